@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import { argon2idHasher, type PasswordHasher } from './modules/accounts/passwords.js';
+import { accountsRoutes } from './modules/accounts/routes.js';
+import { createAccountsService } from './modules/accounts/service.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { createCatalogService } from './modules/catalog/service.js';
+import { systemRoutes } from './modules/system/routes.js';
+import { AdjustableClock, type Clock } from './platform/clock.js';
+import type { Database } from './platform/db.js';
+import { AppError } from './platform/errors.js';
+import { registerAuth } from './platform/http/auth.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { registerErrorHandling } from './platform/http/problem.js';
+import { registerValidation } from './platform/http/validation.js';
+import { registerWebApp } from './platform/http/web.js';
+import { JobRunner } from './platform/jobs.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  passwords?: PasswordHasher;
+  logger?: FastifyServerOptions['logger'];
+  webRoot?: string;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** The composition root for HTTP: services from their dependencies, then routes from services. */
+export async function buildApp(deps: AppDeps) {
+  const { config, db, clock } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    forceCloseConnections: 'idle',
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const jobs = new JobRunner(db, clock, app.log);
+  const accounts = createAccountsService({ db, clock, passwords: deps.passwords ?? argon2idHasher() });
+  const catalog = createCatalogService({ db, clock });
+  const services = { accounts, catalog };
+
+  registerValidation(app);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Fission API', version: '0.1.0', description: 'Social e-commerce: shop, share, earn.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (config.rateLimits) {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) =>
+        new AppError('rate_limited', `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`),
+    });
+  }
+  registerAuth(app, accounts.authenticate);
+  registerMetrics(app);
+
+  const testClock = config.testClock && clock instanceof AdjustableClock ? clock : undefined;
+  await app.register(systemRoutes, { config, db, jobs, testClock });
+  await app.register(accountsRoutes, {
+    accounts,
+    authRateLimit: config.rateLimits ? { max: 10, timeWindow: '1 minute' } : false,
+  });
+  await app.register(catalogRoutes, { catalog });
+  await registerWebApp(app, deps.webRoot);
+
+  return { app, jobs, services };
+}
+
+export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;

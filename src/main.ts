@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { seedDemoShop } from './demo/seed.js';
+import { AdjustableClock, systemClock } from './platform/clock.js';
+import { type Database, openPglite, openPostgres } from './platform/db.js';
+import { migrate } from './platform/migrate.js';
+
+async function openDatabase(config: ReturnType<typeof loadConfig>): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  mkdirSync(config.dataDir, { recursive: true });
+  return openPglite({ dataDir: config.dataDir });
+}
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Fission cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  const clock = config.testClock ? new AdjustableClock() : systemClock;
+  const db = await openDatabase(config);
+  const { app, jobs, services } = await buildApp({ config, db, clock });
+  const applied = await migrate(db);
+  if (applied.length) app.log.info({ applied }, 'migrations applied');
+  if (config.adminEmail && config.adminPassword) {
+    await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
+  }
+  if (config.seedDemo && db.dialect === 'pglite') {
+    const seeded = await seedDemoShop(services, db);
+    if (seeded) app.log.info(seeded, 'demo shop loaded');
+  }
+
+  // Stop order matters: stop taking requests and let in-flight ones finish, stop jobs, then close
+  // the database, so PGlite writes a clean state to disk.
+  closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'stopping after an error');
+    else app.log.info({ signal }, 'stopping');
+    await app.close();
+    await jobs.stop();
+    await db.close();
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  jobs.start(config.jobPollMs);
+}
+
+await main();

@@ -1,0 +1,85 @@
+import type { Queryable } from '../../platform/db.js';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  roles: string[];
+  invite_code: string;
+  invited_by: string | null;
+  created_at: Date;
+}
+
+export const findUserByEmail = async (db: Queryable, email: string) =>
+  (await db.query<UserRow>('SELECT * FROM users WHERE lower(email) = $1', [email]))[0];
+
+export const findUserById = async (db: Queryable, id: string) =>
+  (await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]))[0];
+
+export const findUserByInviteCode = async (db: Queryable, code: string) =>
+  (await db.query<UserRow>('SELECT * FROM users WHERE invite_code = $1', [code]))[0];
+
+/** Inserts a user unless the email is taken; returns undefined on a duplicate email. */
+export async function insertUser(
+  db: Queryable,
+  user: Omit<UserRow, 'invite_code'> & { invite_code: string },
+) {
+  const rows = await db.query<UserRow>(
+    `INSERT INTO users (id, email, name, password_hash, roles, invite_code, invited_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT ((lower(email))) DO NOTHING RETURNING *`,
+    [
+      user.id,
+      user.email,
+      user.name,
+      user.password_hash,
+      user.roles,
+      user.invite_code,
+      user.invited_by,
+      user.created_at,
+    ],
+  );
+  return rows[0];
+}
+
+export const setRoles = async (db: Queryable, id: string, roles: string[]) =>
+  (await db.query<UserRow>('UPDATE users SET roles = $2 WHERE id = $1 RETURNING *', [id, roles]))[0];
+
+export interface SessionUserRow {
+  session_id: string;
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+}
+
+export async function insertSession(
+  db: Queryable,
+  session: { id: string; tokenHash: string; userId: string; createdAt: Date; expiresAt: Date },
+) {
+  await db.query(
+    'INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+    [session.id, session.tokenHash, session.userId, session.createdAt, session.expiresAt],
+  );
+}
+
+export const findLiveSession = async (db: Queryable, tokenHash: string, now: Date) =>
+  (
+    await db.query<SessionUserRow>(
+      `SELECT s.id AS session_id, u.id, u.email, u.name, u.roles
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
+      [tokenHash, now],
+    )
+  )[0];
+
+export const revokeSession = (db: Queryable, sessionId: string, now: Date) =>
+  db.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [sessionId, now]);
+
+export async function invitees(db: Queryable, inviterId: string) {
+  return db.query<{ id: string; name: string; created_at: Date }>(
+    'SELECT id, name, created_at FROM users WHERE invited_by = $1 ORDER BY id DESC LIMIT 200',
+    [inviterId],
+  );
+}

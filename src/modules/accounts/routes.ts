@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { requireUser } from '../../platform/http/auth.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './rules.js';
+import type { AccountsService } from './service.js';
+
+export const UserSchema = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  roles: Type.Array(Type.String()),
+  inviteCode: Type.String(),
+  invitedBy: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+const SessionSchema = Type.Object({ user: UserSchema, token: Type.String() });
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH });
+
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),
+    inviteCode: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  },
+  { additionalProperties: false },
+);
+
+const LoginBody = Type.Object(
+  {
+    email: Type.String({ minLength: 1, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+
+export interface AccountsRouteOptions {
+  accounts: AccountsService;
+  /** Per-route rate limits for sign-in and sign-up, or false when RATE_LIMITS=off. */
+  authRateLimit: { max: number; timeWindow: string } | false;
+}
+
+export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = async (
+  app,
+  { accounts, authRateLimit },
+) => {
+  const limited = { rateLimit: authRateLimit };
+
+  app.post(
+    '/api/auth/register',
+    {
+      config: limited,
+      schema: { tags: ['accounts'], body: RegisterBody, response: { 201: SessionSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await accounts.register(request.body)),
+  );
+
+  app.post(
+    '/api/auth/login',
+    { config: limited, schema: { tags: ['accounts'], body: LoginBody, response: { 200: SessionSchema } } },
+    async (request) => accounts.login(request.body),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['accounts'], response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await accounts.logout(user.sessionId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get('/api/me', { schema: { tags: ['accounts'], response: { 200: UserSchema } } }, async (request) =>
+    accounts.getUser(requireUser(request).id),
+  );
+};

@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { addMs, type Clock, days } from '../../platform/clock.js';
+import type { Database } from '../../platform/db.js';
+import { AppError, conflict, invalidInput, notFound, unauthorized } from '../../platform/errors.js';
+import type { AuthUser } from '../../platform/http/auth.js';
+import { newId, randomCode, randomToken } from '../../platform/ids.js';
+import type { PasswordHasher } from './passwords.js';
+import * as q from './queries.js';
+import { normalizeEmail, type Role, withRole } from './rules.js';
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  inviteCode: string;
+  invitedBy: string | null;
+  createdAt: string;
+}
+
+export interface Session {
+  user: PublicUser;
+  token: string;
+}
+
+const SESSION_TTL = days(30);
+
+export const presentUser = (row: q.UserRow): PublicUser => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  roles: row.roles,
+  inviteCode: row.invite_code,
+  invitedBy: row.invited_by,
+  createdAt: row.created_at.toISOString(),
+});
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAccountsService(deps: { db: Database; clock: Clock; passwords: PasswordHasher }) {
+  const { db, clock, passwords } = deps;
+  // Compared against when the email is unknown, so a miss takes as long as a wrong password.
+  const dummyHash = passwords.hash('not-a-real-password');
+
+  async function openSession(user: q.UserRow): Promise<Session> {
+    const token = randomToken();
+    const now = clock.now();
+    await q.insertSession(db, {
+      id: newId(),
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt: addMs(now, SESSION_TTL),
+    });
+    return { user: presentUser(user), token };
+  }
+
+  async function register(input: {
+    email: string;
+    password: string;
+    name: string;
+    inviteCode?: string;
+    roles?: Role[];
+  }): Promise<Session> {
+    const email = normalizeEmail(input.email);
+    let invitedBy: string | null = null;
+    if (input.inviteCode) {
+      const inviter = await q.findUserByInviteCode(db, input.inviteCode.trim().toUpperCase());
+      if (!inviter) throw invalidInput('/inviteCode', 'is not an invite code of anyone here');
+      invitedBy = inviter.id;
+    }
+    const user = await q.insertUser(db, {
+      id: newId(),
+      email,
+      name: input.name.trim(),
+      password_hash: await passwords.hash(input.password),
+      roles: input.roles ?? [],
+      invite_code: randomCode(8),
+      invited_by: invitedBy,
+      created_at: clock.now(),
+    });
+    if (!user) throw conflict('An account with this email already exists');
+    return openSession(user);
+  }
+
+  async function login(input: { email: string; password: string }): Promise<Session> {
+    const user = await q.findUserByEmail(db, normalizeEmail(input.email));
+    const ok = await passwords.verify(user?.password_hash ?? (await dummyHash), input.password);
+    if (!user || !ok) throw unauthorized('Wrong email or password');
+    return openSession(user);
+  }
+
+  async function authenticate(token: string): Promise<AuthUser | null> {
+    const row = await q.findLiveSession(db, hashToken(token), clock.now());
+    return row
+      ? { id: row.id, email: row.email, name: row.name, roles: row.roles, sessionId: row.session_id }
+      : null;
+  }
+
+  const logout = (sessionId: string) => q.revokeSession(db, sessionId, clock.now());
+
+  async function getUser(id: string): Promise<PublicUser> {
+    const user = await q.findUserById(db, id);
+    if (!user) throw notFound('User');
+    return presentUser(user);
+  }
+
+  async function grantRole(userId: string, role: Role): Promise<PublicUser> {
+    return db.transaction(async (tx) => {
+      const rows = await tx.query<q.UserRow>('SELECT * FROM users WHERE id = $1 FOR UPDATE', [userId]);
+      const user = rows[0];
+      if (!user) throw notFound('User');
+      return presentUser((await q.setRoles(tx, userId, withRole(user.roles, role))) ?? user);
+    });
+  }
+
+  /** The operator's account from ADMIN_EMAIL/ADMIN_PASSWORD: created if missing, made admin if not. */
+  async function ensureAdmin(email: string, password: string): Promise<PublicUser> {
+    const existing = await q.findUserByEmail(db, normalizeEmail(email));
+    if (existing) return grantRole(existing.id, 'admin');
+    try {
+      return (await register({ email, password, name: 'Administrator', roles: ['admin'] })).user;
+    } catch (error) {
+      // Another process created it between our read and insert.
+      if (error instanceof AppError && error.code === 'conflict') return ensureAdmin(email, password);
+      throw error;
+    }
+  }
+
+  /** The (at most 3-level) inviter chain above a user, nearest first; loops are impossible by construction. */
+  async function inviterChain(userId: string, depth: number): Promise<string[]> {
+    const rows = await db.query<{ id: string; level: number }>(
+      `WITH RECURSIVE chain(id, level) AS (
+         SELECT invited_by, 1 FROM users WHERE id = $1 AND invited_by IS NOT NULL
+         UNION ALL
+         SELECT u.invited_by, c.level + 1 FROM chain c JOIN users u ON u.id = c.id
+         WHERE u.invited_by IS NOT NULL AND c.level < $2)
+       SELECT id, level FROM chain ORDER BY level`,
+      [userId, depth],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  return { register, login, authenticate, logout, getUser, grantRole, ensureAdmin, inviterChain };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

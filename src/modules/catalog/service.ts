@@ -1,0 +1,281 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Queryable } from '../../platform/db.js';
+import { conflict, invalidInput, notFound } from '../../platform/errors.js';
+import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { newId } from '../../platform/ids.js';
+import * as q from './queries.js';
+import { categorySlug, priceSummary } from './rules.js';
+
+export interface VariantInput {
+  id?: string;
+  sku: string;
+  title?: string;
+  price: number;
+  stock: number;
+}
+
+export interface ProductInput {
+  title: string;
+  description?: string;
+  images?: string[];
+  category?: string | null;
+  variants: VariantInput[];
+  commissionRateBps?: number | null;
+}
+
+export type ProductPatch = Partial<ProductInput>;
+
+export interface Variant {
+  id: string;
+  sku: string;
+  title: string;
+  price: number;
+  stock: number;
+}
+
+export interface Product {
+  id: string;
+  title: string;
+  description: string;
+  images: string[];
+  category: string | null;
+  status: 'active' | 'archived';
+  commissionRateBps: number | null;
+  variants: Variant[];
+  minPrice: number | null;
+  maxPrice: number | null;
+  inStock: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StockLine {
+  variantId: string;
+  quantity: number;
+}
+
+const presentVariant = (v: q.VariantRow): Variant => ({
+  id: v.id,
+  sku: v.sku,
+  title: v.title,
+  price: v.price,
+  stock: v.stock,
+});
+
+export function presentProduct(row: q.ProductRow, variants: readonly q.VariantRow[]): Product {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    images: row.images,
+    category: row.category,
+    status: row.status,
+    commissionRateBps: row.commission_rate_bps,
+    variants: variants.map(presentVariant),
+    ...priceSummary(variants),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+function assertDistinctSkus(variants: readonly VariantInput[]) {
+  const seen = new Set<string>();
+  variants.forEach((v, i) => {
+    if (seen.has(v.sku)) throw invalidInput(`/variants/${i}/sku`, 'is used twice in this product');
+    seen.add(v.sku);
+  });
+}
+
+export function createCatalogService(deps: { db: Database; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function loadProduct(conn: Queryable, id: string, includeArchived: boolean): Promise<Product> {
+    const row = await q.findProduct(conn, id);
+    if (!row || (row.status === 'archived' && !includeArchived)) throw notFound('Product');
+    const variants = await q.variantsOf(conn, [id]);
+    return presentProduct(row, variants.get(id) ?? []);
+  }
+
+  async function insertVariants(
+    tx: Queryable,
+    productId: string,
+    variants: readonly VariantInput[],
+    from = 0,
+  ) {
+    for (const [i, v] of variants.entries()) {
+      await tx.query(
+        'INSERT INTO variants (id, product_id, sku, title, price, stock, position) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [newId(), productId, v.sku, v.title ?? '', v.price, v.stock, from + i],
+      );
+    }
+  }
+
+  async function createProduct(input: ProductInput): Promise<Product> {
+    assertDistinctSkus(input.variants);
+    const id = newId();
+    const now = clock.now();
+    try {
+      return await db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO products (id, title, description, images, category, commission_rate_bps, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+          [
+            id,
+            input.title.trim(),
+            input.description ?? '',
+            input.images ?? [],
+            input.category ? categorySlug(input.category) || null : null,
+            input.commissionRateBps ?? null,
+            now,
+          ],
+        );
+        await insertVariants(tx, id, input.variants);
+        return loadProduct(tx, id, true);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('A variant with this SKU already exists');
+      throw error;
+    }
+  }
+
+  async function updateVariants(tx: Queryable, productId: string, variants: readonly VariantInput[]) {
+    assertDistinctSkus(variants);
+    const existing = (await q.variantsOf(tx, [productId])).get(productId) ?? [];
+    const known = new Set(existing.map((v) => v.id));
+    const added: VariantInput[] = [];
+    for (const [i, v] of variants.entries()) {
+      if (v.id === undefined) {
+        added.push(v);
+        continue;
+      }
+      if (!known.has(v.id)) throw invalidInput(`/variants/${i}/id`, 'is not a variant of this product');
+      await tx.query(
+        'UPDATE variants SET sku = $2, title = $3, price = $4, stock = $5, position = $6 WHERE id = $1',
+        [v.id, v.sku, v.title ?? '', v.price, v.stock, i],
+      );
+    }
+    // Variants left out stay: orders refer to them. Archive the product to stop selling it.
+    await insertVariants(tx, productId, added, variants.length);
+  }
+
+  async function updateProduct(id: string, patch: ProductPatch): Promise<Product> {
+    try {
+      return await db.transaction(async (tx) => {
+        const rows = await tx.query<q.ProductRow>('SELECT * FROM products WHERE id = $1 FOR UPDATE', [id]);
+        const row = rows[0];
+        if (!row) throw notFound('Product');
+        const category =
+          patch.category === undefined ? row.category : patch.category ? categorySlug(patch.category) : null;
+        await tx.query(
+          `UPDATE products SET title = $2, description = $3, images = $4, category = $5,
+             commission_rate_bps = $6, updated_at = $7 WHERE id = $1`,
+          [
+            id,
+            patch.title?.trim() ?? row.title,
+            patch.description ?? row.description,
+            patch.images ?? row.images,
+            category,
+            patch.commissionRateBps === undefined ? row.commission_rate_bps : patch.commissionRateBps,
+            clock.now(),
+          ],
+        );
+        if (patch.variants) await updateVariants(tx, id, patch.variants);
+        return loadProduct(tx, id, true);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('A variant with this SKU already exists');
+      throw error;
+    }
+  }
+
+  async function setStatus(id: string, status: 'active' | 'archived'): Promise<Product> {
+    const rows = await db.query<{ id: string }>(
+      'UPDATE products SET status = $2, updated_at = $3 WHERE id = $1 RETURNING id',
+      [id, status, clock.now()],
+    );
+    if (rows.length === 0) throw notFound('Product');
+    return loadProduct(db, id, true);
+  }
+
+  async function listProducts(filter: {
+    q?: string;
+    category?: string;
+    limit: number;
+    cursor?: string;
+    includeArchived?: boolean;
+  }): Promise<Page<Product>> {
+    const [afterId] = decodeCursor(filter.cursor) ?? [];
+    const rows = await q.listProducts(db, {
+      q: filter.q?.trim() || undefined,
+      category: filter.category ? categorySlug(filter.category) : undefined,
+      includeArchived: filter.includeArchived ?? false,
+      afterId: afterId === undefined ? undefined : String(afterId),
+      limit: filter.limit,
+    });
+    const variants = await q.variantsOf(
+      db,
+      rows.slice(0, filter.limit).map((r) => r.id),
+    );
+    return toPage(
+      rows,
+      filter.limit,
+      (r) => [r.id],
+      (r) => presentProduct(r, variants.get(r.id) ?? []),
+    );
+  }
+
+  const listCategories = async () =>
+    (await q.categoriesWithCounts(db)).map((r) => ({ slug: r.category, products: r.products }));
+
+  /**
+   * Takes stock for an order inside the caller's transaction. Each row is decremented with a
+   * guarded UPDATE (`stock >= quantity`), so concurrent buyers can never drive stock below zero;
+   * variants are locked in id order so two multi-line orders cannot deadlock.
+   */
+  async function reserveStock(tx: Queryable, lines: readonly StockLine[]) {
+    const sorted = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
+    for (const line of sorted) {
+      const updated = await tx.query(
+        'UPDATE variants SET stock = stock - $2 WHERE id = $1 AND stock >= $2 RETURNING id',
+        [line.variantId, line.quantity],
+      );
+      if (updated.length === 0) throw conflict('Not enough stock for one of the items');
+    }
+  }
+
+  async function releaseStock(tx: Queryable, lines: readonly StockLine[]) {
+    const sorted = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
+    for (const line of sorted) {
+      await tx.query('UPDATE variants SET stock = stock + $2 WHERE id = $1', [line.variantId, line.quantity]);
+    }
+  }
+
+  /** Variants with their product, as checkout snapshots them; archived products cannot be bought. */
+  async function sellableVariants(conn: Queryable, variantIds: readonly string[]) {
+    return conn.query<
+      q.VariantRow & { product_title: string; commission_rate_bps: number | null; image: string | null }
+    >(
+      `SELECT v.*, p.title AS product_title, p.commission_rate_bps, p.images[1] AS image
+       FROM variants v JOIN products p ON p.id = v.product_id
+       WHERE v.id = ANY($1) AND p.status = 'active'`,
+      [variantIds],
+    );
+  }
+
+  return {
+    createProduct,
+    updateProduct,
+    archiveProduct: (id: string) => setStatus(id, 'archived'),
+    restoreProduct: (id: string) => setStatus(id, 'active'),
+    getProduct: (id: string, includeArchived = false) => loadProduct(db, id, includeArchived),
+    listProducts,
+    listCategories,
+    reserveStock,
+    releaseStock,
+    sellableVariants,
+  };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;

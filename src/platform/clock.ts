@@ -1,0 +1,25 @@
+/** Time comes from an injected clock so that tests (and `TEST_CLOCK=1`) can move it forward. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Real time plus an offset that only ever grows: time never runs backwards for the platform. */
+export class AdjustableClock implements Clock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advance(ms: number): Date {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the clock only moves forward');
+    this.offsetMs += ms;
+    return this.now();
+  }
+}
+
+export const addMs = (date: Date, ms: number): Date => new Date(date.getTime() + ms);
+export const minutes = (n: number) => n * 60_000;
+export const days = (n: number) => n * 86_400_000;

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+import { findPostgresBin } from './test/support/postgres-cluster.js';
+
+/**
+ * `npm test` runs three projects: everything on PGlite; the database and HTTP tests again on a
+ * real PostgreSQL; browser end-to-end tests in Debian's Chromium. A missing PostgreSQL or Chromium
+ * skips its project with a plain message, except under CI=true, where it fails the run.
+ */
+const ci = process.env.CI === 'true';
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL || findPostgresBin());
+const hasChromium = existsSync(chromium);
+
+function required(name: string, present: boolean, hint: string): boolean {
+  if (present) return true;
+  const message = `${name} not found: ${hint}`;
+  if (ci) throw new Error(`CI=true and ${message}`);
+  console.warn(`\n  SKIPPING ${name} tests — ${message}\n`);
+  return false;
+}
+
+const databaseTests = ['src/**/*.db.test.ts', 'src/**/*.http.test.ts', 'test/integration/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          env: { TEST_DB: 'pglite' },
+        },
+      },
+      ...(required('PostgreSQL', hasPostgres, 'install Debian postgresql or set TEST_DATABASE_URL')
+        ? [
+            {
+              extends: true,
+              test: { name: 'postgres', include: databaseTests, env: { TEST_DB: 'postgres' } },
+            },
+          ]
+        : []),
+      ...(required('Chromium', hasChromium, `install Debian chromium (looked for ${chromium})`)
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'e2e',
+                include: ['test/e2e/**/*.e2e.test.ts'],
+                globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/build-web.ts'],
+                fileParallelism: false,
+                testTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
