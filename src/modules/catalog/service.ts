@@ -78,6 +78,9 @@ export function presentProduct(row: q.ProductRow, variants: readonly q.VariantRo
   };
 }
 
+/** A category as stored: its slug, or null when none is given or the name has no letters or digits. */
+const categoryOf = (name: string | null | undefined) => (name ? categorySlug(name) || null : null);
+
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 function assertDistinctSkus(variants: readonly VariantInput[]) {
@@ -126,7 +129,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
             input.title.trim(),
             input.description ?? '',
             input.images ?? [],
-            input.category ? categorySlug(input.category) || null : null,
+            categoryOf(input.category),
             input.commissionRateBps ?? null,
             now,
           ],
@@ -166,8 +169,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
         const rows = await tx.query<q.ProductRow>('SELECT * FROM products WHERE id = $1 FOR UPDATE', [id]);
         const row = rows[0];
         if (!row) throw notFound('Product');
-        const category =
-          patch.category === undefined ? row.category : patch.category ? categorySlug(patch.category) : null;
+        const category = patch.category === undefined ? row.category : categoryOf(patch.category);
         await tx.query(
           `UPDATE products SET title = $2, description = $3, images = $4, category = $5,
              commission_rate_bps = $6, updated_at = $7 WHERE id = $1`,
