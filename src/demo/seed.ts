@@ -1,16 +1,87 @@
 import type { BuiltApp } from '../app.js';
+import type { PublicUser } from '../modules/accounts/service.js';
 import type { Database } from '../platform/db.js';
+import { AppError } from '../platform/errors.js';
+import { DEMO_CATEGORIES, type DemoProduct, demoCatalog, demoImagePath } from './catalog.js';
+import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 
-/** Loads the demo shop into an empty database; does nothing when products already exist. */
-export async function seedDemoShop(services: BuiltApp['services'], db: Database) {
-  const [{ count }] = (await db.query<{ count: number }>('SELECT count(*) AS count FROM products')) as [
-    { count: number },
-  ];
-  if (count > 0) return null;
-  await services.catalog.createProduct({
-    title: 'Demo tea set',
-    category: 'home',
-    variants: [{ sku: 'DEMO-TEA', price: 12900, stock: 50 }],
-  });
-  return { products: 1 };
+type Services = BuiltApp['services'];
+
+export interface DemoSummary {
+  products: number;
+  categories: number;
+  accounts: string[];
 }
+
+/**
+ * Loads the demo shop into an empty database: the catalog, a shopkeeper, three buyers and, when
+ * no administrator exists yet (ADMIN_EMAIL unset), the demo administrator. Does nothing when
+ * products already exist, so it is safe on every start.
+ */
+export async function seedDemoShop(services: Services, db: Database): Promise<DemoSummary | null> {
+  if (await hasProducts(db)) return null;
+  const accounts = await createPeople(services);
+  if (!(await hasAdmin(db))) {
+    accounts.push((await services.accounts.ensureAdmin(demoAdmin.email, demoAdmin.password)).email);
+  }
+  // Newest products are listed first, so the first in listing order is created last.
+  for (const product of listingOrder(demoCatalog).reverse()) {
+    await services.catalog.createProduct(productInput(product));
+  }
+  return { products: demoCatalog.length, categories: DEMO_CATEGORIES.length, accounts };
+}
+
+async function hasProducts(db: Database): Promise<boolean> {
+  const [row] = await db.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM products) AS present');
+  return row?.present ?? false;
+}
+
+async function hasAdmin(db: Database): Promise<boolean> {
+  const [row] = await db.query<{ present: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM users WHERE 'admin' = ANY (roles)) AS present",
+  );
+  return row?.present ?? false;
+}
+
+async function createPeople(services: Services): Promise<string[]> {
+  const created = new Map<DemoPerson['key'], PublicUser>();
+  for (const person of demoPeople) {
+    const inviter = person.invitedBy ? created.get(person.invitedBy) : undefined;
+    created.set(person.key, await createPerson(services, person, inviter?.inviteCode));
+  }
+  return [...created.values()].map((user) => user.email);
+}
+
+async function createPerson(services: Services, person: DemoPerson, inviteCode?: string) {
+  const { email, password, name, roles } = person;
+  try {
+    return (await services.accounts.register({ email, password, name, roles, inviteCode })).user;
+  } catch (error) {
+    // A first start stopped halfway through seeding left this person behind: carry on with them.
+    if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+    return (await services.accounts.login({ email, password })).user;
+  }
+}
+
+/** Round-robin over the categories, so the storefront opens on a mix rather than on one aisle. */
+function listingOrder(catalog: readonly DemoProduct[]): DemoProduct[] {
+  const aisles = DEMO_CATEGORIES.map((category) => catalog.filter((p) => p.category === category));
+  const longest = Math.max(...aisles.map((aisle) => aisle.length));
+  const mixed: DemoProduct[] = [];
+  for (let i = 0; i < longest; i++) {
+    for (const aisle of aisles) {
+      const product = aisle[i];
+      if (product) mixed.push(product);
+    }
+  }
+  return mixed;
+}
+
+const productInput = (product: DemoProduct) => ({
+  title: product.title,
+  description: product.description,
+  category: product.category,
+  images: [demoImagePath(product.slug)],
+  variants: product.variants,
+  commissionRateBps: product.commissionRateBps ?? null,
+});
