@@ -30,7 +30,7 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'pglite',
           include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
@@ -40,7 +40,7 @@ export default defineConfig({
       ...(required('PostgreSQL', hasPostgres, 'install Debian postgresql or set TEST_DATABASE_URL')
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: { name: 'postgres', include: databaseTests, env: { TEST_DB: 'postgres' } },
             },
           ]
@@ -48,7 +48,7 @@ export default defineConfig({
       ...(required('Chromium', hasChromium, `install Debian chromium (looked for ${chromium})`)
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'e2e',
                 include: ['test/e2e/**/*.e2e.test.ts'],
