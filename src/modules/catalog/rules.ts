@@ -2,13 +2,15 @@
 
 /** A category is a short lowercase slug ("home-kitchen"); people type names, so names become slugs. */
 export function categorySlug(input: string): string {
-  return input
+  const slug = input
     .trim()
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+    .replace(/^-+/, '');
+  // Cut by code points, not UTF-16 units, so a CJK extension character is never split in half;
+  // trim dashes after the cut so "…-b" cut at 40 does not end with a dash.
+  return Array.from(slug).slice(0, 40).join('').replace(/-+$/, '');
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
