@@ -10,15 +10,23 @@ import { accountsRoutes } from './modules/accounts/routes.js';
 import { createAccountsService } from './modules/accounts/service.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { createCatalogService } from './modules/catalog/service.js';
+import { createLedgerService } from './modules/ledger/service.js';
+import { ordersRoutes } from './modules/orders/routes.js';
+import { createOrdersService } from './modules/orders/service.js';
+import { paymentRoutes } from './modules/payments/routes.js';
+import { createSandboxProvider } from './modules/payments/sandbox.js';
+import { createPaymentsService } from './modules/payments/service.js';
 import { systemRoutes } from './modules/system/routes.js';
-import { AdjustableClock, type Clock } from './platform/clock.js';
+import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import type { Database } from './platform/db.js';
 import { AppError } from './platform/errors.js';
+import { EventBus } from './platform/events.js';
 import { registerAuth } from './platform/http/auth.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerErrorHandling } from './platform/http/problem.js';
 import { registerValidation } from './platform/http/validation.js';
 import { registerWebApp } from './platform/http/web.js';
+import { createIdempotencyStore } from './platform/idempotency.js';
 import { JobRunner } from './platform/jobs.js';
 
 export interface AppDeps {
@@ -47,7 +55,24 @@ export async function buildApp(deps: AppDeps) {
   const jobs = new JobRunner(db, clock, app.log);
   const accounts = createAccountsService({ db, clock, passwords: deps.passwords ?? argon2idHasher() });
   const catalog = createCatalogService({ db, clock });
-  const services = { accounts, catalog };
+  const events = new EventBus();
+  const ledger = createLedgerService({ clock });
+  const sandbox = config.sandboxPayments ? createSandboxProvider({ db, clock }) : undefined;
+  const providers = sandbox ? [sandbox.provider] : [];
+  const payments = createPaymentsService({ db, clock, providers, defaultProvider: 'sandbox' });
+  const orders = createOrdersService({
+    db,
+    clock,
+    currency: config.currency,
+    paymentTimeoutMs: minutes(config.paymentTimeoutMinutes),
+    catalog,
+    payments,
+    ledger,
+    jobs,
+    events,
+    idempotency: createIdempotencyStore(clock),
+  });
+  const services = { accounts, catalog, ledger, payments, orders, events };
 
   registerValidation(app);
   registerErrorHandling(app);
@@ -81,6 +106,8 @@ export async function buildApp(deps: AppDeps) {
     authRateLimit: config.rateLimits ? { max: 10, timeWindow: '1 minute' } : false,
   });
   await app.register(catalogRoutes, { catalog });
+  await app.register(ordersRoutes, { orders });
+  await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: providers });
   await registerWebApp(app, deps.webRoot);
 
   return { app, jobs, services };

@@ -1,0 +1,59 @@
+/**
+ * Pure ledger rules. A posting set is a list of (account, amount) lines; debits are positive,
+ * credits negative, and a set is valid only when it balances to zero.
+ */
+export interface PostingLine {
+  account: string;
+  amount: number;
+}
+
+export type AccountKind = 'asset' | 'liability' | 'revenue' | 'expense' | 'contra';
+
+/** The platform's chart of accounts. Per-person accounts carry the owner's id in their code. */
+export const accounts = {
+  /** Money held for us at a payment provider (asset). */
+  provider: (name: string) => ({ code: `provider:${name}`, kind: 'asset' as const }),
+  /** What buyers paid for orders (revenue). */
+  sales: { code: 'platform:sales', kind: 'revenue' as const },
+  /** Money given back to buyers (contra-revenue). */
+  refunds: { code: 'platform:refunds', kind: 'contra' as const },
+  /** Payments that arrived for cancelled orders, owed back to the payer (liability). */
+  latePayments: { code: 'platform:late-payments', kind: 'liability' as const },
+  /** Commission the platform owes promoters (expense). */
+  commissionExpense: { code: 'platform:commission-expense', kind: 'expense' as const },
+  promoterPending: (userId: string) => ({ code: `promoter:${userId}:pending`, kind: 'liability' as const }),
+  promoterAvailable: (userId: string) => ({
+    code: `promoter:${userId}:available`,
+    kind: 'liability' as const,
+  }),
+  promoterReserved: (userId: string) => ({ code: `promoter:${userId}:reserved`, kind: 'liability' as const }),
+  promoterWithdrawn: (userId: string) => ({
+    code: `promoter:${userId}:withdrawn`,
+    kind: 'liability' as const,
+  }),
+};
+
+export class UnbalancedPostingError extends Error {}
+
+/** Throws unless every amount is a non-zero safe integer and the lines sum to zero. */
+export function assertBalanced(lines: readonly PostingLine[]): void {
+  if (lines.length < 2) throw new UnbalancedPostingError('a posting set needs at least two lines');
+  let sum = 0;
+  for (const line of lines) {
+    if (!Number.isSafeInteger(line.amount) || line.amount === 0) {
+      throw new UnbalancedPostingError(`posting to ${line.account} must be a non-zero integer`);
+    }
+    sum += line.amount;
+  }
+  if (sum !== 0) throw new UnbalancedPostingError(`posting set is off by ${sum}`);
+}
+
+/** A transfer of `amount` from one account to another, as the two lines that record it. */
+export const transfer = (from: string, to: string, amount: number): PostingLine[] => [
+  { account: to, amount },
+  { account: from, amount: -amount },
+];
+
+/** The lines that undo a posting set exactly. */
+export const reversal = (lines: readonly PostingLine[]): PostingLine[] =>
+  lines.map((line) => ({ account: line.account, amount: -line.amount }));

@@ -1,0 +1,156 @@
+import { addMs } from '../../platform/clock.js';
+import type { Tx } from '../../platform/db.js';
+import { AppError, invalidInput, notFound } from '../../platform/errors.js';
+import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
+import { newId } from '../../platform/ids.js';
+import { EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
+import { cancelUnpaidOrder } from './lifecycle.js';
+import { type Order, presentOrder } from './present.js';
+import * as q from './queries.js';
+import { computeTotals, MAX_QUANTITY, mergeLines, type RequestedLine } from './rules.js';
+
+export interface PlaceOrderInput {
+  items: RequestedLine[];
+  address?: Record<string, string>;
+  shareCode?: string;
+  storeSlug?: string;
+}
+
+/**
+ * Checkout, in three steps, each with a named undo:
+ *  1. reserve stock and create the order (one transaction)   — undo: cancelUnpaidOrder releases the stock
+ *  2. create the payment at the provider (no transaction)    — undo: none needed, an unpaid intent lapses
+ *  3. record the payment and the idempotent response         — undo: rolls back with its transaction
+ */
+export async function placeOrder(
+  ctx: OrdersContext,
+  userId: string,
+  input: PlaceOrderInput,
+  idempotencyKey?: string,
+): Promise<StoredResponse & { body: Order }> {
+  const lines = validateLines(input.items);
+  const hash = requestHash(input);
+  if (idempotencyKey) {
+    const replay = await ctx.idempotency.find(ctx.db, userId, idempotencyKey, hash);
+    if (replay) return replay as StoredResponse & { body: Order };
+  }
+
+  const created = await ctx.db.transaction(async (tx) => {
+    if (idempotencyKey) {
+      const replay = await ctx.idempotency.claim(tx, userId, idempotencyKey, hash);
+      if (replay) return { replay };
+    }
+    return { order: await reserveAndCreate(ctx, tx, userId, input, lines) };
+  });
+  if ('replay' in created && created.replay) return created.replay as StoredResponse & { body: Order };
+  const order = (created as { order: q.OrderRow }).order;
+
+  let providerPayment: Awaited<ReturnType<typeof ctx.payments.createProviderPayment>>;
+  try {
+    providerPayment = await ctx.payments.createProviderPayment({
+      orderId: order.id,
+      amount: order.total,
+      currency: order.currency,
+      provider: order.provider,
+    });
+  } catch (error) {
+    await cancelUnpaidOrder(ctx, order.id, 'the payment could not be started');
+    if (idempotencyKey) await ctx.idempotency.release(ctx.db, userId, idempotencyKey);
+    throw new AppError(
+      'unavailable',
+      'The payment provider is not answering; nothing was charged',
+      undefined,
+      {
+        cause: error,
+      },
+    );
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    await ctx.payments.recordPayment(tx, {
+      orderId: order.id,
+      provider: order.provider,
+      amount: order.total,
+      payment: providerPayment,
+    });
+    const body = await presentOrder(ctx, tx, order);
+    if (providerPayment.clientSecret && body.payment)
+      body.payment.clientSecret = providerPayment.clientSecret;
+    const response = { statusCode: 201, body };
+    if (idempotencyKey) await ctx.idempotency.complete(tx, userId, idempotencyKey, response);
+    return response;
+  });
+}
+
+function validateLines(items: readonly RequestedLine[]): RequestedLine[] {
+  const lines = mergeLines(items);
+  lines.forEach((line) => {
+    if (line.quantity > MAX_QUANTITY) {
+      const index = items.findIndex((i) => i.variantId === line.variantId);
+      throw invalidInput(`/items/${index}/quantity`, `adds up to more than ${MAX_QUANTITY} of one variant`);
+    }
+  });
+  return lines;
+}
+
+async function reserveAndCreate(
+  ctx: OrdersContext,
+  tx: Tx,
+  userId: string,
+  input: PlaceOrderInput,
+  lines: readonly RequestedLine[],
+): Promise<q.OrderRow> {
+  const variants = new Map(
+    (
+      await ctx.catalog.sellableVariants(
+        tx,
+        lines.map((l) => l.variantId),
+      )
+    ).map((v) => [v.id, v]),
+  );
+  const priced = lines.map((line) => {
+    const variant = variants.get(line.variantId);
+    if (!variant) throw notFound(`Variant ${line.variantId}`);
+    return { line, variant, unitPrice: variant.price, quantity: line.quantity };
+  });
+  await ctx.catalog.reserveStock(tx, lines);
+
+  const totals = computeTotals(priced);
+  const now = ctx.clock.now();
+  const order: q.OrderRow = {
+    id: newId(),
+    user_id: userId,
+    status: 'pending_payment',
+    subtotal: totals.subtotal,
+    discount: totals.discount,
+    total: totals.total,
+    currency: ctx.currency,
+    address: input.address ?? null,
+    share_code: input.shareCode ?? null,
+    store_slug: input.storeSlug ?? null,
+    provider: ctx.payments.defaultProvider,
+    expires_at: addMs(now, ctx.paymentTimeoutMs),
+    created_at: now,
+    updated_at: now,
+  };
+  await q.insertOrder(tx, order);
+  await q.insertItems(
+    tx,
+    priced.map(({ variant, unitPrice, quantity }, i) => ({
+      id: newId(),
+      order_id: order.id,
+      variant_id: variant.id,
+      product_id: variant.product_id,
+      title: variant.product_title,
+      variant_title: variant.title,
+      sku: variant.sku,
+      image: variant.image,
+      unit_price: unitPrice,
+      quantity,
+      line_total: totals.lineTotals[i] ?? 0,
+    })),
+  );
+  await q.recordEvent(tx, order.id, 'pending_payment', now);
+  await ctx.jobs.enqueue(tx, EXPIRE_ORDER_JOB, { orderId: order.id }, { runAt: order.expires_at });
+  return order;
+}

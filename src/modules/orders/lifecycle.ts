@@ -1,0 +1,217 @@
+import type { Tx } from '../../platform/db.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { accounts, transfer } from '../ledger/rules.js';
+import type { PaymentEvent } from '../payments/provider.js';
+import type { OrdersContext } from './context.js';
+import { REFUND_LATE_PAYMENT_JOB } from './context.js';
+import { type Order, presentOrder } from './present.js';
+import * as q from './queries.js';
+import { assertTransition, type OrderStatus } from './rules.js';
+
+async function lockOrThrow(tx: Tx, orderId: string): Promise<q.OrderRow> {
+  const order = await q.lockOrder(tx, orderId);
+  if (!order) throw notFound('Order');
+  return order;
+}
+
+async function moveTo(ctx: OrdersContext, tx: Tx, order: q.OrderRow, to: OrderStatus, note = '') {
+  assertTransition(order.status, to);
+  const now = ctx.clock.now();
+  await q.setStatus(tx, order.id, to, now);
+  await q.recordEvent(tx, order.id, to, now, note);
+  return { ...order, status: to, updated_at: now };
+}
+
+const stockLines = async (tx: Tx, orderId: string) =>
+  (await q.itemsOf(tx, [orderId])).map((i) => ({ variantId: i.variant_id, quantity: i.quantity }));
+
+/** Cancels an order that was never paid and gives its stock back; a no-op for any other state. */
+export async function cancelUnpaidOrder(ctx: OrdersContext, orderId: string, note: string): Promise<boolean> {
+  return ctx.db.transaction(async (tx) => {
+    const order = await q.lockOrder(tx, orderId);
+    if (!order || order.status !== 'pending_payment') return false;
+    await moveTo(ctx, tx, order, 'cancelled', note);
+    await ctx.catalog.releaseStock(tx, await stockLines(tx, orderId));
+    await ctx.events.publish(tx, 'order.cancelled', { orderId, userId: order.user_id });
+    return true;
+  });
+}
+
+/**
+ * Applies a provider's "payment succeeded" once. The order row lock serializes racing deliveries
+ * (webhook + sandbox page, or two webhook retries); the event id makes replays no-ops.
+ * Returns the paid order, or throws 409 when it was already paid.
+ */
+export async function confirmPayment(
+  ctx: OrdersContext,
+  provider: string,
+  event: PaymentEvent,
+): Promise<Order> {
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const payment = await ctx.payments.findByExternalId(tx, provider, event.externalId);
+    if (!payment) throw notFound('Payment');
+    const order = await lockOrThrow(tx, payment.order_id);
+    if (!(await ctx.payments.firstDelivery(tx, provider, event.eventId))) return 'replayed' as const;
+    if (event.amount !== order.total) {
+      throw new AppError('business_rule', `Paid ${event.amount} but the order total is ${order.total}`);
+    }
+    if (order.status === 'cancelled') {
+      await acceptLatePayment(ctx, tx, payment);
+      return 'late' as const;
+    }
+    const paid = await moveTo(ctx, tx, order, 'paid');
+    await ctx.payments.markPayment(tx, payment.id, 'succeeded');
+    if (order.total > 0) {
+      const cash = accounts.provider(provider);
+      await ctx.ledger.post(tx, {
+        kind: 'order.paid',
+        ref: order.id,
+        lines: transfer(accounts.sales.code, cash.code, order.total),
+        accountKinds: { [cash.code]: cash.kind, [accounts.sales.code]: accounts.sales.kind },
+      });
+    }
+    await ctx.events.publish(tx, 'order.paid', { orderId: order.id, userId: order.user_id });
+    return presentOrder(ctx, tx, paid);
+  });
+  if (outcome === 'replayed') throw conflict('This payment event was already applied');
+  if (outcome === 'late')
+    throw conflict('The order was cancelled before the payment arrived; it will be refunded');
+  return outcome;
+}
+
+/** Money arrived after the order lapsed: book it as owed back to the payer and queue the refund. */
+async function acceptLatePayment(
+  ctx: OrdersContext,
+  tx: Tx,
+  payment: { id: string; provider: string; amount: number },
+) {
+  await ctx.payments.markPayment(tx, payment.id, 'succeeded');
+  if (payment.amount > 0) {
+    const cash = accounts.provider(payment.provider);
+    await ctx.ledger.post(tx, {
+      kind: 'payment.late',
+      ref: payment.id,
+      lines: transfer(accounts.latePayments.code, cash.code, payment.amount),
+      accountKinds: { [cash.code]: cash.kind, [accounts.latePayments.code]: accounts.latePayments.kind },
+    });
+  }
+  await ctx.jobs.enqueue(
+    tx,
+    REFUND_LATE_PAYMENT_JOB,
+    { paymentId: payment.id },
+    { dedupeKey: `late:${payment.id}` },
+  );
+}
+
+/** A failed attempt: the order stays payable until it expires. */
+export async function recordPaymentFailure(
+  ctx: OrdersContext,
+  provider: string,
+  event: PaymentEvent,
+): Promise<Order> {
+  return ctx.db.transaction(async (tx) => {
+    const payment = await ctx.payments.findByExternalId(tx, provider, event.externalId);
+    if (!payment) throw notFound('Payment');
+    const order = await lockOrThrow(tx, payment.order_id);
+    if (await ctx.payments.firstDelivery(tx, provider, event.eventId)) {
+      if (payment.status === 'pending') await ctx.payments.markPayment(tx, payment.id, 'failed');
+      await q.recordEvent(tx, order.id, 'payment_failed', ctx.clock.now());
+    }
+    return presentOrder(ctx, tx, order);
+  });
+}
+
+export async function completeOrder(ctx: OrdersContext, orderId: string): Promise<Order> {
+  return ctx.db.transaction(async (tx) => {
+    const order = await moveTo(ctx, tx, await lockOrThrow(tx, orderId), 'completed');
+    await ctx.events.publish(tx, 'order.completed', { orderId, userId: order.user_id });
+    return presentOrder(ctx, tx, order);
+  });
+}
+
+/**
+ * Full refund, in three steps: claim the refund (transaction) → refund at the provider (no
+ * transaction) → apply it: status, stock, ledger, subscribers (transaction). If the provider
+ * refuses, the claim is marked failed (its undo) and the order is unchanged.
+ */
+export async function refundOrder(ctx: OrdersContext, orderId: string, reason: string): Promise<Order> {
+  const claim = await ctx.db.transaction(async (tx) => {
+    const order = await lockOrThrow(tx, orderId);
+    assertTransition(order.status, 'refunded');
+    const payment = await ctx.payments.lockLatestPayment(tx, orderId);
+    if (!payment || payment.status !== 'succeeded')
+      throw conflict('The order has no successful payment to refund');
+    const refund = await ctx.payments.requestRefund(tx, { orderId, payment, reason });
+    return { payment, refund };
+  });
+
+  let providerRefund: { externalId: string } | null = null;
+  if (claim.refund.amount > 0) {
+    try {
+      providerRefund = await ctx.payments.refundAtProvider(claim.payment, claim.refund);
+    } catch (error) {
+      await ctx.db.transaction((tx) => ctx.payments.settleRefund(tx, claim.refund.id, 'failed'));
+      throw new AppError(
+        'unavailable',
+        'The payment provider refused the refund; nothing changed',
+        undefined,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    const order = await moveTo(ctx, tx, await lockOrThrow(tx, orderId), 'refunded', reason);
+    await ctx.catalog.releaseStock(tx, await stockLines(tx, orderId));
+    await ctx.payments.markPayment(tx, claim.payment.id, 'refunded');
+    await ctx.payments.settleRefund(tx, claim.refund.id, providerRefund ?? { externalId: 'zero-amount' });
+    if (claim.refund.amount > 0) {
+      const provider = accounts.provider(claim.payment.provider);
+      await ctx.ledger.post(tx, {
+        kind: 'order.refunded',
+        ref: orderId,
+        lines: transfer(provider.code, accounts.refunds.code, claim.refund.amount),
+        accountKinds: { [provider.code]: provider.kind, [accounts.refunds.code]: accounts.refunds.kind },
+      });
+    }
+    await ctx.events.publish(tx, 'order.refunded', { orderId, userId: order.user_id });
+    return presentOrder(ctx, tx, order);
+  });
+}
+
+/** Job: a payment that arrived for a cancelled order goes straight back to the payer. */
+export async function refundLatePayment(ctx: OrdersContext, paymentId: string): Promise<void> {
+  const claim = await ctx.db.transaction(async (tx) => {
+    const payment = await ctx.payments.lockPayment(tx, paymentId);
+    if (!payment || payment.status !== 'succeeded') return null;
+    return {
+      payment,
+      refund: await ctx.payments.requestRefund(tx, {
+        orderId: payment.order_id,
+        payment,
+        reason: 'late payment',
+      }),
+    };
+  });
+  if (!claim) return;
+  const providerRefund = await ctx.payments
+    .refundAtProvider(claim.payment, claim.refund)
+    .catch(async (error) => {
+      await ctx.db.transaction((tx) => ctx.payments.settleRefund(tx, claim.refund.id, 'failed'));
+      throw error;
+    });
+  await ctx.db.transaction(async (tx) => {
+    await ctx.payments.markPayment(tx, paymentId, 'refunded');
+    await ctx.payments.settleRefund(tx, claim.refund.id, providerRefund);
+    if (claim.payment.amount === 0) return;
+    const cash = accounts.provider(claim.payment.provider);
+    await ctx.ledger.post(tx, {
+      kind: 'payment.late-refunded',
+      ref: paymentId,
+      lines: transfer(cash.code, accounts.latePayments.code, claim.payment.amount),
+      accountKinds: { [cash.code]: cash.kind, [accounts.latePayments.code]: accounts.latePayments.kind },
+    });
+  });
+}

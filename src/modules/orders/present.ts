@@ -1,0 +1,89 @@
+import type { Queryable } from '../../platform/db.js';
+import type { Payment } from '../payments/service.js';
+import type { OrdersContext } from './context.js';
+import * as q from './queries.js';
+import type { OrderStatus } from './rules.js';
+
+export interface OrderItem {
+  id: string;
+  variantId: string;
+  productId: string;
+  title: string;
+  variantTitle: string;
+  sku: string;
+  image: string | null;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+}
+
+export interface Order {
+  id: string;
+  userId: string;
+  status: OrderStatus;
+  subtotal: number;
+  discount: number;
+  total: number;
+  currency: string;
+  items: OrderItem[];
+  address: Record<string, string> | null;
+  shareCode: string | null;
+  storeSlug: string | null;
+  payment: Payment | null;
+  timeline: { status: string; note: string; at: string }[];
+  expiresAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const presentItem = (i: q.OrderItemRow): OrderItem => ({
+  id: i.id,
+  variantId: i.variant_id,
+  productId: i.product_id,
+  title: i.title,
+  variantTitle: i.variant_title,
+  sku: i.sku,
+  image: i.image,
+  unitPrice: i.unit_price,
+  quantity: i.quantity,
+  lineTotal: i.line_total,
+});
+
+/** Orders as the API shows them, with items, payment and timeline loaded in three queries. */
+export async function presentOrders(
+  ctx: OrdersContext,
+  conn: Queryable,
+  rows: readonly q.OrderRow[],
+): Promise<Order[]> {
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  // One after another: a transaction handle runs one statement at a time anyway.
+  const items = await q.itemsOf(conn, ids);
+  const events = await q.eventsOf(conn, ids);
+  const payments = await ctx.payments.paymentsOf(conn, ids);
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.user_id,
+    status: row.status,
+    subtotal: row.subtotal,
+    discount: row.discount,
+    total: row.total,
+    currency: row.currency,
+    items: items.filter((i) => i.order_id === row.id).map(presentItem),
+    address: row.address,
+    shareCode: row.share_code,
+    storeSlug: row.store_slug,
+    payment: payments.get(row.id) ?? null,
+    timeline: events
+      .filter((e) => e.order_id === row.id)
+      .map((e) => ({ status: e.status, note: e.note, at: e.at.toISOString() })),
+    expiresAt: row.expires_at.toISOString(),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  }));
+}
+
+export async function presentOrder(ctx: OrdersContext, conn: Queryable, row: q.OrderRow): Promise<Order> {
+  const [order] = await presentOrders(ctx, conn, [row]);
+  return order as Order;
+}

@@ -1,0 +1,153 @@
+import type { Queryable } from '../../platform/db.js';
+import type { OrderStatus } from './rules.js';
+
+export interface OrderRow {
+  id: string;
+  user_id: string;
+  status: OrderStatus;
+  subtotal: number;
+  discount: number;
+  total: number;
+  currency: string;
+  address: Record<string, string> | null;
+  share_code: string | null;
+  store_slug: string | null;
+  provider: string;
+  expires_at: Date;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface OrderItemRow {
+  id: string;
+  order_id: string;
+  variant_id: string;
+  product_id: string;
+  title: string;
+  variant_title: string;
+  sku: string;
+  image: string | null;
+  unit_price: number;
+  quantity: number;
+  line_total: number;
+}
+
+export interface OrderEventRow {
+  order_id: string;
+  status: string;
+  note: string;
+  at: Date;
+}
+
+export async function insertOrder(tx: Queryable, o: Omit<OrderRow, 'updated_at'>) {
+  await tx.query(
+    `INSERT INTO orders (id, user_id, status, subtotal, discount, total, currency, address, share_code,
+       store_slug, provider, expires_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
+    [
+      o.id,
+      o.user_id,
+      o.status,
+      o.subtotal,
+      o.discount,
+      o.total,
+      o.currency,
+      o.address ? JSON.stringify(o.address) : null,
+      o.share_code,
+      o.store_slug,
+      o.provider,
+      o.expires_at,
+      o.created_at,
+    ],
+  );
+}
+
+export async function insertItems(tx: Queryable, items: readonly OrderItemRow[]) {
+  for (const i of items) {
+    await tx.query(
+      `INSERT INTO order_items (id, order_id, variant_id, product_id, title, variant_title, sku, image,
+         unit_price, quantity, line_total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        i.id,
+        i.order_id,
+        i.variant_id,
+        i.product_id,
+        i.title,
+        i.variant_title,
+        i.sku,
+        i.image,
+        i.unit_price,
+        i.quantity,
+        i.line_total,
+      ],
+    );
+  }
+}
+
+export const recordEvent = (tx: Queryable, orderId: string, status: string, at: Date, note = '') =>
+  tx.query('INSERT INTO order_events (order_id, status, note, at) VALUES ($1, $2, $3, $4)', [
+    orderId,
+    status,
+    note,
+    at,
+  ]);
+
+/** Locks the order row for the rest of the transaction: state changes on one order are serial. */
+export const lockOrder = async (tx: Queryable, id: string) =>
+  (await tx.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [id]))[0];
+
+export const setStatus = (tx: Queryable, id: string, status: OrderStatus, now: Date) =>
+  tx.query('UPDATE orders SET status = $2, updated_at = $3 WHERE id = $1', [id, status, now]);
+
+export const findOrder = async (conn: Queryable, id: string) =>
+  (await conn.query<OrderRow>('SELECT * FROM orders WHERE id = $1', [id]))[0];
+
+export const itemsOf = (conn: Queryable, orderIds: readonly string[]) =>
+  conn.query<OrderItemRow>('SELECT * FROM order_items WHERE order_id = ANY($1) ORDER BY id', [orderIds]);
+
+export const eventsOf = (conn: Queryable, orderIds: readonly string[]) =>
+  conn.query<OrderEventRow>(
+    'SELECT order_id, status, note, at FROM order_events WHERE order_id = ANY($1) ORDER BY id',
+    [orderIds],
+  );
+
+export interface OrderListFilter {
+  userId?: string;
+  status?: string;
+  /** Admin search: an order id prefix, or part of the buyer's email or name. */
+  q?: string;
+  beforeId?: string;
+  limit: number;
+}
+
+export type OrderWithBuyerRow = OrderRow & { buyer_name: string; buyer_email: string };
+
+export const findOrderWithBuyer = async (conn: Queryable, id: string) =>
+  (
+    await conn.query<OrderWithBuyerRow>(
+      `SELECT o.*, u.name AS buyer_name, u.email AS buyer_email FROM orders o JOIN users u ON u.id = o.user_id
+       WHERE o.id = $1`,
+      [id],
+    )
+  )[0];
+
+export function listOrders(conn: Queryable, f: OrderListFilter) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.userId) where.push(`o.user_id = ${param(f.userId)}`);
+  if (f.status) where.push(`o.status = ${param(f.status)}`);
+  if (f.q) {
+    const p = param(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(o.id ILIKE ${p} OR u.email ILIKE ${p} OR u.name ILIKE ${p})`);
+  }
+  if (f.beforeId) where.push(`o.id < ${param(f.beforeId)}`);
+  return conn.query<OrderWithBuyerRow>(
+    `SELECT o.*, u.name AS buyer_name, u.email AS buyer_email FROM orders o JOIN users u ON u.id = o.user_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id DESC LIMIT ${param(f.limit + 1)}`,
+    params,
+  );
+}

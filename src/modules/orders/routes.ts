@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
+import { pageQuery } from '../../platform/http/pagination.js';
+import {
+  AdminOrderPage,
+  AdminOrderSchema,
+  IdempotencyHeaders,
+  OrderPage,
+  OrderSchema,
+  PlaceOrderBody,
+  StatusFilter,
+} from './schemas.js';
+import type { OrdersService } from './service.js';
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const ordersRoutes: FastifyPluginAsyncTypebox<{ orders: OrdersService }> = async (app, { orders }) => {
+  app.post(
+    '/api/orders',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['orders'],
+        headers: IdempotencyHeaders,
+        body: PlaceOrderBody,
+        response: { 201: OrderSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const result = await orders.placeOrder(user.id, request.body, request.headers['idempotency-key']);
+      // 201 on first placement; a replayed key answers with the stored status (also 201).
+      return reply.status(result.statusCode as 201).send(result.body);
+    },
+  );
+
+  app.get(
+    '/api/orders/:id',
+    { onRequest: signedIn, schema: { tags: ['orders'], params: IdParams, response: { 200: OrderSchema } } },
+    async (request) => orders.getOrder(requireUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/me/orders',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['orders'],
+        querystring: Type.Object({ status: StatusFilter, ...pageQuery }),
+        response: { 200: OrderPage },
+      },
+    },
+    async (request) =>
+      orders.listOrders({
+        ...request.query,
+        userId: requireUser(request).id,
+        limit: request.query.limit ?? 20,
+      }),
+  );
+
+  app.get(
+    '/api/admin/orders',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin'],
+        querystring: Type.Object({
+          status: StatusFilter,
+          q: Type.Optional(Type.String({ maxLength: 200 })),
+          ...pageQuery,
+        }),
+        response: { 200: AdminOrderPage },
+      },
+    },
+    async (request) => orders.listOrders({ ...request.query, limit: request.query.limit ?? 20 }),
+  );
+
+  app.get(
+    '/api/admin/orders/:id',
+    {
+      onRequest: adminOnly,
+      schema: { tags: ['admin'], params: IdParams, response: { 200: AdminOrderSchema } },
+    },
+    async (request) => orders.getAdminOrder(request.params.id),
+  );
+
+  app.post(
+    '/api/admin/orders/:id/complete',
+    { onRequest: adminOnly, schema: { tags: ['admin'], params: IdParams, response: { 200: OrderSchema } } },
+    async (request) => orders.completeOrder(request.params.id),
+  );
+
+  app.post(
+    '/api/admin/orders/:id/refund',
+    { onRequest: adminOnly, schema: { tags: ['admin'], params: IdParams, response: { 200: OrderSchema } } },
+    async (request) => orders.refundOrder(request.params.id, `refunded by ${requireUser(request).email}`),
+  );
+};

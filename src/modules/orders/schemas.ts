@@ -1,0 +1,104 @@
+import { type Static, Type } from 'typebox';
+import type { ORDER_STATUSES } from './rules.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+
+export const AddressSchema = Type.Object(
+  {
+    name: Text(80),
+    phone: Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()\\-\\s]+$' }),
+    line1: Text(200),
+    line2: Type.Optional(Type.String({ maxLength: 200 })),
+    city: Text(80),
+    postalCode: Type.Optional(Type.String({ maxLength: 20 })),
+    country: Type.Optional(Type.String({ maxLength: 60 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PlaceOrderBody = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          variantId: Type.String({ minLength: 1, maxLength: 64 }),
+          quantity: Type.Integer({ minimum: 1, maximum: 99 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+    address: Type.Optional(AddressSchema),
+    shareCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    storeSlug: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+});
+
+const OrderStatusSchema = Type.Union([
+  Type.Literal('pending_payment'),
+  Type.Literal('paid'),
+  Type.Literal('completed'),
+  Type.Literal('refunded'),
+  Type.Literal('cancelled'),
+]);
+// Keeps the schema and the state machine's list of states from drifting apart.
+const _sameStates: (typeof ORDER_STATUSES)[number] extends Static<typeof OrderStatusSchema> ? true : never =
+  true;
+
+export const OrderSchema = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  status: OrderStatusSchema,
+  subtotal: Type.Integer(),
+  discount: Type.Integer(),
+  total: Type.Integer(),
+  currency: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      variantId: Type.String(),
+      productId: Type.String(),
+      title: Type.String(),
+      variantTitle: Type.String(),
+      sku: Type.String(),
+      image: Nullable(Type.String()),
+      unitPrice: Type.Integer(),
+      quantity: Type.Integer(),
+      lineTotal: Type.Integer(),
+    }),
+  ),
+  address: Nullable(Type.Record(Type.String(), Type.String())),
+  shareCode: Nullable(Type.String()),
+  storeSlug: Nullable(Type.String()),
+  payment: Nullable(
+    Type.Object({
+      provider: Type.String(),
+      status: Type.String(),
+      amount: Type.Integer(),
+      payUrl: Nullable(Type.String()),
+      clientSecret: Type.Optional(Type.String()),
+    }),
+  ),
+  timeline: Type.Array(Type.Object({ status: Type.String(), note: Type.String(), at: Type.String() })),
+  expiresAt: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+export const AdminOrderSchema = Type.Object({
+  ...OrderSchema.properties,
+  buyer: Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }),
+});
+
+const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+export const OrderPage = page(OrderSchema);
+export const AdminOrderPage = page(AdminOrderSchema);
+export const StatusFilter = Type.Optional(OrderStatusSchema);

@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError, conflict, invalidInput } from '../../platform/errors.js';
+import { requireUser, signedIn } from '../../platform/http/auth.js';
+import { assertTransition } from '../orders/rules.js';
+import { OrderSchema } from '../orders/schemas.js';
+import type { OrdersService } from '../orders/service.js';
+import { InvalidWebhookError, type PaymentProvider } from './provider.js';
+import type { SandboxProvider } from './sandbox.js';
+import type { PaymentsService } from './service.js';
+
+export interface PaymentRouteOptions {
+  orders: OrdersService;
+  payments: PaymentsService;
+  /** Present when the sandbox provider is enabled (the default). */
+  sandbox?: SandboxProvider;
+  /** Providers that confirm payments by webhook (Stripe). */
+  webhookProviders: PaymentProvider[];
+}
+
+const OrderParams = Type.Object({ orderId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRouteOptions> = async (app, opts) => {
+  const { orders, payments, sandbox } = opts;
+
+  if (sandbox) {
+    /** The buyer's side of the sandbox: what a card form would do at a real provider. */
+    const simulate = async (userId: string, orderId: string, outcome: 'succeeded' | 'failed') => {
+      const order = await orders.getOwnOrder(userId, orderId);
+      assertTransition(order.status, 'paid');
+      const payment = await payments.latestPayment(orderId);
+      if (!payment || payment.provider !== 'sandbox')
+        throw conflict('This order is not paid through the sandbox');
+      const event = await sandbox.simulate(payment.external_id, outcome);
+      if (!event) throw conflict('The order is already paid');
+      return outcome === 'succeeded'
+        ? orders.confirmPayment('sandbox', event)
+        : orders.recordPaymentFailure('sandbox', event);
+    };
+
+    app.post(
+      '/api/payments/sandbox/:orderId/succeed',
+      {
+        onRequest: signedIn,
+        schema: { tags: ['payments'], params: OrderParams, response: { 200: OrderSchema } },
+      },
+      async (request) => simulate(requireUser(request).id, request.params.orderId, 'succeeded'),
+    );
+    app.post(
+      '/api/payments/sandbox/:orderId/fail',
+      {
+        onRequest: signedIn,
+        schema: { tags: ['payments'], params: OrderParams, response: { 200: OrderSchema } },
+      },
+      async (request) => simulate(requireUser(request).id, request.params.orderId, 'failed'),
+    );
+  }
+
+  await app.register(async (scope) => {
+    const webhooks = scope.withTypeProvider<TypeBoxTypeProvider>();
+    // Signatures are computed over the exact bytes sent, so this route keeps the raw body.
+    webhooks.removeContentTypeParser('application/json');
+    webhooks.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+      done(null, body);
+    });
+    const byName = new Map(opts.webhookProviders.map((p) => [p.name, p]));
+
+    webhooks.post(
+      '/api/payments/:provider/webhook',
+      {
+        schema: {
+          tags: ['payments'],
+          params: Type.Object({ provider: Type.String({ maxLength: 40 }) }),
+          response: { 200: Type.Object({ received: Type.Boolean(), applied: Type.Boolean() }) },
+        },
+      },
+      async (request) => {
+        const provider = byName.get(request.params.provider);
+        if (!provider?.parseWebhook)
+          throw new AppError('not_found', `No webhook for provider ${request.params.provider}`);
+        if (!Buffer.isBuffer(request.body)) throw invalidInput('/', 'send the provider event as JSON');
+        let event: ReturnType<NonNullable<PaymentProvider['parseWebhook']>>;
+        try {
+          event = provider.parseWebhook(request.body, request.headers);
+        } catch (error) {
+          if (error instanceof InvalidWebhookError) throw new AppError('invalid_input', error.message);
+          throw error;
+        }
+        if (event.type === 'ignored') return { received: true, applied: false };
+        try {
+          if (event.type === 'payment.succeeded') await orders.confirmPayment(provider.name, event);
+          else await orders.recordPaymentFailure(provider.name, event);
+          return { received: true, applied: true };
+        } catch (error) {
+          // Replays and payments for orders already settled are acknowledged, or the provider retries forever.
+          if (error instanceof AppError && (error.code === 'conflict' || error.code === 'not_found')) {
+            request.log.info(
+              { event: event.eventId, reason: error.message },
+              'webhook acknowledged without effect',
+            );
+            return { received: true, applied: false };
+          }
+          throw error;
+        }
+      },
+    );
+  });
+};
