@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+
+export function AdminLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="admin" data-testid="admin-layout">
+      <nav className="admin-nav" aria-label={t('admin.title')}>
+        <p className="admin-nav-title">{t('admin.title')}</p>
+        <NavLink to="/admin/products">{t('admin.products')}</NavLink>
+        <NavLink to="/admin/orders">{t('admin.orders')}</NavLink>
+        <NavLink to="/" end>
+          {t('admin.backToShop')}
+        </NavLink>
+      </nav>
+      <div className="admin-main">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useUser } from '../../features/auth';
+import { useCart } from '../../features/cart';
+import { CartIcon, HomeIcon, OrdersIcon, UserIcon } from './icons';
+
+/** Thumb-reach navigation on phones; hidden on wide screens where the header has room. */
+export function BottomNav() {
+  const { t } = useTranslation();
+  const { user } = useUser();
+  const { count } = useCart();
+  return (
+    <nav className="bottom-nav" aria-label={t('nav.mobile')}>
+      <NavLink to="/" end>
+        <HomeIcon />
+        <span>{t('nav.home')}</span>
+      </NavLink>
+      <NavLink to="/orders">
+        <OrdersIcon />
+        <span>{t('nav.orders')}</span>
+      </NavLink>
+      <NavLink to="/cart">
+        <CartIcon />
+        <span>
+          {t('nav.cart')}
+          {count > 0 ? <span className="bottom-nav-count">{count}</span> : null}
+        </span>
+      </NavLink>
+      <NavLink to={user ? '/account' : '/signin'}>
+        <UserIcon />
+        <span>{user ? t('nav.account') : t('auth.signIn')}</span>
+      </NavLink>
+    </nav>
+  );
+}

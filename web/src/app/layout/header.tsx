@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isAdmin, useUser } from '../../features/auth';
+import { useCart } from '../../features/cart';
+import { CartIcon, UserIcon } from './icons';
+import { LanguageSwitch } from './language-switch';
+import { SearchBox } from './search-box';
+
+export function Header() {
+  const { t } = useTranslation();
+  const { user } = useUser();
+  const { count } = useCart();
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="logo" data-testid="logo">
+          <span className="logo-mark" aria-hidden="true" />
+          Fission
+        </Link>
+        <SearchBox />
+        <nav className="header-actions" aria-label={t('nav.main')}>
+          {isAdmin(user) ? (
+            <Link to="/admin" className="header-link hide-mobile" data-testid="admin-link">
+              {t('admin.title')}
+            </Link>
+          ) : null}
+          <Link
+            to={user ? '/account' : '/signin'}
+            className="header-link hide-mobile"
+            data-testid="account-link"
+          >
+            <UserIcon />
+            <span>{user ? user.name : t('auth.signIn')}</span>
+          </Link>
+          <Link to="/cart" className="header-link cart-link" aria-label={t('nav.cartWithCount', { count })}>
+            <CartIcon />
+            <span className="cart-count" data-testid="cart-count" data-count={count}>
+              {count}
+            </span>
+          </Link>
+          <LanguageSwitch />
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { isAdmin, useSignOut, useUser } from '../../auth';
+import { CopyButton } from '../components/copy-button';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const { user } = useUser();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  if (!user) return null;
+  const inviteLink = `${window.location.origin}/signup?invite=${encodeURIComponent(user.inviteCode)}`;
+
+  return (
+    <section className="page narrow" data-testid="account-page">
+      <h1>{t('account.title')}</h1>
+      <div className="card">
+        <dl className="details">
+          <dt>{t('auth.name')}</dt>
+          <dd data-testid="account-name">{user.name}</dd>
+          <dt>{t('auth.email')}</dt>
+          <dd data-testid="account-email">{user.email}</dd>
+          <dt>{t('account.roles')}</dt>
+          <dd>
+            {user.roles.map((role) => (
+              <span key={role} className="badge">
+                {role}
+              </span>
+            ))}
+          </dd>
+        </dl>
+      </div>
+      <div className="card">
+        <h2>{t('account.inviteTitle')}</h2>
+        <p className="muted">{t('account.inviteHint')}</p>
+        <div className="copy-row">
+          <code data-testid="invite-code">{user.inviteCode}</code>
+          <CopyButton text={user.inviteCode} label={t('account.copyCode')} testId="copy-invite-code" />
+        </div>
+        <div className="copy-row">
+          <code className="wrap" data-testid="invite-link">
+            {inviteLink}
+          </code>
+          <CopyButton text={inviteLink} label={t('account.copyLink')} testId="copy-invite-link" />
+        </div>
+      </div>
+      <nav className="card link-list" aria-label={t('account.title')}>
+        <Link to="/orders">{t('orders.myOrders')}</Link>
+        {isAdmin(user) ? <Link to="/admin">{t('admin.title')}</Link> : null}
+      </nav>
+      <button
+        type="button"
+        className="btn btn-outline btn-block"
+        data-testid="sign-out"
+        onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+      >
+        {t('auth.signOut')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import type { FieldError } from '../../../lib/api-client';
+import { formatDecimal, parseDecimal } from '../../../lib/money';
+import type { Product } from '../../catalog';
+
+/** What the admin form holds: text as typed, converted only on save. */
+export interface VariantDraft {
+  key: string;
+  id?: string;
+  sku: string;
+  title: string;
+  price: string;
+  stock: string;
+}
+
+export interface ProductDraft {
+  title: string;
+  description: string;
+  category: string;
+  images: string;
+  commissionPercent: string;
+  variants: VariantDraft[];
+}
+
+export interface ProductInput {
+  title: string;
+  description: string;
+  category: string | null;
+  images: string[];
+  commissionRateBps: number | null;
+  variants: { id?: string; sku: string; title: string; price: number; stock: number }[];
+}
+
+let keys = 0;
+export const newVariantDraft = (): VariantDraft => ({
+  key: `new-${++keys}`,
+  sku: '',
+  title: '',
+  price: '',
+  stock: '0',
+});
+
+export const emptyDraft = (): ProductDraft => ({
+  title: '',
+  description: '',
+  category: '',
+  images: '',
+  commissionPercent: '',
+  variants: [newVariantDraft()],
+});
+
+export function draftOf(product: Product, digits: number): ProductDraft {
+  return {
+    title: product.title,
+    description: product.description,
+    category: product.category ?? '',
+    images: product.images.join('\n'),
+    commissionPercent: product.commissionRateBps === null ? '' : formatDecimal(product.commissionRateBps, 2),
+    variants: product.variants.map((v) => ({
+      key: v.id,
+      id: v.id,
+      sku: v.sku,
+      title: v.title,
+      price: formatDecimal(v.price, digits),
+      stock: String(v.stock),
+    })),
+  };
+}
+
+const BPS_PER_PERCENT_DIGITS = 2;
+const MAX_BPS = 10_000;
+
+/**
+ * Converts the typed draft into the API body. Prices are parsed as decimal strings into minor
+ * units (`digits` from the currency) so "12.90" is exactly 1290; errors use the API's paths.
+ */
+export function toProductInput(
+  draft: ProductDraft,
+  digits: number,
+): { input: ProductInput; errors: [] } | { input: null; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const commissionText = draft.commissionPercent.trim();
+  const commission = commissionText === '' ? null : parseDecimal(commissionText, BPS_PER_PERCENT_DIGITS);
+  if (commissionText !== '' && (commission === null || commission > MAX_BPS))
+    errors.push({ path: '/commissionRateBps', message: 'invalidPercent' });
+  const variants = draft.variants.map((v, i) => {
+    const price = parseDecimal(v.price, digits);
+    if (price === null) errors.push({ path: `/variants/${i}/price`, message: 'invalidPrice' });
+    const stock = /^\d+$/.test(v.stock.trim()) ? Number(v.stock.trim()) : null;
+    if (stock === null) errors.push({ path: `/variants/${i}/stock`, message: 'invalidStock' });
+    return {
+      ...(v.id ? { id: v.id } : {}),
+      sku: v.sku.trim(),
+      title: v.title.trim(),
+      price: price ?? 0,
+      stock: stock ?? 0,
+    };
+  });
+  if (errors.length > 0) return { input: null, errors };
+  return {
+    input: {
+      title: draft.title.trim(),
+      description: draft.description,
+      category: draft.category.trim() || null,
+      images: draft.images
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+      commissionRateBps: commission,
+      variants,
+    },
+    errors: [],
+  };
+}

@@ -1,0 +1,125 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { Field } from '../../../components/field';
+import { type FieldError, isApiError } from '../../../lib/api-client';
+import { useCurrency } from '../../../lib/config';
+import { minorDigits } from '../../../lib/money';
+import type { Product } from '../../catalog';
+import { useSaveProduct } from '../api/save-product';
+import { draftOf, emptyDraft, type ProductDraft, toProductInput } from './product-draft';
+import { VariantsEditor } from './variants-editor';
+
+interface ProductFormProps {
+  product?: Product;
+  onSaved: (product: Product) => void;
+}
+
+const CLIENT_MESSAGES = ['invalidPrice', 'invalidStock', 'invalidPercent'] as const;
+
+export function ProductForm({ product, onSaved }: ProductFormProps) {
+  const { t } = useTranslation();
+  const currency = useCurrency();
+  const digits = minorDigits(currency);
+  const save = useSaveProduct();
+  const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftOf(product, digits) : emptyDraft()));
+  const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
+  const set =
+    (key: 'title' | 'description' | 'category' | 'images' | 'commissionPercent') =>
+    (e: { target: { value: string } }) =>
+      setDraft((d) => ({ ...d, [key]: e.target.value }));
+
+  function errorAt(path: string): string | undefined {
+    const own = clientErrors.find((e) => e.path === path)?.message;
+    const known = CLIENT_MESSAGES.find((m) => m === own);
+    if (known) return t(`admin.product.errors.${known}`);
+    return isApiError(save.error) ? save.error.fieldError(path) : undefined;
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const { input, errors } = toProductInput(draft, digits);
+    setClientErrors(errors);
+    if (!input) return;
+    save.mutate({ id: product?.id, input }, { onSuccess: onSaved });
+  }
+
+  return (
+    <form className="admin-form" onSubmit={submit} noValidate data-testid="product-form">
+      <Field
+        label={t('admin.product.title')}
+        name="title"
+        value={draft.title}
+        onChange={set('title')}
+        error={errorAt('/title')}
+        required
+      />
+      <div className={`field${errorAt('/description') ? ' field-invalid' : ''}`}>
+        <label htmlFor="product-description">{t('admin.product.description')}</label>
+        <textarea
+          id="product-description"
+          name="description"
+          rows={5}
+          value={draft.description}
+          onChange={set('description')}
+        />
+      </div>
+      <div className="form-row">
+        <Field
+          label={t('admin.product.category')}
+          name="category"
+          value={draft.category}
+          onChange={set('category')}
+          error={errorAt('/category')}
+        />
+        <Field
+          label={t('admin.product.commission')}
+          name="commissionPercent"
+          inputMode="decimal"
+          value={draft.commissionPercent}
+          onChange={set('commissionPercent')}
+          hint={t('admin.product.commissionHint')}
+          error={errorAt('/commissionRateBps')}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="product-images">{t('admin.product.images')}</label>
+        <textarea
+          id="product-images"
+          name="images"
+          rows={3}
+          value={draft.images}
+          onChange={set('images')}
+          placeholder="https://…"
+          aria-describedby="product-images-hint"
+        />
+        <small id="product-images-hint" className="field-hint">
+          {t('admin.product.imagesHint')}
+        </small>
+      </div>
+      <VariantsEditor
+        variants={draft.variants}
+        onChange={(variants) => setDraft((d) => ({ ...d, variants }))}
+        errorAt={errorAt}
+        currency={currency}
+      />
+      {clientErrors.length > 0 ? (
+        <p className="alert alert-error" role="alert">
+          {t('admin.product.fixErrors')}
+        </p>
+      ) : (
+        <ErrorMessage error={save.error} />
+      )}
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={save.isPending}
+          data-testid="admin-product-save"
+        >
+          {save.isPending ? t('common.working') : t('admin.product.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

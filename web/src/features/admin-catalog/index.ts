@@ -1,0 +1,2 @@
+export { AdminProductEditPage, AdminProductNewPage } from './pages/admin-product-edit-page';
+export { AdminProductsPage } from './pages/admin-products-page';

@@ -1,0 +1,139 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
+import { ProductImage } from '../../../components/product-image';
+import { Spinner } from '../../../components/spinner';
+import { PriceRange, type Product } from '../../catalog';
+import { useAdminProducts } from '../api/get-admin-products';
+import { useSetProductStatus } from '../api/set-product-status';
+
+export function AdminProductsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const includeArchived = params.get('archived') === '1';
+  const [search, setSearch] = useState(q);
+  const products = useAdminProducts({ q: q || undefined, includeArchived });
+  const items = products.data?.pages.flatMap((p) => p.items) ?? [];
+
+  function update(next: { q?: string; archived?: boolean }) {
+    const query = new URLSearchParams();
+    const text = next.q ?? q;
+    if (text) query.set('q', text);
+    if (next.archived ?? includeArchived) query.set('archived', '1');
+    setParams(query);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update({ q: search.trim() });
+  }
+
+  return (
+    <section>
+      <div className="page-heading">
+        <h1>{t('admin.products')}</h1>
+        <Link className="btn btn-primary" to="/admin/products/new" data-testid="admin-new-product">
+          {t('admin.newProduct')}
+        </Link>
+      </div>
+      <search>
+        <form className="toolbar" onSubmit={submit}>
+          <label className="visually-hidden" htmlFor="admin-product-search">
+            {t('common.search')}
+          </label>
+          <input
+            id="admin-product-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t('admin.searchProducts')}
+          />
+          <button type="submit" className="btn btn-outline">
+            {t('common.search')}
+          </button>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={includeArchived}
+              onChange={(e) => update({ archived: e.target.checked })}
+            />
+            {t('admin.includeArchived')}
+          </label>
+        </form>
+      </search>
+      {products.isPending ? <Spinner /> : null}
+      <ErrorMessage error={products.error} />
+      {products.isSuccess && items.length === 0 ? <EmptyState title={t('admin.noProducts')} /> : null}
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" data-testid="admin-products-table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">{t('admin.product.images')}</span>
+                </th>
+                <th scope="col">{t('admin.product.title')}</th>
+                <th scope="col">{t('admin.product.category')}</th>
+                <th scope="col">{t('admin.price')}</th>
+                <th scope="col">{t('admin.totalStock')}</th>
+                <th scope="col">{t('admin.status')}</th>
+                <th scope="col">{t('admin.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((product) => (
+                <ProductRow key={product.id} product={product} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <LoadMore
+        hasMore={products.hasNextPage}
+        loading={products.isFetchingNextPage}
+        onLoad={() => void products.fetchNextPage()}
+      />
+    </section>
+  );
+}
+
+function ProductRow({ product }: { product: Product }) {
+  const { t } = useTranslation();
+  const setStatus = useSetProductStatus();
+  const stock = product.variants.reduce((sum, v) => sum + v.stock, 0);
+  const archived = product.status === 'archived';
+  return (
+    <tr data-testid="admin-product-row">
+      <td>
+        <ProductImage src={product.images[0]} alt={product.title} className="table-thumb" />
+      </td>
+      <td>{product.title}</td>
+      <td>{product.category ?? '—'}</td>
+      <td>
+        <PriceRange min={product.minPrice} max={product.maxPrice} />
+      </td>
+      <td>{stock}</td>
+      <td>
+        <span className={`badge ${archived ? 'badge-muted' : 'badge-success'}`}>
+          {t(`admin.productStatus.${product.status}`)}
+        </span>
+      </td>
+      <td className="table-actions">
+        <Link to={`/admin/products/${product.id}`}>{t('admin.edit')}</Link>
+        <button
+          type="button"
+          className="btn btn-link"
+          disabled={setStatus.isPending}
+          onClick={() => setStatus.mutate({ id: product.id, action: archived ? 'restore' : 'archive' })}
+          data-testid={archived ? 'admin-restore' : 'admin-archive'}
+        >
+          {archived ? t('admin.restore') : t('admin.archive')}
+        </button>
+      </td>
+    </tr>
+  );
+}

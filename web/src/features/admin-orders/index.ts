@@ -1,0 +1,2 @@
+export { AdminOrderPage } from './pages/admin-order-page';
+export { AdminOrdersPage } from './pages/admin-orders-page';

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ErrorMessage } from '../../../components/error-message';
+import { Spinner } from '../../../components/spinner';
+import { StatusPage } from '../../../components/status-page';
+import { isApiError } from '../../../lib/api-client';
+import { useDateTime } from '../../../lib/config';
+import { AddressView, OrderItems, OrderStatusBadge, OrderTimeline } from '../../orders';
+import { useAdminOrder } from '../api/get-admin-order';
+import { type OrderAction, useSettleOrder } from '../api/settle-order';
+import type { AdminOrder } from '../types';
+
+export function AdminOrderPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const order = useAdminOrder(id);
+  if (order.isPending) return <Spinner />;
+  if (isApiError(order.error, 404)) {
+    return (
+      <StatusPage title={t('orders.notFound')} testId="admin-order-not-found">
+        <Link to="/admin/orders">{t('admin.orders')}</Link>
+      </StatusPage>
+    );
+  }
+  if (!order.data) return <ErrorMessage error={order.error} />;
+  return <AdminOrderDetail order={order.data} />;
+}
+
+/** Which operator actions the order's state allows; the server enforces the same machine. */
+const actionsFor = (order: AdminOrder): OrderAction[] => {
+  if (order.status === 'paid') return ['complete', 'refund'];
+  if (order.status === 'completed') return ['refund'];
+  return [];
+};
+
+function AdminOrderDetail({ order }: { order: AdminOrder }) {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const settle = useSettleOrder();
+  const [pending, setPending] = useState<OrderAction | null>(null);
+
+  function confirm() {
+    if (!pending) return;
+    settle.mutate({ id: order.id, action: pending }, { onSettled: () => setPending(null) });
+  }
+
+  return (
+    <section data-testid="admin-order-detail">
+      <div className="page-heading">
+        <h1>{t('orders.orderTitle')}</h1>
+        <OrderStatusBadge status={order.status} />
+      </div>
+      <p className="muted">
+        {t('orders.placedAt', { time: dateTime(order.createdAt) })} · <code>{order.id}</code>
+      </p>
+      {order.buyer ? (
+        <p>
+          {t('admin.buyer')}: <strong>{order.buyer.name}</strong> &lt;{order.buyer.email}&gt;
+        </p>
+      ) : null}
+      <div className="form-actions">
+        {actionsFor(order).map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={`btn ${action === 'refund' ? 'btn-danger' : 'btn-primary'}`}
+            onClick={() => setPending(action)}
+            data-testid={`admin-order-${action}`}
+          >
+            {t(`admin.orderActions.${action}`)}
+          </button>
+        ))}
+      </div>
+      <ErrorMessage error={settle.error} />
+      <div className="admin-columns">
+        <div className="card">
+          <h2>{t('orders.items')}</h2>
+          <OrderItems order={order} />
+        </div>
+        <div>
+          {order.address ? (
+            <div className="card">
+              <h2>{t('checkout.address')}</h2>
+              <AddressView address={order.address} />
+            </div>
+          ) : null}
+          <div className="card">
+            <h2>{t('orders.timeline')}</h2>
+            <OrderTimeline timeline={order.timeline} />
+          </div>
+        </div>
+      </div>
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? t(`admin.orderActions.${pending}`) : ''}
+        message={pending ? t(`admin.orderConfirm.${pending}`) : ''}
+        confirmLabel={pending ? t(`admin.orderActions.${pending}`) : ''}
+        danger={pending === 'refund'}
+        busy={settle.isPending}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
+import { Spinner } from '../../../components/spinner';
+import { useDateTime, useMoney } from '../../../lib/config';
+import { OrderStatusBadge, OrderStatusFilter, toOrderStatus } from '../../orders';
+import { useAdminOrders } from '../api/get-admin-orders';
+
+export function AdminOrdersPage() {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const dateTime = useDateTime();
+  const [params, setParams] = useSearchParams();
+  const status = toOrderStatus(params.get('status'));
+  const q = params.get('q') ?? '';
+  const [search, setSearch] = useState(q);
+  const orders = useAdminOrders({ status, q: q || undefined });
+  const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
+
+  function update(next: { status?: string | undefined; q?: string }) {
+    const query = new URLSearchParams();
+    const nextStatus = 'status' in next ? next.status : status;
+    const text = next.q ?? q;
+    if (nextStatus) query.set('status', nextStatus);
+    if (text) query.set('q', text);
+    setParams(query);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update({ q: search.trim() });
+  }
+
+  return (
+    <section>
+      <h1>{t('admin.orders')}</h1>
+      <search>
+        <form className="toolbar" onSubmit={submit}>
+          <label className="visually-hidden" htmlFor="admin-order-search">
+            {t('common.search')}
+          </label>
+          <input
+            id="admin-order-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t('admin.searchOrders')}
+          />
+          <button type="submit" className="btn btn-outline">
+            {t('common.search')}
+          </button>
+        </form>
+      </search>
+      <OrderStatusFilter value={status} onChange={(s) => update({ status: s })} />
+      {orders.isPending ? <Spinner /> : null}
+      <ErrorMessage error={orders.error} />
+      {orders.isSuccess && items.length === 0 ? <EmptyState title={t('orders.none')} /> : null}
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" data-testid="admin-orders-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.orderPlaced')}</th>
+                <th scope="col">{t('admin.buyer')}</th>
+                <th scope="col">{t('orders.items')}</th>
+                <th scope="col">{t('orders.total')}</th>
+                <th scope="col">{t('admin.status')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('admin.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((order) => (
+                <tr key={order.id} data-testid="admin-order-row">
+                  <td>{dateTime(order.createdAt)}</td>
+                  <td>
+                    {order.buyer?.name}
+                    <br />
+                    <small className="muted">{order.buyer?.email}</small>
+                  </td>
+                  <td>{order.items.reduce((sum, i) => sum + i.quantity, 0)}</td>
+                  <td>{money(order.total)}</td>
+                  <td>
+                    <OrderStatusBadge status={order.status} />
+                  </td>
+                  <td>
+                    <Link to={`/admin/orders/${order.id}`}>{t('admin.view')}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <LoadMore
+        hasMore={orders.hasNextPage}
+        loading={orders.isFetchingNextPage}
+        onLoad={() => void orders.fetchNextPage()}
+      />
+    </section>
+  );
+}

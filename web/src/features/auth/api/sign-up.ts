@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { authToken } from '../../../lib/auth-token';
+import type { Session } from '../types';
+import { meKey } from './get-me';
+
+export interface SignUpInput {
+  name: string;
+  email: string;
+  password: string;
+  inviteCode?: string;
+}
+
+const signUp = (input: SignUpInput) => api.post<Session>('/api/auth/register', input);
+
+export function useSignUp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: signUp,
+    onSuccess: (session) => {
+      authToken.set(session.token);
+      client.setQueryData(meKey, session.user);
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { type CartLine, cart, MAX_QUANTITY, useCart } from './cart-store';
+export { CartPage } from './pages/cart-page';

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ProductImage } from '../../../components/product-image';
+import type { Product } from '../types';
+import { PriceRange } from './price-range';
+
+export function ProductCard({ product }: { product: Product }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={`/products/${product.id}`} className="product-card" data-testid="product-card">
+      <div className="product-card-media">
+        <ProductImage src={product.images[0]} alt={product.title} />
+        {product.inStock ? null : (
+          <span className="badge badge-muted product-card-badge" data-testid="out-of-stock">
+            {t('catalog.outOfStock')}
+          </span>
+        )}
+      </div>
+      <div className="product-card-body">
+        <h3 className="product-card-title" data-testid="product-card-title">
+          {product.title}
+        </h3>
+        <PriceRange min={product.minPrice} max={product.maxPrice} />
+      </div>
+    </Link>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ErrorMessage } from '../../../components/error-message';
+import { Spinner } from '../../../components/spinner';
+import { StatusPage } from '../../../components/status-page';
+import { isApiError } from '../../../lib/api-client';
+import { useMoney } from '../../../lib/config';
+import { type CartLine, cart, MAX_QUANTITY } from '../../cart';
+import { useProduct } from '../api/get-product';
+import { Gallery } from '../components/gallery';
+import { QuantityStepper } from '../components/quantity-stepper';
+import { VariantPicker } from '../components/variant-picker';
+import type { Product, Variant } from '../types';
+
+export function ProductPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const product = useProduct(id);
+  if (product.isPending) return <Spinner />;
+  if (isApiError(product.error, 404)) {
+    return (
+      <StatusPage title={t('catalog.notFound')} testId="product-not-found">
+        <Link className="btn btn-primary" to="/">
+          {t('common.backHome')}
+        </Link>
+      </StatusPage>
+    );
+  }
+  if (!product.data) return <ErrorMessage error={product.error} />;
+  return <ProductDetails key={product.data.id} product={product.data} />;
+}
+
+function toCartLine(product: Product, variant: Variant, quantity: number): CartLine {
+  return {
+    variantId: variant.id,
+    productId: product.id,
+    title: product.title,
+    variantTitle: variant.title || variant.sku,
+    price: variant.price,
+    image: product.images[0] ?? null,
+    quantity,
+    maxQuantity: variant.stock,
+  };
+}
+
+function ProductDetails({ product }: { product: Product }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const navigate = useNavigate();
+  const firstAvailable = product.variants.find((v) => v.stock > 0) ?? product.variants[0];
+  const [variant, setVariant] = useState(firstAvailable);
+  const [quantity, setQuantity] = useState(1);
+  const [added, setAdded] = useState(false);
+  const stock = variant?.stock ?? 0;
+  const sellable = product.status === 'active' && stock > 0;
+
+  function choose(next: Variant) {
+    setVariant(next);
+    setQuantity((q) => Math.max(1, Math.min(q, next.stock)));
+    setAdded(false);
+  }
+
+  function addToCart() {
+    if (!variant) return;
+    cart.add(toCartLine(product, variant, quantity));
+    setAdded(true);
+  }
+
+  function buyNow() {
+    if (!variant) return;
+    navigate('/checkout', { state: { buyNow: toCartLine(product, variant, quantity) } });
+  }
+
+  return (
+    <article className="page product-page" data-testid="product-page">
+      <Gallery images={product.images} title={product.title} />
+      <div className="product-info">
+        {product.category ? <span className="eyebrow">{product.category}</span> : null}
+        <h1 data-testid="product-title">{product.title}</h1>
+        <p className="price price-large" data-testid="product-price">
+          {variant ? money(variant.price) : null}
+        </p>
+        {product.variants.length > 1 ? (
+          <VariantPicker variants={product.variants} selectedId={variant?.id} onSelect={choose} />
+        ) : null}
+        <p className={sellable ? 'stock stock-in' : 'stock stock-out'} data-testid="stock-state">
+          {sellable
+            ? stock <= 5
+              ? t('catalog.fewLeft', { count: stock })
+              : t('catalog.inStock')
+            : product.status === 'archived'
+              ? t('catalog.unavailable')
+              : t('catalog.outOfStock')}
+        </p>
+        {sellable ? (
+          <>
+            <QuantityStepper value={quantity} max={Math.min(stock, MAX_QUANTITY)} onChange={setQuantity} />
+            <div className="buy-actions">
+              <button type="button" className="btn btn-outline" onClick={addToCart} data-testid="add-to-cart">
+                {t('catalog.addToCart')}
+              </button>
+              <button type="button" className="btn btn-primary" onClick={buyNow} data-testid="buy-now">
+                {t('catalog.buyNow')}
+              </button>
+            </div>
+          </>
+        ) : null}
+        {added ? (
+          <p className="alert alert-success" role="status" data-testid="added-to-cart">
+            {t('catalog.added')} <Link to="/cart">{t('catalog.viewCart')}</Link>
+          </p>
+        ) : null}
+        {product.description ? <p className="description">{product.description}</p> : null}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,10 @@
+export { AddressView } from './components/address-view';
+export { OrderItems } from './components/order-items';
+export { OrderStatusBadge } from './components/order-status-badge';
+export { OrderStatusFilter, toOrderStatus } from './components/order-status-filter';
+export { OrderTimeline } from './components/order-timeline';
+export { CheckoutPage } from './pages/checkout-page';
+export { OrderDetailPage } from './pages/order-detail-page';
+export { OrdersPage } from './pages/orders-page';
+export { PayPage } from './pages/pay-page';
+export type { Order, OrderStatus } from './types';

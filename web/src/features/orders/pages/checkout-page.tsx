@@ -1,0 +1,118 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorMessage } from '../../../components/error-message';
+import { ProductImage } from '../../../components/product-image';
+import { isApiError } from '../../../lib/api-client';
+import { useMoney } from '../../../lib/config';
+import { newIdempotencyKey } from '../../../lib/idempotency-key';
+import { type CartLine, cart, useCart } from '../../cart';
+import { useCreateOrder } from '../api/create-order';
+import { AddressForm, toAddress } from '../components/address-form';
+import { savedAddress } from '../components/saved-address';
+
+/** "Buy now" hands one line over in router state; otherwise the whole cart is checked out. */
+function useCheckoutLines(): { lines: CartLine[]; fromCart: boolean } {
+  const location = useLocation();
+  const { lines } = useCart();
+  const buyNow = (location.state as { buyNow?: CartLine } | null)?.buyNow;
+  return buyNow ? { lines: [buyNow], fromCart: false } : { lines, fromCart: true };
+}
+
+export function CheckoutPage() {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const navigate = useNavigate();
+  const { lines, fromCart } = useCheckoutLines();
+  const createOrder = useCreateOrder();
+  const [address, setAddress] = useState(savedAddress.load);
+  // One key per attempt: a double click or a retried request reuses it and orders once.
+  const attemptKey = useRef(newIdempotencyKey());
+  const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+  const error = createOrder.error;
+  const errorAt = (path: string) => (isApiError(error) ? error.fieldError(path) : undefined);
+
+  function placeOrder(event: FormEvent) {
+    event.preventDefault();
+    if (createOrder.isPending) return;
+    savedAddress.save(address);
+    const order = {
+      items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+      address: toAddress(address),
+    };
+    createOrder.mutate(
+      { order, idempotencyKey: attemptKey.current },
+      {
+        onSuccess: (created) => {
+          if (fromCart) cart.clear();
+          navigate(`/pay/${created.id}`, { replace: true });
+        },
+        onError: (failure) => {
+          // The server answered, so this attempt is over; a network failure keeps the key for a retry.
+          if (isApiError(failure)) attemptKey.current = newIdempotencyKey();
+        },
+      },
+    );
+  }
+
+  if (lines.length === 0) {
+    return (
+      <section className="page narrow">
+        <h1>{t('checkout.title')}</h1>
+        <EmptyState title={t('cart.empty')}>
+          <Link className="btn btn-primary" to="/">
+            {t('cart.continueShopping')}
+          </Link>
+        </EmptyState>
+      </section>
+    );
+  }
+
+  return (
+    <section className="page checkout">
+      <h1>{t('checkout.title')}</h1>
+      <form className="checkout-grid" onSubmit={placeOrder} noValidate data-testid="checkout-form">
+        <AddressForm value={address} onChange={setAddress} errorAt={errorAt} />
+        <aside className="card order-summary">
+          <h2>{t('checkout.summary')}</h2>
+          <ul className="summary-lines">
+            {lines.map((line) => (
+              <li key={line.variantId}>
+                <ProductImage src={line.image ?? undefined} alt={line.title} className="summary-thumb" />
+                <span className="summary-title">
+                  {line.title}
+                  <small className="muted">
+                    {line.variantTitle} × {line.quantity}
+                  </small>
+                </span>
+                <span className="price">{money(line.price * line.quantity)}</span>
+              </li>
+            ))}
+          </ul>
+          <div className="summary-total">
+            <span>{t('orders.subtotal')}</span>
+            <strong className="price" data-testid="checkout-subtotal">
+              {money(subtotal)}
+            </strong>
+          </div>
+          {isApiError(error, 409) ? (
+            <p className="alert alert-error" role="alert" data-testid="checkout-stock-error">
+              {t('checkout.notEnoughStock')}
+            </p>
+          ) : (
+            <ErrorMessage error={error} />
+          )}
+          <button
+            type="submit"
+            className="btn btn-primary btn-block"
+            disabled={createOrder.isPending}
+            data-testid="checkout-submit"
+          >
+            {createOrder.isPending ? t('common.working') : t('checkout.placeOrder')}
+          </button>
+        </aside>
+      </form>
+    </section>
+  );
+}

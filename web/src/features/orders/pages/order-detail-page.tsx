@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useDateTime } from '../../../lib/config';
+import { AddressView } from '../components/address-view';
+import { OrderItems } from '../components/order-items';
+import { OrderLoader } from '../components/order-loader';
+import { OrderStatusBadge } from '../components/order-status-badge';
+import { OrderTimeline } from '../components/order-timeline';
+import type { Order } from '../types';
+
+export function OrderDetailPage() {
+  const { id = '' } = useParams();
+  return <OrderLoader id={id}>{(order) => <OrderDetail order={order} />}</OrderLoader>;
+}
+
+function OrderDetail({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  return (
+    <section className="page narrow" data-testid="order-detail">
+      <div className="page-heading">
+        <h1>{t('orders.orderTitle')}</h1>
+        <OrderStatusBadge status={order.status} />
+      </div>
+      <p className="muted">
+        {t('orders.placedAt', { time: dateTime(order.createdAt) })} · <code>{order.id}</code>
+      </p>
+      {order.status === 'pending_payment' ? (
+        <Link className="btn btn-primary btn-block" to={`/pay/${order.id}`} data-testid="pay-now">
+          {t('orders.payNow')}
+        </Link>
+      ) : null}
+      {order.payment?.status === 'failed' && order.status === 'pending_payment' ? (
+        <p className="alert alert-error">{t('orders.paymentFailed')}</p>
+      ) : null}
+      <div className="card">
+        <h2>{t('orders.items')}</h2>
+        <OrderItems order={order} />
+      </div>
+      {order.address ? (
+        <div className="card">
+          <h2>{t('checkout.address')}</h2>
+          <AddressView address={order.address} />
+        </div>
+      ) : null}
+      <div className="card">
+        <h2>{t('orders.timeline')}</h2>
+        <OrderTimeline timeline={order.timeline} />
+      </div>
+      <Link to="/orders">{t('orders.backToOrders')}</Link>
+    </section>
+  );
+}

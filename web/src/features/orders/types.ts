@@ -1,0 +1,51 @@
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'completed', 'refunded', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface Address {
+  name: string;
+  phone: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode?: string;
+  country?: string;
+}
+
+export interface OrderItem {
+  id: string;
+  variantId: string;
+  productId: string;
+  title: string;
+  variantTitle: string;
+  sku: string;
+  image: string | null;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+}
+
+export interface Order {
+  id: string;
+  status: OrderStatus;
+  subtotal: number;
+  discount: number;
+  total: number;
+  currency: string;
+  items: OrderItem[];
+  address: Address | null;
+  payment: {
+    provider: string;
+    status: 'pending' | 'succeeded' | 'failed' | 'refunded';
+    amount: number;
+    payUrl: string | null;
+  } | null;
+  timeline: { status: string; at: string }[];
+  expiresAt: string | null;
+  createdAt: string;
+  userId: string;
+}
+
+export interface NewOrder {
+  items: { variantId: string; quantity: number }[];
+  address: Address;
+}

@@ -1,0 +1,92 @@
+import { authToken } from './auth-token';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** A failed API call: the server's problem+json (RFC 9457) as an Error. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly detail: string;
+  readonly errors: FieldError[];
+
+  constructor(status: number, title: string, detail: string, errors: FieldError[] = []) {
+    super(detail || title);
+    this.name = 'ApiError';
+    this.status = status;
+    this.detail = detail;
+    this.errors = errors;
+  }
+
+  /** The message for one form field, keyed by its JSON pointer ("/email"). */
+  fieldError(path: string): string | undefined {
+    return this.errors.find((e) => e.path === path)?.message;
+  }
+}
+
+export const isApiError = (error: unknown, status?: number): error is ApiError =>
+  error instanceof ApiError && (status === undefined || error.status === status);
+
+interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `/api/products` + `{ q: 'tea', cursor: undefined }` → `/api/products?q=tea`. */
+export function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  try {
+    const problem = JSON.parse(text) as { title?: string; detail?: string; errors?: FieldError[] };
+    return new ApiError(
+      response.status,
+      problem.title ?? response.statusText,
+      problem.detail ?? '',
+      problem.errors ?? [],
+    );
+  } catch {
+    return new ApiError(response.status, response.statusText, text.slice(0, 200));
+  }
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const token = authToken.get();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, { ...options, body }),
+};
+
+/** Every list endpoint answers this shape. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
