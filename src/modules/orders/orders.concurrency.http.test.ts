@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProduct, expectLedgerSound, placeOrder, stockOf } from '../../../test/support/shop.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('checkout under concurrency', () => {
+  it('sells exactly 10 of 10 units to 50 simultaneous buyers', async () => {
+    const { variantId } = await createProduct(t, { stock: 10 });
+    const buyers = await Promise.all(Array.from({ length: 50 }, () => t.signUp()));
+    const results = await Promise.all(
+      buyers.map((b) => placeOrder(t, b.token, [{ variantId, quantity: 1 }])),
+    );
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(40);
+    expect(await stockOf(t, variantId)).toBe(0);
+    await expectLedgerSound(t);
+  });
+
+  it('does not deadlock when multi-line orders lock variants in opposite orders', async () => {
+    const a = await createProduct(t, { stock: 100 });
+    const b = await createProduct(t, { stock: 100 });
+    const buyers = await Promise.all(Array.from({ length: 20 }, () => t.signUp()));
+    const results = await Promise.all(
+      buyers.map((buyer, i) =>
+        placeOrder(
+          t,
+          buyer.token,
+          i % 2
+            ? [
+                { variantId: a.variantId, quantity: 1 },
+                { variantId: b.variantId, quantity: 1 },
+              ]
+            : [
+                { variantId: b.variantId, quantity: 1 },
+                { variantId: a.variantId, quantity: 1 },
+              ],
+        ),
+      ),
+    );
+    expect(results.every((r) => r.statusCode === 201)).toBe(true);
+    expect(await stockOf(t, a.variantId)).toBe(80);
+    expect(await stockOf(t, b.variantId)).toBe(80);
+  });
+});
