@@ -22,7 +22,13 @@ export interface Config {
   distributionMaxLevels: number;
   distributionRatesBps: number[];
   sandboxPayments: boolean;
+  /** Stripe credentials; both keys or neither. */
+  stripe: { secretKey: string; webhookSecret: string } | undefined;
+  /** The provider new orders are paid through. */
+  paymentProvider: PaymentProviderName;
 }
+
+export type PaymentProviderName = 'sandbox' | 'stripe';
 
 type Env = Record<string, string | undefined>;
 
@@ -101,9 +107,35 @@ function adminCredentials(env: Env) {
   return { adminEmail: email, adminPassword: password };
 }
 
+function stripeKeys(env: Env): Config['stripe'] {
+  const secretKey = env.STRIPE_SECRET_KEY || undefined;
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET || undefined;
+  if (!secretKey && !webhookSecret) return undefined;
+  if (!secretKey || !webhookSecret) {
+    throw new ConfigError('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together');
+  }
+  // Only the prefix is checked: a publishable key (pk_) here is a common, silent mistake.
+  if (!/^(sk|rk)_(test|live)_/.test(secretKey))
+    fail('STRIPE_SECRET_KEY', 'a Stripe secret key (sk_test_…, sk_live_… or rk_…)', secretKey.slice(0, 8));
+  if (!webhookSecret.startsWith('whsec_'))
+    fail('STRIPE_WEBHOOK_SECRET', 'a Stripe webhook signing secret (whsec_…)', webhookSecret.slice(0, 6));
+  return { secretKey, webhookSecret };
+}
+
+function paymentProvider(env: Env, sandboxPayments: boolean, stripe: Config['stripe']): PaymentProviderName {
+  const name = oneOf(env, 'PAYMENT_PROVIDER', 'sandbox', ['sandbox', 'stripe']) as PaymentProviderName;
+  if (name === 'sandbox' && !sandboxPayments)
+    throw new ConfigError('PAYMENT_PROVIDER=sandbox needs SANDBOX_PAYMENTS on; set PAYMENT_PROVIDER=stripe');
+  if (name === 'stripe' && !stripe)
+    throw new ConfigError('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+  return name;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const distributionMaxLevels = int(env, 'DISTRIBUTION_MAX_LEVELS', 2, 1, 3);
   const currency = env.CURRENCY || 'CNY';
+  const sandboxPayments = flag(env, 'SANDBOX_PAYMENTS', true);
+  const stripe = stripeKeys(env);
   if (!/^[A-Z]{3}$/.test(currency)) fail('CURRENCY', 'an ISO 4217 code such as CNY or USD', currency);
   return {
     port: int(env, 'PORT', 3000, 0, 65_535),
@@ -123,7 +155,9 @@ export function loadConfig(env: Env = process.env): Config {
     returnWindowDays: int(env, 'RETURN_WINDOW_DAYS', 7, 0, 365),
     distributionMaxLevels,
     distributionRatesBps: ratesBps(env, distributionMaxLevels),
-    sandboxPayments: flag(env, 'SANDBOX_PAYMENTS', true),
+    sandboxPayments,
+    stripe,
+    paymentProvider: paymentProvider(env, sandboxPayments, stripe),
   };
 }
 
@@ -149,4 +183,14 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   ['DISTRIBUTION_MAX_LEVELS', '2', 'commission levels, 1..3 (hard cap 3)'],
   ['DISTRIBUTION_RATES_BPS', '1000,500,200', 'commission per level in basis points'],
   ['SANDBOX_PAYMENTS', 'on', 'the built-in sandbox payment provider'],
+  [
+    'STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET',
+    '(unset)',
+    'Stripe secret key (sk_…) and webhook signing secret (whsec_…); set both to enable Stripe',
+  ],
+  [
+    'PAYMENT_PROVIDER',
+    'sandbox',
+    'provider new orders are paid through: sandbox (needs SANDBOX_PAYMENTS) or stripe (needs the Stripe keys)',
+  ],
 ];
