@@ -16,6 +16,7 @@ import { createOrdersService } from './modules/orders/service.js';
 import { paymentRoutes } from './modules/payments/routes.js';
 import { createSandboxProvider } from './modules/payments/sandbox.js';
 import { createPaymentsService } from './modules/payments/service.js';
+import { createStripeProvider, type StripeProviderOptions } from './modules/payments/stripe.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import type { Database } from './platform/db.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   passwords?: PasswordHasher;
   logger?: FastifyServerOptions['logger'];
   webRoot?: string;
+  /** Stripe's transport; tests pass one that answers with recorded responses. */
+  stripeHttpClient?: StripeProviderOptions['httpClient'];
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -58,8 +61,11 @@ export async function buildApp(deps: AppDeps) {
   const events = new EventBus();
   const ledger = createLedgerService({ clock });
   const sandbox = config.sandboxPayments ? createSandboxProvider({ db, clock }) : undefined;
-  const providers = sandbox ? [sandbox.provider] : [];
-  const payments = createPaymentsService({ db, clock, providers, defaultProvider: 'sandbox' });
+  const stripe = config.stripe
+    ? createStripeProvider({ ...config.stripe, httpClient: deps.stripeHttpClient })
+    : undefined;
+  const providers = [sandbox?.provider, stripe].filter((p) => p !== undefined);
+  const payments = createPaymentsService({ db, clock, providers, defaultProvider: config.paymentProvider });
   const orders = createOrdersService({
     db,
     clock,
@@ -107,7 +113,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(catalogRoutes, { catalog });
   await app.register(ordersRoutes, { orders });
-  await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: providers });
+  await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: stripe ? [stripe] : [] });
   await registerWebApp(app, deps.webRoot);
 
   return { app, jobs, services };
