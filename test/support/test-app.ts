@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { type AppDeps, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { argon2idHasher, TEST_COST } from '../../src/modules/accounts/passwords.js';
 import type { PublicUser } from '../../src/modules/accounts/service.js';
@@ -13,11 +13,21 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * The whole application on a fresh database, driven in-process with `inject`. Rate limits are off
  * unless a test turns them on; the clock can be moved with `clock.advance`.
  */
-export async function createTestApp(env: Record<string, string> = {}, db?: Database) {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  db?: Database,
+  deps: Pick<AppDeps, 'stripeHttpClient'> = {},
+) {
   const database = db ?? (await openTestDatabase());
   const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMITS: 'off', TEST_CLOCK: '1', ...env });
   const clock = new AdjustableClock();
-  const built = await buildApp({ config, db: database, clock, passwords: argon2idHasher(TEST_COST) });
+  const built = await buildApp({
+    ...deps,
+    config,
+    db: database,
+    clock,
+    passwords: argon2idHasher(TEST_COST),
+  });
   await built.app.ready();
   let counter = 0;
 
