@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { findPostgresBin } from './test/support/postgres-cluster.js';
 
 /**
@@ -34,6 +34,8 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          // Tests of several PostgreSQL connections at once (migration races, two processes).
+          exclude: [...configDefaults.exclude, 'test/integration/postgres-only/**'],
           env: { TEST_DB: 'pglite' },
         },
       },
