@@ -16,10 +16,16 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 /** Copies the migrated template into a new database and returns its URL. */
-export async function createPostgresDatabase(): Promise<string> {
+export const createPostgresDatabase = (): Promise<string> => createDatabase(inject('postgresTemplate'));
+
+/** A new database without any table, as a first start finds it (migration tests). */
+export const createEmptyPostgresDatabase = (): Promise<string> => createDatabase('template0');
+
+async function createDatabase(template: string): Promise<string> {
   const adminUrl = inject('postgresAdminUrl');
-  const template = inject('postgresTemplate');
-  const name = `${template.replace('_template_', '_test_')}_${Math.random().toString(36).slice(2, 10)}`;
+  // Named after the run's template so global teardown drops it with the others.
+  const prefix = inject('postgresTemplate').replace('_template_', '_test_');
+  const name = `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
