@@ -1,0 +1,192 @@
+import Stripe from 'stripe';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  type FakeStripe,
+  fakeStripe,
+  signedDelivery,
+  stripeEvent,
+} from '../../../test/support/fake-stripe.js';
+import { ConfigError, loadConfig } from '../../config.js';
+import { InvalidWebhookError, type PaymentProvider, ProviderError } from './provider.js';
+import { createStripeProvider } from './stripe.js';
+
+const webhookSecret = 'whsec_x';
+const intent = { id: 'pi_3QxRkV2eZvKYlo2C0m4Lh1Ta', amount: 4900 };
+
+let fake: FakeStripe;
+let stripe: PaymentProvider;
+
+beforeEach(() => {
+  fake = fakeStripe();
+  stripe = createStripeProvider({ secretKey: 'sk_test_x', webhookSecret, httpClient: fake.httpClient });
+});
+
+function parse(delivery: { payload: string; headers: Record<string, string> }) {
+  return stripe.parseWebhook?.(Buffer.from(delivery.payload), delivery.headers);
+}
+
+describe('createPayment', () => {
+  it('creates a PaymentIntent for the order, keyed by the idempotency key', async () => {
+    const payment = await stripe.createPayment({
+      orderId: 'order-1',
+      amount: 14_700,
+      currency: 'CNY',
+      idempotencyKey: 'order:order-1:payment',
+    });
+
+    expect(fake.requests).toHaveLength(1);
+    const [request] = fake.requests;
+    expect(request).toMatchObject({
+      method: 'POST',
+      path: '/v1/payment_intents',
+      idempotencyKey: 'order:order-1:payment',
+    });
+    expect(Object.fromEntries(request?.params ?? [])).toEqual({
+      amount: '14700',
+      currency: 'cny',
+      'metadata[orderId]': 'order-1',
+      'automatic_payment_methods[enabled]': 'true',
+    });
+    expect(payment).toEqual({
+      externalId: fake.intentOf('order-1').id,
+      clientSecret: expect.stringMatching(/^pi_.+_secret_/),
+      payUrl: null,
+    });
+  });
+
+  it('reports a refusal from Stripe as a ProviderError', async () => {
+    fake.refuseNext({ type: 'invalid_request_error', code: 'amount_too_small', message: 'Amount too small' });
+    const attempt = stripe.createPayment({ orderId: 'o', amount: 1, currency: 'CNY', idempotencyKey: 'k' });
+    await expect(attempt).rejects.toBeInstanceOf(ProviderError);
+    await expect(attempt).rejects.toThrow(/Amount too small/);
+  });
+});
+
+describe('refund', () => {
+  it('refunds the PaymentIntent by the amount asked, keyed by the idempotency key', async () => {
+    const refund = await stripe.refund({ externalId: intent.id, amount: 4900, idempotencyKey: 'refund:r1' });
+
+    const [request] = fake.requests;
+    expect(request).toMatchObject({ method: 'POST', path: '/v1/refunds', idempotencyKey: 'refund:r1' });
+    expect(Object.fromEntries(request?.params ?? [])).toEqual({ payment_intent: intent.id, amount: '4900' });
+    expect(refund.externalId).toMatch(/^re_/);
+  });
+
+  it('returns the same refund when the same key is sent again', async () => {
+    const input = { externalId: intent.id, amount: 4900, idempotencyKey: 'refund:r2' };
+    const first = await stripe.refund(input);
+    expect(await stripe.refund(input)).toEqual(first);
+  });
+
+  it('reports a refused refund as a ProviderError', async () => {
+    fake.refuseNext({
+      type: 'invalid_request_error',
+      code: 'charge_already_refunded',
+      message: 'Charge ch_1 has already been refunded.',
+    });
+    await expect(
+      stripe.refund({ externalId: intent.id, amount: 4900, idempotencyKey: 'refund:r3' }),
+    ).rejects.toBeInstanceOf(ProviderError);
+  });
+});
+
+describe('parseWebhook', () => {
+  it('reads payment_intent.succeeded as a payment of the amount received', () => {
+    const event = stripeEvent('payment_intent.succeeded', intent, { eventId: 'evt_1', amountReceived: 4800 });
+    expect(parse(signedDelivery(event))).toEqual({
+      eventId: 'evt_1',
+      type: 'payment.succeeded',
+      externalId: intent.id,
+      amount: 4800,
+    });
+  });
+
+  it('reads payment_intent.payment_failed as a failed attempt', () => {
+    const event = stripeEvent('payment_intent.payment_failed', intent, { eventId: 'evt_2' });
+    expect(parse(signedDelivery(event))).toEqual({
+      eventId: 'evt_2',
+      type: 'payment.failed',
+      externalId: intent.id,
+      amount: 4900,
+    });
+  });
+
+  it('ignores other events, such as charge.refunded', () => {
+    const event = stripeEvent('charge.refunded', intent, { eventId: 'evt_3' });
+    expect(parse(signedDelivery(event))).toMatchObject({ eventId: 'evt_3', type: 'ignored' });
+  });
+
+  it('rejects an event signed with another secret', () => {
+    const delivery = signedDelivery(stripeEvent('payment_intent.succeeded', intent), 'whsec_someone_else');
+    expect(() => parse(delivery)).toThrow(InvalidWebhookError);
+  });
+
+  it('rejects an event whose body was changed after signing', () => {
+    const delivery = signedDelivery(stripeEvent('payment_intent.succeeded', intent));
+    const tampered = {
+      ...delivery,
+      payload: delivery.payload.replace('"amount_received":4900', '"amount_received":1'),
+    };
+    expect(tampered.payload).not.toBe(delivery.payload);
+    expect(() => parse(tampered)).toThrow(InvalidWebhookError);
+  });
+
+  it('rejects an event without a signature header', () => {
+    const { payload } = signedDelivery(stripeEvent('payment_intent.succeeded', intent));
+    expect(() => parse({ payload, headers: {} })).toThrow(InvalidWebhookError);
+  });
+
+  it('rejects a signature older than Stripe’s five-minute tolerance (a replayed capture)', () => {
+    const payload = JSON.stringify(stripeEvent('payment_intent.succeeded', intent));
+    const signature = Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: webhookSecret,
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
+    expect(() => parse({ payload, headers: { 'stripe-signature': signature } })).toThrow(InvalidWebhookError);
+  });
+});
+
+describe('Stripe settings', () => {
+  const keys = { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' };
+
+  it('defaults to the sandbox, with Stripe off', () => {
+    expect(loadConfig({})).toMatchObject({ paymentProvider: 'sandbox', stripe: undefined });
+  });
+
+  it('enables Stripe when both keys are set', () => {
+    expect(loadConfig({ ...keys, PAYMENT_PROVIDER: 'stripe' })).toMatchObject({
+      paymentProvider: 'stripe',
+      stripe: { secretKey: 'sk_test_x', webhookSecret: 'whsec_x' },
+    });
+    expect(loadConfig({ ...keys, SANDBOX_PAYMENTS: 'off', PAYMENT_PROVIDER: 'stripe' }).sandboxPayments).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    ['one key without the other', { STRIPE_SECRET_KEY: 'sk_test_x' }, /must be set together/],
+    ['a publishable key', { ...keys, STRIPE_SECRET_KEY: 'pk_test_x' }, /STRIPE_SECRET_KEY must be/],
+    [
+      'a webhook secret of the wrong kind',
+      { ...keys, STRIPE_WEBHOOK_SECRET: 'sk_test_y' },
+      /STRIPE_WEBHOOK_SECRET/,
+    ],
+    ['stripe without keys', { PAYMENT_PROVIDER: 'stripe' }, /needs STRIPE_SECRET_KEY/],
+    ['sandbox while it is off', { SANDBOX_PAYMENTS: 'off' }, /needs SANDBOX_PAYMENTS/],
+    [
+      'an unknown provider',
+      { PAYMENT_PROVIDER: 'paypal' },
+      /PAYMENT_PROVIDER must be one of sandbox, stripe/,
+    ],
+  ])('refuses %s', (_name, env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a whole secret key in its message', () => {
+    expect(() => loadConfig({ ...keys, STRIPE_SECRET_KEY: 'pk_live_verysecretvalue' })).toThrow(
+      /^(?!.*verysecretvalue)/,
+    );
+  });
+});
