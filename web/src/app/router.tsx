@@ -1,8 +1,6 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AccountPage } from '../features/account';
-import { AdminProductEditPage, AdminProductNewPage, AdminProductsPage } from '../features/admin-catalog';
-import { AdminOrderPage, AdminOrdersPage } from '../features/admin-orders';
 import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/auth';
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
@@ -10,6 +8,15 @@ import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/
 import { AdminLayout } from './layout/admin-layout';
 import { ShopLayout } from './layout/shop-layout';
 import { NotFoundPage } from './not-found-page';
+
+// The admin console is only for operators: shoppers never download it.
+const adminCatalog = () => import('../features/admin-catalog');
+const adminOrders = () => import('../features/admin-orders');
+const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
+const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
+const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
+const AdminOrdersPage = lazy(() => adminOrders().then((m) => ({ default: m.AdminOrdersPage })));
+const AdminOrderPage = lazy(() => adminOrders().then((m) => ({ default: m.AdminOrderPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 

@@ -176,6 +176,7 @@ export const en = {
       variants: 'Variants',
       variantsHint: 'Saved variants stay because orders refer to them; set their stock to 0 to stop selling.',
       sku: 'SKU',
+      variantTitle: 'Option name',
       priceIn: 'Price ({{currency}})',
       stock: 'Stock',
       addVariant: 'Add variant',

@@ -177,6 +177,7 @@ export const zhCN: Messages = {
       variants: '规格',
       variantsHint: '已保存的规格会保留（订单会引用它们）；将库存设为 0 即可停售。',
       sku: 'SKU',
+      variantTitle: '规格名称',
       priceIn: '价格（{{currency}}）',
       stock: '库存',
       addVariant: '添加规格',

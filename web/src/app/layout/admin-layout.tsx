@@ -1,5 +1,7 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { Spinner } from '../../components/spinner';
 
 export function AdminLayout() {
   const { t } = useTranslation();
@@ -14,7 +16,9 @@ export function AdminLayout() {
         </NavLink>
       </nav>
       <div className="admin-main">
-        <Outlet />
+        <Suspense fallback={<Spinner />}>
+          <Outlet />
+        </Suspense>
       </div>
     </div>
   );

@@ -39,7 +39,7 @@ export interface Order {
     amount: number;
     payUrl: string | null;
   } | null;
-  timeline: { status: string; at: string }[];
+  timeline: { status: string; note?: string; at: string }[];
   expiresAt: string | null;
   createdAt: string;
   userId: string;

@@ -16,7 +16,11 @@ export function VariantsEditor({ variants, onChange, errorAt, currency }: Varian
   const update = (index: number, patch: Partial<VariantDraft>) =>
     onChange(variants.map((v, i) => (i === index ? { ...v, ...patch } : v)));
   const label = (column: (typeof columns)[number]) =>
-    column === 'price' ? t('admin.product.priceIn', { currency }) : t(`admin.product.${column}`);
+    column === 'price'
+      ? t('admin.product.priceIn', { currency })
+      : column === 'title'
+        ? t('admin.product.variantTitle')
+        : t(`admin.product.${column}`);
 
   return (
     <fieldset className="variants-editor">

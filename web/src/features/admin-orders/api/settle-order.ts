@@ -1,20 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { AdminOrder } from '../types';
+import type { Order } from '../../orders';
 import { adminOrderKey } from './get-admin-order';
 
 export type OrderAction = 'complete' | 'refund';
 
 const settleOrder = ({ id, action }: { id: string; action: OrderAction }) =>
-  api.post<AdminOrder>(`/api/admin/orders/${encodeURIComponent(id)}/${action}`);
+  api.post<Order>(`/api/admin/orders/${encodeURIComponent(id)}/${action}`);
 
-/** Complete (delivered) or refund; the answer is the order in its new state. */
+/** Complete (delivered) or refund. */
 export function useSettleOrder() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: settleOrder,
+    // The answer is the buyer-facing order (no `buyer`), so the admin view is fetched again.
     onSuccess: (order) => {
-      client.setQueryData(adminOrderKey(order.id), order);
+      void client.invalidateQueries({ queryKey: adminOrderKey(order.id) });
       void client.invalidateQueries({ queryKey: ['admin-orders'] });
     },
   });

@@ -15,6 +15,7 @@ export function OrderTimeline({ timeline }: { timeline: Order['timeline'] }) {
           <span className="timeline-status">
             {isOrderStatus(step.status) ? t(`orders.status.${step.status}`) : step.status}
           </span>
+          {step.note ? <span className="muted">{step.note}</span> : null}
           <time dateTime={step.at}>{dateTime(step.at)}</time>
         </li>
       ))}
