@@ -26,6 +26,8 @@ export interface Config {
   stripe: { secretKey: string; webhookSecret: string } | undefined;
   /** The provider new orders are paid through. */
   paymentProvider: PaymentProviderName;
+  /** Whether becoming a shopkeeper waits for an administrator's approval. */
+  shopkeeperApproval: boolean;
 }
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
     sandboxPayments,
     stripe,
     paymentProvider: paymentProvider(env, sandboxPayments, stripe),
+    shopkeeperApproval: flag(env, 'SHOPKEEPER_APPROVAL', false),
   };
 }
 
@@ -193,4 +196,5 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'sandbox',
     'provider new orders are paid through: sandbox (needs SANDBOX_PAYMENTS) or stripe (needs the Stripe keys)',
   ],
+  ['SHOPKEEPER_APPROVAL', 'off', 'on: a new shopkeeper waits for an administrator to approve them'],
 ];
