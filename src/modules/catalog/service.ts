@@ -228,6 +228,21 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     );
   }
 
+  /** Active products by id, in the order asked; unknown and archived ids are left out. */
+  async function getProducts(ids: readonly string[]): Promise<Product[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.query<q.ProductRow>(
+      `SELECT * FROM products WHERE id = ANY($1) AND status = 'active'`,
+      [ids],
+    );
+    const variants = await q.variantsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    const byId = new Map(rows.map((r) => [r.id, presentProduct(r, variants.get(r.id) ?? [])]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   const listCategories = async () =>
     (await q.categoriesWithCounts(db)).map((r) => ({ slug: r.category, products: r.products }));
 
@@ -272,6 +287,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     archiveProduct: (id: string) => setStatus(id, 'archived'),
     restoreProduct: (id: string) => setStatus(id, 'active'),
     getProduct: (id: string, includeArchived = false) => loadProduct(db, id, includeArchived),
+    getProducts,
     listProducts,
     listCategories,
     reserveStock,
