@@ -74,4 +74,24 @@ describe('buying', () => {
     expect(await page.getByTestId('order-row').count()).toBe(1);
     await expect(page.getByTestId('order-row').first().textContent()).resolves.toContain('Jasmine Green Tea');
   });
+
+  it('lets the operator complete and then refund the paid order from the admin console', async () => {
+    const { token } = await shop.t.signInAdmin();
+    const admin = await openPage(browser, shop.baseUrl, 'desktop');
+    await admin.context().addInitScript((value) => localStorage.setItem('fission.token', value), token);
+    await admin.goto('/admin/orders?status=paid');
+    await expect.poll(() => admin.getByTestId('admin-order-row').count()).toBe(1);
+    await admin.getByTestId('admin-order-row').getByRole('link').click();
+
+    const status = admin.getByTestId('admin-order-detail').getByTestId('order-status');
+    await admin.getByTestId('admin-order-complete').click();
+    await admin.getByTestId('confirm-ok').click();
+    await expect.poll(() => status.getAttribute('data-status')).toBe('completed');
+
+    await admin.getByTestId('admin-order-refund').click();
+    await admin.getByTestId('confirm-ok').click();
+    await expect.poll(() => status.getAttribute('data-status')).toBe('refunded');
+    await expect(admin.getByTestId('order-timeline').textContent()).resolves.toContain('Refunded');
+    await admin.context().close();
+  });
 });

@@ -6,7 +6,8 @@ import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { ProductImage } from '../../../components/product-image';
 import { Spinner } from '../../../components/spinner';
-import { PriceRange, type Product } from '../../catalog';
+import { useMoney } from '../../../lib/config';
+import type { Product } from '../../catalog';
 import { useAdminProducts } from '../api/get-admin-products';
 import { useSetProductStatus } from '../api/set-product-status';
 
@@ -114,7 +115,7 @@ function ProductRow({ product }: { product: Product }) {
       <td>{product.title}</td>
       <td>{product.category ?? '—'}</td>
       <td>
-        <PriceRange min={product.minPrice} max={product.maxPrice} />
+        <PriceSpan min={product.minPrice} max={product.maxPrice} />
       </td>
       <td>{stock}</td>
       <td>
@@ -122,18 +123,27 @@ function ProductRow({ product }: { product: Product }) {
           {t(`admin.productStatus.${product.status}`)}
         </span>
       </td>
-      <td className="table-actions">
-        <Link to={`/admin/products/${product.id}`}>{t('admin.edit')}</Link>
-        <button
-          type="button"
-          className="btn btn-link"
-          disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ id: product.id, action: archived ? 'restore' : 'archive' })}
-          data-testid={archived ? 'admin-restore' : 'admin-archive'}
-        >
-          {archived ? t('admin.restore') : t('admin.archive')}
-        </button>
+      <td>
+        <div className="table-actions">
+          <Link to={`/admin/products/${product.id}`}>{t('admin.edit')}</Link>
+          <button
+            type="button"
+            className="btn btn-link"
+            disabled={setStatus.isPending}
+            onClick={() => setStatus.mutate({ id: product.id, action: archived ? 'restore' : 'archive' })}
+            data-testid={archived ? 'admin-restore' : 'admin-archive'}
+          >
+            {archived ? t('admin.restore') : t('admin.archive')}
+          </button>
+        </div>
       </td>
     </tr>
   );
+}
+
+/** Operators want the whole span ("¥12.90 – ¥29.90"), not the shopper's "from" price. */
+function PriceSpan({ min, max }: { min: number | null; max: number | null }) {
+  const money = useMoney();
+  if (min === null || max === null) return <>—</>;
+  return <>{min === max ? money(min) : `${money(min)} – ${money(max)}`}</>;
 }
