@@ -122,5 +122,8 @@ export function stripeEvent(
 export function signedDelivery(event: Json, secret = 'whsec_x') {
   const payload = JSON.stringify(event);
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret });
-  return { payload, headers: { 'content-type': 'application/json', 'stripe-signature': signature } };
+  return {
+    payload,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature },
+  };
 }

@@ -7,7 +7,7 @@ import {
   stripeEvent,
 } from '../../../test/support/fake-stripe.js';
 import { expectProblem } from '../../../test/support/problem.js';
-import { createProduct, expectLedgerSound, placeOrder } from '../../../test/support/shop.js';
+import { createProduct, expectLedgerSound, placeOrder, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/present.js';
 
@@ -77,6 +77,20 @@ describe('checkout through Stripe', () => {
     expect(created?.idempotencyKey).toBe(`order:${order.id}:payment`);
     expect(created?.params.get('amount')).toBe('4900');
     expect(created?.params.get('currency')).toBe('cny');
+  });
+
+  it('cancels the order and gives the stock back when Stripe refuses the PaymentIntent', async () => {
+    const { variantId } = await createProduct(t, { stock: 5 });
+    fake.refuseNext({ type: 'invalid_request_error', code: 'amount_too_large', message: 'Amount too large' });
+    expectProblem(await placeOrder(t, buyer.token, [{ variantId, quantity: 2 }]), 503);
+    expect(await stockOf(t, variantId)).toBe(5);
+  });
+
+  it('cannot be paid through the sandbox page', async () => {
+    const { order } = await checkout();
+    const res = await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: buyer.token });
+    expectProblem(res, 409);
+    expect((await orderOf(order.id)).status).toBe('pending_payment');
   });
 });
 
