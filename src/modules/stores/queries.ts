@@ -1,0 +1,153 @@
+import type { Queryable } from '../../platform/db.js';
+
+export interface StoreRow {
+  id: string;
+  owner_id: string;
+  slug: string;
+  name: string;
+  logo: string | null;
+  intro: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ApplicationRow {
+  id: string;
+  user_id: string;
+  status: 'pending' | 'approved';
+  created_at: Date;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
+export const findStoreById = async (db: Queryable, id: string) =>
+  (await db.query<StoreRow>('SELECT * FROM stores WHERE id = $1', [id]))[0];
+
+export const findStoreBySlug = async (db: Queryable, slug: string) =>
+  (await db.query<StoreRow>('SELECT * FROM stores WHERE slug = $1', [slug]))[0];
+
+export const findStoreByOwner = async (db: Queryable, ownerId: string) =>
+  (await db.query<StoreRow>('SELECT * FROM stores WHERE owner_id = $1', [ownerId]))[0];
+
+/** The store, only when this user owns it: someone else's store is as good as unknown. */
+export const findOwnedStore = async (db: Queryable, id: string, ownerId: string, lock = false) =>
+  (
+    await db.query<StoreRow>(
+      `SELECT * FROM stores WHERE id = $1 AND owner_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [id, ownerId],
+    )
+  )[0];
+
+/** Inserts a store; undefined when the owner already has one or the slug is taken. */
+export async function insertStore(db: Queryable, store: StoreRow) {
+  const rows = await db.query<StoreRow>(
+    `INSERT INTO stores (id, owner_id, slug, name, logo, intro, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING *`,
+    [
+      store.id,
+      store.owner_id,
+      store.slug,
+      store.name,
+      store.logo,
+      store.intro,
+      store.created_at,
+      store.updated_at,
+    ],
+  );
+  return rows[0];
+}
+
+export async function updateStore(
+  db: Queryable,
+  id: string,
+  fields: Pick<StoreRow, 'name' | 'logo' | 'intro' | 'updated_at'>,
+) {
+  const rows = await db.query<StoreRow>(
+    'UPDATE stores SET name = $2, logo = $3, intro = $4, updated_at = $5 WHERE id = $1 RETURNING *',
+    [id, fields.name, fields.logo, fields.intro, fields.updated_at],
+  );
+  return rows[0];
+}
+
+export async function listProduct(db: Queryable, storeId: string, productId: string, now: Date) {
+  await db.query(
+    `INSERT INTO store_products (store_id, product_id, listed_at) VALUES ($1, $2, $3)
+     ON CONFLICT (store_id, product_id) DO NOTHING`,
+    [storeId, productId, now],
+  );
+}
+
+export const unlistProduct = (db: Queryable, storeId: string, productId: string) =>
+  db.query('DELETE FROM store_products WHERE store_id = $1 AND product_id = $2', [storeId, productId]);
+
+export const isListed = async (db: Queryable, storeId: string, productId: string) =>
+  (
+    await db.query('SELECT 1 FROM store_products WHERE store_id = $1 AND product_id = $2', [
+      storeId,
+      productId,
+    ])
+  ).length > 0;
+
+export const countListed = async (db: Queryable, storeId: string) =>
+  (
+    await db.query<{ n: number }>('SELECT count(*) AS n FROM store_products WHERE store_id = $1', [storeId])
+  )[0]?.n ?? 0;
+
+/** Listed product ids, most recently listed first. */
+export const listedProductIds = async (db: Queryable, storeId: string) =>
+  (
+    await db.query<{ product_id: string }>(
+      'SELECT product_id FROM store_products WHERE store_id = $1 ORDER BY listed_at DESC, product_id',
+      [storeId],
+    )
+  ).map((r) => r.product_id);
+
+/** Which of these products the store lists. */
+export const listedAmong = async (db: Queryable, storeId: string, productIds: readonly string[]) =>
+  (
+    await db.query<{ product_id: string }>(
+      'SELECT product_id FROM store_products WHERE store_id = $1 AND product_id = ANY($2)',
+      [storeId, productIds],
+    )
+  ).map((r) => r.product_id);
+
+export const findApplication = async (db: Queryable, userId: string) =>
+  (await db.query<ApplicationRow>('SELECT * FROM shopkeeper_applications WHERE user_id = $1', [userId]))[0];
+
+/** Records an application unless the user already has one; returns the user's application either way. */
+export async function upsertApplication(db: Queryable, application: ApplicationRow) {
+  await db.query(
+    `INSERT INTO shopkeeper_applications (id, user_id, status, created_at, decided_at, decided_by)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id) DO NOTHING`,
+    [
+      application.id,
+      application.user_id,
+      application.status,
+      application.created_at,
+      application.decided_at,
+      application.decided_by,
+    ],
+  );
+  return findApplication(db, application.user_id);
+}
+
+export async function approveApplication(db: Queryable, userId: string, adminId: string | null, now: Date) {
+  await db.query(
+    `UPDATE shopkeeper_applications SET status = 'approved', decided_at = $3, decided_by = $2
+     WHERE user_id = $1 AND status = 'pending'`,
+    [userId, adminId, now],
+  );
+}
+
+/** Oldest first, so the queue is worked in the order people applied; keyset on the time-ordered id. */
+export function listApplications(
+  db: Queryable,
+  filter: { status?: 'pending' | 'approved'; afterId?: string; limit: number },
+) {
+  return db.query<ApplicationRow>(
+    `SELECT * FROM shopkeeper_applications
+     WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR id > $2)
+     ORDER BY id LIMIT $3`,
+    [filter.status ?? null, filter.afterId ?? null, filter.limit + 1],
+  );
+}

@@ -1,0 +1,67 @@
+/** Pure store rules: what a store's public address may be, and how much one store may list. */
+
+export const SLUG_MIN_LENGTH = 3;
+export const SLUG_MAX_LENGTH = 40;
+
+// Lowercase letters and digits, single dashes between them: safe in a URL and easy to say aloud.
+const SLUG_PATTERN = /^[a-z0-9](-?[a-z0-9])*$/;
+
+/**
+ * Words a store may not take: they would read as the platform's own pages or paths
+ * (`/admin`, `/api`, `/s/<code>`), or pass for the operator speaking.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'about',
+  'account',
+  'admin',
+  'api',
+  'app',
+  'assets',
+  'by-id',
+  'cart',
+  'checkout',
+  'docs',
+  'fission',
+  'health',
+  'help',
+  'login',
+  'logout',
+  'me',
+  'metrics',
+  'new',
+  'official',
+  'operator',
+  'orders',
+  'platform',
+  'products',
+  'register',
+  's',
+  'settings',
+  'shop',
+  'shopkeepers',
+  'shops',
+  'signin',
+  'signup',
+  'static',
+  'store',
+  'stores',
+  'support',
+  'system',
+  'www',
+]);
+
+/** People type slugs with stray spaces and capitals; addresses are compared in this form. */
+export const normalizeSlug = (input: string) => input.trim().toLowerCase();
+
+/** Why a (normalized) slug is refused, or null when a store may take it. */
+export function slugProblem(slug: string): string | null {
+  if (slug.length < SLUG_MIN_LENGTH || slug.length > SLUG_MAX_LENGTH)
+    return `must be ${SLUG_MIN_LENGTH} to ${SLUG_MAX_LENGTH} characters`;
+  if (!SLUG_PATTERN.test(slug))
+    return 'may hold only lowercase letters, digits and single dashes between them';
+  if (RESERVED_SLUGS.has(slug)) return 'is reserved';
+  return null;
+}
+
+/** The public store page lists every product at once, so a store's listing is bounded. */
+export const MAX_LISTED_PRODUCTS = 200;

@@ -1,0 +1,80 @@
+import { Type } from 'typebox';
+import { UserSchema } from '../accounts/routes.js';
+import { ProductSchema } from '../catalog/routes.js';
+
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+// Same rule as product images: a web address or a path on this site, never `javascript:`.
+const Logo = Type.String({ minLength: 1, maxLength: 2048, pattern: '^(https?://|/)' });
+const StoreName = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' });
+const Intro = Type.String({ maxLength: 1000 });
+
+export const CreateStoreBody = Type.Object(
+  {
+    name: StoreName,
+    // Length, characters and reserved words are checked by rules.slugProblem, one source of truth.
+    slug: Type.String({ minLength: 1, maxLength: 100 }),
+    logo: Type.Optional(Nullable(Logo)),
+    intro: Type.Optional(Nullable(Intro)),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateStoreBody = Type.Object(
+  {
+    name: Type.Optional(StoreName),
+    logo: Type.Optional(Nullable(Logo)),
+    intro: Type.Optional(Nullable(Intro)),
+  },
+  { additionalProperties: false },
+);
+
+export const EmptyBody = Type.Object({}, { additionalProperties: false });
+
+const storeFields = {
+  id: Type.String(),
+  slug: Type.String(),
+  name: Type.String(),
+  logo: Nullable(Type.String()),
+  intro: Nullable(Type.String()),
+};
+
+export const StoreSchema = Type.Object({
+  ...storeFields,
+  ownerId: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const StorePageSchema = Type.Object({
+  ...storeFields,
+  owner: Type.Object({ id: Type.String(), name: Type.String() }),
+  products: Type.Array(ProductSchema),
+});
+
+export const ListingSchema = Type.Object({
+  storeId: Type.String(),
+  productId: Type.String(),
+  listed: Type.Boolean(),
+});
+
+const ApplicationStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved')]);
+
+export const ShopkeeperStatusSchema = Type.Object({ status: ApplicationStatus, user: UserSchema });
+
+export const ApplicationPage = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      userId: Type.String(),
+      name: Type.String(),
+      email: Type.String(),
+      status: ApplicationStatus,
+      createdAt: Type.String({ format: 'date-time' }),
+      decidedAt: Nullable(Type.String({ format: 'date-time' })),
+    }),
+  ),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const ApplicationStatusFilter = Type.Optional(ApplicationStatus);
