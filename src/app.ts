@@ -17,6 +17,8 @@ import { paymentRoutes } from './modules/payments/routes.js';
 import { createSandboxProvider } from './modules/payments/sandbox.js';
 import { createPaymentsService } from './modules/payments/service.js';
 import { createStripeProvider, type StripeProviderOptions } from './modules/payments/stripe.js';
+import { storesRoutes } from './modules/stores/routes.js';
+import { createStoresService } from './modules/stores/service.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import type { Database } from './platform/db.js';
@@ -78,7 +80,14 @@ export async function buildApp(deps: AppDeps) {
     events,
     idempotency: createIdempotencyStore(clock),
   });
-  const services = { accounts, catalog, ledger, payments, orders, events };
+  const stores = createStoresService({
+    db,
+    clock,
+    accounts,
+    catalog,
+    shopkeeperApproval: config.shopkeeperApproval,
+  });
+  const services = { accounts, catalog, ledger, payments, orders, events, stores };
 
   registerValidation(app);
   registerErrorHandling(app);
@@ -114,6 +123,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(catalogRoutes, { catalog });
   await app.register(ordersRoutes, { orders });
   await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: stripe ? [stripe] : [] });
+  await app.register(storesRoutes, { stores });
   await registerWebApp(app, deps.webRoot);
 
   return { app, jobs, services };
