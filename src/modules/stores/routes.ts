@@ -21,6 +21,11 @@ const shopkeeperOnly = async (request: FastifyRequest) => {
   requireRole(request, 'shopkeeper');
 };
 
+/** `PUT … {}` is the contract, but a client that sends no body at all means the same. */
+const bodyDefaultsToEmpty = async (request: FastifyRequest) => {
+  request.body ??= {};
+};
+
 const StoreParams = Type.Object({ id: Id });
 const ListingParams = Type.Object({ id: Id, productId: Id });
 
@@ -92,6 +97,7 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
     '/api/stores/:id/products/:productId',
     {
       onRequest: signedIn,
+      preValidation: bodyDefaultsToEmpty,
       schema: { tags: ['stores'], params: ListingParams, body: EmptyBody, response: { 200: ListingSchema } },
     },
     async (request) =>
