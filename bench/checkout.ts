@@ -1,5 +1,6 @@
 import type { Api } from './support/http.js';
 import { closedLoop } from './support/load.js';
+import type { FissionServer } from './support/server.js';
 import { createProduct, placeOrder } from './support/shop.js';
 import { type Latency, latency } from './support/stats.js';
 
@@ -7,6 +8,8 @@ export interface CheckoutResult {
   ordersPerSecond: number;
   orders: number;
   latencyMs: Latency;
+  /** The server process's CPU time per order (user + system), when the platform tells. */
+  serverCpuMsPerOrder: number | undefined;
   /** Answers other than 201, by status. */
   failures: Record<number, number>;
 }
@@ -24,6 +27,7 @@ export interface CheckoutOptions {
  * selling many things at once). Counts 201s over `seconds`, after a warm-up that is not counted.
  */
 export async function benchCheckout(
+  server: FissionServer,
   api: Api,
   admin: string,
   buyers: readonly string[],
@@ -42,13 +46,19 @@ export async function benchCheckout(
       request: async () => (await placeOrder(api, pick(buyers), pick(variants))).status,
     });
   await run(options.warmupSeconds);
+  const cpuBefore = server.cpuSeconds();
   const result = await run(options.seconds);
+  const cpuAfter = server.cpuSeconds();
   const orders = result.statuses.get(201) ?? 0;
   const failures = Object.fromEntries([...result.statuses].filter(([status]) => status !== 201));
   return {
     ordersPerSecond: orders / result.seconds,
     orders,
     latencyMs: latency(result.okLatenciesMs),
+    serverCpuMsPerOrder:
+      cpuBefore === undefined || cpuAfter === undefined
+        ? undefined
+        : ((cpuAfter - cpuBefore) * 1000) / orders,
     failures,
   };
 }

@@ -55,7 +55,7 @@ export async function benchPglite(
   try {
     const server = await startFission({ DATA_DIR: dir, DATABASE_URL: '' });
     try {
-      return await runScenario(server.url, options, { checkout: baseline, crowd: baseline });
+      return await runScenario(server, options, { checkout: baseline, crowd: baseline });
     } finally {
       await server.stop();
     }

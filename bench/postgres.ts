@@ -21,7 +21,7 @@ export async function benchPostgres(options: PostgresOptions): Promise<ScenarioR
     const hotRowDb = await createDatabase(cluster.adminUrl, 'hot_row');
     const server = await startFission({ DATABASE_URL: await createDatabase(cluster.adminUrl, 'fission') });
     try {
-      return await runScenario(server.url, options, {
+      return await runScenario(server, options, {
         checkout: () => {
           console.error(
             `pgbench TPC-B: -s ${options.pgbenchScale}, ${load.clients} clients, ${load.seconds} s`,

@@ -9,11 +9,13 @@ function rows(database: string, s: ScenarioResult, checkoutBaseline: string, cro
   const checkoutBase: [string, number] = [checkoutBaseline, s.checkoutBaseline];
   const crowdBase: [string, number] = [crowdBaseline, s.crowdBaseline];
   const failures = Object.keys(c.failures).length ? `; non-201: ${JSON.stringify(c.failures)}` : '';
+  const cpu =
+    c.serverCpuMsPerOrder === undefined ? '' : `, server CPU ${round(c.serverCpuMsPerOrder, 2)} ms/order`;
   return [
     [
       database,
       'checkout',
-      `${perSecond(c.ordersPerSecond)} orders/s (p50 ${round(c.latencyMs.p50, 1)} ms, p99 ${round(c.latencyMs.p99, 1)} ms${failures})`,
+      `${perSecond(c.ordersPerSecond)} orders/s (p50 ${round(c.latencyMs.p50, 1)} ms, p99 ${round(c.latencyMs.p99, 1)} ms${cpu}${failures})`,
       `${checkoutBase[0]} ${perSecond(checkoutBase[1])}/s`,
       percent(c.ordersPerSecond, checkoutBase[1]),
     ],
@@ -21,7 +23,7 @@ function rows(database: string, s: ScenarioResult, checkoutBaseline: string, cro
       database,
       'flash crowd',
       `${crowd.buyers} buyers, ${crowd.stock} units: ${crowd.sold} × 201, ${crowd.refused} × 409, stock left ${crowd.stockLeft}; ` +
-        `${perSecond(crowd.answersPerSecond)} answers/s (all in ${round(crowd.seconds, 2)} s, sold out at ${round(crowd.soldOutSeconds, 2)} s)`,
+        `${perSecond(crowd.answersPerSecond)} answers/s (all in ${round(crowd.seconds, 2)} s, last 201 at ${round(crowd.lastSaleSeconds, 2)} s)`,
       `${crowdBase[0]} ${perSecond(crowdBase[1])}/s`,
       percent(crowd.answersPerSecond, crowdBase[1]),
     ],

@@ -1,6 +1,7 @@
 import { benchCheckout, type CheckoutOptions, type CheckoutResult } from './checkout.js';
 import { benchFlashCrowd, type FlashCrowdResult } from './flash-crowd.js';
 import { Api } from './support/http.js';
+import type { FissionServer } from './support/server.js';
 import { adminToken, registerBuyers } from './support/shop.js';
 
 export interface ScenarioOptions {
@@ -30,11 +31,11 @@ export interface ScenarioResult {
 
 /** The orders benchmarks against one running Fission server: set-up, checkout loop, flash crowd. */
 export async function runScenario(
-  url: string,
+  server: FissionServer,
   options: ScenarioOptions,
   baselines: Baselines,
 ): Promise<ScenarioResult> {
-  const api = new Api(url, options.checkout.concurrency);
+  const api = new Api(server.url, options.checkout.concurrency);
   try {
     const admin = await adminToken(api);
     const registering = Date.now();
@@ -47,6 +48,7 @@ export async function runScenario(
       `checkout: ${options.checkout.concurrency} buyers at a time, ${options.checkout.seconds} s`,
     );
     const checkout = await benchCheckout(
+      server,
       api,
       admin,
       buyers.slice(0, options.checkoutBuyers),
@@ -55,7 +57,12 @@ export async function runScenario(
 
     const crowdBaseline = await baselines.crowd();
     console.error(`flash crowd: ${options.crowdBuyers} buyers on ${options.crowdStock} units`);
-    const crowd = await benchFlashCrowd(url, admin, buyers.slice(0, options.crowdBuyers), options.crowdStock);
+    const crowd = await benchFlashCrowd(
+      server.url,
+      admin,
+      buyers.slice(0, options.crowdBuyers),
+      options.crowdStock,
+    );
     return { checkoutBaseline, checkout, crowdBaseline, crowd, registerSeconds };
   } finally {
     await api.close();

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { projectRoot } from '../../src/platform/paths.js';
@@ -7,7 +8,22 @@ import { onCleanup } from './cleanup.js';
 
 export interface FissionServer {
   url: string;
+  /** CPU time (user + system) the server process has used so far; undefined off Linux. */
+  cpuSeconds(): number | undefined;
   stop(): Promise<void>;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ, the unit of /proc/<pid>/stat times on Linux
+
+function cpuSecondsOf(pid: number | undefined): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 export const ADMIN = { email: 'bench-admin@fission.test', password: 'bench-admin-password' };
@@ -84,5 +100,5 @@ export async function startFission(env: Record<string, string>): Promise<Fission
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, cpuSeconds: () => cpuSecondsOf(child.pid), stop };
 }
