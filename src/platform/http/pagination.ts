@@ -21,7 +21,10 @@ export function decodeCursor(cursor: string | undefined): (string | number)[] | 
   if (cursor === undefined || cursor === '') return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key;
+    // A forged cursor must not reach SQL with a value PostgreSQL refuses (U+0000, non-finite).
+    const valid = (k: unknown) =>
+      (typeof k === 'string' && !k.includes('\u0000')) || (typeof k === 'number' && Number.isFinite(k));
+    if (Array.isArray(key) && key.every(valid)) return key;
   } catch {}
   throw invalidInput('/query/cursor', 'is not a cursor this server issued');
 }

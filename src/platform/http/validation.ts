@@ -1,6 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance, FastifySchema } from 'fastify';
+import { AppError } from '../errors.js';
 
 // ajv-formats is CommonJS: under ESM its default import is the plugin function itself.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -23,4 +24,53 @@ export function registerValidation(app: FastifyInstance) {
     const ajv = httpPart === 'body' ? strict : lenient;
     return ajv.compile(schema as FastifySchema & object);
   });
+  app.addHook('preValidation', async (request) => {
+    const parts = { body: request.body, querystring: request.query, params: request.params };
+    for (const [part, value] of Object.entries(parts)) {
+      const at = nulCharacterAt(value);
+      if (at === undefined) continue;
+      const path = part === 'body' ? at || '/' : `/${part}${at}`;
+      throw new AppError('invalid_input', 'The request is invalid', [
+        { path, message: 'must not contain the character U+0000' },
+      ]);
+    }
+  });
+}
+
+interface Visit {
+  value: unknown;
+  key?: string;
+  parent?: Visit;
+}
+
+const pointerOf = (visit: Visit): string => {
+  const keys: string[] = [];
+  for (let v: Visit | undefined = visit; v?.key !== undefined; v = v.parent) {
+    keys.unshift(`/${v.key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+  }
+  return keys.join('');
+};
+
+/**
+ * The JSON pointer of the first string (value or key) holding U+0000, if any. PostgreSQL text and
+ * jsonb cannot store that character, so letting it through would turn bad input into a 500.
+ * Walks with an explicit stack and builds the pointer only on a hit: a body may be nested deeper
+ * than the call stack allows.
+ */
+export function nulCharacterAt(value: unknown): string | undefined {
+  const stack: Visit[] = [{ value }];
+  for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
+    const current = visit.value;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return pointerOf(visit);
+    } else if (current !== null && typeof current === 'object' && !ArrayBuffer.isView(current)) {
+      // Raw bodies (webhook payloads kept as bytes for signature checks) are not walked.
+      for (const [key, child] of Object.entries(current)) {
+        const childVisit = { value: child, key, parent: visit };
+        if (key.includes('\u0000')) return pointerOf(childVisit);
+        stack.push(childVisit);
+      }
+    }
+  }
+  return undefined;
 }
