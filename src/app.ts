@@ -26,7 +26,7 @@ import { AppError } from './platform/errors.js';
 import { EventBus } from './platform/events.js';
 import { registerAuth } from './platform/http/auth.js';
 import { registerMetrics } from './platform/http/metrics.js';
-import { registerErrorHandling } from './platform/http/problem.js';
+import { frameworkErrorAsProblem, registerErrorHandling } from './platform/http/problem.js';
 import { registerValidation } from './platform/http/validation.js';
 import { registerWebApp } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
@@ -54,6 +54,7 @@ export async function buildApp(deps: AppDeps) {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
+    frameworkErrors: frameworkErrorAsProblem,
     trustProxy: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -19,6 +19,15 @@ export type ResolveToken = (token: string) => Promise<AuthUser | null>;
 
 export const SESSION_COOKIE = 'fission_session';
 
+// A cookie that is not valid percent-encoding cannot hold one of our tokens: treat it as absent.
+function decodeCookieValue(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
@@ -26,7 +35,7 @@ function tokenOf(request: FastifyRequest): string | undefined {
   if (!cookie) return undefined;
   for (const part of cookie.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+    if (name === SESSION_COOKIE) return decodeCookieValue(rest.join('='));
   }
   return undefined;
 }

@@ -92,8 +92,20 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 }
 
+/**
+ * Fastify's `frameworkErrors` option: errors raised before routing, such as a path that is not
+ * valid percent-encoded UTF-8, which otherwise bypass the error handler and answer plain JSON.
+ */
+export function frameworkErrorAsProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400;
+  const code = codeOfStatus.get(status) ?? 'invalid_input';
+  return sendProblem(request, reply, new AppError(code, friendlyClientMessage(error)));
+}
+
 function friendlyClientMessage(error: FastifyError): string {
   switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      return 'The URL is not valid percent-encoded UTF-8';
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The body is not valid JSON';
