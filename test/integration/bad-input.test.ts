@@ -1,0 +1,309 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * "Bad input never yields a 5xx" (API.md), checked for every route the OpenAPI document lists, so
+ * routes added later are swept too: hostile bodies on every POST/PUT/PATCH, hostile path and
+ * query parameters on every route, each sent as an administrator and as a buyer.
+ */
+
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  minItems?: number;
+}
+
+interface Operation {
+  parameters?: { in: string; name: string; schema?: JsonSchema }[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface Route {
+  method: Method;
+  path: string;
+  operation: Operation;
+}
+
+const BODY_METHODS = new Set<Method>(['POST', 'PUT', 'PATCH']);
+
+// Values that break naive code: NUL (PostgreSQL refuses it), a lone surrogate, bidi and
+// zero-width characters, astral characters, and a long string.
+const JUNK_STRINGS = [
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\u202e\u200b\ufeff',
+  '𝕏🧨‍',
+  'ي'.repeat(300),
+  'x'.repeat(20_000),
+];
+const JUNK_NUMBERS = [1e308, -1e308, 2 ** 53 + 1, -1, 0.5, Number.MIN_VALUE];
+const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+/** Whole bodies that no route accepts, as raw JSON text. */
+const RAW_BODIES = [
+  'null',
+  '[]',
+  '"string"',
+  '0',
+  'true',
+  '1e400',
+  '{"amount":1e400,"price":-1e400}',
+  nested(5_000),
+  `[${'['.repeat(5_000)}${']'.repeat(5_000)}]`,
+  '{"__proto__":{"isAdmin":true}}',
+  '{"constructor":{"prototype":{"isAdmin":true}}}',
+  JSON.stringify({ '\u0000': 1, '\ud800': 'x', [`k${'y'.repeat(5000)}`]: null }),
+];
+
+const firstOf = (schema: JsonSchema) => schema.anyOf?.[0] ?? schema.oneOf?.[0];
+const typeOf = (schema: JsonSchema) => (Array.isArray(schema.type) ? schema.type[0] : schema.type);
+
+function sampleString(schema: JsonSchema): string {
+  if (schema.format === 'email') return `sweep${Math.random().toString(36).slice(2, 8)}@example.com`;
+  if (schema.format === 'date-time') return new Date().toISOString();
+  if (schema.format === 'uri') return 'https://example.com/x';
+  const fits = (s: string) =>
+    (!schema.pattern || new RegExp(schema.pattern, 'u').test(s)) &&
+    s.length >= (schema.minLength ?? 0) &&
+    s.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY);
+  const unique = `X${Math.random().toString(36).slice(2, 10)}`;
+  const candidate = [
+    unique,
+    `/${unique}`,
+    `https://example.com/${unique}`,
+    unique.padEnd(schema.minLength ?? 0, 'x'),
+  ].find(fits);
+  if (candidate) return candidate;
+  return schema.pattern
+    ? (fc.sample(fc.stringMatching(new RegExp(schema.pattern, 'u')).filter(fits), {
+        numRuns: 1,
+        seed: 42,
+      })[0] ?? '')
+    : 'x';
+}
+
+/** A plausible value for a schema, so mutations of one field reach code past validation. */
+function sample(schema: JsonSchema, depth = 0): unknown {
+  const alternative = firstOf(schema);
+  if (alternative) return sample(alternative, depth);
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  switch (typeOf(schema)) {
+    case 'object':
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {})
+          .filter(([name]) => depth < 4 && (schema.required ?? []).includes(name))
+          .map(([name, child]) => [name, sample(child, depth + 1)]),
+      );
+    case 'array':
+      return schema.items && depth < 4
+        ? Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () =>
+            sample(schema.items as JsonSchema, depth + 1),
+          )
+        : [];
+    case 'string':
+      return sampleString(schema);
+    case 'integer':
+    case 'number':
+      return Math.max(1, schema.minimum ?? 1);
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    default:
+      return {};
+  }
+}
+
+/** The sample with the value at `path` replaced. */
+function replaced(body: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  const copy = (Array.isArray(body) ? [...body] : { ...(body as object) }) as Record<
+    string | number,
+    unknown
+  >;
+  copy[head] = replaced(copy[head], rest, value);
+  return copy;
+}
+
+function leafPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return [
+      path,
+      ...entries.flatMap(([k, v]) => leafPaths(v, [...path, Array.isArray(value) ? Number(k) : k])),
+    ];
+  }
+  return [path];
+}
+
+function wrongTypeFor(value: unknown): unknown {
+  if (typeof value === 'string') return 12345;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return 'yes';
+  if (Array.isArray(value)) return { length: 1 };
+  if (value !== null && typeof value === 'object') return [value];
+  return 'surprise';
+}
+
+/** Bodies derived from the route's schema: each field in turn replaced by something hostile. */
+function schemaBodies(schema: JsonSchema | undefined): unknown[] {
+  if (!schema) return [{ unexpected: '\u0000' }];
+  const base = sample(schema);
+  const bodies: unknown[] = [base, { ...(base as object), unexpectedKey: true }];
+  for (const path of leafPaths(base)) {
+    if (path.length === 0) continue;
+    const current = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], base);
+    bodies.push(replaced(base, path, wrongTypeFor(current)), replaced(base, path, null));
+    const junk = typeof current === 'number' ? JUNK_NUMBERS : typeof current === 'string' ? JUNK_STRINGS : [];
+    for (const value of junk) bodies.push(replaced(base, path, value));
+  }
+  return bodies;
+}
+
+const PARAM_JUNK = [
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%E2%80%AE',
+  'x'.repeat(3000),
+  '..%2F..%2Fetc',
+  '-1',
+  '1e400',
+  '%27%3B--',
+];
+
+let t: TestApp;
+let routes: Route[];
+let productId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const admin = await t.signInAdmin();
+  const created = await t.request('POST', '/api/admin/products', {
+    token: admin.token,
+    body: { title: 'Sweep', variants: [{ sku: 'SWEEP-1', price: 100, stock: 5 }] },
+  });
+  productId = created.json<{ id: string }>().id;
+  const doc = (await t.request('GET', '/api/openapi.json')).json<{
+    paths: Record<string, Record<string, Operation>>;
+  }>();
+  routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({
+      method: method.toUpperCase() as Method,
+      path,
+      operation,
+    })),
+  );
+});
+afterAll(() => t.close());
+
+/** Fresh sessions for each route: a sweep of POST /api/auth/logout revokes the one it uses. */
+async function callers() {
+  return { admin: (await t.signInAdmin()).token, buyer: (await t.signUp()).token };
+}
+
+const fillPath = (path: string, value: string) => path.replace(/\{[^}]+\}/g, value);
+
+function expectNoServerError(
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+  what: string,
+) {
+  expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 300)}`).toBeLessThan(500);
+  if (res.statusCode >= 400 && !what.startsWith('GET /health')) {
+    expect(res.headers['content-type'], `${what} → ${res.statusCode} is not problem+json`).toMatch(
+      /^application\/problem\+json/,
+    );
+  }
+}
+
+describe('bad input never yields a 5xx', () => {
+  it('finds the routes to sweep in the OpenAPI document', () => {
+    const bodyRoutes = routes.filter((r) => BODY_METHODS.has(r.method)).map((r) => `${r.method} ${r.path}`);
+    expect(bodyRoutes).toEqual(
+      expect.arrayContaining([
+        'POST /api/auth/register',
+        'POST /api/admin/products',
+        'PATCH /api/admin/products/{id}',
+      ]),
+    );
+  });
+
+  it('on every POST, PUT and PATCH body, as admin and as buyer', async () => {
+    for (const route of routes.filter((r) => BODY_METHODS.has(r.method))) {
+      const url = fillPath(route.path, productId);
+      const schema = route.operation.requestBody?.content?.['application/json']?.schema;
+      const raw = RAW_BODIES.map((body) => ({ body, headers: { 'content-type': 'application/json' } }));
+      const derived = schemaBodies(schema).map((body) => ({ body, headers: {} }));
+      const { admin, buyer } = await callers();
+      for (const token of [admin, buyer]) {
+        for (const { body, headers } of [...raw, ...derived]) {
+          const res = await t.request(route.method, url, { token, body, headers });
+          expectNoServerError(res, `${route.method} ${url} ${JSON.stringify(body).slice(0, 120)}`);
+        }
+      }
+    }
+  });
+
+  it('on every path and query parameter, as admin and as buyer', async () => {
+    for (const route of routes) {
+      const { admin, buyer } = await callers();
+      const queryNames = (route.operation.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name);
+      for (const junk of PARAM_JUNK) {
+        const urls = [
+          ...(route.path.includes('{') ? [fillPath(route.path, junk)] : []),
+          ...queryNames.map((name) => `${fillPath(route.path, productId)}?${name}=${junk}`),
+          ...queryNames.map((name) => `${fillPath(route.path, productId)}?${name}=1&${name}=2`),
+        ];
+        for (const url of urls) {
+          for (const token of [admin, buyer, undefined]) {
+            const body = BODY_METHODS.has(route.method) ? {} : undefined;
+            const res = await t.request(route.method, url, { token, body });
+            expectNoServerError(res, `${route.method} ${url.slice(0, 200)}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('names the field holding U+0000, which PostgreSQL cannot store', async () => {
+    const body = { email: 'nul@example.com', password: 'long enough', name: 'A\u0000B' };
+    const res = await t.request('POST', '/api/auth/register', { body });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ errors: [{ path: '/name' }] });
+    const query = await t.request('GET', '/api/products?q=a%00');
+    expect(query.json()).toMatchObject({ status: 400, errors: [{ path: '/querystring/q' }] });
+  });
+
+  it('on malformed Authorization headers and cookies', async () => {
+    const headers: Record<string, string>[] = [
+      { authorization: 'Bearer \u0000' },
+      { authorization: 'Bearer ' },
+      { authorization: `Bearer ${'x'.repeat(8000)}` },
+      { authorization: 'bearer lowercase' },
+      { cookie: 'fission_session=%E0%A4%A' },
+      { cookie: `fission_session=${'%00'.repeat(10)}` },
+    ];
+    for (const header of headers) {
+      const res = await t.request('GET', '/api/me', { headers: header });
+      expectNoServerError(res, `GET /api/me ${JSON.stringify(header).slice(0, 80)}`);
+    }
+  });
+});
