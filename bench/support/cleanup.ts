@@ -29,11 +29,19 @@ export async function cleanupAll(): Promise<void> {
   }
 }
 
-/** On SIGINT/SIGTERM: tear everything down, then exit with the conventional 128 + signal code. */
+/**
+ * On SIGINT/SIGTERM, and on a crash outside any try/finally (an unhandled error, or stdout closed
+ * by `| head`): tear everything down, then exit (128 + signal number, or 1).
+ */
 export function cleanupOnSignals(): void {
   const stop = (code: number) => () => {
     void cleanupAll().finally(() => process.exit(code));
   };
   process.once('SIGINT', stop(130));
   process.once('SIGTERM', stop(143));
+  process.stdout.on('error', stop(1));
+  process.once('uncaughtException', (error) => {
+    console.error(error);
+    stop(1)();
+  });
 }
