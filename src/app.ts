@@ -10,6 +10,8 @@ import { accountsRoutes } from './modules/accounts/routes.js';
 import { createAccountsService } from './modules/accounts/service.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { createCatalogService } from './modules/catalog/service.js';
+import { distributionRoutes } from './modules/distribution/routes.js';
+import { createDistributionService } from './modules/distribution/service.js';
 import { createLedgerService } from './modules/ledger/service.js';
 import { ordersRoutes } from './modules/orders/routes.js';
 import { createOrdersService } from './modules/orders/service.js';
@@ -25,6 +27,7 @@ import type { Database } from './platform/db.js';
 import { AppError } from './platform/errors.js';
 import { EventBus } from './platform/events.js';
 import { registerAuth } from './platform/http/auth.js';
+import { parseCookies } from './platform/http/cookies.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { frameworkErrorAsProblem, registerErrorHandling } from './platform/http/problem.js';
 import { registerValidation } from './platform/http/validation.js';
@@ -55,13 +58,14 @@ export async function buildApp(deps: AppDeps) {
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorAsProblem,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobRunner(db, clock, app.log);
   const accounts = createAccountsService({ db, clock, passwords: deps.passwords ?? argon2idHasher() });
   const catalog = createCatalogService({ db, clock });
   const events = new EventBus();
+  const idempotency = createIdempotencyStore(clock);
   const ledger = createLedgerService({ clock });
   const sandbox = config.sandboxPayments ? createSandboxProvider({ db, clock }) : undefined;
   const stripe = config.stripe
@@ -79,7 +83,7 @@ export async function buildApp(deps: AppDeps) {
     ledger,
     jobs,
     events,
-    idempotency: createIdempotencyStore(clock),
+    idempotency,
   });
   const stores = createStoresService({
     db,
@@ -88,7 +92,24 @@ export async function buildApp(deps: AppDeps) {
     catalog,
     shopkeeperApproval: config.shopkeeperApproval,
   });
-  const services = { accounts, catalog, ledger, payments, orders, events, stores };
+  const distribution = createDistributionService(
+    {
+      db,
+      clock,
+      config,
+      accounts,
+      orders,
+      ledger,
+      idempotency,
+      productRates: catalog.commissionRates,
+      sources: {
+        sharerOfCode: async () => null,
+        ownerOfStore: async (conn, slug) => (await stores.findStoreBySlug(conn, slug))?.ownerId ?? null,
+      },
+    },
+    { events, jobs },
+  );
+  const services = { accounts, catalog, ledger, payments, orders, events, stores, distribution };
 
   registerValidation(app);
   registerErrorHandling(app);
@@ -113,10 +134,17 @@ export async function buildApp(deps: AppDeps) {
     });
   }
   registerAuth(app, accounts.authenticate);
+  app.addHook('onResponse', async (request) => {
+    if (!request.user) return;
+    const device = parseCookies(request.headers.cookie).fission_device;
+    distribution.recordSighting(request.user.id, device, request.ip).catch((err) => {
+      request.log.warn({ err }, 'recording a device sighting failed');
+    });
+  });
   registerMetrics(app);
 
   const testClock = config.testClock && clock instanceof AdjustableClock ? clock : undefined;
-  await app.register(systemRoutes, { config, db, jobs, testClock });
+  await app.register(systemRoutes, { config, db, jobs, testClock, distributionRules: distribution.settings });
   await app.register(accountsRoutes, {
     accounts,
     authRateLimit: config.rateLimits ? { max: 10, timeWindow: '1 minute' } : false,
@@ -125,6 +153,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(ordersRoutes, { orders });
   await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: stripe ? [stripe] : [] });
   await app.register(storesRoutes, { stores });
+  await app.register(distributionRoutes, { distribution, users: accounts });
   await registerWebApp(app, deps.webRoot);
 
   return { app, jobs, services };

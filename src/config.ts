@@ -28,6 +28,7 @@ export interface Config {
   paymentProvider: PaymentProviderName;
   /** Whether becoming a shopkeeper waits for an administrator's approval. */
   shopkeeperApproval: boolean;
+  trustProxy: boolean;
 }
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
@@ -161,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
     stripe,
     paymentProvider: paymentProvider(env, sandboxPayments, stripe),
     shopkeeperApproval: flag(env, 'SHOPKEEPER_APPROVAL', false),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
   };
 }
 
@@ -176,6 +178,7 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   ['SEED_DEMO', '1', 'load the demo shop into an empty embedded database (0 to start empty)'],
   ['TEST_CLOCK', '0', 'enable POST /api/test/clock to move time forward (testing only)'],
   ['LOG_LEVEL', 'info', 'pino level: fatal, error, warn, info, debug, trace, silent'],
+  ['TRUST_PROXY', 'off', 'on behind a reverse proxy: client addresses come from X-Forwarded-For'],
   ['RATE_LIMITS', 'on', 'off disables every rate limit (load tests, acceptance runs)'],
   ['PUBLIC_URL', '(from the request)', 'absolute base URL used in share links'],
   ['CURRENCY', 'CNY', 'ISO 4217 currency of all prices'],

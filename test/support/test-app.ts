@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { type AppDeps, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -6,6 +7,12 @@ import type { PublicUser } from '../../src/modules/accounts/service.js';
 import { AdjustableClock } from '../../src/platform/clock.js';
 import type { Database } from '../../src/platform/db.js';
 import { openTestDatabase } from './test-db.js';
+
+/** A stable private IPv4 address per token. */
+function addressOf(token: string): string {
+  const h = createHash('sha256').update(token).digest();
+  return `10.${h[0]}.${h[1]}.${h[2]}`;
+}
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -19,7 +26,13 @@ export async function createTestApp(
   deps: Pick<AppDeps, 'stripeHttpClient'> = {},
 ) {
   const database = db ?? (await openTestDatabase());
-  const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMITS: 'off', TEST_CLOCK: '1', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    RATE_LIMITS: 'off',
+    TEST_CLOCK: '1',
+    TRUST_PROXY: '1',
+    ...env,
+  });
   const clock = new AdjustableClock();
   const built = await buildApp({
     ...deps,
@@ -37,7 +50,11 @@ export async function createTestApp(
     options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<LightMyRequestResponse & { body: string; json<T = Record<string, unknown>>(): T }> {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.token) {
+      headers.authorization = `Bearer ${options.token}`;
+      // Each person browses from an address of their own, as in life; tests of shared devices set it.
+      headers['x-forwarded-for'] ??= addressOf(options.token);
+    }
     return built.app.inject({
       method,
       url,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { addMs, type Clock, days } from '../../platform/clock.js';
-import type { Database } from '../../platform/db.js';
+import type { Database, Queryable } from '../../platform/db.js';
 import { AppError, conflict, invalidInput, notFound, unauthorized } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { newId, randomCode, randomToken } from '../../platform/ids.js';
@@ -128,8 +128,10 @@ export function createAccountsService(deps: { db: Database; clock: Clock; passwo
   }
 
   /** The (at most 3-level) inviter chain above a user, nearest first; loops are impossible by construction. */
-  async function inviterChain(userId: string, depth: number): Promise<string[]> {
-    const rows = await db.query<{ id: string; level: number }>(
+  /** Who invited `userId`, who invited them, … up to `depth` people; `conn` may be a transaction. */
+  async function inviterChain(userId: string, depth: number, conn: Queryable = db): Promise<string[]> {
+    if (depth < 1) return [];
+    const rows = await conn.query<{ id: string; level: number }>(
       `WITH RECURSIVE chain(id, level) AS (
          SELECT invited_by, 1 FROM users WHERE id = $1 AND invited_by IS NOT NULL
          UNION ALL

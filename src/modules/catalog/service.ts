@@ -281,7 +281,20 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     );
   }
 
+  /** Products' own level-1 commission rates, for those that override the operator's. */
+  async function commissionRates(
+    conn: Queryable,
+    productIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const rows = await conn.query<{ id: string; commission_rate_bps: number }>(
+      'SELECT id, commission_rate_bps FROM products WHERE id = ANY($1) AND commission_rate_bps IS NOT NULL',
+      [productIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.commission_rate_bps]));
+  }
+
   return {
+    commissionRates,
     createProduct,
     updateProduct,
     archiveProduct: (id: string) => setStatus(id, 'archived'),

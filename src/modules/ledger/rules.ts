@@ -21,6 +21,8 @@ export const accounts = {
   latePayments: { code: 'platform:late-payments', kind: 'liability' as const },
   /** Commission the platform owes promoters (expense). */
   commissionExpense: { code: 'platform:commission-expense', kind: 'expense' as const },
+  /** Money paid out to promoters (asset: cash leaving the platform). */
+  payouts: { code: 'platform:payouts', kind: 'asset' as const },
   promoterPending: (userId: string) => ({ code: `promoter:${userId}:pending`, kind: 'liability' as const }),
   promoterAvailable: (userId: string) => ({
     code: `promoter:${userId}:available`,

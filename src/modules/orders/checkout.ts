@@ -22,12 +22,20 @@ export interface PlaceOrderInput {
  *  2. create the payment at the provider (no transaction)    — undo: none needed, an unpaid intent lapses
  *  3. record the payment and the idempotent response         — undo: rolls back with its transaction
  */
+/** Where the request came from: kept with the order for attribution and the self-dealing check. */
+export interface CheckoutContext {
+  idempotencyKey?: string;
+  deviceId?: string;
+  ip?: string;
+}
+
 export async function placeOrder(
   ctx: OrdersContext,
   userId: string,
   input: PlaceOrderInput,
-  idempotencyKey?: string,
+  context: CheckoutContext = {},
 ): Promise<StoredResponse & { body: Order }> {
+  const { idempotencyKey } = context;
   const lines = validateLines(input.items);
   const hash = requestHash(input);
   if (idempotencyKey) {
@@ -40,7 +48,7 @@ export async function placeOrder(
       const replay = await ctx.idempotency.claim(tx, userId, idempotencyKey, hash);
       if (replay) return { replay };
     }
-    return { order: await reserveAndCreate(ctx, tx, userId, input, lines) };
+    return { order: await reserveAndCreate(ctx, tx, userId, input, lines, context) };
   });
   if ('replay' in created && created.replay) return created.replay as StoredResponse & { body: Order };
   const order = (created as { order: q.OrderRow }).order;
@@ -99,6 +107,7 @@ async function reserveAndCreate(
   userId: string,
   input: PlaceOrderInput,
   lines: readonly RequestedLine[],
+  context: CheckoutContext,
 ): Promise<q.OrderRow> {
   const variants = new Map(
     (
@@ -133,7 +142,7 @@ async function reserveAndCreate(
     created_at: now,
     updated_at: now,
   };
-  await q.insertOrder(tx, order);
+  await q.insertOrder(tx, order, { deviceId: context.deviceId ?? null, ip: context.ip ?? null });
   await q.insertItems(
     tx,
     priced.map(({ variant, unitPrice, quantity }, i) => ({

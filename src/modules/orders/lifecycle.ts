@@ -29,7 +29,7 @@ const stockLines = async (tx: Tx, orderId: string) =>
 export async function cancelUnpaidOrder(ctx: OrdersContext, orderId: string, note: string): Promise<boolean> {
   return ctx.db.transaction(async (tx) => {
     const order = await q.lockOrder(tx, orderId);
-    if (!order || order.status !== 'pending_payment') return false;
+    if (order?.status !== 'pending_payment') return false;
     await moveTo(ctx, tx, order, 'cancelled', note);
     await ctx.catalog.releaseStock(tx, await stockLines(tx, orderId));
     await ctx.events.publish(tx, 'order.cancelled', { orderId, userId: order.user_id });
@@ -139,8 +139,7 @@ export async function refundOrder(ctx: OrdersContext, orderId: string, reason: s
     const order = await lockOrThrow(tx, orderId);
     assertTransition(order.status, 'refunded');
     const payment = await ctx.payments.lockLatestPayment(tx, orderId);
-    if (!payment || payment.status !== 'succeeded')
-      throw conflict('The order has no successful payment to refund');
+    if (payment?.status !== 'succeeded') throw conflict('The order has no successful payment to refund');
     const refund = await ctx.payments.requestRefund(tx, { orderId, payment, reason });
     return { payment, refund };
   });
@@ -185,7 +184,7 @@ export async function refundOrder(ctx: OrdersContext, orderId: string, reason: s
 export async function refundLatePayment(ctx: OrdersContext, paymentId: string): Promise<void> {
   const claim = await ctx.db.transaction(async (tx) => {
     const payment = await ctx.payments.lockPayment(tx, paymentId);
-    if (!payment || payment.status !== 'succeeded') return null;
+    if (payment?.status !== 'succeeded') return null;
     return {
       payment,
       refund: await ctx.payments.requestRefund(tx, {

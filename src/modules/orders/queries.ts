@@ -39,11 +39,15 @@ export interface OrderEventRow {
   at: Date;
 }
 
-export async function insertOrder(tx: Queryable, o: Omit<OrderRow, 'updated_at'>) {
+export async function insertOrder(
+  tx: Queryable,
+  o: Omit<OrderRow, 'updated_at'>,
+  origin: { deviceId: string | null; ip: string | null },
+) {
   await tx.query(
     `INSERT INTO orders (id, user_id, status, subtotal, discount, total, currency, address, share_code,
-       store_slug, provider, expires_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
+       store_slug, provider, expires_at, created_at, updated_at, device_id, client_ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15)`,
     [
       o.id,
       o.user_id,
@@ -58,8 +62,66 @@ export async function insertOrder(tx: Queryable, o: Omit<OrderRow, 'updated_at'>
       o.provider,
       o.expires_at,
       o.created_at,
+      origin.deviceId,
+      origin.ip,
     ],
   );
+}
+
+/** What attribution needs to know about an order. */
+export interface AttributionFacts {
+  orderId: string;
+  buyerId: string;
+  total: number;
+  shareCode: string | null;
+  storeSlug: string | null;
+  deviceId: string | null;
+  ip: string | null;
+  lines: { productId: string; lineTotal: number }[];
+}
+
+export async function attributionFacts(
+  conn: Queryable,
+  orderId: string,
+): Promise<AttributionFacts | undefined> {
+  const rows = await conn.query<{
+    id: string;
+    user_id: string;
+    total: number;
+    share_code: string | null;
+    store_slug: string | null;
+    device_id: string | null;
+    client_ip: string | null;
+  }>('SELECT id, user_id, total, share_code, store_slug, device_id, client_ip FROM orders WHERE id = $1', [
+    orderId,
+  ]);
+  const row = rows[0];
+  if (!row) return undefined;
+  const items = await itemsOf(conn, [orderId]);
+  return {
+    orderId,
+    buyerId: row.user_id,
+    total: row.total,
+    shareCode: row.share_code,
+    storeSlug: row.store_slug,
+    deviceId: row.device_id,
+    ip: row.client_ip,
+    lines: items.map((i) => ({ productId: i.product_id, lineTotal: i.line_total })),
+  };
+}
+
+/** Whether the buyer paid for any order before this one. */
+export async function hasPaidBefore(
+  conn: Queryable,
+  buyerId: string,
+  exceptOrderId: string,
+): Promise<boolean> {
+  const rows = await conn.query(
+    `SELECT 1 FROM order_events e JOIN orders o ON o.id = e.order_id
+     WHERE o.user_id = $1 AND o.id <> $2 AND e.status = 'paid' LIMIT 1`,
+    [buyerId, exceptOrderId],
+  );
+  return rows.length > 0;
 }
 
 export async function insertItems(tx: Queryable, items: readonly OrderItemRow[]) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
+import { parseCookies } from '../../platform/http/cookies.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import {
   AdminOrderPage,
@@ -29,7 +30,18 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ orders: OrdersService }> 
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const result = await orders.placeOrder(user.id, request.body, request.headers['idempotency-key']);
+      const cookies = parseCookies(request.headers.cookie);
+      // A buyer who arrived through a share link carries its code in a cookie; the body wins if both.
+      const shareCode = request.body.shareCode ?? cookies.fission_ref;
+      const result = await orders.placeOrder(
+        user.id,
+        shareCode ? { ...request.body, shareCode } : request.body,
+        {
+          idempotencyKey: request.headers['idempotency-key'],
+          deviceId: cookies.fission_device,
+          ip: request.ip,
+        },
+      );
       // 201 on first placement; a replayed key answers with the stored status (also 201).
       return reply.status(result.statusCode as 201).send(result.body);
     },

@@ -77,6 +77,8 @@ export function createOrdersService(ctx: OrdersContext) {
     getOwnOrder,
     getAdminOrder,
     listOrders,
+    attributionFacts: q.attributionFacts,
+    hasPaidBefore: q.hasPaidBefore,
   };
 }
 

@@ -29,8 +29,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRouteOptions> = asy
       const order = await orders.getOwnOrder(userId, orderId);
       assertTransition(order.status, 'paid');
       const payment = await payments.latestPayment(orderId);
-      if (!payment || payment.provider !== 'sandbox')
-        throw conflict('This order is not paid through the sandbox');
+      if (payment?.provider !== 'sandbox') throw conflict('This order is not paid through the sandbox');
       const event = await sandbox.simulate(payment.external_id, outcome);
       if (!event) throw conflict('The order is already paid');
       return outcome === 'succeeded'

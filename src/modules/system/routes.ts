@@ -10,6 +10,8 @@ export interface SystemRouteOptions {
   config: Config;
   db: Database;
   jobs: JobRunner;
+  /** The operator's current commission depth and rates (they can change them while running). */
+  distributionRules: () => Promise<{ maxLevels: number; ratesBps: number[] }>;
   /** Present only when TEST_CLOCK=1: then POST /api/test/clock exists. */
   testClock?: AdjustableClock;
 }
@@ -24,7 +26,7 @@ const PublicConfig = Type.Object({
 });
 
 export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async (app, opts) => {
-  const { config, db, jobs, testClock } = opts;
+  const { config, db, jobs, testClock, distributionRules } = opts;
 
   app.get(
     '/health',
@@ -39,14 +41,17 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
     },
   );
 
-  app.get('/api/config', { schema: { tags: ['system'], response: { 200: PublicConfig } } }, async () => ({
-    currency: config.currency,
-    distribution: { maxLevels: config.distributionMaxLevels, rates: config.distributionRatesBps },
-    returnWindowDays: config.returnWindowDays,
-    paymentTimeoutMinutes: config.paymentTimeoutMinutes,
-    timeZone: config.timeZone,
-    sandboxPayments: config.sandboxPayments,
-  }));
+  app.get('/api/config', { schema: { tags: ['system'], response: { 200: PublicConfig } } }, async () => {
+    const rules = await distributionRules();
+    return {
+      currency: config.currency,
+      distribution: { maxLevels: rules.maxLevels, rates: rules.ratesBps },
+      returnWindowDays: config.returnWindowDays,
+      paymentTimeoutMinutes: config.paymentTimeoutMinutes,
+      timeZone: config.timeZone,
+      sandboxPayments: config.sandboxPayments,
+    };
+  });
 
   if (testClock) {
     app.post(

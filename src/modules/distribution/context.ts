@@ -1,0 +1,33 @@
+import type { Config } from '../../config.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Queryable } from '../../platform/db.js';
+import type { IdempotencyStore } from '../../platform/idempotency.js';
+import type { AccountsService } from '../accounts/service.js';
+import type { LedgerService } from '../ledger/service.js';
+import type { OrdersService } from '../orders/service.js';
+
+/**
+ * Who stands behind a share code or a store. Supplied by the sharing and stores modules, so this
+ * module needs neither's tables.
+ */
+export interface AttributionSources {
+  sharerOfCode(conn: Queryable, code: string): Promise<string | null>;
+  ownerOfStore(conn: Queryable, slug: string): Promise<string | null>;
+}
+
+export interface DistributionContext {
+  db: Database;
+  clock: Clock;
+  config: Pick<Config, 'distributionMaxLevels' | 'distributionRatesBps' | 'returnWindowDays'>;
+  accounts: AccountsService;
+  orders: OrdersService;
+  ledger: LedgerService;
+  idempotency: IdempotencyStore;
+  sources: AttributionSources;
+  /** Product id → its own level-1 commission rate, for those that have one. */
+  productRates(conn: Queryable, productIds: readonly string[]): Promise<Map<string, number>>;
+}
+
+/** How long a promoter's own device or address counts as "theirs" for the self-dealing check. */
+export const SIGHTING_WINDOW_MS = 24 * 3_600_000;
+export const SETTLE_JOB = 'distribution.settle-due-commissions';

@@ -1,0 +1,309 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createProduct, expectLedgerSound, stockOf } from '../../../test/support/shop.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import type { Order } from '../orders/present.js';
+import type { Commission } from './reads.js';
+import type { Wallet } from './wallet.js';
+
+/**
+ * The distribution flow end to end: a three-person invitation chain, a shopkeeper's store that
+ * brings a buyer, commissions by level, settlement after the return window, withdrawal, refunds.
+ */
+let t: TestApp;
+let admin: { token: string };
+type Person = Awaited<ReturnType<TestApp['signUp']>>;
+let grand: Person;
+let parent: Person;
+let promoter: Person;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signInAdmin();
+  grand = await t.signUp({ name: 'Grand' });
+  parent = await t.signUp({ name: 'Parent', inviteCode: grand.user.inviteCode });
+  promoter = await t.signUp({ name: 'Promoter', inviteCode: parent.user.inviteCode });
+  expect((await t.request('POST', '/api/shopkeepers', { token: promoter.token })).statusCode).toBe(201);
+  const store = await t.request('POST', '/api/stores', {
+    token: promoter.token,
+    body: { name: 'Tea corner', slug: 'tea-corner' },
+  });
+  expect(store.statusCode).toBe(201);
+  await t.request('PUT', '/api/admin/distribution/settings', {
+    token: admin.token,
+    body: { minWithdrawal: 100 },
+  });
+});
+afterEach(() => expectLedgerSound(t));
+afterAll(() => t.close());
+
+async function buy(
+  buyer: Person,
+  options: { price?: number; storeSlug?: string; headers?: Record<string, string> } = {},
+) {
+  const { variantId } = await createProduct(t, { price: options.price ?? 10_000, stock: 100 });
+  const body = {
+    items: [{ variantId, quantity: 1 }],
+    ...(options.storeSlug ? { storeSlug: options.storeSlug } : {}),
+  };
+  const placed = await t.request('POST', '/api/orders', {
+    token: buyer.token,
+    body,
+    headers: options.headers,
+  });
+  expect(placed.statusCode).toBe(201);
+  const order = placed.json<Order>();
+  const paid = await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, {
+    token: buyer.token,
+    headers: options.headers,
+  });
+  expect(paid.statusCode).toBe(200);
+  return { order, variantId };
+}
+
+const commissionsOf = async (person: Person, query = '') =>
+  (await t.request('GET', `/api/me/commissions${query}`, { token: person.token })).json<{
+    items: Commission[];
+  }>().items;
+const walletOf = async (person: Person) =>
+  (await t.request('GET', '/api/me/wallet', { token: person.token })).json<Wallet>();
+const advanceDays = (days: number) =>
+  t.request('POST', '/api/test/clock', { body: { advanceMs: days * DAY } });
+
+describe('earning', () => {
+  it('pays level 1 and level 2 on a store sale, and nothing beyond the configured depth', async () => {
+    const buyer = await t.signUp();
+    const { order } = await buy(buyer, { storeSlug: 'tea-corner' });
+    const mine = await commissionsOf(promoter);
+    expect(mine.find((c) => c.orderId === order.id)).toMatchObject({
+      level: 1,
+      amount: 1000,
+      status: 'pending',
+      held: false,
+    });
+    expect((await commissionsOf(parent)).find((c) => c.orderId === order.id)).toMatchObject({
+      level: 2,
+      amount: 500,
+    });
+    expect((await commissionsOf(grand)).some((c) => c.orderId === order.id)).toBe(false);
+    expect(await walletOf(promoter)).toMatchObject({ pending: 1000, available: 0, withdrawn: 0 });
+  });
+
+  it('binds the buyer to the shopkeeper, so later orders earn for them too', async () => {
+    const buyer = await t.signUp();
+    await buy(buyer, { storeSlug: 'tea-corner' });
+    const binding = (await t.request('GET', '/api/me/binding', { token: buyer.token })).json();
+    expect(binding).toMatchObject({
+      promoter: { id: promoter.user.id },
+      origin: { type: 'store', ref: 'tea-corner' },
+    });
+    const { order } = await buy(buyer);
+    expect((await commissionsOf(promoter)).some((c) => c.orderId === order.id && c.level === 1)).toBe(true);
+    const customers = (await t.request('GET', '/api/me/customers', { token: promoter.token })).json<{
+      items: { id: string; orders: number }[];
+    }>();
+    expect(customers.items.find((c) => c.id === buyer.user.id)?.orders).toBe(2);
+  });
+
+  it('pays nothing on the promoter’s own purchase', async () => {
+    const { order } = await buy(promoter, { storeSlug: 'tea-corner' });
+    expect((await commissionsOf(promoter)).some((c) => c.orderId === order.id)).toBe(false);
+    expect((await commissionsOf(parent)).some((c) => c.orderId === order.id)).toBe(false);
+  });
+
+  it('pays nothing for a sign-up alone', async () => {
+    const before = await walletOf(grand);
+    await t.signUp({ inviteCode: grand.user.inviteCode });
+    expect(await walletOf(grand)).toEqual(before);
+  });
+
+  it('holds for review a commission whose buyer used the promoter’s own device', async () => {
+    const device = { cookie: 'fission_device=shared-phone' };
+    await t.request('GET', '/api/me', { token: promoter.token, headers: device });
+    const buyer = await t.signUp();
+    const { order } = await buy(buyer, { storeSlug: 'tea-corner', headers: device });
+    const held = (await commissionsOf(promoter)).find((c) => c.orderId === order.id);
+    expect(held).toMatchObject({ held: true, holdReason: expect.stringContaining('device') });
+    const flagged = await t.request('GET', '/api/admin/promoters?flagged=true', { token: admin.token });
+    expect(flagged.json<{ items: { id: string; held: number }[] }>().items).toContainEqual(
+      expect.objectContaining({ id: promoter.user.id, held: 1 }),
+    );
+    const released = await t.request('POST', `/api/admin/commissions/${held?.id}/release`, {
+      token: admin.token,
+    });
+    expect(released.json()).toEqual({ released: true });
+  });
+});
+
+describe('settlement, withdrawal and refunds', () => {
+  it('settles after completion plus the return window, and a refund takes it back even then', async () => {
+    const buyer = await t.signUp();
+    const { order } = await buy(buyer, { storeSlug: 'tea-corner', price: 20_000 });
+    const before = await walletOf(promoter);
+    await t.request('POST', `/api/admin/orders/${order.id}/complete`, { token: admin.token });
+    await advanceDays(6);
+    expect((await commissionsOf(promoter)).find((c) => c.orderId === order.id)?.status).toBe('pending');
+    await advanceDays(2);
+    expect((await commissionsOf(promoter)).find((c) => c.orderId === order.id)?.status).toBe('settled');
+    const settled = await walletOf(promoter);
+    expect(settled).toMatchObject({ available: before.available + 2000, pending: before.pending - 2000 });
+
+    const refund = await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+    expect(refund.statusCode).toBe(200);
+    const reversed = (await commissionsOf(promoter)).find((c) => c.orderId === order.id);
+    expect(reversed?.status).toBe('reversed');
+    const after = await walletOf(promoter);
+    expect(after.available).toBe(settled.available - 2000);
+    expect(after.pending).toBe(settled.pending);
+  });
+
+  it('reverses pending commissions exactly when an unsettled order is refunded', async () => {
+    const buyer = await t.signUp();
+    const before = await walletOf(parent);
+    const { order, variantId } = await buy(buyer, { storeSlug: 'tea-corner', price: 3_333 });
+    expect((await walletOf(parent)).pending).toBe((before.pending as number) + 166);
+    await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+    expect(await walletOf(parent)).toEqual(before);
+    expect(await stockOf(t, variantId)).toBe(100);
+  });
+
+  it('withdraws: reserves at once, refuses more than available, and an admin pays or rejects', async () => {
+    const seller = await t.signUp({ name: 'Seller' });
+    await t.request('POST', '/api/shopkeepers', { token: seller.token });
+    await t.request('POST', '/api/stores', {
+      token: seller.token,
+      body: { name: 'Snacks', slug: 'snack-shop' },
+    });
+    const buyer = await t.signUp();
+    const { order } = await buy(buyer, { storeSlug: 'snack-shop', price: 50_000 });
+    await t.request('POST', `/api/admin/orders/${order.id}/complete`, { token: admin.token });
+    await advanceDays(8);
+    expect(await walletOf(seller)).toMatchObject({ available: 5000, pending: 0 });
+
+    const tooMuch = await t.request('POST', '/api/me/withdrawals', {
+      token: seller.token,
+      body: { amount: 5001 },
+    });
+    expect(tooMuch.statusCode).toBe(422);
+    const tooLittle = await t.request('POST', '/api/me/withdrawals', {
+      token: seller.token,
+      body: { amount: 99 },
+    });
+    expect(tooLittle.statusCode).toBe(422);
+
+    const key = { 'idempotency-key': 'withdraw-1' };
+    const first = await t.request('POST', '/api/me/withdrawals', {
+      token: seller.token,
+      body: { amount: 3000 },
+      headers: key,
+    });
+    const again = await t.request('POST', '/api/me/withdrawals', {
+      token: seller.token,
+      body: { amount: 3000 },
+      headers: key,
+    });
+    expect(first.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(first.json()).toMatchObject({ amount: 3000, status: 'requested' });
+    expect(await walletOf(seller)).toMatchObject({ available: 2000, reserved: 3000 });
+
+    const second = await t.request('POST', '/api/me/withdrawals', {
+      token: seller.token,
+      body: { amount: 2000 },
+    });
+    const id1 = first.json<{ id: string }>().id;
+    const id2 = second.json<{ id: string }>().id;
+    expect(
+      (await t.request('POST', `/api/admin/withdrawals/${id1}/approve`, { token: seller.token, body: {} }))
+        .statusCode,
+    ).toBe(403);
+    const paid = await t.request('POST', `/api/admin/withdrawals/${id1}/approve`, {
+      token: admin.token,
+      body: { note: 'bank ref 42' },
+    });
+    expect(paid.json()).toMatchObject({ status: 'paid', note: 'bank ref 42' });
+    const rejected = await t.request('POST', `/api/admin/withdrawals/${id2}/reject`, {
+      token: admin.token,
+      body: {},
+    });
+    expect(rejected.json()).toMatchObject({ status: 'rejected' });
+    expect(
+      (await t.request('POST', `/api/admin/withdrawals/${id2}/approve`, { token: admin.token, body: {} }))
+        .statusCode,
+    ).toBe(409);
+    expect(await walletOf(seller)).toMatchObject({ available: 2000, reserved: 0, withdrawn: 3000 });
+  });
+
+  it('lets concurrent withdrawals spend the balance only once', async () => {
+    const seller = await t.signUp();
+    await t.request('POST', '/api/shopkeepers', { token: seller.token });
+    await t.request('POST', '/api/stores', {
+      token: seller.token,
+      body: { name: 'Race', slug: 'race-shop' },
+    });
+    const { order } = await buy(await t.signUp(), { storeSlug: 'race-shop', price: 10_000 });
+    await t.request('POST', `/api/admin/orders/${order.id}/complete`, { token: admin.token });
+    await advanceDays(8);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.request('POST', '/api/me/withdrawals', { token: seller.token, body: { amount: 400 } }),
+      ),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(2);
+    expect(results.filter((r) => r.statusCode === 422)).toHaveLength(4);
+    expect(await walletOf(seller)).toMatchObject({ available: 200, reserved: 800 });
+  });
+});
+
+describe('privacy and settings', () => {
+  it('shows each person only their own commissions, wallet and withdrawals', async () => {
+    const stranger = await t.signUp();
+    expect(await commissionsOf(stranger)).toEqual([]);
+    expect(await walletOf(stranger)).toEqual({ pending: 0, available: 0, reserved: 0, withdrawn: 0 });
+    const list = await t.request('GET', '/api/me/withdrawals', { token: stranger.token });
+    expect(list.json<{ items: unknown[] }>().items).toEqual([]);
+    expect((await t.request('GET', '/api/me/wallet')).statusCode).toBe(401);
+    expect((await t.request('GET', '/api/admin/withdrawals', { token: stranger.token })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('lets the operator change depth and rates, reflected in /api/config; bad rates are 400', async () => {
+    const bad = await t.request('PUT', '/api/admin/distribution/settings', {
+      token: admin.token,
+      body: { maxLevels: 3, ratesBps: [1000] },
+    });
+    expect(bad.statusCode).toBe(400);
+    const four = await t.request('PUT', '/api/admin/distribution/settings', {
+      token: admin.token,
+      body: { maxLevels: 4 },
+    });
+    expect(four.statusCode).toBe(400);
+    const ok = await t.request('PUT', '/api/admin/distribution/settings', {
+      token: admin.token,
+      body: { maxLevels: 3, ratesBps: [800, 400, 100] },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await t.request('GET', '/api/config')).json()).toMatchObject({
+      distribution: { maxLevels: 3, rates: [800, 400, 100] },
+    });
+    const buyer = await t.signUp();
+    const { order } = await buy(buyer, { storeSlug: 'tea-corner' });
+    expect((await commissionsOf(grand)).find((c) => c.orderId === order.id)).toMatchObject({
+      level: 3,
+      amount: 100,
+    });
+    await t.request('PUT', '/api/admin/distribution/settings', {
+      token: admin.token,
+      body: { maxLevels: 2, ratesBps: [1000, 500] },
+    });
+  });
+
+  it('shows my team: whom I invited and what they sold', async () => {
+    const team = (await t.request('GET', '/api/me/team', { token: parent.token })).json<{
+      items: { id: string; sales: number }[];
+    }>();
+    expect(team.items).toEqual([expect.objectContaining({ id: promoter.user.id })]);
+    expect(team.items[0]!.sales).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,149 @@
+import type { Tx } from '../../platform/db.js';
+import { newId } from '../../platform/ids.js';
+import { accounts, transfer } from '../ledger/rules.js';
+import type { AttributionFacts } from '../orders/queries.js';
+import { type DistributionContext, SIGHTING_WINDOW_MS } from './context.js';
+import * as q from './queries.js';
+import { decideBinding, isActive, levelOnePromoter, splitCommission } from './rules.js';
+import { currentSettings } from './settings.js';
+
+/**
+ * On `order.paid`, inside the payment's transaction: update the buyer's binding, work out the
+ * promoter chain, and record each level's commission as pending, with its ledger posting.
+ * The (order, level) unique key makes a second delivery of the same event earn nothing.
+ */
+export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId: string): Promise<void> {
+  const facts = await ctx.orders.attributionFacts(tx, orderId);
+  if (!facts) return;
+  const settings = await currentSettings(ctx, tx);
+  const origin = await sharerOf(ctx, tx, facts);
+  const bound = await rebind(ctx, tx, facts, origin, settings);
+  const promoter = levelOnePromoter({
+    attribution: settings.attribution,
+    viaSharer: origin?.promoterId ?? null,
+    boundPromoter: bound,
+  });
+  if (!promoter) return;
+
+  const chain = [promoter, ...(await ctx.accounts.inviterChain(promoter, settings.maxLevels - 1, tx))];
+  const overrides = await ctx.productRates(
+    tx,
+    facts.lines.map((l) => l.productId),
+  );
+  const shares = splitCommission({
+    buyerId: facts.buyerId,
+    paidAmount: facts.total,
+    lines: facts.lines.map((l) => ({
+      lineTotal: l.lineTotal,
+      overrideBps: overrides.get(l.productId) ?? null,
+    })),
+    chain,
+    settings,
+  });
+  const now = ctx.clock.now();
+  for (const share of shares) {
+    const holdReason = await selfDealingSignal(tx, share.promoterId, facts, now);
+    const id = newId();
+    const inserted = await tx.query(
+      `INSERT INTO commissions (id, order_id, promoter_id, buyer_id, level, base_amount, rate_bps, amount, status,
+         hold_reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10)
+       ON CONFLICT (order_id, level) DO NOTHING RETURNING id`,
+      [
+        id,
+        orderId,
+        share.promoterId,
+        facts.buyerId,
+        share.level,
+        facts.total,
+        share.rateBps,
+        share.amount,
+        holdReason,
+        now,
+      ],
+    );
+    if (inserted.length === 0) continue;
+    const pending = accounts.promoterPending(share.promoterId);
+    await ctx.ledger.post(tx, {
+      kind: 'commission.earned',
+      ref: id,
+      lines: transfer(pending.code, accounts.commissionExpense.code, share.amount),
+      accountKinds: {
+        [pending.code]: pending.kind,
+        [accounts.commissionExpense.code]: accounts.commissionExpense.kind,
+      },
+    });
+  }
+}
+
+interface Origin {
+  promoterId: string;
+  type: 'share_link' | 'store';
+  ref: string;
+}
+
+/** The person whose link or store this order came through, if any. */
+async function sharerOf(ctx: DistributionContext, tx: Tx, facts: AttributionFacts): Promise<Origin | null> {
+  if (facts.shareCode) {
+    const sharer = await ctx.sources.sharerOfCode(tx, facts.shareCode);
+    if (sharer) return { promoterId: sharer, type: 'share_link', ref: facts.shareCode };
+  }
+  if (facts.storeSlug) {
+    const owner = await ctx.sources.ownerOfStore(tx, facts.storeSlug);
+    if (owner) return { promoterId: owner, type: 'store', ref: facts.storeSlug };
+  }
+  return null;
+}
+
+/** Applies the binding rules and returns whoever the buyer is bound to afterwards (if still active). */
+async function rebind(
+  ctx: DistributionContext,
+  tx: Tx,
+  facts: AttributionFacts,
+  origin: Origin | null,
+  settings: Awaited<ReturnType<typeof currentSettings>>,
+): Promise<string | null> {
+  const now = ctx.clock.now();
+  const row = await q.findBinding(tx, facts.buyerId);
+  const current = row
+    ? { promoterId: row.promoter_id, boundAt: row.bound_at, expiresAt: row.expires_at }
+    : null;
+  if (origin) {
+    const decision = decideBinding({
+      buyerId: facts.buyerId,
+      candidateId: origin.promoterId,
+      current,
+      candidateBoundTo: (await q.findBinding(tx, origin.promoterId))?.promoter_id ?? null,
+      buyerHasPaidBefore: await ctx.orders.hasPaidBefore(tx, facts.buyerId, facts.orderId),
+      settings,
+      now,
+    });
+    if (decision.bind) {
+      await q.upsertBinding(tx, {
+        buyer_id: facts.buyerId,
+        promoter_id: origin.promoterId,
+        origin_type: origin.type,
+        origin_ref: origin.ref,
+        order_id: facts.orderId,
+        bound_at: now,
+        expires_at: decision.expiresAt,
+      });
+      return origin.promoterId;
+    }
+  }
+  return isActive(current, now) ? current.promoterId : null;
+}
+
+/** A reason to hold the commission for review: the buyer used the promoter's own device or address. */
+async function selfDealingSignal(
+  tx: Tx,
+  promoterId: string,
+  facts: AttributionFacts,
+  now: Date,
+): Promise<string | null> {
+  if (!facts.deviceId && !facts.ip) return null;
+  const since = new Date(now.getTime() - SIGHTING_WINDOW_MS);
+  const shared = await q.sharedDeviceOrIp(tx, promoterId, facts.deviceId, facts.ip, since);
+  if (shared === 'device') return 'buyer used the promoter’s device';
+  if (shared === 'ip') return 'buyer and promoter share an IP address';
+  return null;
+}

@@ -1,0 +1,108 @@
+import type { Queryable } from '../../platform/db.js';
+import type { DistributionSettings } from './rules.js';
+
+export interface SettingsRow {
+  max_levels: number;
+  rates_bps: number[];
+  attribution: DistributionSettings['attribution'];
+  binding_days: number | null;
+  new_users_only: boolean;
+  cap_bps: number;
+  min_withdrawal: number;
+}
+
+export const loadSettings = async (conn: Queryable) =>
+  (await conn.query<SettingsRow>('SELECT * FROM distribution_settings WHERE id = 1'))[0];
+
+export async function saveSettings(conn: Queryable, s: DistributionSettings, now: Date) {
+  await conn.query(
+    `INSERT INTO distribution_settings (id, max_levels, rates_bps, attribution, binding_days, new_users_only, cap_bps,
+       min_withdrawal, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (id) DO UPDATE SET max_levels = $1, rates_bps = $2, attribution = $3, binding_days = $4,
+       new_users_only = $5, cap_bps = $6, min_withdrawal = $7, updated_at = $8`,
+    [s.maxLevels, s.ratesBps, s.attribution, s.bindingDays, s.newUsersOnly, s.capBps, s.minWithdrawal, now],
+  );
+}
+
+export interface BindingRow {
+  buyer_id: string;
+  promoter_id: string;
+  origin_type: string;
+  origin_ref: string;
+  order_id: string | null;
+  bound_at: Date;
+  expires_at: Date | null;
+}
+
+export const findBinding = async (conn: Queryable, buyerId: string) =>
+  (await conn.query<BindingRow>('SELECT * FROM bindings WHERE buyer_id = $1', [buyerId]))[0];
+
+export async function upsertBinding(conn: Queryable, b: BindingRow) {
+  await conn.query(
+    `INSERT INTO bindings (buyer_id, promoter_id, origin_type, origin_ref, order_id, bound_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (buyer_id) DO UPDATE SET promoter_id = $2, origin_type = $3, origin_ref = $4, order_id = $5,
+       bound_at = $6, expires_at = $7`,
+    [b.buyer_id, b.promoter_id, b.origin_type, b.origin_ref, b.order_id, b.bound_at, b.expires_at],
+  );
+}
+
+export interface CommissionRow {
+  id: string;
+  order_id: string;
+  promoter_id: string;
+  buyer_id: string;
+  level: number;
+  base_amount: number;
+  rate_bps: number;
+  amount: number;
+  status: 'pending' | 'settled' | 'reversed';
+  hold_reason: string | null;
+  settle_after: Date | null;
+  created_at: Date;
+  settled_at: Date | null;
+  reversed_at: Date | null;
+}
+
+export const commissionsOfOrder = (conn: Queryable, orderId: string) =>
+  conn.query<CommissionRow>('SELECT * FROM commissions WHERE order_id = $1 ORDER BY level FOR UPDATE', [
+    orderId,
+  ]);
+
+export interface WithdrawalRow {
+  id: string;
+  user_id: string;
+  amount: number;
+  status: 'requested' | 'paid' | 'rejected';
+  note: string;
+  created_at: Date;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
+export const lockWithdrawal = async (conn: Queryable, id: string) =>
+  (await conn.query<WithdrawalRow>('SELECT * FROM withdrawals WHERE id = $1 FOR UPDATE', [id]))[0];
+
+/** Has any device or address the buyer used for this order been used by the promoter recently? */
+export async function sharedDeviceOrIp(
+  conn: Queryable,
+  promoterId: string,
+  deviceId: string | null,
+  ip: string | null,
+  since: Date,
+): Promise<'device' | 'ip' | null> {
+  const rows = await conn.query<{ device_id: string; ip: string }>(
+    `SELECT device_id, ip FROM device_sightings
+     WHERE user_id = $1 AND seen_at >= $2 AND ((device_id <> '' AND device_id = $3) OR (ip <> '' AND ip = $4))`,
+    [promoterId, since, deviceId ?? '', ip ?? ''],
+  );
+  if (rows.some((r) => deviceId && r.device_id === deviceId)) return 'device';
+  return rows.length > 0 ? 'ip' : null;
+}
+
+export const recordSighting = (conn: Queryable, userId: string, deviceId: string, ip: string, at: Date) =>
+  conn.query(
+    `INSERT INTO device_sightings (user_id, device_id, ip, seen_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (user_id, device_id, ip) DO UPDATE SET seen_at = GREATEST(device_sightings.seen_at, $4)`,
+    [userId, deviceId, ip, at],
+  );

@@ -1,0 +1,250 @@
+import type { Queryable } from '../../platform/db.js';
+import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import type { CommissionRow, WithdrawalRow } from './queries.js';
+import { presentWithdrawal, type Withdrawal } from './wallet.js';
+
+export interface Commission {
+  id: string;
+  orderId: string;
+  level: number;
+  amount: number;
+  status: CommissionRow['status'];
+  held: boolean;
+  holdReason: string | null;
+  buyer: { id: string; name: string };
+  promoter: { id: string; name: string };
+  createdAt: string;
+  settleAfter: string | null;
+  settledAt: string | null;
+  reversedAt: string | null;
+}
+
+type CommissionListRow = CommissionRow & { buyer_name: string; promoter_name: string };
+
+const presentCommission = (c: CommissionListRow): Commission => ({
+  id: c.id,
+  orderId: c.order_id,
+  level: c.level,
+  amount: c.amount,
+  status: c.status,
+  held: c.hold_reason !== null && c.status === 'pending',
+  holdReason: c.hold_reason,
+  buyer: { id: c.buyer_id, name: c.buyer_name },
+  promoter: { id: c.promoter_id, name: c.promoter_name },
+  createdAt: c.created_at.toISOString(),
+  settleAfter: c.settle_after?.toISOString() ?? null,
+  settledAt: c.settled_at?.toISOString() ?? null,
+  reversedAt: c.reversed_at?.toISOString() ?? null,
+});
+
+interface ListOptions {
+  limit: number;
+  cursor?: string;
+}
+
+/** Builds `WHERE` clauses with numbered parameters, for the list queries below. */
+function filters() {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  const sql = () => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+  const limit = (n: number) => {
+    params.push(n + 1);
+    return `LIMIT $${params.length}`;
+  };
+  return { add, sql, params, limit };
+}
+
+export async function listCommissions(
+  conn: Queryable,
+  options: ListOptions & { promoterId?: string; status?: string; held?: boolean },
+): Promise<Page<Commission>> {
+  const f = filters();
+  if (options.promoterId) f.add((p) => `c.promoter_id = ${p}`, options.promoterId);
+  if (options.status) f.add((p) => `c.status = ${p}`, options.status);
+  if (options.held !== undefined) {
+    f.add((p) => `(c.hold_reason IS NOT NULL AND c.status = 'pending') = ${p}`, options.held);
+  }
+  const [before] = decodeCursor(options.cursor) ?? [];
+  if (before !== undefined) f.add((p) => `c.id < ${p}`, String(before));
+  const rows = await conn.query<CommissionListRow>(
+    `SELECT c.*, b.name AS buyer_name, pr.name AS promoter_name FROM commissions c
+     JOIN users b ON b.id = c.buyer_id JOIN users pr ON pr.id = c.promoter_id
+     ${f.sql()} ORDER BY c.id DESC ${f.limit(options.limit)}`,
+    f.params,
+  );
+  return toPage(rows, options.limit, (r) => [r.id], presentCommission);
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  origin: { type: string; ref: string };
+  boundAt: string;
+  expiresAt: string | null;
+  orders: number;
+  gmv: number;
+}
+
+/** The buyers bound to a promoter, with how and when they were bound, and what they bought since. */
+export async function listCustomers(
+  conn: Queryable,
+  promoterId: string,
+  options: ListOptions,
+): Promise<Page<Customer>> {
+  const [before] = decodeCursor(options.cursor) ?? [];
+  const rows = await conn.query<{
+    buyer_id: string;
+    name: string;
+    origin_type: string;
+    origin_ref: string;
+    bound_at: Date;
+    expires_at: Date | null;
+    orders: number;
+    gmv: number;
+  }>(
+    `SELECT b.buyer_id, u.name, b.origin_type, b.origin_ref, b.bound_at, b.expires_at,
+       count(c.id)::bigint AS orders, COALESCE(sum(c.base_amount), 0)::bigint AS gmv
+     FROM bindings b JOIN users u ON u.id = b.buyer_id
+     -- The orders this buyer placed that earned the promoter a first-level commission, not reversed.
+     LEFT JOIN commissions c ON c.buyer_id = b.buyer_id AND c.promoter_id = b.promoter_id AND c.level = 1
+       AND c.status <> 'reversed'
+     WHERE b.promoter_id = $1 AND ($2::text IS NULL OR b.buyer_id < $2)
+     GROUP BY b.buyer_id, u.name, b.origin_type, b.origin_ref, b.bound_at, b.expires_at
+     ORDER BY b.buyer_id DESC LIMIT $3`,
+    [promoterId, before === undefined ? null : String(before), options.limit + 1],
+  );
+  return toPage(
+    rows,
+    options.limit,
+    (r) => [r.buyer_id],
+    (r) => ({
+      id: r.buyer_id,
+      name: r.name,
+      origin: { type: r.origin_type, ref: r.origin_ref },
+      boundAt: r.bound_at.toISOString(),
+      expiresAt: r.expires_at?.toISOString() ?? null,
+      orders: r.orders,
+      gmv: r.gmv,
+    }),
+  );
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  joinedAt: string;
+  /** Commission-bearing sales they brought as a level-1 promoter (paid amount of those orders). */
+  sales: number;
+  invited: number;
+}
+
+/** The people I invited (my level 2), with their own sales and how many they invited in turn. */
+export async function listTeam(
+  conn: Queryable,
+  userId: string,
+  options: ListOptions,
+): Promise<Page<TeamMember>> {
+  const [before] = decodeCursor(options.cursor) ?? [];
+  const rows = await conn.query<{
+    id: string;
+    name: string;
+    created_at: Date;
+    sales: number;
+    invited: number;
+  }>(
+    `SELECT u.id, u.name, u.created_at,
+       (SELECT COALESCE(sum(c.base_amount), 0) FROM commissions c
+         WHERE c.promoter_id = u.id AND c.level = 1 AND c.status <> 'reversed')::bigint AS sales,
+       (SELECT count(*) FROM users i WHERE i.invited_by = u.id)::bigint AS invited
+     FROM users u WHERE u.invited_by = $1 AND ($2::text IS NULL OR u.id < $2)
+     ORDER BY u.id DESC LIMIT $3`,
+    [userId, before === undefined ? null : String(before), options.limit + 1],
+  );
+  return toPage(
+    rows,
+    options.limit,
+    (r) => [r.id],
+    (r) => ({
+      id: r.id,
+      name: r.name,
+      joinedAt: r.created_at.toISOString(),
+      sales: r.sales,
+      invited: r.invited,
+    }),
+  );
+}
+
+/** Commission earned per day (UTC) over the last `days` days, reversals excluded, for the earnings chart. */
+export async function dailyEarnings(conn: Queryable, userId: string, days: number, now: Date) {
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const rows = await conn.query<{ day: string; earned: number }>(
+    `SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
+       sum(amount)::bigint AS earned
+     FROM commissions WHERE promoter_id = $1 AND created_at >= $2 AND status <> 'reversed'
+     GROUP BY 1 ORDER BY 1`,
+    [userId, since],
+  );
+  return rows;
+}
+
+export interface PromoterSummary {
+  id: string;
+  name: string;
+  email: string;
+  pending: number;
+  settled: number;
+  reversed: number;
+  held: number;
+  customers: number;
+}
+
+/** Admin: everyone who has earned, with totals and how many commissions are held for review. */
+export async function listPromoters(conn: Queryable, options: ListOptions & { flaggedOnly?: boolean }) {
+  const [before] = decodeCursor(options.cursor) ?? [];
+  const rows = await conn.query<PromoterSummary & { id: string }>(
+    `SELECT u.id, u.name, u.email,
+       COALESCE(sum(c.amount) FILTER (WHERE c.status = 'pending'), 0)::bigint AS pending,
+       COALESCE(sum(c.amount) FILTER (WHERE c.status = 'settled'), 0)::bigint AS settled,
+       COALESCE(sum(c.amount) FILTER (WHERE c.status = 'reversed'), 0)::bigint AS reversed,
+       count(c.id) FILTER (WHERE c.status = 'pending' AND c.hold_reason IS NOT NULL)::bigint AS held,
+       (SELECT count(*) FROM bindings b WHERE b.promoter_id = u.id)::bigint AS customers
+     FROM users u JOIN commissions c ON c.promoter_id = u.id
+     WHERE ($1::text IS NULL OR u.id < $1)
+     GROUP BY u.id, u.name, u.email
+     HAVING NOT $2 OR count(c.id) FILTER (WHERE c.status = 'pending' AND c.hold_reason IS NOT NULL) > 0
+     ORDER BY u.id DESC LIMIT $3`,
+    [before === undefined ? null : String(before), options.flaggedOnly ?? false, options.limit + 1],
+  );
+  return toPage(
+    rows,
+    options.limit,
+    (r) => [r.id],
+    (r) => r,
+  );
+}
+
+export async function listWithdrawals(
+  conn: Queryable,
+  options: ListOptions & { userId?: string; status?: string },
+): Promise<Page<Withdrawal & { user: { name: string; email: string } }>> {
+  const f = filters();
+  if (options.userId) f.add((p) => `w.user_id = ${p}`, options.userId);
+  if (options.status) f.add((p) => `w.status = ${p}`, options.status);
+  const [before] = decodeCursor(options.cursor) ?? [];
+  if (before !== undefined) f.add((p) => `w.id < ${p}`, String(before));
+  const rows = await conn.query<WithdrawalRow & { name: string; email: string }>(
+    `SELECT w.*, u.name, u.email FROM withdrawals w JOIN users u ON u.id = w.user_id
+     ${f.sql()} ORDER BY w.id DESC ${f.limit(options.limit)}`,
+    f.params,
+  );
+  return toPage(
+    rows,
+    options.limit,
+    (r) => [r.id],
+    (r) => ({ ...presentWithdrawal(r), user: { name: r.name, email: r.email } }),
+  );
+}

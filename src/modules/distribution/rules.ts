@@ -1,0 +1,134 @@
+import { prorate } from '../../platform/money.js';
+
+/**
+ * Pure distribution rules: who is bound to whom, and how a paid order's commission is split.
+ *
+ * Rounding rule: each line's share of the paid amount is found by largest remainder (so the
+ * shares add up to the paid amount exactly), each level's commission on a line is rounded DOWN to
+ * the minor unit, and whatever rounding leaves over stays with the platform.
+ */
+export const HARD_MAX_LEVELS = 3;
+
+export interface DistributionSettings {
+  maxLevels: number;
+  ratesBps: number[];
+  attribution: 'first_binding' | 'last_click';
+  /** Bindings lapse after this many days; null = they never lapse. */
+  bindingDays: number | null;
+  /** Only people who have never paid for an order can be bound. */
+  newUsersOnly: boolean;
+  /** All levels together never get more than this share of the paid amount. */
+  capBps: number;
+  minWithdrawal: number;
+}
+
+export interface CommissionLine {
+  /** The line's total before the order's discount. */
+  lineTotal: number;
+  /** The product's own level-1 rate, replacing the operator's level-1 rate for this line. */
+  overrideBps: number | null;
+}
+
+export interface CommissionShare {
+  level: number;
+  promoterId: string;
+  rateBps: number;
+  amount: number;
+}
+
+/**
+ * The commissions a paid order earns. `chain` is the level-1 promoter followed by whoever invited
+ * them, nearest first. The buyer never earns on their own purchase: a chain starting with the buyer
+ * earns nothing, and a level held by the buyer is skipped (not shifted up).
+ */
+export function splitCommission(input: {
+  buyerId: string;
+  paidAmount: number;
+  lines: readonly CommissionLine[];
+  chain: readonly string[];
+  settings: Pick<DistributionSettings, 'maxLevels' | 'ratesBps' | 'capBps'>;
+}): CommissionShare[] {
+  const { buyerId, paidAmount, lines, chain, settings } = input;
+  if (paidAmount <= 0 || chain.length === 0 || chain[0] === buyerId) return [];
+  const levels = Math.min(settings.maxLevels, HARD_MAX_LEVELS, chain.length);
+  const linePaid = prorate(
+    paidAmount,
+    lines.map((l) => l.lineTotal),
+  );
+  const shares: CommissionShare[] = [];
+  for (let level = 1; level <= levels; level++) {
+    const promoterId = chain[level - 1] as string;
+    if (promoterId === buyerId) continue;
+    const levelRate = settings.ratesBps[level - 1] ?? 0;
+    const amount = lines.reduce((sum, line, i) => {
+      const rate = level === 1 && line.overrideBps !== null ? line.overrideBps : levelRate;
+      return sum + Math.floor(((linePaid[i] ?? 0) * rate) / 10_000);
+    }, 0);
+    shares.push({ level, promoterId, rateBps: levelRate, amount });
+  }
+  return applyCap(shares, Math.floor((paidAmount * settings.capBps) / 10_000)).filter((s) => s.amount > 0);
+}
+
+/** Trims the deepest levels first until the total fits under the cap: the direct sharer is paid last to lose. */
+export function applyCap(shares: readonly CommissionShare[], cap: number): CommissionShare[] {
+  let excess = shares.reduce((s, x) => s + x.amount, 0) - cap;
+  const result = shares.map((s) => ({ ...s }));
+  for (let i = result.length - 1; i >= 0 && excess > 0; i--) {
+    const share = result[i] as CommissionShare;
+    const cut = Math.min(share.amount, excess);
+    share.amount -= cut;
+    excess -= cut;
+  }
+  return result;
+}
+
+export interface Binding {
+  promoterId: string;
+  boundAt: Date;
+  expiresAt: Date | null;
+}
+
+export const isActive = (binding: Binding | null, now: Date): binding is Binding =>
+  binding !== null && (binding.expiresAt === null || binding.expiresAt > now);
+
+export type BindingDecision = { bind: false; reason: string } | { bind: true; expiresAt: Date | null };
+
+/**
+ * Whether a buyer arriving through `candidate`'s link or store becomes bound to them.
+ * Refused: binding to oneself, and loops (the candidate is bound to this buyer).
+ */
+export function decideBinding(input: {
+  buyerId: string;
+  candidateId: string;
+  current: Binding | null;
+  candidateBoundTo: string | null;
+  buyerHasPaidBefore: boolean;
+  settings: Pick<DistributionSettings, 'attribution' | 'bindingDays' | 'newUsersOnly'>;
+  now: Date;
+}): BindingDecision {
+  const { buyerId, candidateId, current, settings, now } = input;
+  if (candidateId === buyerId) return { bind: false, reason: 'self' };
+  if (input.candidateBoundTo === buyerId) return { bind: false, reason: 'loop' };
+  const active = isActive(current, now);
+  if (active && current.promoterId === candidateId) return { bind: false, reason: 'already bound' };
+  if (active && settings.attribution === 'first_binding')
+    return { bind: false, reason: 'bound to someone else' };
+  if (!active && settings.newUsersOnly && input.buyerHasPaidBefore)
+    return { bind: false, reason: 'not a new user' };
+  const expiresAt =
+    settings.bindingDays === null ? null : new Date(now.getTime() + settings.bindingDays * 86_400_000);
+  return { bind: true, expiresAt };
+}
+
+/**
+ * Who is the level-1 promoter of an order: with last-click attribution, the sharer this order came
+ * through; with first-binding, whoever the buyer is (now) bound to, else that sharer.
+ */
+export function levelOnePromoter(input: {
+  attribution: DistributionSettings['attribution'];
+  viaSharer: string | null;
+  boundPromoter: string | null;
+}): string | null {
+  if (input.attribution === 'last_click') return input.viaSharer ?? input.boundPromoter;
+  return input.boundPromoter ?? input.viaSharer;
+}

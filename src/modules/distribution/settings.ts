@@ -1,0 +1,48 @@
+import type { Queryable } from '../../platform/db.js';
+import { invalidInput } from '../../platform/errors.js';
+import type { DistributionContext } from './context.js';
+import * as q from './queries.js';
+import type { DistributionSettings } from './rules.js';
+
+/** The operator's saved rules, or the defaults from the environment until they save some. */
+export async function currentSettings(
+  ctx: DistributionContext,
+  conn: Queryable = ctx.db,
+): Promise<DistributionSettings> {
+  const row = await q.loadSettings(conn);
+  if (!row) {
+    return {
+      maxLevels: ctx.config.distributionMaxLevels,
+      ratesBps: [...ctx.config.distributionRatesBps],
+      attribution: 'first_binding',
+      bindingDays: null,
+      newUsersOnly: false,
+      capBps: 3000,
+      minWithdrawal: 1000,
+    };
+  }
+  return {
+    maxLevels: row.max_levels,
+    ratesBps: row.rates_bps.slice(0, row.max_levels),
+    attribution: row.attribution,
+    bindingDays: row.binding_days,
+    newUsersOnly: row.new_users_only,
+    capBps: row.cap_bps,
+    minWithdrawal: row.min_withdrawal,
+  };
+}
+
+export async function updateSettings(ctx: DistributionContext, patch: Partial<DistributionSettings>) {
+  return ctx.db.transaction(async (tx) => {
+    const next = { ...(await currentSettings(ctx, tx)), ...patch };
+    if (patch.maxLevels !== undefined && patch.ratesBps === undefined) {
+      // Growing the depth keeps the old rates and adds 0 for new levels; the operator sets them next.
+      next.ratesBps = Array.from({ length: next.maxLevels }, (_, i) => next.ratesBps[i] ?? 0);
+    }
+    if (next.ratesBps.length !== next.maxLevels) {
+      throw invalidInput('/ratesBps', `needs exactly ${next.maxLevels} rates, one per level`);
+    }
+    await q.saveSettings(tx, next, ctx.clock.now());
+    return next;
+  });
+}
