@@ -105,6 +105,14 @@ describe('earning', () => {
     expect(customers.items.find((c) => c.id === buyer.user.id)?.orders).toBe(2);
   });
 
+  it('sums the day’s earnings for the chart, in minor units under `amount`', async () => {
+    const earnings = await t.request('GET', '/api/me/earnings?days=30', { token: promoter.token });
+    const items = earnings.json<{ items: { day: string; amount: number }[] }>().items;
+    const pending = (await commissionsOf(promoter)).reduce((sum, c) => sum + c.amount, 0);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toEqual({ day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), amount: pending });
+  });
+
   it('pays nothing on the promoter’s own purchase', async () => {
     const { order } = await buy(promoter, { storeSlug: 'tea-corner' });
     expect((await commissionsOf(promoter)).some((c) => c.orderId === order.id)).toBe(false);

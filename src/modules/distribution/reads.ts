@@ -181,9 +181,10 @@ export async function listTeam(
 /** Commission earned per day (UTC) over the last `days` days, reversals excluded, for the earnings chart. */
 export async function dailyEarnings(conn: Queryable, userId: string, days: number, now: Date) {
   const since = new Date(now.getTime() - days * 86_400_000);
-  const rows = await conn.query<{ day: string; earned: number }>(
+  // Money fields are named `amount` (API.md conventions), so clients format it like any other.
+  const rows = await conn.query<{ day: string; amount: number }>(
     `SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
-       sum(amount)::bigint AS earned
+       sum(amount)::bigint AS amount
      FROM commissions WHERE promoter_id = $1 AND created_at >= $2 AND status <> 'reversed'
      GROUP BY 1 ORDER BY 1`,
     [userId, since],
