@@ -14,6 +14,8 @@ export interface PlaceOrderInput {
   address?: Record<string, string>;
   shareCode?: string;
   storeSlug?: string;
+  /** One of the buyer's own coupons (a user-coupon id); one coupon per order. */
+  couponId?: string;
 }
 
 /**
@@ -124,7 +126,8 @@ async function reserveAndCreate(
   });
   await ctx.catalog.reserveStock(tx, lines);
 
-  const totals = computeTotals(priced);
+  const coupon = await reserveCoupon(ctx, tx, userId, input.couponId, priced);
+  const totals = computeTotals(priced, coupon?.discount ?? 0);
   const now = ctx.clock.now();
   const order: q.OrderRow = {
     id: newId(),
@@ -143,6 +146,7 @@ async function reserveAndCreate(
     updated_at: now,
   };
   await q.insertOrder(tx, order, { deviceId: context.deviceId ?? null, ip: context.ip ?? null });
+  await coupon?.attachTo(order.id);
   await q.insertItems(
     tx,
     priced.map(({ variant, unitPrice, quantity }, i) => ({
@@ -162,4 +166,21 @@ async function reserveAndCreate(
   await q.recordEvent(tx, order.id, 'pending_payment', now);
   await ctx.jobs.enqueue(tx, EXPIRE_ORDER_JOB, { orderId: order.id }, { runAt: order.expires_at });
   return order;
+}
+
+/**
+ * The buyer's coupon, locked and priced against the lines, or null without one. Its undo is the
+ * order's: a cancelled (unpaid) or refunded order gives the coupon back.
+ */
+async function reserveCoupon(
+  ctx: OrdersContext,
+  tx: Tx,
+  userId: string,
+  couponId: string | undefined,
+  priced: readonly { variant: { product_id: string }; unitPrice: number; quantity: number }[],
+) {
+  if (couponId === undefined) return null;
+  if (!ctx.coupons) throw invalidInput('/couponId', 'coupons are not enabled on this server');
+  const lines = priced.map((p) => ({ productId: p.variant.product_id, lineTotal: p.unitPrice * p.quantity }));
+  return ctx.coupons.reserve(tx, { userId, couponId, lines });
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
-import type { Database } from '../../platform/db.js';
+import type { Database, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { IdempotencyStore } from '../../platform/idempotency.js';
 import type { JobRunner } from '../../platform/jobs.js';
@@ -19,6 +19,27 @@ export interface OrdersContext {
   jobs: JobRunner;
   events: EventBus;
   idempotency: IdempotencyStore;
+  /** The coupons module's checkout side; without it an order with a `couponId` is refused. */
+  coupons?: CheckoutCoupons;
+}
+
+/** An order line as a coupon sees it: which product, and what it costs before any discount. */
+export interface DiscountableLine {
+  productId: string;
+  lineTotal: number;
+}
+
+/**
+ * Coupons at checkout, supplied by the coupons module. `reserve` locks the buyer's coupon and prices
+ * it against the lines (throwing when it cannot be used); `attachTo` marks it used by the new order,
+ * in the same transaction. Giving it back when the order is cancelled or refunded is the coupons
+ * module's own reaction to those events.
+ */
+export interface CheckoutCoupons {
+  reserve(
+    tx: Tx,
+    input: { userId: string; couponId: string; lines: readonly DiscountableLine[] },
+  ): Promise<{ discount: number; attachTo(orderId: string): Promise<void> }>;
 }
 
 export const EXPIRE_ORDER_JOB = 'orders.expire-unpaid';

@@ -32,6 +32,7 @@ export const PlaceOrderBody = Type.Object(
     address: Type.Optional(AddressSchema),
     shareCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     storeSlug: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    couponId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   },
   { additionalProperties: false },
 );
