@@ -16,6 +16,8 @@ export interface PlaceOrderInput {
   storeSlug?: string;
   /** One of the buyer's own coupons (a user-coupon id); one coupon per order. */
   couponId?: string;
+  /** Open a group in a campaign (no `groupId`) or join one. */
+  groupBuy?: { campaignId: string; groupId?: string };
 }
 
 /**
@@ -125,6 +127,9 @@ async function reserveAndCreate(
     return { line, variant, unitPrice: variant.price, quantity: line.quantity };
   });
   await ctx.catalog.reserveStock(tx, lines);
+  // After the stock: every path that touches both locks the variant before the group row.
+  const seat = await reserveGroupSeat(ctx, tx, userId, input.groupBuy, lines);
+  if (seat) for (const p of priced) p.unitPrice = seat.unitPrice;
 
   const coupon = await reserveCoupon(ctx, tx, userId, input.couponId, priced);
   const totals = computeTotals(priced, coupon?.discount ?? 0);
@@ -147,6 +152,7 @@ async function reserveAndCreate(
   };
   await q.insertOrder(tx, order, { deviceId: context.deviceId ?? null, ip: context.ip ?? null });
   await coupon?.attachTo(order.id);
+  await seat?.attach(tx, order.id);
   await q.insertItems(
     tx,
     priced.map(({ variant, unitPrice, quantity }, i) => ({
@@ -183,4 +189,20 @@ async function reserveCoupon(
   if (!ctx.coupons) throw invalidInput('/couponId', 'coupons are not enabled on this server');
   const lines = priced.map((p) => ({ productId: p.variant.product_id, lineTotal: p.unitPrice * p.quantity }));
   return ctx.coupons.reserve(tx, { userId, couponId, lines });
+}
+
+/**
+ * A seat in a group buy, held while the buyer pays, and the campaign's price; null for an order
+ * outside group buying. Its undo is the order's: a cancelled order gives the seat back.
+ */
+async function reserveGroupSeat(
+  ctx: OrdersContext,
+  tx: Tx,
+  userId: string,
+  groupBuy: PlaceOrderInput['groupBuy'],
+  lines: readonly RequestedLine[],
+) {
+  if (groupBuy === undefined) return null;
+  if (!ctx.groupBuys) throw invalidInput('/groupBuy', 'group buying is not enabled on this server');
+  return ctx.groupBuys.reserveSeat(tx, { userId, ...groupBuy, lines });
 }

@@ -1,11 +1,12 @@
 import type { Clock } from '../../platform/clock.js';
-import type { Database, Tx } from '../../platform/db.js';
+import type { Database, Queryable, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { IdempotencyStore } from '../../platform/idempotency.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { CatalogService } from '../catalog/service.js';
 import type { LedgerService } from '../ledger/service.js';
 import type { PaymentsService } from '../payments/service.js';
+import type { RequestedLine } from './rules.js';
 
 /** What the orders module works with; each use-case file takes this one object. */
 export interface OrdersContext {
@@ -21,6 +22,8 @@ export interface OrdersContext {
   idempotency: IdempotencyStore;
   /** The coupons module's checkout side; without it an order with a `couponId` is refused. */
   coupons?: CheckoutCoupons;
+  /** The groupbuy module's checkout side; without it an order with `groupBuy` is refused. */
+  groupBuys?: GroupBuyCheckout;
 }
 
 /** An order line as a coupon sees it: which product, and what it costs before any discount. */
@@ -44,3 +47,34 @@ export interface CheckoutCoupons {
 
 export const EXPIRE_ORDER_JOB = 'orders.expire-unpaid';
 export const REFUND_LATE_PAYMENT_JOB = 'orders.refund-late-payment';
+
+/**
+ * Group buying's part in checkout and in showing orders. The groupbuy module supplies it, so the
+ * orders module needs none of its tables (and groupbuy may depend on orders for refunds).
+ */
+export interface GroupBuyCheckout {
+  /** Takes a seat in the group (opening a new one without `groupId`) and prices the order's one line. */
+  reserveSeat(tx: Tx, request: GroupSeatRequest): Promise<ReservedSeat>;
+  /** The group-buy reference of each order placed in a group. */
+  ofOrders(conn: Queryable, orderIds: readonly string[]): Promise<Map<string, OrderGroupBuy>>;
+}
+
+export interface GroupSeatRequest {
+  userId: string;
+  campaignId: string;
+  groupId?: string;
+  lines: readonly RequestedLine[];
+}
+
+export interface ReservedSeat {
+  unitPrice: number;
+  /** Records the seat against the order, once the order row exists. */
+  attach(tx: Tx, orderId: string): Promise<void>;
+}
+
+export interface OrderGroupBuy {
+  campaignId: string;
+  groupId: string;
+  status: 'waiting' | 'succeeded' | 'failed' | 'left';
+  role: 'leader' | 'member';
+}

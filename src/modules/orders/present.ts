@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db.js';
 import type { Payment } from '../payments/service.js';
-import type { OrdersContext } from './context.js';
+import type { OrderGroupBuy, OrdersContext } from './context.js';
 import * as q from './queries.js';
 import type { OrderStatus } from './rules.js';
 
@@ -30,6 +30,8 @@ export interface Order {
   shareCode: string | null;
   storeSlug: string | null;
   payment: Payment | null;
+  /** The group this order was placed in, or null for an order outside group buying. */
+  groupBuy: OrderGroupBuy | null;
   timeline: { status: string; note: string; at: string }[];
   expiresAt: string;
   createdAt: string;
@@ -61,6 +63,7 @@ export async function presentOrders(
   const items = await q.itemsOf(conn, ids);
   const events = await q.eventsOf(conn, ids);
   const payments = await ctx.payments.paymentsOf(conn, ids);
+  const groups = (await ctx.groupBuys?.ofOrders(conn, ids)) ?? new Map<string, OrderGroupBuy>();
   return rows.map((row) => ({
     id: row.id,
     userId: row.user_id,
@@ -74,6 +77,7 @@ export async function presentOrders(
     shareCode: row.share_code,
     storeSlug: row.store_slug,
     payment: payments.get(row.id) ?? null,
+    groupBuy: groups.get(row.id) ?? null,
     timeline: events
       .filter((e) => e.order_id === row.id)
       .map((e) => ({ status: e.status, note: e.note, at: e.at.toISOString() })),

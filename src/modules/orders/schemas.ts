@@ -33,6 +33,15 @@ export const PlaceOrderBody = Type.Object(
     shareCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     storeSlug: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     couponId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    groupBuy: Type.Optional(
+      Type.Object(
+        {
+          campaignId: Type.String({ minLength: 1, maxLength: 64 }),
+          groupId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -84,6 +93,19 @@ export const OrderSchema = Type.Object({
       amount: Type.Integer(),
       payUrl: Nullable(Type.String()),
       clientSecret: Type.Optional(Type.String()),
+    }),
+  ),
+  groupBuy: Nullable(
+    Type.Object({
+      campaignId: Type.String(),
+      groupId: Type.String(),
+      status: Type.Union([
+        Type.Literal('waiting'),
+        Type.Literal('succeeded'),
+        Type.Literal('failed'),
+        Type.Literal('left'),
+      ]),
+      role: Type.Union([Type.Literal('leader'), Type.Literal('member')]),
     }),
   ),
   timeline: Type.Array(Type.Object({ status: Type.String(), note: Type.String(), at: Type.String() })),
