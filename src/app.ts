@@ -19,6 +19,8 @@ import { paymentRoutes } from './modules/payments/routes.js';
 import { createSandboxProvider } from './modules/payments/sandbox.js';
 import { createPaymentsService } from './modules/payments/service.js';
 import { createStripeProvider, type StripeProviderOptions } from './modules/payments/stripe.js';
+import { createSharingModule } from './modules/sharing/index.js';
+import { sharingRoutes } from './modules/sharing/routes.js';
 import { storesRoutes } from './modules/stores/routes.js';
 import { createStoresService } from './modules/stores/service.js';
 import { systemRoutes } from './modules/system/routes.js';
@@ -31,7 +33,7 @@ import { parseCookies } from './platform/http/cookies.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { frameworkErrorAsProblem, registerErrorHandling } from './platform/http/problem.js';
 import { registerValidation } from './platform/http/validation.js';
-import { registerWebApp } from './platform/http/web.js';
+import { registerWebApp, WEB_DIST } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
 import { JobRunner } from './platform/jobs.js';
 
@@ -92,6 +94,18 @@ export async function buildApp(deps: AppDeps) {
     catalog,
     shopkeeperApproval: config.shopkeeperApproval,
   });
+  const webRoot = deps.webRoot ?? WEB_DIST;
+  const sharing = createSharingModule({
+    db,
+    clock,
+    accounts,
+    catalog,
+    stores,
+    currency: config.currency,
+    publicUrl: config.publicUrl,
+    webRoot,
+    onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
+  });
   const distribution = createDistributionService(
     {
       db,
@@ -103,13 +117,27 @@ export async function buildApp(deps: AppDeps) {
       idempotency,
       productRates: catalog.commissionRates,
       sources: {
-        sharerOfCode: async () => null,
+        sharerOfCode: async (conn, code) => (await sharing.service.findLink(conn, code))?.ownerId ?? null,
         ownerOfStore: async (conn, slug) => (await stores.findStoreBySlug(conn, slug))?.ownerId ?? null,
       },
     },
     { events, jobs },
   );
-  const services = { accounts, catalog, ledger, payments, orders, events, stores, distribution };
+  const services = {
+    accounts,
+    catalog,
+    ledger,
+    payments,
+    orders,
+    events,
+    stores,
+    distribution,
+    sharing: sharing.service,
+    shareTargets: sharing.targets,
+  };
+  // Clicks wait in memory for at most a second; closing the app writes what is waiting.
+  app.addHook('onReady', async () => sharing.service.start());
+  app.addHook('onClose', async () => sharing.service.close());
 
   registerValidation(app);
   registerErrorHandling(app);
@@ -154,7 +182,13 @@ export async function buildApp(deps: AppDeps) {
   await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: stripe ? [stripe] : [] });
   await app.register(storesRoutes, { stores });
   await app.register(distributionRoutes, { distribution, users: accounts });
-  await registerWebApp(app, deps.webRoot);
+  await app.register(sharingRoutes, {
+    sharing: sharing.service,
+    media: sharing.media,
+    publicUrl: config.publicUrl,
+    linkRateLimit: config.rateLimits ? { max: 30, timeWindow: '1 minute' } : false,
+  });
+  await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };
 }

@@ -1,0 +1,55 @@
+import type { FastifyRequest } from 'fastify';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db.js';
+import type { AccountsService } from '../accounts/service.js';
+import type { CatalogService } from '../catalog/service.js';
+import type { StoresService } from '../stores/service.js';
+import { registerCatalogTargets } from './cards.js';
+import { createShareMedia } from './media.js';
+import { openGraphTags, withHead } from './open-graph.js';
+import { originOf } from './routes.js';
+import { createSharingService } from './service.js';
+import { ShareTargets } from './targets.js';
+
+export interface SharingModuleDeps {
+  db: Database;
+  clock: Clock;
+  accounts: AccountsService;
+  catalog: CatalogService;
+  stores: StoresService;
+  currency: string;
+  publicUrl: string | undefined;
+  /** The web app's files: pictures for posters and previews, index.html for shared pages. */
+  webRoot: string;
+  onClickWriteFailed: (error: unknown, lost: number) => void;
+}
+
+/** Share links, their media, and the Open Graph head of shared pages, composed once. */
+export function createSharingModule(deps: SharingModuleDeps) {
+  const targets = new ShareTargets();
+  registerCatalogTargets(targets, deps.catalog, deps.stores);
+  const service = createSharingService({ ...deps, targets });
+  const media = createShareMedia({
+    sharing: service,
+    targets,
+    publicRoot: deps.webRoot,
+    currency: deps.currency,
+  });
+
+  /** A shared page (product, store, group) with its preview tags; undefined for other pages. */
+  async function pageHtml(request: FastifyRequest, indexHtml: string): Promise<string | undefined> {
+    const pathname = request.url.split('?')[0] ?? '/';
+    const card = await targets.cardOfPage(pathname);
+    if (!card) return undefined;
+    const origin = originOf(request, deps.publicUrl);
+    const tags = openGraphTags(card, {
+      page: `${origin}${card.path}`,
+      image: `${origin}/api/share-previews/${card.type}/${encodeURIComponent(card.id)}/image.png`,
+    });
+    return withHead(indexHtml, card.title, tags);
+  }
+
+  return { service, media, targets, pageHtml };
+}
+
+export type SharingModule = ReturnType<typeof createSharingModule>;

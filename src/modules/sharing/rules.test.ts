@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../platform/errors.js';
+import {
+  formatPrice,
+  knownDeviceId,
+  looksLikeShareCode,
+  shareTarget,
+  truncate,
+  withRef,
+  wrapText,
+} from './rules.js';
+
+describe('shareTarget', () => {
+  it('takes exactly one target', () => {
+    expect(shareTarget({ productId: 'p1' })).toEqual({ type: 'product', id: 'p1' });
+    expect(shareTarget({ groupId: 'g1' })).toEqual({ type: 'group', id: 'g1' });
+    expect(() => shareTarget({})).toThrow(AppError);
+    expect(() => shareTarget({ productId: 'p1', storeId: 's1' })).toThrow(AppError);
+  });
+});
+
+describe('codes, landing paths and cookies', () => {
+  it('recognises only codes we could have issued', () => {
+    expect(looksLikeShareCode('aZ09bY18c')).toBe(true);
+    for (const junk of ['', 'abc', 'a/b/c/d/e', 'abc def gh', '../../etc', 'x'.repeat(17)]) {
+      expect(looksLikeShareCode(junk)).toBe(false);
+    }
+  });
+
+  it('adds the code to a landing path, with or without a query', () => {
+    expect(withRef('/products/p1', 'abc123XYZ')).toBe('/products/p1?ref=abc123XYZ');
+    expect(withRef('/groups/g1?tab=members', 'abc123XYZ')).toBe('/groups/g1?tab=members&ref=abc123XYZ');
+  });
+
+  it('accepts a device cookie only in the shape we issue', () => {
+    expect(knownDeviceId('a=1; fission_device=AbCdEfGhIjKlMnOp_-12')).toBe('AbCdEfGhIjKlMnOp_-12');
+    expect(knownDeviceId('fission_device=short')).toBeUndefined();
+    expect(knownDeviceId('fission_device=<script>alert(1)</script>xxxxxxxx')).toBeUndefined();
+    expect(knownDeviceId(undefined)).toBeUndefined();
+  });
+});
+
+describe('formatPrice', () => {
+  it('formats minor units exactly, without floating point', () => {
+    expect(formatPrice(6800, 'CNY', 'en')).toBe('CN¥68.00');
+    expect(formatPrice(1, 'USD', 'en')).toBe('$0.01');
+    expect(formatPrice(123_456_789_012_345, 'USD', 'en')).toBe('$1,234,567,890,123.45');
+    expect(formatPrice(500, 'JPY', 'en')).toBe('¥500');
+  });
+
+  it('shows every integer amount with its exact digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (amount) => {
+        const digits = formatPrice(amount, 'USD', 'en').replace(/[^0-9]/g, '');
+        expect(BigInt(digits)).toBe(BigInt(amount));
+      }),
+    );
+  });
+});
+
+describe('wrapText and truncate', () => {
+  it('never returns more lines than asked, nor lines much longer than asked', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.integer({ min: 2, max: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        (text, per, max) => {
+          const lines = wrapText(text, per, max);
+          expect(lines.length).toBeLessThanOrEqual(max);
+          for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(per);
+        },
+      ),
+    );
+  });
+
+  it('breaks at spaces, and marks a cut with an ellipsis', () => {
+    expect(wrapText('Jasmine pearl green tea', 10, 3)).toEqual(['Jasmine', 'pearl', 'green tea']);
+    expect(wrapText('Jasmine pearl green tea', 10, 2)).toEqual(['Jasmine', 'pearl…']);
+    expect(truncate('a'.repeat(10), 5)).toBe('aaaa…');
+    expect(truncate('  short  ', 50)).toBe('short');
+  });
+});

@@ -1,0 +1,128 @@
+import { invalidInput } from '../../platform/errors.js';
+import { parseCookies } from '../../platform/http/cookies.js';
+
+/** Pure rules of sharing: targets, codes, landing paths, cookies, and text for pages and posters. */
+
+export const TARGET_TYPES = ['product', 'store', 'group', 'post'] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
+
+export interface ShareTarget {
+  type: TargetType;
+  id: string;
+}
+
+export interface TargetInput {
+  productId?: string;
+  storeId?: string;
+  groupId?: string;
+  postId?: string;
+}
+
+const TARGET_FIELDS: ReadonlyArray<[keyof TargetInput, TargetType]> = [
+  ['productId', 'product'],
+  ['storeId', 'store'],
+  ['groupId', 'group'],
+  ['postId', 'post'],
+];
+
+/** A link points at exactly one thing: a body naming none, or two, is refused. */
+export function shareTarget(input: TargetInput): ShareTarget {
+  const named = TARGET_FIELDS.filter(([field]) => input[field] !== undefined);
+  const [first] = named;
+  if (named.length !== 1 || !first) {
+    throw invalidInput('', 'name exactly one of productId, storeId, groupId or postId');
+  }
+  return { type: first[1], id: input[first[0]] as string };
+}
+
+// 62^9 ≈ 1.35e16 codes: guessing a live one is hopeless even with millions of links.
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+export const SHARE_CODE_LENGTH = 9;
+export const SHARE_CODE_ALPHABET = BASE62;
+const SHARE_CODE_PATTERN = /^[0-9A-Za-z]{6,16}$/;
+
+/** Cheap check before any cache or database lookup: junk paths never reach the database. */
+export const looksLikeShareCode = (code: string): boolean => SHARE_CODE_PATTERN.test(code);
+
+/** A landing page with the code riding along, so the page can show the sharer's disclosure. */
+export function withRef(path: string, code: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}ref=${encodeURIComponent(code)}`;
+}
+
+export const shareUrl = (origin: string, code: string) => `${origin}/s/${code}`;
+
+export const REF_COOKIE = 'fission_ref';
+export const DEVICE_COOKIE = 'fission_device';
+export const REF_COOKIE_MAX_AGE_S = 30 * 24 * 60 * 60;
+const DEVICE_COOKIE_MAX_AGE_S = 2 * 365 * 24 * 60 * 60;
+const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A device id the browser sent, if it is one we could have issued; anything else gets a new id. */
+export function knownDeviceId(cookieHeader: string | undefined): string | undefined {
+  const value = parseCookies(cookieHeader)[DEVICE_COOKIE];
+  return value && DEVICE_ID_PATTERN.test(value) ? value : undefined;
+}
+
+/** Lax: the cookie rides along on the top-level navigation that follows a tap on the link. */
+function cookie(name: string, value: string, maxAgeS: number, secure: boolean): string {
+  return `${name}=${value}; Max-Age=${maxAgeS}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+}
+
+export const refCookie = (code: string, secure: boolean) =>
+  cookie(REF_COOKIE, code, REF_COOKIE_MAX_AGE_S, secure);
+export const deviceCookie = (deviceId: string, secure: boolean) =>
+  cookie(DEVICE_COOKIE, deviceId, DEVICE_COOKIE_MAX_AGE_S, secure);
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML and SVG, in element content and in quoted attributes alike. */
+export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+
+/** `amount` minor units as a price in `currency`, computed on strings so no float is involved. */
+export function formatPrice(amount: number, currency: string, locale = 'en'): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const sign = amount < 0 ? '-' : '';
+  const abs = String(Math.abs(amount)).padStart(digits + 1, '0');
+  const whole = abs.slice(0, abs.length - digits);
+  const decimal = digits > 0 ? `${whole}.${abs.slice(abs.length - digits)}` : whole;
+  // Intl formats decimal strings exactly (ES2023 NumberFormat v3).
+  return format.format(`${sign}${decimal}` as unknown as number);
+}
+
+/**
+ * Splits text into at most `maxLines` lines of about `perLine` characters, breaking at spaces when
+ * it can (and anywhere for text without spaces, such as Chinese); an ellipsis marks a cut.
+ */
+export function wrapText(text: string, perLine: number, maxLines: number): string[] {
+  const chars = Array.from(text.trim().replace(/\s+/g, ' '));
+  const lines: string[] = [];
+  let start = 0;
+  while (start < chars.length && lines.length < maxLines) {
+    let end = Math.min(start + perLine, chars.length);
+    if (end < chars.length) {
+      const space = chars.lastIndexOf(' ', end);
+      if (space > start) end = space;
+    }
+    lines.push(chars.slice(start, end).join('').trim());
+    start = end;
+    while (chars[start] === ' ') start++;
+  }
+  if (start < chars.length && lines.length > 0) {
+    const last = Array.from(lines[lines.length - 1] ?? '');
+    lines[lines.length - 1] = `${last.slice(0, Math.max(1, perLine - 1)).join('')}…`;
+  }
+  return lines;
+}
+
+/** Text cut to `max` characters with an ellipsis, for descriptions in preview cards. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text.trim().replace(/\s+/g, ' '));
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}

@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Queryable } from '../../platform/db.js';
+import { notFound } from '../../platform/errors.js';
+import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { randomCode } from '../../platform/ids.js';
+import type { AccountsService } from '../accounts/service.js';
+import { ClickBuffer } from './click-buffer.js';
+import * as q from './queries.js';
+import {
+  looksLikeShareCode,
+  SHARE_CODE_ALPHABET,
+  SHARE_CODE_LENGTH,
+  shareTarget,
+  shareUrl,
+  type TargetInput,
+  type TargetType,
+  withRef,
+} from './rules.js';
+import type { ShareTargets } from './targets.js';
+
+export interface ShareLink {
+  code: string;
+  url: string;
+  targetType: TargetType;
+  targetId: string;
+  createdAt: string;
+}
+
+export interface LinkStats {
+  clicks: number;
+  orders: number;
+  gmv: number;
+}
+
+/** What other modules (distribution) need to attribute an order to a link. */
+export interface ResolvedLink {
+  code: string;
+  ownerId: string;
+  targetType: TargetType;
+  targetId: string;
+  /** The target's page in the web app, found when the link was first resolved. */
+  landing: string;
+}
+
+export interface Click {
+  code: string;
+  deviceId: string;
+  ip: string;
+  userAgent: string | undefined;
+}
+
+export interface SharingDeps {
+  db: Database;
+  clock: Clock;
+  targets: ShareTargets;
+  accounts: AccountsService;
+  onClickWriteFailed?: (error: unknown, lost: number) => void;
+}
+
+const present = (row: q.LinkRow, origin: string): ShareLink => ({
+  code: row.code,
+  url: shareUrl(origin, row.code),
+  targetType: row.target_type,
+  targetId: row.target_id,
+  createdAt: row.created_at.toISOString(),
+});
+
+const noStats: LinkStats = { clicks: 0, orders: 0, gmv: 0 };
+const MAX_USER_AGENT = 512;
+const CODE_ATTEMPTS = 5;
+
+const capitalized = (word: string) => `${word[0]?.toUpperCase()}${word.slice(1)}`;
+
+export const newShareCode = () => randomCode(SHARE_CODE_LENGTH, SHARE_CODE_ALPHABET);
+export const newDeviceId = () => randomBytes(16).toString('base64url');
+
+export function createSharingService(deps: SharingDeps) {
+  const { db, clock, targets } = deps;
+  // Codes never change meaning, so a resolved code can be kept for as long as memory allows.
+  // Misses are not kept: a link made in another process must resolve here the moment it exists.
+  const codes = new LRUCache<string, ResolvedLink>({ max: 100_000 });
+  const clicks = new ClickBuffer({
+    write: (batch) => q.insertClicks(db, batch),
+    onWriteFailed: deps.onClickWriteFailed,
+  });
+
+  async function findLink(conn: Queryable, code: string): Promise<ResolvedLink | undefined> {
+    if (!looksLikeShareCode(code)) return undefined;
+    const cached = codes.get(code);
+    if (cached) return cached;
+    const row = await q.findLink(conn, code);
+    if (!row) return undefined;
+    // A target that has gone (an archived product) still lands on its page, which says so.
+    const card = await targets.card(row.target_type, row.target_id);
+    const link: ResolvedLink = {
+      code: row.code,
+      ownerId: row.owner_id,
+      targetType: row.target_type,
+      targetId: row.target_id,
+      landing: card?.path ?? '/',
+    };
+    if (card) codes.set(code, link);
+    return link;
+  }
+
+  /** The owner's link for the target: an existing one, or a new one with a fresh random code. */
+  async function createLink(ownerId: string, input: TargetInput, origin: string): Promise<ShareLink> {
+    const target = shareTarget(input);
+    if (!(await targets.card(target.type, target.id))) throw notFound(capitalized(target.type));
+    const existing = await q.findOwnLink(db, ownerId, target.type, target.id);
+    if (existing) return present(existing, origin);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const inserted = await q.insertLink(db, {
+          code: newShareCode(),
+          owner_id: ownerId,
+          target_type: target.type,
+          target_id: target.id,
+          created_at: clock.now(),
+        });
+        // Nothing inserted: the same owner made this link a moment ago in a concurrent request.
+        const link = inserted ?? (await q.findOwnLink(db, ownerId, target.type, target.id));
+        if (link) return present(link, origin);
+      } catch (error) {
+        // A code already taken (1 in 10^16 per attempt) is a primary-key violation: draw again.
+        if ((error as { code?: string }).code !== '23505' || attempt >= CODE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async function ownLink(ownerId: string, code: string): Promise<q.LinkRow> {
+    const row = looksLikeShareCode(code) ? await q.findLink(db, code) : undefined;
+    // Someone else's link is "not found" too: whether a code exists is not the caller's business.
+    if (!row || row.owner_id !== ownerId) throw notFound('Share link');
+    return row;
+  }
+
+  async function statsByCode(codeList: readonly string[]): Promise<Map<string, LinkStats>> {
+    const rows = codeList.length ? await q.statsOf(db, codeList) : [];
+    return new Map(rows.map((r) => [r.code, { clicks: r.clicks, orders: r.orders, gmv: r.gmv }]));
+  }
+
+  async function getStats(ownerId: string, code: string): Promise<LinkStats> {
+    const row = await ownLink(ownerId, code);
+    // This process's waiting clicks count at once; another process's show within a second.
+    await clicks.flush();
+    return (await statsByCode([row.code])).get(row.code) ?? noStats;
+  }
+
+  async function listLinks(
+    ownerId: string,
+    page: { limit?: number; cursor?: string },
+    origin: string,
+  ): Promise<Page<ShareLink & { stats: LinkStats }>> {
+    const [createdAt, code] = decodeCursor(page.cursor) ?? [];
+    const before = createdAt === undefined ? undefined : { createdAt: String(createdAt), code: String(code) };
+    const limit = page.limit ?? 20;
+    const rows = await q.listOwnLinks(db, { ownerId, before, limit });
+    const stats = await statsByCode(rows.slice(0, limit).map((r) => r.code));
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.created_at.toISOString(), r.code],
+      (r) => ({ ...present(r, origin), stats: stats.get(r.code) ?? noStats }),
+    );
+  }
+
+  /** Where a click on the code lands, or undefined for an unknown code; the click is buffered. */
+  async function follow(click: Click): Promise<string | undefined> {
+    const link = await findLink(db, click.code);
+    if (!link) return undefined;
+    clicks.record({
+      code: link.code,
+      clickedAt: clock.now(),
+      deviceId: click.deviceId,
+      ip: click.ip,
+      userAgent: click.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
+    });
+    return withRef(link.landing, link.code);
+  }
+
+  /** The link with its owner's public name, for posters; undefined for an unknown code. */
+  async function linkWithOwner(code: string) {
+    const link = await findLink(db, code);
+    if (!link) return undefined;
+    const owner = await deps.accounts.getUser(link.ownerId);
+    return { ...link, ownerName: owner.name };
+  }
+
+  return {
+    createLink,
+    listLinks,
+    getStats,
+    /** A link by code, for attribution inside another module's transaction. */
+    findLink,
+    resolve: (code: string) => findLink(db, code),
+    follow,
+    linkWithOwner,
+    /** Writes the buffered clicks now (tests, shutdown). */
+    flushClicks: () => clicks.flush(),
+    start: () => clicks.start(),
+    close: () => clicks.close(),
+  };
+}
+
+export type SharingService = ReturnType<typeof createSharingService>;

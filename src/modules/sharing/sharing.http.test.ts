@@ -1,0 +1,250 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createProduct, expectLedgerSound } from '../../../test/support/shop.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import type { Commission } from '../distribution/reads.js';
+import type { Order } from '../orders/present.js';
+import type { ShareLink } from './service.js';
+
+/** Share links end to end: creation, the redirect and its cookies, clicks, attribution, media, previews. */
+let t: TestApp;
+let webRoot: string;
+type Person = Awaited<ReturnType<TestApp['signUp']>>;
+let promoter: Person;
+let stranger: Person;
+let product: { id: string; variantId: string };
+
+const INDEX_HTML = `<!doctype html><html><head><meta charset="UTF-8" /><title>Fission</title></head>
+<body><div id="root"></div></body></html>`;
+
+beforeAll(async () => {
+  webRoot = mkdtempSync(join(tmpdir(), 'fission-web-'));
+  writeFileSync(join(webRoot, 'index.html'), INDEX_HTML);
+  t = await createTestApp({ PUBLIC_URL: 'https://shop.example' }, undefined, { webRoot });
+  promoter = await t.signUp({ name: 'Mei <Promoter>' });
+  stranger = await t.signUp();
+  const created = await createProduct(t, { title: 'Jasmine "pearl" tea <b>', price: 6800, stock: 50 });
+  product = { id: created.product.id, variantId: created.variantId };
+});
+afterEach(() => expectLedgerSound(t));
+afterAll(async () => {
+  await t.close();
+  rmSync(webRoot, { recursive: true, force: true });
+});
+
+const share = (who: Person, body: unknown) =>
+  t.request('POST', '/api/share-links', { token: who.token, body });
+const follow = (code: string, headers: Record<string, string> = {}) =>
+  t.request('GET', `/s/${code}`, { headers });
+const cookiesOf = (res: { headers: Record<string, unknown> }) =>
+  [res.headers['set-cookie']].flat().map(String);
+
+function pngSize(png: Buffer) {
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('creating links', () => {
+  it('makes one short link per person and target, with an absolute URL', async () => {
+    const first = await share(promoter, { productId: product.id });
+    expect(first.statusCode).toBe(201);
+    const link = first.json<ShareLink>();
+    expect(link).toMatchObject({ targetType: 'product', targetId: product.id });
+    expect(link.code).toMatch(/^[0-9A-Za-z]{9}$/);
+    expect(link.url).toBe(`https://shop.example/s/${link.code}`);
+    expect((await share(promoter, { productId: product.id })).json<ShareLink>().code).toBe(link.code);
+    expect((await share(stranger, { productId: product.id })).json<ShareLink>().code).not.toBe(link.code);
+  });
+
+  it('refuses a body naming no target or two, unknown fields, strangers and missing things', async () => {
+    expect((await share(promoter, {})).statusCode).toBe(400);
+    expect((await share(promoter, { productId: product.id, storeId: 'x' })).statusCode).toBe(400);
+    expect((await share(promoter, { productId: product.id, extra: 1 })).statusCode).toBe(400);
+    expect((await share(promoter, { productId: 42 })).statusCode).toBe(400);
+    expect((await share(promoter, { productId: 'no-such-product' })).statusCode).toBe(404);
+    expect((await share(promoter, { groupId: 'no-such-group' })).statusCode).toBe(404);
+    const anonymous = await t.request('POST', '/api/share-links', { body: { productId: product.id } });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('lists my links with their stats, newest first, paginated', async () => {
+    const other = await createProduct(t, { title: 'Pu-erh cake' });
+    await share(promoter, { productId: other.product.id });
+    const firstPage = await t.request('GET', '/api/me/share-links?limit=1', { token: promoter.token });
+    const page = firstPage.json<{ items: (ShareLink & { stats: object })[]; nextCursor: string | null }>();
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({
+      targetId: other.product.id,
+      stats: { clicks: 0, orders: 0, gmv: 0 },
+    });
+    const rest = await t.request('GET', `/api/me/share-links?cursor=${page.nextCursor}`, {
+      token: promoter.token,
+    });
+    expect(rest.json<{ items: ShareLink[] }>().items.map((l) => l.targetId)).toEqual([product.id]);
+    const theirs = await t.request('GET', '/api/me/share-links', { token: stranger.token });
+    expect(theirs.json<{ items: ShareLink[] }>().items.every((l) => l.targetId === product.id)).toBe(true);
+  });
+});
+
+describe('following a link', () => {
+  it('redirects to the product page with the code, and sets the attribution and device cookies', async () => {
+    const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
+    const res = await follow(code);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`/products/${product.id}?ref=${code}`);
+    const cookies = cookiesOf(res);
+    expect(cookies.find((c) => c.startsWith('fission_ref='))).toContain(`fission_ref=${code};`);
+    expect(cookies.find((c) => c.startsWith('fission_device='))).toMatch(/HttpOnly; SameSite=Lax/);
+    const again = await follow(code, { cookie: 'fission_device=abcdefghijklmnop1234' });
+    expect(cookiesOf(again).some((c) => c.startsWith('fission_device='))).toBe(false);
+  });
+
+  it('answers an unknown or malformed code with a 404 page', async () => {
+    for (const code of ['ZZZZZZZZZ', 'not!a!code', 'x'.repeat(64)]) {
+      const res = await follow(encodeURIComponent(code));
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('text/html');
+    }
+  });
+
+  it('counts every click, many at once, without losing any', async () => {
+    const { code } = (await share(stranger, { productId: product.id })).json<ShareLink>();
+    const responses = await Promise.all(Array.from({ length: 120 }, () => follow(code)));
+    expect(responses.every((r) => r.statusCode === 302)).toBe(true);
+    const stats = await t.request('GET', `/api/share-links/${code}/stats`, { token: stranger.token });
+    expect(stats.json()).toEqual({ clicks: 120, orders: 0, gmv: 0 });
+    const rows = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM share_clicks WHERE code = $1',
+      [code],
+    );
+    expect(rows[0]?.n).toBe(120);
+  });
+
+  it('shows stats to the link owner only', async () => {
+    const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
+    expect(
+      (await t.request('GET', `/api/share-links/${code}/stats`, { token: stranger.token })).statusCode,
+    ).toBe(404);
+    expect((await t.request('GET', `/api/share-links/${code}/stats`)).statusCode).toBe(401);
+  });
+
+  it('lands a store link on the store page by its slug', async () => {
+    const owner = await t.signUp();
+    await t.request('POST', '/api/shopkeepers', { token: owner.token });
+    const store = await t.request('POST', '/api/stores', {
+      token: owner.token,
+      body: { name: 'Leaf', slug: 'leaf-shop' },
+    });
+    const { code } = (await share(promoter, { storeId: store.json<{ id: string }>().id })).json<ShareLink>();
+    expect((await follow(code)).headers.location).toBe(`/stores/leaf-shop?ref=${code}`);
+  });
+});
+
+describe('attribution through a link', () => {
+  it('credits the link owner for an order placed with the cookie, and counts it in the stats', async () => {
+    const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
+    const buyer = await t.signUp();
+    const cookie = { cookie: `fission_ref=${code}` };
+    const placed = await t.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId: product.variantId, quantity: 2 }] },
+      headers: cookie,
+    });
+    expect(placed.statusCode).toBe(201);
+    const order = placed.json<Order>();
+    await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: buyer.token });
+    const commissions = await t.request('GET', '/api/me/commissions', { token: promoter.token });
+    expect(commissions.json<{ items: Commission[] }>().items).toContainEqual(
+      expect.objectContaining({ orderId: order.id, level: 1, amount: 1360, status: 'pending' }),
+    );
+    const stats = await t.request('GET', `/api/share-links/${code}/stats`, { token: promoter.token });
+    expect(stats.json()).toMatchObject({ orders: 1, gmv: 13_600 });
+    const binding = await t.request('GET', '/api/me/binding', { token: buyer.token });
+    expect(binding.json()).toMatchObject({ origin: { type: 'share_link', ref: code } });
+  });
+
+  it('gives nothing when the sharer buys through their own link', async () => {
+    const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
+    const placed = await t.request('POST', '/api/orders', {
+      token: promoter.token,
+      body: { items: [{ variantId: product.variantId, quantity: 1 }], shareCode: code },
+    });
+    const order = placed.json<Order>();
+    await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: promoter.token });
+    const commissions = await t.request('GET', '/api/me/commissions', { token: promoter.token });
+    expect(commissions.json<{ items: Commission[] }>().items.some((c) => c.orderId === order.id)).toBe(false);
+  });
+});
+
+describe('QR codes, posters and previews', () => {
+  it('draws the QR code of the link as SVG and a 750×1334 PNG poster', async () => {
+    const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
+    const qr = await t.request('GET', `/api/share-links/${code}/qr.svg`);
+    expect(qr.headers['content-type']).toContain('image/svg+xml');
+    expect(qr.body).toContain('<svg');
+    const poster = await t.request('GET', `/api/share-links/${code}/poster.png`);
+    expect(poster.statusCode).toBe(200);
+    expect(poster.headers['content-type']).toBe('image/png');
+    expect(pngSize(poster.rawPayload)).toEqual({ width: 750, height: 1334 });
+    expect((await t.request('GET', '/api/share-links/ZZZZZZZZZ/poster.png')).statusCode).toBe(404);
+  });
+
+  it('draws a 1200×630 link preview of a product', async () => {
+    const res = await t.request('GET', `/api/share-previews/product/${product.id}/image.png`);
+    expect(pngSize(res.rawPayload)).toEqual({ width: 1200, height: 630 });
+    expect((await t.request('GET', '/api/share-previews/product/nope/image.png')).statusCode).toBe(404);
+    expect((await t.request('GET', '/api/share-previews/planet/x/image.png')).statusCode).toBe(400);
+  });
+
+  it('puts escaped Open Graph tags on the page a share link lands on, for crawlers', async () => {
+    const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
+    const landing = (await follow(code, { 'user-agent': 'facebookexternalhit/1.1' })).headers
+      .location as string;
+    const page = await t.request('GET', landing);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain(
+      '<meta property="og:title" content="Jasmine &quot;pearl&quot; tea &lt;b&gt;">',
+    );
+    expect(page.body).toContain(
+      `<meta property="og:url" content="https://shop.example/products/${product.id}">`,
+    );
+    expect(page.body).toContain(
+      `<meta property="og:image" content="https://shop.example/api/share-previews/product/${product.id}/image.png">`,
+    );
+    expect(page.body).toContain('<title>Jasmine &quot;pearl&quot; tea &lt;b&gt; · Fission</title>');
+    expect(page.body).not.toContain('<b>');
+  });
+
+  it('serves other pages the plain app, and a missing build file as a 404', async () => {
+    const home = await t.request('GET', '/products/no-such-product');
+    expect(home.body).not.toContain('og:title');
+    expect(home.body).toContain('<div id="root">');
+    expect((await t.request('GET', '/assets/missing-chunk.js')).statusCode).toBe(404);
+  });
+});
+
+describe('rate limits', () => {
+  it('limits how fast one person makes links', async () => {
+    const limited = await createTestApp({ RATE_LIMITS: 'on' });
+    try {
+      const person = await limited.signUp();
+      const codes: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        const { product: p } = await createProduct(limited);
+        const res = await limited.request('POST', '/api/share-links', {
+          token: person.token,
+          body: { productId: p.id },
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes.slice(0, 30).every((c) => c === 201)).toBe(true);
+      expect(codes[30]).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
