@@ -1,3 +1,5 @@
+import { distributionEn } from './distribution-en';
+
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
 export const en = {
   common: {
@@ -192,6 +194,7 @@ export const en = {
       },
     },
   },
+  ...distributionEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

@@ -1,3 +1,4 @@
+import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
 
 export const zhCN: Messages = {
@@ -193,4 +194,5 @@ export const zhCN: Messages = {
       },
     },
   },
+  ...distributionZhCN,
 };

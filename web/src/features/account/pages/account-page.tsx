@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { CopyButton } from '../../../components/copy-button';
 import { isAdmin, useSignOut, useUser } from '../../auth';
-import { CopyButton } from '../components/copy-button';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -46,6 +46,12 @@ export function AccountPage() {
       </div>
       <nav className="card link-list" aria-label={t('account.title')}>
         <Link to="/orders">{t('orders.myOrders')}</Link>
+        <Link to="/promote" data-testid="account-promote">
+          {t('promote.title')}
+        </Link>
+        <Link to="/my-store" data-testid="account-my-store">
+          {t('stores.myStore')}
+        </Link>
         {isAdmin(user) ? <Link to="/admin">{t('admin.title')}</Link> : null}
       </nav>
       <button

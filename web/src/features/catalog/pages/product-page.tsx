@@ -7,6 +7,7 @@ import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useMoney } from '../../../lib/config';
 import { type CartLine, cart, MAX_QUANTITY } from '../../cart';
+import { ReferralDisclosure, ShareButton } from '../../sharing';
 import { useProduct } from '../api/get-product';
 import { Gallery } from '../components/gallery';
 import { QuantityStepper } from '../components/quantity-stepper';
@@ -77,6 +78,7 @@ function ProductDetails({ product }: { product: Product }) {
       <Gallery images={product.images} title={product.title} />
       <div className="product-info">
         {product.category ? <span className="eyebrow">{product.category}</span> : null}
+        <ReferralDisclosure />
         <h1 data-testid="product-title">{product.title}</h1>
         <p className="price price-large" data-testid="product-price">
           {variant ? money(variant.price) : null}
@@ -111,6 +113,7 @@ function ProductDetails({ product }: { product: Product }) {
             {t('catalog.added')} <Link to="/cart">{t('catalog.viewCart')}</Link>
           </p>
         ) : null}
+        {product.status === 'active' ? <ShareButton target={{ productId: product.id }} /> : null}
         {product.description ? <p className="description">{product.description}</p> : null}
       </div>
     </article>

@@ -1,0 +1,27 @@
+export type ShareTargetType = 'product' | 'store' | 'group' | 'post';
+
+export interface ShareLink {
+  code: string;
+  /** Absolute, ends with `/s/<code>`: what the promoter pastes into a chat. */
+  url: string;
+  targetType: ShareTargetType;
+  targetId: string;
+  createdAt: string;
+}
+
+export interface LinkStats {
+  clicks: number;
+  orders: number;
+  gmv: number;
+}
+
+export interface ShareLinkWithStats extends ShareLink {
+  stats: LinkStats;
+}
+
+/** Exactly one target per link. */
+export type ShareTarget = { productId: string } | { storeId: string };
+
+const codePath = (code: string) => `/api/share-links/${encodeURIComponent(code)}`;
+export const qrUrl = (code: string) => `${codePath(code)}/qr.svg`;
+export const posterUrl = (code: string) => `${codePath(code)}/poster.png`;
