@@ -5,6 +5,16 @@ import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/a
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
+import {
+  PromoteCommissionsPage,
+  PromoteCustomersPage,
+  PromoteLayout,
+  PromoteLinksPage,
+  PromoteOverviewPage,
+  PromoteTeamPage,
+  PromoteWithdrawalsPage,
+} from '../features/promote';
+import { MyStorePage, StorePage } from '../features/stores';
 import { AdminLayout } from './layout/admin-layout';
 import { ShopLayout } from './layout/shop-layout';
 import { NotFoundPage } from './not-found-page';
@@ -12,11 +22,19 @@ import { NotFoundPage } from './not-found-page';
 // The admin console is only for operators: shoppers never download it.
 const adminCatalog = () => import('../features/admin-catalog');
 const adminOrders = () => import('../features/admin-orders');
+const adminDistribution = () => import('../features/admin-distribution');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
 const AdminOrdersPage = lazy(() => adminOrders().then((m) => ({ default: m.AdminOrdersPage })));
 const AdminOrderPage = lazy(() => adminOrders().then((m) => ({ default: m.AdminOrderPage })));
+const AdminDistributionSettingsPage = lazy(() =>
+  adminDistribution().then((m) => ({ default: m.AdminDistributionSettingsPage })),
+);
+const AdminWithdrawalsPage = lazy(() =>
+  adminDistribution().then((m) => ({ default: m.AdminWithdrawalsPage })),
+);
+const AdminPromotersPage = lazy(() => adminDistribution().then((m) => ({ default: m.AdminPromotersPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
@@ -34,6 +52,20 @@ const router = createBrowserRouter([
       { path: 'pay/:id', element: signedIn(<PayPage />) },
       { path: 'orders', element: signedIn(<OrdersPage />) },
       { path: 'orders/:id', element: signedIn(<OrderDetailPage />) },
+      { path: 'stores/:slug', element: <StorePage /> },
+      { path: 'my-store', element: signedIn(<MyStorePage />) },
+      {
+        path: 'promote',
+        element: signedIn(<PromoteLayout />),
+        children: [
+          { index: true, element: <PromoteOverviewPage /> },
+          { path: 'links', element: <PromoteLinksPage /> },
+          { path: 'commissions', element: <PromoteCommissionsPage /> },
+          { path: 'withdrawals', element: <PromoteWithdrawalsPage /> },
+          { path: 'customers', element: <PromoteCustomersPage /> },
+          { path: 'team', element: <PromoteTeamPage /> },
+        ],
+      },
       {
         path: 'admin',
         element: (
@@ -48,6 +80,9 @@ const router = createBrowserRouter([
           { path: 'products/:id', element: <AdminProductEditPage /> },
           { path: 'orders', element: <AdminOrdersPage /> },
           { path: 'orders/:id', element: <AdminOrderPage /> },
+          { path: 'distribution', element: <AdminDistributionSettingsPage /> },
+          { path: 'withdrawals', element: <AdminWithdrawalsPage /> },
+          { path: 'promoters', element: <AdminPromotersPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

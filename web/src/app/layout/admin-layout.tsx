@@ -11,6 +11,9 @@ export function AdminLayout() {
         <p className="admin-nav-title">{t('admin.title')}</p>
         <NavLink to="/admin/products">{t('admin.products')}</NavLink>
         <NavLink to="/admin/orders">{t('admin.orders')}</NavLink>
+        <NavLink to="/admin/withdrawals">{t('adminDistribution.withdrawals')}</NavLink>
+        <NavLink to="/admin/promoters">{t('adminDistribution.promoters')}</NavLink>
+        <NavLink to="/admin/distribution">{t('adminDistribution.settings')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>

@@ -24,6 +24,11 @@ export function Header() {
               {t('admin.title')}
             </Link>
           ) : null}
+          {user ? (
+            <Link to="/promote" className="header-link hide-mobile" data-testid="promote-link">
+              {t('promote.short')}
+            </Link>
+          ) : null}
           <Link
             to={user ? '/account' : '/signin'}
             className="header-link hide-mobile"

@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { usePagedQuery } from '../../../lib/paged-query';
+import type { HeldCommission, PromoterSummary } from '../types';
+
+export const usePromoters = (flaggedOnly: boolean) =>
+  usePagedQuery<PromoterSummary>(['admin-promoters'], '/api/admin/promoters', {
+    flagged: flaggedOnly || undefined,
+  });
+
+export const useHeldCommissions = () =>
+  usePagedQuery<HeldCommission>(['admin-held-commissions'], '/api/admin/commissions', { held: true });
+
+/** Clears a fraud hold after review: the commission then settles like any other. */
+export function useReleaseCommission() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.post<{ released: boolean }>(`/api/admin/commissions/${encodeURIComponent(id)}/release`),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['admin-held-commissions'] });
+      void client.invalidateQueries({ queryKey: ['admin-promoters'] });
+    },
+  });
+}

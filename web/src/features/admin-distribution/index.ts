@@ -1,0 +1,3 @@
+export { AdminDistributionSettingsPage } from './pages/admin-distribution-settings-page';
+export { AdminPromotersPage } from './pages/admin-promoters-page';
+export { AdminWithdrawalsPage } from './pages/admin-withdrawals-page';

@@ -1,0 +1,152 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../../components/error-message';
+import { ListStatus } from '../../../components/list-status';
+import { LoadMore } from '../../../components/load-more';
+import { useDateTime, useMoney } from '../../../lib/config';
+import { allItems } from '../../../lib/paged-query';
+import { useHeldCommissions, usePromoters, useReleaseCommission } from '../api/promoters';
+
+export function AdminPromotersPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const flaggedOnly = params.get('flagged') === 'true';
+  return (
+    <section>
+      <h1>{t('adminDistribution.promoters')}</h1>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={flaggedOnly}
+          onChange={(e) => setParams(e.target.checked ? { flagged: 'true' } : {})}
+          data-testid="flagged-only"
+        />
+        {t('adminDistribution.flaggedOnly')}
+      </label>
+      <PromotersTable flaggedOnly={flaggedOnly} />
+      <h2>{t('adminDistribution.heldTitle')}</h2>
+      <p className="muted">{t('adminDistribution.heldHint')}</p>
+      <HeldCommissions />
+    </section>
+  );
+}
+
+function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const promoters = usePromoters(flaggedOnly);
+  const items = allItems(promoters.data);
+  return (
+    <>
+      <ListStatus
+        pending={promoters.isPending}
+        error={promoters.error}
+        empty={items.length === 0}
+        emptyTitle={t('adminDistribution.noPromoters')}
+      />
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" data-testid="admin-promoters-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('adminDistribution.promoter')}</th>
+                <th scope="col">{t('promote.commissionStatus.pending')}</th>
+                <th scope="col">{t('promote.commissionStatus.settled')}</th>
+                <th scope="col">{t('promote.commissionStatus.reversed')}</th>
+                <th scope="col">{t('promote.tabs.customers')}</th>
+                <th scope="col">{t('promote.held')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id} data-testid="admin-promoter-row">
+                  <td>
+                    {p.name}
+                    <br />
+                    <small className="muted">{p.email}</small>
+                  </td>
+                  <td>{money(p.pending)}</td>
+                  <td>{money(p.settled)}</td>
+                  <td>{money(p.reversed)}</td>
+                  <td>{p.customers}</td>
+                  <td>{p.held > 0 ? <span className="badge status-held">{p.held}</span> : 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <LoadMore
+        hasMore={promoters.hasNextPage}
+        loading={promoters.isFetchingNextPage}
+        onLoad={() => void promoters.fetchNextPage()}
+      />
+    </>
+  );
+}
+
+function HeldCommissions() {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const dateTime = useDateTime();
+  const held = useHeldCommissions();
+  const release = useReleaseCommission();
+  const items = allItems(held.data);
+  return (
+    <>
+      <ErrorMessage error={release.error} />
+      <ListStatus
+        pending={held.isPending}
+        error={held.error}
+        empty={items.length === 0}
+        emptyTitle={t('adminDistribution.noHeld')}
+      />
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" data-testid="admin-held-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('adminDistribution.requestedAt')}</th>
+                <th scope="col">{t('adminDistribution.promoter')}</th>
+                <th scope="col">{t('admin.buyer')}</th>
+                <th scope="col">{t('adminDistribution.amount')}</th>
+                <th scope="col">{t('adminDistribution.reason')}</th>
+                <th scope="col">{t('admin.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id} data-testid="admin-held-row">
+                  <td>{dateTime(c.createdAt)}</td>
+                  <td>{c.promoter.name}</td>
+                  <td>{c.buyer.name}</td>
+                  <td>
+                    {money(c.amount)}{' '}
+                    <small className="muted">{t('promote.levelBadge', { level: c.level })}</small>
+                  </td>
+                  <td>{c.holdReason}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-outline"
+                      disabled={release.isPending && release.variables === c.id}
+                      onClick={() => release.mutate(c.id)}
+                      data-testid="release-commission"
+                    >
+                      {t('adminDistribution.release')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <LoadMore
+        hasMore={held.hasNextPage}
+        loading={held.isFetchingNextPage}
+        onLoad={() => void held.fetchNextPage()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../../components/error-message';
+import { ListStatus } from '../../../components/list-status';
+import { LoadMore } from '../../../components/load-more';
+import { useDateTime, useMoney } from '../../../lib/config';
+import { allItems } from '../../../lib/paged-query';
+import { useAdminWithdrawals, useDecideWithdrawal, type WithdrawalDecision } from '../api/withdrawals';
+import { DecisionDialog } from '../components/decision-dialog';
+import type { AdminWithdrawal } from '../types';
+
+const STATUSES = ['requested', 'paid', 'rejected'] as const;
+
+export function AdminWithdrawalsPage() {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const dateTime = useDateTime();
+  const [params, setParams] = useSearchParams();
+  // The queue to work through is the default view.
+  const status = STATUSES.find((s) => s === (params.get('status') ?? 'requested'));
+  const withdrawals = useAdminWithdrawals(status);
+  const decide = useDecideWithdrawal();
+  const [pending, setPending] = useState<{
+    withdrawal: AdminWithdrawal;
+    decision: WithdrawalDecision;
+  } | null>(null);
+  const items = allItems(withdrawals.data);
+
+  function confirm(note: string) {
+    if (!pending) return;
+    decide.mutate(
+      { id: pending.withdrawal.id, decision: pending.decision, note },
+      { onSettled: () => setPending(null) },
+    );
+  }
+
+  return (
+    <section>
+      <h1>{t('adminDistribution.withdrawals')}</h1>
+      <div className="chips" role="toolbar" aria-label={t('promote.filterByStatus')}>
+        {[...STATUSES, undefined].map((s) => (
+          <button
+            key={s ?? 'all'}
+            type="button"
+            className={`chip${s === status ? ' chip-active' : ''}`}
+            aria-pressed={s === status}
+            onClick={() => setParams({ status: s ?? 'all' })}
+          >
+            {s ? t(`promote.withdrawalStatus.${s}`) : t('catalog.all')}
+          </button>
+        ))}
+      </div>
+      <ErrorMessage error={decide.error} />
+      <ListStatus
+        pending={withdrawals.isPending}
+        error={withdrawals.error}
+        empty={items.length === 0}
+        emptyTitle={t('adminDistribution.noWithdrawals')}
+      />
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" data-testid="admin-withdrawals-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('adminDistribution.requestedAt')}</th>
+                <th scope="col">{t('adminDistribution.promoter')}</th>
+                <th scope="col">{t('adminDistribution.amount')}</th>
+                <th scope="col">{t('admin.status')}</th>
+                <th scope="col">{t('admin.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((w) => (
+                <tr key={w.id} data-testid="admin-withdrawal-row">
+                  <td>{dateTime(w.createdAt)}</td>
+                  <td>
+                    {w.user?.name}
+                    <br />
+                    <small className="muted">{w.user?.email}</small>
+                  </td>
+                  <td>{money(w.amount)}</td>
+                  <td>
+                    <span className={`badge status-withdrawal-${w.status}`}>
+                      {t(`promote.withdrawalStatus.${w.status}`)}
+                    </span>
+                    {w.note ? <small className="muted">{w.note}</small> : null}
+                  </td>
+                  <td className="table-actions">
+                    {w.status === 'requested'
+                      ? (['approve', 'reject'] as const).map((decision) => (
+                          <button
+                            key={decision}
+                            type="button"
+                            className={`btn btn-small ${decision === 'reject' ? 'btn-outline' : 'btn-primary'}`}
+                            onClick={() => setPending({ withdrawal: w, decision })}
+                            data-testid={`withdrawal-${decision}`}
+                          >
+                            {t(`adminDistribution.decision.${decision}`)}
+                          </button>
+                        ))
+                      : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <LoadMore
+        hasMore={withdrawals.hasNextPage}
+        loading={withdrawals.isFetchingNextPage}
+        onLoad={() => void withdrawals.fetchNextPage()}
+      />
+      <DecisionDialog
+        decision={pending?.decision ?? null}
+        summary={
+          pending
+            ? t('adminDistribution.decisionSummary', {
+                name: pending.withdrawal.user?.name ?? '',
+                amount: money(pending.withdrawal.amount),
+              })
+            : ''
+        }
+        busy={decide.isPending}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useDateTime, useMoney } from '../../../lib/config';
+import type { Commission } from '../types';
+
+/** One commission: what it pays, for whose purchase, and where it is in its life. */
+export function CommissionRow({ commission }: { commission: Commission }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const dateTime = useDateTime();
+  return (
+    <li
+      className="list-row"
+      data-testid="commission-row"
+      data-status={commission.status}
+      data-amount={commission.amount}
+    >
+      <div className="list-row-main">
+        <strong>{t('promote.commissionFrom', { name: commission.buyer.name })}</strong>
+        <span className="muted">
+          {t('promote.levelBadge', { level: commission.level })} · {dateTime(commission.createdAt)}
+        </span>
+        {commission.status === 'pending' && commission.settleAfter ? (
+          <span className="muted">
+            {t('promote.settlesAfter', { time: dateTime(commission.settleAfter) })}
+          </span>
+        ) : null}
+        {commission.held ? (
+          <span className="held-note" data-testid="commission-held">
+            <span className="badge status-held">{t('promote.held')}</span>
+            {commission.holdReason ?? t('promote.heldHint')}
+          </span>
+        ) : null}
+      </div>
+      <div className="list-row-side">
+        <span className={`badge status-commission-${commission.status}`}>
+          {t(`promote.commissionStatus.${commission.status}`)}
+        </span>
+        <span className="price">{money(commission.amount)}</span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,68 @@
+export interface Wallet {
+  /** Earned on paid orders still inside their return window. */
+  pending: number;
+  /** Settled and free to withdraw. */
+  available: number;
+  /** Held by withdrawal requests the operator has not decided yet. */
+  reserved: number;
+  withdrawn: number;
+}
+
+export const COMMISSION_STATUSES = ['pending', 'settled', 'reversed'] as const;
+export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+export interface Commission {
+  id: string;
+  orderId: string;
+  level: number;
+  amount: number;
+  status: CommissionStatus;
+  held: boolean;
+  holdReason: string | null;
+  buyer: Person;
+  promoter: Person;
+  createdAt: string;
+  settleAfter: string | null;
+  settledAt: string | null;
+  reversedAt: string | null;
+}
+
+export type WithdrawalStatus = 'requested' | 'paid' | 'rejected';
+
+export interface Withdrawal {
+  id: string;
+  userId: string;
+  amount: number;
+  status: WithdrawalStatus;
+  note: string;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  origin: { type: 'share_link' | 'store' | string; ref: string };
+  boundAt: string;
+  expiresAt: string | null;
+  orders: number;
+  gmv: number;
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  joinedAt: string;
+  sales: number;
+  invited: number;
+}
+
+export interface EarningDay {
+  day: string;
+  amount: number;
+}

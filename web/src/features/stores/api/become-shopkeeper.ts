@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { User } from '../../auth';
+
+interface Application {
+  status: 'approved' | 'pending';
+  user: User;
+}
+
+/** Asking again is harmless: the answer is the application's current state. */
+const becomeShopkeeper = () => api.post<Application>('/api/shopkeepers');
+
+export function useBecomeShopkeeper() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: becomeShopkeeper,
+    // An approved application grants the role: the signed-in user is fetched again to see it.
+    onSuccess: (application) => {
+      if (application.status === 'approved') void client.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, isApiError } from '../../../lib/api-client';
+import type { Store } from '../types';
+
+export const myStoreKey = ['my-store'] as const;
+
+/** The signed-in shopkeeper's store, or null when they have not opened one (the API answers 404). */
+async function getMyStore(): Promise<Store | null> {
+  try {
+    return await api.get<Store>('/api/me/store');
+  } catch (error) {
+    if (isApiError(error, 404)) return null;
+    throw error;
+  }
+}
+
+export function useMyStore(enabled: boolean) {
+  return useQuery({ queryKey: myStoreKey, queryFn: getMyStore, enabled });
+}

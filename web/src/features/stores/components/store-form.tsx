@@ -1,0 +1,108 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { Field } from '../../../components/field';
+import { isApiError } from '../../../lib/api-client';
+import { useSaveStore } from '../api/save-store';
+import type { Store, StoreInput } from '../types';
+
+const draftOf = (store: Store | undefined) => ({
+  name: store?.name ?? '',
+  slug: store?.slug ?? '',
+  logo: store?.logo ?? '',
+  intro: store?.intro ?? '',
+});
+
+const toInput = (draft: ReturnType<typeof draftOf>): StoreInput => ({
+  name: draft.name.trim(),
+  slug: draft.slug.trim().toLowerCase(),
+  logo: draft.logo.trim() || null,
+  intro: draft.intro.trim() || null,
+});
+
+/** Opens a store (name, address, logo, intro) or edits one; the address is fixed once opened. */
+export function StoreForm({ store, onSaved }: { store?: Store; onSaved?: (store: Store) => void }) {
+  const { t } = useTranslation();
+  const save = useSaveStore();
+  const [draft, setDraft] = useState(() => draftOf(store));
+  const set = (key: keyof typeof draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [key]: e.target.value }));
+  const error = save.error;
+  const errorAt = (path: string) => (isApiError(error) ? error.fieldError(path) : undefined);
+  // A taken address is a 409 without a field path; it belongs beside the address all the same.
+  const slugError = errorAt('/slug') ?? (isApiError(error, 409) ? error.detail : undefined);
+  const hasFieldErrors = isApiError(error) && (error.errors.length > 0 || error.status === 409);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate({ id: store?.id, input: toInput(draft) }, { onSuccess: onSaved });
+  }
+
+  return (
+    <form className="card" onSubmit={submit} noValidate data-testid="store-form">
+      <h2>{store ? t('stores.editTitle') : t('stores.openTitle')}</h2>
+      <Field
+        label={t('stores.name')}
+        name="name"
+        value={draft.name}
+        onChange={set('name')}
+        error={errorAt('/name')}
+        maxLength={60}
+        required
+      />
+      <Field
+        label={t('stores.slug')}
+        name="slug"
+        value={draft.slug}
+        onChange={set('slug')}
+        error={slugError}
+        hint={store ? t('stores.slugFixed') : t('stores.slugHint')}
+        disabled={Boolean(store)}
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+      />
+      <Field
+        label={t('stores.logo')}
+        name="logo"
+        type="url"
+        value={draft.logo}
+        onChange={set('logo')}
+        error={errorAt('/logo')}
+        hint={t('stores.logoHint')}
+      />
+      <div className={`field${errorAt('/intro') ? ' field-invalid' : ''}`}>
+        <label htmlFor="store-intro">{t('stores.intro')}</label>
+        <textarea
+          id="store-intro"
+          name="intro"
+          rows={4}
+          maxLength={1000}
+          value={draft.intro}
+          onChange={set('intro')}
+        />
+        {errorAt('/intro') ? <small className="field-error">{errorAt('/intro')}</small> : null}
+      </div>
+      {hasFieldErrors ? (
+        <p className="alert alert-error" role="alert">
+          {t('stores.fixErrors')}
+        </p>
+      ) : (
+        <ErrorMessage error={error} />
+      )}
+      {save.isSuccess ? (
+        <p className="alert alert-success" role="status" data-testid="store-saved">
+          {t('stores.saved')}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        className="btn btn-primary btn-block"
+        disabled={save.isPending}
+        data-testid="store-save"
+      >
+        {save.isPending ? t('common.working') : store ? t('stores.save') : t('stores.open')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,2 @@
+export { MyStorePage } from './pages/my-store-page';
+export { StorePage } from './pages/store-page';
