@@ -1,0 +1,163 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '../../src/modules/catalog/service.js';
+import { launchBrowser, openPage, uniqueEmail } from './support/browser.js';
+import { type Shop, startShop } from './support/server.js';
+
+/**
+ * The distribution loop in the browser: a promoter shares a product, a buyer in another browser
+ * opens the link and buys, and the promoter's centre shows what they earned.
+ */
+let shop: Shop;
+let browser: Browser;
+let promoter: Page;
+let shareUrl: string;
+
+const LEVEL_ONE_BPS = 1000; // DISTRIBUTION_RATES_BPS defaults to 1000,500,200
+const jasmine = () => shop.products.find((p) => p.title === 'Jasmine Green Tea') as Product;
+const tin50 = () => jasmine().variants.find((v) => v.sku === 'TEA-JAS-50')?.price ?? 0;
+
+beforeAll(async () => {
+  [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
+  promoter = await openPage(browser, shop.baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await shop?.close();
+});
+
+async function signUp(page: Page, name: string, label: string) {
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(uniqueEmail(label));
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByTestId('signup-submit').click();
+}
+
+async function checkOutAndPay(page: Page) {
+  await page.getByLabel('Recipient name').fill('Zhao Min');
+  await page.getByLabel('Phone').fill('+86 139 0000 0000');
+  await page.getByLabel('Address').fill('1 Nanjing Road');
+  await page.getByLabel('City').fill('Shanghai');
+  await page.getByTestId('checkout-submit').click();
+  await page.waitForURL('**/pay/*');
+  await page.getByTestId('pay-succeed').click();
+  await page.waitForURL(/\/orders\/[^/]+$/);
+  await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('paid');
+}
+
+describe('sharing a product and earning from it', () => {
+  it('gives a signed-in promoter a share link for the product, with its QR code and poster', async () => {
+    await promoter.goto('/signup');
+    await signUp(promoter, 'Mei', 'promoter');
+    await promoter.waitForURL((url) => !url.pathname.startsWith('/signup'));
+
+    await promoter.goto(`/products/${jasmine().id}`);
+    await promoter.getByTestId('share-button').click();
+    const dialog = promoter.getByTestId('share-dialog');
+    await dialog.getByTestId('share-url').waitFor();
+    shareUrl = (await dialog.getByTestId('share-url').textContent()) ?? '';
+    expect(shareUrl).toMatch(new RegExp(`^${shop.baseUrl}/s/[A-Za-z0-9_-]+$`));
+
+    const code = shareUrl.split('/s/')[1] ?? '';
+    await expect(dialog.getByTestId('share-qr').getAttribute('src')).resolves.toBe(
+      `/api/share-links/${code}/qr.svg`,
+    );
+    await expect(dialog.getByTestId('share-poster').getAttribute('href')).resolves.toBe(
+      `/api/share-links/${code}/poster.png`,
+    );
+    const qr = await promoter.request.get(`/api/share-links/${code}/qr.svg`);
+    expect(qr.headers()['content-type']).toContain('image/svg+xml');
+    await dialog.getByTestId('share-close').click();
+  });
+
+  it('shows the buyer who opens the link in another browser that the sharer may earn, and credits the purchase', async () => {
+    const buyer = await openPage(browser, shop.baseUrl);
+    await buyer.goto(shareUrl);
+    await buyer.waitForURL(`**/products/${jasmine().id}?ref=*`);
+    await expect(buyer.getByTestId('referral-disclosure').textContent()).resolves.toContain(
+      'may earn a commission',
+    );
+
+    await buyer.getByTestId('add-to-cart').click();
+    await buyer.getByTestId('added-to-cart').waitFor();
+    await buyer.goto('/cart');
+    await buyer.getByTestId('go-checkout').click();
+    await buyer.waitForURL('**/signin?next=%2Fcheckout');
+    await buyer.getByRole('link', { name: 'Sign up' }).last().click();
+    await signUp(buyer, 'Zhao', 'buyer');
+    await buyer.waitForURL('**/checkout');
+    await checkOutAndPay(buyer);
+    await buyer.context().close();
+  });
+
+  it('shows the promoter the pending commission, the wallet’s pending amount and the link’s sale', async () => {
+    const earned = Math.floor((tin50() * LEVEL_ONE_BPS) / 10_000);
+
+    await promoter.goto('/promote');
+    const pending = promoter.getByTestId('wallet-pending');
+    await expect.poll(() => pending.getAttribute('data-amount')).toBe(String(earned));
+    await expect(pending.textContent()).resolves.toContain((earned / 100).toFixed(2));
+    await expect(promoter.getByTestId('earnings-chart').getAttribute('data-total')).resolves.toBe(
+      String(earned),
+    );
+
+    await promoter.getByTestId('promote-tab-commissions').click();
+    const row = promoter.getByTestId('commission-row');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    await expect(row.getAttribute('data-status')).resolves.toBe('pending');
+    await expect(row.getAttribute('data-amount')).resolves.toBe(String(earned));
+    await expect(row.textContent()).resolves.toContain('Zhao');
+
+    await promoter.getByTestId('promote-tab-links').click();
+    const link = promoter.getByTestId('share-link-row');
+    await link.first().waitFor();
+    await expect(link.getByTestId('stat-orders').textContent()).resolves.toBe('1');
+    await expect(link.textContent()).resolves.toContain('Jasmine Green Tea');
+  });
+
+  it('hands a crawler following the share link the Open Graph tags of the product page', async () => {
+    const response = await fetch(shareUrl, {
+      redirect: 'follow',
+      headers: { 'user-agent': 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)' },
+    });
+    expect(response.status).toBe(200);
+    expect(new URL(response.url).pathname).toBe(`/products/${jasmine().id}`);
+    const html = await response.text();
+    expect(html).toMatch(/<meta property="og:title" content="Jasmine Green Tea"/);
+    expect(html).toMatch(/<meta property="og:image" content="https?:\/\/[^"]+"/);
+    expect(html).toMatch(/<meta property="og:url" content="https?:\/\/[^"]*\/products\//);
+  });
+});
+
+describe('micro-store', () => {
+  it('lets the promoter become a shopkeeper, open a store, list a product and share the public page', async () => {
+    await promoter.goto('/account');
+    await promoter.getByTestId('account-my-store').click();
+    await promoter.getByTestId('become-shopkeeper').click();
+
+    const form = promoter.getByTestId('store-form');
+    await form.waitFor();
+    await form.getByLabel('Store name').fill('Mei’s Tea Corner');
+    await form.getByLabel('Store address').fill('x');
+    await form.getByTestId('store-save').click();
+    // The server's field error is shown beside the address.
+    await form.getByTestId('error-slug').waitFor();
+    await form.getByLabel('Store address').fill('meis-tea');
+    await form.getByTestId('store-save').click();
+
+    const jasmineRow = promoter.getByTestId('listing-row').filter({ hasText: 'Jasmine Green Tea' });
+    await jasmineRow.getByTestId('listing-toggle').click();
+    await expect.poll(() => jasmineRow.getAttribute('data-listed')).toBe('true');
+
+    await promoter.getByTestId('view-store').click();
+    await promoter.waitForURL('**/stores/meis-tea');
+    await expect(promoter.getByTestId('store-name').textContent()).resolves.toBe('Mei’s Tea Corner');
+    await expect(promoter.getByTestId('product-card-title').allTextContents()).resolves.toEqual([
+      'Jasmine Green Tea',
+    ]);
+    await promoter.getByTestId('share-button').click();
+    await expect(promoter.getByTestId('share-url').textContent()).resolves.toMatch(/\/s\/[A-Za-z0-9_-]+$/);
+  });
+});
