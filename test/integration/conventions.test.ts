@@ -60,6 +60,27 @@ describe('conventions', () => {
     isProblem(res, 400);
   });
 
+  it('takes an empty JSON body as no body: fine where none is needed, 400 where one is', async () => {
+    const json = { 'content-type': 'application/json' };
+    const person = await t.signUp();
+    const logout = await t.request('POST', '/api/auth/logout', {
+      token: person.token,
+      headers: json,
+      body: '',
+    });
+    expect(logout.statusCode).toBe(204);
+    const login = await t.request('POST', '/api/auth/login', { headers: json, body: '' });
+    expect(isProblem(login, 400).errors).toBeDefined();
+  });
+
+  it('refuses JSON that tries to set an object prototype', async () => {
+    const res = await t.request('POST', '/api/auth/login', {
+      body: '{"email": "a@b.c", "password": "password1", "__proto__": {"admin": true}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    isProblem(res, 400);
+  });
+
   it('rejects bodies over 1 MB with 413', async () => {
     const res = await t.request('POST', '/api/auth/login', {
       body: JSON.stringify({ email: 'x'.repeat(1_100_000), password: 'x' }),

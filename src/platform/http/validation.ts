@@ -18,6 +18,7 @@ const common: Options = {
  * Query strings and path params are text by nature, so they are coerced to the declared types.
  */
 export function registerValidation(app: FastifyInstance) {
+  acceptEmptyJsonBodies(app);
   const strict = addFormats(new Ajv({ ...common, coerceTypes: false }));
   const lenient = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
   app.setValidatorCompiler(({ schema, httpPart }) => {
@@ -73,4 +74,19 @@ export function nulCharacterAt(value: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Many HTTP clients send `Content-Type: application/json` on a POST that has no body (pay, logout,
+ * approve). Such a request means "no body", not "malformed JSON": it reaches the route with an
+ * undefined body, and a route that needs one still answers 400 from its schema. Anything else is
+ * parsed by Fastify's own parser, with its prototype-poisoning protection.
+ */
+function acceptEmptyJsonBodies(app: FastifyInstance) {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    return parseJson(request, body as string, done);
+  });
 }
