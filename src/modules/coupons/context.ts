@@ -1,0 +1,17 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Queryable } from '../../platform/db.js';
+import type { CatalogService } from '../catalog/service.js';
+
+/**
+ * How many different people opened someone's share links since a moment: supplied from outside
+ * (see share-visitors.ts) so the coupon rules do not depend on how clicks are recorded.
+ */
+export type ShareVisitors = (conn: Queryable, sharerId: string, since: Date) => Promise<number>;
+
+export interface CouponsContext {
+  db: Database;
+  clock: Clock;
+  /** Prices a cart for the checkout coupon picker. */
+  catalog: Pick<CatalogService, 'sellableVariants'>;
+  shareVisitors: ShareVisitors;
+}

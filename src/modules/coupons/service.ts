@@ -1,0 +1,45 @@
+import type { EventBus } from '../../platform/events.js';
+import { claimCoupon, grantCoupon, listHeldCoupons, listOffers, shareProgress } from './claims.js';
+import type { CouponsContext } from './context.js';
+import type { HeldFilter } from './queries.js';
+import { checkoutCoupons, couponChoices, returnCoupon } from './redeem.js';
+import type { CreateTemplateInput, UpdateTemplateInput } from './schemas.js';
+import {
+  createTemplate,
+  getTemplate,
+  listTemplates,
+  setTemplateStatus,
+  updateTemplate,
+} from './templates.js';
+
+/**
+ * Coupons: operators define templates, people claim them (or are given them), checkout redeems one
+ * per order through `checkout`, and an order cancelled unpaid or refunded gives its coupon back.
+ */
+export function createCouponsService(ctx: CouponsContext, deps: { events: EventBus }) {
+  deps.events.subscribe('order.cancelled', (tx, e) => returnCoupon(tx, e.orderId));
+  deps.events.subscribe('order.refunded', (tx, e) => returnCoupon(tx, e.orderId));
+
+  type PageArgs = { limit?: number; cursor?: string };
+  const page = (p: PageArgs) => ({ limit: p.limit ?? 20, cursor: p.cursor });
+
+  return {
+    createTemplate: (input: CreateTemplateInput) => createTemplate(ctx, input),
+    updateTemplate: (id: string, input: UpdateTemplateInput) => updateTemplate(ctx, id, input),
+    disableTemplate: (id: string) => setTemplateStatus(ctx, id, 'disabled'),
+    enableTemplate: (id: string) => setTemplateStatus(ctx, id, 'active'),
+    getTemplate: (id: string) => getTemplate(ctx, id),
+    listTemplates: (p: PageArgs) => listTemplates(ctx, page(p)),
+    listOffers: (viewerId: string | null, p: PageArgs) => listOffers(ctx, viewerId, page(p)),
+    claim: (userId: string, templateId: string) => claimCoupon(ctx, userId, templateId),
+    progress: (userId: string, templateId: string) => shareProgress(ctx, userId, templateId),
+    held: (userId: string, f: PageArgs & { status?: HeldFilter }) =>
+      listHeldCoupons(ctx, userId, { ...page(f), status: f.status }),
+    choices: (userId: string, cart: { variantId: string; quantity: number }[]) =>
+      couponChoices(ctx, userId, cart),
+    grant: grantCoupon.bind(null, ctx),
+    checkout: checkoutCoupons(ctx),
+  };
+}
+
+export type CouponsService = ReturnType<typeof createCouponsService>;

@@ -1,0 +1,131 @@
+import { AppError, businessRule, notFound } from '../../platform/errors.js';
+import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { newId } from '../../platform/ids.js';
+import type { CouponsContext } from './context.js';
+import { type CouponTemplate, presentTemplate } from './present.js';
+import * as q from './queries.js';
+import { termsProblem } from './rules.js';
+import type { CreateTemplateInput, UpdateTemplateInput } from './schemas.js';
+
+const dateOrNull = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
+
+/** Applies the fields present in `input` over `base` (null clears a field). */
+function withFields(base: q.TemplateRow, input: UpdateTemplateInput): q.TemplateRow {
+  const pick = <T>(value: T | undefined, current: T) => (value === undefined ? current : value);
+  return {
+    ...base,
+    title: pick(input.title, base.title),
+    description: pick(input.description, base.description),
+    kind: pick(input.kind, base.kind),
+    amount_off: pick(input.amountOff, base.amount_off),
+    percent_off_bps: pick(input.percentOffBps, base.percent_off_bps),
+    max_discount: pick(input.maxDiscount, base.max_discount),
+    min_spend: pick(input.minSpend, base.min_spend),
+    product_ids: pick(input.productIds, base.product_ids),
+    starts_at: input.startsAt === undefined ? base.starts_at : dateOrNull(input.startsAt),
+    ends_at: input.endsAt === undefined ? base.ends_at : dateOrNull(input.endsAt),
+    valid_days: pick(input.validDays, base.valid_days),
+    per_user_limit: pick(input.perUserLimit, base.per_user_limit),
+    total_quantity: pick(input.totalQuantity, base.total_quantity),
+    share_to_unlock: pick(input.shareToUnlock, base.share_to_unlock),
+    claimable: pick(input.claimable, base.claimable),
+  };
+}
+
+function assertSound(t: q.TemplateRow) {
+  const problem = termsProblem({
+    kind: t.kind,
+    amountOff: t.amount_off,
+    percentOffBps: t.percent_off_bps,
+    maxDiscount: t.max_discount,
+    startsAt: t.starts_at,
+    endsAt: t.ends_at,
+  });
+  if (problem) throw new AppError('invalid_input', 'The coupon terms do not fit together', [problem]);
+  if (t.total_quantity !== null && t.total_quantity < t.issued) {
+    throw businessRule(`${t.issued} coupons were already issued; the quantity cannot go below that`);
+  }
+}
+
+export async function createTemplate(
+  ctx: CouponsContext,
+  input: CreateTemplateInput,
+): Promise<CouponTemplate> {
+  const now = ctx.clock.now();
+  const empty: q.TemplateRow = {
+    id: newId(),
+    title: input.title,
+    description: '',
+    kind: input.kind,
+    amount_off: null,
+    percent_off_bps: null,
+    max_discount: null,
+    min_spend: 0,
+    product_ids: null,
+    starts_at: null,
+    ends_at: null,
+    valid_days: null,
+    per_user_limit: 1,
+    total_quantity: null,
+    issued: 0,
+    share_to_unlock: null,
+    claimable: true,
+    status: 'active',
+    created_at: now,
+    updated_at: now,
+  };
+  const row = withFields(empty, input);
+  assertSound(row);
+  await q.saveTemplate(ctx.db, row);
+  return presentTemplate(row);
+}
+
+/**
+ * Edits a template. People who already hold one keep the terms they claimed: only coupons issued
+ * from now on get the new ones.
+ */
+export async function updateTemplate(
+  ctx: CouponsContext,
+  id: string,
+  input: UpdateTemplateInput,
+): Promise<CouponTemplate> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await q.lockTemplate(tx, id);
+    if (!current) throw notFound('Coupon');
+    const row = { ...withFields(current, input), updated_at: ctx.clock.now() };
+    assertSound(row);
+    await q.saveTemplate(tx, row);
+    return presentTemplate(row);
+  });
+}
+
+/** Disabling stops new claims and grants; coupons already held stay usable until they lapse. */
+export async function setTemplateStatus(
+  ctx: CouponsContext,
+  id: string,
+  status: q.TemplateRow['status'],
+): Promise<CouponTemplate> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await q.lockTemplate(tx, id);
+    if (!current) throw notFound('Coupon');
+    const row = { ...current, status, updated_at: ctx.clock.now() };
+    await q.saveTemplate(tx, row);
+    return presentTemplate(row);
+  });
+}
+
+export async function getTemplate(ctx: CouponsContext, id: string): Promise<CouponTemplate> {
+  const row = await q.findTemplate(ctx.db, id);
+  if (!row) throw notFound('Coupon');
+  return presentTemplate(row);
+}
+
+export async function listTemplates(
+  ctx: CouponsContext,
+  page: { limit: number; cursor?: string },
+): Promise<Page<CouponTemplate>> {
+  const [createdAt, id] = decodeCursor(page.cursor) ?? [];
+  const before = createdAt === undefined ? undefined : { createdAt: String(createdAt), id: String(id) };
+  const rows = await q.listTemplates(ctx.db, { limit: page.limit, before });
+  return toPage(rows, page.limit, (r) => [r.created_at.toISOString(), r.id], presentTemplate);
+}

@@ -1,0 +1,154 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Tx } from '../../platform/db.js';
+import { invalidInput } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
+import type { AccountsService } from '../accounts/service.js';
+import type { CouponsService } from '../coupons/service.js';
+import type { OrdersService } from '../orders/service.js';
+import type { PointsService } from '../points/service.js';
+import * as q from './queries.js';
+import { type InvitationReward, rewardDue } from './rules.js';
+
+export interface InvitationsContext {
+  db: Database;
+  clock: Clock;
+  accounts: Pick<AccountsService, 'inviterChain'>;
+  orders: Pick<OrdersService, 'hasPaidBefore'>;
+  coupons: Pick<CouponsService, 'grant' | 'getTemplate'>;
+  points: Pick<PointsService, 'post'>;
+}
+
+/** The setting as the API carries it: one object with the fields of every kind. */
+export interface FlatSetting {
+  kind: InvitationReward['kind'];
+  points?: number | null;
+  couponTemplateId?: string | null;
+}
+
+const flat = (s: InvitationReward) => ({
+  kind: s.kind,
+  points: s.kind === 'points' ? s.points : null,
+  couponTemplateId: s.kind === 'coupon' ? s.couponTemplateId : null,
+});
+
+function fromFlat(input: FlatSetting): InvitationReward {
+  if (input.kind === 'points') {
+    if (!input.points) throw invalidInput('/points', 'is required for a points reward');
+    return { kind: 'points', points: input.points };
+  }
+  if (input.kind === 'coupon') {
+    if (!input.couponTemplateId) throw invalidInput('/couponTemplateId', 'is required for a coupon reward');
+    return { kind: 'coupon', couponTemplateId: input.couponTemplateId };
+  }
+  return { kind: 'none' };
+}
+
+/** The point postings' references: one grant and at most one reversal per invited person. */
+const grantRef = (inviteeId: string) => `invitation:${inviteeId}`;
+const reversalRef = (inviteeId: string) => `invitation-reversed:${inviteeId}`;
+
+/**
+ * Invitation rewards. On `order.paid`, inside the payment's transaction: when the buyer was
+ * invited and this is their first paid order, the inviter gets the operator's reward, once per
+ * invited person (the reward table's primary key).
+ *
+ * On refund of that order, points are taken back (otherwise paying and refunding a first order
+ * from a made-up account would mint points); a coupon reward stays, since it is worth nothing
+ * without another paid order.
+ */
+export function createInvitationsService(ctx: InvitationsContext, deps: { events: EventBus }) {
+  async function rewardInviter(tx: Tx, orderId: string, buyerId: string) {
+    const setting = await q.loadSetting(tx);
+    if (setting.kind === 'none') return;
+    const [inviterId = null] = await ctx.accounts.inviterChain(buyerId, 1, tx);
+    const due = rewardDue(setting, {
+      inviterId,
+      paidBefore: inviterId !== null && (await ctx.orders.hasPaidBefore(tx, buyerId, orderId)),
+    });
+    if (!due) return;
+    const recorded = await q.insertReward(tx, {
+      invitee_id: buyerId,
+      inviter_id: due.inviterId,
+      order_id: orderId,
+      kind: due.reward.kind,
+      points: due.reward.kind === 'points' ? due.reward.points : null,
+      user_coupon_id: null,
+      created_at: ctx.clock.now(),
+    });
+    if (!recorded) return;
+    if (due.reward.kind === 'points') {
+      await ctx.points.post(tx, {
+        userId: due.inviterId,
+        delta: due.reward.points,
+        reason: 'invitation',
+        ref: grantRef(buyerId),
+      });
+      return;
+    }
+    const coupon = await ctx.coupons.grant(tx, due.reward.couponTemplateId, due.inviterId);
+    if (coupon) await q.setRewardCoupon(tx, buyerId, coupon.id);
+  }
+
+  async function reversePoints(tx: Tx, orderId: string) {
+    const reward = await q.reversePointsReward(tx, orderId, ctx.clock.now());
+    if (!reward?.points) return;
+    await ctx.points.post(tx, {
+      userId: reward.inviter_id,
+      delta: -reward.points,
+      reason: 'invitation reversed: the first order was refunded',
+      ref: reversalRef(reward.invitee_id),
+    });
+  }
+
+  deps.events.subscribe('order.paid', (tx, e) => rewardInviter(tx, e.orderId, e.userId));
+  deps.events.subscribe('order.refunded', (tx, e) => reversePoints(tx, e.orderId));
+
+  async function updateSetting(next: InvitationReward): Promise<InvitationReward> {
+    if (next.kind === 'coupon') {
+      await ctx.coupons.getTemplate(next.couponTemplateId).catch(() => {
+        throw invalidInput('/couponTemplateId', 'is not a coupon');
+      });
+    }
+    await q.saveSetting(ctx.db, next, ctx.clock.now());
+    return next;
+  }
+
+  async function myRewards(inviterId: string) {
+    const rows = await q.rewardsOf(ctx.db, inviterId);
+    return {
+      items: rows.map((r) => ({
+        invitee: { id: r.invitee_id, name: r.invitee_name },
+        kind: r.kind,
+        points: r.points,
+        couponId: r.user_coupon_id,
+        createdAt: r.created_at.toISOString(),
+        reversed: r.reversed_at !== null,
+      })),
+    };
+  }
+
+  /** The reward as people see it on their invite page: with the coupon's terms when it is one. */
+  async function publicSetting() {
+    const setting = await q.loadSetting(ctx.db);
+    if (setting.kind !== 'coupon') return { ...flat(setting), coupon: null };
+    const t = await ctx.coupons.getTemplate(setting.couponTemplateId);
+    const coupon = {
+      title: t.title,
+      kind: t.kind,
+      amountOff: t.amountOff,
+      percentOffBps: t.percentOffBps,
+      maxDiscount: t.maxDiscount,
+      minSpend: t.minSpend,
+    };
+    return { ...flat(setting), coupon };
+  }
+
+  return {
+    setting: async () => flat(await q.loadSetting(ctx.db)),
+    updateSetting: async (input: FlatSetting) => flat(await updateSetting(fromFlat(input))),
+    publicSetting,
+    myRewards,
+  };
+}
+
+export type InvitationsService = ReturnType<typeof createInvitationsService>;
