@@ -10,8 +10,17 @@ import { accountsRoutes } from './modules/accounts/routes.js';
 import { createAccountsService } from './modules/accounts/service.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { createCatalogService } from './modules/catalog/service.js';
+import { couponsRoutes } from './modules/coupons/routes.js';
+import { createCouponsService } from './modules/coupons/service.js';
+import { countShareVisitors } from './modules/coupons/share-visitors.js';
 import { distributionRoutes } from './modules/distribution/routes.js';
 import { createDistributionService } from './modules/distribution/service.js';
+import { groupBuyRoutes } from './modules/groupbuy/routes.js';
+import { createGroupBuyCheckout } from './modules/groupbuy/seats.js';
+import { createGroupBuyService } from './modules/groupbuy/service.js';
+import { registerGroupTarget } from './modules/groupbuy/share-card.js';
+import { invitationsRoutes } from './modules/invitations/routes.js';
+import { createInvitationsService } from './modules/invitations/service.js';
 import { createLedgerService } from './modules/ledger/service.js';
 import { ordersRoutes } from './modules/orders/routes.js';
 import { createOrdersService } from './modules/orders/service.js';
@@ -19,6 +28,8 @@ import { paymentRoutes } from './modules/payments/routes.js';
 import { createSandboxProvider } from './modules/payments/sandbox.js';
 import { createPaymentsService } from './modules/payments/service.js';
 import { createStripeProvider, type StripeProviderOptions } from './modules/payments/stripe.js';
+import { pointsRoutes } from './modules/points/routes.js';
+import { createPointsService } from './modules/points/service.js';
 import { createSharingModule } from './modules/sharing/index.js';
 import { sharingRoutes } from './modules/sharing/routes.js';
 import { storesRoutes } from './modules/stores/routes.js';
@@ -75,6 +86,8 @@ export async function buildApp(deps: AppDeps) {
     : undefined;
   const providers = [sandbox?.provider, stripe].filter((p) => p !== undefined);
   const payments = createPaymentsService({ db, clock, providers, defaultProvider: config.paymentProvider });
+  const coupons = createCouponsService({ db, clock, catalog, shareVisitors: countShareVisitors }, { events });
+  const points = createPointsService({ db, clock });
   const orders = createOrdersService({
     db,
     clock,
@@ -86,7 +99,11 @@ export async function buildApp(deps: AppDeps) {
     jobs,
     events,
     idempotency,
+    coupons: coupons.checkout,
+    groupBuys: createGroupBuyCheckout({ clock }),
   });
+  const groupBuys = createGroupBuyService({ db, clock, catalog, orders, events, jobs });
+  const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points }, { events });
   const stores = createStoresService({
     db,
     clock,
@@ -134,7 +151,9 @@ export async function buildApp(deps: AppDeps) {
     distribution,
     sharing: sharing.service,
     shareTargets: sharing.targets,
+    groupBuys,
   };
+  registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
   app.addHook('onReady', async () => sharing.service.start());
   app.addHook('onClose', async () => sharing.service.close());
@@ -182,6 +201,10 @@ export async function buildApp(deps: AppDeps) {
   await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: stripe ? [stripe] : [] });
   await app.register(storesRoutes, { stores });
   await app.register(distributionRoutes, { distribution, users: accounts });
+  await app.register(groupBuyRoutes, { groupBuys });
+  await app.register(couponsRoutes, { coupons });
+  await app.register(pointsRoutes, { points });
+  await app.register(invitationsRoutes, { invitations });
   await app.register(sharingRoutes, {
     sharing: sharing.service,
     media: sharing.media,
