@@ -18,7 +18,8 @@ export async function currentSettings(
       bindingDays: null,
       newUsersOnly: false,
       capBps: 3000,
-      minWithdrawal: 1000,
+      // No minimum until the operator sets one: any earned amount can be withdrawn.
+      minWithdrawal: 1,
     };
   }
   return {
