@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { benchPglite } from './pglite.js';
 import { benchPostgres } from './postgres.js';
+import { benchRedirect, type RedirectResult, redirectTable } from './redirect.js';
 import { markdownTable } from './report.js';
 import type { ScenarioOptions, ScenarioResult } from './scenario.js';
+import { benchSettlement, type SettlementResult, settlementTable } from './settlement.js';
 import { cleanupAll, cleanupOnSignals } from './support/cleanup.js';
 
 /**
@@ -15,15 +17,24 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '15' },
     concurrency: { type: 'string', default: '12' },
     buyers: { type: 'string', default: '1000' },
+    only: { type: 'string', default: 'all' },
+    rounds: { type: 'string', default: '3' },
+    'round-seconds': { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    commissions: { type: 'string', default: '10000' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (args.help) {
-  console.log(`npm run bench -- [--database all|postgres|pglite] [--seconds 15] [--concurrency 12] [--buyers 1000]
+  console.log(`npm run bench -- [--only all|orders,redirect,settlement] [--database all|postgres|pglite] [--seconds 15] [--concurrency 12] [--buyers 1000]
+  [--rounds 3] [--round-seconds 10] [--connections 50] [--commissions 10000]
+  --only         which benchmarks to run, comma-separated (default: all)
   --seconds      length of each measured phase (pgbench, hot-row loop, checkout loop)
   --concurrency  simultaneous buyers in the checkout loop
-  --buyers       size of the flash crowd (on 100 units)`);
+  --buyers       size of the flash crowd (on 100 units)
+  --rounds, --round-seconds, --connections   redirect: alternating rounds per side, their length, autocannon connections
+  --commissions  settlement: due commissions seeded (--database picks PGlite, PostgreSQL or both)`);
   process.exit(0);
 }
 
@@ -35,12 +46,22 @@ const scenario: ScenarioOptions = {
   crowdStock: 100,
 };
 const only = args.database;
+const BENCHMARKS = ['orders', 'redirect', 'settlement'];
+const selected = args.only === 'all' ? BENCHMARKS : args.only.split(',');
+const unknown = selected.filter((name) => !BENCHMARKS.includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${BENCHMARKS.join(', ')}`);
+  process.exit(2);
+}
+const runs = (name: string) => selected.includes(name);
 
 cleanupOnSignals();
 let postgres: ScenarioResult | undefined;
 let pglite: ScenarioResult | undefined;
+let redirect: RedirectResult | undefined;
+const settlement: SettlementResult[] = [];
 try {
-  if (only === 'all' || only === 'postgres') {
+  if (runs('orders') && (only === 'all' || only === 'postgres')) {
     postgres = await benchPostgres({
       ...scenario,
       pgbenchScale: 8,
@@ -48,17 +69,46 @@ try {
       pgbenchClients: 8,
     });
   }
-  if (only === 'all' || only === 'pglite') {
+  if (runs('orders') && (only === 'all' || only === 'pglite')) {
     pglite = await benchPglite({ ...scenario, baselineSeconds: Math.min(seconds, 10) });
+  }
+  if (runs('redirect')) {
+    redirect = await benchRedirect({
+      rounds: Number(args.rounds),
+      roundSeconds: Number(args['round-seconds']),
+      warmupSeconds: 3,
+      connections: Number(args.connections),
+      pipelining: 1,
+    });
+  }
+  const settle = { commissions: Number(args.commissions), promoters: 500 };
+  if (runs('settlement') && (only === 'all' || only === 'pglite')) {
+    settlement.push(await benchSettlement('PGlite', settle));
+  }
+  if (runs('settlement') && (only === 'all' || only === 'postgres')) {
+    settlement.push(await benchSettlement('PostgreSQL', settle));
   }
 } finally {
   await cleanupAll();
 }
 
-console.log(JSON.stringify({ date: new Date().toISOString(), postgres, pglite }, null, 2));
-console.log(`\n${markdownTable(postgres, pglite)}`);
+console.log(
+  JSON.stringify({ date: new Date().toISOString(), postgres, pglite, redirect, settlement }, null, 2),
+);
+if (postgres || pglite) console.log(`\n${markdownTable(postgres, pglite)}`);
+if (redirect) console.log(`\n${redirectTable(redirect)}`);
+if (settlement.length > 0) console.log(`\n${settlementTable(settlement)}`);
 const problems = [...(postgres?.crowd.problems ?? []), ...(pglite?.crowd.problems ?? [])];
 if (problems.length > 0) {
   console.error(`flash crowd broke its invariant: ${problems.join('; ')}`);
+  process.exitCode = 1;
+}
+const lostClicks = redirect?.comparisons.filter((c) => c.clicks.counted < c.clicks.answered) ?? [];
+const unsound = settlement.filter((r) => r.problems.length > 0);
+if (lostClicks.length > 0 || unsound.length > 0) {
+  console.error(
+    `clicks lost: ${lostClicks.map((c) => c.visitor).join(', ') || 'none'}; ` +
+      `settlement unsound on: ${unsound.map((r) => r.database).join(', ') || 'none'}`,
+  );
   process.exitCode = 1;
 }
