@@ -4,6 +4,7 @@ import { AccountPage } from '../features/account';
 import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/auth';
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
+import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
 import {
   PromoteCommissionsPage,
@@ -23,6 +24,7 @@ import { NotFoundPage } from './not-found-page';
 const adminCatalog = () => import('../features/admin-catalog');
 const adminOrders = () => import('../features/admin-orders');
 const adminDistribution = () => import('../features/admin-distribution');
+const adminCoupons = () => import('../features/coupons/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
@@ -35,6 +37,12 @@ const AdminWithdrawalsPage = lazy(() =>
   adminDistribution().then((m) => ({ default: m.AdminWithdrawalsPage })),
 );
 const AdminPromotersPage = lazy(() => adminDistribution().then((m) => ({ default: m.AdminPromotersPage })));
+const AdminCouponsPage = lazy(() => adminCoupons().then((m) => ({ default: m.AdminCouponsPage })));
+const AdminCouponNewPage = lazy(() => adminCoupons().then((m) => ({ default: m.AdminCouponNewPage })));
+const AdminCouponEditPage = lazy(() => adminCoupons().then((m) => ({ default: m.AdminCouponEditPage })));
+const AdminInvitationRewardsPage = lazy(() =>
+  adminCoupons().then((m) => ({ default: m.AdminInvitationRewardsPage })),
+);
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
@@ -54,6 +62,8 @@ const router = createBrowserRouter([
       { path: 'orders/:id', element: signedIn(<OrderDetailPage />) },
       { path: 'stores/:slug', element: <StorePage /> },
       { path: 'my-store', element: signedIn(<MyStorePage />) },
+      { path: 'coupons', element: <CouponCentrePage /> },
+      { path: 'my-coupons', element: signedIn(<MyCouponsPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -83,6 +93,10 @@ const router = createBrowserRouter([
           { path: 'distribution', element: <AdminDistributionSettingsPage /> },
           { path: 'withdrawals', element: <AdminWithdrawalsPage /> },
           { path: 'promoters', element: <AdminPromotersPage /> },
+          { path: 'coupons', element: <AdminCouponsPage /> },
+          { path: 'coupons/new', element: <AdminCouponNewPage /> },
+          { path: 'coupons/:id', element: <AdminCouponEditPage /> },
+          { path: 'invitation-rewards', element: <AdminInvitationRewardsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

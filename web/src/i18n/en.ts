@@ -1,3 +1,4 @@
+import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
@@ -195,6 +196,7 @@ export const en = {
     },
   },
   ...distributionEn,
+  ...couponsEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

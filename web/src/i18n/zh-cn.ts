@@ -1,3 +1,4 @@
+import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
 
@@ -195,4 +196,5 @@ export const zhCN: Messages = {
     },
   },
   ...distributionZhCN,
+  ...couponsZhCN,
 };

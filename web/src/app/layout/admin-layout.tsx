@@ -14,6 +14,8 @@ export function AdminLayout() {
         <NavLink to="/admin/withdrawals">{t('adminDistribution.withdrawals')}</NavLink>
         <NavLink to="/admin/promoters">{t('adminDistribution.promoters')}</NavLink>
         <NavLink to="/admin/distribution">{t('adminDistribution.settings')}</NavLink>
+        <NavLink to="/admin/coupons">{t('adminCoupons.title')}</NavLink>
+        <NavLink to="/admin/invitation-rewards">{t('adminInvitations.title')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>

@@ -48,4 +48,6 @@ export interface Order {
 export interface NewOrder {
   items: { variantId: string; quantity: number }[];
   address: Address;
+  /** One of the buyer's coupons; the server prices it and the order shows the discount. */
+  couponId?: string;
 }

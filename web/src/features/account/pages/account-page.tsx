@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { isAdmin, useSignOut, useUser } from '../../auth';
+import { InviteRewardText, PointsCard } from '../../coupons';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function AccountPage() {
       <div className="card">
         <h2>{t('account.inviteTitle')}</h2>
         <p className="muted">{t('account.inviteHint')}</p>
+        <InviteRewardText />
         <div className="copy-row">
           <code data-testid="invite-code">{user.inviteCode}</code>
           <CopyButton text={user.inviteCode} label={t('account.copyCode')} testId="copy-invite-code" />
@@ -44,6 +46,7 @@ export function AccountPage() {
           <CopyButton text={inviteLink} label={t('account.copyLink')} testId="copy-invite-link" />
         </div>
       </div>
+      <PointsCard />
       <nav className="card link-list" aria-label={t('account.title')}>
         <Link to="/orders">{t('orders.myOrders')}</Link>
         <Link to="/promote" data-testid="account-promote">

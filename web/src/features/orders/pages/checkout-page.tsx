@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { type CartLine, cart, useCart } from '../../cart';
+import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { useCreateOrder } from '../api/create-order';
 import { AddressForm, toAddress } from '../components/address-form';
 import { savedAddress } from '../components/saved-address';
@@ -30,6 +31,9 @@ export function CheckoutPage() {
   // One key per attempt: a double click or a retried request reuses it and orders once.
   const attemptKey = useRef(newIdempotencyKey());
   const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+  const [coupon, setCoupon] = useState<ChosenCoupon | null>(null);
+  // A preview of what the server will charge; the placed order's own total is what is paid.
+  const discount = Math.min(coupon?.discount ?? 0, subtotal);
   const error = createOrder.error;
   const errorAt = (path: string) => (isApiError(error) ? error.fieldError(path) : undefined);
 
@@ -40,6 +44,7 @@ export function CheckoutPage() {
     const order = {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
       address: toAddress(address),
+      ...(coupon ? { couponId: coupon.id } : {}),
     };
     createOrder.mutate(
       { order, idempotencyKey: attemptKey.current },
@@ -96,7 +101,28 @@ export function CheckoutPage() {
               {money(subtotal)}
             </strong>
           </div>
-          {isApiError(error, 409) ? (
+          <CouponPicker
+            lines={lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
+            value={coupon}
+            onChange={setCoupon}
+          />
+          {coupon ? (
+            <>
+              <div className="summary-total summary-discount">
+                <span>{t('coupons.picker.discount')}</span>
+                <strong className="price" data-testid="checkout-discount">
+                  −{money(discount)}
+                </strong>
+              </div>
+              <div className="summary-total">
+                <span>{t('coupons.picker.total')}</span>
+                <strong className="price" data-testid="checkout-total">
+                  {money(subtotal - discount)}
+                </strong>
+              </div>
+            </>
+          ) : null}
+          {isApiError(error, 409) && !coupon ? (
             <p className="alert alert-error" role="alert" data-testid="checkout-stock-error">
               {t('checkout.notEnoughStock')}
             </p>

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Spinner } from '../../../components/spinner';
+import { useMoney } from '../../../lib/config';
+import { useCouponChoices } from '../api/my-coupons';
+import type { CouponChoice } from '../types';
+import { useCouponConditions, useCouponValue } from './coupon-terms';
+
+export interface ChosenCoupon {
+  id: string;
+  /** What the server priced it at for this cart; the order's own total is the authority. */
+  discount: number;
+}
+
+interface CouponPickerProps {
+  lines: readonly { variantId: string; quantity: number }[];
+  value: ChosenCoupon | null;
+  onChange: (chosen: ChosenCoupon | null) => void;
+}
+
+function ChoiceLabel({ choice }: { choice: CouponChoice }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const value = useCouponValue();
+  const conditions = useCouponConditions();
+  return (
+    <span className="coupon-choice-text">
+      <strong>
+        {choice.coupon.title} · {value(choice.coupon)}
+      </strong>
+      <small className="muted">
+        {choice.applicable
+          ? t('coupons.picker.saves', { amount: money(choice.discount) })
+          : (choice.reason ?? conditions(choice.coupon))}
+      </small>
+    </span>
+  );
+}
+
+/** One coupon for this order, chosen among the buyer's coupons as the server prices them for the cart. */
+export function CouponPicker({ lines, value, onChange }: CouponPickerProps) {
+  const { t } = useTranslation();
+  const choices = useCouponChoices(lines);
+  const items = choices.data?.items ?? [];
+  return (
+    <fieldset className="coupon-picker" data-testid="coupon-picker">
+      <legend>{t('coupons.picker.title')}</legend>
+      {choices.isPending ? <Spinner /> : null}
+      {choices.isSuccess && items.length === 0 ? (
+        <p className="muted">
+          {t('coupons.picker.nothingHeld')} <Link to="/coupons">{t('coupons.getCoupons')}</Link>
+        </p>
+      ) : null}
+      {items.length > 0 ? (
+        <>
+          <label className="coupon-choice">
+            <input type="radio" name="coupon" checked={value === null} onChange={() => onChange(null)} />
+            <span>{t('coupons.picker.none')}</span>
+          </label>
+          {items.map((choice) => (
+            <label
+              key={choice.coupon.id}
+              className={`coupon-choice${choice.applicable ? '' : ' coupon-faded'}`}
+            >
+              <input
+                type="radio"
+                name="coupon"
+                value={choice.coupon.id}
+                disabled={!choice.applicable}
+                checked={value?.id === choice.coupon.id}
+                onChange={() => onChange({ id: choice.coupon.id, discount: choice.discount })}
+                data-testid="coupon-choice"
+              />
+              <ChoiceLabel choice={choice} />
+            </label>
+          ))}
+          <small className="muted">{t('coupons.picker.serverDecides')}</small>
+        </>
+      ) : null}
+    </fieldset>
+  );
+}
