@@ -1,0 +1,138 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { CatalogService } from '../catalog/service.js';
+import { type Campaign, presentCampaign } from './present.js';
+import * as q from './queries.js';
+import { campaignProblems, platformMayComplete } from './rules.js';
+
+export interface CampaignInput {
+  variantId: string;
+  groupSize: number;
+  price: number;
+  durationMinutes: number;
+  perUserLimit?: number | null;
+  leaderPrice?: number | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+}
+
+export type CampaignPatch = Partial<Omit<CampaignInput, 'variantId' | 'groupSize'>>;
+
+interface CampaignDeps {
+  db: Database;
+  clock: Clock;
+  catalog: CatalogService;
+}
+
+const dateOrNull = (v: string | null | undefined) => (v ? new Date(v) : null);
+
+function assertSound(row: q.CampaignRow, regularPrice: number) {
+  const problems = campaignProblems({
+    groupSize: row.group_size,
+    price: row.price,
+    leaderPrice: row.leader_price,
+    regularPrice,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+  });
+  if (problems.length > 0) throw new AppError('invalid_input', 'The campaign is invalid', problems);
+}
+
+/** The operator's side: campaigns on a variant, edits that apply to groups opened afterwards. */
+export function campaignAdmin({ db, clock, catalog }: CampaignDeps) {
+  async function variantOf(variantId: string) {
+    const [variant] = await catalog.sellableVariants(db, [variantId]);
+    if (!variant) throw notFound(`Variant ${variantId}`);
+    return variant;
+  }
+
+  async function present(row: q.CampaignRow): Promise<Campaign> {
+    const product = await catalog.getProduct(row.product_id, true);
+    return presentCampaign(row, product, clock.now());
+  }
+
+  async function createCampaign(input: CampaignInput): Promise<Campaign> {
+    const variant = await variantOf(input.variantId);
+    const now = clock.now();
+    const row: q.CampaignRow = {
+      id: newId(),
+      variant_id: variant.id,
+      product_id: variant.product_id,
+      group_size: input.groupSize,
+      price: input.price,
+      leader_price: input.leaderPrice ?? null,
+      duration_minutes: input.durationMinutes,
+      per_user_limit: input.perUserLimit ?? null,
+      starts_at: dateOrNull(input.startsAt),
+      ends_at: dateOrNull(input.endsAt),
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    };
+    assertSound(row, variant.price);
+    await q.insertCampaign(db, row);
+    return present(row);
+  }
+
+  async function updateCampaign(id: string, patch: CampaignPatch): Promise<Campaign> {
+    const row = await db.transaction(async (tx) => {
+      const current = await q.lockCampaign(tx, id);
+      if (!current) throw notFound('Group-buy campaign');
+      const next: q.CampaignRow = {
+        ...current,
+        price: patch.price ?? current.price,
+        leader_price: patch.leaderPrice === undefined ? current.leader_price : patch.leaderPrice,
+        duration_minutes: patch.durationMinutes ?? current.duration_minutes,
+        per_user_limit: patch.perUserLimit === undefined ? current.per_user_limit : patch.perUserLimit,
+        starts_at: patch.startsAt === undefined ? current.starts_at : dateOrNull(patch.startsAt),
+        ends_at: patch.endsAt === undefined ? current.ends_at : dateOrNull(patch.endsAt),
+        updated_at: clock.now(),
+      };
+      const [variant] = await catalog.sellableVariants(tx, [current.variant_id]);
+      assertSound(next, variant?.price ?? next.price);
+      await q.updateCampaign(tx, next);
+      return next;
+    });
+    return present(row);
+  }
+
+  /** No new groups; groups already open run to their deadline. */
+  async function closeCampaign(id: string): Promise<Campaign> {
+    const row = await db.transaction(async (tx) => {
+      const current = await q.lockCampaign(tx, id);
+      if (!current) throw notFound('Group-buy campaign');
+      const next = { ...current, status: 'closed' as const, updated_at: clock.now() };
+      await q.updateCampaign(tx, next);
+      return next;
+    });
+    return present(row);
+  }
+
+  /** Completes a nearly-full group at the platform's cost: it succeeds, marked as such, no fake members. */
+  async function completeByPlatform(groupId: string): Promise<void> {
+    await db.transaction(async (tx) => {
+      const group = await q.lockGroup(tx, groupId);
+      if (!group) throw notFound('Group');
+      const counts = {
+        status: group.status,
+        groupSize: group.group_size,
+        taken: group.taken,
+        paid: group.paid,
+      };
+      if (group.expires_at.getTime() <= clock.now().getTime() || !platformMayComplete(counts))
+        throw conflict(
+          'Only an open group with paid members and at most a fifth of its seats missing can be completed',
+        );
+      await q.saveGroupCounts(tx, {
+        ...group,
+        status: 'succeeded',
+        completed_by_platform: true,
+        decided_at: clock.now(),
+      });
+    });
+  }
+
+  return { createCampaign, updateCampaign, closeCampaign, completeByPlatform, present };
+}

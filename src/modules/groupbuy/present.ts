@@ -1,0 +1,145 @@
+import type { Product } from '../catalog/service.js';
+import type * as q from './queries.js';
+import { campaignRunning, type GroupStatus } from './rules.js';
+
+export interface Campaign {
+  id: string;
+  variantId: string;
+  productId: string;
+  groupSize: number;
+  price: number;
+  leaderPrice: number | null;
+  /** The variant's price today, for "price vs group price". */
+  regularPrice: number | null;
+  durationMinutes: number;
+  perUserLimit: number | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  status: 'active' | 'closed';
+  /** Whether new groups can be opened now (active and inside its window). */
+  running: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductRef {
+  id: string;
+  title: string;
+  image: string | null;
+}
+
+/** A person as a group page shows them: a name and the initial drawn in their avatar. */
+export interface PersonRef {
+  id: string;
+  name: string;
+  initial: string;
+}
+
+export interface GroupSummary {
+  id: string;
+  leader: PersonRef;
+  groupSize: number;
+  paidMembers: number;
+  seatsLeft: number;
+  expiresAt: string;
+}
+
+export interface Group {
+  id: string;
+  campaignId: string;
+  status: GroupStatus;
+  groupSize: number;
+  members: (PersonRef & { joinedAt: string; leader: boolean })[];
+  paidMembers: number;
+  seatsLeft: number;
+  expiresAt: string;
+  price: number;
+  leaderPrice: number | null;
+  regularPrice: number | null;
+  product: ProductRef;
+  variantId: string;
+  leader: PersonRef;
+  completedByPlatform: boolean;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const initialOf = (name: string) => [...name.trim()][0]?.toUpperCase() ?? '?';
+
+export const personRef = (id: string, name: string): PersonRef => ({ id, name, initial: initialOf(name) });
+
+export const productRef = (product: Product | undefined, productId: string): ProductRef => ({
+  id: productId,
+  title: product?.title ?? '',
+  image: product?.images[0] ?? null,
+});
+
+export const regularPriceOf = (product: Product | undefined, variantId: string) =>
+  product?.variants.find((v) => v.id === variantId)?.price ?? null;
+
+export function presentCampaign(row: q.CampaignRow, product: Product | undefined, now: Date): Campaign {
+  return {
+    id: row.id,
+    variantId: row.variant_id,
+    productId: row.product_id,
+    groupSize: row.group_size,
+    price: row.price,
+    leaderPrice: row.leader_price,
+    regularPrice: regularPriceOf(product, row.variant_id),
+    durationMinutes: row.duration_minutes,
+    perUserLimit: row.per_user_limit,
+    startsAt: iso(row.starts_at),
+    endsAt: iso(row.ends_at),
+    status: row.status,
+    running: campaignRunning({ status: row.status, startsAt: row.starts_at, endsAt: row.ends_at }, now),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export const presentGroupSummary = (g: q.GroupRow & { leader_name: string }): GroupSummary => ({
+  id: g.id,
+  leader: personRef(g.leader_id, g.leader_name),
+  groupSize: g.group_size,
+  paidMembers: g.paid,
+  seatsLeft: g.group_size - g.taken,
+  expiresAt: g.expires_at.toISOString(),
+});
+
+export function presentGroup(
+  g: q.GroupRow,
+  campaign: q.CampaignRow,
+  seats: readonly (q.SeatRow & { user_name: string })[],
+  product: Product | undefined,
+  leaderName: string,
+): Group {
+  // Paid members; in a failed group, also those whose money went back because it failed.
+  const members = seats.filter(
+    (s) => s.status === 'paid' || (s.status === 'refunded' && g.status === 'failed'),
+  );
+  return {
+    id: g.id,
+    campaignId: g.campaign_id,
+    status: g.status,
+    groupSize: g.group_size,
+    members: members.map((s) => ({
+      ...personRef(s.user_id, s.user_name),
+      joinedAt: (s.paid_at ?? s.joined_at).toISOString(),
+      leader: s.user_id === g.leader_id,
+    })),
+    paidMembers: g.paid,
+    seatsLeft: g.status === 'open' ? g.group_size - g.taken : 0,
+    expiresAt: g.expires_at.toISOString(),
+    price: campaign.price,
+    leaderPrice: campaign.leader_price,
+    regularPrice: regularPriceOf(product, campaign.variant_id),
+    product: productRef(product, campaign.product_id),
+    variantId: campaign.variant_id,
+    leader: personRef(g.leader_id, leaderName),
+    completedByPlatform: g.completed_by_platform,
+    createdAt: g.created_at.toISOString(),
+    decidedAt: iso(g.decided_at),
+  };
+}

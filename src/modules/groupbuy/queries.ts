@@ -1,0 +1,252 @@
+import type { Queryable } from '../../platform/db.js';
+import type { GroupStatus, SeatStatus } from './rules.js';
+
+export interface CampaignRow {
+  id: string;
+  variant_id: string;
+  product_id: string;
+  group_size: number;
+  price: number;
+  leader_price: number | null;
+  duration_minutes: number;
+  per_user_limit: number | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  status: 'active' | 'closed';
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface GroupRow {
+  id: string;
+  campaign_id: string;
+  leader_id: string;
+  group_size: number;
+  taken: number;
+  paid: number;
+  status: GroupStatus;
+  completed_by_platform: boolean;
+  expires_at: Date;
+  created_at: Date;
+  decided_at: Date | null;
+}
+
+export interface SeatRow {
+  order_id: string;
+  group_id: string;
+  campaign_id: string;
+  user_id: string;
+  role: 'leader' | 'member';
+  quantity: number;
+  status: SeatStatus;
+  joined_at: Date;
+  paid_at: Date | null;
+}
+
+export async function insertCampaign(conn: Queryable, c: CampaignRow): Promise<void> {
+  await conn.query(
+    `INSERT INTO group_buy_campaigns (id, variant_id, product_id, group_size, price, leader_price,
+       duration_minutes, per_user_limit, starts_at, ends_at, status, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      c.id,
+      c.variant_id,
+      c.product_id,
+      c.group_size,
+      c.price,
+      c.leader_price,
+      c.duration_minutes,
+      c.per_user_limit,
+      c.starts_at,
+      c.ends_at,
+      c.status,
+      c.created_at,
+      c.updated_at,
+    ],
+  );
+}
+
+export async function updateCampaign(conn: Queryable, c: CampaignRow): Promise<void> {
+  await conn.query(
+    `UPDATE group_buy_campaigns SET price = $2, leader_price = $3, duration_minutes = $4,
+       per_user_limit = $5, starts_at = $6, ends_at = $7, status = $8, updated_at = $9 WHERE id = $1`,
+    [
+      c.id,
+      c.price,
+      c.leader_price,
+      c.duration_minutes,
+      c.per_user_limit,
+      c.starts_at,
+      c.ends_at,
+      c.status,
+      c.updated_at,
+    ],
+  );
+}
+
+export const findCampaign = async (conn: Queryable, id: string) =>
+  (await conn.query<CampaignRow>('SELECT * FROM group_buy_campaigns WHERE id = $1', [id]))[0];
+
+export const lockCampaign = async (conn: Queryable, id: string) =>
+  (await conn.query<CampaignRow>('SELECT * FROM group_buy_campaigns WHERE id = $1 FOR UPDATE', [id]))[0];
+
+export function listCampaigns(
+  conn: Queryable,
+  f: { productId?: string; activeOnly?: boolean; beforeId?: string; limit: number },
+) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.productId) where.push(`product_id = ${param(f.productId)}`);
+  if (f.activeOnly) where.push(`status = 'active'`);
+  if (f.beforeId) where.push(`id < ${param(f.beforeId)}`);
+  return conn.query<CampaignRow>(
+    `SELECT * FROM group_buy_campaigns ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY id DESC LIMIT ${param(f.limit + 1)}`,
+    params,
+  );
+}
+
+export interface CampaignStats {
+  campaign_id: string;
+  open: number;
+  succeeded: number;
+  failed: number;
+  members: number;
+}
+
+/** Live counts per campaign: groups by state, and paid members in groups that did not fail. */
+export const campaignStats = (conn: Queryable, campaignIds: readonly string[]) =>
+  conn.query<CampaignStats>(
+    `SELECT campaign_id,
+       count(*) FILTER (WHERE status = 'open')::int AS open,
+       count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded,
+       count(*) FILTER (WHERE status = 'failed')::int AS failed,
+       COALESCE(sum(paid) FILTER (WHERE status <> 'failed'), 0)::int AS members
+     FROM group_buy_groups WHERE campaign_id = ANY($1) GROUP BY campaign_id`,
+    [campaignIds],
+  );
+
+export async function insertGroup(conn: Queryable, g: GroupRow): Promise<void> {
+  await conn.query(
+    `INSERT INTO group_buy_groups (id, campaign_id, leader_id, group_size, taken, paid, status, expires_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [g.id, g.campaign_id, g.leader_id, g.group_size, g.taken, g.paid, g.status, g.expires_at, g.created_at],
+  );
+}
+
+export const findGroup = async (conn: Queryable, id: string) =>
+  (await conn.query<GroupRow>('SELECT * FROM group_buy_groups WHERE id = $1', [id]))[0];
+
+export const lockGroup = async (conn: Queryable, id: string) =>
+  (await conn.query<GroupRow>('SELECT * FROM group_buy_groups WHERE id = $1 FOR UPDATE', [id]))[0];
+
+/**
+ * Takes one seat if the group is open, not past its deadline and not full, in one statement: under
+ * PostgreSQL's row lock, racing buyers are serialized and each re-checks `taken < group_size`.
+ */
+export const takeSeat = async (conn: Queryable, groupId: string, campaignId: string, now: Date) =>
+  (
+    await conn.query<GroupRow>(
+      `UPDATE group_buy_groups SET taken = taken + 1
+       WHERE id = $1 AND campaign_id = $2 AND status = 'open' AND expires_at > $3 AND taken < group_size
+       RETURNING *`,
+      [groupId, campaignId, now],
+    )
+  )[0];
+
+export const saveGroupCounts = (conn: Queryable, g: GroupRow) =>
+  conn.query(
+    `UPDATE group_buy_groups SET taken = $2, paid = $3, status = $4, decided_at = $5,
+       completed_by_platform = $6 WHERE id = $1`,
+    [g.id, g.taken, g.paid, g.status, g.decided_at, g.completed_by_platform],
+  );
+
+/**
+ * Fails a batch of open groups whose deadline has passed, and returns them. SKIP LOCKED lets
+ * processes running this at once share the work; the status condition makes it once per group.
+ */
+export const failDueGroups = (conn: Queryable, now: Date, limit: number) =>
+  conn.query<GroupRow>(
+    `UPDATE group_buy_groups SET status = 'failed', decided_at = $1
+     WHERE id IN (SELECT id FROM group_buy_groups WHERE status = 'open' AND expires_at <= $1
+                  ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       AND status = 'open'
+     RETURNING *`,
+    [now, limit],
+  );
+
+export async function insertSeat(conn: Queryable, s: SeatRow): Promise<void> {
+  await conn.query(
+    `INSERT INTO group_buy_members (order_id, group_id, campaign_id, user_id, role, quantity, status, joined_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [s.order_id, s.group_id, s.campaign_id, s.user_id, s.role, s.quantity, s.status, s.joined_at],
+  );
+}
+
+export const findSeat = async (conn: Queryable, orderId: string) =>
+  (await conn.query<SeatRow>('SELECT * FROM group_buy_members WHERE order_id = $1', [orderId]))[0];
+
+export const setSeatStatus = (conn: Queryable, orderId: string, status: SeatStatus, now: Date) =>
+  conn.query(
+    `UPDATE group_buy_members SET status = $2, paid_at = CASE WHEN $2 = 'paid' THEN $3 ELSE paid_at END
+     WHERE order_id = $1`,
+    [orderId, status, now],
+  );
+
+export const seatsOfGroup = (conn: Queryable, groupId: string) =>
+  conn.query<SeatRow & { user_name: string }>(
+    `SELECT m.*, u.name AS user_name FROM group_buy_members m JOIN users u ON u.id = m.user_id
+     WHERE m.group_id = $1 ORDER BY m.joined_at, m.order_id`,
+    [groupId],
+  );
+
+export const seatsOfOrders = (conn: Queryable, orderIds: readonly string[]) =>
+  conn.query<SeatRow & { group_status: GroupStatus }>(
+    `SELECT m.*, g.status AS group_status FROM group_buy_members m JOIN group_buy_groups g ON g.id = m.group_id
+     WHERE m.order_id = ANY($1)`,
+    [orderIds],
+  );
+
+/** Units a person holds in a campaign through seats that are paying or paid. */
+export async function unitsHeld(conn: Queryable, campaignId: string, userId: string): Promise<number> {
+  const rows = await conn.query<{ units: number }>(
+    `SELECT COALESCE(sum(quantity), 0)::int AS units FROM group_buy_members
+     WHERE campaign_id = $1 AND user_id = $2 AND status IN ('reserved', 'paid')`,
+    [campaignId, userId],
+  );
+  return rows[0]?.units ?? 0;
+}
+
+/** Open groups of these campaigns that someone has paid into, soonest deadline first. */
+export const joinableGroups = (
+  conn: Queryable,
+  campaignIds: readonly string[],
+  now: Date,
+  perCampaign: number,
+) =>
+  conn.query<GroupRow & { leader_name: string }>(
+    `SELECT * FROM (
+       SELECT g.*, u.name AS leader_name,
+         row_number() OVER (PARTITION BY g.campaign_id ORDER BY g.expires_at, g.id) AS rank
+       FROM group_buy_groups g JOIN users u ON u.id = g.leader_id
+       WHERE g.campaign_id = ANY($1) AND g.status = 'open' AND g.expires_at > $2 AND g.paid > 0
+         AND g.taken < g.group_size) ranked
+     WHERE rank <= $3`,
+    [campaignIds, now, perCampaign],
+  );
+
+export const seatsOfUser = (
+  conn: Queryable,
+  userId: string,
+  beforeOrderId: string | undefined,
+  limit: number,
+) =>
+  conn.query<SeatRow>(
+    `SELECT * FROM group_buy_members WHERE user_id = $1 AND ($2::text IS NULL OR order_id < $2)
+     ORDER BY order_id DESC LIMIT $3`,
+    [userId, beforeOrderId ?? null, limit + 1],
+  );

@@ -1,0 +1,123 @@
+import { Type } from 'typebox';
+import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './rules.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Money = Type.Integer({ minimum: 0, maximum: 1_000_000_000_00 });
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+// Up to 30 days: a group that waits longer is no longer a "team up with friends now" deal.
+const Duration = Type.Integer({ minimum: 1, maximum: 30 * 24 * 60 });
+const PerUserLimit = Type.Integer({ minimum: 1, maximum: 999 });
+const Instant = Type.String({ format: 'date-time', maxLength: 40 });
+
+export const CampaignBody = Type.Object(
+  {
+    variantId: Id,
+    groupSize: Type.Integer({ minimum: MIN_GROUP_SIZE, maximum: MAX_GROUP_SIZE }),
+    price: Money,
+    durationMinutes: Duration,
+    perUserLimit: Type.Optional(Nullable(PerUserLimit)),
+    leaderPrice: Type.Optional(Nullable(Money)),
+    startsAt: Type.Optional(Nullable(Instant)),
+    endsAt: Type.Optional(Nullable(Instant)),
+  },
+  { additionalProperties: false },
+);
+
+export const CampaignPatchBody = Type.Object(
+  {
+    price: Type.Optional(Money),
+    durationMinutes: Type.Optional(Duration),
+    perUserLimit: Type.Optional(Nullable(PerUserLimit)),
+    leaderPrice: Type.Optional(Nullable(Money)),
+    startsAt: Type.Optional(Nullable(Instant)),
+    endsAt: Type.Optional(Nullable(Instant)),
+  },
+  { additionalProperties: false },
+);
+
+const ProductRef = Type.Object({ id: Type.String(), title: Type.String(), image: Nullable(Type.String()) });
+const Person = Type.Object({ id: Type.String(), name: Type.String(), initial: Type.String() });
+const GroupStatus = Type.Union([Type.Literal('open'), Type.Literal('succeeded'), Type.Literal('failed')]);
+
+export const CampaignSchema = Type.Object({
+  id: Type.String(),
+  variantId: Type.String(),
+  productId: Type.String(),
+  groupSize: Type.Integer(),
+  price: Type.Integer(),
+  leaderPrice: Nullable(Type.Integer()),
+  regularPrice: Nullable(Type.Integer()),
+  durationMinutes: Type.Integer(),
+  perUserLimit: Nullable(Type.Integer()),
+  startsAt: Nullable(Type.String()),
+  endsAt: Nullable(Type.String()),
+  status: Type.Union([Type.Literal('active'), Type.Literal('closed')]),
+  running: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+const GroupSummarySchema = Type.Object({
+  id: Type.String(),
+  leader: Person,
+  groupSize: Type.Integer(),
+  paidMembers: Type.Integer(),
+  seatsLeft: Type.Integer(),
+  expiresAt: Type.String(),
+});
+
+export const PublicCampaignSchema = Type.Object({
+  ...CampaignSchema.properties,
+  product: ProductRef,
+  openGroups: Type.Array(GroupSummarySchema),
+});
+
+export const AdminCampaignSchema = Type.Object({
+  ...CampaignSchema.properties,
+  product: ProductRef,
+  stats: Type.Object({
+    open: Type.Integer(),
+    succeeded: Type.Integer(),
+    failed: Type.Integer(),
+    members: Type.Integer(),
+  }),
+});
+
+export const GroupSchema = Type.Object({
+  id: Type.String(),
+  campaignId: Type.String(),
+  status: GroupStatus,
+  groupSize: Type.Integer(),
+  members: Type.Array(Type.Object({ ...Person.properties, joinedAt: Type.String(), leader: Type.Boolean() })),
+  paidMembers: Type.Integer(),
+  seatsLeft: Type.Integer(),
+  expiresAt: Type.String(),
+  price: Type.Integer(),
+  leaderPrice: Nullable(Type.Integer()),
+  regularPrice: Nullable(Type.Integer()),
+  product: ProductRef,
+  variantId: Type.String(),
+  leader: Person,
+  completedByPlatform: Type.Boolean(),
+  createdAt: Type.String(),
+  decidedAt: Nullable(Type.String()),
+});
+
+export const MyGroupBuySchema = Type.Object({
+  orderId: Type.String(),
+  role: Type.Union([Type.Literal('leader'), Type.Literal('member')]),
+  status: Type.Union([
+    Type.Literal('waiting'),
+    Type.Literal('succeeded'),
+    Type.Literal('failed'),
+    Type.Literal('left'),
+  ]),
+  group: GroupSchema,
+});
+
+const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+export const PublicCampaignPage = page(PublicCampaignSchema);
+export const AdminCampaignPage = page(AdminCampaignSchema);
+export const MyGroupBuyPage = page(MyGroupBuySchema);
