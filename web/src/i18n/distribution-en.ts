@@ -154,6 +154,7 @@ export const distributionEn = {
     decision: { approve: 'Approve and pay', reject: 'Reject' },
     decisionSummary: '{{name}} asks for {{amount}}.',
     promoters: 'Promoters',
+    customers: 'Customers',
     flaggedOnly: 'Flagged only',
     noPromoters: 'No promoters here',
     heldTitle: 'Held commissions',

@@ -155,6 +155,7 @@ export const distributionZhCN: Catalog<typeof distributionEn> = {
     decision: { approve: '批准并打款', reject: '拒绝' },
     decisionSummary: '{{name}} 申请提现 {{amount}}。',
     promoters: '推广员',
+    customers: '客户',
     flaggedOnly: '只看被标记的',
     noPromoters: '没有推广员',
     heldTitle: '冻结的佣金',

@@ -107,14 +107,16 @@ export function SettingsForm({ settings }: { settings: DistributionSettings }) {
         error={errorAt('/bindingDays')}
         hint={t('adminDistribution.bindingDaysHint')}
       />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={draft.newUsersOnly}
-          onChange={(e) => update({ newUsersOnly: e.target.checked })}
-        />
-        {t('adminDistribution.newUsersOnly')}
-      </label>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.newUsersOnly}
+            onChange={(e) => update({ newUsersOnly: e.target.checked })}
+          />
+          {t('adminDistribution.newUsersOnly')}
+        </label>
+      </div>
       <Field
         label={t('adminDistribution.minWithdrawal', { currency })}
         name="minWithdrawal"

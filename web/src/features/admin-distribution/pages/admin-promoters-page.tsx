@@ -14,7 +14,7 @@ export function AdminPromotersPage() {
   return (
     <section>
       <h1>{t('adminDistribution.promoters')}</h1>
-      <label className="checkbox">
+      <label className="checkbox toolbar">
         <input
           type="checkbox"
           checked={flaggedOnly}
@@ -24,7 +24,7 @@ export function AdminPromotersPage() {
         {t('adminDistribution.flaggedOnly')}
       </label>
       <PromotersTable flaggedOnly={flaggedOnly} />
-      <h2>{t('adminDistribution.heldTitle')}</h2>
+      <h2 className="section-title">{t('adminDistribution.heldTitle')}</h2>
       <p className="muted">{t('adminDistribution.heldHint')}</p>
       <HeldCommissions />
     </section>
@@ -53,7 +53,7 @@ function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
                 <th scope="col">{t('promote.commissionStatus.pending')}</th>
                 <th scope="col">{t('promote.commissionStatus.settled')}</th>
                 <th scope="col">{t('promote.commissionStatus.reversed')}</th>
-                <th scope="col">{t('promote.tabs.customers')}</th>
+                <th scope="col">{t('adminDistribution.customers')}</th>
                 <th scope="col">{t('promote.held')}</th>
               </tr>
             </thead>

@@ -75,10 +75,10 @@ function ProductDetails({ product }: { product: Product }) {
 
   return (
     <article className="page product-page" data-testid="product-page">
+      <ReferralDisclosure />
       <Gallery images={product.images} title={product.title} />
       <div className="product-info">
         {product.category ? <span className="eyebrow">{product.category}</span> : null}
-        <ReferralDisclosure />
         <h1 data-testid="product-title">{product.title}</h1>
         <p className="price price-large" data-testid="product-price">
           {variant ? money(variant.price) : null}
