@@ -161,3 +161,106 @@ describe('micro-store', () => {
     await expect(promoter.getByTestId('share-url').textContent()).resolves.toMatch(/\/s\/[A-Za-z0-9_-]+$/);
   });
 });
+
+describe('operator review and payouts', () => {
+  let admin: Page;
+  const promoterToken = () => promoter.evaluate(() => localStorage.getItem('fission.token') ?? '');
+
+  beforeAll(async () => {
+    const { token } = await shop.t.signInAdmin();
+    admin = await openPage(browser, shop.baseUrl, 'desktop');
+    await admin.context().addInitScript((value) => localStorage.setItem('fission.token', value), token);
+  });
+
+  it('flags a commission whose buyer used the promoter’s device, and the operator releases it', async () => {
+    const device = { cookie: 'fission_device=shared-tablet' };
+    await shop.t.request('GET', '/api/me', { token: await promoterToken(), headers: device });
+    const buyer = await shop.t.signUp({ name: 'Tablet buyer' });
+    const oolong = shop.products.find((p) => p.title === 'Oolong Gift Box') as Product;
+    const placed = await shop.t.request('POST', '/api/orders', {
+      token: buyer.token,
+      headers: device,
+      body: { items: [{ variantId: oolong.variants[0]?.id, quantity: 1 }], storeSlug: 'meis-tea' },
+    });
+    const paid = await shop.t.request(
+      'POST',
+      `/api/payments/sandbox/${placed.json<{ id: string }>().id}/succeed`,
+      {
+        token: buyer.token,
+      },
+    );
+    expect(paid.statusCode).toBe(200);
+
+    await promoter.goto('/promote/commissions');
+    const heldHere = promoter.getByTestId('commission-held');
+    await expect.poll(() => heldHere.allTextContents()).toContainEqual(expect.stringContaining('device'));
+
+    await admin.goto('/admin/promoters');
+    await admin.getByTestId('flagged-only').check();
+    await admin.waitForURL('**/admin/promoters?flagged=true');
+    const flagged = admin.getByTestId('admin-promoter-row');
+    await expect.poll(() => flagged.count()).toBe(1);
+    await expect(flagged.textContent()).resolves.toContain('Mei');
+    // Both browsers of this test run on one machine, so the first sale is held for the shared IP too.
+    const held = admin.getByTestId('admin-held-row');
+    await expect.poll(() => held.allTextContents()).toContainEqual(expect.stringContaining('device'));
+    for (let left = await held.count(); left > 0; left--) {
+      await held.first().getByTestId('release-commission').click();
+      await expect.poll(() => held.count()).toBe(left - 1);
+    }
+    await expect.poll(() => flagged.count()).toBe(0);
+  });
+
+  it('settles after the return window, refuses a withdrawal under the minimum, and pays one the operator approves', async () => {
+    const earned = Math.floor((tin50() * LEVEL_ONE_BPS) / 10_000);
+    const { token } = await shop.t.signInAdmin();
+    const paid = await shop.t.request('GET', '/api/admin/orders?status=paid&q=Zhao', { token });
+    const [order] = paid.json<{ items: { id: string }[] }>().items;
+    await shop.t.request('POST', `/api/admin/orders/${order?.id}/complete`, { token });
+    await shop.t.request('POST', '/api/test/clock', { body: { advanceMs: 8 * 86_400_000 } });
+
+    const settings = admin.getByTestId('distribution-settings-form');
+    async function setMinimumWithdrawal(major: string) {
+      await admin.goto('/admin/distribution');
+      await expect(settings.getByLabel('Level 1 (%)').inputValue()).resolves.toBe('10.00');
+      await settings.getByLabel('Minimum withdrawal (CNY)').fill(major);
+      await settings.getByTestId('settings-save').click();
+      await settings.getByTestId('settings-saved').waitFor();
+    }
+    await setMinimumWithdrawal('5');
+
+    await promoter.goto('/promote/withdrawals');
+    const form = promoter.getByTestId('withdrawal-form');
+    await expect.poll(() => form.textContent()).toContain((earned / 100).toFixed(2));
+    await form.getByLabel('Amount (CNY)').fill((earned / 100).toFixed(2));
+    await form.getByTestId('withdrawal-submit').click();
+    await form.getByTestId('withdrawal-refused').waitFor();
+
+    await setMinimumWithdrawal('1.00');
+    await form.getByTestId('withdrawal-submit').click();
+    await form.getByTestId('withdrawal-requested').waitFor();
+    const row = promoter.getByTestId('withdrawal-row');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('requested');
+    const wallet = await shop.t.request('GET', '/api/me/wallet', { token: await promoterToken() });
+    expect(wallet.json()).toMatchObject({ available: 0, reserved: earned });
+
+    await admin.goto('/admin/withdrawals');
+    const request = admin.getByTestId('admin-withdrawal-row');
+    await expect(request.textContent()).resolves.toContain('Mei');
+    await request.getByTestId('withdrawal-approve').click();
+    await admin
+      .getByTestId('decision-dialog')
+      .getByLabel('Note for the promoter (optional)')
+      .fill('Sent by bank');
+    await admin.getByTestId('decision-ok').click();
+    await expect.poll(() => request.count()).toBe(0);
+
+    await promoter.goto('/promote');
+    await expect
+      .poll(() => promoter.getByTestId('wallet-withdrawn').getAttribute('data-amount'))
+      .toBe(String(earned));
+    await promoter.getByTestId('promote-tab-withdrawals').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('paid');
+    await expect(row.textContent()).resolves.toContain('Sent by bank');
+  });
+});
