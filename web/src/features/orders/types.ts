@@ -50,4 +50,6 @@ export interface NewOrder {
   address: Address;
   /** One of the buyer's coupons; the server prices it and the order shows the discount. */
   couponId?: string;
+  /** The micro-store the buyer shopped in: the order credits its shopkeeper. */
+  storeSlug?: string;
 }

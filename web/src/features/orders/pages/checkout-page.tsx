@@ -9,6 +9,7 @@ import { useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { type CartLine, cart, useCart } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
+import { storeVisit } from '../../stores';
 import { useCreateOrder } from '../api/create-order';
 import { AddressForm, toAddress } from '../components/address-form';
 import { savedAddress } from '../components/saved-address';
@@ -45,6 +46,7 @@ export function CheckoutPage() {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
       address: toAddress(address),
       ...(coupon ? { couponId: coupon.id } : {}),
+      storeSlug: storeVisit.current(),
     };
     createOrder.mutate(
       { order, idempotencyKey: attemptKey.current },

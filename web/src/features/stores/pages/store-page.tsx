@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
@@ -9,6 +10,7 @@ import { isApiError } from '../../../lib/api-client';
 import { ProductCard } from '../../catalog';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
 import { useStorePage } from '../api/get-store-page';
+import { storeVisit } from '../store-visit';
 import type { StorePage as Store } from '../types';
 
 export function StorePage() {
@@ -31,6 +33,7 @@ export function StorePage() {
 
 function StoreFront({ store }: { store: Store }) {
   const { t } = useTranslation();
+  useEffect(() => storeVisit.remember(store.slug), [store.slug]);
   return (
     <section className="page store-page" data-testid="store-page">
       <ReferralDisclosure />
