@@ -160,6 +160,25 @@ describe('micro-store', () => {
     await promoter.getByTestId('share-button').click();
     await expect(promoter.getByTestId('share-url').textContent()).resolves.toMatch(/\/s\/[A-Za-z0-9_-]+$/);
   });
+
+  it('credits the shopkeeper with a purchase made by someone who browsed the store directly', async () => {
+    const buyer = await openPage(browser, shop.baseUrl);
+    await buyer.goto('/stores/meis-tea');
+    await expect(buyer.getByTestId('referral-disclosure').count()).resolves.toBe(0);
+    await buyer.getByTestId('product-card').click();
+    await buyer.getByTestId('add-to-cart').click();
+    await buyer.goto('/cart');
+    await buyer.getByTestId('go-checkout').click();
+    await buyer.getByRole('link', { name: 'Sign up' }).last().click();
+    await signUp(buyer, 'Wu', 'store-buyer');
+    await buyer.waitForURL('**/checkout');
+    await checkOutAndPay(buyer);
+    await buyer.context().close();
+
+    await promoter.goto('/promote/customers');
+    const wu = promoter.getByTestId('customer-row').filter({ hasText: 'Wu' });
+    await expect(wu.textContent()).resolves.toContain('via store meis-tea');
+  });
 });
 
 describe('operator review and payouts', () => {
