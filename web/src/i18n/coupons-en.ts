@@ -61,7 +61,6 @@ export const couponsEn = {
     rewardPoints: 'When a friend you invite pays for their first order, you get {{points}} points.',
     rewardCoupon:
       'When a friend you invite pays for their first order, you get a coupon: {{title}} — {{terms}}.',
-    rewardNone: 'Friends who sign up with your code join your team.',
     rewardNote:
       'The reward comes with each invited friend’s first paid order, once per friend — not at sign-up.',
   },

@@ -63,7 +63,6 @@ export const couponsZhCN: Catalog<typeof couponsEn> = {
   invite: {
     rewardPoints: '你邀请的好友完成首笔付款订单后，你将获得 {{points}} 积分。',
     rewardCoupon: '你邀请的好友完成首笔付款订单后，你将获得一张优惠券：{{title}}（{{terms}}）。',
-    rewardNone: '好友使用你的邀请码注册后将加入你的团队。',
     rewardNote: '奖励在每位受邀好友首笔订单付款后发放，每位好友仅一次，注册时不发放。',
   },
   adminCoupons: {

@@ -15,19 +15,19 @@ export function InviteRewardText() {
   const value = useCouponValue();
   const conditions = useCouponConditions();
   const r = reward.data;
-  if (!r) return null;
-  let text = t('invite.rewardNone');
-  if (r.kind === 'points' && r.points) text = t('invite.rewardPoints', { points: r.points });
-  if (r.kind === 'coupon' && r.coupon) {
-    text = t('invite.rewardCoupon', {
-      title: r.coupon.title,
-      terms: `${value(r.coupon)}, ${conditions(r.coupon)}`,
-    });
-  }
+  // Without a reward the invite card's own hint says all there is to say.
+  if (!r || r.kind === 'none') return null;
+  const text =
+    r.kind === 'coupon' && r.coupon
+      ? t('invite.rewardCoupon', {
+          title: r.coupon.title,
+          terms: `${value(r.coupon)}, ${conditions(r.coupon)}`,
+        })
+      : t('invite.rewardPoints', { points: r.points ?? 0 });
   return (
     <p data-testid="invite-reward">
       {text}
-      {r.kind === 'none' ? null : <small className="muted muted-block">{t('invite.rewardNote')}</small>}
+      <small className="muted muted-block">{t('invite.rewardNote')}</small>
     </p>
   );
 }
