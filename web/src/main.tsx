@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/distribution.css';
 import './styles/coupons.css';
+import './styles/groupbuy.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

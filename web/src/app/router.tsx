@@ -5,6 +5,7 @@ import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/a
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
+import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
 import {
   PromoteCommissionsPage,
@@ -25,6 +26,7 @@ const adminCatalog = () => import('../features/admin-catalog');
 const adminOrders = () => import('../features/admin-orders');
 const adminDistribution = () => import('../features/admin-distribution');
 const adminCoupons = () => import('../features/coupons/admin');
+const adminGroupBuys = () => import('../features/groupbuy/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
@@ -43,6 +45,8 @@ const AdminCouponEditPage = lazy(() => adminCoupons().then((m) => ({ default: m.
 const AdminInvitationRewardsPage = lazy(() =>
   adminCoupons().then((m) => ({ default: m.AdminInvitationRewardsPage })),
 );
+
+const AdminGroupBuysPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminGroupBuysPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
@@ -64,6 +68,8 @@ const router = createBrowserRouter([
       { path: 'my-store', element: signedIn(<MyStorePage />) },
       { path: 'coupons', element: <CouponCentrePage /> },
       { path: 'my-coupons', element: signedIn(<MyCouponsPage />) },
+      { path: 'groups/:id', element: <GroupPage /> },
+      { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -97,6 +103,7 @@ const router = createBrowserRouter([
           { path: 'coupons/new', element: <AdminCouponNewPage /> },
           { path: 'coupons/:id', element: <AdminCouponEditPage /> },
           { path: 'invitation-rewards', element: <AdminInvitationRewardsPage /> },
+          { path: 'group-buys', element: <AdminGroupBuysPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,6 @@
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
+import { groupBuyEn } from './groupbuy-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
 export const en = {
@@ -197,6 +198,7 @@ export const en = {
   },
   ...distributionEn,
   ...couponsEn,
+  ...groupBuyEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

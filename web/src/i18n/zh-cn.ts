@@ -1,6 +1,7 @@
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
+import { groupBuyZhCN } from './groupbuy-zh-cn';
 
 export const zhCN: Messages = {
   common: {
@@ -197,4 +198,5 @@ export const zhCN: Messages = {
   },
   ...distributionZhCN,
   ...couponsZhCN,
+  ...groupBuyZhCN,
 };

@@ -43,6 +43,13 @@ export interface Order {
   expiresAt: string | null;
   createdAt: string;
   userId: string;
+  /** The group this order was placed in; null outside group buying. */
+  groupBuy?: {
+    campaignId: string;
+    groupId: string;
+    status: 'waiting' | 'succeeded' | 'failed' | 'left';
+    role: 'leader' | 'member';
+  } | null;
 }
 
 export interface NewOrder {
@@ -52,4 +59,6 @@ export interface NewOrder {
   couponId?: string;
   /** The micro-store the buyer shopped in: the order credits its shopkeeper. */
   storeSlug?: string;
+  /** Open a group in a campaign, or join one: the line is priced at the group price. */
+  groupBuy?: { campaignId: string; groupId?: string };
 }

@@ -20,7 +20,7 @@ export interface ShareLinkWithStats extends ShareLink {
 }
 
 /** Exactly one target per link. */
-export type ShareTarget = { productId: string } | { storeId: string };
+export type ShareTarget = { productId: string } | { storeId: string } | { groupId: string };
 
 const codePath = (code: string) => `/api/share-links/${encodeURIComponent(code)}`;
 export const qrUrl = (code: string) => `${codePath(code)}/qr.svg`;

@@ -49,6 +49,9 @@ export function AccountPage() {
       <PointsCard />
       <nav className="card link-list" aria-label={t('account.title')}>
         <Link to="/orders">{t('orders.myOrders')}</Link>
+        <Link to="/my-group-buys" data-testid="my-group-buys-link">
+          {t('groupBuy.mine')}
+        </Link>
         <Link to="/promote" data-testid="account-promote">
           {t('promote.title')}
         </Link>

@@ -7,6 +7,7 @@ import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useMoney } from '../../../lib/config';
 import { type CartLine, cart, MAX_QUANTITY } from '../../cart';
+import { ProductGroupBuys } from '../../groupbuy';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
 import { useProduct } from '../api/get-product';
 import { Gallery } from '../components/gallery';
@@ -108,6 +109,7 @@ function ProductDetails({ product }: { product: Product }) {
             </div>
           </>
         ) : null}
+        {sellable ? <ProductGroupBuys productId={product.id} /> : null}
         {added ? (
           <p className="alert alert-success" role="status" data-testid="added-to-cart">
             {t('catalog.added')} <Link to="/cart">{t('catalog.viewCart')}</Link>

@@ -13,20 +13,26 @@ import { storeVisit } from '../../stores';
 import { useCreateOrder } from '../api/create-order';
 import { AddressForm, toAddress } from '../components/address-form';
 import { savedAddress } from '../components/saved-address';
+import type { NewOrder } from '../types';
 
-/** "Buy now" hands one line over in router state; otherwise the whole cart is checked out. */
-function useCheckoutLines(): { lines: CartLine[]; fromCart: boolean } {
+/**
+ * "Buy now" hands one line over in router state (with the group to open or join, for a group
+ * buy); otherwise the whole cart is checked out.
+ */
+function useCheckoutLines(): { lines: CartLine[]; fromCart: boolean; groupBuy?: NewOrder['groupBuy'] } {
   const location = useLocation();
   const { lines } = useCart();
-  const buyNow = (location.state as { buyNow?: CartLine } | null)?.buyNow;
-  return buyNow ? { lines: [buyNow], fromCart: false } : { lines, fromCart: true };
+  const state = location.state as { buyNow?: CartLine; groupBuy?: NewOrder['groupBuy'] } | null;
+  return state?.buyNow
+    ? { lines: [state.buyNow], fromCart: false, groupBuy: state.groupBuy }
+    : { lines, fromCart: true };
 }
 
 export function CheckoutPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const navigate = useNavigate();
-  const { lines, fromCart } = useCheckoutLines();
+  const { lines, fromCart, groupBuy } = useCheckoutLines();
   const createOrder = useCreateOrder();
   const [address, setAddress] = useState(savedAddress.load);
   // One key per attempt: a double click or a retried request reuses it and orders once.
@@ -47,6 +53,7 @@ export function CheckoutPage() {
       address: toAddress(address),
       ...(coupon ? { couponId: coupon.id } : {}),
       storeSlug: storeVisit.current(),
+      ...(groupBuy ? { groupBuy } : {}),
     };
     createOrder.mutate(
       { order, idempotencyKey: attemptKey.current },
@@ -124,7 +131,7 @@ export function CheckoutPage() {
               </div>
             </>
           ) : null}
-          {isApiError(error, 409) && !coupon ? (
+          {isApiError(error, 409) && !coupon && !groupBuy ? (
             <p className="alert alert-error" role="alert" data-testid="checkout-stock-error">
               {t('checkout.notEnoughStock')}
             </p>

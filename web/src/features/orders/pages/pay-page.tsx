@@ -21,7 +21,10 @@ function SandboxPayment({ order }: { order: Order }) {
   const payable = order.status === 'pending_payment';
 
   function settle(outcome: SandboxOutcome) {
-    pay.mutate({ orderId: order.id, outcome }, { onSuccess: () => navigate(`/orders/${order.id}`) });
+    // A paid group order lands on its group page, where the buyer sees it fill and shares it.
+    const next =
+      order.groupBuy && outcome === 'succeed' ? `/groups/${order.groupBuy.groupId}` : `/orders/${order.id}`;
+    pay.mutate({ orderId: order.id, outcome }, { onSuccess: () => navigate(next) });
   }
 
   return (

@@ -1,0 +1,4 @@
+export { ProductGroupBuys } from './components/product-group-buys';
+export { GroupPage } from './pages/group-page';
+export { MyGroupBuysPage } from './pages/my-group-buys-page';
+export type { OrderGroupStatus } from './types';

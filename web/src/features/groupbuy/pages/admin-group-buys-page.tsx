@@ -1,0 +1,222 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { ListStatus } from '../../../components/list-status';
+import { LoadMore } from '../../../components/load-more';
+import { useCurrency, useMoney } from '../../../lib/config';
+import { minorDigits, parseDecimal } from '../../../lib/money';
+import { allItems } from '../../../lib/paged-query';
+import { useAdminCampaigns, useCloseCampaign, useCreateCampaign } from '../api/admin-campaigns';
+import { useVariantChoices } from '../api/variant-choices';
+import type { AdminCampaign } from '../types';
+
+const LIVE_MS = 5000;
+
+export function AdminGroupBuysPage() {
+  const { t } = useTranslation();
+  const list = useAdminCampaigns();
+  const items = allItems(list.data);
+  const { refetch } = list;
+  // Live group stats: groups fill and fail while the operator watches.
+  useEffect(() => {
+    const timer = setInterval(() => void refetch(), LIVE_MS);
+    return () => clearInterval(timer);
+  }, [refetch]);
+  return (
+    <section className="page admin-group-buys" data-testid="admin-group-buys">
+      <h1>{t('adminGroupBuys.title')}</h1>
+      <CampaignForm />
+      <ListStatus
+        pending={list.isPending}
+        error={list.error}
+        empty={items.length === 0}
+        emptyTitle={t('adminGroupBuys.none')}
+      />
+      {items.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('adminGroupBuys.product')}</th>
+              <th>{t('adminGroupBuys.deal')}</th>
+              <th>{t('adminGroupBuys.open')}</th>
+              <th>{t('adminGroupBuys.succeeded')}</th>
+              <th>{t('adminGroupBuys.failed')}</th>
+              <th>{t('adminGroupBuys.members')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((c) => (
+              <CampaignRow key={c.id} campaign={c} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <LoadMore
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => list.fetchNextPage()}
+      />
+    </section>
+  );
+}
+
+function CampaignRow({ campaign }: { campaign: AdminCampaign }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const close = useCloseCampaign();
+  return (
+    <tr data-testid="admin-campaign-row">
+      <td>{campaign.product.title}</td>
+      <td>
+        {money(campaign.price)} · {t('groupBuy.teamOf', { count: campaign.groupSize })}
+        <small className="muted muted-block">
+          {t('adminGroupBuys.duration', { count: campaign.durationMinutes })}
+          {campaign.leaderPrice !== null
+            ? ` · ${t('groupBuy.leaderPriceNote', { price: money(campaign.leaderPrice) })}`
+            : ''}
+        </small>
+      </td>
+      <td data-testid="stat-open">{campaign.stats.open}</td>
+      <td data-testid="stat-succeeded">{campaign.stats.succeeded}</td>
+      <td data-testid="stat-failed">{campaign.stats.failed}</td>
+      <td data-testid="stat-members">{campaign.stats.members}</td>
+      <td>
+        {campaign.status === 'active' ? (
+          <button
+            type="button"
+            className="btn btn-outline btn-small"
+            disabled={close.isPending}
+            onClick={() => close.mutate(campaign.id)}
+          >
+            {t('adminGroupBuys.close')}
+          </button>
+        ) : (
+          <span className="badge badge-muted">{t('adminGroupBuys.closed')}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function CampaignForm() {
+  const { t } = useTranslation();
+  const digits = minorDigits(useCurrency());
+  const money = useMoney();
+  const [search, setSearch] = useState('');
+  const variants = useVariantChoices(search);
+  const [variantId, setVariantId] = useState('');
+  const [groupSize, setGroupSize] = useState('3');
+  const [price, setPrice] = useState('');
+  const [leaderPrice, setLeaderPrice] = useState('');
+  const [duration, setDuration] = useState('1440');
+  const [limit, setLimit] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const create = useCreateCampaign();
+  const chosen = variants.data?.find((v) => v.id === variantId);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const groupPrice = parseDecimal(price, digits);
+    const leader = leaderPrice.trim() ? parseDecimal(leaderPrice, digits) : null;
+    if (!variantId || groupPrice === null || (leaderPrice.trim() && leader === null)) {
+      setProblem(t('adminGroupBuys.fillIn'));
+      return;
+    }
+    setProblem(null);
+    create.mutate(
+      {
+        variantId,
+        groupSize: Number(groupSize),
+        price: groupPrice,
+        durationMinutes: Number(duration),
+        leaderPrice: leader,
+        perUserLimit: limit.trim() ? Number(limit) : null,
+      },
+      { onSuccess: () => setPrice('') },
+    );
+  }
+
+  return (
+    <form className="card campaign-form" onSubmit={submit} noValidate data-testid="campaign-form">
+      <h2>{t('adminGroupBuys.new')}</h2>
+      <label>
+        {t('adminGroupBuys.findProduct')}
+        <input value={search} onChange={(e) => setSearch(e.target.value)} data-testid="campaign-search" />
+      </label>
+      <label>
+        {t('adminGroupBuys.variant')}
+        <select
+          value={variantId}
+          onChange={(e) => setVariantId(e.target.value)}
+          data-testid="campaign-variant"
+        >
+          <option value="">—</option>
+          {variants.data?.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.label} ({money(v.price)})
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="form-row">
+        <label>
+          {t('adminGroupBuys.groupSize')}
+          <input
+            type="number"
+            min={2}
+            max={100}
+            value={groupSize}
+            onChange={(e) => setGroupSize(e.target.value)}
+            data-testid="campaign-size"
+          />
+        </label>
+        <label>
+          {t('adminGroupBuys.groupPrice')}
+          <input
+            inputMode="decimal"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+            data-testid="campaign-price"
+          />
+          {chosen ? (
+            <small className="muted">{t('adminGroupBuys.regular', { price: money(chosen.price) })}</small>
+          ) : null}
+        </label>
+        <label>
+          {t('adminGroupBuys.leaderPrice')}
+          <input inputMode="decimal" value={leaderPrice} onChange={(e) => setLeaderPrice(e.target.value)} />
+        </label>
+        <label>
+          {t('adminGroupBuys.durationMinutes')}
+          <input
+            type="number"
+            min={1}
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+            data-testid="campaign-duration"
+          />
+        </label>
+        <label>
+          {t('adminGroupBuys.perUserLimit')}
+          <input type="number" min={1} value={limit} onChange={(e) => setLimit(e.target.value)} />
+        </label>
+      </div>
+      {problem ? <p className="alert alert-error">{problem}</p> : null}
+      <ErrorMessage error={create.error} />
+      {create.isSuccess ? (
+        <p className="alert alert-success" role="status">
+          {t('adminGroupBuys.created')}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={create.isPending}
+        data-testid="campaign-submit"
+      >
+        {create.isPending ? t('common.working') : t('adminGroupBuys.create')}
+      </button>
+    </form>
+  );
+}
