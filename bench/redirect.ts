@@ -26,6 +26,13 @@ export interface RedirectComparison {
   fission: Round[];
   /** Ratio of the median Fission round to the median bare round (requests/s). */
   ratio: number;
+  /** Fission/bare of each pair of rounds run back to back, lowest to highest. */
+  roundRatios: number[];
+  /**
+   * Bare server CPU per request over Fission's, medians of the rounds: the ratio the two would reach
+   * if each had a core of its own, which other work on the machine changes far less than requests/s.
+   */
+  cpuRatio: number | undefined;
   /** Clicks the database holds for the link against the 3xx answers the load generator counted. */
   clicks: { counted: number; answered: number };
 }
@@ -44,6 +51,21 @@ export const medianRound = (rounds: readonly Round[]): Round => {
   const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
   return sorted[Math.floor((sorted.length - 1) / 2)] as Round;
 };
+
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
+
+function ratios(bare: readonly Round[], fission: readonly Round[]) {
+  const cpu = (rounds: readonly Round[]) => median(rounds.map((r) => r.serverCpuUsPerRequest ?? Number.NaN));
+  const cpuRatio = cpu(bare) / cpu(fission);
+  return {
+    ratio: medianRound(fission).requestsPerSecond / medianRound(bare).requestsPerSecond,
+    roundRatios: fission
+      .map((f, i) => f.requestsPerSecond / (bare[i] as Round).requestsPerSecond)
+      .sort((a, b) => a - b),
+    cpuRatio: Number.isNaN(cpuRatio) ? undefined : cpuRatio,
+  };
+}
 
 /** A promoter with one share link per product, made through the public API as the web app does. */
 async function shareLinks(api: Api, count: number): Promise<{ owner: string; links: Link[] }> {
@@ -158,7 +180,7 @@ export async function benchRedirect(options: RedirectOptions): Promise<RedirectR
             visitor,
             bare: rounds.bare,
             fission: rounds.fission,
-            ratio: medianRound(rounds.fission).requestsPerSecond / medianRound(rounds.bare).requestsPerSecond,
+            ...ratios(rounds.bare, rounds.fission),
             clicks: {
               counted: await clicksOf(api, owner, code),
               answered: rounds.answered + (probed[code] ?? 0),
@@ -180,6 +202,7 @@ export async function benchRedirect(options: RedirectOptions): Promise<RedirectR
 
 const fmt = (value: number) => round(value).toLocaleString('en');
 const ms = (value: number) => `${round(value, 2)} ms`;
+const pct = (value: number) => `${round(100 * value, 1)}%`;
 
 function describe(r: Round): string {
   const cpu =
@@ -191,14 +214,16 @@ function describe(r: Round): string {
 /** The results as Markdown table rows, the form bench/README.md keeps them in. */
 export function redirectTable(result: RedirectResult): string {
   const lines = [
-    '| visitor | Fission `GET /s/:code` (median round) | bare Fastify 302 (median round) | ratio | clicks stored / 3xx answered |',
-    '| --- | --- | --- | --- | --- |',
+    '| visitor | Fission `GET /s/:code` (median round) | bare Fastify 302 (median round) | ratio | pairs of rounds | CPU/req ratio | clicks stored / 3xx answered |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const c of result.comparisons) {
     const lost = c.clicks.answered - c.clicks.counted;
     const clicks = `${fmt(c.clicks.counted)} / ${fmt(c.clicks.answered)}${lost > 0 ? ` (${lost} lost)` : ''}`;
+    const pairs = `${pct(c.roundRatios[0] ?? Number.NaN)}–${pct(c.roundRatios.at(-1) ?? Number.NaN)}`;
+    const cpu = c.cpuRatio === undefined ? '—' : pct(c.cpuRatio);
     lines.push(
-      `| ${c.visitor} | ${describe(medianRound(c.fission))} | ${describe(medianRound(c.bare))} | ${round(100 * c.ratio, 1)}% | ${clicks} |`,
+      `| ${c.visitor} | ${describe(medianRound(c.fission))} | ${describe(medianRound(c.bare))} | ${pct(c.ratio)} | ${pairs} | ${cpu} | ${clicks} |`,
     );
   }
   return lines.join('\n');
