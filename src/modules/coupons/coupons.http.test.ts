@@ -117,6 +117,21 @@ describe('admin templates', () => {
     expect((await t.request('POST', '/api/admin/coupons', { body: {} })).statusCode).toBe(401);
   });
 
+  it('edits and disabling leave coupons already claimed as they were claimed', async () => {
+    const { variantId } = await createProduct(t, { price: 5000, stock: 10 });
+    const template = await newTemplate({ amountOff: 1000 });
+    const buyer = await t.signUp();
+    const coupon = await claimed(buyer, template.id);
+    await t.request('PATCH', `/api/admin/coupons/${template.id}`, {
+      token: admin.token,
+      body: { amountOff: 200, minSpend: 100_000 },
+    });
+    await t.request('POST', `/api/admin/coupons/${template.id}/disable`, { token: admin.token });
+    expect((await claim(await t.signUp(), template.id)).statusCode).toBe(409);
+    const placed = await order(buyer, variantId, coupon.id);
+    expect(placed.json()).toMatchObject({ subtotal: 5000, discount: 1000, total: 4000 });
+  });
+
   it('will not lower the quantity below what was already issued', async () => {
     const template = await newTemplate({ totalQuantity: 5 });
     await claimed(await t.signUp(), template.id);
