@@ -1,4 +1,10 @@
 import { parseArgs } from 'node:util';
+import {
+  benchGroupBuyPglite,
+  benchGroupBuyPostgres,
+  type GroupBuyResult,
+  groupBuyTable,
+} from './groupbuy.js';
 import { benchPglite } from './pglite.js';
 import { benchPostgres } from './postgres.js';
 import { benchRedirect, type RedirectResult, redirectTable } from './redirect.js';
@@ -22,6 +28,8 @@ const { values: args } = parseArgs({
     'round-seconds': { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     commissions: { type: 'string', default: '10000' },
+    joiners: { type: 'string', default: '400' },
+    'group-rounds': { type: 'string', default: '3' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -34,7 +42,8 @@ if (args.help) {
   --concurrency  simultaneous buyers in the checkout loop
   --buyers       size of the flash crowd (on 100 units)
   --rounds, --round-seconds, --connections   redirect: alternating rounds per side, their length, autocannon connections
-  --commissions  settlement: due commissions seeded (--database picks PGlite, PostgreSQL or both)`);
+  --commissions  settlement: due commissions seeded (--database picks PGlite, PostgreSQL or both)
+  --joiners, --group-rounds   groupbuy: people racing to join one hot group of 100, and how many such groups`);
   process.exit(0);
 }
 
@@ -46,7 +55,7 @@ const scenario: ScenarioOptions = {
   crowdStock: 100,
 };
 const only = args.database;
-const BENCHMARKS = ['orders', 'redirect', 'settlement'];
+const BENCHMARKS = ['orders', 'redirect', 'settlement', 'groupbuy'];
 const selected = args.only === 'all' ? BENCHMARKS : args.only.split(',');
 const unknown = selected.filter((name) => !BENCHMARKS.includes(name));
 if (unknown.length > 0) {
@@ -60,6 +69,7 @@ let postgres: ScenarioResult | undefined;
 let pglite: ScenarioResult | undefined;
 let redirect: RedirectResult | undefined;
 const settlement: SettlementResult[] = [];
+const groupBuys: GroupBuyResult[] = [];
 try {
   if (runs('orders') && (only === 'all' || only === 'postgres')) {
     postgres = await benchPostgres({
@@ -88,16 +98,30 @@ try {
   if (runs('settlement') && (only === 'all' || only === 'postgres')) {
     settlement.push(await benchSettlement('PostgreSQL', settle));
   }
+  const group = {
+    joiners: Number(args.joiners),
+    rounds: Number(args['group-rounds']),
+    baselineSeconds: Math.min(seconds, 10),
+  };
+  if (runs('groupbuy') && (only === 'all' || only === 'postgres'))
+    groupBuys.push(await benchGroupBuyPostgres(group));
+  if (runs('groupbuy') && (only === 'all' || only === 'pglite'))
+    groupBuys.push(await benchGroupBuyPglite(group));
 } finally {
   await cleanupAll();
 }
 
 console.log(
-  JSON.stringify({ date: new Date().toISOString(), postgres, pglite, redirect, settlement }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), postgres, pglite, redirect, settlement, groupBuys },
+    null,
+    2,
+  ),
 );
 if (postgres || pglite) console.log(`\n${markdownTable(postgres, pglite)}`);
 if (redirect) console.log(`\n${redirectTable(redirect)}`);
 if (settlement.length > 0) console.log(`\n${settlementTable(settlement)}`);
+if (groupBuys.length > 0) console.log(`\n${groupBuyTable(groupBuys)}`);
 const problems = [...(postgres?.crowd.problems ?? []), ...(pglite?.crowd.problems ?? [])];
 if (problems.length > 0) {
   console.error(`flash crowd broke its invariant: ${problems.join('; ')}`);
@@ -105,6 +129,11 @@ if (problems.length > 0) {
 }
 const lostClicks = redirect?.comparisons.filter((c) => c.clicks.counted < c.clicks.answered) ?? [];
 const unsound = settlement.filter((r) => r.problems.length > 0);
+const overfull = groupBuys.filter((r) => r.problems.length > 0);
+if (overfull.length > 0) {
+  console.error(`group buy broke its invariant: ${overfull.flatMap((r) => r.problems).join('; ')}`);
+  process.exitCode = 1;
+}
 if (lostClicks.length > 0 || unsound.length > 0) {
   console.error(
     `clicks lost: ${lostClicks.map((c) => c.visitor).join(', ') || 'none'}; ` +
