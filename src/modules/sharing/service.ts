@@ -35,11 +35,14 @@ export interface LinkStats {
 }
 
 /** What other modules (distribution) need to attribute an order to a link. */
-export interface ResolvedLink {
+export interface LinkRef {
   code: string;
   ownerId: string;
   targetType: TargetType;
   targetId: string;
+}
+
+export interface ResolvedLink extends LinkRef {
   /** The target's page in the web app, found when the link was first resolved. */
   landing: string;
 }
@@ -88,21 +91,30 @@ export function createSharingService(deps: SharingDeps) {
     onWriteFailed: deps.onClickWriteFailed,
   });
 
-  async function findLink(conn: Queryable, code: string): Promise<ResolvedLink | undefined> {
+  /**
+   * Who owns a code and what it points at, read through `conn` only: attribution calls this inside
+   * the payment's transaction, where any other query would wait on (or, on PGlite, deadlock with) it.
+   */
+  async function findLink(conn: Queryable, code: string): Promise<LinkRef | undefined> {
     if (!looksLikeShareCode(code)) return undefined;
     const cached = codes.get(code);
     if (cached) return cached;
     const row = await q.findLink(conn, code);
-    if (!row) return undefined;
-    // A target that has gone (an archived product) still lands on its page, which says so.
-    const card = await targets.card(row.target_type, row.target_id);
-    const link: ResolvedLink = {
-      code: row.code,
-      ownerId: row.owner_id,
-      targetType: row.target_type,
-      targetId: row.target_id,
-      landing: card?.path ?? '/',
-    };
+    return (
+      row && { code: row.code, ownerId: row.owner_id, targetType: row.target_type, targetId: row.target_id }
+    );
+  }
+
+  /** A link with its landing page, for redirects and media; cached once its target is found. */
+  async function resolve(code: string): Promise<ResolvedLink | undefined> {
+    if (!looksLikeShareCode(code)) return undefined;
+    const cached = codes.get(code);
+    if (cached) return cached;
+    const ref = await findLink(db, code);
+    if (!ref) return undefined;
+    // A target that has gone (an archived product) still lands somewhere useful: the home page.
+    const card = await targets.card(ref.targetType, ref.targetId);
+    const link: ResolvedLink = { ...ref, landing: card?.path ?? '/' };
     if (card) codes.set(code, link);
     return link;
   }
@@ -171,7 +183,7 @@ export function createSharingService(deps: SharingDeps) {
 
   /** Where a click on the code lands, or undefined for an unknown code; the click is buffered. */
   async function follow(click: Click): Promise<string | undefined> {
-    const link = await findLink(db, click.code);
+    const link = await resolve(click.code);
     if (!link) return undefined;
     clicks.record({
       code: link.code,
@@ -185,7 +197,7 @@ export function createSharingService(deps: SharingDeps) {
 
   /** The link with its owner's public name, for posters; undefined for an unknown code. */
   async function linkWithOwner(code: string) {
-    const link = await findLink(db, code);
+    const link = await resolve(code);
     if (!link) return undefined;
     const owner = await deps.accounts.getUser(link.ownerId);
     return { ...link, ownerName: owner.name };
@@ -197,7 +209,7 @@ export function createSharingService(deps: SharingDeps) {
     getStats,
     /** A link by code, for attribution inside another module's transaction. */
     findLink,
-    resolve: (code: string) => findLink(db, code),
+    resolve,
     follow,
     linkWithOwner,
     /** Writes the buffered clicks now (tests, shutdown). */

@@ -166,6 +166,23 @@ describe('attribution through a link', () => {
     expect(binding.json()).toMatchObject({ origin: { type: 'share_link', ref: code } });
   });
 
+  it('attributes a code this process has never resolved (say, after a restart) without waiting on itself', async () => {
+    const fresh = await createProduct(t, { title: 'Never clicked', price: 5000 });
+    const { code } = (await share(promoter, { productId: fresh.product.id })).json<ShareLink>();
+    const buyer = await t.signUp();
+    const placed = await t.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId: fresh.variantId, quantity: 1 }], shareCode: code },
+    });
+    const order = placed.json<Order>();
+    const paid = await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: buyer.token });
+    expect(paid.statusCode).toBe(200);
+    const commissions = await t.request('GET', '/api/me/commissions', { token: promoter.token });
+    expect(commissions.json<{ items: Commission[] }>().items).toContainEqual(
+      expect.objectContaining({ orderId: order.id, level: 1, amount: 500 }),
+    );
+  });
+
   it('gives nothing when the sharer buys through their own link', async () => {
     const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
     const placed = await t.request('POST', '/api/orders', {
