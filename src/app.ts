@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -31,6 +32,7 @@ import { createStripeProvider, type StripeProviderOptions } from './modules/paym
 import { pointsRoutes } from './modules/points/routes.js';
 import { createPointsService } from './modules/points/service.js';
 import { createSharingModule } from './modules/sharing/index.js';
+import { cachedRedirect } from './modules/sharing/redirect.js';
 import { sharingRoutes } from './modules/sharing/routes.js';
 import { storesRoutes } from './modules/stores/routes.js';
 import { createStoresService } from './modules/stores/service.js';
@@ -64,7 +66,13 @@ export const BODY_LIMIT = 1024 * 1024;
 /** The composition root for HTTP: services from their dependencies, then routes from services. */
 export async function buildApp(deps: AppDeps) {
   const { config, db, clock } = deps;
+  // Set once the sharing module exists: cached share-link redirects are answered before Fastify.
+  let beforeFastify: ((request: IncomingMessage, response: ServerResponse) => boolean) | undefined;
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (!beforeFastify?.(request, response)) handler(request, response);
+      }),
     logger: deps.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
     requestIdHeader: 'x-request-id',
@@ -123,6 +131,7 @@ export async function buildApp(deps: AppDeps) {
     webRoot,
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
+  beforeFastify = cachedRedirect(sharing.service, config.trustProxy);
   const distribution = createDistributionService(
     {
       db,

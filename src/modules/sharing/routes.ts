@@ -5,9 +5,9 @@ import { notFound } from '../../platform/errors.js';
 import { requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import type { ShareMedia } from './media.js';
-import { deviceCookie, knownDeviceId, refCookie } from './rules.js';
+import { REDIRECT_HEADERS, redirectAnswer } from './redirect.js';
 import { CreateLinkBody, LinkStatsSchema, ShareLinkPage, ShareLinkSchema } from './schemas.js';
-import { newDeviceId, type SharingService } from './service.js';
+import type { SharingService } from './service.js';
 
 export interface SharingRouteOptions {
   sharing: SharingService;
@@ -108,23 +108,19 @@ export const sharingRoutes: FastifyPluginAsyncTypebox<SharingRouteOptions> = asy
       ),
   );
 
-  // The hot path: a cached lookup, a buffered click, two cookies, a 302. No database write here.
+  // Cached codes are answered before the framework (see redirect.ts); this route takes the rest.
   app.get('/s/:code', { schema: { hide: true, params: CodeParams } }, async (request, reply) => {
-    const known = knownDeviceId(request.headers.cookie);
-    const deviceId = known ?? newDeviceId();
-    const landing = await sharing.follow({
-      code: request.params.code,
-      deviceId,
+    const link = await sharing.resolve(request.params.code);
+    if (!link) return reply.status(404).type('text/html; charset=utf-8').send(UNKNOWN_LINK_PAGE);
+    const answer = redirectAnswer(link, request.headers.cookie, request.protocol === 'https');
+    sharing.recordClick(link, {
+      deviceId: answer.deviceId,
       ip: request.ip,
       userAgent: request.headers['user-agent'],
     });
-    if (!landing) return reply.status(404).type('text/html; charset=utf-8').send(UNKNOWN_LINK_PAGE);
-    const secure = request.protocol === 'https';
-    const cookies = [refCookie(request.params.code, secure)];
-    if (!known) cookies.push(deviceCookie(deviceId, secure));
     return reply
-      .header('set-cookie', cookies)
-      .header('cache-control', 'private, no-store')
-      .redirect(landing, 302);
+      .headers(REDIRECT_HEADERS)
+      .header('set-cookie', answer.cookies)
+      .redirect(answer.location, 302);
   });
 };

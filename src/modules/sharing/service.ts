@@ -16,7 +16,6 @@ import {
   shareUrl,
   type TargetInput,
   type TargetType,
-  withRef,
 } from './rules.js';
 import type { ShareTargets } from './targets.js';
 
@@ -48,7 +47,6 @@ export interface ResolvedLink extends LinkRef {
 }
 
 export interface Click {
-  code: string;
   deviceId: string;
   ip: string;
   userAgent: string | undefined;
@@ -181,10 +179,8 @@ export function createSharingService(deps: SharingDeps) {
     );
   }
 
-  /** Where a click on the code lands, or undefined for an unknown code; the click is buffered. */
-  async function follow(click: Click): Promise<string | undefined> {
-    const link = await resolve(click.code);
-    if (!link) return undefined;
+  /** Buffers a click on a resolved link: the redirect never waits for the database. */
+  function recordClick(link: LinkRef, click: Click): void {
     clicks.record({
       code: link.code,
       clickedAt: clock.now(),
@@ -192,7 +188,6 @@ export function createSharingService(deps: SharingDeps) {
       ip: click.ip,
       userAgent: click.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
     });
-    return withRef(link.landing, link.code);
   }
 
   /** The link with its owner's public name, for posters; undefined for an unknown code. */
@@ -210,7 +205,9 @@ export function createSharingService(deps: SharingDeps) {
     /** A link by code, for attribution inside another module's transaction. */
     findLink,
     resolve,
-    follow,
+    /** A link already in this process's cache, without any I/O; undefined otherwise. */
+    cachedLink: (code: string): ResolvedLink | undefined => codes.get(code),
+    recordClick,
     linkWithOwner,
     /** Writes the buffered clicks now (tests, shutdown). */
     flushClicks: () => clicks.flush(),

@@ -143,6 +143,43 @@ describe('following a link', () => {
   });
 });
 
+describe('over a real socket', () => {
+  it('answers a cached code before the framework exactly as the route does, counting every click', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const fresh = await createProduct(t, { title: 'Socket tea' });
+    const { code } = (await share(stranger, { productId: fresh.product.id })).json<ShareLink>();
+    const visit = (headers: Record<string, string> = {}) =>
+      fetch(`${address}/s/${code}`, { redirect: 'manual', headers });
+    const first = await visit(); // not cached yet: the Fastify route resolves and caches it
+    const second = await visit({ 'x-forwarded-for': '203.0.113.9', 'user-agent': 'chat-app/1.0' });
+    const returning = await visit({ cookie: 'fission_device=returning-visitor-0001' });
+    for (const res of [first, second]) {
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe(`/products/${fresh.product.id}?ref=${code}`);
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      const cookies = res.headers.getSetCookie();
+      expect(cookies[0]).toMatch(
+        new RegExp(`^fission_ref=${code}; Max-Age=\\d+; Path=/; HttpOnly; SameSite=Lax$`),
+      );
+      expect(cookies[1]).toMatch(
+        /^fission_device=[0-9a-f-]{36}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/,
+      );
+    }
+    expect(returning.headers.getSetCookie()).toEqual([expect.stringMatching(/^fission_ref=/)]);
+    // Only the framework stamps a request id: the first visit went through it, the later ones did not.
+    expect(first.headers.get('x-request-id')).not.toBeNull();
+    expect(second.headers.get('x-request-id')).toBeNull();
+    const stats = await t.request('GET', `/api/share-links/${code}/stats`, { token: stranger.token });
+    expect(stats.json()).toMatchObject({ clicks: 3 });
+    const rows = await t.db.query<{ ip: string; user_agent: string; device_id: string }>(
+      'SELECT ip, user_agent, device_id FROM share_clicks WHERE code = $1 ORDER BY id',
+      [code],
+    );
+    expect(rows[1]).toMatchObject({ ip: '203.0.113.9', user_agent: 'chat-app/1.0' });
+    expect(rows[2]?.device_id).toBe('returning-visitor-0001');
+  });
+});
+
 describe('attribution through a link', () => {
   it('credits the link owner for an order placed with the cookie, and counts it in the stats', async () => {
     const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
