@@ -6,6 +6,7 @@ import { startBareRedirect } from './support/bare-server.js';
 import { fire, type LoadShape, type Round } from './support/cannon.js';
 import { onCleanup } from './support/cleanup.js';
 import { Api } from './support/http.js';
+import { createDatabase, startBenchCluster } from './support/postgres.js';
 import { type FissionServer, startFission } from './support/server.js';
 import { adminToken } from './support/shop.js';
 import { round } from './support/stats.js';
@@ -20,7 +21,10 @@ export interface RedirectOptions {
 
 export type Visitor = 'first click' | 'returning visitor';
 
+export type RedirectDatabase = 'PGlite' | 'PostgreSQL';
+
 export interface RedirectComparison {
+  database: RedirectDatabase;
   visitor: Visitor;
   bare: Round[];
   fission: Round[];
@@ -134,17 +138,33 @@ async function compare(
   return { ...rounds, answered };
 }
 
+/** The server's database: embedded PGlite in a temp folder, or a database on a temporary cluster. */
+async function databaseEnv(
+  database: RedirectDatabase,
+): Promise<{ env: Record<string, string>; stop(): Promise<void> }> {
+  if (database === 'PostgreSQL') {
+    const cluster = startBenchCluster();
+    const url = await createDatabase(cluster.adminUrl, 'fission_redirect');
+    return { env: { DATABASE_URL: url }, stop: () => cluster.stop() };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'fission-bench-data-'));
+  const removeData = onCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
+  return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, stop: removeData };
+}
+
 /**
- * `GET /s/:code` on the real server (child process, embedded PGlite in a temp DATA_DIR) against a
+ * `GET /s/:code` on the real server (child process, on embedded PGlite or PostgreSQL) against a
  * bare Fastify 302 of the same shape in another child process, driven by autocannon from this
  * process with the same connections and pipelining: first clicks (no cookies; Fission mints a
  * device id each time), then a returning visitor (device and ref cookies sent).
  */
-export async function benchRedirect(options: RedirectOptions): Promise<RedirectResult> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fission-bench-data-'));
-  const removeData = onCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
+export async function benchRedirect(
+  options: RedirectOptions,
+  database: RedirectDatabase,
+): Promise<RedirectResult> {
+  const storage = await databaseEnv(database);
   try {
-    const fission = await startFission({ DATA_DIR: dataDir, DATABASE_URL: '' });
+    const fission = await startFission(storage.env);
     const api = new Api(fission.url, 2);
     try {
       const { owner, links } = await shareLinks(api, 2);
@@ -177,6 +197,7 @@ export async function benchRedirect(options: RedirectOptions): Promise<RedirectR
           // Clicks wait in memory for up to a second; the stats call also writes what is waiting.
           await sleep(1500);
           comparisons.push({
+            database,
             visitor,
             bare: rounds.bare,
             fission: rounds.fission,
@@ -196,7 +217,7 @@ export async function benchRedirect(options: RedirectOptions): Promise<RedirectR
       await fission.stop();
     }
   } finally {
-    await removeData();
+    await storage.stop();
   }
 }
 
@@ -214,8 +235,8 @@ function describe(r: Round): string {
 /** The results as Markdown table rows, the form bench/README.md keeps them in. */
 export function redirectTable(result: RedirectResult): string {
   const lines = [
-    '| visitor | Fission `GET /s/:code` (median round) | bare Fastify 302 (median round) | ratio | pairs of rounds | CPU/req ratio | clicks stored / 3xx answered |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| database | visitor | Fission `GET /s/:code` (median round) | bare Fastify 302 (median round) | ratio | pairs of rounds | CPU/req ratio | clicks stored / 3xx answered |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const c of result.comparisons) {
     const lost = c.clicks.answered - c.clicks.counted;
@@ -223,7 +244,7 @@ export function redirectTable(result: RedirectResult): string {
     const pairs = `${pct(c.roundRatios[0] ?? Number.NaN)}–${pct(c.roundRatios.at(-1) ?? Number.NaN)}`;
     const cpu = c.cpuRatio === undefined ? '—' : pct(c.cpuRatio);
     lines.push(
-      `| ${c.visitor} | ${describe(medianRound(c.fission))} | ${describe(medianRound(c.bare))} | ${pct(c.ratio)} | ${pairs} | ${cpu} | ${clicks} |`,
+      `| ${c.database} | ${c.visitor} | ${describe(medianRound(c.fission))} | ${describe(medianRound(c.bare))} | ${pct(c.ratio)} | ${pairs} | ${cpu} | ${clicks} |`,
     );
   }
   return lines.join('\n');

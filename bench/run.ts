@@ -83,13 +83,24 @@ try {
     pglite = await benchPglite({ ...scenario, baselineSeconds: Math.min(seconds, 10) });
   }
   if (runs('redirect')) {
-    redirect = await benchRedirect({
+    const shape = {
       rounds: Number(args.rounds),
       roundSeconds: Number(args['round-seconds']),
       warmupSeconds: 3,
       connections: Number(args.connections),
       pipelining: 1,
-    });
+    };
+    const databases = (
+      [
+        ['PGlite', 'pglite'],
+        ['PostgreSQL', 'postgres'],
+      ] as const
+    )
+      .filter(([, flag]) => only === 'all' || only === flag)
+      .map(([name]) => name);
+    const results = [];
+    for (const database of databases) results.push(await benchRedirect(shape, database));
+    redirect = { options: shape, comparisons: results.flatMap((r) => r.comparisons) };
   }
   const settle = { commissions: Number(args.commissions), promoters: 500 };
   if (runs('settlement') && (only === 'all' || only === 'pglite')) {
