@@ -42,7 +42,9 @@ const SETTLE_BATCH = 500;
 /**
  * Settles every pending, un-held commission whose return window has passed: pending → available.
  * Batches are claimed with SKIP LOCKED, so processes running this at once share the work, and a
- * commission refunded meanwhile (row locked by the refund) is simply left for the next pass.
+ * commission refunded meanwhile (row locked by the refund) is simply left for the next pass. A batch
+ * is settled set-based: its ledger postings and its status change take four statements, not five
+ * per commission, so the batch's locks (on PGlite, the only connection) are held briefly.
  */
 export async function settleDueCommissions(
   ctx: DistributionContext,
@@ -57,7 +59,11 @@ export async function settleDueCommissions(
          ORDER BY settle_after, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [now, SETTLE_BATCH],
       );
-      for (const c of due) await settleOne(ctx, tx, c, now);
+      await ctx.ledger.postMany(tx, due.map(settlementPosting));
+      await tx.query(`UPDATE commissions SET status = 'settled', settled_at = $2 WHERE id = ANY($1)`, [
+        due.map((c) => c.id),
+        now,
+      ]);
       return due.length;
     });
     settled += count;
@@ -65,16 +71,16 @@ export async function settleDueCommissions(
   }
 }
 
-async function settleOne(ctx: DistributionContext, tx: Tx, c: q.CommissionRow, now: Date) {
+/** A settled commission moves from the promoter's pending balance to their available one. */
+function settlementPosting(c: q.CommissionRow) {
   const pending = accounts.promoterPending(c.promoter_id);
   const available = accounts.promoterAvailable(c.promoter_id);
-  await ctx.ledger.post(tx, {
+  return {
     kind: 'commission.settled',
     ref: c.id,
     lines: transfer(available.code, pending.code, c.amount),
     accountKinds: { [pending.code]: pending.kind, [available.code]: available.kind },
-  });
-  await tx.query(`UPDATE commissions SET status = 'settled', settled_at = $2 WHERE id = $1`, [c.id, now]);
+  };
 }
 
 /** An admin clears a held commission: it settles on the normal schedule from now on. */

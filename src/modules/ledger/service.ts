@@ -26,30 +26,64 @@ export function createLedgerService(deps: { clock: Clock }) {
    * nothing) when this kind+ref was already recorded: callers may apply a movement twice safely.
    */
   async function post(tx: Queryable & { inTransaction: true }, set: PostingSet): Promise<boolean> {
-    assertBalanced(set.lines);
-    const id = newId();
-    const inserted = await tx.query(
-      `INSERT INTO ledger_transactions (id, kind, ref, memo, created_at) VALUES ($1, $2, $3, $4, $5)
+    return (await postMany(tx, [set])).size === 1;
+  }
+
+  /**
+   * Records many posting sets in three statements, whatever their number (a settlement batch):
+   * returns the refs actually recorded; a set whose kind+ref exists is skipped, as with `post`.
+   */
+  async function postMany(
+    tx: Queryable & { inTransaction: true },
+    sets: readonly PostingSet[],
+  ): Promise<Set<string>> {
+    if (sets.length === 0) return new Set();
+    for (const set of sets) assertBalanced(set.lines);
+    const ids = sets.map(() => newId());
+    const inserted = await tx.query<{ id: string }>(
+      `INSERT INTO ledger_transactions (id, kind, ref, memo, created_at)
+       SELECT id, kind, ref, memo, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(id, kind, ref, memo)
        ON CONFLICT (kind, ref) DO NOTHING RETURNING id`,
-      [id, set.kind, set.ref, set.memo ?? '', deps.clock.now()],
+      [ids, sets.map((s) => s.kind), sets.map((s) => s.ref), sets.map((s) => s.memo ?? ''), deps.clock.now()],
     );
-    if (inserted.length === 0) return false;
-    const codes = [...new Set(set.lines.map((l) => l.account))];
-    for (const code of codes) {
-      const kind = set.accountKinds[code];
-      if (!kind) throw new Error(`the kind of ledger account ${code} is unknown`);
-      const owner = code.startsWith('promoter:') ? code.split(':')[1] : null;
-      await tx.query(
-        'INSERT INTO ledger_accounts (code, kind, owner_id) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
-        [code, kind, owner],
-      );
-    }
+    const recorded = new Set(inserted.map((r) => r.id));
+    const kept = sets.flatMap((set, i) =>
+      recorded.has(ids[i] as string) ? [{ set, id: ids[i] as string }] : [],
+    );
+    if (kept.length === 0) return new Set();
+    await createAccounts(
+      tx,
+      kept.map((k) => k.set),
+    );
+    const lines = kept.flatMap(({ set, id }) => set.lines.map((l) => ({ id, ...l })));
     await tx.query(
       `INSERT INTO ledger_postings (transaction_id, account_code, amount)
-       SELECT $1, account, amount FROM unnest($2::text[], $3::bigint[]) AS l(account, amount)`,
-      [id, set.lines.map((l) => l.account), set.lines.map((l) => l.amount)],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])`,
+      [lines.map((l) => l.id), lines.map((l) => l.account), lines.map((l) => l.amount)],
     );
-    return true;
+    return new Set(kept.map((k) => k.set.ref));
+  }
+
+  /** Creates the accounts the sets use, if new; in code order, so concurrent posters never deadlock. */
+  async function createAccounts(tx: Queryable, sets: readonly PostingSet[]) {
+    const kinds = new Map<string, AccountKind>();
+    for (const set of sets) {
+      for (const { account } of set.lines) {
+        const kind = set.accountKinds[account];
+        if (!kind) throw new Error(`the kind of ledger account ${account} is unknown`);
+        kinds.set(account, kind);
+      }
+    }
+    const codes = [...kinds.keys()].sort();
+    await tx.query(
+      `INSERT INTO ledger_accounts (code, kind, owner_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (code) DO NOTHING`,
+      [
+        codes,
+        codes.map((c) => kinds.get(c)),
+        codes.map((c) => (c.startsWith('promoter:') ? (c.split(':')[1] ?? null) : null)),
+      ],
+    );
   }
 
   /** An account's balance: the sum of its postings (debit-positive). */
@@ -109,7 +143,7 @@ export function createLedgerService(deps: { clock: Clock }) {
       [kind, ref],
     );
 
-  return { post, balance, balances, lockAccount, findViolations, postingsFor };
+  return { post, postMany, balance, balances, lockAccount, findViolations, postingsFor };
 }
 
 export type LedgerService = ReturnType<typeof createLedgerService>;
