@@ -161,6 +161,9 @@ export async function buildApp(deps: AppDeps) {
     sharing: sharing.service,
     shareTargets: sharing.targets,
     groupBuys,
+    coupons,
+    points,
+    invitations,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
