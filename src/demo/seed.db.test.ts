@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import type { PublicUser } from '../modules/accounts/service.js';
 import type { Product } from '../modules/catalog/service.js';
+import type { CouponTemplate } from '../modules/coupons/present.js';
+import type { PublicCampaign } from '../modules/groupbuy/service.js';
+import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
 import { demoAdmin, demoPeople } from './people.js';
 import { seedDemoShop } from './seed.js';
+import { DEMO_INVITATION_POINTS, demoCoupons, demoGroupBuys, demoStore } from './social.js';
 
 let t: TestApp;
 let products: Product[];
@@ -18,6 +22,11 @@ afterAll(() => t.close());
 
 const signIn = (email: string, password: string) =>
   t.request('POST', '/api/auth/login', { body: { email, password } });
+const getStore = async () => (await t.request('GET', `/api/stores/${demoStore.slug}`)).json<StorePage>();
+const getGroupBuys = async () =>
+  (await t.request('GET', '/api/group-buys?limit=100')).json<{ items: PublicCampaign[] }>().items;
+const getCoupons = async () =>
+  (await t.request('GET', '/api/coupons?limit=100')).json<{ items: CouponTemplate[] }>().items;
 
 describe('demo shop', () => {
   it('lists 30+ products across at least five categories', async () => {
@@ -69,10 +78,55 @@ describe('demo shop', () => {
     expect(admin.json<{ user: PublicUser }>().user.roles).toContain('admin');
   });
 
+  it("opens the shopkeeper's store with eight listed products and a logo shipped in web/public", async () => {
+    const store = await getStore();
+    expect(store.owner.name).toBe('Lin Xiaomei');
+    expect(store.intro?.length).toBeGreaterThan(40);
+    expect(store.logo && existsSync(projectPath('web', 'public', store.logo))).toBe(true);
+    expect(store.products.length).toBe(8);
+    expect(new Set(store.products.map((p) => p.id)).size).toBe(8);
+  });
+
+  it('runs two group buys below the regular price, for groups of two and three', async () => {
+    const campaigns = await getGroupBuys();
+    expect(campaigns.map((c) => c.groupSize).sort()).toEqual([2, 3]);
+    const listed = new Set((await getStore()).products.map((p) => p.id));
+    for (const campaign of campaigns) {
+      expect(campaign.running).toBe(true);
+      expect(campaign.price).toBeLessThan(campaign.regularPrice ?? 0);
+      expect(campaign.durationMinutes).toBeGreaterThanOrEqual(24 * 60);
+      expect(listed.has(campaign.productId)).toBe(true);
+      // What the product page asks for to offer "Start a group".
+      const onPage = await t.request('GET', `/api/group-buys?productId=${campaign.productId}`);
+      expect(onPage.json<{ items: PublicCampaign[] }>().items.map((c) => c.id)).toEqual([campaign.id]);
+    }
+  });
+
+  it('offers amount-off, capped percent-off and share-to-unlock coupons in the coupon centre', async () => {
+    const coupons = await getCoupons();
+    expect(coupons.map((c) => c.title)).toEqual(demoCoupons.map((c) => c.title));
+    const amountOff = coupons.find((c) => c.kind === 'amount_off' && c.shareToUnlock === null);
+    expect(amountOff?.minSpend).toBeGreaterThan(amountOff?.amountOff ?? 0);
+    const percentOff = coupons.find((c) => c.kind === 'percent_off');
+    expect(percentOff?.maxDiscount).toBeGreaterThan(0);
+    expect(coupons.filter((c) => c.shareToUnlock !== null)).toHaveLength(1);
+    expect(coupons.every((c) => c.validDays === 30 && c.endsAt === null)).toBe(true);
+  });
+
+  it('rewards an inviter with points', async () => {
+    const reward = await t.request('GET', '/api/invitation-rewards');
+    expect(reward.json()).toMatchObject({ kind: 'points', points: DEMO_INVITATION_POINTS });
+  });
+
   it('does nothing the second time', async () => {
+    const before = { store: await getStore(), groupBuys: await getGroupBuys(), coupons: await getCoupons() };
     expect(await seedDemoShop(t.services, t.db)).toBeNull();
     const again = (await t.request('GET', '/api/products?limit=100')).json<{ items: Product[] }>();
     expect(again.items.length).toBe(products.length);
+    expect({ store: await getStore(), groupBuys: await getGroupBuys(), coupons: await getCoupons() }).toEqual(
+      before,
+    );
+    expect(before.groupBuys).toHaveLength(demoGroupBuys.length);
   });
 });
 

@@ -1,13 +1,15 @@
 import type { BuiltApp } from '../app.js';
 import type { PublicUser } from '../modules/accounts/service.js';
+import type { Product } from '../modules/catalog/service.js';
 import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { DEMO_CATEGORIES, type DemoProduct, demoCatalog, demoImagePath } from './catalog.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
+import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 
 type Services = BuiltApp['services'];
 
-export interface DemoSummary {
+export interface DemoSummary extends DemoSocialSummary {
   products: number;
   categories: number;
   accounts: string[];
@@ -15,20 +17,27 @@ export interface DemoSummary {
 
 /**
  * Loads the demo shop into an empty database: the catalog, a shopkeeper, three buyers and, when
- * no administrator exists yet (ADMIN_EMAIL unset), the demo administrator. Does nothing when
- * products already exist, so it is safe on every start.
+ * no administrator exists yet (ADMIN_EMAIL unset), the demo administrator; then the shopkeeper's
+ * store, group buys, coupons and the invitation reward (social.ts). Does nothing when products
+ * already exist, so it is safe on every start: a first start stopped after the first product
+ * leaves a shop without the rest, never one that fails to start.
  */
 export async function seedDemoShop(services: Services, db: Database): Promise<DemoSummary | null> {
   if (await hasProducts(db)) return null;
-  const accounts = await createPeople(services);
+  const people = await createPeople(services);
+  const accounts = [...people.values()].map((user) => user.email);
   if (!(await hasAdmin(db))) {
     accounts.push((await services.accounts.ensureAdmin(demoAdmin.email, demoAdmin.password)).email);
   }
+  const products = new Map<string, Product>();
   // Newest products are listed first, so the first in listing order is created last.
   for (const product of listingOrder(demoCatalog).reverse()) {
-    await services.catalog.createProduct(productInput(product));
+    products.set(product.slug, await services.catalog.createProduct(productInput(product)));
   }
-  return { products: demoCatalog.length, categories: DEMO_CATEGORIES.length, accounts };
+  const shopkeeper = people.get('shopkeeper');
+  if (!shopkeeper) throw new Error('The demo people have no shopkeeper');
+  const social = await seedDemoSocial(services, shopkeeper, products);
+  return { products: demoCatalog.length, categories: DEMO_CATEGORIES.length, accounts, ...social };
 }
 
 async function hasProducts(db: Database): Promise<boolean> {
@@ -43,13 +52,13 @@ async function hasAdmin(db: Database): Promise<boolean> {
   return row?.present ?? false;
 }
 
-async function createPeople(services: Services): Promise<string[]> {
+async function createPeople(services: Services): Promise<Map<DemoPerson['key'], PublicUser>> {
   const created = new Map<DemoPerson['key'], PublicUser>();
   for (const person of demoPeople) {
     const inviter = person.invitedBy ? created.get(person.invitedBy) : undefined;
     created.set(person.key, await createPerson(services, person, inviter?.inviteCode));
   }
-  return [...created.values()].map((user) => user.email);
+  return created;
 }
 
 async function createPerson(services: Services, person: DemoPerson, inviteCode?: string) {
