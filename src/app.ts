@@ -42,7 +42,7 @@ import type { Database } from './platform/db.js';
 import { AppError } from './platform/errors.js';
 import { EventBus } from './platform/events.js';
 import { registerAuth } from './platform/http/auth.js';
-import { parseCookies } from './platform/http/cookies.js';
+import { identifierCookie } from './platform/http/cookies.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { frameworkErrorAsProblem, registerErrorHandling } from './platform/http/problem.js';
 import { registerValidation } from './platform/http/validation.js';
@@ -195,7 +195,7 @@ export async function buildApp(deps: AppDeps) {
   registerAuth(app, accounts.authenticate);
   app.addHook('onResponse', async (request) => {
     if (!request.user) return;
-    const device = parseCookies(request.headers.cookie).fission_device;
+    const device = identifierCookie(request.headers.cookie, 'fission_device');
     distribution.recordSighting(request.user.id, device, request.ip).catch((err) => {
       request.log.warn({ err }, 'recording a device sighting failed');
     });

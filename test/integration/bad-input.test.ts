@@ -292,6 +292,51 @@ describe('bad input never yields a 5xx', () => {
     expect(query.json()).toMatchObject({ status: 400, errors: [{ path: '/querystring/q' }] });
   });
 
+  it('on forged cursors of every list, as admin and as buyer', async () => {
+    const forge = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const cursors = [
+      forge(['garbage', 'x']),
+      forge(['2026-06-30T23:59:60Z', 'x']),
+      forge(['2026-01-01T00:00:00Z']),
+      forge([1, 2]),
+      forge([]),
+      forge({ id: 'x' }),
+    ];
+    const lists = routes.filter(
+      (r) =>
+        r.method === 'GET' &&
+        (r.operation.parameters ?? []).some((p) => p.in === 'query' && p.name === 'cursor'),
+    );
+    expect(lists.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/coupons', '/api/me/share-links']));
+    const { admin, buyer } = await callers();
+    for (const route of lists) {
+      for (const cursor of cursors) {
+        const url = `${fillPath(route.path, productId)}?cursor=${cursor}`;
+        for (const token of [admin, buyer])
+          expectNoServerError(await t.request('GET', url, { token }), `GET ${url}`);
+      }
+    }
+  });
+
+  it('on attribution and device cookies that the server never issued', async () => {
+    const product = await t.request('GET', `/api/products/${productId}`);
+    const variantId = product.json<{ variants: { id: string }[] }>().variants[0]?.id;
+    const { buyer } = await callers();
+    for (const cookie of [
+      'fission_ref=%00',
+      'fission_device=%00',
+      `fission_ref=${'x'.repeat(3000)}`,
+      'fission_ref=a%00b',
+    ]) {
+      const res = await t.request('POST', '/api/orders', {
+        token: buyer,
+        body: { items: [{ variantId, quantity: 1 }] },
+        headers: { cookie },
+      });
+      expectNoServerError(res, `POST /api/orders with ${cookie.slice(0, 40)}`);
+    }
+  });
+
   it('on malformed Authorization headers and cookies', async () => {
     const headers: Record<string, string>[] = [
       { authorization: 'Bearer \u0000' },

@@ -1,6 +1,6 @@
 import type { Queryable, Tx } from '../../platform/db.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { CouponsContext } from './context.js';
 import { type CouponTemplate, type HeldCoupon, presentHeld, presentTemplate } from './present.js';
@@ -133,8 +133,8 @@ export async function listOffers(
   viewerId: string | null,
   page: { limit: number; cursor?: string },
 ): Promise<Page<Offer>> {
-  const [createdAt, id] = decodeCursor(page.cursor) ?? [];
-  const before = createdAt === undefined ? undefined : { createdAt: String(createdAt), id: String(id) };
+  const cursor = decodeTimeCursor(page.cursor);
+  const before = cursor && { createdAt: cursor.at, id: cursor.id };
   const now = ctx.clock.now();
   const rows = await q.listTemplates(ctx.db, { limit: page.limit, before, claimableAt: now });
   const visible = rows.slice(0, page.limit);
@@ -162,8 +162,8 @@ export async function listHeldCoupons(
   userId: string,
   f: { status?: q.HeldFilter; limit: number; cursor?: string },
 ): Promise<Page<HeldCoupon>> {
-  const [claimedAt, id] = decodeCursor(f.cursor) ?? [];
-  const before = claimedAt === undefined ? undefined : { claimedAt: String(claimedAt), id: String(id) };
+  const cursor = decodeTimeCursor(f.cursor);
+  const before = cursor && { claimedAt: cursor.at, id: cursor.id };
   const now = ctx.clock.now();
   const rows = await q.listHeld(ctx.db, { userId, status: f.status, now, limit: f.limit, before });
   return toPage(

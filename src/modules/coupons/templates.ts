@@ -1,5 +1,5 @@
 import { AppError, businessRule, notFound } from '../../platform/errors.js';
-import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { CouponsContext } from './context.js';
 import { type CouponTemplate, presentTemplate } from './present.js';
@@ -124,8 +124,8 @@ export async function listTemplates(
   ctx: CouponsContext,
   page: { limit: number; cursor?: string },
 ): Promise<Page<CouponTemplate>> {
-  const [createdAt, id] = decodeCursor(page.cursor) ?? [];
-  const before = createdAt === undefined ? undefined : { createdAt: String(createdAt), id: String(id) };
+  const cursor = decodeTimeCursor(page.cursor);
+  const before = cursor && { createdAt: cursor.at, id: cursor.id };
   const rows = await q.listTemplates(ctx.db, { limit: page.limit, before });
   return toPage(rows, page.limit, (r) => [r.created_at.toISOString(), r.id], presentTemplate);
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
-import { parseCookies } from '../../platform/http/cookies.js';
+import { identifierCookie } from '../../platform/http/cookies.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import {
   AdminOrderPage,
@@ -30,15 +30,15 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ orders: OrdersService }> 
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const cookies = parseCookies(request.headers.cookie);
+      const cookie = request.headers.cookie;
       // A buyer who arrived through a share link carries its code in a cookie; the body wins if both.
-      const shareCode = request.body.shareCode ?? cookies.fission_ref;
+      const shareCode = request.body.shareCode ?? identifierCookie(cookie, 'fission_ref');
       const result = await orders.placeOrder(
         user.id,
         shareCode ? { ...request.body, shareCode } : request.body,
         {
           idempotencyKey: request.headers['idempotency-key'],
-          deviceId: cookies.fission_device,
+          deviceId: identifierCookie(cookie, 'fission_device'),
           ip: request.ip,
         },
       );

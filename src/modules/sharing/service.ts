@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
-import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { randomCode } from '../../platform/ids.js';
 import type { AccountsService } from '../accounts/service.js';
 import { ClickBuffer } from './click-buffer.js';
@@ -166,8 +166,8 @@ export function createSharingService(deps: SharingDeps) {
     page: { limit?: number; cursor?: string },
     origin: string,
   ): Promise<Page<ShareLink & { stats: LinkStats }>> {
-    const [createdAt, code] = decodeCursor(page.cursor) ?? [];
-    const before = createdAt === undefined ? undefined : { createdAt: String(createdAt), code: String(code) };
+    const cursor = decodeTimeCursor(page.cursor);
+    const before = cursor && { createdAt: cursor.at, code: cursor.id };
     const limit = page.limit ?? 20;
     const rows = await q.listOwnLinks(db, { ownerId, before, limit });
     const stats = await statsByCode(rows.slice(0, limit).map((r) => r.code));

@@ -16,3 +16,14 @@ export function parseCookies(header: string | undefined): Record<string, string 
   }
   return cookies;
 }
+
+const TOKEN_SHAPED = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * A cookie the server set to an identifier of its own (a share code, a device id): anything else a
+ * client sends under that name (NUL, kilobytes, markup) is treated as absent, never stored.
+ */
+export function identifierCookie(header: string | undefined, name: string): string | undefined {
+  const value = parseCookies(header)[name];
+  return value !== undefined && TOKEN_SHAPED.test(value) ? value : undefined;
+}

@@ -30,6 +30,21 @@ export function decodeCursor(cursor: string | undefined): (string | number)[] | 
 }
 
 /**
+ * A cursor of `(time, id)`, as lists ordered by creation time issue: the time must be an instant
+ * PostgreSQL accepts, so a forged cursor is a 400, never a failed cast.
+ */
+export function decodeTimeCursor(cursor: string | undefined): { at: string; id: string } | undefined {
+  const key = decodeCursor(cursor);
+  if (key === undefined) return undefined;
+  const [at, id] = key;
+  const instant = typeof at === 'string' ? new Date(at) : undefined;
+  if (key.length !== 2 || typeof id !== 'string' || !instant || Number.isNaN(instant.getTime())) {
+    throw invalidInput('/query/cursor', 'is not a cursor this server issued');
+  }
+  return { at: instant.toISOString(), id };
+}
+
+/**
  * Builds a page from rows fetched with `limit + 1`: the extra row only tells that more exist.
  */
 export function toPage<Row, Item>(
