@@ -1,3 +1,4 @@
+import { invalidInput } from './errors.js';
 /** Time comes from an injected clock so that tests (and `TEST_CLOCK=1`) can move it forward. */
 export interface Clock {
   now(): Date;
@@ -23,3 +24,14 @@ export class AdjustableClock implements Clock {
 export const addMs = (date: Date, ms: number): Date => new Date(date.getTime() + ms);
 export const minutes = (n: number) => n * 60_000;
 export const days = (n: number) => n * 86_400_000;
+
+/**
+ * An optional instant from a request, as a Date. JSON Schema's date-time admits leap seconds
+ * (`23:59:60`) that Date cannot hold: those are a 400 naming the field, not an Invalid Date in SQL.
+ */
+export function instantOrNull(iso: string | null | undefined, path: string): Date | null {
+  if (!iso) return null;
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) throw invalidInput(path, 'is not an instant this server can store');
+  return instant;
+}

@@ -96,6 +96,12 @@ describe('admin templates', () => {
     });
     expect(mixed.statusCode).toBe(400);
     expect(mixed.json().errors).toEqual([{ path: '/percentOffBps', message: expect.any(String) }]);
+    const leapSecond = await t.request('POST', '/api/admin/coupons', {
+      token: admin.token,
+      body: { title: 'x', kind: 'amount_off', amountOff: 100, startsAt: '2026-06-30T23:59:60Z' },
+    });
+    expect(leapSecond.statusCode).toBe(400);
+    expect(leapSecond.json().errors).toEqual([{ path: '/startsAt', message: expect.any(String) }]);
     const window = await t.request('POST', '/api/admin/coupons', {
       token: admin.token,
       body: {

@@ -1,3 +1,4 @@
+import { instantOrNull } from '../../platform/clock.js';
 import { AppError, businessRule, notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
@@ -6,8 +7,6 @@ import { type CouponTemplate, presentTemplate } from './present.js';
 import * as q from './queries.js';
 import { termsProblem } from './rules.js';
 import type { CreateTemplateInput, UpdateTemplateInput } from './schemas.js';
-
-const dateOrNull = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
 /** Applies the fields present in `input` over `base` (null clears a field). */
 function withFields(base: q.TemplateRow, input: UpdateTemplateInput): q.TemplateRow {
@@ -22,8 +21,8 @@ function withFields(base: q.TemplateRow, input: UpdateTemplateInput): q.Template
     max_discount: pick(input.maxDiscount, base.max_discount),
     min_spend: pick(input.minSpend, base.min_spend),
     product_ids: pick(input.productIds, base.product_ids),
-    starts_at: input.startsAt === undefined ? base.starts_at : dateOrNull(input.startsAt),
-    ends_at: input.endsAt === undefined ? base.ends_at : dateOrNull(input.endsAt),
+    starts_at: input.startsAt === undefined ? base.starts_at : instantOrNull(input.startsAt, '/startsAt'),
+    ends_at: input.endsAt === undefined ? base.ends_at : instantOrNull(input.endsAt, '/endsAt'),
     valid_days: pick(input.validDays, base.valid_days),
     per_user_limit: pick(input.perUserLimit, base.per_user_limit),
     total_quantity: pick(input.totalQuantity, base.total_quantity),

@@ -1,4 +1,4 @@
-import type { Clock } from '../../platform/clock.js';
+import { type Clock, instantOrNull } from '../../platform/clock.js';
 import type { Database } from '../../platform/db.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -25,8 +25,6 @@ interface CampaignDeps {
   clock: Clock;
   catalog: CatalogService;
 }
-
-const dateOrNull = (v: string | null | undefined) => (v ? new Date(v) : null);
 
 function assertSound(row: q.CampaignRow, regularPrice: number) {
   const problems = campaignProblems({
@@ -65,8 +63,8 @@ export function campaignAdmin({ db, clock, catalog }: CampaignDeps) {
       leader_price: input.leaderPrice ?? null,
       duration_minutes: input.durationMinutes,
       per_user_limit: input.perUserLimit ?? null,
-      starts_at: dateOrNull(input.startsAt),
-      ends_at: dateOrNull(input.endsAt),
+      starts_at: instantOrNull(input.startsAt, '/startsAt'),
+      ends_at: instantOrNull(input.endsAt, '/endsAt'),
       status: 'active',
       created_at: now,
       updated_at: now,
@@ -86,8 +84,9 @@ export function campaignAdmin({ db, clock, catalog }: CampaignDeps) {
         leader_price: patch.leaderPrice === undefined ? current.leader_price : patch.leaderPrice,
         duration_minutes: patch.durationMinutes ?? current.duration_minutes,
         per_user_limit: patch.perUserLimit === undefined ? current.per_user_limit : patch.perUserLimit,
-        starts_at: patch.startsAt === undefined ? current.starts_at : dateOrNull(patch.startsAt),
-        ends_at: patch.endsAt === undefined ? current.ends_at : dateOrNull(patch.endsAt),
+        starts_at:
+          patch.startsAt === undefined ? current.starts_at : instantOrNull(patch.startsAt, '/startsAt'),
+        ends_at: patch.endsAt === undefined ? current.ends_at : instantOrNull(patch.endsAt, '/endsAt'),
         updated_at: clock.now(),
       };
       const [variant] = await catalog.sellableVariants(tx, [current.variant_id]);

@@ -36,6 +36,10 @@ describe('group-buy campaigns', () => {
     expect((await post({ ...body, groupSize: 101 })).statusCode).toBe(400);
     expect((await post({ ...body, price: '100' })).statusCode).toBe(400);
     expect((await post({ ...body, price: -1 })).statusCode).toBe(400);
+    expect((await post({ ...body, endsAt: '2026-12-31T23:59:60Z' })).json()).toMatchObject({
+      status: 400,
+      errors: [{ path: '/endsAt' }],
+    });
     expect((await post({ ...body, price: 9900 })).json()).toMatchObject({
       status: 400,
       errors: [{ path: '/price' }],
