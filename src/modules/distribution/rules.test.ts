@@ -20,6 +20,35 @@ describe('splitCommission', () => {
     ]);
   });
 
+  it('rounds down exactly, even for amounts where floating point would not', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (paid, rate) => {
+          const shares = splitCommission({
+            buyerId: 'buyer',
+            paidAmount: paid,
+            lines: [{ lineTotal: paid, overrideBps: null }],
+            chain: ['p1'],
+            settings: { maxLevels: 1, ratesBps: [rate], capBps: 10_000 },
+          });
+          const exact = Number((BigInt(paid) * BigInt(rate)) / 10_000n);
+          expect(shares.map((s) => s.amount)).toEqual(exact > 0 ? [exact] : []);
+        },
+      ),
+    );
+    const whole = Number.MAX_SAFE_INTEGER;
+    const all = splitCommission({
+      buyerId: 'buyer',
+      paidAmount: whole,
+      lines: [{ lineTotal: whole, overrideBps: null }],
+      chain: ['p1'],
+      settings: { maxLevels: 1, ratesBps: [10_000], capBps: 10_000 },
+    });
+    expect(all[0]?.amount).toBe(whole);
+  });
+
   it('stops at maxLevels and at the hard cap of 3', () => {
     const chain = ['p1', 'p2', 'p3', 'p4'];
     const base = {

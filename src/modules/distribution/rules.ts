@@ -1,4 +1,4 @@
-import { prorate } from '../../platform/money.js';
+import { bpsOf, prorate } from '../../platform/money.js';
 
 /**
  * Pure distribution rules: who is bound to whom, and how a paid order's commission is split.
@@ -62,11 +62,11 @@ export function splitCommission(input: {
     const levelRate = settings.ratesBps[level - 1] ?? 0;
     const amount = lines.reduce((sum, line, i) => {
       const rate = level === 1 && line.overrideBps !== null ? line.overrideBps : levelRate;
-      return sum + Math.floor(((linePaid[i] ?? 0) * rate) / 10_000);
+      return sum + bpsOf(linePaid[i] ?? 0, rate);
     }, 0);
     shares.push({ level, promoterId, rateBps: levelRate, amount });
   }
-  return applyCap(shares, Math.floor((paidAmount * settings.capBps) / 10_000)).filter((s) => s.amount > 0);
+  return applyCap(shares, bpsOf(paidAmount, settings.capBps)).filter((s) => s.amount > 0);
 }
 
 /** Trims the deepest levels first until the total fits under the cap: the direct sharer is paid last to lose. */
