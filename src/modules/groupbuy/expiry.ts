@@ -6,6 +6,7 @@ import * as q from './queries.js';
 import { enqueueSettlement } from './seats.js';
 
 const FAIL_BATCH = 100;
+const OWED_BATCH = 500;
 const REASON = 'the group did not fill in time';
 
 /**
@@ -27,8 +28,22 @@ export async function failExpiredGroups(db: Database, jobs: JobRunner, now: Date
       return groups.length;
     });
     failed += count;
-    if (count < FAIL_BATCH) return failed;
+    if (count < FAIL_BATCH) break;
   }
+  await requeueOwedSettlements(db, jobs);
+  return failed;
+}
+
+/**
+ * A member's refund job gives up after its retries (the provider down for minutes): every pass
+ * queues again what failed groups still owe, so their money is returned once the provider is back.
+ * The dedupe key keeps one job per order while one is queued or running.
+ */
+async function requeueOwedSettlements(db: Database, jobs: JobRunner) {
+  await db.transaction(async (tx) => {
+    for (const seat of await q.owedSettlements(tx, OWED_BATCH))
+      await enqueueSettlement(jobs, tx, seat.order_id);
+  });
 }
 
 /**

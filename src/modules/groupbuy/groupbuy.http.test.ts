@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { AppError } from '../../platform/errors.js';
 import type { Order } from '../orders/present.js';
 import type { PublicCampaign } from './service.js';
 import { groupBuySteps } from './test-steps.js';
@@ -268,6 +269,52 @@ describe('expiry', () => {
     expect(reversed.json<{ items: { status: string }[] }>().items).toMatchObject([{ status: 'reversed' }]);
     const late = await gb.order((await t.signUp()).token, variantId, { campaignId: campaign.id, groupId });
     expect(late.statusCode).toBe(409);
+  });
+
+  it('refunds a member whose refund job gave up while the provider was down, on a later pass', async () => {
+    const { campaign, variantId } = await gb.createCampaign({ groupSize: 3 });
+    const a = await t.signUp();
+    const paid = await gb.joinAndPay(a.token, variantId, { campaignId: campaign.id });
+    const refund = t.services.orders.refundOrder;
+    let refused = 0;
+    t.services.orders.refundOrder = async () => {
+      refused += 1;
+      throw new AppError('unavailable', 'the payment provider is down');
+    };
+    try {
+      await gb.advanceMinutes(61);
+      // Long enough for every retry of the member's refund job to fail.
+      for (let i = 0; i < 10; i++) await gb.advanceMinutes(5);
+    } finally {
+      t.services.orders.refundOrder = refund;
+    }
+    expect(refused).toBeGreaterThanOrEqual(8);
+    const gaveUp = await t.db.query(
+      `SELECT 1 FROM jobs WHERE status = 'failed' AND payload->>'orderId' = $1`,
+      [paid.id],
+    );
+    expect(gaveUp.length).toBeGreaterThan(0);
+    expect((await t.request('GET', `/api/orders/${paid.id}`, { token: a.token })).json()).toMatchObject({
+      status: 'paid',
+    });
+    await gb.advanceMinutes(1);
+    await gb.advanceMinutes(1);
+    expect((await t.request('GET', `/api/orders/${paid.id}`, { token: a.token })).json()).toMatchObject({
+      status: 'refunded',
+      groupBuy: { status: 'failed' },
+    });
+  });
+
+  it('will not complete (ship) an order while its group is still filling', async () => {
+    const { campaign, variantId } = await gb.createCampaign({ groupSize: 2 });
+    const [a, b] = await Promise.all([t.signUp(), t.signUp()]);
+    const first = await gb.joinAndPay(a.token, variantId, { campaignId: campaign.id });
+    const admin = await gb.admin();
+    const early = await t.request('POST', `/api/admin/orders/${first.id}/complete`, { token: admin });
+    expect(early.statusCode).toBe(409);
+    await gb.joinAndPay(b.token, variantId, { campaignId: campaign.id, groupId: first.groupBuy!.groupId });
+    const shipped = await t.request('POST', `/api/admin/orders/${first.id}/complete`, { token: admin });
+    expect(shipped.json()).toMatchObject({ status: 'completed', groupBuy: { status: 'succeeded' } });
   });
 
   it('refuses to join a group whose time ran out before the job failed it', async () => {

@@ -204,6 +204,17 @@ export const seatsOfGroup = (conn: Queryable, groupId: string) =>
     [groupId],
   );
 
+/**
+ * Seats still live (reserved or paid) in groups that have failed: their settlement is owed. Normally
+ * none for long; some remain when a refund kept failing until its job gave up.
+ */
+export const owedSettlements = (conn: Queryable, limit: number) =>
+  conn.query<{ order_id: string }>(
+    `SELECT m.order_id FROM group_buy_members m JOIN group_buy_groups g ON g.id = m.group_id
+     WHERE g.status = 'failed' AND m.status IN ('reserved', 'paid') ORDER BY m.order_id LIMIT $1`,
+    [limit],
+  );
+
 export const seatsOfOrders = (conn: Queryable, orderIds: readonly string[]) =>
   conn.query<SeatRow & { group_status: GroupStatus }>(
     `SELECT m.*, g.status AS group_status FROM group_buy_members m JOIN group_buy_groups g ON g.id = m.group_id

@@ -123,7 +123,12 @@ export async function recordPaymentFailure(
 
 export async function completeOrder(ctx: OrdersContext, orderId: string): Promise<Order> {
   return ctx.db.transaction(async (tx) => {
-    const order = await moveTo(ctx, tx, await lockOrThrow(tx, orderId), 'completed');
+    const locked = await lockOrThrow(tx, orderId);
+    // A group-buy order ships only once its group has succeeded: a failing group refunds it.
+    const group = (await ctx.groupBuys?.ofOrders(tx, [orderId]))?.get(orderId);
+    if (group?.status === 'waiting')
+      throw conflict('This order waits for its group to fill; complete it once the group succeeds');
+    const order = await moveTo(ctx, tx, locked, 'completed');
     await ctx.events.publish(tx, 'order.completed', { orderId, userId: order.user_id });
     return presentOrder(ctx, tx, order);
   });
