@@ -182,7 +182,7 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   ['RATE_LIMITS', 'on', 'off disables every rate limit (load tests, acceptance runs)'],
   ['PUBLIC_URL', '(from the request)', 'absolute base URL used in share links'],
   ['CURRENCY', 'CNY', 'ISO 4217 currency of all prices'],
-  ['TIME_ZONE', 'UTC', "the platform's time zone (daily check-ins)"],
+  ['TIME_ZONE', 'UTC', "the platform's time zone: the calendar days of earnings charts"],
   ['JOB_POLL_MS', '1000', 'how often each process looks for due background jobs'],
   ['PAYMENT_TIMEOUT_MINUTES', '30', 'unpaid orders are cancelled after this'],
   ['RETURN_WINDOW_DAYS', '7', 'days after completion before commissions settle'],

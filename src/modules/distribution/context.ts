@@ -18,7 +18,7 @@ export interface AttributionSources {
 export interface DistributionContext {
   db: Database;
   clock: Clock;
-  config: Pick<Config, 'distributionMaxLevels' | 'distributionRatesBps' | 'returnWindowDays'>;
+  config: Pick<Config, 'distributionMaxLevels' | 'distributionRatesBps' | 'returnWindowDays' | 'timeZone'>;
   accounts: AccountsService;
   orders: OrdersService;
   ledger: LedgerService;

@@ -18,7 +18,8 @@ let promoter: Person;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // UTC+14: the shop's calendar day differs from UTC's for most of the day, as the chart must show.
+  t = await createTestApp({ TIME_ZONE: 'Pacific/Kiritimati' });
   admin = await t.signInAdmin();
   grand = await t.signUp({ name: 'Grand' });
   parent = await t.signUp({ name: 'Parent', inviteCode: grand.user.inviteCode });
@@ -110,7 +111,9 @@ describe('earning', () => {
     const items = earnings.json<{ items: { day: string; amount: number }[] }>().items;
     const pending = (await commissionsOf(promoter)).reduce((sum, c) => sum + c.amount, 0);
     expect(items).toHaveLength(1);
-    expect(items[0]).toEqual({ day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), amount: pending });
+    // The calendar day of the shop's time zone, not UTC's.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: t.config.timeZone }).format(t.clock.now());
+    expect(items[0]).toEqual({ day: today, amount: pending });
   });
 
   it('pays nothing on the promoter’s own purchase', async () => {

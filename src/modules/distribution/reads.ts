@@ -179,15 +179,19 @@ export async function listTeam(
 }
 
 /** Commission earned per day (UTC) over the last `days` days, reversals excluded, for the earnings chart. */
-export async function dailyEarnings(conn: Queryable, userId: string, days: number, now: Date) {
-  const since = new Date(now.getTime() - days * 86_400_000);
+/** Earnings per calendar day of the shop's time zone (TIME_ZONE), as the promoter lives them. */
+export async function dailyEarnings(
+  conn: Queryable,
+  userId: string,
+  range: { days: number; now: Date; timeZone: string },
+) {
+  const since = new Date(range.now.getTime() - range.days * 86_400_000);
   // Money fields are named `amount` (API.md conventions), so clients format it like any other.
   const rows = await conn.query<{ day: string; amount: number }>(
-    `SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
-       sum(amount)::bigint AS amount
+    `SELECT to_char(created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, sum(amount)::bigint AS amount
      FROM commissions WHERE promoter_id = $1 AND created_at >= $2 AND status <> 'reversed'
      GROUP BY 1 ORDER BY 1`,
-    [userId, since],
+    [userId, since, range.timeZone],
   );
   return rows;
 }

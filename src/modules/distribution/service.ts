@@ -58,7 +58,7 @@ export function createDistributionService(
     team: (userId: string, o: { limit?: number; cursor?: string }) =>
       reads.listTeam(ctx.db, userId, { ...o, limit: page(o.limit) }),
     dailyEarnings: (userId: string, days: number) =>
-      reads.dailyEarnings(ctx.db, userId, days, ctx.clock.now()),
+      reads.dailyEarnings(ctx.db, userId, { days, now: ctx.clock.now(), timeZone: ctx.config.timeZone }),
     promoters: (o: { limit?: number; cursor?: string; flaggedOnly?: boolean }) =>
       reads.listPromoters(ctx.db, { ...o, limit: page(o.limit) }),
     withdrawals: (o: { limit?: number; cursor?: string; userId?: string; status?: string }) =>
