@@ -11,9 +11,9 @@ import { accountsRoutes } from './modules/accounts/routes.js';
 import { createAccountsService } from './modules/accounts/service.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { createCatalogService } from './modules/catalog/service.js';
+import type { ShareVisitors } from './modules/coupons/context.js';
 import { couponsRoutes } from './modules/coupons/routes.js';
 import { createCouponsService } from './modules/coupons/service.js';
-import { countShareVisitors } from './modules/coupons/share-visitors.js';
 import { distributionRoutes } from './modules/distribution/routes.js';
 import { createDistributionService } from './modules/distribution/service.js';
 import { groupBuyRoutes } from './modules/groupbuy/routes.js';
@@ -94,7 +94,10 @@ export async function buildApp(deps: AppDeps) {
     : undefined;
   const providers = [sandbox?.provider, stripe].filter((p) => p !== undefined);
   const payments = createPaymentsService({ db, clock, providers, defaultProvider: config.paymentProvider });
-  const coupons = createCouponsService({ db, clock, catalog, shareVisitors: countShareVisitors }, { events });
+  // Share-to-unlock counts different people opening a sharer's links, not the sharer's own devices.
+  const shareVisitors: ShareVisitors = async (conn, sharerId, since) =>
+    sharing.service.distinctVisitors(conn, sharerId, since, await distribution.devicesOf(conn, sharerId));
+  const coupons = createCouponsService({ db, clock, catalog, shareVisitors }, { events });
   const points = createPointsService({ db, clock });
   const orders = createOrdersService({
     db,

@@ -106,3 +106,12 @@ export const recordSighting = (conn: Queryable, userId: string, deviceId: string
      ON CONFLICT (user_id, device_id, ip) DO UPDATE SET seen_at = GREATEST(device_sightings.seen_at, $4)`,
     [userId, deviceId, ip, at],
   );
+
+/** The devices a person has been seen signed in on. */
+export const devicesOf = async (conn: Queryable, userId: string) =>
+  (
+    await conn.query<{ device_id: string }>(
+      "SELECT DISTINCT device_id FROM device_sightings WHERE user_id = $1 AND device_id <> ''",
+      [userId],
+    )
+  ).map((r) => r.device_id);

@@ -1,3 +1,4 @@
+import type { Queryable } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { type DistributionContext, SETTLE_JOB } from './context.js';
@@ -50,6 +51,8 @@ export function createDistributionService(
     settleDue: () => settleDueCommissions(ctx, ctx.db, ctx.clock.now()),
     releaseHold: (id: string) => releaseHold(ctx, id),
     recordSighting,
+    /** The devices someone has been seen signed in on, e.g. to tell their own clicks from others'. */
+    devicesOf: (conn: Queryable, userId: string) => q.devicesOf(conn, userId),
     binding: async (buyerId: string) => q.findBinding(ctx.db, buyerId),
     commissions: (o: Omit<Parameters<typeof reads.listCommissions>[1], 'limit'> & { limit?: number }) =>
       reads.listCommissions(ctx.db, { ...o, limit: page(o.limit) }),

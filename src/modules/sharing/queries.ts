@@ -95,3 +95,22 @@ export async function insertClicks(db: Queryable, clicks: readonly ClickRow[]) {
     ],
   );
 }
+
+/**
+ * Different people who opened an owner's links since `since`: distinct device ids in the click log,
+ * leaving out `ownDevices` (the owner's own phone opening their own link). Clicks without a device
+ * id do not count: they cannot be told apart.
+ */
+export async function distinctVisitors(
+  conn: Queryable,
+  f: { ownerId: string; since: Date; ownDevices: readonly string[] },
+): Promise<number> {
+  const [row] = await conn.query<{ n: number }>(
+    `SELECT count(DISTINCT k.device_id)::bigint AS n
+     FROM share_links l JOIN share_clicks k ON k.code = l.code
+     WHERE l.owner_id = $1 AND k.clicked_at >= $2 AND k.device_id IS NOT NULL AND k.device_id <> ''
+       AND k.device_id <> ALL ($3::text[])`,
+    [f.ownerId, f.since, f.ownDevices],
+  );
+  return row?.n ?? 0;
+}

@@ -209,6 +209,9 @@ export function createSharingService(deps: SharingDeps) {
     cachedLink: (code: string): ResolvedLink | undefined => codes.get(code),
     recordClick,
     linkWithOwner,
+    /** How many different devices opened the owner's links since then (share-to-unlock rewards). */
+    distinctVisitors: (conn: Queryable, ownerId: string, since: Date, ownDevices: readonly string[]) =>
+      q.distinctVisitors(conn, { ownerId, since, ownDevices }),
     /** Writes the buffered clicks now (tests, shutdown). */
     flushClicks: () => clicks.flush(),
     start: () => clicks.start(),
