@@ -20,12 +20,6 @@ export interface PlaceOrderInput {
   groupBuy?: { campaignId: string; groupId?: string };
 }
 
-/**
- * Checkout, in three steps, each with a named undo:
- *  1. reserve stock and create the order (one transaction)   — undo: cancelUnpaidOrder releases the stock
- *  2. create the payment at the provider (no transaction)    — undo: none needed, an unpaid intent lapses
- *  3. record the payment and the idempotent response         — undo: rolls back with its transaction
- */
 /** Where the request came from: kept with the order for attribution and the self-dealing check. */
 export interface CheckoutContext {
   idempotencyKey?: string;
@@ -33,6 +27,12 @@ export interface CheckoutContext {
   ip?: string;
 }
 
+/**
+ * Checkout, in three steps, each with a named undo:
+ *  1. reserve stock and create the order (one transaction)   — undo: cancelUnpaidOrder releases the stock
+ *  2. create the payment at the provider (no transaction)    — undo: none needed, an unpaid intent lapses
+ *  3. record the payment and the idempotent response         — undo: rolls back with its transaction
+ */
 export async function placeOrder(
   ctx: OrdersContext,
   userId: string,
