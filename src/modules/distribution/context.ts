@@ -28,6 +28,10 @@ export interface DistributionContext {
   productRates(conn: Queryable, productIds: readonly string[]): Promise<Map<string, number>>;
 }
 
-/** How long a promoter's own device or address counts as "theirs" for the self-dealing check. */
-export const SIGHTING_WINDOW_MS = 24 * 3_600_000;
+/**
+ * How long a promoter's own device, or address, counts as "theirs" for the self-dealing check. A
+ * device cookie is one phone or browser; an address is shared by a household, an office or a
+ * carrier's NAT, so it counts only for a short while.
+ */
+export const SIGHTING_WINDOW_MS = { device: 24 * 3_600_000, ip: 3_600_000 } as const;
 export const SETTLE_JOB = 'distribution.settle-due-commissions';

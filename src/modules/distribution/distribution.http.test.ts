@@ -146,6 +146,29 @@ describe('earning', () => {
   });
 });
 
+describe('self-dealing windows', () => {
+  it('holds on a shared address only within the hour, and on a shared device for a day', async () => {
+    const address = { 'x-forwarded-for': '198.51.100.7' };
+    await t.request('GET', '/api/me', {
+      token: promoter.token,
+      headers: { ...address, cookie: 'fission_device=promoter-laptop-1' },
+    });
+    const sameHour = await buy(await t.signUp(), { storeSlug: 'tea-corner', headers: address });
+    await t.request('POST', '/api/test/clock', { body: { advanceMs: 2 * 3_600_000 } });
+    const neighbour = await t.signUp();
+    const viaAddress = await buy(neighbour, { storeSlug: 'tea-corner', headers: address });
+    const borrower = await t.signUp();
+    const viaDevice = await buy(borrower, {
+      storeSlug: 'tea-corner',
+      headers: { cookie: 'fission_device=promoter-laptop-1' },
+    });
+    const mine = await commissionsOf(promoter);
+    expect(mine.find((c) => c.orderId === sameHour.order.id)).toMatchObject({ held: true });
+    expect(mine.find((c) => c.orderId === viaAddress.order.id)).toMatchObject({ held: false });
+    expect(mine.find((c) => c.orderId === viaDevice.order.id)).toMatchObject({ held: true });
+  });
+});
+
 describe('settlement, withdrawal and refunds', () => {
   it('settles after completion plus the return window, and a refund takes it back even then', async () => {
     const buyer = await t.signUp();

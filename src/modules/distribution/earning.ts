@@ -141,8 +141,11 @@ async function selfDealingSignal(
   now: Date,
 ): Promise<string | null> {
   if (!facts.deviceId && !facts.ip) return null;
-  const since = new Date(now.getTime() - SIGHTING_WINDOW_MS);
-  const shared = await q.sharedDeviceOrIp(tx, promoterId, facts.deviceId, facts.ip, since);
+  const since = (windowMs: number) => new Date(now.getTime() - windowMs);
+  const shared = await q.sharedDeviceOrIp(tx, promoterId, facts.deviceId, facts.ip, {
+    device: since(SIGHTING_WINDOW_MS.device),
+    ip: since(SIGHTING_WINDOW_MS.ip),
+  });
   if (shared === 'device') return 'buyer used the promoter’s device';
   if (shared === 'ip') return 'buyer and promoter share an IP address';
   return null;

@@ -89,12 +89,13 @@ export async function sharedDeviceOrIp(
   promoterId: string,
   deviceId: string | null,
   ip: string | null,
-  since: Date,
+  since: { device: Date; ip: Date },
 ): Promise<'device' | 'ip' | null> {
   const rows = await conn.query<{ device_id: string; ip: string }>(
     `SELECT device_id, ip FROM device_sightings
-     WHERE user_id = $1 AND seen_at >= $2 AND ((device_id <> '' AND device_id = $3) OR (ip <> '' AND ip = $4))`,
-    [promoterId, since, deviceId ?? '', ip ?? ''],
+     WHERE user_id = $1 AND ((device_id <> '' AND device_id = $3 AND seen_at >= $2)
+       OR (ip <> '' AND ip = $5 AND seen_at >= $4))`,
+    [promoterId, since.device, deviceId ?? '', since.ip, ip ?? ''],
   );
   if (rows.some((r) => deviceId && r.device_id === deviceId)) return 'device';
   return rows.length > 0 ? 'ip' : null;
