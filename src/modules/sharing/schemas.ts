@@ -35,6 +35,19 @@ const linkFields = {
 export const ShareLinkSchema = Type.Object(linkFields);
 
 export const ShareLinkPage = Type.Object({
-  items: Type.Array(Type.Object({ ...linkFields, stats: LinkStatsSchema })),
+  items: Type.Array(
+    Type.Object({
+      ...linkFields,
+      stats: LinkStatsSchema,
+      target: Type.Union([
+        Type.Object({
+          title: Type.String(),
+          image: Type.Union([Type.String(), Type.Null()]),
+          path: Type.String(),
+        }),
+        Type.Null(),
+      ]),
+    }),
+  ),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });

@@ -17,7 +17,7 @@ import {
   type TargetInput,
   type TargetType,
 } from './rules.js';
-import type { ShareTargets } from './targets.js';
+import type { ShareTargets, TargetCard } from './targets.js';
 
 export interface ShareLink {
   code: string;
@@ -26,6 +26,18 @@ export interface ShareLink {
   targetId: string;
   createdAt: string;
 }
+
+/** A link's target as the promoter centre shows it; null once the target is gone. */
+export interface TargetSummary {
+  title: string;
+  image: string | null;
+  path: string;
+}
+
+export type ListedLink = ShareLink & { stats: LinkStats; target: TargetSummary | null };
+
+const summary = (card: TargetCard | undefined): TargetSummary | null =>
+  card ? { title: card.title, image: card.image, path: card.path } : null;
 
 export interface LinkStats {
   clicks: number;
@@ -165,17 +177,28 @@ export function createSharingService(deps: SharingDeps) {
     ownerId: string,
     page: { limit?: number; cursor?: string },
     origin: string,
-  ): Promise<Page<ShareLink & { stats: LinkStats }>> {
+  ): Promise<Page<ListedLink>> {
     const cursor = decodeTimeCursor(page.cursor);
     const before = cursor && { createdAt: cursor.at, code: cursor.id };
     const limit = page.limit ?? 20;
     const rows = await q.listOwnLinks(db, { ownerId, before, limit });
-    const stats = await statsByCode(rows.slice(0, limit).map((r) => r.code));
+    const visible = rows.slice(0, limit);
+    const stats = await statsByCode(visible.map((r) => r.code));
+    // What each link points at, so the promoter centre can name it without a request per link.
+    const cards = new Map(
+      await Promise.all(
+        visible.map(async (r) => [r.code, await targets.card(r.target_type, r.target_id)] as const),
+      ),
+    );
     return toPage(
       rows,
       limit,
       (r) => [r.created_at.toISOString(), r.code],
-      (r) => ({ ...present(r, origin), stats: stats.get(r.code) ?? noStats }),
+      (r) => ({
+        ...present(r, origin),
+        stats: stats.get(r.code) ?? noStats,
+        target: summary(cards.get(r.code)),
+      }),
     );
   }
 

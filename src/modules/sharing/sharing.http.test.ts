@@ -79,6 +79,7 @@ describe('creating links', () => {
     expect(page.items[0]).toMatchObject({
       targetId: other.product.id,
       stats: { clicks: 0, orders: 0, gmv: 0 },
+      target: { title: 'Pu-erh cake', image: null, path: `/products/${other.product.id}` },
     });
     const rest = await t.request('GET', `/api/me/share-links?cursor=${page.nextCursor}`, {
       token: promoter.token,

@@ -15,8 +15,16 @@ export interface LinkStats {
   gmv: number;
 }
 
+/** What a link points at, as the server names it; null once the product or store is gone. */
+export interface ShareTargetSummary {
+  title: string;
+  image: string | null;
+  path: string;
+}
+
 export interface ShareLinkWithStats extends ShareLink {
   stats: LinkStats;
+  target: ShareTargetSummary | null;
 }
 
 /** Exactly one target per link. */
