@@ -37,6 +37,22 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
   );
 
   app.get(
+    '/api/me/shopkeeper',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['stores'],
+        response: {
+          200: Type.Object({
+            status: Type.Union([Type.Literal('approved'), Type.Literal('pending'), Type.Literal('none')]),
+          }),
+        },
+      },
+    },
+    async (request) => ({ status: await stores.shopkeeperStatus(requireUser(request).id) }),
+  );
+
+  app.get(
     '/api/admin/shopkeepers',
     {
       onRequest: adminOnly,

@@ -117,6 +117,13 @@ export function createStoresService(deps: {
     return { status: 'approved', user: shopkeeper };
   }
 
+  /** Where the user stands: a shopkeeper, waiting for approval, or neither. */
+  async function shopkeeperStatus(userId: string): Promise<'approved' | 'pending' | 'none'> {
+    const user = await accounts.getUser(userId);
+    if (user.roles.includes('shopkeeper')) return 'approved';
+    return (await q.findApplication(db, userId))?.status === 'pending' ? 'pending' : 'none';
+  }
+
   async function approveShopkeeper(adminId: string, userId: string): Promise<ShopkeeperStatus> {
     if (!(await q.findApplication(db, userId))) throw notFound('Shopkeeper application');
     const user = await accounts.grantRole(userId, 'shopkeeper');
@@ -235,6 +242,7 @@ export function createStoresService(deps: {
 
   return {
     becomeShopkeeper,
+    shopkeeperStatus,
     approveShopkeeper,
     listShopkeeperApplications,
     createStore,

@@ -106,7 +106,11 @@ describe('shopkeeper approval (SHOPKEEPER_APPROVAL=on)', () => {
 
   it('happy: files a pending application that an administrator approves', async () => {
     const { token, user } = await approving.signUp();
+    const standing = async () =>
+      (await approving.request('GET', '/api/me/shopkeeper', { token })).json<{ status: string }>().status;
+    expect(await standing()).toBe('none');
     const applied = await approving.request('POST', '/api/shopkeepers', { token });
+    expect(await standing()).toBe('pending');
     expect(applied.statusCode).toBe(201);
     expect(applied.json<ShopkeeperStatus>()).toMatchObject({ status: 'pending', user: { roles: [] } });
     // Not a shopkeeper yet: cannot open a store.
@@ -127,6 +131,7 @@ describe('shopkeeper approval (SHOPKEEPER_APPROVAL=on)', () => {
       token: operator,
     });
     expect(approved.statusCode).toBe(200);
+    expect(await standing()).toBe('approved');
     expect(approved.json<ShopkeeperStatus>()).toMatchObject({
       status: 'approved',
       user: { roles: ['shopkeeper'] },

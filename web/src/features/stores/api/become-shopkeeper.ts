@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { User } from '../../auth';
 
@@ -10,12 +10,23 @@ interface Application {
 /** Asking again is harmless: the answer is the application's current state. */
 const becomeShopkeeper = () => api.post<Application>('/api/shopkeepers');
 
+const standingKey = ['my-shopkeeper-standing'] as const;
+
+/** Whether the signed-in user is a shopkeeper, waiting for approval, or neither (survives a reload). */
+export function useShopkeeperStanding() {
+  return useQuery({
+    queryKey: standingKey,
+    queryFn: () => api.get<{ status: 'approved' | 'pending' | 'none' }>('/api/me/shopkeeper'),
+  });
+}
+
 export function useBecomeShopkeeper() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: becomeShopkeeper,
     // An approved application grants the role: the signed-in user is fetched again to see it.
     onSuccess: (application) => {
+      client.setQueryData(standingKey, { status: application.status });
       if (application.status === 'approved') void client.invalidateQueries({ queryKey: ['me'] });
     },
   });

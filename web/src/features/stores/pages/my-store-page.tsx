@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { useUser } from '../../auth';
 import { ShareButton } from '../../sharing';
-import { useBecomeShopkeeper } from '../api/become-shopkeeper';
+import { useBecomeShopkeeper, useShopkeeperStanding } from '../api/become-shopkeeper';
 import { useMyStore } from '../api/get-my-store';
 import { ListingsEditor } from '../components/listings-editor';
 import { StoreForm } from '../components/store-form';
@@ -31,7 +31,8 @@ export function MyStorePage() {
 function BecomeShopkeeper() {
   const { t } = useTranslation();
   const apply = useBecomeShopkeeper();
-  if (apply.data?.status === 'pending') {
+  const standing = useShopkeeperStanding();
+  if (apply.data?.status === 'pending' || standing.data?.status === 'pending') {
     return (
       <p className="alert alert-warning" role="status" data-testid="shopkeeper-pending">
         {t('stores.applicationPending')}
