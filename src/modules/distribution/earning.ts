@@ -1,6 +1,6 @@
 import type { Tx } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
-import { accounts, transfer } from '../ledger/rules.js';
+import { accounts, transferBetween } from '../ledger/rules.js';
 import type { AttributionFacts } from '../orders/queries.js';
 import { type DistributionContext, SIGHTING_WINDOW_MS } from './context.js';
 import * as q from './queries.js';
@@ -66,11 +66,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
     await ctx.ledger.post(tx, {
       kind: 'commission.earned',
       ref: id,
-      lines: transfer(pending.code, accounts.commissionExpense.code, share.amount),
-      accountKinds: {
-        [pending.code]: pending.kind,
-        [accounts.commissionExpense.code]: accounts.commissionExpense.kind,
-      },
+      ...transferBetween(pending, accounts.commissionExpense, share.amount),
     });
   }
 }

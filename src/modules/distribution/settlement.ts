@@ -1,5 +1,5 @@
 import type { Database, Tx } from '../../platform/db.js';
-import { accounts, transfer } from '../ledger/rules.js';
+import { accounts, transferBetween } from '../ledger/rules.js';
 import type { DistributionContext } from './context.js';
 import * as q from './queries.js';
 
@@ -27,11 +27,7 @@ export async function reverseCommissions(ctx: DistributionContext, tx: Tx, order
     await ctx.ledger.post(tx, {
       kind: 'commission.reversed',
       ref: c.id,
-      lines: transfer(accounts.commissionExpense.code, from.code, c.amount),
-      accountKinds: {
-        [from.code]: from.kind,
-        [accounts.commissionExpense.code]: accounts.commissionExpense.kind,
-      },
+      ...transferBetween(accounts.commissionExpense, from, c.amount),
     });
     await tx.query(`UPDATE commissions SET status = 'reversed', reversed_at = $2 WHERE id = $1`, [c.id, now]);
   }
@@ -78,8 +74,7 @@ function settlementPosting(c: q.CommissionRow) {
   return {
     kind: 'commission.settled',
     ref: c.id,
-    lines: transfer(available.code, pending.code, c.amount),
-    accountKinds: { [pending.code]: pending.kind, [available.code]: available.kind },
+    ...transferBetween(available, pending, c.amount),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db.js';
 import { businessRule, conflict, notFound } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
-import { accounts, transfer } from '../ledger/rules.js';
+import { accounts, transferBetween } from '../ledger/rules.js';
 import type { DistributionContext } from './context.js';
 import * as q from './queries.js';
 import { currentSettings } from './settings.js';
@@ -100,8 +100,7 @@ export async function requestWithdrawal(
     await ctx.ledger.post(tx, {
       kind: 'withdrawal.requested',
       ref: row.id,
-      lines: transfer(reserved.code, available.code, amount),
-      accountKinds: { [available.code]: available.kind, [reserved.code]: reserved.kind },
+      ...transferBetween(reserved, available, amount),
     });
     const response = { statusCode: 201, body: presentWithdrawal(row) };
     if (idempotencyKey) await ctx.idempotency.complete(tx, scope, idempotencyKey, response);
@@ -127,8 +126,7 @@ export async function decideWithdrawal(
     await ctx.ledger.post(tx, {
       kind: `withdrawal.${decision.outcome}`,
       ref: w.id,
-      lines: transfer(target.code, reserved.code, w.amount),
-      accountKinds: { [reserved.code]: reserved.kind, [target.code]: target.kind },
+      ...transferBetween(target, reserved, w.amount),
     });
     const now = ctx.clock.now();
     const rows = await tx.query<q.WithdrawalRow>(

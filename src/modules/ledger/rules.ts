@@ -56,6 +56,18 @@ export const transfer = (from: string, to: string, amount: number): PostingLine[
   { account: from, amount: -amount },
 ];
 
+/** A ledger account and its kind, as `accounts` names them. */
+export interface Account {
+  code: string;
+  kind: AccountKind;
+}
+
+/** A transfer between two accounts, with the kinds the ledger needs to open them on first use. */
+export const transferBetween = (from: Account, to: Account, amount: number) => ({
+  lines: transfer(from.code, to.code, amount),
+  accountKinds: { [from.code]: from.kind, [to.code]: to.kind },
+});
+
 /** The lines that undo a posting set exactly. */
 export const reversal = (lines: readonly PostingLine[]): PostingLine[] =>
   lines.map((line) => ({ account: line.account, amount: -line.amount }));

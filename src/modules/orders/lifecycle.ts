@@ -1,6 +1,6 @@
 import type { Tx } from '../../platform/db.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { accounts, transfer } from '../ledger/rules.js';
+import { accounts, transferBetween } from '../ledger/rules.js';
 import type { PaymentEvent } from '../payments/provider.js';
 import type { OrdersContext } from './context.js';
 import { REFUND_LATE_PAYMENT_JOB } from './context.js';
@@ -66,8 +66,7 @@ export async function confirmPayment(
       await ctx.ledger.post(tx, {
         kind: 'order.paid',
         ref: order.id,
-        lines: transfer(accounts.sales.code, cash.code, order.total),
-        accountKinds: { [cash.code]: cash.kind, [accounts.sales.code]: accounts.sales.kind },
+        ...transferBetween(accounts.sales, cash, order.total),
       });
     }
     await ctx.events.publish(tx, 'order.paid', { orderId: order.id, userId: order.user_id });
@@ -91,8 +90,7 @@ async function acceptLatePayment(
     await ctx.ledger.post(tx, {
       kind: 'payment.late',
       ref: payment.id,
-      lines: transfer(accounts.latePayments.code, cash.code, payment.amount),
-      accountKinds: { [cash.code]: cash.kind, [accounts.latePayments.code]: accounts.latePayments.kind },
+      ...transferBetween(accounts.latePayments, cash, payment.amount),
     });
   }
   await ctx.jobs.enqueue(
@@ -176,8 +174,7 @@ export async function refundOrder(ctx: OrdersContext, orderId: string, reason: s
       await ctx.ledger.post(tx, {
         kind: 'order.refunded',
         ref: orderId,
-        lines: transfer(provider.code, accounts.refunds.code, claim.refund.amount),
-        accountKinds: { [provider.code]: provider.kind, [accounts.refunds.code]: accounts.refunds.kind },
+        ...transferBetween(provider, accounts.refunds, claim.refund.amount),
       });
     }
     await ctx.events.publish(tx, 'order.refunded', { orderId, userId: order.user_id });
@@ -214,8 +211,7 @@ export async function refundLatePayment(ctx: OrdersContext, paymentId: string): 
     await ctx.ledger.post(tx, {
       kind: 'payment.late-refunded',
       ref: paymentId,
-      lines: transfer(cash.code, accounts.latePayments.code, claim.payment.amount),
-      accountKinds: { [cash.code]: cash.kind, [accounts.latePayments.code]: accounts.latePayments.kind },
+      ...transferBetween(cash, accounts.latePayments, claim.payment.amount),
     });
   });
 }
