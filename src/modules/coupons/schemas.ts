@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 const Money = Type.Integer({ minimum: 1, maximum: 1_000_000_000_00 });
 const Kind = Type.Union([Type.Literal('amount_off'), Type.Literal('percent_off')]);
@@ -42,8 +42,8 @@ export type CreateTemplateInput = Static<typeof CreateTemplateBody>;
 export const UpdateTemplateBody = Type.Partial(Type.Object(templateFields), { additionalProperties: false });
 export type UpdateTemplateInput = Static<typeof UpdateTemplateBody>;
 
-export const TemplateSchema = Type.Object({
-  id: Type.String(),
+/** A coupon's terms, the same on its template and on every coupon claimed from it. */
+const termsFields = {
   title: Type.String(),
   description: Type.String(),
   kind: Kind,
@@ -52,6 +52,11 @@ export const TemplateSchema = Type.Object({
   maxDiscount: Nullable(Type.Integer()),
   minSpend: Type.Integer(),
   productIds: Nullable(Type.Array(Type.String())),
+};
+
+export const TemplateSchema = Type.Object({
+  id: Type.String(),
+  ...termsFields,
   startsAt: Nullable(Type.String()),
   endsAt: Nullable(Type.String()),
   validDays: Nullable(Type.Integer()),
@@ -79,14 +84,7 @@ export const OfferSchema = Type.Object({
 export const HeldCouponSchema = Type.Object({
   id: Type.String(),
   templateId: Type.String(),
-  title: Type.String(),
-  description: Type.String(),
-  kind: Kind,
-  amountOff: Nullable(Type.Integer()),
-  percentOffBps: Nullable(Type.Integer()),
-  maxDiscount: Nullable(Type.Integer()),
-  minSpend: Type.Integer(),
-  productIds: Nullable(Type.Array(Type.String())),
+  ...termsFields,
   source: Type.Union([Type.Literal('claim'), Type.Literal('invitation')]),
   status: Type.Union([Type.Literal('available'), Type.Literal('used'), Type.Literal('expired')]),
   claimedAt: Type.String(),

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 import type { AccountsService } from '../accounts/service.js';
 
 export type UsersLookup = Pick<AccountsService, 'getUser'>;
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const WalletSchema = Type.Object({
   pending: Type.Integer(),

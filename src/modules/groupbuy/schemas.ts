@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './rules.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Money = Type.Integer({ minimum: 0, maximum: 1_000_000_000_00 });
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 // Up to 30 days: a group that waits longer is no longer a "team up with friends now" deal.

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
+import { Nullable } from '../../platform/http/schemas.js';
 import type { InvitationsService } from './service.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Kind = Type.Union([Type.Literal('none'), Type.Literal('points'), Type.Literal('coupon')]);
 
 const SettingSchema = Type.Object({

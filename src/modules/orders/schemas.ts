@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 import type { ORDER_STATUSES } from './rules.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 
 export const AddressSchema = Type.Object(

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 
 const TargetId = Type.String({ minLength: 1, maxLength: 64 });
 
@@ -42,12 +43,12 @@ export const ShareLinkPage = Type.Object({
       target: Type.Union([
         Type.Object({
           title: Type.String(),
-          image: Type.Union([Type.String(), Type.Null()]),
+          image: Nullable(Type.String()),
           path: Type.String(),
         }),
         Type.Null(),
       ]),
     }),
   ),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  nextCursor: Nullable(Type.String()),
 });

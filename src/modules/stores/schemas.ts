@@ -1,10 +1,9 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 import { UserSchema } from '../accounts/routes.js';
 import { ProductSchema } from '../catalog/routes.js';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 // Same rule as product images: a web address or a path on this site, never `javascript:`.
 const Logo = Type.String({ minLength: 1, maxLength: 2048, pattern: '^(https?://|/)' });
