@@ -1,5 +1,5 @@
 import { invalidInput } from '../../platform/errors.js';
-import { parseCookies } from '../../platform/http/cookies.js';
+import { identifierCookie } from '../../platform/http/cookies.js';
 
 /** Pure rules of sharing: targets, codes, landing paths, cookies, and text for pages and posters. */
 
@@ -55,12 +55,12 @@ export const REF_COOKIE = 'fission_ref';
 export const DEVICE_COOKIE = 'fission_device';
 export const REF_COOKIE_MAX_AGE_S = 30 * 24 * 60 * 60;
 const DEVICE_COOKIE_MAX_AGE_S = 2 * 365 * 24 * 60 * 60;
-const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+const MIN_DEVICE_ID_LENGTH = 16;
 
 /** A device id the browser sent, if it is one we could have issued; anything else gets a new id. */
 export function knownDeviceId(cookieHeader: string | undefined): string | undefined {
-  const value = parseCookies(cookieHeader)[DEVICE_COOKIE];
-  return value && DEVICE_ID_PATTERN.test(value) ? value : undefined;
+  const value = identifierCookie(cookieHeader, DEVICE_COOKIE);
+  return value && value.length >= MIN_DEVICE_ID_LENGTH ? value : undefined;
 }
 
 /** Lax: the cookie rides along on the top-level navigation that follows a tap on the link. */

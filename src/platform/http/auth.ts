@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../errors.js';
+import { parseCookies } from './cookies.js';
 
 export interface AuthUser {
   id: string;
@@ -19,25 +20,10 @@ export type ResolveToken = (token: string) => Promise<AuthUser | null>;
 
 export const SESSION_COOKIE = 'fission_session';
 
-// A cookie that is not valid percent-encoding cannot hold one of our tokens: treat it as absent.
-function decodeCookieValue(value: string): string | undefined {
-  try {
-    return decodeURIComponent(value) || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
-  const cookie = request.headers.cookie;
-  if (!cookie) return undefined;
-  for (const part of cookie.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeCookieValue(rest.join('='));
-  }
-  return undefined;
+  return parseCookies(request.headers.cookie)[SESSION_COOKIE] || undefined;
 }
 
 /** Resolves the bearer token (or session cookie) once per request; anonymous requests cost nothing. */
