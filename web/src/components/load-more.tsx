@@ -1,24 +1,25 @@
 import { useTranslation } from 'react-i18next';
 
-interface LoadMoreProps {
-  hasMore: boolean;
-  loading: boolean;
-  onLoad: () => void;
+/** What "load more" needs of a paged query (TanStack Query's infinite queries have it all). */
+interface PagedQuery {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => Promise<unknown>;
 }
 
-export function LoadMore({ hasMore, loading, onLoad }: LoadMoreProps) {
+export function LoadMore({ pages }: { pages: PagedQuery }) {
   const { t } = useTranslation();
-  if (!hasMore) return null;
+  if (!pages.hasNextPage) return null;
   return (
     <div className="load-more">
       <button
         type="button"
         className="btn btn-outline"
-        onClick={onLoad}
-        disabled={loading}
+        onClick={() => void pages.fetchNextPage()}
+        disabled={pages.isFetchingNextPage}
         data-testid="load-more"
       >
-        {loading ? t('common.loading') : t('common.loadMore')}
+        {pages.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
       </button>
     </div>
   );

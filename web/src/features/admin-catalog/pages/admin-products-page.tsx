@@ -93,11 +93,7 @@ export function AdminProductsPage() {
           </table>
         </div>
       ) : null}
-      <LoadMore
-        hasMore={products.hasNextPage}
-        loading={products.isFetchingNextPage}
-        onLoad={() => void products.fetchNextPage()}
-      />
+      <LoadMore pages={products} />
     </section>
   );
 }

@@ -76,11 +76,7 @@ function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
           </table>
         </div>
       ) : null}
-      <LoadMore
-        hasMore={promoters.hasNextPage}
-        loading={promoters.isFetchingNextPage}
-        onLoad={() => void promoters.fetchNextPage()}
-      />
+      <LoadMore pages={promoters} />
     </>
   );
 }
@@ -142,11 +138,7 @@ function HeldCommissions() {
           </table>
         </div>
       ) : null}
-      <LoadMore
-        hasMore={held.hasNextPage}
-        loading={held.isFetchingNextPage}
-        onLoad={() => void held.fetchNextPage()}
-      />
+      <LoadMore pages={held} />
     </>
   );
 }

@@ -107,11 +107,7 @@ export function AdminWithdrawalsPage() {
           </table>
         </div>
       ) : null}
-      <LoadMore
-        hasMore={withdrawals.hasNextPage}
-        loading={withdrawals.isFetchingNextPage}
-        onLoad={() => void withdrawals.fetchNextPage()}
-      />
+      <LoadMore pages={withdrawals} />
       <DecisionDialog
         decision={pending?.decision ?? null}
         summary={

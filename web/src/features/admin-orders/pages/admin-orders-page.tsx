@@ -96,11 +96,7 @@ export function AdminOrdersPage() {
           </table>
         </div>
       ) : null}
-      <LoadMore
-        hasMore={orders.hasNextPage}
-        loading={orders.isFetchingNextPage}
-        onLoad={() => void orders.fetchNextPage()}
-      />
+      <LoadMore pages={orders} />
     </section>
   );
 }

@@ -49,11 +49,7 @@ export function HomePage() {
           <ProductCard key={product.id} product={product} />
         ))}
       </div>
-      <LoadMore
-        hasMore={products.hasNextPage}
-        loading={products.isFetchingNextPage}
-        onLoad={() => void products.fetchNextPage()}
-      />
+      <LoadMore pages={products} />
     </section>
   );
 }

@@ -105,11 +105,7 @@ export function AdminCouponsPage() {
           </table>
         </div>
       ) : null}
-      <LoadMore
-        hasMore={coupons.hasNextPage}
-        loading={coupons.isFetchingNextPage}
-        onLoad={() => void coupons.fetchNextPage()}
-      />
+      <LoadMore pages={coupons} />
       <ConfirmDialog
         open={disabling !== null}
         title={t('adminCoupons.disable')}

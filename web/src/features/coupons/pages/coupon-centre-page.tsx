@@ -97,11 +97,7 @@ export function CouponCentrePage() {
           </li>
         ))}
       </ul>
-      <LoadMore
-        hasMore={offers.hasNextPage}
-        loading={offers.isFetchingNextPage}
-        onLoad={() => void offers.fetchNextPage()}
-      />
+      <LoadMore pages={offers} />
     </section>
   );
 }

@@ -72,11 +72,7 @@ export function MyCouponsPage() {
           </li>
         ))}
       </ul>
-      <LoadMore
-        hasMore={coupons.hasNextPage}
-        loading={coupons.isFetchingNextPage}
-        onLoad={() => void coupons.fetchNextPage()}
-      />
+      <LoadMore pages={coupons} />
     </section>
   );
 }

@@ -52,11 +52,7 @@ export function AdminGroupBuysPage() {
           </tbody>
         </table>
       ) : null}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoad={() => list.fetchNextPage()}
-      />
+      <LoadMore pages={list} />
     </section>
   );
 }

@@ -34,11 +34,7 @@ export function MyGroupBuysPage() {
           <MyGroupBuyRow key={item.orderId} item={item} />
         ))}
       </ul>
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoad={() => list.fetchNextPage()}
-      />
+      <LoadMore pages={list} />
     </section>
   );
 }

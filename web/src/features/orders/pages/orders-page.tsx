@@ -52,11 +52,7 @@ export function OrdersPage() {
           </li>
         ))}
       </ul>
-      <LoadMore
-        hasMore={orders.hasNextPage}
-        loading={orders.isFetchingNextPage}
-        onLoad={() => void orders.fetchNextPage()}
-      />
+      <LoadMore pages={orders} />
     </section>
   );
 }

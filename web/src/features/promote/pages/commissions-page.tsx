@@ -42,11 +42,7 @@ export function PromoteCommissionsPage() {
           <CommissionRow key={commission.id} commission={commission} />
         ))}
       </ul>
-      <LoadMore
-        hasMore={commissions.hasNextPage}
-        loading={commissions.isFetchingNextPage}
-        onLoad={() => void commissions.fetchNextPage()}
-      />
+      <LoadMore pages={commissions} />
     </>
   );
 }

@@ -49,11 +49,7 @@ export function PromoteCustomersPage() {
           </li>
         ))}
       </ul>
-      <LoadMore
-        hasMore={customers.hasNextPage}
-        loading={customers.isFetchingNextPage}
-        onLoad={() => void customers.fetchNextPage()}
-      />
+      <LoadMore pages={customers} />
     </>
   );
 }

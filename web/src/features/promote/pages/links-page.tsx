@@ -29,11 +29,7 @@ export function PromoteLinksPage() {
           <ShareLinkRow key={link.code} link={link} />
         ))}
       </ul>
-      <LoadMore
-        hasMore={links.hasNextPage}
-        loading={links.isFetchingNextPage}
-        onLoad={() => void links.fetchNextPage()}
-      />
+      <LoadMore pages={links} />
     </>
   );
 }

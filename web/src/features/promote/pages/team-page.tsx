@@ -40,11 +40,7 @@ export function PromoteTeamPage() {
           </li>
         ))}
       </ul>
-      <LoadMore
-        hasMore={team.hasNextPage}
-        loading={team.isFetchingNextPage}
-        onLoad={() => void team.fetchNextPage()}
-      />
+      <LoadMore pages={team} />
     </>
   );
 }

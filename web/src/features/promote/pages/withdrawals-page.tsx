@@ -43,11 +43,7 @@ export function PromoteWithdrawalsPage() {
           </li>
         ))}
       </ul>
-      <LoadMore
-        hasMore={withdrawals.hasNextPage}
-        loading={withdrawals.isFetchingNextPage}
-        onLoad={() => void withdrawals.fetchNextPage()}
-      />
+      <LoadMore pages={withdrawals} />
     </>
   );
 }

@@ -77,11 +77,7 @@ export function ListingsEditor({ storeId }: { storeId: string }) {
           );
         })}
       </ul>
-      <LoadMore
-        hasMore={catalog.hasNextPage}
-        loading={catalog.isFetchingNextPage}
-        onLoad={() => void catalog.fetchNextPage()}
-      />
+      <LoadMore pages={catalog} />
     </section>
   );
 }
