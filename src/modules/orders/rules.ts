@@ -2,12 +2,13 @@ import { AppError } from '../../platform/errors.js';
 import { sumMinor } from '../../platform/money.js';
 
 /** Order states and the moves between them, as data: anything not listed is an illegal transition. */
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'completed', 'refunded', 'cancelled'] as const;
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'refunded', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending_payment: ['paid', 'cancelled'],
-  paid: ['completed', 'refunded'],
+  paid: ['shipped', 'completed', 'refunded'],
+  shipped: ['completed', 'refunded'],
   completed: ['refunded'],
   refunded: [],
   cancelled: [],
@@ -19,6 +20,7 @@ const explanations: Partial<Record<OrderStatus, string>> = {
   paid: 'The order is already paid',
   refunded: 'The order is already refunded',
   cancelled: 'The order was cancelled',
+  shipped: 'The order has already shipped',
   completed: 'The order is already completed',
 };
 

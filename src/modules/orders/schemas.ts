@@ -53,6 +53,7 @@ export const IdempotencyHeaders = Type.Object({
 const OrderStatusSchema = Type.Union([
   Type.Literal('pending_payment'),
   Type.Literal('paid'),
+  Type.Literal('shipped'),
   Type.Literal('completed'),
   Type.Literal('refunded'),
   Type.Literal('cancelled'),

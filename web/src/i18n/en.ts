@@ -134,6 +134,7 @@ export const en = {
     status: {
       pending_payment: 'Awaiting payment',
       paid: 'Paid',
+      shipped: 'Shipped',
       completed: 'Completed',
       refunded: 'Refunded',
       cancelled: 'Cancelled',

@@ -134,6 +134,7 @@ export const zhCN: Messages = {
     status: {
       pending_payment: '待付款',
       paid: '已付款',
+      shipped: '已发货',
       completed: '已完成',
       refunded: '已退款',
       cancelled: '已取消',
