@@ -113,6 +113,7 @@ async function reserveAndCreate(
   lines: readonly RequestedLine[],
   context: CheckoutContext,
 ): Promise<q.OrderRow> {
+  const orderId = newId();
   const variants = new Map(
     (
       await ctx.catalog.sellableVariants(
@@ -126,7 +127,7 @@ async function reserveAndCreate(
     if (!variant) throw notFound(`Variant ${line.variantId}`);
     return { line, variant, unitPrice: variant.price, quantity: line.quantity };
   });
-  await ctx.catalog.reserveStock(tx, lines);
+  await ctx.catalog.reserveStock(tx, lines, { orderId });
   // After the stock: every path that touches both locks the variant before the group row.
   const seat = await reserveGroupSeat(ctx, tx, userId, input.groupBuy, lines);
   if (seat) for (const p of priced) p.unitPrice = seat.unitPrice;
@@ -135,7 +136,7 @@ async function reserveAndCreate(
   const totals = computeTotals(priced, coupon?.discount ?? 0);
   const now = ctx.clock.now();
   const order: q.OrderRow = {
-    id: newId(),
+    id: orderId,
     user_id: userId,
     status: 'pending_payment',
     subtotal: totals.subtotal,
