@@ -236,5 +236,6 @@ describe('stock under concurrent checkouts, refunds, adjustments and edits', () 
       ),
       { numRuns: 25 },
     );
-  });
+    // Generous: 25 runs of up to 30 commands each, on a shared 2-core machine.
+  }, 180_000);
 });
