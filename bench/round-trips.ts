@@ -91,7 +91,7 @@ try {
   const cluster = startBenchCluster();
   const db = openPostgres(await createDatabase(cluster.adminUrl, 'fission'));
   await migrate(db);
-  const config = loadConfig({ LOG_LEVEL: 'warn', RATE_LIMITS: 'off' });
+  const config = loadConfig({ LOG_LEVEL: 'warn', RATE_LIMITS: 'off', MAX_UNPAID_ORDERS: '0' });
   const { app, services } = await buildApp({
     config,
     db: countingDatabase(db),

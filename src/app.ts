@@ -104,6 +104,7 @@ export async function buildApp(deps: AppDeps) {
     clock,
     currency: config.currency,
     paymentTimeoutMs: minutes(config.paymentTimeoutMinutes),
+    maxUnpaidOrders: config.maxUnpaidOrders,
     catalog,
     payments,
     ledger,
@@ -212,7 +213,13 @@ export async function buildApp(deps: AppDeps) {
     authRateLimit: config.rateLimits ? { max: 10, timeWindow: '1 minute' } : false,
   });
   await app.register(catalogRoutes, { catalog });
-  await app.register(ordersRoutes, { orders });
+  await app.register(ordersRoutes, {
+    orders,
+    checkoutRateLimit:
+      config.rateLimits && config.checkoutRateLimit > 0
+        ? { max: config.checkoutRateLimit, timeWindow: '1 minute' }
+        : false,
+  });
   await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: stripe ? [stripe] : [] });
   await app.register(storesRoutes, { stores });
   await app.register(distributionRoutes, { distribution, users: accounts });

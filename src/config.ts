@@ -29,6 +29,10 @@ export interface Config {
   /** Whether becoming a shopkeeper waits for an administrator's approval. */
   shopkeeperApproval: boolean;
   trustProxy: boolean;
+  /** Unpaid orders one person may hold at once; 0 = no limit. */
+  maxUnpaidOrders: number;
+  /** Checkouts one person may attempt per minute (when rate limits are on); 0 = no limit. */
+  checkoutRateLimit: number;
 }
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
@@ -163,6 +167,8 @@ export function loadConfig(env: Env = process.env): Config {
     paymentProvider: paymentProvider(env, sandboxPayments, stripe),
     shopkeeperApproval: flag(env, 'SHOPKEEPER_APPROVAL', false),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    maxUnpaidOrders: int(env, 'MAX_UNPAID_ORDERS', 3, 0, 1000),
+    checkoutRateLimit: int(env, 'CHECKOUT_RATE_LIMIT', 10, 0, 10_000),
   };
 }
 
@@ -200,4 +206,14 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'provider new orders are paid through: sandbox (needs SANDBOX_PAYMENTS) or stripe (needs the Stripe keys)',
   ],
   ['SHOPKEEPER_APPROVAL', 'off', 'on: a new shopkeeper waits for an administrator to approve them'],
+  [
+    'MAX_UNPAID_ORDERS',
+    '3',
+    'unpaid orders one person may hold at once; more checkouts answer 422 (0 = no limit)',
+  ],
+  [
+    'CHECKOUT_RATE_LIMIT',
+    '10',
+    'checkouts one person may attempt per minute, then 429 (0 or RATE_LIMITS=off: no limit)',
+  ],
 ];

@@ -79,6 +79,7 @@ export async function startFission(env: Record<string, string>): Promise<Fission
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       RATE_LIMITS: 'off',
+      MAX_UNPAID_ORDERS: '0', // buyers in a closed loop never pay
       SEED_DEMO: '0',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

@@ -17,8 +17,9 @@ function addressOf(token: string): string {
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /**
- * The whole application on a fresh database, driven in-process with `inject`. Rate limits are off
- * unless a test turns them on; the clock can be moved with `clock.advance`.
+ * The whole application on a fresh database, driven in-process with `inject`. Rate limits and the
+ * unpaid-order limit are off unless a test turns them on (tests reuse one buyer for many orders);
+ * the clock can be moved with `clock.advance`.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
@@ -29,6 +30,7 @@ export async function createTestApp(
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     RATE_LIMITS: 'off',
+    MAX_UNPAID_ORDERS: '0',
     TEST_CLOCK: '1',
     TRUST_PROXY: '1',
     ...env,

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { adminOnly } from '../../platform/http/auth.js';
+import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { Nullable } from '../../platform/http/schemas.js';
+import { MAX_STOCK } from './rules.js';
 import type { CatalogService } from './service.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -37,14 +39,16 @@ const ProductPage = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 
-const VariantInput = Type.Object(
-  {
-    id: Type.Optional(Id),
-    sku: Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S+$' }),
-    title: Type.Optional(Type.String({ maxLength: 120 })),
-    price: Money,
-    stock: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
-  },
+const Stock = Type.Integer({ minimum: 0, maximum: MAX_STOCK });
+const variantFields = {
+  sku: Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S+$' }),
+  title: Type.Optional(Type.String({ maxLength: 120 })),
+  price: Money,
+};
+const NewVariantInput = Type.Object({ ...variantFields, stock: Stock }, { additionalProperties: false });
+// In an edit, `stock` is only for variants without an id (new ones); the service refuses it on others.
+const EditedVariantInput = Type.Object(
+  { id: Type.Optional(Id), ...variantFields, stock: Type.Optional(Stock) },
   { additionalProperties: false },
 );
 
@@ -53,12 +57,49 @@ const productFields = {
   description: Type.Optional(Type.String({ maxLength: 10_000 })),
   images: Type.Optional(Type.Array(ImageUrl, { maxItems: 12 })),
   category: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()])),
-  variants: Type.Array(VariantInput, { minItems: 1, maxItems: 50 }),
+  variants: Type.Array(NewVariantInput, { minItems: 1, maxItems: 50 }),
   commissionRateBps: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 10_000 }), Type.Null()])),
 };
 
 export const CreateProductBody = Type.Object(productFields, { additionalProperties: false });
-const UpdateProductBody = Type.Partial(Type.Object(productFields), { additionalProperties: false });
+const UpdateProductBody = Type.Partial(
+  Type.Object({
+    ...productFields,
+    variants: Type.Array(EditedVariantInput, { minItems: 1, maxItems: 50 }),
+  }),
+  { additionalProperties: false },
+);
+
+const AdjustStockBody = Type.Object(
+  {
+    delta: Type.Optional(Type.Integer({ minimum: -MAX_STOCK, maximum: MAX_STOCK })),
+    expected: Type.Optional(Stock),
+    stock: Type.Optional(Stock),
+    reason: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+  },
+  { additionalProperties: false },
+);
+
+export const MovementSchema = Type.Object({
+  id: Type.String(),
+  variantId: Type.String(),
+  delta: Type.Integer(),
+  /** The variant's stock right after this movement. */
+  stock: Type.Integer(),
+  kind: Type.Union([
+    Type.Literal('initial'),
+    Type.Literal('adjustment'),
+    Type.Literal('sold'),
+    Type.Literal('released'),
+    Type.Literal('returned'),
+  ]),
+  /** The operator who made it; null when the system did (checkout, expiry, refunds). */
+  actorId: Nullable(Type.String()),
+  reason: Type.String(),
+  orderId: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+const MovementPage = Type.Object({ items: Type.Array(MovementSchema), nextCursor: Nullable(Type.String()) });
 
 const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -126,7 +167,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       schema: { tags: ['admin'], body: CreateProductBody, response: { 201: ProductSchema } },
     },
     async (request, reply) => {
-      return reply.status(201).send(await catalog.createProduct(request.body));
+      return reply.status(201).send(await catalog.createProduct(request.body, requireUser(request).id));
     },
   );
 
@@ -136,14 +177,60 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       onRequest: adminOnly,
       schema: {
         tags: ['admin'],
+        summary: 'Edit a product and its variants',
+        description:
+          'Fields left out stay as they were. `variants` lists every variant to keep: those with an `id` ' +
+          'are updated (SKU, title, price, position), those without are added with the `stock` given ' +
+          '(0 if none). An edit never changes the stock of an existing variant: `stock` on a variant with ' +
+          'an `id` is refused with 400; change stock with `POST /api/admin/variants/{id}/stock`.',
         params: IdParams,
         body: UpdateProductBody,
         response: { 200: ProductSchema },
       },
     },
     async (request) => {
-      return catalog.updateProduct(request.params.id, request.body);
+      return catalog.updateProduct(request.params.id, request.body, requireUser(request).id);
     },
+  );
+
+  app.post(
+    '/api/admin/variants/:id/stock',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin'],
+        summary: "Change a variant's stock",
+        description:
+          'Either `{ delta, reason }` (add or, negative, remove units) or `{ expected, stock, reason }` ' +
+          '(compare-and-set: 409 when the stock is no longer `expected`). Stock stays within 0..10,000,000: ' +
+          'a change past either end is refused with 422. Answers the recorded movement, whose `stock` is ' +
+          'the new stock.',
+        params: IdParams,
+        body: AdjustStockBody,
+        response: { 200: MovementSchema },
+      },
+    },
+    async (request) => catalog.adjustStock(request.params.id, request.body, requireUser(request).id),
+  );
+
+  app.get(
+    '/api/admin/variants/:id/stock-movements',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin'],
+        summary: "A variant's stock movements, newest first",
+        description:
+          'Every change of the stock: `initial`, `adjustment` (by an operator, `actorId`), `sold` (reserved ' +
+          'by a checkout), `released` (an unpaid order cancelled or expired) and `returned` (a refund or ' +
+          'return), each with the stock after it. The deltas of all movements sum to the stock.',
+        params: IdParams,
+        querystring: Type.Object(pageQuery),
+        response: { 200: MovementPage },
+      },
+    },
+    async (request) =>
+      catalog.listMovements(request.params.id, { ...request.query, limit: request.query.limit ?? 20 }),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { categorySlug, likePattern, priceSummary } from './rules.js';
+import { categorySlug, likePattern, parseStockChange, priceSummary } from './rules.js';
 
 describe('categorySlug', () => {
   it('turns names into short lowercase slugs', () => {
@@ -65,6 +65,44 @@ describe('priceSummary', () => {
         expect(prices).toContain(maxPrice);
         expect(prices.every((p) => p >= (minPrice ?? 0) && p <= (maxPrice ?? 0))).toBe(true);
         expect(inStock).toBe(variants.some((v) => v.stock > 0));
+      }),
+    );
+  });
+});
+
+describe('parseStockChange', () => {
+  it('takes a non-zero delta alone, or expected and a different stock together', () => {
+    expect(parseStockChange({ delta: -3, reason: ' damaged ' })).toEqual({
+      change: { mode: 'delta', delta: -3, reason: 'damaged' },
+    });
+    expect(parseStockChange({ expected: 4, stock: 0, reason: 'stocktake' })).toEqual({
+      change: { mode: 'set', expected: 4, stock: 0, reason: 'stocktake' },
+    });
+  });
+
+  it.each([
+    [{}, '/delta'],
+    [{ delta: 0 }, '/delta'],
+    [{ delta: 1, expected: 2 }, '/expected'],
+    [{ delta: 1, stock: 2 }, '/stock'],
+    [{ delta: 1, expected: 2, stock: 3 }, '/expected'],
+    [{ stock: 2 }, '/expected'],
+    [{ expected: 2 }, '/stock'],
+    [{ expected: 2, stock: 2 }, '/stock'],
+  ])('refuses %j at the field that makes it neither form', (fields, path) => {
+    const parsed = parseStockChange({ ...fields, reason: 'x' });
+    expect('error' in parsed && parsed.error.path).toBe(path);
+  });
+
+  it('accepts exactly the two forms, over any combination of fields', () => {
+    const maybe = fc.option(fc.integer({ min: -5, max: 5 }), { nil: undefined });
+    fc.assert(
+      fc.property(maybe, maybe, maybe, (delta, expected, stock) => {
+        const parsed = parseStockChange({ delta, expected, stock, reason: 'r' });
+        const deltaForm = delta !== undefined && delta !== 0 && expected === undefined && stock === undefined;
+        const setForm =
+          delta === undefined && expected !== undefined && stock !== undefined && stock !== expected;
+        expect('change' in parsed).toBe(deltaForm || setForm);
       }),
     );
   });

@@ -31,3 +31,45 @@ export function priceSummary(variants: readonly PricedVariant[]) {
     inStock: variants.some((v) => v.stock > 0),
   };
 }
+
+/** The most a variant may hold, as the API accepts it (far below the integer column's limit). */
+export const MAX_STOCK = 10_000_000;
+
+/** An operator's stock change as the API takes it: a delta, or a compare-and-set from `expected`. */
+export interface StockChangeInput {
+  delta?: number;
+  expected?: number;
+  stock?: number;
+  reason: string;
+}
+
+export type StockChange =
+  | { mode: 'delta'; delta: number; reason: string }
+  | { mode: 'set'; expected: number; stock: number; reason: string };
+
+/**
+ * Which of the two forms a request is, or the field that makes it neither: `delta` alone (not 0),
+ * or `expected` and `stock` together (different, or there is nothing to change).
+ */
+export function parseStockChange(
+  input: StockChangeInput,
+): { change: StockChange } | { error: { path: string; message: string } } {
+  const reason = input.reason.trim();
+  const { delta, expected, stock } = input;
+  if (delta !== undefined) {
+    if (expected !== undefined || stock !== undefined) {
+      const path = expected !== undefined ? '/expected' : '/stock';
+      return {
+        error: { path, message: 'cannot be combined with delta; send a delta or expected and stock' },
+      };
+    }
+    if (delta === 0) return { error: { path: '/delta', message: 'must not be 0' } };
+    return { change: { mode: 'delta', delta, reason } };
+  }
+  if (expected === undefined && stock === undefined)
+    return { error: { path: '/delta', message: 'is required (or expected and stock)' } };
+  if (expected === undefined) return { error: { path: '/expected', message: 'is required with stock' } };
+  if (stock === undefined) return { error: { path: '/stock', message: 'is required with expected' } };
+  if (stock === expected) return { error: { path: '/stock', message: 'equals expected; nothing to change' } };
+  return { change: { mode: 'set', expected, stock, reason } };
+}

@@ -5,13 +5,20 @@ import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.
 import { newId } from '../../platform/ids.js';
 import * as q from './queries.js';
 import { categorySlug, priceSummary } from './rules.js';
+import { createStockService } from './stock.js';
+
+export type { StockLine, StockMovement, StockRelease } from './stock.js';
 
 export interface VariantInput {
   id?: string;
   sku: string;
   title?: string;
   price: number;
-  stock: number;
+  /**
+   * Stock a new variant starts with (0 when left out). A product edit never changes an existing
+   * variant's stock: that is `adjustStock`, recorded in the movement log.
+   */
+  stock?: number;
 }
 
 export interface ProductInput {
@@ -47,11 +54,6 @@ export interface Product {
   inStock: boolean;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface StockLine {
-  variantId: string;
-  quantity: number;
 }
 
 const presentVariant = (v: q.VariantRow): Variant => ({
@@ -93,6 +95,7 @@ function assertDistinctSkus(variants: readonly VariantInput[]) {
 
 export function createCatalogService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
+  const stock = createStockService(deps);
 
   async function loadProduct(conn: Queryable, id: string, includeArchived: boolean): Promise<Product> {
     const row = await q.findProduct(conn, id);
@@ -101,21 +104,27 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     return presentProduct(row, variants.get(id) ?? []);
   }
 
+  /** New variants, each with the movement of its initial stock, by `actorId` (null: the system). */
   async function insertVariants(
     tx: Queryable,
     productId: string,
     variants: readonly VariantInput[],
-    from = 0,
+    options: { from: number; actorId: string | null; reason: string },
   ) {
+    const facts = {
+      kind: 'initial' as const,
+      actorId: options.actorId,
+      reason: options.reason,
+      orderId: null,
+      at: clock.now(),
+    };
     for (const [i, v] of variants.entries()) {
-      await tx.query(
-        'INSERT INTO variants (id, product_id, sku, title, price, stock, position) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [newId(), productId, v.sku, v.title ?? '', v.price, v.stock, from + i],
-      );
+      const variant = { id: newId(), productId, sku: v.sku, title: v.title ?? '', price: v.price };
+      await q.insertVariant(tx, { ...variant, stock: v.stock ?? 0, position: options.from + i }, facts);
     }
   }
 
-  async function createProduct(input: ProductInput): Promise<Product> {
+  async function createProduct(input: ProductInput, actorId: string | null = null): Promise<Product> {
     assertDistinctSkus(input.variants);
     const id = newId();
     const now = clock.now();
@@ -134,7 +143,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
             now,
           ],
         );
-        await insertVariants(tx, id, input.variants);
+        await insertVariants(tx, id, input.variants, { from: 0, actorId, reason: 'product created' });
         return loadProduct(tx, id, true);
       });
     } catch (error) {
@@ -143,27 +152,54 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     }
   }
 
-  async function updateVariants(tx: Queryable, productId: string, variants: readonly VariantInput[]) {
+  /**
+   * Updates variants by id (never their stock) and adds those without one. Rows are written in id
+   * order, as checkout locks them, so an edit and a multi-line checkout cannot deadlock.
+   */
+  async function updateVariants(
+    tx: Queryable,
+    productId: string,
+    variants: readonly VariantInput[],
+    actorId: string | null,
+  ) {
     assertDistinctSkus(variants);
     const existing = (await q.variantsOf(tx, [productId])).get(productId) ?? [];
     const known = new Set(existing.map((v) => v.id));
     const added: VariantInput[] = [];
+    const updates: { id: string; v: VariantInput; position: number }[] = [];
     for (const [i, v] of variants.entries()) {
       if (v.id === undefined) {
         added.push(v);
         continue;
       }
       if (!known.has(v.id)) throw invalidInput(`/variants/${i}/id`, 'is not a variant of this product');
-      await tx.query(
-        'UPDATE variants SET sku = $2, title = $3, price = $4, stock = $5, position = $6 WHERE id = $1',
-        [v.id, v.sku, v.title ?? '', v.price, v.stock, i],
-      );
+      // Refused rather than ignored: a client that means to set stock this way must learn it did not.
+      if (v.stock !== undefined)
+        throw invalidInput(
+          `/variants/${i}/stock`,
+          'cannot be changed by a product edit; use POST /api/admin/variants/{id}/stock',
+        );
+      updates.push({ id: v.id, v, position: i });
+    }
+    updates.sort((a, b) => a.id.localeCompare(b.id));
+    for (const { id, v, position } of updates) {
+      await tx.query('UPDATE variants SET sku = $2, title = $3, price = $4, position = $5 WHERE id = $1', [
+        id,
+        v.sku,
+        v.title ?? '',
+        v.price,
+        position,
+      ]);
     }
     // Variants left out stay: orders refer to them. Archive the product to stop selling it.
-    await insertVariants(tx, productId, added, variants.length);
+    await insertVariants(tx, productId, added, { from: variants.length, actorId, reason: 'variant added' });
   }
 
-  async function updateProduct(id: string, patch: ProductPatch): Promise<Product> {
+  async function updateProduct(
+    id: string,
+    patch: ProductPatch,
+    actorId: string | null = null,
+  ): Promise<Product> {
     try {
       return await db.transaction(async (tx) => {
         const rows = await tx.query<q.ProductRow>('SELECT * FROM products WHERE id = $1 FOR UPDATE', [id]);
@@ -183,7 +219,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
             clock.now(),
           ],
         );
-        if (patch.variants) await updateVariants(tx, id, patch.variants);
+        if (patch.variants) await updateVariants(tx, id, patch.variants, actorId);
         return loadProduct(tx, id, true);
       });
     } catch (error) {
@@ -246,29 +282,6 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
   const listCategories = async () =>
     (await q.categoriesWithCounts(db)).map((r) => ({ slug: r.category, products: r.products }));
 
-  /**
-   * Takes stock for an order inside the caller's transaction. Each row is decremented with a
-   * guarded UPDATE (`stock >= quantity`), so concurrent buyers can never drive stock below zero;
-   * variants are locked in id order so two multi-line orders cannot deadlock.
-   */
-  async function reserveStock(tx: Queryable, lines: readonly StockLine[]) {
-    const sorted = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
-    for (const line of sorted) {
-      const updated = await tx.query(
-        'UPDATE variants SET stock = stock - $2 WHERE id = $1 AND stock >= $2 RETURNING id',
-        [line.variantId, line.quantity],
-      );
-      if (updated.length === 0) throw conflict('Not enough stock for one of the items');
-    }
-  }
-
-  async function releaseStock(tx: Queryable, lines: readonly StockLine[]) {
-    const sorted = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
-    for (const line of sorted) {
-      await tx.query('UPDATE variants SET stock = stock + $2 WHERE id = $1', [line.variantId, line.quantity]);
-    }
-  }
-
   /** Variants with their product, as checkout snapshots them; archived products cannot be bought. */
   async function sellableVariants(conn: Queryable, variantIds: readonly string[]) {
     return conn.query<
@@ -303,8 +316,10 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     getProducts,
     listProducts,
     listCategories,
-    reserveStock,
-    releaseStock,
+    reserveStock: stock.reserveStock,
+    releaseStock: stock.releaseStock,
+    adjustStock: stock.adjustStock,
+    listMovements: stock.listMovements,
     sellableVariants,
   };
 }

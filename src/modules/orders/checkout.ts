@@ -1,6 +1,6 @@
 import { addMs } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db.js';
-import { AppError, invalidInput, notFound } from '../../platform/errors.js';
+import { AppError, businessRule, invalidInput, notFound } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
 import { EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
@@ -113,6 +113,8 @@ async function reserveAndCreate(
   lines: readonly RequestedLine[],
   context: CheckoutContext,
 ): Promise<q.OrderRow> {
+  await holdUnpaidOrderLimit(ctx, tx, userId);
+  const orderId = newId();
   const variants = new Map(
     (
       await ctx.catalog.sellableVariants(
@@ -126,7 +128,7 @@ async function reserveAndCreate(
     if (!variant) throw notFound(`Variant ${line.variantId}`);
     return { line, variant, unitPrice: variant.price, quantity: line.quantity };
   });
-  await ctx.catalog.reserveStock(tx, lines);
+  await ctx.catalog.reserveStock(tx, lines, { orderId });
   // After the stock: every path that touches both locks the variant before the group row.
   const seat = await reserveGroupSeat(ctx, tx, userId, input.groupBuy, lines);
   if (seat) for (const p of priced) p.unitPrice = seat.unitPrice;
@@ -135,7 +137,7 @@ async function reserveAndCreate(
   const totals = computeTotals(priced, coupon?.discount ?? 0);
   const now = ctx.clock.now();
   const order: q.OrderRow = {
-    id: newId(),
+    id: orderId,
     user_id: userId,
     status: 'pending_payment',
     subtotal: totals.subtotal,
@@ -172,6 +174,22 @@ async function reserveAndCreate(
   await q.recordEvent(tx, order.id, 'pending_payment', now);
   await ctx.jobs.enqueue(tx, EXPIRE_ORDER_JOB, { orderId: order.id }, { runAt: order.expires_at });
   return order;
+}
+
+/**
+ * Refuses a checkout (422) while the buyer already holds `maxUnpaidOrders` unpaid orders, so one
+ * account cannot hoard the catalog. Racing checkouts of one buyer are serialized by a lock keyed by
+ * the buyer, taken first in the checkout transaction: every path that also locks stock or group
+ * rows takes them after it (and none waits for it while holding them), so it adds no deadlock.
+ */
+async function holdUnpaidOrderLimit(ctx: OrdersContext, tx: Tx, userId: string) {
+  if (ctx.maxUnpaidOrders === 0) return;
+  await q.lockBuyerCheckouts(tx, userId);
+  if ((await q.countUnpaidOrders(tx, userId)) >= ctx.maxUnpaidOrders) {
+    throw businessRule(
+      `You already have ${ctx.maxUnpaidOrders} unpaid orders; pay or cancel one of them before placing another`,
+    );
+  }
 }
 
 /**

@@ -14,6 +14,8 @@ export interface OrdersContext {
   clock: Clock;
   currency: string;
   paymentTimeoutMs: number;
+  /** Unpaid orders one buyer may hold at once (MAX_UNPAID_ORDERS); 0 = no limit. */
+  maxUnpaidOrders: number;
   catalog: CatalogService;
   payments: PaymentsService;
   ledger: LedgerService;

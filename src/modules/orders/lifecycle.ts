@@ -31,7 +31,11 @@ export async function cancelUnpaidOrder(ctx: OrdersContext, orderId: string, not
     const order = await q.lockOrder(tx, orderId);
     if (order?.status !== 'pending_payment') return false;
     await moveTo(ctx, tx, order, 'cancelled', note);
-    await ctx.catalog.releaseStock(tx, await stockLines(tx, orderId));
+    await ctx.catalog.releaseStock(tx, await stockLines(tx, orderId), {
+      orderId,
+      kind: 'released',
+      reason: note,
+    });
     await ctx.events.publish(tx, 'order.cancelled', { orderId, userId: order.user_id });
     return true;
   });
@@ -166,7 +170,7 @@ export async function refundOrder(ctx: OrdersContext, orderId: string, reason: s
 
   return ctx.db.transaction(async (tx) => {
     const order = await moveTo(ctx, tx, await lockOrThrow(tx, orderId), 'refunded', reason);
-    await ctx.catalog.releaseStock(tx, await stockLines(tx, orderId));
+    await ctx.catalog.releaseStock(tx, await stockLines(tx, orderId), { orderId, kind: 'returned', reason });
     await ctx.payments.markPayment(tx, claim.payment.id, 'refunded');
     await ctx.payments.settleRefund(tx, claim.refund.id, providerRefund ?? { externalId: 'zero-amount' });
     if (claim.refund.amount > 0) {

@@ -213,3 +213,19 @@ export function listOrders(conn: Queryable, f: OrderListFilter) {
     params,
   );
 }
+
+/**
+ * Serializes one buyer's checkouts until the transaction ends (a transaction-scoped advisory lock:
+ * no row of another module's table is locked). Two buyers whose keys collide merely wait for each other.
+ */
+export async function lockBuyerCheckouts(tx: Queryable, userId: string) {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('fission.checkout:' || $1, 0))`, [userId]);
+}
+
+export async function countUnpaidOrders(tx: Queryable, userId: string): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM orders WHERE user_id = $1 AND status = 'pending_payment'`,
+    [userId],
+  );
+  return row?.n ?? 0;
+}

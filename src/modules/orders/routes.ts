@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { identifierCookie } from '../../platform/http/cookies.js';
@@ -16,11 +17,28 @@ import type { OrdersService } from './service.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
-export const ordersRoutes: FastifyPluginAsyncTypebox<{ orders: OrdersService }> = async (app, { orders }) => {
+export interface OrdersRouteOptions {
+  orders: OrdersService;
+  /** Checkouts per person (CHECKOUT_RATE_LIMIT), or false when rate limits are off. */
+  checkoutRateLimit?: { max: number; timeWindow: string } | false;
+}
+
+export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async (
+  app,
+  { orders, checkoutRateLimit = false },
+) => {
   app.post(
     '/api/orders',
     {
       onRequest: signedIn,
+      config: {
+        // Per person, not per address: buyers behind one NAT do not share a budget.
+        rateLimit: checkoutRateLimit && {
+          ...checkoutRateLimit,
+          hook: 'preHandler' as const,
+          keyGenerator: (request: FastifyRequest) => `checkout:${request.user?.id ?? request.ip}`,
+        },
+      },
       schema: {
         tags: ['orders'],
         headers: IdempotencyHeaders,

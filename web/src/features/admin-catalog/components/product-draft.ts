@@ -27,7 +27,8 @@ export interface ProductInput {
   category: string | null;
   images: string[];
   commissionRateBps: number | null;
-  variants: { id?: string; sku: string; title: string; price: number; stock: number }[];
+  /** `stock` only for new variants: a saved variant's stock changes through "Adjust stock", never a save. */
+  variants: { id?: string; sku: string; title: string; price: number; stock?: number }[];
 }
 
 let keys = 0;
@@ -85,15 +86,11 @@ export function toProductInput(
   const variants = draft.variants.map((v, i) => {
     const price = parseDecimal(v.price, digits);
     if (price === null) errors.push({ path: `/variants/${i}/price`, message: 'invalidPrice' });
+    const fields = { sku: v.sku.trim(), title: v.title.trim(), price: price ?? 0 };
+    if (v.id) return { id: v.id, ...fields };
     const stock = /^\d+$/.test(v.stock.trim()) ? Number(v.stock.trim()) : null;
     if (stock === null) errors.push({ path: `/variants/${i}/stock`, message: 'invalidStock' });
-    return {
-      ...(v.id ? { id: v.id } : {}),
-      sku: v.sku.trim(),
-      title: v.title.trim(),
-      price: price ?? 0,
-      stock: stock ?? 0,
-    };
+    return { ...fields, stock: stock ?? 0 };
   });
   if (errors.length > 0) return { input: null, errors };
   return {

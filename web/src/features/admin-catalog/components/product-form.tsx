@@ -102,6 +102,7 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
         onChange={(variants) => setDraft((d) => ({ ...d, variants }))}
         errorAt={errorAt}
         currency={currency}
+        stockOf={(id) => product?.variants.find((v) => v.id === id)?.stock}
       />
       {clientErrors.length > 0 ? (
         <p className="alert alert-error" role="alert">

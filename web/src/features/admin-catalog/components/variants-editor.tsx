@@ -6,12 +6,14 @@ interface VariantsEditorProps {
   onChange: (variants: VariantDraft[]) => void;
   errorAt: (path: string) => string | undefined;
   currency: string;
+  /** The live stock of saved variants, shown read-only: saving the product never changes it. */
+  stockOf?: (variantId: string) => number | undefined;
 }
 
 const columns = ['sku', 'title', 'price', 'stock'] as const;
 
 /** Rows of variants. Saved variants cannot be removed (orders refer to them); set stock to 0 instead. */
-export function VariantsEditor({ variants, onChange, errorAt, currency }: VariantsEditorProps) {
+export function VariantsEditor({ variants, onChange, errorAt, currency, stockOf }: VariantsEditorProps) {
   const { t } = useTranslation();
   const update = (index: number, patch: Partial<VariantDraft>) =>
     onChange(variants.map((v, i) => (i === index ? { ...v, ...patch } : v)));
@@ -31,6 +33,17 @@ export function VariantsEditor({ variants, onChange, errorAt, currency }: Varian
           {columns.map((column) => {
             const id = `variant-${variant.key}-${column}`;
             const error = errorAt(`/variants/${index}/${column}`);
+            if (column === 'stock' && variant.id) {
+              return (
+                <div key={column} className="field">
+                  <span className="field-label">{label(column)}</span>
+                  <output className="variant-stock-readonly" data-testid="variant-stock-readonly">
+                    {stockOf?.(variant.id) ?? variant.stock}
+                  </output>
+                  <small className="field-hint">{t('stock.readOnly')}</small>
+                </div>
+              );
+            }
             return (
               <div key={column} className={`field${error ? ' field-invalid' : ''}`}>
                 <label htmlFor={id}>{label(column)}</label>

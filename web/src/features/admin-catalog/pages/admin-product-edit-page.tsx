@@ -6,6 +6,7 @@ import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useAdminProduct } from '../api/get-admin-product';
 import { ProductForm } from '../components/product-form';
+import { StockPanel } from '../components/stock-panel';
 
 export function AdminProductNewPage() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function AdminProductEditPage() {
         product={product.data}
         onSaved={() => navigate('.', { replace: true, state: { saved: true } })}
       />
+      <StockPanel product={product.data} />
     </section>
   );
 }

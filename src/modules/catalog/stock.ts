@@ -1,0 +1,140 @@
+import type { Static } from 'typebox';
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Queryable } from '../../platform/db.js';
+import { AppError, businessRule, conflict, invalidInput, notFound } from '../../platform/errors.js';
+import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import * as q from './queries.js';
+import type { MovementSchema } from './routes.js';
+import { MAX_STOCK, parseStockChange, type StockChangeInput } from './rules.js';
+
+export interface StockLine {
+  variantId: string;
+  quantity: number;
+}
+
+export type StockMovement = Static<typeof MovementSchema>;
+
+/** Why stock came back: an unpaid order let go of it, or a paid one was refunded or returned. */
+export interface StockRelease {
+  orderId?: string;
+  kind?: 'released' | 'returned';
+  reason?: string;
+}
+
+// Order-driven changes are bounded only below: a return must never fail for being "too much".
+const NO_UPPER_BOUND = 2_147_483_647;
+
+const presentMovement = (m: q.MovementRow): StockMovement => ({
+  id: String(m.id),
+  variantId: m.variant_id,
+  delta: m.delta,
+  stock: m.stock_after,
+  kind: m.kind,
+  actorId: m.actor_id,
+  reason: m.reason,
+  orderId: m.order_id,
+  createdAt: m.created_at.toISOString(),
+});
+
+const byVariant = (lines: readonly StockLine[]) =>
+  [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
+
+/**
+ * Stock and its movement log. Every change of `variants.stock` goes through here and is recorded
+ * in the same statement, so the log's deltas always sum to the stock.
+ */
+export function createStockService(deps: { db: Database; clock: Clock }) {
+  const { db, clock } = deps;
+
+  /**
+   * Takes stock for an order inside the caller's transaction, one guarded UPDATE per line (which
+   * also records the movement), so concurrent buyers can never drive stock below zero; variants
+   * are locked in id order so two multi-line orders cannot deadlock.
+   */
+  async function reserveStock(tx: Queryable, lines: readonly StockLine[], order: { orderId: string }) {
+    const facts = {
+      kind: 'sold' as const,
+      actorId: null,
+      reason: '',
+      orderId: order.orderId,
+      at: clock.now(),
+    };
+    for (const line of byVariant(lines)) {
+      const taken = await q.moveStock(tx, line.variantId, -line.quantity, NO_UPPER_BOUND, facts);
+      if (taken.length === 0) throw conflict('Not enough stock for one of the items');
+    }
+  }
+
+  /** Gives stock back inside the caller's transaction: `released` by default, `returned` for refunds. */
+  async function releaseStock(tx: Queryable, lines: readonly StockLine[], release: StockRelease = {}) {
+    const facts = {
+      kind: release.kind ?? 'released',
+      actorId: null,
+      reason: release.reason ?? '',
+      orderId: release.orderId ?? null,
+      at: clock.now(),
+    };
+    for (const line of byVariant(lines)) {
+      await q.moveStock(tx, line.variantId, line.quantity, NO_UPPER_BOUND, facts);
+    }
+  }
+
+  /**
+   * An operator's change: a delta, or a compare-and-set that fails with 409 when the stock moved
+   * since the operator read it. Stock stays within 0..MAX_STOCK (422 otherwise).
+   */
+  async function adjustStock(
+    variantId: string,
+    input: StockChangeInput,
+    actorId: string,
+  ): Promise<StockMovement> {
+    const parsed = parseStockChange(input);
+    if ('error' in parsed) throw invalidInput(parsed.error.path, parsed.error.message);
+    const { change } = parsed;
+    if (change.mode === 'set' && change.stock > MAX_STOCK)
+      throw invalidInput('/stock', `must be at most ${MAX_STOCK}`);
+    const facts = {
+      kind: 'adjustment' as const,
+      actorId,
+      reason: change.reason,
+      orderId: null,
+      at: clock.now(),
+    };
+    const [moved] =
+      change.mode === 'delta'
+        ? await q.moveStock(db, variantId, change.delta, MAX_STOCK, facts)
+        : await q.setStock(db, variantId, change.expected, change.stock, facts);
+    if (moved) return presentMovement(moved);
+
+    const variant = await q.findVariant(db, variantId);
+    if (!variant) throw notFound('Variant');
+    if (change.mode === 'set') {
+      throw new AppError(
+        'conflict',
+        `The stock changed since you read it: it is ${variant.stock} now, not ${change.expected}`,
+      );
+    }
+    if (variant.stock + change.delta < 0) {
+      throw businessRule(
+        `Stock cannot go below zero: ${variant.stock} in stock, so at most ${variant.stock} can be removed`,
+      );
+    }
+    throw businessRule(`Stock cannot exceed ${MAX_STOCK}: ${variant.stock} in stock`);
+  }
+
+  async function listMovements(
+    variantId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<StockMovement>> {
+    const [beforeId] = decodeCursor(page.cursor) ?? [];
+    if (beforeId !== undefined && !Number.isSafeInteger(beforeId))
+      throw invalidInput('/query/cursor', 'is not a cursor this server issued');
+    if (!(await q.findVariant(db, variantId))) throw notFound('Variant');
+    const rows = await q.movementsOf(db, variantId, beforeId as number | undefined, page.limit);
+    return toPage(rows, page.limit, (r) => [r.id], presentMovement);
+  }
+
+  return { reserveStock, releaseStock, adjustStock, listMovements };
+}
+
+export type StockService = ReturnType<typeof createStockService>;

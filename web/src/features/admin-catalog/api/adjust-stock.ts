@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { adminProductKey } from './get-admin-product';
+import { type StockMovement, stockMovementsKey } from './get-stock-movements';
+
+/** A delta (`+5`, `-2`), or a compare-and-set from the stock the operator saw. */
+export type StockChange =
+  | { delta: number; reason: string }
+  | { expected: number; stock: number; reason: string };
+
+const adjustStock = ({ variantId, change }: { productId: string; variantId: string; change: StockChange }) =>
+  api.post<StockMovement>(`/api/admin/variants/${encodeURIComponent(variantId)}/stock`, change);
+
+export function useAdjustStock() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: adjustStock,
+    // Refetched on failure too: a 409 means the stock moved, and the operator should see where to.
+    onSettled: (_movement, _error, { productId, variantId }) => {
+      void client.invalidateQueries({ queryKey: adminProductKey(productId) });
+      void client.invalidateQueries({ queryKey: stockMovementsKey(variantId) });
+      void client.invalidateQueries({ queryKey: ['admin-products'] });
+      void client.invalidateQueries({ queryKey: ['product', productId] });
+    },
+  });
+}
