@@ -8,6 +8,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { argon2idHasher, type PasswordHasher } from './modules/accounts/passwords.js';
 import { accountsRoutes } from './modules/accounts/routes.js';
+import { LOGIN_LIMIT } from './modules/accounts/rules.js';
 import { createAccountsService } from './modules/accounts/service.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { createCatalogService } from './modules/catalog/service.js';
@@ -83,7 +84,12 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobRunner(db, clock, app.log);
-  const accounts = createAccountsService({ db, clock, passwords: deps.passwords ?? argon2idHasher() });
+  const accounts = createAccountsService({
+    db,
+    clock,
+    passwords: deps.passwords ?? argon2idHasher(),
+    loginLimit: config.rateLimits ? LOGIN_LIMIT : undefined,
+  });
   const catalog = createCatalogService({ db, clock });
   const events = new EventBus();
   const idempotency = createIdempotencyStore(clock);
