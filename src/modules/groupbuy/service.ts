@@ -9,6 +9,7 @@ import type { OrdersService } from '../orders/service.js';
 import { campaignAdmin } from './campaigns.js';
 import { failExpiredGroups, settleFailedMember } from './expiry.js';
 import {
+  ANONYMOUS,
   type Campaign,
   type Group,
   type GroupSummary,
@@ -17,6 +18,7 @@ import {
   presentGroup,
   presentGroupSummary,
   productRef,
+  type Viewer,
 } from './present.js';
 import * as q from './queries.js';
 import { orderGroupStatus } from './rules.js';
@@ -69,22 +71,25 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     return new Map((await catalog.getProducts([...new Set(ids)])).map((p) => [p.id, p]));
   }
 
-  async function getGroup(groupId: string): Promise<Group> {
+  async function getGroup(groupId: string, viewer: Viewer = ANONYMOUS): Promise<Group> {
     const group = await q.findGroup(db, groupId);
     if (!group) throw notFound('Group');
-    return loadGroup(group);
+    return loadGroup(group, viewer);
   }
 
-  async function loadGroup(group: q.GroupRow): Promise<Group> {
+  async function loadGroup(group: q.GroupRow, viewer: Viewer): Promise<Group> {
     const campaign = (await q.findCampaign(db, group.campaign_id)) as q.CampaignRow;
     const seats = await q.seatsOfGroup(db, group.id);
     const product = await catalog.getProduct(campaign.product_id, true).catch(() => undefined);
     const leaderName = seats.find((s) => s.user_id === group.leader_id)?.user_name ?? '';
-    return presentGroup(group, campaign, seats, product, leaderName);
+    return presentGroup(group, campaign, seats, product, leaderName, viewer);
   }
 
   /** Running campaigns (of one product, or all), each with the open groups others can join. */
-  async function listRunning(filter: { productId?: string; limit: number; cursor?: string }) {
+  async function listRunning(
+    filter: { productId?: string; limit: number; cursor?: string },
+    viewer: Viewer = ANONYMOUS,
+  ) {
     const [beforeId] = decodeCursor(filter.cursor) ?? [];
     const rows = await q.listCampaigns(db, {
       productId: filter.productId,
@@ -108,12 +113,12 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
       (r): PublicCampaign => ({
         ...presentCampaign(r, products.get(r.product_id), now),
         product: productRef(products.get(r.product_id), r.product_id),
-        openGroups: groups.filter((g) => g.campaign_id === r.id).map(presentGroupSummary),
+        openGroups: groups.filter((g) => g.campaign_id === r.id).map((g) => presentGroupSummary(g, viewer)),
       }),
     );
   }
 
-  async function getCampaign(id: string): Promise<PublicCampaign> {
+  async function getCampaign(id: string, viewer: Viewer = ANONYMOUS): Promise<PublicCampaign> {
     const row = await q.findCampaign(db, id);
     if (!row) throw notFound('Group-buy campaign');
     const now = clock.now();
@@ -122,7 +127,7 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     return {
       ...presentCampaign(row, product, now),
       product: productRef(product, row.product_id),
-      openGroups: groups.map(presentGroupSummary),
+      openGroups: groups.map((g) => presentGroupSummary(g, viewer)),
     };
   }
 
@@ -177,7 +182,9 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     );
     const groups = new Map<string, Group>();
     for (const seat of seats.slice(0, filter.limit)) {
-      if (!groups.has(seat.group_id)) groups.set(seat.group_id, await getGroup(seat.group_id));
+      if (!groups.has(seat.group_id)) {
+        groups.set(seat.group_id, await getGroup(seat.group_id, { userId, fullNames: false }));
+      }
     }
     return toPage(
       seats,

@@ -90,9 +90,11 @@ function GroupDetails({ group }: { group: Group }) {
         <section className="card">
           <h2>{t('groupBuy.members')}</h2>
           <ul className="member-list">
-            {group.members.map((m) => (
-              <li key={m.id}>
+            {group.members.map((m, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: members carry no ids; join order is stable
+              <li key={i}>
                 <strong>{m.name}</strong>
+                {m.you ? <span className="badge">{t('privacy.you')}</span> : null}
                 {m.leader ? <span className="badge">{t('groupBuy.leader')}</span> : null}
                 <small className="muted">{dateTime(m.joinedAt)}</small>
               </li>
@@ -112,7 +114,7 @@ function JoinOrShare({ group }: { group: Group }) {
   const navigate = useNavigate();
   const location = useLocation();
   const remaining = useRemaining(group.expiresAt);
-  const isMember = Boolean(user && group.members.some((m) => m.id === user.id));
+  const isMember = Boolean(user && group.members.some((m) => m.you));
   const canJoin = !isMember && group.seatsLeft > 0 && remaining > 0;
 
   function join() {
