@@ -103,7 +103,17 @@ export async function buildApp(deps: AppDeps) {
   // Share-to-unlock counts different people opening a sharer's links, not the sharer's own devices.
   const shareVisitors: ShareVisitors = async (conn, sharerId, since) =>
     sharing.service.distinctVisitors(conn, sharerId, since, await distribution.devicesOf(conn, sharerId));
-  const coupons = createCouponsService({ db, clock, catalog, shareVisitors }, { events });
+  const coupons = createCouponsService(
+    {
+      db,
+      clock,
+      catalog,
+      shareVisitors,
+      // The coupon picker prices a group order at its group price, as checkout charges it.
+      groupPrices: (campaignId, groupId) => groupBuys.quoteUnitPrice(campaignId, groupId),
+    },
+    { events },
+  );
   const points = createPointsService({ db, clock });
   const orders = createOrdersService({
     db,

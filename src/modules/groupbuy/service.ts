@@ -21,7 +21,7 @@ import {
   type Viewer,
 } from './present.js';
 import * as q from './queries.js';
-import { orderGroupStatus } from './rules.js';
+import { orderGroupStatus, unitPriceFor } from './rules.js';
 import { SETTLE_MEMBER_JOB, seatReactions } from './seats.js';
 
 export const FAIL_EXPIRED_JOB = 'groupbuy.fail-expired-groups';
@@ -83,6 +83,17 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     const product = await catalog.getProduct(campaign.product_id, true).catch(() => undefined);
     const leaderName = seats.find((s) => s.user_id === group.leader_id)?.user_name ?? '';
     return presentGroup(group, campaign, seats, product, leaderName, viewer);
+  }
+
+  /**
+   * The unit price a group order pays for the campaign's variant, as checkout will charge it: the
+   * leader price when opening a group, the group price when joining one (see `unitPriceFor`).
+   */
+  async function quoteUnitPrice(campaignId: string, groupId?: string) {
+    const campaign = await q.findCampaign(db, campaignId);
+    if (!campaign) throw notFound('Group-buy campaign');
+    const prices = { price: campaign.price, leaderPrice: campaign.leader_price };
+    return { variantId: campaign.variant_id, unitPrice: unitPriceFor(prices, groupId ? 'member' : 'leader') };
   }
 
   /** Running campaigns (of one product, or all), each with the open groups others can join. */
@@ -201,6 +212,7 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     ...admin,
     getGroup,
     getCampaign,
+    quoteUnitPrice,
     listRunning,
     listForAdmin,
     listMine,
