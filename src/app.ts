@@ -32,6 +32,8 @@ import { createPaymentsService } from './modules/payments/service.js';
 import { createStripeProvider, type StripeProviderOptions } from './modules/payments/stripe.js';
 import { pointsRoutes } from './modules/points/routes.js';
 import { createPointsService } from './modules/points/service.js';
+import { shareEarningsRoutes } from './modules/share-earnings/routes.js';
+import { createShareEarningsService } from './modules/share-earnings/service.js';
 import { createSharingModule } from './modules/sharing/index.js';
 import { cachedRedirect } from './modules/sharing/redirect.js';
 import { sharingRoutes } from './modules/sharing/routes.js';
@@ -242,6 +244,12 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: config.publicUrl,
     linkRateLimit: config.rateLimits ? { max: 30, timeWindow: '1 minute' } : false,
   });
+  const shareEarnings = createShareEarningsService({
+    catalog,
+    settings: distribution.settings,
+    groupPrices: groupBuys.runningPrices,
+  });
+  await app.register(shareEarningsRoutes, { shareEarnings });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

@@ -21,7 +21,7 @@ import {
   type Viewer,
 } from './present.js';
 import * as q from './queries.js';
-import { orderGroupStatus, unitPriceFor } from './rules.js';
+import { campaignRunning, orderGroupStatus, unitPriceFor } from './rules.js';
 import { SETTLE_MEMBER_JOB, seatReactions } from './seats.js';
 
 export const FAIL_EXPIRED_JOB = 'groupbuy.fail-expired-groups';
@@ -94,6 +94,15 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     if (!campaign) throw notFound('Group-buy campaign');
     const prices = { price: campaign.price, leaderPrice: campaign.leader_price };
     return { variantId: campaign.variant_id, unitPrice: unitPriceFor(prices, groupId ? 'member' : 'leader') };
+  }
+
+  /** The group price of each campaign of these products that is running now. */
+  async function runningPrices(productIds: readonly string[]) {
+    const now = clock.now();
+    const rows = await q.activeCampaignsOf(db, productIds);
+    return rows
+      .filter((r) => campaignRunning({ status: r.status, startsAt: r.starts_at, endsAt: r.ends_at }, now))
+      .map((r) => ({ campaignId: r.id, productId: r.product_id, variantId: r.variant_id, price: r.price }));
   }
 
   /** Running campaigns (of one product, or all), each with the open groups others can join. */
@@ -213,6 +222,7 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     getGroup,
     getCampaign,
     quoteUnitPrice,
+    runningPrices,
     listRunning,
     listForAdmin,
     listMine,
