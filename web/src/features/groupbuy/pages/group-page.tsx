@@ -7,6 +7,7 @@ import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { useUser } from '../../auth';
+import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ShareButton } from '../../sharing';
 import { useGroup } from '../api/get-group';
 import { Countdown, useRemaining } from '../components/countdown';
@@ -40,6 +41,7 @@ function GroupDetails({ group }: { group: Group }) {
   const dateTime = useDateTime();
   const open = group.status === 'open';
   const missing = Math.max(0, group.groupSize - group.paidMembers);
+  const earn = useShareEarning(group.product.id, { campaignId: group.campaignId });
   return (
     <article className="page narrow group-page" data-testid="group-page">
       <header className="card group-deal">
@@ -63,6 +65,7 @@ function GroupDetails({ group }: { group: Group }) {
             ) : null}
           </p>
           <p className="muted">{t('groupBuy.teamOf', { count: group.groupSize })}</p>
+          {open ? <EarnBadge amount={earn} /> : null}
         </div>
       </header>
 
@@ -115,6 +118,8 @@ function JoinOrShare({ group }: { group: Group }) {
   const location = useLocation();
   const remaining = useRemaining(group.expiresAt);
   const isMember = Boolean(user && group.members.some((m) => m.you));
+  // A share of the group sells at the group price: that is what it earns on.
+  const earn = useShareEarning(group.product.id, { campaignId: group.campaignId });
   const canJoin = !isMember && group.seatsLeft > 0 && remaining > 0;
 
   function join() {
@@ -148,7 +153,7 @@ function JoinOrShare({ group }: { group: Group }) {
         </button>
       ) : null}
       {!isMember && group.seatsLeft === 0 ? <p className="muted">{t('groupBuy.seatsBeingPaid')}</p> : null}
-      <ShareButton target={{ groupId: group.id }} />
+      <ShareButton target={{ groupId: group.id }} earn={earn} />
     </div>
   );
 }
