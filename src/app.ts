@@ -8,6 +8,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { argon2idHasher, type PasswordHasher } from './modules/accounts/passwords.js';
 import { accountsRoutes } from './modules/accounts/routes.js';
+import { LOGIN_LIMIT } from './modules/accounts/rules.js';
 import { createAccountsService } from './modules/accounts/service.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { createCatalogService } from './modules/catalog/service.js';
@@ -31,6 +32,8 @@ import { createPaymentsService } from './modules/payments/service.js';
 import { createStripeProvider, type StripeProviderOptions } from './modules/payments/stripe.js';
 import { pointsRoutes } from './modules/points/routes.js';
 import { createPointsService } from './modules/points/service.js';
+import { shareEarningsRoutes } from './modules/share-earnings/routes.js';
+import { createShareEarningsService } from './modules/share-earnings/service.js';
 import { createSharingModule } from './modules/sharing/index.js';
 import { cachedRedirect } from './modules/sharing/redirect.js';
 import { sharingRoutes } from './modules/sharing/routes.js';
@@ -83,7 +86,12 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobRunner(db, clock, app.log);
-  const accounts = createAccountsService({ db, clock, passwords: deps.passwords ?? argon2idHasher() });
+  const accounts = createAccountsService({
+    db,
+    clock,
+    passwords: deps.passwords ?? argon2idHasher(),
+    loginLimit: config.rateLimits ? LOGIN_LIMIT : undefined,
+  });
   const catalog = createCatalogService({ db, clock });
   const events = new EventBus();
   const idempotency = createIdempotencyStore(clock);
@@ -97,7 +105,17 @@ export async function buildApp(deps: AppDeps) {
   // Share-to-unlock counts different people opening a sharer's links, not the sharer's own devices.
   const shareVisitors: ShareVisitors = async (conn, sharerId, since) =>
     sharing.service.distinctVisitors(conn, sharerId, since, await distribution.devicesOf(conn, sharerId));
-  const coupons = createCouponsService({ db, clock, catalog, shareVisitors }, { events });
+  const coupons = createCouponsService(
+    {
+      db,
+      clock,
+      catalog,
+      shareVisitors,
+      // The coupon picker prices a group order at its group price, as checkout charges it.
+      groupPrices: (campaignId, groupId) => groupBuys.quoteUnitPrice(campaignId, groupId),
+    },
+    { events },
+  );
   const points = createPointsService({ db, clock });
   const orders = createOrdersService({
     db,
@@ -233,6 +251,12 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: config.publicUrl,
     linkRateLimit: config.rateLimits ? { max: 30, timeWindow: '1 minute' } : false,
   });
+  const shareEarnings = createShareEarningsService({
+    catalog,
+    settings: distribution.settings,
+    groupPrices: groupBuys.runningPrices,
+  });
+  await app.register(shareEarningsRoutes, { shareEarnings });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

@@ -9,6 +9,7 @@ import './styles/distribution.css';
 import './styles/coupons.css';
 import './styles/groupbuy.css';
 import './styles/stock.css';
+import './styles/privacy.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

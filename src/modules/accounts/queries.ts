@@ -83,3 +83,41 @@ export async function invitees(db: Queryable, inviterId: string) {
     [inviterId],
   );
 }
+
+export const findLoginFailures = async (db: Queryable, userId: string) =>
+  (
+    await db.query<{ failures: number; window_start: Date; locked_until: Date | null }>(
+      'SELECT failures, window_start, locked_until FROM login_failures WHERE user_id = $1',
+      [userId],
+    )
+  )[0];
+
+/** Reads an account's failures locked (creating the row first), so two processes counting at once count both. */
+export async function lockLoginFailures(db: Queryable, userId: string, now: Date) {
+  await db.query(
+    `INSERT INTO login_failures (user_id, failures, window_start) VALUES ($1, 0, $2)
+     ON CONFLICT (user_id) DO NOTHING`,
+    [userId, now],
+  );
+  return (
+    await db.query<{ failures: number; window_start: Date; locked_until: Date | null }>(
+      'SELECT failures, window_start, locked_until FROM login_failures WHERE user_id = $1 FOR UPDATE',
+      [userId],
+    )
+  )[0];
+}
+
+export async function saveLoginFailures(
+  db: Queryable,
+  userId: string,
+  s: { failures: number; windowStart: Date; lockedUntil: Date | null },
+) {
+  await db.query(
+    `INSERT INTO login_failures (user_id, failures, window_start, locked_until) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (user_id) DO UPDATE SET failures = $2, window_start = $3, locked_until = $4`,
+    [userId, s.failures, s.windowStart, s.lockedUntil],
+  );
+}
+
+export const clearLoginFailures = (db: Queryable, userId: string) =>
+  db.query('DELETE FROM login_failures WHERE user_id = $1', [userId]);

@@ -6,7 +6,15 @@ import type { AuthUser } from '../../platform/http/auth.js';
 import { newId, randomCode, randomToken } from '../../platform/ids.js';
 import type { PasswordHasher } from './passwords.js';
 import * as q from './queries.js';
-import { normalizeEmail, type Role, withRole } from './rules.js';
+import {
+  afterFailure,
+  type LoginFailures,
+  type LoginLimit,
+  lockedUntil,
+  normalizeEmail,
+  type Role,
+  withRole,
+} from './rules.js';
 
 export interface PublicUser {
   id: string;
@@ -37,8 +45,29 @@ export const presentUser = (row: q.UserRow): PublicUser => ({
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAccountsService(deps: { db: Database; clock: Clock; passwords: PasswordHasher }) {
-  const { db, clock, passwords } = deps;
+const failuresOf = (
+  row: { failures: number; window_start: Date; locked_until: Date | null } | undefined,
+): LoginFailures | undefined =>
+  row && { failures: row.failures, windowStart: row.window_start, lockedUntil: row.locked_until };
+
+/** The refusal of a locked account: when to come back, and what to do meanwhile. */
+export function accountLocked(until: Date): AppError {
+  // There is no self-service password reset yet; when there is, point to it here.
+  return new AppError(
+    'rate_limited',
+    `Too many failed sign-ins for this account. Try again after ${until.toISOString()}, ` +
+      'or contact support to reset your password.',
+  );
+}
+
+export function createAccountsService(deps: {
+  db: Database;
+  clock: Clock;
+  passwords: PasswordHasher;
+  /** Wrong passwords one account takes before it locks; undefined (RATE_LIMITS=off) for no limit. */
+  loginLimit?: LoginLimit;
+}) {
+  const { db, clock, passwords, loginLimit } = deps;
   // Compared against when the email is unknown, so a miss takes as long as a wrong password.
   const dummyHash = passwords.hash('not-a-real-password');
 
@@ -85,9 +114,28 @@ export function createAccountsService(deps: { db: Database; clock: Clock; passwo
 
   async function login(input: { email: string; password: string }): Promise<Session> {
     const user = await q.findUserByEmail(db, normalizeEmail(input.email));
+    if (user && loginLimit) {
+      // A locked account refuses even the right password: otherwise the lock would only slow
+      // guessing down, since a guesser could keep trying and learn the password from a 200.
+      const until = lockedUntil(failuresOf(await q.findLoginFailures(db, user.id)), clock.now());
+      if (until) throw accountLocked(until);
+    }
     const ok = await passwords.verify(user?.password_hash ?? (await dummyHash), input.password);
-    if (!user || !ok) throw unauthorized('Wrong email or password');
+    if (!user || !ok) {
+      if (user && loginLimit) await countFailure(user.id, loginLimit);
+      throw unauthorized('Wrong email or password');
+    }
+    if (loginLimit) await q.clearLoginFailures(db, user.id);
     return openSession(user);
+  }
+
+  /** Counts a wrong password against the account; reaching the limit locks the next attempts. */
+  async function countFailure(userId: string, limit: LoginLimit): Promise<void> {
+    await db.transaction(async (tx) => {
+      const now = clock.now();
+      const state = failuresOf(await q.lockLoginFailures(tx, userId, now));
+      await q.saveLoginFailures(tx, userId, afterFailure(state?.failures ? state : undefined, now, limit));
+    });
   }
 
   async function authenticate(token: string): Promise<AuthUser | null> {

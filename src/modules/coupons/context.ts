@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import type { CatalogService } from '../catalog/service.js';
+import type { PaidUnitPrice } from './rules.js';
 
 /**
  * How many different people opened someone's share links since a moment: supplied from outside
@@ -14,4 +15,9 @@ export interface CouponsContext {
   /** Prices a cart for the checkout coupon picker. */
   catalog: Pick<CatalogService, 'sellableVariants'>;
   shareVisitors: ShareVisitors;
+  /**
+   * The unit price a group-buy order pays for the campaign's variant (leader price when opening,
+   * group price when joining), for pricing coupons as checkout will; absent without group buying.
+   */
+  groupPrices?: (campaignId: string, groupId?: string) => Promise<PaidUnitPrice>;
 }

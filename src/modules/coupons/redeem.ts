@@ -1,10 +1,16 @@
 import type { Tx } from '../../platform/db.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { AppError, conflict, invalidInput, notFound } from '../../platform/errors.js';
 import type { CheckoutCoupons } from '../orders/context.js';
 import type { CouponsContext } from './context.js';
 import { type HeldCoupon, presentHeld, termsOf } from './present.js';
 import * as q from './queries.js';
-import { type CouponLine, type CouponRefusal, heldCouponStatus, priceCoupon } from './rules.js';
+import {
+  type CouponRefusal,
+  heldCouponStatus,
+  type PaidUnitPrice,
+  paidCouponLines,
+  priceCoupon,
+} from './rules.js';
 
 function refusalText(refusal: CouponRefusal): string {
   switch (refusal.reason) {
@@ -60,20 +66,27 @@ export interface CouponChoice {
   reason: string | null;
 }
 
-/** The buyer's usable coupons priced against a cart, best discount first, for the checkout picker. */
+/**
+ * The buyer's usable coupons priced against a cart, best discount first, for the checkout picker:
+ * at the prices checkout will charge, so a group order is judged on its group price.
+ */
 export async function couponChoices(
   ctx: CouponsContext,
   userId: string,
   cart: readonly { variantId: string; quantity: number }[],
+  groupBuy?: { campaignId: string; groupId?: string },
 ): Promise<CouponChoice[]> {
   const variants = await ctx.catalog.sellableVariants(
     ctx.db,
     cart.map((c) => c.variantId),
   );
-  const lines: CouponLine[] = cart.flatMap((c) => {
-    const variant = variants.find((v) => v.id === c.variantId);
-    return variant ? [{ productId: variant.product_id, lineTotal: variant.price * c.quantity }] : [];
-  });
+  let special: PaidUnitPrice | null = null;
+  if (groupBuy) {
+    if (!ctx.groupPrices)
+      throw invalidInput('/query/campaignId', 'group buying is not enabled on this server');
+    special = await ctx.groupPrices(groupBuy.campaignId, groupBuy.groupId);
+  }
+  const lines = paidCouponLines(cart, variants, special);
   const now = ctx.clock.now();
   const held = await q.usableHeld(ctx.db, userId, now);
   const choices = held.map((row) => {

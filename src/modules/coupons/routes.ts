@@ -17,7 +17,8 @@ import {
 } from './schemas.js';
 import type { CouponsService } from './service.js';
 
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+const IdParams = Type.Object({ id: Id });
 
 /** `a:1,b:2` → lines; the schema already guarantees the shape. */
 const parseCart = (cart: string) =>
@@ -74,13 +75,20 @@ export const couponsRoutes: FastifyPluginAsyncTypebox<{ coupons: CouponsService 
       onRequest: signedIn,
       schema: {
         tags: ['coupons'],
-        querystring: Type.Object({ items: CartQuery }),
+        querystring: Type.Object({
+          items: CartQuery,
+          // A group-buy checkout: the campaign, and the group joined (none when opening one).
+          campaignId: Type.Optional(Id),
+          groupId: Type.Optional(Id),
+        }),
         response: { 200: ApplicableSchema },
       },
     },
-    async (request) => ({
-      items: await coupons.choices(requireUser(request).id, parseCart(request.query.items)),
-    }),
+    async (request) => {
+      const { items, campaignId, groupId } = request.query;
+      const groupBuy = campaignId ? { campaignId, ...(groupId ? { groupId } : {}) } : undefined;
+      return { items: await coupons.choices(requireUser(request).id, parseCart(items), groupBuy) };
+    },
   );
 
   app.get(

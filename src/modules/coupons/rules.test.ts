@@ -8,6 +8,7 @@ import {
   claimRefusal,
   eligibleSpend,
   heldCouponStatus,
+  paidCouponLines,
   priceCoupon,
   priceOrderCoupons,
   termsProblem,
@@ -242,5 +243,66 @@ describe('termsProblem', () => {
       '/endsAt',
     );
     expect(termsProblem({ ...base, kind: 'percent_off', percentOffBps: 500, maxDiscount: 100 })).toBeNull();
+  });
+});
+
+describe('paidCouponLines: a coupon is judged on what the shopper pays', () => {
+  const variants = [
+    { id: 'v1', product_id: 'p1', price: 4500 },
+    { id: 'v2', product_id: 'p2', price: 1200 },
+  ];
+
+  it('prices the variant bought at a special price (a group price) at that price, the rest at list', () => {
+    expect(
+      paidCouponLines(
+        [
+          { variantId: 'v1', quantity: 2 },
+          { variantId: 'v2', quantity: 1 },
+          { variantId: 'gone', quantity: 1 },
+        ],
+        variants,
+        { variantId: 'v1', unitPrice: 3900 },
+      ),
+    ).toEqual([
+      { productId: 'p1', lineTotal: 7800 },
+      { productId: 'p2', lineTotal: 1200 },
+    ]);
+  });
+
+  it('property: eligibility and discount follow the paid unit price, never the list price', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+        fc.boolean(),
+        (listPrice, paidPrice, quantity, minSpend, bps, maxDiscount, special) => {
+          const terms: CouponTerms = {
+            kind: 'percent_off',
+            amountOff: null,
+            percentOffBps: bps,
+            maxDiscount,
+            minSpend,
+            productIds: null,
+          };
+          const lines = paidCouponLines(
+            [{ variantId: 'v', quantity }],
+            [{ id: 'v', product_id: 'p', price: listPrice }],
+            special ? { variantId: 'v', unitPrice: paidPrice } : null,
+          );
+          const paidTotal = (special ? paidPrice : listPrice) * quantity;
+          const pricing = priceCoupon(terms, lines);
+          expect(pricing.ok).toBe(paidTotal > 0 && paidTotal >= minSpend);
+          if (pricing.ok) {
+            const percent = Math.floor((paidTotal * bps) / 10_000);
+            expect(pricing.discount).toBe(Math.min(maxDiscount ?? percent, percent, paidTotal));
+            expect(pricing.eligible).toBe(paidTotal);
+          }
+        },
+      ),
+    );
   });
 });

@@ -31,6 +31,31 @@ export interface CouponLine {
   lineTotal: number;
 }
 
+/** A price other than the list price that one variant is bought at in this order. */
+export interface PaidUnitPrice {
+  variantId: string;
+  unitPrice: number;
+}
+
+/**
+ * The lines a coupon is judged on, each at the unit price the shopper actually pays: the list
+ * price, or the special price of the one variant bought at one. Today that is a group buy's price
+ * (the group or leader price); flash sales and bargains, when they come, plug in by passing their
+ * price here, so a coupon's minimum spend and its discount never see a price nobody pays.
+ */
+export function paidCouponLines(
+  cart: readonly { variantId: string; quantity: number }[],
+  variants: readonly { id: string; product_id: string; price: number }[],
+  special: PaidUnitPrice | null = null,
+): CouponLine[] {
+  return cart.flatMap((c) => {
+    const variant = variants.find((v) => v.id === c.variantId);
+    if (!variant) return [];
+    const unitPrice = special?.variantId === c.variantId ? special.unitPrice : variant.price;
+    return [{ productId: variant.product_id, lineTotal: unitPrice * c.quantity }];
+  });
+}
+
 export type CouponRefusal =
   | { reason: 'no_eligible_items' }
   | { reason: 'below_min_spend'; minSpend: number; eligible: number }

@@ -35,8 +35,11 @@ export function createCouponsService(ctx: CouponsContext, deps: { events: EventB
     progress: (userId: string, templateId: string) => shareProgress(ctx, userId, templateId),
     held: (userId: string, f: PageArgs & { status?: HeldFilter }) =>
       listHeldCoupons(ctx, userId, { ...page(f), status: f.status }),
-    choices: (userId: string, cart: { variantId: string; quantity: number }[]) =>
-      couponChoices(ctx, userId, cart),
+    choices: (
+      userId: string,
+      cart: { variantId: string; quantity: number }[],
+      groupBuy?: { campaignId: string; groupId?: string },
+    ) => couponChoices(ctx, userId, cart, groupBuy),
     grant: grantCoupon.bind(null, ctx),
     checkout: checkoutCoupons(ctx),
   };

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProduct, expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { maskName } from '../../platform/privacy.js';
 import type { Order } from '../orders/present.js';
 import type { Commission } from './reads.js';
 import type { Wallet } from './wallet.js';
@@ -101,9 +102,9 @@ describe('earning', () => {
     const { order } = await buy(buyer);
     expect((await commissionsOf(promoter)).some((c) => c.orderId === order.id && c.level === 1)).toBe(true);
     const customers = (await t.request('GET', '/api/me/customers', { token: promoter.token })).json<{
-      items: { id: string; orders: number }[];
+      items: { name: string; orders: number }[];
     }>();
-    expect(customers.items.find((c) => c.id === buyer.user.id)?.orders).toBe(2);
+    expect(customers.items.find((c) => c.name === maskName(buyer.user.name))?.orders).toBe(2);
   });
 
   it('sums the day’s earnings for the chart, in minor units under `amount`', async () => {
@@ -335,9 +336,9 @@ describe('privacy and settings', () => {
 
   it('shows my team: whom I invited and what they sold', async () => {
     const team = (await t.request('GET', '/api/me/team', { token: parent.token })).json<{
-      items: { id: string; sales: number }[];
+      items: { name: string; sales: number }[];
     }>();
-    expect(team.items).toEqual([expect.objectContaining({ id: promoter.user.id })]);
+    expect(team.items).toEqual([expect.objectContaining({ name: 'P.' })]);
     expect(team.items[0]!.sales).toBeGreaterThan(0);
   });
 });

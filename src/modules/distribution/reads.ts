@@ -1,5 +1,7 @@
 import type { Queryable } from '../../platform/db.js';
-import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { invalidInput } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { maskedPerson } from '../../platform/privacy.js';
 import type { CommissionRow, WithdrawalRow } from './queries.js';
 import { presentWithdrawal, type Withdrawal } from './wallet.js';
 
@@ -80,13 +82,40 @@ export async function listCommissions(
 }
 
 export interface Customer {
-  id: string;
+  /** Customers did not choose to be public: a masked name and avatar initial, never their id. */
   name: string;
+  initial: string;
   origin: { type: string; ref: string };
   boundAt: string;
   expiresAt: string | null;
   orders: number;
   gmv: number;
+}
+
+/**
+ * A page's position as an offset: a keyset cursor would carry the last person's id to the client,
+ * and these lists never show ids. One promoter's customers and team are short lists.
+ */
+function offsetOf(cursor: string | undefined): number {
+  const key = decodeCursor(cursor);
+  if (key === undefined) return 0;
+  const [offset] = key;
+  if (key.length !== 1 || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) {
+    throw invalidInput('/query/cursor', 'is not a cursor this server issued');
+  }
+  return offset;
+}
+
+function offsetPage<Row, Item>(
+  rows: readonly Row[],
+  offset: number,
+  limit: number,
+  present: (r: Row) => Item,
+) {
+  return {
+    items: rows.slice(0, limit).map(present),
+    nextCursor: rows.length > limit ? encodeCursor([offset + limit]) : null,
+  };
 }
 
 /** The buyers bound to a promoter, with how and when they were bound, and what they bought since. */
@@ -95,9 +124,8 @@ export async function listCustomers(
   promoterId: string,
   options: ListOptions,
 ): Promise<Page<Customer>> {
-  const [before] = decodeCursor(options.cursor) ?? [];
+  const offset = offsetOf(options.cursor);
   const rows = await conn.query<{
-    buyer_id: string;
     name: string;
     origin_type: string;
     origin_ref: string;
@@ -106,36 +134,31 @@ export async function listCustomers(
     orders: number;
     gmv: number;
   }>(
-    `SELECT b.buyer_id, u.name, b.origin_type, b.origin_ref, b.bound_at, b.expires_at,
+    `SELECT u.name, b.origin_type, b.origin_ref, b.bound_at, b.expires_at,
        count(c.id)::bigint AS orders, COALESCE(sum(c.base_amount), 0)::bigint AS gmv
      FROM bindings b JOIN users u ON u.id = b.buyer_id
      -- The orders this buyer placed that earned the promoter a first-level commission, not reversed.
      LEFT JOIN commissions c ON c.buyer_id = b.buyer_id AND c.promoter_id = b.promoter_id AND c.level = 1
        AND c.status <> 'reversed'
-     WHERE b.promoter_id = $1 AND ($2::text IS NULL OR b.buyer_id < $2)
+     WHERE b.promoter_id = $1
      GROUP BY b.buyer_id, u.name, b.origin_type, b.origin_ref, b.bound_at, b.expires_at
-     ORDER BY b.buyer_id DESC LIMIT $3`,
-    [promoterId, before === undefined ? null : String(before), options.limit + 1],
+     ORDER BY b.bound_at DESC, b.buyer_id DESC OFFSET $2 LIMIT $3`,
+    [promoterId, offset, options.limit + 1],
   );
-  return toPage(
-    rows,
-    options.limit,
-    (r) => [r.buyer_id],
-    (r) => ({
-      id: r.buyer_id,
-      name: r.name,
-      origin: { type: r.origin_type, ref: r.origin_ref },
-      boundAt: r.bound_at.toISOString(),
-      expiresAt: r.expires_at?.toISOString() ?? null,
-      orders: r.orders,
-      gmv: r.gmv,
-    }),
-  );
+  return offsetPage(rows, offset, options.limit, (r) => ({
+    ...maskedPerson(r.name),
+    origin: { type: r.origin_type, ref: r.origin_ref },
+    boundAt: r.bound_at.toISOString(),
+    expiresAt: r.expires_at?.toISOString() ?? null,
+    orders: r.orders,
+    gmv: r.gmv,
+  }));
 }
 
 export interface TeamMember {
-  id: string;
+  /** Team members did not choose to be public: a masked name and avatar initial, never their id. */
   name: string;
+  initial: string;
   joinedAt: string;
   /** Commission-bearing sales they brought as a level-1 promoter (paid amount of those orders). */
   sales: number;
@@ -148,34 +171,27 @@ export async function listTeam(
   userId: string,
   options: ListOptions,
 ): Promise<Page<TeamMember>> {
-  const [before] = decodeCursor(options.cursor) ?? [];
+  const offset = offsetOf(options.cursor);
   const rows = await conn.query<{
-    id: string;
     name: string;
     created_at: Date;
     sales: number;
     invited: number;
   }>(
-    `SELECT u.id, u.name, u.created_at,
+    `SELECT u.name, u.created_at,
        (SELECT COALESCE(sum(c.base_amount), 0) FROM commissions c
          WHERE c.promoter_id = u.id AND c.level = 1 AND c.status <> 'reversed')::bigint AS sales,
        (SELECT count(*) FROM users i WHERE i.invited_by = u.id)::bigint AS invited
-     FROM users u WHERE u.invited_by = $1 AND ($2::text IS NULL OR u.id < $2)
-     ORDER BY u.id DESC LIMIT $3`,
-    [userId, before === undefined ? null : String(before), options.limit + 1],
+     FROM users u WHERE u.invited_by = $1
+     ORDER BY u.created_at DESC, u.id DESC OFFSET $2 LIMIT $3`,
+    [userId, offset, options.limit + 1],
   );
-  return toPage(
-    rows,
-    options.limit,
-    (r) => [r.id],
-    (r) => ({
-      id: r.id,
-      name: r.name,
-      joinedAt: r.created_at.toISOString(),
-      sales: r.sales,
-      invited: r.invited,
-    }),
-  );
+  return offsetPage(rows, offset, options.limit, (r) => ({
+    ...maskedPerson(r.name),
+    joinedAt: r.created_at.toISOString(),
+    sales: r.sales,
+    invited: r.invited,
+  }));
 }
 
 /** Commission earned per day (UTC) over the last `days` days, reversals excluded, for the earnings chart. */

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { AppError } from '../../platform/errors.js';
+import { maskName } from '../../platform/privacy.js';
 import type { Order } from '../orders/present.js';
 import type { PublicCampaign } from './service.js';
 import { groupBuySteps } from './test-steps.js';
@@ -103,11 +104,11 @@ describe('opening and joining a group', () => {
       seatsLeft: 1,
       price: 2900,
       regularPrice: 4900,
-      leader: { id: a.user.id, name: a.user.name },
+      leader: { name: maskName(a.user.name), you: false },
       completedByPlatform: false,
     });
     expect(group.members).toEqual([
-      expect.objectContaining({ id: a.user.id, initial: a.user.name[0], leader: true }),
+      expect.objectContaining({ name: maskName(a.user.name), initial: a.user.name[0], leader: true }),
     ]);
     const regular = await t.request('POST', '/api/orders', {
       token: b.token,
@@ -129,7 +130,7 @@ describe('opening and joining a group', () => {
     expect(again.json<Order>()).toMatchObject({ status: 'paid', groupBuy: { status: 'succeeded' } });
     const group = await gb.group(groupId);
     expect(group).toMatchObject({ status: 'succeeded', paidMembers: 3, seatsLeft: 0 });
-    expect(group.members.map((m) => m.id)).toEqual([a.user.id, b.user.id, c.user.id]);
+    expect(group.members.map((m) => m.name)).toEqual([a, b, c].map((p) => maskName(p.user.name)));
 
     const late = await gb.order((await t.signUp()).token, variantId, { campaignId: campaign.id, groupId });
     expect(late.statusCode).toBe(409);
@@ -220,7 +221,14 @@ describe('public group-buy pages', () => {
     expect(items[0]).toMatchObject({
       id: campaign.id,
       product: { id: product.id, title: product.title },
-      openGroups: [{ id: opened.groupBuy!.groupId, paidMembers: 1, seatsLeft: 2, leader: { id: a.user.id } }],
+      openGroups: [
+        {
+          id: opened.groupBuy!.groupId,
+          paidMembers: 1,
+          seatsLeft: 2,
+          leader: { name: maskName(a.user.name) },
+        },
+      ],
     });
     const one = await t.request('GET', `/api/group-buys/campaigns/${campaign.id}`);
     expect(one.json<PublicCampaign>().openGroups).toHaveLength(1);

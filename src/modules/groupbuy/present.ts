@@ -1,3 +1,4 @@
+import { initialOf, maskName } from '../../platform/privacy.js';
 import type { Product } from '../catalog/service.js';
 import type * as q from './queries.js';
 import { campaignRunning, type GroupStatus } from './rules.js';
@@ -28,12 +29,23 @@ export interface ProductRef {
   image: string | null;
 }
 
-/** A person as a group page shows them: a name and the initial drawn in their avatar. */
+/**
+ * A person as a group page shows them: a masked name and the initial drawn in their avatar, never
+ * their id (members did not choose to be public); `you` tells the viewer which one they are.
+ */
 export interface PersonRef {
-  id: string;
   name: string;
   initial: string;
+  you: boolean;
 }
+
+/** Who is looking: `you` flags are theirs; only the operator's own endpoints show full names. */
+export interface Viewer {
+  userId: string | null;
+  fullNames: boolean;
+}
+
+export const ANONYMOUS: Viewer = { userId: null, fullNames: false };
 
 export interface GroupSummary {
   id: string;
@@ -66,9 +78,11 @@ export interface Group {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const initialOf = (name: string) => [...name.trim()][0]?.toUpperCase() ?? '?';
-
-export const personRef = (id: string, name: string): PersonRef => ({ id, name, initial: initialOf(name) });
+export const personRef = (id: string, name: string, viewer: Viewer): PersonRef => ({
+  name: viewer.fullNames ? name : maskName(name),
+  initial: initialOf(name),
+  you: viewer.userId === id,
+});
 
 export const productRef = (product: Product | undefined, productId: string): ProductRef => ({
   id: productId,
@@ -99,9 +113,12 @@ export function presentCampaign(row: q.CampaignRow, product: Product | undefined
   };
 }
 
-export const presentGroupSummary = (g: q.GroupRow & { leader_name: string }): GroupSummary => ({
+export const presentGroupSummary = (
+  g: q.GroupRow & { leader_name: string },
+  viewer: Viewer,
+): GroupSummary => ({
   id: g.id,
-  leader: personRef(g.leader_id, g.leader_name),
+  leader: personRef(g.leader_id, g.leader_name, viewer),
   groupSize: g.group_size,
   paidMembers: g.paid,
   seatsLeft: g.group_size - g.taken,
@@ -114,6 +131,7 @@ export function presentGroup(
   seats: readonly (q.SeatRow & { user_name: string })[],
   product: Product | undefined,
   leaderName: string,
+  viewer: Viewer,
 ): Group {
   // Paid members; in a failed group, also those whose money went back because it failed.
   const members = seats.filter(
@@ -125,7 +143,7 @@ export function presentGroup(
     status: g.status,
     groupSize: g.group_size,
     members: members.map((s) => ({
-      ...personRef(s.user_id, s.user_name),
+      ...personRef(s.user_id, s.user_name, viewer),
       joinedAt: (s.paid_at ?? s.joined_at).toISOString(),
       leader: s.user_id === g.leader_id,
     })),
@@ -137,7 +155,7 @@ export function presentGroup(
     regularPrice: regularPriceOf(product, campaign.variant_id),
     product: productRef(product, campaign.product_id),
     variantId: campaign.variant_id,
-    leader: personRef(g.leader_id, leaderName),
+    leader: personRef(g.leader_id, leaderName, viewer),
     completedByPlatform: g.completed_by_platform,
     createdAt: g.created_at.toISOString(),
     decidedAt: iso(g.decided_at),

@@ -110,6 +110,13 @@ export function listCampaigns(
   );
 }
 
+/** The active campaigns of these products (whether running now is the caller's to judge). */
+export const activeCampaignsOf = (conn: Queryable, productIds: readonly string[]) =>
+  conn.query<CampaignRow>(
+    `SELECT * FROM group_buy_campaigns WHERE product_id = ANY($1) AND status = 'active' ORDER BY id DESC`,
+    [productIds],
+  );
+
 export interface CampaignStats {
   campaign_id: string;
   open: number;

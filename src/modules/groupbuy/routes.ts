@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import type { Viewer } from './present.js';
 import {
   AdminCampaignPage,
   CampaignBody,
@@ -13,6 +15,14 @@ import {
   PublicCampaignSchema,
 } from './schemas.js';
 import type { GroupBuyService } from './service.js';
+
+/** Anyone may look at a group; a signed-in viewer is told which member they are. */
+const viewerOf = (request: FastifyRequest): Viewer => ({
+  userId: request.user?.id ?? null,
+  fullNames: false,
+});
+/** The operator's own endpoints show members' full names. */
+const OPERATOR: Viewer = { userId: null, fullNames: true };
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const GroupParams = Type.Object({ groupId: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -70,7 +80,7 @@ export const groupBuyRoutes: FastifyPluginAsyncTypebox<{ groupBuys: GroupBuyServ
     },
     async (request) => {
       await groupBuys.completeByPlatform(request.params.groupId);
-      return groupBuys.getGroup(request.params.groupId);
+      return groupBuys.getGroup(request.params.groupId, OPERATOR);
     },
   );
 
@@ -86,19 +96,20 @@ export const groupBuyRoutes: FastifyPluginAsyncTypebox<{ groupBuys: GroupBuyServ
         response: { 200: PublicCampaignPage },
       },
     },
-    async (request) => groupBuys.listRunning({ ...request.query, limit: request.query.limit ?? 20 }),
+    async (request) =>
+      groupBuys.listRunning({ ...request.query, limit: request.query.limit ?? 20 }, viewerOf(request)),
   );
 
   app.get(
     '/api/group-buys/campaigns/:id',
     { schema: { tags: ['group-buys'], params: IdParams, response: { 200: PublicCampaignSchema } } },
-    async (request) => groupBuys.getCampaign(request.params.id),
+    async (request) => groupBuys.getCampaign(request.params.id, viewerOf(request)),
   );
 
   app.get(
     '/api/group-buys/:groupId',
     { schema: { tags: ['group-buys'], params: GroupParams, response: { 200: GroupSchema } } },
-    async (request) => groupBuys.getGroup(request.params.groupId),
+    async (request) => groupBuys.getGroup(request.params.groupId, viewerOf(request)),
   );
 
   app.get(

@@ -36,7 +36,8 @@ export const CampaignPatchBody = Type.Object(
 );
 
 const ProductRef = Type.Object({ id: Type.String(), title: Type.String(), image: Nullable(Type.String()) });
-const Person = Type.Object({ id: Type.String(), name: Type.String(), initial: Type.String() });
+/** Members by masked name and avatar initial, never by id; `you` marks the viewer. */
+const Person = Type.Object({ name: Type.String(), initial: Type.String(), you: Type.Boolean() });
 const GroupStatus = Type.Union([Type.Literal('open'), Type.Literal('succeeded'), Type.Literal('failed')]);
 
 export const CampaignSchema = Type.Object({

@@ -9,6 +9,7 @@ import type { OrdersService } from '../orders/service.js';
 import { campaignAdmin } from './campaigns.js';
 import { failExpiredGroups, settleFailedMember } from './expiry.js';
 import {
+  ANONYMOUS,
   type Campaign,
   type Group,
   type GroupSummary,
@@ -17,9 +18,10 @@ import {
   presentGroup,
   presentGroupSummary,
   productRef,
+  type Viewer,
 } from './present.js';
 import * as q from './queries.js';
-import { orderGroupStatus } from './rules.js';
+import { campaignRunning, orderGroupStatus, unitPriceFor } from './rules.js';
 import { SETTLE_MEMBER_JOB, seatReactions } from './seats.js';
 
 export const FAIL_EXPIRED_JOB = 'groupbuy.fail-expired-groups';
@@ -69,22 +71,45 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     return new Map((await catalog.getProducts([...new Set(ids)])).map((p) => [p.id, p]));
   }
 
-  async function getGroup(groupId: string): Promise<Group> {
+  async function getGroup(groupId: string, viewer: Viewer = ANONYMOUS): Promise<Group> {
     const group = await q.findGroup(db, groupId);
     if (!group) throw notFound('Group');
-    return loadGroup(group);
+    return loadGroup(group, viewer);
   }
 
-  async function loadGroup(group: q.GroupRow): Promise<Group> {
+  async function loadGroup(group: q.GroupRow, viewer: Viewer): Promise<Group> {
     const campaign = (await q.findCampaign(db, group.campaign_id)) as q.CampaignRow;
     const seats = await q.seatsOfGroup(db, group.id);
     const product = await catalog.getProduct(campaign.product_id, true).catch(() => undefined);
     const leaderName = seats.find((s) => s.user_id === group.leader_id)?.user_name ?? '';
-    return presentGroup(group, campaign, seats, product, leaderName);
+    return presentGroup(group, campaign, seats, product, leaderName, viewer);
+  }
+
+  /**
+   * The unit price a group order pays for the campaign's variant, as checkout will charge it: the
+   * leader price when opening a group, the group price when joining one (see `unitPriceFor`).
+   */
+  async function quoteUnitPrice(campaignId: string, groupId?: string) {
+    const campaign = await q.findCampaign(db, campaignId);
+    if (!campaign) throw notFound('Group-buy campaign');
+    const prices = { price: campaign.price, leaderPrice: campaign.leader_price };
+    return { variantId: campaign.variant_id, unitPrice: unitPriceFor(prices, groupId ? 'member' : 'leader') };
+  }
+
+  /** The group price of each campaign of these products that is running now. */
+  async function runningPrices(productIds: readonly string[]) {
+    const now = clock.now();
+    const rows = await q.activeCampaignsOf(db, productIds);
+    return rows
+      .filter((r) => campaignRunning({ status: r.status, startsAt: r.starts_at, endsAt: r.ends_at }, now))
+      .map((r) => ({ campaignId: r.id, productId: r.product_id, variantId: r.variant_id, price: r.price }));
   }
 
   /** Running campaigns (of one product, or all), each with the open groups others can join. */
-  async function listRunning(filter: { productId?: string; limit: number; cursor?: string }) {
+  async function listRunning(
+    filter: { productId?: string; limit: number; cursor?: string },
+    viewer: Viewer = ANONYMOUS,
+  ) {
     const [beforeId] = decodeCursor(filter.cursor) ?? [];
     const rows = await q.listCampaigns(db, {
       productId: filter.productId,
@@ -108,12 +133,12 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
       (r): PublicCampaign => ({
         ...presentCampaign(r, products.get(r.product_id), now),
         product: productRef(products.get(r.product_id), r.product_id),
-        openGroups: groups.filter((g) => g.campaign_id === r.id).map(presentGroupSummary),
+        openGroups: groups.filter((g) => g.campaign_id === r.id).map((g) => presentGroupSummary(g, viewer)),
       }),
     );
   }
 
-  async function getCampaign(id: string): Promise<PublicCampaign> {
+  async function getCampaign(id: string, viewer: Viewer = ANONYMOUS): Promise<PublicCampaign> {
     const row = await q.findCampaign(db, id);
     if (!row) throw notFound('Group-buy campaign');
     const now = clock.now();
@@ -122,7 +147,7 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     return {
       ...presentCampaign(row, product, now),
       product: productRef(product, row.product_id),
-      openGroups: groups.map(presentGroupSummary),
+      openGroups: groups.map((g) => presentGroupSummary(g, viewer)),
     };
   }
 
@@ -177,7 +202,9 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     );
     const groups = new Map<string, Group>();
     for (const seat of seats.slice(0, filter.limit)) {
-      if (!groups.has(seat.group_id)) groups.set(seat.group_id, await getGroup(seat.group_id));
+      if (!groups.has(seat.group_id)) {
+        groups.set(seat.group_id, await getGroup(seat.group_id, { userId, fullNames: false }));
+      }
     }
     return toPage(
       seats,
@@ -194,6 +221,8 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     ...admin,
     getGroup,
     getCampaign,
+    quoteUnitPrice,
+    runningPrices,
     listRunning,
     listForAdmin,
     listMine,

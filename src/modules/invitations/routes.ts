@@ -38,7 +38,7 @@ const PublicSetting = Type.Object({
 const MyRewards = Type.Object({
   items: Type.Array(
     Type.Object({
-      invitee: Type.Object({ id: Type.String(), name: Type.String() }),
+      invitee: Type.Object({ name: Type.String(), initial: Type.String() }),
       kind: Type.Union([Type.Literal('points'), Type.Literal('coupon')]),
       points: Nullable(Type.Integer()),
       couponId: Nullable(Type.String()),

@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db.js';
 import { invalidInput } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
+import { maskedPerson } from '../../platform/privacy.js';
 import type { AccountsService } from '../accounts/service.js';
 import type { CouponsService } from '../coupons/service.js';
 import type { OrdersService } from '../orders/service.js';
@@ -117,7 +118,8 @@ export function createInvitationsService(ctx: InvitationsContext, deps: { events
     const rows = await q.rewardsOf(ctx.db, inviterId);
     return {
       items: rows.map((r) => ({
-        invitee: { id: r.invitee_id, name: r.invitee_name },
+        // The people I invited did not choose to be public: masked, without their ids.
+        invitee: maskedPerson(r.invitee_name),
         kind: r.kind,
         points: r.points,
         couponId: r.user_coupon_id,

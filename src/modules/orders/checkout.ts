@@ -205,6 +205,7 @@ async function reserveCoupon(
 ) {
   if (couponId === undefined) return null;
   if (!ctx.coupons) throw invalidInput('/couponId', 'coupons are not enabled on this server');
+  // At the unit price paid (the group price once a seat is reserved), as the coupon picker prices it.
   const lines = priced.map((p) => ({ productId: p.variant.product_id, lineTotal: p.unitPrice * p.quantity }));
   return ctx.coupons.reserve(tx, { userId, couponId, lines });
 }

@@ -1,6 +1,7 @@
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
 import { groupBuyEn } from './groupbuy-en';
+import { privacyEn } from './privacy-en';
 import { stockEn } from './stock-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
@@ -202,6 +203,7 @@ export const en = {
   ...couponsEn,
   ...groupBuyEn,
   ...stockEn,
+  ...privacyEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

@@ -2,6 +2,7 @@ import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
+import { privacyZhCN } from './privacy-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
 
 export const zhCN: Messages = {
@@ -202,4 +203,5 @@ export const zhCN: Messages = {
   ...couponsZhCN,
   ...groupBuyZhCN,
   ...stockZhCN,
+  ...privacyZhCN,
 };

@@ -2,10 +2,12 @@
 export type GroupStatus = 'open' | 'succeeded' | 'failed';
 export type OrderGroupStatus = 'waiting' | 'succeeded' | 'failed' | 'left';
 
+/** Another person as the group page shows them: a masked name and an initial, never an id. */
 export interface Person {
-  id: string;
   name: string;
   initial: string;
+  /** This is the signed-in viewer. */
+  you: boolean;
 }
 
 export interface ProductRef {

@@ -44,9 +44,10 @@ export interface Withdrawal {
   decidedAt: string | null;
 }
 
+/** Customers and team members by masked name and avatar initial: they did not choose to be public. */
 export interface Customer {
-  id: string;
   name: string;
+  initial: string;
   origin: { type: 'share_link' | 'store' | string; ref: string };
   boundAt: string;
   expiresAt: string | null;
@@ -55,8 +56,8 @@ export interface Customer {
 }
 
 export interface TeamMember {
-  id: string;
   name: string;
+  initial: string;
   joinedAt: string;
   sales: number;
   invited: number;

@@ -1,10 +1,12 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProductImage } from '../../../components/product-image';
 import type { Product } from '../types';
 import { PriceRange } from './price-range';
 
-export function ProductCard({ product }: { product: Product }) {
+/** `extra`: shown under the price, e.g. what a share of it earns the viewer. */
+export function ProductCard({ product, extra }: { product: Product; extra?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Link to={`/products/${product.id}`} className="product-card" data-testid="product-card">
@@ -21,6 +23,7 @@ export function ProductCard({ product }: { product: Product }) {
           {product.title}
         </h3>
         <PriceRange min={product.minPrice} max={product.maxPrice} />
+        {extra}
       </div>
     </Link>
   );

@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useMoney } from '../../../lib/config';
 import { type CartLine, cart, MAX_QUANTITY } from '../../cart';
 import { ProductGroupBuys } from '../../groupbuy';
+import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
 import { useProduct } from '../api/get-product';
 import { Gallery } from '../components/gallery';
@@ -56,6 +57,7 @@ function ProductDetails({ product }: { product: Product }) {
   const [added, setAdded] = useState(false);
   const stock = variant?.stock ?? 0;
   const sellable = product.status === 'active' && stock > 0;
+  const earn = useShareEarning(product.id, { variantId: variant?.id });
 
   function choose(next: Variant) {
     setVariant(next);
@@ -82,7 +84,7 @@ function ProductDetails({ product }: { product: Product }) {
         {product.category ? <span className="eyebrow">{product.category}</span> : null}
         <h1 data-testid="product-title">{product.title}</h1>
         <p className="price price-large" data-testid="product-price">
-          {variant ? money(variant.price) : null}
+          {variant ? money(variant.price) : null} <EarnBadge amount={earn} />
         </p>
         {product.variants.length > 1 ? (
           <VariantPicker variants={product.variants} selectedId={variant?.id} onSelect={choose} />
@@ -115,7 +117,7 @@ function ProductDetails({ product }: { product: Product }) {
             {t('catalog.added')} <Link to="/cart">{t('catalog.viewCart')}</Link>
           </p>
         ) : null}
-        {product.status === 'active' ? <ShareButton target={{ productId: product.id }} /> : null}
+        {product.status === 'active' ? <ShareButton target={{ productId: product.id }} earn={earn} /> : null}
         {product.description ? <p className="description">{product.description}</p> : null}
       </div>
     </article>

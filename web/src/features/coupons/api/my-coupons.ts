@@ -7,12 +7,19 @@ export function useMyCoupons(status: HeldCouponStatus) {
   return usePagedQuery<HeldCoupon>(['my-coupons'], '/api/me/coupons', { status });
 }
 
-/** The buyer's coupons priced by the server against these lines; best discount first. */
-export function useCouponChoices(lines: readonly { variantId: string; quantity: number }[]) {
+/**
+ * The buyer's coupons priced by the server against these lines; best discount first. A group
+ * order names its group, so the server prices it at the group price it will charge.
+ */
+export function useCouponChoices(
+  lines: readonly { variantId: string; quantity: number }[],
+  groupBuy?: { campaignId: string; groupId?: string },
+) {
   const items = lines.map((l) => `${l.variantId}:${l.quantity}`).join(',');
+  const query = { items, campaignId: groupBuy?.campaignId, groupId: groupBuy?.groupId };
   return useQuery({
-    queryKey: ['my-coupons', 'applicable', items],
-    queryFn: () => api.get<{ items: CouponChoice[] }>(withQuery('/api/me/coupons/applicable', { items })),
+    queryKey: ['my-coupons', 'applicable', query],
+    queryFn: () => api.get<{ items: CouponChoice[] }>(withQuery('/api/me/coupons/applicable', query)),
     enabled: lines.length > 0,
   });
 }

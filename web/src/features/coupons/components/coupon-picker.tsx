@@ -14,6 +14,8 @@ export interface ChosenCoupon {
 
 interface CouponPickerProps {
   lines: readonly { variantId: string; quantity: number }[];
+  /** A group order's group: its coupons are judged on the group price it pays. */
+  groupBuy?: { campaignId: string; groupId?: string };
   value: ChosenCoupon | null;
   onChange: (chosen: ChosenCoupon | null) => void;
 }
@@ -38,9 +40,9 @@ function ChoiceLabel({ choice }: { choice: CouponChoice }) {
 }
 
 /** One coupon for this order, chosen among the buyer's coupons as the server prices them for the cart. */
-export function CouponPicker({ lines, value, onChange }: CouponPickerProps) {
+export function CouponPicker({ lines, groupBuy, value, onChange }: CouponPickerProps) {
   const { t } = useTranslation();
-  const choices = useCouponChoices(lines);
+  const choices = useCouponChoices(lines, groupBuy);
   const items = choices.data?.items ?? [];
   return (
     <fieldset className="coupon-picker" data-testid="coupon-picker">

@@ -13,15 +13,17 @@ export function MemberAvatars({
   const empty = Math.max(0, size - members.length);
   return (
     <ul className="member-avatars" data-testid="group-members">
-      {members.map((m) => (
+      {members.map((m, i) => (
         <li
-          key={m.id}
-          title={m.name}
-          className={m.leader ? 'avatar avatar-leader' : 'avatar'}
+          // Members carry no ids; they are listed in the fixed order they joined.
+          // biome-ignore lint/suspicious/noArrayIndexKey: join order is stable
+          key={i}
+          title={m.you ? t('privacy.you') : m.name}
+          className={`avatar${m.leader ? ' avatar-leader' : ''}${m.you ? ' avatar-you' : ''}`}
           data-testid="group-member"
         >
           <span aria-hidden="true">{m.initial}</span>
-          <span className="visually-hidden">{m.name}</span>
+          <span className="visually-hidden">{m.you ? t('privacy.you') : m.name}</span>
           {m.leader ? <small className="avatar-tag">{t('groupBuy.leader')}</small> : null}
         </li>
       ))}

@@ -27,7 +27,7 @@ function CampaignOffer({ campaign }: { campaign: PublicCampaign }) {
   const { user } = useUser();
   const navigate = useNavigate();
   const location = useLocation();
-  const others = campaign.openGroups.filter((g) => g.leader.id !== user?.id);
+  const others = campaign.openGroups.filter((g) => !g.leader.you);
 
   function checkout(unitPrice: number, groupId?: string) {
     if (!user) {

@@ -7,6 +7,7 @@ import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { useUser } from '../../auth';
+import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ShareButton } from '../../sharing';
 import { useGroup } from '../api/get-group';
 import { Countdown, useRemaining } from '../components/countdown';
@@ -40,6 +41,7 @@ function GroupDetails({ group }: { group: Group }) {
   const dateTime = useDateTime();
   const open = group.status === 'open';
   const missing = Math.max(0, group.groupSize - group.paidMembers);
+  const earn = useShareEarning(group.product.id, { campaignId: group.campaignId });
   return (
     <article className="page narrow group-page" data-testid="group-page">
       <header className="card group-deal">
@@ -63,6 +65,7 @@ function GroupDetails({ group }: { group: Group }) {
             ) : null}
           </p>
           <p className="muted">{t('groupBuy.teamOf', { count: group.groupSize })}</p>
+          {open ? <EarnBadge amount={earn} /> : null}
         </div>
       </header>
 
@@ -90,9 +93,11 @@ function GroupDetails({ group }: { group: Group }) {
         <section className="card">
           <h2>{t('groupBuy.members')}</h2>
           <ul className="member-list">
-            {group.members.map((m) => (
-              <li key={m.id}>
+            {group.members.map((m, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: members carry no ids; join order is stable
+              <li key={i}>
                 <strong>{m.name}</strong>
+                {m.you ? <span className="badge">{t('privacy.you')}</span> : null}
                 {m.leader ? <span className="badge">{t('groupBuy.leader')}</span> : null}
                 <small className="muted">{dateTime(m.joinedAt)}</small>
               </li>
@@ -112,7 +117,9 @@ function JoinOrShare({ group }: { group: Group }) {
   const navigate = useNavigate();
   const location = useLocation();
   const remaining = useRemaining(group.expiresAt);
-  const isMember = Boolean(user && group.members.some((m) => m.id === user.id));
+  const isMember = Boolean(user && group.members.some((m) => m.you));
+  // A share of the group sells at the group price: that is what it earns on.
+  const earn = useShareEarning(group.product.id, { campaignId: group.campaignId });
   const canJoin = !isMember && group.seatsLeft > 0 && remaining > 0;
 
   function join() {
@@ -146,7 +153,7 @@ function JoinOrShare({ group }: { group: Group }) {
         </button>
       ) : null}
       {!isMember && group.seatsLeft === 0 ? <p className="muted">{t('groupBuy.seatsBeingPaid')}</p> : null}
-      <ShareButton target={{ groupId: group.id }} />
+      <ShareButton target={{ groupId: group.id }} earn={earn} />
     </div>
   );
 }

@@ -112,6 +112,7 @@ export function CheckoutPage() {
           </div>
           <CouponPicker
             lines={lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
+            groupBuy={groupBuy}
             value={coupon}
             onChange={setCoupon}
           />

@@ -31,8 +31,12 @@ export function PromoteCustomersPage() {
         emptyTestId="customers-empty"
       />
       <ul className="plain-list">
-        {items.map((c) => (
-          <li key={c.id} className="list-row" data-testid="customer-row">
+        {items.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: customers carry no ids; pages only append
+          <li key={i} className="list-row" data-testid="customer-row">
+            <span className="avatar avatar-small" aria-hidden="true">
+              {c.initial}
+            </span>
             <div className="list-row-main">
               <strong>{c.name}</strong>
               <span className="muted">

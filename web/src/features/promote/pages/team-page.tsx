@@ -27,8 +27,12 @@ export function PromoteTeamPage() {
         </Link>
       </ListStatus>
       <ul className="plain-list">
-        {items.map((m) => (
-          <li key={m.id} className="list-row" data-testid="team-row">
+        {items.map((m, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: team members carry no ids; pages only append
+          <li key={i} className="list-row" data-testid="team-row">
+            <span className="avatar avatar-small" aria-hidden="true">
+              {m.initial}
+            </span>
             <div className="list-row-main">
               <strong>{m.name}</strong>
               <span className="muted">{t('promote.joinedAt', { time: dateTime(m.joinedAt) })}</span>

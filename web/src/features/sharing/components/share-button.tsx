@@ -11,7 +11,7 @@ import { ShareDialog } from './share-dialog';
  * "Share & earn": makes (or fetches) the signed-in person's link for the target and opens the
  * share sheet. Guests are sent to sign in first, since a link has to belong to someone.
  */
-export function ShareButton({ target }: { target: ShareTarget }) {
+export function ShareButton({ target, earn }: { target: ShareTarget; earn?: number }) {
   const { t } = useTranslation();
   const { user } = useUser();
   const location = useLocation();
@@ -43,7 +43,7 @@ export function ShareButton({ target }: { target: ShareTarget }) {
         {create.isPending ? t('common.working') : t('share.shareAndEarn')}
       </button>
       <ErrorMessage error={create.error} />
-      <ShareDialog link={create.data} open={open} onClose={() => setOpen(false)} />
+      <ShareDialog link={create.data} open={open} onClose={() => setOpen(false)} earn={earn} />
     </>
   );
 }

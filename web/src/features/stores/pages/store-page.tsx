@@ -8,6 +8,7 @@ import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { ProductCard } from '../../catalog';
+import { EarnBadge, leastEarnings, useShareEarnings } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
 import { useStorePage } from '../api/get-store-page';
 import { storeVisit } from '../store-visit';
@@ -34,6 +35,7 @@ export function StorePage() {
 function StoreFront({ store }: { store: Store }) {
   const { t } = useTranslation();
   useEffect(() => storeVisit.remember(store.slug), [store.slug]);
+  const earnings = leastEarnings(useShareEarnings(store.products.map((p) => p.id)).data);
   return (
     <section className="page store-page" data-testid="store-page">
       <ReferralDisclosure />
@@ -51,7 +53,11 @@ function StoreFront({ store }: { store: Store }) {
       ) : (
         <div className="product-grid" data-testid="product-grid">
           {store.products.map((product) => (
-            <ProductCard key={product.id} product={product} />
+            <ProductCard
+              key={product.id}
+              product={product}
+              extra={<EarnBadge amount={earnings.get(product.id)} />}
+            />
           ))}
         </div>
       )}
