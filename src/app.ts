@@ -46,6 +46,7 @@ import { identifierCookie } from './platform/http/cookies.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { frameworkErrorAsProblem, registerErrorHandling } from './platform/http/problem.js';
 import { registerValidation } from './platform/http/validation.js';
+import { trustFunction } from './platform/http/trust-proxy.js';
 import { registerWebApp, WEB_DIST } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
 import { JobRunner } from './platform/jobs.js';
@@ -66,6 +67,7 @@ export const BODY_LIMIT = 1024 * 1024;
 /** The composition root for HTTP: services from their dependencies, then routes from services. */
 export async function buildApp(deps: AppDeps) {
   const { config, db, clock } = deps;
+  const trustProxy = trustFunction(config.trustProxy);
   // Set once the sharing module exists: cached share-link redirects are answered before Fastify.
   let beforeFastify: ((request: IncomingMessage, response: ServerResponse) => boolean) | undefined;
   const app = Fastify({
@@ -79,7 +81,7 @@ export async function buildApp(deps: AppDeps) {
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorAsProblem,
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy === false ? false : trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobRunner(db, clock, app.log);
@@ -134,7 +136,7 @@ export async function buildApp(deps: AppDeps) {
     webRoot,
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
-  beforeFastify = cachedRedirect(sharing.service, config.trustProxy);
+  beforeFastify = cachedRedirect(sharing.service, trustProxy);
   const distribution = createDistributionService(
     {
       db,
@@ -144,6 +146,7 @@ export async function buildApp(deps: AppDeps) {
       orders,
       ledger,
       idempotency,
+      events,
       productRates: catalog.commissionRates,
       sources: {
         sharerOfCode: async (conn, code) => (await sharing.service.findLink(conn, code))?.ownerId ?? null,

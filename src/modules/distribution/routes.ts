@@ -4,7 +4,11 @@ import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import type { UsersLookup } from './schemas.js';
 import {
+  AdminWithdrawalPage,
   CommissionPage,
+  PayoutDetailsBody,
+  PayoutDetailsSchema,
+  Problem,
   SettingsPatch,
   SettingsSchema,
   WalletSchema,
@@ -19,6 +23,12 @@ const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) 
 const CommissionStatus = Type.Optional(
   Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
 );
+const ExportStatus = Type.Optional(
+  Type.Union([Type.Literal('approved'), Type.Literal('requested'), Type.Literal('rejected')], {
+    description: 'approved (paid out: the default), requested or rejected',
+  }),
+);
+const EXPORT_STATUS = { approved: 'paid', requested: 'requested', rejected: 'rejected' } as const;
 const WithdrawalStatus = Type.Optional(
   Type.Union([Type.Literal('requested'), Type.Literal('paid'), Type.Literal('rejected')]),
 );
@@ -80,7 +90,56 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: WithdrawalPage },
       },
     },
-    async (request) => distribution.withdrawals({ ...request.query, userId: requireUser(request).id }),
+    async (request) => distribution.myWithdrawals(requireUser(request).id, request.query),
+  );
+
+  app.get(
+    '/api/me/withdrawals/:id',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'One of my withdrawals',
+        description: 'With the payout details it was requested with, masked. Another person’s → 404.',
+        params: IdParams,
+        response: { 200: WithdrawalSchema, 404: Problem },
+      },
+    },
+    async (request) => distribution.myWithdrawal(requireUser(request).id, request.params.id),
+  );
+
+  app.get(
+    '/api/me/payout-details',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'Where my withdrawals are paid to',
+        description: 'The saved payout details, masked (`details` is null until saved).',
+        response: { 200: PayoutDetailsSchema },
+      },
+    },
+    async (request) => ({ details: await distribution.payoutDetails(requireUser(request).id) }),
+  );
+
+  app.put(
+    '/api/me/payout-details',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'Save where my withdrawals are paid to',
+        description:
+          'Alipay (email or mobile number), WeChat Pay (WeChat ID or mobile number) or a bank account ' +
+          '(account number and bank name), with the holder’s name. Replaces what was saved; later ' +
+          'withdrawals carry the new details, earlier ones keep theirs. Answered masked.',
+        body: PayoutDetailsBody,
+        response: { 200: PayoutDetailsSchema, 400: Problem },
+      },
+    },
+    async (request) => ({
+      details: await distribution.savePayoutDetails(requireUser(request).id, request.body),
+    }),
   );
 
   app.get(
@@ -158,6 +217,7 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
         querystring: Type.Object({
           status: CommissionStatus,
           held: Type.Optional(Type.Boolean()),
+          signal: Type.Optional(Type.Literal('shared_ip')),
           ...pageQuery,
         }),
         response: { 200: CommissionPage },
@@ -181,11 +241,40 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
       onRequest: adminOnly,
       schema: {
         tags: ['admin'],
+        summary: 'Withdrawals to decide and pay out',
+        description:
+          'The payout view: each withdrawal with the full payout details it was requested with, and ' +
+          'the promoter’s balance now (`covers`: whether it can still be paid).',
         querystring: Type.Object({ status: WithdrawalStatus, ...pageQuery }),
-        response: { 200: WithdrawalPage },
+        response: { 200: AdminWithdrawalPage },
       },
     },
-    async (request) => distribution.withdrawals(request.query),
+    async (request) => distribution.adminWithdrawals(request.query),
+  );
+
+  app.get(
+    '/api/admin/withdrawals/export.csv',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin'],
+        summary: 'Export withdrawals as CSV',
+        description:
+          'For the bank or payment platform: one row per withdrawal of the status (approved by default), ' +
+          'oldest first, with the full payout details and the amount in major units. UTF-8 with a BOM; ' +
+          'cells a spreadsheet would run as formulas start with an apostrophe.',
+        querystring: Type.Object({ status: ExportStatus }),
+        response: { 200: Type.String({ description: 'text/csv' }) },
+      },
+    },
+    async (request, reply) => {
+      const status = request.query.status ?? 'approved';
+      const csv = await distribution.exportWithdrawals(EXPORT_STATUS[status]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="withdrawals-${status}.csv"`)
+        .send(`\uFEFF${csv}`);
+    },
   );
 
   for (const [action, outcome] of [
@@ -199,8 +288,14 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
         schema: {
           tags: ['admin'],
           params: IdParams,
+          summary: action === 'approve' ? 'Approve and pay a withdrawal' : 'Reject a withdrawal',
+          description:
+            action === 'approve'
+              ? 'Records the payout. 422 while the promoter’s balance (available + reserved, held money ' +
+                'excluded) cannot cover it, e.g. after a refund reversed a settled commission.'
+              : 'The reserved amount goes back to the promoter’s available balance.',
           body: WithdrawalDecisionBody,
-          response: { 200: WithdrawalSchema },
+          response: { 200: WithdrawalSchema, 404: Problem, 409: Problem, 422: Problem },
         },
       },
       async (request) =>
