@@ -141,7 +141,11 @@ function trustProxy(env: Env): TrustProxy {
   const raw = env.TRUST_PROXY;
   const parsed = parseTrustProxy(raw);
   if (parsed === null) {
-    fail('TRUST_PROXY', `off, a number of proxies from 1 to ${MAX_PROXY_HOPS}, or proxy addresses/CIDRs separated by commas`, raw ?? '');
+    fail(
+      'TRUST_PROXY',
+      `off, a number of proxies from 1 to ${MAX_PROXY_HOPS}, or proxy addresses/CIDRs separated by commas`,
+      raw ?? '',
+    );
   }
   return parsed as TrustProxy;
 }
@@ -193,7 +197,7 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   [
     'TRUST_PROXY',
     'off',
-    'behind reverse proxies: their addresses or CIDRs, comma-separated (or loopback, uniquelocal), or their number 1..10; client addresses then come from X-Forwarded-For',
+    'the proxies in front: their addresses/CIDRs (comma-separated) or their number 1..10; see below',
   ],
   ['RATE_LIMITS', 'on', 'off disables every rate limit (load tests, acceptance runs)'],
   ['PUBLIC_URL', '(from the request)', 'absolute base URL used in share links'],

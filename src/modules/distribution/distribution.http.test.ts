@@ -181,8 +181,12 @@ describe('self-dealing windows', () => {
       held: true,
       holdReason: 'shared_device',
     });
-    const signalled = await t.request('GET', '/api/admin/commissions?signal=shared_ip', { token: admin.token });
-    expect(signalled.json<{ items: Commission[] }>().items.map((c) => c.orderId)).toEqual([sameHour.order.id]);
+    const signalled = await t.request('GET', '/api/admin/commissions?signal=shared_ip', {
+      token: admin.token,
+    });
+    expect(signalled.json<{ items: Commission[] }>().items.map((c) => c.orderId)).toEqual([
+      sameHour.order.id,
+    ]);
     const promoters = await t.request('GET', '/api/admin/promoters', { token: admin.token });
     expect(promoters.json<{ items: { id: string; signals: number }[] }>().items).toContainEqual(
       expect.objectContaining({ id: promoter.user.id, signals: 1 }),

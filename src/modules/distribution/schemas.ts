@@ -6,7 +6,9 @@ export type UsersLookup = Pick<AccountsService, 'getUser'>;
 
 export const WalletSchema = Type.Object({
   pending: Type.Integer({ description: 'earned, inside the return window; held amounts not included' }),
-  held: Type.Integer({ description: 'held for review or by a dispute: neither settles nor can be withdrawn' }),
+  held: Type.Integer({
+    description: 'held for review or by a dispute: neither settles nor can be withdrawn',
+  }),
   available: Type.Integer(),
   reserved: Type.Integer(),
   withdrawn: Type.Integer(),

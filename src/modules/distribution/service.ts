@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db.js';
-import type { EventBus } from '../../platform/events.js';
 import { notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { type DistributionContext, SETTLE_JOB } from './context.js';
 import { closeDispute, holdForDispute } from './disputes.js';

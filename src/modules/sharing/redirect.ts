@@ -43,9 +43,7 @@ export function cachedRedirect(sharing: SharingService, trustProxy: TrustFunctio
     if (!link) return false;
     const peer = request.socket.remoteAddress;
     const forwarded = forwardedProto(trustProxy, peer, request.headers['x-forwarded-proto']);
-    const secure = forwarded
-      ? forwarded === 'https'
-      : Boolean((request.socket as TLSSocket).encrypted);
+    const secure = forwarded ? forwarded === 'https' : Boolean((request.socket as TLSSocket).encrypted);
     const answer = redirectAnswer(link, request.headers.cookie, secure);
     sharing.recordClick(link, {
       deviceId: answer.deviceId,
