@@ -317,11 +317,13 @@ describe('held apart from pending', () => {
     const mine = (await t.request('GET', '/api/me/commissions', { token: seller.token })).json<{
       items: Commission[];
     }>().items;
-    expect(mine.find((c) => c.orderId === sameOffice)).toMatchObject({
-      status: 'settled',
-      held: false,
-      signals: ['shared_ip'],
+    expect(mine.find((c) => c.orderId === sameOffice)).toMatchObject({ status: 'settled', held: false });
+    const signalled = await t.request('GET', '/api/admin/commissions?signal=shared_ip', {
+      token: admin.token,
     });
+    expect(signalled.json<{ items: Commission[] }>().items).toContainEqual(
+      expect.objectContaining({ orderId: sameOffice, signals: ['shared_ip'] }),
+    );
     expect(mine.find((c) => c.orderId === sameDevice)).toMatchObject({
       status: 'pending',
       held: true,

@@ -12,7 +12,7 @@ export interface Commission {
   held: boolean;
   /** A code (`shared_device`, `dispute`) clients say in the person's language. */
   holdReason: string | null;
-  /** What the operator may want to look at, without holding the money (`shared_ip`). */
+  /** What the operator may want to look at, without holding the money (`shared_ip`); operator views only. */
   signals: string[];
   buyer: { id: string; name: string };
   promoter: { id: string; name: string };

@@ -1,37 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
+import { requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { adminDistributionRoutes } from './admin-routes.js';
 import type { UsersLookup } from './schemas.js';
 import {
-  AdminWithdrawalPage,
+  BindingSchema,
   CommissionPage,
+  CommissionStatus,
+  CustomerPage,
+  EarningsSchema,
+  IdParams,
   PayoutDetailsBody,
   PayoutDetailsSchema,
   Problem,
-  SettingsPatch,
-  SettingsSchema,
+  TeamPage,
   WalletSchema,
   WithdrawalBody,
-  WithdrawalDecisionBody,
   WithdrawalPage,
   WithdrawalSchema,
 } from './schemas.js';
 import type { DistributionService } from './service.js';
-
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-const CommissionStatus = Type.Optional(
-  Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
-);
-const ExportStatus = Type.Optional(
-  Type.Union([Type.Literal('approved'), Type.Literal('requested'), Type.Literal('rejected')], {
-    description: 'approved (paid out: the default), requested or rejected',
-  }),
-);
-const EXPORT_STATUS = { approved: 'paid', requested: 'requested', rejected: 'rejected' } as const;
-const WithdrawalStatus = Type.Optional(
-  Type.Union([Type.Literal('requested'), Type.Literal('paid'), Type.Literal('rejected')]),
-);
 
 /** The promoter centre's API: everything here is the signed-in person's own data. */
 export const distributionRoutes: FastifyPluginAsyncTypebox<{
@@ -44,16 +33,30 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
       onRequest: signedIn,
       schema: {
         tags: ['distribution'],
+        summary: 'My commissions',
+        description:
+          'Newest first. `held` with a `holdReason` code (shared_device, dispute): held commissions do ' +
+          'not settle until the operator releases them or the dispute closes.',
         querystring: Type.Object({ status: CommissionStatus, ...pageQuery }),
         response: { 200: CommissionPage },
       },
     },
-    async (request) => distribution.commissions({ ...request.query, promoterId: requireUser(request).id }),
+    async (request) => distribution.myCommissions(requireUser(request).id, request.query),
   );
 
   app.get(
     '/api/me/wallet',
-    { onRequest: signedIn, schema: { tags: ['distribution'], response: { 200: WalletSchema } } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'My wallet',
+        description:
+          'Balances in minor units: pending (in the return window), held (for review or a dispute), ' +
+          'available (to withdraw), reserved (asked for, not decided) and withdrawn.',
+        response: { 200: WalletSchema },
+      },
+    },
     async (request) => distribution.wallet(requireUser(request).id),
   );
 
@@ -66,8 +69,12 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
         headers: Type.Object({
           'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
         }),
+        summary: 'Ask for a withdrawal',
+        description:
+          'Reserves the amount out of available at once and carries a copy of the saved payout details. ' +
+          '422 when it is above available, under the minimum, or no payout details are saved.',
         body: WithdrawalBody,
-        response: { 201: WithdrawalSchema },
+        response: { 201: WithdrawalSchema, 422: Problem },
       },
     },
     async (request, reply) => {
@@ -86,6 +93,8 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
       onRequest: signedIn,
       schema: {
         tags: ['distribution'],
+        summary: 'My withdrawals',
+        description: 'Newest first, each with the payout details it was asked with, masked.',
         querystring: Type.Object(pageQuery),
         response: { 200: WithdrawalPage },
       },
@@ -144,13 +153,31 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
 
   app.get(
     '/api/me/customers',
-    { onRequest: signedIn, schema: { tags: ['distribution'], querystring: Type.Object(pageQuery) } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'My customers',
+        description: 'The buyers bound to me, how they were bound, and what they bought since.',
+        querystring: Type.Object(pageQuery),
+        response: { 200: CustomerPage },
+      },
+    },
     async (request) => distribution.customers(requireUser(request).id, request.query),
   );
 
   app.get(
     '/api/me/team',
-    { onRequest: signedIn, schema: { tags: ['distribution'], querystring: Type.Object(pageQuery) } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'My team',
+        description: 'The people I invited, with their own sales and how many they invited in turn.',
+        querystring: Type.Object(pageQuery),
+        response: { 200: TeamPage },
+      },
+    },
     async (request) => distribution.team(requireUser(request).id, request.query),
   );
 
@@ -160,7 +187,10 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
       onRequest: signedIn,
       schema: {
         tags: ['distribution'],
+        summary: 'My earnings per day',
+        description: 'Commission earned per calendar day of the shop’s time zone, reversals excluded.',
         querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366 })) }),
+        response: { 200: EarningsSchema },
       },
     },
     async (request) => ({
@@ -168,142 +198,29 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
     }),
   );
 
-  app.get('/api/me/binding', { onRequest: signedIn, schema: { tags: ['distribution'] } }, async (request) => {
-    const binding = await distribution.binding(requireUser(request).id);
-    if (!binding) return { promoter: null };
-    const promoter = await users.getUser(binding.promoter_id);
-    return {
-      promoter: { id: promoter.id, name: promoter.name },
-      origin: { type: binding.origin_type, ref: binding.origin_ref },
-      boundAt: binding.bound_at.toISOString(),
-      expiresAt: binding.expires_at?.toISOString() ?? null,
-    };
-  });
-
-  // Operator console.
   app.get(
-    '/api/admin/distribution/settings',
-    { onRequest: adminOnly, schema: { tags: ['admin'], response: { 200: SettingsSchema } } },
-    async () => distribution.settings(),
-  );
-
-  app.put(
-    '/api/admin/distribution/settings',
+    '/api/me/binding',
     {
-      onRequest: adminOnly,
-      schema: { tags: ['admin'], body: SettingsPatch, response: { 200: SettingsSchema } },
-    },
-    async (request) => distribution.updateSettings(request.body),
-  );
-
-  app.get(
-    '/api/admin/promoters',
-    {
-      onRequest: adminOnly,
+      onRequest: signedIn,
       schema: {
-        tags: ['admin'],
-        querystring: Type.Object({ flagged: Type.Optional(Type.Boolean()), ...pageQuery }),
+        tags: ['distribution'],
+        summary: 'Who I am bound to',
+        description: 'The promoter my purchases earn commission for, if any, and how I came to them.',
+        response: { 200: BindingSchema },
       },
     },
-    async (request) => distribution.promoters({ ...request.query, flaggedOnly: request.query.flagged }),
-  );
-
-  app.get(
-    '/api/admin/commissions',
-    {
-      onRequest: adminOnly,
-      schema: {
-        tags: ['admin'],
-        querystring: Type.Object({
-          status: CommissionStatus,
-          held: Type.Optional(Type.Boolean()),
-          signal: Type.Optional(Type.Literal('shared_ip')),
-          ...pageQuery,
-        }),
-        response: { 200: CommissionPage },
-      },
-    },
-    async (request) => distribution.commissions(request.query),
-  );
-
-  app.post(
-    '/api/admin/commissions/:id/release',
-    { onRequest: adminOnly, schema: { tags: ['admin'], params: IdParams } },
     async (request) => {
-      const released = await distribution.releaseHold(request.params.id);
-      return { released };
+      const binding = await distribution.binding(requireUser(request).id);
+      if (!binding) return { promoter: null };
+      const promoter = await users.getUser(binding.promoter_id);
+      return {
+        promoter: { id: promoter.id, name: promoter.name },
+        origin: { type: binding.origin_type, ref: binding.origin_ref },
+        boundAt: binding.bound_at.toISOString(),
+        expiresAt: binding.expires_at?.toISOString() ?? null,
+      };
     },
   );
 
-  app.get(
-    '/api/admin/withdrawals',
-    {
-      onRequest: adminOnly,
-      schema: {
-        tags: ['admin'],
-        summary: 'Withdrawals to decide and pay out',
-        description:
-          'The payout view: each withdrawal with the full payout details it was requested with, and ' +
-          'the promoter’s balance now (`covers`: whether it can still be paid).',
-        querystring: Type.Object({ status: WithdrawalStatus, ...pageQuery }),
-        response: { 200: AdminWithdrawalPage },
-      },
-    },
-    async (request) => distribution.adminWithdrawals(request.query),
-  );
-
-  app.get(
-    '/api/admin/withdrawals/export.csv',
-    {
-      onRequest: adminOnly,
-      schema: {
-        tags: ['admin'],
-        summary: 'Export withdrawals as CSV',
-        description:
-          'For the bank or payment platform: one row per withdrawal of the status (approved by default), ' +
-          'oldest first, with the full payout details and the amount in major units. UTF-8 with a BOM; ' +
-          'cells a spreadsheet would run as formulas start with an apostrophe.',
-        querystring: Type.Object({ status: ExportStatus }),
-        response: { 200: Type.String({ description: 'text/csv' }) },
-      },
-    },
-    async (request, reply) => {
-      const status = request.query.status ?? 'approved';
-      const csv = await distribution.exportWithdrawals(EXPORT_STATUS[status]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="withdrawals-${status}.csv"`)
-        .send(`\uFEFF${csv}`);
-    },
-  );
-
-  for (const [action, outcome] of [
-    ['approve', 'paid'],
-    ['reject', 'rejected'],
-  ] as const) {
-    app.post(
-      `/api/admin/withdrawals/:id/${action}`,
-      {
-        onRequest: adminOnly,
-        schema: {
-          tags: ['admin'],
-          params: IdParams,
-          summary: action === 'approve' ? 'Approve and pay a withdrawal' : 'Reject a withdrawal',
-          description:
-            action === 'approve'
-              ? 'Records the payout. 422 while the promoter’s balance (available + reserved, held money ' +
-                'excluded) cannot cover it, e.g. after a refund reversed a settled commission.'
-              : 'The reserved amount goes back to the promoter’s available balance.',
-          body: WithdrawalDecisionBody,
-          response: { 200: WithdrawalSchema, 404: Problem, 409: Problem, 422: Problem },
-        },
-      },
-      async (request) =>
-        distribution.decideWithdrawal(request.params.id, {
-          outcome,
-          adminId: requireUser(request).id,
-          note: request.body?.note,
-        }),
-    );
-  }
+  await app.register(adminDistributionRoutes, { distribution });
 };

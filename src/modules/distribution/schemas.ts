@@ -26,9 +26,12 @@ export const CommissionSchema = Type.Object({
   holdReason: Nullable(
     Type.String({ description: 'why it is held: shared_device (the buyer used your device) or dispute' }),
   ),
-  signals: Type.Array(Type.String(), {
-    description: 'facts for the operator that hold nothing: shared_ip (buyer and promoter on one address)',
-  }),
+  signals: Type.Optional(
+    Type.Array(Type.String(), {
+      description:
+        'operator views only: facts that hold nothing, e.g. shared_ip (buyer and promoter on one address)',
+    }),
+  ),
   buyer: Person,
   promoter: Person,
   createdAt: Type.String(),
@@ -142,4 +145,62 @@ export const Problem = Type.Object(
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   },
   { additionalProperties: true },
+);
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export const CommissionStatus = Type.Optional(
+  Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
+);
+export const WithdrawalStatus = Type.Optional(
+  Type.Union([Type.Literal('requested'), Type.Literal('paid'), Type.Literal('rejected')]),
+);
+
+const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+export const CustomerPage = page(
+  Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    origin: Type.Object({ type: Type.String(), ref: Type.String() }),
+    boundAt: Type.String(),
+    expiresAt: Nullable(Type.String()),
+    orders: Type.Integer(),
+    gmv: Type.Integer(),
+  }),
+);
+
+export const TeamPage = page(
+  Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    joinedAt: Type.String(),
+    sales: Type.Integer(),
+    invited: Type.Integer(),
+  }),
+);
+
+export const EarningsSchema = Type.Object({
+  items: Type.Array(Type.Object({ day: Type.String(), amount: Type.Integer() })),
+});
+
+export const BindingSchema = Type.Object({
+  promoter: Nullable(Person),
+  origin: Type.Optional(Type.Object({ type: Type.String(), ref: Type.String() })),
+  boundAt: Type.Optional(Type.String()),
+  expiresAt: Type.Optional(Nullable(Type.String())),
+});
+
+export const PromoterPage = page(
+  Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    email: Type.String(),
+    pending: Type.Integer(),
+    settled: Type.Integer(),
+    reversed: Type.Integer(),
+    held: Type.Integer(),
+    signals: Type.Integer(),
+    customers: Type.Integer(),
+  }),
 );

@@ -61,8 +61,14 @@ export function createDistributionService(
     /** The devices someone has been seen signed in on, e.g. to tell their own clicks from others'. */
     devicesOf: (conn: Queryable, userId: string) => q.devicesOf(conn, userId),
     binding: async (buyerId: string) => q.findBinding(ctx.db, buyerId),
+    /** The operator's view of commissions: with the signals they may want to look at. */
     commissions: (o: Omit<Parameters<typeof reads.listCommissions>[1], 'limit'> & { limit?: number }) =>
       reads.listCommissions(ctx.db, { ...o, limit: page(o.limit) }),
+    /** A promoter's own commissions: hold reasons yes, the operator's fraud signals no. */
+    myCommissions: async (promoterId: string, o: { status?: string; limit?: number; cursor?: string }) => {
+      const result = await reads.listCommissions(ctx.db, { ...o, promoterId, limit: page(o.limit) });
+      return { ...result, items: result.items.map(({ signals: _signals, ...c }) => c) };
+    },
     customers: (promoterId: string, o: { limit?: number; cursor?: string }) =>
       reads.listCustomers(ctx.db, promoterId, { ...o, limit: page(o.limit) }),
     team: (userId: string, o: { limit?: number; cursor?: string }) =>

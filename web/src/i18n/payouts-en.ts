@@ -55,6 +55,8 @@ export const payoutsEn = {
     covers: 'Covers it',
     doesNotCover: 'Does not cover it',
     noSnapshot: 'No payout details (asked before they were required)',
+    approveRefused:
+      'Not paid: the promoter’s balance no longer covers this withdrawal (a refund or dispute took commission back). Reject it, or wait for new earnings.',
     exportApproved: 'Export approved (CSV)',
     exportHint:
       'A CSV of approved withdrawals with the full payout details, for the bank or payment platform.',

@@ -58,6 +58,8 @@ export const payoutsZhCN: Catalog<typeof payoutsEn> = {
     covers: '余额足够',
     doesNotCover: '余额不足',
     noSnapshot: '无收款信息（在要求填写之前申请）',
+    approveRefused:
+      '未打款：推广者余额已不足以支付这笔提现（退款或申诉收回了佣金）。请驳回，或等待新的收益。',
     exportApproved: '导出已批准（CSV）',
     exportHint: '导出已批准提现及完整收款信息的 CSV，用于银行或支付平台批量打款。',
   },

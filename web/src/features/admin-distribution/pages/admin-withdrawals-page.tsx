@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
+import { isApiError } from '../../../lib/api-client';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { allItems } from '../../../lib/paged-query';
 import { useExportApprovedWithdrawals } from '../api/export-withdrawals';
@@ -66,7 +67,13 @@ export function AdminWithdrawalsPage() {
           </button>
         ))}
       </div>
-      <ErrorMessage error={decide.error} />
+      {isApiError(decide.error, 422) ? (
+        <div className="alert alert-warning" role="alert" data-testid="approve-refused">
+          {t('payouts.approveRefused')}
+        </div>
+      ) : (
+        <ErrorMessage error={decide.error} />
+      )}
       <ListStatus
         pending={withdrawals.isPending}
         error={withdrawals.error}
@@ -135,6 +142,8 @@ export function AdminWithdrawalsPage() {
                             key={decision}
                             type="button"
                             className={`btn btn-small ${decision === 'reject' ? 'btn-outline' : 'btn-primary'}`}
+                            // The server refuses it too (422): this only saves a click.
+                            disabled={decision === 'approve' && !w.balance.covers}
                             onClick={() => setPending({ withdrawal: w, decision })}
                             data-testid={`withdrawal-${decision}`}
                           >
