@@ -38,7 +38,9 @@ export function CommissionRow({ commission }: { commission: Commission }) {
         ) : null}
         {commission.held ? (
           <span className="held-note" data-testid="commission-held">
-            <span className="badge status-held">{t('promote.held')}</span>
+            <span className="badge status-held">
+              {commission.holdReason === 'dispute' ? t('promote.wallet.held') : t('promote.held')}
+            </span>
             {holdReasonText(commission.holdReason)}
           </span>
         ) : null}
