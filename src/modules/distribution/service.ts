@@ -11,7 +11,7 @@ import * as q from './queries.js';
 import * as reads from './reads.js';
 import { currentSettings, updateSettings } from './settings.js';
 import { releaseHold, reverseCommissions, settleDueCommissions, startReturnWindow } from './settlement.js';
-import { decideWithdrawal, payoutBalances, requestWithdrawal, walletOf } from './wallet.js';
+import { coverable, decideWithdrawal, payoutBalances, requestWithdrawal, walletOf } from './wallet.js';
 
 const SETTLE_EVERY_MS = 10 * 60_000;
 
@@ -97,7 +97,7 @@ export function createDistributionService(
         ...result,
         items: result.items.map((w) => {
           const balance = balances.get(w.userId) ?? { available: 0, reserved: 0 };
-          return { ...w, balance: { ...balance, covers: balance.available + balance.reserved >= w.amount } };
+          return { ...w, balance: { ...balance, covers: coverable(balance) >= w.amount } };
         }),
       };
     },

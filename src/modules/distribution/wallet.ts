@@ -188,7 +188,8 @@ export async function decideWithdrawal(
 }
 
 /** What a promoter's settled money can pay out: available plus what their requests reserved. */
-export const coverable = (wallet: Wallet): number => wallet.available + wallet.reserved;
+export const coverable = (wallet: Pick<Wallet, 'available' | 'reserved'>): number =>
+  wallet.available + wallet.reserved;
 
 export interface PayoutBalance {
   available: number;
