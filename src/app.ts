@@ -48,6 +48,7 @@ import { registerAuth } from './platform/http/auth.js';
 import { identifierCookie } from './platform/http/cookies.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { frameworkErrorAsProblem, registerErrorHandling } from './platform/http/problem.js';
+import { trustFunction } from './platform/http/trust-proxy.js';
 import { registerValidation } from './platform/http/validation.js';
 import { registerWebApp, WEB_DIST } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
@@ -69,6 +70,7 @@ export const BODY_LIMIT = 1024 * 1024;
 /** The composition root for HTTP: services from their dependencies, then routes from services. */
 export async function buildApp(deps: AppDeps) {
   const { config, db, clock } = deps;
+  const trustProxy = trustFunction(config.trustProxy);
   // Set once the sharing module exists: cached share-link redirects are answered before Fastify.
   let beforeFastify: ((request: IncomingMessage, response: ServerResponse) => boolean) | undefined;
   const app = Fastify({
@@ -82,7 +84,7 @@ export async function buildApp(deps: AppDeps) {
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorAsProblem,
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy === false ? false : trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobRunner(db, clock, app.log);
@@ -153,7 +155,7 @@ export async function buildApp(deps: AppDeps) {
     webRoot,
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
-  beforeFastify = cachedRedirect(sharing.service, config.trustProxy);
+  beforeFastify = cachedRedirect(sharing.service, trustProxy);
   const distribution = createDistributionService(
     {
       db,
@@ -163,6 +165,7 @@ export async function buildApp(deps: AppDeps) {
       orders,
       ledger,
       idempotency,
+      events,
       productRates: catalog.commissionRates,
       sources: {
         sharerOfCode: async (conn, code) => (await sharing.service.findLink(conn, code))?.ownerId ?? null,

@@ -1,3 +1,5 @@
+import { MAX_PROXY_HOPS, parseTrustProxy, type TrustProxy } from './platform/http/trust-proxy.js';
+
 /**
  * Every setting Fission reads, read once from the environment at start and validated: a wrong
  * value stops the start with a message that names the variable. `settingsTable` feeds the README.
@@ -28,11 +30,12 @@ export interface Config {
   paymentProvider: PaymentProviderName;
   /** Whether becoming a shopkeeper waits for an administrator's approval. */
   shopkeeperApproval: boolean;
-  trustProxy: boolean;
   /** Unpaid orders one person may hold at once; 0 = no limit. */
   maxUnpaidOrders: number;
   /** Checkouts one person may attempt per minute (when rate limits are on); 0 = no limit. */
   checkoutRateLimit: number;
+  /** Which X-Forwarded-For entries to believe (see platform/http/trust-proxy). */
+  trustProxy: TrustProxy;
 }
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
@@ -138,6 +141,19 @@ function paymentProvider(env: Env, sandboxPayments: boolean, stripe: Config['str
   return name;
 }
 
+function trustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY;
+  const parsed = parseTrustProxy(raw);
+  if (parsed === null) {
+    fail(
+      'TRUST_PROXY',
+      `off, a number of proxies from 1 to ${MAX_PROXY_HOPS}, or proxy addresses/CIDRs separated by commas`,
+      raw ?? '',
+    );
+  }
+  return parsed as TrustProxy;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const distributionMaxLevels = int(env, 'DISTRIBUTION_MAX_LEVELS', 2, 1, 3);
   const currency = env.CURRENCY || 'CNY';
@@ -166,9 +182,9 @@ export function loadConfig(env: Env = process.env): Config {
     stripe,
     paymentProvider: paymentProvider(env, sandboxPayments, stripe),
     shopkeeperApproval: flag(env, 'SHOPKEEPER_APPROVAL', false),
-    trustProxy: flag(env, 'TRUST_PROXY', false),
     maxUnpaidOrders: int(env, 'MAX_UNPAID_ORDERS', 3, 0, 1000),
     checkoutRateLimit: int(env, 'CHECKOUT_RATE_LIMIT', 10, 0, 10_000),
+    trustProxy: trustProxy(env),
   };
 }
 
@@ -184,7 +200,11 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   ['SEED_DEMO', '1', 'load the demo shop into an empty embedded database (0 to start empty)'],
   ['TEST_CLOCK', '0', 'enable POST /api/test/clock to move time forward (testing only)'],
   ['LOG_LEVEL', 'info', 'pino level: fatal, error, warn, info, debug, trace, silent'],
-  ['TRUST_PROXY', 'off', 'on behind a reverse proxy: client addresses come from X-Forwarded-For'],
+  [
+    'TRUST_PROXY',
+    'off',
+    'the proxies in front: their addresses/CIDRs (comma-separated) or their number 1..10; see below',
+  ],
   ['RATE_LIMITS', 'on', 'off disables every rate limit (load tests, acceptance runs)'],
   ['PUBLIC_URL', '(from the request)', 'absolute base URL used in share links'],
   ['CURRENCY', 'CNY', 'ISO 4217 currency of all prices'],

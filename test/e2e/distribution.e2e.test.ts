@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../src/modules/catalog/service.js';
@@ -221,7 +222,9 @@ describe('operator review and payouts', () => {
     const flagged = admin.getByTestId('admin-promoter-row');
     await expect.poll(() => flagged.count()).toBe(1);
     await expect(flagged.textContent()).resolves.toContain('Mei');
-    // Both browsers of this test run on one machine, so the first sale is held for the shared IP too.
+    // Both browsers of this test run on one machine: the first sale shares the promoter's address,
+    // which the operator sees as a signal, and which holds nothing.
+    await expect.poll(() => admin.getByTestId('admin-signal-row').count()).toBeGreaterThan(0);
     const held = admin.getByTestId('admin-held-row');
     await expect.poll(() => held.allTextContents()).toContainEqual(expect.stringContaining('device'));
     for (let left = await held.count(); left > 0; left--) {
@@ -251,6 +254,22 @@ describe('operator review and payouts', () => {
 
     await promoter.goto('/promote/withdrawals');
     const form = promoter.getByTestId('withdrawal-form');
+    // No withdrawal before the promoter says where the money goes.
+    await form.getByTestId('withdrawal-needs-payout').waitFor();
+    await form.getByTestId('withdrawal-payout-link').click();
+    await promoter.waitForURL('**/promote/payout');
+    const payout = promoter.getByTestId('payout-details-form');
+    await payout.getByText('Bank account', { exact: true }).click();
+    await payout.getByLabel('Account holder’s name').fill('Mei Lin');
+    await payout.getByLabel('Account number').fill('6222 0212 3456 6789');
+    await payout.getByTestId('payout-submit').click();
+    await expect.poll(() => payout.getByTestId('error-bankName').count()).toBe(1);
+    await payout.getByLabel('Bank and branch').fill('ICBC Shanghai');
+    await payout.getByTestId('payout-submit').click();
+    await payout.getByTestId('payout-saved').waitFor();
+    await expect(payout.getByTestId('payout-current').textContent()).resolves.toContain('**** 6789');
+    await promoter.goto('/promote/withdrawals');
+    await expect(form.getByTestId('withdrawal-destination').textContent()).resolves.toContain('**** 6789');
     await expect.poll(() => form.textContent()).toContain((earned / 100).toFixed(2));
     await form.getByLabel('Amount (CNY)').fill((earned / 100).toFixed(2));
     await form.getByTestId('withdrawal-submit').click();
@@ -267,6 +286,11 @@ describe('operator review and payouts', () => {
     await admin.goto('/admin/withdrawals');
     const request = admin.getByTestId('admin-withdrawal-row');
     await expect(request.textContent()).resolves.toContain('Mei');
+    // The payout view: full details, and a balance that covers the request.
+    await expect(request.getByTestId('withdrawal-payout').textContent()).resolves.toContain(
+      '6222021234566789',
+    );
+    await expect(request.getByTestId('withdrawal-balance').getAttribute('data-covers')).resolves.toBe('true');
     await request.getByTestId('withdrawal-approve').click();
     await admin
       .getByTestId('decision-dialog')
@@ -274,6 +298,10 @@ describe('operator review and payouts', () => {
       .fill('Sent by bank');
     await admin.getByTestId('decision-ok').click();
     await expect.poll(() => request.count()).toBe(0);
+    const download = admin.waitForEvent('download');
+    await admin.getByTestId('export-approved').click();
+    const csv = await readFile((await (await download).path()) as string, 'utf8');
+    expect(csv).toContain('Mei Lin,6222021234566789,ICBC Shanghai,Sent by bank');
 
     await promoter.goto('/promote');
     await expect

@@ -2,7 +2,7 @@ import type { Tx } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import { accounts, transferBetween } from '../ledger/rules.js';
 import type { AttributionFacts } from '../orders/queries.js';
-import { type DistributionContext, SIGHTING_WINDOW_MS } from './context.js';
+import { type DistributionContext, type HoldReason, SIGHTING_WINDOW_MS, type Signal } from './context.js';
 import * as q from './queries.js';
 import { decideBinding, isActive, levelOnePromoter, splitCommission } from './rules.js';
 import { currentSettings } from './settings.js';
@@ -42,11 +42,11 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
   });
   const now = ctx.clock.now();
   for (const share of shares) {
-    const holdReason = await selfDealingSignal(tx, share.promoterId, facts, now);
+    const { holdReason, signals } = await selfDealingSignals(tx, share.promoterId, facts, now);
     const id = newId();
     const inserted = await tx.query(
       `INSERT INTO commissions (id, order_id, promoter_id, buyer_id, level, base_amount, rate_bps, amount, status,
-         hold_reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10)
+         hold_reason, signals, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11)
        ON CONFLICT (order_id, level) DO NOTHING RETURNING id`,
       [
         id,
@@ -58,6 +58,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
         share.rateBps,
         share.amount,
         holdReason,
+        signals,
         now,
       ],
     );
@@ -67,6 +68,13 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
       kind: 'commission.earned',
       ref: id,
       ...transferBetween(pending, accounts.commissionExpense, share.amount),
+    });
+    await ctx.events.publish(tx, 'commission.earned', {
+      commissionId: id,
+      orderId,
+      userId: share.promoterId,
+      amount: share.amount,
+      level: share.level,
     });
   }
 }
@@ -129,20 +137,22 @@ async function rebind(
   return isActive(current, now) ? current.promoterId : null;
 }
 
-/** A reason to hold the commission for review: the buyer used the promoter's own device or address. */
-async function selfDealingSignal(
+/**
+ * Self-dealing checks: a buyer on the promoter's own device is held for review; a shared address
+ * is only recorded as a signal, because one Wi-Fi, office, carrier NAT or proxy puts many people
+ * on one address, and holding on it held every such sale for good.
+ */
+async function selfDealingSignals(
   tx: Tx,
   promoterId: string,
   facts: AttributionFacts,
   now: Date,
-): Promise<string | null> {
-  if (!facts.deviceId && !facts.ip) return null;
+): Promise<{ holdReason: HoldReason | null; signals: Signal[] }> {
+  if (!facts.deviceId && !facts.ip) return { holdReason: null, signals: [] };
   const since = (windowMs: number) => new Date(now.getTime() - windowMs);
   const shared = await q.sharedDeviceOrIp(tx, promoterId, facts.deviceId, facts.ip, {
     device: since(SIGHTING_WINDOW_MS.device),
     ip: since(SIGHTING_WINDOW_MS.ip),
   });
-  if (shared === 'device') return 'buyer used the promoter’s device';
-  if (shared === 'ip') return 'buyer and promoter share an IP address';
-  return null;
+  return { holdReason: shared.device ? 'shared_device' : null, signals: shared.ip ? ['shared_ip'] : [] };
 }

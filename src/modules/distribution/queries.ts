@@ -58,6 +58,8 @@ export interface CommissionRow {
   amount: number;
   status: 'pending' | 'settled' | 'reversed';
   hold_reason: string | null;
+  hold_before_dispute: string | null;
+  signals: string[];
   settle_after: Date | null;
   created_at: Date;
   settled_at: Date | null;
@@ -78,27 +80,38 @@ export interface WithdrawalRow {
   created_at: Date;
   decided_at: Date | null;
   decided_by: string | null;
+  payout: PayoutSnapshot | null;
+}
+
+/** Where the money of a withdrawal goes, copied from the promoter's payout details when they asked. */
+export interface PayoutSnapshot {
+  method: 'alipay' | 'wechat' | 'bank';
+  holderName: string;
+  account: string;
+  bankName: string | null;
 }
 
 export const lockWithdrawal = async (conn: Queryable, id: string) =>
   (await conn.query<WithdrawalRow>('SELECT * FROM withdrawals WHERE id = $1 FOR UPDATE', [id]))[0];
 
-/** Has any device or address the buyer used for this order been used by the promoter recently? */
+/** Whether a device, and an address, the buyer used for this order was used by the promoter recently. */
 export async function sharedDeviceOrIp(
   conn: Queryable,
   promoterId: string,
   deviceId: string | null,
   ip: string | null,
   since: { device: Date; ip: Date },
-): Promise<'device' | 'ip' | null> {
-  const rows = await conn.query<{ device_id: string; ip: string }>(
-    `SELECT device_id, ip FROM device_sightings
+): Promise<{ device: boolean; ip: boolean }> {
+  const rows = await conn.query<{ device_id: string; ip: string; seen_at: Date }>(
+    `SELECT device_id, ip, seen_at FROM device_sightings
      WHERE user_id = $1 AND ((device_id <> '' AND device_id = $3 AND seen_at >= $2)
        OR (ip <> '' AND ip = $5 AND seen_at >= $4))`,
     [promoterId, since.device, deviceId ?? '', since.ip, ip ?? ''],
   );
-  if (rows.some((r) => deviceId && r.device_id === deviceId)) return 'device';
-  return rows.length > 0 ? 'ip' : null;
+  return {
+    device: rows.some((r) => deviceId && r.device_id === deviceId && r.seen_at >= since.device),
+    ip: rows.some((r) => ip && r.ip === ip && r.seen_at >= since.ip),
+  };
 }
 
 export const recordSighting = (conn: Queryable, userId: string, deviceId: string, ip: string, at: Date) =>

@@ -3,7 +3,7 @@ import { invalidInput } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { maskedPerson } from '../../platform/privacy.js';
 import type { CommissionRow, WithdrawalRow } from './queries.js';
-import { presentWithdrawal, type Withdrawal } from './wallet.js';
+import { presentWithdrawal, presentWithdrawalInFull, type Withdrawal } from './wallet.js';
 
 export interface Commission {
   id: string;
@@ -12,7 +12,10 @@ export interface Commission {
   amount: number;
   status: CommissionRow['status'];
   held: boolean;
+  /** A code (`shared_device`, `dispute`) clients say in the person's language. */
   holdReason: string | null;
+  /** What the operator may want to look at, without holding the money (`shared_ip`); operator views only. */
+  signals: string[];
   buyer: { id: string; name: string };
   promoter: { id: string; name: string };
   createdAt: string;
@@ -29,8 +32,10 @@ const presentCommission = (c: CommissionListRow): Commission => ({
   level: c.level,
   amount: c.amount,
   status: c.status,
-  held: c.hold_reason !== null && c.status === 'pending',
-  holdReason: c.hold_reason,
+  // A settled commission under dispute is held too: it cannot be withdrawn until the dispute closes.
+  held: c.hold_reason !== null && c.status !== 'reversed',
+  holdReason: c.status === 'reversed' ? null : c.hold_reason,
+  signals: c.signals,
   buyer: { id: c.buyer_id, name: c.buyer_name },
   promoter: { id: c.promoter_id, name: c.promoter_name },
   createdAt: c.created_at.toISOString(),
@@ -62,14 +67,15 @@ function filters() {
 
 export async function listCommissions(
   conn: Queryable,
-  options: ListOptions & { promoterId?: string; status?: string; held?: boolean },
+  options: ListOptions & { promoterId?: string; status?: string; held?: boolean; signal?: string },
 ): Promise<Page<Commission>> {
   const f = filters();
   if (options.promoterId) f.add((p) => `c.promoter_id = ${p}`, options.promoterId);
   if (options.status) f.add((p) => `c.status = ${p}`, options.status);
   if (options.held !== undefined) {
-    f.add((p) => `(c.hold_reason IS NOT NULL AND c.status = 'pending') = ${p}`, options.held);
+    f.add((p) => `(c.hold_reason IS NOT NULL AND c.status <> 'reversed') = ${p}`, options.held);
   }
+  if (options.signal) f.add((p) => `${p} = ANY(c.signals)`, options.signal);
   const [before] = decodeCursor(options.cursor) ?? [];
   if (before !== undefined) f.add((p) => `c.id < ${p}`, String(before));
   const rows = await conn.query<CommissionListRow>(
@@ -220,6 +226,8 @@ export interface PromoterSummary {
   settled: number;
   reversed: number;
   held: number;
+  /** Commissions carrying a signal (a shared address), for the operator to look at. */
+  signals: number;
   customers: number;
 }
 
@@ -231,12 +239,13 @@ export async function listPromoters(conn: Queryable, options: ListOptions & { fl
        COALESCE(sum(c.amount) FILTER (WHERE c.status = 'pending'), 0)::bigint AS pending,
        COALESCE(sum(c.amount) FILTER (WHERE c.status = 'settled'), 0)::bigint AS settled,
        COALESCE(sum(c.amount) FILTER (WHERE c.status = 'reversed'), 0)::bigint AS reversed,
-       count(c.id) FILTER (WHERE c.status = 'pending' AND c.hold_reason IS NOT NULL)::bigint AS held,
+       count(c.id) FILTER (WHERE c.status <> 'reversed' AND c.hold_reason IS NOT NULL)::bigint AS held,
+       count(c.id) FILTER (WHERE c.status <> 'reversed' AND cardinality(c.signals) > 0)::bigint AS signals,
        (SELECT count(*) FROM bindings b WHERE b.promoter_id = u.id)::bigint AS customers
      FROM users u JOIN commissions c ON c.promoter_id = u.id
      WHERE ($1::text IS NULL OR u.id < $1)
      GROUP BY u.id, u.name, u.email
-     HAVING NOT $2 OR count(c.id) FILTER (WHERE c.status = 'pending' AND c.hold_reason IS NOT NULL) > 0
+     HAVING NOT $2 OR count(c.id) FILTER (WHERE c.status <> 'reversed' AND c.hold_reason IS NOT NULL) > 0
      ORDER BY u.id DESC LIMIT $3`,
     [before === undefined ? null : String(before), options.flaggedOnly ?? false, options.limit + 1],
   );
@@ -248,12 +257,16 @@ export async function listPromoters(conn: Queryable, options: ListOptions & { fl
   );
 }
 
+/**
+ * Withdrawals, newest first. Payout details are masked unless `inFull` (the operator's payout view).
+ */
 export async function listWithdrawals(
   conn: Queryable,
-  options: ListOptions & { userId?: string; status?: string },
+  options: ListOptions & { userId?: string; id?: string; status?: string; inFull?: boolean },
 ): Promise<Page<Withdrawal & { user: { name: string; email: string } }>> {
   const f = filters();
   if (options.userId) f.add((p) => `w.user_id = ${p}`, options.userId);
+  if (options.id) f.add((p) => `w.id = ${p}`, options.id);
   if (options.status) f.add((p) => `w.status = ${p}`, options.status);
   const [before] = decodeCursor(options.cursor) ?? [];
   if (before !== undefined) f.add((p) => `w.id < ${p}`, String(before));
@@ -266,6 +279,9 @@ export async function listWithdrawals(
     rows,
     options.limit,
     (r) => [r.id],
-    (r) => ({ ...presentWithdrawal(r), user: { name: r.name, email: r.email } }),
+    (r) => ({
+      ...(options.inFull ? presentWithdrawalInFull(r) : presentWithdrawal(r)),
+      user: { name: r.name, email: r.email },
+    }),
   );
 }

@@ -1,27 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
+import { requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { adminDistributionRoutes } from './admin-routes.js';
 import type { UsersLookup } from './schemas.js';
 import {
+  BindingSchema,
   CommissionPage,
-  SettingsPatch,
-  SettingsSchema,
+  CommissionStatus,
+  CustomerPage,
+  EarningsSchema,
+  IdParams,
+  PayoutDetailsBody,
+  PayoutDetailsSchema,
+  Problem,
+  TeamPage,
   WalletSchema,
   WithdrawalBody,
-  WithdrawalDecisionBody,
   WithdrawalPage,
   WithdrawalSchema,
 } from './schemas.js';
 import type { DistributionService } from './service.js';
-
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-const CommissionStatus = Type.Optional(
-  Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
-);
-const WithdrawalStatus = Type.Optional(
-  Type.Union([Type.Literal('requested'), Type.Literal('paid'), Type.Literal('rejected')]),
-);
 
 /** The promoter centre's API: everything here is the signed-in person's own data. */
 export const distributionRoutes: FastifyPluginAsyncTypebox<{
@@ -34,16 +33,30 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
       onRequest: signedIn,
       schema: {
         tags: ['distribution'],
+        summary: 'My commissions',
+        description:
+          'Newest first. `held` with a `holdReason` code (shared_device, dispute): held commissions do ' +
+          'not settle until the operator releases them or the dispute closes.',
         querystring: Type.Object({ status: CommissionStatus, ...pageQuery }),
         response: { 200: CommissionPage },
       },
     },
-    async (request) => distribution.commissions({ ...request.query, promoterId: requireUser(request).id }),
+    async (request) => distribution.myCommissions(requireUser(request).id, request.query),
   );
 
   app.get(
     '/api/me/wallet',
-    { onRequest: signedIn, schema: { tags: ['distribution'], response: { 200: WalletSchema } } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'My wallet',
+        description:
+          'Balances in minor units: pending (in the return window), held (for review or a dispute), ' +
+          'available (to withdraw), reserved (asked for, not decided) and withdrawn.',
+        response: { 200: WalletSchema },
+      },
+    },
     async (request) => distribution.wallet(requireUser(request).id),
   );
 
@@ -56,8 +69,12 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
         headers: Type.Object({
           'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
         }),
+        summary: 'Ask for a withdrawal',
+        description:
+          'Reserves the amount out of available at once and carries a copy of the saved payout details. ' +
+          '422 when it is above available, under the minimum, or no payout details are saved.',
         body: WithdrawalBody,
-        response: { 201: WithdrawalSchema },
+        response: { 201: WithdrawalSchema, 422: Problem },
       },
     },
     async (request, reply) => {
@@ -76,22 +93,91 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
       onRequest: signedIn,
       schema: {
         tags: ['distribution'],
+        summary: 'My withdrawals',
+        description: 'Newest first, each with the payout details it was asked with, masked.',
         querystring: Type.Object(pageQuery),
         response: { 200: WithdrawalPage },
       },
     },
-    async (request) => distribution.withdrawals({ ...request.query, userId: requireUser(request).id }),
+    async (request) => distribution.myWithdrawals(requireUser(request).id, request.query),
+  );
+
+  app.get(
+    '/api/me/withdrawals/:id',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'One of my withdrawals',
+        description: 'With the payout details it was requested with, masked. Another person’s → 404.',
+        params: IdParams,
+        response: { 200: WithdrawalSchema, 404: Problem },
+      },
+    },
+    async (request) => distribution.myWithdrawal(requireUser(request).id, request.params.id),
+  );
+
+  app.get(
+    '/api/me/payout-details',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'Where my withdrawals are paid to',
+        description: 'The saved payout details, masked (`details` is null until saved).',
+        response: { 200: PayoutDetailsSchema },
+      },
+    },
+    async (request) => ({ details: await distribution.payoutDetails(requireUser(request).id) }),
+  );
+
+  app.put(
+    '/api/me/payout-details',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'Save where my withdrawals are paid to',
+        description:
+          'Alipay (email or mobile number), WeChat Pay (WeChat ID or mobile number) or a bank account ' +
+          '(account number and bank name), with the holder’s name. Replaces what was saved; later ' +
+          'withdrawals carry the new details, earlier ones keep theirs. Answered masked.',
+        body: PayoutDetailsBody,
+        response: { 200: PayoutDetailsSchema, 400: Problem },
+      },
+    },
+    async (request) => ({
+      details: await distribution.savePayoutDetails(requireUser(request).id, request.body),
+    }),
   );
 
   app.get(
     '/api/me/customers',
-    { onRequest: signedIn, schema: { tags: ['distribution'], querystring: Type.Object(pageQuery) } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'My customers',
+        description: 'The buyers bound to me, how they were bound, and what they bought since.',
+        querystring: Type.Object(pageQuery),
+        response: { 200: CustomerPage },
+      },
+    },
     async (request) => distribution.customers(requireUser(request).id, request.query),
   );
 
   app.get(
     '/api/me/team',
-    { onRequest: signedIn, schema: { tags: ['distribution'], querystring: Type.Object(pageQuery) } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['distribution'],
+        summary: 'My team',
+        description: 'The people I invited, with their own sales and how many they invited in turn.',
+        querystring: Type.Object(pageQuery),
+        response: { 200: TeamPage },
+      },
+    },
     async (request) => distribution.team(requireUser(request).id, request.query),
   );
 
@@ -101,7 +187,10 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
       onRequest: signedIn,
       schema: {
         tags: ['distribution'],
+        summary: 'My earnings per day',
+        description: 'Commission earned per calendar day of the shop’s time zone, reversals excluded.',
         querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366 })) }),
+        response: { 200: EarningsSchema },
       },
     },
     async (request) => ({
@@ -109,106 +198,29 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
     }),
   );
 
-  app.get('/api/me/binding', { onRequest: signedIn, schema: { tags: ['distribution'] } }, async (request) => {
-    const binding = await distribution.binding(requireUser(request).id);
-    if (!binding) return { promoter: null };
-    const promoter = await users.getUser(binding.promoter_id);
-    return {
-      promoter: { id: promoter.id, name: promoter.name },
-      origin: { type: binding.origin_type, ref: binding.origin_ref },
-      boundAt: binding.bound_at.toISOString(),
-      expiresAt: binding.expires_at?.toISOString() ?? null,
-    };
-  });
-
-  // Operator console.
   app.get(
-    '/api/admin/distribution/settings',
-    { onRequest: adminOnly, schema: { tags: ['admin'], response: { 200: SettingsSchema } } },
-    async () => distribution.settings(),
-  );
-
-  app.put(
-    '/api/admin/distribution/settings',
+    '/api/me/binding',
     {
-      onRequest: adminOnly,
-      schema: { tags: ['admin'], body: SettingsPatch, response: { 200: SettingsSchema } },
-    },
-    async (request) => distribution.updateSettings(request.body),
-  );
-
-  app.get(
-    '/api/admin/promoters',
-    {
-      onRequest: adminOnly,
+      onRequest: signedIn,
       schema: {
-        tags: ['admin'],
-        querystring: Type.Object({ flagged: Type.Optional(Type.Boolean()), ...pageQuery }),
+        tags: ['distribution'],
+        summary: 'Who I am bound to',
+        description: 'The promoter my purchases earn commission for, if any, and how I came to them.',
+        response: { 200: BindingSchema },
       },
     },
-    async (request) => distribution.promoters({ ...request.query, flaggedOnly: request.query.flagged }),
-  );
-
-  app.get(
-    '/api/admin/commissions',
-    {
-      onRequest: adminOnly,
-      schema: {
-        tags: ['admin'],
-        querystring: Type.Object({
-          status: CommissionStatus,
-          held: Type.Optional(Type.Boolean()),
-          ...pageQuery,
-        }),
-        response: { 200: CommissionPage },
-      },
-    },
-    async (request) => distribution.commissions(request.query),
-  );
-
-  app.post(
-    '/api/admin/commissions/:id/release',
-    { onRequest: adminOnly, schema: { tags: ['admin'], params: IdParams } },
     async (request) => {
-      const released = await distribution.releaseHold(request.params.id);
-      return { released };
+      const binding = await distribution.binding(requireUser(request).id);
+      if (!binding) return { promoter: null };
+      const promoter = await users.getUser(binding.promoter_id);
+      return {
+        promoter: { id: promoter.id, name: promoter.name },
+        origin: { type: binding.origin_type, ref: binding.origin_ref },
+        boundAt: binding.bound_at.toISOString(),
+        expiresAt: binding.expires_at?.toISOString() ?? null,
+      };
     },
   );
 
-  app.get(
-    '/api/admin/withdrawals',
-    {
-      onRequest: adminOnly,
-      schema: {
-        tags: ['admin'],
-        querystring: Type.Object({ status: WithdrawalStatus, ...pageQuery }),
-        response: { 200: WithdrawalPage },
-      },
-    },
-    async (request) => distribution.withdrawals(request.query),
-  );
-
-  for (const [action, outcome] of [
-    ['approve', 'paid'],
-    ['reject', 'rejected'],
-  ] as const) {
-    app.post(
-      `/api/admin/withdrawals/:id/${action}`,
-      {
-        onRequest: adminOnly,
-        schema: {
-          tags: ['admin'],
-          params: IdParams,
-          body: WithdrawalDecisionBody,
-          response: { 200: WithdrawalSchema },
-        },
-      },
-      async (request) =>
-        distribution.decideWithdrawal(request.params.id, {
-          outcome,
-          adminId: requireUser(request).id,
-          note: request.body?.note,
-        }),
-    );
-  }
+  await app.register(adminDistributionRoutes, { distribution });
 };

@@ -5,7 +5,10 @@ import type { AccountsService } from '../accounts/service.js';
 export type UsersLookup = Pick<AccountsService, 'getUser'>;
 
 export const WalletSchema = Type.Object({
-  pending: Type.Integer(),
+  pending: Type.Integer({ description: 'earned, inside the return window; held amounts not included' }),
+  held: Type.Integer({
+    description: 'held for review or by a dispute: neither settles nor can be withdrawn',
+  }),
   available: Type.Integer(),
   reserved: Type.Integer(),
   withdrawn: Type.Integer(),
@@ -20,7 +23,15 @@ export const CommissionSchema = Type.Object({
   amount: Type.Integer(),
   status: Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
   held: Type.Boolean(),
-  holdReason: Nullable(Type.String()),
+  holdReason: Nullable(
+    Type.String({ description: 'why it is held: shared_device (the buyer used your device) or dispute' }),
+  ),
+  signals: Type.Optional(
+    Type.Array(Type.String(), {
+      description:
+        'operator views only: facts that hold nothing, e.g. shared_ip (buyer and promoter on one address)',
+    }),
+  ),
   buyer: Person,
   promoter: Person,
   createdAt: Type.String(),
@@ -34,6 +45,40 @@ export const CommissionPage = Type.Object({
   nextCursor: Nullable(Type.String()),
 });
 
+const PayoutMethod = Type.Union([Type.Literal('alipay'), Type.Literal('wechat'), Type.Literal('bank')]);
+
+const PayoutSnapshotSchema = Type.Object({
+  method: PayoutMethod,
+  holderName: Type.String(),
+  account: Type.String(),
+  bankName: Nullable(Type.String()),
+});
+
+export const PayoutDetailsSchema = Type.Object({
+  details: Nullable(
+    Type.Object(
+      { ...PayoutSnapshotSchema.properties, updatedAt: Type.String() },
+      { description: 'masked: the holder name’s first character, the account’s last four characters' },
+    ),
+  ),
+});
+
+export const PayoutDetailsBody = Type.Object(
+  {
+    method: PayoutMethod,
+    holderName: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),
+    account: Type.String({
+      minLength: 1,
+      maxLength: 80,
+      description: 'alipay: email or mobile number; wechat: WeChat ID or mobile number; bank: account number',
+    }),
+    bankName: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'bank accounts only' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const WithdrawalSchema = Type.Object({
   id: Type.String(),
   userId: Type.String(),
@@ -42,7 +87,25 @@ export const WithdrawalSchema = Type.Object({
   note: Type.String(),
   createdAt: Type.String(),
   decidedAt: Nullable(Type.String()),
+  payout: Nullable(PayoutSnapshotSchema),
   user: Type.Optional(Type.Object({ name: Type.String(), email: Type.String() })),
+});
+
+export const AdminWithdrawalSchema = Type.Object({
+  ...WithdrawalSchema.properties,
+  balance: Type.Object(
+    {
+      available: Type.Integer(),
+      reserved: Type.Integer(),
+      covers: Type.Boolean({ description: 'available + reserved is at least the amount: it can be paid' }),
+    },
+    { description: "the promoter's balance now (held money excluded)" },
+  ),
+});
+
+export const AdminWithdrawalPage = Type.Object({
+  items: Type.Array(AdminWithdrawalSchema),
+  nextCursor: Nullable(Type.String()),
 });
 
 export const WithdrawalPage = Type.Object({
@@ -71,3 +134,74 @@ const settingsFields = {
 
 export const SettingsSchema = Type.Object(settingsFields);
 export const SettingsPatch = Type.Partial(Type.Object(settingsFields), { additionalProperties: false });
+
+/** RFC 9457 problem details, as every refusal answers (documented per status; extra members pass). */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  },
+  { additionalProperties: true },
+);
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export const CommissionStatus = Type.Optional(
+  Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
+);
+export const WithdrawalStatus = Type.Optional(
+  Type.Union([Type.Literal('requested'), Type.Literal('paid'), Type.Literal('rejected')]),
+);
+
+const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+// Customers and team members did not choose to be public: a masked name and initial, never an id.
+export const CustomerPage = page(
+  Type.Object({
+    name: Type.String(),
+    initial: Type.String(),
+    origin: Type.Object({ type: Type.String(), ref: Type.String() }),
+    boundAt: Type.String(),
+    expiresAt: Nullable(Type.String()),
+    orders: Type.Integer(),
+    gmv: Type.Integer(),
+  }),
+);
+
+export const TeamPage = page(
+  Type.Object({
+    name: Type.String(),
+    initial: Type.String(),
+    joinedAt: Type.String(),
+    sales: Type.Integer(),
+    invited: Type.Integer(),
+  }),
+);
+
+export const EarningsSchema = Type.Object({
+  items: Type.Array(Type.Object({ day: Type.String(), amount: Type.Integer() })),
+});
+
+export const BindingSchema = Type.Object({
+  promoter: Nullable(Person),
+  origin: Type.Optional(Type.Object({ type: Type.String(), ref: Type.String() })),
+  boundAt: Type.Optional(Type.String()),
+  expiresAt: Type.Optional(Nullable(Type.String())),
+});
+
+export const PromoterPage = page(
+  Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    email: Type.String(),
+    pending: Type.Integer(),
+    settled: Type.Integer(),
+    reversed: Type.Integer(),
+    held: Type.Integer(),
+    signals: Type.Integer(),
+    customers: Type.Integer(),
+  }),
+);

@@ -1,19 +1,24 @@
 import type { Queryable } from '../../platform/db.js';
+import { notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { type DistributionContext, SETTLE_JOB } from './context.js';
+import { closeDispute, holdForDispute } from './disputes.js';
 import { earnCommissions } from './earning.js';
+import { exportWithdrawalsCsv, myPayoutDetails, savePayoutDetails } from './payout-details.js';
+import type { PayoutDetailsInput } from './payout-rules.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';
 import { currentSettings, updateSettings } from './settings.js';
 import { releaseHold, reverseCommissions, settleDueCommissions, startReturnWindow } from './settlement.js';
-import { decideWithdrawal, requestWithdrawal, walletOf } from './wallet.js';
+import { coverable, decideWithdrawal, payoutBalances, requestWithdrawal, walletOf } from './wallet.js';
 
 const SETTLE_EVERY_MS = 10 * 60_000;
 
 /**
  * Distribution reacts to order events inside their transactions (earn on paid, start the return
- * window on completed, reverse on refunded) and settles due commissions in a recurring job.
+ * window on completed, reverse on refunded or a lost dispute, hold while disputed) and settles due
+ * commissions in a recurring job.
  */
 export function createDistributionService(
   ctx: DistributionContext,
@@ -22,6 +27,8 @@ export function createDistributionService(
   deps.events.subscribe('order.paid', (tx, e) => earnCommissions(ctx, tx, e.orderId));
   deps.events.subscribe('order.completed', (tx, e) => startReturnWindow(ctx, tx, e.orderId));
   deps.events.subscribe('order.refunded', (tx, e) => reverseCommissions(ctx, tx, e.orderId));
+  deps.events.subscribe('order.disputed', (tx, e) => holdForDispute(tx, e.orderId));
+  deps.events.subscribe('order.dispute_closed', (tx, e) => closeDispute(ctx, tx, e.orderId, e.outcome));
   deps.jobs.every(SETTLE_JOB, SETTLE_EVERY_MS, async (_payload, job) => {
     await settleDueCommissions(ctx, job.db, job.now);
   });
@@ -54,8 +61,14 @@ export function createDistributionService(
     /** The devices someone has been seen signed in on, e.g. to tell their own clicks from others'. */
     devicesOf: (conn: Queryable, userId: string) => q.devicesOf(conn, userId),
     binding: async (buyerId: string) => q.findBinding(ctx.db, buyerId),
+    /** The operator's view of commissions: with the signals they may want to look at. */
     commissions: (o: Omit<Parameters<typeof reads.listCommissions>[1], 'limit'> & { limit?: number }) =>
       reads.listCommissions(ctx.db, { ...o, limit: page(o.limit) }),
+    /** A promoter's own commissions: hold reasons yes, the operator's fraud signals no. */
+    myCommissions: async (promoterId: string, o: { status?: string; limit?: number; cursor?: string }) => {
+      const result = await reads.listCommissions(ctx.db, { ...o, promoterId, limit: page(o.limit) });
+      return { ...result, items: result.items.map(({ signals: _signals, ...c }) => c) };
+    },
     customers: (promoterId: string, o: { limit?: number; cursor?: string }) =>
       reads.listCustomers(ctx.db, promoterId, { ...o, limit: page(o.limit) }),
     team: (userId: string, o: { limit?: number; cursor?: string }) =>
@@ -64,8 +77,33 @@ export function createDistributionService(
       reads.dailyEarnings(ctx.db, userId, { days, now: ctx.clock.now(), timeZone: ctx.config.timeZone }),
     promoters: (o: { limit?: number; cursor?: string; flaggedOnly?: boolean }) =>
       reads.listPromoters(ctx.db, { ...o, limit: page(o.limit) }),
-    withdrawals: (o: { limit?: number; cursor?: string; userId?: string; status?: string }) =>
-      reads.listWithdrawals(ctx.db, { ...o, limit: page(o.limit) }),
+    /** A promoter's own withdrawals, payout details masked. */
+    myWithdrawals: (userId: string, o: { limit?: number; cursor?: string }) =>
+      reads.listWithdrawals(ctx.db, { ...o, userId, limit: page(o.limit) }),
+    myWithdrawal: async (userId: string, id: string) => {
+      const [found] = (await reads.listWithdrawals(ctx.db, { userId, id, limit: 1 })).items;
+      if (!found) throw notFound('Withdrawal');
+      return found;
+    },
+    /** The operator's payout view: full payout details, and whether each promoter's balance covers it. */
+    adminWithdrawals: async (o: { limit?: number; cursor?: string; status?: string }) => {
+      const result = await reads.listWithdrawals(ctx.db, { ...o, inFull: true, limit: page(o.limit) });
+      const balances = await payoutBalances(
+        ctx,
+        ctx.db,
+        result.items.map((w) => w.userId),
+      );
+      return {
+        ...result,
+        items: result.items.map((w) => {
+          const balance = balances.get(w.userId) ?? { available: 0, reserved: 0 };
+          return { ...w, balance: { ...balance, covers: coverable(balance) >= w.amount } };
+        }),
+      };
+    },
+    payoutDetails: (userId: string) => myPayoutDetails(ctx, userId),
+    savePayoutDetails: (userId: string, input: PayoutDetailsInput) => savePayoutDetails(ctx, userId, input),
+    exportWithdrawals: (status: 'requested' | 'paid' | 'rejected') => exportWithdrawalsCsv(ctx, status),
   };
 }
 

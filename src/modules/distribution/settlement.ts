@@ -60,6 +60,7 @@ export async function settleDueCommissions(
         due.map((c) => c.id),
         now,
       ]);
+      await publishSettled(ctx, tx, due);
       return due.length;
     });
     settled += count;
@@ -78,10 +79,26 @@ function settlementPosting(c: q.CommissionRow) {
   };
 }
 
-/** An admin clears a held commission: it settles on the normal schedule from now on. */
+/** One `commission.settled` per commission of a settled batch, from the rows already in hand. */
+async function publishSettled(ctx: DistributionContext, tx: Tx, batch: readonly q.CommissionRow[]) {
+  for (const c of batch) {
+    await ctx.events.publish(tx, 'commission.settled', {
+      commissionId: c.id,
+      orderId: c.order_id,
+      userId: c.promoter_id,
+      amount: c.amount,
+    });
+  }
+}
+
+/**
+ * An admin clears a held commission: it settles on the normal schedule from now on. A dispute
+ * hold is not theirs to clear: it ends when the dispute closes.
+ */
 export async function releaseHold(ctx: DistributionContext, commissionId: string): Promise<boolean> {
   const rows = await ctx.db.query(
-    `UPDATE commissions SET hold_reason = NULL WHERE id = $1 AND status = 'pending' AND hold_reason IS NOT NULL RETURNING id`,
+    `UPDATE commissions SET hold_reason = NULL WHERE id = $1 AND status = 'pending' AND hold_reason IS NOT NULL
+       AND hold_reason <> 'dispute' RETURNING id`,
     [commissionId],
   );
   return rows.length > 0;

@@ -4,11 +4,15 @@ import { requestHash, type StoredResponse } from '../../platform/idempotency.js'
 import { newId } from '../../platform/ids.js';
 import { accounts, transferBetween } from '../ledger/rules.js';
 import type { DistributionContext } from './context.js';
+import { maskSnapshot, payoutDetailsOf } from './payout-details.js';
 import * as q from './queries.js';
 import { currentSettings } from './settings.js';
 
 export interface Wallet {
+  /** Earned, waiting for the return window; held amounts not included. */
   pending: number;
+  /** Held for review or by a dispute (pending or settled): neither settles nor can be withdrawn. */
+  held: number;
   available: number;
   /** Asked for and not yet paid out. */
   reserved: number;
@@ -23,9 +27,18 @@ export interface Withdrawal {
   note: string;
   createdAt: string;
   decidedAt: string | null;
+  /** Where the money goes: masked, except in the operator's payout view. */
+  payout: q.PayoutSnapshot | null;
 }
 
+/** A withdrawal as its promoter (and any list but the operator's payout view) shows it: details masked. */
 export const presentWithdrawal = (w: q.WithdrawalRow): Withdrawal => ({
+  ...presentWithdrawalInFull(w),
+  payout: maskSnapshot(w.payout),
+});
+
+/** The operator's payout view: the full account to pay to. */
+export const presentWithdrawalInFull = (w: q.WithdrawalRow): Withdrawal => ({
   id: w.id,
   userId: w.user_id,
   amount: w.amount,
@@ -33,9 +46,14 @@ export const presentWithdrawal = (w: q.WithdrawalRow): Withdrawal => ({
   note: w.note,
   createdAt: w.created_at.toISOString(),
   decidedAt: w.decided_at?.toISOString() ?? null,
+  payout: w.payout,
 });
 
-/** Promoter balances are liabilities (credit-balance), so each is the negated sum of its postings. */
+/**
+ * Promoter balances are liabilities (credit-balance), so each is the negated sum of its postings.
+ * Held commissions stay in their ledger account (a hold moves no money) and are shown apart:
+ * taken out of `pending`, or out of `available` for a settled commission under dispute.
+ */
 export async function walletOf(ctx: DistributionContext, conn: Queryable, userId: string): Promise<Wallet> {
   const codes = {
     pending: accounts.promoterPending(userId).code,
@@ -47,10 +65,19 @@ export async function walletOf(ctx: DistributionContext, conn: Queryable, userId
     `SELECT COALESCE(sum(amount), 0)::bigint AS total FROM withdrawals WHERE user_id = $1 AND status = 'paid'`,
     [userId],
   );
+  const [held] = await conn.query<{ pending: number; settled: number }>(
+    `SELECT COALESCE(sum(amount) FILTER (WHERE status = 'pending'), 0)::bigint AS pending,
+       COALESCE(sum(amount) FILTER (WHERE status = 'settled'), 0)::bigint AS settled
+     FROM commissions WHERE promoter_id = $1 AND hold_reason IS NOT NULL AND status <> 'reversed'`,
+    [userId],
+  );
+  const heldPending = held?.pending ?? 0;
+  const heldSettled = held?.settled ?? 0;
   const owed = (code: string) => -(balances.get(code) ?? 0) || 0;
   return {
-    pending: owed(codes.pending),
-    available: owed(codes.available),
+    pending: owed(codes.pending) - heldPending,
+    held: heldPending + heldSettled,
+    available: owed(codes.available) - heldSettled,
     reserved: owed(codes.reserved),
     withdrawn: paid?.total ?? 0,
   };
@@ -82,6 +109,8 @@ export async function requestWithdrawal(
     }
     const wallet = await walletOf(ctx, tx, userId);
     if (amount > wallet.available) throw businessRule(`Only ${wallet.available} is available to withdraw`);
+    const payout = await payoutDetailsOf(tx, userId);
+    if (!payout) throw businessRule('Save your payout details before asking for a withdrawal');
     const now = ctx.clock.now();
     const row: q.WithdrawalRow = {
       id: newId(),
@@ -92,10 +121,11 @@ export async function requestWithdrawal(
       created_at: now,
       decided_at: null,
       decided_by: null,
+      payout,
     };
     await tx.query(
-      'INSERT INTO withdrawals (id, user_id, amount, status, created_at) VALUES ($1, $2, $3, $4, $5)',
-      [row.id, userId, amount, row.status, now],
+      'INSERT INTO withdrawals (id, user_id, amount, status, created_at, payout) VALUES ($1, $2, $3, $4, $5, $6)',
+      [row.id, userId, amount, row.status, now, JSON.stringify(payout)],
     );
     await ctx.ledger.post(tx, {
       kind: 'withdrawal.requested',
@@ -110,7 +140,11 @@ export async function requestWithdrawal(
 
 /**
  * An admin decides: `paid` records the payout (reserved → paid out of the platform's payout
- * account); `rejected` gives the money back to available.
+ * account); `rejected` gives the money back to available. A payout is refused while the promoter's
+ * balance (available + reserved, without held money) cannot cover it: a commission reversed after
+ * the request (a refund, a lost dispute) has taken its money back, and paying anyway would pay out
+ * money the promoter owes. Decided under the lock of the promoter's available account, which
+ * requests take too, so two approvals cannot both spend one balance.
  */
 export async function decideWithdrawal(
   ctx: DistributionContext,
@@ -122,6 +156,16 @@ export async function decideWithdrawal(
     if (!w) throw notFound('Withdrawal');
     if (w.status !== 'requested') throw conflict(`The withdrawal is already ${w.status}`);
     const reserved = accounts.promoterReserved(w.user_id);
+    if (decision.outcome === 'paid') {
+      const available = accounts.promoterAvailable(w.user_id);
+      await ctx.ledger.lockAccount(tx, available.code, available.kind);
+      const balance = coverable(await walletOf(ctx, tx, w.user_id));
+      if (balance < w.amount) {
+        throw businessRule(
+          `The promoter's balance is ${balance}, which cannot cover this withdrawal of ${w.amount}`,
+        );
+      }
+    }
     const target = decision.outcome === 'paid' ? accounts.payouts : accounts.promoterAvailable(w.user_id);
     await ctx.ledger.post(tx, {
       kind: `withdrawal.${decision.outcome}`,
@@ -133,6 +177,53 @@ export async function decideWithdrawal(
       `UPDATE withdrawals SET status = $2, note = $3, decided_at = $4, decided_by = $5 WHERE id = $1 RETURNING *`,
       [w.id, decision.outcome, decision.note ?? '', now, decision.adminId],
     );
-    return presentWithdrawal(rows[0] as q.WithdrawalRow);
+    await ctx.events.publish(tx, 'withdrawal.decided', {
+      withdrawalId: w.id,
+      userId: w.user_id,
+      amount: w.amount,
+      status: decision.outcome === 'paid' ? 'approved' : 'rejected',
+    });
+    return presentWithdrawalInFull(rows[0] as q.WithdrawalRow);
   });
+}
+
+/** What a promoter's settled money can pay out: available plus what their requests reserved. */
+export const coverable = (wallet: Pick<Wallet, 'available' | 'reserved'>): number =>
+  wallet.available + wallet.reserved;
+
+export interface PayoutBalance {
+  available: number;
+  reserved: number;
+}
+
+/**
+ * The balances behind a page of withdrawals, for the operator deciding them: each promoter's
+ * available (held money excluded) and reserved amounts, in two queries whatever the page's size.
+ */
+export async function payoutBalances(
+  ctx: DistributionContext,
+  conn: Queryable,
+  userIds: readonly string[],
+): Promise<Map<string, PayoutBalance>> {
+  const ids = [...new Set(userIds)];
+  const balances = await ctx.ledger.balances(
+    conn,
+    ids.flatMap((id) => [accounts.promoterAvailable(id).code, accounts.promoterReserved(id).code]),
+  );
+  const held = await conn.query<{ promoter_id: string; amount: number }>(
+    `SELECT promoter_id, sum(amount)::bigint AS amount FROM commissions
+     WHERE promoter_id = ANY($1) AND status = 'settled' AND hold_reason IS NOT NULL GROUP BY promoter_id`,
+    [ids],
+  );
+  const heldOf = new Map(held.map((r) => [r.promoter_id, r.amount]));
+  const owed = (code: string) => -(balances.get(code) ?? 0) || 0;
+  return new Map(
+    ids.map((id) => [
+      id,
+      {
+        available: owed(accounts.promoterAvailable(id).code) - (heldOf.get(id) ?? 0),
+        reserved: owed(accounts.promoterReserved(id).code),
+      },
+    ]),
+  );
 }

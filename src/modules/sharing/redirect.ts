@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { clientAddress, forwardedProto, type TrustFunction } from '../../platform/http/trust-proxy.js';
 import { deviceCookie, knownDeviceId, refCookie, withRef } from './rules.js';
 import { newDeviceId, type ResolvedLink, type SharingService } from './service.js';
 
@@ -27,11 +28,6 @@ export const REDIRECT_HEADERS = { 'cache-control': 'private, no-store' } as cons
 
 const CACHED_PATH = /^\/s\/([0-9A-Za-z]{6,16})$/;
 
-function firstForwarded(value: string | string[] | undefined): string | undefined {
-  const header = Array.isArray(value) ? value[0] : value;
-  return header?.split(',')[0]?.trim() || undefined;
-}
-
 /**
  * The redirect of a link this process has already resolved, answered on Node's HTTP server before
  * the framework: a link tapped by everyone in a busy group chat skips the per-request logger, hooks
@@ -39,23 +35,19 @@ function firstForwarded(value: string | string[] | undefined): string | undefine
  * a query string, another method) returns false and goes to the Fastify route, which answers the
  * same way. Addresses and scheme follow TRUST_PROXY as Fastify's do.
  */
-export function cachedRedirect(sharing: SharingService, trustProxy: boolean) {
+export function cachedRedirect(sharing: SharingService, trustProxy: TrustFunction) {
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     if (request.method !== 'GET' || !request.url) return false;
     const code = CACHED_PATH.exec(request.url)?.[1];
     const link = code === undefined ? undefined : sharing.cachedLink(code);
     if (!link) return false;
-    const forwardedProto = trustProxy ? firstForwarded(request.headers['x-forwarded-proto']) : undefined;
-    const secure = forwardedProto
-      ? forwardedProto === 'https'
-      : Boolean((request.socket as TLSSocket).encrypted);
+    const peer = request.socket.remoteAddress;
+    const forwarded = forwardedProto(trustProxy, peer, request.headers['x-forwarded-proto']);
+    const secure = forwarded ? forwarded === 'https' : Boolean((request.socket as TLSSocket).encrypted);
     const answer = redirectAnswer(link, request.headers.cookie, secure);
     sharing.recordClick(link, {
       deviceId: answer.deviceId,
-      ip:
-        (trustProxy && firstForwarded(request.headers['x-forwarded-for'])) ||
-        request.socket.remoteAddress ||
-        '',
+      ip: clientAddress(trustProxy, peer, request.headers['x-forwarded-for']),
       userAgent: request.headers['user-agent'],
     });
     response.writeHead(302, {

@@ -13,6 +13,7 @@ import {
   PromoteLayout,
   PromoteLinksPage,
   PromoteOverviewPage,
+  PromotePayoutPage,
   PromoteTeamPage,
   PromoteWithdrawalsPage,
 } from '../features/promote';
@@ -78,6 +79,7 @@ const router = createBrowserRouter([
           { path: 'links', element: <PromoteLinksPage /> },
           { path: 'commissions', element: <PromoteCommissionsPage /> },
           { path: 'withdrawals', element: <PromoteWithdrawalsPage /> },
+          { path: 'payout', element: <PromotePayoutPage /> },
           { path: 'customers', element: <PromoteCustomersPage /> },
           { path: 'team', element: <PromoteTeamPage /> },
         ],

@@ -19,7 +19,16 @@ export interface PromoterSummary {
   settled: number;
   reversed: number;
   held: number;
+  /** Commissions with a signal (a shared address) to look at; nothing is held for it. */
+  signals: number;
   customers: number;
+}
+
+export interface PayoutDetails {
+  method: 'alipay' | 'wechat' | 'bank';
+  holderName: string;
+  account: string;
+  bankName: string | null;
 }
 
 export interface AdminWithdrawal {
@@ -30,7 +39,11 @@ export interface AdminWithdrawal {
   note: string;
   createdAt: string;
   decidedAt: string | null;
+  /** In full: this is the operator's payout view. */
+  payout: PayoutDetails | null;
   user?: { name: string; email: string };
+  /** The promoter's balance now; `covers`: it can still pay this withdrawal. */
+  balance: { available: number; reserved: number; covers: boolean };
 }
 
 export interface HeldCommission {
@@ -39,6 +52,8 @@ export interface HeldCommission {
   level: number;
   amount: number;
   holdReason: string | null;
+  signals: string[];
+  status: 'pending' | 'settled' | 'reversed';
   buyer: { id: string; name: string };
   promoter: { id: string; name: string };
   createdAt: string;

@@ -1,6 +1,8 @@
 export interface Wallet {
-  /** Earned on paid orders still inside their return window. */
+  /** Earned on paid orders still inside their return window (held amounts not included). */
   pending: number;
+  /** Held for review or by a buyer's dispute: it neither settles nor can be withdrawn meanwhile. */
+  held: number;
   /** Settled and free to withdraw. */
   available: number;
   /** Held by withdrawal requests the operator has not decided yet. */
@@ -23,7 +25,9 @@ export interface Commission {
   amount: number;
   status: CommissionStatus;
   held: boolean;
+  /** A code: `shared_device`, `dispute` (others may come; the web says something general). */
   holdReason: string | null;
+  signals: string[];
   buyer: Person;
   promoter: Person;
   createdAt: string;
@@ -42,6 +46,25 @@ export interface Withdrawal {
   note: string;
   createdAt: string;
   decidedAt: string | null;
+  /** Where the money goes, masked. */
+  payout: PayoutDetails | null;
+}
+
+export const PAYOUT_METHODS = ['alipay', 'wechat', 'bank'] as const;
+export type PayoutMethod = (typeof PAYOUT_METHODS)[number];
+
+export interface PayoutDetails {
+  method: PayoutMethod;
+  holderName: string;
+  account: string;
+  bankName: string | null;
+}
+
+export interface PayoutDetailsInput {
+  method: PayoutMethod;
+  holderName: string;
+  account: string;
+  bankName?: string;
 }
 
 /** Customers and team members by masked name and avatar initial: they did not choose to be public. */

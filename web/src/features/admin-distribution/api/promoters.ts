@@ -11,6 +11,11 @@ export const usePromoters = (flaggedOnly: boolean) =>
 export const useHeldCommissions = () =>
   usePagedQuery<HeldCommission>(['admin-held-commissions'], '/api/admin/commissions', { held: true });
 
+export const useSignalledCommissions = () =>
+  usePagedQuery<HeldCommission>(['admin-signalled-commissions'], '/api/admin/commissions', {
+    signal: 'shared_ip',
+  });
+
 /** Clears a fraud hold after review: the commission then settles like any other. */
 export function useReleaseCommission() {
   const client = useQueryClient();

@@ -5,7 +5,23 @@ import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { allItems } from '../../../lib/paged-query';
-import { useHeldCommissions, usePromoters, useReleaseCommission } from '../api/promoters';
+import {
+  useHeldCommissions,
+  usePromoters,
+  useReleaseCommission,
+  useSignalledCommissions,
+} from '../api/promoters';
+
+/** A hold reason code in the operator's language. */
+function useHoldReasonText() {
+  const { t } = useTranslation();
+  return (reason: string | null) =>
+    reason === 'shared_device'
+      ? t('payouts.holdReason.shared_device')
+      : reason === 'dispute'
+        ? t('payouts.holdReason.dispute')
+        : (reason ?? '');
+}
 
 export function AdminPromotersPage() {
   const { t } = useTranslation();
@@ -27,6 +43,9 @@ export function AdminPromotersPage() {
       <h2 className="section-title">{t('adminDistribution.heldTitle')}</h2>
       <p className="muted">{t('adminDistribution.heldHint')}</p>
       <HeldCommissions />
+      <h2 className="section-title">{t('payouts.signalsTitle')}</h2>
+      <p className="muted">{t('payouts.signalsHint')}</p>
+      <SignalledCommissions />
     </section>
   );
 }
@@ -55,6 +74,7 @@ function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
                 <th scope="col">{t('promote.commissionStatus.reversed')}</th>
                 <th scope="col">{t('adminDistribution.customers')}</th>
                 <th scope="col">{t('promote.held')}</th>
+                <th scope="col">{t('payouts.signals')}</th>
               </tr>
             </thead>
             <tbody>
@@ -70,6 +90,9 @@ function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
                   <td>{money(p.reversed)}</td>
                   <td>{p.customers}</td>
                   <td>{p.held > 0 ? <span className="badge status-held">{p.held}</span> : 0}</td>
+                  <td data-testid="promoter-signals">
+                    {p.signals > 0 ? <span className="badge badge-muted">{p.signals}</span> : 0}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -87,6 +110,7 @@ function HeldCommissions() {
   const dateTime = useDateTime();
   const held = useHeldCommissions();
   const release = useReleaseCommission();
+  const holdReason = useHoldReasonText();
   const items = allItems(held.data);
   return (
     <>
@@ -120,17 +144,29 @@ function HeldCommissions() {
                     {money(c.amount)}{' '}
                     <small className="muted">{t('promote.levelBadge', { level: c.level })}</small>
                   </td>
-                  <td>{c.holdReason}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-outline"
-                      disabled={release.isPending && release.variables === c.id}
-                      onClick={() => release.mutate(c.id)}
-                      data-testid="release-commission"
-                    >
-                      {t('adminDistribution.release')}
-                    </button>
+                    {holdReason(c.holdReason)}
+                    {c.signals.includes('shared_ip') ? (
+                      <>
+                        <br />
+                        <small className="muted">{t('payouts.signal.shared_ip')}</small>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {c.holdReason === 'dispute' ? (
+                      <small className="muted">{t('payouts.disputeNoRelease')}</small>
+                    ) : (
+                      <button
+                        type="button"
+                        className="btn btn-small btn-outline"
+                        disabled={release.isPending && release.variables === c.id}
+                        onClick={() => release.mutate(c.id)}
+                        data-testid="release-commission"
+                      >
+                        {t('adminDistribution.release')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -139,6 +175,52 @@ function HeldCommissions() {
         </div>
       ) : null}
       <LoadMore pages={held} />
+    </>
+  );
+}
+
+/** Sales where buyer and promoter shared an address: nothing is held, the operator may look. */
+function SignalledCommissions() {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const dateTime = useDateTime();
+  const signalled = useSignalledCommissions();
+  const items = allItems(signalled.data);
+  return (
+    <>
+      <ListStatus
+        pending={signalled.isPending}
+        error={signalled.error}
+        empty={items.length === 0}
+        emptyTitle={t('payouts.noSignals')}
+      />
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" data-testid="admin-signals-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('adminDistribution.requestedAt')}</th>
+                <th scope="col">{t('adminDistribution.promoter')}</th>
+                <th scope="col">{t('admin.buyer')}</th>
+                <th scope="col">{t('adminDistribution.amount')}</th>
+                <th scope="col">{t('admin.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id} data-testid="admin-signal-row">
+                  <td>{dateTime(c.createdAt)}</td>
+                  <td>{c.promoter.name}</td>
+                  <td>{c.buyer.name}</td>
+                  <td>{money(c.amount)}</td>
+                  <td>{t(`promote.commissionStatus.${c.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <LoadMore pages={signalled} />
     </>
   );
 }

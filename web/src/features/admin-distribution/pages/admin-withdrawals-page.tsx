@@ -4,8 +4,10 @@ import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
+import { isApiError } from '../../../lib/api-client';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { allItems } from '../../../lib/paged-query';
+import { useExportApprovedWithdrawals } from '../api/export-withdrawals';
 import { useAdminWithdrawals, useDecideWithdrawal, type WithdrawalDecision } from '../api/withdrawals';
 import { DecisionDialog } from '../components/decision-dialog';
 import type { AdminWithdrawal } from '../types';
@@ -21,6 +23,7 @@ export function AdminWithdrawalsPage() {
   const status = STATUSES.find((s) => s === (params.get('status') ?? 'requested'));
   const withdrawals = useAdminWithdrawals(status);
   const decide = useDecideWithdrawal();
+  const exportCsv = useExportApprovedWithdrawals();
   const [pending, setPending] = useState<{
     withdrawal: AdminWithdrawal;
     decision: WithdrawalDecision;
@@ -37,7 +40,20 @@ export function AdminWithdrawalsPage() {
 
   return (
     <section>
-      <h1>{t('adminDistribution.withdrawals')}</h1>
+      <div className="page-heading">
+        <h1>{t('adminDistribution.withdrawals')}</h1>
+        <button
+          type="button"
+          className="btn btn-outline btn-small"
+          disabled={exportCsv.isPending}
+          onClick={() => exportCsv.mutate()}
+          data-testid="export-approved"
+        >
+          {exportCsv.isPending ? t('common.working') : t('payouts.exportApproved')}
+        </button>
+      </div>
+      <p className="muted">{t('payouts.exportHint')}</p>
+      <ErrorMessage error={exportCsv.error} />
       <div className="chips" role="toolbar" aria-label={t('promote.filterByStatus')}>
         {[...STATUSES, undefined].map((s) => (
           <button
@@ -51,7 +67,13 @@ export function AdminWithdrawalsPage() {
           </button>
         ))}
       </div>
-      <ErrorMessage error={decide.error} />
+      {isApiError(decide.error, 422) ? (
+        <div className="alert alert-warning" role="alert" data-testid="approve-refused">
+          {t('payouts.approveRefused')}
+        </div>
+      ) : (
+        <ErrorMessage error={decide.error} />
+      )}
       <ListStatus
         pending={withdrawals.isPending}
         error={withdrawals.error}
@@ -66,6 +88,8 @@ export function AdminWithdrawalsPage() {
                 <th scope="col">{t('adminDistribution.requestedAt')}</th>
                 <th scope="col">{t('adminDistribution.promoter')}</th>
                 <th scope="col">{t('adminDistribution.amount')}</th>
+                <th scope="col">{t('payouts.payTo')}</th>
+                <th scope="col">{t('payouts.balance')}</th>
                 <th scope="col">{t('admin.status')}</th>
                 <th scope="col">{t('admin.actions')}</th>
               </tr>
@@ -80,6 +104,31 @@ export function AdminWithdrawalsPage() {
                     <small className="muted">{w.user?.email}</small>
                   </td>
                   <td>{money(w.amount)}</td>
+                  <td data-testid="withdrawal-payout">
+                    {w.payout ? (
+                      <>
+                        <strong>{t(`payouts.method.${w.payout.method}`)}</strong>
+                        {w.payout.bankName ? ` · ${w.payout.bankName}` : ''}
+                        <br />
+                        {w.payout.holderName}
+                        <br />
+                        <code>{w.payout.account}</code>
+                      </>
+                    ) : (
+                      <small className="muted">{t('payouts.noSnapshot')}</small>
+                    )}
+                  </td>
+                  <td data-testid="withdrawal-balance" data-covers={w.balance.covers}>
+                    {money(w.balance.available + w.balance.reserved)}
+                    {w.status === 'requested' ? (
+                      <>
+                        <br />
+                        <span className={`badge ${w.balance.covers ? 'badge-muted' : 'status-held'}`}>
+                          {w.balance.covers ? t('payouts.covers') : t('payouts.doesNotCover')}
+                        </span>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     <span className={`badge status-withdrawal-${w.status}`}>
                       {t(`promote.withdrawalStatus.${w.status}`)}
@@ -93,6 +142,8 @@ export function AdminWithdrawalsPage() {
                             key={decision}
                             type="button"
                             className={`btn btn-small ${decision === 'reject' ? 'btn-outline' : 'btn-primary'}`}
+                            // The server refuses it too (422): this only saves a click.
+                            disabled={decision === 'approve' && !w.balance.covers}
                             onClick={() => setPending({ withdrawal: w, decision })}
                             data-testid={`withdrawal-${decision}`}
                           >

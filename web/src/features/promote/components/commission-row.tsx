@@ -2,11 +2,23 @@ import { useTranslation } from 'react-i18next';
 import { useDateTime, useMoney } from '../../../lib/config';
 import type { Commission } from '../types';
 
+/** A hold reason code in the reader's language; a code this app does not know gets the general hint. */
+export function useHoldReasonText() {
+  const { t } = useTranslation();
+  return (reason: string | null) =>
+    reason === 'shared_device'
+      ? t('payouts.holdReason.shared_device')
+      : reason === 'dispute'
+        ? t('payouts.holdReason.dispute')
+        : t('promote.heldHint');
+}
+
 /** One commission: what it pays, for whose purchase, and where it is in its life. */
 export function CommissionRow({ commission }: { commission: Commission }) {
   const { t } = useTranslation();
   const money = useMoney();
   const dateTime = useDateTime();
+  const holdReasonText = useHoldReasonText();
   return (
     <li
       className="list-row"
@@ -26,8 +38,10 @@ export function CommissionRow({ commission }: { commission: Commission }) {
         ) : null}
         {commission.held ? (
           <span className="held-note" data-testid="commission-held">
-            <span className="badge status-held">{t('promote.held')}</span>
-            {commission.holdReason ?? t('promote.heldHint')}
+            <span className="badge status-held">
+              {commission.holdReason === 'dispute' ? t('promote.wallet.held') : t('promote.held')}
+            </span>
+            {holdReasonText(commission.holdReason)}
           </span>
         ) : null}
       </div>

@@ -7,6 +7,7 @@ import type { Wallet } from '../types';
 
 const BALANCES = [
   'pending',
+  'held',
   'available',
   'reserved',
   'withdrawn',
@@ -22,7 +23,7 @@ export function WalletCards() {
   const balances = wallet.data;
   return (
     <ul className="wallet-cards" data-testid="wallet">
-      {BALANCES.map((balance) => (
+      {BALANCES.filter((b) => b !== 'held' || balances.held !== 0).map((balance) => (
         <li key={balance} className={`wallet-card wallet-${balance}`}>
           <span className="wallet-label">{t(`promote.wallet.${balance}`)}</span>
           <strong className="wallet-amount" data-testid={`wallet-${balance}`} data-amount={balances[balance]}>

@@ -1,12 +1,15 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import { isApiError } from '../../../lib/api-client';
 import { useCurrency, useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { minorDigits, parseDecimal } from '../../../lib/money';
+import { usePayoutDetails } from '../api/payout-details';
 import { useRequestWithdrawal } from '../api/request-withdrawal';
+import { PayoutSummary } from './payout-summary';
 
 /** Asks for a payout of part of the available balance; the amount is typed in major units. */
 export function WithdrawalForm({ available }: { available: number }) {
@@ -14,6 +17,8 @@ export function WithdrawalForm({ available }: { available: number }) {
   const money = useMoney();
   const currency = useCurrency();
   const withdraw = useRequestWithdrawal();
+  const payout = usePayoutDetails();
+  const destination = payout.data?.details ?? null;
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
   // One key per attempt: a double click or a retried request reuses it and withdraws once.
@@ -44,6 +49,19 @@ export function WithdrawalForm({ available }: { available: number }) {
     <form className="card" onSubmit={submit} noValidate data-testid="withdrawal-form">
       <h2>{t('promote.withdrawTitle')}</h2>
       <p className="muted">{t('promote.withdrawAvailable', { amount: money(available) })}</p>
+      {destination ? (
+        <p className="payout-destination" data-testid="withdrawal-destination">
+          {t('payouts.paidTo')} <PayoutSummary details={destination} />{' '}
+          <Link to="/promote/payout">{t('payouts.change')}</Link>
+        </p>
+      ) : payout.isSuccess ? (
+        <div className="alert alert-warning" role="status" data-testid="withdrawal-needs-payout">
+          {t('payouts.neededFirst')}{' '}
+          <Link to="/promote/payout" data-testid="withdrawal-payout-link">
+            {t('payouts.addDetails')}
+          </Link>
+        </div>
+      ) : null}
       <Field
         label={t('promote.withdrawAmount', { currency })}
         name="amount"
@@ -68,7 +86,7 @@ export function WithdrawalForm({ available }: { available: number }) {
       <button
         type="submit"
         className="btn btn-primary btn-block"
-        disabled={withdraw.isPending}
+        disabled={withdraw.isPending || !destination}
         data-testid="withdrawal-submit"
       >
         {withdraw.isPending ? t('common.working') : t('promote.withdrawSubmit')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 
-const TABS = ['links', 'commissions', 'withdrawals', 'customers', 'team'] as const;
+const TABS = ['links', 'commissions', 'withdrawals', 'payout', 'customers', 'team'] as const;
 
 /** The promoter centre: an overview and one tab per list, all under /promote. */
 export function PromoteLayout() {

@@ -6,6 +6,7 @@ import { useDateTime, useMoney } from '../../../lib/config';
 import { allItems } from '../../../lib/paged-query';
 import { useWallet } from '../api/get-wallet';
 import { useMyWithdrawals } from '../api/get-withdrawals';
+import { PayoutSummary } from '../components/payout-summary';
 import { WithdrawalForm } from '../components/withdrawal-form';
 
 export function PromoteWithdrawalsPage() {
@@ -32,6 +33,11 @@ export function PromoteWithdrawalsPage() {
             <div className="list-row-main">
               <strong>{money(w.amount)}</strong>
               <span className="muted">{dateTime(w.createdAt)}</span>
+              {w.payout ? (
+                <small className="muted">
+                  <PayoutSummary details={w.payout} />
+                </small>
+              ) : null}
               {w.note ? <span className="muted">{w.note}</span> : null}
             </div>
             <div className="list-row-side">

@@ -1,0 +1,126 @@
+import type { Queryable } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import type { DistributionContext } from './context.js';
+import {
+  csvRow,
+  maskPayoutDetails,
+  normalizePayoutDetails,
+  type PayoutDetails,
+  type PayoutDetailsInput,
+  payoutDetailsErrors,
+} from './payout-rules.js';
+import type { PayoutSnapshot, WithdrawalRow } from './queries.js';
+
+/** Saved payout details as their owner sees them: masked, like everywhere but the payout view. */
+export type MaskedPayoutDetails = PayoutDetails & { updatedAt: string };
+
+interface PayoutDetailsRow {
+  user_id: string;
+  method: PayoutDetails['method'];
+  holder_name: string;
+  account: string;
+  bank_name: string | null;
+  updated_at: Date;
+}
+
+const fromRow = (r: PayoutDetailsRow): PayoutDetails => ({
+  method: r.method,
+  holderName: r.holder_name,
+  account: r.account,
+  bankName: r.bank_name,
+});
+
+/** The full details: for a withdrawal's snapshot, never for a response to their owner. */
+export async function payoutDetailsOf(conn: Queryable, userId: string): Promise<PayoutDetails | null> {
+  const [row] = await conn.query<PayoutDetailsRow>('SELECT * FROM payout_details WHERE user_id = $1', [
+    userId,
+  ]);
+  return row ? fromRow(row) : null;
+}
+
+export async function myPayoutDetails(ctx: DistributionContext, userId: string) {
+  const [row] = await ctx.db.query<PayoutDetailsRow>('SELECT * FROM payout_details WHERE user_id = $1', [
+    userId,
+  ]);
+  return row ? { ...maskPayoutDetails(fromRow(row)), updatedAt: row.updated_at.toISOString() } : null;
+}
+
+/** Saves (replaces) where the promoter's money goes; 400 with field errors when it cannot be paid to. */
+export async function savePayoutDetails(
+  ctx: DistributionContext,
+  userId: string,
+  input: PayoutDetailsInput,
+): Promise<MaskedPayoutDetails> {
+  const details = normalizePayoutDetails(input);
+  const errors = payoutDetailsErrors(details, input);
+  if (errors.length > 0) throw new AppError('invalid_input', 'The payout details are invalid', errors);
+  const now = ctx.clock.now();
+  await ctx.db.query(
+    `INSERT INTO payout_details (user_id, method, holder_name, account, bank_name, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (user_id) DO UPDATE SET method = $2, holder_name = $3, account = $4, bank_name = $5, updated_at = $6`,
+    [userId, details.method, details.holderName, details.account, details.bankName, now],
+  );
+  return { ...maskPayoutDetails(details), updatedAt: now.toISOString() };
+}
+
+export const maskSnapshot = (p: PayoutSnapshot | null): PayoutSnapshot | null =>
+  p ? maskPayoutDetails(p) : null;
+
+const EXPORT_HEADER = [
+  'withdrawal_id',
+  'requested_at',
+  'decided_at',
+  'promoter_id',
+  'amount',
+  'currency',
+  'method',
+  'holder_name',
+  'account',
+  'bank_name',
+  'note',
+] as const;
+
+/** Major units as a plain decimal string (12345 fen → "123.45"), as bank upload files want them. */
+function majorUnits(amount: number, currency: string): string {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits as number;
+  if (digits === 0) return String(amount);
+  const text = String(amount).padStart(digits + 1, '0');
+  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+export const EXPORT_LIMIT = 10_000;
+
+/**
+ * Withdrawals of one status as CSV for the bank or payment platform, with the full payout details
+ * each one was requested with, oldest first. Bounded: an export past the limit says so in its last
+ * line rather than growing without end.
+ */
+export async function exportWithdrawalsCsv(
+  ctx: DistributionContext,
+  status: WithdrawalRow['status'],
+): Promise<string> {
+  const rows = await ctx.db.query<WithdrawalRow>(
+    `SELECT * FROM withdrawals WHERE status = $1 ORDER BY created_at, id LIMIT $2`,
+    [status, EXPORT_LIMIT + 1],
+  );
+  let csv = csvRow(EXPORT_HEADER);
+  for (const w of rows.slice(0, EXPORT_LIMIT)) {
+    csv += csvRow([
+      w.id,
+      w.created_at.toISOString(),
+      w.decided_at?.toISOString() ?? null,
+      w.user_id,
+      majorUnits(w.amount, ctx.config.currency),
+      ctx.config.currency,
+      w.payout?.method ?? null,
+      w.payout?.holderName ?? null,
+      w.payout?.account ?? null,
+      w.payout?.bankName ?? null,
+      w.note,
+    ]);
+  }
+  if (rows.length > EXPORT_LIMIT) csv += csvRow([`more than ${EXPORT_LIMIT} rows: export again later`]);
+  return csv;
+}

@@ -1,0 +1,28 @@
+import { useMutation } from '@tanstack/react-query';
+import { ApiError } from '../../../lib/api-client';
+import { authToken } from '../../../lib/auth-token';
+
+/**
+ * Downloads approved withdrawals as CSV for the bank or payment platform. Fetched with the session
+ * token (a plain link would carry none), then handed to the browser as a file.
+ */
+async function downloadApprovedCsv(): Promise<void> {
+  const token = authToken.get();
+  const response = await fetch('/api/admin/withdrawals/export.csv?status=approved', {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '');
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `withdrawals-approved-${new Date().toISOString().slice(0, 10)}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const useExportApprovedWithdrawals = () => useMutation({ mutationFn: downloadApprovedCsv });
