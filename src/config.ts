@@ -29,6 +29,10 @@ export interface Config {
   /** Whether becoming a shopkeeper waits for an administrator's approval. */
   shopkeeperApproval: boolean;
   trustProxy: boolean;
+  /** smtp:// or smtps:// URL of the mail server; emails go to the log when unset. */
+  smtpUrl: string | undefined;
+  /** The From of every email. */
+  mailFrom: string;
 }
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
@@ -134,6 +138,14 @@ function paymentProvider(env: Env, sandboxPayments: boolean, stripe: Config['str
   return name;
 }
 
+function mailFrom(env: Env): string {
+  const raw = env.MAIL_FROM || 'no-reply@localhost';
+  // An address alone, or a display name with the address in angle brackets.
+  if (!/^([^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(raw.trim()))
+    fail('MAIL_FROM', 'an email address, or a name and an address: Shop <shop@example.com>', raw);
+  return raw.trim();
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const distributionMaxLevels = int(env, 'DISTRIBUTION_MAX_LEVELS', 2, 1, 3);
   const currency = env.CURRENCY || 'CNY';
@@ -163,6 +175,8 @@ export function loadConfig(env: Env = process.env): Config {
     paymentProvider: paymentProvider(env, sandboxPayments, stripe),
     shopkeeperApproval: flag(env, 'SHOPKEEPER_APPROVAL', false),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env),
   };
 }
 
@@ -200,4 +214,10 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'provider new orders are paid through: sandbox (needs SANDBOX_PAYMENTS) or stripe (needs the Stripe keys)',
   ],
   ['SHOPKEEPER_APPROVAL', 'off', 'on: a new shopkeeper waits for an administrator to approve them'],
+  [
+    'SMTP_URL',
+    '(unset)',
+    'smtp://user:password@host:587 or smtps://… of the mail server; unset: emails go to the log',
+  ],
+  ['MAIL_FROM', 'no-reply@localhost', 'sender of notification emails: an address, or Name <address>'],
 ];

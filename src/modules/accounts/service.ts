@@ -6,7 +6,7 @@ import type { AuthUser } from '../../platform/http/auth.js';
 import { newId, randomCode, randomToken } from '../../platform/ids.js';
 import type { PasswordHasher } from './passwords.js';
 import * as q from './queries.js';
-import { normalizeEmail, type Role, withRole } from './rules.js';
+import { type Language, normalizeEmail, type Role, withRole } from './rules.js';
 
 export interface PublicUser {
   id: string;
@@ -15,6 +15,7 @@ export interface PublicUser {
   roles: string[];
   inviteCode: string;
   invitedBy: string | null;
+  language: Language;
   createdAt: string;
 }
 
@@ -32,6 +33,7 @@ export const presentUser = (row: q.UserRow): PublicUser => ({
   roles: row.roles,
   inviteCode: row.invite_code,
   invitedBy: row.invited_by,
+  language: row.language,
   createdAt: row.created_at.toISOString(),
 });
 
@@ -61,6 +63,7 @@ export function createAccountsService(deps: { db: Database; clock: Clock; passwo
     name: string;
     inviteCode?: string;
     roles?: Role[];
+    language?: Language;
   }): Promise<Session> {
     const email = normalizeEmail(input.email);
     let invitedBy: string | null = null;
@@ -77,6 +80,7 @@ export function createAccountsService(deps: { db: Database; clock: Clock; passwo
       roles: input.roles ?? [],
       invite_code: randomCode(8),
       invited_by: invitedBy,
+      language: input.language ?? 'en',
       created_at: clock.now(),
     });
     if (!user) throw conflict('An account with this email already exists');
@@ -103,6 +107,19 @@ export function createAccountsService(deps: { db: Database; clock: Clock; passwo
     const user = await q.findUserById(db, id);
     if (!user) throw notFound('User');
     return presentUser(user);
+  }
+
+  /** The language someone reads: the web app's switch sets it, notifications and emails use it. */
+  async function setLanguage(userId: string, language: Language): Promise<PublicUser> {
+    const user = await q.setLanguage(db, userId, language);
+    if (!user) throw notFound('User');
+    return presentUser(user);
+  }
+
+  /** Who a notification goes to and in which language; `conn` may be a transaction. */
+  async function recipient(conn: Queryable, userId: string) {
+    const user = await q.findUserById(conn, userId);
+    return user ? { id: user.id, email: user.email, name: user.name, language: user.language } : undefined;
   }
 
   async function grantRole(userId: string, role: Role): Promise<PublicUser> {
@@ -143,7 +160,18 @@ export function createAccountsService(deps: { db: Database; clock: Clock; passwo
     return rows.map((r) => r.id);
   }
 
-  return { register, login, authenticate, logout, getUser, grantRole, ensureAdmin, inviterChain };
+  return {
+    register,
+    login,
+    authenticate,
+    logout,
+    getUser,
+    setLanguage,
+    recipient,
+    grantRole,
+    ensureAdmin,
+    inviterChain,
+  };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

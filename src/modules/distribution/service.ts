@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.js';
+import type { Queryable, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { type DistributionContext, SETTLE_JOB } from './context.js';
@@ -19,9 +19,12 @@ export function createDistributionService(
   ctx: DistributionContext,
   deps: { events: EventBus; jobs: JobRunner },
 ) {
-  deps.events.subscribe('order.paid', (tx, e) => earnCommissions(ctx, tx, e.orderId));
-  deps.events.subscribe('order.completed', (tx, e) => startReturnWindow(ctx, tx, e.orderId));
-  deps.events.subscribe('order.refunded', (tx, e) => reverseCommissions(ctx, tx, e.orderId));
+  // Wired in src/reactions.ts, inside the order's transaction: commissions move with the money.
+  const reactions = {
+    earnCommissions: (tx: Tx, e: { orderId: string }) => earnCommissions(ctx, tx, e.orderId),
+    startReturnWindow: (tx: Tx, e: { orderId: string }) => startReturnWindow(ctx, tx, e.orderId),
+    reverseCommissions: (tx: Tx, e: { orderId: string }) => reverseCommissions(ctx, tx, e.orderId),
+  };
   deps.jobs.every(SETTLE_JOB, SETTLE_EVERY_MS, async (_payload, job) => {
     await settleDueCommissions(ctx, job.db, job.now);
   });
@@ -66,6 +69,7 @@ export function createDistributionService(
       reads.listPromoters(ctx.db, { ...o, limit: page(o.limit) }),
     withdrawals: (o: { limit?: number; cursor?: string; userId?: string; status?: string }) =>
       reads.listWithdrawals(ctx.db, { ...o, limit: page(o.limit) }),
+    reactions,
   };
 }
 
