@@ -1,4 +1,11 @@
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'refunded', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'refunded',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface Address {
