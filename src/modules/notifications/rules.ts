@@ -128,7 +128,7 @@ const TEMPLATES: Record<Language, Templates> = {
     }),
     'group.failed': () => ({
       title: 'Your group buy did not fill',
-      body: 'The group closed before it was full. Your payment is refunded in full.',
+      body: 'The group closed before it was full: a paid order is refunded in full, an unpaid one cancelled.',
     }),
     'withdrawal.decided': (e, money) =>
       e.status === 'approved'
@@ -168,7 +168,7 @@ const TEMPLATES: Record<Language, Templates> = {
     }),
     'group.failed': () => ({
       title: '拼团未成功',
-      body: '拼团在满员前已结束，您的付款将全额退回。',
+      body: '拼团在满员前已结束：已付款的订单将全额退款，未付款的订单将取消。',
     }),
     'withdrawal.decided': (e, money) =>
       e.status === 'approved'
