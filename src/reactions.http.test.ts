@@ -96,4 +96,23 @@ describe('reactions to a payment', () => {
     ]);
     expect(queued.every((j) => j.payload.orderId === placed.id)).toBe(true);
   });
+
+  it('a reward whose job runs after the order was refunded rewards no one', async () => {
+    const inviter = await t.signUp();
+    const invitee = await t.signUp({ inviteCode: inviter.user.inviteCode });
+    const { variantId } = await createProduct(t, { price: 4900 });
+    const placed = (await placeOrder(t, invitee.token, [{ variantId, quantity: 1 }])).json<Order>();
+    const admin = await t.signInAdmin();
+    const post = vi.spyOn(t.services.points, 'post').mockRejectedValueOnce(new Error('not yet'));
+    await t.request('POST', `/api/payments/sandbox/${placed.id}/succeed`, { token: invitee.token });
+    // The reward fails once, so the refund's reversal runs first and finds nothing to take back.
+    await t.jobs.runDue();
+    const refunded = await t.request('POST', `/api/admin/orders/${placed.id}/refund`, { token: admin.token });
+    expect(refunded.json()).toMatchObject({ status: 'refunded' });
+    await t.jobs.runDue();
+    t.clock.advance(5_000);
+    await t.jobs.runDue();
+    expect(await balanceOf(inviter.token)).toBe(0);
+    post.mockRestore();
+  });
 });

@@ -12,7 +12,7 @@ export interface InvitationsContext {
   db: Database;
   clock: Clock;
   accounts: Pick<AccountsService, 'inviterChain'>;
-  orders: Pick<OrdersService, 'hasPaidBefore'>;
+  orders: Pick<OrdersService, 'hasPaidBefore' | 'statusHeld'>;
   coupons: Pick<CouponsService, 'grant' | 'getTemplate'>;
   points: Pick<PointsService, 'post'>;
 }
@@ -57,6 +57,10 @@ const reversalRef = (inviteeId: string) => `invitation-reversed:${inviteeId}`;
  */
 export function createInvitationsService(ctx: InvitationsContext) {
   async function rewardInviter(tx: Tx, orderId: string, buyerId: string) {
+    // This runs in a job, possibly after the order was refunded (and its reversal found nothing
+    // to take back): a refunded order rewards no one. The share lock orders us with a refund.
+    const status = await ctx.orders.statusHeld(tx, orderId);
+    if (status === undefined || status === 'refunded') return;
     const setting = await q.loadSetting(tx);
     if (setting.kind === 'none') return;
     const [inviterId = null] = await ctx.accounts.inviterChain(buyerId, 1, tx);

@@ -162,6 +162,14 @@ export const recordEvent = (tx: Queryable, orderId: string, status: string, at: 
   ]);
 
 /** Locks the order row for the rest of the transaction: state changes on one order are serial. */
+/**
+ * The order's status, share-locked until the caller's transaction ends: a refund of the order
+ * waits for the caller (and the caller for a refund in flight), so a reaction that runs later than
+ * the payment (a job) never acts on a status that is changing under it.
+ */
+export const statusHeld = async (tx: Queryable, id: string) =>
+  (await tx.query<{ status: string }>('SELECT status FROM orders WHERE id = $1 FOR SHARE', [id]))[0]?.status;
+
 export const lockOrder = async (tx: Queryable, id: string) =>
   (await tx.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [id]))[0];
 
