@@ -26,11 +26,10 @@ export const allNotifications = (data: InfiniteData<Inbox> | undefined) =>
   data?.pages.flatMap((page) => page.items) ?? [];
 
 /** The unread count for the bell: asked again every 30 s and whenever the window gets focus. */
-export function useUnreadCount(enabled: boolean) {
+export function useUnreadCount() {
   return useQuery({
     queryKey: [...notificationsKey, 'unread'],
     queryFn: async () => (await api.get<Inbox>('/api/me/notifications?limit=1')).unread,
-    enabled,
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: true,
   });

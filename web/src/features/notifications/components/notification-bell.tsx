@@ -20,10 +20,10 @@ const BellIcon = () => (
   </svg>
 );
 
-/** The header's bell: a link to the notification centre with the unread count. */
+/** The header's bell (signed in only): a link to the notification centre with the unread count. */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const count = useUnreadCount(true);
+  const count = useUnreadCount();
   const { pathname } = useLocation();
   const { refetch } = count;
   // Besides the 30 s poll and window focus: going to another page (after paying, say) asks again.
