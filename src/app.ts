@@ -24,6 +24,9 @@ import { registerGroupTarget } from './modules/groupbuy/share-card.js';
 import { invitationsRoutes } from './modules/invitations/routes.js';
 import { createInvitationsService } from './modules/invitations/service.js';
 import { createLedgerService } from './modules/ledger/service.js';
+import { createMailer, type Mailer } from './modules/notifications/mailer.js';
+import { notificationsRoutes } from './modules/notifications/routes.js';
+import { createNotificationsService } from './modules/notifications/service.js';
 import { ordersRoutes } from './modules/orders/routes.js';
 import { createOrdersService } from './modules/orders/service.js';
 import { paymentRoutes } from './modules/payments/routes.js';
@@ -53,6 +56,7 @@ import { registerValidation } from './platform/http/validation.js';
 import { registerWebApp, WEB_DIST } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
 import { JobRunner } from './platform/jobs.js';
+import { wireReactions } from './reactions.js';
 
 export interface AppDeps {
   config: Config;
@@ -61,6 +65,8 @@ export interface AppDeps {
   passwords?: PasswordHasher;
   logger?: FastifyServerOptions['logger'];
   webRoot?: string;
+  /** Where emails go; by default SMTP when SMTP_URL is set, else the log. Tests pass a capturing one. */
+  mailer?: Mailer;
   /** Stripe's transport; tests pass one that answers with recorded responses. */
   stripeHttpClient?: StripeProviderOptions['httpClient'];
 }
@@ -95,7 +101,7 @@ export async function buildApp(deps: AppDeps) {
     loginLimit: config.rateLimits ? LOGIN_LIMIT : undefined,
   });
   const catalog = createCatalogService({ db, clock });
-  const events = new EventBus();
+  const events = new EventBus(jobs);
   const idempotency = createIdempotencyStore(clock);
   const ledger = createLedgerService({ clock });
   const sandbox = config.sandboxPayments ? createSandboxProvider({ db, clock }) : undefined;
@@ -107,17 +113,14 @@ export async function buildApp(deps: AppDeps) {
   // Share-to-unlock counts different people opening a sharer's links, not the sharer's own devices.
   const shareVisitors: ShareVisitors = async (conn, sharerId, since) =>
     sharing.service.distinctVisitors(conn, sharerId, since, await distribution.devicesOf(conn, sharerId));
-  const coupons = createCouponsService(
-    {
-      db,
-      clock,
-      catalog,
-      shareVisitors,
-      // The coupon picker prices a group order at its group price, as checkout charges it.
-      groupPrices: (campaignId, groupId) => groupBuys.quoteUnitPrice(campaignId, groupId),
-    },
-    { events },
-  );
+  const coupons = createCouponsService({
+    db,
+    clock,
+    catalog,
+    shareVisitors,
+    // The coupon picker prices a group order at its group price, as checkout charges it.
+    groupPrices: (campaignId, groupId) => groupBuys.quoteUnitPrice(campaignId, groupId),
+  });
   const points = createPointsService({ db, clock });
   const orders = createOrdersService({
     db,
@@ -135,7 +138,7 @@ export async function buildApp(deps: AppDeps) {
     groupBuys: createGroupBuyCheckout({ clock }),
   });
   const groupBuys = createGroupBuyService({ db, clock, catalog, orders, events, jobs });
-  const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points }, { events });
+  const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points });
   const stores = createStoresService({
     db,
     clock,
@@ -174,6 +177,16 @@ export async function buildApp(deps: AppDeps) {
     },
     { events, jobs },
   );
+  const notifications = createNotificationsService({
+    db,
+    clock,
+    jobs,
+    accounts,
+    mailer: deps.mailer ?? createMailer(config, app.log),
+    currency: config.currency,
+    publicUrl: config.publicUrl,
+  });
+  wireReactions(events, { groupBuys, distribution, coupons, invitations, notifications });
   const services = {
     accounts,
     catalog,
@@ -189,6 +202,7 @@ export async function buildApp(deps: AppDeps) {
     coupons,
     points,
     invitations,
+    notifications,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -248,6 +262,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
   await app.register(invitationsRoutes, { invitations });
+  await app.register(notificationsRoutes, { notifications });
   await app.register(sharingRoutes, {
     sharing: sharing.service,
     media: sharing.media,

@@ -36,6 +36,10 @@ export interface Config {
   checkoutRateLimit: number;
   /** Which X-Forwarded-For entries to believe (see platform/http/trust-proxy). */
   trustProxy: TrustProxy;
+  /** smtp:// or smtps:// URL of the mail server; emails go to the log when unset. */
+  smtpUrl: string | undefined;
+  /** The From of every email. */
+  mailFrom: string;
 }
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
@@ -154,6 +158,14 @@ function trustProxy(env: Env): TrustProxy {
   return parsed as TrustProxy;
 }
 
+function mailFrom(env: Env): string {
+  const raw = env.MAIL_FROM || 'no-reply@localhost';
+  // An address alone, or a display name with the address in angle brackets.
+  if (!/^([^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(raw.trim()))
+    fail('MAIL_FROM', 'an email address, or a name and an address: Shop <shop@example.com>', raw);
+  return raw.trim();
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const distributionMaxLevels = int(env, 'DISTRIBUTION_MAX_LEVELS', 2, 1, 3);
   const currency = env.CURRENCY || 'CNY';
@@ -185,6 +197,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxUnpaidOrders: int(env, 'MAX_UNPAID_ORDERS', 3, 0, 1000),
     checkoutRateLimit: int(env, 'CHECKOUT_RATE_LIMIT', 10, 0, 10_000),
     trustProxy: trustProxy(env),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env),
   };
 }
 
@@ -236,4 +250,10 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     '10',
     'checkouts one person may attempt per minute, then 429 (0 or RATE_LIMITS=off: no limit)',
   ],
+  [
+    'SMTP_URL',
+    '(unset)',
+    'smtp://user:password@host:587 or smtps://… of the mail server; unset: emails go to the log',
+  ],
+  ['MAIL_FROM', 'no-reply@localhost', 'sender of notification emails: an address, or Name <address>'],
 ];

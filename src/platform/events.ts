@@ -1,13 +1,20 @@
 import type { Tx } from './db.js';
+import type { JobRunner } from './jobs.js';
 
 /**
- * In-process domain events, delivered synchronously inside the publisher's transaction.
+ * In-process domain events with two kinds of subscriber.
  *
- * Why not an outbox: every subscriber (distribution, group buying, growth) lives in this process
- * and writes to the same database, so running it in the same transaction makes the reaction atomic
- * with the change — a refund and the reversal of its commissions commit or roll back together.
- * Work that must leave the process (a provider refund, an email) is enqueued as a job from the
- * handler, which is itself a row in the same transaction.
+ * `subscribe`: runs inside the publisher's transaction. Only for reactions that must be atomic
+ * with the change because money or seats depend on it (a refund and the reversal of its
+ * commissions commit or roll back together). A failure here aborts the change itself.
+ *
+ * `defer`: everything else (rewards, coupon return, notifications). `publish` enqueues one job per
+ * deferred handler, with the event as its payload, in the publisher's transaction: the reaction
+ * is as durable as the change, but its failure cannot abort it. The job runs the handler in its
+ * own transaction and is retried with backoff, so deferred handlers must be idempotent.
+ *
+ * Why not an outbox table read by a dispatcher: the job table already is one, claimed with
+ * SKIP LOCKED by any process, with retries and leases.
  *
  * Every event names the person it concerns (`userId`) so that notifications can address them.
  */
@@ -65,18 +72,44 @@ export interface DomainEvents {
 }
 
 export type EventName = keyof DomainEvents;
-type Handler<E extends EventName> = (tx: Tx, event: DomainEvents[E]) => Promise<void>;
+export type EventHandler<E extends EventName> = (tx: Tx, event: DomainEvents[E]) => Promise<void>;
+
+interface Deferred {
+  jobName: string;
+}
 
 export class EventBus {
-  private readonly handlers = new Map<EventName, Handler<never>[]>();
+  private readonly handlers = new Map<EventName, EventHandler<never>[]>();
+  private readonly deferred = new Map<EventName, Deferred[]>();
 
-  subscribe<E extends EventName>(name: E, handler: Handler<E>): void {
+  /** `jobs` carries deferred reactions; without it (a unit test of the bus) `defer` refuses. */
+  constructor(private readonly jobs?: Pick<JobRunner, 'register' | 'enqueue'>) {}
+
+  /** A reaction inside the publisher's transaction, run in subscription order. */
+  subscribe<E extends EventName>(name: E, handler: EventHandler<E>): void {
     const list = this.handlers.get(name) ?? [];
-    list.push(handler as Handler<never>);
+    list.push(handler as EventHandler<never>);
     this.handlers.set(name, list);
   }
 
+  /**
+   * A reaction run later by the job `jobName`, in a transaction of its own, retried until it
+   * succeeds. The handler may run more than once for one event: make it idempotent.
+   */
+  defer<E extends EventName>(name: E, jobName: string, handler: EventHandler<E>): void {
+    if (!this.jobs) throw new Error('EventBus.defer needs a job runner');
+    this.jobs.register(jobName, (payload, job) =>
+      job.db.transaction((tx) => handler(tx, payload as unknown as DomainEvents[E])),
+    );
+    const list = this.deferred.get(name) ?? [];
+    list.push({ jobName });
+    this.deferred.set(name, list);
+  }
+
   async publish<E extends EventName>(tx: Tx, name: E, event: DomainEvents[E]): Promise<void> {
-    for (const handler of this.handlers.get(name) ?? []) await (handler as Handler<E>)(tx, event);
+    for (const handler of this.handlers.get(name) ?? []) await (handler as EventHandler<E>)(tx, event);
+    for (const { jobName } of this.deferred.get(name) ?? []) {
+      await this.jobs?.enqueue(tx, jobName, { ...event });
+    }
   }
 }

@@ -24,7 +24,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export async function createTestApp(
   env: Record<string, string> = {},
   db?: Database,
-  deps: Pick<AppDeps, 'stripeHttpClient' | 'webRoot'> = {},
+  deps: Pick<AppDeps, 'stripeHttpClient' | 'webRoot' | 'mailer'> = {},
 ) {
   const database = db ?? (await openTestDatabase());
   const config = loadConfig({

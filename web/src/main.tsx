@@ -11,6 +11,7 @@ import './styles/coupons.css';
 import './styles/groupbuy.css';
 import './styles/stock.css';
 import './styles/privacy.css';
+import './styles/notifications.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

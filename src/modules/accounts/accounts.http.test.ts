@@ -32,6 +32,7 @@ describe('POST /api/auth/register', () => {
         roles: [],
         inviteCode: expect.stringMatching(/^[2-9A-Z]{8}$/),
         invitedBy: null,
+        language: 'en',
         createdAt: expect.any(String),
       });
       expect(new Date(user.createdAt).toISOString()).toBe(user.createdAt);

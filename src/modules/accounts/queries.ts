@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import type { Language } from './rules.js';
 
 export interface UserRow {
   id: string;
@@ -8,6 +9,7 @@ export interface UserRow {
   roles: string[];
   invite_code: string;
   invited_by: string | null;
+  language: Language;
   created_at: Date;
 }
 
@@ -26,8 +28,8 @@ export async function insertUser(
   user: Omit<UserRow, 'invite_code'> & { invite_code: string },
 ) {
   const rows = await db.query<UserRow>(
-    `INSERT INTO users (id, email, name, password_hash, roles, invite_code, invited_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO users (id, email, name, password_hash, roles, invite_code, invited_by, created_at, language)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT ((lower(email))) DO NOTHING RETURNING *`,
     [
       user.id,
@@ -38,10 +40,14 @@ export async function insertUser(
       user.invite_code,
       user.invited_by,
       user.created_at,
+      user.language,
     ],
   );
   return rows[0];
 }
+
+export const setLanguage = async (db: Queryable, id: string, language: Language) =>
+  (await db.query<UserRow>('UPDATE users SET language = $2 WHERE id = $1 RETURNING *', [id, language]))[0];
 
 export const setRoles = async (db: Queryable, id: string, roles: string[]) =>
   (await db.query<UserRow>('UPDATE users SET roles = $2 WHERE id = $1 RETURNING *', [id, roles]))[0];

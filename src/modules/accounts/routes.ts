@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { requireUser } from '../../platform/http/auth.js';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './rules.js';
+import { requireUser, signedIn } from '../../platform/http/auth.js';
+import { LANGUAGES, languageFromHeader, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './rules.js';
 import type { AccountsService } from './service.js';
 
 export const UserSchema = Type.Object({
@@ -11,6 +11,7 @@ export const UserSchema = Type.Object({
   roles: Type.Array(Type.String()),
   inviteCode: Type.String(),
   invitedBy: Type.Union([Type.String(), Type.Null()]),
+  language: Type.Enum(LANGUAGES),
   createdAt: Type.String({ format: 'date-time' }),
 });
 
@@ -25,6 +26,8 @@ export const RegisterBody = Type.Object(
     password: Password,
     name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),
     inviteCode: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    /** Without it, the language comes from the Accept-Language header. */
+    language: Type.Optional(Type.Enum(LANGUAGES)),
   },
   { additionalProperties: false },
 );
@@ -36,6 +39,8 @@ const LoginBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const LanguageBody = Type.Object({ language: Type.Enum(LANGUAGES) }, { additionalProperties: false });
 
 export interface AccountsRouteOptions {
   accounts: AccountsService;
@@ -55,7 +60,10 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
       config: limited,
       schema: { tags: ['accounts'], body: RegisterBody, response: { 201: SessionSchema } },
     },
-    async (request, reply) => reply.status(201).send(await accounts.register(request.body)),
+    async (request, reply) => {
+      const language = request.body.language ?? languageFromHeader(request.headers['accept-language']);
+      return reply.status(201).send(await accounts.register({ ...request.body, language }));
+    },
   );
 
   app.post(
@@ -76,5 +84,21 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
 
   app.get('/api/me', { schema: { tags: ['accounts'], response: { 200: UserSchema } } }, async (request) =>
     accounts.getUser(requireUser(request).id),
+  );
+
+  app.put(
+    '/api/me/language',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Choose your language',
+        description:
+          'The language notifications and emails are written in (the web app sets it from its language switch).',
+        body: LanguageBody,
+        response: { 200: UserSchema },
+      },
+    },
+    async (request) => accounts.setLanguage(requireUser(request).id, request.body.language),
   );
 };

@@ -43,3 +43,30 @@ export function afterFailure(state: LoginFailures | undefined, now: Date, limit:
     lockedUntil: failures >= limit.maxFailures ? new Date(now.getTime() + limit.windowMs) : null,
   };
 }
+
+/** The languages Fission speaks: the web app's, the notifications' and the emails'. */
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * The language to use for someone who has not chosen one, from an `Accept-Language` header:
+ * the supported language the browser ranks highest (any `zh…` reads Simplified Chinese, any
+ * `en…` English), English when it names neither.
+ */
+export function languageFromHeader(header: string | undefined): Language {
+  let best: { language: Language; q: number } | undefined;
+  for (const part of (header ?? '').split(',').slice(0, 20)) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!Number.isFinite(q) || q <= 0) continue;
+    const language: Language | undefined =
+      tag === 'zh' || tag.startsWith('zh-')
+        ? 'zh-CN'
+        : tag === 'en' || tag.startsWith('en-')
+          ? 'en'
+          : undefined;
+    if (language && (!best || q > best.q)) best = { language, q };
+  }
+  return best?.language ?? 'en';
+}

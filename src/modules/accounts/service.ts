@@ -8,6 +8,7 @@ import type { PasswordHasher } from './passwords.js';
 import * as q from './queries.js';
 import {
   afterFailure,
+  type Language,
   type LoginFailures,
   type LoginLimit,
   lockedUntil,
@@ -23,6 +24,7 @@ export interface PublicUser {
   roles: string[];
   inviteCode: string;
   invitedBy: string | null;
+  language: Language;
   createdAt: string;
 }
 
@@ -40,6 +42,7 @@ export const presentUser = (row: q.UserRow): PublicUser => ({
   roles: row.roles,
   inviteCode: row.invite_code,
   invitedBy: row.invited_by,
+  language: row.language,
   createdAt: row.created_at.toISOString(),
 });
 
@@ -90,6 +93,7 @@ export function createAccountsService(deps: {
     name: string;
     inviteCode?: string;
     roles?: Role[];
+    language?: Language;
   }): Promise<Session> {
     const email = normalizeEmail(input.email);
     let invitedBy: string | null = null;
@@ -106,6 +110,7 @@ export function createAccountsService(deps: {
       roles: input.roles ?? [],
       invite_code: randomCode(8),
       invited_by: invitedBy,
+      language: input.language ?? 'en',
       created_at: clock.now(),
     });
     if (!user) throw conflict('An account with this email already exists');
@@ -153,6 +158,19 @@ export function createAccountsService(deps: {
     return presentUser(user);
   }
 
+  /** The language someone reads: the web app's switch sets it, notifications and emails use it. */
+  async function setLanguage(userId: string, language: Language): Promise<PublicUser> {
+    const user = await q.setLanguage(db, userId, language);
+    if (!user) throw notFound('User');
+    return presentUser(user);
+  }
+
+  /** Who a notification goes to and in which language; `conn` may be a transaction. */
+  async function recipient(conn: Queryable, userId: string) {
+    const user = await q.findUserById(conn, userId);
+    return user ? { id: user.id, email: user.email, name: user.name, language: user.language } : undefined;
+  }
+
   async function grantRole(userId: string, role: Role): Promise<PublicUser> {
     return db.transaction(async (tx) => {
       const rows = await tx.query<q.UserRow>('SELECT * FROM users WHERE id = $1 FOR UPDATE', [userId]);
@@ -191,7 +209,18 @@ export function createAccountsService(deps: {
     return rows.map((r) => r.id);
   }
 
-  return { register, login, authenticate, logout, getUser, grantRole, ensureAdmin, inviterChain };
+  return {
+    register,
+    login,
+    authenticate,
+    logout,
+    getUser,
+    setLanguage,
+    recipient,
+    grantRole,
+    ensureAdmin,
+    inviterChain,
+  };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -374,6 +374,8 @@ describe('giving coupons back', () => {
     await t.request('POST', `/api/payments/sandbox/${o.id}/succeed`, { token: buyer.token });
     const refunded = await t.request('POST', `/api/admin/orders/${o.id}/refund`, { token: admin.token });
     expect(refunded.json()).toMatchObject({ status: 'refunded' });
+    // Giving the coupon back is a deferred reaction: a job queued with the refund.
+    await t.jobs.runDue();
     expect((await myCoupons(buyer, 'available')).map((c) => c.id)).toEqual([coupon.id]);
   });
 });

@@ -1,4 +1,4 @@
-import type { EventBus } from '../../platform/events.js';
+import type { Tx } from '../../platform/db.js';
 import { claimCoupon, grantCoupon, listHeldCoupons, listOffers, shareProgress } from './claims.js';
 import type { CouponsContext } from './context.js';
 import type { HeldFilter } from './queries.js';
@@ -16,9 +16,9 @@ import {
  * Coupons: operators define templates, people claim them (or are given them), checkout redeems one
  * per order through `checkout`, and an order cancelled unpaid or refunded gives its coupon back.
  */
-export function createCouponsService(ctx: CouponsContext, deps: { events: EventBus }) {
-  deps.events.subscribe('order.cancelled', (tx, e) => returnCoupon(tx, e.orderId));
-  deps.events.subscribe('order.refunded', (tx, e) => returnCoupon(tx, e.orderId));
+export function createCouponsService(ctx: CouponsContext) {
+  /** Wired in src/reactions.ts as a deferred reaction to cancelled and refunded orders (idempotent). */
+  const reactions = { returnCoupon: (tx: Tx, e: { orderId: string }) => returnCoupon(tx, e.orderId) };
 
   type PageArgs = { limit?: number; cursor?: string };
   const page = (p: PageArgs) => ({ limit: p.limit ?? 20, cursor: p.cursor });
@@ -42,6 +42,7 @@ export function createCouponsService(ctx: CouponsContext, deps: { events: EventB
     ) => couponChoices(ctx, userId, cart, groupBuy),
     grant: grantCoupon.bind(null, ctx),
     checkout: checkoutCoupons(ctx),
+    reactions,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.js';
+import type { Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
@@ -24,11 +24,15 @@ export function createDistributionService(
   ctx: DistributionContext,
   deps: { events: EventBus; jobs: JobRunner },
 ) {
-  deps.events.subscribe('order.paid', (tx, e) => earnCommissions(ctx, tx, e.orderId));
-  deps.events.subscribe('order.completed', (tx, e) => startReturnWindow(ctx, tx, e.orderId));
-  deps.events.subscribe('order.refunded', (tx, e) => reverseCommissions(ctx, tx, e.orderId));
-  deps.events.subscribe('order.disputed', (tx, e) => holdForDispute(tx, e.orderId));
-  deps.events.subscribe('order.dispute_closed', (tx, e) => closeDispute(ctx, tx, e.orderId, e.outcome));
+  // Wired in src/reactions.ts, inside the order's transaction: commissions move with the money.
+  const reactions = {
+    earnCommissions: (tx: Tx, e: { orderId: string }) => earnCommissions(ctx, tx, e.orderId),
+    startReturnWindow: (tx: Tx, e: { orderId: string }) => startReturnWindow(ctx, tx, e.orderId),
+    reverseCommissions: (tx: Tx, e: { orderId: string }) => reverseCommissions(ctx, tx, e.orderId),
+    holdForDispute: (tx: Tx, e: { orderId: string }) => holdForDispute(tx, e.orderId),
+    closeDispute: (tx: Tx, e: { orderId: string; outcome: 'won' | 'lost' }) =>
+      closeDispute(ctx, tx, e.orderId, e.outcome),
+  };
   deps.jobs.every(SETTLE_JOB, SETTLE_EVERY_MS, async (_payload, job) => {
     await settleDueCommissions(ctx, job.db, job.now);
   });
@@ -104,6 +108,7 @@ export function createDistributionService(
     payoutDetails: (userId: string) => myPayoutDetails(ctx, userId),
     savePayoutDetails: (userId: string, input: PayoutDetailsInput) => savePayoutDetails(ctx, userId, input),
     exportWithdrawals: (status: 'requested' | 'paid' | 'rejected') => exportWithdrawalsCsv(ctx, status),
+    reactions,
   };
 }
 

@@ -1,11 +1,13 @@
 import { type Clock, instantOrNull } from '../../platform/clock.js';
 import type { Database } from '../../platform/db.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import type { CatalogService } from '../catalog/service.js';
 import { type Campaign, presentCampaign } from './present.js';
 import * as q from './queries.js';
 import { campaignProblems, platformMayComplete } from './rules.js';
+import { publishGroupSucceeded } from './seats.js';
 
 export interface CampaignInput {
   variantId: string;
@@ -24,6 +26,7 @@ interface CampaignDeps {
   db: Database;
   clock: Clock;
   catalog: CatalogService;
+  events: EventBus;
 }
 
 function assertSound(row: q.CampaignRow, regularPrice: number) {
@@ -39,7 +42,7 @@ function assertSound(row: q.CampaignRow, regularPrice: number) {
 }
 
 /** The operator's side: campaigns on a variant, edits that apply to groups opened afterwards. */
-export function campaignAdmin({ db, clock, catalog }: CampaignDeps) {
+export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
   async function variantOf(variantId: string) {
     const [variant] = await catalog.sellableVariants(db, [variantId]);
     if (!variant) throw notFound(`Variant ${variantId}`);
@@ -130,6 +133,7 @@ export function campaignAdmin({ db, clock, catalog }: CampaignDeps) {
         completed_by_platform: true,
         decided_at: clock.now(),
       });
+      await publishGroupSucceeded(events, tx, group);
     });
   }
 

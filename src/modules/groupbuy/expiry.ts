@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { OrdersService } from '../orders/service.js';
 import * as q from './queries.js';
@@ -10,20 +11,30 @@ const OWED_BATCH = 500;
 const REASON = 'the group did not fill in time';
 
 /**
- * Fails every open group whose deadline has passed and queues one settlement job per live seat,
- * in the same transaction. The conditional UPDATE (status = 'open', rows claimed with SKIP LOCKED)
+ * Fails every open group whose deadline has passed, queues one settlement job per live seat and
+ * publishes `group.failed` to those members, in the same transaction. The conditional UPDATE (status = 'open', rows claimed with SKIP LOCKED)
  * decides each group exactly once, however many processes or passes run this at the same time.
  */
-export async function failExpiredGroups(db: Database, jobs: JobRunner, now: Date): Promise<number> {
+export async function failExpiredGroups(
+  db: Database,
+  jobs: JobRunner,
+  events: EventBus,
+  now: Date,
+): Promise<number> {
   let failed = 0;
   for (;;) {
     const count = await db.transaction(async (tx) => {
       const groups = await q.failDueGroups(tx, now, FAIL_BATCH);
       for (const group of groups) {
-        for (const seat of await q.seatsOfGroup(tx, group.id)) {
-          if (seat.status === 'reserved' || seat.status === 'paid')
-            await enqueueSettlement(jobs, tx, seat.order_id);
-        }
+        const live = (await q.seatsOfGroup(tx, group.id)).filter(
+          (seat) => seat.status === 'reserved' || seat.status === 'paid',
+        );
+        for (const seat of live) await enqueueSettlement(jobs, tx, seat.order_id);
+        await events.publish(tx, 'group.failed', {
+          groupId: group.id,
+          campaignId: group.campaign_id,
+          memberIds: live.map((seat) => seat.user_id),
+        });
       }
       return groups.length;
     });

@@ -1,6 +1,7 @@
 import { addMs, type Clock, minutes } from '../../platform/clock.js';
 import type { Queryable, Tx } from '../../platform/db.js';
 import { AppError, businessRule, conflict, invalidInput, notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { GroupBuyCheckout, GroupSeatRequest, OrderGroupBuy, ReservedSeat } from '../orders/context.js';
@@ -155,18 +156,20 @@ async function moveGroup(tx: Tx, groupId: string, event: SeatEvent, now: Date) {
  * Reactions to order events, inside the order's transaction (the order row is already locked, so
  * each seat changes once). Every path locks the order, then the group: never the other way round.
  */
-export function seatReactions(deps: { clock: Clock; jobs: JobRunner }) {
-  async function onPaid(tx: Tx, orderId: string) {
+export function seatReactions(deps: { clock: Clock; jobs: JobRunner; events: EventBus }) {
+  async function onPaid(tx: Tx, { orderId }: { orderId: string }) {
     const seat = await q.findSeat(tx, orderId);
     if (seat?.status !== 'reserved') return;
     const now = deps.clock.now();
     await q.setSeatStatus(tx, orderId, 'paid', now);
-    const { after } = await moveGroup(tx, seat.group_id, 'pay', now);
+    const { before, after } = await moveGroup(tx, seat.group_id, 'pay', now);
     // Paid into a group that already failed: it goes back with the rest of the group.
     if (after.status === 'failed') await enqueueSettlement(deps.jobs, tx, orderId);
+    if (before.status === 'open' && after.status === 'succeeded')
+      await publishGroupSucceeded(deps.events, tx, before);
   }
 
-  async function onCancelled(tx: Tx, orderId: string) {
+  async function onCancelled(tx: Tx, { orderId }: { orderId: string }) {
     const seat = await q.findSeat(tx, orderId);
     if (seat?.status !== 'reserved') return;
     const now = deps.clock.now();
@@ -174,7 +177,7 @@ export function seatReactions(deps: { clock: Clock; jobs: JobRunner }) {
     await moveGroup(tx, seat.group_id, 'release', now);
   }
 
-  async function onRefunded(tx: Tx, orderId: string) {
+  async function onRefunded(tx: Tx, { orderId }: { orderId: string }) {
     const seat = await q.findSeat(tx, orderId);
     if (seat?.status !== 'paid') return;
     const now = deps.clock.now();
@@ -183,6 +186,16 @@ export function seatReactions(deps: { clock: Clock; jobs: JobRunner }) {
   }
 
   return { onPaid, onCancelled, onRefunded };
+}
+
+/** `group.succeeded`, in the transaction that decided it, addressed to the members who paid. */
+export async function publishGroupSucceeded(events: EventBus, tx: Tx, group: q.GroupRow) {
+  const seats = await q.seatsOfGroup(tx, group.id);
+  await events.publish(tx, 'group.succeeded', {
+    groupId: group.id,
+    campaignId: group.campaign_id,
+    memberIds: seats.filter((s) => s.status === 'paid').map((s) => s.user_id),
+  });
 }
 
 /** One job per member of a failed group: refund if paid, cancel if still paying. Deduplicated. */

@@ -56,16 +56,14 @@ export interface GroupBuyDeps {
  */
 export function createGroupBuyService(deps: GroupBuyDeps) {
   const { db, clock, catalog, orders, events, jobs } = deps;
-  const reactions = seatReactions({ clock, jobs });
-  events.subscribe('order.paid', (tx, e) => reactions.onPaid(tx, e.orderId));
-  events.subscribe('order.cancelled', (tx, e) => reactions.onCancelled(tx, e.orderId));
-  events.subscribe('order.refunded', (tx, e) => reactions.onRefunded(tx, e.orderId));
+  // Wired to the order events in src/reactions.ts, inside the order's transaction.
+  const reactions = seatReactions({ clock, jobs, events });
   jobs.every(FAIL_EXPIRED_JOB, FAIL_EXPIRED_EVERY_MS, async (_payload, job) => {
-    await failExpiredGroups(job.db, jobs, job.now);
+    await failExpiredGroups(job.db, jobs, events, job.now);
   });
   jobs.register(SETTLE_MEMBER_JOB, (payload) => settleFailedMember(db, orders, String(payload.orderId)));
 
-  const admin = campaignAdmin({ db, clock, catalog });
+  const admin = campaignAdmin({ db, clock, catalog, events });
 
   async function productsOf(ids: readonly string[]): Promise<Map<string, Product>> {
     return new Map((await catalog.getProducts([...new Set(ids)])).map((p) => [p.id, p]));
@@ -227,7 +225,8 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     listForAdmin,
     listMine,
     /** The expiry pass, as the recurring job runs it (tests run it twice at once). */
-    failExpiredGroups: () => failExpiredGroups(db, jobs, clock.now()),
+    failExpiredGroups: () => failExpiredGroups(db, jobs, events, clock.now()),
+    reactions,
   };
 }
 

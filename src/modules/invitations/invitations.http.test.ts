@@ -20,11 +20,14 @@ afterAll(() => t.close());
 
 const setReward = (body: Record<string, unknown>) =>
   t.request('PUT', '/api/admin/invitation-rewards', { token: admin.token, body });
-const pointsOf = async (person: Person) =>
-  (await t.request('GET', '/api/me/points', { token: person.token })).json<{
+/** Rewards are deferred reactions: the jobs a payment or refund queued run before each look. */
+const pointsOf = async (person: Person) => {
+  await t.jobs.runDue();
+  return (await t.request('GET', '/api/me/points', { token: person.token })).json<{
     balance: number;
     items: { delta: number; reason: string }[];
   }>();
+};
 
 async function invitedPair() {
   const inviter = await t.signUp({ name: 'Inviter' });
@@ -144,9 +147,12 @@ describe('coupon rewards', () => {
     });
 
     const { inviter, invitee } = await invitedPair();
-    const coupons = async () =>
-      (await t.request('GET', '/api/me/coupons', { token: inviter.token })).json<{ items: HeldCoupon[] }>()
-        .items;
+    const coupons = async () => {
+      await t.jobs.runDue();
+      return (await t.request('GET', '/api/me/coupons', { token: inviter.token })).json<{
+        items: HeldCoupon[];
+      }>().items;
+    };
     expect(await coupons()).toEqual([]);
     await placePaidOrder(t, invitee.token, variantId);
     await placePaidOrder(t, invitee.token, variantId);

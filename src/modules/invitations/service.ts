@@ -1,7 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db.js';
 import { invalidInput } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events.js';
 import { maskedPerson } from '../../platform/privacy.js';
 import type { AccountsService } from '../accounts/service.js';
 import type { CouponsService } from '../coupons/service.js';
@@ -14,7 +13,7 @@ export interface InvitationsContext {
   db: Database;
   clock: Clock;
   accounts: Pick<AccountsService, 'inviterChain'>;
-  orders: Pick<OrdersService, 'hasPaidBefore'>;
+  orders: Pick<OrdersService, 'hasPaidBefore' | 'statusHeld'>;
   coupons: Pick<CouponsService, 'grant' | 'getTemplate'>;
   points: Pick<PointsService, 'post'>;
 }
@@ -49,7 +48,7 @@ const grantRef = (inviteeId: string) => `invitation:${inviteeId}`;
 const reversalRef = (inviteeId: string) => `invitation-reversed:${inviteeId}`;
 
 /**
- * Invitation rewards. On `order.paid`, inside the payment's transaction: when the buyer was
+ * Invitation rewards. On `order.paid`, in a job queued by the payment's transaction: when the buyer was
  * invited and this is their first paid order, the inviter gets the operator's reward, once per
  * invited person (the reward table's primary key).
  *
@@ -57,8 +56,12 @@ const reversalRef = (inviteeId: string) => `invitation-reversed:${inviteeId}`;
  * from a made-up account would mint points); a coupon reward stays, since it is worth nothing
  * without another paid order.
  */
-export function createInvitationsService(ctx: InvitationsContext, deps: { events: EventBus }) {
+export function createInvitationsService(ctx: InvitationsContext) {
   async function rewardInviter(tx: Tx, orderId: string, buyerId: string) {
+    // This runs in a job, possibly after the order was refunded (and its reversal found nothing
+    // to take back): a refunded order rewards no one. The share lock orders us with a refund.
+    const status = await ctx.orders.statusHeld(tx, orderId);
+    if (status === undefined || status === 'refunded') return;
     const setting = await q.loadSetting(tx);
     if (setting.kind === 'none') return;
     const [inviterId = null] = await ctx.accounts.inviterChain(buyerId, 1, tx);
@@ -101,8 +104,15 @@ export function createInvitationsService(ctx: InvitationsContext, deps: { events
     });
   }
 
-  deps.events.subscribe('order.paid', (tx, e) => rewardInviter(tx, e.orderId, e.userId));
-  deps.events.subscribe('order.refunded', (tx, e) => reversePoints(tx, e.orderId));
+  /**
+   * Wired in src/reactions.ts as deferred reactions (jobs queued in the order's transaction): a
+   * reward that fails is retried and never aborts the payment. Both are idempotent: the reward
+   * table's primary key and the point postings' references.
+   */
+  const reactions = {
+    rewardInviter: (tx: Tx, e: { orderId: string; userId: string }) => rewardInviter(tx, e.orderId, e.userId),
+    reversePoints: (tx: Tx, e: { orderId: string }) => reversePoints(tx, e.orderId),
+  };
 
   async function updateSetting(next: InvitationReward): Promise<InvitationReward> {
     if (next.kind === 'coupon') {
@@ -150,6 +160,7 @@ export function createInvitationsService(ctx: InvitationsContext, deps: { events
     updateSetting: async (input: FlatSetting) => flat(await updateSetting(fromFlat(input))),
     publicSetting,
     myRewards,
+    reactions,
   };
 }
 

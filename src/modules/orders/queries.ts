@@ -110,7 +110,11 @@ export async function attributionFacts(
   };
 }
 
-/** Whether the buyer paid for any order before this one. */
+/**
+ * Whether the buyer paid for another order before this one was paid. "Before" is by the order of
+ * the payment events, not by now: the invitation reward asks in a job that may run after later
+ * orders were paid too, and must still recognise the first.
+ */
 export async function hasPaidBefore(
   conn: Queryable,
   buyerId: string,
@@ -118,7 +122,10 @@ export async function hasPaidBefore(
 ): Promise<boolean> {
   const rows = await conn.query(
     `SELECT 1 FROM order_events e JOIN orders o ON o.id = e.order_id
-     WHERE o.user_id = $1 AND o.id <> $2 AND e.status = 'paid' LIMIT 1`,
+     WHERE o.user_id = $1 AND o.id <> $2 AND e.status = 'paid'
+       AND e.id < COALESCE((SELECT min(id) FROM order_events WHERE order_id = $2 AND status = 'paid'),
+                           9223372036854775807)
+     LIMIT 1`,
     [buyerId, exceptOrderId],
   );
   return rows.length > 0;
@@ -155,6 +162,14 @@ export const recordEvent = (tx: Queryable, orderId: string, status: string, at: 
   ]);
 
 /** Locks the order row for the rest of the transaction: state changes on one order are serial. */
+/**
+ * The order's status, share-locked until the caller's transaction ends: a refund of the order
+ * waits for the caller (and the caller for a refund in flight), so a reaction that runs later than
+ * the payment (a job) never acts on a status that is changing under it.
+ */
+export const statusHeld = async (tx: Queryable, id: string) =>
+  (await tx.query<{ status: string }>('SELECT status FROM orders WHERE id = $1 FOR SHARE', [id]))[0]?.status;
+
 export const lockOrder = async (tx: Queryable, id: string) =>
   (await tx.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [id]))[0];
 

@@ -79,6 +79,7 @@ export function createOrdersService(ctx: OrdersContext) {
     listOrders,
     attributionFacts: q.attributionFacts,
     hasPaidBefore: q.hasPaidBefore,
+    statusHeld: q.statusHeld,
   };
 }
 

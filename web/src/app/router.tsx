@@ -6,6 +6,7 @@ import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
+import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
 import {
   PromoteCommissionsPage,
@@ -71,6 +72,7 @@ const router = createBrowserRouter([
       { path: 'my-coupons', element: signedIn(<MyCouponsPage />) },
       { path: 'groups/:id', element: <GroupPage /> },
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
+      { path: 'notifications', element: signedIn(<NotificationsPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),

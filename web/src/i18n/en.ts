@@ -1,6 +1,7 @@
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
 import { groupBuyEn } from './groupbuy-en';
+import { notificationsEn } from './notifications-en';
 import { payoutsEn } from './payouts-en';
 import { privacyEn } from './privacy-en';
 import { stockEn } from './stock-en';
@@ -206,6 +207,7 @@ export const en = {
   ...stockEn,
   ...privacyEn,
   ...payoutsEn,
+  ...notificationsEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

@@ -18,6 +18,9 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** The interface language now, as the API names languages. */
+export const currentLanguage = (): Language => (i18n.language === 'zh-CN' ? 'zh-CN' : 'en');
+
 /** Switches the interface language and remembers the choice for the next visit. */
 export async function changeLanguage(language: Language) {
   localStorage.setItem(KEY, language);

@@ -2,6 +2,7 @@ import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
+import { notificationsZhCN } from './notifications-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
@@ -206,4 +207,5 @@ export const zhCN: Messages = {
   ...stockZhCN,
   ...privacyZhCN,
   ...payoutsZhCN,
+  ...notificationsZhCN,
 };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isAdmin, useUser } from '../../features/auth';
 import { useCart } from '../../features/cart';
+import { NotificationBell } from '../../features/notifications';
 import { CartIcon, UserIcon } from './icons';
 import { LanguageSwitch } from './language-switch';
 import { SearchBox } from './search-box';
@@ -37,6 +38,7 @@ export function Header() {
             <UserIcon />
             <span>{user ? user.name : t('auth.signIn')}</span>
           </Link>
+          {user ? <NotificationBell /> : null}
           <Link to="/cart" className="header-link cart-link" aria-label={t('nav.cartWithCount', { count })}>
             <CartIcon />
             <span className="cart-count" data-testid="cart-count" data-count={count}>

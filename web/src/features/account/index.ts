@@ -1,1 +1,2 @@
+export { useSaveLanguage } from './api/set-language';
 export { AccountPage } from './pages/account-page';

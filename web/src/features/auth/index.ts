@@ -1,4 +1,4 @@
-export { useUser } from './api/get-me';
+export { meKey, useUser } from './api/get-me';
 export { useSignOut } from './api/sign-out';
 export { RequireAdmin, RequireAuth } from './components/require-auth';
 export { SignInPage } from './pages/sign-in-page';

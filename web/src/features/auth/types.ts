@@ -5,6 +5,8 @@ export interface User {
   roles: string[];
   inviteCode: string;
   invitedBy: string | null;
+  /** The language notifications and emails are written in; the language switch sets it. */
+  language: 'en' | 'zh-CN';
   createdAt: string;
 }
 

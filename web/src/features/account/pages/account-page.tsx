@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { isAdmin, useSignOut, useUser } from '../../auth';
 import { InviteRewardText, PointsCard } from '../../coupons';
+import { EmailPreferencesCard } from '../../notifications';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -47,8 +48,12 @@ export function AccountPage() {
         </div>
       </div>
       <PointsCard />
+      <EmailPreferencesCard />
       <nav className="card link-list" aria-label={t('account.title')}>
         <Link to="/orders">{t('orders.myOrders')}</Link>
+        <Link to="/notifications" data-testid="account-notifications">
+          {t('notifications.title')}
+        </Link>
         <Link to="/my-group-buys" data-testid="my-group-buys-link">
           {t('groupBuy.mine')}
         </Link>

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { currentLanguage } from '../../../i18n';
 import { api } from '../../../lib/api-client';
 import { authToken } from '../../../lib/auth-token';
 import type { Session } from '../types';
@@ -11,7 +12,9 @@ export interface SignUpInput {
   inviteCode?: string;
 }
 
-const signUp = (input: SignUpInput) => api.post<Session>('/api/auth/register', input);
+// The account starts in the language the person is reading the app in.
+const signUp = (input: SignUpInput) =>
+  api.post<Session>('/api/auth/register', { ...input, language: currentLanguage() });
 
 export function useSignUp() {
   const client = useQueryClient();

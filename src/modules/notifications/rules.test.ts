@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../accounts/rules.js';
+import {
+  addressOf,
+  EMAIL_BY_DEFAULT,
+  formatMoney,
+  NOTIFICATION_TYPES,
+  type NotificationEvent,
+  type NotificationType,
+  renderNotification,
+} from './rules.js';
+
+const ORDER = '01938c7e-0000-7000-8000-00000abc1234';
+const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
+  'order.paid': [{ orderId: ORDER, userId: 'u1' }],
+  'order.shipped': [{ orderId: ORDER, userId: 'u1' }],
+  'after_sale.decided': [
+    { afterSaleId: 'as1', orderId: ORDER, userId: 'u1', status: 'refunded', amount: 1250 },
+    { afterSaleId: 'as2', orderId: ORDER, userId: 'u1', status: 'rejected', amount: 0 },
+  ],
+  'commission.earned': [{ commissionId: 'c1', orderId: ORDER, userId: 'p1', amount: 490, level: 2 }],
+  'commission.settled': [{ commissionId: 'c1', orderId: ORDER, userId: 'p1', amount: 490 }],
+  'group.succeeded': [{ groupId: 'g1', campaignId: 'k1', memberIds: ['u1', 'u2', 'u1'] }],
+  'group.failed': [{ groupId: 'g1', campaignId: 'k1', memberIds: [] }],
+  'withdrawal.decided': [
+    { withdrawalId: 'w1', userId: 'p1', amount: 10_000, status: 'approved' },
+    { withdrawalId: 'w2', userId: 'p1', amount: 10_000, status: 'rejected' },
+  ],
+};
+
+describe('renderNotification', () => {
+  it('has a title and a body for every type, outcome and language, and the two languages differ', () => {
+    for (const type of NOTIFICATION_TYPES) {
+      for (const event of samples[type] as NotificationEvent[]) {
+        const [en, zh] = LANGUAGES.map((l) => renderNotification(type, event as never, l, 'CNY'));
+        for (const text of [en!, zh!]) {
+          expect(text.title.length).toBeGreaterThan(0);
+          expect(text.body.length).toBeGreaterThan(0);
+        }
+        expect(zh!.title).not.toBe(en!.title);
+      }
+    }
+  });
+
+  it('names the order by its short reference and amounts in the platform currency', () => {
+    const refund = samples['after_sale.decided'][0]!;
+    expect(renderNotification('after_sale.decided', refund, 'en', 'CNY').body).toBe(
+      'CN¥12.50 is on its way back to you for order 0ABC1234.',
+    );
+    expect(renderNotification('after_sale.decided', refund, 'zh-CN', 'CNY').body).toContain('¥12.50');
+    const withdrawal = samples['withdrawal.decided'][0]!;
+    expect(renderNotification('withdrawal.decided', withdrawal, 'en', 'USD').body).toContain('$100.00');
+    expect(renderNotification('withdrawal.decided', withdrawal, 'en', 'JPY').body).toContain('¥10,000');
+  });
+});
+
+describe('formatMoney', () => {
+  it('reads minor units with the currency’s own digits', () => {
+    expect(formatMoney(123456, 'USD', 'en')).toBe('$1,234.56');
+    expect(formatMoney(5, 'CNY', 'zh-CN')).toBe('¥0.05');
+    expect(formatMoney(500, 'JPY', 'en')).toBe('¥500');
+  });
+
+  it('shows every digit of any safe amount (no rounding away a minor unit)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (minor) => {
+        const digits = formatMoney(minor, 'USD', 'en').replace(/[^0-9]/g, '');
+        expect(Number(digits)).toBe(minor);
+      }),
+    );
+  });
+});
+
+describe('addressOf', () => {
+  it('tells the person the event names, once each, with the page of what it is about', () => {
+    expect(addressOf('order.paid', samples['order.paid'][0]!)).toEqual({
+      recipients: ['u1'],
+      subject: ORDER,
+      link: `/orders/${ORDER}`,
+    });
+    expect(addressOf('after_sale.decided', samples['after_sale.decided'][0]!)).toMatchObject({
+      subject: 'as1',
+      link: `/orders/${ORDER}`,
+    });
+    expect(addressOf('group.succeeded', samples['group.succeeded'][0]!)).toEqual({
+      recipients: ['u1', 'u2'],
+      subject: 'g1',
+      link: '/groups/g1',
+    });
+    expect(addressOf('commission.settled', samples['commission.settled'][0]!).link).toBe(
+      '/promote/commissions',
+    );
+    expect(addressOf('withdrawal.decided', samples['withdrawal.decided'][0]!).link).toBe(
+      '/promote/withdrawals',
+    );
+  });
+});
+
+it('emails by default for orders, after-sales and withdrawals only', () => {
+  expect(NOTIFICATION_TYPES.filter((t) => EMAIL_BY_DEFAULT[t])).toEqual([
+    'order.paid',
+    'order.shipped',
+    'after_sale.decided',
+    'withdrawal.decided',
+  ]);
+});

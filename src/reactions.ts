@@ -1,0 +1,44 @@
+import type { CouponsService } from './modules/coupons/service.js';
+import type { DistributionService } from './modules/distribution/service.js';
+import type { GroupBuyService } from './modules/groupbuy/service.js';
+import type { InvitationsService } from './modules/invitations/service.js';
+import { NOTIFICATION_TYPES } from './modules/notifications/rules.js';
+import type { NotificationsService } from './modules/notifications/service.js';
+import type { EventBus } from './platform/events.js';
+
+export interface ReactingModules {
+  groupBuys: Pick<GroupBuyService, 'reactions'>;
+  distribution: Pick<DistributionService, 'reactions'>;
+  coupons: Pick<CouponsService, 'reactions'>;
+  invitations: Pick<InvitationsService, 'reactions'>;
+  notifications: Pick<NotificationsService, 'notify'>;
+}
+
+/**
+ * Every reaction to a domain event, in one place and in the order they run.
+ *
+ * Inside the publisher's transaction: only what money and seats depend on, so it commits or rolls
+ * back with the change. A failure here aborts the payment or refund, which is the point: a paid
+ * order without its seat or its commissions would be wrong. Group seats come before commissions.
+ *
+ * Deferred (a job per handler, queued in the same transaction, run in a transaction of its own and
+ * retried): everything a payment must not wait for or fail because of. Each is idempotent.
+ */
+export function wireReactions(events: EventBus, m: ReactingModules): void {
+  events.subscribe('order.paid', m.groupBuys.reactions.onPaid);
+  events.subscribe('order.paid', m.distribution.reactions.earnCommissions);
+  events.subscribe('order.cancelled', m.groupBuys.reactions.onCancelled);
+  events.subscribe('order.completed', m.distribution.reactions.startReturnWindow);
+  events.subscribe('order.refunded', m.groupBuys.reactions.onRefunded);
+  events.subscribe('order.refunded', m.distribution.reactions.reverseCommissions);
+  events.subscribe('order.disputed', m.distribution.reactions.holdForDispute);
+  events.subscribe('order.dispute_closed', m.distribution.reactions.closeDispute);
+
+  events.defer('order.paid', 'invitations.reward-inviter', m.invitations.reactions.rewardInviter);
+  events.defer('order.refunded', 'invitations.reverse-points', m.invitations.reactions.reversePoints);
+  events.defer('order.cancelled', 'coupons.return-on-cancel', m.coupons.reactions.returnCoupon);
+  events.defer('order.refunded', 'coupons.return-on-refund', m.coupons.reactions.returnCoupon);
+  for (const type of NOTIFICATION_TYPES) {
+    events.defer(type, `notifications.${type}`, (tx, event) => m.notifications.notify(tx, type, event));
+  }
+}

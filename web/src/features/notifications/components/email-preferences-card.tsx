@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { Spinner } from '../../../components/spinner';
+import { useEmailPreferences, useSetEmailPreference } from '../api/email-preferences';
+import { NOTIFICATION_TYPES } from '../types';
+
+/** Per notification type, whether it also comes by email (on the account page). */
+export function EmailPreferencesCard() {
+  const { t } = useTranslation();
+  const prefs = useEmailPreferences();
+  const save = useSetEmailPreference();
+  return (
+    <div className="card" data-testid="email-preferences">
+      <h2>{t('notifications.emailTitle')}</h2>
+      <p className="muted">{t('notifications.emailHint')}</p>
+      {prefs.isPending ? <Spinner /> : null}
+      {prefs.error ? <ErrorMessage error={prefs.error} /> : null}
+      {save.error ? <ErrorMessage error={save.error} /> : null}
+      {prefs.data ? (
+        <ul className="plain-list email-preferences">
+          {NOTIFICATION_TYPES.map((type) => (
+            <li key={type}>
+              <label className="email-preference">
+                <input
+                  type="checkbox"
+                  checked={prefs.data.email[type]}
+                  disabled={save.isPending}
+                  onChange={(e) => save.mutate({ type, email: e.target.checked })}
+                  data-testid={`email-pref-${type}`}
+                />
+                <span>{t(`notifications.types.${type}`)}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

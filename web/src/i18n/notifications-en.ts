@@ -1,0 +1,24 @@
+/** English strings of the notification centre, the bell and the email settings. */
+export const notificationsEn = {
+  notifications: {
+    title: 'Notifications',
+    bellLabel_one: 'Notifications, {{count}} unread',
+    bellLabel_other: 'Notifications, {{count}} unread',
+    markAllRead: 'Mark all read',
+    unread: 'Unread',
+    empty: 'No notifications yet',
+    emptyHint: 'Payments, deliveries, group buys and commissions will show up here.',
+    emailTitle: 'Email notifications',
+    emailHint: 'Choose what also comes to your inbox. Everything always shows in the notification centre.',
+    types: {
+      'order.paid': 'Order paid',
+      'order.shipped': 'Order shipped',
+      'after_sale.decided': 'Refund and return decisions',
+      'withdrawal.decided': 'Withdrawal decisions',
+      'commission.earned': 'Commission earned',
+      'commission.settled': 'Commission available to withdraw',
+      'group.succeeded': 'Group buy succeeded',
+      'group.failed': 'Group buy did not fill',
+    },
+  },
+};
