@@ -16,6 +16,7 @@ import { couponsRoutes } from './modules/coupons/routes.js';
 import { createCouponsService } from './modules/coupons/service.js';
 import { distributionRoutes } from './modules/distribution/routes.js';
 import { createDistributionService } from './modules/distribution/service.js';
+import { createFulfilmentService, fulfilmentRoutes, shipmentLookup } from './modules/fulfilment/index.js';
 import { groupBuyRoutes } from './modules/groupbuy/routes.js';
 import { createGroupBuyCheckout } from './modules/groupbuy/seats.js';
 import { createGroupBuyService } from './modules/groupbuy/service.js';
@@ -112,6 +113,14 @@ export async function buildApp(deps: AppDeps) {
     idempotency,
     coupons: coupons.checkout,
     groupBuys: createGroupBuyCheckout({ clock }),
+    shipments: shipmentLookup,
+  });
+  const fulfilment = createFulfilmentService({
+    db,
+    orders,
+    jobs,
+    autoConfirmDays: config.autoConfirmDays,
+    log: app.log,
   });
   const groupBuys = createGroupBuyService({ db, clock, catalog, orders, events, jobs });
   const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points }, { events });
@@ -167,6 +176,7 @@ export async function buildApp(deps: AppDeps) {
     coupons,
     points,
     invitations,
+    fulfilment,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -213,6 +223,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(catalogRoutes, { catalog });
   await app.register(ordersRoutes, { orders });
+  await app.register(fulfilmentRoutes, { fulfilment });
   await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: stripe ? [stripe] : [] });
   await app.register(storesRoutes, { stores });
   await app.register(distributionRoutes, { distribution, users: accounts });
