@@ -1,5 +1,6 @@
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
+import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
@@ -199,6 +200,7 @@ export const en = {
   },
   ...distributionEn,
   ...couponsEn,
+  ...fulfilmentEn,
   ...groupBuyEn,
 };
 

@@ -1,6 +1,7 @@
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
+import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 
 export const zhCN: Messages = {
@@ -199,5 +200,6 @@ export const zhCN: Messages = {
   },
   ...distributionZhCN,
   ...couponsZhCN,
+  ...fulfilmentZhCN,
   ...groupBuyZhCN,
 };

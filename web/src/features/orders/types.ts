@@ -1,4 +1,11 @@
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'refunded', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'refunded',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface Address {
@@ -39,6 +46,8 @@ export interface Order {
     amount: number;
     payUrl: string | null;
   } | null;
+  /** The carrier and tracking number once the order shipped; null before. */
+  shipment: Shipment | null;
   timeline: { status: string; note?: string; at: string }[];
   expiresAt: string | null;
   createdAt: string;
@@ -50,6 +59,12 @@ export interface Order {
     status: 'waiting' | 'succeeded' | 'failed' | 'left';
     role: 'leader' | 'member';
   } | null;
+}
+
+export interface Shipment {
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: string;
 }
 
 export interface NewOrder {
