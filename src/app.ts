@@ -177,6 +177,8 @@ export async function buildApp(deps: AppDeps) {
     points,
     invitations,
     fulfilment,
+    /** Present when the sandbox provider is on: the demo shop pays its demo orders through it. */
+    sandbox,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.

@@ -65,7 +65,13 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ orders: OrdersService }> 
           'The buyer confirms the parcel arrived: shipped → completed, and the return window starts. ' +
           'Another person’s order → 404; an order that has not shipped → 409.',
         params: IdParams,
-        response: { 200: OrderSchema, 401: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse },
+        response: {
+          200: OrderSchema,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          404: ProblemResponse,
+          409: ProblemResponse,
+        },
       },
     },
     async (request) => orders.confirmReceipt(requireUser(request).id, request.params.id),
@@ -82,7 +88,13 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ orders: OrdersService }> 
           'The buyer cancels an order that is still pending payment; its stock goes back. ' +
           'A paid order → 409 (ask for a refund instead); another person’s order → 404.',
         params: IdParams,
-        response: { 200: OrderSchema, 401: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse },
+        response: {
+          200: OrderSchema,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          404: ProblemResponse,
+          409: ProblemResponse,
+        },
       },
     },
     async (request) => orders.cancelByBuyer(requireUser(request).id, request.params.id),
