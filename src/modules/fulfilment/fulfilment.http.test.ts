@@ -75,6 +75,8 @@ describe('POST /api/admin/orders/:id/ship', () => {
     expect(shipped.timeline.map((e) => e.status)).toEqual(['pending_payment', 'paid', 'shipped']);
     expect(shipped.timeline.at(-1)?.note).toBe('SF Express SF12345678');
     expect(shipped.shipment?.shippedAt).toBe(shipped.timeline.at(-1)?.at);
+    const shippedAt = new Date(shipped.shipment?.shippedAt ?? '').getTime();
+    expect(new Date(shipped.shipment?.autoConfirmAt ?? '').getTime()).toBe(shippedAt + 10 * DAY);
     expect((await getOrder(order.id)).shipment).toEqual(shipped.shipment);
     const mine = await t.request('GET', '/api/me/orders?status=shipped', { token: buyer.token });
     expect(mine.json<{ items: Order[] }>().items.find((o) => o.id === order.id)?.shipment).toEqual(

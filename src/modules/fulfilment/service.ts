@@ -46,7 +46,12 @@ export const shipmentLookup: ShipmentLookup = {
     return new Map<string, OrderShipment>(
       rows.map((r) => [
         r.order_id,
-        { carrier: r.carrier, trackingNumber: r.tracking_number, shippedAt: r.shipped_at.toISOString() },
+        {
+          carrier: r.carrier,
+          trackingNumber: r.tracking_number,
+          shippedAt: r.shipped_at.toISOString(),
+          autoConfirmAt: r.auto_confirm_at.toISOString(),
+        },
       ]),
     );
   },

@@ -90,4 +90,6 @@ export interface OrderShipment {
   carrier: string;
   trackingNumber: string;
   shippedAt: string;
+  /** When delivery confirms itself if the buyer has not confirmed it (while the order is shipped). */
+  autoConfirmAt: string;
 }

@@ -110,7 +110,12 @@ export const OrderSchema = Type.Object({
     }),
   ),
   shipment: Nullable(
-    Type.Object({ carrier: Type.String(), trackingNumber: Type.String(), shippedAt: Type.String() }),
+    Type.Object({
+      carrier: Type.String(),
+      trackingNumber: Type.String(),
+      shippedAt: Type.String(),
+      autoConfirmAt: Type.String(),
+    }),
   ),
   timeline: Type.Array(Type.Object({ status: Type.String(), note: Type.String(), at: Type.String() })),
   expiresAt: Type.String(),

@@ -65,6 +65,8 @@ export interface Shipment {
   carrier: string;
   trackingNumber: string;
   shippedAt: string;
+  /** When delivery confirms itself if the buyer has not confirmed it. */
+  autoConfirmAt: string;
 }
 
 export interface NewOrder {

@@ -1,15 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/copy-button';
-import { useConfig, useDateTime } from '../../../lib/config';
+import { useDateTime } from '../../../lib/config';
 import type { Order } from '../types';
-
-const DAY = 86_400_000;
 
 /** Where the parcel is: carrier, tracking number, when it shipped and when it confirms itself. */
 export function ShipmentCard({ order }: { order: Order }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
-  const autoConfirmDays = useConfig().data?.autoConfirmDays;
   const { shipment } = order;
   if (!shipment) {
     return order.status === 'paid' && order.groupBuy?.status !== 'waiting' ? (
@@ -19,10 +16,6 @@ export function ShipmentCard({ order }: { order: Order }) {
       </div>
     ) : null;
   }
-  const autoConfirmAt =
-    order.status === 'shipped' && autoConfirmDays
-      ? new Date(new Date(shipment.shippedAt).getTime() + autoConfirmDays * DAY).toISOString()
-      : null;
   return (
     <div className="card shipment-card" data-testid="shipment">
       <h2>{t('fulfilment.shipment')}</h2>
@@ -40,9 +33,9 @@ export function ShipmentCard({ order }: { order: Order }) {
         </dd>
       </dl>
       <p className="muted">{t('fulfilment.shippedAt', { time: dateTime(shipment.shippedAt) })}</p>
-      {autoConfirmAt ? (
+      {order.status === 'shipped' ? (
         <p className="muted" data-testid="auto-confirm-at">
-          {t('fulfilment.autoConfirmOn', { time: dateTime(autoConfirmAt) })}
+          {t('fulfilment.autoConfirmOn', { time: dateTime(shipment.autoConfirmAt) })}
         </p>
       ) : null}
     </div>
