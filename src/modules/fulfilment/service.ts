@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { addMs, days } from '../../platform/clock.js';
-import type { Database, Queryable } from '../../platform/db.js';
+import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { OrderShipment, ShipmentLookup } from '../orders/context.js';
@@ -70,37 +70,38 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
     await orders.confirmDeliveryAutomatically(String(payload.orderId));
   });
 
-  async function shipChecked(adminId: string, orderId: string, shipment: ShipmentInput): Promise<Order> {
-    return db.transaction(async (tx) => {
-      const { shippedAt } = await orders.markShipped(
-        tx,
-        orderId,
-        `${shipment.carrier} ${shipment.trackingNumber}`,
-      );
-      const autoConfirmAt = addMs(shippedAt, days(deps.autoConfirmDays));
-      await q.insertShipment(tx, {
-        order_id: orderId,
-        carrier: shipment.carrier,
-        tracking_number: shipment.trackingNumber,
-        shipped_at: shippedAt,
-        shipped_by: adminId,
-        auto_confirm_at: autoConfirmAt,
-      });
-      await jobs.enqueue(
-        tx,
-        AUTO_CONFIRM_JOB,
-        { orderId },
-        { runAt: autoConfirmAt, dedupeKey: `auto-confirm:${orderId}` },
-      );
-      return orders.orderIn(tx, orderId);
+  /** Records the shipment in the caller's transaction, after the order moved to shipped. */
+  async function recordShipment(tx: Tx, adminId: string, orderId: string, shipment: ShipmentInput) {
+    const { shippedAt } = await orders.markShipped(
+      tx,
+      orderId,
+      `${shipment.carrier} ${shipment.trackingNumber}`,
+    );
+    const autoConfirmAt = addMs(shippedAt, days(deps.autoConfirmDays));
+    await q.insertShipment(tx, {
+      order_id: orderId,
+      carrier: shipment.carrier,
+      tracking_number: shipment.trackingNumber,
+      shipped_at: shippedAt,
+      shipped_by: adminId,
+      auto_confirm_at: autoConfirmAt,
     });
+    await jobs.enqueue(
+      tx,
+      AUTO_CONFIRM_JOB,
+      { orderId },
+      { runAt: autoConfirmAt, dedupeKey: `auto-confirm:${orderId}` },
+    );
   }
 
   /** Ships one paid order: 404 unknown, 409 when its state does not allow it, 400 bad fields. */
   async function ship(adminId: string, orderId: string, input: ShipmentInput): Promise<Order> {
     const checked = checkShipment(input);
     if (!checked.ok) throw new AppError('invalid_input', 'The request is invalid', checked.errors);
-    return shipChecked(adminId, orderId, checked.value);
+    return db.transaction(async (tx) => {
+      await recordShipment(tx, adminId, orderId, checked.value);
+      return orders.orderIn(tx, orderId);
+    });
   }
 
   /**
@@ -141,7 +142,8 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
     if (row.kind === 'refuse')
       return { line, orderId, status: 'refused', reason: row.reason, message: row.message };
     try {
-      await shipChecked(adminId, orderId, row.shipment);
+      // One transaction per row: a refused row rolls back alone.
+      await db.transaction((tx) => recordShipment(tx, adminId, orderId, row.shipment));
       return { line, orderId, status: 'shipped', ...row.shipment };
     } catch (error) {
       if (error instanceof AppError) {

@@ -1,6 +1,7 @@
 /** English strings of fulfilment: shipping, confirming receipt, cancelling, the CSV import. */
 export const fulfilmentEn = {
   fulfilment: {
+    placed: 'Order placed',
     shipment: 'Delivery',
     carrier: 'Carrier',
     trackingNumber: 'Tracking number',

@@ -5,6 +5,7 @@ type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]>
 /** 发货、确认收货、取消订单和 CSV 批量发货的中文文案。 */
 export const fulfilmentZhCN: Catalog<typeof fulfilmentEn> = {
   fulfilment: {
+    placed: '已下单',
     shipment: '物流信息',
     carrier: '快递公司',
     trackingNumber: '运单号',

@@ -40,7 +40,11 @@ export function OrderTimeline({ timeline, shipment }: OrderTimelineProps) {
         return (
           <li key={`${step.status}-${step.at}`} data-testid={`timeline-${step.status}`}>
             <span className="timeline-status">
-              {isOrderStatus(step.status) ? t(`orders.status.${step.status}`) : step.status}
+              {step.status === 'pending_payment'
+                ? t('fulfilment.placed')
+                : isOrderStatus(step.status)
+                  ? t(`orders.status.${step.status}`)
+                  : step.status}
             </span>
             {note ? <span className="muted">{note}</span> : null}
             <time dateTime={step.at}>{dateTime(step.at)}</time>
