@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.js';
 import { checkShipment, IMPORT_COLUMNS, isBlank, readHeader, readRow } from './rules.js';
 
 describe('checkShipment', () => {
@@ -79,5 +80,15 @@ describe('the CSV header and rows', () => {
     expect(isBlank({ line: 1, fields: [''] })).toBe(true);
     expect(isBlank({ line: 1, fields: ['', ' ', ''] })).toBe(true);
     expect(isBlank({ line: 1, fields: ['', 'x'] })).toBe(false);
+  });
+});
+
+describe('AUTO_CONFIRM_DAYS', () => {
+  it('defaults to 10 and takes whole days from 1 to 60, naming the variable otherwise', () => {
+    expect(loadConfig({}).autoConfirmDays).toBe(10);
+    expect(loadConfig({ AUTO_CONFIRM_DAYS: '1' }).autoConfirmDays).toBe(1);
+    expect(loadConfig({ AUTO_CONFIRM_DAYS: '60' }).autoConfirmDays).toBe(60);
+    for (const bad of ['0', '61', '2.5', 'ten'])
+      expect(() => loadConfig({ AUTO_CONFIRM_DAYS: bad })).toThrow(/AUTO_CONFIRM_DAYS/);
   });
 });
