@@ -17,6 +17,7 @@ import { couponsRoutes } from './modules/coupons/routes.js';
 import { createCouponsService } from './modules/coupons/service.js';
 import { distributionRoutes } from './modules/distribution/routes.js';
 import { createDistributionService } from './modules/distribution/service.js';
+import { createFulfilmentService, fulfilmentRoutes, shipmentLookup } from './modules/fulfilment/index.js';
 import { groupBuyRoutes } from './modules/groupbuy/routes.js';
 import { createGroupBuyCheckout } from './modules/groupbuy/seats.js';
 import { createGroupBuyService } from './modules/groupbuy/service.js';
@@ -136,6 +137,14 @@ export async function buildApp(deps: AppDeps) {
     idempotency,
     coupons: coupons.checkout,
     groupBuys: createGroupBuyCheckout({ clock }),
+    shipments: shipmentLookup,
+  });
+  const fulfilment = createFulfilmentService({
+    db,
+    orders,
+    jobs,
+    autoConfirmDays: config.autoConfirmDays,
+    log: app.log,
   });
   const groupBuys = createGroupBuyService({ db, clock, catalog, orders, events, jobs });
   const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points });
@@ -203,6 +212,9 @@ export async function buildApp(deps: AppDeps) {
     points,
     invitations,
     notifications,
+    fulfilment,
+    /** Present when the sandbox provider is on: the demo shop pays its demo orders through it. */
+    sandbox,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -255,6 +267,7 @@ export async function buildApp(deps: AppDeps) {
         ? { max: config.checkoutRateLimit, timeWindow: '1 minute' }
         : false,
   });
+  await app.register(fulfilmentRoutes, { fulfilment });
   await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: stripe ? [stripe] : [] });
   await app.register(storesRoutes, { stores });
   await app.register(distributionRoutes, { distribution, users: accounts });

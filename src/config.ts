@@ -21,6 +21,8 @@ export interface Config {
   jobPollMs: number;
   paymentTimeoutMinutes: number;
   returnWindowDays: number;
+  /** Days after shipping when delivery is confirmed for a buyer who has not confirmed it. */
+  autoConfirmDays: number;
   distributionMaxLevels: number;
   distributionRatesBps: number[];
   sandboxPayments: boolean;
@@ -188,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
     jobPollMs: int(env, 'JOB_POLL_MS', 1000, 50, 600_000),
     paymentTimeoutMinutes: int(env, 'PAYMENT_TIMEOUT_MINUTES', 30, 1, 7 * 24 * 60),
     returnWindowDays: int(env, 'RETURN_WINDOW_DAYS', 7, 0, 365),
+    autoConfirmDays: int(env, 'AUTO_CONFIRM_DAYS', 10, 1, 60),
     distributionMaxLevels,
     distributionRatesBps: ratesBps(env, distributionMaxLevels),
     sandboxPayments,
@@ -226,6 +229,11 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   ['JOB_POLL_MS', '1000', 'how often each process looks for due background jobs'],
   ['PAYMENT_TIMEOUT_MINUTES', '30', 'unpaid orders are cancelled after this'],
   ['RETURN_WINDOW_DAYS', '7', 'days after completion before commissions settle'],
+  [
+    'AUTO_CONFIRM_DAYS',
+    '10',
+    'days after shipping when a delivery the buyer has not confirmed is confirmed automatically, 1..60',
+  ],
   ['DISTRIBUTION_MAX_LEVELS', '2', 'commission levels, 1..3 (hard cap 3)'],
   ['DISTRIBUTION_RATES_BPS', '1000,500,200', 'commission per level in basis points'],
   ['SANDBOX_PAYMENTS', 'on', 'the built-in sandbox payment provider'],

@@ -5,8 +5,10 @@ import type { PublicUser } from '../modules/accounts/service.js';
 import type { Product } from '../modules/catalog/service.js';
 import type { CouponTemplate } from '../modules/coupons/present.js';
 import type { PublicCampaign } from '../modules/groupbuy/service.js';
+import type { Order } from '../modules/orders/present.js';
 import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
+import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
 import { seedDemoShop } from './seed.js';
 import { DEMO_INVITATION_POINTS, demoCoupons, demoGroupBuys, demoStore } from './social.js';
@@ -116,6 +118,19 @@ describe('demo shop', () => {
   it('rewards an inviter with points', async () => {
     const reward = await t.request('GET', '/api/invitation-rewards');
     expect(reward.json()).toMatchObject({ kind: 'points', points: DEMO_INVITATION_POINTS });
+  });
+
+  it('shows fulfilment at every step: an order to ship, one shipped, one delivered', async () => {
+    const buyer = demoPeople.find((p) => p.key === 'buyer3') as (typeof demoPeople)[number];
+    const { token } = (await signIn(buyer.email, buyer.password)).json<{ token: string }>();
+    const mine = (await t.request('GET', '/api/me/orders', { token })).json<{ items: Order[] }>().items;
+    expect(mine.map((o) => o.status).sort()).toEqual(demoOrders.map((o) => o.step).sort());
+    for (const order of mine) {
+      expect(order.storeSlug).toBe(demoStore.slug);
+      expect(order.shipment === null).toBe(order.status === 'paid');
+    }
+    const completed = mine.find((o) => o.status === 'completed');
+    expect(completed?.timeline.at(-1)?.note).toBe('confirmed by the buyer');
   });
 
   it('does nothing the second time', async () => {

@@ -4,6 +4,7 @@ import type { Product } from '../modules/catalog/service.js';
 import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { DEMO_CATEGORIES, type DemoProduct, demoCatalog, demoImagePath } from './catalog.js';
+import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 
@@ -13,6 +14,7 @@ export interface DemoSummary extends DemoSocialSummary {
   products: number;
   categories: number;
   accounts: string[];
+  orders: number;
 }
 
 /**
@@ -37,7 +39,13 @@ export async function seedDemoShop(services: Services, db: Database): Promise<De
   const shopkeeper = people.get('shopkeeper');
   if (!shopkeeper) throw new Error('The demo people have no shopkeeper');
   const social = await seedDemoSocial(services, shopkeeper, products);
-  return { products: demoCatalog.length, categories: DEMO_CATEGORIES.length, accounts, ...social };
+  const orders = await seedDemoOrders(
+    services,
+    people.get('buyer3') as PublicUser,
+    await firstAdmin(db),
+    products,
+  );
+  return { products: demoCatalog.length, categories: DEMO_CATEGORIES.length, accounts, ...social, orders };
 }
 
 async function hasProducts(db: Database): Promise<boolean> {
@@ -50,6 +58,15 @@ async function hasAdmin(db: Database): Promise<boolean> {
     "SELECT EXISTS (SELECT 1 FROM users WHERE 'admin' = ANY (roles)) AS present",
   );
   return row?.present ?? false;
+}
+
+/** The administrator who ships the demo orders: the demo one, or the operator's own. */
+async function firstAdmin(db: Database): Promise<{ id: string }> {
+  const [row] = await db.query<{ id: string }>(
+    "SELECT id FROM users WHERE 'admin' = ANY (roles) ORDER BY created_at, id LIMIT 1",
+  );
+  if (!row) throw new Error('The demo shop has no administrator to ship its orders');
+  return row;
 }
 
 async function createPeople(services: Services): Promise<Map<DemoPerson['key'], PublicUser>> {

@@ -12,6 +12,7 @@ import './styles/groupbuy.css';
 import './styles/stock.css';
 import './styles/privacy.css';
 import './styles/notifications.css';
+import './styles/fulfilment.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

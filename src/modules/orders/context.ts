@@ -26,6 +26,8 @@ export interface OrdersContext {
   coupons?: CheckoutCoupons;
   /** The groupbuy module's checkout side; without it an order with `groupBuy` is refused. */
   groupBuys?: GroupBuyCheckout;
+  /** The fulfilment module's shipments; without it every order shows `shipment: null`. */
+  shipments?: ShipmentLookup;
 }
 
 /** An order line as a coupon sees it: which product, and what it costs before any discount. */
@@ -79,4 +81,17 @@ export interface OrderGroupBuy {
   groupId: string;
   status: 'waiting' | 'succeeded' | 'failed' | 'left';
   role: 'leader' | 'member';
+}
+
+/** Fulfilment's part in showing orders: the shipment of each order that was handed to a carrier. */
+export interface ShipmentLookup {
+  ofOrders(conn: Queryable, orderIds: readonly string[]): Promise<Map<string, OrderShipment>>;
+}
+
+export interface OrderShipment {
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: string;
+  /** When delivery confirms itself if the buyer has not confirmed it (while the order is shipped). */
+  autoConfirmAt: string;
 }

@@ -8,13 +8,13 @@ import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
 import { assertTransition, type OrderStatus } from './rules.js';
 
-async function lockOrThrow(tx: Tx, orderId: string): Promise<q.OrderRow> {
+export async function lockOrThrow(tx: Tx, orderId: string): Promise<q.OrderRow> {
   const order = await q.lockOrder(tx, orderId);
   if (!order) throw notFound('Order');
   return order;
 }
 
-async function moveTo(ctx: OrdersContext, tx: Tx, order: q.OrderRow, to: OrderStatus, note = '') {
+export async function moveTo(ctx: OrdersContext, tx: Tx, order: q.OrderRow, to: OrderStatus, note = '') {
   assertTransition(order.status, to);
   const now = ctx.clock.now();
   await q.setStatus(tx, order.id, to, now);

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { identifierCookie } from '../../platform/http/cookies.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { ProblemResponse } from '../../platform/http/schemas.js';
 import {
   AdminOrderPage,
   AdminOrderSchema,
@@ -69,6 +70,52 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
     '/api/orders/:id',
     { onRequest: signedIn, schema: { tags: ['orders'], params: IdParams, response: { 200: OrderSchema } } },
     async (request) => orders.getOrder(requireUser(request), request.params.id),
+  );
+
+  app.post(
+    '/api/orders/:id/receipt',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['orders'],
+        summary: 'Confirm receipt of a shipped order',
+        description:
+          'The buyer confirms the parcel arrived: shipped → completed, and the return window starts. ' +
+          'Another person’s order → 404; an order that has not shipped → 409.',
+        params: IdParams,
+        response: {
+          200: OrderSchema,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          404: ProblemResponse,
+          409: ProblemResponse,
+        },
+      },
+    },
+    async (request) => orders.confirmReceipt(requireUser(request).id, request.params.id),
+  );
+
+  app.post(
+    '/api/orders/:id/cancel',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['orders'],
+        summary: 'Cancel an unpaid order',
+        description:
+          'The buyer cancels an order that is still pending payment; its stock goes back. ' +
+          'A paid order → 409 (ask for a refund instead); another person’s order → 404.',
+        params: IdParams,
+        response: {
+          200: OrderSchema,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          404: ProblemResponse,
+          409: ProblemResponse,
+        },
+      },
+    },
+    async (request) => orders.cancelByBuyer(requireUser(request).id, request.params.id),
   );
 
   app.get(

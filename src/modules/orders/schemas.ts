@@ -109,6 +109,14 @@ export const OrderSchema = Type.Object({
       role: Type.Union([Type.Literal('leader'), Type.Literal('member')]),
     }),
   ),
+  shipment: Nullable(
+    Type.Object({
+      carrier: Type.String(),
+      trackingNumber: Type.String(),
+      shippedAt: Type.String(),
+      autoConfirmAt: Type.String(),
+    }),
+  ),
   timeline: Type.Array(Type.Object({ status: Type.String(), note: Type.String(), at: Type.String() })),
   expiresAt: Type.String(),
   createdAt: Type.String(),

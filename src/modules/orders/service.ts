@@ -1,8 +1,10 @@
+import type { Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { placeOrder } from './checkout.js';
 import { EXPIRE_ORDER_JOB, type OrdersContext, REFUND_LATE_PAYMENT_JOB } from './context.js';
+import { cancelByBuyer, confirmDeliveryAutomatically, confirmReceipt, markShipped } from './delivery.js';
 import {
   cancelUnpaidOrder,
   completeOrder,
@@ -11,7 +13,7 @@ import {
   refundLatePayment,
   refundOrder,
 } from './lifecycle.js';
-import { type Order, presentOrders } from './present.js';
+import { type Order, presentOrder, presentOrders } from './present.js';
 import * as q from './queries.js';
 
 export type AdminOrder = Order & { buyer: { id: string; name: string; email: string } };
@@ -73,6 +75,16 @@ export function createOrdersService(ctx: OrdersContext) {
     completeOrder: completeOrder.bind(null, ctx),
     refundOrder: refundOrder.bind(null, ctx),
     cancelUnpaidOrder: cancelUnpaidOrder.bind(null, ctx),
+    markShipped: markShipped.bind(null, ctx),
+    confirmReceipt: confirmReceipt.bind(null, ctx),
+    confirmDeliveryAutomatically: confirmDeliveryAutomatically.bind(null, ctx),
+    cancelByBuyer: cancelByBuyer.bind(null, ctx),
+    /** The order as the API shows it, read inside the caller's transaction (e.g. after shipping it). */
+    orderIn: async (tx: Tx, orderId: string) => {
+      const row = await q.findOrder(tx, orderId);
+      if (!row) throw notFound('Order');
+      return presentOrder(ctx, tx, row);
+    },
     getOrder,
     getOwnOrder,
     getAdminOrder,

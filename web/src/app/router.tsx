@@ -34,6 +34,7 @@ const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
 const AdminOrdersPage = lazy(() => adminOrders().then((m) => ({ default: m.AdminOrdersPage })));
 const AdminOrderPage = lazy(() => adminOrders().then((m) => ({ default: m.AdminOrderPage })));
+const AdminShipCsvPage = lazy(() => adminOrders().then((m) => ({ default: m.AdminShipCsvPage })));
 const AdminDistributionSettingsPage = lazy(() =>
   adminDistribution().then((m) => ({ default: m.AdminDistributionSettingsPage })),
 );
@@ -99,6 +100,7 @@ const router = createBrowserRouter([
           { path: 'products/new', element: <AdminProductNewPage /> },
           { path: 'products/:id', element: <AdminProductEditPage /> },
           { path: 'orders', element: <AdminOrdersPage /> },
+          { path: 'orders/ship-csv', element: <AdminShipCsvPage /> },
           { path: 'orders/:id', element: <AdminOrderPage /> },
           { path: 'distribution', element: <AdminDistributionSettingsPage /> },
           { path: 'withdrawals', element: <AdminWithdrawalsPage /> },

@@ -1,5 +1,6 @@
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
+import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
 import { notificationsEn } from './notifications-en';
 import { payoutsEn } from './payouts-en';
@@ -203,6 +204,7 @@ export const en = {
   },
   ...distributionEn,
   ...couponsEn,
+  ...fulfilmentEn,
   ...groupBuyEn,
   ...stockEn,
   ...privacyEn,

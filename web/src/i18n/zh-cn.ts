@@ -1,6 +1,7 @@
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
+import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
@@ -203,6 +204,7 @@ export const zhCN: Messages = {
   },
   ...distributionZhCN,
   ...couponsZhCN,
+  ...fulfilmentZhCN,
   ...groupBuyZhCN,
   ...stockZhCN,
   ...privacyZhCN,

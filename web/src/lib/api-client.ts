@@ -46,7 +46,7 @@ export function withQuery(path: string, query: Query): string {
   return search ? `${path}?${search}` : path;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
     const problem = JSON.parse(text) as { title?: string; detail?: string; errors?: FieldError[] };

@@ -7,6 +7,8 @@ export interface PublicConfig {
   currency: string;
   distribution: { maxLevels: number; rates: number[] };
   returnWindowDays: number;
+  /** Days after shipping when delivery is confirmed for a buyer who has not confirmed it. */
+  autoConfirmDays: number;
   paymentTimeoutMinutes: number;
   timeZone: string;
   sandboxPayments: boolean;

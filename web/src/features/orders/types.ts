@@ -46,6 +46,8 @@ export interface Order {
     amount: number;
     payUrl: string | null;
   } | null;
+  /** The carrier and tracking number once the order shipped; null before. */
+  shipment: Shipment | null;
   timeline: { status: string; note?: string; at: string }[];
   expiresAt: string | null;
   createdAt: string;
@@ -57,6 +59,14 @@ export interface Order {
     status: 'waiting' | 'succeeded' | 'failed' | 'left';
     role: 'leader' | 'member';
   } | null;
+}
+
+export interface Shipment {
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: string;
+  /** When delivery confirms itself if the buyer has not confirmed it. */
+  autoConfirmAt: string;
 }
 
 export interface NewOrder {

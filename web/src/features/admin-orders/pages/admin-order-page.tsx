@@ -7,9 +7,10 @@ import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useDateTime } from '../../../lib/config';
-import { AddressView, OrderItems, OrderStatusBadge, OrderTimeline } from '../../orders';
+import { AddressView, OrderItems, OrderStatusBadge, OrderTimeline, ShipmentCard } from '../../orders';
 import { useAdminOrder } from '../api/get-admin-order';
 import { type OrderAction, useSettleOrder } from '../api/settle-order';
+import { ShipForm } from '../components/ship-form';
 import type { AdminOrder } from '../types';
 
 export function AdminOrderPage() {
@@ -30,10 +31,14 @@ export function AdminOrderPage() {
 
 /** Which operator actions the order's state allows; the server enforces the same machine. */
 const actionsFor = (order: AdminOrder): OrderAction[] => {
-  if (order.status === 'paid') return ['complete', 'refund'];
+  if (order.status === 'paid' || order.status === 'shipped') return ['complete', 'refund'];
   if (order.status === 'completed') return ['refund'];
   return [];
 };
+
+/** A paid order ships; in a group buy, only once the group succeeded (the server says the same). */
+const canShip = (order: AdminOrder) =>
+  order.status === 'paid' && (!order.groupBuy || order.groupBuy.status === 'succeeded');
 
 function AdminOrderDetail({ order }: { order: AdminOrder }) {
   const { t } = useTranslation();
@@ -74,6 +79,10 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
         ))}
       </div>
       <ErrorMessage error={settle.error} />
+      {order.status === 'paid' && order.groupBuy?.status === 'waiting' ? (
+        <p className="alert alert-warning">{t('fulfilment.admin.waitingGroup')}</p>
+      ) : null}
+      {canShip(order) ? <ShipForm orderId={order.id} /> : null}
       <div className="admin-columns">
         <div className="card">
           <h2>{t('orders.items')}</h2>
@@ -86,9 +95,10 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
               <AddressView address={order.address} />
             </div>
           ) : null}
+          {order.shipment ? <ShipmentCard order={order} /> : null}
           <div className="card">
             <h2>{t('orders.timeline')}</h2>
-            <OrderTimeline timeline={order.timeline} />
+            <OrderTimeline timeline={order.timeline} shipment={order.shipment} />
           </div>
         </div>
       </div>

@@ -36,7 +36,12 @@ export function AdminOrdersPage() {
 
   return (
     <section>
-      <h1>{t('admin.orders')}</h1>
+      <div className="page-heading">
+        <h1>{t('admin.orders')}</h1>
+        <Link className="btn btn-outline" to="/admin/orders/ship-csv" data-testid="ship-csv-link">
+          {t('fulfilment.admin.importCsv')}
+        </Link>
+      </div>
       <search>
         <form className="toolbar" onSubmit={submit}>
           <label className="visually-hidden" htmlFor="admin-order-search">
@@ -54,6 +59,17 @@ export function AdminOrdersPage() {
           </button>
         </form>
       </search>
+      <div className="to-ship-filter">
+        <button
+          type="button"
+          className={`chip${status === 'paid' ? ' chip-active' : ''}`}
+          aria-pressed={status === 'paid'}
+          onClick={() => update({ status: status === 'paid' ? undefined : 'paid' })}
+          data-testid="filter-to-ship"
+        >
+          {t('fulfilment.admin.toShip')}
+        </button>
+      </div>
       <OrderStatusFilter value={status} onChange={(s) => update({ status: s })} />
       {orders.isPending ? <Spinner /> : null}
       <ErrorMessage error={orders.error} />

@@ -5,20 +5,52 @@ import { ORDER_STATUSES, type Order, type OrderStatus } from '../types';
 const isOrderStatus = (status: string): status is OrderStatus =>
   (ORDER_STATUSES as readonly string[]).includes(status);
 
-export function OrderTimeline({ timeline }: { timeline: Order['timeline'] }) {
+/** The notes the server writes for steps a buyer or a job takes (orders/delivery-rules.ts). */
+const KNOWN_NOTES = {
+  'confirmed by the buyer': 'fulfilment.notes.confirmedByBuyer',
+  'confirmed automatically': 'fulfilment.notes.confirmedAutomatically',
+  'cancelled by the buyer': 'fulfilment.notes.cancelledByBuyer',
+  'not paid in time': 'fulfilment.notes.notPaidInTime',
+} as const;
+
+const isKnownNote = (note: string): note is keyof typeof KNOWN_NOTES => note in KNOWN_NOTES;
+
+interface OrderTimelineProps {
+  timeline: Order['timeline'];
+  /** Shown on the "shipped" step: the carrier and tracking number, in the reader's language. */
+  shipment?: Order['shipment'];
+}
+
+export function OrderTimeline({ timeline, shipment }: OrderTimelineProps) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
+  const noteOf = (step: Order['timeline'][number]) => {
+    if (step.status === 'shipped' && shipment)
+      return t('fulfilment.shippedWith', {
+        carrier: shipment.carrier,
+        trackingNumber: shipment.trackingNumber,
+      });
+    if (!step.note) return null;
+    return isKnownNote(step.note) ? t(KNOWN_NOTES[step.note]) : step.note;
+  };
   return (
     <ol className="timeline" data-testid="order-timeline">
-      {timeline.map((step) => (
-        <li key={`${step.status}-${step.at}`}>
-          <span className="timeline-status">
-            {isOrderStatus(step.status) ? t(`orders.status.${step.status}`) : step.status}
-          </span>
-          {step.note ? <span className="muted">{step.note}</span> : null}
-          <time dateTime={step.at}>{dateTime(step.at)}</time>
-        </li>
-      ))}
+      {timeline.map((step) => {
+        const note = noteOf(step);
+        return (
+          <li key={`${step.status}-${step.at}`} data-testid={`timeline-${step.status}`}>
+            <span className="timeline-status">
+              {step.status === 'pending_payment'
+                ? t('fulfilment.placed')
+                : isOrderStatus(step.status)
+                  ? t(`orders.status.${step.status}`)
+                  : step.status}
+            </span>
+            {note ? <span className="muted">{note}</span> : null}
+            <time dateTime={step.at}>{dateTime(step.at)}</time>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDateTime } from '../../../lib/config';
 import { AddressView } from '../components/address-view';
+import { BuyerOrderActions } from '../components/buyer-order-actions';
 import { OrderItems } from '../components/order-items';
 import { OrderLoader } from '../components/order-loader';
 import { OrderStatusBadge } from '../components/order-status-badge';
 import { OrderTimeline } from '../components/order-timeline';
+import { ShipmentCard } from '../components/shipment-card';
 import type { Order } from '../types';
 
 export function OrderDetailPage() {
@@ -33,6 +35,8 @@ function OrderDetail({ order }: { order: Order }) {
       {order.payment?.status === 'failed' && order.status === 'pending_payment' ? (
         <p className="alert alert-error">{t('orders.paymentFailed')}</p>
       ) : null}
+      <BuyerOrderActions order={order} />
+      <ShipmentCard order={order} />
       <div className="card">
         <h2>{t('orders.items')}</h2>
         <OrderItems order={order} />
@@ -45,7 +49,7 @@ function OrderDetail({ order }: { order: Order }) {
       ) : null}
       <div className="card">
         <h2>{t('orders.timeline')}</h2>
-        <OrderTimeline timeline={order.timeline} />
+        <OrderTimeline timeline={order.timeline} shipment={order.shipment} />
       </div>
       <Link to="/orders">{t('orders.backToOrders')}</Link>
     </section>

@@ -1,0 +1,9 @@
+/** Fulfilment: shipping paid orders (one, or a CSV of many) and confirming their delivery. */
+export { fulfilmentRoutes } from './routes.js';
+export {
+  AUTO_CONFIRM_JOB,
+  createFulfilmentService,
+  type FulfilmentService,
+  type ImportResult,
+  shipmentLookup,
+} from './service.js';

@@ -1,0 +1,67 @@
+import type { fulfilmentEn } from './fulfilment-en';
+
+type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
+
+/** 发货、确认收货、取消订单和 CSV 批量发货的中文文案。 */
+export const fulfilmentZhCN: Catalog<typeof fulfilmentEn> = {
+  fulfilment: {
+    placed: '已下单',
+    shipment: '物流信息',
+    carrier: '快递公司',
+    trackingNumber: '运单号',
+    copyTracking: '复制',
+    shippedAt: '{{time}} 已发货',
+    autoConfirmOn: '如未确认，将于 {{time}} 自动确认收货。',
+    notShippedYet: '商家正在备货。',
+    confirmReceipt: '确认收货',
+    confirmReceiptTitle: '包裹收到了吗？',
+    confirmReceiptText: '请在收到商品后再确认。确认后订单完成，退货期开始计算。',
+    received: '已收到，确认收货',
+    cancelOrder: '取消订单',
+    cancelTitle: '确定取消该订单吗？',
+    cancelText: '订单将关闭，商品重新上架销售。你可以随时重新下单。',
+    cancelConfirm: '取消订单',
+    shippedWith: '{{carrier}} · {{trackingNumber}}',
+    notes: {
+      confirmedByBuyer: '买家确认收货',
+      confirmedAutomatically: '超过确认期限，系统自动确认收货',
+      cancelledByBuyer: '买家取消了订单',
+      notPaidInTime: '超时未支付',
+    },
+    admin: {
+      shipTitle: '发货',
+      shipHint: '买家会立即看到快递公司和运单号。',
+      carrierPlaceholder: '顺丰速运',
+      ship: '确认发货',
+      waitingGroup: '该订单需等拼团成功后才能发货。',
+      toShip: '待发货',
+      importCsv: 'CSV 批量发货',
+      importTitle: '用 CSV 文件批量发货',
+      importHint:
+        '首行为表头 orderId,carrier,trackingNumber，之后每行一个订单（最多 1000 行）。其他列会被忽略。',
+      file: 'CSV 文件',
+      paste: '或直接粘贴 CSV 内容',
+      importSubmit: '批量发货',
+      nothingToImport: '请先选择文件或粘贴 CSV 内容。',
+      summary: '已发货 {{shipped}} 单，未发货 {{refused}} 单',
+      line: '行号',
+      order: '订单',
+      outcome: '结果',
+      rowShipped: '已发货',
+      backToOrders: '返回订单列表',
+      reasons: {
+        malformed_row: '该行无法读取',
+        invalid_row: '字段缺失或有误',
+        order_not_found: '订单不存在',
+        not_paid: '订单尚未支付',
+        already_shipped: '订单已发货',
+        already_completed: '订单已完成',
+        refunded: '订单已退款',
+        cancelled: '订单已取消',
+        group_waiting: '拼团尚未成功',
+        group_failed: '拼团失败',
+        failed: '发货失败，请重试',
+      },
+    },
+  },
+};
