@@ -25,6 +25,22 @@ async function main() {
   const clock = config.testClock ? new AdjustableClock() : systemClock;
   const db = await openDatabase(config);
   const { app, jobs, services } = await buildApp({ config, db, clock });
+  app.log.info(
+    {
+      database: db.dialect,
+      paymentProvider: config.paymentProvider,
+      sandbox: config.sandboxPayments,
+      stripe: Boolean(config.stripe),
+      testClock: config.testClock,
+      demo: config.seedDemo && db.dialect === 'pglite',
+    },
+    `payments through ${config.paymentProvider}; sandbox ${config.sandboxPayments ? 'on' : 'off'}, Stripe ${config.stripe ? 'on' : 'off'}, test clock ${config.testClock ? 'on' : 'off'}, demo shop ${config.seedDemo && db.dialect === 'pglite' ? 'on' : 'off'}`,
+  );
+  if (config.sandboxPayments && db.dialect === 'postgres') {
+    app.log.warn(
+      'SANDBOX_PAYMENTS is on against PostgreSQL: ANY BUYER CAN MARK ORDERS PAID FOR FREE (and earn and withdraw commission on them). Turn it off for a shop that takes real money.',
+    );
+  }
   const applied = await migrate(db);
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (config.adminEmail && config.adminPassword) {

@@ -80,6 +80,8 @@ export async function startFission(env: Record<string, string>): Promise<Fission
       LOG_LEVEL: 'warn',
       RATE_LIMITS: 'off',
       SEED_DEMO: '0',
+      // Benchmarks are test shops: on PostgreSQL the sandbox is off unless asked for.
+      SANDBOX_PAYMENTS: 'on',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       ...env,

@@ -15,6 +15,8 @@ const admin = { email: 'ops@fission.test', password: 'ops-password' };
 beforeAll(async () => {
   const env = {
     DATABASE_URL: await createFreshDatabaseUrl(),
+    // These tests pay through the sandbox, which PostgreSQL has off unless asked.
+    SANDBOX_PAYMENTS: 'on',
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     RATE_LIMITS: 'off',
