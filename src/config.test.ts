@@ -6,7 +6,11 @@ const postgres = { DATABASE_URL: 'postgres://fission@db.example.com/fission' };
 
 describe('payment settings on the embedded database', () => {
   it('defaults to the sandbox, with Stripe off', () => {
-    expect(loadConfig({})).toMatchObject({ sandboxPayments: true, paymentProvider: 'sandbox', stripe: undefined });
+    expect(loadConfig({})).toMatchObject({
+      sandboxPayments: true,
+      paymentProvider: 'sandbox',
+      stripe: undefined,
+    });
   });
 
   it('enables Stripe when both keys and PAYMENT_PROVIDER=stripe are set', () => {
@@ -49,14 +53,20 @@ describe('payment settings on PostgreSQL', () => {
   });
 
   it('refuses PAYMENT_PROVIDER=sandbox without SANDBOX_PAYMENTS=on', () => {
-    expect(() => loadConfig({ ...postgres, PAYMENT_PROVIDER: 'sandbox' })).toThrow(/needs SANDBOX_PAYMENTS=on/);
+    expect(() => loadConfig({ ...postgres, PAYMENT_PROVIDER: 'sandbox' })).toThrow(
+      /needs SANDBOX_PAYMENTS=on/,
+    );
   });
 });
 
 describe('payment settings that stop the start', () => {
   it.each([
     ['Stripe keys without PAYMENT_PROVIDER', keys, /set PAYMENT_PROVIDER=stripe/],
-    ['Stripe keys without PAYMENT_PROVIDER on PostgreSQL', { ...postgres, ...keys }, /set PAYMENT_PROVIDER=stripe/],
+    [
+      'Stripe keys without PAYMENT_PROVIDER on PostgreSQL',
+      { ...postgres, ...keys },
+      /set PAYMENT_PROVIDER=stripe/,
+    ],
     ['one key without the other', { STRIPE_SECRET_KEY: 'sk_test_x' }, /must be set together/],
     ['a publishable key as secret', { ...keys, STRIPE_SECRET_KEY: 'pk_test_x' }, /STRIPE_SECRET_KEY must be/],
     [
@@ -64,11 +74,23 @@ describe('payment settings that stop the start', () => {
       { ...keys, PAYMENT_PROVIDER: 'stripe', STRIPE_PUBLISHABLE_KEY: 'sk_test_x' },
       /STRIPE_PUBLISHABLE_KEY must be/,
     ],
-    ['a webhook secret of the wrong kind', { ...keys, STRIPE_WEBHOOK_SECRET: 'sk_test_y' }, /STRIPE_WEBHOOK_SECRET/],
+    [
+      'a webhook secret of the wrong kind',
+      { ...keys, STRIPE_WEBHOOK_SECRET: 'sk_test_y' },
+      /STRIPE_WEBHOOK_SECRET/,
+    ],
     ['stripe without keys', { PAYMENT_PROVIDER: 'stripe' }, /needs STRIPE_SECRET_KEY/],
-    ['sandbox while it is off', { SANDBOX_PAYMENTS: 'off', PAYMENT_PROVIDER: 'sandbox' }, /needs SANDBOX_PAYMENTS/],
+    [
+      'sandbox while it is off',
+      { SANDBOX_PAYMENTS: 'off', PAYMENT_PROVIDER: 'sandbox' },
+      /needs SANDBOX_PAYMENTS/,
+    ],
     ['no provider at all', { SANDBOX_PAYMENTS: 'off' }, /no payment provider/],
-    ['an unknown provider', { PAYMENT_PROVIDER: 'paypal' }, /PAYMENT_PROVIDER must be one of sandbox, stripe/],
+    [
+      'an unknown provider',
+      { PAYMENT_PROVIDER: 'paypal' },
+      /PAYMENT_PROVIDER must be one of sandbox, stripe/,
+    ],
   ])('refuses %s', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

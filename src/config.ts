@@ -124,7 +124,11 @@ function stripeKeys(env: Env): Config['stripe'] {
     fail('STRIPE_WEBHOOK_SECRET', 'a Stripe webhook signing secret (whsec_…)', webhookSecret.slice(0, 6));
   const publishableKey = env.STRIPE_PUBLISHABLE_KEY || undefined;
   if (publishableKey && !/^pk_(test|live)_/.test(publishableKey))
-    fail('STRIPE_PUBLISHABLE_KEY', 'a Stripe publishable key (pk_test_… or pk_live_…)', publishableKey.slice(0, 8));
+    fail(
+      'STRIPE_PUBLISHABLE_KEY',
+      'a Stripe publishable key (pk_test_… or pk_live_…)',
+      publishableKey.slice(0, 8),
+    );
   return { secretKey, webhookSecret, publishableKey };
 }
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { Payment } from '../payments/service.js';
+import type { Dispute, Payment } from '../payments/service.js';
 import type { OrderGroupBuy, OrdersContext } from './context.js';
 import * as q from './queries.js';
 import type { OrderStatus } from './rules.js';
@@ -32,6 +32,8 @@ export interface Order {
   payment: Payment | null;
   /** The group this order was placed in, or null for an order outside group buying. */
   groupBuy: OrderGroupBuy | null;
+  /** The latest chargeback on the order's payment, or null when it was never disputed. */
+  dispute: Dispute | null;
   timeline: { status: string; note: string; at: string }[];
   expiresAt: string;
   createdAt: string;
@@ -64,6 +66,7 @@ export async function presentOrders(
   const events = await q.eventsOf(conn, ids);
   const payments = await ctx.payments.paymentsOf(conn, ids);
   const groups = (await ctx.groupBuys?.ofOrders(conn, ids)) ?? new Map<string, OrderGroupBuy>();
+  const disputes = await ctx.payments.disputesOf(conn, ids);
   return rows.map((row) => ({
     id: row.id,
     userId: row.user_id,
@@ -78,6 +81,7 @@ export async function presentOrders(
     storeSlug: row.store_slug,
     payment: payments.get(row.id) ?? null,
     groupBuy: groups.get(row.id) ?? null,
+    dispute: disputes.get(row.id) ?? null,
     timeline: events
       .filter((e) => e.order_id === row.id)
       .map((e) => ({ status: e.status, note: e.note, at: e.at.toISOString() })),

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
+import { DisputeSchema } from '../payments/schemas.js';
 import type { ORDER_STATUSES } from './rules.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
@@ -109,6 +110,7 @@ export const OrderSchema = Type.Object({
       role: Type.Union([Type.Literal('leader'), Type.Literal('member')]),
     }),
   ),
+  dispute: Nullable(DisputeSchema),
   timeline: Type.Array(Type.Object({ status: Type.String(), note: Type.String(), at: Type.String() })),
   expiresAt: Type.String(),
   createdAt: Type.String(),

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type FakeStripe,
   fakeStripe,
+  fixture,
   signedDelivery,
   stripeEvent,
 } from '../../../test/support/fake-stripe.js';
@@ -110,9 +111,81 @@ describe('parseWebhook', () => {
     });
   });
 
-  it('ignores other events, such as charge.refunded', () => {
-    const event = stripeEvent('charge.refunded', intent, { eventId: 'evt_3' });
-    expect(parse(signedDelivery(event))).toMatchObject({ eventId: 'evt_3', type: 'ignored' });
+  it('reads charge.refunded as the refunds Stripe lists, with the reference Fission stored', () => {
+    const recorded = fixture<{ data: { object: Record<string, unknown> } }>('charge.refunded');
+    const delivery = signedDelivery({ ...recorded, id: 'evt_3' });
+    expect(parse(delivery)).toEqual({
+      eventId: 'evt_3',
+      type: 'refund.observed',
+      externalId: intent.id,
+      amountRefunded: 4900,
+      refunds: [
+        {
+          id: 're_3QxRkV2eZvKYlo2C0d9Wf2Gh',
+          amount: 4900,
+          reference: '0190f6c2-8b2c-7d4e-9f5a-6b7c8d9e0f1a',
+        },
+      ],
+    });
+  });
+
+  it('reads charge.refunded without a list of refunds (current API versions) as the refunded total', () => {
+    const event = stripeEvent('charge.refunded', intent, {
+      eventId: 'evt_4',
+      refunds: null,
+      amountRefunded: 1000,
+    });
+    expect(parse(signedDelivery(event))).toEqual({
+      eventId: 'evt_4',
+      type: 'refund.observed',
+      externalId: intent.id,
+      amountRefunded: 1000,
+      refunds: null,
+    });
+  });
+
+  it('reads disputes, opened and closed', () => {
+    const opened = parse(signedDelivery(fixture('charge.dispute.created')));
+    expect(opened).toEqual({
+      eventId: 'evt_1QxSa12eZvKYlo2C5rTq8Ka2',
+      type: 'dispute.opened',
+      externalId: intent.id,
+      disputeId: 'dp_1QxSa02eZvKYlo2CbZ3hQw4e',
+      amount: 4900,
+      reason: 'fraudulent',
+    });
+    expect(parse(signedDelivery(fixture('charge.dispute.closed')))).toMatchObject({
+      type: 'dispute.closed',
+      outcome: 'lost',
+    });
+    const inquiry = stripeEvent('charge.dispute.closed', intent, { disputeStatus: 'warning_closed' });
+    expect(parse(signedDelivery(inquiry))).toMatchObject({ type: 'dispute.closed', outcome: 'won' });
+  });
+
+  it('reads refund.failed with its reason and Fission’s reference', () => {
+    expect(parse(signedDelivery(fixture('refund.failed')))).toEqual({
+      eventId: 'evt_3QxRkV2eZvKYlo2C0Fa1lD3r',
+      type: 'refund.failed',
+      externalId: intent.id,
+      refundId: 're_3QxRkV2eZvKYlo2C0d9Wf2Gh',
+      reference: '0190f6c2-8b2c-7d4e-9f5a-6b7c8d9e0f1a',
+      amount: 4900,
+      reason: 'expired_or_canceled_card',
+    });
+  });
+
+  it('ignores events it does not act on', () => {
+    const event = {
+      ...stripeEvent('payment_intent.succeeded', intent),
+      id: 'evt_5',
+      type: 'customer.created',
+    };
+    expect(parse(signedDelivery(event))).toMatchObject({ eventId: 'evt_5', type: 'ignored' });
+  });
+
+  it('stores Fission’s reference with a refund it asks for', async () => {
+    await stripe.refund({ externalId: intent.id, amount: 100, idempotencyKey: 'refund:r3', reference: 'r3' });
+    expect(fake.requests[0]?.params.get('metadata[fissionRefundId]')).toBe('r3');
   });
 
   it('rejects an event signed with another secret', () => {
