@@ -1,6 +1,7 @@
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
 import { groupBuyEn } from './groupbuy-en';
+import { paymentsEn } from './payments-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
 export const en = {
@@ -200,6 +201,7 @@ export const en = {
   ...distributionEn,
   ...couponsEn,
   ...groupBuyEn,
+  ...paymentsEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

@@ -2,6 +2,7 @@ import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
+import { paymentsZhCN } from './payments-zh-cn';
 
 export const zhCN: Messages = {
   common: {
@@ -200,4 +201,5 @@ export const zhCN: Messages = {
   ...distributionZhCN,
   ...couponsZhCN,
   ...groupBuyZhCN,
+  ...paymentsZhCN,
 };

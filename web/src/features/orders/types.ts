@@ -1,4 +1,11 @@
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'refunded', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'refunded',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface Address {
@@ -43,6 +50,8 @@ export interface Order {
   expiresAt: string | null;
   createdAt: string;
   userId: string;
+  /** A chargeback on the order's payment; null when it was never disputed. */
+  dispute?: { status: 'open' | 'won' | 'lost'; openedAt: string; closedAt: string | null } | null;
   /** The group this order was placed in; null outside group buying. */
   groupBuy?: {
     campaignId: string;
