@@ -1,11 +1,9 @@
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { loadStripe, type Stripe } from '@stripe/stripe-js';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { Spinner } from '../../../components/spinner';
 import { useMoney } from '../../../lib/config';
-import { useOrderUntilSettled } from '../api/get-order-payment';
 import type { Order } from '../types';
 
 // Stripe.js is loaded once per publishable key, and only on this page: shoppers who never pay by
@@ -25,19 +23,25 @@ export const afterPayment = (order: Order) =>
   order.groupBuy ? `/groups/${order.groupBuy.groupId}` : `/orders/${order.id}`;
 
 /** Stripe's Payment Element for one order's PaymentIntent. */
-export function StripePayment(props: { order: Order; publishableKey: string; clientSecret: string }) {
+export function StripePayment(props: {
+  order: Order;
+  publishableKey: string;
+  clientSecret: string;
+  /** Stripe took the payment; the order is paid once its webhook reaches the shop. */
+  onConfirmed: () => void;
+}) {
   const { i18n } = useTranslation();
   return (
     <Elements
       stripe={stripeFor(props.publishableKey)}
       options={{ clientSecret: props.clientSecret, locale: i18n.language.startsWith('zh') ? 'zh' : 'en' }}
     >
-      <StripeForm order={props.order} />
+      <StripeForm order={props.order} onConfirmed={props.onConfirmed} />
     </Elements>
   );
 }
 
-function StripeForm({ order }: { order: Order }) {
+function StripeForm({ order, onConfirmed }: { order: Order; onConfirmed: () => void }) {
   const { t } = useTranslation();
   const money = useMoney();
   const stripe = useStripe();
@@ -45,7 +49,6 @@ function StripeForm({ order }: { order: Order }) {
   const [ready, setReady] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,10 +63,9 @@ function StripeForm({ order }: { order: Order }) {
     });
     setSubmitting(false);
     if (result.error) setError(result.error.message ?? t('stripePay.failed'));
-    else setConfirmed(true);
+    else onConfirmed();
   }
 
-  if (confirmed) return <AwaitingConfirmation order={order} />;
   return (
     <form className="card stripe-form" onSubmit={submit} data-testid="stripe-form">
       {ready ? null : <Spinner />}
@@ -83,22 +85,5 @@ function StripeForm({ order }: { order: Order }) {
       </button>
       <p className="muted stripe-secure">{t('stripePay.secure')}</p>
     </form>
-  );
-}
-
-/** Stripe took the payment; the order is paid once Stripe's webhook reaches the shop (seconds). */
-function AwaitingConfirmation({ order }: { order: Order }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const current = useOrderUntilSettled(order.id, true);
-  const status = current.data?.status;
-  useEffect(() => {
-    if (status && status !== 'pending_payment') navigate(afterPayment(order));
-  }, [status, order, navigate]);
-  return (
-    <div className="card stripe-confirming" aria-live="polite" data-testid="stripe-confirming">
-      <Spinner />
-      <p>{t('stripePay.confirming')}</p>
-    </div>
   );
 }

@@ -1,9 +1,10 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { useConfig, useDateTime, useMoney } from '../../../lib/config';
-import { useOrderPayment } from '../api/get-order-payment';
+import { useOrderPayment, useOrderUntilSettled } from '../api/get-order-payment';
 import { type SandboxOutcome, usePaySandbox } from '../api/pay-sandbox';
 import { OrderLoader } from '../components/order-loader';
 import { OrderStatusBadge } from '../components/order-status-badge';
@@ -61,9 +62,25 @@ const ViewOrder = ({ order }: { order: Order }) => {
 /** The card form, once the shop's publishable key and the order's client secret are here. */
 function StripeCheckout({ order }: { order: Order }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const payable = order.status === 'pending_payment';
   const config = useConfig();
   const payment = useOrderPayment(order.id, payable);
+  // Once Stripe took the payment, the order is polled until Stripe's webhook has marked it paid.
+  const [confirmed, setConfirmed] = useState(false);
+  useOrderUntilSettled(order.id, confirmed);
+  useEffect(() => {
+    if (confirmed && !payable) navigate(afterPayment(order));
+  }, [confirmed, payable, order, navigate]);
+
+  if (confirmed) {
+    return (
+      <div className="card stripe-confirming" aria-live="polite" data-testid="stripe-confirming">
+        <Spinner />
+        <p>{t('stripePay.confirming')}</p>
+      </div>
+    );
+  }
   if (!payable) return <ViewOrder order={order} />;
   if (config.isPending || payment.isPending) return <Spinner />;
   if (payment.error || config.error) return <ErrorMessage error={payment.error ?? config.error} />;
@@ -81,7 +98,12 @@ function StripeCheckout({ order }: { order: Order }) {
       {order.payment?.status === 'failed' ? (
         <p className="alert alert-warning">{t('stripePay.retry')}</p>
       ) : null}
-      <StripePayment order={order} publishableKey={publishableKey} clientSecret={clientSecret} />
+      <StripePayment
+        order={order}
+        publishableKey={publishableKey}
+        clientSecret={clientSecret}
+        onConfirmed={() => setConfirmed(true)}
+      />
     </>
   );
 }
