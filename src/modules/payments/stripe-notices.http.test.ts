@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type FakeRefund,
   type FakeStripe,
   fakeStripe,
-  type FakeRefund,
   signedDelivery,
   stripeEvent,
 } from '../../../test/support/fake-stripe.js';

@@ -4,8 +4,8 @@ import {
   InvalidWebhookError,
   type ObservedRefund,
   type PaymentProvider,
-  type ProviderEvent,
   ProviderError,
+  type ProviderEvent,
   type RefundInput,
 } from './provider.js';
 

@@ -7,7 +7,7 @@ import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useDateTime } from '../../../lib/config';
-import { AddressView, OrderItems, OrderStatusBadge, OrderTimeline } from '../../orders';
+import { AddressView, DisputeNotice, OrderItems, OrderStatusBadge, OrderTimeline } from '../../orders';
 import { useAdminOrder } from '../api/get-admin-order';
 import { type OrderAction, useSettleOrder } from '../api/settle-order';
 import type { AdminOrder } from '../types';
@@ -74,6 +74,7 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
         ))}
       </div>
       <ErrorMessage error={settle.error} />
+      <DisputeNotice order={order} />
       <div className="admin-columns">
         <div className="card">
           <h2>{t('orders.items')}</h2>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDateTime } from '../../../lib/config';
 import { AddressView } from '../components/address-view';
+import { DisputeNotice } from '../components/dispute-notice';
 import { OrderItems } from '../components/order-items';
 import { OrderLoader } from '../components/order-loader';
 import { OrderStatusBadge } from '../components/order-status-badge';
@@ -33,6 +34,7 @@ function OrderDetail({ order }: { order: Order }) {
       {order.payment?.status === 'failed' && order.status === 'pending_payment' ? (
         <p className="alert alert-error">{t('orders.paymentFailed')}</p>
       ) : null}
+      <DisputeNotice order={order} />
       <div className="card">
         <h2>{t('orders.items')}</h2>
         <OrderItems order={order} />
