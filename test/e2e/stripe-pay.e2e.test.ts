@@ -11,7 +11,7 @@ import { type Shop, startShop } from './support/server.js';
  * Stripe(pk), elements({ clientSecret }), create/mount('payment') and confirmPayment. When the
  * buyer confirms, the stand-in tells the test, which sends Stripe's signed payment_intent.succeeded.
  */
-const STAND_IN = String.raw`
+const STAND_IN = `
 (function () {
   function Stripe(publishableKey) {
     if (!/^pk_/.test(publishableKey)) throw new Error('stand-in: ' + publishableKey + ' is not a publishable key');

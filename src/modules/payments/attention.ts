@@ -37,7 +37,7 @@ export function createAttention(deps: { db: Database; clock: Clock }) {
         coalesce(failure_reason, 'the provider refused the refund') AS detail, NULL::int AS attempts, updated_at AS since
       FROM refunds WHERE status = 'failed'`,
     payment_unmatched: `SELECT 'payment_unmatched' AS kind, id, order_id, amount_received AS amount,
-        'received ' || amount_received || ', order total ' || expected || ' (' || status || ')' AS detail,
+        status AS detail,
         NULL::int AS attempts, created_at AS since
       FROM unmatched_payments WHERE status <> 'refund_failed' AND last_error IS NULL`,
     provider_refund_failed: `SELECT 'provider_refund_failed' AS kind, id, order_id, amount_received AS amount,
