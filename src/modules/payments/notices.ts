@@ -68,13 +68,25 @@ export function createPaymentNotices(deps: NoticeDeps) {
       const opened = await open(tx, provider, notice);
       if (!opened) return null;
       const { payment, order } = opened;
-      const own = await q.ownRefunds(tx, payment.id);
+      // Fission's own: refunds of the order, and refunds of amounts that did not match it.
+      const own = [
+        ...(await q.ownRefunds(tx, payment.id)).map((r) => ({
+          id: r.id,
+          externalId: r.external_id,
+          amount: r.amount,
+        })),
+        ...(await q.unmatchedRefundsOf(tx, payment.id)).map((r) => ({
+          id: `unmatched:${r.id}`,
+          externalId: r.refund_external_id,
+          amount: r.amount_received,
+        })),
+      ];
       const seen = await q.providerRefundsOf(tx, provider, payment.id);
       const fresh = unknownRefunds({
         eventId: notice.eventId,
         amountRefunded: notice.amountRefunded,
         listed: notice.refunds,
-        own: own.map((r) => ({ id: r.id, externalId: r.external_id, amount: r.amount })),
+        own,
         seen: seen.map((r) => ({ externalId: r.external_id, amount: r.amount })),
       });
       let alreadyRefunded =

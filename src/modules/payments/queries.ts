@@ -8,6 +8,8 @@ export interface PaymentRow {
   external_id: string;
   amount: number;
   status: 'pending' | 'succeeded' | 'failed' | 'refunded';
+  /** Stripe's PaymentIntent client secret, for the buyer's browser; null for other providers. */
+  client_secret: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -170,6 +172,14 @@ export const findRefund = async (conn: Queryable, id: string) =>
 
 export const findRefundByExternalId = async (conn: Queryable, externalId: string) =>
   (await conn.query<RefundRow>('SELECT * FROM refunds WHERE external_id = $1', [externalId]))[0];
+
+/** Refunds of a payment's unmatched amounts: Fission's own, made by the unmatched-payment job. */
+export const unmatchedRefundsOf = (conn: Queryable, paymentId: string) =>
+  conn.query<{ id: string; refund_external_id: string | null; amount_received: number }>(
+    `SELECT id, refund_external_id, amount_received FROM unmatched_payments
+     WHERE payment_id = $1 AND status IN ('refunding', 'refunded') AND amount_received > 0`,
+    [paymentId],
+  );
 
 export const lockUnmatched = async (tx: Queryable, id: string) =>
   (await tx.query<UnmatchedPaymentRow>('SELECT * FROM unmatched_payments WHERE id = $1 FOR UPDATE', [id]))[0];

@@ -35,7 +35,10 @@ describe('dashboardRefundKind', () => {
 });
 
 describe('unknownRefunds', () => {
-  const own = [{ id: 'fission-1', externalId: 're_own', amount: 300 }];
+  const own = [
+    { id: 'fission-1', externalId: 're_own', amount: 300 },
+    { id: 'unmatched:u1', externalId: null, amount: 50 },
+  ];
 
   it('skips Fission’s own refunds by reference or by provider id, and refunds seen before', () => {
     const listed = [

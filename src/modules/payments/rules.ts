@@ -52,7 +52,7 @@ export function unknownRefunds(input: {
   if (input.listed) {
     return input.listed
       .filter((r) => r.amount > 0 && !seen.has(r.id) && !ownExternal.has(r.id))
-      .filter((r) => !(r.reference && (ownIds.has(r.reference) || r.reference.startsWith('unmatched:'))))
+      .filter((r) => !(r.reference && ownIds.has(r.reference)))
       .map((r) => ({ id: r.id, amount: r.amount }));
   }
   const accounted =

@@ -176,16 +176,12 @@ export function createPaymentsService(deps: {
   async function checkoutOf(orderId: string) {
     const payment = await latestPayment(orderId, db);
     if (!payment) throw notFound('Payment');
-    const [row] = await db.query<{ client_secret: string | null }>(
-      'SELECT client_secret FROM payments WHERE id = $1',
-      [payment.id],
-    );
     const open = payment.status === 'pending' || payment.status === 'failed';
     return {
       provider: payment.provider,
       status: payment.status,
       amount: payment.amount,
-      clientSecret: open ? (row?.client_secret ?? null) : null,
+      clientSecret: open ? payment.client_secret : null,
     };
   }
 

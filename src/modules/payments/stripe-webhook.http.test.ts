@@ -198,6 +198,12 @@ describe('POST /api/payments/stripe/webhook', () => {
     );
     expect(row).toMatchObject({ status: 'refunded', refund_external_id: expect.stringMatching(/^re_/) });
     expect((await orderOf(order.id)).status).toBe('pending_payment');
+
+    // Stripe's charge.refunded for that refund is recognised as Fission's own, listed or not.
+    for (const refunds of [null, fake.refundsOf(intent)]) {
+      const refunded = stripeEvent('charge.refunded', intent, { refunds, amountRefunded: 4800 });
+      expect((await deliver(signedDelivery(refunded))).json()).toEqual({ received: true, applied: false });
+    }
   });
 
   it('keeps the order payable after payment_intent.payment_failed', async () => {
