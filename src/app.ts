@@ -30,6 +30,8 @@ import { notificationsRoutes } from './modules/notifications/routes.js';
 import { createNotificationsService } from './modules/notifications/service.js';
 import { ordersRoutes } from './modules/orders/routes.js';
 import { createOrdersService } from './modules/orders/service.js';
+import { createAttention, registerAttentionGauge } from './modules/payments/attention.js';
+import { createPaymentNotices } from './modules/payments/notices.js';
 import { paymentRoutes } from './modules/payments/routes.js';
 import { createSandboxProvider } from './modules/payments/sandbox.js';
 import { createPaymentsService } from './modules/payments/service.js';
@@ -110,7 +112,14 @@ export async function buildApp(deps: AppDeps) {
     ? createStripeProvider({ ...config.stripe, httpClient: deps.stripeHttpClient })
     : undefined;
   const providers = [sandbox?.provider, stripe].filter((p) => p !== undefined);
-  const payments = createPaymentsService({ db, clock, providers, defaultProvider: config.paymentProvider });
+  const payments = createPaymentsService({
+    db,
+    clock,
+    providers,
+    defaultProvider: config.paymentProvider,
+    ledger,
+    jobs,
+  });
   // Share-to-unlock counts different people opening a sharer's links, not the sharer's own devices.
   const shareVisitors: ShareVisitors = async (conn, sharerId, since) =>
     sharing.service.distinctVisitors(conn, sharerId, since, await distribution.devicesOf(conn, sharerId));
@@ -251,7 +260,8 @@ export async function buildApp(deps: AppDeps) {
       request.log.warn({ err }, 'recording a device sighting failed');
     });
   });
-  registerMetrics(app);
+  const attention = createAttention({ db, clock });
+  registerAttentionGauge(registerMetrics(app), attention);
 
   const testClock = config.testClock && clock instanceof AdjustableClock ? clock : undefined;
   await app.register(systemRoutes, { config, db, jobs, testClock, distributionRules: distribution.settings });
@@ -268,7 +278,14 @@ export async function buildApp(deps: AppDeps) {
         : false,
   });
   await app.register(fulfilmentRoutes, { fulfilment });
-  await app.register(paymentRoutes, { orders, payments, sandbox, webhookProviders: stripe ? [stripe] : [] });
+  await app.register(paymentRoutes, {
+    orders,
+    payments,
+    sandbox,
+    webhookProviders: stripe ? [stripe] : [],
+    notices: createPaymentNotices({ db, clock, orders, payments, ledger, events }),
+    attention,
+  });
   await app.register(storesRoutes, { stores });
   await app.register(distributionRoutes, { distribution, users: accounts });
   await app.register(groupBuyRoutes, { groupBuys });

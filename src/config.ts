@@ -26,8 +26,8 @@ export interface Config {
   distributionMaxLevels: number;
   distributionRatesBps: number[];
   sandboxPayments: boolean;
-  /** Stripe credentials; both keys or neither. */
-  stripe: { secretKey: string; webhookSecret: string } | undefined;
+  /** Stripe credentials; both secret keys or neither. The publishable key is for the browser. */
+  stripe: { secretKey: string; webhookSecret: string; publishableKey: string | undefined } | undefined;
   /** The provider new orders are paid through. */
   paymentProvider: PaymentProviderName;
   /** Whether becoming a shopkeeper waits for an administrator's approval. */
@@ -135,13 +135,40 @@ function stripeKeys(env: Env): Config['stripe'] {
     fail('STRIPE_SECRET_KEY', 'a Stripe secret key (sk_test_…, sk_live_… or rk_…)', secretKey.slice(0, 8));
   if (!webhookSecret.startsWith('whsec_'))
     fail('STRIPE_WEBHOOK_SECRET', 'a Stripe webhook signing secret (whsec_…)', webhookSecret.slice(0, 6));
-  return { secretKey, webhookSecret };
+  const publishableKey = env.STRIPE_PUBLISHABLE_KEY || undefined;
+  if (publishableKey && !/^pk_(test|live)_/.test(publishableKey))
+    fail(
+      'STRIPE_PUBLISHABLE_KEY',
+      'a Stripe publishable key (pk_test_… or pk_live_…)',
+      publishableKey.slice(0, 8),
+    );
+  return { secretKey, webhookSecret, publishableKey };
 }
 
+/**
+ * The sandbox marks orders paid for free, so it is on by default only on the embedded database
+ * (trying Fission out); on PostgreSQL (production) it takes an explicit SANDBOX_PAYMENTS=on.
+ */
+const sandboxDefault = (env: Env) => !env.DATABASE_URL;
+
 function paymentProvider(env: Env, sandboxPayments: boolean, stripe: Config['stripe']): PaymentProviderName {
+  const explicit = env.PAYMENT_PROVIDER || undefined;
+  // Stripe keys say the operator means real money: guessing the sandbox would take orders for free.
+  if (!explicit && stripe)
+    throw new ConfigError(
+      'the Stripe keys are set but PAYMENT_PROVIDER is not: set PAYMENT_PROVIDER=stripe to take payments through Stripe (or PAYMENT_PROVIDER=sandbox with SANDBOX_PAYMENTS=on to test without money)',
+    );
+  if (!explicit && !sandboxPayments)
+    throw new ConfigError(
+      'no payment provider: on PostgreSQL the sandbox is off, so set STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and PAYMENT_PROVIDER=stripe (or SANDBOX_PAYMENTS=on for a test shop that takes no money)',
+    );
   const name = oneOf(env, 'PAYMENT_PROVIDER', 'sandbox', ['sandbox', 'stripe']) as PaymentProviderName;
   if (name === 'sandbox' && !sandboxPayments)
-    throw new ConfigError('PAYMENT_PROVIDER=sandbox needs SANDBOX_PAYMENTS on; set PAYMENT_PROVIDER=stripe');
+    throw new ConfigError(
+      env.DATABASE_URL
+        ? 'PAYMENT_PROVIDER=sandbox needs SANDBOX_PAYMENTS=on, which PostgreSQL does not default to; set PAYMENT_PROVIDER=stripe with the Stripe keys'
+        : 'PAYMENT_PROVIDER=sandbox needs SANDBOX_PAYMENTS on; set PAYMENT_PROVIDER=stripe',
+    );
   if (name === 'stripe' && !stripe)
     throw new ConfigError('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
   return name;
@@ -171,7 +198,7 @@ function mailFrom(env: Env): string {
 export function loadConfig(env: Env = process.env): Config {
   const distributionMaxLevels = int(env, 'DISTRIBUTION_MAX_LEVELS', 2, 1, 3);
   const currency = env.CURRENCY || 'CNY';
-  const sandboxPayments = flag(env, 'SANDBOX_PAYMENTS', true);
+  const sandboxPayments = flag(env, 'SANDBOX_PAYMENTS', sandboxDefault(env));
   const stripe = stripeKeys(env);
   if (!/^[A-Z]{3}$/.test(currency)) fail('CURRENCY', 'an ISO 4217 code such as CNY or USD', currency);
   return {
@@ -236,16 +263,21 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   ],
   ['DISTRIBUTION_MAX_LEVELS', '2', 'commission levels, 1..3 (hard cap 3)'],
   ['DISTRIBUTION_RATES_BPS', '1000,500,200', 'commission per level in basis points'],
-  ['SANDBOX_PAYMENTS', 'on', 'the built-in sandbox payment provider'],
+  [
+    'SANDBOX_PAYMENTS',
+    'on (embedded only)',
+    'the built-in sandbox provider (buyers mark orders paid for free); on PostgreSQL only when set to on',
+  ],
   [
     'STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET',
     '(unset)',
     'Stripe secret key (sk_…) and webhook signing secret (whsec_…); set both to enable Stripe',
   ],
+  ['STRIPE_PUBLISHABLE_KEY', '(unset)', "Stripe publishable key (pk_…) for the web app's card form"],
   [
     'PAYMENT_PROVIDER',
-    'sandbox',
-    'provider new orders are paid through: sandbox (needs SANDBOX_PAYMENTS) or stripe (needs the Stripe keys)',
+    'sandbox, if on',
+    'provider new orders are paid through: sandbox (needs SANDBOX_PAYMENTS) or stripe; must be set for Stripe',
   ],
   ['SHOPKEEPER_APPROVAL', 'off', 'on: a new shopkeeper waits for an administrator to approve them'],
   [

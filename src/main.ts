@@ -25,12 +25,33 @@ async function main() {
   const clock = config.testClock ? new AdjustableClock() : systemClock;
   const db = await openDatabase(config);
   const { app, jobs, services } = await buildApp({ config, db, clock });
+  // What this process takes money through, in one line an operator reads at start.
+  const onOff = (value: boolean) => (value ? 'on' : 'off');
+  const demo = config.seedDemo && db.dialect === 'pglite';
+  app.log.info(
+    {
+      database: db.dialect,
+      paymentProvider: config.paymentProvider,
+      sandbox: config.sandboxPayments,
+      stripe: Boolean(config.stripe),
+      testClock: config.testClock,
+      demo,
+    },
+    `payments through ${config.paymentProvider}; sandbox ${onOff(config.sandboxPayments)}, ` +
+      `Stripe ${onOff(Boolean(config.stripe))}, test clock ${onOff(config.testClock)}, demo shop ${onOff(demo)}`,
+  );
+  if (config.sandboxPayments && db.dialect === 'postgres') {
+    app.log.warn(
+      'SANDBOX_PAYMENTS is on against PostgreSQL: ANY BUYER CAN MARK ORDERS PAID FOR FREE (and earn and ' +
+        'withdraw commission on them). Turn it off for a shop that takes real money.',
+    );
+  }
   const applied = await migrate(db);
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (config.adminEmail && config.adminPassword) {
     await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
   }
-  if (config.seedDemo && db.dialect === 'pglite') {
+  if (demo) {
     const seeded = await seedDemoShop(services, db);
     if (seeded) app.log.info(seeded, 'demo shop loaded');
   }

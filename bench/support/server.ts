@@ -81,6 +81,8 @@ export async function startFission(env: Record<string, string>): Promise<Fission
       RATE_LIMITS: 'off',
       MAX_UNPAID_ORDERS: '0', // buyers in a closed loop never pay
       SEED_DEMO: '0',
+      // Benchmarks are test shops: on PostgreSQL the sandbox is off unless asked for.
+      SANDBOX_PAYMENTS: 'on',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       ...env,

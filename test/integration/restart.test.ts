@@ -27,7 +27,8 @@ let dataDir: string | undefined;
 
 beforeAll(async () => {
   if (testDialect === 'postgres') {
-    storage = { DATABASE_URL: await createPostgresDatabase() };
+    // A test shop: the sandbox is off on PostgreSQL unless asked for.
+    storage = { DATABASE_URL: await createPostgresDatabase(), SANDBOX_PAYMENTS: 'on' };
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'fission-restart-'));
     storage = { DATA_DIR: dataDir, DATABASE_URL: '' };

@@ -8,7 +8,19 @@ type Json = Record<string, unknown>;
 export type StripeEventType =
   | 'payment_intent.succeeded'
   | 'payment_intent.payment_failed'
-  | 'charge.refunded';
+  | 'charge.refunded'
+  | 'charge.dispute.created'
+  | 'charge.dispute.closed'
+  | 'refund.failed';
+
+/** A refund as Stripe lists it on a charge. */
+export interface FakeRefund {
+  id: string;
+  amount: number;
+  payment_intent: string;
+  metadata: Record<string, string>;
+  status: string;
+}
 
 /** A recorded Stripe object or event from src/modules/payments/fixtures, as a fresh copy. */
 export function fixture<T = Json>(name: string): T {
@@ -34,6 +46,7 @@ export function fakeStripe() {
   const requests: StripeRequest[] = [];
   const answered = new Map<string, Json>();
   const refusals: Json[] = [];
+  const refunds: FakeRefund[] = [];
 
   function answer(path: string, params: URLSearchParams): Json {
     const amount = Number(params.get('amount'));
@@ -48,13 +61,18 @@ export function fakeStripe() {
         metadata: { orderId: params.get('metadata[orderId]') },
       };
     }
-    if (path === '/v1/refunds')
-      return {
-        ...fixture('refund'),
+    if (path === '/v1/refunds') {
+      const fissionRefundId = params.get('metadata[fissionRefundId]');
+      const refund: FakeRefund = {
         id: stripeId('re'),
         amount,
-        payment_intent: params.get('payment_intent'),
+        payment_intent: String(params.get('payment_intent')),
+        metadata: fissionRefundId ? { fissionRefundId } : {},
+        status: 'succeeded',
       };
+      refunds.push(refund);
+      return { ...fixture('refund'), ...refund };
+    }
     throw new Error(`the fake Stripe has no answer for ${path}`);
   }
 
@@ -83,6 +101,22 @@ export function fakeStripe() {
     refuseNext(error: { type: string; code: string; message: string }) {
       refusals.push(error);
     },
+    /** A refund made in the Stripe dashboard: Stripe has it, Fission never asked for it. */
+    dashboardRefund(intent: { id: string }, amount: number): FakeRefund {
+      const refund = {
+        id: stripeId('re'),
+        amount,
+        payment_intent: intent.id,
+        metadata: {},
+        status: 'succeeded',
+      };
+      refunds.push(refund);
+      return refund;
+    },
+    /** Every refund of a PaymentIntent, as a charge lists them. */
+    refundsOf(intent: { id: string }): FakeRefund[] {
+      return refunds.filter((r) => r.payment_intent === intent.id);
+    },
     /** The PaymentIntent created for an order. */
     intentOf(orderId: string): { id: string; amount: number } {
       const created = requests.find(
@@ -101,15 +135,54 @@ export type FakeStripe = ReturnType<typeof fakeStripe>;
 export function stripeEvent(
   type: StripeEventType,
   intent: { id: string; amount: number },
-  options: { eventId?: string; amountReceived?: number } = {},
+  options: {
+    eventId?: string;
+    amountReceived?: number;
+    /** charge.refunded: the charge's refunds (all of the intent's, cumulative); omitted: not listed. */
+    refunds?: FakeRefund[] | null;
+    amountRefunded?: number;
+    /** Disputes: the dispute's id and closing status. */
+    disputeId?: string;
+    disputeStatus?: 'won' | 'lost' | 'warning_closed';
+    /** refund.failed: the refund that failed. */
+    refund?: FakeRefund;
+  } = {},
 ): Json {
   const event = fixture<Json & { data: { object: Json } }>(type);
   const object = event.data.object;
   if (type === 'charge.refunded') {
+    const listed = options.refunds === undefined ? undefined : options.refunds;
+    const amountRefunded =
+      options.amountRefunded ?? (listed ? listed.reduce((sum, r) => sum + r.amount, 0) : intent.amount);
     Object.assign(object, {
       payment_intent: intent.id,
       amount: intent.amount,
-      amount_refunded: intent.amount,
+      amount_refunded: amountRefunded,
+    });
+    if (listed === null) delete object.refunds;
+    else if (listed)
+      object.refunds = {
+        object: 'list',
+        data: listed.map((r) => ({ object: 'refund', currency: 'cny', ...r })),
+        has_more: false,
+        total_count: listed.length,
+      };
+    else object.refunds = { object: 'list', data: [], has_more: false, total_count: 0 };
+  } else if (type === 'charge.dispute.created' || type === 'charge.dispute.closed') {
+    Object.assign(object, {
+      id: options.disputeId ?? stripeId('dp'),
+      payment_intent: intent.id,
+      amount: intent.amount,
+      ...(type === 'charge.dispute.closed' ? { status: options.disputeStatus ?? 'lost' } : {}),
+    });
+  } else if (type === 'refund.failed') {
+    const refund = options.refund ?? { id: stripeId('re'), amount: intent.amount, metadata: {} };
+    Object.assign(object, {
+      id: refund.id,
+      amount: refund.amount,
+      metadata: refund.metadata,
+      payment_intent: intent.id,
+      status: 'failed',
     });
   } else {
     const received = type === 'payment_intent.succeeded' ? (options.amountReceived ?? intent.amount) : 0;

@@ -13,6 +13,7 @@ import './styles/stock.css';
 import './styles/privacy.css';
 import './styles/notifications.css';
 import './styles/fulfilment.css';
+import './styles/payments.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

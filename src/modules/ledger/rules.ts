@@ -19,6 +19,10 @@ export const accounts = {
   refunds: { code: 'platform:refunds', kind: 'contra' as const },
   /** Payments that arrived for cancelled orders, owed back to the payer (liability). */
   latePayments: { code: 'platform:late-payments', kind: 'liability' as const },
+  /** Payments whose amount differed from their order, owed back to the payer (liability). */
+  unmatchedPayments: { code: 'platform:unmatched-payments', kind: 'liability' as const },
+  /** Money a payment provider took back after a chargeback the shop lost (expense). */
+  disputeLosses: { code: 'platform:dispute-losses', kind: 'expense' as const },
   /** Commission the platform owes promoters (expense). */
   commissionExpense: { code: 'platform:commission-expense', kind: 'expense' as const },
   /** Money paid out to promoters (asset: cash leaving the platform). */

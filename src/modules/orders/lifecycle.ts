@@ -56,8 +56,10 @@ export async function confirmPayment(
     if (!payment) throw notFound('Payment');
     const order = await lockOrThrow(tx, payment.order_id);
     if (!(await ctx.payments.firstDelivery(tx, provider, event.eventId))) return 'replayed' as const;
+    // Never applied to the order, and never an error: the provider would retry it forever.
     if (event.amount !== order.total) {
-      throw new AppError('business_rule', `Paid ${event.amount} but the order total is ${order.total}`);
+      await ctx.payments.recordUnmatchedPayment(tx, payment, event);
+      return 'unmatched' as const;
     }
     if (order.status === 'cancelled') {
       await acceptLatePayment(ctx, tx, payment);
@@ -79,6 +81,8 @@ export async function confirmPayment(
   if (outcome === 'replayed') throw conflict('This payment event was already applied');
   if (outcome === 'late')
     throw conflict('The order was cancelled before the payment arrived; it will be refunded');
+  if (outcome === 'unmatched')
+    throw conflict('The amount paid differs from the order total; the payment will be refunded');
   return outcome;
 }
 
@@ -141,7 +145,20 @@ export async function completeOrder(ctx: OrdersContext, orderId: string): Promis
  * transaction) → apply it: status, stock, ledger, subscribers (transaction). If the provider
  * refuses, the claim is marked failed (its undo) and the order is unchanged.
  */
-export async function refundOrder(ctx: OrdersContext, orderId: string, reason: string): Promise<Order> {
+export interface RefundOptions {
+  /**
+   * The money already went back at the provider (a refund made in its dashboard): no provider
+   * call, and the order's refund records the provider's refund id.
+   */
+  refundedAtProvider?: { externalId: string };
+}
+
+export async function refundOrder(
+  ctx: OrdersContext,
+  orderId: string,
+  reason: string,
+  options: RefundOptions = {},
+): Promise<Order> {
   const claim = await ctx.db.transaction(async (tx) => {
     const order = await lockOrThrow(tx, orderId);
     assertTransition(order.status, 'refunded');
@@ -151,8 +168,8 @@ export async function refundOrder(ctx: OrdersContext, orderId: string, reason: s
     return { payment, refund };
   });
 
-  let providerRefund: { externalId: string } | null = null;
-  if (claim.refund.amount > 0) {
+  let providerRefund: { externalId: string } | null = options.refundedAtProvider ?? null;
+  if (claim.refund.amount > 0 && !providerRefund) {
     try {
       providerRefund = await ctx.payments.refundAtProvider(claim.payment, claim.refund);
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { Payment } from '../payments/service.js';
+import type { Dispute, Payment } from '../payments/service.js';
 import type { OrderGroupBuy, OrderShipment, OrdersContext } from './context.js';
 import * as q from './queries.js';
 import type { OrderStatus } from './rules.js';
@@ -34,6 +34,8 @@ export interface Order {
   groupBuy: OrderGroupBuy | null;
   /** The carrier and tracking number once shipped, or null before. */
   shipment: OrderShipment | null;
+  /** The latest chargeback on the order's payment, or null when it was never disputed. */
+  dispute: Dispute | null;
   timeline: { status: string; note: string; at: string }[];
   expiresAt: string;
   createdAt: string;
@@ -67,6 +69,7 @@ export async function presentOrders(
   const payments = await ctx.payments.paymentsOf(conn, ids);
   const groups = (await ctx.groupBuys?.ofOrders(conn, ids)) ?? new Map<string, OrderGroupBuy>();
   const shipments = (await ctx.shipments?.ofOrders(conn, ids)) ?? new Map<string, OrderShipment>();
+  const disputes = await ctx.payments.disputesOf(conn, ids);
   return rows.map((row) => ({
     id: row.id,
     userId: row.user_id,
@@ -82,6 +85,7 @@ export async function presentOrders(
     payment: payments.get(row.id) ?? null,
     groupBuy: groups.get(row.id) ?? null,
     shipment: shipments.get(row.id) ?? null,
+    dispute: disputes.get(row.id) ?? null,
     timeline: events
       .filter((e) => e.order_id === row.id)
       .map((e) => ({ status: e.status, note: e.note, at: e.at.toISOString() })),

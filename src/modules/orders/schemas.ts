@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
+import { DisputeSchema } from '../payments/schemas.js';
 import type { ORDER_STATUSES } from './rules.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
@@ -117,6 +118,7 @@ export const OrderSchema = Type.Object({
       autoConfirmAt: Type.String(),
     }),
   ),
+  dispute: Nullable(DisputeSchema),
   timeline: Type.Array(Type.Object({ status: Type.String(), note: Type.String(), at: Type.String() })),
   expiresAt: Type.String(),
   createdAt: Type.String(),

@@ -90,6 +90,8 @@ export function createOrdersService(ctx: OrdersContext) {
     getAdminOrder,
     listOrders,
     attributionFacts: q.attributionFacts,
+    /** Serializes a provider's notice about an order with every other change to it. */
+    lockOrder: q.lockOrder,
     hasPaidBefore: q.hasPaidBefore,
     statusHeld: q.statusHeld,
   };

@@ -1,9 +1,22 @@
 import type { Clock } from '../../platform/clock.js';
-import type { Database, Queryable } from '../../platform/db.js';
+import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import type { PaymentProvider, ProviderPayment } from './provider.js';
+import type { JobRunner } from '../../platform/jobs.js';
+import { accounts, transferBetween } from '../ledger/rules.js';
+import type { LedgerService } from '../ledger/service.js';
+import type { PaymentEvent, PaymentProvider, ProviderPayment } from './provider.js';
 import * as q from './queries.js';
+import { assertRefundTransition, type DisputeStatus, refundStatesBefore } from './rules.js';
+
+export const REFUND_UNMATCHED_JOB = 'payments.refund-unmatched';
+
+/** A chargeback on an order's payment, as every order response shows it. */
+export interface Dispute {
+  status: DisputeStatus;
+  openedAt: string;
+  closedAt: string | null;
+}
 
 export interface Payment {
   provider: string;
@@ -22,8 +35,10 @@ export function createPaymentsService(deps: {
   clock: Clock;
   providers: PaymentProvider[];
   defaultProvider: string;
+  ledger: LedgerService;
+  jobs: JobRunner;
 }) {
-  const { clock } = deps;
+  const { clock, db, ledger } = deps;
   const providers = new Map(deps.providers.map((p) => [p.name, p]));
 
   function provider(name: string): PaymentProvider {
@@ -51,9 +66,17 @@ export function createPaymentsService(deps: {
   ): Promise<void> {
     const now = clock.now();
     await tx.query(
-      `INSERT INTO payments (id, order_id, provider, external_id, amount, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6)`,
-      [newId(), input.orderId, input.provider, input.payment.externalId, input.amount, now],
+      `INSERT INTO payments (id, order_id, provider, external_id, amount, status, created_at, updated_at, client_secret)
+       VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6, $7)`,
+      [
+        newId(),
+        input.orderId,
+        input.provider,
+        input.payment.externalId,
+        input.amount,
+        now,
+        input.payment.clientSecret ?? null,
+      ],
     );
   }
 
@@ -109,6 +132,7 @@ export function createPaymentsService(deps: {
       externalId: payment.external_id,
       amount: refund.amount,
       idempotencyKey: `refund:${refund.id}`,
+      reference: refund.id,
     });
 
   async function settleRefund(tx: Queryable, refundId: string, outcome: { externalId: string } | 'failed') {
@@ -134,6 +158,142 @@ export function createPaymentsService(deps: {
   const latestPayment = async (orderId: string, conn: Queryable = deps.db) =>
     (await q.latestPayments(conn, [orderId]))[0];
 
+  async function disputesOf(conn: Queryable, orderIds: readonly string[]): Promise<Map<string, Dispute>> {
+    const rows = orderIds.length ? await q.latestDisputes(conn, orderIds) : [];
+    return new Map(
+      rows.map((row) => [
+        row.order_id,
+        {
+          status: row.status,
+          openedAt: row.opened_at.toISOString(),
+          closedAt: row.closed_at?.toISOString() ?? null,
+        },
+      ]),
+    );
+  }
+
+  /** What the buyer's browser needs to finish paying: the client secret while the payment is open. */
+  async function checkoutOf(orderId: string) {
+    const payment = await latestPayment(orderId, db);
+    if (!payment) throw notFound('Payment');
+    const open = payment.status === 'pending' || payment.status === 'failed';
+    return {
+      provider: payment.provider,
+      status: payment.status,
+      amount: payment.amount,
+      clientSecret: open ? payment.client_secret : null,
+    };
+  }
+
+  /**
+   * Money arrived in another amount than the order's total (a provider bug, a tampered intent):
+   * it is never applied to the order. Booked as owed back to the payer, refunded by a job keyed
+   * for idempotency, and listed for the operator. Runs in the caller's transaction.
+   */
+  async function recordUnmatchedPayment(tx: Tx, payment: q.PaymentRow, event: PaymentEvent) {
+    const id = newId();
+    const now = clock.now();
+    await tx.query(
+      `INSERT INTO unmatched_payments (id, payment_id, order_id, provider, external_id, event_id,
+         amount_received, expected, status, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+      [
+        id,
+        payment.id,
+        payment.order_id,
+        payment.provider,
+        payment.external_id,
+        event.eventId,
+        event.amount,
+        payment.amount,
+        event.amount > 0 ? 'refunding' : 'refunded',
+        now,
+      ],
+    );
+    if (event.amount === 0) return;
+    await ledger.post(tx, {
+      kind: 'payment.unmatched',
+      ref: id,
+      ...transferBetween(accounts.unmatchedPayments, accounts.provider(payment.provider), event.amount),
+    });
+    await deps.jobs.enqueue(tx, REFUND_UNMATCHED_JOB, { id }, { dedupeKey: `unmatched:${id}` });
+  }
+
+  /**
+   * Job: refunds an unmatched payment at the provider (no transaction; the key makes a retry after
+   * a crash refund once), then books it. A refusal is kept on the row for the operator and retried.
+   */
+  async function refundUnmatched(id: string): Promise<void> {
+    const row = await q.findUnmatched(db, id);
+    if (row?.status !== 'refunding') return;
+    let refund: { externalId: string };
+    try {
+      refund = await provider(row.provider).refund({
+        externalId: row.external_id,
+        amount: row.amount_received,
+        idempotencyKey: `unmatched:${row.id}`,
+        reference: `unmatched:${row.id}`,
+      });
+    } catch (error) {
+      await db.query('UPDATE unmatched_payments SET last_error = $2, updated_at = $3 WHERE id = $1', [
+        id,
+        String(error).slice(0, 500),
+        clock.now(),
+      ]);
+      throw error;
+    }
+    await db.transaction(async (tx) => {
+      const locked = await q.lockUnmatched(tx, id);
+      if (locked?.status !== 'refunding') return;
+      await tx.query(
+        `UPDATE unmatched_payments SET status = 'refunded', refund_external_id = $2, last_error = NULL,
+           updated_at = $3 WHERE id = $1`,
+        [id, refund.externalId, clock.now()],
+      );
+      await ledger.post(tx, {
+        kind: 'payment.unmatched-refunded',
+        ref: id,
+        ...transferBetween(
+          accounts.provider(locked.provider),
+          accounts.unmatchedPayments,
+          locked.amount_received,
+        ),
+      });
+    });
+  }
+  deps.jobs.register(REFUND_UNMATCHED_JOB, (payload) => refundUnmatched(String(payload.id)));
+
+  /**
+   * The provider reports that a refund failed after all (refund.failed). Fission's own refund is
+   * marked failed with the reason; an unmatched payment's refund goes back to the operator. Money
+   * is not re-booked: a person decides (the needs-attention list shows it). False if unknown.
+   */
+  async function recordRefundFailure(
+    tx: Tx,
+    input: { refundId: string; reference: string | null; reason: string },
+  ): Promise<boolean> {
+    const now = clock.now();
+    if (input.reference?.startsWith('unmatched:')) {
+      const rows = await tx.query(
+        `UPDATE unmatched_payments SET status = 'refund_failed', last_error = $2, updated_at = $3
+         WHERE id = $1 AND status <> 'refund_failed' RETURNING id`,
+        [input.reference.slice('unmatched:'.length), `refund ${input.refundId} failed: ${input.reason}`, now],
+      );
+      return rows.length > 0;
+    }
+    const refund =
+      (input.reference ? await q.findRefund(tx, input.reference) : undefined) ??
+      (await q.findRefundByExternalId(tx, input.refundId));
+    if (!refund || refund.status === 'failed') return false;
+    assertRefundTransition(refund.status, 'failed');
+    await tx.query(
+      `UPDATE refunds SET status = 'failed', failure_reason = $2, external_id = COALESCE(external_id, $3),
+         updated_at = $4 WHERE id = $1 AND status = ANY($5)`,
+      [refund.id, input.reason, input.refundId, now, refundStatesBefore('failed')],
+    );
+    return true;
+  }
+
   return {
     provider,
     lockPayment,
@@ -149,6 +309,11 @@ export function createPaymentsService(deps: {
     refundAtProvider,
     settleRefund,
     lockLatestPayment,
+    disputesOf,
+    checkoutOf,
+    recordUnmatchedPayment,
+    refundUnmatched,
+    recordRefundFailure,
   };
 }
 

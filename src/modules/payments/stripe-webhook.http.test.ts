@@ -158,15 +158,52 @@ describe('POST /api/payments/stripe/webhook', () => {
     );
   });
 
-  it('does not pay an order when the amount received differs from its total', async () => {
+  // Regression: a payment of another amount answered 422, so Stripe retried it forever.
+  it('acknowledges a payment of another amount, keeps the order unpaid and refunds what was received', async () => {
     const { order, intent } = await checkout(4900);
-    const res = await send('payment_intent.succeeded', intent, 4800);
-    expect(res.statusCode).toBe(422);
+    const delivery = signedDelivery(
+      stripeEvent('payment_intent.succeeded', intent, { amountReceived: 4800 }),
+    );
+    const res = await deliver(delivery);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ received: true, applied: false });
     expect(await orderOf(order.id)).toMatchObject({
       status: 'pending_payment',
       payment: { status: 'pending' },
     });
     expect(await postingSets('order.paid', order.id)).toBe(0);
+    expect(await t.services.ledger.balance(t.db, 'platform:unmatched-payments')).toBe(-4800);
+
+    const listed = (await t.request('GET', '/api/admin/attention', { token: admin.token })).json<{
+      items: { kind: string; orderId: string; amount: number }[];
+    }>();
+    expect(listed.items).toContainEqual(
+      expect.objectContaining({ kind: 'payment_unmatched', orderId: order.id, amount: 4800 }),
+    );
+
+    // A replay records nothing more; the job refunds once, keyed for idempotency.
+    expect((await deliver(delivery)).json()).toEqual({ received: true, applied: false });
+    await t.jobs.runDue();
+    await t.jobs.runDue();
+    const sent = fake.requests.filter(
+      (r) => r.path === '/v1/refunds' && r.params.get('payment_intent') === intent.id,
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.params.get('amount')).toBe('4800');
+    expect(sent[0]?.idempotencyKey).toMatch(/^unmatched:/);
+    expect(await t.services.ledger.balance(t.db, 'platform:unmatched-payments')).toBe(0);
+    const [row] = await t.db.query<{ status: string; refund_external_id: string }>(
+      'SELECT status, refund_external_id FROM unmatched_payments WHERE order_id = $1',
+      [order.id],
+    );
+    expect(row).toMatchObject({ status: 'refunded', refund_external_id: expect.stringMatching(/^re_/) });
+    expect((await orderOf(order.id)).status).toBe('pending_payment');
+
+    // Stripe's charge.refunded for that refund is recognised as Fission's own, listed or not.
+    for (const refunds of [null, fake.refundsOf(intent)]) {
+      const refunded = stripeEvent('charge.refunded', intent, { refunds, amountRefunded: 4800 });
+      expect((await deliver(signedDelivery(refunded))).json()).toEqual({ received: true, applied: false });
+    }
   });
 
   it('keeps the order payable after payment_intent.payment_failed', async () => {
@@ -184,9 +221,10 @@ describe('POST /api/payments/stripe/webhook', () => {
     expect((await orderOf(order.id)).status).toBe('paid');
   });
 
-  it('acknowledges events it does not act on, such as charge.refunded', async () => {
+  it('acknowledges events it does not act on', async () => {
     const { intent } = await checkout();
-    const res = await send('charge.refunded', intent);
+    const event = { ...stripeEvent('payment_intent.succeeded', intent), type: 'customer.created' };
+    const res = await deliver(signedDelivery(event));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ received: true, applied: false });
   });
@@ -211,6 +249,7 @@ describe('refunds through Stripe', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]?.params.get('amount')).toBe('6300');
     expect(sent[0]?.idempotencyKey).toBe(`refund:${refund?.id}`);
+    expect(sent[0]?.params.get('metadata[fissionRefundId]')).toBe(refund?.id);
     expect(refund?.external_id).toMatch(/^re_/);
     expect(await postingSets('order.refunded', order.id)).toBe(1);
   });

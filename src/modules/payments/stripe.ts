@@ -2,9 +2,10 @@ import Stripe from 'stripe';
 import {
   type CreatePaymentInput,
   InvalidWebhookError,
-  type PaymentEvent,
+  type ObservedRefund,
   type PaymentProvider,
   ProviderError,
+  type ProviderEvent,
   type RefundInput,
 } from './provider.js';
 
@@ -47,7 +48,11 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
   async function refund(input: RefundInput) {
     const created = await call('refund the payment', () =>
       stripe.refunds.create(
-        { payment_intent: input.externalId, amount: input.amount },
+        {
+          payment_intent: input.externalId,
+          amount: input.amount,
+          ...(input.reference ? { metadata: { fissionRefundId: input.reference } } : {}),
+        },
         { idempotencyKey: input.idempotencyKey },
       ),
     );
@@ -57,7 +62,7 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
   function parseWebhook(
     rawBody: Buffer,
     headers: Record<string, string | string[] | undefined>,
-  ): PaymentEvent {
+  ): ProviderEvent {
     const signature = headers['stripe-signature'];
     if (typeof signature !== 'string' || signature === '')
       throw new InvalidWebhookError('The stripe-signature header is missing');
@@ -73,8 +78,18 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
   return { name: 'stripe', createPayment, refund, parseWebhook };
 }
 
-/** A verified Stripe event in Fission's words; only the two PaymentIntent outcomes matter here. */
-function toPaymentEvent(event: Stripe.Event): PaymentEvent {
+/** The PaymentIntent a charge, dispute or refund belongs to (an id, or the expanded object). */
+const intentId = (value: string | { id: string } | null | undefined) =>
+  typeof value === 'string' ? value : (value?.id ?? '');
+
+const referenceOf = (refund: { metadata?: Stripe.Metadata | null }) =>
+  refund.metadata?.fissionRefundId ?? null;
+
+/**
+ * A verified Stripe event in Fission's words: the PaymentIntent outcomes, refunds seen on a charge
+ * (made by Fission or in the dashboard), disputes and failed refunds. Anything else is ignored.
+ */
+export function toPaymentEvent(event: Stripe.Event): ProviderEvent {
   switch (event.type) {
     case 'payment_intent.succeeded': {
       const intent = event.data.object;
@@ -88,6 +103,50 @@ function toPaymentEvent(event: Stripe.Event): PaymentEvent {
     case 'payment_intent.payment_failed': {
       const intent = event.data.object;
       return { eventId: event.id, type: 'payment.failed', externalId: intent.id, amount: intent.amount };
+    }
+    case 'charge.refunded': {
+      const charge = event.data.object;
+      // API versions since 2022-11-15 no longer list a charge's refunds; older ones (and ours) do.
+      const listed = charge.refunds?.data;
+      const refunds: ObservedRefund[] | null = listed
+        ? listed
+            .filter((r) => r.status !== 'failed' && r.status !== 'canceled')
+            .map((r) => ({ id: r.id, amount: r.amount, reference: referenceOf(r) }))
+        : null;
+      return {
+        eventId: event.id,
+        type: 'refund.observed',
+        externalId: intentId(charge.payment_intent),
+        amountRefunded: charge.amount_refunded,
+        refunds,
+      };
+    }
+    case 'charge.dispute.created':
+    case 'charge.dispute.closed': {
+      const dispute = event.data.object;
+      const closed = event.type === 'charge.dispute.closed';
+      return {
+        eventId: event.id,
+        type: closed ? 'dispute.closed' : 'dispute.opened',
+        externalId: intentId(dispute.payment_intent),
+        disputeId: dispute.id,
+        amount: dispute.amount,
+        reason: dispute.reason,
+        // Stripe closes a dispute as won, lost, or (an inquiry that never became one) warning_closed.
+        ...(closed ? { outcome: dispute.status === 'lost' ? ('lost' as const) : ('won' as const) } : {}),
+      };
+    }
+    case 'refund.failed': {
+      const refund = event.data.object;
+      return {
+        eventId: event.id,
+        type: 'refund.failed',
+        externalId: intentId(refund.payment_intent),
+        refundId: refund.id,
+        reference: referenceOf(refund),
+        amount: refund.amount,
+        reason: refund.failure_reason ?? 'unknown',
+      };
     }
     default:
       return { eventId: event.id, type: 'ignored', externalId: '', amount: 0 };

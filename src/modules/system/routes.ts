@@ -24,6 +24,8 @@ const PublicConfig = Type.Object({
   paymentTimeoutMinutes: Type.Integer(),
   timeZone: Type.String(),
   sandboxPayments: Type.Boolean(),
+  /** What the web app needs for Stripe's card form; null when Stripe is off or has no publishable key. */
+  stripe: Type.Union([Type.Object({ publishableKey: Type.String() }), Type.Null()]),
 });
 
 export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async (app, opts) => {
@@ -52,6 +54,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
       paymentTimeoutMinutes: config.paymentTimeoutMinutes,
       timeZone: config.timeZone,
       sandboxPayments: config.sandboxPayments,
+      stripe: config.stripe?.publishableKey ? { publishableKey: config.stripe.publishableKey } : null,
     };
   });
 

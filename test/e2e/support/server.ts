@@ -1,3 +1,4 @@
+import type { AppDeps } from '../../../src/app.js';
 import type { ProductInput } from '../../../src/modules/catalog/service.js';
 import { createTestApp } from '../../support/test-app.js';
 
@@ -36,10 +37,13 @@ export type Shop = Awaited<ReturnType<typeof startShop>>;
 
 /**
  * The whole application in this process on a random port, serving the built web app, on a fresh
- * database with the seed catalog and the admin (admin@fission.test / admin-password).
+ * database with the seed catalog and the admin (admin@fission.test / admin-password). `env` adds
+ * settings (Stripe, say) and `deps` a transport for Stripe.
  */
-export async function startShop() {
-  const t = await createTestApp();
+export async function startShop(
+  options: { env?: Record<string, string>; deps?: Pick<AppDeps, 'stripeHttpClient'> } = {},
+) {
+  const t = await createTestApp(options.env, undefined, options.deps);
   const products = [];
   for (const input of SEED_PRODUCTS) products.push(await t.services.catalog.createProduct(input));
   await t.signInAdmin();

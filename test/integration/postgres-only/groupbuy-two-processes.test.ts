@@ -19,6 +19,8 @@ beforeAll(async () => {
   url = await createPostgresDatabase();
   const env = {
     DATABASE_URL: url,
+    // These tests pay through the sandbox, which PostgreSQL has off unless asked.
+    SANDBOX_PAYMENTS: 'on',
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     RATE_LIMITS: 'off',

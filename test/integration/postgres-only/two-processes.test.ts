@@ -15,6 +15,8 @@ const admin = { email: 'ops@fission.test', password: 'ops-password' };
 beforeAll(async () => {
   const env = {
     DATABASE_URL: await createFreshDatabaseUrl(),
+    // These tests pay through the sandbox, which PostgreSQL has off unless asked.
+    SANDBOX_PAYMENTS: 'on',
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     RATE_LIMITS: 'off',
@@ -57,6 +59,25 @@ async function createProduct(stock: number) {
 }
 
 describe('two server processes on one PostgreSQL', () => {
+  it('refuse to start on PostgreSQL with no payment provider, saying what to set', async () => {
+    const start = startServerProcess({
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      SANDBOX_PAYMENTS: '',
+    });
+    await expect(start).rejects.toThrow(/Fission cannot start: no payment provider.*PAYMENT_PROVIDER=stripe/);
+  });
+
+  it('warn at start that the sandbox, switched on here, takes free payments', () => {
+    for (const server of [a, b]) {
+      const warning = server
+        .output()
+        .split('\n')
+        .find((line) => line.includes('SANDBOX_PAYMENTS is on against PostgreSQL'));
+      expect(warning).toMatch(/ANY BUYER CAN MARK ORDERS PAID FOR FREE/);
+      expect(JSON.parse(warning ?? '{}').level).toBe(40);
+    }
+  });
+
   it('sell exactly the stock there is: 50 parallel orders on 10 units', async () => {
     const { productId, variantId } = await createProduct(10);
     const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => signUp(i % 2 ? a.url : b.url, i)));

@@ -29,6 +29,7 @@ const adminOrders = () => import('../features/admin-orders');
 const adminDistribution = () => import('../features/admin-distribution');
 const adminCoupons = () => import('../features/coupons/admin');
 const adminGroupBuys = () => import('../features/groupbuy/admin');
+const adminAttention = () => import('../features/admin-attention');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
@@ -50,6 +51,7 @@ const AdminInvitationRewardsPage = lazy(() =>
 );
 
 const AdminGroupBuysPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminGroupBuysPage })));
+const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
@@ -110,6 +112,7 @@ const router = createBrowserRouter([
           { path: 'coupons/:id', element: <AdminCouponEditPage /> },
           { path: 'invitation-rewards', element: <AdminInvitationRewardsPage /> },
           { path: 'group-buys', element: <AdminGroupBuysPage /> },
+          { path: 'attention', element: <AdminAttentionPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -3,6 +3,7 @@ import { distributionEn } from './distribution-en';
 import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
 import { notificationsEn } from './notifications-en';
+import { paymentsEn } from './payments-en';
 import { payoutsEn } from './payouts-en';
 import { privacyEn } from './privacy-en';
 import { stockEn } from './stock-en';
@@ -210,6 +211,7 @@ export const en = {
   ...privacyEn,
   ...payoutsEn,
   ...notificationsEn,
+  ...paymentsEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

@@ -4,6 +4,7 @@ import type { Messages } from './en';
 import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
+import { paymentsZhCN } from './payments-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
@@ -210,4 +211,5 @@ export const zhCN: Messages = {
   ...privacyZhCN,
   ...payoutsZhCN,
   ...notificationsZhCN,
+  ...paymentsZhCN,
 };

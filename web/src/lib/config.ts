@@ -12,6 +12,8 @@ export interface PublicConfig {
   paymentTimeoutMinutes: number;
   timeZone: string;
   sandboxPayments: boolean;
+  /** Stripe's card form needs this; null when the shop does not take Stripe payments. */
+  stripe?: { publishableKey: string } | null;
 }
 
 const getConfig = () => api.get<PublicConfig>('/api/config');

@@ -1,4 +1,5 @@
 export { AddressView } from './components/address-view';
+export { DisputeNotice } from './components/dispute-notice';
 export { OrderItems } from './components/order-items';
 export { OrderStatusBadge } from './components/order-status-badge';
 export { OrderStatusFilter, toOrderStatus } from './components/order-status-filter';

@@ -52,6 +52,8 @@ export interface Order {
   expiresAt: string | null;
   createdAt: string;
   userId: string;
+  /** A chargeback on the order's payment; null when it was never disputed. */
+  dispute?: { status: 'open' | 'won' | 'lost'; openedAt: string; closedAt: string | null } | null;
   /** The group this order was placed in; null outside group buying. */
   groupBuy?: {
     campaignId: string;

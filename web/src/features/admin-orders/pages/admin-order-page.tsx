@@ -7,7 +7,14 @@ import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useDateTime } from '../../../lib/config';
-import { AddressView, OrderItems, OrderStatusBadge, OrderTimeline, ShipmentCard } from '../../orders';
+import {
+  AddressView,
+  DisputeNotice,
+  OrderItems,
+  OrderStatusBadge,
+  OrderTimeline,
+  ShipmentCard,
+} from '../../orders';
 import { useAdminOrder } from '../api/get-admin-order';
 import { type OrderAction, useSettleOrder } from '../api/settle-order';
 import { ShipForm } from '../components/ship-form';
@@ -79,6 +86,7 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
         ))}
       </div>
       <ErrorMessage error={settle.error} />
+      <DisputeNotice order={order} />
       {order.status === 'paid' && order.groupBuy?.status === 'waiting' ? (
         <p className="alert alert-warning">{t('fulfilment.admin.waitingGroup')}</p>
       ) : null}

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useDateTime } from '../../../lib/config';
 import { AddressView } from '../components/address-view';
 import { BuyerOrderActions } from '../components/buyer-order-actions';
+import { DisputeNotice } from '../components/dispute-notice';
 import { OrderItems } from '../components/order-items';
 import { OrderLoader } from '../components/order-loader';
 import { OrderStatusBadge } from '../components/order-status-badge';
@@ -35,6 +36,7 @@ function OrderDetail({ order }: { order: Order }) {
       {order.payment?.status === 'failed' && order.status === 'pending_payment' ? (
         <p className="alert alert-error">{t('orders.paymentFailed')}</p>
       ) : null}
+      <DisputeNotice order={order} />
       <BuyerOrderActions order={order} />
       <ShipmentCard order={order} />
       <div className="card">

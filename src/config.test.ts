@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const keys = { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' };
+const postgres = { DATABASE_URL: 'postgres://fission@db.example.com/fission' };
+
+describe('payment settings on the embedded database', () => {
+  it('defaults to the sandbox, with Stripe off', () => {
+    expect(loadConfig({})).toMatchObject({
+      sandboxPayments: true,
+      paymentProvider: 'sandbox',
+      stripe: undefined,
+    });
+  });
+
+  it('enables Stripe when both keys and PAYMENT_PROVIDER=stripe are set', () => {
+    expect(loadConfig({ ...keys, PAYMENT_PROVIDER: 'stripe' })).toMatchObject({
+      paymentProvider: 'stripe',
+      stripe: { secretKey: 'sk_test_x', webhookSecret: 'whsec_x', publishableKey: undefined },
+    });
+    expect(loadConfig({ ...keys, SANDBOX_PAYMENTS: 'off', PAYMENT_PROVIDER: 'stripe' }).sandboxPayments).toBe(
+      false,
+    );
+  });
+
+  it('reads the publishable key for the web app', () => {
+    const config = loadConfig({ ...keys, PAYMENT_PROVIDER: 'stripe', STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' });
+    expect(config.stripe?.publishableKey).toBe('pk_test_abc');
+  });
+});
+
+// Regression: with DATABASE_URL set the sandbox was on by default, so any buyer could mark any
+// order paid through /api/payments/sandbox/:id/succeed, earn commission on it and withdraw it.
+describe('payment settings on PostgreSQL', () => {
+  it('has the sandbox off by default', () => {
+    expect(loadConfig({ ...postgres, ...keys, PAYMENT_PROVIDER: 'stripe' })).toMatchObject({
+      sandboxPayments: false,
+      paymentProvider: 'stripe',
+    });
+  });
+
+  it('turns the sandbox on only when SANDBOX_PAYMENTS=on is set, and then defaults to it', () => {
+    expect(loadConfig({ ...postgres, SANDBOX_PAYMENTS: 'on' })).toMatchObject({
+      sandboxPayments: true,
+      paymentProvider: 'sandbox',
+    });
+  });
+
+  it('refuses to start without any provider, and says what to set', () => {
+    expect(() => loadConfig(postgres)).toThrow(ConfigError);
+    expect(() => loadConfig(postgres)).toThrow(/PAYMENT_PROVIDER=stripe/);
+    expect(() => loadConfig(postgres)).toThrow(/SANDBOX_PAYMENTS=on/);
+  });
+
+  it('refuses PAYMENT_PROVIDER=sandbox without SANDBOX_PAYMENTS=on', () => {
+    expect(() => loadConfig({ ...postgres, PAYMENT_PROVIDER: 'sandbox' })).toThrow(
+      /needs SANDBOX_PAYMENTS=on/,
+    );
+  });
+});
+
+describe('payment settings that stop the start', () => {
+  it.each([
+    ['Stripe keys without PAYMENT_PROVIDER', keys, /set PAYMENT_PROVIDER=stripe/],
+    [
+      'Stripe keys without PAYMENT_PROVIDER on PostgreSQL',
+      { ...postgres, ...keys },
+      /set PAYMENT_PROVIDER=stripe/,
+    ],
+    ['one key without the other', { STRIPE_SECRET_KEY: 'sk_test_x' }, /must be set together/],
+    ['a publishable key as secret', { ...keys, STRIPE_SECRET_KEY: 'pk_test_x' }, /STRIPE_SECRET_KEY must be/],
+    [
+      'a secret key as publishable key',
+      { ...keys, PAYMENT_PROVIDER: 'stripe', STRIPE_PUBLISHABLE_KEY: 'sk_test_x' },
+      /STRIPE_PUBLISHABLE_KEY must be/,
+    ],
+    [
+      'a webhook secret of the wrong kind',
+      { ...keys, STRIPE_WEBHOOK_SECRET: 'sk_test_y' },
+      /STRIPE_WEBHOOK_SECRET/,
+    ],
+    ['stripe without keys', { PAYMENT_PROVIDER: 'stripe' }, /needs STRIPE_SECRET_KEY/],
+    [
+      'sandbox while it is off',
+      { SANDBOX_PAYMENTS: 'off', PAYMENT_PROVIDER: 'sandbox' },
+      /needs SANDBOX_PAYMENTS/,
+    ],
+    ['no provider at all', { SANDBOX_PAYMENTS: 'off' }, /no payment provider/],
+    [
+      'an unknown provider',
+      { PAYMENT_PROVIDER: 'paypal' },
+      /PAYMENT_PROVIDER must be one of sandbox, stripe/,
+    ],
+  ])('refuses %s', (_name, env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a whole secret key in its message', () => {
+    expect(() => loadConfig({ ...keys, STRIPE_SECRET_KEY: 'pk_live_verysecretvalue' })).toThrow(
+      /^(?!.*verysecretvalue)/,
+    );
+  });
+});

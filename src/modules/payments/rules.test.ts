@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  assertRefundTransition,
+  dashboardRefundKind,
+  REFUND_STATUSES,
+  REFUND_TRANSITIONS,
+  refundStatesBefore,
+  unknownRefunds,
+} from './rules.js';
+
+describe('refund transitions', () => {
+  it.each(REFUND_STATUSES.flatMap((from) => REFUND_STATUSES.map((to) => [from, to] as const)))(
+    '%s → %s follows the table',
+    (from, to) => {
+      const allowed = REFUND_TRANSITIONS[from].includes(to);
+      if (allowed) expect(() => assertRefundTransition(from, to)).not.toThrow();
+      else expect(() => assertRefundTransition(from, to)).toThrow(/cannot become/);
+    },
+  );
+
+  it('names the states a refund may fail from', () => {
+    expect(refundStatesBefore('failed')).toEqual(['requested', 'succeeded']);
+  });
+});
+
+describe('dashboardRefundKind', () => {
+  it('is full only for the whole payment, refunded from nothing', () => {
+    expect(dashboardRefundKind({ refundAmount: 100, paymentAmount: 100, alreadyRefunded: 0 })).toBe('full');
+    expect(dashboardRefundKind({ refundAmount: 99, paymentAmount: 100, alreadyRefunded: 0 })).toBe('partial');
+    expect(dashboardRefundKind({ refundAmount: 100, paymentAmount: 100, alreadyRefunded: 1 })).toBe(
+      'partial',
+    );
+  });
+});
+
+describe('unknownRefunds', () => {
+  const own = [
+    { id: 'fission-1', externalId: 're_own', amount: 300 },
+    { id: 'unmatched:u1', externalId: null, amount: 50 },
+  ];
+
+  it('skips Fission’s own refunds by reference or by provider id, and refunds seen before', () => {
+    const listed = [
+      { id: 're_own', amount: 300, reference: null },
+      { id: 're_inflight', amount: 200, reference: 'fission-1' },
+      { id: 're_unmatched', amount: 50, reference: 'unmatched:u1' },
+      { id: 're_seen', amount: 100, reference: null },
+      { id: 're_new', amount: 400, reference: null },
+    ];
+    const seen = [{ externalId: 're_seen', amount: 100 }];
+    expect(unknownRefunds({ eventId: 'e', amountRefunded: 1050, listed, own, seen })).toEqual([
+      { id: 're_new', amount: 400 },
+    ]);
+  });
+
+  it('without a list, is the part of the refunded total nobody accounts for', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.nat(10_000), fc.nat(10_000), (ownAmount, seenAmount, extra) => {
+        const found = unknownRefunds({
+          eventId: 'evt',
+          amountRefunded: ownAmount + seenAmount + extra,
+          listed: null,
+          own: [{ id: 'a', externalId: null, amount: ownAmount }],
+          seen: [{ externalId: 'x', amount: seenAmount }],
+        });
+        expect(found).toEqual(extra > 0 ? [{ id: 'evt:unlisted', amount: extra }] : []);
+      }),
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { AdminAttentionPage } from './pages/admin-attention-page';
