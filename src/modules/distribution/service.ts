@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.js';
+import type { Queryable, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { type DistributionContext, SETTLE_JOB } from './context.js';
@@ -6,7 +6,15 @@ import { earnCommissions } from './earning.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';
 import { currentSettings, updateSettings } from './settings.js';
-import { releaseHold, reverseCommissions, settleDueCommissions, startReturnWindow } from './settlement.js';
+import {
+  holdSettlement,
+  releaseHold,
+  releaseSettlement,
+  reverseCommissions,
+  settleDueCommissions,
+  shrinkCommissions,
+  startReturnWindow,
+} from './settlement.js';
 import { decideWithdrawal, requestWithdrawal, walletOf } from './wallet.js';
 
 const SETTLE_EVERY_MS = 10 * 60_000;
@@ -22,6 +30,7 @@ export function createDistributionService(
   deps.events.subscribe('order.paid', (tx, e) => earnCommissions(ctx, tx, e.orderId));
   deps.events.subscribe('order.completed', (tx, e) => startReturnWindow(ctx, tx, e.orderId));
   deps.events.subscribe('order.refunded', (tx, e) => reverseCommissions(ctx, tx, e.orderId));
+  deps.events.subscribe('order.partially_refunded', (tx, e) => shrinkCommissions(ctx, tx, e));
   deps.jobs.every(SETTLE_JOB, SETTLE_EVERY_MS, async (_payload, job) => {
     await settleDueCommissions(ctx, job.db, job.now);
   });
@@ -50,6 +59,10 @@ export function createDistributionService(
       decideWithdrawal(ctx, id, decision),
     settleDue: () => settleDueCommissions(ctx, ctx.db, ctx.clock.now()),
     releaseHold: (id: string) => releaseHold(ctx, id),
+    /** Keeps an order's commissions from settling until `releaseSettlement` with the same ref. */
+    holdSettlement: (tx: Tx, orderId: string, ref: string) =>
+      holdSettlement(tx, orderId, ref, ctx.clock.now()),
+    releaseSettlement: (tx: Tx, orderId: string, ref: string) => releaseSettlement(tx, orderId, ref),
     recordSighting,
     /** The devices someone has been seen signed in on, e.g. to tell their own clicks from others'. */
     devicesOf: (conn: Queryable, userId: string) => q.devicesOf(conn, userId),

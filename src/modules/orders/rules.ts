@@ -2,7 +2,14 @@ import { AppError } from '../../platform/errors.js';
 import { sumMinor } from '../../platform/money.js';
 
 /** Order states and the moves between them, as data: anything not listed is an illegal transition. */
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'refunded', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'refunded',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
