@@ -73,6 +73,7 @@ CREATE UNIQUE INDEX after_sales_refund ON after_sales (refund_id) WHERE refund_i
 CREATE TABLE after_sale_items (
   after_sale_id  text      NOT NULL REFERENCES after_sales (id),
   order_item_id  text      NOT NULL,
+  title          text      NOT NULL,                 -- the product's title, as bought
   quantity       integer   NOT NULL CHECK (quantity > 0),
   units          integer[] NOT NULL,
   amount         bigint    NOT NULL CHECK (amount >= 0),

@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { argon2idHasher, type PasswordHasher } from './modules/accounts/passwords.js';
 import { accountsRoutes } from './modules/accounts/routes.js';
 import { createAccountsService } from './modules/accounts/service.js';
+import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { createCatalogService } from './modules/catalog/service.js';
 import type { ShareVisitors } from './modules/coupons/context.js';
@@ -152,6 +153,15 @@ export async function buildApp(deps: AppDeps) {
     },
     { events, jobs },
   );
+  const afterSales = createAfterSalesService({
+    db,
+    clock,
+    events,
+    orders,
+    holds: { hold: distribution.holdSettlement, release: distribution.releaseSettlement },
+    returnWindowDays: config.returnWindowDays,
+    autoApproveRefunds: config.afterSalesAutoApproveRefunds,
+  });
   const services = {
     accounts,
     catalog,
@@ -167,6 +177,7 @@ export async function buildApp(deps: AppDeps) {
     coupons,
     points,
     invitations,
+    afterSales,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -220,6 +231,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
   await app.register(invitationsRoutes, { invitations });
+  await app.register(afterSalesRoutes, { afterSales });
   await app.register(sharingRoutes, {
     sharing: sharing.service,
     media: sharing.media,

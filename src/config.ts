@@ -29,6 +29,8 @@ export interface Config {
   /** Whether becoming a shopkeeper waits for an administrator's approval. */
   shopkeeperApproval: boolean;
   trustProxy: boolean;
+  /** Approve a buyer's before-shipping refund request at once, without an operator. */
+  afterSalesAutoApproveRefunds: boolean;
 }
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
     paymentProvider: paymentProvider(env, sandboxPayments, stripe),
     shopkeeperApproval: flag(env, 'SHOPKEEPER_APPROVAL', false),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    afterSalesAutoApproveRefunds: flag(env, 'AFTER_SALES_AUTO_APPROVE_REFUNDS', false),
   };
 }
 
@@ -200,4 +203,9 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'provider new orders are paid through: sandbox (needs SANDBOX_PAYMENTS) or stripe (needs the Stripe keys)',
   ],
   ['SHOPKEEPER_APPROVAL', 'off', 'on: a new shopkeeper waits for an administrator to approve them'],
+  [
+    'AFTER_SALES_AUTO_APPROVE_REFUNDS',
+    'off',
+    'on: a refund asked for before shipping is approved at once, without an operator',
+  ],
 ];
