@@ -37,7 +37,7 @@ async function paidOrder(
     { price: 1000, quantity: 1 },
   ],
 ) {
-  const variants = [];
+  const variants: string[] = [];
   for (const line of lines)
     variants.push((await createProduct(t, { price: line.price, stock: 20 })).variantId);
   const placed = await t.request('POST', '/api/orders', {

@@ -233,14 +233,15 @@ async function finishLateRefund(ctx: OrdersContext, refund: RefundRow): Promise<
 
 /** A refund left `requested` this long is taken to be interrupted (a live one takes seconds). */
 export const UNFINISHED_AFTER_MS = 60_000;
-/** An order refund the provider keeps refusing is given up (marked failed) after this many tries. */
-export const MAX_REFUND_ATTEMPTS = 5;
 const RESUME_BATCH = 50;
 export const REFUND_RECOVERY_JOB = 'orders.resume-unfinished-refunds';
 
 /**
  * Job: finishes refunds interrupted between the claim and the apply step: calls the provider again
  * with the same idempotency key (it returns the refund it made, if it made one) and applies it.
+ * Never gives a refund up: the provider may have made it before the crash, and marking it failed
+ * would let a second refund pay the same money again. One the provider keeps refusing stays
+ * `requested` with its `attempts` and `last_error`, for an operator to look into.
  * Never throws: one stuck refund must not stop the others, nor the recurring job.
  */
 export async function resumeUnfinishedRefunds(ctx: OrdersContext, now: Date): Promise<number> {
@@ -253,7 +254,7 @@ export async function resumeUnfinishedRefunds(ctx: OrdersContext, now: Date): Pr
   for (const refund of due) {
     try {
       if (refund.kind === 'late_payment') await finishLateRefund(ctx, refund);
-      else await finishRefund(ctx, refund.id, refund.attempts + 1 >= MAX_REFUND_ATTEMPTS ? 'undo' : 'retry');
+      else await finishRefund(ctx, refund.id, 'retry');
       finished += 1;
     } catch {
       // Counted on the refund (attempts, last_error); the next pass tries again.
