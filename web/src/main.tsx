@@ -8,6 +8,7 @@ import './styles/components.css';
 import './styles/distribution.css';
 import './styles/coupons.css';
 import './styles/groupbuy.css';
+import './styles/aftersales.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AccountPage } from '../features/account';
+import { MyAfterSalesPage } from '../features/aftersales';
 import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/auth';
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
@@ -27,6 +28,7 @@ const adminOrders = () => import('../features/admin-orders');
 const adminDistribution = () => import('../features/admin-distribution');
 const adminCoupons = () => import('../features/coupons/admin');
 const adminGroupBuys = () => import('../features/groupbuy/admin');
+const adminAfterSales = () => import('../features/aftersales/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
@@ -47,6 +49,8 @@ const AdminInvitationRewardsPage = lazy(() =>
 );
 
 const AdminGroupBuysPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminGroupBuysPage })));
+
+const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
@@ -70,6 +74,7 @@ const router = createBrowserRouter([
       { path: 'my-coupons', element: signedIn(<MyCouponsPage />) },
       { path: 'groups/:id', element: <GroupPage /> },
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
+      { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -104,6 +109,7 @@ const router = createBrowserRouter([
           { path: 'coupons/:id', element: <AdminCouponEditPage /> },
           { path: 'invitation-rewards', element: <AdminInvitationRewardsPage /> },
           { path: 'group-buys', element: <AdminGroupBuysPage /> },
+          { path: 'after-sales', element: <AdminAfterSalesPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

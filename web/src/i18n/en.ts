@@ -1,3 +1,4 @@
+import { afterSalesEn } from './aftersales-en';
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
 import { groupBuyEn } from './groupbuy-en';
@@ -200,6 +201,7 @@ export const en = {
   ...distributionEn,
   ...couponsEn,
   ...groupBuyEn,
+  ...afterSalesEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

@@ -1,3 +1,4 @@
+import { afterSalesZhCN } from './aftersales-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
@@ -200,4 +201,5 @@ export const zhCN: Messages = {
   ...distributionZhCN,
   ...couponsZhCN,
   ...groupBuyZhCN,
+  ...afterSalesZhCN,
 };

@@ -1,4 +1,11 @@
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'refunded', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'refunded',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface Address {
@@ -22,6 +29,8 @@ export interface OrderItem {
   unitPrice: number;
   quantity: number;
   lineTotal: number;
+  /** Units of this line refunded so far (after-sales). */
+  refundedQuantity?: number;
 }
 
 export interface Order {
@@ -30,6 +39,8 @@ export interface Order {
   subtotal: number;
   discount: number;
   total: number;
+  /** What went back to the buyer so far; equal to `total` once refunded in full. */
+  refundedAmount?: number;
   currency: string;
   items: OrderItem[];
   address: Address | null;
