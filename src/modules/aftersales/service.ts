@@ -178,7 +178,7 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
         throw conflict('This request is being refunded');
       const items = await q.itemsOf(tx, [id]);
       const refund = await orders.claimRefund(tx, row.order_id, {
-        reason: `after-sales ${row.type} ${row.id}`,
+        reason: `after-sales ${row.type}`,
         amount: row.amount,
         items: items.map((i) => ({ orderItemId: i.order_item_id, quantity: i.quantity })),
         restock: true,

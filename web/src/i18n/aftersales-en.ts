@@ -28,5 +28,6 @@ export const afterSalesEn = {
     reject: 'Reject',
     viewOrder: 'View order',
     refundedAmount: 'Refunded',
+    partiallyRefunded: 'Partly refunded',
   },
 };

@@ -32,5 +32,6 @@ export const afterSalesZhCN: Catalog<typeof afterSalesEn> = {
     reject: '拒绝',
     viewOrder: '查看订单',
     refundedAmount: '已退款',
+    partiallyRefunded: '部分退款',
   },
 };

@@ -6,7 +6,14 @@ import type { AfterSale } from '../types';
 import { AfterSaleStatusBadge } from './after-sale-status-badge';
 
 /** One request as buyer and operator see it: what, how much, why, and what was decided. */
-export function AfterSaleCard({ sale, children }: { sale: AfterSale; children?: ReactNode }) {
+export function AfterSaleCard(props: {
+  sale: AfterSale;
+  /** Where "view order" goes; none on the order's own page. */
+  orderHref?: string | null;
+  children?: ReactNode;
+}) {
+  const { sale, children } = props;
+  const orderHref = props.orderHref === undefined ? `/orders/${sale.orderId}` : props.orderHref;
   const { t } = useTranslation();
   const money = useMoney();
   const dateTime = useDateTime();
@@ -42,7 +49,13 @@ export function AfterSaleCard({ sale, children }: { sale: AfterSale; children?: 
         </p>
       ) : null}
       <p className="muted small">
-        {dateTime(sale.createdAt)} · <Link to={`/orders/${sale.orderId}`}>{t('afterSales.viewOrder')}</Link>
+        {dateTime(sale.createdAt)}
+        {orderHref ? (
+          <>
+            {' · '}
+            <Link to={orderHref}>{t('afterSales.viewOrder')}</Link>
+          </>
+        ) : null}
       </p>
       {children}
     </li>

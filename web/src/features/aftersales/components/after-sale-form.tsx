@@ -63,9 +63,11 @@ export function AfterSaleForm(props: { order: RequestableOrder; type: AfterSaleT
                 checked={(chosen[line.id] ?? 0) > 0}
                 onChange={(e) => setChosen({ ...chosen, [line.id]: e.target.checked ? line.left : 0 })}
                 data-testid="after-sale-item"
-              />{' '}
-              {line.title}
-              {line.variantTitle ? <span className="muted"> · {line.variantTitle}</span> : null}
+              />
+              <span>
+                {line.title}
+                {line.variantTitle ? <span className="muted"> · {line.variantTitle}</span> : null}
+              </span>
             </label>
             <select
               aria-label={t('afterSales.quantity')}

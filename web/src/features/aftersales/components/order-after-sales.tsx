@@ -24,7 +24,7 @@ export function OrderAfterSales({ order }: { order: RequestableOrder & { status:
           <h2>{t('afterSales.title')}</h2>
           <ul className="after-sales">
             {list.map((sale) => (
-              <AfterSaleCard key={sale.id} sale={sale} />
+              <AfterSaleCard key={sale.id} sale={sale} orderHref={null} />
             ))}
           </ul>
         </div>

@@ -45,7 +45,7 @@ export function AdminAfterSalesPage() {
       />
       <ul className="after-sales">
         {items.map((sale) => (
-          <AfterSaleCard key={sale.id} sale={sale}>
+          <AfterSaleCard key={sale.id} sale={sale} orderHref={`/admin/orders/${sale.orderId}`}>
             {sale.status === 'requested' ? <Decide sale={sale} /> : null}
           </AfterSaleCard>
         ))}

@@ -13,7 +13,11 @@ export function OrderTimeline({ timeline }: { timeline: Order['timeline'] }) {
       {timeline.map((step) => (
         <li key={`${step.status}-${step.at}`}>
           <span className="timeline-status">
-            {isOrderStatus(step.status) ? t(`orders.status.${step.status}`) : step.status}
+            {isOrderStatus(step.status)
+              ? t(`orders.status.${step.status}`)
+              : step.status === 'partially_refunded'
+                ? t('afterSales.partiallyRefunded')
+                : step.status}
           </span>
           {step.note ? <span className="muted">{step.note}</span> : null}
           <time dateTime={step.at}>{dateTime(step.at)}</time>
