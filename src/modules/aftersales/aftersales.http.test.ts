@@ -401,3 +401,83 @@ describe('events', () => {
     ]);
   });
 });
+
+describe('approval', () => {
+  it('refunds once when two operators approve the same request at once', async () => {
+    const { order } = await paidOrder();
+    const request = (
+      await ask(order, { type: 'refund', items: [{ orderItemId: order.items[0]!.id, quantity: 1 }] })
+    ).json<AfterSale>();
+    const answers = await Promise.all([approve(request.id), approve(request.id)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect((await getOrder(order.id)).refundedAmount).toBe(3333);
+    const refunds = await t.db.query("SELECT 1 FROM refunds WHERE order_id = $1 AND status = 'succeeded'", [
+      order.id,
+    ]);
+    expect(refunds).toHaveLength(1);
+  });
+
+  it('leaves the request open when the provider refuses, so it can be approved again', async () => {
+    const { order } = await paidOrder();
+    const request = (await ask(order, { type: 'refund' })).json<AfterSale>();
+    const sandbox = t.services.payments.provider('sandbox');
+    const refund = sandbox.refund;
+    (sandbox as { refund: typeof refund }).refund = async () => {
+      throw new Error('the provider is down');
+    };
+    try {
+      expect((await approve(request.id)).statusCode).toBe(503);
+    } finally {
+      (sandbox as { refund: typeof refund }).refund = refund;
+    }
+    expect(
+      (await t.request('GET', `/api/after-sales/${request.id}`, { token: buyer.token })).json(),
+    ).toMatchObject({ status: 'requested' });
+    expect(await getOrder(order.id)).toMatchObject({ status: 'paid', refundedAmount: 0 });
+    expect((await approve(request.id)).json()).toMatchObject({ status: 'refunded' });
+    expect(await getOrder(order.id)).toMatchObject({ status: 'refunded', refundedAmount: order.total });
+  });
+});
+
+describe('AFTER_SALES_AUTO_APPROVE_REFUNDS', () => {
+  it('approves a refund before shipping at once when on; a return still waits for the operator', async () => {
+    const auto = await createTestApp({ AFTER_SALES_AUTO_APPROVE_REFUNDS: 'on' });
+    try {
+      const person = await auto.signUp();
+      const operator = await auto.signInAdmin();
+      const { variantId } = await createProduct(auto, { price: 2000, stock: 5 });
+      const buy = async () => {
+        const placed = await auto.request('POST', '/api/orders', {
+          token: person.token,
+          body: { items: [{ variantId, quantity: 2 }] },
+        });
+        const id = placed.json<Order>().id;
+        await auto.request('POST', `/api/payments/sandbox/${id}/succeed`, { token: person.token });
+        return id;
+      };
+      const first = await buy();
+      const refund = await auto.request('POST', `/api/orders/${first}/after-sales`, {
+        token: person.token,
+        body: { type: 'refund', reason: 'changed my mind', items: [] },
+      });
+      expect(refund.statusCode).toBe(400);
+      const asked = await auto.request('POST', `/api/orders/${first}/after-sales`, {
+        token: person.token,
+        body: { type: 'refund', reason: 'changed my mind' },
+      });
+      expect(asked.statusCode).toBe(201);
+      expect(asked.json()).toMatchObject({ status: 'refunded', amount: 4000 });
+      expect(await stockOf(auto, variantId)).toBe(5);
+
+      const second = await buy();
+      await auto.request('POST', `/api/admin/orders/${second}/complete`, { token: operator.token });
+      const ret = await auto.request('POST', `/api/orders/${second}/after-sales`, {
+        token: person.token,
+        body: { type: 'return', reason: 'too big' },
+      });
+      expect(ret.json()).toMatchObject({ status: 'requested' });
+    } finally {
+      await auto.close();
+    }
+  });
+});
