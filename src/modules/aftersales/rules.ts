@@ -56,8 +56,8 @@ export interface PricedLine {
 export function unitShares(total: number, lines: readonly PricedLine[]): number[][] {
   const weights = lines.flatMap((l) => Array.from({ length: l.quantity }, () => l.unitPrice));
   const flat = prorate(total, weights);
-  let next = 0;
-  return lines.map((l) => flat.slice(next, (next += l.quantity)));
+  const starts = lines.map((_, i) => lines.slice(0, i).reduce((sum, l) => sum + l.quantity, 0));
+  return lines.map((l, i) => flat.slice(starts[i], (starts[i] ?? 0) + l.quantity));
 }
 
 /** One line's units as after-sales sees them: those refunded, those named by open requests. */

@@ -75,7 +75,7 @@ export function AfterSaleForm(props: { order: RequestableOrder; type: AfterSaleT
               onChange={(e) => setChosen({ ...chosen, [line.id]: Number(e.target.value) })}
               data-testid="after-sale-quantity"
             >
-              {Array.from({ length: line.left + 1 }, (_, n) => (
+              {Array.from({ length: line.left + 1 }, (_, n) => `${n}`).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
