@@ -10,6 +10,7 @@ import { argon2idHasher, type PasswordHasher } from './modules/accounts/password
 import { accountsRoutes } from './modules/accounts/routes.js';
 import { LOGIN_LIMIT } from './modules/accounts/rules.js';
 import { createAccountsService } from './modules/accounts/service.js';
+import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { createCatalogService } from './modules/catalog/service.js';
 import type { ShareVisitors } from './modules/coupons/context.js';
@@ -195,6 +196,15 @@ export async function buildApp(deps: AppDeps) {
     },
     { events, jobs },
   );
+  const afterSales = createAfterSalesService({
+    db,
+    clock,
+    events,
+    orders,
+    holds: { hold: distribution.holdSettlement, release: distribution.releaseSettlement },
+    returnWindowDays: config.returnWindowDays,
+    autoApproveRefunds: config.afterSalesAutoApproveRefunds,
+  });
   const notifications = createNotificationsService({
     db,
     clock,
@@ -224,6 +234,7 @@ export async function buildApp(deps: AppDeps) {
     fulfilment,
     /** Present when the sandbox provider is on: the demo shop pays its demo orders through it. */
     sandbox,
+    afterSales,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -293,6 +304,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(pointsRoutes, { points });
   await app.register(invitationsRoutes, { invitations });
   await app.register(notificationsRoutes, { notifications });
+  await app.register(afterSalesRoutes, { afterSales });
   await app.register(sharingRoutes, {
     sharing: sharing.service,
     media: sharing.media,

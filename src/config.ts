@@ -42,6 +42,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of every email. */
   mailFrom: string;
+  /** Approve a buyer's before-shipping refund request at once, without an operator. */
+  afterSalesAutoApproveRefunds: boolean;
 }
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
@@ -229,6 +231,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(env),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: mailFrom(env),
+    afterSalesAutoApproveRefunds: flag(env, 'AFTER_SALES_AUTO_APPROVE_REFUNDS', false),
   };
 }
 
@@ -296,4 +299,9 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'smtp://user:password@host:587 or smtps://… of the mail server; unset: emails go to the log',
   ],
   ['MAIL_FROM', 'no-reply@localhost', 'sender of notification emails: an address, or Name <address>'],
+  [
+    'AFTER_SALES_AUTO_APPROVE_REFUNDS',
+    'off',
+    'on: a refund asked for before shipping is approved at once, without an operator',
+  ],
 ];

@@ -31,6 +31,7 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.completed', m.distribution.reactions.startReturnWindow);
   events.subscribe('order.refunded', m.groupBuys.reactions.onRefunded);
   events.subscribe('order.refunded', m.distribution.reactions.reverseCommissions);
+  events.subscribe('order.partially_refunded', m.distribution.reactions.shrinkCommissions);
   events.subscribe('order.disputed', m.distribution.reactions.holdForDispute);
   events.subscribe('order.dispute_closed', m.distribution.reactions.closeDispute);
 

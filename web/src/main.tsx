@@ -14,6 +14,7 @@ import './styles/privacy.css';
 import './styles/notifications.css';
 import './styles/fulfilment.css';
 import './styles/payments.css';
+import './styles/aftersales.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -55,7 +55,10 @@ export interface CommissionRow {
   level: number;
   base_amount: number;
   rate_bps: number;
+  /** What is left of it (partial refunds shrink it); what it earned once reversed. */
   amount: number;
+  /** What it earned; null while no partial refund shrank it (then `amount`). */
+  earned_amount: number | null;
   status: 'pending' | 'settled' | 'reversed';
   hold_reason: string | null;
   hold_before_dispute: string | null;

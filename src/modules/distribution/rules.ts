@@ -132,3 +132,15 @@ export function levelOnePromoter(input: {
   if (input.attribution === 'last_click') return input.viaSharer ?? input.boundPromoter;
   return input.boundPromoter ?? input.viaSharer;
 }
+
+/**
+ * What a commission is worth once part of its order was refunded: the share of the order still
+ * paid for, floor(earned × (total − refundedAmount) / total), in exact integer arithmetic. Always
+ * computed from what was earned, so a sequence of partial refunds rounds once, not once per refund;
+ * a full refund leaves 0. The rounding remainder stays with the platform, as when earning.
+ */
+export function commissionAfterRefunds(earned: number, total: number, refundedAmount: number): number {
+  if (total <= 0 || refundedAmount >= total) return 0;
+  const kept = BigInt(total - Math.max(0, refundedAmount));
+  return Number((BigInt(earned) * kept) / BigInt(total));
+}

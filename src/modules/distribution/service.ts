@@ -1,6 +1,6 @@
 import type { Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events.js';
+import type { DomainEvents, EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { type DistributionContext, SETTLE_JOB } from './context.js';
 import { closeDispute, holdForDispute } from './disputes.js';
@@ -10,7 +10,15 @@ import type { PayoutDetailsInput } from './payout-rules.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';
 import { currentSettings, updateSettings } from './settings.js';
-import { releaseHold, reverseCommissions, settleDueCommissions, startReturnWindow } from './settlement.js';
+import {
+  holdSettlement,
+  releaseHold,
+  releaseSettlement,
+  reverseCommissions,
+  settleDueCommissions,
+  shrinkCommissions,
+  startReturnWindow,
+} from './settlement.js';
 import { coverable, decideWithdrawal, payoutBalances, requestWithdrawal, walletOf } from './wallet.js';
 
 const SETTLE_EVERY_MS = 10 * 60_000;
@@ -32,6 +40,7 @@ export function createDistributionService(
     holdForDispute: (tx: Tx, e: { orderId: string }) => holdForDispute(tx, e.orderId),
     closeDispute: (tx: Tx, e: { orderId: string; outcome: 'won' | 'lost' }) =>
       closeDispute(ctx, tx, e.orderId, e.outcome),
+    shrinkCommissions: (tx: Tx, e: DomainEvents['order.partially_refunded']) => shrinkCommissions(ctx, tx, e),
   };
   deps.jobs.every(SETTLE_JOB, SETTLE_EVERY_MS, async (_payload, job) => {
     await settleDueCommissions(ctx, job.db, job.now);
@@ -61,6 +70,10 @@ export function createDistributionService(
       decideWithdrawal(ctx, id, decision),
     settleDue: () => settleDueCommissions(ctx, ctx.db, ctx.clock.now()),
     releaseHold: (id: string) => releaseHold(ctx, id),
+    /** Keeps an order's commissions from settling until `releaseSettlement` with the same ref. */
+    holdSettlement: (tx: Tx, orderId: string, ref: string) =>
+      holdSettlement(tx, orderId, ref, ctx.clock.now()),
+    releaseSettlement: (tx: Tx, orderId: string, ref: string) => releaseSettlement(tx, orderId, ref),
     recordSighting,
     /** The devices someone has been seen signed in on, e.g. to tell their own clicks from others'. */
     devicesOf: (conn: Queryable, userId: string) => q.devicesOf(conn, userId),

@@ -2,6 +2,7 @@ import type { Database, Tx } from '../../platform/db.js';
 import { accounts, transferBetween } from '../ledger/rules.js';
 import type { DistributionContext } from './context.js';
 import * as q from './queries.js';
+import { commissionAfterRefunds } from './rules.js';
 
 /** On `order.completed`: the return window starts; commissions settle when it ends. */
 export async function startReturnWindow(ctx: DistributionContext, tx: Tx, orderId: string): Promise<void> {
@@ -13,24 +14,84 @@ export async function startReturnWindow(ctx: DistributionContext, tx: Tx, orderI
 }
 
 /**
- * On `order.refunded`: every commission of the order is reversed, exactly by what it earned.
- * A settled one is taken back from `available`, which may go negative and nets against later earnings.
+ * On `order.refunded`: every commission of the order is reversed, by what is left of it (all it
+ * earned, unless partial refunds shrank it before). A settled one is taken back from `available`,
+ * which may go negative and nets against later earnings. A reversed commission shows what it earned.
  */
 export async function reverseCommissions(ctx: DistributionContext, tx: Tx, orderId: string): Promise<void> {
-  const now = ctx.clock.now();
   for (const c of await q.commissionsOfOrder(tx, orderId)) {
     if (c.status === 'reversed') continue;
-    const from =
-      c.status === 'settled'
-        ? accounts.promoterAvailable(c.promoter_id)
-        : accounts.promoterPending(c.promoter_id);
-    await ctx.ledger.post(tx, {
-      kind: 'commission.reversed',
-      ref: c.id,
-      ...transferBetween(accounts.commissionExpense, from, c.amount),
-    });
-    await tx.query(`UPDATE commissions SET status = 'reversed', reversed_at = $2 WHERE id = $1`, [c.id, now]);
+    await reverseRemainder(ctx, tx, c);
   }
+}
+
+async function reverseRemainder(ctx: DistributionContext, tx: Tx, c: q.CommissionRow) {
+  await ctx.ledger.post(tx, {
+    kind: 'commission.reversed',
+    ref: c.id,
+    ...transferBetween(accounts.commissionExpense, commissionAccount(c), c.amount),
+  });
+  await tx.query(
+    `UPDATE commissions SET status = 'reversed', reversed_at = $2, earned_amount = $3, amount = $3 WHERE id = $1`,
+    [c.id, ctx.clock.now(), c.earned_amount ?? c.amount],
+  );
+}
+
+/** Where a commission's money sits: pending until it settles, then available. */
+const commissionAccount = (c: q.CommissionRow) =>
+  c.status === 'settled'
+    ? accounts.promoterAvailable(c.promoter_id)
+    : accounts.promoterPending(c.promoter_id);
+
+/**
+ * On `order.partially_refunded`: every commission of the order shrinks to what the unrefunded part
+ * of the order earns — floor(earned × (total − refundedAmount) / total), from what it earned, never
+ * compounded — and the difference is reversed through the ledger (from available once settled).
+ * One with nothing left is reversed. Each reduction is keyed by the refund: delivered twice, once.
+ */
+export async function shrinkCommissions(
+  ctx: DistributionContext,
+  tx: Tx,
+  refund: { orderId: string; refundId: string; refundedAmount: number; total: number },
+): Promise<void> {
+  for (const c of await q.commissionsOfOrder(tx, refund.orderId)) {
+    if (c.status === 'reversed') continue;
+    const earned = c.earned_amount ?? c.amount;
+    const left = commissionAfterRefunds(earned, refund.total, refund.refundedAmount);
+    if (left === 0) {
+      await reverseRemainder(ctx, tx, c);
+      continue;
+    }
+    if (left >= c.amount) continue;
+    const recorded = await ctx.ledger.post(tx, {
+      kind: 'commission.reduced',
+      ref: `${c.id}:${refund.refundId}`,
+      ...transferBetween(accounts.commissionExpense, commissionAccount(c), c.amount - left),
+    });
+    if (recorded)
+      await tx.query('UPDATE commissions SET amount = $2, earned_amount = $3 WHERE id = $1', [
+        c.id,
+        left,
+        earned,
+      ]);
+  }
+}
+
+/**
+ * Holds an order's commissions back from settling (an open after-sales request, say) until every
+ * holder released its hold. Locks the order's commissions first, so a settlement pass running now
+ * either finishes before the hold or skips them.
+ */
+export async function holdSettlement(tx: Tx, orderId: string, ref: string, now: Date): Promise<void> {
+  await q.commissionsOfOrder(tx, orderId);
+  await tx.query(
+    'INSERT INTO commission_holds (order_id, ref, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+    [orderId, ref, now],
+  );
+}
+
+export async function releaseSettlement(tx: Tx, orderId: string, ref: string): Promise<void> {
+  await tx.query('DELETE FROM commission_holds WHERE order_id = $1 AND ref = $2', [orderId, ref]);
 }
 
 const SETTLE_BATCH = 500;
@@ -51,7 +112,8 @@ export async function settleDueCommissions(
   for (;;) {
     const count = await db.transaction(async (tx) => {
       const due = await tx.query<q.CommissionRow>(
-        `SELECT * FROM commissions WHERE status = 'pending' AND hold_reason IS NULL AND settle_after <= $1
+        `SELECT * FROM commissions c WHERE status = 'pending' AND hold_reason IS NULL AND settle_after <= $1
+           AND NOT EXISTS (SELECT 1 FROM commission_holds h WHERE h.order_id = c.order_id)
          ORDER BY settle_after, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [now, SETTLE_BATCH],
       );

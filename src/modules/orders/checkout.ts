@@ -143,6 +143,7 @@ async function reserveAndCreate(
     subtotal: totals.subtotal,
     discount: totals.discount,
     total: totals.total,
+    refunded_amount: 0,
     currency: ctx.currency,
     address: input.address ?? null,
     share_code: input.shareCode ?? null,

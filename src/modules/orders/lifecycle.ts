@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/db.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { conflict, notFound } from '../../platform/errors.js';
 import { accounts, transferBetween } from '../ledger/rules.js';
 import type { PaymentEvent } from '../payments/provider.js';
 import type { OrdersContext } from './context.js';
@@ -137,102 +137,5 @@ export async function completeOrder(ctx: OrdersContext, orderId: string): Promis
     const order = await moveTo(ctx, tx, locked, 'completed');
     await ctx.events.publish(tx, 'order.completed', { orderId, userId: order.user_id });
     return presentOrder(ctx, tx, order);
-  });
-}
-
-/**
- * Full refund, in three steps: claim the refund (transaction) → refund at the provider (no
- * transaction) → apply it: status, stock, ledger, subscribers (transaction). If the provider
- * refuses, the claim is marked failed (its undo) and the order is unchanged.
- */
-export interface RefundOptions {
-  /**
-   * The money already went back at the provider (a refund made in its dashboard): no provider
-   * call, and the order's refund records the provider's refund id.
-   */
-  refundedAtProvider?: { externalId: string };
-}
-
-export async function refundOrder(
-  ctx: OrdersContext,
-  orderId: string,
-  reason: string,
-  options: RefundOptions = {},
-): Promise<Order> {
-  const claim = await ctx.db.transaction(async (tx) => {
-    const order = await lockOrThrow(tx, orderId);
-    assertTransition(order.status, 'refunded');
-    const payment = await ctx.payments.lockLatestPayment(tx, orderId);
-    if (payment?.status !== 'succeeded') throw conflict('The order has no successful payment to refund');
-    const refund = await ctx.payments.requestRefund(tx, { orderId, payment, reason });
-    return { payment, refund };
-  });
-
-  let providerRefund: { externalId: string } | null = options.refundedAtProvider ?? null;
-  if (claim.refund.amount > 0 && !providerRefund) {
-    try {
-      providerRefund = await ctx.payments.refundAtProvider(claim.payment, claim.refund);
-    } catch (error) {
-      await ctx.db.transaction((tx) => ctx.payments.settleRefund(tx, claim.refund.id, 'failed'));
-      throw new AppError(
-        'unavailable',
-        'The payment provider refused the refund; nothing changed',
-        undefined,
-        {
-          cause: error,
-        },
-      );
-    }
-  }
-
-  return ctx.db.transaction(async (tx) => {
-    const order = await moveTo(ctx, tx, await lockOrThrow(tx, orderId), 'refunded', reason);
-    await ctx.catalog.releaseStock(tx, await stockLines(tx, orderId), { orderId, kind: 'returned', reason });
-    await ctx.payments.markPayment(tx, claim.payment.id, 'refunded');
-    await ctx.payments.settleRefund(tx, claim.refund.id, providerRefund ?? { externalId: 'zero-amount' });
-    if (claim.refund.amount > 0) {
-      const provider = accounts.provider(claim.payment.provider);
-      await ctx.ledger.post(tx, {
-        kind: 'order.refunded',
-        ref: orderId,
-        ...transferBetween(provider, accounts.refunds, claim.refund.amount),
-      });
-    }
-    await ctx.events.publish(tx, 'order.refunded', { orderId, userId: order.user_id });
-    return presentOrder(ctx, tx, order);
-  });
-}
-
-/** Job: a payment that arrived for a cancelled order goes straight back to the payer. */
-export async function refundLatePayment(ctx: OrdersContext, paymentId: string): Promise<void> {
-  const claim = await ctx.db.transaction(async (tx) => {
-    const payment = await ctx.payments.lockPayment(tx, paymentId);
-    if (payment?.status !== 'succeeded') return null;
-    return {
-      payment,
-      refund: await ctx.payments.requestRefund(tx, {
-        orderId: payment.order_id,
-        payment,
-        reason: 'late payment',
-      }),
-    };
-  });
-  if (!claim) return;
-  const providerRefund = await ctx.payments
-    .refundAtProvider(claim.payment, claim.refund)
-    .catch(async (error) => {
-      await ctx.db.transaction((tx) => ctx.payments.settleRefund(tx, claim.refund.id, 'failed'));
-      throw error;
-    });
-  await ctx.db.transaction(async (tx) => {
-    await ctx.payments.markPayment(tx, paymentId, 'refunded');
-    await ctx.payments.settleRefund(tx, claim.refund.id, providerRefund);
-    if (claim.payment.amount === 0) return;
-    const cash = accounts.provider(claim.payment.provider);
-    await ctx.ledger.post(tx, {
-      kind: 'payment.late-refunded',
-      ref: paymentId,
-      ...transferBetween(cash, accounts.latePayments, claim.payment.amount),
-    });
   });
 }

@@ -15,6 +15,8 @@ export interface OrderItem {
   unitPrice: number;
   quantity: number;
   lineTotal: number;
+  /** Units of this line refunded so far. */
+  refundedQuantity: number;
 }
 
 export interface Order {
@@ -24,6 +26,8 @@ export interface Order {
   subtotal: number;
   discount: number;
   total: number;
+  /** What went back to the buyer so far; equal to `total` once refunded in full. */
+  refundedAmount: number;
   currency: string;
   items: OrderItem[];
   address: Record<string, string> | null;
@@ -53,6 +57,7 @@ const presentItem = (i: q.OrderItemRow): OrderItem => ({
   unitPrice: i.unit_price,
   quantity: i.quantity,
   lineTotal: i.line_total,
+  refundedQuantity: i.refunded_quantity,
 });
 
 /** Orders as the API shows them, with items, payment, group, shipment and timeline loaded in bulk. */
@@ -77,6 +82,7 @@ export async function presentOrders(
     subtotal: row.subtotal,
     discount: row.discount,
     total: row.total,
+    refundedAmount: row.refunded_amount,
     currency: row.currency,
     items: items.filter((i) => i.order_id === row.id).map(presentItem),
     address: row.address,

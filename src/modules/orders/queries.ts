@@ -8,6 +8,8 @@ export interface OrderRow {
   subtotal: number;
   discount: number;
   total: number;
+  /** What went back to the buyer so far (partial refunds add up; a full refund makes it `total`). */
+  refunded_amount: number;
   currency: string;
   address: Record<string, string> | null;
   share_code: string | null;
@@ -30,6 +32,8 @@ export interface OrderItemRow {
   unit_price: number;
   quantity: number;
   line_total: number;
+  /** Units refunded so far. */
+  refunded_quantity: number;
 }
 
 export interface OrderEventRow {
@@ -41,7 +45,7 @@ export interface OrderEventRow {
 
 export async function insertOrder(
   tx: Queryable,
-  o: Omit<OrderRow, 'updated_at'>,
+  o: Omit<OrderRow, 'updated_at' | 'refunded_amount'>,
   origin: { deviceId: string | null; ip: string | null },
 ) {
   await tx.query(
@@ -131,7 +135,7 @@ export async function hasPaidBefore(
   return rows.length > 0;
 }
 
-export async function insertItems(tx: Queryable, items: readonly OrderItemRow[]) {
+export async function insertItems(tx: Queryable, items: readonly Omit<OrderItemRow, 'refunded_quantity'>[]) {
   for (const i of items) {
     await tx.query(
       `INSERT INTO order_items (id, order_id, variant_id, product_id, title, variant_title, sku, image,
@@ -243,4 +247,25 @@ export async function countUnpaidOrders(tx: Queryable, userId: string): Promise<
     [userId],
   );
   return row?.n ?? 0;
+}
+
+/** A refund was applied: the order's refunded total and the units it covered grow by it. */
+export async function addRefunded(
+  tx: Queryable,
+  orderId: string,
+  amount: number,
+  items: readonly { orderItemId: string; quantity: number }[],
+  now: Date,
+) {
+  await tx.query('UPDATE orders SET refunded_amount = refunded_amount + $2, updated_at = $3 WHERE id = $1', [
+    orderId,
+    amount,
+    now,
+  ]);
+  for (const item of items) {
+    await tx.query(
+      'UPDATE order_items SET refunded_quantity = refunded_quantity + $3 WHERE id = $1 AND order_id = $2',
+      [item.orderItemId, orderId, item.quantity],
+    );
+  }
 }

@@ -70,6 +70,7 @@ export const OrderSchema = Type.Object({
   subtotal: Type.Integer(),
   discount: Type.Integer(),
   total: Type.Integer(),
+  refundedAmount: Type.Integer(),
   currency: Type.String(),
   items: Type.Array(
     Type.Object({
@@ -83,6 +84,7 @@ export const OrderSchema = Type.Object({
       unitPrice: Type.Integer(),
       quantity: Type.Integer(),
       lineTotal: Type.Integer(),
+      refundedQuantity: Type.Integer(),
     }),
   ),
   address: Nullable(Type.Record(Type.String(), Type.String())),

@@ -1,20 +1,23 @@
-import type { Tx } from '../../platform/db.js';
+import type { Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { placeOrder } from './checkout.js';
 import { EXPIRE_ORDER_JOB, type OrdersContext, REFUND_LATE_PAYMENT_JOB } from './context.js';
 import { cancelByBuyer, confirmDeliveryAutomatically, confirmReceipt, markShipped } from './delivery.js';
-import {
-  cancelUnpaidOrder,
-  completeOrder,
-  confirmPayment,
-  recordPaymentFailure,
-  refundLatePayment,
-  refundOrder,
-} from './lifecycle.js';
+import { cancelUnpaidOrder, completeOrder, confirmPayment, recordPaymentFailure } from './lifecycle.js';
 import { type Order, presentOrder, presentOrders } from './present.js';
 import * as q from './queries.js';
+import type { RefundRequest } from './refunds.js';
+import {
+  claimRefund,
+  finishRefund,
+  REFUND_RECOVERY_JOB,
+  refundLatePayment,
+  refundOrder,
+  resumeUnfinishedRefunds,
+  UNFINISHED_AFTER_MS,
+} from './refunds.js';
 
 export type AdminOrder = Order & { buyer: { id: string; name: string; email: string } };
 
@@ -23,6 +26,9 @@ export function createOrdersService(ctx: OrdersContext) {
     await cancelUnpaidOrder(ctx, String(payload.orderId), 'not paid in time');
   });
   ctx.jobs.register(REFUND_LATE_PAYMENT_JOB, (payload) => refundLatePayment(ctx, String(payload.paymentId)));
+  ctx.jobs.every(REFUND_RECOVERY_JOB, UNFINISHED_AFTER_MS, async (_payload, job) => {
+    await resumeUnfinishedRefunds(ctx, job.now);
+  });
   ctx.jobs.every('idempotency.purge', 3_600_000, () => ctx.idempotency.purgeExpired(ctx.db));
 
   /** The order if `viewer` may see it: its buyer or an admin. Anyone else gets 404, not 403. */
@@ -73,7 +79,22 @@ export function createOrdersService(ctx: OrdersContext) {
     confirmPayment: confirmPayment.bind(null, ctx),
     recordPaymentFailure: recordPaymentFailure.bind(null, ctx),
     completeOrder: completeOrder.bind(null, ctx),
-    refundOrder: refundOrder.bind(null, ctx),
+    refundOrder: (orderId: string, reason: string, options?: Parameters<typeof refundOrder>[3]) =>
+      refundOrder(ctx, orderId, reason, options),
+    /** Step 1 of a partial or full refund, in the caller's transaction (after-sales approval). */
+    claimRefund: (tx: Tx, orderId: string, request: RefundRequest) => claimRefund(ctx, tx, orderId, request),
+    /** Steps 2 and 3 of a claimed refund: the provider call, then the apply step. */
+    finishRefund: (refundId: string) => finishRefund(ctx, refundId),
+    resumeUnfinishedRefunds: () => resumeUnfinishedRefunds(ctx, ctx.clock.now()),
+    /** A refund's state, for whoever claimed it. */
+    refundStatus: async (conn: Queryable, refundId: string) =>
+      (await ctx.payments.findRefund(conn, refundId))?.status,
+    /** Locks the order row for the rest of the caller's transaction (to order locks before its own). */
+    lockOrder: async (tx: Tx, orderId: string) => {
+      const row = await q.lockOrder(tx, orderId);
+      if (!row) throw notFound('Order');
+      return presentOrder(ctx, tx, row);
+    },
     cancelUnpaidOrder: cancelUnpaidOrder.bind(null, ctx),
     markShipped: markShipped.bind(null, ctx),
     confirmReceipt: confirmReceipt.bind(null, ctx),
@@ -91,7 +112,7 @@ export function createOrdersService(ctx: OrdersContext) {
     listOrders,
     attributionFacts: q.attributionFacts,
     /** Serializes a provider's notice about an order with every other change to it. */
-    lockOrder: q.lockOrder,
+    lockOrderRow: q.lockOrder,
     hasPaidBefore: q.hasPaidBefore,
     statusHeld: q.statusHeld,
   };

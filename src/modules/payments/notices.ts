@@ -35,7 +35,7 @@ export function createPaymentNotices(deps: NoticeDeps) {
   async function open(tx: Tx, provider: string, notice: PaymentNotice) {
     const payment = await payments.findByExternalId(tx, provider, notice.externalId);
     if (!payment) throw notFound('Payment');
-    const order = await orders.lockOrder(tx, payment.order_id);
+    const order = await orders.lockOrderRow(tx, payment.order_id);
     if (!order) throw notFound('Order');
     if (!(await payments.firstDelivery(tx, provider, notice.eventId))) return null;
     return { payment, order };
@@ -57,8 +57,8 @@ export function createPaymentNotices(deps: NoticeDeps) {
    * A charge was refunded. Fission's own refunds are recognised by the reference stored with them
    * at the provider or by the provider's refund id, and skipped: they were applied when made. A
    * refund made in the dashboard for the whole payment refunds the order through the normal path
-   * (stock, ledger, commissions) without calling the provider again; a partial one is recorded and
-   * waits for the operator.
+   * (stock, ledger, commissions) without calling the provider again; a partial one refunds that much
+   * money through the same path (commissions shrink in proportion).
    */
   async function refundObserved(
     provider: string,
@@ -69,7 +69,7 @@ export function createPaymentNotices(deps: NoticeDeps) {
       if (!opened) return null;
       const { payment, order } = opened;
       // Fission's own: refunds of the order, and refunds of amounts that did not match it.
-      const own = [
+      const ownAndUnmatched = [
         ...(await q.ownRefunds(tx, payment.id)).map((r) => ({
           id: r.id,
           externalId: r.external_id,
@@ -82,6 +82,10 @@ export function createPaymentNotices(deps: NoticeDeps) {
         })),
       ];
       const seen = await q.providerRefundsOf(tx, provider, payment.id);
+      // A refund made at the provider and applied through the order's refund path is both seen and
+      // one of the order's refunds: count it once, as seen.
+      const seenIds = new Set(seen.map((r) => r.external_id));
+      const own = ownAndUnmatched.filter((r) => r.externalId === null || !seenIds.has(r.externalId));
       const fresh = unknownRefunds({
         eventId: notice.eventId,
         amountRefunded: notice.amountRefunded,
@@ -91,14 +95,17 @@ export function createPaymentNotices(deps: NoticeDeps) {
       });
       let alreadyRefunded =
         own.reduce((sum, r) => sum + r.amount, 0) + seen.reduce((sum, r) => sum + r.amount, 0);
-      let full: string | null = null;
+      // Each refund made at the provider goes through the order's refund path (no provider call):
+      // the whole payment as a full refund with its stock, a part as money only (its units are not
+      // known, so none are marked refunded and none return to stock).
+      const toApply: { externalId: string; amount: number; full: boolean }[] = [];
       for (const refund of fresh) {
         const kind = dashboardRefundKind({
           refundAmount: refund.amount,
           paymentAmount: payment.amount,
           alreadyRefunded,
         });
-        const applicable = kind === 'full' && payment.status === 'succeeded' && full === null;
+        const applicable = payment.status === 'succeeded';
         await q.insertProviderRefund(
           tx,
           {
@@ -108,27 +115,28 @@ export function createPaymentNotices(deps: NoticeDeps) {
             order_id: order.id,
             amount: refund.amount,
             status: applicable ? 'applying' : 'needs_review',
-            note: applicable ? '' : 'a partial refund made at the provider',
+            note: applicable ? '' : 'a refund made at the provider of a payment that is not settled',
           },
           clock.now(),
         );
-        if (applicable) full = refund.id;
+        if (applicable) toApply.push({ externalId: refund.id, amount: refund.amount, full: kind === 'full' });
         alreadyRefunded += refund.amount;
       }
-      return { orderId: order.id, full, recorded: fresh.length };
+      return { orderId: order.id, toApply, recorded: fresh.length };
     });
     if (!plan) return { applied: false };
-    if (plan.full) {
+    for (const refund of plan.toApply) {
       try {
         await orders.refundOrder(plan.orderId, `refunded at ${provider}`, {
-          refundedAtProvider: { externalId: plan.full },
+          alreadyRefunded: { externalId: refund.externalId },
+          ...(refund.full ? { restock: true } : { amount: refund.amount, items: [], restock: false }),
         });
-        await q.setProviderRefundStatus(db, provider, plan.full, 'applied', '', clock.now());
+        await q.setProviderRefundStatus(db, provider, refund.externalId, 'applied', '', clock.now());
       } catch (error) {
         // The money is back with the buyer but the order could not follow (refunded already, or a
         // state that cannot be refunded): a person decides.
         const reason = error instanceof AppError ? error.message : 'the refund could not be applied';
-        await q.setProviderRefundStatus(db, provider, plan.full, 'needs_review', reason, clock.now());
+        await q.setProviderRefundStatus(db, provider, refund.externalId, 'needs_review', reason, clock.now());
         if (!(error instanceof AppError)) throw error;
       }
     }

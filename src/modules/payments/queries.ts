@@ -18,11 +18,26 @@ export interface RefundRow {
   id: string;
   order_id: string;
   payment_id: string;
+  /** `order`: money (and maybe units) of a paid order; `late_payment`: a payment for a cancelled order. */
+  kind: 'order' | 'late_payment';
   amount: number;
   status: RefundStatus;
   external_id: string | null;
   failure_reason?: string | null;
-  updated_at?: Date;
+  /** The order's units this refund covers. */
+  items: RefundItem[];
+  /** Whether those units go back to stock when the refund is applied. */
+  restock: boolean;
+  reason: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface RefundItem {
+  orderItemId: string;
+  quantity: number;
 }
 
 /** The latest payment attempt of each order. */

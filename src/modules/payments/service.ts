@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { accounts, transferBetween } from '../ledger/rules.js';
@@ -109,22 +109,84 @@ export function createPaymentsService(deps: {
     return rows.length > 0;
   }
 
-  /** Step 1 of a refund, in the caller's transaction: claims the order's one live refund. */
-  async function requestRefund(
+  /**
+   * Step 1 of a refund, in the caller's transaction (which holds the order's row lock): records the
+   * claim. The caller has checked it fits in what is left; `liveRefundsOf` tells it what is taken.
+   */
+  async function claimRefund(
     tx: Queryable,
-    input: { orderId: string; payment: q.PaymentRow; reason: string },
-  ) {
-    const id = newId();
+    input: {
+      orderId: string;
+      payment: q.PaymentRow;
+      kind: q.RefundRow['kind'];
+      amount: number;
+      items: readonly q.RefundItem[];
+      restock: boolean;
+      reason: string;
+      /** Refunded at the provider already (e.g. from its dashboard): no provider call will be made. */
+      externalId?: string;
+    },
+  ): Promise<q.RefundRow> {
     const now = clock.now();
     const rows = await tx.query<q.RefundRow>(
-      `INSERT INTO refunds (id, order_id, payment_id, amount, status, reason, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'requested', $5, $6, $6)
-       ON CONFLICT (order_id) WHERE status IN ('requested', 'succeeded') DO NOTHING RETURNING *`,
-      [id, input.orderId, input.payment.id, input.payment.amount, input.reason, now],
+      `INSERT INTO refunds (id, order_id, payment_id, kind, amount, status, items, restock, reason, external_id,
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'requested', $6, $7, $8, $10, $9, $9) RETURNING *`,
+      [
+        newId(),
+        input.orderId,
+        input.payment.id,
+        input.kind,
+        input.amount,
+        JSON.stringify(input.items),
+        input.restock,
+        input.reason,
+        now,
+        input.externalId ?? null,
+      ],
     );
-    if (!rows[0]) throw new AppError('conflict', 'This order is already being refunded');
-    return rows[0];
+    return rows[0] as q.RefundRow;
   }
+
+  /** An order's refunds that hold money: applied, or claimed and not yet applied. */
+  const liveRefundsOf = (conn: Queryable, orderId: string) =>
+    conn.query<q.RefundRow>(
+      `SELECT * FROM refunds WHERE order_id = $1 AND kind = 'order' AND status IN ('requested', 'succeeded')
+       ORDER BY id`,
+      [orderId],
+    );
+
+  /** The live refund of a late payment, if one was claimed. */
+  const liveLateRefund = async (conn: Queryable, paymentId: string) =>
+    (
+      await conn.query<q.RefundRow>(
+        `SELECT * FROM refunds WHERE payment_id = $1 AND kind = 'late_payment'
+         AND status IN ('requested', 'succeeded')`,
+        [paymentId],
+      )
+    )[0];
+
+  const findRefund = async (conn: Queryable, id: string) =>
+    (await conn.query<q.RefundRow>('SELECT * FROM refunds WHERE id = $1', [id]))[0];
+
+  /** Locks a refund for its apply step: the status seen under the lock decides whether to apply. */
+  const lockRefund = async (tx: Queryable, id: string) =>
+    (await tx.query<q.RefundRow>('SELECT * FROM refunds WHERE id = $1 FOR UPDATE', [id]))[0];
+
+  /** Refunds claimed before `before` and still not applied: a crash, a timeout, a provider down. */
+  const unfinishedRefunds = (conn: Queryable, before: Date, limit: number) =>
+    conn.query<q.RefundRow>(
+      `SELECT * FROM refunds WHERE status = 'requested' AND updated_at < $1 ORDER BY updated_at, id LIMIT $2`,
+      [before, limit],
+    );
+
+  /** A provider call that failed: counted, and the refund waits for its next attempt. */
+  /** A provider call for a refund failed: counted, and the refund stays `requested` for recovery. */
+  const recordRefundAttemptFailure = (conn: Queryable, id: string, error: unknown) =>
+    conn.query(
+      `UPDATE refunds SET attempts = attempts + 1, last_error = $2, updated_at = $3
+       WHERE id = $1 AND status = 'requested'`,
+      [id, String(error).slice(0, 2000), clock.now()],
+    );
 
   /** Step 2: the provider call, outside any transaction, keyed so a retry refunds once. */
   const refundAtProvider = (payment: q.PaymentRow, refund: q.RefundRow) =>
@@ -143,6 +205,9 @@ export function createPaymentsService(deps: {
       clock.now(),
     ]);
   }
+
+  const findPayment = async (conn: Queryable, id: string) =>
+    (await conn.query<q.PaymentRow>('SELECT * FROM payments WHERE id = $1', [id]))[0];
 
   const lockLatestPayment = async (tx: Queryable, orderId: string) =>
     (
@@ -305,7 +370,14 @@ export function createPaymentsService(deps: {
     findByExternalId,
     markPayment,
     firstDelivery,
-    requestRefund,
+    claimRefund,
+    liveRefundsOf,
+    liveLateRefund,
+    findRefund,
+    lockRefund,
+    unfinishedRefunds,
+    recordRefundAttemptFailure,
+    findPayment,
     refundAtProvider,
     settleRefund,
     lockLatestPayment,

@@ -144,28 +144,33 @@ describe('charge.refunded', () => {
     expect(refunds).toHaveLength(1);
   });
 
-  it('records a partial dashboard refund and lists it for the operator, leaving the order as it is', async () => {
+  it('refunds a partial dashboard refund as money only through the partial refund path, and the rest in full', async () => {
     const { order, intent } = await paidOrder(6000);
     const refund = fake.dashboardRefund(intent, 1500);
     expect((await deliver(chargeRefunded(intent, fake.refundsOf(intent)))).json()).toEqual({
       received: true,
       applied: true,
     });
-    expect((await orderOf(order.id)).status).toBe('paid');
-    expect((await attention()).items).toContainEqual(
-      expect.objectContaining({ kind: 'dashboard_refund', id: refund.id, orderId: order.id, amount: 1500 }),
-    );
+    const partly = await orderOf(order.id);
+    expect(partly).toMatchObject({ status: 'paid', refundedAmount: 1500 });
+    // Money only: the provider does not say which units, so none are marked refunded.
+    expect(partly.items.map((i: { refundedQuantity: number }) => i.refundedQuantity)).toEqual([0]);
+    expect(
+      (await attention()).items.filter((i) => i.kind === 'dashboard_refund' && i.id === refund.id),
+    ).toEqual([]);
+    // Replayed: applied once.
+    expect((await deliver(chargeRefunded(intent, fake.refundsOf(intent)))).json()).toMatchObject({
+      received: true,
+    });
+    expect((await orderOf(order.id)).refundedAmount).toBe(1500);
 
     // The second half, in an event that does not list refunds: the unaccounted rest is one refund.
     expect((await deliver(chargeRefunded(intent, null, 6000))).json()).toEqual({
       received: true,
       applied: true,
     });
-    const listed = (await attention()).items.filter(
-      (i) => i.kind === 'dashboard_refund' && i.orderId === order.id,
-    );
-    expect(listed.map((i) => i.amount).sort()).toEqual([1500, 4500]);
-    expect((await orderOf(order.id)).status).toBe('paid');
+    expect(await orderOf(order.id)).toMatchObject({ status: 'refunded', refundedAmount: 6000 });
+    expect((await attention()).items.filter((i) => i.orderId === order.id)).toEqual([]);
   });
 });
 

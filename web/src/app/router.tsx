@@ -1,6 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AccountPage } from '../features/account';
+import { MyAfterSalesPage } from '../features/aftersales';
 import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/auth';
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
@@ -30,6 +31,7 @@ const adminDistribution = () => import('../features/admin-distribution');
 const adminCoupons = () => import('../features/coupons/admin');
 const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
+const adminAfterSales = () => import('../features/aftersales/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
@@ -52,6 +54,8 @@ const AdminInvitationRewardsPage = lazy(() =>
 
 const AdminGroupBuysPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminGroupBuysPage })));
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
+
+const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
@@ -76,6 +80,7 @@ const router = createBrowserRouter([
       { path: 'groups/:id', element: <GroupPage /> },
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
+      { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -113,6 +118,7 @@ const router = createBrowserRouter([
           { path: 'invitation-rewards', element: <AdminInvitationRewardsPage /> },
           { path: 'group-buys', element: <AdminGroupBuysPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
+          { path: 'after-sales', element: <AdminAfterSalesPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,3 +1,4 @@
+import { afterSalesEn } from './aftersales-en';
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
 import { fulfilmentEn } from './fulfilment-en';
@@ -212,6 +213,7 @@ export const en = {
   ...payoutsEn,
   ...notificationsEn,
   ...paymentsEn,
+  ...afterSalesEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

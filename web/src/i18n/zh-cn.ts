@@ -1,3 +1,4 @@
+import { afterSalesZhCN } from './aftersales-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
@@ -212,4 +213,5 @@ export const zhCN: Messages = {
   ...payoutsZhCN,
   ...notificationsZhCN,
   ...paymentsZhCN,
+  ...afterSalesZhCN,
 };

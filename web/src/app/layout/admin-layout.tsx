@@ -18,6 +18,7 @@ export function AdminLayout() {
         <NavLink to="/admin/invitation-rewards">{t('adminInvitations.title')}</NavLink>
         <NavLink to="/admin/group-buys">{t('adminGroupBuys.nav')}</NavLink>
         <NavLink to="/admin/attention">{t('adminAttention.nav')}</NavLink>
+        <NavLink to="/admin/after-sales">{t('afterSales.nav')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>

@@ -29,6 +29,8 @@ export interface OrderItem {
   unitPrice: number;
   quantity: number;
   lineTotal: number;
+  /** Units of this line refunded so far (after-sales). */
+  refundedQuantity?: number;
 }
 
 export interface Order {
@@ -37,6 +39,8 @@ export interface Order {
   subtotal: number;
   discount: number;
   total: number;
+  /** What went back to the buyer so far; equal to `total` once refunded in full. */
+  refundedAmount?: number;
   currency: string;
   items: OrderItem[];
   address: Address | null;

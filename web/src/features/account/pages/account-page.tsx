@@ -57,6 +57,9 @@ export function AccountPage() {
         <Link to="/my-group-buys" data-testid="my-group-buys-link">
           {t('groupBuy.mine')}
         </Link>
+        <Link to="/my-after-sales" data-testid="my-after-sales-link">
+          {t('afterSales.mine')}
+        </Link>
         <Link to="/promote" data-testid="account-promote">
           {t('promote.title')}
         </Link>

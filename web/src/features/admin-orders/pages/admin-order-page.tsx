@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
-import { useDateTime } from '../../../lib/config';
+import { useDateTime, useMoney } from '../../../lib/config';
 import {
   AddressView,
   DisputeNotice,
@@ -50,6 +50,7 @@ const canShip = (order: AdminOrder) =>
 function AdminOrderDetail({ order }: { order: AdminOrder }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
+  const money = useMoney();
   const settle = useSettleOrder();
   const [pending, setPending] = useState<OrderAction | null>(null);
 
@@ -95,6 +96,9 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
         <div className="card">
           <h2>{t('orders.items')}</h2>
           <OrderItems order={order} />
+          <p className="refunded-amount" data-testid="admin-order-refunded-amount">
+            {t('afterSales.refundedAmount')}: {money(order.refundedAmount ?? 0)}
+          </p>
         </div>
         <div>
           {order.address ? (

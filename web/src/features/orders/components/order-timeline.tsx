@@ -44,7 +44,9 @@ export function OrderTimeline({ timeline, shipment }: OrderTimelineProps) {
                 ? t('fulfilment.placed')
                 : isOrderStatus(step.status)
                   ? t(`orders.status.${step.status}`)
-                  : step.status}
+                  : step.status === 'partially_refunded'
+                    ? t('afterSales.partiallyRefunded')
+                    : step.status}
             </span>
             {note ? <span className="muted">{note}</span> : null}
             <time dateTime={step.at}>{dateTime(step.at)}</time>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useDateTime } from '../../../lib/config';
+import { useDateTime, useMoney } from '../../../lib/config';
+import { OrderAfterSales } from '../../aftersales';
 import { AddressView } from '../components/address-view';
 import { BuyerOrderActions } from '../components/buyer-order-actions';
 import { DisputeNotice } from '../components/dispute-notice';
@@ -19,6 +20,7 @@ export function OrderDetailPage() {
 function OrderDetail({ order }: { order: Order }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
+  const money = useMoney();
   return (
     <section className="page narrow" data-testid="order-detail">
       <div className="page-heading">
@@ -42,7 +44,13 @@ function OrderDetail({ order }: { order: Order }) {
       <div className="card">
         <h2>{t('orders.items')}</h2>
         <OrderItems order={order} />
+        {order.refundedAmount ? (
+          <p className="refunded-amount" data-testid="order-refunded-amount">
+            {t('afterSales.refundedAmount')}: {money(order.refundedAmount)}
+          </p>
+        ) : null}
       </div>
+      <OrderAfterSales order={order} />
       {order.address ? (
         <div className="card">
           <h2>{t('checkout.address')}</h2>

@@ -1,0 +1,124 @@
+import type { Queryable } from '../../platform/db.js';
+import type { AfterSaleStatus, AfterSaleType } from './rules.js';
+
+export interface AfterSaleRow {
+  id: string;
+  order_id: string;
+  user_id: string;
+  type: AfterSaleType;
+  status: AfterSaleStatus;
+  reason: string;
+  photos: string[];
+  amount: number;
+  refund_id: string | null;
+  note: string;
+  decided_by: string | null;
+  created_at: Date;
+  decided_at: Date | null;
+}
+
+export interface AfterSaleItemRow {
+  after_sale_id: string;
+  order_item_id: string;
+  title: string;
+  quantity: number;
+  units: number[];
+  amount: number;
+}
+
+export async function insertAfterSale(tx: Queryable, row: AfterSaleRow, items: readonly AfterSaleItemRow[]) {
+  await tx.query(
+    `INSERT INTO after_sales (id, order_id, user_id, type, status, reason, photos, amount, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      row.id,
+      row.order_id,
+      row.user_id,
+      row.type,
+      row.status,
+      row.reason,
+      JSON.stringify(row.photos),
+      row.amount,
+      row.created_at,
+    ],
+  );
+  for (const i of items) {
+    await tx.query(
+      `INSERT INTO after_sale_items (after_sale_id, order_item_id, title, quantity, units, amount)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [i.after_sale_id, i.order_item_id, i.title, i.quantity, i.units, i.amount],
+    );
+  }
+}
+
+export const findAfterSale = async (conn: Queryable, id: string) =>
+  (await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE id = $1', [id]))[0];
+
+export const lockAfterSale = async (conn: Queryable, id: string) =>
+  (await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE id = $1 FOR UPDATE', [id]))[0];
+
+export const lockByRefund = async (conn: Queryable, refundId: string) =>
+  (
+    await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE refund_id = $1 FOR UPDATE', [refundId])
+  )[0];
+
+export const openOfOrder = (conn: Queryable, orderId: string) =>
+  conn.query<AfterSaleRow>(
+    `SELECT * FROM after_sales WHERE order_id = $1 AND status = 'requested' ORDER BY id FOR UPDATE`,
+    [orderId],
+  );
+
+/** The units named by an order's requests that still count: open ones, and those refunded. */
+export const unitsOfOrder = (conn: Queryable, orderId: string) =>
+  conn.query<AfterSaleItemRow & { status: AfterSaleStatus }>(
+    `SELECT i.*, a.status FROM after_sale_items i JOIN after_sales a ON a.id = i.after_sale_id
+     WHERE a.order_id = $1 AND a.status IN ('requested', 'refunded')`,
+    [orderId],
+  );
+
+export const itemsOf = (conn: Queryable, ids: readonly string[]) =>
+  conn.query<AfterSaleItemRow>(
+    'SELECT * FROM after_sale_items WHERE after_sale_id = ANY($1) ORDER BY after_sale_id, order_item_id',
+    [ids],
+  );
+
+export const setRefundId = (tx: Queryable, id: string, refundId: string) =>
+  tx.query('UPDATE after_sales SET refund_id = $2 WHERE id = $1', [id, refundId]);
+
+export const decide = (
+  tx: Queryable,
+  id: string,
+  d: { status: AfterSaleStatus; note: string; decidedBy: string | null; at: Date },
+) =>
+  tx.query<AfterSaleRow>(
+    `UPDATE after_sales SET status = $2, note = $3, decided_by = COALESCE($4, decided_by), decided_at = $5
+     WHERE id = $1 RETURNING *`,
+    [id, d.status, d.note, d.decidedBy, d.at],
+  );
+
+export interface ListFilter {
+  userId?: string;
+  orderId?: string;
+  status?: AfterSaleStatus;
+  beforeId?: string;
+  limit: number;
+}
+
+export function list(conn: Queryable, f: ListFilter) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (f.userId) add((p) => `user_id = ${p}`, f.userId);
+  if (f.orderId) add((p) => `order_id = ${p}`, f.orderId);
+  if (f.status) add((p) => `status = ${p}`, f.status);
+  if (f.beforeId) add((p) => `id < ${p}`, f.beforeId);
+  params.push(f.limit + 1);
+  return conn.query<AfterSaleRow>(
+    `SELECT * FROM after_sales ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY id DESC LIMIT $${params.length}`,
+    params,
+  );
+}

@@ -1,0 +1,169 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
+import { pageQuery } from '../../platform/http/pagination.js';
+import {
+  AfterSaleBody,
+  AfterSalePage,
+  AfterSaleSchema,
+  DecisionBody,
+  Problem,
+  QuoteBody,
+  QuoteSchema,
+  RejectBody,
+  StatusFilter,
+} from './schemas.js';
+import type { AfterSalesService } from './service.js';
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const tags = ['after-sales'];
+const errors = { 400: Problem, 401: Problem, 404: Problem, 409: Problem, 422: Problem };
+const adminErrors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 503: Problem };
+
+export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSalesService }> = async (
+  app,
+  { afterSales },
+) => {
+  app.post(
+    '/api/orders/:id/after-sales',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags,
+        summary: 'Ask for a refund or a return',
+        description:
+          'The order owner asks for a refund (paid, not shipped) or a return (shipped or completed, inside the ' +
+          'return window) of some units, or without `items` of every unit not yet refunded. `amount` is those ' +
+          "units' shares of the paid total. Overlapping an open request → 409; after the return window → 422.",
+        params: IdParams,
+        body: AfterSaleBody,
+        response: { 201: AfterSaleSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await afterSales.request(requireUser(request).id, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/orders/:id/after-sales/quote',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags,
+        summary: 'What a request would refund',
+        description: 'The amount and units a request of these items would cover, without making it.',
+        params: IdParams,
+        body: QuoteBody,
+        response: { 200: QuoteSchema, ...errors },
+      },
+    },
+    async (request) => afterSales.quote(requireUser(request).id, request.params.id, request.body.items),
+  );
+
+  app.get(
+    '/api/orders/:id/after-sales',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags,
+        summary: "An order's after-sales requests",
+        description: 'The requests made for one of my orders, newest first.',
+        params: IdParams,
+        querystring: Type.Object(pageQuery),
+        response: { 200: AfterSalePage, ...errors },
+      },
+    },
+    async (request) =>
+      afterSales.ofOrder(requireUser(request).id, request.params.id, {
+        ...request.query,
+        limit: request.query.limit ?? 20,
+      }),
+  );
+
+  app.get(
+    '/api/me/after-sales',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags,
+        summary: 'My after-sales requests',
+        description: 'Every request I made, newest first, optionally of one status.',
+        querystring: Type.Object({ status: StatusFilter, ...pageQuery }),
+        response: { 200: AfterSalePage, 400: Problem, 401: Problem },
+      },
+    },
+    async (request) =>
+      afterSales.list({
+        ...request.query,
+        userId: requireUser(request).id,
+        limit: request.query.limit ?? 20,
+      }),
+  );
+
+  app.get(
+    '/api/after-sales/:id',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags,
+        summary: 'One after-sales request',
+        description: 'For the buyer who made it, or an operator; 404 for anyone else.',
+        params: IdParams,
+        response: { 200: AfterSaleSchema, 400: Problem, 401: Problem, 404: Problem },
+      },
+    },
+    async (request) => afterSales.getFor(requireUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/admin/after-sales',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin', ...tags],
+        summary: 'Every after-sales request',
+        description: 'All requests, newest first, optionally of one status (`requested` to work through).',
+        querystring: Type.Object({ status: StatusFilter, ...pageQuery }),
+        response: { 200: AfterSalePage, 400: Problem, 401: Problem, 403: Problem },
+      },
+    },
+    async (request) => afterSales.list({ ...request.query, limit: request.query.limit ?? 20 }),
+  );
+
+  app.post(
+    '/api/admin/after-sales/:id/approve',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin', ...tags],
+        summary: 'Approve a request: refund it',
+        description:
+          'Refunds the amount through the payment provider, returns the units to stock and shrinks the ' +
+          "order's commissions; the order stays in its status unless this refunds the rest of it.",
+        params: IdParams,
+        body: Type.Optional(DecisionBody),
+        response: { 200: AfterSaleSchema, ...adminErrors },
+      },
+    },
+    async (request) =>
+      afterSales.approve(requireUser(request).id, request.params.id, request.body?.note ?? ''),
+  );
+
+  app.post(
+    '/api/admin/after-sales/:id/reject',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin', ...tags],
+        summary: 'Reject a request',
+        description: 'Rejects an open request with a note the buyer reads; nothing is refunded.',
+        params: IdParams,
+        body: RejectBody,
+        response: { 200: AfterSaleSchema, ...adminErrors },
+      },
+    },
+    async (request) => afterSales.reject(requireUser(request).id, request.params.id, request.body.note),
+  );
+};

@@ -1,0 +1,83 @@
+import { type Static, Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
+import type { AFTER_SALE_STATUSES } from './rules.js';
+
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+export const ItemsSchema = Type.Array(
+  Type.Object(
+    { orderItemId: Id, quantity: Type.Integer({ minimum: 1, maximum: 99 }) },
+    { additionalProperties: false },
+  ),
+  { minItems: 1, maxItems: 50 },
+);
+
+export const AfterSaleBody = Type.Object(
+  {
+    type: Type.Union([Type.Literal('refund'), Type.Literal('return')]),
+    reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }),
+    photos: Type.Optional(
+      Type.Array(Type.String({ minLength: 8, maxLength: 2000, pattern: '^https?://\\S+$' }), { maxItems: 9 }),
+    ),
+    items: Type.Optional(ItemsSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const QuoteBody = Type.Object({ items: Type.Optional(ItemsSchema) }, { additionalProperties: false });
+
+export const DecisionBody = Type.Object(
+  { note: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+export const RejectBody = Type.Object(
+  { note: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) },
+  { additionalProperties: false },
+);
+
+const StatusSchema = Type.Union([
+  Type.Literal('requested'),
+  Type.Literal('refunded'),
+  Type.Literal('rejected'),
+  Type.Literal('closed'),
+]);
+// Keeps the schema and the state machine's list of states from drifting apart.
+const _sameStates: (typeof AFTER_SALE_STATUSES)[number] extends Static<typeof StatusSchema> ? true : never =
+  true;
+
+const ItemSchema = Type.Object({
+  orderItemId: Type.String(),
+  title: Type.String(),
+  quantity: Type.Integer(),
+  amount: Type.Integer(),
+});
+
+export const AfterSaleSchema = Type.Object({
+  id: Type.String(),
+  orderId: Type.String(),
+  userId: Type.String(),
+  type: Type.Union([Type.Literal('refund'), Type.Literal('return')]),
+  status: StatusSchema,
+  reason: Type.String(),
+  photos: Type.Array(Type.String()),
+  amount: Type.Integer(),
+  items: Type.Array(ItemSchema),
+  note: Type.String(),
+  createdAt: Type.String(),
+  decidedAt: Nullable(Type.String()),
+});
+
+export const QuoteSchema = Type.Object({ amount: Type.Integer(), items: Type.Array(ItemSchema) });
+
+export const AfterSalePage = Type.Object({
+  items: Type.Array(AfterSaleSchema),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const StatusFilter = Type.Optional(StatusSchema);
+
+/** RFC 9457 problem details, as every error answers (see platform/http/problem.ts). */
+export const Problem = Type.Object(
+  { type: Type.String(), title: Type.String(), status: Type.Integer(), detail: Type.String() },
+  { additionalProperties: true },
+);

@@ -1,0 +1,315 @@
+import type { Queryable, Tx } from '../../platform/db.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import type { AuthUser } from '../../platform/http/auth.js';
+import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { newId } from '../../platform/ids.js';
+import type { Order } from '../orders/present.js';
+import type { AfterSalesContext } from './context.js';
+import * as q from './queries.js';
+import {
+  type AfterSaleStatus,
+  type AfterSaleType,
+  amountOf,
+  assertTransition,
+  type ChosenLine,
+  checkRequestable,
+  chooseUnits,
+  type LineUnits,
+  unitShares,
+} from './rules.js';
+
+export interface AfterSaleItem {
+  orderItemId: string;
+  title: string;
+  quantity: number;
+  amount: number;
+}
+
+export interface AfterSale {
+  id: string;
+  orderId: string;
+  userId: string;
+  type: AfterSaleType;
+  status: AfterSaleStatus;
+  reason: string;
+  photos: string[];
+  amount: number;
+  items: AfterSaleItem[];
+  note: string;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface AfterSaleRequest {
+  type: AfterSaleType;
+  reason: string;
+  photos?: string[];
+  items?: { orderItemId: string; quantity: number }[];
+}
+
+const holdRef = (id: string) => `after_sale:${id}`;
+
+/**
+ * After-sales: a buyer asks for a refund (before shipping) or a return (after) of some or all
+ * units; an operator approves (the refund goes through the orders module's refund core) or
+ * rejects. While a request is open, the order's commissions do not settle.
+ */
+export function createAfterSalesService(ctx: AfterSalesContext) {
+  const { db, clock, events, orders } = ctx;
+
+  /** The units of each line that are refunded, or named by an open request, as after-sales counts them. */
+  async function lineUnits(conn: Queryable, order: Order): Promise<LineUnits[]> {
+    const taken = await q.unitsOfOrder(conn, order.id);
+    return order.items.map((item) => {
+      const refunded = new Set<number>();
+      const open = new Set<number>();
+      for (const t of taken.filter((t) => t.order_item_id === item.id))
+        for (const u of t.units) (t.status === 'refunded' ? refunded : open).add(u);
+      // Units refunded outside after-sales (none today) count as refunded too, lowest first.
+      for (let u = 0; refunded.size < item.refundedQuantity && u < item.quantity; u++)
+        if (!open.has(u)) refunded.add(u);
+      return { orderItemId: item.id, quantity: item.quantity, refunded, open };
+    });
+  }
+
+  /** What a request would cover and cost: its units and their shares of the paid total. */
+  async function plan(conn: Queryable, order: Order, items: AfterSaleRequest['items']) {
+    const chosen = chooseUnits(await lineUnits(conn, order), items);
+    const shares = unitShares(order.total, order.items);
+    return chosen.map((c: ChosenLine) => {
+      const index = order.items.findIndex((i) => i.id === c.orderItemId);
+      return {
+        ...c,
+        title: order.items[index]?.title ?? '',
+        amount: amountOf(shares[index] ?? [], c.units),
+      };
+    });
+  }
+
+  function completedAt(order: Order): Date | null {
+    if (order.status !== 'completed') return null;
+    const at = [...order.timeline].reverse().find((e) => e.status === 'completed')?.at;
+    return at ? new Date(at) : null;
+  }
+
+  async function ownOrder(tx: Tx, userId: string, orderId: string): Promise<Order> {
+    const order = await orders.lockOrder(tx, orderId).catch(() => null);
+    if (!order || order.userId !== userId) throw notFound('Order');
+    return order;
+  }
+
+  /** The amount a request of these units would refund, before sending it. */
+  async function quote(userId: string, orderId: string, items: AfterSaleRequest['items']) {
+    return db.transaction(async (tx) => {
+      const order = await ownOrder(tx, userId, orderId);
+      const lines = await plan(tx, order, items);
+      return {
+        amount: lines.reduce((s, l) => s + l.amount, 0),
+        items: lines.map((l) => ({
+          orderItemId: l.orderItemId,
+          title: l.title,
+          quantity: l.quantity,
+          amount: l.amount,
+        })),
+      };
+    });
+  }
+
+  async function request(userId: string, orderId: string, input: AfterSaleRequest): Promise<AfterSale> {
+    const created = await db.transaction(async (tx) => {
+      const order = await ownOrder(tx, userId, orderId);
+      checkRequestable(order.status, input.type, {
+        completedAt: completedAt(order),
+        returnWindowDays: ctx.returnWindowDays,
+        now: clock.now(),
+      });
+      const lines = await plan(tx, order, input.items);
+      const row: q.AfterSaleRow = {
+        id: newId(),
+        order_id: orderId,
+        user_id: userId,
+        type: input.type,
+        status: 'requested',
+        reason: input.reason,
+        photos: input.photos ?? [],
+        amount: lines.reduce((s, l) => s + l.amount, 0),
+        refund_id: null,
+        note: '',
+        decided_by: null,
+        created_at: clock.now(),
+        decided_at: null,
+      };
+      await q.insertAfterSale(
+        tx,
+        row,
+        lines.map((l) => ({
+          after_sale_id: row.id,
+          order_item_id: l.orderItemId,
+          title: l.title,
+          quantity: l.quantity,
+          units: l.units,
+          amount: l.amount,
+        })),
+      );
+      await ctx.holds.hold(tx, orderId, holdRef(row.id));
+      return row;
+    });
+    if (ctx.autoApproveRefunds && created.type === 'refund') {
+      // The request stands even if the provider is down now: an operator sees it and approves later.
+      return approve(null, created.id).catch(() => get(created.id));
+    }
+    return get(created.id);
+  }
+
+  /**
+   * Approves: claims the refund of the request's amount and units (stock returns on apply) in one
+   * transaction with the request, then lets the refund core call the provider and apply it. The
+   * request becomes `refunded` in the refund's apply step (see `onRefundApplied`), so a crash
+   * after the provider call is finished by the refund core's recovery job, request and all.
+   */
+  async function approve(adminId: string | null, id: string, note = ''): Promise<AfterSale> {
+    const refundId = await db.transaction(async (tx) => {
+      const found = await q.findAfterSale(tx, id);
+      if (!found) throw notFound('After-sales request');
+      await orders.lockOrder(tx, found.order_id);
+      const row = (await q.lockAfterSale(tx, id)) as q.AfterSaleRow;
+      assertTransition(row.status, 'refunded');
+      if (row.refund_id && (await orders.refundStatus(tx, row.refund_id)) === 'requested')
+        throw conflict('This request is being refunded');
+      const items = await q.itemsOf(tx, [id]);
+      const refund = await orders.claimRefund(tx, row.order_id, {
+        reason: `after-sales ${row.type}`,
+        amount: row.amount,
+        items: items.map((i) => ({ orderItemId: i.order_item_id, quantity: i.quantity })),
+        restock: true,
+      });
+      await q.setRefundId(tx, id, refund.id);
+      await tx.query('UPDATE after_sales SET note = $2, decided_by = $3 WHERE id = $1', [id, note, adminId]);
+      return refund.id;
+    });
+    await orders.finishRefund(refundId);
+    return get(id);
+  }
+
+  async function reject(adminId: string, id: string, note: string): Promise<AfterSale> {
+    await db.transaction(async (tx) => {
+      const found = await q.findAfterSale(tx, id);
+      if (!found) throw notFound('After-sales request');
+      await orders.lockOrder(tx, found.order_id);
+      const row = (await q.lockAfterSale(tx, id)) as q.AfterSaleRow;
+      assertTransition(row.status, 'rejected');
+      if (row.refund_id && (await orders.refundStatus(tx, row.refund_id)) === 'requested')
+        throw conflict('This request is being refunded');
+      await decide(tx, row, 'rejected', { note, decidedBy: adminId });
+    });
+    return get(id);
+  }
+
+  async function decide(
+    tx: Tx,
+    row: q.AfterSaleRow,
+    status: AfterSaleStatus,
+    d: { note: string; decidedBy: string | null },
+  ) {
+    assertTransition(row.status, status);
+    await q.decide(tx, row.id, { status, note: d.note, decidedBy: d.decidedBy, at: clock.now() });
+    await ctx.holds.release(tx, row.order_id, holdRef(row.id));
+    if (status === 'refunded' || status === 'rejected') {
+      await events.publish(tx, 'after_sale.decided', {
+        afterSaleId: row.id,
+        orderId: row.order_id,
+        userId: row.user_id,
+        status,
+        amount: row.amount,
+      });
+    }
+  }
+
+  /** In the refund's apply step: the request whose refund this is becomes `refunded`. */
+  async function onRefundApplied(tx: Tx, refundId: string) {
+    const row = await q.lockByRefund(tx, refundId);
+    if (row?.status === 'requested') await decide(tx, row, 'refunded', { note: row.note, decidedBy: null });
+  }
+
+  /**
+   * The order was refunded in full: a request whose refund made it so is `refunded`; any other
+   * open request has nothing left to refund and is `closed`.
+   */
+  async function onOrderRefunded(tx: Tx, orderId: string) {
+    for (const row of await q.openOfOrder(tx, orderId)) {
+      const applied = row.refund_id && (await orders.refundStatus(tx, row.refund_id)) === 'succeeded';
+      if (applied) await decide(tx, row, 'refunded', { note: row.note, decidedBy: null });
+      else await decide(tx, row, 'closed', { note: 'the order was refunded in full', decidedBy: null });
+    }
+  }
+
+  events.subscribe('order.partially_refunded', (tx, e) => onRefundApplied(tx, e.refundId));
+  events.subscribe('order.refunded', (tx, e) => onOrderRefunded(tx, e.orderId));
+
+  async function present(conn: Queryable, rows: readonly q.AfterSaleRow[]): Promise<AfterSale[]> {
+    const items = rows.length
+      ? await q.itemsOf(
+          conn,
+          rows.map((r) => r.id),
+        )
+      : [];
+    return rows.map((r) => ({
+      id: r.id,
+      orderId: r.order_id,
+      userId: r.user_id,
+      type: r.type,
+      status: r.status,
+      reason: r.reason,
+      photos: r.photos,
+      amount: r.amount,
+      items: items
+        .filter((i) => i.after_sale_id === r.id)
+        .map((i) => ({
+          orderItemId: i.order_item_id,
+          title: i.title,
+          quantity: i.quantity,
+          amount: i.amount,
+        })),
+      note: r.note,
+      createdAt: r.created_at.toISOString(),
+      decidedAt: r.decided_at?.toISOString() ?? null,
+    }));
+  }
+
+  async function get(id: string): Promise<AfterSale> {
+    const row = await q.findAfterSale(db, id);
+    if (!row) throw notFound('After-sales request');
+    return (await present(db, [row]))[0] as AfterSale;
+  }
+
+  /** The request if `viewer` may see it: its buyer or an admin; anyone else gets 404. */
+  async function getFor(viewer: AuthUser, id: string): Promise<AfterSale> {
+    const found = await get(id);
+    if (found.userId !== viewer.id && !viewer.roles.includes('admin')) throw notFound('After-sales request');
+    return found;
+  }
+
+  async function list(
+    filter: Omit<q.ListFilter, 'beforeId'> & { cursor?: string },
+  ): Promise<Page<AfterSale>> {
+    const [before] = decodeCursor(filter.cursor) ?? [];
+    const rows = await q.list(db, { ...filter, beforeId: before === undefined ? undefined : String(before) });
+    const shown = new Map((await present(db, rows.slice(0, filter.limit))).map((a) => [a.id, a]));
+    return toPage(
+      rows,
+      filter.limit,
+      (r) => [r.id],
+      (r) => shown.get(r.id) as AfterSale,
+    );
+  }
+
+  /** The order's requests, for its buyer (404 for anyone else). */
+  async function ofOrder(userId: string, orderId: string, page: { limit: number; cursor?: string }) {
+    await orders.getOwnOrder(userId, orderId);
+    return list({ ...page, orderId });
+  }
+
+  return { request, quote, approve, reject, get, getFor, list, ofOrder };
+}
+
+export type AfterSalesService = ReturnType<typeof createAfterSalesService>;

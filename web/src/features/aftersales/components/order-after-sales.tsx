@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOrderAfterSales } from '../api/order-after-sales';
+import type { AfterSaleType } from '../types';
+import { AfterSaleCard } from './after-sale-card';
+import { AfterSaleForm, type RequestableOrder } from './after-sale-form';
+
+/** Which request an order admits: a refund before it ships, a return after; none otherwise. */
+const typeFor = (status: string): AfterSaleType | null =>
+  status === 'paid' ? 'refund' : status === 'shipped' || status === 'completed' ? 'return' : null;
+
+/** The order page's after-sales part: its requests, and the way to ask for one. */
+export function OrderAfterSales({ order }: { order: RequestableOrder & { status: string } }) {
+  const { t } = useTranslation();
+  const requests = useOrderAfterSales(order.id);
+  const [asking, setAsking] = useState(false);
+  const type = typeFor(order.status);
+  const list = requests.data?.items ?? [];
+  const unitsLeft = order.items.some((i) => i.quantity - (i.refundedQuantity ?? 0) > 0);
+  return (
+    <div className="order-after-sales" data-testid="order-after-sales">
+      {list.length > 0 ? (
+        <div className="card">
+          <h2>{t('afterSales.title')}</h2>
+          <ul className="after-sales">
+            {list.map((sale) => (
+              <AfterSaleCard key={sale.id} sale={sale} orderHref={null} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {type && unitsLeft && !asking ? (
+        <button
+          type="button"
+          className="btn btn-outline btn-block"
+          onClick={() => setAsking(true)}
+          data-testid="request-after-sale"
+        >
+          {t(`afterSales.ask.${type}`)}
+        </button>
+      ) : null}
+      {type && asking ? <AfterSaleForm order={order} type={type} onDone={() => setAsking(false)} /> : null}
+    </div>
+  );
+}
