@@ -54,6 +54,8 @@ beforeAll(async () => {
     token: member.token,
   });
   expect(paid.statusCode).toBe(200);
+  // The invitation reward is a deferred reaction: a job queued with the payment.
+  await t.jobs.runDue();
 });
 afterAll(() => t.close());
 
