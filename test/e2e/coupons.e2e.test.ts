@@ -115,6 +115,8 @@ describe('coupons', () => {
     await shop.t.request('POST', `/api/payments/sandbox/${placed.json<Order>().id}/succeed`, {
       token: friend.token,
     });
+    // The reward is a deferred reaction: a job queued with the payment.
+    await shop.t.jobs.runDue();
     await page.reload();
     await expect.poll(() => page.getByTestId('points-balance').textContent()).toBe('150 points');
     await page.context().close();

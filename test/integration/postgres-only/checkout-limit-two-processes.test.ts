@@ -20,6 +20,7 @@ beforeAll(async () => {
     RATE_LIMITS: 'off',
     SEED_DEMO: '0',
     MAX_UNPAID_ORDERS: '3',
+    SANDBOX_PAYMENTS: 'on',
   };
   [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   adminToken = (await call<{ token: string }>(a.url, 'POST', '/api/auth/login', { body: admin })).body.token;
