@@ -20,7 +20,8 @@ interface Row {
 
 /**
  * Work that keeps failing or needs a person, in one list: jobs that failed for good, refunds stuck
- * or failed, unmatched payments, failed provider refunds, partial dashboard refunds, open disputes.
+ * or failed, unmatched payments, failed provider refunds, dashboard refunds that could not be
+ * applied, open disputes.
  * Each kind is one query over the table that holds it; the counts feed a gauge at scrape time.
  */
 export function createAttention(deps: { db: Database; clock: Clock }) {
