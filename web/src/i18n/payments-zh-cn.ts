@@ -41,7 +41,7 @@ export const paymentsZhCN: Catalog<typeof paymentsEn> = {
       refund_failed: '支付渠道无法退回款项；请联系买家。',
       payment_unmatched: '未计入订单；系统会自动退款。',
       provider_refund_failed: '金额不符的付款退款失败；请在支付渠道后台退款。',
-      dashboard_refund: '在支付渠道后台发起；未自动应用到订单。',
+      dashboard_refund: '在支付渠道后台发起，未能应用到订单：请核对该订单。',
       dispute_open: '请在支付渠道后台回应；争议结束前佣金暂缓结算。',
     },
   },
