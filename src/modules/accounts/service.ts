@@ -191,7 +191,10 @@ export function createAccountsService(deps: {
     return rows.map((r) => r.id);
   }
 
-  return { register, login, authenticate, logout, getUser, grantRole, ensureAdmin, inviterChain };
+  /** When an account was created, read on the caller's connection (e.g. inside its transaction). */
+  const createdAt = async (conn: Queryable, id: string) => (await q.findUserById(conn, id))?.created_at;
+
+  return { register, login, authenticate, logout, getUser, grantRole, ensureAdmin, inviterChain, createdAt };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -9,6 +9,7 @@ import {
   IdParams,
   Problem,
   PromoterPage,
+  RingSignalSchema,
   SettingsPatch,
   SettingsSchema,
   WithdrawalDecisionBody,
@@ -87,7 +88,7 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
         querystring: Type.Object({
           status: CommissionStatus,
           held: Type.Optional(Type.Boolean()),
-          signal: Type.Optional(Type.Literal('shared_ip')),
+          signal: Type.Optional(RingSignalSchema),
           ...pageQuery,
         }),
         response: { 200: CommissionPage },
