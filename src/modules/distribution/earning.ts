@@ -44,7 +44,12 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
   const now = ctx.clock.now();
   const buyer = await buyerFacts(ctx, tx, facts);
   for (const share of shares) {
-    const flags = await ringSignals(ctx, tx, { promoterId: share.promoterId, level: share.level, buyer, now });
+    const flags = await ringSignals(ctx, tx, {
+      promoterId: share.promoterId,
+      level: share.level,
+      buyer,
+      now,
+    });
     const { holdReason, signals } = holdOf(flags, settings.holdingSignals);
     const id = newId();
     const inserted = await tx.query(

@@ -119,7 +119,10 @@ export async function listFlagged(conn: Queryable, o: FlagListOptions): Promise<
   if (o.orderId) add((p) => `c.order_id = ${p}`, o.orderId);
   if (o.promoterId) add((p) => `c.promoter_id = ${p}`, o.promoterId);
   if (o.signal) {
-    add((p) => `EXISTS (SELECT 1 FROM commission_flags f WHERE f.commission_id = c.id AND f.signal = ${p})`, o.signal);
+    add(
+      (p) => `EXISTS (SELECT 1 FROM commission_flags f WHERE f.commission_id = c.id AND f.signal = ${p})`,
+      o.signal,
+    );
   } else if (!o.orderId) {
     where.push('EXISTS (SELECT 1 FROM commission_flags f WHERE f.commission_id = c.id)');
   }
@@ -179,7 +182,13 @@ export async function reviewCommission(
     await tx.query(
       `INSERT INTO commission_reviews (commission_id, decision, note, decided_by, decided_at)
        VALUES ($1, $2, $3, $4, $5)`,
-      [c.id, input.decision === 'release' ? 'released' : 'reversed', input.note?.trim() ?? '', input.adminId, now],
+      [
+        c.id,
+        input.decision === 'release' ? 'released' : 'reversed',
+        input.note?.trim() ?? '',
+        input.adminId,
+        now,
+      ],
     );
     const [row] = await tx.query<Row>(`${SELECT} WHERE c.id = $1`, [c.id]);
     return present(row as Row);

@@ -6,7 +6,7 @@ import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { Nullable } from '../../platform/http/schemas.js';
 import type { LedgerService } from '../ledger/service.js';
-import { listFlagged, reviewCommission, type ReviewDecision } from './fraud-review.js';
+import { listFlagged, type ReviewDecision, reviewCommission } from './fraud-review.js';
 import { IdParams, Problem, RingSignalSchema } from './schemas.js';
 
 const Person = Type.Object({ id: Type.String(), name: Type.String() });
@@ -19,7 +19,9 @@ export const FlaggedCommissionSchema = Type.Object({
   status: Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
   held: Type.Boolean(),
   holdReason: Nullable(Type.String({ description: 'a ring signal code, or dispute' })),
-  reviewable: Type.Boolean({ description: 'held for a ring signal and not decided: may be released or reversed' }),
+  reviewable: Type.Boolean({
+    description: 'held for a ring signal and not decided: may be released or reversed',
+  }),
   buyer: Person,
   promoter: Person,
   createdAt: Type.String(),
@@ -47,7 +49,8 @@ export const FlaggedCommissionSchema = Type.Object({
 const ReviewBody = Type.Object(
   {
     decision: Type.Union([Type.Literal('release'), Type.Literal('reverse')], {
-      description: 'release: it settles as usual; reverse: the commission is taken back (the buyer keeps the order)',
+      description:
+        'release: it settles as usual; reverse: the commission is taken back (the buyer keeps the order)',
     }),
     note: Type.Optional(Type.String({ maxLength: 500 })),
   },
@@ -78,7 +81,10 @@ export const fraudReviewRoutes: FastifyPluginAsyncTypebox<{
           ...pageQuery,
         }),
         response: {
-          200: Type.Object({ items: Type.Array(FlaggedCommissionSchema), nextCursor: Nullable(Type.String()) }),
+          200: Type.Object({
+            items: Type.Array(FlaggedCommissionSchema),
+            nextCursor: Nullable(Type.String()),
+          }),
         },
       },
     },

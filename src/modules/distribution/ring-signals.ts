@@ -99,7 +99,13 @@ async function sharedSightings(tx: Tx, promoterId: string, facts: AttributionFac
      WHERE user_id = $1 AND ((device_id <> '' AND device_id = $3 AND seen_at >= $2)
        OR (ip <> '' AND ip = $5 AND seen_at >= $4))
      ORDER BY seen_at DESC`,
-    [promoterId, since(SIGHTING_WINDOW_MS.device), facts.deviceId ?? '', since(SIGHTING_WINDOW_MS.ip), facts.ip ?? ''],
+    [
+      promoterId,
+      since(SIGHTING_WINDOW_MS.device),
+      facts.deviceId ?? '',
+      since(SIGHTING_WINDOW_MS.ip),
+      facts.ip ?? '',
+    ],
   );
   const flags: RingFlag[] = [];
   const device = rows.find((r) => facts.deviceId && r.device_id === facts.deviceId);
@@ -156,7 +162,8 @@ async function customersAllAtOwnAddress(
     (k) => k.addressKey !== null,
   );
   const ownKeys = new Set(own.map((o) => o.addressKey));
-  if (shipped.length < OWN_ADDRESS_MIN_ORDERS || !shipped.every((k) => ownKeys.has(k.addressKey))) return null;
+  if (shipped.length < OWN_ADDRESS_MIN_ORDERS || !shipped.every((k) => ownKeys.has(k.addressKey)))
+    return null;
   return { orders: shipped.length, customers: new Set(shipped.map((k) => k.userId)).size };
 }
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser, signedIn } from '../../platform/http/auth.js';
-import { maskedPerson } from '../../platform/privacy.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { maskedPerson } from '../../platform/privacy.js';
 import { adminDistributionRoutes } from './admin-routes.js';
 import type { UsersLookup } from './schemas.js';
 import {
