@@ -194,7 +194,7 @@ describe('self-dealing windows', () => {
     expect(promoters.json<{ items: { id: string; signals: number }[] }>().items).toContainEqual(
       expect.objectContaining({
         id: promoter.user.id,
-        flags: expect.objectContaining({ shared_ip: 1, shared_device: 1 }),
+        flags: expect.objectContaining({ shared_ip: 1 }),
       }),
     );
   });

@@ -1,5 +1,6 @@
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
+import { fraudEn } from './fraud-en';
 import { groupBuyEn } from './groupbuy-en';
 import { payoutsEn } from './payouts-en';
 import { privacyEn } from './privacy-en';
@@ -206,6 +207,7 @@ export const en = {
   ...stockEn,
   ...privacyEn,
   ...payoutsEn,
+  ...fraudEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

@@ -1,6 +1,7 @@
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
+import { fraudZhCN } from './fraud-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
@@ -206,4 +207,5 @@ export const zhCN: Messages = {
   ...stockZhCN,
   ...privacyZhCN,
   ...payoutsZhCN,
+  ...fraudZhCN,
 };

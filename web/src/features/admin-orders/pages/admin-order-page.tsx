@@ -7,6 +7,7 @@ import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useDateTime } from '../../../lib/config';
+import { OrderCommissionFlags } from '../../admin-distribution/components/commission-flags';
 import { AddressView, OrderItems, OrderStatusBadge, OrderTimeline } from '../../orders';
 import { useAdminOrder } from '../api/get-admin-order';
 import { type OrderAction, useSettleOrder } from '../api/settle-order';
@@ -92,6 +93,7 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
           </div>
         </div>
       </div>
+      <OrderCommissionFlags orderId={order.id} />
       <ConfirmDialog
         open={pending !== null}
         title={pending ? t(`admin.orderActions.${pending}`) : ''}
