@@ -38,12 +38,16 @@ export const CommissionSchema = Type.Object({
   status: Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
   held: Type.Boolean(),
   holdReason: Nullable(
-    Type.String({ description: 'why it is held: shared_device (the buyer used your device) or dispute' }),
+    Type.String({
+      description:
+        'why it is held: a ring signal the operator chose to hold on (shared_device, shared_address, …) or dispute',
+    }),
   ),
   signals: Type.Optional(
     Type.Array(Type.String(), {
       description:
-        'operator views only: facts that hold nothing, e.g. shared_ip (buyer and promoter on one address)',
+        'operator views only: the other ring signals it raised, which hold nothing (e.g. shared_ip); ' +
+        'their evidence: GET /api/admin/commission-flags',
     }),
   ),
   buyer: Person,
