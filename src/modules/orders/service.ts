@@ -76,15 +76,15 @@ export function createOrdersService(ctx: OrdersContext) {
     cancelUnpaidOrder: cancelUnpaidOrder.bind(null, ctx),
     getOrder,
     getOwnOrder,
-    getAdminOrder,
-    listOrders,
-    attributionFacts: q.attributionFacts,
-    hasPaidBefore: q.hasPaidBefore,
     /** Normalized delivery keys and payment fingerprints, for distribution's fraud signals. */
     contactKeysOfOrders: contacts.contactKeysOfOrders,
     contactKeysOfUser: contacts.contactKeysOfUser,
     ordersSharingAddress: contacts.ordersSharingAddress,
     paidOrdersOf: contacts.paidOrdersOf,
+    getAdminOrder,
+    listOrders,
+    attributionFacts: q.attributionFacts,
+    hasPaidBefore: q.hasPaidBefore,
   };
 }
 
