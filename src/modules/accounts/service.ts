@@ -147,8 +147,9 @@ export function createAccountsService(deps: {
 
   const logout = (sessionId: string) => q.revokeSession(db, sessionId, clock.now());
 
-  async function getUser(id: string): Promise<PublicUser> {
-    const user = await q.findUserById(db, id);
+  /** `conn`: the caller's transaction, when it reads a user inside one (e.g. fraud checks on payment). */
+  async function getUser(id: string, conn: Queryable = db): Promise<PublicUser> {
+    const user = await q.findUserById(conn, id);
     if (!user) throw notFound('User');
     return presentUser(user);
   }
@@ -191,10 +192,7 @@ export function createAccountsService(deps: {
     return rows.map((r) => r.id);
   }
 
-  /** When an account was created, read on the caller's connection (e.g. inside its transaction). */
-  const createdAt = async (conn: Queryable, id: string) => (await q.findUserById(conn, id))?.created_at;
-
-  return { register, login, authenticate, logout, getUser, grantRole, ensureAdmin, inviterChain, createdAt };
+  return { register, login, authenticate, logout, getUser, grantRole, ensureAdmin, inviterChain };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -44,7 +44,7 @@ export async function buyerFacts(
     addressKey: keys?.addressKey ?? null,
     phoneKey: keys?.phoneKey ?? null,
     paymentFingerprint: keys?.paymentFingerprint ?? null,
-    accountCreatedAt: await ctx.accounts.createdAt(tx, facts.buyerId),
+    accountCreatedAt: new Date((await ctx.accounts.getUser(facts.buyerId, tx)).createdAt),
   };
 }
 
