@@ -16,6 +16,7 @@ import { createCatalogService } from './modules/catalog/service.js';
 import type { ShareVisitors } from './modules/coupons/context.js';
 import { couponsRoutes } from './modules/coupons/routes.js';
 import { createCouponsService } from './modules/coupons/service.js';
+import { fraudReviewRoutes } from './modules/distribution/fraud-routes.js';
 import { distributionRoutes } from './modules/distribution/routes.js';
 import { createDistributionService } from './modules/distribution/service.js';
 import { createFulfilmentService, fulfilmentRoutes, shipmentLookup } from './modules/fulfilment/index.js';
@@ -299,6 +300,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(storesRoutes, { stores });
   await app.register(distributionRoutes, { distribution, users: accounts });
+  await app.register(fraudReviewRoutes, { db, clock, ledger });
   await app.register(groupBuyRoutes, { groupBuys });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });

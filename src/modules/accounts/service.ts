@@ -152,8 +152,9 @@ export function createAccountsService(deps: {
 
   const logout = (sessionId: string) => q.revokeSession(db, sessionId, clock.now());
 
-  async function getUser(id: string): Promise<PublicUser> {
-    const user = await q.findUserById(db, id);
+  /** `conn`: the caller's transaction, when it reads a user inside one (e.g. fraud checks on payment). */
+  async function getUser(id: string, conn: Queryable = db): Promise<PublicUser> {
+    const user = await q.findUserById(conn, id);
     if (!user) throw notFound('User');
     return presentUser(user);
   }

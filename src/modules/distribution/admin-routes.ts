@@ -9,6 +9,7 @@ import {
   IdParams,
   Problem,
   PromoterPage,
+  RingSignalSchema,
   SettingsPatch,
   SettingsSchema,
   WithdrawalDecisionBody,
@@ -82,12 +83,12 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
         tags: ['admin'],
         summary: 'Commissions',
         description:
-          'All commissions, newest first; `held=true` for those held, `signal=shared_ip` for sales ' +
-          'where buyer and promoter shared an address (nothing is held for that).',
+          'All commissions, newest first; `held=true` for those held, `signal=<ring signal>` for those ' +
+          'that raised it (e.g. shared_ip: buyer and promoter on one network address).',
         querystring: Type.Object({
           status: CommissionStatus,
           held: Type.Optional(Type.Boolean()),
-          signal: Type.Optional(Type.Literal('shared_ip')),
+          signal: Type.Optional(RingSignalSchema),
           ...pageQuery,
         }),
         response: { 200: CommissionPage },
@@ -105,7 +106,8 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Release a held commission',
         description:
           'After review: it settles on the normal schedule. `released: false` when it was not held, ' +
-          'or held by a dispute (that hold ends when the dispute closes).',
+          'or held by a dispute (that hold ends when the dispute closes). Records no note: ' +
+          'POST /api/admin/commissions/:id/review releases or reverses with one.',
         params: IdParams,
         response: { 200: Type.Object({ released: Type.Boolean() }) },
       },

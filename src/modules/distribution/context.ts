@@ -35,14 +35,29 @@ export interface DistributionContext {
 }
 
 /**
- * Why a commission is held, as codes clients translate: the buyer used the promoter's own device,
- * or the buyer disputed the charge. An address shared by buyer and promoter is no reason: it is a
- * signal (`SIGNALS`) the operator sees, since a household, an office or a carrier's NAT share one.
+ * Signs that buyer and promoter may be one person or one ring, found when a commission is earned
+ * (see ring-signals.ts). Each is stored with its evidence; the operator chooses which ones hold the
+ * commission for review (`holdingSignals`, by default a shared device or a shared address). A shared
+ * IP alone is weak: one Wi-Fi, office or carrier NAT puts many people on one address.
  */
-export const HOLD_REASONS = ['shared_device', 'dispute'] as const;
+export const RING_SIGNALS = [
+  'shared_device',
+  'shared_ip',
+  'shared_address',
+  'shared_phone',
+  'payment_fingerprint',
+  'own_address_customers',
+  'single_promoter_new_accounts',
+] as const;
+export type RingSignal = (typeof RING_SIGNALS)[number];
+export const DEFAULT_HOLDING_SIGNALS: readonly RingSignal[] = ['shared_device', 'shared_address'];
+
+/** Why a commission is held, as codes clients translate: a holding ring signal, or a dispute. */
+export const HOLD_REASONS = [...RING_SIGNALS, 'dispute'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
-export const SIGNALS = ['shared_ip'] as const;
-export type Signal = (typeof SIGNALS)[number];
+/** The ring signals a commission carries that did not hold it (the `signals` column). */
+export const SIGNALS = RING_SIGNALS;
+export type Signal = RingSignal;
 
 /**
  * How long a promoter's own device, or address, counts as "theirs" for the self-dealing check. A

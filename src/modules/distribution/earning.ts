@@ -2,8 +2,9 @@ import type { Tx } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import { accounts, transferBetween } from '../ledger/rules.js';
 import type { AttributionFacts } from '../orders/queries.js';
-import { type DistributionContext, type HoldReason, SIGHTING_WINDOW_MS, type Signal } from './context.js';
+import type { DistributionContext } from './context.js';
 import * as q from './queries.js';
+import { buyerFacts, type RingFlag, ringSignals } from './ring-signals.js';
 import { decideBinding, isActive, levelOnePromoter, splitCommission } from './rules.js';
 import { currentSettings } from './settings.js';
 
@@ -41,8 +42,15 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
     settings,
   });
   const now = ctx.clock.now();
+  const buyer = await buyerFacts(ctx, tx, facts);
   for (const share of shares) {
-    const { holdReason, signals } = await selfDealingSignals(tx, share.promoterId, facts, now);
+    const flags = await ringSignals(ctx, tx, {
+      promoterId: share.promoterId,
+      level: share.level,
+      buyer,
+      now,
+    });
+    const { holdReason, signals } = holdOf(flags, settings.holdingSignals);
     const id = newId();
     const inserted = await tx.query(
       `INSERT INTO commissions (id, order_id, promoter_id, buyer_id, level, base_amount, rate_bps, amount, status,
@@ -63,6 +71,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
       ],
     );
     if (inserted.length === 0) continue;
+    await recordFlags(tx, id, flags, now);
     const pending = accounts.promoterPending(share.promoterId);
     await ctx.ledger.post(tx, {
       kind: 'commission.earned',
@@ -138,21 +147,22 @@ async function rebind(
 }
 
 /**
- * Self-dealing checks: a buyer on the promoter's own device is held for review; a shared address
- * is only recorded as a signal, because one Wi-Fi, office, carrier NAT or proxy puts many people
- * on one address, and holding on it held every such sale for good.
+ * The operator's choice decides what the flags do: the first flag among the holding signals holds
+ * the commission for review; every other flag is recorded as a signal that holds nothing.
  */
-async function selfDealingSignals(
-  tx: Tx,
-  promoterId: string,
-  facts: AttributionFacts,
-  now: Date,
-): Promise<{ holdReason: HoldReason | null; signals: Signal[] }> {
-  if (!facts.deviceId && !facts.ip) return { holdReason: null, signals: [] };
-  const since = (windowMs: number) => new Date(now.getTime() - windowMs);
-  const shared = await q.sharedDeviceOrIp(tx, promoterId, facts.deviceId, facts.ip, {
-    device: since(SIGHTING_WINDOW_MS.device),
-    ip: since(SIGHTING_WINDOW_MS.ip),
-  });
-  return { holdReason: shared.device ? 'shared_device' : null, signals: shared.ip ? ['shared_ip'] : [] };
+function holdOf(flags: readonly RingFlag[], holding: readonly string[]) {
+  const hold = flags.find((f) => holding.includes(f.signal));
+  return {
+    holdReason: hold?.signal ?? null,
+    signals: flags.filter((f) => f !== hold).map((f) => f.signal),
+  };
+}
+
+async function recordFlags(tx: Tx, commissionId: string, flags: readonly RingFlag[], now: Date) {
+  for (const f of flags) {
+    await tx.query(
+      'INSERT INTO commission_flags (commission_id, signal, evidence, created_at) VALUES ($1, $2, $3, $4)',
+      [commissionId, f.signal, JSON.stringify(f.evidence), now],
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import type { RingSignal } from './context.js';
 import type { DistributionSettings } from './rules.js';
 
 export interface SettingsRow {
@@ -9,6 +10,7 @@ export interface SettingsRow {
   new_users_only: boolean;
   cap_bps: number;
   min_withdrawal: number;
+  holding_signals: RingSignal[];
 }
 
 export const loadSettings = async (conn: Queryable) =>
@@ -17,10 +19,20 @@ export const loadSettings = async (conn: Queryable) =>
 export async function saveSettings(conn: Queryable, s: DistributionSettings, now: Date) {
   await conn.query(
     `INSERT INTO distribution_settings (id, max_levels, rates_bps, attribution, binding_days, new_users_only, cap_bps,
-       min_withdrawal, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8)
+       min_withdrawal, holding_signals, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $9, $8)
      ON CONFLICT (id) DO UPDATE SET max_levels = $1, rates_bps = $2, attribution = $3, binding_days = $4,
-       new_users_only = $5, cap_bps = $6, min_withdrawal = $7, updated_at = $8`,
-    [s.maxLevels, s.ratesBps, s.attribution, s.bindingDays, s.newUsersOnly, s.capBps, s.minWithdrawal, now],
+       new_users_only = $5, cap_bps = $6, min_withdrawal = $7, holding_signals = $9, updated_at = $8`,
+    [
+      s.maxLevels,
+      s.ratesBps,
+      s.attribution,
+      s.bindingDays,
+      s.newUsersOnly,
+      s.capBps,
+      s.minWithdrawal,
+      now,
+      s.holdingSignals,
+    ],
   );
 }
 
@@ -96,26 +108,6 @@ export interface PayoutSnapshot {
 
 export const lockWithdrawal = async (conn: Queryable, id: string) =>
   (await conn.query<WithdrawalRow>('SELECT * FROM withdrawals WHERE id = $1 FOR UPDATE', [id]))[0];
-
-/** Whether a device, and an address, the buyer used for this order was used by the promoter recently. */
-export async function sharedDeviceOrIp(
-  conn: Queryable,
-  promoterId: string,
-  deviceId: string | null,
-  ip: string | null,
-  since: { device: Date; ip: Date },
-): Promise<{ device: boolean; ip: boolean }> {
-  const rows = await conn.query<{ device_id: string; ip: string; seen_at: Date }>(
-    `SELECT device_id, ip, seen_at FROM device_sightings
-     WHERE user_id = $1 AND ((device_id <> '' AND device_id = $3 AND seen_at >= $2)
-       OR (ip <> '' AND ip = $5 AND seen_at >= $4))`,
-    [promoterId, since.device, deviceId ?? '', since.ip, ip ?? ''],
-  );
-  return {
-    device: rows.some((r) => deviceId && r.device_id === deviceId && r.seen_at >= since.device),
-    ip: rows.some((r) => ip && r.ip === ip && r.seen_at >= since.ip),
-  };
-}
 
 export const recordSighting = (conn: Queryable, userId: string, deviceId: string, ip: string, at: Date) =>
   conn.query(

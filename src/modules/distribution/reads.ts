@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db.js';
 import { invalidInput } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { maskedPerson } from '../../platform/privacy.js';
+import { flagCounts } from './fraud-review.js';
 import type { CommissionRow, WithdrawalRow } from './queries.js';
 import { presentWithdrawal, presentWithdrawalInFull, type Withdrawal } from './wallet.js';
 
@@ -229,12 +230,14 @@ export interface PromoterSummary {
   /** Commissions carrying a signal (a shared address), for the operator to look at. */
   signals: number;
   customers: number;
+  /** Commissions (not reversed) that raised each ring signal, by signal code. */
+  flags: Record<string, number>;
 }
 
 /** Admin: everyone who has earned, with totals and how many commissions are held for review. */
 export async function listPromoters(conn: Queryable, options: ListOptions & { flaggedOnly?: boolean }) {
   const [before] = decodeCursor(options.cursor) ?? [];
-  const rows = await conn.query<PromoterSummary & { id: string }>(
+  const rows = await conn.query<Omit<PromoterSummary, 'flags'>>(
     `SELECT u.id, u.name, u.email,
        COALESCE(sum(c.amount) FILTER (WHERE c.status = 'pending'), 0)::bigint AS pending,
        COALESCE(sum(c.amount) FILTER (WHERE c.status = 'settled'), 0)::bigint AS settled,
@@ -249,11 +252,15 @@ export async function listPromoters(conn: Queryable, options: ListOptions & { fl
      ORDER BY u.id DESC LIMIT $3`,
     [before === undefined ? null : String(before), options.flaggedOnly ?? false, options.limit + 1],
   );
+  const flags = await flagCounts(
+    conn,
+    rows.slice(0, options.limit).map((r) => r.id),
+  );
   return toPage(
     rows,
     options.limit,
     (r) => [r.id],
-    (r) => r,
+    (r): PromoterSummary => ({ ...r, flags: flags.get(r.id) ?? {} }),
   );
 }
 

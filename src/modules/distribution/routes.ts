@@ -2,15 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { maskedPerson } from '../../platform/privacy.js';
 import { adminDistributionRoutes } from './admin-routes.js';
 import type { UsersLookup } from './schemas.js';
 import {
   BindingSchema,
-  CommissionPage,
   CommissionStatus,
   CustomerPage,
   EarningsSchema,
   IdParams,
+  MyCommissionPage,
   PayoutDetailsBody,
   PayoutDetailsSchema,
   Problem,
@@ -38,10 +39,14 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
           'Newest first. `held` with a `holdReason` code (shared_device, dispute): held commissions do ' +
           'not settle until the operator releases them or the dispute closes.',
         querystring: Type.Object({ status: CommissionStatus, ...pageQuery }),
-        response: { 200: CommissionPage },
+        response: { 200: MyCommissionPage },
       },
     },
-    async (request) => distribution.myCommissions(requireUser(request).id, request.query),
+    async (request) => {
+      const page = await distribution.myCommissions(requireUser(request).id, request.query);
+      // The buyer did not choose to be public: the promoter sees a masked name and initial, no id.
+      return { ...page, items: page.items.map((c) => ({ ...c, buyer: maskedPerson(c.buyer.name) })) };
+    },
   );
 
   app.get(
@@ -214,7 +219,8 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
       if (!binding) return { promoter: null };
       const promoter = await users.getUser(binding.promoter_id);
       return {
-        promoter: { id: promoter.id, name: promoter.name },
+        // The promoter shared with this buyer, choosing to be seen by them: their public name, no id.
+        promoter: { name: promoter.name },
         origin: { type: binding.origin_type, ref: binding.origin_ref },
         boundAt: binding.bound_at.toISOString(),
         expiresAt: binding.expires_at?.toISOString() ?? null,

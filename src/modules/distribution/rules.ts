@@ -1,4 +1,5 @@
 import { bpsOf, prorate } from '../../platform/money.js';
+import type { RingSignal } from './context.js';
 
 /**
  * Pure distribution rules: who is bound to whom, and how a paid order's commission is split.
@@ -20,6 +21,8 @@ export interface DistributionSettings {
   /** All levels together never get more than this share of the paid amount. */
   capBps: number;
   minWithdrawal: number;
+  /** The ring signals that hold a commission for review; the others are recorded as flags only. */
+  holdingSignals: RingSignal[];
 }
 
 export interface CommissionLine {

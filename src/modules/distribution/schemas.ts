@@ -1,6 +1,20 @@
 import { Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
 import type { AccountsService } from '../accounts/service.js';
+import { RING_SIGNALS } from './context.js';
+
+export const RingSignalSchema = Type.Union(
+  [
+    Type.Literal('shared_device'),
+    Type.Literal('shared_ip'),
+    Type.Literal('shared_address'),
+    Type.Literal('shared_phone'),
+    Type.Literal('payment_fingerprint'),
+    Type.Literal('own_address_customers'),
+    Type.Literal('single_promoter_new_accounts'),
+  ],
+  { description: RING_SIGNALS.join(', ') },
+);
 
 export type UsersLookup = Pick<AccountsService, 'getUser'>;
 
@@ -24,12 +38,16 @@ export const CommissionSchema = Type.Object({
   status: Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
   held: Type.Boolean(),
   holdReason: Nullable(
-    Type.String({ description: 'why it is held: shared_device (the buyer used your device) or dispute' }),
+    Type.String({
+      description:
+        'why it is held: a ring signal the operator chose to hold on (shared_device, shared_address, …) or dispute',
+    }),
   ),
   signals: Type.Optional(
     Type.Array(Type.String(), {
       description:
-        'operator views only: facts that hold nothing, e.g. shared_ip (buyer and promoter on one address)',
+        'operator views only: the other ring signals it raised, which hold nothing (e.g. shared_ip); ' +
+        'their evidence: GET /api/admin/commission-flags',
     }),
   ),
   buyer: Person,
@@ -42,6 +60,17 @@ export const CommissionSchema = Type.Object({
 
 export const CommissionPage = Type.Object({
   items: Type.Array(CommissionSchema),
+  nextCursor: Nullable(Type.String()),
+});
+
+/** A promoter's own commissions: the buyer did not choose to be public, so a masked name, no id. */
+export const MyCommissionPage = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      ...Type.Omit(CommissionSchema, ['buyer', 'signals']).properties,
+      buyer: Type.Object({ name: Type.String(), initial: Type.String() }),
+    }),
+  ),
   nextCursor: Nullable(Type.String()),
 });
 
@@ -130,6 +159,11 @@ const settingsFields = {
   newUsersOnly: Type.Boolean(),
   capBps: Type.Integer({ minimum: 0, maximum: 10_000 }),
   minWithdrawal: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
+  holdingSignals: Type.Array(RingSignalSchema, {
+    maxItems: RING_SIGNALS.length,
+    uniqueItems: true,
+    description: 'the ring signals that hold a commission for review; the others are flags only',
+  }),
 };
 
 export const SettingsSchema = Type.Object(settingsFields);
@@ -186,7 +220,12 @@ export const EarningsSchema = Type.Object({
 });
 
 export const BindingSchema = Type.Object({
-  promoter: Nullable(Person),
+  promoter: Nullable(
+    Type.Object(
+      { name: Type.String() },
+      { description: 'the public name of the promoter who shared with me (never their id)' },
+    ),
+  ),
   origin: Type.Optional(Type.Object({ type: Type.String(), ref: Type.String() })),
   boundAt: Type.Optional(Type.String()),
   expiresAt: Type.Optional(Nullable(Type.String())),
@@ -203,5 +242,8 @@ export const PromoterPage = page(
     held: Type.Integer(),
     signals: Type.Integer(),
     customers: Type.Integer(),
+    flags: Type.Record(Type.String(), Type.Integer(), {
+      description: 'commissions (not reversed) that raised each ring signal, by signal code',
+    }),
   }),
 );

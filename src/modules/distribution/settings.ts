@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db.js';
 import { invalidInput } from '../../platform/errors.js';
-import type { DistributionContext } from './context.js';
+import { DEFAULT_HOLDING_SIGNALS, type DistributionContext, RING_SIGNALS } from './context.js';
 import * as q from './queries.js';
 import type { DistributionSettings } from './rules.js';
 
@@ -20,6 +20,7 @@ export async function currentSettings(
       capBps: 3000,
       // No minimum until the operator sets one: any earned amount can be withdrawn.
       minWithdrawal: 1,
+      holdingSignals: [...DEFAULT_HOLDING_SIGNALS],
     };
   }
   return {
@@ -30,6 +31,7 @@ export async function currentSettings(
     newUsersOnly: row.new_users_only,
     capBps: row.cap_bps,
     minWithdrawal: row.min_withdrawal,
+    holdingSignals: row.holding_signals,
   };
 }
 
@@ -43,6 +45,8 @@ export async function updateSettings(ctx: DistributionContext, patch: Partial<Di
     if (next.ratesBps.length !== next.maxLevels) {
       throw invalidInput('/ratesBps', `needs exactly ${next.maxLevels} rates, one per level`);
     }
+    // Each signal once, in the order they are listed, whatever order they were sent in.
+    next.holdingSignals = RING_SIGNALS.filter((s) => next.holdingSignals.includes(s));
     await q.saveSettings(tx, next, ctx.clock.now());
     return next;
   });

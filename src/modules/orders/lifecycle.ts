@@ -2,6 +2,7 @@ import type { Tx } from '../../platform/db.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { accounts, transferBetween } from '../ledger/rules.js';
 import type { PaymentEvent } from '../payments/provider.js';
+import { setPaymentFingerprint } from './contacts.js';
 import type { OrdersContext } from './context.js';
 import { REFUND_LATE_PAYMENT_JOB } from './context.js';
 import { type Order, presentOrder } from './present.js';
@@ -75,6 +76,7 @@ export async function confirmPayment(
         ...transferBetween(accounts.sales, cash, order.total),
       });
     }
+    if (event.paymentFingerprint) await setPaymentFingerprint(tx, order.id, event.paymentFingerprint);
     await ctx.events.publish(tx, 'order.paid', { orderId: order.id, userId: order.user_id });
     return presentOrder(ctx, tx, paid);
   });

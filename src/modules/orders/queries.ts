@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import { addressKey, phoneKey } from './contact-keys.js';
 import type { OrderStatus } from './rules.js';
 
 export interface OrderRow {
@@ -50,8 +51,8 @@ export async function insertOrder(
 ) {
   await tx.query(
     `INSERT INTO orders (id, user_id, status, subtotal, discount, total, currency, address, share_code,
-       store_slug, provider, expires_at, created_at, updated_at, device_id, client_ip)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15)`,
+       store_slug, provider, expires_at, created_at, updated_at, device_id, client_ip, address_key, phone_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17)`,
     [
       o.id,
       o.user_id,
@@ -68,6 +69,8 @@ export async function insertOrder(
       o.created_at,
       origin.deviceId,
       origin.ip,
+      addressKey(o.address),
+      phoneKey(o.address?.phone),
     ],
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { placeOrder } from './checkout.js';
+import * as contacts from './contacts.js';
 import { EXPIRE_ORDER_JOB, type OrdersContext, REFUND_LATE_PAYMENT_JOB } from './context.js';
 import { cancelByBuyer, confirmDeliveryAutomatically, confirmReceipt, markShipped } from './delivery.js';
 import { cancelUnpaidOrder, completeOrder, confirmPayment, recordPaymentFailure } from './lifecycle.js';
@@ -108,6 +109,11 @@ export function createOrdersService(ctx: OrdersContext) {
     },
     getOrder,
     getOwnOrder,
+    /** Normalized delivery keys and payment fingerprints, for distribution's fraud signals. */
+    contactKeysOfOrders: contacts.contactKeysOfOrders,
+    contactKeysOfUser: contacts.contactKeysOfUser,
+    ordersSharingAddress: contacts.ordersSharingAddress,
+    paidOrdersOf: contacts.paidOrdersOf,
     getAdminOrder,
     listOrders,
     attributionFacts: q.attributionFacts,

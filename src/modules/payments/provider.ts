@@ -34,6 +34,11 @@ export interface PaymentEvent {
   type: 'payment.succeeded' | 'payment.failed' | 'ignored';
   externalId: string;
   amount: number;
+  /**
+   * A stable fingerprint of the card or wallet that paid, where the provider gives one (Stripe's
+   * `card.fingerprint`, a wallet's payer id); the sandbox gives none. Used for fraud signals only.
+   */
+  paymentFingerprint?: string;
 }
 
 /** One refund of a payment, as the provider lists it. */

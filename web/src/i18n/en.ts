@@ -1,6 +1,7 @@
 import { afterSalesEn } from './aftersales-en';
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
+import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
 import { notificationsEn } from './notifications-en';
@@ -214,6 +215,7 @@ export const en = {
   ...notificationsEn,
   ...paymentsEn,
   ...afterSalesEn,
+  ...fraudEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

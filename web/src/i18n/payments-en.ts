@@ -37,7 +37,8 @@ export const paymentsEn = {
       refund_failed: 'The provider could not return the money; contact the buyer.',
       payment_unmatched: 'Not applied to the order; it is refunded automatically.',
       provider_refund_failed: 'Refunding the unmatched payment failed; refund it at the provider.',
-      dashboard_refund: 'Made in the provider dashboard and could not be applied to the order: check the order.',
+      dashboard_refund:
+        'Made in the provider dashboard and could not be applied to the order: check the order.',
       dispute_open: 'Answer it in the provider dashboard; commissions are held until it closes.',
     },
   },

@@ -2,6 +2,7 @@ import { afterSalesZhCN } from './aftersales-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
+import { fraudZhCN } from './fraud-zh-cn';
 import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
@@ -214,4 +215,5 @@ export const zhCN: Messages = {
   ...notificationsZhCN,
   ...paymentsZhCN,
   ...afterSalesZhCN,
+  ...fraudZhCN,
 };

@@ -9,6 +9,8 @@ export interface DistributionSettings {
   newUsersOnly: boolean;
   capBps: number;
   minWithdrawal: number;
+  /** The ring signals that hold a commission for review; the others are flags only. */
+  holdingSignals?: string[];
 }
 
 export interface PromoterSummary {
@@ -22,6 +24,8 @@ export interface PromoterSummary {
   /** Commissions with a signal (a shared address) to look at; nothing is held for it. */
   signals: number;
   customers: number;
+  /** Commissions (not reversed) that raised each ring signal. */
+  flags?: Record<string, number>;
 }
 
 export interface PayoutDetails {
@@ -57,4 +61,34 @@ export interface HeldCommission {
   buyer: { id: string; name: string };
   promoter: { id: string; name: string };
   createdAt: string;
+}
+
+export { isRingSignal, RING_SIGNALS, type RingSignal } from '../../lib/ring-signals';
+
+export interface CommissionFlag {
+  signal: string;
+  evidence: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** A commission as the fraud review shows it: its flags with evidence, its hold and any decision. */
+export interface FlaggedCommission {
+  id: string;
+  orderId: string;
+  level: number;
+  amount: number;
+  status: 'pending' | 'settled' | 'reversed';
+  held: boolean;
+  holdReason: string | null;
+  reviewable: boolean;
+  buyer: { id: string; name: string };
+  promoter: { id: string; name: string };
+  createdAt: string;
+  flags: CommissionFlag[];
+  review: {
+    decision: 'released' | 'reversed';
+    note: string;
+    decidedBy: { id: string; name: string };
+    decidedAt: string;
+  } | null;
 }

@@ -27,8 +27,8 @@ export interface Commission {
   held: boolean;
   /** A code: `shared_device`, `dispute` (others may come; the web says something general). */
   holdReason: string | null;
-  signals: string[];
-  buyer: Person;
+  /** The buyer did not choose to be public: a masked name and avatar initial, no id. */
+  buyer: { name: string; initial: string };
   promoter: Person;
   createdAt: string;
   settleAfter: string | null;

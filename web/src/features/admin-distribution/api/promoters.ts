@@ -16,15 +16,19 @@ export const useSignalledCommissions = () =>
     signal: 'shared_ip',
   });
 
-/** Clears a fraud hold after review: the commission then settles like any other. */
+/**
+ * Clears a fraud hold after review: the commission then settles like any other. Through the review
+ * endpoint, so the decision and the operator are recorded like those taken on the flags list.
+ */
 export function useReleaseCommission() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      api.post<{ released: boolean }>(`/api/admin/commissions/${encodeURIComponent(id)}/release`),
+      api.post(`/api/admin/commissions/${encodeURIComponent(id)}/review`, { decision: 'release' }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['admin-held-commissions'] });
       void client.invalidateQueries({ queryKey: ['admin-promoters'] });
+      void client.invalidateQueries({ queryKey: ['admin-commission-flags'] });
     },
   });
 }

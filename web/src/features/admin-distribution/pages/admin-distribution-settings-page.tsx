@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { useDistributionSettings } from '../api/settings';
+import { HoldingSignalsForm } from '../components/holding-signals-form';
 import { SettingsForm } from '../components/settings-form';
 
 export function AdminDistributionSettingsPage() {
@@ -14,6 +15,7 @@ export function AdminDistributionSettingsPage() {
       {settings.isPending ? <Spinner /> : null}
       <ErrorMessage error={settings.error} />
       {settings.data ? <SettingsForm settings={settings.data} /> : null}
+      {settings.data ? <HoldingSignalsForm holding={settings.data.holdingSignals ?? []} /> : null}
     </section>
   );
 }

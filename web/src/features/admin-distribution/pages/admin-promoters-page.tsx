@@ -11,13 +11,16 @@ import {
   useReleaseCommission,
   useSignalledCommissions,
 } from '../api/promoters';
+import { CommissionFlagsList, useSignalName } from '../components/commission-flags';
+import { isRingSignal } from '../types';
 
 /** A hold reason code in the operator's language. */
 function useHoldReasonText() {
   const { t } = useTranslation();
+  const signalName = useSignalName();
   return (reason: string | null) =>
-    reason === 'shared_device'
-      ? t('payouts.holdReason.shared_device')
+    isRingSignal(reason)
+      ? signalName(reason)
       : reason === 'dispute'
         ? t('payouts.holdReason.dispute')
         : (reason ?? '');
@@ -40,6 +43,7 @@ export function AdminPromotersPage() {
         {t('adminDistribution.flaggedOnly')}
       </label>
       <PromotersTable flaggedOnly={flaggedOnly} />
+      <PromoterFlags />
       <h2 className="section-title">{t('adminDistribution.heldTitle')}</h2>
       <p className="muted">{t('adminDistribution.heldHint')}</p>
       <HeldCommissions />
@@ -55,6 +59,13 @@ function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
   const money = useMoney();
   const promoters = usePromoters(flaggedOnly);
   const items = allItems(promoters.data);
+  const [, setParams] = useSearchParams();
+  const showFlags = (id: string, name: string) =>
+    setParams((params) => {
+      params.set('promoter', id);
+      params.set('name', name);
+      return params;
+    });
   return (
     <>
       <ListStatus
@@ -74,7 +85,7 @@ function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
                 <th scope="col">{t('promote.commissionStatus.reversed')}</th>
                 <th scope="col">{t('adminDistribution.customers')}</th>
                 <th scope="col">{t('promote.held')}</th>
-                <th scope="col">{t('payouts.signals')}</th>
+                <th scope="col">{t('fraud.flagCounts')}</th>
               </tr>
             </thead>
             <tbody>
@@ -91,7 +102,15 @@ function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
                   <td>{p.customers}</td>
                   <td>{p.held > 0 ? <span className="badge status-held">{p.held}</span> : 0}</td>
                   <td data-testid="promoter-signals">
-                    {p.signals > 0 ? <span className="badge badge-muted">{p.signals}</span> : 0}
+                    <FlagCounts flags={p.flags ?? {}} />
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost"
+                      onClick={() => showFlags(p.id, p.name)}
+                      data-testid="promoter-flags-open"
+                    >
+                      {t('fraud.viewFlags')}
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -222,5 +241,47 @@ function SignalledCommissions() {
       ) : null}
       <LoadMore pages={signalled} />
     </>
+  );
+}
+
+/** How many commissions raised each signal, as small badges. */
+function FlagCounts({ flags }: { flags: Record<string, number> }) {
+  const signalName = useSignalName();
+  const entries = Object.entries(flags).filter(([, n]) => n > 0);
+  if (entries.length === 0) return <span>0</span>;
+  return (
+    <span className="flag-counts">
+      {entries.map(([signal, n]) => (
+        <span key={signal} className="badge badge-muted" data-signal={signal}>
+          {signalName(signal)} {n}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The chosen promoter's flagged commissions, with evidence and review (`?promoter=<id>`). */
+function PromoterFlags() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const promoterId = params.get('promoter');
+  if (!promoterId) return null;
+  const close = () =>
+    setParams((p) => {
+      p.delete('promoter');
+      p.delete('name');
+      return p;
+    });
+  return (
+    <section className="promoter-flags" data-testid="promoter-flags">
+      <div className="page-heading">
+        <h2 className="section-title">{t('fraud.promoterFlags', { name: params.get('name') ?? '' })}</h2>
+        <button type="button" className="btn btn-small btn-ghost" onClick={close}>
+          {t('fraud.closePromoter')}
+        </button>
+      </div>
+      <p className="muted">{t('fraud.flagsHint')}</p>
+      <CommissionFlagsList filter={{ promoterId }} />
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-client';
 import { useDateTime, useMoney } from '../../../lib/config';
+import { OrderCommissionFlags } from '../../admin-distribution/components/commission-flags';
 import {
   AddressView,
   DisputeNotice,
@@ -114,6 +115,7 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
           </div>
         </div>
       </div>
+      <OrderCommissionFlags orderId={order.id} />
       <ConfirmDialog
         open={pending !== null}
         title={pending ? t(`admin.orderActions.${pending}`) : ''}

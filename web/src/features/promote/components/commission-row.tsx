@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useDateTime, useMoney } from '../../../lib/config';
+import { isRingSignal } from '../../../lib/ring-signals';
 import type { Commission } from '../types';
 
 /** A hold reason code in the reader's language; a code this app does not know gets the general hint. */
 export function useHoldReasonText() {
   const { t } = useTranslation();
   return (reason: string | null) =>
-    reason === 'shared_device'
-      ? t('payouts.holdReason.shared_device')
+    isRingSignal(reason)
+      ? t(`fraud.holdReason.${reason}`)
       : reason === 'dispute'
         ? t('payouts.holdReason.dispute')
         : t('promote.heldHint');

@@ -1,0 +1,60 @@
+/** English strings of fraud flags: ring signals, their evidence, and the operator's review. */
+export const fraudEn = {
+  fraud: {
+    signal: {
+      shared_device: 'Shared device',
+      shared_ip: 'Shared network address',
+      shared_address: 'Shared delivery address',
+      shared_phone: 'Shared phone number',
+      payment_fingerprint: 'Same card or wallet',
+      own_address_customers: 'Customers ship to the promoter',
+      single_promoter_new_accounts: 'New account, one promoter only',
+    },
+    /** What the promoter reads on a held commission. */
+    holdReason: {
+      shared_device: 'Bought on your own device: the operator is reviewing it.',
+      shared_ip: 'Bought from your network: the operator is reviewing it.',
+      shared_address: 'Ships to an address you use: the operator is reviewing it.',
+      shared_phone: 'Uses your phone number: the operator is reviewing it.',
+      payment_fingerprint: 'Paid with your card or wallet: the operator is reviewing it.',
+      own_address_customers: 'Your customers ship to your address: the operator is reviewing it.',
+      single_promoter_new_accounts: 'A new account buying only through you: the operator is reviewing it.',
+    },
+    evidence: {
+      shared_device: 'Device {{deviceId}}, the promoter used it {{time}}',
+      shared_ip: 'Address {{ip}}, the promoter used it {{time}}',
+      shared_address_promoter: 'Same address as one of the promoter’s own orders',
+      shared_address_other: 'Same address as another customer of this promoter',
+      shared_phone: 'Phone ending {{ending}}, as on one of the promoter’s own orders',
+      payment_fingerprint: 'Card or wallet {{fingerprint}}, as on one of the promoter’s own orders',
+      own_address_customers:
+        'The promoter’s last {{orders}} customer orders ({{customers}} accounts) all ship to them',
+      single_promoter_new_accounts: 'Account {{hours}} h old; all {{orders}} orders through this promoter',
+      seeOrder: 'See the order',
+    },
+    flagsTitle: 'Fraud flags',
+    flagsHint: 'Signals found when the commission was earned, with their evidence.',
+    orderTitle: 'Commissions and flags',
+    noFlags: 'No flags',
+    noCommissions: 'No commissions on this order',
+    flagCounts: 'Flags',
+    viewFlags: 'Flags',
+    promoterFlags: 'Flags of {{name}}',
+    closePromoter: 'Close',
+    level: 'Level {{level}}',
+    held: 'Held: {{reason}}',
+    note: 'Note (optional)',
+    release: 'Release',
+    reverse: 'Reverse',
+    confirmReverse: 'Reverse this commission? The buyer is not refunded.',
+    decided: {
+      released: 'Released by {{name}} {{time}}',
+      reversed: 'Reversed by {{name}} {{time}}',
+    },
+    holdingTitle: 'Signals that hold a commission',
+    holdingHint:
+      'A commission raising one of these waits for your review; the other signals are only recorded as flags.',
+    holdingSaved: 'Saved',
+    save: 'Save',
+  },
+};
