@@ -157,8 +157,8 @@ interface Step {
 }
 
 /**
- * Places, pays and moves each demo order on, every step on its day, in the order they happened;
- * `admin` ships the orders and decides the after-sales requests.
+ * Places, pays and moves each demo order on, every step on its day, in the order they happened,
+ * running the jobs each step makes due; `admin` ships the orders and decides the after-sales requests.
  */
 export async function seedDemoOrders(
   services: Services,
@@ -166,6 +166,7 @@ export async function seedDemoOrders(
   admin: { id: string },
   products: ReadonlyMap<string, Product>,
   time: DemoTime,
+  jobs: { runDue(): Promise<number> },
 ): Promise<number> {
   const { sandbox } = services;
   if (!sandbox) return 0;
@@ -219,6 +220,8 @@ export async function seedDemoOrders(
   for (const step of [...steps].sort((a, b) => b.daysAgo - a.daysAgo)) {
     await time.at(step.daysAgo);
     await step.run();
+    // What each step sets off (notifications, the invitation reward) happens on its day too.
+    await jobs.runDue();
   }
   return demoOrders.length;
 }

@@ -74,7 +74,7 @@ async function seedStory(
   const social = await seedDemoSocial(services, shopkeeper, products);
   const admin = await firstAdmin(db);
   await seedDemoStock(services, admin, products);
-  const orders = await seedDemoOrders(services, people, admin, products, time);
+  const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   const jobs = await runtime.jobs.runDue();
@@ -120,9 +120,9 @@ async function createPeople(services: Services): Promise<Map<DemoPerson['key'], 
 }
 
 async function createPerson(services: Services, person: DemoPerson, inviteCode?: string) {
-  const { email, password, name, roles } = person;
+  const { email, password, name, roles, language } = person;
   try {
-    return (await services.accounts.register({ email, password, name, roles, inviteCode })).user;
+    return (await services.accounts.register({ email, password, name, roles, inviteCode, language })).user;
   } catch (error) {
     // A first start stopped halfway through seeding left this person behind: carry on with them.
     if (!(error instanceof AppError && error.code === 'conflict')) throw error;
