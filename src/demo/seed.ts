@@ -30,9 +30,11 @@ export interface DemoRuntime {
 /**
  * Loads the demo shop into an empty database: the catalog, a shopkeeper, three buyers and, when
  * no administrator exists yet (ADMIN_EMAIL unset), the demo administrator; then the shopkeeper's
- * store, group buys, coupons and the invitation reward (social.ts). Does nothing when products
- * already exist, so it is safe on every start: a first start stopped after the first product
- * leaves a shop without the rest, never one that fails to start.
+ * store, group buys, coupons and the invitation reward (social.ts), a stock delivery, the orders
+ * of the past fortnight (orders.ts) and the shopkeeper's earnings (earnings.ts). Does nothing when
+ * products already exist, so it is safe on every start: a first start stopped after the first
+ * product leaves a shop without the rest, never one that fails to start. Either way the clock
+ * ends in the present (time.ts).
  */
 export async function seedDemoShop(
   services: Services,
