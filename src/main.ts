@@ -3,7 +3,8 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { seedDemoShop } from './demo/seed.js';
-import { AdjustableClock, systemClock } from './platform/clock.js';
+import { DEMO_HISTORY_DAYS } from './demo/time.js';
+import { AdjustableClock, days, systemClock } from './platform/clock.js';
 import { type Database, openPglite, openPostgres } from './platform/db.js';
 import { migrate } from './platform/migrate.js';
 
@@ -22,12 +23,15 @@ async function main() {
     console.error(`Fission cannot start: ${error.message}`);
     process.exit(1);
   }
-  const clock = config.testClock ? new AdjustableClock() : systemClock;
   const db = await openDatabase(config);
+  const demo = config.seedDemo && db.dialect === 'pglite';
+  // The demo shop is loaded as a fortnight's trading: the clock starts in the past, and the seed
+  // brings it to the present before the server listens (src/demo/time.ts).
+  const demoClock = demo ? new AdjustableClock(-days(DEMO_HISTORY_DAYS)) : undefined;
+  const clock = demoClock ?? (config.testClock ? new AdjustableClock() : systemClock);
   const { app, jobs, services } = await buildApp({ config, db, clock });
   // What this process takes money through, in one line an operator reads at start.
   const onOff = (value: boolean) => (value ? 'on' : 'off');
-  const demo = config.seedDemo && db.dialect === 'pglite';
   app.log.info(
     {
       database: db.dialect,
@@ -51,8 +55,8 @@ async function main() {
   if (config.adminEmail && config.adminPassword) {
     await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
   }
-  if (demo) {
-    const seeded = await seedDemoShop(services, db);
+  if (demoClock) {
+    const seeded = await seedDemoShop(services, db, { clock: demoClock, jobs });
     if (seeded) app.log.info(seeded, 'demo shop loaded');
   }
 

@@ -2,7 +2,7 @@
  * The demo shop's people, with fixed credentials the README publishes. Invitations form a chain
  * shopkeeper → buyer 1 → buyer 2, so two-level commissions can be tried out straight away.
  */
-import type { Role } from '../modules/accounts/rules.js';
+import type { Language, Role } from '../modules/accounts/rules.js';
 
 export interface DemoPerson {
   key: 'shopkeeper' | 'buyer1' | 'buyer2' | 'buyer3';
@@ -12,6 +12,8 @@ export interface DemoPerson {
   roles: Role[];
   /** The person whose invite code this one signed up with. */
   invitedBy?: DemoPerson['key'];
+  /** What their notifications and emails are written in (English unless set). */
+  language?: Language;
 }
 
 /** In creation order: an inviter always comes before the people it invited. */
@@ -38,6 +40,7 @@ export const demoPeople: readonly DemoPerson[] = [
     name: 'Wang Fang',
     roles: [],
     invitedBy: 'buyer1',
+    language: 'zh-CN',
   },
   { key: 'buyer3', email: 'buyer3@fission.demo', password: 'demo-buyer-3', name: 'Zhao Lei', roles: [] },
 ];

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import type { PublicUser } from '../modules/accounts/service.js';
+import type { AfterSale } from '../modules/aftersales/service.js';
 import type { Product } from '../modules/catalog/service.js';
 import type { CouponTemplate } from '../modules/coupons/present.js';
 import type { PublicCampaign } from '../modules/groupbuy/service.js';
 import type { Order } from '../modules/orders/present.js';
 import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
+import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
 import { seedDemoShop } from './seed.js';
@@ -17,13 +19,20 @@ let t: TestApp;
 let products: Product[];
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemoShop(t.services, t.db);
+  await seedDemoShop(t.services, t.db, t);
   products = (await t.request('GET', '/api/products?limit=100')).json<{ items: Product[] }>().items;
 });
 afterAll(() => t.close());
 
+const DAY = 86_400_000;
 const signIn = (email: string, password: string) =>
   t.request('POST', '/api/auth/login', { body: { email, password } });
+const signInAs = async (key: string) => {
+  const person = demoPeople.find((p) => p.key === key) as (typeof demoPeople)[number];
+  return (await signIn(person.email, person.password)).json<{ token: string }>();
+};
+const adminToken = async () =>
+  (await signIn(demoAdmin.email, demoAdmin.password)).json<{ token: string }>().token;
 const getStore = async () => (await t.request('GET', `/api/stores/${demoStore.slug}`)).json<StorePage>();
 const getGroupBuys = async () =>
   (await t.request('GET', '/api/group-buys?limit=100')).json<{ items: PublicCampaign[] }>().items;
@@ -121,21 +130,105 @@ describe('demo shop', () => {
   });
 
   it('shows fulfilment at every step: an order to ship, one shipped, one delivered', async () => {
-    const buyer = demoPeople.find((p) => p.key === 'buyer3') as (typeof demoPeople)[number];
-    const { token } = (await signIn(buyer.email, buyer.password)).json<{ token: string }>();
+    const { token } = await signInAs('buyer3');
     const mine = (await t.request('GET', '/api/me/orders', { token })).json<{ items: Order[] }>().items;
-    expect(mine.map((o) => o.status).sort()).toEqual(demoOrders.map((o) => o.step).sort());
+    const expected = demoOrders.filter((o) => o.buyer === 'buyer3');
+    expect(mine.map((o) => o.status).sort()).toEqual(expected.map((o) => o.step).sort());
     for (const order of mine) {
       expect(order.storeSlug).toBe(demoStore.slug);
       expect(order.shipment === null).toBe(order.status === 'paid');
     }
-    const completed = mine.find((o) => o.status === 'completed');
-    expect(completed?.timeline.at(-1)?.note).toBe('confirmed by the buyer');
+    const completed = mine.filter((o) => o.status === 'completed');
+    expect(completed.map((o) => o.timeline.at(-1)?.note)).toEqual(
+      completed.map(() => 'confirmed by the buyer'),
+    );
+    // The story happened over the past fortnight, not all at once.
+    const placed = mine.map((o) => Date.parse(o.createdAt));
+    expect(Math.max(...placed) - Math.min(...placed)).toBeGreaterThan(10 * DAY);
+  });
+
+  it('gives Zhao Lei a return waiting for the operator and one box of two refunded', async () => {
+    const { token } = await signInAs('buyer3');
+    const mine = (await t.request('GET', '/api/me/after-sales', { token })).json<{ items: AfterSale[] }>()
+      .items;
+    expect(mine.map((a) => `${a.type}:${a.status}`).sort()).toEqual(['refund:refunded', 'return:requested']);
+    const orders = (await t.request('GET', '/api/me/orders', { token })).json<{ items: Order[] }>().items;
+    const refunded = mine.find((a) => a.type === 'refund') as AfterSale;
+    const partly = orders.find((o) => o.id === refunded.orderId);
+    expect(partly).toMatchObject({ status: 'paid', refundedAmount: refunded.amount });
+    expect(refunded.amount).toBeLessThan(partly?.total ?? 0);
+    const returned = mine.find((a) => a.type === 'return') as AfterSale;
+    expect(orders.find((o) => o.id === returned.orderId)?.status).toBe('completed');
+    const admin = await adminToken();
+    const queue = await t.request('GET', '/api/admin/after-sales?status=requested', { token: admin });
+    expect(queue.json<{ items: AfterSale[] }>().items.map((a) => a.id)).toEqual([returned.id]);
+  });
+
+  it('gives Lin Xiaomei commissions settled, pending and held, Alipay details and a withdrawal waiting', async () => {
+    const { token } = await signInAs('shopkeeper');
+    const commissions = (await t.request('GET', '/api/me/commissions?limit=50', { token })).json<{
+      items: { status: string; held: boolean; amount: number }[];
+    }>().items;
+    expect(commissions.some((c) => c.status === 'settled')).toBe(true);
+    expect(commissions.some((c) => c.status === 'pending' && !c.held)).toBe(true);
+    expect(commissions.some((c) => c.held)).toBe(true);
+    const wallet = (await t.request('GET', '/api/me/wallet', { token })).json<Record<string, number>>();
+    expect(wallet.available).toBeGreaterThan(0);
+    expect(wallet.pending).toBeGreaterThan(0);
+    expect(wallet.held).toBeGreaterThan(0);
+    const details = (await t.request('GET', '/api/me/payout-details', { token })).json();
+    expect(details).toMatchObject({ details: { method: demoPayoutDetails.method } });
+    const mine = (await t.request('GET', '/api/me/withdrawals', { token })).json<{
+      items: { id: string; status: string; amount: number }[];
+    }>().items;
+    expect(mine).toEqual([expect.objectContaining({ status: 'requested' })]);
+    const admin = await adminToken();
+    const waiting = await t.request('GET', '/api/admin/withdrawals?status=requested', { token: admin });
+    expect(waiting.json<{ items: { id: string }[] }>().items.map((w) => w.id)).toEqual([mine[0]?.id]);
+  });
+
+  it('has notified each demo person of their story, with links into the web app', async () => {
+    const expected: Record<string, string[]> = {
+      shopkeeper: ['commission.earned', 'commission.settled'],
+      buyer1: ['order.paid', 'order.shipped'],
+      buyer2: ['order.paid'],
+      buyer3: ['order.paid', 'order.shipped', 'after_sale.decided'],
+    };
+    for (const [key, types] of Object.entries(expected)) {
+      const { token } = await signInAs(key);
+      const res = await t.request('GET', '/api/me/notifications?limit=50', { token });
+      const items = res.json<{ items: { type: string; link: string; title: string }[] }>().items;
+      for (const type of types)
+        expect(
+          items.map((n) => n.type),
+          key,
+        ).toContain(type);
+      for (const n of items) expect(n.link, `${key} ${n.type}`).toMatch(/^\/[a-z]/);
+      // Wang Fang reads Chinese: what she is told is written in it.
+      if (key === 'buyer2') expect(items.every((n) => /\p{Script=Han}/u.test(n.title))).toBe(true);
+    }
+  });
+
+  it("shows a delivery booked in, with its reason, in a product's movement log", async () => {
+    const variant = products.flatMap((p) => p.variants).find((v) => v.sku === demoStockAdjustment.sku);
+    const admin = await adminToken();
+    const res = await t.request('GET', `/api/admin/variants/${variant?.id}/stock-movements`, {
+      token: admin,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const moves = res.json<{ items: { kind: string; delta: number; reason: string }[] }>().items;
+    expect(moves).toContainEqual(
+      expect.objectContaining({
+        kind: 'adjustment',
+        delta: demoStockAdjustment.delta,
+        reason: demoStockAdjustment.reason,
+      }),
+    );
   });
 
   it('does nothing the second time', async () => {
     const before = { store: await getStore(), groupBuys: await getGroupBuys(), coupons: await getCoupons() };
-    expect(await seedDemoShop(t.services, t.db)).toBeNull();
+    expect(await seedDemoShop(t.services, t.db, t)).toBeNull();
     const again = (await t.request('GET', '/api/products?limit=100')).json<{ items: Product[] }>();
     expect(again.items.length).toBe(products.length);
     expect({ store: await getStore(), groupBuys: await getGroupBuys(), coupons: await getCoupons() }).toEqual(
@@ -150,7 +243,7 @@ describe('demo shop with an operator-configured administrator', () => {
     const app = await createTestApp();
     try {
       await app.services.accounts.ensureAdmin('operator@example.com', 'operator-password');
-      const summary = await seedDemoShop(app.services, app.db);
+      const summary = await seedDemoShop(app.services, app.db, app);
       expect(summary?.accounts).not.toContain(demoAdmin.email);
       const res = await app.request('POST', '/api/auth/login', { body: demoAdmin });
       expect(res.statusCode).toBe(401);

@@ -4,27 +4,62 @@ import type { Product } from '../modules/catalog/service.js';
 import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { DEMO_CATEGORIES, type DemoProduct, demoCatalog, demoImagePath } from './catalog.js';
+import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
+import { DemoTime } from './time.js';
 
 type Services = BuiltApp['services'];
 
-export interface DemoSummary extends DemoSocialSummary {
+export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
   products: number;
   categories: number;
   accounts: string[];
   orders: number;
+  /** Background jobs run at the end: the notifications of the story, among others. */
+  jobs: number;
+}
+
+/** What the demo's story needs besides the services: a clock to move through it, and the jobs. */
+export interface DemoRuntime {
+  clock: ConstructorParameters<typeof DemoTime>[0];
+  jobs: Pick<BuiltApp['jobs'], 'runDue'>;
 }
 
 /**
  * Loads the demo shop into an empty database: the catalog, a shopkeeper, three buyers and, when
  * no administrator exists yet (ADMIN_EMAIL unset), the demo administrator; then the shopkeeper's
- * store, group buys, coupons and the invitation reward (social.ts). Does nothing when products
- * already exist, so it is safe on every start: a first start stopped after the first product
- * leaves a shop without the rest, never one that fails to start.
+ * store, group buys, coupons and the invitation reward (social.ts), a stock delivery, the orders
+ * of the past fortnight (orders.ts) and the shopkeeper's earnings (earnings.ts). Does nothing when
+ * products already exist, so it is safe on every start: a first start stopped after the first
+ * product leaves a shop without the rest, never one that fails to start. Either way the clock
+ * ends in the present (time.ts).
  */
-export async function seedDemoShop(services: Services, db: Database): Promise<DemoSummary | null> {
+export async function seedDemoShop(
+  services: Services,
+  db: Database,
+  runtime: DemoRuntime,
+): Promise<DemoSummary | null> {
+  const time = new DemoTime(runtime.clock);
+  try {
+    return await seedStory(services, db, runtime, time);
+  } finally {
+    time.catchUp();
+  }
+}
+
+/**
+ * The story, in the order it happened: people, catalog and store a fortnight ago, then the orders
+ * day by day; in the present, the shopkeeper's settled commission and her withdrawal request, and
+ * the due jobs (the notifications of it all) run before the first visitor arrives.
+ */
+async function seedStory(
+  services: Services,
+  db: Database,
+  runtime: DemoRuntime,
+  time: DemoTime,
+): Promise<DemoSummary | null> {
   if (await hasProducts(db)) return null;
   const people = await createPeople(services);
   const accounts = [...people.values()].map((user) => user.email);
@@ -39,13 +74,21 @@ export async function seedDemoShop(services: Services, db: Database): Promise<De
   const shopkeeper = people.get('shopkeeper');
   if (!shopkeeper) throw new Error('The demo people have no shopkeeper');
   const social = await seedDemoSocial(services, shopkeeper, products);
-  const orders = await seedDemoOrders(
-    services,
-    people.get('buyer3') as PublicUser,
-    await firstAdmin(db),
-    products,
-  );
-  return { products: demoCatalog.length, categories: DEMO_CATEGORIES.length, accounts, ...social, orders };
+  const admin = await firstAdmin(db);
+  await seedDemoStock(services, admin, products);
+  const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
+  time.catchUp();
+  const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
+  const jobs = await runtime.jobs.runDue();
+  return {
+    products: demoCatalog.length,
+    categories: DEMO_CATEGORIES.length,
+    accounts,
+    ...social,
+    orders,
+    ...earnings,
+    jobs,
+  };
 }
 
 async function hasProducts(db: Database): Promise<boolean> {
@@ -79,9 +122,9 @@ async function createPeople(services: Services): Promise<Map<DemoPerson['key'], 
 }
 
 async function createPerson(services: Services, person: DemoPerson, inviteCode?: string) {
-  const { email, password, name, roles } = person;
+  const { email, password, name, roles, language } = person;
   try {
-    return (await services.accounts.register({ email, password, name, roles, inviteCode })).user;
+    return (await services.accounts.register({ email, password, name, roles, inviteCode, language })).user;
   } catch (error) {
     // A first start stopped halfway through seeding left this person behind: carry on with them.
     if (!(error instanceof AppError && error.code === 'conflict')) throw error;

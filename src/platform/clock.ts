@@ -8,7 +8,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** Real time plus an offset that only ever grows: time never runs backwards for the platform. */
 export class AdjustableClock implements Clock {
-  private offsetMs = 0;
+  /** An offset below zero starts it in the past (the demo shop's history, src/demo/time.ts). */
+  constructor(private offsetMs = 0) {}
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);

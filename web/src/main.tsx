@@ -16,6 +16,7 @@ import './styles/notifications.css';
 import './styles/fulfilment.css';
 import './styles/payments.css';
 import './styles/aftersales.css';
+import './styles/phone-tables.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

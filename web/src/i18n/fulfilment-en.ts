@@ -24,6 +24,8 @@ export const fulfilmentEn = {
       confirmedAutomatically: 'Confirmed automatically after the confirmation period',
       cancelledByBuyer: 'Cancelled by the buyer',
       notPaidInTime: 'Not paid in time',
+      afterSalesRefund: "Refunded at the buyer's request",
+      afterSalesReturn: 'Returned and refunded',
     },
     admin: {
       shipTitle: 'Ship this order',

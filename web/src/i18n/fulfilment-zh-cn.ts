@@ -27,6 +27,8 @@ export const fulfilmentZhCN: Catalog<typeof fulfilmentEn> = {
       confirmedAutomatically: '超过确认期限，系统自动确认收货',
       cancelledByBuyer: '买家取消了订单',
       notPaidInTime: '超时未支付',
+      afterSalesRefund: '应买家申请退款',
+      afterSalesReturn: '退货退款',
     },
     admin: {
       shipTitle: '发货',

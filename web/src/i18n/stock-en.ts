@@ -29,6 +29,10 @@ export const stockEn = {
       released: 'Released (unpaid order)',
       returned: 'Returned (refund)',
     },
+    reasons: {
+      productCreated: 'Product created',
+      variantAdded: 'Variant added',
+    },
     system: 'System',
     operator: 'Operator …{{id}}',
     order: 'Order …{{id}}',

@@ -33,6 +33,10 @@ export const stockZhCN: Catalog<typeof stockEn> = {
       released: '释放（未付款订单）',
       returned: '退回（退款）',
     },
+    reasons: {
+      productCreated: '创建商品',
+      variantAdded: '新增规格',
+    },
     system: '系统',
     operator: '运营 …{{id}}',
     order: '订单 …{{id}}',

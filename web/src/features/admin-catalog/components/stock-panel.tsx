@@ -87,6 +87,16 @@ function StockHistory({ variantId }: { variantId: string }) {
   );
 }
 
+/** Reasons the server writes itself (catalog/service.ts, aftersales/service.ts), in the reader's language. */
+const SYSTEM_REASONS = {
+  'product created': 'stock.reasons.productCreated',
+  'variant added': 'stock.reasons.variantAdded',
+  'after-sales refund': 'fulfilment.notes.afterSalesRefund',
+  'after-sales return': 'fulfilment.notes.afterSalesReturn',
+} as const;
+
+const isSystemReason = (reason: string): reason is keyof typeof SYSTEM_REASONS => reason in SYSTEM_REASONS;
+
 function MovementRow({ movement: m }: { movement: StockMovement }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
@@ -109,7 +119,11 @@ function MovementRow({ movement: m }: { movement: StockMovement }) {
           </>
         ) : null}
       </div>
-      {m.reason ? <div className="stock-movement-reason">{m.reason}</div> : null}
+      {m.reason ? (
+        <div className="stock-movement-reason">
+          {isSystemReason(m.reason) ? t(SYSTEM_REASONS[m.reason]) : m.reason}
+        </div>
+      ) : null}
     </li>
   );
 }

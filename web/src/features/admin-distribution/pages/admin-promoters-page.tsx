@@ -76,7 +76,7 @@ function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
       />
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table" data-testid="admin-promoters-table">
+          <table className="table table-stacked" data-testid="admin-promoters-table">
             <thead>
               <tr>
                 <th scope="col">{t('adminDistribution.promoter')}</th>
@@ -91,17 +91,19 @@ function PromotersTable({ flaggedOnly }: { flaggedOnly: boolean }) {
             <tbody>
               {items.map((p) => (
                 <tr key={p.id} data-testid="admin-promoter-row">
-                  <td>
+                  <td data-label={t('adminDistribution.promoter')}>
                     {p.name}
                     <br />
                     <small className="muted">{p.email}</small>
                   </td>
-                  <td>{money(p.pending)}</td>
-                  <td>{money(p.settled)}</td>
-                  <td>{money(p.reversed)}</td>
-                  <td>{p.customers}</td>
-                  <td>{p.held > 0 ? <span className="badge status-held">{p.held}</span> : 0}</td>
-                  <td data-testid="promoter-signals">
+                  <td data-label={t('promote.commissionStatus.pending')}>{money(p.pending)}</td>
+                  <td data-label={t('promote.commissionStatus.settled')}>{money(p.settled)}</td>
+                  <td data-label={t('promote.commissionStatus.reversed')}>{money(p.reversed)}</td>
+                  <td data-label={t('adminDistribution.customers')}>{p.customers}</td>
+                  <td data-label={t('promote.held')}>
+                    {p.held > 0 ? <span className="badge status-held">{p.held}</span> : 0}
+                  </td>
+                  <td data-label={t('fraud.flagCounts')} data-testid="promoter-signals">
                     <FlagCounts flags={p.flags ?? {}} />
                     <button
                       type="button"
@@ -142,7 +144,7 @@ function HeldCommissions() {
       />
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table" data-testid="admin-held-table">
+          <table className="table table-stacked" data-testid="admin-held-table">
             <thead>
               <tr>
                 <th scope="col">{t('adminDistribution.requestedAt')}</th>
@@ -156,14 +158,14 @@ function HeldCommissions() {
             <tbody>
               {items.map((c) => (
                 <tr key={c.id} data-testid="admin-held-row">
-                  <td>{dateTime(c.createdAt)}</td>
-                  <td>{c.promoter.name}</td>
-                  <td>{c.buyer.name}</td>
-                  <td>
+                  <td data-label={t('adminDistribution.requestedAt')}>{dateTime(c.createdAt)}</td>
+                  <td data-label={t('adminDistribution.promoter')}>{c.promoter.name}</td>
+                  <td data-label={t('admin.buyer')}>{c.buyer.name}</td>
+                  <td data-label={t('adminDistribution.amount')}>
                     {money(c.amount)}{' '}
                     <small className="muted">{t('promote.levelBadge', { level: c.level })}</small>
                   </td>
-                  <td>
+                  <td data-label={t('adminDistribution.reason')}>
                     {holdReason(c.holdReason)}
                     {c.signals.includes('shared_ip') ? (
                       <>
@@ -172,7 +174,7 @@ function HeldCommissions() {
                       </>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label={t('admin.actions')}>
                     {c.holdReason === 'dispute' ? (
                       <small className="muted">{t('payouts.disputeNoRelease')}</small>
                     ) : (
@@ -215,7 +217,7 @@ function SignalledCommissions() {
       />
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table" data-testid="admin-signals-table">
+          <table className="table table-stacked" data-testid="admin-signals-table">
             <thead>
               <tr>
                 <th scope="col">{t('adminDistribution.requestedAt')}</th>
@@ -228,11 +230,11 @@ function SignalledCommissions() {
             <tbody>
               {items.map((c) => (
                 <tr key={c.id} data-testid="admin-signal-row">
-                  <td>{dateTime(c.createdAt)}</td>
-                  <td>{c.promoter.name}</td>
-                  <td>{c.buyer.name}</td>
-                  <td>{money(c.amount)}</td>
-                  <td>{t(`promote.commissionStatus.${c.status}`)}</td>
+                  <td data-label={t('adminDistribution.requestedAt')}>{dateTime(c.createdAt)}</td>
+                  <td data-label={t('adminDistribution.promoter')}>{c.promoter.name}</td>
+                  <td data-label={t('admin.buyer')}>{c.buyer.name}</td>
+                  <td data-label={t('adminDistribution.amount')}>{money(c.amount)}</td>
+                  <td data-label={t('admin.status')}>{t(`promote.commissionStatus.${c.status}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -82,7 +82,7 @@ export function AdminWithdrawalsPage() {
       />
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table" data-testid="admin-withdrawals-table">
+          <table className="table table-stacked" data-testid="admin-withdrawals-table">
             <thead>
               <tr>
                 <th scope="col">{t('adminDistribution.requestedAt')}</th>
@@ -97,14 +97,14 @@ export function AdminWithdrawalsPage() {
             <tbody>
               {items.map((w) => (
                 <tr key={w.id} data-testid="admin-withdrawal-row">
-                  <td>{dateTime(w.createdAt)}</td>
-                  <td>
+                  <td data-label={t('adminDistribution.requestedAt')}>{dateTime(w.createdAt)}</td>
+                  <td data-label={t('adminDistribution.promoter')}>
                     {w.user?.name}
                     <br />
                     <small className="muted">{w.user?.email}</small>
                   </td>
-                  <td>{money(w.amount)}</td>
-                  <td data-testid="withdrawal-payout">
+                  <td data-label={t('adminDistribution.amount')}>{money(w.amount)}</td>
+                  <td data-label={t('payouts.payTo')} data-testid="withdrawal-payout">
                     {w.payout ? (
                       <>
                         <strong>{t(`payouts.method.${w.payout.method}`)}</strong>
@@ -118,7 +118,11 @@ export function AdminWithdrawalsPage() {
                       <small className="muted">{t('payouts.noSnapshot')}</small>
                     )}
                   </td>
-                  <td data-testid="withdrawal-balance" data-covers={w.balance.covers}>
+                  <td
+                    data-label={t('payouts.balance')}
+                    data-testid="withdrawal-balance"
+                    data-covers={w.balance.covers}
+                  >
                     {money(w.balance.available + w.balance.reserved)}
                     {w.status === 'requested' ? (
                       <>
@@ -129,13 +133,13 @@ export function AdminWithdrawalsPage() {
                       </>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label={t('admin.status')}>
                     <span className={`badge status-withdrawal-${w.status}`}>
                       {t(`promote.withdrawalStatus.${w.status}`)}
                     </span>
                     {w.note ? <small className="muted">{w.note}</small> : null}
                   </td>
-                  <td className="table-actions">
+                  <td data-label={t('admin.actions')} className="table-actions">
                     {w.status === 'requested'
                       ? (['approve', 'reject'] as const).map((decision) => (
                           <button

@@ -76,7 +76,7 @@ export function AdminOrdersPage() {
       {orders.isSuccess && items.length === 0 ? <EmptyState title={t('orders.none')} /> : null}
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table" data-testid="admin-orders-table">
+          <table className="table table-stacked" data-testid="admin-orders-table">
             <thead>
               <tr>
                 <th scope="col">{t('admin.orderPlaced')}</th>
@@ -92,18 +92,20 @@ export function AdminOrdersPage() {
             <tbody>
               {items.map((order) => (
                 <tr key={order.id} data-testid="admin-order-row">
-                  <td>{dateTime(order.createdAt)}</td>
-                  <td>
+                  <td data-label={t('admin.orderPlaced')}>{dateTime(order.createdAt)}</td>
+                  <td data-label={t('admin.buyer')}>
                     {order.buyer?.name}
                     <br />
                     <small className="muted">{order.buyer?.email}</small>
                   </td>
-                  <td>{order.items.reduce((sum, i) => sum + i.quantity, 0)}</td>
-                  <td>{money(order.total)}</td>
-                  <td>
+                  <td data-label={t('orders.items')}>
+                    {order.items.reduce((sum, i) => sum + i.quantity, 0)}
+                  </td>
+                  <td data-label={t('orders.total')}>{money(order.total)}</td>
+                  <td data-label={t('admin.status')}>
                     <OrderStatusBadge status={order.status} />
                   </td>
-                  <td>
+                  <td data-label={t('admin.actions')}>
                     <Link to={`/admin/orders/${order.id}`}>{t('admin.view')}</Link>
                   </td>
                 </tr>

@@ -16,7 +16,19 @@ export function OrderAfterSales({ order }: { order: RequestableOrder & { status:
   const [asking, setAsking] = useState(false);
   const type = typeFor(order.status);
   const list = requests.data?.items ?? [];
-  const unitsLeft = order.items.some((i) => i.quantity - (i.refundedQuantity ?? 0) > 0);
+  // Units named by a request still waiting cannot be asked for again: the form offers the rest.
+  const waiting = new Map<string, number>();
+  for (const sale of list.filter((s) => s.status === 'requested'))
+    for (const item of sale.items)
+      waiting.set(item.orderItemId, (waiting.get(item.orderItemId) ?? 0) + item.quantity);
+  const askable = {
+    ...order,
+    items: order.items.map((i) => ({
+      ...i,
+      refundedQuantity: (i.refundedQuantity ?? 0) + (waiting.get(i.id) ?? 0),
+    })),
+  };
+  const unitsLeft = askable.items.some((i) => i.quantity - i.refundedQuantity > 0);
   return (
     <div className="order-after-sales" data-testid="order-after-sales">
       {list.length > 0 ? (
@@ -39,7 +51,7 @@ export function OrderAfterSales({ order }: { order: RequestableOrder & { status:
           {t(`afterSales.ask.${type}`)}
         </button>
       ) : null}
-      {type && asking ? <AfterSaleForm order={order} type={type} onDone={() => setAsking(false)} /> : null}
+      {type && asking ? <AfterSaleForm order={askable} type={type} onDone={() => setAsking(false)} /> : null}
     </div>
   );
 }

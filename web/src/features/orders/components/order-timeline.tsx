@@ -5,12 +5,17 @@ import { ORDER_STATUSES, type Order, type OrderStatus } from '../types';
 const isOrderStatus = (status: string): status is OrderStatus =>
   (ORDER_STATUSES as readonly string[]).includes(status);
 
-/** The notes the server writes for steps a buyer or a job takes (orders/delivery-rules.ts). */
+/**
+ * The notes the server writes for steps a buyer or a job takes (orders/delivery-rules.ts), and the
+ * reason of a refund an after-sales approval makes (aftersales/service.ts).
+ */
 const KNOWN_NOTES = {
   'confirmed by the buyer': 'fulfilment.notes.confirmedByBuyer',
   'confirmed automatically': 'fulfilment.notes.confirmedAutomatically',
   'cancelled by the buyer': 'fulfilment.notes.cancelledByBuyer',
   'not paid in time': 'fulfilment.notes.notPaidInTime',
+  'after-sales refund': 'fulfilment.notes.afterSalesRefund',
+  'after-sales return': 'fulfilment.notes.afterSalesReturn',
 } as const;
 
 const isKnownNote = (note: string): note is keyof typeof KNOWN_NOTES => note in KNOWN_NOTES;
