@@ -182,6 +182,31 @@ describe('a crash between the provider call and the apply step', () => {
   });
 });
 
+describe('a refund the caller gives up while the recovery job applies it', () => {
+  it('stays applied: giving up moves only a refund still requested', async () => {
+    const { variantId } = await createProduct(t, { price: 900, stock: 5 });
+    const order = await placePaidOrder(t, buyer.token, variantId, 1);
+    const payments = t.services.payments;
+    const call = payments.refundAtProvider;
+    // The admin's provider call hangs past the recovery delay, the recovery job refunds with the
+    // same key and applies it, then the hung call fails (a timeout).
+    payments.refundAtProvider = async () => {
+      payments.refundAtProvider = call;
+      await advance(2 * 60_000);
+      throw new Error('timed out');
+    };
+    try {
+      const res = await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'refunded', refundedAmount: 900 });
+    } finally {
+      payments.refundAtProvider = call;
+    }
+    expect(await refundsOf(order.id)).toEqual([expect.objectContaining({ status: 'succeeded', amount: 900 })]);
+    expect(await sandboxRefunds(order.id)).toEqual({ n: 1, refunded: 900 });
+  });
+});
+
 describe('late payments', () => {
   it('are refunded until done, also after the job runner gave up on them', async () => {
     const { variantId } = await createProduct(t, { price: 1500, stock: 5 });

@@ -91,10 +91,17 @@ export async function finishRefund(
     try {
       externalId = (await ctx.payments.refundAtProvider(payment, refund)).externalId;
     } catch (error) {
-      await ctx.db.transaction(async (tx) => {
-        if (onFailure === 'undo') await ctx.payments.settleRefund(tx, refund.id, 'failed');
-        else await ctx.payments.recordRefundAttemptFailure(tx, refund.id, error);
+      const givenUp = await ctx.db.transaction(async (tx) => {
+        if (onFailure === 'undo') return ctx.payments.settleRefund(tx, refund.id, 'failed');
+        await ctx.payments.recordRefundAttemptFailure(tx, refund.id, error);
+        return false;
       });
+      // The recovery job applied it while this call hung: the refund was made, say so.
+      if (onFailure === 'undo' && !givenUp) {
+        const now = await ctx.payments.findRefund(ctx.db, refund.id);
+        if (now?.status === 'succeeded')
+          return presentOrder(ctx, ctx.db, await orderRow(ctx.db, refund.order_id));
+      }
       throw new AppError(
         'unavailable',
         onFailure === 'undo'

@@ -7,7 +7,12 @@ import { accounts, transferBetween } from '../ledger/rules.js';
 import type { LedgerService } from '../ledger/service.js';
 import type { PaymentEvent, PaymentProvider, ProviderPayment } from './provider.js';
 import * as q from './queries.js';
-import { assertRefundTransition, type DisputeStatus, refundStatesBefore } from './rules.js';
+import {
+  assertRefundTransition,
+  type DisputeStatus,
+  type RefundStatus,
+  refundStatesBefore,
+} from './rules.js';
 
 export const REFUND_UNMATCHED_JOB = 'payments.refund-unmatched';
 
@@ -179,8 +184,14 @@ export function createPaymentsService(deps: {
       [before, limit],
     );
 
-  /** A provider call that failed: counted, and the refund waits for its next attempt. */
-  /** A provider call for a refund failed: counted, and the refund stays `requested` for recovery. */
+  /**
+   * A provider call for a refund failed: counted, and the refund stays `requested` for recovery.
+   * The three ways a refund fails compose through its state: this one keeps it `requested` (the
+   * recovery job retries it); `settleRefund(…, 'failed')` ends a `requested` one whose caller gave
+   * it up; `recordRefundFailure` (the provider's refund.failed) ends it from `requested` or
+   * `succeeded`. Once `failed`, neither the recovery job (it takes only `requested` refunds) nor a
+   * late apply step (`settleRefund` moves only `requested` ones) touches it again.
+   */
   const recordRefundAttemptFailure = (conn: Queryable, id: string, error: unknown) =>
     conn.query(
       `UPDATE refunds SET attempts = attempts + 1, last_error = $2, updated_at = $3
@@ -197,13 +208,24 @@ export function createPaymentsService(deps: {
       reference: refund.id,
     });
 
-  async function settleRefund(tx: Queryable, refundId: string, outcome: { externalId: string } | 'failed') {
-    await tx.query('UPDATE refunds SET status = $2, external_id = $3, updated_at = $4 WHERE id = $1', [
-      refundId,
-      outcome === 'failed' ? 'failed' : 'succeeded',
-      outcome === 'failed' ? null : outcome.externalId,
-      clock.now(),
-    ]);
+  /**
+   * Step 3's outcome for a `requested` refund: applied (`succeeded`) or given up (`failed`). A refund
+   * that left `requested` meanwhile (applied by the recovery job, failed at the provider) is not
+   * moved again; false then. Failing one that succeeded is `recordRefundFailure`'s alone.
+   */
+  async function settleRefund(
+    tx: Queryable,
+    refundId: string,
+    outcome: { externalId: string } | 'failed',
+  ): Promise<boolean> {
+    const to: RefundStatus = outcome === 'failed' ? 'failed' : 'succeeded';
+    assertRefundTransition('requested', to);
+    const rows = await tx.query(
+      `UPDATE refunds SET status = $2, external_id = $3, updated_at = $4
+       WHERE id = $1 AND status = 'requested' RETURNING id`,
+      [refundId, to, outcome === 'failed' ? null : outcome.externalId, clock.now()],
+    );
+    return rows.length > 0;
   }
 
   const findPayment = async (conn: Queryable, id: string) =>
