@@ -63,7 +63,7 @@ export async function seedDemoOrders(
       storeSlug: demoStore.slug,
     });
     const order: Order = placed.body;
-    const payment = await services.payments.latestPayment(order.id);
+    const payment = await services.payments.latestPaymentNow(order.id);
     const event = payment && (await sandbox.simulate(payment.external_id, 'succeeded'));
     if (!event) throw new Error(`The demo order of ${demo.sku} could not be paid`);
     await services.orders.confirmPayment('sandbox', event);

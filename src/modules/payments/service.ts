@@ -242,8 +242,10 @@ export function createPaymentsService(deps: {
   const lockPayment = async (tx: Queryable, id: string) =>
     (await tx.query<q.PaymentRow>('SELECT * FROM payments WHERE id = $1 FOR UPDATE', [id]))[0];
 
-  const latestPayment = async (orderId: string, conn: Queryable = deps.db) =>
+  const latestPayment = async (orderId: string, conn: Queryable) =>
     (await q.latestPayments(conn, [orderId]))[0];
+  /** The order's latest payment, read outside any transaction (a route, the demo seed). */
+  const latestPaymentNow = (orderId: string) => latestPayment(orderId, db);
 
   async function disputesOf(conn: Queryable, orderIds: readonly string[]): Promise<Map<string, Dispute>> {
     const rows = orderIds.length ? await q.latestDisputes(conn, orderIds) : [];
@@ -385,6 +387,7 @@ export function createPaymentsService(deps: {
     provider,
     lockPayment,
     latestPayment,
+    latestPaymentNow,
     defaultProvider: deps.defaultProvider,
     createProviderPayment,
     recordPayment,
