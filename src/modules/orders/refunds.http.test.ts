@@ -202,7 +202,9 @@ describe('a refund the caller gives up while the recovery job applies it', () =>
     } finally {
       payments.refundAtProvider = call;
     }
-    expect(await refundsOf(order.id)).toEqual([expect.objectContaining({ status: 'succeeded', amount: 900 })]);
+    expect(await refundsOf(order.id)).toEqual([
+      expect.objectContaining({ status: 'succeeded', amount: 900 }),
+    ]);
     expect(await sandboxRefunds(order.id)).toEqual({ n: 1, refunded: 900 });
   });
 });
@@ -308,6 +310,27 @@ describe('the refund core', () => {
     expect(external).toEqual([
       { external_id: 're_dashboard_1', amount: 500 },
       { external_id: 're_dashboard_2', amount: 1900 },
+    ]);
+  });
+
+  it('does not refund again the money of a refund the provider failed after it was applied', async () => {
+    const { variantId } = await createProduct(t, { price: 1000, stock: 5 });
+    const order = await placePaidOrder(t, buyer.token, variantId, 2);
+    await t.services.orders.refundOrder(order.id, 'part', { amount: 300, items: [], restock: false });
+    const [applied] = await refundsOf(order.id);
+    // Stripe's refund.failed for it: the order keeps it on its books until a person decides.
+    await t.db.transaction((tx) =>
+      t.services.payments.recordRefundFailure(tx, {
+        refundId: 're_failed',
+        reference: applied!.id,
+        reason: 'expired_or_canceled_card',
+      }),
+    );
+    const rest = await t.services.orders.refundOrder(order.id, 'the rest');
+    expect(rest).toMatchObject({ status: 'refunded', refundedAmount: 2000 });
+    expect(await refundsOf(order.id)).toEqual([
+      expect.objectContaining({ status: 'failed', amount: 300 }),
+      expect.objectContaining({ status: 'succeeded', amount: 1700 }),
     ]);
   });
 

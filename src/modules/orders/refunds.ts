@@ -49,8 +49,13 @@ export async function claimRefund(
   if (payment?.status !== 'succeeded') throw conflict('The order has no successful payment to refund');
   const plan = planRefund({
     total: order.total,
-    lines: (await q.itemsOf(tx, [orderId])).map((i) => ({ id: i.id, quantity: i.quantity })),
-    live: await ctx.payments.liveRefundsOf(tx, orderId),
+    refundedAmount: order.refunded_amount,
+    lines: (await q.itemsOf(tx, [orderId])).map((i) => ({
+      id: i.id,
+      quantity: i.quantity,
+      refundedQuantity: i.refunded_quantity,
+    })),
+    inFlight: await ctx.payments.refundsInFlightOf(tx, orderId),
     amount: request.amount,
     items: request.items,
   });

@@ -116,7 +116,7 @@ export function createPaymentsService(deps: {
 
   /**
    * Step 1 of a refund, in the caller's transaction (which holds the order's row lock): records the
-   * claim. The caller has checked it fits in what is left; `liveRefundsOf` tells it what is taken.
+   * claim. The caller has checked it fits in what is left; `refundsInFlightOf` tells it what is taken.
    */
   async function claimRefund(
     tx: Queryable,
@@ -152,11 +152,10 @@ export function createPaymentsService(deps: {
     return rows[0] as q.RefundRow;
   }
 
-  /** An order's refunds that hold money: applied, or claimed and not yet applied. */
-  const liveRefundsOf = (conn: Queryable, orderId: string) =>
+  /** An order's refunds claimed and not yet applied (what it has refunded, the order counts itself). */
+  const refundsInFlightOf = (conn: Queryable, orderId: string) =>
     conn.query<q.RefundRow>(
-      `SELECT * FROM refunds WHERE order_id = $1 AND kind = 'order' AND status IN ('requested', 'succeeded')
-       ORDER BY id`,
+      `SELECT * FROM refunds WHERE order_id = $1 AND kind = 'order' AND status = 'requested' ORDER BY id`,
       [orderId],
     );
 
@@ -355,7 +354,8 @@ export function createPaymentsService(deps: {
   /**
    * The provider reports that a refund failed after all (refund.failed). Fission's own refund is
    * marked failed with the reason; an unmatched payment's refund goes back to the operator. Money
-   * is not re-booked: a person decides (the needs-attention list shows it). False if unknown.
+   * is not re-booked: a person decides (the needs-attention list shows it), and the order keeps
+   * counting an applied one as refunded (`planRefund`), so it is not refunded twice. False if unknown.
    */
   async function recordRefundFailure(
     tx: Tx,
@@ -396,7 +396,7 @@ export function createPaymentsService(deps: {
     markPayment,
     firstDelivery,
     claimRefund,
-    liveRefundsOf,
+    refundsInFlightOf,
     liveLateRefund,
     findRefund,
     lockRefund,
