@@ -1,5 +1,5 @@
 import type { Queryable, Tx } from '../../platform/db.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
@@ -93,7 +93,11 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
   }
 
   async function ownOrder(tx: Tx, userId: string, orderId: string): Promise<Order> {
-    const order = await orders.lockOrder(tx, orderId).catch(() => null);
+    // Only "no such order" reads as 404: a deadlock must reach `transaction`, which retries it.
+    const order = await orders.lockOrder(tx, orderId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return null;
+      throw error;
+    });
     if (!order || order.userId !== userId) throw notFound('Order');
     return order;
   }
