@@ -3,9 +3,8 @@ import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import { accounts, transferBetween } from '../ledger/rules.js';
 import type { LedgerService } from '../ledger/service.js';
-import type { PaymentEvent, PaymentProvider, ProviderPayment } from './provider.js';
+import type { PaymentProvider, ProviderPayment } from './provider.js';
 import * as q from './queries.js';
 import {
   assertRefundTransition,
@@ -13,8 +12,7 @@ import {
   type RefundStatus,
   refundStatesBefore,
 } from './rules.js';
-
-export const REFUND_UNMATCHED_JOB = 'payments.refund-unmatched';
+import { createUnmatchedPayments, UNMATCHED_REFERENCE } from './unmatched.js';
 
 /** A chargeback on an order's payment, as every order response shows it. */
 export interface Dispute {
@@ -51,6 +49,7 @@ export function createPaymentsService(deps: {
     if (!found) throw notFound(`Payment provider ${name}`);
     return found;
   }
+  const unmatched = createUnmatchedPayments({ db, clock, ledger, jobs: deps.jobs, provider });
 
   /** Provider call: outside any transaction. Its undo is nothing: an unpaid intent simply lapses. */
   function createProviderPayment(input: {
@@ -274,84 +273,6 @@ export function createPaymentsService(deps: {
   }
 
   /**
-   * Money arrived in another amount than the order's total (a provider bug, a tampered intent):
-   * it is never applied to the order. Booked as owed back to the payer, refunded by a job keyed
-   * for idempotency, and listed for the operator. Runs in the caller's transaction.
-   */
-  async function recordUnmatchedPayment(tx: Tx, payment: q.PaymentRow, event: PaymentEvent) {
-    const id = newId();
-    const now = clock.now();
-    await tx.query(
-      `INSERT INTO unmatched_payments (id, payment_id, order_id, provider, external_id, event_id,
-         amount_received, expected, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-      [
-        id,
-        payment.id,
-        payment.order_id,
-        payment.provider,
-        payment.external_id,
-        event.eventId,
-        event.amount,
-        payment.amount,
-        event.amount > 0 ? 'refunding' : 'refunded',
-        now,
-      ],
-    );
-    if (event.amount === 0) return;
-    await ledger.post(tx, {
-      kind: 'payment.unmatched',
-      ref: id,
-      ...transferBetween(accounts.unmatchedPayments, accounts.provider(payment.provider), event.amount),
-    });
-    await deps.jobs.enqueue(tx, REFUND_UNMATCHED_JOB, { id }, { dedupeKey: `unmatched:${id}` });
-  }
-
-  /**
-   * Job: refunds an unmatched payment at the provider (no transaction; the key makes a retry after
-   * a crash refund once), then books it. A refusal is kept on the row for the operator and retried.
-   */
-  async function refundUnmatched(id: string): Promise<void> {
-    const row = await q.findUnmatched(db, id);
-    if (row?.status !== 'refunding') return;
-    let refund: { externalId: string };
-    try {
-      refund = await provider(row.provider).refund({
-        externalId: row.external_id,
-        amount: row.amount_received,
-        idempotencyKey: `unmatched:${row.id}`,
-        reference: `unmatched:${row.id}`,
-      });
-    } catch (error) {
-      await db.query('UPDATE unmatched_payments SET last_error = $2, updated_at = $3 WHERE id = $1', [
-        id,
-        String(error).slice(0, 500),
-        clock.now(),
-      ]);
-      throw error;
-    }
-    await db.transaction(async (tx) => {
-      const locked = await q.lockUnmatched(tx, id);
-      if (locked?.status !== 'refunding') return;
-      await tx.query(
-        `UPDATE unmatched_payments SET status = 'refunded', refund_external_id = $2, last_error = NULL,
-           updated_at = $3 WHERE id = $1`,
-        [id, refund.externalId, clock.now()],
-      );
-      await ledger.post(tx, {
-        kind: 'payment.unmatched-refunded',
-        ref: id,
-        ...transferBetween(
-          accounts.provider(locked.provider),
-          accounts.unmatchedPayments,
-          locked.amount_received,
-        ),
-      });
-    });
-  }
-  deps.jobs.register(REFUND_UNMATCHED_JOB, (payload) => refundUnmatched(String(payload.id)));
-
-  /**
    * The provider reports that a refund failed after all (refund.failed). Fission's own refund is
    * marked failed with the reason; an unmatched payment's refund goes back to the operator. Money
    * is not re-booked: a person decides (the needs-attention list shows it), and the order keeps
@@ -361,15 +282,8 @@ export function createPaymentsService(deps: {
     tx: Tx,
     input: { refundId: string; reference: string | null; reason: string },
   ): Promise<boolean> {
+    if (input.reference?.startsWith(UNMATCHED_REFERENCE)) return unmatched.recordRefundFailure(tx, input);
     const now = clock.now();
-    if (input.reference?.startsWith('unmatched:')) {
-      const rows = await tx.query(
-        `UPDATE unmatched_payments SET status = 'refund_failed', last_error = $2, updated_at = $3
-         WHERE id = $1 AND status <> 'refund_failed' RETURNING id`,
-        [input.reference.slice('unmatched:'.length), `refund ${input.refundId} failed: ${input.reason}`, now],
-      );
-      return rows.length > 0;
-    }
     const refund =
       (input.reference ? await q.findRefund(tx, input.reference) : undefined) ??
       (await q.findRefundByExternalId(tx, input.refundId));
@@ -408,8 +322,8 @@ export function createPaymentsService(deps: {
     lockLatestPayment,
     disputesOf,
     checkoutOf,
-    recordUnmatchedPayment,
-    refundUnmatched,
+    recordUnmatchedPayment: unmatched.record,
+    refundUnmatched: unmatched.refund,
     recordRefundFailure,
   };
 }
