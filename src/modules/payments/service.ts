@@ -168,8 +168,7 @@ export function createPaymentsService(deps: {
       )
     )[0];
 
-  const findRefund = async (conn: Queryable, id: string) =>
-    (await conn.query<q.RefundRow>('SELECT * FROM refunds WHERE id = $1', [id]))[0];
+  const findRefund = q.findRefund;
 
   /** Locks a refund for its apply step: the status seen under the lock decides whether to apply. */
   const lockRefund = async (tx: Queryable, id: string) =>
