@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import type { Queryable, Tx } from '../../platform/db.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
@@ -17,28 +18,10 @@ import {
   type LineUnits,
   unitShares,
 } from './rules.js';
+import type { AfterSaleSchema } from './schemas.js';
 
-export interface AfterSaleItem {
-  orderItemId: string;
-  title: string;
-  quantity: number;
-  amount: number;
-}
-
-export interface AfterSale {
-  id: string;
-  orderId: string;
-  userId: string;
-  type: AfterSaleType;
-  status: AfterSaleStatus;
-  reason: string;
-  photos: string[];
-  amount: number;
-  items: AfterSaleItem[];
-  note: string;
-  createdAt: string;
-  decidedAt: string | null;
-}
+/** A request as the API shows it: the response schema's type, so the two cannot drift apart. */
+export type AfterSale = Static<typeof AfterSaleSchema>;
 
 export interface AfterSaleRequest {
   type: AfterSaleType;
