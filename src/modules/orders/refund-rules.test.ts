@@ -33,6 +33,17 @@ describe('planRefund', () => {
     ).toThrow('Nothing is left to refund on this order');
   });
 
+  it('refuses units that are not a positive count, or more than are left', () => {
+    const base = { total: 1000, refundedAmount: 0, lines: [line('a', 2)], inFlight: [] };
+    for (const quantity of [0, -1, 1.5])
+      expect(() => planRefund({ ...base, items: [{ orderItemId: 'a', quantity }] })).toThrow(
+        'The request is invalid',
+      );
+    expect(() => planRefund({ ...base, items: [{ orderItemId: 'a', quantity: 3 }] })).toThrow(
+      'More units of an item than are left to refund',
+    );
+  });
+
   it('never lets refunds pass the paid total', () => {
     fc.assert(
       fc.property(

@@ -57,6 +57,10 @@ export function planRefund(input: {
   }
   const merged = new Map<string, number>();
   input.items.forEach((item, i) => {
+    if (!Number.isSafeInteger(item.quantity) || item.quantity < 1)
+      throw new AppError('invalid_input', 'The request is invalid', [
+        { path: `/items/${i}/quantity`, message: 'must be a positive integer' },
+      ]);
     if (!unitsLeft.has(item.orderItemId))
       throw new AppError('invalid_input', 'The request is invalid', [
         { path: `/items/${i}/orderItemId`, message: 'is not an item of this order' },
