@@ -230,8 +230,11 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     }
   }
 
-  events.subscribe('order.partially_refunded', (tx, e) => onRefundApplied(tx, e.refundId));
-  events.subscribe('order.refunded', (tx, e) => onOrderRefunded(tx, e.orderId));
+  /** Wired in src/reactions.ts, inside the refund's transaction: a request follows its refund. */
+  const reactions = {
+    onPartiallyRefunded: (tx: Tx, e: { refundId: string }) => onRefundApplied(tx, e.refundId),
+    onOrderRefunded: (tx: Tx, e: { orderId: string }) => onOrderRefunded(tx, e.orderId),
+  };
 
   async function present(conn: Queryable, rows: readonly q.AfterSaleRow[]): Promise<AfterSale[]> {
     const items = rows.length
@@ -296,7 +299,7 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     return list({ ...page, orderId });
   }
 
-  return { request, quote, approve, reject, get, getFor, list, ofOrder };
+  return { request, quote, approve, reject, get, getFor, list, ofOrder, reactions };
 }
 
 export type AfterSalesService = ReturnType<typeof createAfterSalesService>;
