@@ -182,6 +182,36 @@ describe('a crash between the provider call and the apply step', () => {
   });
 });
 
+describe('a refund the provider keeps refusing', () => {
+  it('reaches the operator’s list once its claim is 15 minutes old, however often it was retried', async () => {
+    const { variantId } = await createProduct(t, { price: 800, stock: 10 });
+    const order = await placePaidOrder(t, buyer.token, variantId, 1);
+    const sandbox = t.services.payments.provider('sandbox');
+    const refund = sandbox.refund;
+    (sandbox as { refund: typeof refund }).refund = async () => {
+      throw new Error('the provider is down');
+    };
+    const stuck = async () =>
+      (await t.request('GET', '/api/admin/attention', { token: admin.token }))
+        .json<{ items: { kind: string; orderId: string | null; attempts: number | null }[] }>()
+        .items.filter((i) => i.kind === 'refund_stuck' && i.orderId === order.id);
+    try {
+      await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+      await t.db.transaction((tx) =>
+        t.services.orders.claimRefund(tx, order.id, { reason: 'retried', restock: false }),
+      );
+      for (let i = 0; i < 7; i++) await advance(2 * 60_000);
+      expect(await stuck()).toEqual([]);
+      await advance(2 * 60_000);
+      expect(await stuck()).toEqual([expect.objectContaining({ attempts: 8 })]);
+    } finally {
+      (sandbox as { refund: typeof refund }).refund = refund;
+    }
+    await advance(2 * 60_000);
+    expect(await stuck()).toEqual([]);
+  });
+});
+
 describe('a refund the caller gives up while the recovery job applies it', () => {
   it('stays applied: giving up moves only a refund still requested', async () => {
     const { variantId } = await createProduct(t, { price: 900, stock: 5 });
