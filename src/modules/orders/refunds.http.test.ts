@@ -7,6 +7,7 @@ import {
   stockOf,
 } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { ProviderError } from '../payments/provider.js';
 import type { Order } from './present.js';
 
 /**
@@ -179,6 +180,37 @@ describe('a crash between the provider call and the apply step', () => {
       status: 'refunded',
     });
     expect(await sandboxRefunds(order.id)).toEqual({ n: 1, refunded: 700 });
+  });
+});
+
+describe('a refund call that got no answer', () => {
+  it('is not given up, even when a person is waiting: the recovery job asks again with the same key', async () => {
+    const { variantId } = await createProduct(t, { price: 600, stock: 10 });
+    const order = await placePaidOrder(t, buyer.token, variantId, 1);
+    const sandbox = t.services.payments.provider('sandbox');
+    const refund = sandbox.refund;
+    (sandbox as { refund: typeof refund }).refund = async (input) => {
+      (sandbox as { refund: typeof refund }).refund = refund;
+      await refund(input); // made at the provider, but the answer is lost
+      throw new ProviderError('sandbox', 'the connection dropped', { outcomeUnknown: true });
+    };
+    try {
+      const res = await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+      expect(res.statusCode).toBe(503);
+    } finally {
+      (sandbox as { refund: typeof refund }).refund = refund;
+    }
+    expect(await refundsOf(order.id)).toEqual([
+      expect.objectContaining({ status: 'requested', attempts: 1 }),
+    ]);
+    const again = await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+    expect(again.statusCode).toBe(409);
+    await advance(2 * 60_000);
+    expect((await t.request('GET', `/api/orders/${order.id}`, { token: buyer.token })).json()).toMatchObject({
+      status: 'refunded',
+      refundedAmount: 600,
+    });
+    expect(await sandboxRefunds(order.id)).toEqual({ n: 1, refunded: 600 });
   });
 });
 

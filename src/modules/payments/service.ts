@@ -4,7 +4,7 @@ import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { LedgerService } from '../ledger/service.js';
-import type { PaymentProvider, ProviderPayment } from './provider.js';
+import { outcomeUnknown, type PaymentProvider, type ProviderPayment } from './provider.js';
 import * as q from './queries.js';
 import {
   assertRefundTransition,
@@ -317,6 +317,7 @@ export function createPaymentsService(deps: {
     recordRefundAttemptFailure,
     findPayment,
     refundAtProvider,
+    outcomeUnknown,
     settleRefund,
     lockLatestPayment,
     disputesOf,
