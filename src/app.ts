@@ -215,7 +215,7 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
-  wireReactions(events, { groupBuys, distribution, coupons, invitations, notifications });
+  wireReactions(events, { groupBuys, distribution, coupons, invitations, notifications, afterSales });
   const services = {
     accounts,
     catalog,

@@ -1,3 +1,4 @@
+import type { AfterSalesService } from './modules/aftersales/service.js';
 import type { CouponsService } from './modules/coupons/service.js';
 import type { DistributionService } from './modules/distribution/service.js';
 import type { GroupBuyService } from './modules/groupbuy/service.js';
@@ -12,6 +13,7 @@ export interface ReactingModules {
   coupons: Pick<CouponsService, 'reactions'>;
   invitations: Pick<InvitationsService, 'reactions'>;
   notifications: Pick<NotificationsService, 'notify'>;
+  afterSales: Pick<AfterSalesService, 'reactions'>;
 }
 
 /**
@@ -29,8 +31,10 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.paid', m.distribution.reactions.earnCommissions);
   events.subscribe('order.cancelled', m.groupBuys.reactions.onCancelled);
   events.subscribe('order.completed', m.distribution.reactions.startReturnWindow);
+  events.subscribe('order.refunded', m.afterSales.reactions.onOrderRefunded);
   events.subscribe('order.refunded', m.groupBuys.reactions.onRefunded);
   events.subscribe('order.refunded', m.distribution.reactions.reverseCommissions);
+  events.subscribe('order.partially_refunded', m.afterSales.reactions.onPartiallyRefunded);
   events.subscribe('order.partially_refunded', m.distribution.reactions.shrinkCommissions);
   events.subscribe('order.disputed', m.distribution.reactions.holdForDispute);
   events.subscribe('order.dispute_closed', m.distribution.reactions.closeDispute);

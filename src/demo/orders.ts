@@ -253,7 +253,7 @@ async function place(
     client,
   );
   const order: Order = placed.body;
-  const payment = await services.payments.latestPayment(order.id);
+  const payment = await services.payments.latestPaymentNow(order.id);
   const event = payment && (await services.sandbox?.simulate(payment.external_id, 'succeeded'));
   if (!event) throw new Error(`The demo order of ${demo.sku} could not be paid`);
   return services.orders.confirmPayment('sandbox', event);

@@ -298,6 +298,22 @@ describe('refusals', () => {
     expect((await t.request('GET', '/api/me/after-sales')).statusCode).toBe(401);
   });
 
+  it('does not answer a database failure on the order as 404', async () => {
+    const { order } = await paidOrder();
+    const orders = t.services.orders;
+    const lockOrder = orders.lockOrder;
+    orders.lockOrder = async () => {
+      orders.lockOrder = lockOrder;
+      throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    };
+    try {
+      // PostgreSQL retries the transaction (201); PGlite, which never deadlocks, reports it (500).
+      expect((await ask(order, { type: 'refund' })).statusCode).toBe(t.db.dialect === 'postgres' ? 201 : 500);
+    } finally {
+      orders.lockOrder = lockOrder;
+    }
+  });
+
   it('decides a request once: approving a rejected one, or rejecting a refunded one, is 409', async () => {
     const { order } = await paidOrder();
     const a = (

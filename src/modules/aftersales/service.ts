@@ -1,5 +1,6 @@
+import type { Static } from 'typebox';
 import type { Queryable, Tx } from '../../platform/db.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
@@ -17,28 +18,10 @@ import {
   type LineUnits,
   unitShares,
 } from './rules.js';
+import type { AfterSaleSchema } from './schemas.js';
 
-export interface AfterSaleItem {
-  orderItemId: string;
-  title: string;
-  quantity: number;
-  amount: number;
-}
-
-export interface AfterSale {
-  id: string;
-  orderId: string;
-  userId: string;
-  type: AfterSaleType;
-  status: AfterSaleStatus;
-  reason: string;
-  photos: string[];
-  amount: number;
-  items: AfterSaleItem[];
-  note: string;
-  createdAt: string;
-  decidedAt: string | null;
-}
+/** A request as the API shows it: the response schema's type, so the two cannot drift apart. */
+export type AfterSale = Static<typeof AfterSaleSchema>;
 
 export interface AfterSaleRequest {
   type: AfterSaleType;
@@ -93,7 +76,11 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
   }
 
   async function ownOrder(tx: Tx, userId: string, orderId: string): Promise<Order> {
-    const order = await orders.lockOrder(tx, orderId).catch(() => null);
+    // Only "no such order" reads as 404: a deadlock must reach `transaction`, which retries it.
+    const order = await orders.lockOrder(tx, orderId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return null;
+      throw error;
+    });
     if (!order || order.userId !== userId) throw notFound('Order');
     return order;
   }
@@ -243,8 +230,11 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     }
   }
 
-  events.subscribe('order.partially_refunded', (tx, e) => onRefundApplied(tx, e.refundId));
-  events.subscribe('order.refunded', (tx, e) => onOrderRefunded(tx, e.orderId));
+  /** Wired in src/reactions.ts, inside the refund's transaction: a request follows its refund. */
+  const reactions = {
+    onPartiallyRefunded: (tx: Tx, e: { refundId: string }) => onRefundApplied(tx, e.refundId),
+    onOrderRefunded: (tx: Tx, e: { orderId: string }) => onOrderRefunded(tx, e.orderId),
+  };
 
   async function present(conn: Queryable, rows: readonly q.AfterSaleRow[]): Promise<AfterSale[]> {
     const items = rows.length
@@ -309,7 +299,7 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     return list({ ...page, orderId });
   }
 
-  return { request, quote, approve, reject, get, getFor, list, ofOrder };
+  return { request, quote, approve, reject, get, getFor, list, ofOrder, reactions };
 }
 
 export type AfterSalesService = ReturnType<typeof createAfterSalesService>;

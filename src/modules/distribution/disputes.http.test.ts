@@ -57,6 +57,24 @@ const commissionOf = async (orderId: string) =>
 const wallet = async () => (await t.request('GET', '/api/me/wallet', { token: seller.token })).json<Wallet>();
 
 describe('disputes', () => {
+  it('and an after-sales hold compose: each ends only its own, the commission settles when both are gone', async () => {
+    const { order, buyer } = await paidSale();
+    await t.db.transaction((tx) => t.services.distribution.holdSettlement(tx, order.id, 'after_sale:x'));
+    await publish('order.disputed', { orderId: order.id, userId: buyer.user.id });
+    await complete(order.id);
+    await publish('order.dispute_closed', { orderId: order.id, userId: buyer.user.id, outcome: 'won' });
+    await t.services.distribution.settleDue();
+    expect((await commissionOf(order.id))?.status).toBe('pending');
+
+    await publish('order.disputed', { orderId: order.id, userId: buyer.user.id });
+    await t.db.transaction((tx) => t.services.distribution.releaseSettlement(tx, order.id, 'after_sale:x'));
+    await t.services.distribution.settleDue();
+    expect((await commissionOf(order.id))?.status).toBe('pending');
+    await publish('order.dispute_closed', { orderId: order.id, userId: buyer.user.id, outcome: 'won' });
+    await t.services.distribution.settleDue();
+    expect((await commissionOf(order.id))?.status).toBe('settled');
+  });
+
   it('holds a pending commission until the dispute is won, then settles it as usual', async () => {
     const { order, buyer } = await paidSale();
     const before = await wallet();

@@ -30,18 +30,17 @@ const fromRow = (r: PayoutDetailsRow): PayoutDetails => ({
   bankName: r.bank_name,
 });
 
+const findRow = async (conn: Queryable, userId: string) =>
+  (await conn.query<PayoutDetailsRow>('SELECT * FROM payout_details WHERE user_id = $1', [userId]))[0];
+
 /** The full details: for a withdrawal's snapshot, never for a response to their owner. */
 export async function payoutDetailsOf(conn: Queryable, userId: string): Promise<PayoutDetails | null> {
-  const [row] = await conn.query<PayoutDetailsRow>('SELECT * FROM payout_details WHERE user_id = $1', [
-    userId,
-  ]);
+  const row = await findRow(conn, userId);
   return row ? fromRow(row) : null;
 }
 
 export async function myPayoutDetails(ctx: DistributionContext, userId: string) {
-  const [row] = await ctx.db.query<PayoutDetailsRow>('SELECT * FROM payout_details WHERE user_id = $1', [
-    userId,
-  ]);
+  const row = await findRow(ctx.db, userId);
   return row ? { ...maskPayoutDetails(fromRow(row)), updatedAt: row.updated_at.toISOString() } : null;
 }
 

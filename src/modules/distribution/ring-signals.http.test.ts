@@ -265,7 +265,7 @@ describe('one test per signal', () => {
     // A provider that reports card fingerprints (the sandbox does not): its event, as the port carries it.
     const payWithCard = async (person: Person, options: Parameters<typeof place>[1], fingerprint: string) => {
       const order = await place(person, options);
-      const payment = await t.services.payments.latestPayment(order.id);
+      const payment = await t.services.payments.latestPaymentNow(order.id);
       await t.services.orders.confirmPayment('sandbox', {
         eventId: `evt_${order.id}`,
         type: 'payment.succeeded',

@@ -81,6 +81,15 @@ export async function shrinkCommissions(
  * Holds an order's commissions back from settling (an open after-sales request, say) until every
  * holder released its hold. Locks the order's commissions first, so a settlement pass running now
  * either finishes before the hold or skips them.
+ *
+ * The two hold mechanisms compose because neither touches the other: `hold_reason` is one reason
+ * per commission (a shared device, or a dispute that keeps the reason it covered in
+ * `hold_before_dispute`), set and cleared by distribution itself; `commission_holds` is one row per
+ * outside holder and order, released only by that holder's `ref`. A commission settles only when
+ * both are clear (`settleDueCommissions`), so an after-sales request closing during a dispute, or a
+ * dispute won while a request is open, leaves the other hold standing. Only `hold_reason` keeps
+ * settled money from being withdrawn (`walletOf`): after-sales requests end with the return window,
+ * which is when commissions settle.
  */
 export async function holdSettlement(tx: Tx, orderId: string, ref: string, now: Date): Promise<void> {
   await q.commissionsOfOrder(tx, orderId);

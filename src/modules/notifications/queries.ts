@@ -64,7 +64,10 @@ export async function markRead(
 export const findNotification = async (conn: Queryable, id: string) =>
   (await conn.query<NotificationRow>('SELECT * FROM notifications WHERE id = $1', [id]))[0];
 
-/** Claims the email of a notification: true once, for whichever job gets there first. */
+/**
+ * Records that the email went: true once. It is written after sending, so a crash between the two
+ * sends it again on the job's retry (at least once, never lost).
+ */
 export async function markEmailed(conn: Queryable, id: string, now: Date): Promise<boolean> {
   const rows = await conn.query(
     'UPDATE notifications SET emailed_at = $2 WHERE id = $1 AND emailed_at IS NULL RETURNING id',

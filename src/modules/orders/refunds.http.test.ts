@@ -7,6 +7,7 @@ import {
   stockOf,
 } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { ProviderError } from '../payments/provider.js';
 import type { Order } from './present.js';
 
 /**
@@ -182,6 +183,94 @@ describe('a crash between the provider call and the apply step', () => {
   });
 });
 
+describe('a refund call that got no answer', () => {
+  it('is not given up, even when a person is waiting: the recovery job asks again with the same key', async () => {
+    const { variantId } = await createProduct(t, { price: 600, stock: 10 });
+    const order = await placePaidOrder(t, buyer.token, variantId, 1);
+    const sandbox = t.services.payments.provider('sandbox');
+    const refund = sandbox.refund;
+    (sandbox as { refund: typeof refund }).refund = async (input) => {
+      (sandbox as { refund: typeof refund }).refund = refund;
+      await refund(input); // made at the provider, but the answer is lost
+      throw new ProviderError('sandbox', 'the connection dropped', { outcomeUnknown: true });
+    };
+    try {
+      const res = await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+      expect(res.statusCode).toBe(503);
+    } finally {
+      (sandbox as { refund: typeof refund }).refund = refund;
+    }
+    expect(await refundsOf(order.id)).toEqual([
+      expect.objectContaining({ status: 'requested', attempts: 1 }),
+    ]);
+    const again = await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+    expect(again.statusCode).toBe(409);
+    await advance(2 * 60_000);
+    expect((await t.request('GET', `/api/orders/${order.id}`, { token: buyer.token })).json()).toMatchObject({
+      status: 'refunded',
+      refundedAmount: 600,
+    });
+    expect(await sandboxRefunds(order.id)).toEqual({ n: 1, refunded: 600 });
+  });
+});
+
+describe('a refund the provider keeps refusing', () => {
+  it('reaches the operator’s list once its claim is 15 minutes old, however often it was retried', async () => {
+    const { variantId } = await createProduct(t, { price: 800, stock: 10 });
+    const order = await placePaidOrder(t, buyer.token, variantId, 1);
+    const sandbox = t.services.payments.provider('sandbox');
+    const refund = sandbox.refund;
+    (sandbox as { refund: typeof refund }).refund = async () => {
+      throw new Error('the provider is down');
+    };
+    const stuck = async () =>
+      (await t.request('GET', '/api/admin/attention', { token: admin.token }))
+        .json<{ items: { kind: string; orderId: string | null; attempts: number | null }[] }>()
+        .items.filter((i) => i.kind === 'refund_stuck' && i.orderId === order.id);
+    try {
+      await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+      await t.db.transaction((tx) =>
+        t.services.orders.claimRefund(tx, order.id, { reason: 'retried', restock: false }),
+      );
+      for (let i = 0; i < 7; i++) await advance(2 * 60_000);
+      expect(await stuck()).toEqual([]);
+      await advance(2 * 60_000);
+      expect(await stuck()).toEqual([expect.objectContaining({ attempts: 8 })]);
+    } finally {
+      (sandbox as { refund: typeof refund }).refund = refund;
+    }
+    await advance(2 * 60_000);
+    expect(await stuck()).toEqual([]);
+  });
+});
+
+describe('a refund the caller gives up while the recovery job applies it', () => {
+  it('stays applied: giving up moves only a refund still requested', async () => {
+    const { variantId } = await createProduct(t, { price: 900, stock: 5 });
+    const order = await placePaidOrder(t, buyer.token, variantId, 1);
+    const payments = t.services.payments;
+    const call = payments.refundAtProvider;
+    // The admin's provider call hangs past the recovery delay, the recovery job refunds with the
+    // same key and applies it, then the hung call fails (a timeout).
+    payments.refundAtProvider = async () => {
+      payments.refundAtProvider = call;
+      await advance(2 * 60_000);
+      throw new Error('timed out');
+    };
+    try {
+      const res = await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'refunded', refundedAmount: 900 });
+    } finally {
+      payments.refundAtProvider = call;
+    }
+    expect(await refundsOf(order.id)).toEqual([
+      expect.objectContaining({ status: 'succeeded', amount: 900 }),
+    ]);
+    expect(await sandboxRefunds(order.id)).toEqual({ n: 1, refunded: 900 });
+  });
+});
+
 describe('late payments', () => {
   it('are refunded until done, also after the job runner gave up on them', async () => {
     const { variantId } = await createProduct(t, { price: 1500, stock: 5 });
@@ -283,6 +372,27 @@ describe('the refund core', () => {
     expect(external).toEqual([
       { external_id: 're_dashboard_1', amount: 500 },
       { external_id: 're_dashboard_2', amount: 1900 },
+    ]);
+  });
+
+  it('does not refund again the money of a refund the provider failed after it was applied', async () => {
+    const { variantId } = await createProduct(t, { price: 1000, stock: 5 });
+    const order = await placePaidOrder(t, buyer.token, variantId, 2);
+    await t.services.orders.refundOrder(order.id, 'part', { amount: 300, items: [], restock: false });
+    const [applied] = await refundsOf(order.id);
+    // Stripe's refund.failed for it: the order keeps it on its books until a person decides.
+    await t.db.transaction((tx) =>
+      t.services.payments.recordRefundFailure(tx, {
+        refundId: 're_failed',
+        reference: applied!.id,
+        reason: 'expired_or_canceled_card',
+      }),
+    );
+    const rest = await t.services.orders.refundOrder(order.id, 'the rest');
+    expect(rest).toMatchObject({ status: 'refunded', refundedAmount: 2000 });
+    expect(await refundsOf(order.id)).toEqual([
+      expect.objectContaining({ status: 'failed', amount: 300 }),
+      expect.objectContaining({ status: 'succeeded', amount: 1700 }),
     ]);
   });
 

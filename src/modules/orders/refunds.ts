@@ -49,8 +49,13 @@ export async function claimRefund(
   if (payment?.status !== 'succeeded') throw conflict('The order has no successful payment to refund');
   const plan = planRefund({
     total: order.total,
-    lines: (await q.itemsOf(tx, [orderId])).map((i) => ({ id: i.id, quantity: i.quantity })),
-    live: await ctx.payments.liveRefundsOf(tx, orderId),
+    refundedAmount: order.refunded_amount,
+    lines: (await q.itemsOf(tx, [orderId])).map((i) => ({
+      id: i.id,
+      quantity: i.quantity,
+      refundedQuantity: i.refunded_quantity,
+    })),
+    inFlight: await ctx.payments.refundsInFlightOf(tx, orderId),
     amount: request.amount,
     items: request.items,
   });
@@ -69,6 +74,7 @@ export async function claimRefund(
 /**
  * What to do when the provider refuses: `undo` marks the claim failed (a person is waiting for the
  * answer and may try again); `retry` counts the failure and leaves the refund for the next pass.
+ * A failure whose outcome is unknown (no answer) is always retried, never undone.
  */
 type OnProviderFailure = 'undo' | 'retry';
 
@@ -91,13 +97,23 @@ export async function finishRefund(
     try {
       externalId = (await ctx.payments.refundAtProvider(payment, refund)).externalId;
     } catch (error) {
-      await ctx.db.transaction(async (tx) => {
-        if (onFailure === 'undo') await ctx.payments.settleRefund(tx, refund.id, 'failed');
-        else await ctx.payments.recordRefundAttemptFailure(tx, refund.id, error);
+      // A call that may have refunded (no answer) is never given up: marking it failed would let
+      // a second refund, under a new key, pay the same money again. The recovery job asks again.
+      const undo = onFailure === 'undo' && !ctx.payments.outcomeUnknown(error);
+      const givenUp = await ctx.db.transaction(async (tx) => {
+        if (undo) return ctx.payments.settleRefund(tx, refund.id, 'failed');
+        await ctx.payments.recordRefundAttemptFailure(tx, refund.id, error);
+        return false;
       });
+      // The recovery job applied it while this call hung: the refund was made, say so.
+      if (undo && !givenUp) {
+        const now = await ctx.payments.findRefund(ctx.db, refund.id);
+        if (now?.status === 'succeeded')
+          return presentOrder(ctx, ctx.db, await orderRow(ctx.db, refund.order_id));
+      }
       throw new AppError(
         'unavailable',
-        onFailure === 'undo'
+        undo
           ? 'The payment provider refused the refund; nothing changed'
           : 'The payment provider did not refund yet; it will be tried again',
         undefined,

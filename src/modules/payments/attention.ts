@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db.js';
 import { ATTENTION_KINDS, type AttentionItem, type AttentionKind } from './schemas.js';
 
-/** A refund still `requested` this long after its last change was interrupted (a crash, a timeout). */
+/** A refund still `requested` this long after its claim was interrupted (a crash, a timeout). */
 export const STUCK_REFUND_MS = 15 * 60_000;
 /** Per kind: the list is for a person to work through, not an archive. */
 const LIMIT_PER_KIND = 100;
@@ -31,9 +31,11 @@ export function createAttention(deps: { db: Database; clock: Clock }) {
     job_failed: `SELECT 'job_failed' AS kind, id::text AS id, NULL AS order_id, NULL::bigint AS amount,
         name || ': ' || coalesce(last_error, '') AS detail, attempts, coalesce(finished_at, run_at) AS since
       FROM jobs WHERE status = 'failed'`,
-    refund_stuck: `SELECT 'refund_stuck' AS kind, id, order_id, amount, reason AS detail, NULL::int AS attempts,
+    // By its claim's age, not its last change: each failed retry of the recovery job touches
+    // `updated_at`, and a refund the provider keeps refusing is exactly the one to show.
+    refund_stuck: `SELECT 'refund_stuck' AS kind, id, order_id, amount, reason AS detail, attempts,
         updated_at AS since
-      FROM refunds WHERE status = 'requested' AND updated_at < $1`,
+      FROM refunds WHERE status = 'requested' AND created_at < $1`,
     refund_failed: `SELECT 'refund_failed' AS kind, id, order_id, amount,
         coalesce(failure_reason, 'the provider refused the refund') AS detail, NULL::int AS attempts, updated_at AS since
       FROM refunds WHERE status = 'failed'`,

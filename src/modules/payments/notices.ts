@@ -91,6 +91,10 @@ export function createPaymentNotices(deps: NoticeDeps) {
         amountRefunded: notice.amountRefunded,
         listed: notice.refunds,
         own,
+        failed: (await q.failedOwnRefunds(tx, payment.id)).map((r) => ({
+          id: r.id,
+          externalId: r.external_id,
+        })),
         seen: seen.map((r) => ({ externalId: r.external_id, amount: r.amount })),
       });
       let alreadyRefunded =

@@ -104,11 +104,22 @@ export interface PaymentProvider {
 export class InvalidWebhookError extends Error {}
 
 export class ProviderError extends Error {
+  /**
+   * The request may have reached the provider and been acted on (the connection dropped, the
+   * provider answered 5xx): only asking again with the same idempotency key tells what happened.
+   */
+  readonly outcomeUnknown: boolean;
+
   constructor(
     readonly provider: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; outcomeUnknown?: boolean },
   ) {
     super(message, options);
+    this.outcomeUnknown = options?.outcomeUnknown ?? false;
   }
 }
+
+/** True for a provider failure after which the call may have taken effect (see `outcomeUnknown`). */
+export const outcomeUnknown = (error: unknown): boolean =>
+  error instanceof ProviderError && error.outcomeUnknown;

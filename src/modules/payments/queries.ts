@@ -104,6 +104,12 @@ export const ownRefunds = (conn: Queryable, paymentId: string) =>
     [paymentId],
   );
 
+/** Fission's own refunds of a payment that failed: still its own when a provider lists them. */
+export const failedOwnRefunds = (conn: Queryable, paymentId: string) =>
+  conn.query<RefundRow>("SELECT * FROM refunds WHERE payment_id = $1 AND status = 'failed' ORDER BY id", [
+    paymentId,
+  ]);
+
 export const providerRefundsOf = (conn: Queryable, provider: string, paymentId: string) =>
   conn.query<ProviderRefundRow>('SELECT * FROM provider_refunds WHERE provider = $1 AND payment_id = $2', [
     provider,

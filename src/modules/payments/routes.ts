@@ -71,7 +71,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRouteOptions> = asy
     const simulate = async (userId: string, orderId: string, outcome: 'succeeded' | 'failed') => {
       const order = await orders.getOwnOrder(userId, orderId);
       assertTransition(order.status, 'paid');
-      const payment = await payments.latestPayment(orderId);
+      const payment = await payments.latestPaymentNow(orderId);
       if (payment?.provider !== 'sandbox') throw conflict('This order is not paid through the sandbox');
       const event = await sandbox.simulate(payment.external_id, outcome);
       if (!event) throw conflict('The order is already paid');

@@ -54,6 +54,20 @@ describe('unknownRefunds', () => {
     ]);
   });
 
+  it('skips Fission’s own refunds that failed since, when an older snapshot still lists them', () => {
+    const listed = [
+      { id: 're_failed_later', amount: 200, reference: 'fission-2' },
+      { id: 're_failed_known', amount: 100, reference: null },
+    ];
+    const failed = [
+      { id: 'fission-2', externalId: null },
+      { id: 'fission-3', externalId: 're_failed_known' },
+    ];
+    expect(unknownRefunds({ eventId: 'e', amountRefunded: 300, listed, own: [], failed, seen: [] })).toEqual(
+      [],
+    );
+  });
+
   it('without a list, is the part of the refunded total nobody accounts for', () => {
     fc.assert(
       fc.property(fc.nat(10_000), fc.nat(10_000), fc.nat(10_000), (ownAmount, seenAmount, extra) => {

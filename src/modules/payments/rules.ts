@@ -37,17 +37,20 @@ export function dashboardRefundKind(input: {
  * The refunds a provider lists that are new to Fission: not Fission's own (by the reference it
  * stored at the provider, or by the provider's refund id it recorded) and not seen before. When the
  * provider does not list them, the part of the refunded total Fission cannot account for is one
- * refund, named after the event.
+ * refund, named after the event. `failed` are Fission's own refunds that failed: still its own when
+ * an older snapshot lists them (events arrive in any order), but holding no money in the total.
  */
 export function unknownRefunds(input: {
   eventId: string;
   amountRefunded: number;
   listed: readonly { id: string; amount: number; reference: string | null }[] | null;
   own: readonly { id: string; externalId: string | null; amount: number }[];
+  failed?: readonly { id: string; externalId: string | null }[];
   seen: readonly { externalId: string; amount: number }[];
 }): { id: string; amount: number }[] {
-  const ownIds = new Set(input.own.map((r) => r.id));
-  const ownExternal = new Set(input.own.flatMap((r) => (r.externalId ? [r.externalId] : [])));
+  const mine = [...input.own, ...(input.failed ?? [])];
+  const ownIds = new Set(mine.map((r) => r.id));
+  const ownExternal = new Set(mine.flatMap((r) => (r.externalId ? [r.externalId] : [])));
   const seen = new Set(input.seen.map((r) => r.externalId));
   if (input.listed) {
     return input.listed

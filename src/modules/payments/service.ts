@@ -3,13 +3,16 @@ import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import { accounts, transferBetween } from '../ledger/rules.js';
 import type { LedgerService } from '../ledger/service.js';
-import type { PaymentEvent, PaymentProvider, ProviderPayment } from './provider.js';
+import { outcomeUnknown, type PaymentProvider, type ProviderPayment } from './provider.js';
 import * as q from './queries.js';
-import { assertRefundTransition, type DisputeStatus, refundStatesBefore } from './rules.js';
-
-export const REFUND_UNMATCHED_JOB = 'payments.refund-unmatched';
+import {
+  assertRefundTransition,
+  type DisputeStatus,
+  type RefundStatus,
+  refundStatesBefore,
+} from './rules.js';
+import { createUnmatchedPayments, UNMATCHED_REFERENCE } from './unmatched.js';
 
 /** A chargeback on an order's payment, as every order response shows it. */
 export interface Dispute {
@@ -46,6 +49,7 @@ export function createPaymentsService(deps: {
     if (!found) throw notFound(`Payment provider ${name}`);
     return found;
   }
+  const unmatched = createUnmatchedPayments({ db, clock, ledger, jobs: deps.jobs, provider });
 
   /** Provider call: outside any transaction. Its undo is nothing: an unpaid intent simply lapses. */
   function createProviderPayment(input: {
@@ -111,7 +115,7 @@ export function createPaymentsService(deps: {
 
   /**
    * Step 1 of a refund, in the caller's transaction (which holds the order's row lock): records the
-   * claim. The caller has checked it fits in what is left; `liveRefundsOf` tells it what is taken.
+   * claim. The caller has checked it fits in what is left; `refundsInFlightOf` tells it what is taken.
    */
   async function claimRefund(
     tx: Queryable,
@@ -147,11 +151,10 @@ export function createPaymentsService(deps: {
     return rows[0] as q.RefundRow;
   }
 
-  /** An order's refunds that hold money: applied, or claimed and not yet applied. */
-  const liveRefundsOf = (conn: Queryable, orderId: string) =>
+  /** An order's refunds claimed and not yet applied (what it has refunded, the order counts itself). */
+  const refundsInFlightOf = (conn: Queryable, orderId: string) =>
     conn.query<q.RefundRow>(
-      `SELECT * FROM refunds WHERE order_id = $1 AND kind = 'order' AND status IN ('requested', 'succeeded')
-       ORDER BY id`,
+      `SELECT * FROM refunds WHERE order_id = $1 AND kind = 'order' AND status = 'requested' ORDER BY id`,
       [orderId],
     );
 
@@ -165,8 +168,7 @@ export function createPaymentsService(deps: {
       )
     )[0];
 
-  const findRefund = async (conn: Queryable, id: string) =>
-    (await conn.query<q.RefundRow>('SELECT * FROM refunds WHERE id = $1', [id]))[0];
+  const findRefund = q.findRefund;
 
   /** Locks a refund for its apply step: the status seen under the lock decides whether to apply. */
   const lockRefund = async (tx: Queryable, id: string) =>
@@ -179,8 +181,14 @@ export function createPaymentsService(deps: {
       [before, limit],
     );
 
-  /** A provider call that failed: counted, and the refund waits for its next attempt. */
-  /** A provider call for a refund failed: counted, and the refund stays `requested` for recovery. */
+  /**
+   * A provider call for a refund failed: counted, and the refund stays `requested` for recovery.
+   * The three ways a refund fails compose through its state: this one keeps it `requested` (the
+   * recovery job retries it); `settleRefund(…, 'failed')` ends a `requested` one whose caller gave
+   * it up; `recordRefundFailure` (the provider's refund.failed) ends it from `requested` or
+   * `succeeded`. Once `failed`, neither the recovery job (it takes only `requested` refunds) nor a
+   * late apply step (`settleRefund` moves only `requested` ones) touches it again.
+   */
   const recordRefundAttemptFailure = (conn: Queryable, id: string, error: unknown) =>
     conn.query(
       `UPDATE refunds SET attempts = attempts + 1, last_error = $2, updated_at = $3
@@ -197,13 +205,24 @@ export function createPaymentsService(deps: {
       reference: refund.id,
     });
 
-  async function settleRefund(tx: Queryable, refundId: string, outcome: { externalId: string } | 'failed') {
-    await tx.query('UPDATE refunds SET status = $2, external_id = $3, updated_at = $4 WHERE id = $1', [
-      refundId,
-      outcome === 'failed' ? 'failed' : 'succeeded',
-      outcome === 'failed' ? null : outcome.externalId,
-      clock.now(),
-    ]);
+  /**
+   * Step 3's outcome for a `requested` refund: applied (`succeeded`) or given up (`failed`). A refund
+   * that left `requested` meanwhile (applied by the recovery job, failed at the provider) is not
+   * moved again; false then. Failing one that succeeded is `recordRefundFailure`'s alone.
+   */
+  async function settleRefund(
+    tx: Queryable,
+    refundId: string,
+    outcome: { externalId: string } | 'failed',
+  ): Promise<boolean> {
+    const to: RefundStatus = outcome === 'failed' ? 'failed' : 'succeeded';
+    assertRefundTransition('requested', to);
+    const rows = await tx.query(
+      `UPDATE refunds SET status = $2, external_id = $3, updated_at = $4
+       WHERE id = $1 AND status = 'requested' RETURNING id`,
+      [refundId, to, outcome === 'failed' ? null : outcome.externalId, clock.now()],
+    );
+    return rows.length > 0;
   }
 
   const findPayment = async (conn: Queryable, id: string) =>
@@ -220,8 +239,10 @@ export function createPaymentsService(deps: {
   const lockPayment = async (tx: Queryable, id: string) =>
     (await tx.query<q.PaymentRow>('SELECT * FROM payments WHERE id = $1 FOR UPDATE', [id]))[0];
 
-  const latestPayment = async (orderId: string, conn: Queryable = deps.db) =>
+  const latestPayment = async (orderId: string, conn: Queryable) =>
     (await q.latestPayments(conn, [orderId]))[0];
+  /** The order's latest payment, read outside any transaction (a route, the demo seed). */
+  const latestPaymentNow = (orderId: string) => latestPayment(orderId, db);
 
   async function disputesOf(conn: Queryable, orderIds: readonly string[]): Promise<Map<string, Dispute>> {
     const rows = orderIds.length ? await q.latestDisputes(conn, orderIds) : [];
@@ -251,101 +272,17 @@ export function createPaymentsService(deps: {
   }
 
   /**
-   * Money arrived in another amount than the order's total (a provider bug, a tampered intent):
-   * it is never applied to the order. Booked as owed back to the payer, refunded by a job keyed
-   * for idempotency, and listed for the operator. Runs in the caller's transaction.
-   */
-  async function recordUnmatchedPayment(tx: Tx, payment: q.PaymentRow, event: PaymentEvent) {
-    const id = newId();
-    const now = clock.now();
-    await tx.query(
-      `INSERT INTO unmatched_payments (id, payment_id, order_id, provider, external_id, event_id,
-         amount_received, expected, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-      [
-        id,
-        payment.id,
-        payment.order_id,
-        payment.provider,
-        payment.external_id,
-        event.eventId,
-        event.amount,
-        payment.amount,
-        event.amount > 0 ? 'refunding' : 'refunded',
-        now,
-      ],
-    );
-    if (event.amount === 0) return;
-    await ledger.post(tx, {
-      kind: 'payment.unmatched',
-      ref: id,
-      ...transferBetween(accounts.unmatchedPayments, accounts.provider(payment.provider), event.amount),
-    });
-    await deps.jobs.enqueue(tx, REFUND_UNMATCHED_JOB, { id }, { dedupeKey: `unmatched:${id}` });
-  }
-
-  /**
-   * Job: refunds an unmatched payment at the provider (no transaction; the key makes a retry after
-   * a crash refund once), then books it. A refusal is kept on the row for the operator and retried.
-   */
-  async function refundUnmatched(id: string): Promise<void> {
-    const row = await q.findUnmatched(db, id);
-    if (row?.status !== 'refunding') return;
-    let refund: { externalId: string };
-    try {
-      refund = await provider(row.provider).refund({
-        externalId: row.external_id,
-        amount: row.amount_received,
-        idempotencyKey: `unmatched:${row.id}`,
-        reference: `unmatched:${row.id}`,
-      });
-    } catch (error) {
-      await db.query('UPDATE unmatched_payments SET last_error = $2, updated_at = $3 WHERE id = $1', [
-        id,
-        String(error).slice(0, 500),
-        clock.now(),
-      ]);
-      throw error;
-    }
-    await db.transaction(async (tx) => {
-      const locked = await q.lockUnmatched(tx, id);
-      if (locked?.status !== 'refunding') return;
-      await tx.query(
-        `UPDATE unmatched_payments SET status = 'refunded', refund_external_id = $2, last_error = NULL,
-           updated_at = $3 WHERE id = $1`,
-        [id, refund.externalId, clock.now()],
-      );
-      await ledger.post(tx, {
-        kind: 'payment.unmatched-refunded',
-        ref: id,
-        ...transferBetween(
-          accounts.provider(locked.provider),
-          accounts.unmatchedPayments,
-          locked.amount_received,
-        ),
-      });
-    });
-  }
-  deps.jobs.register(REFUND_UNMATCHED_JOB, (payload) => refundUnmatched(String(payload.id)));
-
-  /**
    * The provider reports that a refund failed after all (refund.failed). Fission's own refund is
    * marked failed with the reason; an unmatched payment's refund goes back to the operator. Money
-   * is not re-booked: a person decides (the needs-attention list shows it). False if unknown.
+   * is not re-booked: a person decides (the needs-attention list shows it), and the order keeps
+   * counting an applied one as refunded (`planRefund`), so it is not refunded twice. False if unknown.
    */
   async function recordRefundFailure(
     tx: Tx,
     input: { refundId: string; reference: string | null; reason: string },
   ): Promise<boolean> {
+    if (input.reference?.startsWith(UNMATCHED_REFERENCE)) return unmatched.recordRefundFailure(tx, input);
     const now = clock.now();
-    if (input.reference?.startsWith('unmatched:')) {
-      const rows = await tx.query(
-        `UPDATE unmatched_payments SET status = 'refund_failed', last_error = $2, updated_at = $3
-         WHERE id = $1 AND status <> 'refund_failed' RETURNING id`,
-        [input.reference.slice('unmatched:'.length), `refund ${input.refundId} failed: ${input.reason}`, now],
-      );
-      return rows.length > 0;
-    }
     const refund =
       (input.reference ? await q.findRefund(tx, input.reference) : undefined) ??
       (await q.findRefundByExternalId(tx, input.refundId));
@@ -363,6 +300,7 @@ export function createPaymentsService(deps: {
     provider,
     lockPayment,
     latestPayment,
+    latestPaymentNow,
     defaultProvider: deps.defaultProvider,
     createProviderPayment,
     recordPayment,
@@ -371,7 +309,7 @@ export function createPaymentsService(deps: {
     markPayment,
     firstDelivery,
     claimRefund,
-    liveRefundsOf,
+    refundsInFlightOf,
     liveLateRefund,
     findRefund,
     lockRefund,
@@ -379,12 +317,13 @@ export function createPaymentsService(deps: {
     recordRefundAttemptFailure,
     findPayment,
     refundAtProvider,
+    outcomeUnknown,
     settleRefund,
     lockLatestPayment,
     disputesOf,
     checkoutOf,
-    recordUnmatchedPayment,
-    refundUnmatched,
+    recordUnmatchedPayment: unmatched.record,
+    refundUnmatched: unmatched.refund,
     recordRefundFailure,
   };
 }

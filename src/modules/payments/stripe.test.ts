@@ -78,6 +78,23 @@ describe('refund', () => {
     expect(await stripe.refund(input)).toEqual(first);
   });
 
+  it('tells a call that got no answer (its outcome unknown) from a refusal', async () => {
+    fake.refuseNext({ type: 'card_error', code: 'expired_card', message: 'Expired' });
+    await expect(
+      stripe.refund({ externalId: intent.id, amount: 4900, idempotencyKey: 'refund:r4' }),
+    ).rejects.toMatchObject({ outcomeUnknown: false });
+    const offline = createStripeProvider({
+      secretKey: 'sk_test_x',
+      webhookSecret,
+      httpClient: Stripe.createFetchHttpClient(async () => {
+        throw new TypeError('fetch failed');
+      }),
+    });
+    await expect(
+      offline.refund({ externalId: intent.id, amount: 4900, idempotencyKey: 'refund:r5' }),
+    ).rejects.toMatchObject({ outcomeUnknown: true });
+  });
+
   it('reports a refused refund as a ProviderError', async () => {
     fake.refuseNext({
       type: 'invalid_request_error',

@@ -159,6 +159,10 @@ async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw new ProviderError('stripe', `Stripe could not ${what}: ${(error as Error).message}`, {
       cause: error,
+      // No answer, or Stripe's own failure: the request may have been carried out. A refusal
+      // (a 4xx: card, invalid request, rate limit) was not.
+      outcomeUnknown:
+        error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError,
     });
   }
 }
