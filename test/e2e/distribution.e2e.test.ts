@@ -219,8 +219,10 @@ describe('operator review and payouts', () => {
     await expect.poll(() => heldHere.allTextContents()).toContainEqual(expect.stringContaining('device'));
 
     await admin.goto('/admin/promoters');
-    await admin.getByTestId('flagged-only').check();
+    // A click, not check(): the box is controlled by the URL, which may re-render it a moment later.
+    await admin.getByTestId('flagged-only').click();
     await admin.waitForURL('**/admin/promoters?flagged=true');
+    await expect.poll(() => admin.getByTestId('flagged-only').isChecked()).toBe(true);
     const flagged = admin.getByTestId('admin-promoter-row');
     await expect.poll(() => flagged.count()).toBe(1);
     await expect(flagged.textContent()).resolves.toContain('Mei');
