@@ -11,12 +11,25 @@ export function useEmailPreferences() {
   });
 }
 
-/** Turns email on or off for one type; the answer is the whole set as saved. */
+/**
+ * Turns email on or off for one type. The box follows the tap at once (a phone on a slow network
+ * should not wait to see its own choice) and goes back if saving fails; the answer is the whole set.
+ */
 export function useSetEmailPreference() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ type, email }: { type: NotificationType; email: boolean }) =>
       api.put<EmailPreferences>('/api/me/notification-preferences', { email: { [type]: email } }),
+    onMutate: async ({ type, email }) => {
+      await client.cancelQueries({ queryKey: key });
+      const before = client.getQueryData<EmailPreferences>(key);
+      if (before)
+        client.setQueryData<EmailPreferences>(key, { ...before, email: { ...before.email, [type]: email } });
+      return { before };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.before) client.setQueryData(key, context.before);
+    },
     onSuccess: (saved) => client.setQueryData(key, saved),
   });
 }

@@ -24,7 +24,6 @@ export function EmailPreferencesCard() {
                 <input
                   type="checkbox"
                   checked={prefs.data.email[type]}
-                  disabled={save.isPending}
                   onChange={(e) => save.mutate({ type, email: e.target.checked })}
                   data-testid={`email-pref-${type}`}
                 />
