@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
-import { POSTER_FONT, posterFonts } from './fonts.js';
+import { POSTER_FONT_FAMILY, posterFonts } from './fonts.js';
 import { escapeXml, wrapText } from './rules.js';
 
 export const POSTER_WIDTH = 750;
@@ -49,7 +49,7 @@ export function posterSvg(content: PosterContent): string {
   const disclosure = wrapText(DISCLOSURE, 34, 3);
   const qr = dataUri('image/svg+xml', Buffer.from(content.qrSvg));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${POSTER_WIDTH}" height="${POSTER_HEIGHT}"
-    viewBox="0 0 ${POSTER_WIDTH} ${POSTER_HEIGHT}" font-family="${POSTER_FONT}">
+    viewBox="0 0 ${POSTER_WIDTH} ${POSTER_HEIGHT}" font-family="${POSTER_FONT_FAMILY}">
   <defs><clipPath id="picture"><rect x="40" y="40" width="670" height="670" rx="24"/></clipPath></defs>
   <rect width="100%" height="100%" fill="#ffffff"/>
   ${picture(content.image)}

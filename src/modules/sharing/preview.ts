@@ -1,5 +1,5 @@
 import { renderAsync } from '@resvg/resvg-js';
-import { POSTER_FONT, posterFonts } from './fonts.js';
+import { POSTER_FONT_FAMILY, posterFonts } from './fonts.js';
 import { escapeXml, wrapText } from './rules.js';
 
 export const PREVIEW_WIDTH = 1200;
@@ -24,7 +24,7 @@ export function previewSvg(content: PreviewContent): string {
     ? `<image x="0" y="0" width="630" height="630" href="${escapeXml(content.image)}" preserveAspectRatio="xMidYMid slice"/>`
     : '<rect width="630" height="630" fill="#f3e3dc"/>';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${PREVIEW_WIDTH}" height="${PREVIEW_HEIGHT}"
-    viewBox="0 0 ${PREVIEW_WIDTH} ${PREVIEW_HEIGHT}" font-family="${POSTER_FONT}">
+    viewBox="0 0 ${PREVIEW_WIDTH} ${PREVIEW_HEIGHT}" font-family="${POSTER_FONT_FAMILY}">
   <rect width="100%" height="100%" fill="#ffffff"/>
   ${picture}
   <text x="680" y="200" font-size="48" font-weight="bold" fill="#1a1a1a">${title}</text>
