@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import {
+  columnsOf,
   formatPrice,
   knownDeviceId,
   looksLikeShareCode,
@@ -59,20 +60,46 @@ describe('formatPrice', () => {
   });
 });
 
+const cjkText = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0x4e00, max: 0x9fff }),
+      fc.constant(0x20),
+      fc.integer({ min: 0x61, max: 0x7a }),
+    ),
+    {
+      maxLength: 120,
+    },
+  )
+  .map((codes) => String.fromCodePoint(...codes));
+
 describe('wrapText and truncate', () => {
   it('never returns more lines than asked, nor lines much longer than asked', () => {
     fc.assert(
       fc.property(
-        fc.string({ maxLength: 300 }),
-        fc.integer({ min: 2, max: 40 }),
+        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 100 }), cjkText),
+        fc.integer({ min: 3, max: 40 }),
         fc.integer({ min: 1, max: 5 }),
         (text, per, max) => {
           const lines = wrapText(text, per, max);
           expect(lines.length).toBeLessThanOrEqual(max);
-          for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(per);
+          // Columns: a Chinese character counts two.
+          for (const line of lines) {
+            const columns = Array.from(line).reduce((sum, c) => sum + columnsOf(c), 0);
+            expect(columns).toBeLessThanOrEqual(per);
+          }
         },
       ),
     );
+  });
+
+  it('gives a Chinese character the width of two Latin letters', () => {
+    expect(wrapText('云南玫瑰鲜花饼十枚装', 10, 2)).toEqual(['云南玫瑰鲜', '花饼十枚装']);
+    expect(wrapText('云南玫瑰鲜花饼十枚装', 10, 1)).toEqual(['云南玫瑰…']);
+    expect(wrapText('玫瑰 rose cakes', 8, 2)).toEqual(['玫瑰', 'rose…']);
+    expect(columnsOf('陈')).toBe(2);
+    expect(columnsOf('Ａ')).toBe(2);
+    expect(columnsOf('a')).toBe(1);
   });
 
   it('breaks at spaces, and marks a cut with an ellipsis', () => {

@@ -97,15 +97,42 @@ export function formatPrice(amount: number, currency: string, locale = 'en'): st
 }
 
 /**
- * Splits text into at most `maxLines` lines of about `perLine` characters, breaking at spaces when
- * it can (and anywhere for text without spaces, such as Chinese); an ellipsis marks a cut.
+ * How many columns a character takes on a poster: Chinese, Japanese and Korean characters and
+ * full-width forms are about twice as wide as a Latin letter.
+ */
+export function columnsOf(char: string): 1 | 2 {
+  const code = char.codePointAt(0) ?? 0;
+  const wide =
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd);
+  return wide ? 2 : 1;
+}
+
+const widthOf = (chars: readonly string[]) => chars.reduce((sum, c) => sum + columnsOf(c), 0);
+
+/**
+ * Splits text into at most `maxLines` lines of at most `perLine` columns (a Chinese character
+ * counts two), breaking at spaces when it can (and anywhere for text without spaces, such as
+ * Chinese); an ellipsis marks a cut.
  */
 export function wrapText(text: string, perLine: number, maxLines: number): string[] {
   const chars = Array.from(text.trim().replace(/\s+/g, ' '));
   const lines: string[] = [];
   let start = 0;
   while (start < chars.length && lines.length < maxLines) {
-    let end = Math.min(start + perLine, chars.length);
+    let end = start;
+    let width = 0;
+    // At least one character a line, so a line never stalls on a character wider than the line.
+    while (end < chars.length && (end === start || width + columnsOf(chars[end] as string) <= perLine)) {
+      width += columnsOf(chars[end] as string);
+      end++;
+    }
     if (end < chars.length) {
       const space = chars.lastIndexOf(' ', end);
       if (space > start) end = space;
@@ -116,7 +143,8 @@ export function wrapText(text: string, perLine: number, maxLines: number): strin
   }
   if (start < chars.length && lines.length > 0) {
     const last = Array.from(lines[lines.length - 1] ?? '');
-    lines[lines.length - 1] = `${last.slice(0, Math.max(1, perLine - 1)).join('')}…`;
+    while (last.length > 1 && widthOf(last) + 1 > perLine) last.pop();
+    lines[lines.length - 1] = `${last.join('')}…`;
   }
   return lines;
 }
