@@ -2,52 +2,58 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import apiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { API_TAGS } from './api-tags.js';
 import type { Config } from './config.js';
-import { argon2idHasher, type PasswordHasher } from './modules/accounts/passwords.js';
-import { accountsRoutes } from './modules/accounts/routes.js';
-import { LOGIN_LIMIT } from './modules/accounts/rules.js';
-import { createAccountsService } from './modules/accounts/service.js';
+import {
+  accountsRoutes,
+  argon2idHasher,
+  createAccountsService,
+  LOGIN_LIMIT,
+  type PasswordHasher,
+} from './modules/accounts/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
-import { catalogRoutes } from './modules/catalog/routes.js';
-import { createCatalogService } from './modules/catalog/service.js';
-import type { ShareVisitors } from './modules/coupons/context.js';
-import { couponsRoutes } from './modules/coupons/routes.js';
-import { createCouponsService } from './modules/coupons/service.js';
-import { fraudReviewRoutes } from './modules/distribution/fraud-routes.js';
-import { distributionRoutes } from './modules/distribution/routes.js';
-import { createDistributionService } from './modules/distribution/service.js';
+import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
+import type { ShareVisitors } from './modules/coupons/index.js';
+import { couponsRoutes, createCouponsService } from './modules/coupons/index.js';
+import {
+  createDistributionService,
+  distributionRoutes,
+  fraudReviewRoutes,
+} from './modules/distribution/index.js';
 import { createFulfilmentService, fulfilmentRoutes, shipmentLookup } from './modules/fulfilment/index.js';
-import { groupBuyRoutes } from './modules/groupbuy/routes.js';
-import { createGroupBuyCheckout } from './modules/groupbuy/seats.js';
-import { createGroupBuyService } from './modules/groupbuy/service.js';
-import { registerGroupTarget } from './modules/groupbuy/share-card.js';
-import { invitationsRoutes } from './modules/invitations/routes.js';
-import { createInvitationsService } from './modules/invitations/service.js';
-import { createLedgerService } from './modules/ledger/service.js';
-import { createMailer, type Mailer } from './modules/notifications/mailer.js';
-import { notificationsRoutes } from './modules/notifications/routes.js';
-import { createNotificationsService } from './modules/notifications/service.js';
-import { ordersRoutes } from './modules/orders/routes.js';
-import { createOrdersService } from './modules/orders/service.js';
-import { createAttention, registerAttentionGauge } from './modules/payments/attention.js';
-import { createPaymentNotices } from './modules/payments/notices.js';
-import { paymentRoutes } from './modules/payments/routes.js';
-import { createSandboxProvider } from './modules/payments/sandbox.js';
-import { createPaymentsService } from './modules/payments/service.js';
-import { createStripeProvider, type StripeProviderOptions } from './modules/payments/stripe.js';
-import { pointsRoutes } from './modules/points/routes.js';
-import { createPointsService } from './modules/points/service.js';
-import { shareEarningsRoutes } from './modules/share-earnings/routes.js';
-import { createShareEarningsService } from './modules/share-earnings/service.js';
-import { createSharingModule } from './modules/sharing/index.js';
-import { cachedRedirect } from './modules/sharing/redirect.js';
-import { sharingRoutes } from './modules/sharing/routes.js';
-import { storesRoutes } from './modules/stores/routes.js';
-import { createStoresService } from './modules/stores/service.js';
-import { systemRoutes } from './modules/system/routes.js';
+import {
+  createGroupBuyCheckout,
+  createGroupBuyService,
+  groupBuyRoutes,
+  registerGroupTarget,
+} from './modules/groupbuy/index.js';
+import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.js';
+import { createLedgerService } from './modules/ledger/index.js';
+import {
+  createMailer,
+  createNotificationsService,
+  type Mailer,
+  notificationsRoutes,
+} from './modules/notifications/index.js';
+import { createOrdersService, ordersRoutes } from './modules/orders/index.js';
+import {
+  createAttention,
+  createPaymentNotices,
+  createPaymentsService,
+  createSandboxProvider,
+  createStripeProvider,
+  paymentRoutes,
+  registerAttentionGauge,
+  type StripeProviderOptions,
+} from './modules/payments/index.js';
+import { createPointsService, pointsRoutes } from './modules/points/index.js';
+import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
+import { cachedRedirect, createSharingModule, sharingRoutes } from './modules/sharing/index.js';
+import { createStoresService, storesRoutes } from './modules/stores/index.js';
+import { systemRoutes } from './modules/system/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import type { Database } from './platform/db.js';
 import { AppError } from './platform/errors.js';
@@ -61,6 +67,8 @@ import { registerValidation } from './platform/http/validation.js';
 import { registerWebApp, WEB_DIST } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
 import { JobRunner } from './platform/jobs.js';
+import { reasonComponents } from './platform/reasons.js';
+import { problemReasons } from './problem-reasons.js';
 import { wireReactions } from './reactions.js';
 
 export interface AppDeps {
@@ -251,17 +259,33 @@ export async function buildApp(deps: AppDeps) {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Fission API', version: '0.1.0', description: 'Social e-commerce: shop, share, earn.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        schemas: reasonComponents(problemReasons),
+      },
       security: [{ bearer: [] }],
+      tags: API_TAGS,
     },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Scalar's reference reads the document above; its script is served from the package, not a CDN.
+  await app.register(apiReference, {
+    routePrefix: '/docs',
+    logLevel: 'warn',
+    configuration: { title: 'Fission API', withDefaultFonts: false, hideClientButton: true },
+  });
   if (config.rateLimits) {
     await app.register(rateLimit, {
       global: false,
       errorResponseBuilder: (_request, context) =>
-        new AppError('rate_limited', `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`),
+        new AppError(
+          'rate_limited',
+          `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`,
+          undefined,
+          {
+            params: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+          },
+        ),
     });
   }
   registerAuth(app, accounts.authenticate);

@@ -1,10 +1,10 @@
-import type { AfterSalesService } from './modules/aftersales/service.js';
-import type { CouponsService } from './modules/coupons/service.js';
-import type { DistributionService } from './modules/distribution/service.js';
-import type { GroupBuyService } from './modules/groupbuy/service.js';
-import type { InvitationsService } from './modules/invitations/service.js';
-import { NOTIFICATION_TYPES } from './modules/notifications/rules.js';
-import type { NotificationsService } from './modules/notifications/service.js';
+import type { AfterSalesService } from './modules/aftersales/index.js';
+import type { CouponsService } from './modules/coupons/index.js';
+import type { DistributionService } from './modules/distribution/index.js';
+import type { GroupBuyService } from './modules/groupbuy/index.js';
+import type { InvitationsService } from './modules/invitations/index.js';
+import type { NotificationsService } from './modules/notifications/index.js';
+import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
 import type { EventBus } from './platform/events.js';
 
 export interface ReactingModules {

@@ -5,8 +5,8 @@
  * movement log shows a delivery an operator booked in, with its reason.
  */
 import type { BuiltApp } from '../app.js';
-import type { PublicUser } from '../modules/accounts/service.js';
-import type { Product } from '../modules/catalog/service.js';
+import type { PublicUser } from '../modules/accounts/index.js';
+import type { Product } from '../modules/catalog/index.js';
 
 type Services = BuiltApp['services'];
 

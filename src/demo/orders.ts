@@ -7,9 +7,9 @@
  * held. They are paid through the sandbox, so they exist only when it is on.
  */
 import type { BuiltApp } from '../app.js';
-import type { PublicUser } from '../modules/accounts/service.js';
-import type { Product } from '../modules/catalog/service.js';
-import type { Order } from '../modules/orders/present.js';
+import type { PublicUser } from '../modules/accounts/index.js';
+import type { Product } from '../modules/catalog/index.js';
+import type { Order } from '../modules/orders/index.js';
 import type { DemoPerson } from './people.js';
 import { demoStore } from './social.js';
 import type { DemoTime } from './time.js';

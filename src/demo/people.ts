@@ -2,7 +2,7 @@
  * The demo shop's people, with fixed credentials the README publishes. Invitations form a chain
  * shopkeeper → buyer 1 → buyer 2, so two-level commissions can be tried out straight away.
  */
-import type { Language, Role } from '../modules/accounts/rules.js';
+import type { Language, Role } from '../modules/accounts/index.js';
 
 export interface DemoPerson {
   key: 'shopkeeper' | 'buyer1' | 'buyer2' | 'buyer3';

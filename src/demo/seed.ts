@@ -1,6 +1,6 @@
 import type { BuiltApp } from '../app.js';
-import type { PublicUser } from '../modules/accounts/service.js';
-import type { Product } from '../modules/catalog/service.js';
+import type { PublicUser } from '../modules/accounts/index.js';
+import type { Product } from '../modules/catalog/index.js';
 import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { DEMO_CATEGORIES, type DemoProduct, demoCatalog, demoImagePath } from './catalog.js';

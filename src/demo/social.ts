@@ -7,10 +7,10 @@
  * last 30 days from their claim, so a demo started months later still shows all of it.
  */
 import type { BuiltApp } from '../app.js';
-import type { PublicUser } from '../modules/accounts/service.js';
-import type { Product, Variant } from '../modules/catalog/service.js';
-import type { CreateTemplateInput } from '../modules/coupons/schemas.js';
-import type { CampaignInput } from '../modules/groupbuy/campaigns.js';
+import type { PublicUser } from '../modules/accounts/index.js';
+import type { Product, Variant } from '../modules/catalog/index.js';
+import type { CreateTemplateInput } from '../modules/coupons/index.js';
+import type { CampaignInput } from '../modules/groupbuy/index.js';
 import { demoImagePath } from './catalog.js';
 
 type Services = BuiltApp['services'];

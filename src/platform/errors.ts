@@ -17,20 +17,39 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** A refusal's facts for the client to word: ids, counts, money in minor units. Never prose. */
+export type ReasonParams = Record<string, string | number | boolean | null>;
+
 export interface FieldError {
   path: string;
+  /** English fallback text; clients word the field error from `rule` and `params`. */
   message: string;
+  /** The rule the value broke: a JSON-schema keyword (`minLength`, `format`, `required`, …) or a domain rule. */
+  rule?: string;
+  params?: ReasonParams;
+}
+
+export interface AppErrorOptions {
+  cause?: unknown;
+  /** The stable, specific reason (see `platform/reasons.ts`); the generic one for `code` when absent. */
+  reason?: string;
+  params?: ReasonParams;
 }
 
 export class AppError extends Error {
+  readonly reason: string;
+  readonly params?: ReasonParams;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldError[],
-    options?: { cause?: unknown },
+    options: AppErrorOptions = {},
   ) {
-    super(message, options);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
+    this.reason = options.reason ?? code;
+    this.params = options.params;
   }
 
   get status(): number {
@@ -40,8 +59,10 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const conflict = (message: string) => new AppError('conflict', message);
-export const invalidInput = (path: string, message: string) =>
-  new AppError('invalid_input', 'The request is invalid', [{ path, message }]);
+export const invalidInput = (path: string, message: string, rule?: string, params?: ReasonParams) =>
+  new AppError('invalid_input', 'The request is invalid', [
+    { path, message, ...(rule ? { rule } : {}), ...(params ? { params } : {}) },
+  ]);
 export const businessRule = (message: string) => new AppError('business_rule', message);
 export const unauthorized = (message = 'Sign in to continue') => new AppError('unauthorized', message);
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from './clock.js';
 import type { Queryable } from './db.js';
-import { conflict } from './errors.js';
+import { AppError } from './errors.js';
 
 /**
  * Idempotency keys (API.md): the same key with the same body returns the original response and
@@ -35,9 +35,19 @@ interface KeyRow {
 }
 
 function replayOrConflict(row: KeyRow, hash: string): StoredResponse {
-  if (row.request_hash !== hash) throw conflict('This Idempotency-Key was used with a different request');
+  if (row.request_hash !== hash)
+    throw new AppError('conflict', 'This Idempotency-Key was used with a different request', undefined, {
+      reason: 'idempotency_key_reused',
+    });
   if (row.status_code === null)
-    throw conflict('A request with this Idempotency-Key is still being processed');
+    throw new AppError(
+      'conflict',
+      'A request with this Idempotency-Key is still being processed',
+      undefined,
+      {
+        reason: 'idempotency_key_in_progress',
+      },
+    );
   return { statusCode: row.status_code, body: row.response };
 }
 

@@ -127,3 +127,9 @@ export async function saveLoginFailures(
 
 export const clearLoginFailures = (db: Queryable, userId: string) =>
   db.query('DELETE FROM login_failures WHERE user_id = $1', [userId]);
+
+export const contactsByIds = (db: Queryable, ids: readonly string[]) =>
+  db.query<{ id: string; name: string; email: string }>(
+    'SELECT id, name, email FROM users WHERE id = ANY($1::text[])',
+    [ids],
+  );

@@ -210,7 +210,29 @@ export function createAccountsService(deps: {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Names of people by id, for other modules' lists (a buyer's name on an order, a member of a
+   * group): they ask here instead of joining `users`. Unknown ids are absent from the map.
+   */
+  async function namesOf(conn: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+    const contacts = await contactsOf(conn, ids);
+    return new Map([...contacts].map(([id, contact]) => [id, contact.name]));
+  }
+
+  /** Name and email by id, for the operator's views that need to reach a person. */
+  async function contactsOf(
+    conn: Queryable,
+    ids: readonly string[],
+  ): Promise<Map<string, { name: string; email: string }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await q.contactsByIds(conn, unique);
+    return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
+  }
+
   return {
+    namesOf,
+    contactsOf,
     register,
     login,
     authenticate,

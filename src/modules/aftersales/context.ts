@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
-import type { OrdersService } from '../orders/service.js';
+import type { OrdersService } from '../orders/index.js';
 
 /**
  * Holding an order's commissions back from settling while a request is open. The distribution

@@ -4,7 +4,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
-import type { Order } from '../orders/present.js';
+import type { Order } from '../orders/index.js';
 import type { AfterSalesContext } from './context.js';
 import * as q from './queries.js';
 import {

@@ -1,6 +1,6 @@
 import type { Tx } from '../../platform/db.js';
 import { AppError, conflict, invalidInput, notFound } from '../../platform/errors.js';
-import type { CheckoutCoupons } from '../orders/context.js';
+import type { CheckoutCoupons } from '../orders/index.js';
 import type { CouponsContext } from './context.js';
 import { type HeldCoupon, presentHeld, termsOf } from './present.js';
 import * as q from './queries.js';

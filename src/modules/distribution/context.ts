@@ -3,9 +3,9 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { IdempotencyStore } from '../../platform/idempotency.js';
-import type { AccountsService } from '../accounts/service.js';
-import type { LedgerService } from '../ledger/service.js';
-import type { OrdersService } from '../orders/service.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { LedgerService } from '../ledger/index.js';
+import type { OrdersService } from '../orders/index.js';
 
 /**
  * Who stands behind a share code or a store. Supplied by the sharing and stores modules, so this

@@ -2,8 +2,8 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
-import { accounts, transferBetween } from '../ledger/rules.js';
-import type { LedgerService } from '../ledger/service.js';
+import type { LedgerService } from '../ledger/index.js';
+import { accounts, transferBetween } from '../ledger/index.js';
 import type { CommissionRow } from './queries.js';
 
 /**

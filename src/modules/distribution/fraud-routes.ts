@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db.js';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { Nullable } from '../../platform/http/schemas.js';
-import type { LedgerService } from '../ledger/service.js';
+import type { LedgerService } from '../ledger/index.js';
 import { listFlagged, type ReviewDecision, reviewCommission } from './fraud-review.js';
 import { IdParams, Problem, RingSignalSchema } from './schemas.js';
 

@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/db.js';
-import type { AttributionFacts } from '../orders/queries.js';
+import type { AttributionFacts } from '../orders/index.js';
 import type { DistributionContext, RingSignal } from './context.js';
 import { SIGHTING_WINDOW_MS } from './context.js';
 

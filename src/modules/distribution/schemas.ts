@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
-import type { AccountsService } from '../accounts/service.js';
+import type { AccountsService } from '../accounts/index.js';
 import { RING_SIGNALS } from './context.js';
 
 export const RingSignalSchema = Type.Union(

@@ -1,5 +1,5 @@
 import type { Database, Tx } from '../../platform/db.js';
-import { accounts, transferBetween } from '../ledger/rules.js';
+import { accounts, transferBetween } from '../ledger/index.js';
 import type { DistributionContext } from './context.js';
 import * as q from './queries.js';
 import { commissionAfterRefunds } from './rules.js';

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db.js';
 import { businessRule, conflict, notFound } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
-import { accounts, transferBetween } from '../ledger/rules.js';
+import { accounts, transferBetween } from '../ledger/index.js';
 import type { DistributionContext } from './context.js';
 import { maskSnapshot, payoutDetailsOf } from './payout-details.js';
 import * as q from './queries.js';

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.js';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
-import { OrderSchema } from '../orders/schemas.js';
+import { OrderSchema } from '../orders/index.js';
 import { ImportCsvBody, ImportResultSchema, ShipBody } from './schemas.js';
 import type { FulfilmentService } from './service.js';
 

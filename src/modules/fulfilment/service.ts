@@ -3,9 +3,7 @@ import { addMs, days } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import type { OrderShipment, ShipmentLookup } from '../orders/context.js';
-import type { Order } from '../orders/present.js';
-import type { OrdersService } from '../orders/service.js';
+import type { Order, OrderShipment, OrdersService, ShipmentLookup } from '../orders/index.js';
 import { parseCsv } from './csv.js';
 import * as q from './queries.js';
 import {

@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
-import type { CatalogService } from '../catalog/service.js';
+import type { CatalogService } from '../catalog/index.js';
 import { type Campaign, presentCampaign } from './present.js';
 import * as q from './queries.js';
 import { campaignProblems, platformMayComplete } from './rules.js';

@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import type { OrdersService } from '../orders/service.js';
+import type { OrdersService } from '../orders/index.js';
 import * as q from './queries.js';
 import { enqueueSettlement } from './seats.js';
 

@@ -1,5 +1,5 @@
 import { initialOf, maskName } from '../../platform/privacy.js';
-import type { Product } from '../catalog/service.js';
+import type { Product } from '../catalog/index.js';
 import type * as q from './queries.js';
 import { campaignRunning, type GroupStatus } from './rules.js';
 

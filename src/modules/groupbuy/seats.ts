@@ -4,7 +4,7 @@ import { AppError, businessRule, conflict, invalidInput, notFound } from '../../
 import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import type { GroupBuyCheckout, GroupSeatRequest, OrderGroupBuy, ReservedSeat } from '../orders/context.js';
+import type { GroupBuyCheckout, GroupSeatRequest, OrderGroupBuy, ReservedSeat } from '../orders/index.js';
 import * as q from './queries.js';
 import {
   applySeatEvent,

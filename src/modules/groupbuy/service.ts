@@ -4,8 +4,8 @@ import { notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import type { CatalogService, Product } from '../catalog/service.js';
-import type { OrdersService } from '../orders/service.js';
+import type { CatalogService, Product } from '../catalog/index.js';
+import type { OrdersService } from '../orders/index.js';
 import { campaignAdmin } from './campaigns.js';
 import { failExpiredGroups, settleFailedMember } from './expiry.js';
 import {

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.js';
-import type { ShareTargets } from '../sharing/targets.js';
+import type { ShareTargets } from '../sharing/index.js';
 import type { GroupBuyService } from './service.js';
 
 /** Groups as shareable targets: the share link, its poster and the page preview show the deal. */

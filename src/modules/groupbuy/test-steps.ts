@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { createProduct } from '../../../test/support/shop.js';
 import type { TestApp } from '../../../test/support/test-app.js';
-import type { Order } from '../orders/present.js';
+import type { Order } from '../orders/index.js';
 import type { Campaign, Group } from './present.js';
 
 /** Group-buy test steps over HTTP, shared by this module's test files. */

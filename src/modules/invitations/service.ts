@@ -2,10 +2,10 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db.js';
 import { invalidInput } from '../../platform/errors.js';
 import { maskedPerson } from '../../platform/privacy.js';
-import type { AccountsService } from '../accounts/service.js';
-import type { CouponsService } from '../coupons/service.js';
-import type { OrdersService } from '../orders/service.js';
-import type { PointsService } from '../points/service.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { CouponsService } from '../coupons/index.js';
+import type { OrdersService } from '../orders/index.js';
+import type { PointsService } from '../points/index.js';
 import * as q from './queries.js';
 import { type InvitationReward, rewardDue } from './rules.js';
 

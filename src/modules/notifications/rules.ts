@@ -1,5 +1,5 @@
 import type { DomainEvents } from '../../platform/events.js';
-import type { Language } from '../accounts/rules.js';
+import type { Language } from '../accounts/index.js';
 
 /** The events that notify someone, in the order the notification centre lists its settings. */
 export const NOTIFICATION_TYPES = [

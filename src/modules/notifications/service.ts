@@ -3,7 +3,7 @@ import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import type { AccountsService } from '../accounts/service.js';
+import type { AccountsService } from '../accounts/index.js';
 import type { Mailer } from './mailer.js';
 import * as q from './queries.js';
 import {

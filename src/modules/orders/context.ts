@@ -3,9 +3,9 @@ import type { Database, Queryable, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { IdempotencyStore } from '../../platform/idempotency.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import type { CatalogService } from '../catalog/service.js';
-import type { LedgerService } from '../ledger/service.js';
-import type { PaymentsService } from '../payments/service.js';
+import type { CatalogService } from '../catalog/index.js';
+import type { LedgerService } from '../ledger/index.js';
+import type { PaymentsService } from '../payments/index.js';
 import type { RequestedLine } from './rules.js';
 
 /** What the orders module works with; each use-case file takes this one object. */

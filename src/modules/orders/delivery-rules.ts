@@ -79,11 +79,8 @@ export function cancelRefusal(status: OrderStatus): CancelRefusal | null {
 
 /** A 409 that also carries its stable reason (the CSV import reports it per row). */
 export class OrderRefusal extends AppError {
-  constructor(
-    readonly reason: string,
-    message: string,
-  ) {
-    super('conflict', message);
+  constructor(reason: string, message: string) {
+    super('conflict', message, undefined, { reason });
   }
 }
 

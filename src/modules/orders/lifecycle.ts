@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/db.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import { accounts, transferBetween } from '../ledger/rules.js';
-import type { PaymentEvent } from '../payments/provider.js';
+import { accounts, transferBetween } from '../ledger/index.js';
+import type { PaymentEvent } from '../payments/index.js';
 import { setPaymentFingerprint } from './contacts.js';
 import type { OrdersContext } from './context.js';
 import { REFUND_LATE_PAYMENT_JOB } from './context.js';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { Dispute, Payment } from '../payments/service.js';
+import type { Dispute, Payment } from '../payments/index.js';
 import type { OrderGroupBuy, OrderShipment, OrdersContext } from './context.js';
 import * as q from './queries.js';
 import type { OrderStatus } from './rules.js';

@@ -1,7 +1,7 @@
 import type { Queryable, Tx } from '../../platform/db.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { accounts, transferBetween } from '../ledger/rules.js';
-import type { RefundRow } from '../payments/queries.js';
+import { accounts, transferBetween } from '../ledger/index.js';
+import type { RefundRow } from '../payments/index.js';
 import type { OrdersContext } from './context.js';
 import { lockOrThrow, moveTo } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';

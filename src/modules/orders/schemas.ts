@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
-import { DisputeSchema } from '../payments/schemas.js';
+import { DisputeSchema } from '../payments/index.js';
 import type { ORDER_STATUSES } from './rules.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });

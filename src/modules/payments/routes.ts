@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/ty
 import { Type } from 'typebox';
 import { AppError, conflict, invalidInput } from '../../platform/errors.js';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
-import { assertTransition } from '../orders/rules.js';
-import { OrderSchema } from '../orders/schemas.js';
-import type { OrdersService } from '../orders/service.js';
+import type { OrdersService } from '../orders/index.js';
+import { assertTransition, OrderSchema } from '../orders/index.js';
 import type { Attention } from './attention.js';
 import type { PaymentNotices } from './notices.js';
 import { InvalidWebhookError, isPaymentNotice, type PaymentProvider } from './provider.js';

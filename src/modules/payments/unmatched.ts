@@ -2,8 +2,8 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import { accounts, transferBetween } from '../ledger/rules.js';
-import type { LedgerService } from '../ledger/service.js';
+import type { LedgerService } from '../ledger/index.js';
+import { accounts, transferBetween } from '../ledger/index.js';
 import type { PaymentEvent, PaymentProvider } from './provider.js';
 import * as q from './queries.js';
 

@@ -1,4 +1,4 @@
-import { type DistributionSettings, splitCommission } from '../distribution/rules.js';
+import { type DistributionSettings, splitCommission } from '../distribution/index.js';
 
 /**
  * What a promoter earns when one unit sells through their link: their level-1 commission on the

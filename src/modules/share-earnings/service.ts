@@ -1,5 +1,5 @@
-import type { CatalogService } from '../catalog/service.js';
-import type { DistributionSettings } from '../distribution/rules.js';
+import type { CatalogService } from '../catalog/index.js';
+import type { DistributionSettings } from '../distribution/index.js';
 import { earnPerUnit, levelOneRate } from './rules.js';
 
 /** A running group-buy campaign's price, as the group buy module tells it. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors.js';
-import type { CatalogService, Product } from '../catalog/service.js';
-import type { StoresService } from '../stores/service.js';
+import type { CatalogService, Product } from '../catalog/index.js';
+import type { StoresService } from '../stores/index.js';
 import type { ShareTargets, TargetCard } from './targets.js';
 
 /** A lookup that answers "no such thing" with undefined instead of a 404 error. */

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db.js';
-import type { AccountsService } from '../accounts/service.js';
-import type { CatalogService } from '../catalog/service.js';
-import type { StoresService } from '../stores/service.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import type { StoresService } from '../stores/index.js';
 import { registerCatalogTargets } from './cards.js';
 import { createShareMedia } from './media.js';
 import { openGraphTags, withHead } from './open-graph.js';
@@ -53,3 +53,6 @@ export function createSharingModule(deps: SharingModuleDeps) {
 }
 
 export type SharingModule = ReturnType<typeof createSharingModule>;
+export { cachedRedirect } from './redirect.js';
+export { sharingRoutes } from './routes.js';
+export type { ShareTargets } from './targets.js';

@@ -5,7 +5,7 @@ import type { Database, Queryable } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { randomCode } from '../../platform/ids.js';
-import type { AccountsService } from '../accounts/service.js';
+import type { AccountsService } from '../accounts/index.js';
 import { ClickBuffer } from './click-buffer.js';
 import * as q from './queries.js';
 import {

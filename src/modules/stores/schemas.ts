@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
-import { UserSchema } from '../accounts/routes.js';
-import { ProductSchema } from '../catalog/routes.js';
+import { UserSchema } from '../accounts/index.js';
+import { ProductSchema } from '../catalog/index.js';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 

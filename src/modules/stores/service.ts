@@ -3,8 +3,8 @@ import type { Database, Queryable } from '../../platform/db.js';
 import { businessRule, conflict, invalidInput, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
-import type { AccountsService, PublicUser } from '../accounts/service.js';
-import type { CatalogService, Product } from '../catalog/service.js';
+import type { AccountsService, PublicUser } from '../accounts/index.js';
+import type { CatalogService, Product } from '../catalog/index.js';
 import * as q from './queries.js';
 import { MAX_LISTED_PRODUCTS, normalizeSlug, slugProblem } from './rules.js';
 

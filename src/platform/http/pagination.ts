@@ -26,7 +26,7 @@ export function decodeCursor(cursor: string | undefined): (string | number)[] | 
       (typeof k === 'string' && !k.includes('\u0000')) || (typeof k === 'number' && Number.isFinite(k));
     if (Array.isArray(key) && key.every(valid)) return key;
   } catch {}
-  throw invalidInput('/query/cursor', 'is not a cursor this server issued');
+  throw invalidInput('/query/cursor', 'is not a cursor this server issued', 'cursor');
 }
 
 /**
@@ -39,7 +39,7 @@ export function decodeTimeCursor(cursor: string | undefined): { at: string; id: 
   const [at, id] = key;
   const instant = typeof at === 'string' ? new Date(at) : undefined;
   if (key.length !== 2 || typeof id !== 'string' || !instant || Number.isNaN(instant.getTime())) {
-    throw invalidInput('/query/cursor', 'is not a cursor this server issued');
+    throw invalidInput('/query/cursor', 'is not a cursor this server issued', 'cursor');
   }
   return { at: instant.toISOString(), id };
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode, errorStatus, type FieldError } from '../errors.js';
+import { AppError, type ErrorCode, errorStatus, type FieldError, type ReasonParams } from '../errors.js';
 
 /** RFC 9457 problem details; every error Fission answers has this shape. */
 export interface Problem {
@@ -7,6 +7,9 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /** Stable and specific (`out_of_stock`); what a client branches on and translates. */
+  reason: string;
+  params?: ReasonParams;
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
@@ -35,6 +38,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     title: titles[error.code],
     status: error.status,
     detail: error.message,
+    reason: error.reason,
+    ...(error.params ? { params: error.params } : {}),
     instance: request.url.split('?')[0],
     requestId: String(request.id),
     ...(error.errors ? { errors: error.errors } : {}),
@@ -49,16 +54,39 @@ interface AjvIssue {
   params: Record<string, unknown>;
 }
 
-/** Ajv's findings as `{ path, message }` with JSON-pointer paths a client can map to its fields. */
+/** Ajv's params a client can word a message with (`limit` of minLength, `format` of format). */
+function ruleParams(params: Record<string, unknown>): ReasonParams | undefined {
+  const kept: ReasonParams = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (['string', 'number', 'boolean'].includes(typeof value))
+      kept[key] = value as string | number | boolean;
+  }
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/**
+ * Ajv's findings as `{ path, message, rule, params }`: JSON-pointer paths a client maps to its
+ * fields, and the rule broken (the schema keyword) so the client words it in the person's language.
+ */
 export function fieldErrors(issues: readonly AjvIssue[], part: string): FieldError[] {
   return issues.map((issue) => {
     const base = part === 'body' ? issue.instancePath : `/${part}${issue.instancePath}`;
     if (issue.keyword === 'required')
-      return { path: `${base}/${issue.params.missingProperty}`, message: 'is required' };
+      return { path: `${base}/${issue.params.missingProperty}`, message: 'is required', rule: 'required' };
     if (issue.keyword === 'additionalProperties') {
-      return { path: `${base}/${issue.params.additionalProperty}`, message: 'is not an allowed field' };
+      return {
+        path: `${base}/${issue.params.additionalProperty}`,
+        message: 'is not an allowed field',
+        rule: 'additionalProperties',
+      };
     }
-    return { path: base || '/', message: issue.message ?? 'is invalid' };
+    const params = ruleParams(issue.params);
+    return {
+      path: base || '/',
+      message: issue.message ?? 'is invalid',
+      rule: issue.keyword,
+      ...(params ? { params } : {}),
+    };
   });
 }
 
@@ -86,6 +114,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       title: 'Internal server error',
       status: 500,
       detail: 'Something went wrong on our side; the request id helps us find it.',
+      reason: 'internal_error',
       requestId: String(request.id),
     };
     return reply.status(500).type('application/problem+json').send(problem);

@@ -1,14 +1,12 @@
-import { useTranslation } from 'react-i18next';
-import { isApiError } from '../lib/api-client';
+import { useProblemText } from '../lib/use-problem-text';
 
-/** The server's problem detail when there is one, a generic line otherwise. */
+/** What went wrong, in the reader's language: the refusal's reason worded with its params. */
 export function ErrorMessage({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const describe = useProblemText();
   if (!error) return null;
-  const text = isApiError(error) && error.detail ? error.detail : t('common.error');
   return (
     <p className="alert alert-error" role="alert" data-testid="error-message">
-      {text}
+      {describe(error)}
     </p>
   );
 }

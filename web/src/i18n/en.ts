@@ -8,6 +8,7 @@ import { notificationsEn } from './notifications-en';
 import { paymentsEn } from './payments-en';
 import { payoutsEn } from './payouts-en';
 import { privacyEn } from './privacy-en';
+import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { stockEn } from './stock-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
@@ -216,6 +217,10 @@ export const en = {
   ...paymentsEn,
   ...afterSalesEn,
   ...fraudEn,
+  reasons: reasonsEn,
+  rules: rulesEn,
+  fields: fieldsEn,
+  fieldRules: fieldRulesEn,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

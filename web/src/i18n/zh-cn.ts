@@ -9,6 +9,7 @@ import { notificationsZhCN } from './notifications-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
+import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
 
 export const zhCN: Messages = {
@@ -216,4 +217,8 @@ export const zhCN: Messages = {
   ...paymentsZhCN,
   ...afterSalesZhCN,
   ...fraudZhCN,
+  reasons: reasonsZhCN,
+  rules: rulesZhCN,
+  fields: fieldsZhCN,
+  fieldRules: fieldRulesZhCN,
 };

@@ -1,32 +1,9 @@
+/** The untyped fetch wrapper that features use until they move to `apiClient` (./api.ts). */
+import { toApiError } from './api-error';
 import { authToken } from './auth-token';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-/** A failed API call: the server's problem+json (RFC 9457) as an Error. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly detail: string;
-  readonly errors: FieldError[];
-
-  constructor(status: number, title: string, detail: string, errors: FieldError[] = []) {
-    super(detail || title);
-    this.name = 'ApiError';
-    this.status = status;
-    this.detail = detail;
-    this.errors = errors;
-  }
-
-  /** The message for one form field, keyed by its JSON pointer ("/email"). */
-  fieldError(path: string): string | undefined {
-    return this.errors.find((e) => e.path === path)?.message;
-  }
-}
-
-export const isApiError = (error: unknown, status?: number): error is ApiError =>
-  error instanceof ApiError && (status === undefined || error.status === status);
+export type { FieldError } from './api-error';
+export { ApiError, isApiError, toApiError } from './api-error';
 
 interface RequestOptions {
   body?: unknown;
@@ -44,21 +21,6 @@ export function withQuery(path: string, query: Query): string {
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;
-}
-
-export async function toApiError(response: Response): Promise<ApiError> {
-  const text = await response.text();
-  try {
-    const problem = JSON.parse(text) as { title?: string; detail?: string; errors?: FieldError[] };
-    return new ApiError(
-      response.status,
-      problem.title ?? response.statusText,
-      problem.detail ?? '',
-      problem.errors ?? [],
-    );
-  } catch {
-    return new ApiError(response.status, response.statusText, text.slice(0, 200));
-  }
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

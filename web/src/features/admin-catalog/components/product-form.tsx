@@ -2,9 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { type FieldError, isApiError } from '../../../lib/api-client';
+import type { FieldError } from '../../../lib/api-client';
 import { useCurrency } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import type { Product } from '../../catalog';
 import { useSaveProduct } from '../api/save-product';
 import { draftOf, emptyDraft, type ProductDraft, toProductInput } from './product-draft';
@@ -29,11 +30,12 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
     (e: { target: { value: string } }) =>
       setDraft((d) => ({ ...d, [key]: e.target.value }));
 
+  const serverFieldError = useFieldErrors(save.error);
   function errorAt(path: string): string | undefined {
     const own = clientErrors.find((e) => e.path === path)?.message;
     const known = CLIENT_MESSAGES.find((m) => m === own);
     if (known) return t(`admin.product.errors.${known}`);
-    return isApiError(save.error) ? save.error.fieldError(path) : undefined;
+    return serverFieldError(path);
   }
 
   function submit(event: FormEvent) {

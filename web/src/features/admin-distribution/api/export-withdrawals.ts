@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { ApiError } from '../../../lib/api-client';
+import { toApiError } from '../../../lib/api-error';
 import { authToken } from '../../../lib/auth-token';
 
 /**
@@ -11,10 +11,7 @@ async function downloadApprovedCsv(): Promise<void> {
   const response = await fetch('/api/admin/withdrawals/export.csv?status=approved', {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '');
-  }
+  if (!response.ok) throw await toApiError(response);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -5,6 +5,7 @@ import { Field } from '../../../components/field';
 import { type FieldError, isApiError } from '../../../lib/api-client';
 import { useCurrency } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useSaveDistributionSettings } from '../api/settings';
 import type { Attribution, DistributionSettings } from '../types';
 import {
@@ -27,11 +28,12 @@ export function SettingsForm({ settings }: { settings: DistributionSettings }) {
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const update = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
+  const serverFieldError = useFieldErrors(save.error);
   function errorAt(path: string): string | undefined {
     const own = clientErrors.find((e) => e.path === path)?.message;
     const known = PROBLEMS.find((p) => p === own);
     if (known) return t(`adminDistribution.errors.${known}`);
-    return isApiError(save.error) ? save.error.fieldError(path) : undefined;
+    return serverFieldError(path);
   }
 
   function setRate(level: number, text: string) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import { isApiError } from '../../../lib/api-client';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useShipOrder } from '../api/ship-order';
 
 /** Carrier and tracking number for one paid order; the server tidies and checks both. */
@@ -11,7 +12,8 @@ export function ShipForm({ orderId }: { orderId: string }) {
   const ship = useShipOrder();
   const [carrier, setCarrier] = useState('');
   const [trackingNumber, setTrackingNumber] = useState('');
-  const fieldError = (path: string) => (isApiError(ship.error) ? ship.error.fieldError(path) : undefined);
+  const serverFieldError = useFieldErrors(ship.error);
+  const fieldError = (path: string) => serverFieldError(path);
 
   function submit(event: FormEvent) {
     event.preventDefault();

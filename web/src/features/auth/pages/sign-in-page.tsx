@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { isApiError } from '../../../lib/api-client';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useSignIn } from '../api/sign-in';
 import { safeNext } from '../components/safe-next';
 
@@ -15,7 +15,8 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const next = safeNext(params.get('next'));
-  const fieldError = (path: string) => (isApiError(signIn.error) ? signIn.error.fieldError(path) : undefined);
+  const serverFieldError = useFieldErrors(signIn.error);
+  const fieldError = (path: string) => serverFieldError(path);
 
   function submit(event: FormEvent) {
     event.preventDefault();

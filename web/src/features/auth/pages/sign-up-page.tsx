@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { isApiError } from '../../../lib/api-client';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useSignUp } from '../api/sign-up';
 import { safeNext } from '../components/safe-next';
 
@@ -22,7 +22,8 @@ export function SignUpPage() {
   });
   const [tooShort, setTooShort] = useState(false);
   const next = safeNext(params.get('next'));
-  const fieldError = (path: string) => (isApiError(signUp.error) ? signUp.error.fieldError(path) : undefined);
+  const serverFieldError = useFieldErrors(signUp.error);
+  const fieldError = (path: string) => serverFieldError(path);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { type FieldError, isApiError } from '../../../lib/api-client';
+import type { FieldError } from '../../../lib/api-client';
 import { useCurrency } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useSaveCoupon } from '../api/admin-coupons';
 import type { CouponKind, CouponTemplate } from '../types';
 import { type CouponDraft, type DraftProblem, draftOf, toInput } from './coupon-draft';
@@ -22,11 +23,12 @@ export function CouponForm({ template }: { template?: CouponTemplate }) {
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const update = (patch: Partial<CouponDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
+  const serverFieldError = useFieldErrors(save.error);
   function errorAt(path: string): string | undefined {
     const own = clientErrors.find((e) => e.path === path)?.message;
     const known = PROBLEMS.find((p) => p === own);
     if (known) return t(`adminCoupons.errors.${known}`);
-    return isApiError(save.error) ? save.error.fieldError(path) : undefined;
+    return serverFieldError(path);
   }
 
   function submit(event: FormEvent) {

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import { Spinner } from '../../../components/spinner';
-import { isApiError } from '../../../lib/api-client';
 import { allItems } from '../../../lib/paged-query';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useAdminCoupons } from '../api/admin-coupons';
 import { useInvitationRewardSetting, useSaveInvitationReward } from '../api/invitation-rewards';
 import type { InvitationRewardKind, InvitationRewardSetting } from '../types';
@@ -18,7 +18,8 @@ function RewardForm({ setting }: { setting: InvitationRewardSetting }) {
   const [kind, setKind] = useState(setting.kind);
   const [points, setPoints] = useState(String(setting.points ?? 100));
   const [templateId, setTemplateId] = useState(setting.couponTemplateId ?? '');
-  const errorAt = (path: string) => (isApiError(save.error) ? save.error.fieldError(path) : undefined);
+  const serverFieldError = useFieldErrors(save.error);
+  const errorAt = (path: string) => serverFieldError(path);
 
   function submit(event: FormEvent) {
     event.preventDefault();

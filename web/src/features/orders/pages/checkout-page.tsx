@@ -7,6 +7,7 @@ import { ProductImage } from '../../../components/product-image';
 import { isApiError } from '../../../lib/api-client';
 import { useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { type CartLine, cart, useCart } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { storeVisit } from '../../stores';
@@ -42,7 +43,8 @@ export function CheckoutPage() {
   // A preview of what the server will charge; the placed order's own total is what is paid.
   const discount = Math.min(coupon?.discount ?? 0, subtotal);
   const error = createOrder.error;
-  const errorAt = (path: string) => (isApiError(error) ? error.fieldError(path) : undefined);
+  const serverFieldError = useFieldErrors(error);
+  const errorAt = (path: string) => serverFieldError(path);
 
   function placeOrder(event: FormEvent) {
     event.preventDefault();

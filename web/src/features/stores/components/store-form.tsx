@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import { isApiError } from '../../../lib/api-client';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useSaveStore } from '../api/save-store';
 import type { Store, StoreInput } from '../types';
 
@@ -28,7 +29,8 @@ export function StoreForm({ store, onSaved }: { store?: Store; onSaved?: (store:
   const set = (key: keyof typeof draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
   const error = save.error;
-  const errorAt = (path: string) => (isApiError(error) ? error.fieldError(path) : undefined);
+  const serverFieldError = useFieldErrors(error);
+  const errorAt = (path: string) => serverFieldError(path);
   // A taken address is a 409 without a field path; it belongs beside the address all the same.
   const slugError = errorAt('/slug') ?? (isApiError(error, 409) ? error.detail : undefined);
   const hasFieldErrors = isApiError(error) && (error.errors.length > 0 || error.status === 409);

@@ -1,0 +1,84 @@
+/**
+ * Module boundaries, checked by `npm run lint` (dependency-cruiser). Tests may reach inside modules;
+ * the application's own code may not:
+ *  - a module is used only through its `index.ts`;
+ *  - a module depends only on the modules listed for it below (the allowed module graph). `ledger`
+ *    is the platform's book-keeping and any module that moves money may use it; `payments` talks to
+ *    providers and books, and knows nothing of orders;
+ *  - `src/platform` is the kernel and depends on no module.
+ * Changing the graph is a design decision: say why in the commit.
+ */
+const MODULE_GRAPH = {
+  accounts: [],
+  aftersales: ['orders'],
+  catalog: [],
+  coupons: ['catalog', 'orders'],
+  distribution: ['accounts', 'ledger', 'orders'],
+  fulfilment: ['orders'],
+  groupbuy: ['catalog', 'orders', 'sharing'],
+  invitations: ['accounts', 'coupons', 'orders', 'points'],
+  ledger: [],
+  notifications: ['accounts'],
+  orders: ['catalog', 'ledger', 'payments'],
+  payments: ['ledger'],
+  points: [],
+  'share-earnings': ['catalog', 'distribution'],
+  sharing: ['accounts', 'catalog', 'stores'],
+  stores: ['accounts', 'catalog'],
+  system: [],
+};
+
+const TESTS = '(\\.test\\.ts$|^test/|/test-steps\\.ts$|/fixtures/)';
+
+const graphRules = Object.entries(MODULE_GRAPH).map(([module, allowed]) => ({
+  name: `module-graph-${module}`,
+  comment: `${module} may depend on: ${allowed.join(', ') || 'no other module'}`,
+  severity: 'error',
+  from: { path: `^src/modules/${module}/`, pathNot: TESTS },
+  to: { path: `^src/modules/(?!(${[module, ...allowed].join('|')})/)[^/]+/` },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-entry-only',
+      comment: 'Use another module through its index.ts, never its internals',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/', pathNot: TESTS },
+      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'composition-through-entries',
+      comment: 'The composition root and the demo use modules through their index.ts',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/modules/', TESTS] },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'platform-knows-no-module',
+      comment: 'src/platform is the kernel: modules depend on it, never the reverse',
+      severity: 'error',
+      from: { path: '^src/platform/', pathNot: TESTS },
+      to: { path: '^src/(modules/|app\\.ts|main\\.ts|reactions\\.ts)' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import that resolves to nothing is a typo or a missing package',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    ...graphRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)node_modules/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.d.ts'],
+    },
+  },
+};

@@ -1,0 +1,20 @@
+/** The sections of the API reference at `/docs`, in reading order. Every operation carries one or more. */
+export const API_TAGS = [
+  { name: 'system', description: 'Health, configuration and metrics.' },
+  { name: 'accounts', description: 'Sign-up, sign-in, the signed-in person and their settings.' },
+  { name: 'catalog', description: 'Products, variants, categories and stock.' },
+  { name: 'stores', description: 'Shopkeepers and their micro-stores on the operator’s catalog.' },
+  { name: 'orders', description: 'Checkout, the buyer’s orders, cancellation and receipt.' },
+  { name: 'payments', description: 'Paying an order, provider webhooks, refunds and disputes.' },
+  { name: 'fulfilment', description: 'Shipping orders and tracking shipments.' },
+  { name: 'after-sales', description: 'Refund and return requests after delivery.' },
+  { name: 'sharing', description: 'Share links, posters, previews and their statistics.' },
+  { name: 'distribution', description: 'Bindings, commissions, the wallet and withdrawals.' },
+  { name: 'group-buys', description: 'Group-buy campaigns, groups and seats.' },
+  { name: 'coupons', description: 'Coupon templates, claims and share-to-unlock coupons.' },
+  { name: 'invitations', description: 'Invitation codes and the rewards they earn.' },
+  { name: 'points', description: 'Points balance and history.' },
+  { name: 'notifications', description: 'The bell, email preferences and notification history.' },
+  { name: 'admin', description: 'The operator’s console: every route here needs the admin role.' },
+  { name: 'testing', description: 'Only when the test clock is on: moves time for acceptance runs.' },
+];

@@ -1,0 +1,9 @@
+/** The accounts module's one entry: what other modules and the composition root may use. */
+
+export type { PasswordHasher } from './passwords.js';
+export { argon2idHasher } from './passwords.js';
+export { accountsRoutes, UserSchema } from './routes.js';
+export type { Language, Role } from './rules.js';
+export { LOGIN_LIMIT } from './rules.js';
+export type { AccountsService, PublicUser } from './service.js';
+export { createAccountsService } from './service.js';

@@ -1,0 +1,7 @@
+/** The distribution module's one entry: what other modules and the composition root may use. */
+export { fraudReviewRoutes } from './fraud-routes.js';
+export { distributionRoutes } from './routes.js';
+export type { DistributionSettings } from './rules.js';
+export { splitCommission } from './rules.js';
+export type { DistributionService } from './service.js';
+export { createDistributionService } from './service.js';

@@ -1,0 +1,8 @@
+/** The notifications module's one entry: what other modules and the composition root may use. */
+
+export type { Mailer } from './mailer.js';
+export { createMailer } from './mailer.js';
+export { notificationsRoutes } from './routes.js';
+export { NOTIFICATION_TYPES } from './rules.js';
+export type { NotificationsService } from './service.js';
+export { createNotificationsService } from './service.js';

@@ -1,0 +1,17 @@
+/** The orders module's one entry: what other modules and the composition root may use. */
+export type {
+  CheckoutCoupons,
+  GroupBuyCheckout,
+  GroupSeatRequest,
+  OrderGroupBuy,
+  OrderShipment,
+  ReservedSeat,
+  ShipmentLookup,
+} from './context.js';
+export type { Order } from './present.js';
+export type { AttributionFacts } from './queries.js';
+export { ordersRoutes } from './routes.js';
+export { assertTransition } from './rules.js';
+export { OrderSchema } from './schemas.js';
+export type { OrdersService } from './service.js';
+export { createOrdersService } from './service.js';
