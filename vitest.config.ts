@@ -55,6 +55,7 @@ export default defineConfig({
                 name: 'e2e',
                 include: ['test/e2e/**/*.e2e.test.ts'],
                 globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/build-web.ts'],
+                setupFiles: ['test/e2e/support/server-prose.ts'],
                 fileParallelism: false,
                 testTimeout: 60_000,
               },

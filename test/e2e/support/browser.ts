@@ -1,4 +1,5 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { watchForServerProse } from './server-prose.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,7 +34,9 @@ export async function openPage(
     viewport: size === 'phone' ? PHONE : DESKTOP,
   });
   context.setDefaultTimeout(10_000);
-  return context.newPage();
+  const page = await context.newPage();
+  watchForServerProse(page);
+  return page;
 }
 
 let counter = 0;
