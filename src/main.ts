@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { demoAdmin, demoPeople } from './demo/people.js';
 import { seedDemoShop } from './demo/seed.js';
 import { DEMO_HISTORY_DAYS } from './demo/time.js';
 import { AdjustableClock, days, systemClock } from './platform/clock.js';
@@ -29,7 +30,7 @@ async function main() {
   // brings it to the present before the server listens (src/demo/time.ts).
   const demoClock = demo ? new AdjustableClock(-days(DEMO_HISTORY_DAYS)) : undefined;
   const clock = demoClock ?? (config.testClock ? new AdjustableClock() : systemClock);
-  const { app, jobs, services } = await buildApp({ config, db, clock });
+  const { app, jobs, services } = await buildApp({ config, db, clock, logger: startLogger(config.logLevel) });
   // What this process takes money through, in one line an operator reads at start.
   const onOff = (value: boolean) => (value ? 'on' : 'off');
   app.log.info(
@@ -72,6 +73,28 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   jobs.start(config.jobPollMs);
+  app.log.info(readyLine(config, demo && !config.adminEmail));
+}
+
+/** Pretty, coloured lines for a person at a terminal; JSON lines for a log collector otherwise. */
+function startLogger(level: string) {
+  if (!process.stdout.isTTY || process.env.LOG_FORMAT === 'json') return { level };
+  return {
+    level,
+    transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
+  };
+}
+
+/** The one line that says where to go and, with the demo shop, how to sign in. */
+function readyLine(config: ReturnType<typeof loadConfig>, demoAdminCreated: boolean): string {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = config.publicUrl ?? `http://${host}:${config.port}`;
+  if (!demoAdminCreated) return `Fission is ready: open ${url}`;
+  const buyer = demoPeople.find((person) => person.key === 'buyer1');
+  return (
+    `Fission is ready: open ${url} — demo shop: sign in as ${demoAdmin.email} / ${demoAdmin.password} ` +
+    `(operator) or ${buyer?.email} / ${buyer?.password} (buyer); more people in the README`
+  );
 }
 
 await main();

@@ -74,7 +74,8 @@ if (check) {
     console.error('web/src/lib/api-types.ts is out of date: run `npm run api:types` and commit the result.');
     process.exit(1);
   }
-} else {
+} else if ((await readFile(OUTPUT, 'utf8').catch(() => '')) !== fresh) {
+  // Written only on change: `npm start` compares times to decide whether to build again.
   await writeFile(OUTPUT, fresh);
   console.log(`wrote ${OUTPUT}`);
 }
