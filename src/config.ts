@@ -14,6 +14,8 @@ export interface Config {
   seedDemo: boolean;
   testClock: boolean;
   logLevel: string;
+  /** `auto`: pretty lines at a terminal, JSON lines otherwise. */
+  logFormat: 'auto' | 'pretty' | 'json';
   rateLimits: boolean;
   publicUrl: string | undefined;
   currency: string;
@@ -212,6 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: flag(env, 'SEED_DEMO', true),
     testClock: flag(env, 'TEST_CLOCK', false),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    logFormat: oneOf(env, 'LOG_FORMAT', 'auto', ['auto', 'pretty', 'json']) as Config['logFormat'],
     rateLimits: flag(env, 'RATE_LIMITS', true),
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']),
     currency,
@@ -247,6 +250,7 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   ['SEED_DEMO', '1', 'load the demo shop into an empty embedded database (0 to start empty)'],
   ['TEST_CLOCK', '0', 'enable POST /api/test/clock to move time forward (testing only)'],
   ['LOG_LEVEL', 'info', 'pino level: fatal, error, warn, info, debug, trace, silent'],
+  ['LOG_FORMAT', 'auto', 'auto (pretty lines at a terminal, JSON otherwise), pretty or json'],
   [
     'TRUST_PROXY',
     'off',

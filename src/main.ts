@@ -30,7 +30,7 @@ async function main() {
   // brings it to the present before the server listens (src/demo/time.ts).
   const demoClock = demo ? new AdjustableClock(-days(DEMO_HISTORY_DAYS)) : undefined;
   const clock = demoClock ?? (config.testClock ? new AdjustableClock() : systemClock);
-  const { app, jobs, services } = await buildApp({ config, db, clock, logger: startLogger(config.logLevel) });
+  const { app, jobs, services } = await buildApp({ config, db, clock, logger: startLogger(config) });
   // What this process takes money through, in one line an operator reads at start.
   const onOff = (value: boolean) => (value ? 'on' : 'off');
   app.log.info(
@@ -77,8 +77,9 @@ async function main() {
 }
 
 /** Pretty, coloured lines for a person at a terminal; JSON lines for a log collector otherwise. */
-function startLogger(level: string) {
-  if (!process.stdout.isTTY || process.env.LOG_FORMAT === 'json') return { level };
+function startLogger({ logLevel: level, logFormat }: ReturnType<typeof loadConfig>) {
+  const pretty = logFormat === 'pretty' || (logFormat === 'auto' && process.stdout.isTTY);
+  if (!pretty) return { level };
   return {
     level,
     transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
