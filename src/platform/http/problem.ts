@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, errorStatus, type FieldError } from '../errors.js';
+import { SecurityRefusal } from '../security-reasons.js';
+import { baseSecurityHeaders } from './security-headers.js';
 
 /** RFC 9457 problem details; every error Fission answers has this shape. */
 export interface Problem {
@@ -10,6 +12,8 @@ export interface Problem {
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
+  /** Why, as a stable name a client can translate (see platform/security-reasons.ts). */
+  reason?: string;
 }
 
 const titles: Record<ErrorCode, string> = {
@@ -38,6 +42,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     instance: request.url.split('?')[0],
     requestId: String(request.id),
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error instanceof SecurityRefusal ? { reason: error.reason } : {}),
   };
   return reply.status(error.status).type('application/problem+json').send(problem);
 }
@@ -97,6 +102,8 @@ export function registerErrorHandling(app: FastifyInstance) {
  * valid percent-encoded UTF-8, which otherwise bypass the error handler and answer plain JSON.
  */
 export function frameworkErrorAsProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // No hook runs before such an error, helmet's included.
+  reply.headers(baseSecurityHeaders(request.protocol === 'https'));
   const status = error.statusCode ?? 400;
   const code = codeOfStatus.get(status) ?? 'invalid_input';
   return sendProblem(request, reply, new AppError(code, friendlyClientMessage(error)));

@@ -14,6 +14,7 @@ export const ProblemResponse = Type.Object(
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    reason: Type.Optional(Type.String()),
   },
   { description: 'Problem details (application/problem+json)' },
 );
