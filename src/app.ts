@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import apiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { argon2idHasher, type PasswordHasher } from './modules/accounts/passwords.js';
@@ -258,7 +258,12 @@ export async function buildApp(deps: AppDeps) {
     },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Scalar's reference reads the document above; its script is served from the package, not a CDN.
+  await app.register(apiReference, {
+    routePrefix: '/docs',
+    logLevel: 'warn',
+    configuration: { title: 'Fission API', withDefaultFonts: false, hideClientButton: true },
+  });
   if (config.rateLimits) {
     await app.register(rateLimit, {
       global: false,
