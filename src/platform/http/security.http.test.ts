@@ -89,6 +89,14 @@ describe('security headers', () => {
     expect(landing.statusCode).toBe(200);
     expect(landing.body).toContain('og:title');
     expectAppHeaders(landing);
+    // Chat apps show the preview on their own pages, so it may be embedded elsewhere.
+    const preview = await t.request('GET', `/api/share-previews/product/${product.id}/image.png`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['x-content-type-options']).toBe('nosniff');
+    expect(preview.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect((await t.request('GET', '/api/config')).headers['cross-origin-resource-policy']).toBe(
+      'same-origin',
+    );
     const unknown = await t.request('GET', '/s/zzzzzzzzzz');
     expect(unknown.statusCode).toBe(404);
     expectAppHeaders(unknown);
