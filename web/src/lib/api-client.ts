@@ -1,4 +1,4 @@
-import { authToken } from './auth-token';
+import { SESSION_CREDENTIALS, sessionHeaders } from './session';
 
 export interface FieldError {
   path: string;
@@ -62,13 +62,16 @@ export async function toApiError(response: Response): Promise<ApiError> {
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  const token = authToken.get();
-  if (token) headers.authorization = `Bearer ${token}`;
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...sessionHeaders(method),
+    ...options.headers,
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, {
     method,
     headers,
+    credentials: SESSION_CREDENTIALS,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: options.signal,
   });
