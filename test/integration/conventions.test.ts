@@ -101,7 +101,7 @@ describe('conventions', () => {
     expect(Object.keys(doc.json<{ paths: object }>().paths)).toContain('/api/auth/register');
     const docs = await t.request('GET', '/docs/');
     expect(docs.statusCode).toBe(200);
-    expect(docs.body).toContain('swagger');
+    expect(docs.body).toMatch(/scalar/i);
   });
 
   it('serves Prometheus metrics', async () => {
