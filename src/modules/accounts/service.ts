@@ -114,7 +114,7 @@ export function createAccountsService(deps: {
     return createAccount(input);
   }
 
-  /** Without the password policy: for the operator's ADMIN_PASSWORD, which start-up already checks. */
+  /** Without the password policy: for the operator's ADMIN_PASSWORD, the operator's own choice. */
   async function createAccount(input: NewAccount): Promise<Session> {
     const email = normalizeEmail(input.email);
     let invitedBy: string | null = null;
