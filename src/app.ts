@@ -62,6 +62,7 @@ import { registerAuth } from './platform/http/auth.js';
 import { identifierCookie } from './platform/http/cookies.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { frameworkErrorAsProblem, registerErrorHandling } from './platform/http/problem.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { trustFunction } from './platform/http/trust-proxy.js';
 import { registerValidation } from './platform/http/validation.js';
 import { registerWebApp, WEB_DIST } from './platform/http/web.js';
@@ -252,6 +253,7 @@ export async function buildApp(deps: AppDeps) {
 
   registerValidation(app);
   registerErrorHandling(app);
+  await registerSecurityHeaders(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -297,7 +299,7 @@ export async function buildApp(deps: AppDeps) {
     });
   });
   const attention = createAttention({ db, clock });
-  registerAttentionGauge(registerMetrics(app), attention);
+  registerAttentionGauge(registerMetrics(app, config.metricsToken), attention);
 
   const testClock = config.testClock && clock instanceof AdjustableClock ? clock : undefined;
   await app.register(systemRoutes, { config, db, jobs, testClock, distributionRules: distribution.settings });

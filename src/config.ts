@@ -46,6 +46,8 @@ export interface Config {
   mailFrom: string;
   /** Approve a buyer's before-shipping refund request at once, without an operator. */
   afterSalesAutoApproveRefunds: boolean;
+  /** The bearer token /metrics asks for; unset: /metrics is open (keep it off the public network). */
+  metricsToken: string | undefined;
 }
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
@@ -199,6 +201,14 @@ function mailFrom(env: Env): string {
   return raw.trim();
 }
 
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN || undefined;
+  // A bearer token is one HTTP token: no spaces, and long enough not to be guessed.
+  if (raw !== undefined && !/^[\x21-\x7e]{16,}$/.test(raw))
+    fail('METRICS_TOKEN', 'at least 16 printable characters without spaces', '(hidden)');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const distributionMaxLevels = int(env, 'DISTRIBUTION_MAX_LEVELS', 2, 1, 3);
   const currency = env.CURRENCY || 'CNY';
@@ -235,6 +245,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: mailFrom(env),
     afterSalesAutoApproveRefunds: flag(env, 'AFTER_SALES_AUTO_APPROVE_REFUNDS', false),
+    metricsToken: metricsToken(env),
   };
 }
 
@@ -307,5 +318,10 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'AFTER_SALES_AUTO_APPROVE_REFUNDS',
     'off',
     'on: a refund asked for before shipping is approved at once, without an operator',
+  ],
+  [
+    'METRICS_TOKEN',
+    '(unset: open)',
+    'when set, GET /metrics needs Authorization: Bearer <token> (16+ characters), else 401',
   ],
 ];

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../src/modules/catalog/service.js';
-import { launchBrowser, openPage, uniqueEmail } from './support/browser.js';
+import { launchBrowser, openPage, sessionTokenOf, signInWithToken, uniqueEmail } from './support/browser.js';
 import { type Shop, startShop } from './support/server.js';
 
 let shop: Shop;
@@ -60,7 +60,7 @@ describe('buying', () => {
     await expect(page.getByTestId('order-timeline').textContent()).resolves.toContain('Paid');
     await expect(page.getByTestId('cart-count').textContent()).resolves.toBe('0');
 
-    const token = (await page.evaluate(() => localStorage.getItem('fission.token'))) ?? '';
+    const token = await sessionTokenOf(page);
     const orders = await shop.t.request('GET', '/api/me/orders', { token });
     expect(orders.json<{ items: unknown[] }>().items).toHaveLength(1);
     const product = await shop.t.request('GET', `/api/products/${jasmine().id}`);
@@ -78,7 +78,7 @@ describe('buying', () => {
   it('lets the operator complete and then refund the paid order from the admin console', async () => {
     const { token } = await shop.t.signInAdmin();
     const admin = await openPage(browser, shop.baseUrl, 'desktop');
-    await admin.context().addInitScript((value) => localStorage.setItem('fission.token', value), token);
+    await signInWithToken(admin.context(), shop.baseUrl, token);
     await admin.goto('/admin/orders?status=paid');
     await expect.poll(() => admin.getByTestId('admin-order-row').count()).toBe(1);
     await admin.getByTestId('admin-order-row').getByRole('link').click();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../src/modules/catalog/service.js';
 import type { Order } from '../../src/modules/orders/present.js';
-import { launchBrowser, openPage } from './support/browser.js';
+import { launchBrowser, openPage, signInWithToken } from './support/browser.js';
 import { type Shop, startShop } from './support/server.js';
 
 let shop: Shop;
@@ -19,10 +19,10 @@ afterAll(async () => {
 
 const oolong = () => shop.products.find((p) => p.title === 'Oolong Gift Box') as Product;
 
-/** A page signed in as someone, through the token the web app keeps in localStorage. */
+/** A page signed in as someone, through the session cookies signing in leaves. */
 async function signedInPage(token: string, size: 'phone' | 'desktop' = 'phone'): Promise<Page> {
   const page = await openPage(browser, shop.baseUrl, size);
-  await page.context().addInitScript((value) => localStorage.setItem('fission.token', value), token);
+  await signInWithToken(page.context(), shop.baseUrl, token);
   return page;
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../src/modules/catalog/service.js';
-import { launchBrowser, openPage, uniqueEmail } from './support/browser.js';
+import { launchBrowser, openPage, sessionTokenOf, signInWithToken, uniqueEmail } from './support/browser.js';
 import { type Shop, startShop } from './support/server.js';
 
 /**
@@ -187,12 +187,12 @@ describe('micro-store', () => {
 
 describe('operator review and payouts', () => {
   let admin: Page;
-  const promoterToken = () => promoter.evaluate(() => localStorage.getItem('fission.token') ?? '');
+  const promoterToken = () => sessionTokenOf(promoter);
 
   beforeAll(async () => {
     const { token } = await shop.t.signInAdmin();
     admin = await openPage(browser, shop.baseUrl, 'desktop');
-    await admin.context().addInitScript((value) => localStorage.setItem('fission.token', value), token);
+    await signInWithToken(admin.context(), shop.baseUrl, token);
   });
 
   it('flags a commission whose buyer used the promoter’s device, and the operator releases it', async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './support/browser.js';
+import { launchBrowser, openPage, signInWithToken } from './support/browser.js';
 import { type Shop, startShop } from './support/server.js';
 
 /**
@@ -28,7 +28,7 @@ beforeAll(async () => {
   [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
   const { token } = await shop.t.signInAdmin();
   admin = await openPage(browser, shop.baseUrl, 'phone');
-  await admin.context().addInitScript((value) => localStorage.setItem('fission.token', value), token);
+  await signInWithToken(admin.context(), shop.baseUrl, token);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/modules/orders/present.js';
-import { launchBrowser, openPage } from './support/browser.js';
+import { launchBrowser, openPage, signInWithToken } from './support/browser.js';
 import { type Shop, startShop } from './support/server.js';
 
 /**
@@ -17,7 +17,7 @@ let buyerToken: string;
 
 async function signedInPage(token: string, size: 'phone' | 'desktop') {
   const page = await openPage(browser, shop.baseUrl, size);
-  await page.context().addInitScript((value) => localStorage.setItem('fission.token', value), token);
+  await signInWithToken(page.context(), shop.baseUrl, token);
   return page;
 }
 

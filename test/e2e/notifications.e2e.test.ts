@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicUser } from '../../src/modules/accounts/service.js';
 import type { Product } from '../../src/modules/catalog/service.js';
-import { launchBrowser, openPage, uniqueEmail } from './support/browser.js';
+import { launchBrowser, openPage, sessionTokenOf, uniqueEmail } from './support/browser.js';
 import { type Shop, startShop } from './support/server.js';
 
 let shop: Shop;
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const board = () => shop.products.find((p) => p.title === 'Bamboo Cutting Board') as Product;
-const token = async () => (await page.evaluate(() => localStorage.getItem('fission.token'))) ?? '';
+const token = () => sessionTokenOf(page);
 
 describe('notifications', () => {
   it('a buyer who signs up sees an empty notification centre', async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/modules/orders/present.js';
 import { type FakeStripe, fakeStripe, signedDelivery, stripeEvent } from '../support/fake-stripe.js';
-import { launchBrowser, openPage } from './support/browser.js';
+import { launchBrowser, openPage, signInWithToken } from './support/browser.js';
 import { type Shop, startShop } from './support/server.js';
 
 /**
@@ -123,7 +123,7 @@ beforeAll(async () => {
   );
   const buyer = await shop.t.signUp({ name: 'Card Buyer' });
   token = buyer.token;
-  await page.context().addInitScript((value) => localStorage.setItem('fission.token', value), token);
+  await signInWithToken(page.context(), shop.baseUrl, token);
 });
 
 afterAll(async () => {
@@ -200,7 +200,7 @@ describe('paying by card with Stripe', () => {
 
     const { token: adminToken } = await shop.t.signInAdmin();
     const admin = await openPage(browser, shop.baseUrl);
-    await admin.context().addInitScript((value) => localStorage.setItem('fission.token', value), adminToken);
+    await signInWithToken(admin.context(), shop.baseUrl, adminToken);
     await admin.goto('/admin/orders');
     await admin.getByRole('link', { name: 'Needs attention' }).click();
     const item = admin.getByTestId('attention-item').filter({ hasText: order.id.slice(-8) });

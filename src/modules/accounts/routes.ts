@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser, signedIn } from '../../platform/http/auth.js';
+import { clearedSessionCookies, sessionCookies } from '../../platform/http/session.js';
 import { LANGUAGES, languageFromHeader, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './rules.js';
 import type { AccountsService } from './service.js';
 
@@ -62,14 +63,23 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
     },
     async (request, reply) => {
       const language = request.body.language ?? languageFromHeader(request.headers['accept-language']);
-      return reply.status(201).send(await accounts.register({ ...request.body, language }));
+      const session = await accounts.register({ ...request.body, language });
+      return reply
+        .status(201)
+        .header('set-cookie', sessionCookies(session.token, request.protocol === 'https'))
+        .send(session);
     },
   );
 
   app.post(
     '/api/auth/login',
     { config: limited, schema: { tags: ['accounts'], body: LoginBody, response: { 200: SessionSchema } } },
-    async (request) => accounts.login(request.body),
+    async (request, reply) => {
+      const session = await accounts.login(request.body);
+      return reply
+        .header('set-cookie', sessionCookies(session.token, request.protocol === 'https'))
+        .send(session);
+    },
   );
 
   app.post(
@@ -78,7 +88,10 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
     async (request, reply) => {
       const user = requireUser(request);
       await accounts.logout(user.sessionId);
-      return reply.status(204).send(null);
+      return reply
+        .status(204)
+        .header('set-cookie', clearedSessionCookies(request.protocol === 'https'))
+        .send(null);
     },
   );
 

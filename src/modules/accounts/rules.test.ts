@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { afterFailure, LANGUAGES, type LoginLimit, languageFromHeader, lockedUntil } from './rules.js';
+import { COMMON_PASSWORDS } from './common-passwords.js';
+import {
+  afterFailure,
+  LANGUAGES,
+  type LoginLimit,
+  languageFromHeader,
+  lockedUntil,
+  weakPassword,
+} from './rules.js';
 
 const limit: LoginLimit = { maxFailures: 3, windowMs: 60_000 };
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
@@ -55,5 +63,36 @@ describe('languageFromHeader', () => {
         expect(LANGUAGES).toContain(languageFromHeader(header));
       }),
     );
+  });
+});
+
+describe('weakPassword', () => {
+  it('finds the most common passwords, whatever their case and surrounding spaces', () => {
+    for (const password of [
+      '123456',
+      'password',
+      'Password1',
+      'QWERTYUIOP',
+      ' iloveyou ',
+      'woaini1314',
+      '5201314',
+    ])
+      expect(weakPassword(password, 'someone@example.com')).toBe('password_too_common');
+  });
+
+  it('finds the email and the part before its @', () => {
+    expect(weakPassword('Mei.Lin@Example.com', 'mei.lin@example.com')).toBe('password_is_email');
+    expect(weakPassword('mei.lin', ' Mei.Lin@example.com')).toBe('password_is_email');
+  });
+
+  it('takes other passwords, also ones that contain a common one', () => {
+    expect(weakPassword('correct horse battery', 'mei@example.com')).toBeUndefined();
+    expect(weakPassword('password1-but-longer', 'mei@example.com')).toBeUndefined();
+    expect(weakPassword('mei-at-home', 'mei@example.com')).toBeUndefined();
+  });
+
+  it('keeps the list lower-case, so the case-insensitive look-up finds every entry', () => {
+    expect(COMMON_PASSWORDS.size).toBeGreaterThan(200);
+    for (const entry of COMMON_PASSWORDS) expect(entry).toBe(entry.toLowerCase());
   });
 });

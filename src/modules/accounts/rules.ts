@@ -1,9 +1,28 @@
+import { COMMON_PASSWORDS } from './common-passwords.js';
+
 /** Pure account rules: what a valid email and password look like, and how emails compare. */
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 200;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export type WeakPassword = 'password_too_common' | 'password_is_email';
+
+/**
+ * Why a new password is refused beyond its length, or undefined when it is fine: one of the most
+ * common passwords, or the account's own email or the part before its @ (the first things a
+ * guesser tries). Compared case-insensitively and without surrounding spaces, so "Password1 "
+ * counts as "password1".
+ */
+export function weakPassword(password: string, email: string): WeakPassword | undefined {
+  const candidate = password.trim().toLowerCase();
+  if (COMMON_PASSWORDS.has(candidate)) return 'password_too_common';
+  const address = normalizeEmail(email);
+  const local = address.split('@')[0] ?? '';
+  if (candidate === address || (local.length > 0 && candidate === local)) return 'password_is_email';
+  return undefined;
+}
 
 export const ROLES = ['admin', 'shopkeeper', 'leader'] as const;
 export type Role = (typeof ROLES)[number];

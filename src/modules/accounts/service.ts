@@ -3,7 +3,9 @@ import { addMs, type Clock, days } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { AppError, conflict, invalidInput, notFound, unauthorized } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
+import { SESSION_DAYS } from '../../platform/http/session.js';
 import { newId, randomCode, randomToken } from '../../platform/ids.js';
+import { securityRefusal } from '../../platform/security-reasons.js';
 import type { PasswordHasher } from './passwords.js';
 import * as q from './queries.js';
 import {
@@ -14,6 +16,7 @@ import {
   lockedUntil,
   normalizeEmail,
   type Role,
+  weakPassword,
   withRole,
 } from './rules.js';
 
@@ -33,7 +36,7 @@ export interface Session {
   token: string;
 }
 
-const SESSION_TTL = days(30);
+const SESSION_TTL = days(SESSION_DAYS);
 
 export const presentUser = (row: q.UserRow): PublicUser => ({
   id: row.id,
@@ -87,14 +90,32 @@ export function createAccountsService(deps: {
     return { user: presentUser(user), token };
   }
 
-  async function register(input: {
+  interface NewAccount {
     email: string;
     password: string;
     name: string;
     inviteCode?: string;
     roles?: Role[];
     language?: Language;
-  }): Promise<Session> {
+  }
+
+  /** Sign-up: refuses a common password or one equal to the email, then opens the account. */
+  async function register(input: NewAccount): Promise<Session> {
+    const weak = weakPassword(input.password, input.email);
+    if (weak) {
+      const message =
+        weak === 'password_too_common'
+          ? 'is one of the most common passwords; choose one that is harder to guess'
+          : 'must not be your email address or the part before the @';
+      throw securityRefusal(weak, 'Choose a password that is harder to guess', [
+        { path: '/password', message, rule: weak },
+      ]);
+    }
+    return createAccount(input);
+  }
+
+  /** Without the password policy: for the operator's ADMIN_PASSWORD, the operator's own choice. */
+  async function createAccount(input: NewAccount): Promise<Session> {
     const email = normalizeEmail(input.email);
     let invitedBy: string | null = null;
     if (input.inviteCode) {
@@ -186,7 +207,7 @@ export function createAccountsService(deps: {
     const existing = await q.findUserByEmail(db, normalizeEmail(email));
     if (existing) return grantRole(existing.id, 'admin');
     try {
-      return (await register({ email, password, name: 'Administrator', roles: ['admin'] })).user;
+      return (await createAccount({ email, password, name: 'Administrator', roles: ['admin'] })).user;
     } catch (error) {
       // Another process created it between our read and insert.
       if (error instanceof AppError && error.code === 'conflict') return ensureAdmin(email, password);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { baseSecurityHeaders } from '../../platform/http/security-headers.js';
 import { clientAddress, forwardedProto, type TrustFunction } from '../../platform/http/trust-proxy.js';
 import { deviceCookie, knownDeviceId, refCookie, withRef } from './rules.js';
 import { newDeviceId, type ResolvedLink, type SharingService } from './service.js';
@@ -51,6 +52,7 @@ export function cachedRedirect(sharing: SharingService, trustProxy: TrustFunctio
       userAgent: request.headers['user-agent'],
     });
     response.writeHead(302, {
+      ...baseSecurityHeaders(secure),
       ...REDIRECT_HEADERS,
       location: answer.location,
       'set-cookie': answer.cookies,

@@ -39,7 +39,12 @@ const UNKNOWN_LINK_PAGE = `<!doctype html><html lang="en"><head><meta charset="u
 
 function sendImage(reply: FastifyReply, type: string, body: Buffer | string | undefined, what: string) {
   if (body === undefined) throw notFound(what);
-  return reply.type(type).header('cache-control', 'public, max-age=600').send(body);
+  // Chat apps and social sites show posters and previews on their own pages.
+  return reply
+    .type(type)
+    .header('cache-control', 'public, max-age=600')
+    .header('cross-origin-resource-policy', 'cross-origin')
+    .send(body);
 }
 
 export const sharingRoutes: FastifyPluginAsyncTypebox<SharingRouteOptions> = async (app, options) => {

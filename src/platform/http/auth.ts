@@ -1,6 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../errors.js';
+import { securityRefusal } from '../security-reasons.js';
 import { parseCookies } from './cookies.js';
+import {
+  CSRF_HEADER,
+  clearedSessionCookies,
+  csrfTokenMatches,
+  SESSION_COOKIE,
+  UNSAFE_METHODS,
+} from './session.js';
 
 export interface AuthUser {
   id: string;
@@ -18,20 +26,48 @@ declare module 'fastify' {
 
 export type ResolveToken = (token: string) => Promise<AuthUser | null>;
 
-export const SESSION_COOKIE = 'fission_session';
-
-function tokenOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
-  return parseCookies(request.headers.cookie)[SESSION_COOKIE] || undefined;
+interface Credentials {
+  token: string;
+  via: 'bearer' | 'cookie';
 }
 
-/** Resolves the bearer token (or session cookie) once per request; anonymous requests cost nothing. */
+/** A bearer token wins over the cookie: an API client's header says who it means to be. */
+function credentialsOf(request: FastifyRequest): Credentials | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    const token = header.slice(7).trim();
+    return token ? { token, via: 'bearer' } : undefined;
+  }
+  const token = parseCookies(request.headers.cookie)[SESSION_COOKIE];
+  return token ? { token, via: 'cookie' } : undefined;
+}
+
+/**
+ * Resolves the bearer token (or session cookie) once per request; anonymous requests cost nothing.
+ * A write authenticated by the cookie alone needs the session's CSRF token (see ./session.ts); a
+ * cookie that no longer names a live session is cleared, so the web app stops presenting it.
+ */
 export function registerAuth(app: FastifyInstance, resolve: ResolveToken) {
   app.decorateRequest('user', null);
-  app.addHook('onRequest', async (request) => {
-    const token = tokenOf(request);
-    if (token) request.user = await resolve(token);
+  app.addHook('onRequest', async (request, reply) => {
+    const credentials = credentialsOf(request);
+    if (!credentials) return;
+    request.user = await resolve(credentials.token);
+    if (credentials.via === 'bearer') return;
+    if (!request.user) {
+      reply.header('set-cookie', clearedSessionCookies(request.protocol === 'https'));
+      return;
+    }
+    if (
+      UNSAFE_METHODS.has(request.method) &&
+      !csrfTokenMatches(credentials.token, request.headers[CSRF_HEADER])
+    ) {
+      request.user = null;
+      throw securityRefusal(
+        'csrf_failed',
+        'This change came without the session’s CSRF token (X-CSRF-Token); reload the page and try again',
+      );
+    }
   });
 }
 

@@ -1,8 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { securityRefusal } from '../security-reasons.js';
 
-/** Prometheus text at /metrics: process metrics and a request-duration histogram per route. */
-export function registerMetrics(app: FastifyInstance): Registry {
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`; compared in constant time. */
+function hasToken(request: FastifyRequest, token: string): boolean {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return false;
+  return timingSafeEqual(digest(header.slice(7).trim()), digest(token));
+}
+
+/**
+ * Prometheus text at /metrics: process metrics and a request-duration histogram per route. With
+ * METRICS_TOKEN set, only a scraper that sends it as a bearer token reads them.
+ */
+export function registerMetrics(app: FastifyInstance, token?: string): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'fission_' });
   const duration = new Histogram({
@@ -18,8 +32,14 @@ export function registerMetrics(app: FastifyInstance): Registry {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  );
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (token !== undefined && !hasToken(request, token)) {
+      throw securityRefusal(
+        'metrics_token_required',
+        'Send the metrics token as Authorization: Bearer <token>',
+      );
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
   return registry;
 }

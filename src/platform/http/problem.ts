@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, errorStatus, type FieldError, type ReasonParams } from '../errors.js';
+import { baseSecurityHeaders } from './security-headers.js';
 
 /** RFC 9457 problem details; every error Fission answers has this shape. */
 export interface Problem {
@@ -126,6 +127,8 @@ export function registerErrorHandling(app: FastifyInstance) {
  * valid percent-encoded UTF-8, which otherwise bypass the error handler and answer plain JSON.
  */
 export function frameworkErrorAsProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // No hook runs before such an error, helmet's included.
+  reply.headers(baseSecurityHeaders(request.protocol === 'https'));
   const status = error.statusCode ?? 400;
   const code = codeOfStatus.get(status) ?? 'invalid_input';
   return sendProblem(request, reply, new AppError(code, friendlyClientMessage(error)));

@@ -2,6 +2,8 @@ import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { AppError } from '../errors.js';
+import { securityRefusal } from '../security-reasons.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 
 // ajv-formats is CommonJS: under ESM its default import is the plugin function itself.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -79,14 +81,25 @@ export function nulCharacterAt(value: unknown): string | undefined {
 /**
  * Many HTTP clients send `Content-Type: application/json` on a POST that has no body (pay, logout,
  * approve). Such a request means "no body", not "malformed JSON": it reaches the route with an
- * undefined body, and a route that needs one still answers 400 from its schema. Anything else is
- * parsed by Fastify's own parser, with its prototype-poisoning protection.
+ * undefined body, and a route that needs one still answers 400 from its schema. A body nested
+ * deeper than MAX_JSON_DEPTH is refused before it is parsed (see json-depth.ts). Anything else is
+ * parsed by Fastify's own parser (secure-json-parse), with its prototype-poisoning protection.
+ * Payment webhooks replace this parser in their own scope to keep the raw bytes.
  */
 function acceptEmptyJsonBodies(app: FastifyInstance) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
+    if (exceedsJsonDepth(body as string)) {
+      return done(
+        securityRefusal(
+          'json_too_deep',
+          `The body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels`,
+        ),
+        undefined,
+      );
+    }
     return parseJson(request, body as string, done);
   });
 }

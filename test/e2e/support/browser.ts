@@ -1,4 +1,5 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from '../../../src/platform/http/session.js';
 import { watchForServerProse } from './server-prose.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,6 +38,20 @@ export async function openPage(
   const page = await context.newPage();
   watchForServerProse(page);
   return page;
+}
+
+/** Signs a browser context in with a session token, leaving it the cookies signing in would. */
+export async function signInWithToken(context: BrowserContext, baseUrl: string, token: string) {
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: token, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+    { name: CSRF_COOKIE, value: csrfTokenFor(token), url: baseUrl, sameSite: 'Lax' },
+  ]);
+}
+
+/** The session token of a page signed in through the UI (its HttpOnly cookie), for API calls. */
+export async function sessionTokenOf(page: Page): Promise<string> {
+  const cookies = await page.context().cookies();
+  return cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? '';
 }
 
 let counter = 0;

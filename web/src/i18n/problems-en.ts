@@ -3,7 +3,10 @@
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
  * reasons in its own file and one spread line here.
  */
+import { securityReasonsEn } from './security-en';
+
 export const reasonsEn = {
+  ...securityReasonsEn,
   invalid_input: 'Some of what you entered needs another look.',
   unauthorized: 'Please sign in to continue.',
   forbidden: 'Your account is not allowed to do this.',
@@ -50,6 +53,11 @@ export const rulesEn = {
 export const fieldRulesEn = {
   phone: { pattern: 'Enter a phone number: digits, spaces and + ( ) - only.' },
   email: { format: 'Enter an email address such as name@example.com.' },
+  password: {
+    minLength: 'Use at least 8 characters for your password.',
+    password_too_common: 'That password is one of the most common ones. Choose one that is harder to guess.',
+    password_is_email: 'Do not use your email address as your password.',
+  },
 };
 
 /** Field labels by the last segment of the JSON pointer, for field errors worded by rule. */

@@ -1,8 +1,10 @@
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
+import { securityReasonsZhCN } from './security-zh-cn';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const reasonsZhCN: Texts<typeof reasonsEn> = {
+  ...securityReasonsZhCN,
   invalid_input: '部分填写的内容需要再检查一下。',
   unauthorized: '请先登录。',
   forbidden: '你的账号无权进行此操作。',
@@ -47,6 +49,11 @@ export const rulesZhCN: Texts<typeof rulesEn> = {
 export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
   phone: { pattern: '请填写手机号码：只能包含数字、空格和 + ( ) -。' },
   email: { format: '请填写有效的邮箱地址，例如 name@example.com。' },
+  password: {
+    minLength: '密码至少需要 8 个字符。',
+    password_too_common: '这个密码太常见了，请换一个更难猜的密码。',
+    password_is_email: '请不要用邮箱地址作为密码。',
+  },
 };
 
 export const fieldsZhCN: Texts<typeof fieldsEn> = {

@@ -1,6 +1,6 @@
 /** The untyped fetch wrapper that features use until they move to `apiClient` (./api.ts). */
 import { toApiError } from './api-error';
-import { authToken } from './auth-token';
+import { SESSION_CREDENTIALS, sessionHeaders } from './session';
 
 export type { FieldError } from './api-error';
 export { ApiError, isApiError, toApiError } from './api-error';
@@ -24,13 +24,16 @@ export function withQuery(path: string, query: Query): string {
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  const token = authToken.get();
-  if (token) headers.authorization = `Bearer ${token}`;
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...sessionHeaders(method),
+    ...options.headers,
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, {
     method,
     headers,
+    credentials: SESSION_CREDENTIALS,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: options.signal,
   });

@@ -8104,11 +8104,12 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "business_rule" | "conflict" | "forbidden" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "not_found" | "payload_too_large" | "rate_limited" | "unauthorized" | "unavailable" | "unsupported_media_type" | "internal_error";
+        ProblemReason: "business_rule" | "conflict" | "csrf_failed" | "forbidden" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "json_too_deep" | "metrics_token_required" | "not_found" | "password_is_email" | "password_too_common" | "payload_too_large" | "rate_limited" | "unauthorized" | "unavailable" | "unsupported_media_type" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
             business_rule: Record<string, never>;
             conflict: Record<string, never>;
+            csrf_failed: Record<string, never>;
             forbidden: Record<string, never>;
             idempotency_key_in_progress: Record<string, never>;
             idempotency_key_reused: Record<string, never>;
@@ -8118,7 +8119,11 @@ export interface components {
                 machine: string;
                 to: string;
             };
+            json_too_deep: Record<string, never>;
+            metrics_token_required: Record<string, never>;
             not_found: Record<string, never>;
+            password_is_email: Record<string, never>;
+            password_too_common: Record<string, never>;
             payload_too_large: Record<string, never>;
             rate_limited: {
                 retryAfterSeconds: number;
@@ -8138,6 +8143,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["business_rule","conflict","forbidden","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","not_found","payload_too_large","rate_limited","unauthorized","unavailable","unsupported_media_type","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["business_rule","conflict","csrf_failed","forbidden","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","json_too_deep","metrics_token_required","not_found","password_is_email","password_too_common","payload_too_large","rate_limited","unauthorized","unavailable","unsupported_media_type","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"business_rule":{},"conflict":{},"forbidden":{},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"not_found":{},"payload_too_large":{},"rate_limited":{"retryAfterSeconds":"integer"},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"business_rule":{},"conflict":{},"csrf_failed":{},"forbidden":{},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"json_too_deep":{},"metrics_token_required":{},"not_found":{},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"rate_limited":{"retryAfterSeconds":"integer"},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"internal_error":{}};

@@ -1,22 +1,17 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { toApiError } from './api-error';
 import type { paths } from './api-types';
-import { authToken } from './auth-token';
+import { SESSION_CREDENTIALS, sessionMiddleware } from './session';
 
 /**
  * The one way the web app calls the API: typed by path and method from the server's OpenAPI
  * document (`api-types.ts`, generated), so a shape the server changes breaks the build, not a page.
  */
-export const apiClient = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '' });
-
-const session: Middleware = {
-  onRequest({ request }) {
-    const token = authToken.get();
-    if (token) request.headers.set('authorization', `Bearer ${token}`);
-    request.headers.set('accept', 'application/json');
-    return request;
-  },
-};
+export const apiClient = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  credentials: SESSION_CREDENTIALS,
+  headers: { accept: 'application/json' },
+});
 
 // Every failure becomes an ApiError (the problem's reason, params and field errors), thrown.
 const problems: Middleware = {
@@ -26,7 +21,7 @@ const problems: Middleware = {
   },
 };
 
-apiClient.use(session, problems);
+apiClient.use(sessionMiddleware, problems);
 
 /** The body of a successful call; failures were thrown by the middleware as ApiError. */
 export async function call<T>(request: Promise<{ data?: T; error?: unknown }>): Promise<T> {

@@ -1,15 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { toApiError } from '../../../lib/api-error';
-import { authToken } from '../../../lib/auth-token';
+import { SESSION_CREDENTIALS } from '../../../lib/session';
 
 /**
- * Downloads approved withdrawals as CSV for the bank or payment platform. Fetched with the session
- * token (a plain link would carry none), then handed to the browser as a file.
+ * Downloads approved withdrawals as CSV for the bank or payment platform. Fetched (rather than a
+ * plain link) so a refusal shows as an error, then handed to the browser as a file.
  */
 async function downloadApprovedCsv(): Promise<void> {
-  const token = authToken.get();
   const response = await fetch('/api/admin/withdrawals/export.csv?status=approved', {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    credentials: SESSION_CREDENTIALS,
   });
   if (!response.ok) throw await toApiError(response);
   const url = URL.createObjectURL(await response.blob());

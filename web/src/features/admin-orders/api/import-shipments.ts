@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toApiError } from '../../../lib/api-client';
-import { authToken } from '../../../lib/auth-token';
+import { SESSION_CREDENTIALS, sessionHeaders } from '../../../lib/session';
 
 export type ImportRow =
   | { line: number; orderId: string; status: 'shipped'; carrier: string; trackingNumber: string }
@@ -14,10 +14,13 @@ export interface ImportResult {
 
 /** The import takes the file as it is (text/csv), not wrapped in JSON. */
 async function importShipments(csv: string): Promise<ImportResult> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'text/csv' };
-  const token = authToken.get();
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch('/api/admin/shipments/import', { method: 'POST', headers, body: csv });
+  const headers = { accept: 'application/json', 'content-type': 'text/csv', ...sessionHeaders('POST') };
+  const response = await fetch('/api/admin/shipments/import', {
+    method: 'POST',
+    headers,
+    credentials: SESSION_CREDENTIALS,
+    body: csv,
+  });
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as ImportResult;
 }

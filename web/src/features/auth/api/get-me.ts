@@ -1,20 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../../lib/api-client';
-import { authToken } from '../../../lib/auth-token';
+import { forgetStoredToken, mayBeSignedIn } from '../../../lib/session';
 import type { User } from '../types';
 
 export const meKey = ['me'] as const;
 
+/** Asked on start: the session cookie is HttpOnly, so only the server knows whose it is. */
 async function getMe(): Promise<User | null> {
-  if (!authToken.get()) return null;
+  forgetStoredToken();
+  if (!mayBeSignedIn()) return null;
   try {
     return await api.get<User>('/api/me');
   } catch (error) {
-    // An expired or revoked token: forget it and continue as a guest.
-    if (isApiError(error, 401)) {
-      authToken.clear();
-      return null;
-    }
+    // An expired or revoked session: the server has cleared its cookies; continue as a guest.
+    if (isApiError(error, 401)) return null;
     throw error;
   }
 }

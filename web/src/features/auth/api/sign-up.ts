@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { currentLanguage } from '../../../i18n';
 import { api } from '../../../lib/api-client';
-import { authToken } from '../../../lib/auth-token';
 import type { Session } from '../types';
 import { meKey } from './get-me';
 
@@ -21,7 +20,6 @@ export function useSignUp() {
   return useMutation({
     mutationFn: signUp,
     onSuccess: (session) => {
-      authToken.set(session.token);
       client.setQueryData(meKey, session.user);
     },
   });
