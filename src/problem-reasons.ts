@@ -1,7 +1,15 @@
+import { afterSalesReasons } from './modules/aftersales/index.js';
+import { fulfilmentReasons } from './modules/fulfilment/index.js';
+import { notificationsReasons } from './modules/notifications/index.js';
 import { mergeReasonCatalogs, platformReasons } from './platform/reasons.js';
 
 /**
  * Every refusal reason the API can answer with, one catalog per module. The OpenAPI document lists
  * them (`ProblemReason`, `ReasonParams`), and the web app's test renders each in every language.
  */
-export const problemReasons = mergeReasonCatalogs([platformReasons]);
+export const problemReasons = mergeReasonCatalogs([
+  platformReasons,
+  afterSalesReasons,
+  fulfilmentReasons,
+  notificationsReasons,
+]);
