@@ -347,6 +347,8 @@ describe('refusals', () => {
       (await t.request('GET', `/api/after-sales/${open.id}`, { token: buyer.token })).json(),
     ).toMatchObject({
       status: 'closed',
+      // Regression: the note was English prose from the server, shown verbatim to a Chinese buyer.
+      note: '',
     });
     expect((await approve(open.id)).statusCode).toBe(409);
   });

@@ -240,7 +240,8 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     for (const row of await q.openOfOrder(tx, orderId)) {
       const applied = row.refund_id && (await orders.refundStatus(tx, row.refund_id)) === 'succeeded';
       if (applied) await decide(tx, row, 'refunded', { note: row.note, decidedBy: null });
-      else await decide(tx, row, 'closed', { note: 'the order was refunded in full', decidedBy: null });
+      // No note: the status says why, and the web words it in the buyer's language.
+      else await decide(tx, row, 'closed', { note: row.note, decidedBy: null });
     }
   }
 

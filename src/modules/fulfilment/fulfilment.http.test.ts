@@ -400,7 +400,9 @@ describe('POST /api/admin/shipments/import', () => {
     expect(unclosed).toMatchObject({ reason: 'shipment_csv_unclosed_quote', params: { line: 2 } });
     expect(unclosed.errors?.[0]?.path).toBe('/line/2');
     expect(expectProblem(await importCsv(''), 400)).toMatchObject({ reason: 'shipment_csv_empty' });
-    expect(expectProblem(await importCsv(`${header}\n`), 400)).toMatchObject({ reason: 'shipment_csv_no_rows' });
+    expect(expectProblem(await importCsv(`${header}\n`), 400)).toMatchObject({
+      reason: 'shipment_csv_no_rows',
+    });
     expectProblem(await importCsv(`${header}\n${order.id},S\u0000F,SF1`), 400);
     const many = [header, ...Array.from({ length: 1001 }, (_, i) => `x${i},SF,SF${i}`)].join('\n');
     expect(expectProblem(await importCsv(many), 413)).toMatchObject({
