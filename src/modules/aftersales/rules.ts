@@ -15,7 +15,6 @@ export const afterSaleMachine = defineMachine<AfterSaleStatus>('after-sales requ
   rejected: [],
   closed: [],
 });
-export const AFTER_SALE_STATUSES = afterSaleMachine.states;
 /** The states whose units count as taken: open requests, and those refunded. */
 export const UNITS_TAKEN_IN: readonly AfterSaleStatus[] = ['requested', 'refunded'];
 

@@ -10,7 +10,6 @@ import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import {
   type AfterSaleStatus,
-  type AfterSaleType,
   afterSaleMachine,
   amountOf,
   type ChosenLine,
@@ -19,17 +18,13 @@ import {
   type LineUnits,
   unitShares,
 } from './rules.js';
-import type { AfterSaleSchema } from './schemas.js';
+import type { AfterSaleBody, AfterSaleSchema } from './schemas.js';
 
 /** A request as the API shows it: the response schema's type, so the two cannot drift apart. */
 export type AfterSale = Static<typeof AfterSaleSchema>;
 
-export interface AfterSaleRequest {
-  type: AfterSaleType;
-  reason: string;
-  photos?: string[];
-  items?: { orderItemId: string; quantity: number }[];
-}
+/** What a buyer sends: the request body's schema. */
+export type AfterSaleRequest = Static<typeof AfterSaleBody>;
 
 const holdRef = (id: string) => `after_sale:${id}`;
 
