@@ -1,3 +1,6 @@
+import { afterSalesReasons } from './modules/aftersales/index.js';
+import { fulfilmentReasons } from './modules/fulfilment/index.js';
+import { notificationsReasons } from './modules/notifications/index.js';
 import { mergeReasonCatalogs, platformReasons } from './platform/reasons.js';
 import { SECURITY_REASONS } from './platform/security-reasons.js';
 
@@ -5,4 +8,10 @@ import { SECURITY_REASONS } from './platform/security-reasons.js';
  * Every refusal reason the API can answer with, one catalog per module. The OpenAPI document lists
  * them (`ProblemReason`, `ReasonParams`), and the web app's test renders each in every language.
  */
-export const problemReasons = mergeReasonCatalogs([platformReasons, SECURITY_REASONS]);
+export const problemReasons = mergeReasonCatalogs([
+  platformReasons,
+  SECURITY_REASONS,
+  afterSalesReasons,
+  fulfilmentReasons,
+  notificationsReasons,
+]);

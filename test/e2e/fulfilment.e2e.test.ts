@@ -138,4 +138,24 @@ describe('fulfilment', () => {
     await buyer.reload();
     await expect(buyer.getByTestId('timeline-cancelled').textContent()).resolves.toContain('买家取消了订单');
   });
+
+  it('reports refused CSV rows in Chinese, never with the server’s English', async () => {
+    const unpaid = await placeOrder('TEA-JAS-50');
+    await admin.evaluate(() => localStorage.setItem('fission.lang', 'zh-CN'));
+    await admin.goto('/admin/orders/ship-csv');
+    await admin
+      .getByTestId('ship-csv-text')
+      .fill(
+        `orderId,carrier,trackingNumber\n${unpaid.id},YTO Express,YT0003\nno-such-order,YTO,YT0004\n${unpaid.id},YTO,YT#5\n`,
+      );
+    await admin.getByTestId('ship-csv-submit').click();
+    await admin.getByTestId('ship-csv-result').waitFor();
+    const rows = admin.getByTestId('ship-csv-row');
+    await expect(rows.nth(0).textContent()).resolves.toContain('尚未付款');
+    await expect(rows.nth(1).textContent()).resolves.toContain('没有这个编号的订单');
+    await expect(rows.nth(2).textContent()).resolves.toContain('物流单号只能包含');
+    const text = (await admin.getByTestId('ship-csv-result').textContent()) ?? '';
+    expect(text).not.toMatch(/not paid|No order|tracking|letters/i);
+    await admin.evaluate(() => localStorage.setItem('fission.lang', 'en'));
+  });
 });

@@ -11,7 +11,9 @@ export interface ProblemBody {
   title: string;
   status: number;
   detail: string;
-  errors?: { path: string; message: string }[];
+  reason: string;
+  params?: Record<string, string | number | boolean | null>;
+  errors?: { path: string; message: string; rule?: string; params?: Record<string, unknown> }[];
 }
 
 /** Asserts an RFC 9457 problem+json answer with the given status and returns its body. */
@@ -19,6 +21,8 @@ export function expectProblem(res: ProblemResponse, status: number): ProblemBody
   expect(res.statusCode).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = res.json<ProblemBody>();
+  // Every problem names its reason, generic or specific: clients branch on it.
+  expect(typeof body.reason).toBe('string');
   expect(body).toMatchObject({
     status,
     type: expect.any(String),

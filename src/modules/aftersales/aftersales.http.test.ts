@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from '../../../test/support/problem.js';
 import { createProduct, expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Commission } from '../distribution/reads.js';
 import type { Order } from '../orders/present.js';
+import { afterSaleMachine } from './rules.js';
 import type { AfterSale } from './service.js';
 
 let t: TestApp;
@@ -345,6 +347,8 @@ describe('refusals', () => {
       (await t.request('GET', `/api/after-sales/${open.id}`, { token: buyer.token })).json(),
     ).toMatchObject({
       status: 'closed',
+      // Regression: the note was English prose from the server, shown verbatim to a Chinese buyer.
+      note: '',
     });
     expect((await approve(open.id)).statusCode).toBe(409);
   });
@@ -495,5 +499,97 @@ describe('AFTER_SALES_AUTO_APPROVE_REFUNDS', () => {
     } finally {
       await auto.close();
     }
+  });
+});
+
+describe('refusal reasons, for the buyer’s language', () => {
+  it('names each refusal of a request with its facts: units left, units taken, the return window', async () => {
+    const { order } = await paidOrder();
+    const tea = order.items[0]!.id;
+    expect(
+      (await ask(order, { type: 'refund', items: [{ orderItemId: tea, quantity: 2 }] })).statusCode,
+    ).toBe(201);
+    expect(
+      expectProblem(await ask(order, { type: 'refund', items: [{ orderItemId: tea, quantity: 2 }] }), 409),
+    ).toMatchObject({
+      reason: 'after_sale_already_requested',
+      params: { orderItemId: tea, quantity: 2, free: 1 },
+    });
+    expect(
+      expectProblem(await ask(order, { type: 'refund', items: [{ orderItemId: tea, quantity: 4 }] }), 409),
+    ).toMatchObject({
+      reason: 'after_sale_quantity_above_refundable',
+      params: { orderItemId: tea, quantity: 4, remaining: 3 },
+    });
+    const quoted = await t.request('POST', `/api/orders/${order.id}/after-sales/quote`, {
+      token: buyer.token,
+      body: { items: [{ orderItemId: tea, quantity: 4 }] },
+    });
+    expect(expectProblem(quoted, 409)).toMatchObject({ reason: 'after_sale_quantity_above_refundable' });
+    expect(expectProblem(await ask(order, { type: 'return' }), 422)).toMatchObject({
+      reason: 'after_sale_not_shipped',
+    });
+    const unknown = expectProblem(
+      await ask(order, { type: 'refund', items: [{ orderItemId: 'nope', quantity: 1 }] }),
+      400,
+    );
+    expect(unknown.errors).toEqual([
+      expect.objectContaining({ path: '/items/0/orderItemId', rule: 'orderItem' }),
+    ]);
+
+    await complete(order);
+    expect(expectProblem(await ask(order, { type: 'refund' }), 422)).toMatchObject({
+      reason: 'after_sale_already_shipped',
+    });
+    await t.clock.advance(8 * DAY);
+    expect(expectProblem(await ask(order, { type: 'return' }), 422)).toMatchObject({
+      reason: 'after_sale_window_closed',
+      params: { returnWindowDays: 7 },
+    });
+
+    const { variantId } = await createProduct(t);
+    const unpaid = (
+      await t.request('POST', '/api/orders', {
+        token: buyer.token,
+        body: { items: [{ variantId, quantity: 1 }] },
+      })
+    ).json<Order>();
+    expect(expectProblem(await ask(unpaid, { type: 'refund' }), 409)).toMatchObject({
+      reason: 'after_sale_order_not_eligible',
+      params: { orderStatus: 'pending_payment' },
+    });
+  });
+
+  it('refuses an order with nothing left, and a decision on a decided request by the state machine', async () => {
+    const { order } = await paidOrder();
+    const all = (await ask(order, { type: 'refund' })).json<AfterSale>();
+    expect((await approve(all.id)).statusCode).toBe(200);
+    expect(expectProblem(await ask(order, { type: 'refund' }), 409)).toMatchObject({
+      reason: 'after_sale_order_not_eligible',
+      params: { orderStatus: 'refunded' },
+    });
+    expect(expectProblem(await approve(all.id), 409)).toMatchObject({
+      reason: 'invalid_transition',
+      params: { machine: afterSaleMachine.name, from: 'refunded', to: 'refunded' },
+    });
+    const rejected = await t.request('POST', `/api/admin/after-sales/${all.id}/reject`, {
+      token: admin.token,
+      body: { note: 'too late' },
+    });
+    expect(expectProblem(rejected, 409)).toMatchObject({
+      reason: 'invalid_transition',
+      params: { from: 'refunded', to: 'rejected' },
+    });
+  });
+});
+
+describe('the status column', () => {
+  it('admits exactly the states of the after-sales state machine (migration 020)', async () => {
+    const [check] = await t.db.query<{ def: string }>(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE conrelid = 'after_sales'::regclass AND conname = 'after_sales_status_check'`,
+    );
+    const states = [...(check?.def ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    expect(states.sort()).toEqual([...afterSaleMachine.states].sort());
   });
 });

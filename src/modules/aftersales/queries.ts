@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { AfterSaleStatus, AfterSaleType } from './rules.js';
+import { type AfterSaleStatus, type AfterSaleType, afterSaleMachine, UNITS_TAKEN_IN } from './rules.js';
 
 export interface AfterSaleRow {
   id: string;
@@ -62,18 +62,19 @@ export const lockByRefund = async (conn: Queryable, refundId: string) =>
     await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE refund_id = $1 FOR UPDATE', [refundId])
   )[0];
 
+/** The order's requests that may still be decided: those from which a request can close. */
 export const openOfOrder = (conn: Queryable, orderId: string) =>
   conn.query<AfterSaleRow>(
-    `SELECT * FROM after_sales WHERE order_id = $1 AND status = 'requested' ORDER BY id FOR UPDATE`,
-    [orderId],
+    'SELECT * FROM after_sales WHERE order_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE',
+    [orderId, afterSaleMachine.fromStates('closed')],
   );
 
 /** The units named by an order's requests that still count: open ones, and those refunded. */
 export const unitsOfOrder = (conn: Queryable, orderId: string) =>
   conn.query<AfterSaleItemRow & { status: AfterSaleStatus }>(
     `SELECT i.*, a.status FROM after_sale_items i JOIN after_sales a ON a.id = i.after_sale_id
-     WHERE a.order_id = $1 AND a.status IN ('requested', 'refunded')`,
-    [orderId],
+     WHERE a.order_id = $1 AND a.status = ANY($2)`,
+    [orderId, UNITS_TAKEN_IN],
   );
 
 export const itemsOf = (conn: Queryable, ids: readonly string[]) =>
@@ -85,16 +86,27 @@ export const itemsOf = (conn: Queryable, ids: readonly string[]) =>
 export const setRefundId = (tx: Queryable, id: string, refundId: string) =>
   tx.query('UPDATE after_sales SET refund_id = $2 WHERE id = $1', [id, refundId]);
 
+/** Moves a request to `status` if it is in one of `from` (the machine's `fromStates`); the rows moved. */
 export const decide = (
   tx: Queryable,
   id: string,
-  d: { status: AfterSaleStatus; note: string; decidedBy: string | null; at: Date },
+  d: {
+    status: AfterSaleStatus;
+    from: readonly AfterSaleStatus[];
+    note: string;
+    decidedBy: string | null;
+    at: Date;
+  },
 ) =>
   tx.query<AfterSaleRow>(
     `UPDATE after_sales SET status = $2, note = $3, decided_by = COALESCE($4, decided_by), decided_at = $5
-     WHERE id = $1 RETURNING *`,
-    [id, d.status, d.note, d.decidedBy, d.at],
+     WHERE id = $1 AND status = ANY($6) RETURNING *`,
+    [id, d.status, d.note, d.decidedBy, d.at, d.from],
   );
+
+/** The operator's note and name on an approval, before its refund applies. */
+export const noteDecision = (tx: Queryable, id: string, d: { note: string; decidedBy: string | null }) =>
+  tx.query('UPDATE after_sales SET note = $2, decided_by = $3 WHERE id = $1', [id, d.note, d.decidedBy]);
 
 export interface ListFilter {
   userId?: string;

@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { ProblemResponse as Problem } from '../../platform/http/schemas.js';
 import {
   AfterSaleBody,
   AfterSalePage,
   AfterSaleSchema,
   DecisionBody,
-  Problem,
   QuoteBody,
   QuoteSchema,
   RejectBody,
@@ -18,6 +18,7 @@ import type { AfterSalesService } from './service.js';
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const tags = ['after-sales'];
 const errors = { 400: Problem, 401: Problem, 404: Problem, 409: Problem, 422: Problem };
+const quoteErrors = { 400: Problem, 401: Problem, 404: Problem, 409: Problem };
 const adminErrors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 503: Problem };
 
 export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSalesService }> = async (
@@ -34,7 +35,13 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
         description:
           'The order owner asks for a refund (paid, not shipped) or a return (shipped or completed, inside the ' +
           'return window) of some units, or without `items` of every unit not yet refunded. `amount` is those ' +
-          "units' shares of the paid total. Overlapping an open request → 409; after the return window → 422.",
+          "units' shares of the paid total. Refusals: an order without after-sales (unpaid, cancelled, " +
+          'refunded) → 409 `after_sale_order_not_eligible`; a refund once shipped or a return before → 422 ' +
+          '`after_sale_already_shipped` / `after_sale_not_shipped`; after the return window → 422 ' +
+          '`after_sale_window_closed` (with `returnWindowDays`); more units than are left → 409 ' +
+          '`after_sale_quantity_above_refundable` (with `remaining`); units an open request names → 409 ' +
+          '`after_sale_already_requested`; nothing left → 409 `after_sale_nothing_left`. Another ' +
+          "person's order → 404.",
         params: IdParams,
         body: AfterSaleBody,
         response: { 201: AfterSaleSchema, ...errors },
@@ -53,10 +60,13 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
       schema: {
         tags,
         summary: 'What a request would refund',
-        description: 'The amount and units a request of these items would cover, without making it.',
+        description:
+          'The amount and units a request of these items would cover, without making it (order owner). ' +
+          'Refuses units as the request would: 409 `after_sale_quantity_above_refundable`, ' +
+          '`after_sale_already_requested` or `after_sale_nothing_left`; another person’s order → 404.',
         params: IdParams,
         body: QuoteBody,
-        response: { 200: QuoteSchema, ...errors },
+        response: { 200: QuoteSchema, ...quoteErrors },
       },
     },
     async (request) => afterSales.quote(requireUser(request).id, request.params.id, request.body.items),
@@ -69,10 +79,10 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
       schema: {
         tags,
         summary: "An order's after-sales requests",
-        description: 'The requests made for one of my orders, newest first.',
+        description: 'The requests made for one of my orders, newest first; another person’s order → 404.',
         params: IdParams,
         querystring: Type.Object(pageQuery),
-        response: { 200: AfterSalePage, ...errors },
+        response: { 200: AfterSalePage, 400: Problem, 401: Problem, 404: Problem },
       },
     },
     async (request) =>
@@ -89,7 +99,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
       schema: {
         tags,
         summary: 'My after-sales requests',
-        description: 'Every request I made, newest first, optionally of one status.',
+        description: 'Every request the signed-in buyer made, newest first, optionally of one status.',
         querystring: Type.Object({ status: StatusFilter, ...pageQuery }),
         response: { 200: AfterSalePage, 400: Problem, 401: Problem },
       },
@@ -124,7 +134,8 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
       schema: {
         tags: ['admin', ...tags],
         summary: 'Every after-sales request',
-        description: 'All requests, newest first, optionally of one status (`requested` to work through).',
+        description:
+          'All requests, newest first, optionally of one status (`requested` to work through). Admin only.',
         querystring: Type.Object({ status: StatusFilter, ...pageQuery }),
         response: { 200: AfterSalePage, 400: Problem, 401: Problem, 403: Problem },
       },
@@ -140,8 +151,10 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
         tags: ['admin', ...tags],
         summary: 'Approve a request: refund it',
         description:
-          'Refunds the amount through the payment provider, returns the units to stock and shrinks the ' +
-          "order's commissions; the order stays in its status unless this refunds the rest of it.",
+          'Admin only. Refunds the amount through the payment provider, returns the units to stock and ' +
+          "shrinks the order's commissions; the order stays in its status unless this refunds the rest of " +
+          'it. A request already decided → 409 `invalid_transition`; one whose refund is with the provider ' +
+          '→ 409 `after_sale_refund_in_progress`; the provider unreachable → 503.',
         params: IdParams,
         body: Type.Optional(DecisionBody),
         response: { 200: AfterSaleSchema, ...adminErrors },
@@ -158,7 +171,9 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
       schema: {
         tags: ['admin', ...tags],
         summary: 'Reject a request',
-        description: 'Rejects an open request with a note the buyer reads; nothing is refunded.',
+        description:
+          'Admin only. Rejects an open request with a note the buyer reads; nothing is refunded. A request ' +
+          'already decided → 409 `invalid_transition`; one being refunded → 409 `after_sale_refund_in_progress`.',
         params: IdParams,
         body: RejectBody,
         response: { 200: AfterSaleSchema, ...adminErrors },

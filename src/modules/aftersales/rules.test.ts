@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  AFTER_SALE_STATUSES,
-  amountOf,
-  assertTransition,
-  checkRequestable,
-  chooseUnits,
-  TRANSITIONS,
-  unitShares,
-} from './rules.js';
+import { afterSaleMachine, amountOf, checkRequestable, chooseUnits, unitShares } from './rules.js';
 
 const lines = fc.array(
   fc.record({ unitPrice: fc.integer({ min: 0, max: 1_000_000 }), quantity: fc.integer({ min: 1, max: 12 }) }),
@@ -85,11 +77,24 @@ describe('chooseUnits', () => {
   });
 
   it('refuses overlaps with open requests, more than is left, unknown and repeated items', () => {
-    expect(() => chooseUnits([line([], [0])], undefined)).toThrow(/open after-sales request/);
-    expect(() => chooseUnits([line([0], [1, 2])], [{ orderItemId: 'a', quantity: 2 }])).toThrow(/open/);
-    expect(() => chooseUnits([line([0, 1])], [{ orderItemId: 'a', quantity: 3 }])).toThrow(/left to refund/);
-    expect(() => chooseUnits([line([0, 1, 2, 3])], undefined)).toThrow(/refunded already/);
-    expect(() => chooseUnits([line()], [{ orderItemId: 'b', quantity: 1 }])).toThrow(/invalid/);
+    const refusal = (reason: string, params?: object) =>
+      expect.objectContaining({ reason, ...(params ? { params } : {}) });
+    expect(() => chooseUnits([line([], [0])], undefined)).toThrow(
+      refusal('after_sale_already_requested', { orderItemId: 'a', quantity: 4, free: 3 }),
+    );
+    expect(() => chooseUnits([line([0], [1, 2])], [{ orderItemId: 'a', quantity: 2 }])).toThrow(
+      refusal('after_sale_already_requested', { orderItemId: 'a', quantity: 2, free: 1 }),
+    );
+    expect(() => chooseUnits([line([0, 1])], [{ orderItemId: 'a', quantity: 3 }])).toThrow(
+      refusal('after_sale_quantity_above_refundable', { orderItemId: 'a', quantity: 3, remaining: 2 }),
+    );
+    expect(() => chooseUnits([line([0, 1, 2, 3])], undefined)).toThrow(refusal('after_sale_nothing_left'));
+    expect(() => chooseUnits([line()], [{ orderItemId: 'b', quantity: 1 }])).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        errors: [expect.objectContaining({ rule: 'orderItem' })],
+      }),
+    );
     expect(() =>
       chooseUnits(
         [line()],
@@ -98,7 +103,7 @@ describe('chooseUnits', () => {
           { orderItemId: 'a', quantity: 1 },
         ],
       ),
-    ).toThrow(/invalid/);
+    ).toThrow(expect.objectContaining({ errors: [expect.objectContaining({ rule: 'uniqueItems' })] }));
   });
 });
 
@@ -107,18 +112,18 @@ describe('checkRequestable', () => {
   const open = { completedAt: null, returnWindowDays: 7, now };
   it.each([
     ['paid', 'refund', null],
-    ['paid', 'return', 'business_rule'],
+    ['paid', 'return', 'after_sale_not_shipped'],
     ['shipped', 'return', null],
-    ['shipped', 'refund', 'business_rule'],
+    ['shipped', 'refund', 'after_sale_already_shipped'],
     ['completed', 'return', null],
-    ['completed', 'refund', 'business_rule'],
-    ['pending_payment', 'refund', 'conflict'],
-    ['cancelled', 'return', 'conflict'],
-    ['refunded', 'refund', 'conflict'],
+    ['completed', 'refund', 'after_sale_already_shipped'],
+    ['pending_payment', 'refund', 'after_sale_order_not_eligible'],
+    ['cancelled', 'return', 'after_sale_order_not_eligible'],
+    ['refunded', 'refund', 'after_sale_order_not_eligible'],
   ] as const)('a %s order and a %s request: %s', (status, type, refusal) => {
     const run = () => checkRequestable(status, type, open);
     if (refusal === null) expect(run).not.toThrow();
-    else expect(run).toThrow(expect.objectContaining({ code: refusal }));
+    else expect(run).toThrow(expect.objectContaining({ reason: refusal }));
   });
 
   it('closes returns when the return window after completion has passed', () => {
@@ -129,19 +134,38 @@ describe('checkRequestable', () => {
       now,
     });
     expect(() => checkRequestable('completed', 'return', window(7))).not.toThrow();
-    expect(() => checkRequestable('completed', 'return', window(7.01))).toThrow(/return window/);
+    expect(() => checkRequestable('completed', 'return', window(7.01))).toThrow(
+      expect.objectContaining({
+        code: 'business_rule',
+        reason: 'after_sale_window_closed',
+        params: { returnWindowDays: 7 },
+      }),
+    );
   });
 });
 
 describe('the after-sales state machine', () => {
-  it('decides a request once', () => {
-    for (const from of AFTER_SALE_STATUSES) {
-      for (const to of AFTER_SALE_STATUSES) {
-        const allowed = TRANSITIONS[from].includes(to);
-        if (allowed) expect(() => assertTransition(from, to)).not.toThrow();
-        else expect(() => assertTransition(from, to)).toThrow(expect.objectContaining({ code: 'conflict' }));
+  it('decides a request once: requested moves to one of the three decisions, which are final', () => {
+    expect(afterSaleMachine.transitions).toEqual({
+      requested: ['refunded', 'rejected', 'closed'],
+      refunded: [],
+      rejected: [],
+      closed: [],
+    });
+    for (const from of afterSaleMachine.states) {
+      for (const to of afterSaleMachine.states) {
+        if (afterSaleMachine.canTransition(from, to))
+          expect(() => afterSaleMachine.assertTransition(from, to)).not.toThrow();
+        else
+          expect(() => afterSaleMachine.assertTransition(from, to)).toThrow(
+            expect.objectContaining({
+              code: 'conflict',
+              reason: 'invalid_transition',
+              params: expect.objectContaining({ from, to }),
+            }),
+          );
       }
     }
-    expect(TRANSITIONS.requested).toEqual(['refunded', 'rejected', 'closed']);
+    expect(afterSaleMachine.fromStates('closed')).toEqual(['requested']);
   });
 });

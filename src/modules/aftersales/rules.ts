@@ -1,22 +1,22 @@
-import { AppError, businessRule, conflict } from '../../platform/errors.js';
+import { invalidInput } from '../../platform/errors.js';
 import { prorate } from '../../platform/money.js';
+import { defineMachine } from '../../platform/state-machine.js';
+import { refuse } from './reasons.js';
 
-/** After-sales states and the moves between them, as data. */
-export const AFTER_SALE_STATUSES = ['requested', 'refunded', 'rejected', 'closed'] as const;
-export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number];
-
-/** `closed`: the order was refunded in full by other means while the request was open. */
-export const TRANSITIONS: Readonly<Record<AfterSaleStatus, readonly AfterSaleStatus[]>> = {
+/**
+ * After-sales requests as a state machine: a request is decided once. `closed`: the order was
+ * refunded in full by other means while the request was open. Every status update takes its
+ * from-states from here; migration 020's CHECK lists the same states.
+ */
+export type AfterSaleStatus = 'requested' | 'refunded' | 'rejected' | 'closed';
+export const afterSaleMachine = defineMachine<AfterSaleStatus>('after-sales request', {
   requested: ['refunded', 'rejected', 'closed'],
   refunded: [],
   rejected: [],
   closed: [],
-};
-
-export function assertTransition(from: AfterSaleStatus, to: AfterSaleStatus): void {
-  if (!TRANSITIONS[from].includes(to))
-    throw conflict(`The request is already ${from}; it cannot become ${to}`);
-}
+});
+/** The states whose units count as taken: open requests, and those refunded. */
+export const UNITS_TAKEN_IN: readonly AfterSaleStatus[] = ['requested', 'refunded'];
 
 export type AfterSaleType = 'refund' | 'return';
 
@@ -30,14 +30,27 @@ export function checkRequestable(
   window: { completedAt: Date | null; returnWindowDays: number; now: Date },
 ): void {
   if (!['paid', 'shipped', 'completed'].includes(orderStatus))
-    throw conflict(`An order that is ${orderStatus.replace('_', ' ')} has no after-sales`);
+    throw refuse(
+      'after_sale_order_not_eligible',
+      { orderStatus },
+      `An order that is ${orderStatus} has no after-sales`,
+    );
   if (type === 'refund' && orderStatus !== 'paid')
-    throw businessRule('The order has shipped: ask for a return instead of a refund');
+    throw refuse('after_sale_already_shipped', undefined, 'The order has shipped: ask for a return instead');
   if (type === 'return' && orderStatus === 'paid')
-    throw businessRule('The order has not shipped yet: ask for a refund instead of a return');
+    throw refuse(
+      'after_sale_not_shipped',
+      undefined,
+      'The order has not shipped yet: ask for a refund instead',
+    );
   if (window.completedAt) {
     const ends = window.completedAt.getTime() + window.returnWindowDays * 86_400_000;
-    if (window.now.getTime() > ends) throw businessRule('The return window of this order has closed');
+    if (window.now.getTime() > ends)
+      throw refuse(
+        'after_sale_window_closed',
+        { returnWindowDays: window.returnWindowDays },
+        'The return window of this order has closed',
+      );
   }
 }
 
@@ -88,13 +101,9 @@ export function chooseUnits(
   if (asked) {
     asked.forEach((a, i) => {
       if (!byId.has(a.orderItemId))
-        throw new AppError('invalid_input', 'The request is invalid', [
-          { path: `/items/${i}/orderItemId`, message: 'is not an item of this order' },
-        ]);
+        throw invalidInput(`/items/${i}/orderItemId`, 'is not an item of this order', 'orderItem');
       if (wanted.has(a.orderItemId))
-        throw new AppError('invalid_input', 'The request is invalid', [
-          { path: `/items/${i}/orderItemId`, message: 'is listed twice' },
-        ]);
+        throw invalidInput(`/items/${i}/orderItemId`, 'is listed twice', 'uniqueItems');
       wanted.set(a.orderItemId, a.quantity);
     });
   } else {
@@ -102,16 +111,27 @@ export function chooseUnits(
       const left = l.quantity - l.refunded.size;
       if (left > 0) wanted.set(l.orderItemId, left);
     }
-    if (wanted.size === 0) throw conflict('Every unit of this order is refunded already');
+    if (wanted.size === 0)
+      throw refuse('after_sale_nothing_left', undefined, 'Every unit of this order is refunded already');
   }
   return [...wanted].map(([orderItemId, quantity]) => {
     const line = byId.get(orderItemId) as LineUnits;
-    if (quantity > line.quantity - line.refunded.size)
-      throw conflict('More units of an item than are left to refund');
+    const remaining = line.quantity - line.refunded.size;
+    if (quantity > remaining)
+      throw refuse(
+        'after_sale_quantity_above_refundable',
+        { orderItemId, quantity, remaining },
+        `${quantity} units asked, ${remaining} left to refund`,
+      );
     const free = Array.from({ length: line.quantity }, (_, u) => u).filter(
       (u) => !line.refunded.has(u) && !line.open.has(u),
     );
-    if (free.length < quantity) throw conflict('An open after-sales request covers these units already');
+    if (free.length < quantity)
+      throw refuse(
+        'after_sale_already_requested',
+        { orderItemId, quantity, free: free.length },
+        'An open after-sales request covers these units already',
+      );
     return { orderItemId, quantity, units: free.slice(0, quantity) };
   });
 }

@@ -1,6 +1,6 @@
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
-import type { AFTER_SALE_STATUSES } from './rules.js';
+import { afterSaleMachine } from './rules.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 
@@ -35,15 +35,8 @@ export const RejectBody = Type.Object(
   { additionalProperties: false },
 );
 
-const StatusSchema = Type.Union([
-  Type.Literal('requested'),
-  Type.Literal('refunded'),
-  Type.Literal('rejected'),
-  Type.Literal('closed'),
-]);
-// Keeps the schema and the state machine's list of states from drifting apart.
-const _sameStates: (typeof AFTER_SALE_STATUSES)[number] extends Static<typeof StatusSchema> ? true : never =
-  true;
+/** The request's status: the state machine's states, so the two cannot drift apart. */
+const StatusSchema = Type.Enum(afterSaleMachine.states, { description: 'requested, then decided once' });
 
 const ItemSchema = Type.Object({
   orderItemId: Type.String(),
@@ -75,9 +68,3 @@ export const AfterSalePage = Type.Object({
 });
 
 export const StatusFilter = Type.Optional(StatusSchema);
-
-/** RFC 9457 problem details, as every error answers (see platform/http/problem.ts). */
-export const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer(), detail: Type.String() },
-  { additionalProperties: true },
-);

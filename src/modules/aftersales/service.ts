@@ -1,34 +1,30 @@
 import type { Static } from 'typebox';
 import type { Queryable, Tx } from '../../platform/db.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { Order } from '../orders/index.js';
 import type { AfterSalesContext } from './context.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import {
   type AfterSaleStatus,
-  type AfterSaleType,
+  afterSaleMachine,
   amountOf,
-  assertTransition,
   type ChosenLine,
   checkRequestable,
   chooseUnits,
   type LineUnits,
   unitShares,
 } from './rules.js';
-import type { AfterSaleSchema } from './schemas.js';
+import type { AfterSaleBody, AfterSaleSchema } from './schemas.js';
 
 /** A request as the API shows it: the response schema's type, so the two cannot drift apart. */
 export type AfterSale = Static<typeof AfterSaleSchema>;
 
-export interface AfterSaleRequest {
-  type: AfterSaleType;
-  reason: string;
-  photos?: string[];
-  items?: { orderItemId: string; quantity: number }[];
-}
+/** What a buyer sends: the request body's schema. */
+export type AfterSaleRequest = Static<typeof AfterSaleBody>;
 
 const holdRef = (id: string) => `after_sale:${id}`;
 
@@ -160,9 +156,8 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
       if (!found) throw notFound('After-sales request');
       await orders.lockOrder(tx, found.order_id);
       const row = (await q.lockAfterSale(tx, id)) as q.AfterSaleRow;
-      assertTransition(row.status, 'refunded');
-      if (row.refund_id && (await orders.refundStatus(tx, row.refund_id)) === 'requested')
-        throw conflict('This request is being refunded');
+      afterSaleMachine.assertTransition(row.status, 'refunded');
+      await refuseWhileRefunding(tx, row);
       const items = await q.itemsOf(tx, [id]);
       const refund = await orders.claimRefund(tx, row.order_id, {
         reason: `after-sales ${row.type}`,
@@ -171,7 +166,7 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
         restock: true,
       });
       await q.setRefundId(tx, id, refund.id);
-      await tx.query('UPDATE after_sales SET note = $2, decided_by = $3 WHERE id = $1', [id, note, adminId]);
+      await q.noteDecision(tx, id, { note, decidedBy: adminId });
       return refund.id;
     });
     await orders.finishRefund(refundId);
@@ -184,12 +179,17 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
       if (!found) throw notFound('After-sales request');
       await orders.lockOrder(tx, found.order_id);
       const row = (await q.lockAfterSale(tx, id)) as q.AfterSaleRow;
-      assertTransition(row.status, 'rejected');
-      if (row.refund_id && (await orders.refundStatus(tx, row.refund_id)) === 'requested')
-        throw conflict('This request is being refunded');
+      afterSaleMachine.assertTransition(row.status, 'rejected');
+      await refuseWhileRefunding(tx, row);
       await decide(tx, row, 'rejected', { note, decidedBy: adminId });
     });
     return get(id);
+  }
+
+  /** A request whose refund is with the provider waits for it: neither approved again nor rejected. */
+  async function refuseWhileRefunding(tx: Tx, row: q.AfterSaleRow) {
+    if (row.refund_id && (await orders.refundStatus(tx, row.refund_id)) === 'requested')
+      throw refuse('after_sale_refund_in_progress', undefined, 'This request is being refunded');
   }
 
   async function decide(
@@ -198,8 +198,16 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     status: AfterSaleStatus,
     d: { note: string; decidedBy: string | null },
   ) {
-    assertTransition(row.status, status);
-    await q.decide(tx, row.id, { status, note: d.note, decidedBy: d.decidedBy, at: clock.now() });
+    afterSaleMachine.assertTransition(row.status, status);
+    const decided = await q.decide(tx, row.id, {
+      status,
+      from: afterSaleMachine.fromStates(status),
+      note: d.note,
+      decidedBy: d.decidedBy,
+      at: clock.now(),
+    });
+    // The row is locked, so the status read is current: a miss is a bug, not a race to hide.
+    if (decided.length === 0) throw new Error(`after-sales request ${row.id} moved while locked`);
     await ctx.holds.release(tx, row.order_id, holdRef(row.id));
     if (status === 'refunded' || status === 'rejected') {
       await events.publish(tx, 'after_sale.decided', {
@@ -215,7 +223,8 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
   /** In the refund's apply step: the request whose refund this is becomes `refunded`. */
   async function onRefundApplied(tx: Tx, refundId: string) {
     const row = await q.lockByRefund(tx, refundId);
-    if (row?.status === 'requested') await decide(tx, row, 'refunded', { note: row.note, decidedBy: null });
+    if (row && afterSaleMachine.canTransition(row.status, 'refunded'))
+      await decide(tx, row, 'refunded', { note: row.note, decidedBy: null });
   }
 
   /**
@@ -226,7 +235,8 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     for (const row of await q.openOfOrder(tx, orderId)) {
       const applied = row.refund_id && (await orders.refundStatus(tx, row.refund_id)) === 'succeeded';
       if (applied) await decide(tx, row, 'refunded', { note: row.note, decidedBy: null });
-      else await decide(tx, row, 'closed', { note: 'the order was refunded in full', decidedBy: null });
+      // No note: the status says why, and the web words it in the buyer's language.
+      else await decide(tx, row, 'closed', { note: row.note, decidedBy: null });
     }
   }
 

@@ -360,12 +360,28 @@ describe('POST /api/admin/shipments/import', () => {
     expect(result.rows).toEqual([
       { line: 2, orderId: a.id, status: 'shipped', carrier: 'SF Express', trackingNumber: 'SF001' },
       { line: 4, orderId: b.id, status: 'shipped', carrier: 'Yunda, Shanghai', trackingNumber: 'YD002' },
-      expect.objectContaining({ line: 5, status: 'refused', reason: 'order_not_found' }),
+      expect.objectContaining({
+        line: 5,
+        status: 'refused',
+        reason: 'shipment_order_not_found',
+        params: { orderId: 'no-such-order' },
+      }),
       expect.objectContaining({ line: 6, status: 'refused', reason: 'not_paid' }),
       expect.objectContaining({ line: 7, status: 'refused', reason: 'already_shipped' }),
-      expect.objectContaining({ line: 8, status: 'refused', reason: 'invalid_row' }),
-      expect.objectContaining({ line: 9, status: 'refused', reason: 'malformed_row' }),
+      expect.objectContaining({
+        line: 8,
+        status: 'refused',
+        reason: 'shipment_row_invalid',
+        errors: [expect.objectContaining({ path: '/trackingNumber', rule: 'pattern' })],
+      }),
+      expect.objectContaining({ line: 9, status: 'refused', reason: 'shipment_row_malformed' }),
     ]);
+    // A row is refused with the reason the ship route answers with for the same order.
+    expect(expectProblem(await ship('no-such-order'), 404)).toMatchObject({
+      reason: 'shipment_order_not_found',
+      params: { orderId: 'no-such-order' },
+    });
+    expect(expectProblem(await ship(unpaid.id), 409)).toMatchObject({ reason: 'not_paid' });
     expect((await getOrder(a.id)).shipment).toMatchObject({ trackingNumber: 'SF001' });
     expect((await getOrder(b.id)).shipment).toMatchObject({ carrier: 'Yunda, Shanghai' });
     expect((await getOrder(unpaid.id)).status).toBe('pending_payment');
@@ -376,14 +392,23 @@ describe('POST /api/admin/shipments/import', () => {
     const header = 'orderId,carrier,trackingNumber';
     const noHeader = expectProblem(await importCsv(`${order.id},SF,SF1`), 400);
     expect(noHeader.errors?.[0]?.path).toBe('/header');
-    expect(expectProblem(await importCsv(`${header}\n${order.id},"SF,SF1\n`), 400).errors?.[0]?.path).toBe(
-      '/line/2',
-    );
-    expectProblem(await importCsv(''), 400);
-    expectProblem(await importCsv(`${header}\n`), 400);
+    expect(noHeader).toMatchObject({
+      reason: 'shipment_csv_columns_missing',
+      params: { missing: 'orderId, carrier, trackingNumber' },
+    });
+    const unclosed = expectProblem(await importCsv(`${header}\n${order.id},"SF,SF1\n`), 400);
+    expect(unclosed).toMatchObject({ reason: 'shipment_csv_unclosed_quote', params: { line: 2 } });
+    expect(unclosed.errors?.[0]?.path).toBe('/line/2');
+    expect(expectProblem(await importCsv(''), 400)).toMatchObject({ reason: 'shipment_csv_empty' });
+    expect(expectProblem(await importCsv(`${header}\n`), 400)).toMatchObject({
+      reason: 'shipment_csv_no_rows',
+    });
     expectProblem(await importCsv(`${header}\n${order.id},S\u0000F,SF1`), 400);
     const many = [header, ...Array.from({ length: 1001 }, (_, i) => `x${i},SF,SF${i}`)].join('\n');
-    expectProblem(await importCsv(many), 413);
+    expect(expectProblem(await importCsv(many), 413)).toMatchObject({
+      reason: 'shipment_csv_too_many_rows',
+      params: { rows: 1001, max: 1000 },
+    });
     expectProblem(await importCsv(`${header}\n${order.id},SF,SF1`, admin.token, 'application/json'), 415);
     expectProblem(
       await t.request('POST', '/api/admin/shipments/import', { token: admin.token, body: { csv: header } }),

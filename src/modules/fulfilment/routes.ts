@@ -29,12 +29,15 @@ export const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ fulfilment: Fulfilmen
     {
       onRequest: adminOnly,
       schema: {
-        tags: ['admin'],
+        tags: ['fulfilment', 'admin'],
         summary: 'Ship a paid order',
         description:
-          'Hands a paid order to a carrier: paid → shipped, with the carrier and tracking number. ' +
-          'A group-buy order ships only once its group succeeded; any other state → 409. The buyer ' +
-          'may confirm receipt; otherwise delivery is confirmed automatically AUTO_CONFIRM_DAYS later.',
+          'Admin only. Hands a paid order to a carrier: paid → shipped, with the carrier and tracking ' +
+          'number. A group-buy order ships only once its group succeeded; any other state → 409 with the ' +
+          "orders module's reason (`not_paid`, `already_shipped`, `group_waiting`, …). An unknown order → " +
+          '404 `shipment_order_not_found`; a carrier or tracking number that does not pass → 400 naming the ' +
+          'field and rule. The buyer may confirm receipt; otherwise delivery is confirmed automatically ' +
+          'AUTO_CONFIRM_DAYS later.',
         params: IdParams,
         body: ShipBody,
         response: {
@@ -55,13 +58,15 @@ export const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ fulfilment: Fulfilmen
     {
       onRequest: [adminOnly, csvOnly],
       schema: {
-        tags: ['admin'],
+        tags: ['fulfilment', 'admin'],
         summary: 'Ship many orders from a CSV',
         description:
-          'A `text/csv` body with the columns orderId, carrier and trackingNumber. Each row ships in ' +
-          'its own transaction and is reported as shipped or refused (with its line and reason); a ' +
-          'refused row never stops the others. A file without the header or with an unclosed quote ' +
-          '→ 400; more than 1000 rows → 413; any other content type → 415.',
+          'Admin only. A `text/csv` body with the columns orderId, carrier and trackingNumber. Each row ' +
+          'ships in its own transaction and is reported as shipped or refused with its line and the ' +
+          'reason (and params) the ship route would answer with; a refused row never stops the others. ' +
+          'A file without the header (`shipment_csv_empty`, `shipment_csv_columns_missing`), without ' +
+          'rows (`shipment_csv_no_rows`) or with an unclosed quote (`shipment_csv_unclosed_quote`) → 400; ' +
+          'more than 1000 rows → 413 `shipment_csv_too_many_rows`; any other content type → 415.',
         body: { content: { 'text/csv': { schema: ImportCsvBody } } },
         response: {
           200: ImportResultSchema,

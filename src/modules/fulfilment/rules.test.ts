@@ -11,23 +11,21 @@ describe('checkShipment', () => {
   });
 
   it.each([
-    [{ carrier: '', trackingNumber: 'SF1' }, '/carrier', 'is required'],
-    [{ carrier: 'S\u0001F', trackingNumber: 'SF1' }, '/carrier', 'must not contain control characters'],
-    [{ carrier: '顺'.repeat(61), trackingNumber: 'SF1' }, '/carrier', 'must be at most 60 characters'],
-    [{ carrier: 'SF', trackingNumber: '  ' }, '/trackingNumber', 'is required'],
-    [{ carrier: 'SF', trackingNumber: '1'.repeat(41) }, '/trackingNumber', 'must be at most 40 characters'],
-    [
-      { carrier: 'SF', trackingNumber: 'SF#1' },
-      '/trackingNumber',
-      'may hold only letters, digits and . _ / -',
-    ],
-    [
-      { carrier: 'SF', trackingNumber: '-SF1' },
-      '/trackingNumber',
-      'may hold only letters, digits and . _ / -',
-    ],
-  ])('refuses %j at %s', (input, path, message) => {
-    expect(checkShipment(input)).toEqual({ ok: false, errors: [{ path, message }] });
+    [{ carrier: '', trackingNumber: 'SF1' }, '/carrier', 'required', undefined],
+    [{ carrier: 'S\u0001F', trackingNumber: 'SF1' }, '/carrier', 'controlCharacters', undefined],
+    [{ carrier: '顺'.repeat(61), trackingNumber: 'SF1' }, '/carrier', 'maxLength', { limit: 60 }],
+    [{ carrier: 'SF', trackingNumber: '  ' }, '/trackingNumber', 'required', undefined],
+    [{ carrier: 'SF', trackingNumber: '1'.repeat(41) }, '/trackingNumber', 'maxLength', { limit: 40 }],
+    [{ carrier: 'SF', trackingNumber: 'SF#1' }, '/trackingNumber', 'pattern', undefined],
+    [{ carrier: 'SF', trackingNumber: '-SF1' }, '/trackingNumber', 'pattern', undefined],
+  ])('refuses %j at %s by the rule %s, for the web to word', (input, path, rule, params) => {
+    const checked = checkShipment(input);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(checked.errors).toHaveLength(1);
+      expect(checked.errors[0]).toMatchObject({ path, rule });
+      expect(checked.errors[0]?.params).toEqual(params);
+    }
   });
 
   it('takes 60 Chinese characters as 60, not as their UTF-16 length', () => {
@@ -43,7 +41,10 @@ describe('the CSV header and rows', () => {
     });
     const missing = readHeader(['orderId', 'carrier']);
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.errors[0]?.message).toContain('missing: trackingNumber');
+    if (!missing.ok) {
+      expect(missing.missing).toEqual(['trackingNumber']);
+      expect(missing.errors[0]).toMatchObject({ rule: 'csvColumns', params: { missing: 'trackingNumber' } });
+    }
     expect(IMPORT_COLUMNS).toEqual(['orderId', 'carrier', 'trackingNumber']);
   });
 
@@ -58,21 +59,22 @@ describe('the CSV header and rows', () => {
     });
     expect(readRow({ line: 4, fields: ['o1', 'SF'] }, at)).toMatchObject({
       kind: 'refuse',
-      reason: 'malformed_row',
+      reason: 'shipment_row_malformed',
     });
     expect(readRow({ line: 5, fields: ['', 'SF', 'SF1'] }, at)).toMatchObject({
       kind: 'refuse',
-      reason: 'invalid_row',
+      reason: 'shipment_row_invalid',
     });
     expect(readRow({ line: 6, fields: ['o1', '', 'SF1'] }, at)).toMatchObject({
       line: 6,
-      reason: 'invalid_row',
+      reason: 'shipment_row_invalid',
       message: 'carrier is required',
+      errors: [{ path: '/carrier', message: 'is required', rule: 'required' }],
     });
     expect(
       readRow({ line: 7, fields: ['o1', 'SF', 'SF1'], error: 'has text after a closing quote' }, at),
     ).toMatchObject({
-      reason: 'malformed_row',
+      reason: 'shipment_row_malformed',
     });
   });
 

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../platform/errors.js';
 import type { CsvRecord } from './csv.js';
+import type { FulfilmentReason } from './reasons.js';
 
 export const CARRIER_MAX = 60;
 export const TRACKING_MAX = 40;
@@ -26,16 +27,35 @@ export function checkShipment(input: ShipmentInput): Checked<ShipmentInput> {
   const errors: FieldError[] = [];
   const carrier = input.carrier.trim().replace(/\s+/g, ' ');
   const trackingNumber = input.trackingNumber.replace(/\s+/g, '');
-  if (carrier === '') errors.push({ path: '/carrier', message: 'is required' });
+  if (carrier === '') errors.push({ path: '/carrier', message: 'is required', rule: 'required' });
   else if (CONTROL.test(carrier))
-    errors.push({ path: '/carrier', message: 'must not contain control characters' });
+    errors.push({
+      path: '/carrier',
+      message: 'must not contain control characters',
+      rule: 'controlCharacters',
+    });
   else if ([...carrier].length > CARRIER_MAX)
-    errors.push({ path: '/carrier', message: `must be at most ${CARRIER_MAX} characters` });
-  if (trackingNumber === '') errors.push({ path: '/trackingNumber', message: 'is required' });
+    errors.push({
+      path: '/carrier',
+      message: `must be at most ${CARRIER_MAX} characters`,
+      rule: 'maxLength',
+      params: { limit: CARRIER_MAX },
+    });
+  if (trackingNumber === '')
+    errors.push({ path: '/trackingNumber', message: 'is required', rule: 'required' });
   else if (trackingNumber.length > TRACKING_MAX)
-    errors.push({ path: '/trackingNumber', message: `must be at most ${TRACKING_MAX} characters` });
+    errors.push({
+      path: '/trackingNumber',
+      message: `must be at most ${TRACKING_MAX} characters`,
+      rule: 'maxLength',
+      params: { limit: TRACKING_MAX },
+    });
   else if (!TRACKING.test(trackingNumber))
-    errors.push({ path: '/trackingNumber', message: 'may hold only letters, digits and . _ / -' });
+    errors.push({
+      path: '/trackingNumber',
+      message: 'may hold only letters, digits and . _ / -',
+      rule: 'pattern',
+    });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { carrier, trackingNumber } };
 }
 
@@ -46,7 +66,9 @@ type Column = (typeof IMPORT_COLUMNS)[number];
 const columnKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Where each needed column is in the header, or the ones that are missing. Other columns are ignored. */
-export function readHeader(header: readonly string[]): Checked<Record<Column, number>> {
+export function readHeader(
+  header: readonly string[],
+): { ok: true; value: Record<Column, number> } | { ok: false; missing: string[]; errors: FieldError[] } {
   const keys = header.map(columnKey);
   const at = {} as Record<Column, number>;
   const missing: string[] = [];
@@ -58,22 +80,32 @@ export function readHeader(header: readonly string[]): Checked<Record<Column, nu
   if (missing.length > 0)
     return {
       ok: false,
+      missing,
       errors: [
         {
           path: '/header',
           message: `needs the columns ${IMPORT_COLUMNS.join(', ')} (missing: ${missing.join(', ')})`,
+          rule: 'csvColumns',
+          params: { missing: missing.join(', ') },
         },
       ],
     };
   return { ok: true, value: at };
 }
 
-/** Why a row was refused, as a stable code; the order's own refusals (not_paid, …) are added to these. */
-export type RowRefusal = 'malformed_row' | 'invalid_row' | 'order_not_found' | 'failed';
+/** Why a row was refused before any order is looked at; the order's own refusals (not_paid, …) come later. */
+export type RowRefusal = Extract<FulfilmentReason, 'shipment_row_malformed' | 'shipment_row_invalid'>;
 
 export type ImportRow =
   | { line: number; kind: 'ship'; orderId: string; shipment: ShipmentInput }
-  | { line: number; kind: 'refuse'; orderId: string; reason: RowRefusal; message: string };
+  | {
+      line: number;
+      kind: 'refuse';
+      orderId: string;
+      reason: RowRefusal;
+      message: string;
+      errors?: FieldError[];
+    };
 
 /** A blank line, or one of separators only (spreadsheets write ",," rows), is not a row. */
 export const isBlank = (record: CsvRecord) => record.fields.every((f) => f.trim() === '');
@@ -82,20 +114,34 @@ export const isBlank = (record: CsvRecord) => record.fields.every((f) => f.trim(
 export function readRow(record: CsvRecord, at: Record<Column, number>): ImportRow {
   const field = (column: Column) => record.fields[at[column]] ?? '';
   const orderId = field('orderId').trim();
-  const refuse = (reason: RowRefusal, message: string): ImportRow => ({
+  const refuse = (reason: RowRefusal, message: string, errors?: FieldError[]): ImportRow => ({
     line: record.line,
     kind: 'refuse',
     orderId,
     reason,
     message,
+    ...(errors ? { errors } : {}),
   });
-  if (record.error) return refuse('malformed_row', `The row ${record.error}`);
+  if (record.error) return refuse('shipment_row_malformed', `The row ${record.error}`);
   if (record.fields.length < Math.max(...Object.values(at)) + 1)
-    return refuse('malformed_row', `The row has ${record.fields.length} fields; the header names more`);
+    return refuse(
+      'shipment_row_malformed',
+      `The row has ${record.fields.length} fields; the header names more`,
+    );
   if (orderId === '' || orderId.length > 64 || CONTROL.test(orderId))
-    return refuse('invalid_row', 'orderId is missing or not an order id');
+    return refuse('shipment_row_invalid', 'orderId is missing or not an order id', [
+      {
+        path: '/orderId',
+        message: 'is missing or not an order id',
+        rule: orderId === '' ? 'required' : 'pattern',
+      },
+    ]);
   const checked = checkShipment({ carrier: field('carrier'), trackingNumber: field('trackingNumber') });
   if (!checked.ok)
-    return refuse('invalid_row', checked.errors.map((e) => `${e.path.slice(1)} ${e.message}`).join('; '));
+    return refuse(
+      'shipment_row_invalid',
+      checked.errors.map((e) => `${e.path.slice(1)} ${e.message}`).join('; '),
+      checked.errors,
+    );
   return { line: record.line, kind: 'ship', orderId, shipment: checked.value };
 }

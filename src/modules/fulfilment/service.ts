@@ -1,11 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Static } from 'typebox';
 import { addMs, days } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, type FieldError } from '../../platform/errors.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { Order, OrderShipment, OrdersService, ShipmentLookup } from '../orders/index.js';
 import { parseCsv } from './csv.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import {
   checkShipment,
   IMPORT_MAX_ROWS,
@@ -15,6 +17,14 @@ import {
   readRow,
   type ShipmentInput,
 } from './rules.js';
+import type { ImportResultSchema } from './schemas.js';
+
+/** A refusal that also names the line or column it is about, as field errors. */
+const withErrors = (error: AppError, errors: FieldError[]) =>
+  new AppError(error.code, error.message, errors, {
+    reason: error.reason,
+    ...(error.params ? { params: error.params } : {}),
+  });
 
 export const AUTO_CONFIRM_JOB = 'fulfilment.auto-confirm';
 
@@ -27,15 +37,9 @@ export interface FulfilmentDeps {
   log?: FastifyBaseLogger;
 }
 
-export type ImportRowResult =
-  | { line: number; orderId: string; status: 'shipped'; carrier: string; trackingNumber: string }
-  | { line: number; orderId: string; status: 'refused'; reason: string; message: string };
-
-export interface ImportResult {
-  shipped: number;
-  refused: number;
-  rows: ImportRowResult[];
-}
+/** The import's report as the API shows it: the response schema's type. */
+export type ImportResult = Static<typeof ImportResultSchema>;
+export type ImportRowResult = ImportResult['rows'][number];
 
 /** Shipments as orders show them; given to the orders module as its `shipments` port. */
 export const shipmentLookup: ShipmentLookup = {
@@ -70,11 +74,14 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
 
   /** Records the shipment in the caller's transaction, after the order moved to shipped. */
   async function recordShipment(tx: Tx, adminId: string, orderId: string, shipment: ShipmentInput) {
-    const { shippedAt } = await orders.markShipped(
-      tx,
-      orderId,
-      `${shipment.carrier} ${shipment.trackingNumber}`,
-    );
+    const { shippedAt } = await orders
+      .markShipped(tx, orderId, `${shipment.carrier} ${shipment.trackingNumber}`)
+      .catch((error: unknown) => {
+        // The orders module's 404 is said as fulfilment's own, so a CSV row and the ship route agree.
+        if (error instanceof AppError && error.code === 'not_found')
+          throw refuse('shipment_order_not_found', { orderId }, 'No order has this id');
+        throw error;
+      });
     const autoConfirmAt = addMs(shippedAt, days(deps.autoConfirmDays));
     await q.insertShipment(tx, {
       order_id: orderId,
@@ -110,23 +117,39 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
   async function importCsv(adminId: string, text: string): Promise<ImportResult> {
     const parsed = parseCsv(text);
     if (parsed.unclosedQuoteAt !== undefined)
-      throw new AppError('invalid_input', 'The CSV cannot be read', [
-        { path: `/line/${parsed.unclosedQuoteAt}`, message: 'a quoted field here is never closed' },
-      ]);
+      throw withErrors(
+        refuse('shipment_csv_unclosed_quote', { line: parsed.unclosedQuoteAt }, 'The CSV cannot be read'),
+        [
+          {
+            path: `/line/${parsed.unclosedQuoteAt}`,
+            message: 'a quoted field here is never closed',
+            rule: 'csvQuote',
+          },
+        ],
+      );
     const [header, ...records] = parsed.records.filter((r) => !isBlank(r));
     if (!header)
-      throw new AppError('invalid_input', 'The CSV is empty', [
-        { path: '/header', message: 'is required: orderId,carrier,trackingNumber' },
+      throw withErrors(refuse('shipment_csv_empty', undefined, 'The CSV is empty'), [
+        { path: '/header', message: 'is required: orderId,carrier,trackingNumber', rule: 'required' },
       ]);
     const columns = readHeader(header.fields);
-    if (!columns.ok) throw new AppError('invalid_input', 'The CSV header is not right', columns.errors);
+    if (!columns.ok)
+      throw withErrors(
+        refuse(
+          'shipment_csv_columns_missing',
+          { missing: columns.missing.join(', ') },
+          'The CSV header is not right',
+        ),
+        columns.errors,
+      );
     if (records.length === 0)
-      throw new AppError('invalid_input', 'The CSV has no rows', [
-        { path: '/line/2', message: 'needs at least one shipment' },
+      throw withErrors(refuse('shipment_csv_no_rows', undefined, 'The CSV has no rows'), [
+        { path: '/line/2', message: 'needs at least one shipment', rule: 'required' },
       ]);
     if (records.length > IMPORT_MAX_ROWS)
-      throw new AppError(
-        'payload_too_large',
+      throw refuse(
+        'shipment_csv_too_many_rows',
+        { rows: records.length, max: IMPORT_MAX_ROWS },
         `A CSV import takes at most ${IMPORT_MAX_ROWS} rows (this one has ${records.length}); split the file`,
       );
     const rows: ImportRowResult[] = [];
@@ -137,25 +160,34 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
 
   async function importRow(adminId: string, row: ImportRow): Promise<ImportRowResult> {
     const { line, orderId } = row;
-    if (row.kind === 'refuse')
-      return { line, orderId, status: 'refused', reason: row.reason, message: row.message };
+    if (row.kind === 'refuse') {
+      const { reason, message, errors } = row;
+      return { line, orderId, status: 'refused', reason, message, ...(errors ? { errors } : {}) };
+    }
     try {
       // One transaction per row: a refused row rolls back alone.
       await db.transaction((tx) => recordShipment(tx, adminId, orderId, row.shipment));
       return { line, orderId, status: 'shipped', ...row.shipment };
     } catch (error) {
-      if (error instanceof AppError) {
-        const reason =
-          'reason' in error && typeof error.reason === 'string'
-            ? error.reason
-            : error.code === 'not_found'
-              ? 'order_not_found'
-              : error.code;
-        return { line, orderId, status: 'refused', reason, message: error.message };
-      }
+      // The refusal the ship route would answer with: the same reason and params.
+      if (error instanceof AppError)
+        return {
+          line,
+          orderId,
+          status: 'refused',
+          reason: error.reason,
+          ...(error.params ? { params: error.params } : {}),
+          message: error.message,
+        };
       // Not the row's fault (the database failed): report it and go on with the next rows.
       deps.log?.error({ err: error, orderId, line }, 'shipping a CSV row failed');
-      return { line, orderId, status: 'refused', reason: 'failed', message: 'Could not ship; try again' };
+      return {
+        line,
+        orderId,
+        status: 'refused',
+        reason: 'shipment_row_failed',
+        message: 'Could not ship; try again',
+      };
     }
   }
 

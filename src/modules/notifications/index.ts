@@ -2,6 +2,7 @@
 
 export type { Mailer } from './mailer.js';
 export { createMailer } from './mailer.js';
+export { notificationsReasons } from './reasons.js';
 export { notificationsRoutes } from './routes.js';
 export { NOTIFICATION_TYPES } from './rules.js';
 export type { NotificationsService } from './service.js';

@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
@@ -15,18 +16,12 @@ import {
   type NotificationType,
   renderNotification,
 } from './rules.js';
+import type { NotificationSchema } from './schemas.js';
 
 export const EMAIL_JOB = 'notifications.email';
 
-export interface Notification {
-  id: string;
-  type: NotificationType;
-  title: string;
-  body: string;
-  link: string;
-  createdAt: string;
-  readAt: string | null;
-}
+/** A notification as the API shows it: the response schema's type. */
+export type Notification = Static<typeof NotificationSchema>;
 
 export type EmailPreferences = Record<NotificationType, boolean>;
 

@@ -1,4 +1,9 @@
-import type { afterSalesEn } from './aftersales-en';
+import type {
+  afterSalesEn,
+  afterSalesFieldRulesEn,
+  afterSalesFieldsEn,
+  afterSalesReasonsEn,
+} from './aftersales-en';
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
 
@@ -16,6 +21,7 @@ export const afterSalesZhCN: Catalog<typeof afterSalesEn> = {
     ask: { refund: '申请退款', return: '申请退货退款' },
     type: { refund: '仅退款', return: '退货退款' },
     status: { requested: '待审核', refunded: '已退款', rejected: '已拒绝', closed: '已关闭' },
+    closedHint: '整笔订单已在此期间全额退款，此申请已关闭。',
     whichItems: '选择商品',
     quantity: '数量',
     reason: '申请原因',
@@ -34,4 +40,27 @@ export const afterSalesZhCN: Catalog<typeof afterSalesEn> = {
     refundedAmount: '已退款',
     partiallyRefunded: '部分退款',
   },
+};
+
+export const afterSalesReasonsZhCN: Catalog<typeof afterSalesReasonsEn> = {
+  after_sale_order_not_eligible: '该订单不能申请退款或退货：只有已付款、已发货或已完成的订单可以申请。',
+  after_sale_not_shipped: '订单尚未发货，请申请退款，而不是退货。',
+  after_sale_already_shipped: '订单已发货，请申请退货退款，而不是仅退款。',
+  after_sale_window_closed_one: '收货后 {{count}} 天的退货期已结束。',
+  after_sale_window_closed_other: '收货后 {{count}} 天的退货期已结束。',
+  after_sale_nothing_left: '该订单的商品已全部退款。',
+  after_sale_quantity_above_refundable: '该商品最多还能退 {{remaining}} 件。',
+  after_sale_already_requested: '已有待审核的申请包含其中部分商品，目前还能申请 {{free}} 件。',
+  after_sale_refund_in_progress: '退款正在由支付机构处理，请稍后刷新。',
+};
+
+export const afterSalesFieldsZhCN: Catalog<typeof afterSalesFieldsEn> = {
+  reason: '售后原因',
+  photos: '照片链接',
+  orderItemId: '商品',
+  note: '备注',
+};
+export const afterSalesFieldRulesZhCN: Catalog<typeof afterSalesFieldRulesEn> = {
+  orderItemId: { orderItem: '请选择本订单中的商品。', uniqueItems: '每件商品只能选择一次。' },
+  photos: { pattern: '请填写以 https:// 开头的照片链接，每行一个。' },
 };

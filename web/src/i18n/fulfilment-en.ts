@@ -48,19 +48,41 @@ export const fulfilmentEn = {
       outcome: 'Result',
       rowShipped: 'Shipped',
       backToOrders: 'Back to orders',
-      reasons: {
-        malformed_row: 'The row cannot be read',
-        invalid_row: 'A field is missing or wrong',
-        order_not_found: 'No such order',
-        not_paid: 'Not paid yet',
-        already_shipped: 'Already shipped',
-        already_completed: 'Already completed',
-        refunded: 'Refunded',
-        cancelled: 'Cancelled',
-        group_waiting: 'Its group has not succeeded yet',
-        group_failed: 'Its group failed',
-        failed: 'Could not ship; try again',
-      },
     },
   },
+};
+
+/**
+ * The server's fulfilment refusals (src/modules/fulfilment/reasons.ts), and the orders module's
+ * refusals of an order's state that the ship route and every CSV row carry, spread into `reasons`.
+ */
+export const fulfilmentReasonsEn = {
+  shipment_order_not_found: 'No order has this id.',
+  shipment_csv_unclosed_quote: 'A quote opened on line {{line}} is never closed. Close it and try again.',
+  shipment_csv_empty: 'The file is empty. Start it with the header line orderId,carrier,trackingNumber.',
+  shipment_csv_columns_missing: 'The header line lacks these columns: {{missing}}.',
+  shipment_csv_no_rows: 'The file has a header line but no orders to ship.',
+  shipment_csv_too_many_rows: 'The file has {{rows}} rows; one import takes at most {{max}}. Split the file.',
+  shipment_row_malformed: 'The row cannot be read: check its quotes and that it has every column.',
+  shipment_row_invalid: 'A field of this row is missing or wrong.',
+  shipment_row_failed: 'Could not ship this one; try it again.',
+  not_paid: 'Not paid yet: only a paid order ships.',
+  already_shipped: 'Already shipped.',
+  already_completed: 'Already completed.',
+  refunded: 'The order was refunded.',
+  cancelled: 'The order was cancelled.',
+  group_waiting: 'Its group has not succeeded yet: ship it once it does.',
+  group_failed: 'Its group did not succeed: it is refunded, not shipped.',
+};
+
+export const fulfilmentFieldsEn = {
+  carrier: 'a carrier',
+  trackingNumber: 'a tracking number',
+  orderId: 'an order id',
+  header: 'the header line',
+};
+export const fulfilmentFieldRulesEn = {
+  carrier: { controlCharacters: 'Enter a carrier without control characters.' },
+  trackingNumber: { pattern: 'Enter a tracking number of letters, digits and . _ / - only.' },
+  orderId: { pattern: 'Enter an order id as the order page shows it.' },
 };

@@ -1,4 +1,9 @@
-import type { fulfilmentEn } from './fulfilment-en';
+import type {
+  fulfilmentEn,
+  fulfilmentFieldRulesEn,
+  fulfilmentFieldsEn,
+  fulfilmentReasonsEn,
+} from './fulfilment-en';
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
 
@@ -51,19 +56,37 @@ export const fulfilmentZhCN: Catalog<typeof fulfilmentEn> = {
       outcome: '结果',
       rowShipped: '已发货',
       backToOrders: '返回订单列表',
-      reasons: {
-        malformed_row: '该行无法读取',
-        invalid_row: '字段缺失或有误',
-        order_not_found: '订单不存在',
-        not_paid: '订单尚未支付',
-        already_shipped: '订单已发货',
-        already_completed: '订单已完成',
-        refunded: '订单已退款',
-        cancelled: '订单已取消',
-        group_waiting: '拼团尚未成功',
-        group_failed: '拼团失败',
-        failed: '发货失败，请重试',
-      },
     },
   },
+};
+
+export const fulfilmentReasonsZhCN: Catalog<typeof fulfilmentReasonsEn> = {
+  shipment_order_not_found: '没有这个编号的订单。',
+  shipment_csv_unclosed_quote: '第 {{line}} 行的引号没有闭合，请补全后重试。',
+  shipment_csv_empty: '文件是空的，请以表头 orderId,carrier,trackingNumber 开始。',
+  shipment_csv_columns_missing: '表头缺少这些列：{{missing}}。',
+  shipment_csv_no_rows: '文件只有表头，没有要发货的订单。',
+  shipment_csv_too_many_rows: '文件有 {{rows}} 行，一次最多导入 {{max}} 行，请拆分文件。',
+  shipment_row_malformed: '这一行无法读取：请检查引号，并确认每一列都有。',
+  shipment_row_invalid: '这一行有字段缺失或填写有误。',
+  shipment_row_failed: '这一单未能发货，请重试。',
+  not_paid: '尚未付款：只有已付款的订单可以发货。',
+  already_shipped: '已发货。',
+  already_completed: '已完成。',
+  refunded: '订单已退款。',
+  cancelled: '订单已取消。',
+  group_waiting: '拼团尚未成功，成团后再发货。',
+  group_failed: '拼团未成功：订单将退款，不发货。',
+};
+
+export const fulfilmentFieldsZhCN: Catalog<typeof fulfilmentFieldsEn> = {
+  carrier: '承运商',
+  trackingNumber: '物流单号',
+  orderId: '订单编号',
+  header: '表头',
+};
+export const fulfilmentFieldRulesZhCN: Catalog<typeof fulfilmentFieldRulesEn> = {
+  carrier: { controlCharacters: '承运商名称不能包含控制字符。' },
+  trackingNumber: { pattern: '物流单号只能包含字母、数字和 . _ / -。' },
+  orderId: { pattern: '请填写订单详情页显示的订单编号。' },
 };

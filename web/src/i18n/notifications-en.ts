@@ -1,3 +1,8 @@
+import type { ResponseOf } from '../lib/api';
+
+/** The server's notification types (generated): a type added there and not worded here breaks the build. */
+type NotificationType = ResponseOf<'/api/me/notifications', 'get'>['items'][number]['type'];
+
 /** English strings of the notification centre, the bell and the email settings. */
 export const notificationsEn = {
   notifications: {
@@ -19,6 +24,6 @@ export const notificationsEn = {
       'commission.settled': 'Commission available to withdraw',
       'group.succeeded': 'Group buy succeeded',
       'group.failed': 'Group buy did not fill',
-    },
+    } satisfies Record<NotificationType, string>,
   },
 };

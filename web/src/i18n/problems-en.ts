@@ -1,3 +1,5 @@
+import { afterSalesFieldRulesEn, afterSalesFieldsEn, afterSalesReasonsEn } from './aftersales-en';
+import { fulfilmentFieldRulesEn, fulfilmentFieldsEn, fulfilmentReasonsEn } from './fulfilment-en';
 /**
  * English texts of the server's refusals. `reasons` has one entry per `ProblemReason` of the API
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
@@ -22,6 +24,8 @@ export const reasonsEn = {
   idempotency_key_in_progress: 'Your previous attempt is still being processed. Wait a moment.',
   invalid_transition: 'This step is no longer possible. Refresh to see the latest state.',
   internal_error: 'Something went wrong on our side. Please try again.',
+  ...afterSalesReasonsEn,
+  ...fulfilmentReasonsEn,
 };
 
 /** Field errors by rule; `{{field}}` is the field's label, the rest are the rule's params. */
@@ -58,6 +62,8 @@ export const fieldRulesEn = {
     password_too_common: 'That password is one of the most common ones. Choose one that is harder to guess.',
     password_is_email: 'Do not use your email address as your password.',
   },
+  ...afterSalesFieldRulesEn,
+  ...fulfilmentFieldRulesEn,
 };
 
 /** Field labels by the last segment of the JSON pointer, for field errors worded by rule. */
@@ -83,4 +89,6 @@ export const fieldsEn = {
   code: 'a code',
   cursor: 'the list position',
   limit: 'the page size',
+  ...afterSalesFieldsEn,
+  ...fulfilmentFieldsEn,
 };

@@ -1,3 +1,5 @@
+import { afterSalesFieldRulesZhCN, afterSalesFieldsZhCN, afterSalesReasonsZhCN } from './aftersales-zh-cn';
+import { fulfilmentFieldRulesZhCN, fulfilmentFieldsZhCN, fulfilmentReasonsZhCN } from './fulfilment-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { securityReasonsZhCN } from './security-zh-cn';
 
@@ -20,6 +22,8 @@ export const reasonsZhCN: Texts<typeof reasonsEn> = {
   idempotency_key_in_progress: '上一次提交仍在处理中，请稍候。',
   invalid_transition: '此操作已无法进行，请刷新查看最新状态。',
   internal_error: '系统出了点问题，请重试。',
+  ...afterSalesReasonsZhCN,
+  ...fulfilmentReasonsZhCN,
 };
 
 export const rulesZhCN: Texts<typeof rulesEn> = {
@@ -54,6 +58,8 @@ export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
     password_too_common: '这个密码太常见了，请换一个更难猜的密码。',
     password_is_email: '请不要用邮箱地址作为密码。',
   },
+  ...afterSalesFieldRulesZhCN,
+  ...fulfilmentFieldRulesZhCN,
 };
 
 export const fieldsZhCN: Texts<typeof fieldsEn> = {
@@ -78,4 +84,6 @@ export const fieldsZhCN: Texts<typeof fieldsEn> = {
   code: '代码',
   cursor: '列表位置',
   limit: '每页数量',
+  ...afterSalesFieldsZhCN,
+  ...fulfilmentFieldsZhCN,
 };

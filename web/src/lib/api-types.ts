@@ -9,13 +9,14 @@ export interface paths {
         };
         /**
          * Every after-sales request
-         * @description All requests, newest first, optionally of one status (`requested` to work through).
+         * @description All requests, newest first, optionally of one status (`requested` to work through). Admin only.
          */
         get: {
             parameters: {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description requested, then decided once */
                     status?: "requested" | "refunded" | "rejected" | "closed";
                 };
                 header?: never;
@@ -46,6 +47,10 @@ export interface paths {
                                 orderId: string;
                                 photos: string[];
                                 reason: string;
+                                /**
+                                 * @description requested, then decided once
+                                 * @enum {unknown}
+                                 */
                                 status: "requested" | "refunded" | "rejected" | "closed";
                                 type: "refund" | "return";
                                 userId: string;
@@ -54,51 +59,108 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -123,7 +185,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a request: refund it
-         * @description Refunds the amount through the payment provider, returns the units to stock and shrinks the order's commissions; the order stays in its status unless this refunds the rest of it.
+         * @description Admin only. Refunds the amount through the payment provider, returns the units to stock and shrinks the order's commissions; the order stays in its status unless this refunds the rest of it. A request already decided → 409 `invalid_transition`; one whose refund is with the provider → 409 `after_sale_refund_in_progress`; the provider unreachable → 503.
          */
         post: {
             parameters: {
@@ -163,105 +225,223 @@ export interface paths {
                             orderId: string;
                             photos: string[];
                             reason: string;
+                            /**
+                             * @description requested, then decided once
+                             * @enum {unknown}
+                             */
                             status: "requested" | "refunded" | "rejected" | "closed";
                             type: "refund" | "return";
                             userId: string;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -284,7 +464,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a request
-         * @description Rejects an open request with a note the buyer reads; nothing is refunded.
+         * @description Admin only. Rejects an open request with a note the buyer reads; nothing is refunded. A request already decided → 409 `invalid_transition`; one being refunded → 409 `after_sale_refund_in_progress`.
          */
         post: {
             parameters: {
@@ -324,105 +504,223 @@ export interface paths {
                             orderId: string;
                             photos: string[];
                             reason: string;
+                            /**
+                             * @description requested, then decided once
+                             * @enum {unknown}
+                             */
                             status: "requested" | "refunded" | "rejected" | "closed";
                             type: "refund" | "return";
                             userId: string;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -2074,7 +2372,7 @@ export interface paths {
         put?: never;
         /**
          * Ship a paid order
-         * @description Hands a paid order to a carrier: paid → shipped, with the carrier and tracking number. A group-buy order ships only once its group succeeded; any other state → 409. The buyer may confirm receipt; otherwise delivery is confirmed automatically AUTO_CONFIRM_DAYS later.
+         * @description Admin only. Hands a paid order to a carrier: paid → shipped, with the carrier and tracking number. A group-buy order ships only once its group succeeded; any other state → 409 with the orders module's reason (`not_paid`, `already_shipped`, `group_waiting`, …). An unknown order → 404 `shipment_order_not_found`; a carrier or tracking number that does not pass → 400 naming the field and rule. The buyer may confirm receipt; otherwise delivery is confirmed automatically AUTO_CONFIRM_DAYS later.
          */
         post: {
             parameters: {
@@ -2770,7 +3068,7 @@ export interface paths {
         put?: never;
         /**
          * Ship many orders from a CSV
-         * @description A `text/csv` body with the columns orderId, carrier and trackingNumber. Each row ships in its own transaction and is reported as shipped or refused (with its line and reason); a refused row never stops the others. A file without the header or with an unclosed quote → 400; more than 1000 rows → 413; any other content type → 415.
+         * @description Admin only. A `text/csv` body with the columns orderId, carrier and trackingNumber. Each row ships in its own transaction and is reported as shipped or refused with its line and the reason (and params) the ship route would answer with; a refused row never stops the others. A file without the header (`shipment_csv_empty`, `shipment_csv_columns_missing`), without rows (`shipment_csv_no_rows`) or with an unclosed quote (`shipment_csv_unclosed_quote`) → 400; more than 1000 rows → 413 `shipment_csv_too_many_rows`; any other content type → 415.
          */
         post: {
             parameters: {
@@ -2797,17 +3095,41 @@ export interface paths {
                     content: {
                         "application/json": {
                             refused: number;
-                            rows: {
-                                carrier?: string;
+                            rows: ({
+                                carrier: string;
                                 /** @description the line of the CSV the row starts on (the header is line 1) */
                                 line: number;
-                                message?: string;
                                 orderId: string;
-                                /** @description why a row was refused: malformed_row, invalid_row, order_not_found, not_paid, already_shipped, already_completed, refunded, cancelled, group_waiting, group_failed, failed */
-                                reason?: string;
-                                status: "shipped" | "refused";
-                                trackingNumber?: string;
-                            }[];
+                                /** @enum {string} */
+                                status: "shipped";
+                                trackingNumber: string;
+                            } | {
+                                errors?: {
+                                    /** @description English fallback text */
+                                    message: string;
+                                    /** @description the reason’s params, as a refusal of the ship route carries them */
+                                    params?: {
+                                        [key: string]: string | number | boolean | null;
+                                    };
+                                    /** @description the column as a JSON pointer: /orderId, /carrier, /trackingNumber */
+                                    path: string;
+                                    /** @description the rule broken: required, maxLength, pattern, … */
+                                    rule?: string;
+                                }[];
+                                /** @description the line of the CSV the row starts on (the header is line 1) */
+                                line: number;
+                                /** @description English fallback text */
+                                message: string;
+                                orderId: string;
+                                /** @description the reason’s params, as a refusal of the ship route carries them */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description why: a ProblemReason name, the same the ship route answers with (shipment_order_not_found, not_paid, already_shipped, group_waiting, …), or shipment_row_malformed, shipment_row_invalid (see `errors`), shipment_row_failed */
+                                reason: string;
+                                /** @enum {string} */
+                                status: "refused";
+                            })[];
                             shipped: number;
                         };
                     };
@@ -3621,57 +3943,118 @@ export interface paths {
                             orderId: string;
                             photos: string[];
                             reason: string;
+                            /**
+                             * @description requested, then decided once
+                             * @enum {unknown}
+                             */
                             status: "requested" | "refunded" | "rejected" | "closed";
                             type: "refund" | "return";
                             userId: string;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -4399,13 +4782,14 @@ export interface paths {
         };
         /**
          * My after-sales requests
-         * @description Every request I made, newest first, optionally of one status.
+         * @description Every request the signed-in buyer made, newest first, optionally of one status.
          */
         get: {
             parameters: {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description requested, then decided once */
                     status?: "requested" | "refunded" | "rejected" | "closed";
                 };
                 header?: never;
@@ -4436,6 +4820,10 @@ export interface paths {
                                 orderId: string;
                                 photos: string[];
                                 reason: string;
+                                /**
+                                 * @description requested, then decided once
+                                 * @enum {unknown}
+                                 */
                                 status: "requested" | "refunded" | "rejected" | "closed";
                                 type: "refund" | "return";
                                 userId: string;
@@ -4444,35 +4832,73 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -5016,7 +5442,7 @@ export interface paths {
         };
         /**
          * Your email preferences
-         * @description Per notification type, whether you also get it by email.
+         * @description Per notification type, whether the signed-in person also gets it by email.
          */
         get: {
             parameters: {
@@ -5047,11 +5473,46 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
             };
         };
         /**
          * Change your email preferences
-         * @description Sets email on or off for the types given; the others keep their setting.
+         * @description Sets email on or off for the types given; the others keep their setting. An unknown type → 400.
          */
         put: {
             parameters: {
@@ -5097,6 +5558,76 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -5115,7 +5646,7 @@ export interface paths {
         };
         /**
          * Your notifications
-         * @description Newest first, paginated, with how many are unread in all.
+         * @description The signed-in person’s notifications, newest first, paginated, with how many are unread in all. `title` and `body` are in the person’s language, written when the notification is made.
          */
         get: {
             parameters: {
@@ -5141,14 +5672,89 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
+                                /** @description the page it is about, relative to the web app: /orders/<id>, /groups/<id>, /promote/… */
                                 link: string;
                                 readAt: string | null;
+                                /** @description in the person’s language, written when the notification is made */
                                 title: string;
-                                /** @enum {unknown} */
+                                /**
+                                 * @description the event it is about
+                                 * @enum {unknown}
+                                 */
                                 type: "order.paid" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed";
                             }[];
                             nextCursor: string | null;
                             unread: number;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -5198,6 +5804,76 @@ export interface paths {
                     content: {
                         "application/json": {
                             unread: number;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -6197,7 +6873,7 @@ export interface paths {
         };
         /**
          * An order's after-sales requests
-         * @description The requests made for one of my orders, newest first.
+         * @description The requests made for one of my orders, newest first; another person’s order → 404.
          */
         get: {
             parameters: {
@@ -6235,6 +6911,10 @@ export interface paths {
                                 orderId: string;
                                 photos: string[];
                                 reason: string;
+                                /**
+                                 * @description requested, then decided once
+                                 * @enum {unknown}
+                                 */
                                 status: "requested" | "refunded" | "rejected" | "closed";
                                 type: "refund" | "return";
                                 userId: string;
@@ -6243,83 +6923,108 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            detail: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            detail: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -6328,7 +7033,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a refund or a return
-         * @description The order owner asks for a refund (paid, not shipped) or a return (shipped or completed, inside the return window) of some units, or without `items` of every unit not yet refunded. `amount` is those units' shares of the paid total. Overlapping an open request → 409; after the return window → 422.
+         * @description The order owner asks for a refund (paid, not shipped) or a return (shipped or completed, inside the return window) of some units, or without `items` of every unit not yet refunded. `amount` is those units' shares of the paid total. Refusals: an order without after-sales (unpaid, cancelled, refunded) → 409 `after_sale_order_not_eligible`; a refund once shipped or a return before → 422 `after_sale_already_shipped` / `after_sale_not_shipped`; after the return window → 422 `after_sale_window_closed` (with `returnWindowDays`); more units than are left → 409 `after_sale_quantity_above_refundable` (with `remaining`); units an open request names → 409 `after_sale_already_requested`; nothing left → 409 `after_sale_nothing_left`. Another person's order → 404.
          */
         post: {
             parameters: {
@@ -6374,89 +7079,188 @@ export interface paths {
                             orderId: string;
                             photos: string[];
                             reason: string;
+                            /**
+                             * @description requested, then decided once
+                             * @enum {unknown}
+                             */
                             status: "requested" | "refunded" | "rejected" | "closed";
                             type: "refund" | "return";
                             userId: string;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -6479,7 +7283,7 @@ export interface paths {
         put?: never;
         /**
          * What a request would refund
-         * @description The amount and units a request of these items would cover, without making it.
+         * @description The amount and units a request of these items would cover, without making it (order owner). Refuses units as the request would: 409 `after_sale_quantity_above_refundable`, `after_sale_already_requested` or `after_sale_nothing_left`; another person’s order → 404.
          */
         post: {
             parameters: {
@@ -6518,83 +7322,143 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            detail: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -8104,9 +8968,37 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "business_rule" | "conflict" | "csrf_failed" | "forbidden" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "json_too_deep" | "metrics_token_required" | "not_found" | "password_is_email" | "password_too_common" | "payload_too_large" | "rate_limited" | "unauthorized" | "unavailable" | "unsupported_media_type" | "internal_error";
+        ProblemReason: "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "business_rule" | "conflict" | "csrf_failed" | "forbidden" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "json_too_deep" | "metrics_token_required" | "not_found" | "password_is_email" | "password_too_common" | "payload_too_large" | "rate_limited" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "unauthorized" | "unavailable" | "unsupported_media_type" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
+            after_sale_already_requested: {
+                /** @description units of the line no open request names */
+                free: number;
+                /** @description the order line (`orderItemId`) */
+                orderItemId: string;
+                /** @description units asked for */
+                quantity: number;
+            };
+            after_sale_already_shipped: Record<string, never>;
+            after_sale_not_shipped: Record<string, never>;
+            after_sale_nothing_left: Record<string, never>;
+            after_sale_order_not_eligible: {
+                /** @description the order’s status */
+                orderStatus: string;
+            };
+            after_sale_quantity_above_refundable: {
+                /** @description the order line (`orderItemId`) */
+                orderItemId: string;
+                /** @description units asked for */
+                quantity: number;
+                /** @description units of the line not refunded yet */
+                remaining: number;
+            };
+            after_sale_refund_in_progress: Record<string, never>;
+            after_sale_window_closed: {
+                /** @description days after delivery a request is taken */
+                returnWindowDays: number;
+            };
             business_rule: Record<string, never>;
             conflict: Record<string, never>;
             csrf_failed: Record<string, never>;
@@ -8128,6 +9020,28 @@ export interface components {
             rate_limited: {
                 retryAfterSeconds: number;
             };
+            shipment_csv_columns_missing: {
+                /** @description the missing column names, comma-separated */
+                missing: string;
+            };
+            shipment_csv_empty: Record<string, never>;
+            shipment_csv_no_rows: Record<string, never>;
+            shipment_csv_too_many_rows: {
+                /** @description rows one import takes */
+                max: number;
+                /** @description rows in the file */
+                rows: number;
+            };
+            shipment_csv_unclosed_quote: {
+                /** @description the line the quote opens on */
+                line: number;
+            };
+            shipment_order_not_found: {
+                orderId: string;
+            };
+            shipment_row_failed: Record<string, never>;
+            shipment_row_invalid: Record<string, never>;
+            shipment_row_malformed: Record<string, never>;
             unauthorized: Record<string, never>;
             unavailable: Record<string, never>;
             unsupported_media_type: Record<string, never>;
@@ -8143,6 +9057,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["business_rule","conflict","csrf_failed","forbidden","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","json_too_deep","metrics_token_required","not_found","password_is_email","password_too_common","payload_too_large","rate_limited","unauthorized","unavailable","unsupported_media_type","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","business_rule","conflict","csrf_failed","forbidden","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","json_too_deep","metrics_token_required","not_found","password_is_email","password_too_common","payload_too_large","rate_limited","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","unauthorized","unavailable","unsupported_media_type","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"business_rule":{},"conflict":{},"csrf_failed":{},"forbidden":{},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"json_too_deep":{},"metrics_token_required":{},"not_found":{},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"rate_limited":{"retryAfterSeconds":"integer"},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"business_rule":{},"conflict":{},"csrf_failed":{},"forbidden":{},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"json_too_deep":{},"metrics_token_required":{},"not_found":{},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"rate_limited":{"retryAfterSeconds":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"internal_error":{}};

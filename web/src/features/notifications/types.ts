@@ -1,33 +1,7 @@
-/** As GET /api/me/notifications answers them (src/modules/notifications/routes.ts). */
-export const NOTIFICATION_TYPES = [
-  'order.paid',
-  'order.shipped',
-  'after_sale.decided',
-  'withdrawal.decided',
-  'commission.earned',
-  'commission.settled',
-  'group.succeeded',
-  'group.failed',
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+import type { ResponseOf } from '../../lib/api';
 
-export interface Notification {
-  id: string;
-  type: NotificationType;
-  title: string;
-  body: string;
-  /** A path of this web app: /orders/<id>, /groups/<id>, /promote/commissions, … */
-  link: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface Inbox {
-  items: Notification[];
-  nextCursor: string | null;
-  unread: number;
-}
-
-export interface EmailPreferences {
-  email: Record<NotificationType, boolean>;
-}
+/** As GET /api/me/notifications answers them: the generated types, so a new server type breaks the build. */
+export type Inbox = ResponseOf<'/api/me/notifications', 'get'>;
+export type Notification = Inbox['items'][number];
+export type NotificationType = Notification['type'];
+export type EmailPreferences = ResponseOf<'/api/me/notification-preferences', 'get'>;

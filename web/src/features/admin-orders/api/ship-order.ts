@@ -1,15 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Order } from '../../orders';
+import { apiClient, type BodyOf, call } from '../../../lib/api';
 import { adminOrderKey } from './get-admin-order';
 
-export interface ShipInput {
-  carrier: string;
-  trackingNumber: string;
-}
+export type ShipInput = BodyOf<'/api/admin/orders/{id}/ship', 'post'>;
 
 const shipOrder = ({ id, ...body }: ShipInput & { id: string }) =>
-  api.post<Order>(`/api/admin/orders/${encodeURIComponent(id)}/ship`, body);
+  call(apiClient.POST('/api/admin/orders/{id}/ship', { params: { path: { id } }, body }));
 
 /** Hands a paid order to a carrier. */
 export function useShipOrder() {

@@ -2,21 +2,62 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
+import { useMoney } from '../../../lib/config';
+import { fieldErrorText } from '../../../lib/problem-text';
 import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useShipOrder } from '../api/ship-order';
 
+/** As the server checks them (src/modules/fulfilment/rules.ts `checkShipment`), with the same rules. */
+const CARRIER_MAX = 60;
+const TRACKING_MAX = 40;
+const TRACKING = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+type Rule = { rule: string; params?: Record<string, number> } | null;
+
+function carrierRule(text: string): Rule {
+  const carrier = text.trim().replace(/\s+/g, ' ');
+  if (carrier === '') return { rule: 'required' };
+  if (CONTROL.test(carrier)) return { rule: 'controlCharacters' };
+  if ([...carrier].length > CARRIER_MAX) return { rule: 'maxLength', params: { limit: CARRIER_MAX } };
+  return null;
+}
+
+function trackingRule(text: string): Rule {
+  const tracking = text.replace(/\s+/g, '');
+  if (tracking === '') return { rule: 'required' };
+  if (tracking.length > TRACKING_MAX) return { rule: 'maxLength', params: { limit: TRACKING_MAX } };
+  if (!TRACKING.test(tracking)) return { rule: 'pattern' };
+  return null;
+}
+
 /** Carrier and tracking number for one paid order; the server tidies and checks both. */
 export function ShipForm({ orderId }: { orderId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const money = useMoney();
   const ship = useShipOrder();
   const [carrier, setCarrier] = useState('');
   const [trackingNumber, setTrackingNumber] = useState('');
+  const [checked, setChecked] = useState(false);
   const serverFieldError = useFieldErrors(ship.error);
-  const fieldError = (path: string) => serverFieldError(path);
+  const rules: Record<string, Rule> = {
+    '/carrier': carrierRule(carrier),
+    '/trackingNumber': trackingRule(trackingNumber),
+  };
+  // Checked here as the server would, worded as its field errors are; shown once a send was tried.
+  const fieldError = (path: string) => {
+    const broken = checked ? rules[path] : null;
+    return broken
+      ? fieldErrorText({ path, message: '', ...broken }, { i18n, money })
+      : serverFieldError(path);
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    setChecked(true);
+    if (Object.values(rules).some(Boolean)) return;
     ship.mutate({ id: orderId, carrier, trackingNumber });
   }
 
@@ -30,7 +71,6 @@ export function ShipForm({ orderId }: { orderId: string }) {
         value={carrier}
         onChange={(e) => setCarrier(e.target.value)}
         placeholder={t('fulfilment.admin.carrierPlaceholder')}
-        maxLength={60}
         required
         autoComplete="off"
         error={fieldError('/carrier')}
@@ -40,7 +80,7 @@ export function ShipForm({ orderId }: { orderId: string }) {
         name="trackingNumber"
         value={trackingNumber}
         onChange={(e) => setTrackingNumber(e.target.value)}
-        maxLength={60}
+        maxLength={80}
         required
         autoComplete="off"
         inputMode="text"

@@ -2,23 +2,9 @@ import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
+import { ApiError } from '../../../lib/api-error';
+import { useFieldErrors, useProblemText } from '../../../lib/use-problem-text';
 import { type ImportRow, useImportShipments } from '../api/import-shipments';
-
-const REASONS = [
-  'malformed_row',
-  'invalid_row',
-  'order_not_found',
-  'not_paid',
-  'already_shipped',
-  'already_completed',
-  'refunded',
-  'cancelled',
-  'group_waiting',
-  'group_failed',
-  'failed',
-] as const;
-type Reason = (typeof REASONS)[number];
-const isReason = (reason: string): reason is Reason => (REASONS as readonly string[]).includes(reason);
 
 /** Ships many orders at once from a CSV (a file or pasted text) and shows what happened to each row. */
 export function AdminShipCsvPage() {
@@ -98,6 +84,24 @@ export function AdminShipCsvPage() {
   );
 }
 
+type RefusedImportRow = Extract<ImportRow, { status: 'refused' }>;
+
+/**
+ * Why a row was refused, in the reader's language: the same reason (and params) the ship route
+ * answers with, worded as any refusal is; a row with a field that does not pass names the field.
+ */
+function RefusedRow({ row }: { row: RefusedImportRow }) {
+  const problem = new ApiError(0, row.message, {
+    reason: row.reason,
+    ...(row.params ? { params: row.params } : {}),
+    ...(row.errors ? { errors: row.errors } : {}),
+  });
+  const describe = useProblemText();
+  const fieldText = useFieldErrors(problem);
+  const field = row.errors?.[0];
+  return <span data-reason={row.reason}>{(field && fieldText(field.path)) || describe(problem)}</span>;
+}
+
 function ResultRow({ row }: { row: ImportRow }) {
   const { t } = useTranslation();
   return (
@@ -111,10 +115,7 @@ function ResultRow({ row }: { row: ImportRow }) {
           {t('fulfilment.admin.rowShipped')}: {row.carrier} · {row.trackingNumber}
         </span>
       ) : (
-        <span title={row.message}>
-          {isReason(row.reason) ? t(`fulfilment.admin.reasons.${row.reason}`) : row.reason}
-          <small className="muted"> — {row.message}</small>
-        </span>
+        <RefusedRow row={row} />
       )}
     </li>
   );

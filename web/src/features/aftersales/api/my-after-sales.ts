@@ -1,4 +1,15 @@
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { AfterSale } from '../types';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { apiClient, call } from '../../../lib/api';
 
-export const useMyAfterSales = () => usePagedQuery<AfterSale>(['my-after-sales'], '/api/me/after-sales');
+export const useMyAfterSales = () =>
+  useInfiniteQuery({
+    queryKey: ['my-after-sales'],
+    queryFn: ({ pageParam }) =>
+      call(
+        apiClient.GET('/api/me/after-sales', {
+          params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });

@@ -43,6 +43,11 @@ export function AfterSaleCard(props: {
           ))}
         </p>
       ) : null}
+      {sale.status === 'closed' ? (
+        <p className="muted" data-testid="after-sale-closed">
+          {t('afterSales.closedHint')}
+        </p>
+      ) : null}
       {sale.note ? (
         <p className="muted" data-testid="after-sale-note">
           {t('afterSales.note')}: {sale.note}

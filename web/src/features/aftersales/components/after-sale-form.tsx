@@ -2,6 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { useMoney } from '../../../lib/config';
+import { fieldErrorText } from '../../../lib/problem-text';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useCreateAfterSale, useQuote } from '../api/order-after-sales';
 import type { AfterSaleType } from '../types';
 
@@ -11,7 +13,11 @@ export interface RequestableOrder {
   items: { id: string; title: string; variantTitle: string; quantity: number; refundedQuantity?: number }[];
 }
 
+/** As the server's schema checks them (src/modules/aftersales/schemas.ts). */
 const MAX_PHOTOS = 9;
+const REASON_MAX = 500;
+const PHOTO = /^https?:\/\/\S+$/;
+const PHOTO_MAX = 2000;
 
 /**
  * Asking for a refund or a return: choose items and quantities, say why, optionally link photos.
@@ -19,7 +25,7 @@ const MAX_PHOTOS = 9;
  */
 export function AfterSaleForm(props: { order: RequestableOrder; type: AfterSaleType; onDone: () => void }) {
   const { order, type, onDone } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const money = useMoney();
   const reasonId = useId();
   const photosId = useId();
@@ -40,10 +46,22 @@ export function AfterSaleForm(props: { order: RequestableOrder; type: AfterSaleT
     .split(/\s+/)
     .map((p) => p.trim())
     .filter(Boolean);
+  const serverFieldError = useFieldErrors(create.error);
+  // The same checks and the same texts as the server's field errors, before sending.
+  const photoRule =
+    photoUrls.length > MAX_PHOTOS
+      ? { rule: 'maxItems', params: { limit: MAX_PHOTOS } }
+      : photoUrls.some((url) => url.length < 8 || url.length > PHOTO_MAX || !PHOTO.test(url))
+        ? { rule: 'pattern' }
+        : null;
+  const photoError = photoRule
+    ? fieldErrorText({ path: '/photos', message: '', ...photoRule }, { i18n, money })
+    : serverFieldError('/photos');
+  const reasonError = serverFieldError('/reason');
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (items.length === 0 || !reason.trim()) return;
+    if (items.length === 0 || !reason.trim() || photoRule) return;
     create.mutate(
       { type, reason: reason.trim(), items, ...(photoUrls.length ? { photos: photoUrls } : {}) },
       { onSuccess: onDone },
@@ -89,12 +107,14 @@ export function AfterSaleForm(props: { order: RequestableOrder; type: AfterSaleT
         <textarea
           id={reasonId}
           required
-          maxLength={500}
+          maxLength={REASON_MAX}
           rows={3}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
+          aria-invalid={reasonError ? true : undefined}
           data-testid="after-sale-reason"
         />
+        {reasonError ? <small className="field-error">{reasonError}</small> : null}
       </div>
       <div className="field">
         <label htmlFor={photosId}>{t('afterSales.photos')}</label>
@@ -104,9 +124,15 @@ export function AfterSaleForm(props: { order: RequestableOrder; type: AfterSaleT
           placeholder="https://…"
           value={photos}
           onChange={(e) => setPhotos(e.target.value)}
+          aria-invalid={photoError ? true : undefined}
           data-testid="after-sale-photos"
         />
         <small className="field-hint">{t('afterSales.photosHint', { max: MAX_PHOTOS })}</small>
+        {photoError ? (
+          <small className="field-error" data-testid="after-sale-photos-error">
+            {photoError}
+          </small>
+        ) : null}
       </div>
       <p className="after-sale-quote" data-testid="after-sale-quote">
         {items.length === 0
@@ -117,12 +143,12 @@ export function AfterSaleForm(props: { order: RequestableOrder; type: AfterSaleT
               ? t('common.loading')
               : null}
       </p>
-      <ErrorMessage error={quote.error ?? create.error} />
+      <ErrorMessage error={quote.error ?? (reasonError || photoError ? null : create.error)} />
       <div className="form-actions">
         <button
           type="submit"
           className="btn btn-primary"
-          disabled={create.isPending || items.length === 0 || !reason.trim() || photoUrls.length > MAX_PHOTOS}
+          disabled={create.isPending || items.length === 0 || !reason.trim() || photoRule !== null}
           data-testid="after-sale-submit"
         >
           {create.isPending ? t('common.working') : t('afterSales.send')}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 import type { EmailPreferences, NotificationType } from '../types';
 
 const key = ['notification-preferences'] as const;
@@ -7,7 +7,7 @@ const key = ['notification-preferences'] as const;
 export function useEmailPreferences() {
   return useQuery({
     queryKey: key,
-    queryFn: () => api.get<EmailPreferences>('/api/me/notification-preferences'),
+    queryFn: () => call(apiClient.GET('/api/me/notification-preferences')),
   });
 }
 
@@ -19,7 +19,7 @@ export function useSetEmailPreference() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ type, email }: { type: NotificationType; email: boolean }) =>
-      api.put<EmailPreferences>('/api/me/notification-preferences', { email: { [type]: email } }),
+      call(apiClient.PUT('/api/me/notification-preferences', { body: { email: { [type]: email } } })),
     onMutate: async ({ type, email }) => {
       await client.cancelQueries({ queryKey: key });
       const before = client.getQueryData<EmailPreferences>(key);

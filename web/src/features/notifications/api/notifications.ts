@@ -5,18 +5,20 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, withQuery } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 import type { Inbox } from '../types';
 
 export const notificationsKey = ['notifications'] as const;
 const POLL_MS = 30_000;
 
+const getInbox = (query: { cursor?: string; limit: number }) =>
+  call(apiClient.GET('/api/me/notifications', { params: { query } }));
+
 /** The person's notifications, newest first, page after page; `unread` comes with every page. */
 export function useNotifications() {
   return useInfiniteQuery({
     queryKey: [...notificationsKey, 'list'],
-    queryFn: ({ pageParam }) =>
-      api.get<Inbox>(withQuery('/api/me/notifications', { cursor: pageParam, limit: 20 })),
+    queryFn: ({ pageParam }) => getInbox({ ...(pageParam ? { cursor: pageParam } : {}), limit: 20 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -29,7 +31,7 @@ export const allNotifications = (data: InfiniteData<Inbox> | undefined) =>
 export function useUnreadCount() {
   return useQuery({
     queryKey: [...notificationsKey, 'unread'],
-    queryFn: async () => (await api.get<Inbox>('/api/me/notifications?limit=1')).unread,
+    queryFn: async () => (await getInbox({ limit: 1 })).unread,
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: true,
   });
@@ -40,7 +42,7 @@ export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (ids?: string[]) =>
-      api.post<{ unread: number }>('/api/me/notifications/read', ids ? { ids } : {}),
+      call(apiClient.POST('/api/me/notifications/read', { body: ids ? { ids } : {} })),
     onSuccess: ({ unread }) => {
       client.setQueryData([...notificationsKey, 'unread'], unread);
       void client.invalidateQueries({ queryKey: [...notificationsKey, 'list'] });

@@ -2,9 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { useEmailPreferences, useSetEmailPreference } from '../api/email-preferences';
-import { NOTIFICATION_TYPES } from '../types';
+import type { NotificationType } from '../types';
 
-/** Per notification type, whether it also comes by email (on the account page). */
+/**
+ * Per notification type, whether it also comes by email (on the account page). The types are the
+ * server's, in its order; each has a text in every language (`notifications.types`, typed by them).
+ */
 export function EmailPreferencesCard() {
   const { t } = useTranslation();
   const prefs = useEmailPreferences();
@@ -18,7 +21,7 @@ export function EmailPreferencesCard() {
       {save.error ? <ErrorMessage error={save.error} /> : null}
       {prefs.data ? (
         <ul className="plain-list email-preferences">
-          {NOTIFICATION_TYPES.map((type) => (
+          {(Object.keys(prefs.data.email) as NotificationType[]).map((type) => (
             <li key={type}>
               <label className="email-preference">
                 <input
