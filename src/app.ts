@@ -184,6 +184,7 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
     webRoot,
+    orderFacts: (conn, orderId) => orders.attributionFacts(conn, orderId),
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
   beforeFastify = cachedRedirect(sharing.service, trustProxy);
@@ -223,7 +224,15 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
-  wireReactions(events, { groupBuys, distribution, coupons, invitations, notifications, afterSales });
+  wireReactions(events, {
+    groupBuys,
+    distribution,
+    coupons,
+    invitations,
+    notifications,
+    afterSales,
+    sharing: sharing.service,
+  });
   const services = {
     accounts,
     catalog,

@@ -8,7 +8,7 @@ import { registerCatalogTargets } from './cards.js';
 import { createShareMedia } from './media.js';
 import { openGraphTags, withHead } from './open-graph.js';
 import { originOf } from './routes.js';
-import { createSharingService } from './service.js';
+import { createSharingService, type OrderFacts } from './service.js';
 import { ShareTargets } from './targets.js';
 
 export interface SharingModuleDeps {
@@ -21,6 +21,8 @@ export interface SharingModuleDeps {
   publicUrl: string | undefined;
   /** The web app's files: pictures for posters and previews, index.html for shared pages. */
   webRoot: string;
+  /** An order's share code and total, for the link counters (the orders module's attribution facts). */
+  orderFacts: OrderFacts;
   onClickWriteFailed: (error: unknown, lost: number) => void;
 }
 
@@ -55,4 +57,5 @@ export function createSharingModule(deps: SharingModuleDeps) {
 export type SharingModule = ReturnType<typeof createSharingModule>;
 export { cachedRedirect } from './redirect.js';
 export { sharingRoutes } from './routes.js';
+export type { OrderFacts, SharingService } from './service.js';
 export type { ShareTargets } from './targets.js';

@@ -154,3 +154,33 @@ export function truncate(text: string, max: number): string {
   const chars = Array.from(text.trim().replace(/\s+/g, ' '));
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
+
+/** What an attributed order has added to its link so far. */
+export interface AttributedOrder {
+  total: number;
+  refundedAmount: number;
+  fullyRefunded: boolean;
+}
+
+/** A refund as the order events tell it: cumulative refunded total, or the whole order. */
+export type RefundNews = { kind: 'partial'; refundedAmount: number } | { kind: 'full' };
+
+/**
+ * How a refund changes a link's figures. The rule: a link's GMV is what its orders paid less what
+ * was refunded, and an order stops counting only when fully refunded. A partial refund carries the
+ * order's cumulative refunded total, so its news is applied as "refunded is now R": the same event
+ * seen twice, or out of order, takes nothing twice. Amounts never go below zero or above the total.
+ */
+export function applyRefund(
+  order: AttributedOrder,
+  news: RefundNews,
+): { next: AttributedOrder; orders: number; gmv: number } {
+  const wanted = news.kind === 'full' ? order.total : Math.min(order.total, news.refundedAmount);
+  const refundedAmount = Math.max(order.refundedAmount, wanted);
+  const fullyRefunded = order.fullyRefunded || news.kind === 'full';
+  return {
+    next: { total: order.total, refundedAmount, fullyRefunded },
+    orders: fullyRefunded && !order.fullyRefunded ? -1 : 0,
+    gmv: order.refundedAmount - refundedAmount,
+  };
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../platform/clock.js';
-import type { Database, Queryable } from '../../platform/db.js';
+import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { randomCode } from '../../platform/ids.js';
@@ -9,7 +9,9 @@ import type { AccountsService } from '../accounts/index.js';
 import { ClickBuffer } from './click-buffer.js';
 import * as q from './queries.js';
 import {
+  applyRefund,
   looksLikeShareCode,
+  type RefundNews,
   SHARE_CODE_ALPHABET,
   SHARE_CODE_LENGTH,
   shareTarget,
@@ -64,11 +66,18 @@ export interface Click {
   userAgent: string | undefined;
 }
 
+/** The facts of an order that sharing's counters need, read in the event's transaction. */
+export type OrderFacts = (
+  conn: Queryable,
+  orderId: string,
+) => Promise<{ shareCode: string | null; total: number } | undefined>;
+
 export interface SharingDeps {
   db: Database;
   clock: Clock;
   targets: ShareTargets;
   accounts: AccountsService;
+  orderFacts: OrderFacts;
   onClickWriteFailed?: (error: unknown, lost: number) => void;
 }
 
@@ -221,7 +230,35 @@ export function createSharingService(deps: SharingDeps) {
     return { ...link, ownerName: owner.name };
   }
 
+  /** Moves an attributed order's figures by a refund (rule and its tests: `applyRefund`). */
+  async function countRefund(tx: Tx, orderId: string, news: RefundNews) {
+    const row = await q.lockAttributedOrder(tx, orderId);
+    if (!row) return;
+    const change = applyRefund(
+      { total: row.total, refundedAmount: row.refunded_amount, fullyRefunded: row.fully_refunded },
+      news,
+    );
+    if (change.orders === 0 && change.gmv === 0) return;
+    await q.applyOrderChange(tx, { orderId, code: row.code, ...change.next, orders: change.orders, gmv: change.gmv });
+  }
+
+  /**
+   * The link counters' reactions to order events, run in the publisher's transaction (wired in
+   * src/reactions.ts), so a link's figures commit or roll back with the payment or refund.
+   */
+  const reactions = {
+    onPaid: async (tx: Tx, event: { orderId: string }) => {
+      const facts = await deps.orderFacts(tx, event.orderId);
+      if (!facts?.shareCode || !looksLikeShareCode(facts.shareCode)) return;
+      await q.countPaidOrder(tx, { orderId: event.orderId, code: facts.shareCode, total: facts.total });
+    },
+    onPartiallyRefunded: (tx: Tx, event: { orderId: string; refundedAmount: number }) =>
+      countRefund(tx, event.orderId, { kind: 'partial', refundedAmount: event.refundedAmount }),
+    onRefunded: (tx: Tx, event: { orderId: string }) => countRefund(tx, event.orderId, { kind: 'full' }),
+  };
+
   return {
+    reactions,
     createLink,
     listLinks,
     getStats,

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../../platform/migrate.js';
 import { createProduct, expectLedgerSound } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Commission } from '../distribution/reads.js';
@@ -231,6 +232,66 @@ describe('attribution through a link', () => {
     await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: promoter.token });
     const commissions = await t.request('GET', '/api/me/commissions', { token: promoter.token });
     expect(commissions.json<{ items: Commission[] }>().items.some((c) => c.orderId === order.id)).toBe(false);
+  });
+});
+
+describe('link counters fed by order events', () => {
+  const statsOf = async (code: string) =>
+    (await t.request('GET', `/api/share-links/${code}/stats`, { token: promoter.token })).json();
+
+  async function paidThrough(code: string, price: number) {
+    const { variantId } = await createProduct(t, { price, stock: 5 });
+    const buyer = await t.signUp();
+    const placed = await t.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId, quantity: 1 }], shareCode: code },
+    });
+    const order = placed.json<Order>();
+    await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: buyer.token });
+    return order;
+  }
+
+  it('counts a paid order, takes partial refunds off the GMV and a full refund off both', async () => {
+    const fresh = await createProduct(t, { title: 'Counted tea' });
+    const { code } = (await share(promoter, { productId: fresh.product.id })).json<ShareLink>();
+    const first = await paidThrough(code, 10_000);
+    await paidThrough(code, 4000);
+    expect(await statsOf(code)).toEqual({ clicks: 0, orders: 2, gmv: 14_000 });
+
+    await t.services.orders.refundOrder(first.id, 'a broken lid', { amount: 2500, items: [] });
+    expect(await statsOf(code)).toEqual({ clicks: 0, orders: 2, gmv: 11_500 });
+    await t.services.orders.refundOrder(first.id, 'the rest');
+    expect(await statsOf(code)).toEqual({ clicks: 0, orders: 1, gmv: 4000 });
+  });
+
+  it('reads its own counters, not the orders table', async () => {
+    const fresh = await createProduct(t, { title: 'Own counters' });
+    const { code } = (await share(promoter, { productId: fresh.product.id })).json<ShareLink>();
+    const order = await paidThrough(code, 3000);
+    // An order's code changed behind sharing's back does not move the link's figures.
+    await t.db.query('UPDATE orders SET share_code = NULL WHERE id = $1', [order.id]);
+    expect(await statsOf(code)).toMatchObject({ orders: 1, gmv: 3000 });
+    await t.db.query('UPDATE orders SET share_code = $2 WHERE id = $1', [order.id, code]);
+  });
+
+  it('backfills from existing orders the figures the events give (migration 023)', async () => {
+    const fresh = await createProduct(t, { title: 'Backfilled tea' });
+    const { code } = (await share(promoter, { productId: fresh.product.id })).json<ShareLink>();
+    const kept = await paidThrough(code, 5000);
+    const gone = await paidThrough(code, 2000);
+    await t.services.orders.refundOrder(kept.id, 'part', { amount: 1000, items: [] });
+    await t.services.orders.refundOrder(gone.id, 'all');
+    const byEvents = await statsOf(code);
+    expect(byEvents).toMatchObject({ orders: 1, gmv: 4000 });
+
+    const sql = readFileSync(join(MIGRATIONS_DIR, '023_share_link_counters.sql'), 'utf8');
+    const backfill = sql.slice(sql.indexOf('-- Backfill'));
+    await t.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM share_link_counters');
+      await tx.query('DELETE FROM share_link_orders');
+      await tx.exec(backfill);
+    });
+    expect(await statsOf(code)).toEqual(byEvents);
   });
 });
 
