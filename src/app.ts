@@ -345,6 +345,7 @@ export async function buildApp(deps: AppDeps) {
     media: sharing.media,
     publicUrl: config.publicUrl,
     linkRateLimit: config.rateLimits ? { max: 30, timeWindow: '1 minute' } : false,
+    mediaRateLimit: config.rateLimits ? { max: 120, timeWindow: '1 minute' } : false,
   });
   const shareEarnings = createShareEarningsService({
     catalog,

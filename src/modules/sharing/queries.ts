@@ -125,7 +125,14 @@ export const lockAttributedOrder = async (tx: Queryable, orderId: string) =>
 /** Stores what the order now adds to its link and moves the link's counters by the difference. */
 export async function applyOrderChange(
   tx: Queryable,
-  c: { orderId: string; code: string; refundedAmount: number; fullyRefunded: boolean; orders: number; gmv: number },
+  c: {
+    orderId: string;
+    code: string;
+    refundedAmount: number;
+    fullyRefunded: boolean;
+    orders: number;
+    gmv: number;
+  },
 ) {
   await tx.query(
     'UPDATE share_link_orders SET refunded_amount = $2, fully_refunded = $3 WHERE order_id = $1',

@@ -111,7 +111,7 @@ describe('wrapText and truncate', () => {
   });
 });
 
-describe('applyRefund (a link\'s GMV is paid less refunded; an order stops counting when fully refunded)', () => {
+describe("applyRefund (a link's GMV is paid less refunded; an order stops counting when fully refunded)", () => {
   const paid = { total: 10_000, refundedAmount: 0, fullyRefunded: false };
 
   it('takes a partial refund off the GMV and keeps the order', () => {
@@ -133,14 +133,20 @@ describe('applyRefund (a link\'s GMV is paid less refunded; an order stops count
 
   it('changes nothing for news already applied, late or repeated', () => {
     const after = applyRefund(paid, { kind: 'partial', refundedAmount: 5000 }).next;
-    expect(applyRefund(after, { kind: 'partial', refundedAmount: 3000 })).toMatchObject({ orders: 0, gmv: 0 });
+    expect(applyRefund(after, { kind: 'partial', refundedAmount: 3000 })).toMatchObject({
+      orders: 0,
+      gmv: 0,
+    });
     const full = applyRefund(after, { kind: 'full' }).next;
     expect(applyRefund(full, { kind: 'full' })).toMatchObject({ orders: 0, gmv: 0 });
   });
 
   it('never takes back more than the order added, whatever the news', () => {
     const news = fc.oneof(
-      fc.record({ kind: fc.constant('partial' as const), refundedAmount: fc.integer({ min: 0, max: 20_000 }) }),
+      fc.record({
+        kind: fc.constant('partial' as const),
+        refundedAmount: fc.integer({ min: 0, max: 20_000 }),
+      }),
       fc.constant({ kind: 'full' as const }),
     );
     fc.assert(

@@ -1,5 +1,5 @@
-import { invalidInput } from '../../platform/errors.js';
 import { identifierCookie } from '../../platform/http/cookies.js';
+import { refuse } from './reasons.js';
 
 /** Pure rules of sharing: targets, codes, landing paths, cookies, and text for pages and posters. */
 
@@ -30,7 +30,11 @@ export function shareTarget(input: TargetInput): ShareTarget {
   const named = TARGET_FIELDS.filter(([field]) => input[field] !== undefined);
   const [first] = named;
   if (named.length !== 1 || !first) {
-    throw invalidInput('', 'name exactly one of productId, storeId, groupId or postId');
+    throw refuse(
+      'share_target_one_required',
+      { named: named.length },
+      'Name exactly one of productId, storeId, groupId or postId',
+    );
   }
   return { type: first[1], id: input[first[0]] as string };
 }

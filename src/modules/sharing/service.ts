@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { Static } from 'typebox';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
-import { notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { randomCode } from '../../platform/ids.js';
+import { maskedPerson } from '../../platform/privacy.js';
 import type { AccountsService } from '../accounts/index.js';
 import { ClickBuffer } from './click-buffer.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import {
   applyRefund,
   looksLikeShareCode,
@@ -19,7 +21,10 @@ import {
   type TargetInput,
   type TargetType,
 } from './rules.js';
+import type { SharerSchema } from './schemas.js';
 import type { ShareTargets, TargetCard } from './targets.js';
+
+export type Sharer = Static<typeof SharerSchema>;
 
 export interface ShareLink {
   code: string;
@@ -141,7 +146,18 @@ export function createSharingService(deps: SharingDeps) {
   /** The owner's link for the target: an existing one, or a new one with a fresh random code. */
   async function createLink(ownerId: string, input: TargetInput, origin: string): Promise<ShareLink> {
     const target = shareTarget(input);
-    if (!(await targets.card(target.type, target.id))) throw notFound(capitalized(target.type));
+    if (!targets.accepts(target.type))
+      throw refuse(
+        'share_target_not_shareable',
+        { targetType: target.type },
+        `A ${target.type} cannot be shared`,
+      );
+    if (!(await targets.card(target.type, target.id)))
+      throw refuse(
+        'share_target_not_found',
+        { targetType: target.type, targetId: target.id },
+        `${capitalized(target.type)} not found`,
+      );
     const existing = await q.findOwnLink(db, ownerId, target.type, target.id);
     if (existing) return present(existing, origin);
     for (let attempt = 1; ; attempt++) {
@@ -166,7 +182,8 @@ export function createSharingService(deps: SharingDeps) {
   async function ownLink(ownerId: string, code: string): Promise<q.LinkRow> {
     const row = looksLikeShareCode(code) ? await q.findLink(db, code) : undefined;
     // Someone else's link is "not found" too: whether a code exists is not the caller's business.
-    if (!row || row.owner_id !== ownerId) throw notFound('Share link');
+    if (!row || row.owner_id !== ownerId)
+      throw refuse('share_link_not_found', { code }, 'Share link not found');
     return row;
   }
 
@@ -222,12 +239,28 @@ export function createSharingService(deps: SharingDeps) {
     });
   }
 
-  /** The link with its owner's public name, for posters; undefined for an unknown code. */
+  /** The link with its owner's name and language, for their poster; undefined for an unknown code. */
   async function linkWithOwner(code: string) {
     const link = await resolve(code);
     if (!link) return undefined;
-    const owner = await deps.accounts.getUser(link.ownerId);
-    return { ...link, ownerName: owner.name };
+    const owner = await deps.accounts.getUser(link.ownerId, db);
+    return { ...link, ownerName: owner.name, ownerLanguage: owner.language };
+  }
+
+  /**
+   * Who recommends a link's target, as anyone holding the link may see it: the sharer's name
+   * masked (as other people's names are, see platform/privacy), their initial and language.
+   */
+  async function sharerOf(code: string): Promise<Sharer | undefined> {
+    const link = await linkWithOwner(code);
+    if (!link) return undefined;
+    return {
+      code: link.code,
+      ...maskedPerson(link.ownerName),
+      language: link.ownerLanguage,
+      targetType: link.targetType,
+      targetId: link.targetId,
+    };
   }
 
   /** Moves an attributed order's figures by a refund (rule and its tests: `applyRefund`). */
@@ -239,7 +272,13 @@ export function createSharingService(deps: SharingDeps) {
       news,
     );
     if (change.orders === 0 && change.gmv === 0) return;
-    await q.applyOrderChange(tx, { orderId, code: row.code, ...change.next, orders: change.orders, gmv: change.gmv });
+    await q.applyOrderChange(tx, {
+      orderId,
+      code: row.code,
+      ...change.next,
+      orders: change.orders,
+      gmv: change.gmv,
+    });
   }
 
   /**
@@ -269,6 +308,7 @@ export function createSharingService(deps: SharingDeps) {
     cachedLink: (code: string): ResolvedLink | undefined => codes.get(code),
     recordClick,
     linkWithOwner,
+    sharerOf,
     /** How many different devices opened the owner's links since then (share-to-unlock rewards). */
     distinctVisitors: (conn: Queryable, ownerId: string, since: Date, ownDevices: readonly string[]) =>
       q.distinctVisitors(conn, { ownerId, since, ownDevices }),
