@@ -59,7 +59,10 @@ describe('share messages', () => {
       scan: '扫码参团',
     });
     expect(
-      describeCard(messagesFor('en'), { ...group, facts: { ...(group.facts as never), open: false } }),
+      describeCard(messagesFor('en'), {
+        ...group,
+        facts: { kind: 'group', open: false, leaderName: '陈*', seatsMissing: 2, groupSize: 3 },
+      }),
     ).toBe('A group buy of 3');
     expect(describeCard(messagesFor('en'), group)).toBe(
       "Join 陈*'s group: 2 more people to unlock the group price",
