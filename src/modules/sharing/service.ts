@@ -21,36 +21,19 @@ import {
   type TargetInput,
   type TargetType,
 } from './rules.js';
-import type { SharerSchema } from './schemas.js';
+import type { LinkStatsSchema, ShareLinkPage, ShareLinkSchema, SharerSchema } from './schemas.js';
 import type { ShareTargets, TargetCard } from './targets.js';
 
 export type Sharer = Static<typeof SharerSchema>;
 
-export interface ShareLink {
-  code: string;
-  url: string;
-  targetType: TargetType;
-  targetId: string;
-  createdAt: string;
-}
-
+export type ShareLink = Static<typeof ShareLinkSchema>;
+export type LinkStats = Static<typeof LinkStatsSchema>;
+export type ListedLink = Static<typeof ShareLinkPage>['items'][number];
 /** A link's target as the promoter centre shows it; null once the target is gone. */
-export interface TargetSummary {
-  title: string;
-  image: string | null;
-  path: string;
-}
+export type TargetSummary = ListedLink['target'];
 
-export type ListedLink = ShareLink & { stats: LinkStats; target: TargetSummary | null };
-
-const summary = (card: TargetCard | undefined): TargetSummary | null =>
+const summary = (card: TargetCard | undefined): TargetSummary =>
   card ? { title: card.title, image: card.image, path: card.path } : null;
-
-export interface LinkStats {
-  clicks: number;
-  orders: number;
-  gmv: number;
-}
 
 /** What other modules (distribution) need to attribute an order to a link. */
 export interface LinkRef {
