@@ -53,10 +53,12 @@ export function originOf(request: FastifyRequest, publicUrl: string | undefined)
   return publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
+/** The page of a code that is no link, in both languages: no account says whose language to use. */
 const UNKNOWN_LINK_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Link not found · Fission</title></head>
 <body style="font-family:system-ui,sans-serif;text-align:center;padding:3rem 1rem">
-<h1>This link does not exist</h1><p>It may have been mistyped. <a href="/">Visit the shop</a></p></body></html>`;
+<h1>This link does not exist</h1><p>It may have been mistyped. <a href="/">Visit the shop</a></p>
+<h1 lang="zh-CN">这个链接不存在</h1><p lang="zh-CN">可能输错了。<a href="/">去逛逛</a></p></body></html>`;
 
 /** A picture response in the OpenAPI document: its media type, and a binary or text body. */
 const picture = (type: 'image/png' | 'image/svg+xml', description: string) => ({

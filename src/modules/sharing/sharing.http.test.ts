@@ -109,6 +109,7 @@ describe('following a link', () => {
       const res = await follow(encodeURIComponent(code));
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toContain('这个链接不存在');
     }
   });
 
