@@ -185,6 +185,7 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
     webRoot,
+    orderFacts: (conn, orderId) => orders.attributionFacts(conn, orderId),
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
   beforeFastify = cachedRedirect(sharing.service, trustProxy);
@@ -224,7 +225,15 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
-  wireReactions(events, { groupBuys, distribution, coupons, invitations, notifications, afterSales });
+  wireReactions(events, {
+    groupBuys,
+    distribution,
+    coupons,
+    invitations,
+    notifications,
+    afterSales,
+    sharing: sharing.service,
+  });
   const services = {
     accounts,
     catalog,
@@ -338,6 +347,7 @@ export async function buildApp(deps: AppDeps) {
     media: sharing.media,
     publicUrl: config.publicUrl,
     linkRateLimit: config.rateLimits ? { max: 30, timeWindow: '1 minute' } : false,
+    mediaRateLimit: config.rateLimits ? { max: 120, timeWindow: '1 minute' } : false,
   });
   const shareEarnings = createShareEarningsService({
     catalog,

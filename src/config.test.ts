@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
 const keys = { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' };
-const postgres = { DATABASE_URL: 'postgres://fission@db.example.com/fission' };
+const postgres = {
+  DATABASE_URL: 'postgres://fission@db.example.com/fission',
+  PUBLIC_URL: 'https://shop.example',
+};
 
 describe('payment settings on the embedded database', () => {
   it('defaults to the sandbox, with Stripe off', () => {
@@ -100,5 +103,21 @@ describe('payment settings that stop the start', () => {
     expect(() => loadConfig({ ...keys, STRIPE_SECRET_KEY: 'pk_live_verysecretvalue' })).toThrow(
       /^(?!.*verysecretvalue)/,
     );
+  });
+});
+
+// Share links, QR codes and previews were built from the request's Host, which anyone can set.
+describe('the public URL', () => {
+  it('is required on PostgreSQL, and the message says what to set', () => {
+    const { PUBLIC_URL: _, ...withoutUrl } = { ...postgres, SANDBOX_PAYMENTS: 'on' };
+    expect(() => loadConfig(withoutUrl)).toThrow(ConfigError);
+    expect(() => loadConfig(withoutUrl)).toThrow(/PUBLIC_URL must be set on PostgreSQL.*PUBLIC_URL=https:/);
+    expect(loadConfig({ ...postgres, SANDBOX_PAYMENTS: 'on' }).publicUrl).toBe('https://shop.example');
+  });
+
+  it('is optional on the embedded database, loses a trailing slash and must be http(s)', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://shop.example/' }).publicUrl).toBe('https://shop.example');
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://shop.example' })).toThrow(/PUBLIC_URL must be a URL/);
   });
 });

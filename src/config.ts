@@ -209,6 +209,20 @@ function metricsToken(env: Env): string | undefined {
   return raw;
 }
 
+/**
+ * Share links, QR codes and link previews are built from PUBLIC_URL, never from the Host a request
+ * names (anyone can send any Host). In production (PostgreSQL) it must be set; on the embedded
+ * database (trying Fission out, often from a phone on the same network) the request's origin stands in.
+ */
+function publicUrl(env: Env): string | undefined {
+  const value = url(env, 'PUBLIC_URL', ['http:', 'https:']);
+  if (!value && env.DATABASE_URL)
+    throw new ConfigError(
+      'PUBLIC_URL must be set on PostgreSQL (production): share links, QR codes and link previews are built from it, e.g. PUBLIC_URL=https://shop.example.com',
+    );
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const distributionMaxLevels = int(env, 'DISTRIBUTION_MAX_LEVELS', 2, 1, 3);
   const currency = env.CURRENCY || 'CNY';
@@ -226,7 +240,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     logFormat: oneOf(env, 'LOG_FORMAT', 'auto', ['auto', 'pretty', 'json']) as Config['logFormat'],
     rateLimits: flag(env, 'RATE_LIMITS', true),
-    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']),
     currency,
     timeZone: timeZone(env),
     jobPollMs: int(env, 'JOB_POLL_MS', 1000, 50, 600_000),
@@ -246,6 +259,8 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: mailFrom(env),
     afterSalesAutoApproveRefunds: flag(env, 'AFTER_SALES_AUTO_APPROVE_REFUNDS', false),
     metricsToken: metricsToken(env),
+    // Last, so a start missing several settings names the payment provider first.
+    publicUrl: publicUrl(env),
   };
 }
 
@@ -268,7 +283,11 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'the proxies in front: their addresses/CIDRs (comma-separated) or their number 1..10; see below',
   ],
   ['RATE_LIMITS', 'on', 'off disables every rate limit (load tests, acceptance runs)'],
-  ['PUBLIC_URL', '(from the request)', 'absolute base URL used in share links'],
+  [
+    'PUBLIC_URL',
+    '(from the request)',
+    'base URL of share links, QR codes, previews; required on PostgreSQL (embedded: from the request)',
+  ],
   ['CURRENCY', 'CNY', 'ISO 4217 currency of all prices'],
   ['TIME_ZONE', 'UTC', "the platform's time zone: the calendar days of earnings charts"],
   ['JOB_POLL_MS', '1000', 'how often each process looks for due background jobs'],

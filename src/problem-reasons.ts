@@ -1,6 +1,7 @@
 import { afterSalesReasons } from './modules/aftersales/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
+import { sharingReasons } from './modules/sharing/index.js';
 import { mergeReasonCatalogs, platformReasons } from './platform/reasons.js';
 import { SECURITY_REASONS } from './platform/security-reasons.js';
 
@@ -14,4 +15,5 @@ export const problemReasons = mergeReasonCatalogs([
   afterSalesReasons,
   fulfilmentReasons,
   notificationsReasons,
+  sharingReasons,
 ]);

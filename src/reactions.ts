@@ -5,6 +5,7 @@ import type { GroupBuyService } from './modules/groupbuy/index.js';
 import type { InvitationsService } from './modules/invitations/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
 import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
+import type { SharingService } from './modules/sharing/index.js';
 import type { EventBus } from './platform/events.js';
 
 export interface ReactingModules {
@@ -14,6 +15,7 @@ export interface ReactingModules {
   invitations: Pick<InvitationsService, 'reactions'>;
   notifications: Pick<NotificationsService, 'notify'>;
   afterSales: Pick<AfterSalesService, 'reactions'>;
+  sharing: Pick<SharingService, 'reactions'>;
 }
 
 /**
@@ -38,6 +40,10 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.partially_refunded', m.distribution.reactions.shrinkCommissions);
   events.subscribe('order.disputed', m.distribution.reactions.holdForDispute);
   events.subscribe('order.dispute_closed', m.distribution.reactions.closeDispute);
+  // Share links' order counters: in the transaction, so a link's figures match its paid orders.
+  events.subscribe('order.paid', m.sharing.reactions.onPaid);
+  events.subscribe('order.partially_refunded', m.sharing.reactions.onPartiallyRefunded);
+  events.subscribe('order.refunded', m.sharing.reactions.onRefunded);
 
   events.defer('order.paid', 'invitations.reward-inviter', m.invitations.reactions.rewardInviter);
   events.defer('order.refunded', 'invitations.reverse-points', m.invitations.reactions.reversePoints);

@@ -79,6 +79,10 @@ describe('sharing a product and earning from it', () => {
     await expect(buyer.getByTestId('referral-disclosure').textContent()).resolves.toContain(
       'may earn a commission',
     );
+    // Who recommends it, as strangers see names ("Mei" → "M.").
+    await expect(buyer.getByTestId('share-recommender').textContent()).resolves.toContain(
+      'M. recommends this',
+    );
 
     await buyer.getByTestId('add-to-cart').click();
     await buyer.getByTestId('added-to-cart').waitFor();

@@ -28,7 +28,11 @@ let dataDir: string | undefined;
 beforeAll(async () => {
   if (testDialect === 'postgres') {
     // A test shop: the sandbox is off on PostgreSQL unless asked for.
-    storage = { DATABASE_URL: await createPostgresDatabase(), SANDBOX_PAYMENTS: 'on' };
+    storage = {
+      DATABASE_URL: await createPostgresDatabase(),
+      SANDBOX_PAYMENTS: 'on',
+      PUBLIC_URL: 'http://shop.test',
+    };
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'fission-restart-'));
     storage = { DATA_DIR: dataDir, DATABASE_URL: '' };

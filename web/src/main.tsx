@@ -17,6 +17,7 @@ import './styles/fulfilment.css';
 import './styles/payments.css';
 import './styles/aftersales.css';
 import './styles/phone-tables.css';
+import './styles/sharing.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

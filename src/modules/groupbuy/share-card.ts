@@ -11,10 +11,15 @@ export function registerGroupTarget(targets: ShareTargets, groupBuys: GroupBuySe
       return {
         id: group.id,
         title: group.product.title,
-        description:
-          group.status === 'open'
-            ? `Join ${group.leader.name}'s group: ${missing} more to unlock the group price`
-            : `A group buy of ${group.groupSize}`,
+        description: null,
+        // Sharing words these in the sharer's language; the leader's name is masked, as on the group page.
+        facts: {
+          kind: 'group' as const,
+          open: group.status === 'open',
+          leaderName: group.leader.name,
+          seatsMissing: missing,
+          groupSize: group.groupSize,
+        },
         image: group.product.image,
         price: group.price,
         path: `/groups/${encodeURIComponent(group.id)}`,

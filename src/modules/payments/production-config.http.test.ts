@@ -16,6 +16,7 @@ beforeAll(async () => {
   t = await createTestApp(
     {
       DATABASE_URL: 'postgres://fission@db.example.com/fission',
+      PUBLIC_URL: 'https://shop.example',
       PAYMENT_PROVIDER: 'stripe',
       STRIPE_SECRET_KEY: 'sk_live_x',
       STRIPE_WEBHOOK_SECRET: 'whsec_x',

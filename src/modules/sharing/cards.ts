@@ -16,7 +16,8 @@ async function unlessMissing<T>(find: () => Promise<T>): Promise<T | undefined> 
 const productCard = (p: Product): TargetCard => ({
   id: p.id,
   title: p.title,
-  description: p.description,
+  description: p.description || null,
+  facts: { kind: 'product', priceVaries: p.minPrice !== p.maxPrice },
   image: p.images[0] ?? null,
   price: p.minPrice,
   path: `/products/${encodeURIComponent(p.id)}`,
@@ -27,7 +28,8 @@ type StorePage = Awaited<ReturnType<StoresService['getStorePageById']>>;
 const storeCard = (s: StorePage): TargetCard => ({
   id: s.id,
   title: s.name,
-  description: s.intro ?? `${s.name} — a store by ${s.owner.name} on Fission`,
+  description: s.intro || null,
+  facts: { kind: 'store', ownerName: s.owner.name },
   image: s.logo ?? s.products[0]?.images[0] ?? null,
   price: null,
   path: `/stores/${encodeURIComponent(s.slug)}`,

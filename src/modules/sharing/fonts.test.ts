@@ -1,6 +1,7 @@
 import { renderAsync } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { POSTER_FONT_FAMILY, posterFonts } from './fonts.js';
+import { posterTexts, SHARE_MESSAGES } from './messages.js';
 import { type PosterContent, posterSvg, renderPoster } from './poster.js';
 
 type Fonts = typeof posterFonts;
@@ -46,10 +47,20 @@ describe('poster fonts', () => {
 
   it('render a whole poster with a Chinese title and promoter', async () => {
     const content: PosterContent = {
-      heading: '云南玫瑰鲜花饼 10 枚装',
-      price: '¥39.00',
+      ...posterTexts(SHARE_MESSAGES['zh-CN'], {
+        type: 'product',
+        card: {
+          id: 'p',
+          title: '云南玫瑰鲜花饼 10 枚装',
+          description: null,
+          image: null,
+          price: 3900,
+          path: '/',
+        },
+        sharerName: '林小美',
+        currency: 'CNY',
+      }),
       image: null,
-      promoterName: '林小美',
       qrSvg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
     };
     expect(posterSvg(content)).toContain('Noto Sans SC');

@@ -6,9 +6,10 @@ import type { CatalogService } from '../catalog/index.js';
 import type { StoresService } from '../stores/index.js';
 import { registerCatalogTargets } from './cards.js';
 import { createShareMedia } from './media.js';
+import { messagesFor } from './messages.js';
 import { openGraphTags, withHead } from './open-graph.js';
 import { originOf } from './routes.js';
-import { createSharingService } from './service.js';
+import { createSharingService, type OrderFacts } from './service.js';
 import { ShareTargets } from './targets.js';
 
 export interface SharingModuleDeps {
@@ -21,6 +22,8 @@ export interface SharingModuleDeps {
   publicUrl: string | undefined;
   /** The web app's files: pictures for posters and previews, index.html for shared pages. */
   webRoot: string;
+  /** An order's share code and total, for the link counters (the orders module's attribution facts). */
+  orderFacts: OrderFacts;
   onClickWriteFailed: (error: unknown, lost: number) => void;
 }
 
@@ -36,23 +39,39 @@ export function createSharingModule(deps: SharingModuleDeps) {
     currency: deps.currency,
   });
 
-  /** A shared page (product, store, group) with its preview tags; undefined for other pages. */
+  /**
+   * A shared page (product, store, group) with its preview tags; undefined for other pages. Reached
+   * through a share link (`?ref=<code>` of the same target), it says who recommends it, in the
+   * sharer's language, and its preview picture is theirs too. URLs come from PUBLIC_URL.
+   */
   async function pageHtml(request: FastifyRequest, indexHtml: string): Promise<string | undefined> {
-    const pathname = request.url.split('?')[0] ?? '/';
-    const card = await targets.cardOfPage(pathname);
+    const url = new URL(request.url, 'http://page.invalid');
+    const card = await targets.cardOfPage(url.pathname);
     if (!card) return undefined;
+    const ref = url.searchParams.get('ref');
+    const sharer = ref ? await service.sharerOf(ref) : undefined;
+    const recommends = sharer?.targetType === card.type && sharer.targetId === card.id ? sharer : undefined;
+    const messages = messagesFor(recommends?.language);
     const origin = originOf(request, deps.publicUrl);
-    const tags = openGraphTags(card, {
-      page: `${origin}${card.path}`,
-      image: `${origin}/api/share-previews/${card.type}/${encodeURIComponent(card.id)}/image.png`,
-    });
-    return withHead(indexHtml, card.title, tags);
+    const preview = `${origin}/api/share-previews/${card.type}/${encodeURIComponent(card.id)}/image.png`;
+    const tags = openGraphTags(
+      card,
+      {
+        page: `${origin}${card.path}`,
+        image: recommends ? `${preview}?ref=${encodeURIComponent(recommends.code)}` : preview,
+      },
+      { messages, recommender: recommends?.name ?? null },
+    );
+    return withHead(indexHtml, { title: card.title, tags, siteName: messages.brand });
   }
 
   return { service, media, targets, pageHtml };
 }
 
 export type SharingModule = ReturnType<typeof createSharingModule>;
+export { sharingReasons } from './reasons.js';
 export { cachedRedirect } from './redirect.js';
 export { sharingRoutes } from './routes.js';
+export { SharerSchema } from './schemas.js';
+export type { OrderFacts, SharingService } from './service.js';
 export type { ShareTargets } from './targets.js';

@@ -1,3 +1,4 @@
+import { describe, type ShareMessages } from './messages.js';
 import { escapeXml, truncate } from './rules.js';
 import type { TargetCard } from './targets.js';
 
@@ -8,15 +9,25 @@ export interface PageUrls {
   image: string;
 }
 
+/** What a shared page says in its preview: reached through a share link, who recommends it. */
+export interface PageWords {
+  messages: ShareMessages;
+  /** The sharer's name as strangers see it, or null when the page was not reached through a link. */
+  recommender: string | null;
+}
+
 /**
  * Open Graph and Twitter card tags for a shared page, so chat apps and social sites show a
- * preview. Everything from the database is escaped.
+ * preview: "陈* 推荐 · …" when it was reached through someone's link. Everything is escaped.
  */
-export function openGraphTags(card: TargetCard, urls: PageUrls, siteName = 'Fission'): string {
-  const description = truncate(card.description || card.title, 200);
+export function openGraphTags(card: TargetCard, urls: PageUrls, words: PageWords): string {
+  const { messages: m, recommender } = words;
+  const about = describe(m, card);
+  const description = truncate(recommender === null ? about : `${m.recommends(recommender)} · ${about}`, 200);
   const tags: Array<[string, string, string]> = [
     ['property', 'og:type', 'website'],
-    ['property', 'og:site_name', siteName],
+    ['property', 'og:site_name', m.brand],
+    ['property', 'og:locale', m.ogLocale],
     ['property', 'og:title', card.title],
     ['property', 'og:description', description],
     ['property', 'og:url', urls.page],
@@ -33,8 +44,14 @@ export function openGraphTags(card: TargetCard, urls: PageUrls, siteName = 'Fiss
     .join('\n    ');
 }
 
-/** The web app's index.html with the page's title and tags in its head. */
-export function withHead(indexHtml: string, title: string, tags: string): string {
-  const titled = indexHtml.replace(/<title>[^<]*<\/title>/, `<title>${escapeXml(title)} · Fission</title>`);
-  return titled.replace('</head>', `    ${tags}\n  </head>`);
+/**
+ * The web app's index.html with the page's title and tags in its head. Function replacements
+ * only: a replacement string would read `$&`, `` $` `` and `$'` in a title or name as patterns and
+ * paste the page's own HTML into it.
+ */
+export function withHead(indexHtml: string, head: { title: string; tags: string; siteName: string }): string {
+  const heading = `<title>${escapeXml(head.title)} · ${escapeXml(head.siteName)}</title>`;
+  return indexHtml
+    .replace(/<title>[^<]*<\/title>/, () => heading)
+    .replace('</head>', () => `    ${head.tags}\n  </head>`);
 }

@@ -1,13 +1,13 @@
 import { renderAsync } from '@resvg/resvg-js';
 import { POSTER_FONT_FAMILY, posterFonts } from './fonts.js';
+import type { PreviewTexts } from './messages.js';
 import { escapeXml, wrapText } from './rules.js';
 
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
 
-export interface PreviewContent {
-  title: string;
-  price: string | null;
+/** What a preview draws: its texts, already worded in the sharer's language (messages.ts), and its picture. */
+export interface PreviewContent extends PreviewTexts {
   /** A data: URI of the picture, or null. */
   image: string | null;
 }
@@ -28,8 +28,9 @@ export function previewSvg(content: PreviewContent): string {
   <rect width="100%" height="100%" fill="#ffffff"/>
   ${picture}
   <text x="680" y="200" font-size="48" font-weight="bold" fill="#1a1a1a">${title}</text>
-  ${content.price ? `<text x="680" y="470" font-size="60" font-weight="bold" fill="#e4572e">${escapeXml(content.price)}</text>` : ''}
-  <text x="680" y="570" font-size="28" fill="#6b6b6b">Fission · shop, share, earn</text>
+  ${content.price ? `<text x="680" y="450" font-size="56" font-weight="bold" fill="#e4572e">${escapeXml(content.price)}</text>` : ''}
+  ${content.recommends ? `<text x="680" y="520" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(wrapText(content.recommends, 26, 1)[0] ?? '')}</text>` : ''}
+  <text x="680" y="580" font-size="28" fill="#6b6b6b">${escapeXml(content.tagline)}</text>
 </svg>`;
 }
 

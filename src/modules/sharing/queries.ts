@@ -66,19 +66,83 @@ export function listOwnLinks(
 }
 
 /**
- * Clicks recorded so far, and orders placed through each code that were paid (paid or completed;
- * refunded and cancelled orders do not count) with their total as GMV.
+ * Clicks recorded so far, and the link's order counters (kept from order events, see
+ * `share_link_counters`): orders paid through it and not fully refunded, and their GMV.
  */
 export function statsOf(db: Queryable, codes: readonly string[]) {
   return db.query<LinkStatsRow>(
     `SELECT c.code,
        (SELECT count(*) FROM share_clicks k WHERE k.code = c.code)::bigint AS clicks,
-       (SELECT count(*) FROM orders o WHERE o.share_code = c.code AND o.status IN ('paid', 'completed'))::bigint AS orders,
-       (SELECT COALESCE(sum(o.total), 0) FROM orders o
-          WHERE o.share_code = c.code AND o.status IN ('paid', 'completed'))::bigint AS gmv
-     FROM unnest($1::text[]) AS c(code)`,
+       COALESCE(n.orders, 0)::bigint AS orders,
+       COALESCE(n.gmv, 0)::bigint AS gmv
+     FROM unnest($1::text[]) AS c(code)
+     LEFT JOIN share_link_counters n ON n.code = c.code`,
     [codes],
   );
+}
+
+/**
+ * Counts a paid order for its link: one more order, its total added to the GMV. An order already
+ * counted (the same event twice) or a code that is no link changes nothing; true when counted.
+ */
+export async function countPaidOrder(
+  tx: Queryable,
+  o: { orderId: string; code: string; total: number },
+): Promise<boolean> {
+  const rows = await tx.query<{ code: string }>(
+    `WITH counted AS (
+       INSERT INTO share_link_orders (order_id, code, total)
+       SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM share_links WHERE code = $2)
+       ON CONFLICT (order_id) DO NOTHING
+       RETURNING code, total
+     )
+     INSERT INTO share_link_counters (code, orders, gmv)
+     SELECT code, 1, total FROM counted
+     ON CONFLICT (code) DO UPDATE
+       SET orders = share_link_counters.orders + 1, gmv = share_link_counters.gmv + EXCLUDED.gmv
+     RETURNING code`,
+    [o.orderId, o.code, o.total],
+  );
+  return rows.length > 0;
+}
+
+export interface AttributedOrderRow {
+  code: string;
+  total: number;
+  refunded_amount: number;
+  fully_refunded: boolean;
+}
+
+/** An attributed order, locked until the transaction ends so two refunds apply one after the other. */
+export const lockAttributedOrder = async (tx: Queryable, orderId: string) =>
+  (
+    await tx.query<AttributedOrderRow>(
+      'SELECT code, total, refunded_amount, fully_refunded FROM share_link_orders WHERE order_id = $1 FOR UPDATE',
+      [orderId],
+    )
+  )[0];
+
+/** Stores what the order now adds to its link and moves the link's counters by the difference. */
+export async function applyOrderChange(
+  tx: Queryable,
+  c: {
+    orderId: string;
+    code: string;
+    refundedAmount: number;
+    fullyRefunded: boolean;
+    orders: number;
+    gmv: number;
+  },
+) {
+  await tx.query(
+    'UPDATE share_link_orders SET refunded_amount = $2, fully_refunded = $3 WHERE order_id = $1',
+    [c.orderId, c.refundedAmount, c.fullyRefunded],
+  );
+  await tx.query('UPDATE share_link_counters SET orders = orders + $2, gmv = gmv + $3 WHERE code = $1', [
+    c.code,
+    c.orders,
+    c.gmv,
+  ]);
 }
 
 /** One statement for a whole batch of clicks, however many rows: five array parameters. */

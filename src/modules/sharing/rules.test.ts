@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import {
+  applyRefund,
   columnsOf,
   formatPrice,
   knownDeviceId,
@@ -107,5 +108,62 @@ describe('wrapText and truncate', () => {
     expect(wrapText('Jasmine pearl green tea', 10, 2)).toEqual(['Jasmine', 'pearl…']);
     expect(truncate('a'.repeat(10), 5)).toBe('aaaa…');
     expect(truncate('  short  ', 50)).toBe('short');
+  });
+});
+
+describe("applyRefund (a link's GMV is paid less refunded; an order stops counting when fully refunded)", () => {
+  const paid = { total: 10_000, refundedAmount: 0, fullyRefunded: false };
+
+  it('takes a partial refund off the GMV and keeps the order', () => {
+    expect(applyRefund(paid, { kind: 'partial', refundedAmount: 3000 })).toEqual({
+      next: { total: 10_000, refundedAmount: 3000, fullyRefunded: false },
+      orders: 0,
+      gmv: -3000,
+    });
+  });
+
+  it('takes the rest and the order on a full refund after partial ones', () => {
+    const after = applyRefund(paid, { kind: 'partial', refundedAmount: 3000 }).next;
+    expect(applyRefund(after, { kind: 'full' })).toEqual({
+      next: { total: 10_000, refundedAmount: 10_000, fullyRefunded: true },
+      orders: -1,
+      gmv: -7000,
+    });
+  });
+
+  it('changes nothing for news already applied, late or repeated', () => {
+    const after = applyRefund(paid, { kind: 'partial', refundedAmount: 5000 }).next;
+    expect(applyRefund(after, { kind: 'partial', refundedAmount: 3000 })).toMatchObject({
+      orders: 0,
+      gmv: 0,
+    });
+    const full = applyRefund(after, { kind: 'full' }).next;
+    expect(applyRefund(full, { kind: 'full' })).toMatchObject({ orders: 0, gmv: 0 });
+  });
+
+  it('never takes back more than the order added, whatever the news', () => {
+    const news = fc.oneof(
+      fc.record({
+        kind: fc.constant('partial' as const),
+        refundedAmount: fc.integer({ min: 0, max: 20_000 }),
+      }),
+      fc.constant({ kind: 'full' as const }),
+    );
+    fc.assert(
+      fc.property(fc.array(news, { maxLength: 8 }), (all) => {
+        let order = paid;
+        let orders = 1;
+        let gmv = paid.total;
+        for (const n of all) {
+          const change = applyRefund(order, n);
+          order = change.next;
+          orders += change.orders;
+          gmv += change.gmv;
+        }
+        expect(gmv).toBe(paid.total - order.refundedAmount);
+        expect(gmv).toBeGreaterThanOrEqual(0);
+        expect(orders).toBe(order.fullyRefunded ? 0 : 1);
+      }),
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { invalidInput } from '../../platform/errors.js';
 import { identifierCookie } from '../../platform/http/cookies.js';
+import { refuse } from './reasons.js';
 
 /** Pure rules of sharing: targets, codes, landing paths, cookies, and text for pages and posters. */
 
@@ -30,7 +30,11 @@ export function shareTarget(input: TargetInput): ShareTarget {
   const named = TARGET_FIELDS.filter(([field]) => input[field] !== undefined);
   const [first] = named;
   if (named.length !== 1 || !first) {
-    throw invalidInput('', 'name exactly one of productId, storeId, groupId or postId');
+    throw refuse(
+      'share_target_one_required',
+      { named: named.length },
+      'Name exactly one of productId, storeId, groupId or postId',
+    );
   }
   return { type: first[1], id: input[first[0]] as string };
 }
@@ -153,4 +157,34 @@ export function wrapText(text: string, perLine: number, maxLines: number): strin
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text.trim().replace(/\s+/g, ' '));
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** What an attributed order has added to its link so far. */
+export interface AttributedOrder {
+  total: number;
+  refundedAmount: number;
+  fullyRefunded: boolean;
+}
+
+/** A refund as the order events tell it: cumulative refunded total, or the whole order. */
+export type RefundNews = { kind: 'partial'; refundedAmount: number } | { kind: 'full' };
+
+/**
+ * How a refund changes a link's figures. The rule: a link's GMV is what its orders paid less what
+ * was refunded, and an order stops counting only when fully refunded. A partial refund carries the
+ * order's cumulative refunded total, so its news is applied as "refunded is now R": the same event
+ * seen twice, or out of order, takes nothing twice. Amounts never go below zero or above the total.
+ */
+export function applyRefund(
+  order: AttributedOrder,
+  news: RefundNews,
+): { next: AttributedOrder; orders: number; gmv: number } {
+  const wanted = news.kind === 'full' ? order.total : Math.min(order.total, news.refundedAmount);
+  const refundedAmount = Math.max(order.refundedAmount, wanted);
+  const fullyRefunded = order.fullyRefunded || news.kind === 'full';
+  return {
+    next: { total: order.total, refundedAmount, fullyRefunded },
+    orders: fullyRefunded && !order.fullyRefunded ? -1 : 0,
+    gmv: order.refundedAmount - refundedAmount,
+  };
 }

@@ -3,6 +3,13 @@ import { Nullable } from '../../platform/http/schemas.js';
 
 const TargetId = Type.String({ minLength: 1, maxLength: 64 });
 
+export const TargetType = Type.Union([
+  Type.Literal('product'),
+  Type.Literal('store'),
+  Type.Literal('group'),
+  Type.Literal('post'),
+]);
+
 /** Exactly one target: the service refuses none or several with a 400 naming the fields. */
 export const CreateLinkBody = Type.Object(
   {
@@ -23,12 +30,7 @@ export const LinkStatsSchema = Type.Object({
 const linkFields = {
   code: Type.String(),
   url: Type.String(),
-  targetType: Type.Union([
-    Type.Literal('product'),
-    Type.Literal('store'),
-    Type.Literal('group'),
-    Type.Literal('post'),
-  ]),
+  targetType: TargetType,
   targetId: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
 };
@@ -51,4 +53,16 @@ export const ShareLinkPage = Type.Object({
     }),
   ),
   nextCursor: Nullable(Type.String()),
+});
+
+/** Who recommends a shared item, as anyone holding the link sees them (the name masked). */
+export const SharerSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String({ description: 'The sharer\'s name as strangers see it: "Chen J.", "陈*"' }),
+  initial: Type.String(),
+  language: Type.Union([Type.Literal('en'), Type.Literal('zh-CN')], {
+    description: "The sharer's language: their poster and link preview are written in it",
+  }),
+  targetType: TargetType,
+  targetId: Type.String(),
 });

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { Static } from 'typebox';
 import type { Clock } from '../../platform/clock.js';
-import type { Database, Queryable } from '../../platform/db.js';
-import { notFound } from '../../platform/errors.js';
+import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { randomCode } from '../../platform/ids.js';
+import { maskedPerson } from '../../platform/privacy.js';
 import type { AccountsService } from '../accounts/index.js';
 import { ClickBuffer } from './click-buffer.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import {
+  applyRefund,
   looksLikeShareCode,
+  type RefundNews,
   SHARE_CODE_ALPHABET,
   SHARE_CODE_LENGTH,
   shareTarget,
@@ -17,33 +21,19 @@ import {
   type TargetInput,
   type TargetType,
 } from './rules.js';
+import type { LinkStatsSchema, ShareLinkPage, ShareLinkSchema, SharerSchema } from './schemas.js';
 import type { ShareTargets, TargetCard } from './targets.js';
 
-export interface ShareLink {
-  code: string;
-  url: string;
-  targetType: TargetType;
-  targetId: string;
-  createdAt: string;
-}
+export type Sharer = Static<typeof SharerSchema>;
 
+export type ShareLink = Static<typeof ShareLinkSchema>;
+export type LinkStats = Static<typeof LinkStatsSchema>;
+export type ListedLink = Static<typeof ShareLinkPage>['items'][number];
 /** A link's target as the promoter centre shows it; null once the target is gone. */
-export interface TargetSummary {
-  title: string;
-  image: string | null;
-  path: string;
-}
+export type TargetSummary = ListedLink['target'];
 
-export type ListedLink = ShareLink & { stats: LinkStats; target: TargetSummary | null };
-
-const summary = (card: TargetCard | undefined): TargetSummary | null =>
+const summary = (card: TargetCard | undefined): TargetSummary =>
   card ? { title: card.title, image: card.image, path: card.path } : null;
-
-export interface LinkStats {
-  clicks: number;
-  orders: number;
-  gmv: number;
-}
 
 /** What other modules (distribution) need to attribute an order to a link. */
 export interface LinkRef {
@@ -64,11 +54,18 @@ export interface Click {
   userAgent: string | undefined;
 }
 
+/** The facts of an order that sharing's counters need, read in the event's transaction. */
+export type OrderFacts = (
+  conn: Queryable,
+  orderId: string,
+) => Promise<{ shareCode: string | null; total: number } | undefined>;
+
 export interface SharingDeps {
   db: Database;
   clock: Clock;
   targets: ShareTargets;
   accounts: AccountsService;
+  orderFacts: OrderFacts;
   onClickWriteFailed?: (error: unknown, lost: number) => void;
 }
 
@@ -132,7 +129,18 @@ export function createSharingService(deps: SharingDeps) {
   /** The owner's link for the target: an existing one, or a new one with a fresh random code. */
   async function createLink(ownerId: string, input: TargetInput, origin: string): Promise<ShareLink> {
     const target = shareTarget(input);
-    if (!(await targets.card(target.type, target.id))) throw notFound(capitalized(target.type));
+    if (!targets.accepts(target.type))
+      throw refuse(
+        'share_target_not_shareable',
+        { targetType: target.type },
+        `A ${target.type} cannot be shared`,
+      );
+    if (!(await targets.card(target.type, target.id)))
+      throw refuse(
+        'share_target_not_found',
+        { targetType: target.type, targetId: target.id },
+        `${capitalized(target.type)} not found`,
+      );
     const existing = await q.findOwnLink(db, ownerId, target.type, target.id);
     if (existing) return present(existing, origin);
     for (let attempt = 1; ; attempt++) {
@@ -157,7 +165,8 @@ export function createSharingService(deps: SharingDeps) {
   async function ownLink(ownerId: string, code: string): Promise<q.LinkRow> {
     const row = looksLikeShareCode(code) ? await q.findLink(db, code) : undefined;
     // Someone else's link is "not found" too: whether a code exists is not the caller's business.
-    if (!row || row.owner_id !== ownerId) throw notFound('Share link');
+    if (!row || row.owner_id !== ownerId)
+      throw refuse('share_link_not_found', { code }, 'Share link not found');
     return row;
   }
 
@@ -213,15 +222,65 @@ export function createSharingService(deps: SharingDeps) {
     });
   }
 
-  /** The link with its owner's public name, for posters; undefined for an unknown code. */
+  /** The link with its owner's name and language, for their poster; undefined for an unknown code. */
   async function linkWithOwner(code: string) {
     const link = await resolve(code);
     if (!link) return undefined;
-    const owner = await deps.accounts.getUser(link.ownerId);
-    return { ...link, ownerName: owner.name };
+    const owner = await deps.accounts.getUser(link.ownerId, db);
+    return { ...link, ownerName: owner.name, ownerLanguage: owner.language };
   }
 
+  /**
+   * Who recommends a link's target, as anyone holding the link may see it: the sharer's name
+   * masked (as other people's names are, see platform/privacy), their initial and language.
+   */
+  async function sharerOf(code: string): Promise<Sharer | undefined> {
+    const link = await linkWithOwner(code);
+    if (!link) return undefined;
+    return {
+      code: link.code,
+      ...maskedPerson(link.ownerName),
+      language: link.ownerLanguage,
+      targetType: link.targetType,
+      targetId: link.targetId,
+    };
+  }
+
+  /** Moves an attributed order's figures by a refund (rule and its tests: `applyRefund`). */
+  async function countRefund(tx: Tx, orderId: string, news: RefundNews) {
+    const row = await q.lockAttributedOrder(tx, orderId);
+    if (!row) return;
+    const change = applyRefund(
+      { total: row.total, refundedAmount: row.refunded_amount, fullyRefunded: row.fully_refunded },
+      news,
+    );
+    if (change.orders === 0 && change.gmv === 0) return;
+    await q.applyOrderChange(tx, {
+      orderId,
+      code: row.code,
+      ...change.next,
+      orders: change.orders,
+      gmv: change.gmv,
+    });
+  }
+
+  /**
+   * The link counters' reactions to order events, run in the publisher's transaction (wired in
+   * src/reactions.ts), so a link's figures commit or roll back with the payment or refund.
+   */
+  const reactions = {
+    onPaid: async (tx: Tx, event: { orderId: string }) => {
+      const facts = await deps.orderFacts(tx, event.orderId);
+      if (!facts?.shareCode || !looksLikeShareCode(facts.shareCode)) return;
+      await q.countPaidOrder(tx, { orderId: event.orderId, code: facts.shareCode, total: facts.total });
+    },
+    onPartiallyRefunded: (tx: Tx, event: { orderId: string; refundedAmount: number }) =>
+      countRefund(tx, event.orderId, { kind: 'partial', refundedAmount: event.refundedAmount }),
+    onRefunded: (tx: Tx, event: { orderId: string }) => countRefund(tx, event.orderId, { kind: 'full' }),
+  };
+
   return {
+    reactions,
     createLink,
     listLinks,
     getStats,
@@ -232,6 +291,7 @@ export function createSharingService(deps: SharingDeps) {
     cachedLink: (code: string): ResolvedLink | undefined => codes.get(code),
     recordClick,
     linkWithOwner,
+    sharerOf,
     /** How many different devices opened the owner's links since then (share-to-unlock rewards). */
     distinctVisitors: (conn: Queryable, ownerId: string, since: Date, ownDevices: readonly string[]) =>
       q.distinctVisitors(conn, { ownerId, since, ownDevices }),

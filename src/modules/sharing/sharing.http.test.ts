@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProduct, expectLedgerSound } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { MIGRATIONS_DIR } from '../../platform/migrate.js';
 import type { Commission } from '../distribution/reads.js';
 import type { Order } from '../orders/present.js';
 import type { ShareLink } from './service.js';
@@ -108,6 +109,7 @@ describe('following a link', () => {
       const res = await follow(encodeURIComponent(code));
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toContain('这个链接不存在');
     }
   });
 
@@ -234,6 +236,66 @@ describe('attribution through a link', () => {
   });
 });
 
+describe('link counters fed by order events', () => {
+  const statsOf = async (code: string) =>
+    (await t.request('GET', `/api/share-links/${code}/stats`, { token: promoter.token })).json();
+
+  async function paidThrough(code: string, price: number) {
+    const { variantId } = await createProduct(t, { price, stock: 5 });
+    const buyer = await t.signUp();
+    const placed = await t.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId, quantity: 1 }], shareCode: code },
+    });
+    const order = placed.json<Order>();
+    await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: buyer.token });
+    return order;
+  }
+
+  it('counts a paid order, takes partial refunds off the GMV and a full refund off both', async () => {
+    const fresh = await createProduct(t, { title: 'Counted tea' });
+    const { code } = (await share(promoter, { productId: fresh.product.id })).json<ShareLink>();
+    const first = await paidThrough(code, 10_000);
+    await paidThrough(code, 4000);
+    expect(await statsOf(code)).toEqual({ clicks: 0, orders: 2, gmv: 14_000 });
+
+    await t.services.orders.refundOrder(first.id, 'a broken lid', { amount: 2500, items: [] });
+    expect(await statsOf(code)).toEqual({ clicks: 0, orders: 2, gmv: 11_500 });
+    await t.services.orders.refundOrder(first.id, 'the rest');
+    expect(await statsOf(code)).toEqual({ clicks: 0, orders: 1, gmv: 4000 });
+  });
+
+  it('reads its own counters, not the orders table', async () => {
+    const fresh = await createProduct(t, { title: 'Own counters' });
+    const { code } = (await share(promoter, { productId: fresh.product.id })).json<ShareLink>();
+    const order = await paidThrough(code, 3000);
+    // An order's code changed behind sharing's back does not move the link's figures.
+    await t.db.query('UPDATE orders SET share_code = NULL WHERE id = $1', [order.id]);
+    expect(await statsOf(code)).toMatchObject({ orders: 1, gmv: 3000 });
+    await t.db.query('UPDATE orders SET share_code = $2 WHERE id = $1', [order.id, code]);
+  });
+
+  it('backfills from existing orders the figures the events give (migration 023)', async () => {
+    const fresh = await createProduct(t, { title: 'Backfilled tea' });
+    const { code } = (await share(promoter, { productId: fresh.product.id })).json<ShareLink>();
+    const kept = await paidThrough(code, 5000);
+    const gone = await paidThrough(code, 2000);
+    await t.services.orders.refundOrder(kept.id, 'part', { amount: 1000, items: [] });
+    await t.services.orders.refundOrder(gone.id, 'all');
+    const byEvents = await statsOf(code);
+    expect(byEvents).toMatchObject({ orders: 1, gmv: 4000 });
+
+    const sql = readFileSync(join(MIGRATIONS_DIR, '023_share_link_counters.sql'), 'utf8');
+    const backfill = sql.slice(sql.indexOf('-- Backfill'));
+    await t.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM share_link_counters');
+      await tx.query('DELETE FROM share_link_orders');
+      await tx.exec(backfill);
+    });
+    expect(await statsOf(code)).toEqual(byEvents);
+  });
+});
+
 describe('QR codes, posters and previews', () => {
   it('draws the QR code of the link as SVG and a 750×1334 PNG poster', async () => {
     const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
@@ -268,8 +330,10 @@ describe('QR codes, posters and previews', () => {
       `<meta property="og:url" content="https://shop.example/products/${product.id}">`,
     );
     expect(page.body).toContain(
-      `<meta property="og:image" content="https://shop.example/api/share-previews/product/${product.id}/image.png">`,
+      `<meta property="og:image" content="https://shop.example/api/share-previews/product/${product.id}/image.png?ref=${code}">`,
     );
+    // Who recommends it, masked as strangers see names, and escaped.
+    expect(page.body).toContain('<meta property="og:description" content="Mei &lt;. recommends this · ');
     expect(page.body).toContain('<title>Jasmine &quot;pearl&quot; tea &lt;b&gt; · Fission</title>');
     expect(page.body).not.toContain('<b>');
   });
@@ -279,6 +343,114 @@ describe('QR codes, posters and previews', () => {
     expect(home.body).not.toContain('og:title');
     expect(home.body).toContain('<div id="root">');
     expect((await t.request('GET', '/assets/missing-chunk.js')).statusCode).toBe(404);
+  });
+});
+
+describe("in the sharer's language, and who recommends it", () => {
+  let chen: Person;
+  let code: string;
+  let tea: { id: string };
+
+  beforeAll(async () => {
+    chen = await t.signUp({ name: '陈杰' });
+    await t.request('PUT', '/api/me/language', { token: chen.token, body: { language: 'zh-CN' } });
+    tea = (await createProduct(t, { title: '茉莉花茶', price: 6800 })).product;
+    code = (await share(chen, { productId: tea.id })).json<ShareLink>().code;
+  });
+
+  it("tells the landing page who recommends the item, masked, in the sharer's language", async () => {
+    const res = await t.request('GET', `/api/share-links/${code}/sharer`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      code,
+      name: '陈*',
+      initial: '陈',
+      language: 'zh-CN',
+      targetType: 'product',
+      targetId: tea.id,
+    });
+    const page = await t.request('GET', `/products/${tea.id}?ref=${code}`);
+    expect(page.body).toContain('<meta property="og:description" content="陈* 推荐 · 茉莉花茶">');
+    expect(page.body).toContain('<meta property="og:locale" content="zh_CN">');
+    // A code of another item recommends nothing here.
+    const other = await t.request('GET', `/products/${product.id}?ref=${code}`);
+    expect(other.body).not.toContain('陈*');
+    const unknown = await t.request('GET', '/api/share-links/ZZZZZZZZZ/sharer');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ reason: 'share_link_not_found', params: { code: 'ZZZZZZZZZ' } });
+  });
+
+  it("draws the poster and preview in the sharer's language, cached by content whatever the Host", async () => {
+    const en = await t.request(
+      'GET',
+      `/api/share-links/${(await share(promoter, { productId: tea.id })).json<ShareLink>().code}/poster.png`,
+    );
+    const zh = await t.request('GET', `/api/share-links/${code}/poster.png`, {
+      headers: { host: 'evil.example' },
+    });
+    const again = await t.request('GET', `/api/share-links/${code}/poster.png`, {
+      headers: { host: 'other.example' },
+    });
+    expect(zh.statusCode).toBe(200);
+    expect(zh.headers.etag).toBe(again.headers.etag);
+    expect(zh.headers.etag).not.toBe(en.headers.etag);
+    expect(zh.rawPayload.equals(en.rawPayload)).toBe(false);
+    const preview = (ref?: string) =>
+      t.request('GET', `/api/share-previews/product/${tea.id}/image.png${ref ? `?ref=${ref}` : ''}`);
+    const [plain, recommended] = [await preview(), await preview(code)];
+    expect(plain.statusCode).toBe(200);
+    expect(recommended.headers.etag).not.toBe(plain.headers.etag);
+    // A changed price is drawn at once: the key is what is drawn, not the link or the page.
+    await t.db.query('UPDATE variants SET price = 5900 WHERE product_id = $1', [tea.id]);
+    expect((await preview(code)).headers.etag).not.toBe(recommended.headers.etag);
+    const cheaper = await t.request('GET', `/api/share-links/${code}/poster.png`);
+    expect(cheaper.headers.etag).not.toBe(zh.headers.etag);
+    const missing = await t.request('GET', '/api/share-previews/product/nope/image.png');
+    expect(missing.json()).toMatchObject({ reason: 'share_target_not_found', params: { targetId: 'nope' } });
+  });
+});
+
+describe('pages that inject names and titles', () => {
+  // Regression: String.replace read `$&`, `$\`` and `$'` in a title as patterns and pasted the page's
+  // own HTML into it (`$\`` is everything before the match: the whole head).
+  it('escape them and never repeat the page', async () => {
+    const nasty = "Tea $& $` $' <script>alert(1)</script>";
+    // The masked name keeps the first word whole ("$&$`$'<script> W."): the patterns reach the page.
+    const sharer = await t.signUp({ name: "$&$`$'<script> Wu" });
+    const { product: p } = await createProduct(t, { title: nasty });
+    const { code } = (await share(sharer, { productId: p.id })).json<ShareLink>();
+    const page = (await t.request('GET', `/products/${p.id}?ref=${code}`)).body;
+    expect(page.match(/<!doctype html>/gi)).toHaveLength(1);
+    expect(page.match(/<head>/g)).toHaveLength(1);
+    expect(page.match(/<\/head>/g)).toHaveLength(1);
+    expect(page).not.toContain('<script>');
+    expect(page).toContain(
+      '<title>Tea $&amp; $` $&#39; &lt;script&gt;alert(1)&lt;/script&gt; · Fission</title>',
+    );
+    expect(page).toContain('content="$&amp;$`$&#39;&lt;script&gt; W. recommends this · Tea $&amp;');
+  });
+});
+
+describe('sharing refusals', () => {
+  it('say why, with typed params', async () => {
+    const none = await share(promoter, {});
+    expect(none.json()).toMatchObject({ reason: 'share_target_one_required', params: { named: 0 } });
+    const missing = await share(promoter, { productId: 'no-such-product' });
+    expect(missing.json()).toMatchObject({
+      reason: 'share_target_not_found',
+      params: { targetType: 'product', targetId: 'no-such-product' },
+    });
+    const post = await share(promoter, { postId: 'p1' });
+    expect(post.statusCode).toBe(422);
+    expect(post.json()).toMatchObject({
+      reason: 'share_target_not_shareable',
+      params: { targetType: 'post' },
+    });
+    const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
+    const theirs = await t.request('GET', `/api/share-links/${code}/stats`, { token: stranger.token });
+    expect(theirs.json()).toMatchObject({ reason: 'share_link_not_found', params: { code } });
+    const poster = await t.request('GET', '/api/share-links/ZZZZZZZZZ/poster.png');
+    expect(poster.json()).toMatchObject({ reason: 'share_link_not_found' });
   });
 });
 
@@ -298,6 +470,39 @@ describe('rate limits', () => {
       }
       expect(codes.slice(0, 30).every((c) => c === 201)).toBe(true);
       expect(codes[30]).toBe(429);
+      const refused = await limited.request('POST', '/api/share-links', {
+        token: person.token,
+        body: { productId: 'any' },
+      });
+      expect(refused.json()).toMatchObject({
+        reason: 'share_links_rate_limited',
+        params: { max: 30, retryAfterSeconds: expect.any(Number) },
+      });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits how fast one address fetches QR codes, posters and previews', async () => {
+    const limited = await createTestApp({ RATE_LIMITS: 'on' });
+    try {
+      const person = await limited.signUp();
+      const { product: p } = await createProduct(limited);
+      const { code } = (
+        await limited.request('POST', '/api/share-links', { token: person.token, body: { productId: p.id } })
+      ).json<ShareLink>();
+      const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+      const statuses = [];
+      for (let i = 0; i < 121; i++)
+        statuses.push(
+          (await limited.request('GET', `/api/share-links/${code}/qr.svg`, from('198.51.100.7'))).statusCode,
+        );
+      expect(statuses.slice(0, 120).every((c) => c === 200)).toBe(true);
+      expect(statuses[120]).toBe(429);
+      // Another address is not held back.
+      expect(
+        (await limited.request('GET', `/api/share-links/${code}/qr.svg`, from('198.51.100.8'))).statusCode,
+      ).toBe(200);
     } finally {
       await limited.close();
     }

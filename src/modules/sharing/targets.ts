@@ -1,11 +1,22 @@
 import type { TargetType } from './rules.js';
 
+/**
+ * Facts about a target that posters, previews and shared pages put into words, in the sharer's
+ * language (see messages.ts): the owning module gives numbers and names, never sentences.
+ */
+export type CardFacts =
+  | { kind: 'product'; priceVaries: boolean }
+  | { kind: 'store'; ownerName: string }
+  | { kind: 'group'; open: boolean; leaderName: string; seatsMissing: number; groupSize: number };
+
 /** What a shared thing looks like in a preview, on a poster, and where its page is. */
 export interface TargetCard {
   /** The canonical id, also when it was found by a page key such as a slug. */
   id: string;
   title: string;
-  description: string;
+  /** What its owner wrote about it (a product's description, a store's intro), or null. */
+  description: string | null;
+  facts?: CardFacts;
   /** A site path of its picture (`/demo/tea.svg`), or null. */
   image: string | null;
   /** The lowest price in minor units, or null when it has none (a store). */
@@ -33,6 +44,11 @@ export class ShareTargets {
 
   register(type: TargetType, kind: TargetKind): void {
     this.kinds.set(type, kind);
+  }
+
+  /** Whether things of this kind can be shared: a module registered them. */
+  accepts(type: TargetType): boolean {
+    return this.kinds.has(type);
   }
 
   /** The card of a link's target, or undefined if the kind is unknown or the thing is gone. */

@@ -15,6 +15,7 @@ const admin = { email: 'ops@fission.test', password: 'ops-password' };
 beforeAll(async () => {
   const env = {
     DATABASE_URL: await createPostgresDatabase(),
+    PUBLIC_URL: 'http://shop.test',
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     RATE_LIMITS: 'off',

@@ -19,6 +19,7 @@ beforeAll(async () => {
   url = await createPostgresDatabase();
   const env = {
     DATABASE_URL: url,
+    PUBLIC_URL: 'http://shop.test',
     // These tests pay through the sandbox, which PostgreSQL has off unless asked.
     SANDBOX_PAYMENTS: 'on',
     ADMIN_EMAIL: admin.email,

@@ -15,6 +15,7 @@ const admin = { email: 'ops@fission.test', password: 'ops-password' };
 beforeAll(async () => {
   const env = {
     DATABASE_URL: await createFreshDatabaseUrl(),
+    PUBLIC_URL: 'http://shop.test',
     // These tests pay through the sandbox, which PostgreSQL has off unless asked.
     SANDBOX_PAYMENTS: 'on',
     ADMIN_EMAIL: admin.email,

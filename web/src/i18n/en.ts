@@ -9,6 +9,7 @@ import { paymentsEn } from './payments-en';
 import { payoutsEn } from './payouts-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
+import { sharingEn, sharingReasonsEn } from './sharing-en';
 import { stockEn } from './stock-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
@@ -217,7 +218,8 @@ export const en = {
   ...paymentsEn,
   ...afterSalesEn,
   ...fraudEn,
-  reasons: reasonsEn,
+  ...sharingEn,
+  reasons: { ...reasonsEn, ...sharingReasonsEn },
   rules: rulesEn,
   fields: fieldsEn,
   fieldRules: fieldRulesEn,

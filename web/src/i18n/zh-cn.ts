@@ -10,6 +10,7 @@ import { paymentsZhCN } from './payments-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
+import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
 
 export const zhCN: Messages = {
@@ -217,7 +218,8 @@ export const zhCN: Messages = {
   ...paymentsZhCN,
   ...afterSalesZhCN,
   ...fraudZhCN,
-  reasons: reasonsZhCN,
+  ...sharingZhCN,
+  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN },
   rules: rulesZhCN,
   fields: fieldsZhCN,
   fieldRules: fieldRulesZhCN,

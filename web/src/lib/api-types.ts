@@ -6206,6 +6206,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My share links
+         * @description The signed-in person’s links, newest first, each with its clicks, orders and GMV and what it points at (null once that is gone). Cursor-paginated.
+         */
         get: {
             parameters: {
                 query?: {
@@ -6244,6 +6248,76 @@ export interface paths {
                                 url: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -8369,6 +8443,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Make a share link
+         * @description The signed-in person’s short link to one product, store or group, with its absolute URL (from PUBLIC_URL). Sharing the same thing again hands back the same link. Refusals: `share_target_one_required` (none or several targets named), `share_target_not_found`, `share_target_not_shareable`, `share_links_rate_limited`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8403,6 +8481,181 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8418,6 +8671,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A link’s poster
+         * @description A 750×1334 PNG to post in a chat: the item, its price, who shares it and the QR code, written in the sharer’s language. Cached by its content (ETag). Rate-limited per address.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8429,12 +8686,84 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The poster */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/png": string;
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
                 };
             };
         };
@@ -8453,6 +8782,121 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A link’s QR code
+         * @description The share link’s URL (from PUBLIC_URL) as an SVG QR code. Rate-limited per address.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The QR code */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": string;
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/share-links/{code}/sharer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who shared a link
+         * @description For the page a share link lands on ("陈* recommends this"): the sharer’s name as strangers see it (masked), their initial and language, and what the link points at. Anyone may ask; an unknown code is `share_link_not_found`. Rate-limited per address.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8469,7 +8913,88 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                            initial: string;
+                            /** @description The sharer's language: their poster and link preview are written in it */
+                            language: "en" | "zh-CN";
+                            /** @description The sharer's name as strangers see it: "Chen J.", "陈*" */
+                            name: string;
+                            targetId: string;
+                            targetType: "product" | "store" | "group" | "post";
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
                 };
             };
         };
@@ -8488,6 +9013,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A link’s statistics
+         * @description Clicks, orders and GMV (minor units) of one of the signed-in person’s links. Orders count once paid; a refund takes its amount off the GMV, and a full refund the order too. Another person’s link is `share_link_not_found`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8512,6 +9041,76 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8529,9 +9128,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A shared page’s preview picture
+         * @description The 1200×630 Open Graph picture of a product, store or group page. With `ref` (the link the page was reached through) it is in the sharer’s language and says who recommends it. A missing target is `share_target_not_found`. Rate-limited per address.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language without a share link (default en) */
+                    lang?: "en" | "zh-CN";
+                    /** @description The share link the page was reached through: the preview is then in its sharer’s language */
+                    ref?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -8541,12 +9149,119 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The preview picture */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/png": string;
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
                 };
             };
         };
@@ -8968,7 +9683,7 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "business_rule" | "conflict" | "csrf_failed" | "forbidden" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "json_too_deep" | "metrics_token_required" | "not_found" | "password_is_email" | "password_too_common" | "payload_too_large" | "rate_limited" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "unauthorized" | "unavailable" | "unsupported_media_type" | "internal_error";
+        ProblemReason: "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "business_rule" | "conflict" | "csrf_failed" | "forbidden" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "json_too_deep" | "metrics_token_required" | "not_found" | "password_is_email" | "password_too_common" | "payload_too_large" | "rate_limited" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "unauthorized" | "unavailable" | "unsupported_media_type" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
             after_sale_already_requested: {
@@ -9020,6 +9735,23 @@ export interface components {
             rate_limited: {
                 retryAfterSeconds: number;
             };
+            share_link_not_found: {
+                code: string;
+            };
+            share_links_rate_limited: {
+                max: number;
+                retryAfterSeconds: number;
+            };
+            share_target_not_found: {
+                targetId: string;
+                targetType: "product" | "store" | "group" | "post";
+            };
+            share_target_not_shareable: {
+                targetType: "product" | "store" | "group" | "post";
+            };
+            share_target_one_required: {
+                named: number;
+            };
             shipment_csv_columns_missing: {
                 /** @description the missing column names, comma-separated */
                 missing: string;
@@ -9057,6 +9789,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","business_rule","conflict","csrf_failed","forbidden","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","json_too_deep","metrics_token_required","not_found","password_is_email","password_too_common","payload_too_large","rate_limited","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","unauthorized","unavailable","unsupported_media_type","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","business_rule","conflict","csrf_failed","forbidden","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","json_too_deep","metrics_token_required","not_found","password_is_email","password_too_common","payload_too_large","rate_limited","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","unauthorized","unavailable","unsupported_media_type","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"business_rule":{},"conflict":{},"csrf_failed":{},"forbidden":{},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"json_too_deep":{},"metrics_token_required":{},"not_found":{},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"rate_limited":{"retryAfterSeconds":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"business_rule":{},"conflict":{},"csrf_failed":{},"forbidden":{},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"json_too_deep":{},"metrics_token_required":{},"not_found":{},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"rate_limited":{"retryAfterSeconds":"integer"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"internal_error":{}};

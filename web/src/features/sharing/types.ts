@@ -1,34 +1,19 @@
-export type ShareTargetType = 'product' | 'store' | 'group' | 'post';
+import type { BodyOf, ResponseOf } from '../../lib/api';
 
-export interface ShareLink {
-  code: string;
-  /** Absolute, ends with `/s/<code>`: what the promoter pastes into a chat. */
-  url: string;
-  targetType: ShareTargetType;
-  targetId: string;
-  createdAt: string;
-}
+/** A link as `POST /api/share-links` answers it; `url` is absolute and ends with `/s/<code>`. */
+export type ShareLink = ResponseOf<'/api/share-links', 'post'>;
+export type ShareTargetType = ShareLink['targetType'];
 
-export interface LinkStats {
-  clicks: number;
-  orders: number;
-  gmv: number;
-}
+/** A link in the promoter centre: its stats and what it points at (null once that is gone). */
+export type ShareLinkWithStats = ResponseOf<'/api/me/share-links', 'get'>['items'][number];
+export type LinkStats = ShareLinkWithStats['stats'];
 
-/** What a link points at, as the server names it; null once the product or store is gone. */
-export interface ShareTargetSummary {
-  title: string;
-  image: string | null;
-  path: string;
-}
+/** Who shared the link a page was reached through, as strangers see them (the name masked). */
+export type Sharer = ResponseOf<'/api/share-links/{code}/sharer', 'get'>;
 
-export interface ShareLinkWithStats extends ShareLink {
-  stats: LinkStats;
-  target: ShareTargetSummary | null;
-}
-
-/** Exactly one target per link. */
-export type ShareTarget = { productId: string } | { storeId: string } | { groupId: string };
+/** Exactly one target per link (the body's fields are all optional in the schema). */
+export type ShareTarget = BodyOf<'/api/share-links', 'post'> &
+  ({ productId: string } | { storeId: string } | { groupId: string });
 
 const codePath = (code: string) => `/api/share-links/${encodeURIComponent(code)}`;
 export const qrUrl = (code: string) => `${codePath(code)}/qr.svg`;

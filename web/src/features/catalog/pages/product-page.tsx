@@ -78,7 +78,7 @@ function ProductDetails({ product }: { product: Product }) {
 
   return (
     <article className="page product-page" data-testid="product-page">
-      <ReferralDisclosure />
+      <ReferralDisclosure targetId={product.id} />
       <Gallery images={product.images} title={product.title} />
       <div className="product-info">
         {product.category ? <span className="eyebrow">{product.category}</span> : null}

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 import type { ShareLink, ShareTarget } from '../types';
 
 /** The same target twice hands back the same link, so asking again is harmless. */
-const createShareLink = (target: ShareTarget) => api.post<ShareLink>('/api/share-links', target);
+const createShareLink = (target: ShareTarget): Promise<ShareLink> =>
+  call(apiClient.POST('/api/share-links', { body: target }));
 
 export function useCreateShareLink() {
   const client = useQueryClient();

@@ -38,7 +38,7 @@ function StoreFront({ store }: { store: Store }) {
   const earnings = leastEarnings(useShareEarnings(store.products.map((p) => p.id)).data);
   return (
     <section className="page store-page" data-testid="store-page">
-      <ReferralDisclosure />
+      <ReferralDisclosure targetId={store.id} />
       <header className="store-header card">
         <ProductImage src={store.logo ?? undefined} alt={store.name} className="store-logo" />
         <div className="store-heading">
