@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorPaths, expectProblem } from '../support/problem.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -50,6 +51,9 @@ const JUNK_STRINGS = [
   'ي'.repeat(300),
   'x'.repeat(20_000),
 ];
+// Instants that Date holds but PostgreSQL cannot store: year 0 does not exist, and Date's last
+// instant has an expanded year. Both once reached SQL and failed there as a 500.
+const EDGE_INSTANTS = ['0000-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00Z'];
 const JUNK_NUMBERS = [1e308, -1e308, 2 ** 53 + 1, -1, 0.5, Number.MIN_VALUE];
 const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
@@ -68,6 +72,9 @@ const RAW_BODIES = [
   '{"constructor":{"prototype":{"isAdmin":true}}}',
   JSON.stringify({ '\u0000': 1, '\ud800': 'x', [`k${'y'.repeat(5000)}`]: null }),
 ];
+
+/** Real ids for fields that name them, so a body gets past "no such variant" to its other fields. */
+const KNOWN: Record<string, string> = {};
 
 const firstOf = (schema: JsonSchema) => schema.anyOf?.[0] ?? schema.oneOf?.[0];
 const typeOf = (schema: JsonSchema) => (Array.isArray(schema.type) ? schema.type[0] : schema.type);
@@ -107,7 +114,7 @@ function sample(schema: JsonSchema, depth = 0): unknown {
       return Object.fromEntries(
         Object.entries(schema.properties ?? {})
           .filter(([name]) => depth < 4 && (schema.required ?? []).includes(name))
-          .map(([name, child]) => [name, sample(child, depth + 1)]),
+          .map(([name, child]) => [name, KNOWN[name] ?? sample(child, depth + 1)]),
       );
     case 'array':
       return schema.items && depth < 4
@@ -173,6 +180,11 @@ function schemaBodies(schema: JsonSchema | undefined): unknown[] {
     const junk = typeof current === 'number' ? JUNK_NUMBERS : typeof current === 'string' ? JUNK_STRINGS : [];
     for (const value of junk) bodies.push(replaced(base, path, value));
   }
+  // Optional instants (campaign windows) are not in the sample: set each one to an edge instant.
+  for (const [name, child] of Object.entries(schema.properties ?? {})) {
+    if ((firstOf(child) ?? child).format !== 'date-time') continue;
+    for (const instant of EDGE_INSTANTS) bodies.push({ ...(base as object), [name]: instant });
+  }
   return bodies;
 }
 
@@ -200,6 +212,8 @@ beforeAll(async () => {
     body: { title: 'Sweep', variants: [{ sku: 'SWEEP-1', price: 100, stock: 5 }] },
   });
   productId = created.json<{ id: string }>().id;
+  KNOWN.variantId = created.json<{ variants: { id: string }[] }>().variants[0]?.id ?? '';
+  KNOWN.productId = productId;
   const doc = (await t.request('GET', '/api/openapi.json')).json<{
     paths: Record<string, Record<string, Operation>>;
   }>();
@@ -299,6 +313,7 @@ describe('bad input never yields a 5xx', () => {
       forge(['2026-06-30T23:59:60Z', 'x']),
       forge(['2026-01-01T00:00:00Z']),
       forge([1, 2]),
+      ...EDGE_INSTANTS.map((instant) => forge([instant, 'x'])),
       forge([]),
       forge({ id: 'x' }),
     ];
@@ -349,6 +364,62 @@ describe('bad input never yields a 5xx', () => {
     for (const header of headers) {
       const res = await t.request('GET', '/api/me', { headers: header });
       expectNoServerError(res, `GET /api/me ${JSON.stringify(header).slice(0, 80)}`);
+    }
+  });
+
+  it('answers 400 naming the cursor when a forged time cursor is dated year 0000 or +275760', async () => {
+    const forge = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const { admin, buyer } = await callers();
+    for (const instant of EDGE_INSTANTS) {
+      const cursor = forge([instant, 'x']);
+      for (const [url, token] of [
+        [`/api/coupons?cursor=${cursor}`, buyer],
+        [`/api/me/coupons?cursor=${cursor}`, buyer],
+        [`/api/admin/coupons?cursor=${cursor}`, admin],
+      ] as const) {
+        const problem = expectProblem(await t.request('GET', url, { token }), 400);
+        expect(errorPaths(problem), `${url} (${instant})`).toEqual(['/query/cursor']);
+      }
+    }
+  });
+
+  it('answers 400 naming the field for coupon and group-buy windows dated year 0000 or +275760', async () => {
+    const { admin } = await callers();
+    const coupon = (
+      await t.request('POST', '/api/admin/coupons', {
+        token: admin,
+        body: { title: 'Edge', kind: 'amount_off', amountOff: 100 },
+      })
+    ).json<{ id: string }>();
+    const campaign = (
+      await t.request('POST', '/api/admin/group-buys', {
+        token: admin,
+        body: { variantId: KNOWN.variantId, groupSize: 2, price: 50, durationMinutes: 60 },
+      })
+    ).json<{ id: string }>();
+    for (const instant of EDGE_INSTANTS) {
+      for (const field of ['startsAt', 'endsAt']) {
+        const requests = [
+          [
+            'POST',
+            '/api/admin/coupons',
+            { title: 'Edge', kind: 'amount_off', amountOff: 100, [field]: instant },
+          ],
+          ['PATCH', `/api/admin/coupons/${coupon.id}`, { [field]: instant }],
+          [
+            'POST',
+            '/api/admin/group-buys',
+            { variantId: KNOWN.variantId, groupSize: 2, price: 50, durationMinutes: 60, [field]: instant },
+          ],
+          ['PATCH', `/api/admin/group-buys/${campaign.id}`, { [field]: instant }],
+        ] as const;
+        for (const [method, url, body] of requests) {
+          const problem = expectProblem(await t.request(method, url, { token: admin, body }), 400);
+          expect(new Set(errorPaths(problem)), `${method} ${url} ${field}=${instant}`).toEqual(
+            new Set([`/${field}`]),
+          );
+        }
+      }
     }
   });
 });
