@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Commission } from '../distribution/reads.js';
@@ -419,7 +420,7 @@ describe('events', () => {
 });
 
 describe('approval', () => {
-  it('refunds once when two operators approve the same request at once', async () => {
+  it(`refunds once when two operators approve the same request at once ${RACE}`, async () => {
     const { order } = await paidOrder();
     const request = (
       await ask(order, { type: 'refund', items: [{ orderItemId: order.items[0]!.id, quantity: 1 }] })
