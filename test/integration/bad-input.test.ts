@@ -1,5 +1,13 @@
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BODY_METHODS,
+  bodySchemaOf,
+  documentedRoutes,
+  firstOf,
+  type JsonSchema,
+  type Route,
+  sample,
+} from '../support/openapi.js';
 import { errorPaths, expectProblem } from '../support/problem.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -8,37 +16,6 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * routes added later are swept too: hostile bodies on every POST/PUT/PATCH, hostile path and
  * query parameters on every route, each sent as an administrator and as a buyer.
  */
-
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  minItems?: number;
-}
-
-interface Operation {
-  parameters?: { in: string; name: string; schema?: JsonSchema }[];
-  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface Route {
-  method: Method;
-  path: string;
-  operation: Operation;
-}
-
-const BODY_METHODS = new Set<Method>(['POST', 'PUT', 'PATCH']);
 
 // Values that break naive code: NUL (PostgreSQL refuses it), a lone surrogate, bidi and
 // zero-width characters, astral characters, and a long string.
@@ -76,66 +53,6 @@ const RAW_BODIES = [
 /** Real ids for fields that name them, so a body gets past "no such variant" to its other fields. */
 const KNOWN: Record<string, string> = {};
 
-const firstOf = (schema: JsonSchema) => schema.anyOf?.[0] ?? schema.oneOf?.[0];
-const typeOf = (schema: JsonSchema) => (Array.isArray(schema.type) ? schema.type[0] : schema.type);
-
-function sampleString(schema: JsonSchema): string {
-  if (schema.format === 'email') return `sweep${Math.random().toString(36).slice(2, 8)}@example.com`;
-  if (schema.format === 'date-time') return new Date().toISOString();
-  if (schema.format === 'uri') return 'https://example.com/x';
-  const fits = (s: string) =>
-    (!schema.pattern || new RegExp(schema.pattern, 'u').test(s)) &&
-    s.length >= (schema.minLength ?? 0) &&
-    s.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY);
-  const unique = `X${Math.random().toString(36).slice(2, 10)}`;
-  const candidate = [
-    unique,
-    `/${unique}`,
-    `https://example.com/${unique}`,
-    unique.padEnd(schema.minLength ?? 0, 'x'),
-  ].find(fits);
-  if (candidate) return candidate;
-  return schema.pattern
-    ? (fc.sample(fc.stringMatching(new RegExp(schema.pattern, 'u')).filter(fits), {
-        numRuns: 1,
-        seed: 42,
-      })[0] ?? '')
-    : 'x';
-}
-
-/** A plausible value for a schema, so mutations of one field reach code past validation. */
-function sample(schema: JsonSchema, depth = 0): unknown {
-  const alternative = firstOf(schema);
-  if (alternative) return sample(alternative, depth);
-  if (schema.const !== undefined) return schema.const;
-  if (schema.enum) return schema.enum[0];
-  switch (typeOf(schema)) {
-    case 'object':
-      return Object.fromEntries(
-        Object.entries(schema.properties ?? {})
-          .filter(([name]) => depth < 4 && (schema.required ?? []).includes(name))
-          .map(([name, child]) => [name, KNOWN[name] ?? sample(child, depth + 1)]),
-      );
-    case 'array':
-      return schema.items && depth < 4
-        ? Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () =>
-            sample(schema.items as JsonSchema, depth + 1),
-          )
-        : [];
-    case 'string':
-      return sampleString(schema);
-    case 'integer':
-    case 'number':
-      return Math.max(1, schema.minimum ?? 1);
-    case 'boolean':
-      return true;
-    case 'null':
-      return null;
-    default:
-      return {};
-  }
-}
-
 /** The sample with the value at `path` replaced. */
 function replaced(body: unknown, path: readonly (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value;
@@ -171,7 +88,7 @@ function wrongTypeFor(value: unknown): unknown {
 /** Bodies derived from the route's schema: each field in turn replaced by something hostile. */
 function schemaBodies(schema: JsonSchema | undefined): unknown[] {
   if (!schema) return [{ unexpected: '\u0000' }];
-  const base = sample(schema);
+  const base = sample(schema, KNOWN);
   const bodies: unknown[] = [base, { ...(base as object), unexpectedKey: true }];
   for (const path of leafPaths(base)) {
     if (path.length === 0) continue;
@@ -214,16 +131,7 @@ beforeAll(async () => {
   productId = created.json<{ id: string }>().id;
   KNOWN.variantId = created.json<{ variants: { id: string }[] }>().variants[0]?.id ?? '';
   KNOWN.productId = productId;
-  const doc = (await t.request('GET', '/api/openapi.json')).json<{
-    paths: Record<string, Record<string, Operation>>;
-  }>();
-  routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
-    Object.entries(operations).map(([method, operation]) => ({
-      method: method.toUpperCase() as Method,
-      path,
-      operation,
-    })),
-  );
+  routes = await documentedRoutes(t);
 });
 afterAll(() => t.close());
 
@@ -261,7 +169,7 @@ describe('bad input never yields a 5xx', () => {
   it('on every POST, PUT and PATCH body, as admin and as buyer', async () => {
     for (const route of routes.filter((r) => BODY_METHODS.has(r.method))) {
       const url = fillPath(route.path, productId);
-      const schema = route.operation.requestBody?.content?.['application/json']?.schema;
+      const schema = bodySchemaOf(route.operation);
       const raw = RAW_BODIES.map((body) => ({ body, headers: { 'content-type': 'application/json' } }));
       const derived = schemaBodies(schema).map((body) => ({ body, headers: {} }));
       const { admin, buyer } = await callers();
