@@ -37,6 +37,12 @@ export function isStorableInstant(instant: Date): boolean {
   return !Number.isNaN(instant.getTime()) && year >= 1 && year <= 9999;
 }
 
+/** The Date of an ISO instant when PostgreSQL can store it as it is, else undefined. */
+export function storableInstant(iso: string): Date | undefined {
+  const instant = new Date(iso);
+  return isStorableInstant(instant) ? instant : undefined;
+}
+
 /**
  * An optional instant from a request, as a Date. JSON Schema's date-time admits leap seconds
  * (`23:59:60`) that Date cannot hold and years PostgreSQL cannot store (0000): those are a 400

@@ -3,7 +3,7 @@ import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import { accounts, transferBetween } from '../ledger/rules.js';
+import { accounts, transferBetween } from '../ledger/index.js';
 import type { LedgerService } from '../ledger/service.js';
 import { outcomeUnknown, type PaymentProvider, type ProviderPayment } from './provider.js';
 import * as q from './queries.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { isStorableInstant } from '../clock.js';
+import { storableInstant } from '../clock.js';
 import { invalidInput } from '../errors.js';
 
 /** `?limit=&cursor=` as API.md defines them for every list. */
@@ -38,8 +38,8 @@ export function decodeTimeCursor(cursor: string | undefined): { at: string; id: 
   const key = decodeCursor(cursor);
   if (key === undefined) return undefined;
   const [at, id] = key;
-  const instant = typeof at === 'string' ? new Date(at) : undefined;
-  if (key.length !== 2 || typeof id !== 'string' || !instant || !isStorableInstant(instant)) {
+  const instant = typeof at === 'string' ? storableInstant(at) : undefined;
+  if (key.length !== 2 || typeof id !== 'string' || !instant || Number.isNaN(instant.getTime())) {
     throw invalidInput('/query/cursor', 'is not a cursor this server issued');
   }
   return { at: instant.toISOString(), id };
