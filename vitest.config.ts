@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { findPostgresBin } from './test/support/postgres-cluster.js';
 
 /**
- * `npm test` runs three projects: everything on PGlite; the database and HTTP tests again on a
- * real PostgreSQL; browser end-to-end tests in Debian's Chromium. A missing PostgreSQL or Chromium
+ * `npm test` runs four projects: everything on PGlite; the database and HTTP tests again on a
+ * real PostgreSQL; the web app's libraries and form drafts in jsdom; browser end-to-end tests in
+ * Debian's Chromium. A missing PostgreSQL or Chromium
  * skips its project with a plain message, except under CI=true, where it fails the run.
  */
 const ci = process.env.CI === 'true';
@@ -37,6 +39,17 @@ export default defineConfig({
           // Tests of several PostgreSQL connections at once (migration races, two processes).
           exclude: [...configDefaults.exclude, 'test/integration/postgres-only/**'],
           env: { TEST_DB: 'pglite' },
+        },
+      },
+      {
+        // The web app's own code in jsdom: no database, so none of the server projects' setup.
+        plugins: [react()],
+        test: {
+          name: 'web',
+          root: '.',
+          environment: 'jsdom',
+          include: ['web/src/**/*.test.ts', 'web/src/**/*.test.tsx'],
+          testTimeout: 30_000,
         },
       },
       ...(required('PostgreSQL', hasPostgres, 'install Debian postgresql or set TEST_DATABASE_URL')

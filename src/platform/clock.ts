@@ -27,12 +27,30 @@ export const minutes = (n: number) => n * 60_000;
 export const days = (n: number) => n * 86_400_000;
 
 /**
+ * Whether PostgreSQL's timestamptz (and PGlite's) stores this Date as it is. Date reaches years 0000
+ * and ±275760, which PostgreSQL refuses or reads back as other instants (year 0 does not exist, and
+ * an expanded `+275760-…` year is not a timestamp it parses): those failed as a 500 in SQL. Years
+ * 1 to 9999 are what ISO 8601 writes without expansion, and far more than a shop needs.
+ */
+export function isStorableInstant(instant: Date): boolean {
+  const year = instant.getUTCFullYear();
+  return !Number.isNaN(instant.getTime()) && year >= 1 && year <= 9999;
+}
+
+/** The Date of an ISO instant when PostgreSQL can store it as it is, else undefined. */
+export function storableInstant(iso: string): Date | undefined {
+  const instant = new Date(iso);
+  return isStorableInstant(instant) ? instant : undefined;
+}
+
+/**
  * An optional instant from a request, as a Date. JSON Schema's date-time admits leap seconds
- * (`23:59:60`) that Date cannot hold: those are a 400 naming the field, not an Invalid Date in SQL.
+ * (`23:59:60`) that Date cannot hold and years PostgreSQL cannot store (0000): those are a 400
+ * naming the field, not an Invalid Date or a failed cast in SQL.
  */
 export function instantOrNull(iso: string | null | undefined, path: string): Date | null {
   if (!iso) return null;
   const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) throw invalidInput(path, 'is not an instant this server can store');
+  if (!isStorableInstant(instant)) throw invalidInput(path, 'is not an instant this server can store');
   return instant;
 }

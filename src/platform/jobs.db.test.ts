@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RACE } from '../../test/support/races.js';
 import { createPostgresDatabase, openTestDatabase, testDialect } from '../../test/support/test-db.js';
 import { AdjustableClock, minutes } from './clock.js';
 import { type Database, openPostgres } from './db.js';
@@ -126,7 +127,7 @@ describe('JobRunner', () => {
     expect(runs).toBe(1);
   });
 
-  it('runs each of 50 jobs exactly once when two processes drain at the same time', async () => {
+  it(`runs each of 50 jobs exactly once when two processes drain at the same time ${RACE}`, async () => {
     const counts = new Map<number, number>();
     const handler = async (payload: Record<string, unknown>) => {
       const n = payload.n as number;

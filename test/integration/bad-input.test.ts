@@ -1,5 +1,14 @@
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BODY_METHODS,
+  bodySchemaOf,
+  documentedRoutes,
+  firstOf,
+  type JsonSchema,
+  type Route,
+  sample,
+} from '../support/openapi.js';
+import { errorPaths, expectProblem } from '../support/problem.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -7,37 +16,6 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * routes added later are swept too: hostile bodies on every POST/PUT/PATCH, hostile path and
  * query parameters on every route, each sent as an administrator and as a buyer.
  */
-
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  minItems?: number;
-}
-
-interface Operation {
-  parameters?: { in: string; name: string; schema?: JsonSchema }[];
-  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface Route {
-  method: Method;
-  path: string;
-  operation: Operation;
-}
-
-const BODY_METHODS = new Set<Method>(['POST', 'PUT', 'PATCH']);
 
 // Values that break naive code: NUL (PostgreSQL refuses it), a lone surrogate, bidi and
 // zero-width characters, astral characters, and a long string.
@@ -50,6 +28,9 @@ const JUNK_STRINGS = [
   'ي'.repeat(300),
   'x'.repeat(20_000),
 ];
+// Instants that Date holds but PostgreSQL cannot store: year 0 does not exist, and Date's last
+// instant has an expanded year. Both once reached SQL and failed there as a 500.
+const EDGE_INSTANTS = ['0000-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00Z'];
 const JUNK_NUMBERS = [1e308, -1e308, 2 ** 53 + 1, -1, 0.5, Number.MIN_VALUE];
 const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
@@ -69,65 +50,8 @@ const RAW_BODIES = [
   JSON.stringify({ '\u0000': 1, '\ud800': 'x', [`k${'y'.repeat(5000)}`]: null }),
 ];
 
-const firstOf = (schema: JsonSchema) => schema.anyOf?.[0] ?? schema.oneOf?.[0];
-const typeOf = (schema: JsonSchema) => (Array.isArray(schema.type) ? schema.type[0] : schema.type);
-
-function sampleString(schema: JsonSchema): string {
-  if (schema.format === 'email') return `sweep${Math.random().toString(36).slice(2, 8)}@example.com`;
-  if (schema.format === 'date-time') return new Date().toISOString();
-  if (schema.format === 'uri') return 'https://example.com/x';
-  const fits = (s: string) =>
-    (!schema.pattern || new RegExp(schema.pattern, 'u').test(s)) &&
-    s.length >= (schema.minLength ?? 0) &&
-    s.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY);
-  const unique = `X${Math.random().toString(36).slice(2, 10)}`;
-  const candidate = [
-    unique,
-    `/${unique}`,
-    `https://example.com/${unique}`,
-    unique.padEnd(schema.minLength ?? 0, 'x'),
-  ].find(fits);
-  if (candidate) return candidate;
-  return schema.pattern
-    ? (fc.sample(fc.stringMatching(new RegExp(schema.pattern, 'u')).filter(fits), {
-        numRuns: 1,
-        seed: 42,
-      })[0] ?? '')
-    : 'x';
-}
-
-/** A plausible value for a schema, so mutations of one field reach code past validation. */
-function sample(schema: JsonSchema, depth = 0): unknown {
-  const alternative = firstOf(schema);
-  if (alternative) return sample(alternative, depth);
-  if (schema.const !== undefined) return schema.const;
-  if (schema.enum) return schema.enum[0];
-  switch (typeOf(schema)) {
-    case 'object':
-      return Object.fromEntries(
-        Object.entries(schema.properties ?? {})
-          .filter(([name]) => depth < 4 && (schema.required ?? []).includes(name))
-          .map(([name, child]) => [name, sample(child, depth + 1)]),
-      );
-    case 'array':
-      return schema.items && depth < 4
-        ? Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () =>
-            sample(schema.items as JsonSchema, depth + 1),
-          )
-        : [];
-    case 'string':
-      return sampleString(schema);
-    case 'integer':
-    case 'number':
-      return Math.max(1, schema.minimum ?? 1);
-    case 'boolean':
-      return true;
-    case 'null':
-      return null;
-    default:
-      return {};
-  }
-}
+/** Real ids for fields that name them, so a body gets past "no such variant" to its other fields. */
+const KNOWN: Record<string, string> = {};
 
 /** The sample with the value at `path` replaced. */
 function replaced(body: unknown, path: readonly (string | number)[], value: unknown): unknown {
@@ -164,7 +88,7 @@ function wrongTypeFor(value: unknown): unknown {
 /** Bodies derived from the route's schema: each field in turn replaced by something hostile. */
 function schemaBodies(schema: JsonSchema | undefined): unknown[] {
   if (!schema) return [{ unexpected: '\u0000' }];
-  const base = sample(schema);
+  const base = sample(schema, KNOWN);
   const bodies: unknown[] = [base, { ...(base as object), unexpectedKey: true }];
   for (const path of leafPaths(base)) {
     if (path.length === 0) continue;
@@ -172,6 +96,11 @@ function schemaBodies(schema: JsonSchema | undefined): unknown[] {
     bodies.push(replaced(base, path, wrongTypeFor(current)), replaced(base, path, null));
     const junk = typeof current === 'number' ? JUNK_NUMBERS : typeof current === 'string' ? JUNK_STRINGS : [];
     for (const value of junk) bodies.push(replaced(base, path, value));
+  }
+  // Optional instants (campaign windows) are not in the sample: set each one to an edge instant.
+  for (const [name, child] of Object.entries(schema.properties ?? {})) {
+    if ((firstOf(child) ?? child).format !== 'date-time') continue;
+    for (const instant of EDGE_INSTANTS) bodies.push({ ...(base as object), [name]: instant });
   }
   return bodies;
 }
@@ -200,16 +129,9 @@ beforeAll(async () => {
     body: { title: 'Sweep', variants: [{ sku: 'SWEEP-1', price: 100, stock: 5 }] },
   });
   productId = created.json<{ id: string }>().id;
-  const doc = (await t.request('GET', '/api/openapi.json')).json<{
-    paths: Record<string, Record<string, Operation>>;
-  }>();
-  routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
-    Object.entries(operations).map(([method, operation]) => ({
-      method: method.toUpperCase() as Method,
-      path,
-      operation,
-    })),
-  );
+  KNOWN.variantId = created.json<{ variants: { id: string }[] }>().variants[0]?.id ?? '';
+  KNOWN.productId = productId;
+  routes = await documentedRoutes(t);
 });
 afterAll(() => t.close());
 
@@ -247,7 +169,7 @@ describe('bad input never yields a 5xx', () => {
   it('on every POST, PUT and PATCH body, as admin and as buyer', async () => {
     for (const route of routes.filter((r) => BODY_METHODS.has(r.method))) {
       const url = fillPath(route.path, productId);
-      const schema = route.operation.requestBody?.content?.['application/json']?.schema;
+      const schema = bodySchemaOf(route.operation);
       const raw = RAW_BODIES.map((body) => ({ body, headers: { 'content-type': 'application/json' } }));
       const derived = schemaBodies(schema).map((body) => ({ body, headers: {} }));
       const { admin, buyer } = await callers();
@@ -299,6 +221,7 @@ describe('bad input never yields a 5xx', () => {
       forge(['2026-06-30T23:59:60Z', 'x']),
       forge(['2026-01-01T00:00:00Z']),
       forge([1, 2]),
+      ...EDGE_INSTANTS.map((instant) => forge([instant, 'x'])),
       forge([]),
       forge({ id: 'x' }),
     ];
@@ -349,6 +272,62 @@ describe('bad input never yields a 5xx', () => {
     for (const header of headers) {
       const res = await t.request('GET', '/api/me', { headers: header });
       expectNoServerError(res, `GET /api/me ${JSON.stringify(header).slice(0, 80)}`);
+    }
+  });
+
+  it('answers 400 naming the cursor when a forged time cursor is dated year 0000 or +275760', async () => {
+    const forge = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const { admin, buyer } = await callers();
+    for (const instant of EDGE_INSTANTS) {
+      const cursor = forge([instant, 'x']);
+      for (const [url, token] of [
+        [`/api/coupons?cursor=${cursor}`, buyer],
+        [`/api/me/coupons?cursor=${cursor}`, buyer],
+        [`/api/admin/coupons?cursor=${cursor}`, admin],
+      ] as const) {
+        const problem = expectProblem(await t.request('GET', url, { token }), 400);
+        expect(errorPaths(problem), `${url} (${instant})`).toEqual(['/query/cursor']);
+      }
+    }
+  });
+
+  it('answers 400 naming the field for coupon and group-buy windows dated year 0000 or +275760', async () => {
+    const { admin } = await callers();
+    const coupon = (
+      await t.request('POST', '/api/admin/coupons', {
+        token: admin,
+        body: { title: 'Edge', kind: 'amount_off', amountOff: 100 },
+      })
+    ).json<{ id: string }>();
+    const campaign = (
+      await t.request('POST', '/api/admin/group-buys', {
+        token: admin,
+        body: { variantId: KNOWN.variantId, groupSize: 2, price: 50, durationMinutes: 60 },
+      })
+    ).json<{ id: string }>();
+    for (const instant of EDGE_INSTANTS) {
+      for (const field of ['startsAt', 'endsAt']) {
+        const requests = [
+          [
+            'POST',
+            '/api/admin/coupons',
+            { title: 'Edge', kind: 'amount_off', amountOff: 100, [field]: instant },
+          ],
+          ['PATCH', `/api/admin/coupons/${coupon.id}`, { [field]: instant }],
+          [
+            'POST',
+            '/api/admin/group-buys',
+            { variantId: KNOWN.variantId, groupSize: 2, price: 50, durationMinutes: 60, [field]: instant },
+          ],
+          ['PATCH', `/api/admin/group-buys/${campaign.id}`, { [field]: instant }],
+        ] as const;
+        for (const [method, url, body] of requests) {
+          const problem = expectProblem(await t.request(method, url, { token: admin, body }), 400);
+          expect(new Set(errorPaths(problem)), `${method} ${url} ${field}=${instant}`).toEqual(
+            new Set([`/${field}`]),
+          );
+        }
+      }
     }
   });
 });

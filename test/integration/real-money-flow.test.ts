@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/modules/orders/present.js';
+import { expectBooksAgree, heldForOrder } from '../support/books.js';
 import { createProduct, expectLedgerSound, stockOf } from '../support/shop.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -53,6 +54,8 @@ describe('a shared sale run for real money', () => {
     const orderId = placed.json<Order>().id;
     const paid = await t.request('POST', `/api/payments/sandbox/${orderId}/succeed`, { token: buyer.token });
     expect(paid.json<Order>().status).toBe('paid');
+    expect(await heldForOrder(t, orderId)).toBe(9999);
+    await expectBooksAgree(t);
     expect(await commissions(promoter.token)).toEqual([
       expect.objectContaining({ orderId, amount: 999, status: 'pending' }),
     ]);
@@ -93,6 +96,8 @@ describe('a shared sale run for real money', () => {
       await t.request('GET', `/api/orders/${orderId}`, { token: buyer.token })
     ).json<Order>();
     expect(afterReturn).toMatchObject({ status: 'shipped', refundedAmount: 3333 });
+    expect(await heldForOrder(t, orderId)).toBe(9999 - 3333);
+    await expectBooksAgree(t);
     // floor(999 × (9999 − 3333) / 9999) = 666
     expect(await commissions(promoter.token)).toEqual([
       expect.objectContaining({ orderId, amount: 666, status: 'pending' }),
@@ -132,5 +137,8 @@ describe('a shared sale run for real money', () => {
       withdrawn: 666,
     });
     await expectLedgerSound(t);
+    // Paying a promoter out moves no buyer's money: the provider still holds the sale less the return.
+    expect(await heldForOrder(t, orderId)).toBe(6666);
+    await expectBooksAgree(t);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorPaths, expectProblem } from '../../../test/support/problem.js';
+import { RACE } from '../../../test/support/races.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { PublicUser, Session } from './service.js';
 
@@ -182,7 +183,7 @@ describe('administrator bootstrap', () => {
     expect(admin).toMatchObject({ id: user.id, roles: ['admin'] });
   });
 
-  it('survives two processes bootstrapping at once', async () => {
+  it(`survives two processes bootstrapping at once ${RACE}`, async () => {
     const email = uniqueEmail('race');
     const [a, b] = await Promise.all([
       t.services.accounts.ensureAdmin(email, 'admin-password'),

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../test/support/problem.js';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Commission } from '../distribution/reads.js';
@@ -423,7 +424,7 @@ describe('events', () => {
 });
 
 describe('approval', () => {
-  it('refunds once when two operators approve the same request at once', async () => {
+  it(`refunds once when two operators approve the same request at once ${RACE}`, async () => {
     const { order } = await paidOrder();
     const request = (
       await ask(order, { type: 'refund', items: [{ orderItemId: order.items[0]!.id, quantity: 1 }] })

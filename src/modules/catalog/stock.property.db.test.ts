@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RACE } from '../../../test/support/races.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -223,7 +224,7 @@ async function expectConserved(world: World) {
 }
 
 describe('stock under concurrent checkouts, refunds, adjustments and edits', () => {
-  it('initial + adjustments − sold + returned = stock, and the movement log is its exact history', async () => {
+  it(`initial + adjustments − sold + returned = stock, and the movement log is its exact history ${RACE}`, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.nat(8), { minLength: VARIANTS, maxLength: VARIANTS }),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/present.js';
@@ -192,7 +193,7 @@ describe('claiming', () => {
     expect((await t.request('POST', `/api/coupons/${later.id}/claim`)).statusCode).toBe(401);
   });
 
-  it('50 people racing for 10 coupons: exactly 10 get one', async () => {
+  it(`50 people racing for 10 coupons: exactly 10 get one ${RACE}`, async () => {
     const template = await newTemplate({ totalQuantity: 10 });
     const people = await Promise.all(Array.from({ length: 50 }, () => t.signUp()));
     const results = await Promise.all(people.map((p) => claim(p, template.id)));
@@ -203,7 +204,7 @@ describe('claiming', () => {
     expect(after.json()).toMatchObject({ issued: 10, remaining: 0 });
   });
 
-  it('one person racing 10 claims with a limit of 2 gets exactly 2', async () => {
+  it(`one person racing 10 claims with a limit of 2 gets exactly 2 ${RACE}`, async () => {
     const template = await newTemplate({ perUserLimit: 2 });
     const buyer = await t.signUp();
     const results = await Promise.all(Array.from({ length: 10 }, () => claim(buyer, template.id)));
@@ -258,7 +259,7 @@ describe('checkout with a coupon', () => {
     expect(all).toMatchObject({ subtotal: 999, discount: 999, total: 0 });
   });
 
-  it('two checkouts racing with one coupon: one succeeds, the other gets 409', async () => {
+  it(`two checkouts racing with one coupon: one succeeds, the other gets 409 ${RACE}`, async () => {
     const { variantId } = await createProduct(t, { price: 5000, stock: 10 });
     const buyer = await t.signUp();
     const coupon = await claimed(buyer, (await newTemplate()).id);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/present.js';
@@ -48,7 +49,7 @@ const walletOf = async (person: Person) =>
   (await t.request('GET', '/api/me/wallet', { token: person.token })).json<Wallet>();
 
 describe('racing payments', () => {
-  it('earns once when the same order is paid by many requests at once', async () => {
+  it(`earns once when the same order is paid by many requests at once ${RACE}`, async () => {
     const { parent, promoter } = await promoterWithStore('race-corner');
     const buyer = await t.signUp();
     const order = await placeInStore(buyer, 'race-corner', 25_000);

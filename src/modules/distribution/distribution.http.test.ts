@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectBooksAgree } from '../../../test/support/books.js';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { maskName } from '../../platform/privacy.js';
@@ -36,7 +38,10 @@ beforeAll(async () => {
     body: { minWithdrawal: 100 },
   });
 });
-afterEach(() => expectLedgerSound(t));
+afterEach(async () => {
+  await expectLedgerSound(t);
+  await expectBooksAgree(t);
+});
 afterAll(() => t.close());
 
 async function buy(
@@ -300,7 +305,7 @@ describe('settlement, withdrawal and refunds', () => {
     expect(await walletOf(seller)).toMatchObject({ available: 2000, reserved: 0, withdrawn: 3000 });
   });
 
-  it('lets concurrent withdrawals spend the balance only once', async () => {
+  it(`lets concurrent withdrawals spend the balance only once ${RACE}`, async () => {
     const seller = await t.signUp();
     await t.request('POST', '/api/shopkeepers', { token: seller.token });
     await t.request('POST', '/api/stores', {

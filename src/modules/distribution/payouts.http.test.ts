@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectBooksAgree } from '../../../test/support/books.js';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { DomainEvents } from '../../platform/events.js';
@@ -25,7 +27,10 @@ beforeAll(async () => {
     });
   }
 });
-afterEach(() => expectLedgerSound(t));
+afterEach(async () => {
+  await expectLedgerSound(t);
+  await expectBooksAgree(t);
+});
 afterAll(() => t.close());
 
 let shops = 0;
@@ -192,7 +197,7 @@ describe('withdrawals and the payout view', () => {
     expect(await wallet(seller)).toMatchObject({ available: 0, reserved: 0, withdrawn: 0 });
   });
 
-  it('lets only one of two racing approvals spend a balance that covers one', async () => {
+  it(`lets only one of two racing approvals spend a balance that covers one ${RACE}`, async () => {
     const seller = await promoter();
     const first = await sale(seller, 50_000);
     await sale(seller, 50_000);

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../test/support/problem.js';
+import { RACE } from '../../../test/support/races.js';
 import {
   createProduct,
   expectLedgerSound,
@@ -216,7 +217,7 @@ describe('automatic confirmation', () => {
     expect((await getOrder(refunded.id)).status).toBe('refunded');
   });
 
-  it('completes an order once when two processes run the confirmation at the same time', async () => {
+  it(`completes an order once when two processes run the confirmation at the same time ${RACE}`, async () => {
     const second = await createTestApp({}, t.db);
     try {
       const completions: string[] = [];

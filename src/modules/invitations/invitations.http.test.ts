@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound, placeOrder, placePaidOrder } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { HeldCoupon } from '../coupons/present.js';
@@ -100,7 +101,7 @@ describe('points rewards', () => {
     expect((await pointsOf(loner)).balance).toBe(0);
   });
 
-  it('racing payments of two first orders still reward once', async () => {
+  it(`racing payments of two first orders still reward once ${RACE}`, async () => {
     const { inviter, invitee } = await invitedPair();
     const orders = await Promise.all(
       [1, 2].map(async () =>

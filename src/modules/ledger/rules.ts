@@ -21,6 +21,11 @@ export const accounts = {
   latePayments: { code: 'platform:late-payments', kind: 'liability' as const },
   /** Payments whose amount differed from their order, owed back to the payer (liability). */
   unmatchedPayments: { code: 'platform:unmatched-payments', kind: 'liability' as const },
+  /**
+   * Refunds the provider failed after they were booked (Stripe's refund.failed): the money is back
+   * at the provider and owed to the buyer until a person decides (liability).
+   */
+  failedRefunds: { code: 'platform:failed-refunds', kind: 'liability' as const },
   /** Money a payment provider took back after a chargeback the shop lost (expense). */
   disputeLosses: { code: 'platform:dispute-losses', kind: 'expense' as const },
   /** Commission the platform owes promoters (expense). */

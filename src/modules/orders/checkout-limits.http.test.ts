@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../test/support/problem.js';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, placeOrder, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from './present.js';
@@ -53,7 +54,7 @@ describe('MAX_UNPAID_ORDERS', () => {
     expect(replay.json<Order>().id).toBe(first.json<Order>().id);
   });
 
-  it('holds under concurrency: 10 racing checkouts of one new person leave 3 unpaid orders', async () => {
+  it(`holds under concurrency: 10 racing checkouts of one new person leave 3 unpaid orders ${RACE}`, async () => {
     const { variantId } = await createProduct(t, { stock: 100 });
     const buyer = await t.signUp();
     const results = await Promise.all(

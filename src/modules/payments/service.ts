@@ -3,7 +3,7 @@ import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import type { LedgerService } from '../ledger/index.js';
+import { accounts, type LedgerService, transferBetween } from '../ledger/index.js';
 import { outcomeUnknown, type PaymentProvider, type ProviderPayment } from './provider.js';
 import * as q from './queries.js';
 import {
@@ -293,6 +293,16 @@ export function createPaymentsService(deps: {
          updated_at = $4 WHERE id = $1 AND status = ANY($5)`,
       [refund.id, input.reason, input.refundId, now, refundStatesBefore('failed')],
     );
+    // A refund that had succeeded was booked as money gone back to the buyer; the provider holds
+    // it again. Without this the ledger's provider account fell short of the provider by its amount.
+    const payment = refund.status === 'succeeded' ? await findPayment(tx, refund.payment_id) : undefined;
+    if (payment && refund.amount > 0) {
+      await ledger.post(tx, {
+        kind: 'refund.failed',
+        ref: refund.id,
+        ...transferBetween(accounts.failedRefunds, accounts.provider(payment.provider), refund.amount),
+      });
+    }
     return true;
   }
 

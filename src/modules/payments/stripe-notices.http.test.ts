@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectBooksAgree, heldForOrder } from '../../../test/support/books.js';
 import {
   type FakeRefund,
   type FakeStripe,
@@ -44,7 +45,10 @@ beforeAll(async () => {
   other = await t.signUp();
   admin = await t.signInAdmin();
 });
-afterEach(() => expectLedgerSound(t));
+afterEach(async () => {
+  await expectLedgerSound(t);
+  await expectBooksAgree(t);
+});
 afterAll(() => t.close());
 
 const deliver = (event: Record<string, unknown>) => {
@@ -195,6 +199,7 @@ describe('charge.dispute.created and charge.dispute.closed', () => {
     );
 
     const cashBefore = await t.services.ledger.balance(t.db, 'provider:stripe');
+    const lossesBefore = await t.services.ledger.balance(t.db, 'platform:dispute-losses');
     const closed = stripeEvent('charge.dispute.closed', intent, {
       disputeId: 'dp_lost',
       disputeStatus: 'lost',
@@ -208,7 +213,7 @@ describe('charge.dispute.created and charge.dispute.closed', () => {
       published.filter((p) => p.name === 'order.dispute_closed' && p.event.orderId === order.id),
     ).toEqual([{ name: 'order.dispute_closed', event: expect.objectContaining({ outcome: 'lost' }) }]);
     expect(await t.services.ledger.balance(t.db, 'provider:stripe')).toBe(cashBefore - 7000);
-    expect(await t.services.ledger.balance(t.db, 'platform:dispute-losses')).toBeGreaterThanOrEqual(7000);
+    expect(await t.services.ledger.balance(t.db, 'platform:dispute-losses')).toBe(lossesBefore + 7000);
     expect(
       (await attention()).items.filter((i) => i.kind === 'dispute_open' && i.orderId === order.id),
     ).toEqual([]);
@@ -241,9 +246,13 @@ describe('refund.failed', () => {
     const { order, intent } = await paidOrder(3300);
     await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
     const [refund] = fake.refundsOf(intent);
+    const cashBefore = await t.services.ledger.balance(t.db, 'provider:stripe');
     const failed = stripeEvent('refund.failed', intent, { refund });
     expect((await deliver(failed)).json()).toEqual({ received: true, applied: true });
     expect((await deliver(failed)).json()).toEqual({ received: true, applied: false });
+    // The money is back at Stripe, owed to the buyer: booked once, so both books say Stripe holds it.
+    expect(await t.services.ledger.balance(t.db, 'provider:stripe')).toBe(cashBefore + 3300);
+    expect(await heldForOrder(t, order.id)).toBe(3300);
     const [row] = await t.db.query<{ id: string; status: string; failure_reason: string }>(
       'SELECT id, status, failure_reason FROM refunds WHERE order_id = $1',
       [order.id],

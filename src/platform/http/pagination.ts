@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { storableInstant } from '../clock.js';
 import { invalidInput } from '../errors.js';
 
 /** `?limit=&cursor=` as API.md defines them for every list. */
@@ -31,13 +32,13 @@ export function decodeCursor(cursor: string | undefined): (string | number)[] | 
 
 /**
  * A cursor of `(time, id)`, as lists ordered by creation time issue: the time must be an instant
- * PostgreSQL accepts, so a forged cursor is a 400, never a failed cast.
+ * PostgreSQL accepts (not year 0000 or +275760), so a forged cursor is a 400, never a failed cast.
  */
 export function decodeTimeCursor(cursor: string | undefined): { at: string; id: string } | undefined {
   const key = decodeCursor(cursor);
   if (key === undefined) return undefined;
   const [at, id] = key;
-  const instant = typeof at === 'string' ? new Date(at) : undefined;
+  const instant = typeof at === 'string' ? storableInstant(at) : undefined;
   if (key.length !== 2 || typeof id !== 'string' || !instant || Number.isNaN(instant.getTime())) {
     throw invalidInput('/query/cursor', 'is not a cursor this server issued', 'cursor');
   }

@@ -8,9 +8,15 @@ export function minorDigits(currency: string): number {
   );
 }
 
+/**
+ * Formats minor units for display. Intl is given the exact decimal as a string ("12.90"), not
+ * `minor / 100`: the division is a float, and above about 2^46 minor units it rounds to the
+ * neighbouring cent (9007199254740991 showed as …409.90). A string is formatted digit for digit.
+ */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
+  const exact = formatDecimal(minor, digits) as `${number}`;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(exact);
 }
 
 /**

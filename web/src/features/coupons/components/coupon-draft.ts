@@ -61,9 +61,11 @@ export function toInput(d: CouponDraft, digits: number): { input?: TemplateInput
     errors.push({ path, message });
     return null;
   };
-  const money = (path: string, text: string, optional: boolean) => {
+  /** Discounts are at least one minor unit (the API refuses 0); a minimum spend may be 0. */
+  const money = (path: string, text: string, optional: boolean, least = 1) => {
     if (text.trim() === '') return optional ? null : fail(path, 'required');
-    return parseDecimal(text, digits) ?? fail(path, 'invalidAmount');
+    const value = parseDecimal(text, digits);
+    return value !== null && value >= least ? value : fail(path, 'invalidAmount');
   };
   const whole = (path: string, text: string, optional: boolean) => {
     if (text.trim() === '') return optional ? null : fail(path, 'required');
@@ -83,7 +85,7 @@ export function toInput(d: CouponDraft, digits: number): { input?: TemplateInput
     amountOff: d.kind === 'amount_off' ? money('/amountOff', d.amountOff, false) : null,
     percentOffBps,
     maxDiscount: d.kind === 'percent_off' ? money('/maxDiscount', d.maxDiscount, true) : null,
-    minSpend: money('/minSpend', d.minSpend || '0', false) ?? 0,
+    minSpend: money('/minSpend', d.minSpend || '0', false, 0) ?? 0,
     productIds: productIds.length ? [...new Set(productIds)] : null,
     startsAt: instant(d.startsAt),
     endsAt: instant(d.endsAt),

@@ -1,0 +1,341 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Order } from '../../src/modules/orders/present.js';
+import { BODY_METHODS, bodySchemaOf, documentedRoutes, type Route, sample } from '../support/openapi.js';
+import { createProduct, placeOrder, placePaidOrder } from '../support/shop.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Who may call what, swept over every route the OpenAPI document lists, so a route added tomorrow
+ * is checked without anyone remembering to: without a token every route that needs sign-in answers
+ * 401; a plain buyer gets 403 from every admin route; and another buyer gets 404 for the first
+ * buyer's own objects, and finds none of them in their own lists. A route the sweep cannot classify
+ * fails it: a public route must be in PUBLIC with its reason, a path parameter in OWNED or SHARED.
+ */
+
+/** Routes anyone may call without signing in, each with the reason it is public. */
+const PUBLIC: Record<string, string> = {
+  'GET /health': 'load balancers and orchestrators probe it',
+  'GET /api/config': 'the web app reads the shop’s settings before anyone signs in',
+  'POST /api/test/clock': 'exists only with TEST_CLOCK=1, for tests; never in production',
+  'POST /api/auth/register': 'how a person gets an account',
+  'POST /api/auth/login': 'how a person signs in',
+  'GET /api/products': 'the catalogue is public',
+  'GET /api/products/{id}': 'a product page is public (and shared)',
+  'GET /api/categories': 'the catalogue is public',
+  'POST /api/payments/{provider}/webhook': 'the payment provider calls it, authenticated by its signature',
+  'GET /api/stores/{slug}': 'a micro-store’s page is public (and shared)',
+  'GET /api/stores/by-id/{id}': 'a micro-store’s page is public (and shared)',
+  'GET /api/group-buys': 'running group buys are advertised to everyone',
+  'GET /api/group-buys/campaigns/{id}': 'a campaign page is shared to strangers',
+  'GET /api/group-buys/{groupId}': 'a group’s page is shared to strangers so they join it (members masked)',
+  'GET /api/coupons': 'the coupon centre shows its offers before sign-in',
+  'GET /api/invitation-rewards': 'the invitation page says what inviting earns before sign-in',
+  'GET /api/share-links/{code}/qr.svg': 'the QR code of a share link is printed and shown to anyone',
+  'GET /api/share-links/{code}/poster.png': 'a share poster is sent to anyone',
+  'GET /api/share-previews/{type}/{id}/image.png': 'the link-preview image chat apps fetch without a session',
+};
+
+/** Buyer A's own objects, and what B must not reach. */
+interface Fixture {
+  orderId: string;
+  orderItemId: string;
+  unpaidOrderId: string;
+  afterSaleId: string;
+  storeId: string;
+  shareCode: string;
+  withdrawalId: string;
+  productId: string;
+  variantId: string;
+  couponId: string;
+}
+
+/**
+ * Path parameters that name someone's own object, by the path they appear in: the sweep fills them
+ * with buyer A's real ids and expects 404 for buyer B.
+ */
+const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
+  { pattern: /^\/api\/orders\/\{id\}/, param: 'id', object: 'orderId' },
+  { pattern: /^\/api\/payments\/sandbox\/\{orderId\}\//, param: 'orderId', object: 'unpaidOrderId' },
+  { pattern: /^\/api\/after-sales\/\{id\}$/, param: 'id', object: 'afterSaleId' },
+  { pattern: /^\/api\/stores\/\{id\}(\/|$)/, param: 'id', object: 'storeId' },
+  { pattern: /^\/api\/me\/withdrawals\/\{id\}$/, param: 'id', object: 'withdrawalId' },
+  { pattern: /^\/api\/share-links\/\{code\}\/stats$/, param: 'code', object: 'shareCode' },
+];
+
+/** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
+const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: string }[] = [
+  {
+    pattern: /^\/api\/coupons\/\{id\}\//,
+    param: 'id',
+    object: 'couponId',
+    reason: 'a coupon offer is everyone’s; a claim and its progress are the caller’s own',
+  },
+  {
+    pattern: /^\/api\/stores\/\{id\}\/products\/\{productId\}$/,
+    param: 'productId',
+    object: 'productId',
+    reason: 'a product of the catalogue',
+  },
+];
+
+const isAdminRoute = (route: Route) => route.path.startsWith('/api/admin/');
+const keyOf = (route: Route) => `${route.method} ${route.path}`;
+const paramsOf = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+
+let t: TestApp;
+let routes: Route[];
+let a: { token: string; user: { id: string; email: string } };
+let b: { token: string; user: { id: string } };
+let fixture: Fixture;
+
+/** Where each path parameter of a route comes from, or why the sweep cannot tell. */
+function classifyParams(route: Route): { owned: string[]; shared: string[]; unknown: string[] } {
+  const owned: string[] = [];
+  const shared: string[] = [];
+  const unknown: string[] = [];
+  for (const param of paramsOf(route.path)) {
+    if (OWNED.some((o) => o.param === param && o.pattern.test(route.path))) owned.push(param);
+    else if (SHARED.some((s) => s.param === param && s.pattern.test(route.path))) shared.push(param);
+    else unknown.push(param);
+  }
+  return { owned, shared, unknown };
+}
+
+/** The route's URL with A's objects in its path and sample values in its required query. */
+function urlOf(route: Route): string {
+  const path = route.path.replace(/\{([^}]+)\}/g, (_, param: string) => {
+    const rule =
+      OWNED.find((o) => o.param === param && o.pattern.test(route.path)) ??
+      SHARED.find((s) => s.param === param && s.pattern.test(route.path));
+    return encodeURIComponent(rule ? fixture[rule.object] : fixture.orderId);
+  });
+  const query = new URLSearchParams();
+  for (const p of route.operation.parameters ?? []) {
+    if (p.in !== 'query' || !p.required) continue;
+    const value =
+      p.name === 'items'
+        ? JSON.stringify([{ variantId: fixture.variantId, quantity: 1 }])
+        : sample(p.schema ?? {});
+    query.set(p.name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** A body the route's schema accepts, with A's real ids where a field names one. */
+function bodyOf(route: Route): unknown {
+  if (!BODY_METHODS.has(route.method)) return undefined;
+  const schema = bodySchemaOf(route.operation);
+  return schema
+    ? sample(schema, {
+        variantId: fixture.variantId,
+        productId: fixture.productId,
+        orderItemId: fixture.orderItemId,
+      })
+    : {};
+}
+
+function expectProblemStatus(
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+  what: string,
+) {
+  expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(status);
+  expect(res.headers['content-type'], `${what} is not problem+json`).toMatch(/^application\/problem\+json/);
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ RETURN_WINDOW_DAYS: '0' });
+  routes = await documentedRoutes(t);
+  const admin = await t.signInAdmin();
+  a = await t.signUp({ name: 'Buyer A' });
+  b = await t.signUp({ name: 'Buyer B' });
+  const { product, variantId } = await createProduct(t, { price: 100_000, stock: 50 });
+
+  // A and B each keep a store, so B's calls on A's store pass the shopkeeper check and reach ownership.
+  const stores: string[] = [];
+  for (const [person, slug] of [
+    [a, 'a-shop'],
+    [b, 'b-shop'],
+  ] as const) {
+    expect((await t.request('POST', '/api/shopkeepers', { token: person.token })).statusCode).toBe(201);
+    const store = await t.request('POST', '/api/stores', { token: person.token, body: { name: slug, slug } });
+    expect(store.statusCode, store.body).toBe(201);
+    stores.push(store.json<{ id: string }>().id);
+  }
+  const link = await t.request('POST', '/api/share-links', {
+    token: a.token,
+    body: { productId: product.id },
+  });
+  expect(link.statusCode, link.body).toBe(201);
+
+  // A's order, shipped, with a return requested; and one left unpaid.
+  const order = await placePaidOrder(t, a.token, variantId, 2);
+  const shipped = await t.request('POST', `/api/admin/orders/${order.id}/ship`, {
+    token: admin.token,
+    body: { carrier: 'SF Express', trackingNumber: 'SF0000000001' },
+  });
+  expect(shipped.statusCode, shipped.body).toBe(200);
+  const orderItemId = order.items[0]!.id;
+  const asked = await t.request('POST', `/api/orders/${order.id}/after-sales`, {
+    token: a.token,
+    body: { type: 'return', reason: 'arrived crushed', items: [{ orderItemId, quantity: 1 }] },
+  });
+  expect(asked.statusCode, asked.body).toBe(201);
+  const unpaid = await placeOrder(t, a.token, [{ variantId, quantity: 1 }]);
+  expect(unpaid.statusCode, unpaid.body).toBe(201);
+
+  // A earns through the store and asks for the money: a withdrawal of A's own.
+  const customer = await t.signUp();
+  const sale = await t.request('POST', '/api/orders', {
+    token: customer.token,
+    body: { items: [{ variantId, quantity: 1 }], storeSlug: 'a-shop' },
+  });
+  await t.request('POST', `/api/payments/sandbox/${sale.json<Order>().id}/succeed`, {
+    token: customer.token,
+  });
+  await t.request('POST', `/api/admin/orders/${sale.json<Order>().id}/complete`, { token: admin.token });
+  await t.services.distribution.settleDue();
+  await t.request('PUT', '/api/me/payout-details', {
+    token: a.token,
+    body: { method: 'alipay', holderName: 'Buyer A', account: '138 0013 8000' },
+  });
+  const available = (await t.request('GET', '/api/me/wallet', { token: a.token })).json<{
+    available: number;
+  }>().available;
+  await t.request('PUT', '/api/admin/distribution/settings', {
+    token: admin.token,
+    body: { minWithdrawal: 1 },
+  });
+  const withdrawal = await t.request('POST', '/api/me/withdrawals', {
+    token: a.token,
+    body: { amount: available },
+  });
+  expect(withdrawal.statusCode, withdrawal.body).toBe(201);
+
+  const coupon = await t.request('POST', '/api/admin/coupons', {
+    token: admin.token,
+    body: { title: 'Sweep', kind: 'amount_off', amountOff: 100 },
+  });
+  expect(coupon.statusCode, coupon.body).toBe(201);
+  await t.jobs.runDue(); // notifications of A's order
+
+  fixture = {
+    orderId: order.id,
+    orderItemId,
+    unpaidOrderId: unpaid.json<Order>().id,
+    afterSaleId: asked.json<{ id: string }>().id,
+    storeId: stores[0]!,
+    shareCode: link.json<{ code: string }>().code,
+    withdrawalId: withdrawal.json<{ id: string }>().id,
+    productId: product.id,
+    variantId,
+    couponId: coupon.json<{ id: string }>().id,
+  };
+});
+afterAll(() => t.close());
+
+describe('authorization, swept over every route of the OpenAPI document', () => {
+  it('classifies every route: public with a reason, admin, or signed in with each path parameter known', () => {
+    const documented = new Set(routes.map(keyOf));
+    expect(
+      Object.keys(PUBLIC).filter((key) => !documented.has(key)),
+      'PUBLIC lists routes the document no longer has',
+    ).toEqual([]);
+    const unclassified = routes
+      .filter((r) => !PUBLIC[keyOf(r)] && !isAdminRoute(r))
+      .flatMap((r) => classifyParams(r).unknown.map((param) => `${keyOf(r)}: {${param}}`));
+    expect(unclassified, 'path parameters neither OWNED nor SHARED').toEqual([]);
+    // The admin tag and the /api/admin/ prefix say the same thing, or the document contradicts itself.
+    expect(
+      routes.filter((r) => (r.operation.tags ?? []).includes('admin') !== isAdminRoute(r)).map(keyOf),
+      'admin routes outside /api/admin/, or /api/admin/ routes not tagged admin',
+    ).toEqual([]);
+    expect(routes.filter(isAdminRoute).length).toBeGreaterThan(40);
+  });
+
+  it('answers 401 problem+json without a token on every route that needs sign-in, and only there', async () => {
+    for (const route of routes) {
+      const url = urlOf(route);
+      // Signing in with a real account, so a 401 there could only mean the route wants a session.
+      const body =
+        keyOf(route) === 'POST /api/auth/login'
+          ? { email: a.user.email, password: 'correct horse battery' }
+          : bodyOf(route);
+      const anonymous = await t.request(route.method, url, { body });
+      if (PUBLIC[keyOf(route)]) {
+        expect(anonymous.statusCode, `${keyOf(route)} is listed public but answers 401`).not.toBe(401);
+        continue;
+      }
+      expectProblemStatus(anonymous, 401, `${route.method} ${url} without a token`);
+      // The guard runs before validation: a stranger learns nothing about the body from a 400.
+      if (BODY_METHODS.has(route.method)) {
+        const junk = await t.request(route.method, url, { body: { unexpected: true } });
+        expectProblemStatus(junk, 401, `${route.method} ${url} without a token, with a bad body`);
+      }
+    }
+  });
+
+  it('answers 403 problem+json to a plain buyer on every admin route', async () => {
+    for (const route of routes.filter(isAdminRoute)) {
+      const url = urlOf(route);
+      const res = await t.request(route.method, url, { token: b.token, body: bodyOf(route) });
+      expectProblemStatus(res, 403, `${route.method} ${url} as a buyer`);
+    }
+  });
+
+  it('answers 404 problem+json to another buyer on the first buyer’s own objects, and changes nothing', async () => {
+    const swept = routes.filter(
+      (r) => !PUBLIC[keyOf(r)] && !isAdminRoute(r) && classifyParams(r).owned.length > 0,
+    );
+    expect(swept.map(keyOf)).toEqual(
+      expect.arrayContaining([
+        'GET /api/orders/{id}',
+        'POST /api/orders/{id}/cancel',
+        'GET /api/after-sales/{id}',
+        'PATCH /api/stores/{id}',
+        'GET /api/me/withdrawals/{id}',
+        'GET /api/share-links/{code}/stats',
+      ]),
+    );
+    for (const route of swept) {
+      const url = urlOf(route);
+      const res = await t.request(route.method, url, { token: b.token, body: bodyOf(route) });
+      expectProblemStatus(res, 404, `${route.method} ${url} as another buyer`);
+      // The same URL works for its owner, so the 404 is about whose it is, not a wrong URL.
+      if (route.method === 'GET') {
+        const owner = await t.request('GET', url, { token: a.token });
+        expect(owner.statusCode, `GET ${url} as its owner → ${owner.body.slice(0, 200)}`).toBe(200);
+      }
+    }
+    const order = (
+      await t.request('GET', `/api/orders/${fixture.orderId}`, { token: a.token })
+    ).json<Order>();
+    expect(order.status).toBe('shipped');
+    const unpaid = (
+      await t.request('GET', `/api/orders/${fixture.unpaidOrderId}`, { token: a.token })
+    ).json<Order>();
+    expect(unpaid.status).toBe('pending_payment');
+  });
+
+  it('shows another buyer none of the first buyer’s objects in their own lists', async () => {
+    const ids = Object.entries(fixture)
+      .filter(([name]) => !['productId', 'variantId', 'couponId'].includes(name))
+      .map(([, id]) => id);
+    const mine = routes.filter(
+      (r) => r.method === 'GET' && r.path.startsWith('/api/me') && paramsOf(r.path).length === 0,
+    );
+    expect(mine.length).toBeGreaterThan(15);
+    for (const route of mine) {
+      const url = urlOf(route);
+      const res = await t.request('GET', url, { token: b.token });
+      expect(res.statusCode, `GET ${url} as B → ${res.statusCode} ${res.body.slice(0, 200)}`).toBeLessThan(
+        500,
+      );
+      for (const id of ids) expect(res.body, `GET ${url} shows B one of A’s objects`).not.toContain(id);
+    }
+    // And A's own lists do show them, so the check above looks where they would be.
+    const own = (await t.request('GET', '/api/me/orders', { token: a.token })).body;
+    expect(own).toContain(fixture.orderId);
+  });
+});
