@@ -2,9 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import type { FieldError } from '../../../lib/api-client';
-import { useCurrency } from '../../../lib/config';
+import type { FieldError } from '../../../lib/api-error';
+import { useCurrency, useMoney } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
+import { fieldErrorText } from '../../../lib/problem-text';
 import { useFieldErrors } from '../../../lib/use-problem-text';
 import type { Product } from '../../catalog';
 import { useSaveProduct } from '../api/save-product';
@@ -19,7 +20,8 @@ interface ProductFormProps {
 const CLIENT_MESSAGES = ['invalidPrice', 'invalidStock', 'invalidPercent'] as const;
 
 export function ProductForm({ product, onSaved }: ProductFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const money = useMoney();
   const currency = useCurrency();
   const digits = minorDigits(currency);
   const save = useSaveProduct();
@@ -32,9 +34,10 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
 
   const serverFieldError = useFieldErrors(save.error);
   function errorAt(path: string): string | undefined {
-    const own = clientErrors.find((e) => e.path === path)?.message;
-    const known = CLIENT_MESSAGES.find((m) => m === own);
+    const own = clientErrors.find((e) => e.path === path);
+    const known = CLIENT_MESSAGES.find((m) => m === own?.message);
     if (known) return t(`admin.product.errors.${known}`);
+    if (own) return fieldErrorText(own, { i18n, money });
     return serverFieldError(path);
   }
 

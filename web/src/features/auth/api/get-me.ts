@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, isApiError } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
+import { isApiError } from '../../../lib/api-error';
 import { authToken } from '../../../lib/auth-token';
 import type { User } from '../types';
 
@@ -8,7 +9,7 @@ export const meKey = ['me'] as const;
 async function getMe(): Promise<User | null> {
   if (!authToken.get()) return null;
   try {
-    return await api.get<User>('/api/me');
+    return await call(apiClient.GET('/api/me'));
   } catch (error) {
     // An expired or revoked token: forget it and continue as a guest.
     if (isApiError(error, 401)) {

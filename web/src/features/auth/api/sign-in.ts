@@ -1,15 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, type BodyOf, call } from '../../../lib/api';
 import { authToken } from '../../../lib/auth-token';
-import type { Session } from '../types';
 import { meKey } from './get-me';
 
-export interface SignInInput {
-  email: string;
-  password: string;
-}
+export type SignInInput = BodyOf<'/api/auth/login', 'post'>;
 
-const signIn = (input: SignInInput) => api.post<Session>('/api/auth/login', input);
+const signIn = (input: SignInInput) => call(apiClient.POST('/api/auth/login', { body: input }));
 
 /** Stores the token and seeds the "me" query so the header updates without a round trip. */
 export function useSignIn() {

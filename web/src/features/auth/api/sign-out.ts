@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 import { authToken } from '../../../lib/auth-token';
 
-const signOut = () => api.post<void>('/api/auth/logout');
+const signOut = () => call(apiClient.POST('/api/auth/logout'));
 
 /** Ends the session on the server, then forgets everything cached for this user. */
 export function useSignOut() {
