@@ -131,4 +131,23 @@ describe('storefront', () => {
     await zh.getByText('邮箱或密码错误。').waitFor();
     await zh.context().close();
   });
+
+  it('words a refused store address in Chinese: the server’s reserved-word rule, not its English', async () => {
+    const zh = await openPage(browser, shop.baseUrl);
+    const input = (name: string) => zh.locator(`input[name="${name}"]`);
+    await zh.goto('/signup?next=/my-store');
+    await zh.getByTestId('language-switch').selectOption('zh-CN');
+    await input('name').fill('林');
+    await input('email').fill(uniqueEmail('zh-shopkeeper'));
+    await input('password').fill('correct horse battery');
+    await zh.getByTestId('signup-submit').click();
+    await zh.waitForURL('**/my-store');
+    await zh.getByTestId('become-shopkeeper').click();
+    const form = zh.getByTestId('store-form');
+    await input('name').fill('林的茶铺');
+    await input('slug').fill('admin');
+    await form.getByTestId('store-save').click();
+    await expect(form.getByTestId('error-slug').textContent()).resolves.toBe('该网址为保留地址，请换一个。');
+    await zh.context().close();
+  });
 });
