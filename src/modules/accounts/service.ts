@@ -28,7 +28,7 @@ export interface Session {
 
 const SESSION_TTL = days(30);
 
-export const presentUser = (row: q.UserRow): PublicUser => ({
+const presentUser = (row: q.UserRow): PublicUser => ({
   id: row.id,
   email: row.email,
   name: row.name,
@@ -47,7 +47,7 @@ const failuresOf = (
   row && { failures: row.failures, windowStart: row.window_start, lockedUntil: row.locked_until };
 
 /** The refusal of a locked account: when to come back, and what to do meanwhile. */
-export function accountLocked(until: Date, now: Date): AppError {
+function accountLocked(until: Date, now: Date): AppError {
   // There is no self-service password reset yet; when there is, point to it here.
   const retryAfterSeconds = Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000));
   return refuse(

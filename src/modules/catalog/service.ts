@@ -20,7 +20,7 @@ const presentVariant = (v: q.VariantRow): Variant => ({
   stock: v.stock,
 });
 
-export function presentProduct(row: q.ProductRow, variants: readonly q.VariantRow[]): Product {
+function presentProduct(row: q.ProductRow, variants: readonly q.VariantRow[]): Product {
   return {
     id: row.id,
     title: row.title,

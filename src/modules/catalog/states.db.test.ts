@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/support/test-db.js';
 import type { Database } from '../../platform/db.js';
-import { migrate } from '../../platform/migrate.js';
 import { applicationMachine } from '../stores/rules.js';
 import { productMachine } from './rules.js';
 
@@ -19,8 +18,8 @@ async function checkedStates(db: Database, table: string, column: string): Promi
 
 let db: Database;
 beforeAll(async () => {
+  // A copy of the migrated template: every migration, 024 included, has run.
   db = await openTestDatabase();
-  await migrate(db);
 });
 afterAll(() => db.close());
 

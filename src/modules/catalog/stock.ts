@@ -151,5 +151,3 @@ export function createStockService(deps: { db: Database; clock: Clock }) {
 
   return { reserveStock, releaseStock, adjustStock, listMovements };
 }
-
-export type StockService = ReturnType<typeof createStockService>;
