@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import type { FieldError } from '../../../lib/api-error';
-import { useCurrency, useMoney } from '../../../lib/config';
+import { useCurrency } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
-import { fieldErrorText } from '../../../lib/problem-text';
-import { useFieldErrors } from '../../../lib/use-problem-text';
+import { useFieldErrors, useFieldErrorText } from '../../../lib/use-problem-text';
 import type { Product } from '../../catalog';
 import { useSaveProduct } from '../api/save-product';
 import { draftOf, emptyDraft, type ProductDraft, toProductInput } from './product-draft';
@@ -20,8 +19,8 @@ interface ProductFormProps {
 const CLIENT_MESSAGES = ['invalidPrice', 'invalidStock', 'invalidPercent'] as const;
 
 export function ProductForm({ product, onSaved }: ProductFormProps) {
-  const { t, i18n } = useTranslation();
-  const money = useMoney();
+  const { t } = useTranslation();
+  const ownFieldError = useFieldErrorText();
   const currency = useCurrency();
   const digits = minorDigits(currency);
   const save = useSaveProduct();
@@ -37,7 +36,7 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
     const own = clientErrors.find((e) => e.path === path);
     const known = CLIENT_MESSAGES.find((m) => m === own?.message);
     if (known) return t(`admin.product.errors.${known}`);
-    if (own) return fieldErrorText(own, { i18n, money });
+    if (own) return ownFieldError(own);
     return serverFieldError(path);
   }
 

@@ -4,9 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import type { FieldError } from '../../../lib/api-error';
-import { useMoney } from '../../../lib/config';
-import { fieldErrorText } from '../../../lib/problem-text';
-import { useFieldErrors } from '../../../lib/use-problem-text';
+import { useFieldErrors, useFieldErrorText } from '../../../lib/use-problem-text';
 import { useSignUp } from '../api/sign-up';
 import { safeNext } from '../components/safe-next';
 
@@ -24,8 +22,8 @@ function checkContact(form: { name: string; email: string }): FieldError[] {
 }
 
 export function SignUpPage() {
-  const { t, i18n } = useTranslation();
-  const money = useMoney();
+  const { t } = useTranslation();
+  const ownFieldError = useFieldErrorText();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const signUp = useSignUp();
@@ -41,7 +39,7 @@ export function SignUpPage() {
   const serverFieldError = useFieldErrors(signUp.error);
   const fieldError = (path: string) => {
     const own = clientErrors.find((e) => e.path === path);
-    return own ? fieldErrorText(own, { i18n, money }) : serverFieldError(path);
+    return own ? ownFieldError(own) : serverFieldError(path);
   };
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));

@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import { type FieldError, isApiError } from '../../../lib/api-error';
-import { useMoney } from '../../../lib/config';
-import { fieldErrorText } from '../../../lib/problem-text';
-import { useFieldErrors, useProblemText } from '../../../lib/use-problem-text';
+import { useFieldErrors, useFieldErrorText, useProblemText } from '../../../lib/use-problem-text';
 import { useSaveStore } from '../api/save-store';
 import type { Store, StoreInput } from '../types';
 
@@ -42,8 +40,8 @@ function checkInput(input: StoreInput, opening: boolean): FieldError[] {
 
 /** Opens a store (name, address, logo, intro) or edits one; the address is fixed once opened. */
 export function StoreForm({ store, onSaved }: { store?: Store; onSaved?: (store: Store) => void }) {
-  const { t, i18n } = useTranslation();
-  const money = useMoney();
+  const { t } = useTranslation();
+  const ownFieldError = useFieldErrorText();
   const describe = useProblemText();
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const save = useSaveStore();
@@ -54,7 +52,7 @@ export function StoreForm({ store, onSaved }: { store?: Store; onSaved?: (store:
   const serverFieldError = useFieldErrors(error);
   const errorAt = (path: string) => {
     const own = clientErrors.find((e) => e.path === path);
-    return own ? fieldErrorText(own, { i18n, money }) : serverFieldError(path);
+    return own ? ownFieldError(own) : serverFieldError(path);
   };
   // A taken address is a refusal without a field path; it belongs beside the address all the same.
   const slugTaken = isApiError(error) && error.reason === 'slug_taken';
