@@ -1,7 +1,10 @@
+import { accountsReasons } from './modules/accounts/index.js';
 import { afterSalesReasons } from './modules/aftersales/index.js';
+import { catalogReasons } from './modules/catalog/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
+import { storesReasons } from './modules/stores/index.js';
 import { mergeReasonCatalogs, platformReasons } from './platform/reasons.js';
 import { SECURITY_REASONS } from './platform/security-reasons.js';
 
@@ -16,4 +19,7 @@ export const problemReasons = mergeReasonCatalogs([
   fulfilmentReasons,
   notificationsReasons,
   sharingReasons,
+  accountsReasons,
+  catalogReasons,
+  storesReasons,
 ]);

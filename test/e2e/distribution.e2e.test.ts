@@ -149,7 +149,7 @@ describe('micro-store', () => {
     await form.getByLabel('Store name').fill('Mei’s Tea Corner');
     await form.getByLabel('Store address').fill('x');
     await form.getByTestId('store-save').click();
-    // The server's field error is shown beside the address.
+    // Too short: refused beside the address (checked on the client, worded as the server's field error).
     await form.getByTestId('error-slug').waitFor();
     await form.getByLabel('Store address').fill('meis-tea');
     await form.getByTestId('store-save').click();

@@ -97,4 +97,57 @@ describe('storefront', () => {
     await page.getByText('好物，来自朋友的分享').waitFor();
     await page.getByTestId('language-switch').selectOption('en');
   });
+
+  it('words the server’s refusals of sign-up and sign-in in Chinese, with no English from the server', async () => {
+    const zh = await openPage(browser, shop.baseUrl);
+    const input = (name: string) => zh.locator(`input[name="${name}"]`);
+    await zh.goto('/signup');
+    await zh.getByTestId('language-switch').selectOption('zh-CN');
+    await zh.getByText('创建账号').first().waitFor();
+    // Checked before it is sent, worded like the server's field error.
+    await input('email').fill('not-an-email');
+    await zh.getByTestId('signup-submit').click();
+    await expect(zh.getByTestId('error-email').textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
+    await expect(zh.getByTestId('error-name').textContent()).resolves.toBe('请填写姓名。');
+
+    // A taken email (the shop's administrator exists) and an unknown invite code: the server refuses.
+    await input('name').fill('美');
+    await input('email').fill('admin@fission.test');
+    await input('password').fill('correct horse battery');
+    await input('inviteCode').fill('NOPE');
+    await zh.getByTestId('signup-submit').click();
+    await expect(zh.getByTestId('error-inviteCode').textContent()).resolves.toBe(
+      '没有人使用这个邀请码，请检查或留空。',
+    );
+    await input('inviteCode').fill('');
+    await zh.getByTestId('signup-submit').click();
+    await zh.getByText('该邮箱已注册，请直接登录。').waitFor();
+    await expect(zh.getByTestId('error-message').textContent()).resolves.not.toMatch(/[A-Za-z]{3,}/);
+
+    await zh.goto('/signin');
+    await input('email').fill('admin@fission.test');
+    await input('password').fill('not the password');
+    await zh.getByTestId('signin-submit').click();
+    await zh.getByText('邮箱或密码错误。').waitFor();
+    await zh.context().close();
+  });
+
+  it('words a refused store address in Chinese: the server’s reserved-word rule, not its English', async () => {
+    const zh = await openPage(browser, shop.baseUrl);
+    const input = (name: string) => zh.locator(`input[name="${name}"]`);
+    await zh.goto('/signup?next=/my-store');
+    await zh.getByTestId('language-switch').selectOption('zh-CN');
+    await input('name').fill('林');
+    await input('email').fill(uniqueEmail('zh-shopkeeper'));
+    await input('password').fill('correct horse battery');
+    await zh.getByTestId('signup-submit').click();
+    await zh.waitForURL('**/my-store');
+    await zh.getByTestId('become-shopkeeper').click();
+    const form = zh.getByTestId('store-form');
+    await input('name').fill('林的茶铺');
+    await input('slug').fill('admin');
+    await form.getByTestId('store-save').click();
+    await expect(form.getByTestId('error-slug').textContent()).resolves.toBe('该网址为保留地址，请换一个。');
+    await zh.context().close();
+  });
 });

@@ -52,7 +52,9 @@ describe('POST /api/auth/register', () => {
     it('refuses a taken email with 409, whatever its case', async () => {
       const email = uniqueEmail('Dup');
       expect((await register({ email, password: PASSWORD, name: 'A' })).statusCode).toBe(201);
-      expectProblem(await register({ email, password: PASSWORD, name: 'B' }), 409);
+      expect(expectProblem(await register({ email, password: PASSWORD, name: 'B' }), 409)).toMatchObject({
+        reason: 'email_taken',
+      });
       expectProblem(await register({ email: email.toUpperCase(), password: PASSWORD, name: 'C' }), 409);
     });
 
@@ -78,6 +80,7 @@ describe('POST /api/auth/register', () => {
         400,
       );
       expect(errorPaths(problem)).toEqual(['/inviteCode']);
+      expect(problem.errors?.[0]).toMatchObject({ rule: 'unknown' });
     });
 
     it('refuses missing fields and a blank name', async () => {
@@ -119,6 +122,8 @@ describe('POST /api/auth/login', () => {
     const wrong = expectProblem(await login(email, 'not the password'), 401);
     const unknown = expectProblem(await login(uniqueEmail('nobody'), PASSWORD), 401);
     expect(unknown.detail).toBe(wrong.detail);
+    expect(wrong).toMatchObject({ reason: 'invalid_credentials' });
+    expect(unknown).toMatchObject({ reason: 'invalid_credentials' });
     expect(unknown.title).toBe(wrong.title);
   });
 

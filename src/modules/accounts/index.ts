@@ -2,8 +2,11 @@
 
 export type { PasswordHasher } from './passwords.js';
 export { argon2idHasher } from './passwords.js';
-export { accountsRoutes, UserSchema } from './routes.js';
+export { accountsReasons } from './reasons.js';
+export { accountsRoutes } from './routes.js';
 export type { Language, Role } from './rules.js';
 export { LOGIN_LIMIT } from './rules.js';
-export type { AccountsService, PublicUser } from './service.js';
+export type { PublicUser } from './schemas.js';
+export { SessionSchema, UserSchema } from './schemas.js';
+export type { AccountsService } from './service.js';
 export { createAccountsService } from './service.js';

@@ -35,6 +35,17 @@ describe('per-account sign-in limit (regression: only addresses were limited)', 
     expect(detail).toMatch(/Too many failed sign-ins for this account/);
     expect(detail).toMatch(/Try again after \d{4}-\d\d-\d\dT/);
     expect(detail).toMatch(/contact support/);
+    // The client words it from the reason: when to come back, as numbers, not prose.
+    const body = locked.json<{
+      reason: string;
+      params: { retryAfterSeconds: number; lockedUntil: string };
+    }>();
+    expect(body.reason).toBe('account_locked');
+    expect(body.params.retryAfterSeconds).toBeGreaterThan(0);
+    expect(body.params.retryAfterSeconds).toBeLessThanOrEqual(LOGIN_LIMIT.windowMs / 1000);
+    const until = new Date(body.params.lockedUntil).getTime();
+    expect(until).toBeGreaterThan(t.clock.now().getTime());
+    expect(until).toBeLessThanOrEqual(t.clock.now().getTime() + LOGIN_LIMIT.windowMs);
   });
 
   it('refuses even the right password while locked, and takes it once the window has passed', async () => {

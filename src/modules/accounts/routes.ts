@@ -1,22 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser, signedIn } from '../../platform/http/auth.js';
+import { ProblemResponse } from '../../platform/http/schemas.js';
 import { clearedSessionCookies, sessionCookies } from '../../platform/http/session.js';
 import { LANGUAGES, languageFromHeader, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './rules.js';
+import { SessionSchema, UserSchema } from './schemas.js';
 import type { AccountsService } from './service.js';
-
-export const UserSchema = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.String(),
-  roles: Type.Array(Type.String()),
-  inviteCode: Type.String(),
-  invitedBy: Type.Union([Type.String(), Type.Null()]),
-  language: Type.Enum(LANGUAGES),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
-const SessionSchema = Type.Object({ user: UserSchema, token: Type.String() });
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH });
@@ -59,7 +48,16 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
     '/api/auth/register',
     {
       config: limited,
-      schema: { tags: ['accounts'], body: RegisterBody, response: { 201: SessionSchema } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign up',
+        description:
+          'For anyone. Creates an account and signs it in (`token`). `inviteCode` (another person’s) ' +
+          'records who invited whom; an unknown one is a field error (`/inviteCode`, rule `unknown`). ' +
+          'An email already signed up is 409 `email_taken`. Rate-limited (429).',
+        body: RegisterBody,
+        response: { 201: SessionSchema, 400: ProblemResponse, 409: ProblemResponse, 429: ProblemResponse },
+      },
     },
     async (request, reply) => {
       const language = request.body.language ?? languageFromHeader(request.headers['accept-language']);
@@ -73,7 +71,19 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
 
   app.post(
     '/api/auth/login',
-    { config: limited, schema: { tags: ['accounts'], body: LoginBody, response: { 200: SessionSchema } } },
+    {
+      config: limited,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in',
+        description:
+          'For anyone. Wrong email or password is 401 `invalid_credentials`. After too many wrong ' +
+          'passwords the account is locked for a while: 429 `account_locked` with `retryAfterSeconds` ' +
+          'and `lockedUntil`, even for the right password. Rate-limited (429 `rate_limited`).',
+        body: LoginBody,
+        response: { 200: SessionSchema, 400: ProblemResponse, 401: ProblemResponse, 429: ProblemResponse },
+      },
+    },
     async (request, reply) => {
       const session = await accounts.login(request.body);
       return reply
@@ -84,7 +94,14 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['accounts'], response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign out',
+        description: 'Ends the session of the token (or cookie) used; 401 without one.',
+        response: { 204: Type.Null(), 401: ProblemResponse },
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request);
       await accounts.logout(user.sessionId);
@@ -95,8 +112,17 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
     },
   );
 
-  app.get('/api/me', { schema: { tags: ['accounts'], response: { 200: UserSchema } } }, async (request) =>
-    accounts.getUser(requireUser(request).id),
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'The signed-in person',
+        description: 'Who the token belongs to, with their roles and invite code; 401 without a valid token.',
+        response: { 200: UserSchema, 401: ProblemResponse },
+      },
+    },
+    async (request) => accounts.getUser(requireUser(request).id),
   );
 
   app.put(
@@ -107,9 +133,10 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
         tags: ['accounts'],
         summary: 'Choose your language',
         description:
-          'The language notifications and emails are written in (the web app sets it from its language switch).',
+          'Signed in. The language notifications and emails are written in (the web app sets it from its ' +
+          'language switch). A language Fission does not speak is a field error (`/language`, rule `enum`).',
         body: LanguageBody,
-        response: { 200: UserSchema },
+        response: { 200: UserSchema, 400: ProblemResponse, 401: ProblemResponse },
       },
     },
     async (request) => accounts.setLanguage(requireUser(request).id, request.body.language),

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { addMs, type Clock, days } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
-import { AppError, conflict, invalidInput, notFound, unauthorized } from '../../platform/errors.js';
+import { AppError, invalidInput, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { SESSION_DAYS } from '../../platform/http/session.js';
 import { newId, randomCode, randomToken } from '../../platform/ids.js';
 import { securityRefusal } from '../../platform/security-reasons.js';
 import type { PasswordHasher } from './passwords.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import {
   afterFailure,
   type Language,
@@ -19,17 +20,9 @@ import {
   weakPassword,
   withRole,
 } from './rules.js';
+import type { PublicUser } from './schemas.js';
 
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  inviteCode: string;
-  invitedBy: string | null;
-  language: Language;
-  createdAt: string;
-}
+export type { PublicUser };
 
 export interface Session {
   user: PublicUser;
@@ -38,7 +31,7 @@ export interface Session {
 
 const SESSION_TTL = days(SESSION_DAYS);
 
-export const presentUser = (row: q.UserRow): PublicUser => ({
+const presentUser = (row: q.UserRow): PublicUser => ({
   id: row.id,
   email: row.email,
   name: row.name,
@@ -57,10 +50,12 @@ const failuresOf = (
   row && { failures: row.failures, windowStart: row.window_start, lockedUntil: row.locked_until };
 
 /** The refusal of a locked account: when to come back, and what to do meanwhile. */
-export function accountLocked(until: Date): AppError {
+function accountLocked(until: Date, now: Date): AppError {
   // There is no self-service password reset yet; when there is, point to it here.
-  return new AppError(
-    'rate_limited',
+  const retryAfterSeconds = Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return refuse(
+    'account_locked',
+    { retryAfterSeconds, lockedUntil: until.toISOString() },
     `Too many failed sign-ins for this account. Try again after ${until.toISOString()}, ` +
       'or contact support to reset your password.',
   );
@@ -120,7 +115,7 @@ export function createAccountsService(deps: {
     let invitedBy: string | null = null;
     if (input.inviteCode) {
       const inviter = await q.findUserByInviteCode(db, input.inviteCode.trim().toUpperCase());
-      if (!inviter) throw invalidInput('/inviteCode', 'is not an invite code of anyone here');
+      if (!inviter) throw invalidInput('/inviteCode', 'is not an invite code of anyone here', 'unknown');
       invitedBy = inviter.id;
     }
     const user = await q.insertUser(db, {
@@ -134,7 +129,7 @@ export function createAccountsService(deps: {
       language: input.language ?? 'en',
       created_at: clock.now(),
     });
-    if (!user) throw conflict('An account with this email already exists');
+    if (!user) throw refuse('email_taken', undefined, 'An account with this email already exists');
     return openSession(user);
   }
 
@@ -143,13 +138,14 @@ export function createAccountsService(deps: {
     if (user && loginLimit) {
       // A locked account refuses even the right password: otherwise the lock would only slow
       // guessing down, since a guesser could keep trying and learn the password from a 200.
-      const until = lockedUntil(failuresOf(await q.findLoginFailures(db, user.id)), clock.now());
-      if (until) throw accountLocked(until);
+      const now = clock.now();
+      const until = lockedUntil(failuresOf(await q.findLoginFailures(db, user.id)), now);
+      if (until) throw accountLocked(until, now);
     }
     const ok = await passwords.verify(user?.password_hash ?? (await dummyHash), input.password);
     if (!user || !ok) {
       if (user && loginLimit) await countFailure(user.id, loginLimit);
-      throw unauthorized('Wrong email or password');
+      throw refuse('invalid_credentials', undefined, 'Wrong email or password');
     }
     if (loginLimit) await q.clearLoginFailures(db, user.id);
     return openSession(user);

@@ -120,7 +120,9 @@ describe('POST /api/admin/products', () => {
           ],
         }),
       });
-      expect(errorPaths(expectProblem(res, 400))).toEqual(['/variants/1/sku']);
+      const problem = expectProblem(res, 400);
+      expect(errorPaths(problem)).toEqual(['/variants/1/sku']);
+      expect(problem.errors?.[0]).toMatchObject({ rule: 'unique' });
     });
 
     it('answers 409 to a SKU another product already uses, and creates nothing', async () => {
@@ -130,7 +132,7 @@ describe('POST /api/admin/products', () => {
         token: admin,
         body: validProduct({ title: 'Copycat', variants: [{ sku: taken, price: 1, stock: 1 }] }),
       });
-      expectProblem(res, 409);
+      expect(expectProblem(res, 409)).toMatchObject({ reason: 'sku_taken', params: { sku: taken } });
       expect((await list('?limit=100')).items.length).toBe(before);
     });
   });
@@ -238,6 +240,16 @@ describe('archive and restore', () => {
 
     await t.request('POST', `/api/admin/products/${product.id}/restore`, { token: admin });
     expect((await t.request('GET', `/api/products/${product.id}`)).statusCode).toBe(200);
+  });
+
+  it('archiving twice or restoring an active product changes nothing (through the product machine)', async () => {
+    const product = await createProduct();
+    const archive = () => t.request('POST', `/api/admin/products/${product.id}/archive`, { token: admin });
+    expect((await archive()).json()).toMatchObject({ status: 'archived' });
+    expect((await archive()).json()).toMatchObject({ status: 'archived' });
+    const restore = () => t.request('POST', `/api/admin/products/${product.id}/restore`, { token: admin });
+    expect((await restore()).json()).toMatchObject({ status: 'active' });
+    expect((await restore()).json()).toMatchObject({ status: 'active' });
   });
 
   it('answers 404 for an unknown product and 403 to buyers', async () => {

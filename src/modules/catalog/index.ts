@@ -1,4 +1,8 @@
 /** The catalog module's one entry: what other modules and the composition root may use. */
-export { catalogRoutes, ProductSchema } from './routes.js';
-export type { CatalogService, Product, Variant } from './service.js';
+export { catalogReasons } from './reasons.js';
+export { catalogRoutes } from './routes.js';
+export { productMachine } from './rules.js';
+export type { Product, StockMovement, Variant } from './schemas.js';
+export { MovementSchema, ProductSchema, VariantSchema } from './schemas.js';
+export type { CatalogService } from './service.js';
 export { createCatalogService } from './service.js';

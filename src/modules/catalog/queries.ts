@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import { likePattern } from './rules.js';
+import { likePattern, type ProductStatus } from './rules.js';
 
 export interface ProductRow {
   id: string;
@@ -7,7 +7,7 @@ export interface ProductRow {
   description: string;
   images: string[];
   category: string | null;
-  status: 'active' | 'archived';
+  status: ProductStatus;
   commission_rate_bps: number | null;
   created_at: Date;
   updated_at: Date;

@@ -2,115 +2,24 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
-import { Nullable } from '../../platform/http/schemas.js';
-import { MAX_STOCK } from './rules.js';
+import { ProblemResponse } from '../../platform/http/schemas.js';
+import {
+  AdjustStockBody,
+  AdminListQuery,
+  CategoryList,
+  CreateProductBody,
+  IdParams,
+  ListQuery,
+  MovementPage,
+  MovementSchema,
+  ProductPage,
+  ProductSchema,
+  UpdateProductBody,
+} from './schemas.js';
 import type { CatalogService } from './service.js';
 
-const Id = Type.String({ minLength: 1, maxLength: 64 });
-const Money = Type.Integer({ minimum: 0, maximum: 100_000_000_00 });
-const ImageUrl = Type.String({ minLength: 1, maxLength: 2048, pattern: '^(https?://|/)' });
-
-const VariantSchema = Type.Object({
-  id: Type.String(),
-  sku: Type.String(),
-  title: Type.String(),
-  price: Type.Integer(),
-  stock: Type.Integer(),
-});
-
-export const ProductSchema = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  description: Type.String(),
-  images: Type.Array(Type.String()),
-  category: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Union([Type.Literal('active'), Type.Literal('archived')]),
-  commissionRateBps: Type.Union([Type.Integer(), Type.Null()]),
-  variants: Type.Array(VariantSchema),
-  minPrice: Type.Union([Type.Integer(), Type.Null()]),
-  maxPrice: Type.Union([Type.Integer(), Type.Null()]),
-  inStock: Type.Boolean(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
-
-const ProductPage = Type.Object({
-  items: Type.Array(ProductSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
-
-const Stock = Type.Integer({ minimum: 0, maximum: MAX_STOCK });
-const variantFields = {
-  sku: Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S+$' }),
-  title: Type.Optional(Type.String({ maxLength: 120 })),
-  price: Money,
-};
-const NewVariantInput = Type.Object({ ...variantFields, stock: Stock }, { additionalProperties: false });
-// In an edit, `stock` is only for variants without an id (new ones); the service refuses it on others.
-const EditedVariantInput = Type.Object(
-  { id: Type.Optional(Id), ...variantFields, stock: Type.Optional(Stock) },
-  { additionalProperties: false },
-);
-
-const productFields = {
-  title: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
-  description: Type.Optional(Type.String({ maxLength: 10_000 })),
-  images: Type.Optional(Type.Array(ImageUrl, { maxItems: 12 })),
-  category: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()])),
-  variants: Type.Array(NewVariantInput, { minItems: 1, maxItems: 50 }),
-  commissionRateBps: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 10_000 }), Type.Null()])),
-};
-
-export const CreateProductBody = Type.Object(productFields, { additionalProperties: false });
-const UpdateProductBody = Type.Partial(
-  Type.Object({
-    ...productFields,
-    variants: Type.Array(EditedVariantInput, { minItems: 1, maxItems: 50 }),
-  }),
-  { additionalProperties: false },
-);
-
-const AdjustStockBody = Type.Object(
-  {
-    delta: Type.Optional(Type.Integer({ minimum: -MAX_STOCK, maximum: MAX_STOCK })),
-    expected: Type.Optional(Stock),
-    stock: Type.Optional(Stock),
-    reason: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
-  },
-  { additionalProperties: false },
-);
-
-export const MovementSchema = Type.Object({
-  id: Type.String(),
-  variantId: Type.String(),
-  delta: Type.Integer(),
-  /** The variant's stock right after this movement. */
-  stock: Type.Integer(),
-  kind: Type.Union([
-    Type.Literal('initial'),
-    Type.Literal('adjustment'),
-    Type.Literal('sold'),
-    Type.Literal('released'),
-    Type.Literal('returned'),
-  ]),
-  /** The operator who made it; null when the system did (checkout, expiry, refunds). */
-  actorId: Nullable(Type.String()),
-  reason: Type.String(),
-  orderId: Nullable(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-const MovementPage = Type.Object({ items: Type.Array(MovementSchema), nextCursor: Nullable(Type.String()) });
-
-const ListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
-  category: Type.Optional(Type.String({ maxLength: 40 })),
-  ...pageQuery,
-});
-const AdminListQuery = Type.Object({
-  ...ListQuery.properties,
-  includeArchived: Type.Optional(Type.Boolean({ default: true })),
-});
-const IdParams = Type.Object({ id: Id });
+/** The refusals every operator route can give before its own: no token, not an admin. */
+const adminProblems = { 401: ProblemResponse, 403: ProblemResponse };
 
 export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService }> = async (
   app,
@@ -118,13 +27,31 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
 ) => {
   app.get(
     '/api/products',
-    { schema: { tags: ['catalog'], querystring: ListQuery, response: { 200: ProductPage } } },
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Search the catalog',
+        description:
+          'Active products, newest first, for anyone (no sign-in). `q` matches title and description; ' +
+          '`category` takes a category slug (a name is turned into its slug). Archived products never appear.',
+        querystring: ListQuery,
+        response: { 200: ProductPage, 400: ProblemResponse },
+      },
+    },
     async (request) => catalog.listProducts({ ...request.query, limit: request.query.limit ?? 20 }),
   );
 
   app.get(
     '/api/products/:id',
-    { schema: { tags: ['catalog'], params: IdParams, response: { 200: ProductSchema } } },
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'A product with its variants',
+        description: 'For anyone. An archived or unknown product is 404 (`not_found`).',
+        params: IdParams,
+        response: { 200: ProductSchema, 404: ProblemResponse },
+      },
+    },
     async (request) => catalog.getProduct(request.params.id),
   );
 
@@ -133,11 +60,9 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     {
       schema: {
         tags: ['catalog'],
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ slug: Type.String(), products: Type.Integer() })),
-          }),
-        },
+        summary: 'Categories in use',
+        description: 'Every category slug of an active product, with how many active products it has.',
+        response: { 200: CategoryList },
       },
     },
     async () => ({ items: await catalog.listCategories() }),
@@ -147,24 +72,47 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     '/api/admin/products',
     {
       onRequest: adminOnly,
-      schema: { tags: ['admin'], querystring: AdminListQuery, response: { 200: ProductPage } },
+      schema: {
+        tags: ['admin', 'catalog'],
+        summary: 'The catalog as the operator sees it',
+        description:
+          'Admin only. Like `GET /api/products`, with archived products included unless `includeArchived=false`.',
+        querystring: AdminListQuery,
+        response: { 200: ProductPage, 400: ProblemResponse, ...adminProblems },
+      },
     },
     async (request) => catalog.listProducts({ ...request.query, limit: request.query.limit ?? 20 }),
   );
 
   app.get(
     '/api/admin/products/:id',
-    { onRequest: adminOnly, schema: { tags: ['admin'], params: IdParams, response: { 200: ProductSchema } } },
-    async (request) => {
-      return catalog.getProduct(request.params.id, true);
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin', 'catalog'],
+        summary: 'A product, archived or not',
+        description: 'Admin only. Answers archived products too; 404 for an unknown one.',
+        params: IdParams,
+        response: { 200: ProductSchema, 404: ProblemResponse, ...adminProblems },
+      },
     },
+    async (request) => catalog.getProduct(request.params.id, true),
   );
 
   app.post(
     '/api/admin/products',
     {
       onRequest: adminOnly,
-      schema: { tags: ['admin'], body: CreateProductBody, response: { 201: ProductSchema } },
+      schema: {
+        tags: ['admin', 'catalog'],
+        summary: 'Add a product',
+        description:
+          'Admin only. A product with one or more variants (SKU, price in minor units, starting stock, ' +
+          'recorded as its `initial` movement). A SKU used twice in the body is a field error (rule ' +
+          '`unique`); a SKU another product has is 409 `sku_taken`.',
+        body: CreateProductBody,
+        response: { 201: ProductSchema, 400: ProblemResponse, 409: ProblemResponse, ...adminProblems },
+      },
     },
     async (request, reply) => {
       return reply.status(201).send(await catalog.createProduct(request.body, requireUser(request).id));
@@ -176,16 +124,23 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     {
       onRequest: adminOnly,
       schema: {
-        tags: ['admin'],
+        tags: ['admin', 'catalog'],
         summary: 'Edit a product and its variants',
         description:
-          'Fields left out stay as they were. `variants` lists every variant to keep: those with an `id` ' +
-          'are updated (SKU, title, price, position), those without are added with the `stock` given ' +
-          '(0 if none). An edit never changes the stock of an existing variant: `stock` on a variant with ' +
-          'an `id` is refused with 400; change stock with `POST /api/admin/variants/{id}/stock`.',
+          'Admin only. Fields left out stay as they were. `variants` lists every variant to keep: those ' +
+          'with an `id` are updated (SKU, title, price, position), those without are added with the `stock` ' +
+          'given (0 if none). An edit never changes the stock of an existing variant: `stock` on a variant ' +
+          'with an `id` is refused with 400 (rule `stockReadOnly`); change stock with ' +
+          '`POST /api/admin/variants/{id}/stock`. A SKU another product has is 409 `sku_taken`.',
         params: IdParams,
         body: UpdateProductBody,
-        response: { 200: ProductSchema },
+        response: {
+          200: ProductSchema,
+          400: ProblemResponse,
+          404: ProblemResponse,
+          409: ProblemResponse,
+          ...adminProblems,
+        },
       },
     },
     async (request) => {
@@ -198,16 +153,24 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     {
       onRequest: adminOnly,
       schema: {
-        tags: ['admin'],
+        tags: ['admin', 'catalog'],
         summary: "Change a variant's stock",
         description:
-          'Either `{ delta, reason }` (add or, negative, remove units) or `{ expected, stock, reason }` ' +
-          '(compare-and-set: 409 when the stock is no longer `expected`). Stock stays within 0..10,000,000: ' +
-          'a change past either end is refused with 422. Answers the recorded movement, whose `stock` is ' +
-          'the new stock.',
+          'Admin only. Either `{ delta, reason }` (add or, negative, remove units) or `{ expected, stock, ' +
+          'reason }` (compare-and-set: 409 `stock_changed` with the stock `available` now when it is no ' +
+          'longer `expected`). Stock stays within 0..10,000,000: removing more than there is is 422 ' +
+          '`insufficient_stock` (with `available`), going past the top 422 `stock_above_maximum`. ' +
+          'Answers the recorded movement, whose `stock` is the new stock.',
         params: IdParams,
         body: AdjustStockBody,
-        response: { 200: MovementSchema },
+        response: {
+          200: MovementSchema,
+          400: ProblemResponse,
+          404: ProblemResponse,
+          409: ProblemResponse,
+          422: ProblemResponse,
+          ...adminProblems,
+        },
       },
     },
     async (request) => catalog.adjustStock(request.params.id, request.body, requireUser(request).id),
@@ -218,15 +181,16 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     {
       onRequest: adminOnly,
       schema: {
-        tags: ['admin'],
+        tags: ['admin', 'catalog'],
         summary: "A variant's stock movements, newest first",
         description:
-          'Every change of the stock: `initial`, `adjustment` (by an operator, `actorId`), `sold` (reserved ' +
-          'by a checkout), `released` (an unpaid order cancelled or expired) and `returned` (a refund or ' +
-          'return), each with the stock after it. The deltas of all movements sum to the stock.',
+          'Admin only. Every change of the stock: `initial`, `adjustment` (by an operator, `actorId`), ' +
+          '`sold` (reserved by a checkout), `released` (an unpaid order cancelled or expired) and ' +
+          '`returned` (a refund or return), each with the stock after it. The deltas of all movements ' +
+          'sum to the stock.',
         params: IdParams,
         querystring: Type.Object(pageQuery),
-        response: { 200: MovementPage },
+        response: { 200: MovementPage, 400: ProblemResponse, 404: ProblemResponse, ...adminProblems },
       },
     },
     async (request) =>
@@ -235,17 +199,35 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
 
   app.post(
     '/api/admin/products/:id/archive',
-    { onRequest: adminOnly, schema: { tags: ['admin'], params: IdParams, response: { 200: ProductSchema } } },
-    async (request) => {
-      return catalog.archiveProduct(request.params.id);
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin', 'catalog'],
+        summary: 'Stop selling a product',
+        description:
+          'Admin only. The product leaves the storefront, stores and checkout; orders keep referring to ' +
+          'it. Archiving an archived product changes nothing.',
+        params: IdParams,
+        response: { 200: ProductSchema, 404: ProblemResponse, ...adminProblems },
+      },
     },
+    async (request) => catalog.archiveProduct(request.params.id),
   );
 
   app.post(
     '/api/admin/products/:id/restore',
-    { onRequest: adminOnly, schema: { tags: ['admin'], params: IdParams, response: { 200: ProductSchema } } },
-    async (request) => {
-      return catalog.restoreProduct(request.params.id);
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin', 'catalog'],
+        summary: 'Sell an archived product again',
+        description:
+          'Admin only. The product is active again, and shows in the stores that listed it. Restoring an ' +
+          'active product changes nothing.',
+        params: IdParams,
+        response: { 200: ProductSchema, 404: ProblemResponse, ...adminProblems },
+      },
     },
+    async (request) => catalog.restoreProduct(request.params.id),
   );
 };

@@ -1,4 +1,12 @@
 /** Pure catalog rules. */
+import { defineMachine } from '../../platform/state-machine.js';
+
+/** A product is sold while active; archiving stops that, restoring starts it again. */
+export const productMachine = defineMachine('product', {
+  active: ['archived'],
+  archived: ['active'],
+});
+export type ProductStatus = (typeof productMachine.states)[number];
 
 /** A category is a short lowercase slug ("home-kitchen"); people type names, so names become slugs. */
 export function categorySlug(input: string): string {
@@ -47,29 +55,43 @@ export type StockChange =
   | { mode: 'delta'; delta: number; reason: string }
   | { mode: 'set'; expected: number; stock: number; reason: string };
 
+/** A field error of a stock change: its path, the rule a client words it by, and English. */
+export interface StockChangeError {
+  path: string;
+  rule: 'notWith' | 'notZero' | 'required' | 'unchanged';
+  message: string;
+}
+
 /**
  * Which of the two forms a request is, or the field that makes it neither: `delta` alone (not 0),
  * or `expected` and `stock` together (different, or there is nothing to change).
  */
 export function parseStockChange(
   input: StockChangeInput,
-): { change: StockChange } | { error: { path: string; message: string } } {
+): { change: StockChange } | { error: StockChangeError } {
   const reason = input.reason.trim();
   const { delta, expected, stock } = input;
   if (delta !== undefined) {
     if (expected !== undefined || stock !== undefined) {
       const path = expected !== undefined ? '/expected' : '/stock';
       return {
-        error: { path, message: 'cannot be combined with delta; send a delta or expected and stock' },
+        error: {
+          path,
+          rule: 'notWith',
+          message: 'cannot be combined with delta; send a delta or expected and stock',
+        },
       };
     }
-    if (delta === 0) return { error: { path: '/delta', message: 'must not be 0' } };
+    if (delta === 0) return { error: { path: '/delta', rule: 'notZero', message: 'must not be 0' } };
     return { change: { mode: 'delta', delta, reason } };
   }
   if (expected === undefined && stock === undefined)
-    return { error: { path: '/delta', message: 'is required (or expected and stock)' } };
-  if (expected === undefined) return { error: { path: '/expected', message: 'is required with stock' } };
-  if (stock === undefined) return { error: { path: '/stock', message: 'is required with expected' } };
-  if (stock === expected) return { error: { path: '/stock', message: 'equals expected; nothing to change' } };
+    return { error: { path: '/delta', rule: 'required', message: 'is required (or expected and stock)' } };
+  if (expected === undefined)
+    return { error: { path: '/expected', rule: 'required', message: 'is required with stock' } };
+  if (stock === undefined)
+    return { error: { path: '/stock', rule: 'required', message: 'is required with expected' } };
+  if (stock === expected)
+    return { error: { path: '/stock', rule: 'unchanged', message: 'equals expected; nothing to change' } };
   return { change: { mode: 'set', expected, stock, reason } };
 }

@@ -1,60 +1,16 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
-import { conflict, invalidInput, notFound } from '../../platform/errors.js';
+import { invalidInput, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import * as q from './queries.js';
-import { categorySlug, priceSummary } from './rules.js';
+import { refuse } from './reasons.js';
+import { categorySlug, type ProductStatus, priceSummary, productMachine } from './rules.js';
+import type { Product, ProductInput, ProductPatch, Variant, VariantInput } from './schemas.js';
 import { createStockService } from './stock.js';
 
 export type { StockLine, StockMovement, StockRelease } from './stock.js';
-
-export interface VariantInput {
-  id?: string;
-  sku: string;
-  title?: string;
-  price: number;
-  /**
-   * Stock a new variant starts with (0 when left out). A product edit never changes an existing
-   * variant's stock: that is `adjustStock`, recorded in the movement log.
-   */
-  stock?: number;
-}
-
-export interface ProductInput {
-  title: string;
-  description?: string;
-  images?: string[];
-  category?: string | null;
-  variants: VariantInput[];
-  commissionRateBps?: number | null;
-}
-
-export type ProductPatch = Partial<ProductInput>;
-
-export interface Variant {
-  id: string;
-  sku: string;
-  title: string;
-  price: number;
-  stock: number;
-}
-
-export interface Product {
-  id: string;
-  title: string;
-  description: string;
-  images: string[];
-  category: string | null;
-  status: 'active' | 'archived';
-  commissionRateBps: number | null;
-  variants: Variant[];
-  minPrice: number | null;
-  maxPrice: number | null;
-  inStock: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Product, ProductInput, ProductPatch, Variant, VariantInput };
 
 const presentVariant = (v: q.VariantRow): Variant => ({
   id: v.id,
@@ -64,7 +20,7 @@ const presentVariant = (v: q.VariantRow): Variant => ({
   stock: v.stock,
 });
 
-export function presentProduct(row: q.ProductRow, variants: readonly q.VariantRow[]): Product {
+function presentProduct(row: q.ProductRow, variants: readonly q.VariantRow[]): Product {
   return {
     id: row.id,
     title: row.title,
@@ -85,10 +41,24 @@ const categoryOf = (name: string | null | undefined) => (name ? categorySlug(nam
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
+/**
+ * The refusal of a SKU another product has, found after the unique index refused the write (the
+ * transaction is gone by then, so this reads on its own): the index is the rule, this only names it.
+ */
+async function skuTaken(db: Database, productId: string, variants: readonly VariantInput[]) {
+  const skus = variants.map((v) => v.sku);
+  const rows = await db.query<{ sku: string }>(
+    'SELECT sku FROM variants WHERE sku = ANY($1) AND product_id <> $2 ORDER BY sku LIMIT 1',
+    [skus, productId],
+  );
+  const sku = rows[0]?.sku ?? skus[0] ?? '';
+  return refuse('sku_taken', { sku }, 'A variant with this SKU already exists');
+}
+
 function assertDistinctSkus(variants: readonly VariantInput[]) {
   const seen = new Set<string>();
   variants.forEach((v, i) => {
-    if (seen.has(v.sku)) throw invalidInput(`/variants/${i}/sku`, 'is used twice in this product');
+    if (seen.has(v.sku)) throw invalidInput(`/variants/${i}/sku`, 'is used twice in this product', 'unique');
     seen.add(v.sku);
   });
 }
@@ -147,7 +117,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
         return loadProduct(tx, id, true);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('A variant with this SKU already exists');
+      if (isUniqueViolation(error)) throw await skuTaken(db, id, input.variants);
       throw error;
     }
   }
@@ -172,12 +142,14 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
         added.push(v);
         continue;
       }
-      if (!known.has(v.id)) throw invalidInput(`/variants/${i}/id`, 'is not a variant of this product');
+      if (!known.has(v.id))
+        throw invalidInput(`/variants/${i}/id`, 'is not a variant of this product', 'notOfProduct');
       // Refused rather than ignored: a client that means to set stock this way must learn it did not.
       if (v.stock !== undefined)
         throw invalidInput(
           `/variants/${i}/stock`,
           'cannot be changed by a product edit; use POST /api/admin/variants/{id}/stock',
+          'stockReadOnly',
         );
       updates.push({ id: v.id, v, position: i });
     }
@@ -223,18 +195,34 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
         return loadProduct(tx, id, true);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('A variant with this SKU already exists');
+      if (isUniqueViolation(error)) throw await skuTaken(db, id, patch.variants ?? []);
       throw error;
     }
   }
 
-  async function setStatus(id: string, status: 'active' | 'archived'): Promise<Product> {
+  /**
+   * Archives or restores through the product machine. Asking for the state it is in changes
+   * nothing (a double click answers the product as it is), so only a real move is checked.
+   */
+  async function setStatus(id: string, status: ProductStatus): Promise<Product> {
     const rows = await db.query<{ id: string }>(
-      'UPDATE products SET status = $2, updated_at = $3 WHERE id = $1 RETURNING id',
-      [id, status, clock.now()],
+      'UPDATE products SET status = $2, updated_at = $3 WHERE id = $1 AND status = ANY($4) RETURNING id',
+      [id, status, clock.now(), productMachine.fromStates(status)],
     );
-    if (rows.length === 0) throw notFound('Product');
+    if (rows.length === 0) {
+      const product = await loadProduct(db, id, true);
+      if (product.status !== status) productMachine.assertTransition(product.status, status);
+      return product;
+    }
     return loadProduct(db, id, true);
+  }
+
+  /** A product a store may list: active; an archived one is refused with `product_archived`. */
+  async function listableProduct(id: string): Promise<Product> {
+    const product = await loadProduct(db, id, true);
+    if (product.status === 'archived')
+      throw refuse('product_archived', { productId: id }, 'This product is archived');
+    return product;
   }
 
   async function listProducts(filter: {
@@ -313,6 +301,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     archiveProduct: (id: string) => setStatus(id, 'archived'),
     restoreProduct: (id: string) => setStatus(id, 'active'),
     getProduct: (id: string, includeArchived = false) => loadProduct(db, id, includeArchived),
+    listableProduct,
     getProducts,
     listProducts,
     listCategories,

@@ -116,23 +116,41 @@ describe('POST /api/admin/variants/:id/stock', () => {
     const { variantId } = await createProduct(t, { stock: 10 });
     await placeOrder(t, buyer.token, [{ variantId, quantity: 2 }]);
     const res = await adjust(variantId, { expected: 10, stock: 30, reason: 'stocktake' });
-    expect(expectProblem(res, 409).detail).toBe('The stock changed since you read it: it is 8 now, not 10');
+    const problem = expectProblem(res, 409);
+    expect(problem.detail).toBe('The stock changed since you read it: it is 8 now, not 10');
+    expect(problem).toMatchObject({
+      reason: 'stock_changed',
+      params: { variantId, available: 8, expected: 10 },
+    });
     expect(await stockOf(t, variantId)).toBe(8);
   });
 
   it('refuses to go below zero with 422, and changes nothing', async () => {
     const { variantId } = await createProduct(t, { stock: 3 });
     const res = await adjust(variantId, { delta: -4, reason: 'broken' });
-    expect(expectProblem(res, 422).detail).toBe(
-      'Stock cannot go below zero: 3 in stock, so at most 3 can be removed',
-    );
+    const problem = expectProblem(res, 422);
+    expect(problem.detail).toBe('Stock cannot go below zero: 3 in stock, so at most 3 can be removed');
+    expect(problem).toMatchObject({ reason: 'insufficient_stock', params: { variantId, available: 3 } });
     expect(await stockOf(t, variantId)).toBe(3);
     expect((await movements(variantId)).items.map((m) => m.kind)).toEqual(['initial']);
   });
 
   it('refuses a stock above 10,000,000 with 422', async () => {
     const { variantId } = await createProduct(t, { stock: 9_999_999 });
-    expectProblem(await adjust(variantId, { delta: 2, reason: 'typo' }), 422);
+    expect(expectProblem(await adjust(variantId, { delta: 2, reason: 'typo' }), 422)).toMatchObject({
+      reason: 'stock_above_maximum',
+      params: { variantId, available: 9_999_999, max: 10_000_000 },
+    });
+  });
+
+  it('a checkout asking for more than there is gets 409 out_of_stock with what is available', async () => {
+    const { variantId } = await createProduct(t, { stock: 2 });
+    const res = await placeOrder(t, buyer.token, [{ variantId, quantity: 3 }]);
+    expect(expectProblem(res, 409)).toMatchObject({
+      reason: 'out_of_stock',
+      params: { variantId, available: 2 },
+    });
+    expect(await stockOf(t, variantId)).toBe(2);
   });
 
   it.each([

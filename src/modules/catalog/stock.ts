@@ -1,18 +1,18 @@
-import type { Static } from 'typebox';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
-import { AppError, businessRule, conflict, invalidInput, notFound } from '../../platform/errors.js';
+import { invalidInput, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import * as q from './queries.js';
-import type { MovementSchema } from './routes.js';
+import { refuse } from './reasons.js';
 import { MAX_STOCK, parseStockChange, type StockChangeInput } from './rules.js';
+import type { StockMovement } from './schemas.js';
 
 export interface StockLine {
   variantId: string;
   quantity: number;
 }
 
-export type StockMovement = Static<typeof MovementSchema>;
+export type { StockMovement };
 
 /** Why stock came back: an unpaid order let go of it, or a paid one was refunded or returned. */
 export interface StockRelease {
@@ -61,7 +61,14 @@ export function createStockService(deps: { db: Database; clock: Clock }) {
     };
     for (const line of byVariant(lines)) {
       const taken = await q.moveStock(tx, line.variantId, -line.quantity, NO_UPPER_BOUND, facts);
-      if (taken.length === 0) throw conflict('Not enough stock for one of the items');
+      if (taken.length === 0) {
+        const available = (await q.findVariant(tx, line.variantId))?.stock ?? 0;
+        throw refuse(
+          'out_of_stock',
+          { variantId: line.variantId, available },
+          `Not enough stock: ${available} left of a variant`,
+        );
+      }
     }
   }
 
@@ -89,10 +96,10 @@ export function createStockService(deps: { db: Database; clock: Clock }) {
     actorId: string,
   ): Promise<StockMovement> {
     const parsed = parseStockChange(input);
-    if ('error' in parsed) throw invalidInput(parsed.error.path, parsed.error.message);
+    if ('error' in parsed) throw invalidInput(parsed.error.path, parsed.error.message, parsed.error.rule);
     const { change } = parsed;
     if (change.mode === 'set' && change.stock > MAX_STOCK)
-      throw invalidInput('/stock', `must be at most ${MAX_STOCK}`);
+      throw invalidInput('/stock', `must be at most ${MAX_STOCK}`, 'maximum', { limit: MAX_STOCK });
     const facts = {
       kind: 'adjustment' as const,
       actorId,
@@ -108,18 +115,26 @@ export function createStockService(deps: { db: Database; clock: Clock }) {
 
     const variant = await q.findVariant(db, variantId);
     if (!variant) throw notFound('Variant');
+    const available = variant.stock;
     if (change.mode === 'set') {
-      throw new AppError(
-        'conflict',
-        `The stock changed since you read it: it is ${variant.stock} now, not ${change.expected}`,
+      throw refuse(
+        'stock_changed',
+        { variantId, available, expected: change.expected },
+        `The stock changed since you read it: it is ${available} now, not ${change.expected}`,
       );
     }
-    if (variant.stock + change.delta < 0) {
-      throw businessRule(
-        `Stock cannot go below zero: ${variant.stock} in stock, so at most ${variant.stock} can be removed`,
+    if (available + change.delta < 0) {
+      throw refuse(
+        'insufficient_stock',
+        { variantId, available },
+        `Stock cannot go below zero: ${available} in stock, so at most ${available} can be removed`,
       );
     }
-    throw businessRule(`Stock cannot exceed ${MAX_STOCK}: ${variant.stock} in stock`);
+    throw refuse(
+      'stock_above_maximum',
+      { variantId, available, max: MAX_STOCK },
+      `Stock cannot exceed ${MAX_STOCK}: ${available} in stock`,
+    );
   }
 
   async function listMovements(
@@ -128,7 +143,7 @@ export function createStockService(deps: { db: Database; clock: Clock }) {
   ): Promise<Page<StockMovement>> {
     const [beforeId] = decodeCursor(page.cursor) ?? [];
     if (beforeId !== undefined && !Number.isSafeInteger(beforeId))
-      throw invalidInput('/query/cursor', 'is not a cursor this server issued');
+      throw invalidInput('/query/cursor', 'is not a cursor this server issued', 'cursor');
     if (!(await q.findVariant(db, variantId))) throw notFound('Variant');
     const rows = await q.movementsOf(db, variantId, beforeId as number | undefined, page.limit);
     return toPage(rows, page.limit, (r) => [r.id], presentMovement);
@@ -136,5 +151,3 @@ export function createStockService(deps: { db: Database; clock: Clock }) {
 
   return { reserveStock, releaseStock, adjustStock, listMovements };
 }
-
-export type StockService = ReturnType<typeof createStockService>;

@@ -1,4 +1,8 @@
 /** The stores module's one entry: what other modules and the composition root may use. */
+export { storesReasons } from './reasons.js';
 export { storesRoutes } from './routes.js';
-export type { StoresService } from './service.js';
+export { applicationMachine } from './rules.js';
+export type { Store, StorePage } from './schemas.js';
+export { StorePageSchema, StoreSchema } from './schemas.js';
+export type { StoreRef, StoresService } from './service.js';
 export { createStoresService } from './service.js';

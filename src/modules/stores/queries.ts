@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import type { ApplicationStatus } from './rules.js';
 
 export interface StoreRow {
   id: string;
@@ -14,7 +15,7 @@ export interface StoreRow {
 export interface ApplicationRow {
   id: string;
   user_id: string;
-  status: 'pending' | 'approved';
+  status: ApplicationStatus;
   created_at: Date;
   decided_at: Date | null;
   decided_by: string | null;
@@ -131,18 +132,25 @@ export async function upsertApplication(db: Queryable, application: ApplicationR
   return findApplication(db, application.user_id);
 }
 
-export async function approveApplication(db: Queryable, userId: string, adminId: string | null, now: Date) {
+/** Marks the application approved if it is in one of `from` (the machine's states that may become approved). */
+export async function approveApplication(
+  db: Queryable,
+  userId: string,
+  adminId: string | null,
+  now: Date,
+  from: readonly ApplicationStatus[],
+) {
   await db.query(
     `UPDATE shopkeeper_applications SET status = 'approved', decided_at = $3, decided_by = $2
-     WHERE user_id = $1 AND status = 'pending'`,
-    [userId, adminId, now],
+     WHERE user_id = $1 AND status = ANY($4)`,
+    [userId, adminId, now, from],
   );
 }
 
 /** Oldest first, so the queue is worked in the order people applied; keyset on the time-ordered id. */
 export function listApplications(
   db: Queryable,
-  filter: { status?: 'pending' | 'approved'; afterId?: string; limit: number },
+  filter: { status?: ApplicationStatus; afterId?: string; limit: number },
 ) {
   return db.query<ApplicationRow>(
     `SELECT * FROM shopkeeper_applications

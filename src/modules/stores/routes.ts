@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { adminOnly, requireRole, requireUser, signedIn } from '../../platform/http/auth.js';
+import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { ProblemResponse } from '../../platform/http/schemas.js';
 import {
   ApplicationPage,
   ApplicationStatusFilter,
@@ -10,16 +11,13 @@ import {
   EmptyBody,
   Id,
   ListingSchema,
+  MyShopkeeperStatusSchema,
   ShopkeeperStatusSchema,
   StorePageSchema,
   StoreSchema,
   UpdateStoreBody,
 } from './schemas.js';
 import type { StoresService } from './service.js';
-
-const shopkeeperOnly = async (request: FastifyRequest) => {
-  requireRole(request, 'shopkeeper');
-};
 
 /** `PUT … {}` is the contract, but a client that sends no body at all means the same. */
 const bodyDefaultsToEmpty = async (request: FastifyRequest) => {
@@ -28,11 +26,29 @@ const bodyDefaultsToEmpty = async (request: FastifyRequest) => {
 
 const StoreParams = Type.Object({ id: Id });
 const ListingParams = Type.Object({ id: Id, productId: Id });
+const adminProblems = { 401: ProblemResponse, 403: ProblemResponse };
 
 export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> = async (app, { stores }) => {
+  // Before validation, like the other guards; it says why: no application yet, or one still waiting.
+  const shopkeeperOnly = async (request: FastifyRequest) => {
+    const user = requireUser(request);
+    await stores.assertShopkeeper(user.id, user.roles);
+  };
+
   app.post(
     '/api/shopkeepers',
-    { onRequest: signedIn, schema: { tags: ['stores'], response: { 201: ShopkeeperStatusSchema } } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['stores'],
+        summary: 'Become a shopkeeper',
+        description:
+          'Any signed-in person. With approval off (the default) they gain the `shopkeeper` role at once ' +
+          '(`approved`); with SHOPKEEPER_APPROVAL on the application waits for the operator (`pending`). ' +
+          'Asking again answers the current state.',
+        response: { 201: ShopkeeperStatusSchema, 401: ProblemResponse },
+      },
+    },
     async (request, reply) => reply.status(201).send(await stores.becomeShopkeeper(requireUser(request).id)),
   );
 
@@ -42,11 +58,9 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
       onRequest: signedIn,
       schema: {
         tags: ['stores'],
-        response: {
-          200: Type.Object({
-            status: Type.Union([Type.Literal('approved'), Type.Literal('pending'), Type.Literal('none')]),
-          }),
-        },
+        summary: 'Whether I am a shopkeeper',
+        description: 'Signed in: `approved`, `pending` (the application waits for the operator) or `none`.',
+        response: { 200: MyShopkeeperStatusSchema, 401: ProblemResponse },
       },
     },
     async (request) => ({ status: await stores.shopkeeperStatus(requireUser(request).id) }),
@@ -57,9 +71,11 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
     {
       onRequest: adminOnly,
       schema: {
-        tags: ['admin'],
+        tags: ['admin', 'stores'],
+        summary: 'Shopkeeper applications',
+        description: 'Admin only. Applications oldest first, optionally only `pending` or `approved` ones.',
         querystring: Type.Object({ status: ApplicationStatusFilter, ...pageQuery }),
-        response: { 200: ApplicationPage },
+        response: { 200: ApplicationPage, 400: ProblemResponse, ...adminProblems },
       },
     },
     async (request) =>
@@ -71,9 +87,13 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
     {
       onRequest: adminOnly,
       schema: {
-        tags: ['admin'],
+        tags: ['admin', 'stores'],
+        summary: 'Approve a shopkeeper',
+        description:
+          'Admin only. The applicant gains the `shopkeeper` role; approving again changes nothing. ' +
+          '404 for someone who has not applied.',
         params: Type.Object({ userId: Id }),
-        response: { 200: ShopkeeperStatusSchema },
+        response: { 200: ShopkeeperStatusSchema, 404: ProblemResponse, ...adminProblems },
       },
     },
     async (request) => stores.approveShopkeeper(requireUser(request).id, request.params.userId),
@@ -83,7 +103,23 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
     '/api/stores',
     {
       onRequest: shopkeeperOnly,
-      schema: { tags: ['stores'], body: CreateStoreBody, response: { 201: StoreSchema } },
+      schema: {
+        tags: ['stores'],
+        summary: 'Open my store',
+        description:
+          'Shopkeepers only: 403 `shopkeeper_required` for others, `shopkeeper_approval_pending` while ' +
+          'the application waits. The slug is the store’s address (`/stores/<slug>`): 3 to 40 lowercase ' +
+          'letters, digits and single dashes, not a reserved word (field errors on `/slug`); one another ' +
+          'store has is 409 `slug_taken`. One store per shopkeeper: 409 `one_store_per_shopkeeper`.',
+        body: CreateStoreBody,
+        response: {
+          201: StoreSchema,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          403: ProblemResponse,
+          409: ProblemResponse,
+        },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await stores.createStore(requireUser(request).id, request.body)),
@@ -95,9 +131,12 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
       onRequest: signedIn,
       schema: {
         tags: ['stores'],
+        summary: 'Edit my store',
+        description:
+          'The store’s owner: name, logo and intro (the slug never changes). Another person’s store is 404.',
         params: StoreParams,
         body: UpdateStoreBody,
-        response: { 200: StoreSchema },
+        response: { 200: StoreSchema, 400: ProblemResponse, 401: ProblemResponse, 404: ProblemResponse },
       },
     },
     async (request) => stores.updateStore(requireUser(request).id, request.params.id, request.body),
@@ -105,7 +144,15 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
 
   app.get(
     '/api/me/store',
-    { onRequest: signedIn, schema: { tags: ['stores'], response: { 200: StoreSchema } } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['stores'],
+        summary: 'My store',
+        description: 'Signed in: the store I own; 404 when I have none yet.',
+        response: { 200: StoreSchema, 401: ProblemResponse, 404: ProblemResponse },
+      },
+    },
     async (request) => stores.getMyStore(requireUser(request).id),
   );
 
@@ -114,7 +161,24 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
     {
       onRequest: signedIn,
       preValidation: bodyDefaultsToEmpty,
-      schema: { tags: ['stores'], params: ListingParams, body: EmptyBody, response: { 200: ListingSchema } },
+      schema: {
+        tags: ['stores'],
+        summary: 'List a product in my store',
+        description:
+          'The store’s owner (another person’s store is 404). Listing a listed product changes nothing. ' +
+          'An unknown product is 404, an archived one 409 `product_archived`; a store lists at most 200 ' +
+          'products (422 `store_listing_limit`).',
+        params: ListingParams,
+        body: EmptyBody,
+        response: {
+          200: ListingSchema,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          404: ProblemResponse,
+          409: ProblemResponse,
+          422: ProblemResponse,
+        },
+      },
     },
     async (request) =>
       stores.listProduct(requireUser(request).id, request.params.id, request.params.productId),
@@ -124,7 +188,14 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
     '/api/stores/:id/products/:productId',
     {
       onRequest: signedIn,
-      schema: { tags: ['stores'], params: ListingParams, response: { 200: ListingSchema } },
+      schema: {
+        tags: ['stores'],
+        summary: 'Take a product out of my store',
+        description:
+          'The store’s owner (another person’s store is 404); unlisting an unlisted product changes nothing.',
+        params: ListingParams,
+        response: { 200: ListingSchema, 401: ProblemResponse, 404: ProblemResponse },
+      },
     },
     async (request) =>
       stores.unlistProduct(requireUser(request).id, request.params.id, request.params.productId),
@@ -135,8 +206,11 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
     {
       schema: {
         tags: ['stores'],
+        summary: 'A store’s page',
+        description:
+          'For anyone: the store, who runs it and the active products it lists, most recently listed first.',
         params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) }),
-        response: { 200: StorePageSchema },
+        response: { 200: StorePageSchema, 404: ProblemResponse },
       },
     },
     async (request) => stores.getStorePageBySlug(request.params.slug),
@@ -144,7 +218,15 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
 
   app.get(
     '/api/stores/by-id/:id',
-    { schema: { tags: ['stores'], params: StoreParams, response: { 200: StorePageSchema } } },
+    {
+      schema: {
+        tags: ['stores'],
+        summary: 'A store’s page, by id',
+        description: 'Like `GET /api/stores/{slug}`, for links that carry the store’s id.',
+        params: StoreParams,
+        response: { 200: StorePageSchema, 404: ProblemResponse },
+      },
+    },
     async (request) => stores.getStorePageById(request.params.id),
   );
 };

@@ -1,4 +1,16 @@
 /** Pure store rules: what a store's public address may be, and how much one store may list. */
+import type { ReasonParams } from '../../platform/errors.js';
+import { defineMachine } from '../../platform/state-machine.js';
+
+/**
+ * A shopkeeper application waits for the operator (approval on) or is approved at once (off).
+ * There is no refusal yet: an application nobody approves stays pending.
+ */
+export type ApplicationStatus = 'pending' | 'approved';
+export const applicationMachine = defineMachine<ApplicationStatus>('shopkeeper application', {
+  pending: ['approved'],
+  approved: [],
+});
 
 export const SLUG_MIN_LENGTH = 3;
 export const SLUG_MAX_LENGTH = 40;
@@ -53,13 +65,26 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 /** People type slugs with stray spaces and capitals; addresses are compared in this form. */
 export const normalizeSlug = (input: string) => input.trim().toLowerCase();
 
+/** Why a slug is refused: the rule a client words it by (with its params), and English. */
+export interface SlugProblem {
+  rule: 'minLength' | 'maxLength' | 'pattern' | 'reserved';
+  params?: ReasonParams;
+  message: string;
+}
+
 /** Why a (normalized) slug is refused, or null when a store may take it. */
-export function slugProblem(slug: string): string | null {
-  if (slug.length < SLUG_MIN_LENGTH || slug.length > SLUG_MAX_LENGTH)
-    return `must be ${SLUG_MIN_LENGTH} to ${SLUG_MAX_LENGTH} characters`;
+export function slugProblem(slug: string): SlugProblem | null {
+  const length = `must be ${SLUG_MIN_LENGTH} to ${SLUG_MAX_LENGTH} characters`;
+  if (slug.length < SLUG_MIN_LENGTH)
+    return { rule: 'minLength', params: { limit: SLUG_MIN_LENGTH }, message: length };
+  if (slug.length > SLUG_MAX_LENGTH)
+    return { rule: 'maxLength', params: { limit: SLUG_MAX_LENGTH }, message: length };
   if (!SLUG_PATTERN.test(slug))
-    return 'may hold only lowercase letters, digits and single dashes between them';
-  if (RESERVED_SLUGS.has(slug)) return 'is reserved';
+    return {
+      rule: 'pattern',
+      message: 'may hold only lowercase letters, digits and single dashes between them',
+    };
+  if (RESERVED_SLUGS.has(slug)) return { rule: 'reserved', message: 'is reserved' };
   return null;
 }
 

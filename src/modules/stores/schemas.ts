@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
 import { UserSchema } from '../accounts/index.js';
 import { ProductSchema } from '../catalog/index.js';
@@ -58,22 +58,36 @@ export const ListingSchema = Type.Object({
   listed: Type.Boolean(),
 });
 
-const ApplicationStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved')]);
+// The states of `applicationMachine` (rules.ts); the machine test checks they agree.
+export const ApplicationStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved')]);
 
 export const ShopkeeperStatusSchema = Type.Object({ status: ApplicationStatus, user: UserSchema });
 
+export const MyShopkeeperStatusSchema = Type.Object({
+  status: Type.Union([Type.Literal('approved'), Type.Literal('pending'), Type.Literal('none')]),
+});
+
+export const ApplicationSchema = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  status: ApplicationStatus,
+  createdAt: Type.String({ format: 'date-time' }),
+  decidedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
 export const ApplicationPage = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      userId: Type.String(),
-      name: Type.String(),
-      email: Type.String(),
-      status: ApplicationStatus,
-      createdAt: Type.String({ format: 'date-time' }),
-      decidedAt: Nullable(Type.String({ format: 'date-time' })),
-    }),
-  ),
+  items: Type.Array(ApplicationSchema),
   nextCursor: Nullable(Type.String()),
 });
 
 export const ApplicationStatusFilter = Type.Optional(ApplicationStatus);
+
+export type Store = Static<typeof StoreSchema>;
+/** What a visitor sees: the store, who runs it, and the active products it lists. */
+export type StorePage = Static<typeof StorePageSchema>;
+export type Listing = Static<typeof ListingSchema>;
+export type ShopkeeperStatus = Static<typeof ShopkeeperStatusSchema>;
+export type ShopkeeperApplication = Static<typeof ApplicationSchema>;
+export type StoreInput = Static<typeof CreateStoreBody>;
+export type StorePatch = Static<typeof UpdateStoreBody>;

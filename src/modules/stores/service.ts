@@ -1,33 +1,28 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
-import { businessRule, conflict, invalidInput, notFound } from '../../platform/errors.js';
+import { invalidInput, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
-import type { AccountsService, PublicUser } from '../accounts/index.js';
-import type { CatalogService, Product } from '../catalog/index.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
 import * as q from './queries.js';
-import { MAX_LISTED_PRODUCTS, normalizeSlug, slugProblem } from './rules.js';
-
-export interface Store {
-  id: string;
-  slug: string;
-  name: string;
-  logo: string | null;
-  intro: string | null;
-  ownerId: string;
-  createdAt: string;
-}
-
-/** What a visitor sees: the store, who runs it, and the active products it lists. */
-export interface StorePage {
-  id: string;
-  slug: string;
-  name: string;
-  logo: string | null;
-  intro: string | null;
-  owner: { id: string; name: string };
-  products: Product[];
-}
+import { refuse } from './reasons.js';
+import {
+  type ApplicationStatus,
+  applicationMachine,
+  MAX_LISTED_PRODUCTS,
+  normalizeSlug,
+  slugProblem,
+} from './rules.js';
+import type {
+  Listing,
+  ShopkeeperApplication,
+  ShopkeeperStatus,
+  Store,
+  StoreInput,
+  StorePage,
+  StorePatch,
+} from './schemas.js';
 
 /** What other modules (distribution, orders) need to know about a store. */
 export interface StoreRef {
@@ -37,34 +32,7 @@ export interface StoreRef {
   ownerId: string;
 }
 
-export interface StoreInput {
-  name: string;
-  slug: string;
-  logo?: string | null;
-  intro?: string | null;
-}
-
-export type StorePatch = Partial<Pick<StoreInput, 'name' | 'logo' | 'intro'>>;
-
-export interface Listing {
-  storeId: string;
-  productId: string;
-  listed: boolean;
-}
-
-export interface ShopkeeperStatus {
-  status: 'pending' | 'approved';
-  user: PublicUser;
-}
-
-export interface ShopkeeperApplication {
-  userId: string;
-  name: string;
-  email: string;
-  status: 'pending' | 'approved';
-  createdAt: string;
-  decidedAt: string | null;
-}
+export type { Listing, ShopkeeperApplication, ShopkeeperStatus, Store, StoreInput, StorePage, StorePatch };
 
 const presentStore = (row: q.StoreRow): Store => ({
   id: row.id,
@@ -101,10 +69,11 @@ export function createStoresService(deps: {
     const user = await accounts.getUser(userId);
     if (user.roles.includes('shopkeeper')) return { status: 'approved', user };
     const now = clock.now();
+    const status: ApplicationStatus = shopkeeperApproval ? 'pending' : 'approved';
     const application = await q.upsertApplication(db, {
       id: newId(),
       user_id: userId,
-      status: shopkeeperApproval ? 'pending' : 'approved',
+      status,
       created_at: now,
       decided_at: shopkeeperApproval ? null : now,
       decided_by: null,
@@ -113,8 +82,20 @@ export function createStoresService(deps: {
     // The role is granted before the application is marked: a crash in between leaves it pending,
     // and approving (or asking) again completes it.
     const shopkeeper = await accounts.grantRole(userId, 'shopkeeper');
-    await q.approveApplication(db, userId, null, now);
+    await q.approveApplication(db, userId, null, now, applicationMachine.fromStates('approved'));
     return { status: 'approved', user: shopkeeper };
+  }
+
+  /** Refuses a user who is not a shopkeeper, saying whether their application still waits. */
+  async function assertShopkeeper(userId: string, roles: readonly string[]): Promise<void> {
+    if (roles.includes('shopkeeper')) return;
+    if ((await q.findApplication(db, userId))?.status === 'pending')
+      throw refuse(
+        'shopkeeper_approval_pending',
+        undefined,
+        'Your shopkeeper application waits for approval',
+      );
+    throw refuse('shopkeeper_required', undefined, 'Become a shopkeeper to open a store');
   }
 
   /** Where the user stands: a shopkeeper, waiting for approval, or neither. */
@@ -125,14 +106,18 @@ export function createStoresService(deps: {
   }
 
   async function approveShopkeeper(adminId: string, userId: string): Promise<ShopkeeperStatus> {
-    if (!(await q.findApplication(db, userId))) throw notFound('Shopkeeper application');
+    const application = await q.findApplication(db, userId);
+    if (!application) throw notFound('Shopkeeper application');
+    // Approving twice is harmless (the role is granted again, the decision stays the first one).
+    if (application.status !== 'approved')
+      applicationMachine.assertTransition(application.status, 'approved');
     const user = await accounts.grantRole(userId, 'shopkeeper');
-    await q.approveApplication(db, userId, adminId, clock.now());
+    await q.approveApplication(db, userId, adminId, clock.now(), applicationMachine.fromStates('approved'));
     return { status: 'approved', user };
   }
 
   async function listShopkeeperApplications(filter: {
-    status?: 'pending' | 'approved';
+    status?: ApplicationStatus;
     limit: number;
     cursor?: string;
   }): Promise<Page<ShopkeeperApplication>> {
@@ -142,11 +127,10 @@ export function createStoresService(deps: {
       afterId: afterId === undefined ? undefined : String(afterId),
       limit: filter.limit,
     });
-    // An administrator's queue page: at most `limit` look-ups through the accounts service.
-    const users = new Map(
-      await Promise.all(
-        rows.slice(0, filter.limit).map(async (r) => [r.user_id, await accounts.getUser(r.user_id)] as const),
-      ),
+    // Names and emails from the accounts module, in one look-up: stores never read `users`.
+    const users = await accounts.contactsOf(
+      db,
+      rows.slice(0, filter.limit).map((r) => r.user_id),
     );
     return toPage(
       rows,
@@ -166,7 +150,7 @@ export function createStoresService(deps: {
   async function createStore(ownerId: string, input: StoreInput): Promise<Store> {
     const slug = normalizeSlug(input.slug);
     const problem = slugProblem(slug);
-    if (problem) throw invalidInput('/slug', problem);
+    if (problem) throw invalidInput('/slug', problem.message, problem.rule, problem.params);
     const now = clock.now();
     const row = await q.insertStore(db, {
       id: newId(),
@@ -179,8 +163,9 @@ export function createStoresService(deps: {
       updated_at: now,
     });
     if (row) return presentStore(row);
-    if (await q.findStoreByOwner(db, ownerId)) throw conflict('You already have a store');
-    throw conflict('This store address is taken');
+    const own = await q.findStoreByOwner(db, ownerId);
+    if (own) throw refuse('one_store_per_shopkeeper', { storeId: own.id }, 'You already have a store');
+    throw refuse('slug_taken', { slug }, 'This store address is taken');
   }
 
   async function updateStore(ownerId: string, storeId: string, patch: StorePatch): Promise<Store> {
@@ -206,13 +191,17 @@ export function createStoresService(deps: {
   /** Lists an active catalog product in the owner's store; listing it again changes nothing. */
   async function listProduct(ownerId: string, storeId: string, productId: string): Promise<Listing> {
     // Outside the transaction: the catalog reads through its own connection.
-    await catalog.getProduct(productId);
+    await catalog.listableProduct(productId);
     return db.transaction(async (tx) => {
       // The store row lock serializes listings, so the cap holds under concurrent requests.
       if (!(await q.findOwnedStore(tx, storeId, ownerId, true))) throw notFound('Store');
       if (!(await q.isListed(tx, storeId, productId))) {
         if ((await q.countListed(tx, storeId)) >= MAX_LISTED_PRODUCTS)
-          throw businessRule(`A store lists at most ${MAX_LISTED_PRODUCTS} products`);
+          throw refuse(
+            'store_listing_limit',
+            { max: MAX_LISTED_PRODUCTS },
+            `A store lists at most ${MAX_LISTED_PRODUCTS} products`,
+          );
         await q.listProduct(tx, storeId, productId, clock.now());
       }
       return { storeId, productId, listed: true };
@@ -227,7 +216,7 @@ export function createStoresService(deps: {
 
   async function presentPage(store: q.StoreRow | undefined): Promise<StorePage> {
     if (!store) throw notFound('Store');
-    const owner = await accounts.getUser(store.owner_id);
+    const owner = (await accounts.namesOf(db, [store.owner_id])).get(store.owner_id) ?? '';
     const products = await catalog.getProducts(await q.listedProductIds(db, store.id));
     return {
       id: store.id,
@@ -235,7 +224,7 @@ export function createStoresService(deps: {
       name: store.name,
       logo: store.logo,
       intro: store.intro,
-      owner: { id: owner.id, name: owner.name },
+      owner: { id: store.owner_id, name: owner },
       products,
     };
   }
@@ -243,6 +232,7 @@ export function createStoresService(deps: {
   return {
     becomeShopkeeper,
     shopkeeperStatus,
+    assertShopkeeper,
     approveShopkeeper,
     listShopkeeperApplications,
     createStore,

@@ -113,11 +113,12 @@ describe('shopkeeper approval (SHOPKEEPER_APPROVAL=on)', () => {
     expect(await standing()).toBe('pending');
     expect(applied.statusCode).toBe(201);
     expect(applied.json<ShopkeeperStatus>()).toMatchObject({ status: 'pending', user: { roles: [] } });
-    // Not a shopkeeper yet: cannot open a store.
-    expectProblem(
+    // Not a shopkeeper yet: cannot open a store, and is told the application waits.
+    const early = expectProblem(
       await approving.request('POST', '/api/stores', { token, body: { name: 'Early', slug: uniqueSlug() } }),
       403,
     );
+    expect(early).toMatchObject({ reason: 'shopkeeper_approval_pending' });
     // Asking again changes nothing and files no second application.
     expect(
       (await approving.request('POST', '/api/shopkeepers', { token })).json<ShopkeeperStatus>().status,
@@ -229,21 +230,26 @@ describe('POST /api/stores', () => {
 
   it('errors: a second store of the same shopkeeper is 409', async () => {
     const { token } = await newShopkeeper();
-    await openStore(token);
-    expectProblem(
+    const first = await openStore(token);
+    const problem = expectProblem(
       await t.request('POST', '/api/stores', { token, body: { name: 'Two', slug: uniqueSlug() } }),
       409,
     );
+    expect(problem).toMatchObject({ reason: 'one_store_per_shopkeeper', params: { storeId: first.id } });
   });
 
   it('errors: a taken slug is 409', async () => {
     const slug = uniqueSlug();
     await openStore((await newShopkeeper()).token, { slug });
     const other = await newShopkeeper();
-    expectProblem(
-      await t.request('POST', '/api/stores', { token: other.token, body: { name: 'Copy', slug } }),
+    const problem = expectProblem(
+      await t.request('POST', '/api/stores', {
+        token: other.token,
+        body: { name: 'Copy', slug: ` ${slug.toUpperCase()} ` },
+      }),
       409,
     );
+    expect(problem).toMatchObject({ reason: 'slug_taken', params: { slug } });
   });
 
   it('errors: a malformed, too short, too long or reserved slug is 400 on /slug', async () => {
@@ -264,6 +270,14 @@ describe('POST /api/stores', () => {
       );
       expect(errorPaths(problem)).toEqual(['/slug']);
     }
+    // Each with a rule the web words: no English reaches the form.
+    const ruleOf = async (slug: string) =>
+      expectProblem(await t.request('POST', '/api/stores', { token, body: { name: 'X', slug } }), 400)
+        .errors?.[0];
+    expect(await ruleOf('ab')).toMatchObject({ rule: 'minLength', params: { limit: 3 } });
+    expect(await ruleOf('a'.repeat(41))).toMatchObject({ rule: 'maxLength', params: { limit: 40 } });
+    expect(await ruleOf('under_score')).toMatchObject({ rule: 'pattern' });
+    expect(await ruleOf('admin')).toMatchObject({ rule: 'reserved' });
   });
 
   it('errors: missing name, blank name, unknown fields and a javascript: logo are 400', async () => {
@@ -283,10 +297,11 @@ describe('POST /api/stores', () => {
 
   it('security: a signed-in user who is not a shopkeeper gets 403; anonymous gets 401', async () => {
     const { token } = await t.signUp();
-    expectProblem(
+    const problem = expectProblem(
       await t.request('POST', '/api/stores', { token, body: { name: 'X', slug: uniqueSlug() } }),
       403,
     );
+    expect(problem).toMatchObject({ reason: 'shopkeeper_required' });
     expectProblem(await t.request('POST', '/api/stores', { body: { name: 'X', slug: uniqueSlug() } }), 401);
   });
 });
@@ -360,13 +375,16 @@ describe('listing products', () => {
     expect(res.statusCode).toBe(200);
   });
 
-  it('errors: an unknown or archived product is 404; a body with fields is 400', async () => {
+  it('errors: an unknown product is 404, an archived one 409 product_archived; a body with fields is 400', async () => {
     const { token } = await newShopkeeper();
     const store = await openStore(token);
     expectProblem(await list(token, store.id, randomUUID()), 404);
     const archived = await createProduct(t, admin);
     await t.request('POST', `/api/admin/products/${archived.id}/archive`, { token: admin });
-    expectProblem(await list(token, store.id, archived.id), 404);
+    expect(expectProblem(await list(token, store.id, archived.id), 409)).toMatchObject({
+      reason: 'product_archived',
+      params: { productId: archived.id },
+    });
     const product = await createProduct(t, admin);
     expectProblem(
       await t.request('PUT', `/api/stores/${store.id}/products/${product.id}`, {
@@ -392,7 +410,10 @@ describe('listing products', () => {
     }
     const [extra, ...allowed] = products;
     for (const product of allowed) await stores.listProduct(user.id, store.id, product.id);
-    expectProblem(await list(token, store.id, extra?.id ?? ''), 422);
+    expect(expectProblem(await list(token, store.id, extra?.id ?? ''), 422)).toMatchObject({
+      reason: 'store_listing_limit',
+      params: { max: MAX_LISTED_PRODUCTS },
+    });
     expect((await list(token, store.id, allowed[0]?.id ?? '')).statusCode).toBe(200);
     expect((await storePage(store.slug)).products).toHaveLength(MAX_LISTED_PRODUCTS);
   });

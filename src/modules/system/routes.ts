@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { AdjustableClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { ProblemResponse } from '../../platform/http/schemas.js';
 import type { JobRunner } from '../../platform/jobs.js';
 
 export interface SystemRouteOptions {
@@ -33,7 +34,15 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
 
   app.get(
     '/health',
-    { schema: { tags: ['system'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Health for load balancers',
+        description:
+          'For anyone: `ok` once migrations ran and the database answers; 503 `unavailable` when it does not.',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: ProblemResponse },
+      },
+    },
     async () => {
       try {
         await db.query('SELECT 1');
@@ -44,19 +53,33 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
     },
   );
 
-  app.get('/api/config', { schema: { tags: ['system'], response: { 200: PublicConfig } } }, async () => {
-    const rules = await distributionRules();
-    return {
-      currency: config.currency,
-      distribution: { maxLevels: rules.maxLevels, rates: rules.ratesBps },
-      returnWindowDays: config.returnWindowDays,
-      autoConfirmDays: config.autoConfirmDays,
-      paymentTimeoutMinutes: config.paymentTimeoutMinutes,
-      timeZone: config.timeZone,
-      sandboxPayments: config.sandboxPayments,
-      stripe: config.stripe?.publishableKey ? { publishableKey: config.stripe.publishableKey } : null,
-    };
-  });
+  app.get(
+    '/api/config',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'The shop’s public settings',
+        description:
+          'For anyone: the currency (ISO 4217; money everywhere is in its minor units), commission ' +
+          'levels and rates (basis points), return and auto-confirm windows, the payment timeout, the ' +
+          'shop’s time zone and what the web app needs for payments.',
+        response: { 200: PublicConfig },
+      },
+    },
+    async () => {
+      const rules = await distributionRules();
+      return {
+        currency: config.currency,
+        distribution: { maxLevels: rules.maxLevels, rates: rules.ratesBps },
+        returnWindowDays: config.returnWindowDays,
+        autoConfirmDays: config.autoConfirmDays,
+        paymentTimeoutMinutes: config.paymentTimeoutMinutes,
+        timeZone: config.timeZone,
+        sandboxPayments: config.sandboxPayments,
+        stripe: config.stripe?.publishableKey ? { publishableKey: config.stripe.publishableKey } : null,
+      };
+    },
+  );
 
   if (testClock) {
     app.post(
@@ -64,11 +87,15 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
       {
         schema: {
           tags: ['testing'],
+          summary: 'Move the test clock forward',
+          description:
+            'Only when the server runs with TEST_CLOCK=1 (acceptance runs): advances time by `advanceMs` ' +
+            'and runs the jobs that became due (expiries, settlements) before answering the new time.',
           body: Type.Object(
             { advanceMs: Type.Integer({ minimum: 0, maximum: 10 * 365 * 86_400_000 }) },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ now: Type.String() }) },
+          response: { 200: Type.Object({ now: Type.String({ format: 'date-time' }) }), 400: ProblemResponse },
         },
       },
       async (request) => {

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { isApiError } from '../lib/api-client';
+import { isApiError } from '../lib/api-error';
 
 /** Client errors (4xx) are answers, not outages: retrying them only delays the message. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

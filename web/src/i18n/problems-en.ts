@@ -1,5 +1,7 @@
 import { afterSalesFieldRulesEn, afterSalesFieldsEn, afterSalesReasonsEn } from './aftersales-en';
+import { catalogFieldRulesEn, catalogFieldsEn, catalogReasonsEn } from './catalog-en';
 import { fulfilmentFieldRulesEn, fulfilmentFieldsEn, fulfilmentReasonsEn } from './fulfilment-en';
+
 /**
  * English texts of the server's refusals. `reasons` has one entry per `ProblemReason` of the API
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
@@ -26,6 +28,7 @@ export const reasonsEn = {
   internal_error: 'Something went wrong on our side. Please try again.',
   ...afterSalesReasonsEn,
   ...fulfilmentReasonsEn,
+  ...catalogReasonsEn,
 };
 
 /** Field errors by rule; `{{field}}` is the field's label, the rest are the rule's params. */
@@ -64,6 +67,7 @@ export const fieldRulesEn = {
   },
   ...afterSalesFieldRulesEn,
   ...fulfilmentFieldRulesEn,
+  ...catalogFieldRulesEn,
 };
 
 /** Field labels by the last segment of the JSON pointer, for field errors worded by rule. */
@@ -91,4 +95,5 @@ export const fieldsEn = {
   limit: 'the page size',
   ...afterSalesFieldsEn,
   ...fulfilmentFieldsEn,
+  ...catalogFieldsEn,
 };

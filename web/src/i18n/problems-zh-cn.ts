@@ -1,4 +1,5 @@
 import { afterSalesFieldRulesZhCN, afterSalesFieldsZhCN, afterSalesReasonsZhCN } from './aftersales-zh-cn';
+import { catalogFieldRulesZhCN, catalogFieldsZhCN, catalogReasonsZhCN } from './catalog-zh-cn';
 import { fulfilmentFieldRulesZhCN, fulfilmentFieldsZhCN, fulfilmentReasonsZhCN } from './fulfilment-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { securityReasonsZhCN } from './security-zh-cn';
@@ -24,6 +25,7 @@ export const reasonsZhCN: Texts<typeof reasonsEn> = {
   internal_error: '系统出了点问题，请重试。',
   ...afterSalesReasonsZhCN,
   ...fulfilmentReasonsZhCN,
+  ...catalogReasonsZhCN,
 };
 
 export const rulesZhCN: Texts<typeof rulesEn> = {
@@ -60,6 +62,7 @@ export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
   },
   ...afterSalesFieldRulesZhCN,
   ...fulfilmentFieldRulesZhCN,
+  ...catalogFieldRulesZhCN,
 };
 
 export const fieldsZhCN: Texts<typeof fieldsEn> = {
@@ -86,4 +89,5 @@ export const fieldsZhCN: Texts<typeof fieldsEn> = {
   limit: '每页数量',
   ...afterSalesFieldsZhCN,
   ...fulfilmentFieldsZhCN,
+  ...catalogFieldsZhCN,
 };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isApiError } from './api-error';
+import { type FieldError, isApiError } from './api-error';
 import { useMoney } from './config';
 import { fieldErrorText, problemText } from './problem-text';
 
@@ -18,4 +18,11 @@ export function useFieldErrors(error: unknown) {
     const found = isApiError(error) ? error.fieldError(path) : undefined;
     return found ? fieldErrorText(found, { i18n, money }) : undefined;
   };
+}
+
+/** A field error the form found itself, worded like the server's (same field texts and rules). */
+export function useFieldErrorText() {
+  const { i18n } = useTranslation();
+  const money = useMoney();
+  return (error: FieldError) => fieldErrorText(error, { i18n, money });
 }

@@ -1,18 +1,7 @@
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  inviteCode: string;
-  invitedBy: string | null;
-  /** The language notifications and emails are written in; the language switch sets it. */
-  language: 'en' | 'zh-CN';
-  createdAt: string;
-}
+import type { ResponseOf } from '../../lib/api';
 
-export interface Session {
-  user: User;
-  token: string;
-}
+/** The signed-in person, as `GET /api/me` answers (generated from the server's schema). */
+export type User = ResponseOf<'/api/me', 'get'>;
+export type Session = ResponseOf<'/api/auth/login', 'post'>;
 
 export const isAdmin = (user: User | null | undefined) => Boolean(user?.roles.includes('admin'));

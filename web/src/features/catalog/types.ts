@@ -1,28 +1,6 @@
-export interface Variant {
-  id: string;
-  sku: string;
-  title: string;
-  price: number;
-  stock: number;
-}
+import type { ResponseOf } from '../../lib/api';
 
-export interface Product {
-  id: string;
-  title: string;
-  description: string;
-  images: string[];
-  category: string | null;
-  status: 'active' | 'archived';
-  commissionRateBps: number | null;
-  variants: Variant[];
-  minPrice: number | null;
-  maxPrice: number | null;
-  inStock: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Category {
-  slug: string;
-  products: number;
-}
+/** Shapes of the catalog API, derived from the generated types (never written by hand). */
+export type Product = ResponseOf<'/api/products/{id}', 'get'>;
+export type Variant = Product['variants'][number];
+export type Category = ResponseOf<'/api/categories', 'get'>['items'][number];

@@ -1,31 +1,10 @@
-import type { Product } from '../catalog';
+import type { BodyOf, ResponseOf } from '../../lib/api';
 
-export interface Store {
-  id: string;
-  slug: string;
-  name: string;
-  logo: string | null;
-  intro: string | null;
-  ownerId: string;
-  createdAt: string;
-}
-
+/** Shapes of the stores API, derived from the generated types. */
+export type Store = ResponseOf<'/api/me/store', 'get'>;
 /** The public page: the store with its owner's name and the products it lists. */
-export interface StorePage {
-  id: string;
-  slug: string;
-  name: string;
-  logo: string | null;
-  intro: string | null;
-  owner: { id: string; name: string };
-  products: Product[];
-}
-
-export interface StoreInput {
-  name: string;
-  slug: string;
-  logo: string | null;
-  intro: string | null;
-}
+export type StorePage = ResponseOf<'/api/stores/{slug}', 'get'>;
+/** What the store form sends: every field of the body given (cleared ones as null). */
+export type StoreInput = Required<BodyOf<'/api/stores', 'post'>>;
 
 export const isShopkeeper = (roles: readonly string[] | undefined) => Boolean(roles?.includes('shopkeeper'));

@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, type BodyOf, call } from '../../../lib/api';
 import { adminProductKey } from './get-admin-product';
-import { type StockMovement, stockMovementsKey } from './get-stock-movements';
+import { stockMovementsKey } from './get-stock-movements';
 
 /** A delta (`+5`, `-2`), or a compare-and-set from the stock the operator saw. */
-export type StockChange =
-  | { delta: number; reason: string }
-  | { expected: number; stock: number; reason: string };
+export type StockChange = BodyOf<'/api/admin/variants/{id}/stock', 'post'> &
+  ({ delta: number; reason: string } | { expected: number; stock: number; reason: string });
 
 const adjustStock = ({ variantId, change }: { productId: string; variantId: string; change: StockChange }) =>
-  api.post<StockMovement>(`/api/admin/variants/${encodeURIComponent(variantId)}/stock`, change);
+  call(
+    apiClient.POST('/api/admin/variants/{id}/stock', { params: { path: { id: variantId } }, body: change }),
+  );
 
 export function useAdjustStock() {
   const client = useQueryClient();

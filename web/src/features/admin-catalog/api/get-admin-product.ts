@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Product } from '../../catalog';
+import { apiClient, call } from '../../../lib/api';
 
 export const adminProductKey = (id: string) => ['admin-product', id] as const;
 
-const getAdminProduct = (id: string) => api.get<Product>(`/api/admin/products/${encodeURIComponent(id)}`);
+const getAdminProduct = (id: string) =>
+  call(apiClient.GET('/api/admin/products/{id}', { params: { path: { id } } }));
 
 export function useAdminProduct(id: string | undefined) {
   return useQuery({

@@ -1,6 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../../../lib/api-client';
-import type { Product } from '../../catalog';
+import { apiClient, call } from '../../../lib/api';
 
 export interface AdminProductFilter {
   q?: string;
@@ -8,7 +7,7 @@ export interface AdminProductFilter {
 }
 
 const getAdminProducts = (filter: AdminProductFilter, cursor: string | undefined) =>
-  api.get<Page<Product>>(withQuery('/api/admin/products', { ...filter, cursor, limit: 20 }));
+  call(apiClient.GET('/api/admin/products', { params: { query: { ...filter, cursor, limit: 20 } } }));
 
 export function useAdminProducts(filter: AdminProductFilter) {
   return useInfiniteQuery({

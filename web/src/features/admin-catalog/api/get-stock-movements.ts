@@ -1,28 +1,25 @@
-import { usePagedQuery } from '../../../lib/paged-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { apiClient, call, type ResponseOf } from '../../../lib/api';
 
-export type StockMovementKind = 'initial' | 'adjustment' | 'sold' | 'released' | 'returned';
-
-export interface StockMovement {
-  id: string;
-  variantId: string;
-  delta: number;
-  /** The stock right after this movement. */
-  stock: number;
-  kind: StockMovementKind;
-  /** The operator who made it; null when the system did (checkout, expiry, refunds). */
-  actorId: string | null;
-  reason: string;
-  orderId: string | null;
-  createdAt: string;
-}
+export type StockMovement = ResponseOf<'/api/admin/variants/{id}/stock', 'post'>;
+export type StockMovementKind = StockMovement['kind'];
 
 export const stockMovementsKey = (variantId: string) => ['stock-movements', variantId] as const;
 
+const PAGE_SIZE = 10;
+
+const getMovements = (id: string, cursor: string | undefined) =>
+  call(
+    apiClient.GET('/api/admin/variants/{id}/stock-movements', {
+      params: { path: { id }, query: { cursor, limit: PAGE_SIZE } },
+    }),
+  );
+
 /** A variant's stock history, newest first. */
 export const useStockMovements = (variantId: string) =>
-  usePagedQuery<StockMovement>(
-    stockMovementsKey(variantId),
-    `/api/admin/variants/${encodeURIComponent(variantId)}/stock-movements`,
-    {},
-    10,
-  );
+  useInfiniteQuery({
+    queryKey: stockMovementsKey(variantId),
+    queryFn: ({ pageParam }) => getMovements(variantId, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });

@@ -1,14 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Product } from '../../catalog';
+import { apiClient, call } from '../../../lib/api';
 import type { ProductInput } from '../components/product-draft';
 import { adminProductKey } from './get-admin-product';
 
 /** Creates when there is no id; otherwise patches (variants with an id update, without are added). */
 const saveProduct = ({ id, input }: { id?: string; input: ProductInput }) =>
   id
-    ? api.patch<Product>(`/api/admin/products/${encodeURIComponent(id)}`, input)
-    : api.post<Product>('/api/admin/products', input);
+    ? call(apiClient.PATCH('/api/admin/products/{id}', { params: { path: { id } }, body: input }))
+    : call(
+        apiClient.POST('/api/admin/products', {
+          // A new product's variants are all new: each starts with the stock typed (0 when none).
+          body: {
+            ...input,
+            variants: input.variants.map(({ id: _new, ...v }) => ({ ...v, stock: v.stock ?? 0 })),
+          },
+        }),
+      );
 
 export function useSaveProduct() {
   const client = useQueryClient();

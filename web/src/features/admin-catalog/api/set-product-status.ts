@@ -1,10 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Product } from '../../catalog';
+import { apiClient, call } from '../../../lib/api';
 import { adminProductKey } from './get-admin-product';
 
-const setProductStatus = ({ id, action }: { id: string; action: 'archive' | 'restore' }) =>
-  api.post<Product>(`/api/admin/products/${encodeURIComponent(id)}/${action}`);
+const setProductStatus = ({ id, action }: { id: string; action: 'archive' | 'restore' }) => {
+  const params = { params: { path: { id } } };
+  return call(
+    action === 'archive'
+      ? apiClient.POST('/api/admin/products/{id}/archive', params)
+      : apiClient.POST('/api/admin/products/{id}/restore', params),
+  );
+};
 
 export function useSetProductStatus() {
   const client = useQueryClient();

@@ -1,4 +1,5 @@
-import type { FieldError } from '../../../lib/api-client';
+import type { BodyOf } from '../../../lib/api';
+import type { FieldError } from '../../../lib/api-error';
 import { formatDecimal, parseDecimal } from '../../../lib/money';
 import type { Product } from '../../catalog';
 
@@ -21,15 +22,15 @@ export interface ProductDraft {
   variants: VariantDraft[];
 }
 
-export interface ProductInput {
-  title: string;
-  description: string;
-  category: string | null;
-  images: string[];
-  commissionRateBps: number | null;
-  /** `stock` only for new variants: a saved variant's stock changes through "Adjust stock", never a save. */
-  variants: { id?: string; sku: string; title: string; price: number; stock?: number }[];
-}
+type ProductPatch = BodyOf<'/api/admin/products/{id}', 'patch'>;
+
+/**
+ * The body of a save, every field given. `stock` only for new variants: a saved variant's stock
+ * changes through "Adjust stock", never a save.
+ */
+export type ProductInput = Required<Omit<ProductPatch, 'variants'>> & {
+  variants: NonNullable<ProductPatch['variants']>;
+};
 
 let keys = 0;
 export const newVariantDraft = (): VariantDraft => ({
@@ -79,6 +80,15 @@ export function toProductInput(
   digits: number,
 ): { input: ProductInput; errors: [] } | { input: null; errors: FieldError[] } {
   const errors: FieldError[] = [];
+  // The server's schema rules, checked here first and worded by the same field texts.
+  if (!draft.title.trim()) errors.push({ path: '/title', message: '', rule: 'required' });
+  draft.variants.forEach((v, i) => {
+    const sku = v.sku.trim();
+    if (!sku) errors.push({ path: `/variants/${i}/sku`, message: '', rule: 'required' });
+    else if (/\s/.test(sku)) errors.push({ path: `/variants/${i}/sku`, message: '', rule: 'pattern' });
+    else if (draft.variants.slice(0, i).some((other) => other.sku.trim() === sku))
+      errors.push({ path: `/variants/${i}/sku`, message: '', rule: 'unique' });
+  });
   const commissionText = draft.commissionPercent.trim();
   const commission = commissionText === '' ? null : parseDecimal(commissionText, BPS_PER_PERCENT_DIGITS);
   if (commissionText !== '' && (commission === null || commission > MAX_BPS))

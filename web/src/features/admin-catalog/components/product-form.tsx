@@ -2,10 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import type { FieldError } from '../../../lib/api-client';
+import type { FieldError } from '../../../lib/api-error';
 import { useCurrency } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
-import { useFieldErrors } from '../../../lib/use-problem-text';
+import { useFieldErrors, useFieldErrorText } from '../../../lib/use-problem-text';
 import type { Product } from '../../catalog';
 import { useSaveProduct } from '../api/save-product';
 import { draftOf, emptyDraft, type ProductDraft, toProductInput } from './product-draft';
@@ -20,6 +20,7 @@ const CLIENT_MESSAGES = ['invalidPrice', 'invalidStock', 'invalidPercent'] as co
 
 export function ProductForm({ product, onSaved }: ProductFormProps) {
   const { t } = useTranslation();
+  const ownFieldError = useFieldErrorText();
   const currency = useCurrency();
   const digits = minorDigits(currency);
   const save = useSaveProduct();
@@ -32,9 +33,10 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
 
   const serverFieldError = useFieldErrors(save.error);
   function errorAt(path: string): string | undefined {
-    const own = clientErrors.find((e) => e.path === path)?.message;
-    const known = CLIENT_MESSAGES.find((m) => m === own);
+    const own = clientErrors.find((e) => e.path === path);
+    const known = CLIENT_MESSAGES.find((m) => m === own?.message);
     if (known) return t(`admin.product.errors.${known}`);
+    if (own) return ownFieldError(own);
     return serverFieldError(path);
   }
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, isApiError } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
+import { isApiError } from '../../../lib/api-error';
 import { forgetStoredToken, mayBeSignedIn } from '../../../lib/session';
 import type { User } from '../types';
 
@@ -10,7 +11,7 @@ async function getMe(): Promise<User | null> {
   forgetStoredToken();
   if (!mayBeSignedIn()) return null;
   try {
-    return await api.get<User>('/api/me');
+    return await call(apiClient.GET('/api/me'));
   } catch (error) {
     // An expired or revoked session: the server has cleared its cookies; continue as a guest.
     if (isApiError(error, 401)) return null;

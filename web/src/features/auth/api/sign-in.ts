@@ -1,14 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Session } from '../types';
+import { apiClient, type BodyOf, call } from '../../../lib/api';
 import { meKey } from './get-me';
 
-export interface SignInInput {
-  email: string;
-  password: string;
-}
+export type SignInInput = BodyOf<'/api/auth/login', 'post'>;
 
-const signIn = (input: SignInInput) => api.post<Session>('/api/auth/login', input);
+const signIn = (input: SignInInput) => call(apiClient.POST('/api/auth/login', { body: input }));
 
 /** The server sets the session cookie; seeding the "me" query updates the header at once. */
 export function useSignIn() {

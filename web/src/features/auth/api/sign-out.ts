@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 
-const signOut = () => api.post<void>('/api/auth/logout');
+const signOut = () => call(apiClient.POST('/api/auth/logout'));
 
 /** Ends the session on the server (which clears its cookies), then forgets everything cached for this user. */
 export function useSignOut() {

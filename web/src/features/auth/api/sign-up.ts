@@ -1,19 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { currentLanguage } from '../../../i18n';
-import { api } from '../../../lib/api-client';
-import type { Session } from '../types';
+import { apiClient, type BodyOf, call } from '../../../lib/api';
 import { meKey } from './get-me';
 
-export interface SignUpInput {
-  name: string;
-  email: string;
-  password: string;
-  inviteCode?: string;
-}
+export type SignUpInput = Omit<BodyOf<'/api/auth/register', 'post'>, 'language'>;
 
 // The account starts in the language the person is reading the app in.
 const signUp = (input: SignUpInput) =>
-  api.post<Session>('/api/auth/register', { ...input, language: currentLanguage() });
+  call(apiClient.POST('/api/auth/register', { body: { ...input, language: currentLanguage() } }));
 
 export function useSignUp() {
   const client = useQueryClient();

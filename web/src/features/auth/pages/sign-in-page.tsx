@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { useFieldErrors } from '../../../lib/use-problem-text';
+import type { FieldError } from '../../../lib/api-error';
+import { useFieldErrors, useFieldErrorText } from '../../../lib/use-problem-text';
 import { useSignIn } from '../api/sign-in';
 import { safeNext } from '../components/safe-next';
 
@@ -16,10 +17,21 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const next = safeNext(params.get('next'));
   const serverFieldError = useFieldErrors(signIn.error);
-  const fieldError = (path: string) => serverFieldError(path);
+  const ownFieldError = useFieldErrorText();
+  const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
+  const fieldError = (path: string) => {
+    const own = clientErrors.find((e) => e.path === path);
+    return own ? ownFieldError(own) : serverFieldError(path);
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // Both are required by the server's schema: say so before asking it.
+    const missing: FieldError[] = [];
+    if (!email.trim()) missing.push({ path: '/email', message: '', rule: 'required' });
+    if (!password) missing.push({ path: '/password', message: '', rule: 'required' });
+    setClientErrors(missing);
+    if (missing.length > 0) return;
     signIn.mutate({ email, password }, { onSuccess: () => navigate(next, { replace: true }) });
   }
 

@@ -3,14 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { useFieldErrors } from '../../../lib/use-problem-text';
+import type { FieldError } from '../../../lib/api-error';
+import { useFieldErrors, useFieldErrorText } from '../../../lib/use-problem-text';
 import { useSignUp } from '../api/sign-up';
 import { safeNext } from '../components/safe-next';
 
 const MIN_PASSWORD = 8;
+// Roughly what the server's `format: email` accepts; the server stays the judge.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The name and email as the server's schema checks them, as its field errors (worded the same). */
+function checkContact(form: { name: string; email: string }): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!form.name.trim()) errors.push({ path: '/name', message: '', rule: 'required' });
+  if (!form.email.trim()) errors.push({ path: '/email', message: '', rule: 'required' });
+  else if (!EMAIL.test(form.email.trim())) errors.push({ path: '/email', message: '', rule: 'format' });
+  return errors;
+}
 
 export function SignUpPage() {
   const { t } = useTranslation();
+  const ownFieldError = useFieldErrorText();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const signUp = useSignUp();
@@ -21,17 +34,23 @@ export function SignUpPage() {
     inviteCode: params.get('invite') ?? '',
   });
   const [tooShort, setTooShort] = useState(false);
+  const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const next = safeNext(params.get('next'));
   const serverFieldError = useFieldErrors(signUp.error);
-  const fieldError = (path: string) => serverFieldError(path);
+  const fieldError = (path: string) => {
+    const own = clientErrors.find((e) => e.path === path);
+    return own ? ownFieldError(own) : serverFieldError(path);
+  };
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const short = form.password.length < MIN_PASSWORD;
+    const contact = checkContact(form);
     setTooShort(short);
-    if (short) return;
+    setClientErrors(contact);
+    if (short || contact.length > 0) return;
     const inviteCode = form.inviteCode.trim();
     signUp.mutate(
       { name: form.name, email: form.email, password: form.password, ...(inviteCode ? { inviteCode } : {}) },

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Category } from '../types';
+import { apiClient, call } from '../../../lib/api';
 
-const getCategories = () => api.get<{ items: Category[] }>('/api/categories');
+const getCategories = () => call(apiClient.GET('/api/categories'));
 
 export function useCategories() {
   return useQuery({ queryKey: ['categories'], queryFn: getCategories, staleTime: 60_000 });

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Product } from '../types';
+import { apiClient, call } from '../../../lib/api';
 
-const getProduct = (id: string) => api.get<Product>(`/api/products/${encodeURIComponent(id)}`);
+const getProduct = (id: string) => call(apiClient.GET('/api/products/{id}', { params: { path: { id } } }));
 
 export function useProduct(id: string) {
   return useQuery({ queryKey: ['product', id], queryFn: () => getProduct(id) });

@@ -1,16 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../../../lib/api-client';
-import type { Product } from '../types';
+import { apiClient, call, type QueryOf } from '../../../lib/api';
 
-export interface ProductFilter {
-  q?: string;
-  category?: string;
-}
+export type ProductFilter = Pick<QueryOf<'/api/products', 'get'>, 'q' | 'category'>;
 
 const PAGE_SIZE = 12;
 
 const getProducts = (filter: ProductFilter, cursor: string | undefined) =>
-  api.get<Page<Product>>(withQuery('/api/products', { ...filter, limit: PAGE_SIZE, cursor }));
+  call(apiClient.GET('/api/products', { params: { query: { ...filter, limit: PAGE_SIZE, cursor } } }));
 
 /** The storefront grid, a page at a time ("Load more" follows nextCursor). */
 export function useProducts(filter: ProductFilter) {

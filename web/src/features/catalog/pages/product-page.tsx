@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
 import { useMoney } from '../../../lib/config';
 import { type CartLine, cart, MAX_QUANTITY } from '../../cart';
 import { ProductGroupBuys } from '../../groupbuy';

@@ -1,14 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { User } from '../../auth';
-
-interface Application {
-  status: 'approved' | 'pending';
-  user: User;
-}
+import { apiClient, call } from '../../../lib/api';
 
 /** Asking again is harmless: the answer is the application's current state. */
-const becomeShopkeeper = () => api.post<Application>('/api/shopkeepers');
+const becomeShopkeeper = () => call(apiClient.POST('/api/shopkeepers'));
 
 const standingKey = ['my-shopkeeper-standing'] as const;
 
@@ -16,7 +10,7 @@ const standingKey = ['my-shopkeeper-standing'] as const;
 export function useShopkeeperStanding() {
   return useQuery({
     queryKey: standingKey,
-    queryFn: () => api.get<{ status: 'approved' | 'pending' | 'none' }>('/api/me/shopkeeper'),
+    queryFn: () => call(apiClient.GET('/api/me/shopkeeper')),
   });
 }
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, isApiError } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
+import { isApiError } from '../../../lib/api-error';
 import type { Store } from '../types';
 
 export const myStoreKey = ['my-store'] as const;
@@ -7,7 +8,7 @@ export const myStoreKey = ['my-store'] as const;
 /** The signed-in shopkeeper's store, or null when they have not opened one (the API answers 404). */
 async function getMyStore(): Promise<Store | null> {
   try {
-    return await api.get<Store>('/api/me/store');
+    return await call(apiClient.GET('/api/me/store'));
   } catch (error) {
     if (isApiError(error, 404)) return null;
     throw error;

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { StorePage } from '../types';
+import { apiClient, call } from '../../../lib/api';
 
 export const storePageKey = (slug: string) => ['store-page', slug] as const;
 export const storeByIdKey = (id: string) => ['store-by-id', id] as const;
@@ -8,7 +7,7 @@ export const storeByIdKey = (id: string) => ['store-by-id', id] as const;
 export function useStorePage(slug: string) {
   return useQuery({
     queryKey: storePageKey(slug),
-    queryFn: () => api.get<StorePage>(`/api/stores/${encodeURIComponent(slug)}`),
+    queryFn: () => call(apiClient.GET('/api/stores/{slug}', { params: { path: { slug } } })),
   });
 }
 
@@ -16,7 +15,7 @@ export function useStorePage(slug: string) {
 export function useStoreById(id: string | undefined) {
   return useQuery({
     queryKey: storeByIdKey(id ?? ''),
-    queryFn: () => api.get<StorePage>(`/api/stores/by-id/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => call(apiClient.GET('/api/stores/by-id/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: Boolean(id),
   });
 }

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Store, StoreInput } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import type { StoreInput } from '../types';
 import { myStoreKey } from './get-my-store';
 
 /** Opens the store, or edits it: the slug is its address and cannot change once shared. */
 function saveStore({ id, input }: { id?: string; input: StoreInput }) {
-  if (!id) return api.post<Store>('/api/stores', input);
+  if (!id) return call(apiClient.POST('/api/stores', { body: input }));
   const { slug: _fixed, ...changes } = input;
-  return api.patch<Store>(`/api/stores/${encodeURIComponent(id)}`, changes);
+  return call(apiClient.PATCH('/api/stores/{id}', { params: { path: { id } }, body: changes }));
 }
 
 export function useSaveStore() {

@@ -1,16 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, call, type ResponseOf } from '../../../lib/api';
 import { storeByIdKey } from './get-store-page';
 
-interface Listing {
-  storeId: string;
-  productId: string;
-  listed: boolean;
-}
+type Listing = ResponseOf<'/api/stores/{id}/products/{productId}', 'put'>;
 
 function setListing({ storeId, productId, listed }: Listing) {
-  const path = `/api/stores/${encodeURIComponent(storeId)}/products/${encodeURIComponent(productId)}`;
-  return listed ? api.put<Listing>(path, {}) : api.delete<Listing>(path);
+  const params = { path: { id: storeId, productId } };
+  return call(
+    listed
+      ? apiClient.PUT('/api/stores/{id}/products/{productId}', { params, body: {} })
+      : apiClient.DELETE('/api/stores/{id}/products/{productId}', { params }),
+  );
 }
 
 /** Lists a catalog product in the store, or takes it off. */

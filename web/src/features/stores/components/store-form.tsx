@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { isApiError } from '../../../lib/api-client';
-import { useFieldErrors } from '../../../lib/use-problem-text';
+import { type FieldError, isApiError } from '../../../lib/api-error';
+import { useFieldErrors, useFieldErrorText, useProblemText } from '../../../lib/use-problem-text';
 import { useSaveStore } from '../api/save-store';
 import type { Store, StoreInput } from '../types';
 
@@ -21,23 +21,52 @@ const toInput = (draft: ReturnType<typeof draftOf>): StoreInput => ({
   intro: draft.intro.trim() || null,
 });
 
+// The server's slug rule (stores/rules.ts), checked here first; reserved words only the server knows.
+const SLUG_PATTERN = /^[a-z0-9](-?[a-z0-9])*$/;
+
+/** What the server's schema would refuse, as its field errors, so the form words them the same way. */
+function checkInput(input: StoreInput, opening: boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!input.name) errors.push({ path: '/name', message: '', rule: 'required' });
+  if (!opening) return errors;
+  if (!input.slug) errors.push({ path: '/slug', message: '', rule: 'required' });
+  else if (input.slug.length < 3)
+    errors.push({ path: '/slug', message: '', rule: 'minLength', params: { limit: 3 } });
+  else if (input.slug.length > 40)
+    errors.push({ path: '/slug', message: '', rule: 'maxLength', params: { limit: 40 } });
+  else if (!SLUG_PATTERN.test(input.slug)) errors.push({ path: '/slug', message: '', rule: 'pattern' });
+  return errors;
+}
+
 /** Opens a store (name, address, logo, intro) or edits one; the address is fixed once opened. */
 export function StoreForm({ store, onSaved }: { store?: Store; onSaved?: (store: Store) => void }) {
   const { t } = useTranslation();
+  const ownFieldError = useFieldErrorText();
+  const describe = useProblemText();
+  const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const save = useSaveStore();
   const [draft, setDraft] = useState(() => draftOf(store));
   const set = (key: keyof typeof draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
   const error = save.error;
   const serverFieldError = useFieldErrors(error);
-  const errorAt = (path: string) => serverFieldError(path);
-  // A taken address is a 409 without a field path; it belongs beside the address all the same.
-  const slugError = errorAt('/slug') ?? (isApiError(error, 409) ? error.detail : undefined);
-  const hasFieldErrors = isApiError(error) && (error.errors.length > 0 || error.status === 409);
+  const errorAt = (path: string) => {
+    const own = clientErrors.find((e) => e.path === path);
+    return own ? ownFieldError(own) : serverFieldError(path);
+  };
+  // A taken address is a refusal without a field path; it belongs beside the address all the same.
+  const slugTaken = isApiError(error) && error.reason === 'slug_taken';
+  const slugError = errorAt('/slug') ?? (slugTaken ? describe(error) : undefined);
+  const hasFieldErrors =
+    clientErrors.length > 0 || (isApiError(error) && (error.errors.length > 0 || slugTaken));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ id: store?.id, input: toInput(draft) }, { onSuccess: onSaved });
+    const input = toInput(draft);
+    const errors = checkInput(input, !store);
+    setClientErrors(errors);
+    if (errors.length > 0) return;
+    save.mutate({ id: store?.id, input }, { onSuccess: onSaved });
   }
 
   return (

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { ProductImage } from '../../../components/product-image';
 import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
 import { ProductCard } from '../../catalog';
 import { EarnBadge, leastEarnings, useShareEarnings } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';

@@ -1,0 +1,46 @@
+import { Type } from 'typebox';
+import { defineReasons, refusalsOf } from '../../platform/reasons.js';
+
+/** Why the catalog refuses: stock, SKUs and archived products, with the numbers to word it by. */
+export const catalogReasons = defineReasons({
+  out_of_stock: {
+    code: 'conflict',
+    params: Type.Object({ variantId: Type.String(), available: Type.Integer({ minimum: 0 }) }),
+    description: 'A variant has fewer units in stock than asked for; `available` is what is left.',
+  },
+  insufficient_stock: {
+    code: 'business_rule',
+    params: Type.Object({ variantId: Type.String(), available: Type.Integer({ minimum: 0 }) }),
+    description: 'A stock adjustment would remove more units than the variant holds (`available`).',
+  },
+  stock_above_maximum: {
+    code: 'business_rule',
+    params: Type.Object({
+      variantId: Type.String(),
+      available: Type.Integer({ minimum: 0 }),
+      max: Type.Integer(),
+    }),
+    description: 'A stock adjustment would take the stock above the most a variant may hold (`max`).',
+  },
+  stock_changed: {
+    code: 'conflict',
+    params: Type.Object({
+      variantId: Type.String(),
+      available: Type.Integer({ minimum: 0 }),
+      expected: Type.Integer({ minimum: 0 }),
+    }),
+    description: 'The stock is no longer what the operator read (`expected`); it is `available` now.',
+  },
+  sku_taken: {
+    code: 'conflict',
+    params: Type.Object({ sku: Type.String() }),
+    description: 'Another product already has a variant with this SKU.',
+  },
+  product_archived: {
+    code: 'conflict',
+    params: Type.Object({ productId: Type.String() }),
+    description: 'The product is archived: it can no longer be listed in a store or bought.',
+  },
+});
+
+export const refuse = refusalsOf(catalogReasons);
