@@ -59,7 +59,7 @@ describe('the product form draft', () => {
     expect(result.input?.commissionRateBps).toBeNull();
     expect(result.input?.variants[0]?.price).toBe(1200);
     expect(
-      paths(toProductInput({ ...draft, variants: [{ ...newVariantDraft(), price: '12.5' }] }, 0)),
+      paths(toProductInput({ ...draft, variants: [{ ...newVariantDraft(), sku: 'Y', price: '12.5' }] }, 0)),
     ).toEqual(['/variants/0/price']);
   });
 
@@ -81,9 +81,9 @@ describe('the product form draft', () => {
       title: 'Bad',
       commissionPercent: '100.01',
       variants: [
-        { ...newVariantDraft(), price: '12.345', stock: '3' },
-        { ...newVariantDraft(), price: '5', stock: '-1' },
-        { ...newVariantDraft(), price: '', stock: 'many' },
+        { ...newVariantDraft(), sku: 'A', price: '12.345', stock: '3' },
+        { ...newVariantDraft(), sku: 'B', price: '5', stock: '-1' },
+        { ...newVariantDraft(), sku: 'C', price: '', stock: 'many' },
       ],
     };
     const result = toProductInput(draft, 2);
