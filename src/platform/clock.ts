@@ -28,11 +28,13 @@ export const days = (n: number) => n * 86_400_000;
 
 /**
  * An optional instant from a request, as a Date. JSON Schema's date-time admits leap seconds
- * (`23:59:60`) that Date cannot hold: those are a 400 naming the field, not an Invalid Date in SQL.
+ * (`23:59:60`) that Date cannot hold, and year 0000 that PostgreSQL cannot (it has no year 0):
+ * those are a 400 naming the field, not an Invalid Date or an out-of-range error in SQL.
  */
 export function instantOrNull(iso: string | null | undefined, path: string): Date | null {
   if (!iso) return null;
   const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) throw invalidInput(path, 'is not an instant this server can store');
+  if (Number.isNaN(instant.getTime()) || instant.getUTCFullYear() < 1)
+    throw invalidInput(path, 'is not an instant this server can store');
   return instant;
 }

@@ -58,8 +58,7 @@ export function paidCouponLines(
 
 export type CouponRefusal =
   | { reason: 'no_eligible_items' }
-  | { reason: 'below_min_spend'; minSpend: number; eligible: number }
-  | { reason: 'one_coupon_per_order' };
+  | { reason: 'below_min_spend'; minSpend: number; eligible: number };
 
 export type CouponPricing =
   | ({ ok: true } & { discount: number; eligible: number })
@@ -90,17 +89,6 @@ export function priceCoupon(terms: CouponTerms, lines: readonly CouponLine[]): C
   }
   const discount = Math.min(Math.max(0, faceValue(terms, eligible)), eligible);
   return { ok: true, discount, eligible };
-}
-
-/** Stacking rule: an order takes at most one coupon. No coupon is no discount. */
-export function priceOrderCoupons(
-  coupons: readonly CouponTerms[],
-  lines: readonly CouponLine[],
-): CouponPricing {
-  if (coupons.length > 1) return { ok: false, reason: 'one_coupon_per_order' };
-  const [coupon] = coupons;
-  if (!coupon) return { ok: true, discount: 0, eligible: 0 };
-  return priceCoupon(coupon, lines);
 }
 
 /** When a coupon held since `claimedAt` stops being usable; null = never. */
@@ -142,8 +130,8 @@ export interface ClaimFacts {
 export type ClaimRefusal =
   | { reason: 'unavailable' }
   | { reason: 'not_started'; startsAt: Date }
-  | { reason: 'ended' }
-  | { reason: 'sold_out' }
+  | { reason: 'ended'; endsAt: Date }
+  | { reason: 'sold_out'; totalQuantity: number }
   | { reason: 'limit_reached'; limit: number }
   | { reason: 'locked'; required: number; reached: number };
 
@@ -151,8 +139,9 @@ export type ClaimRefusal =
 export function claimRefusal(facts: ClaimFacts, now: Date): ClaimRefusal | null {
   if (facts.status !== 'active' || !facts.claimable) return { reason: 'unavailable' };
   if (facts.startsAt && now < facts.startsAt) return { reason: 'not_started', startsAt: facts.startsAt };
-  if (facts.endsAt && now >= facts.endsAt) return { reason: 'ended' };
-  if (facts.totalQuantity !== null && facts.issued >= facts.totalQuantity) return { reason: 'sold_out' };
+  if (facts.endsAt && now >= facts.endsAt) return { reason: 'ended', endsAt: facts.endsAt };
+  if (facts.totalQuantity !== null && facts.issued >= facts.totalQuantity)
+    return { reason: 'sold_out', totalQuantity: facts.totalQuantity };
   if (facts.heldByClaimer >= facts.perUserLimit)
     return { reason: 'limit_reached', limit: facts.perUserLimit };
   if (facts.shareToUnlock !== null && facts.visitors < facts.shareToUnlock) {
@@ -169,18 +158,20 @@ export function termsProblem(t: {
   maxDiscount: number | null;
   startsAt: Date | null;
   endsAt: Date | null;
-}): { path: string; message: string } | null {
-  if (t.kind === 'amount_off' && t.amountOff === null) return { path: '/amountOff', message: 'is required' };
+}): { path: string; message: string; rule: string } | null {
+  if (t.kind === 'amount_off' && t.amountOff === null)
+    return { path: '/amountOff', message: 'is required', rule: 'required' };
   if (t.kind === 'amount_off' && (t.percentOffBps !== null || t.maxDiscount !== null)) {
-    return { path: '/percentOffBps', message: 'only applies to percent-off coupons' };
+    const path = t.percentOffBps !== null ? '/percentOffBps' : '/maxDiscount';
+    return { path, message: 'only applies to percent-off coupons', rule: 'onlyPercentOff' };
   }
   if (t.kind === 'percent_off' && t.percentOffBps === null) {
-    return { path: '/percentOffBps', message: 'is required' };
+    return { path: '/percentOffBps', message: 'is required', rule: 'required' };
   }
   if (t.kind === 'percent_off' && t.amountOff !== null) {
-    return { path: '/amountOff', message: 'only applies to amount-off coupons' };
+    return { path: '/amountOff', message: 'only applies to amount-off coupons', rule: 'onlyAmountOff' };
   }
   if (t.startsAt && t.endsAt && t.endsAt <= t.startsAt)
-    return { path: '/endsAt', message: 'must be after startsAt' };
+    return { path: '/endsAt', message: 'must be after startsAt', rule: 'afterStart' };
   return null;
 }

@@ -1,10 +1,11 @@
 import { instantOrNull } from '../../platform/clock.js';
-import { AppError, businessRule, notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { CouponsContext } from './context.js';
 import { type CouponTemplate, presentTemplate } from './present.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import { termsProblem } from './rules.js';
 import type { CreateTemplateInput, UpdateTemplateInput } from './schemas.js';
 
@@ -42,7 +43,11 @@ function assertSound(t: q.TemplateRow) {
   });
   if (problem) throw new AppError('invalid_input', 'The coupon terms do not fit together', [problem]);
   if (t.total_quantity !== null && t.total_quantity < t.issued) {
-    throw businessRule(`${t.issued} coupons were already issued; the quantity cannot go below that`);
+    throw refuse(
+      'coupon_quantity_below_issued',
+      { issued: t.issued, totalQuantity: t.total_quantity },
+      `${t.issued} coupons were already issued; the quantity cannot go below that`,
+    );
   }
 }
 

@@ -1,12 +1,13 @@
 import { type Clock, instantOrNull } from '../../platform/clock.js';
 import type { Database } from '../../platform/db.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import type { CatalogService } from '../catalog/index.js';
 import { type Campaign, presentCampaign } from './present.js';
 import * as q from './queries.js';
-import { campaignProblems, platformMayComplete } from './rules.js';
+import { refuse } from './reasons.js';
+import { campaignProblems, groupMachine, platformMayComplete } from './rules.js';
 import { publishGroupSucceeded } from './seats.js';
 
 export interface CampaignInput {
@@ -124,9 +125,12 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
         paid: group.paid,
       };
       if (group.expires_at.getTime() <= clock.now().getTime() || !platformMayComplete(counts))
-        throw conflict(
+        throw refuse(
+          'group_not_completable',
+          { groupId, groupSize: group.group_size, paidMembers: group.paid },
           'Only an open group with paid members and at most a fifth of its seats missing can be completed',
         );
+      groupMachine.assertTransition(group.status, 'succeeded');
       await q.saveGroupCounts(tx, {
         ...group,
         status: 'succeeded',

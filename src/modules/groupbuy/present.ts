@@ -114,11 +114,12 @@ export function presentCampaign(row: q.CampaignRow, product: Product | undefined
 }
 
 export const presentGroupSummary = (
-  g: q.GroupRow & { leader_name: string },
+  g: q.GroupRow,
+  names: ReadonlyMap<string, string>,
   viewer: Viewer,
 ): GroupSummary => ({
   id: g.id,
-  leader: personRef(g.leader_id, g.leader_name, viewer),
+  leader: personRef(g.leader_id, names.get(g.leader_id) ?? '', viewer),
   groupSize: g.group_size,
   paidMembers: g.paid,
   seatsLeft: g.group_size - g.taken,
@@ -128,9 +129,9 @@ export const presentGroupSummary = (
 export function presentGroup(
   g: q.GroupRow,
   campaign: q.CampaignRow,
-  seats: readonly (q.SeatRow & { user_name: string })[],
+  seats: readonly q.SeatRow[],
   product: Product | undefined,
-  leaderName: string,
+  names: ReadonlyMap<string, string>,
   viewer: Viewer,
 ): Group {
   // Paid members; in a failed group, also those whose money went back because it failed.
@@ -143,7 +144,7 @@ export function presentGroup(
     status: g.status,
     groupSize: g.group_size,
     members: members.map((s) => ({
-      ...personRef(s.user_id, s.user_name, viewer),
+      ...personRef(s.user_id, names.get(s.user_id) ?? '', viewer),
       joinedAt: (s.paid_at ?? s.joined_at).toISOString(),
       leader: s.user_id === g.leader_id,
     })),
@@ -155,7 +156,7 @@ export function presentGroup(
     regularPrice: regularPriceOf(product, campaign.variant_id),
     product: productRef(product, campaign.product_id),
     variantId: campaign.variant_id,
-    leader: personRef(g.leader_id, leaderName, viewer),
+    leader: personRef(g.leader_id, names.get(g.leader_id) ?? '', viewer),
     completedByPlatform: g.completed_by_platform,
     createdAt: g.created_at.toISOString(),
     decidedAt: iso(g.decided_at),
