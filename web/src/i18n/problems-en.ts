@@ -1,3 +1,5 @@
+import { couponProblemsEn } from './coupons-en';
+import { groupBuyProblemsEn } from './groupbuy-en';
 /**
  * English texts of the server's refusals. `reasons` has one entry per `ProblemReason` of the API
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
@@ -19,6 +21,8 @@ export const reasonsEn = {
   idempotency_key_in_progress: 'Your previous attempt is still being processed. Wait a moment.',
   invalid_transition: 'This step is no longer possible. Refresh to see the latest state.',
   internal_error: 'Something went wrong on our side. Please try again.',
+  ...groupBuyProblemsEn.reasons,
+  ...couponProblemsEn.reasons,
 };
 
 /** Field errors by rule; `{{field}}` is the field's label, the rest are the rule's params. */
@@ -50,6 +54,8 @@ export const rulesEn = {
 export const fieldRulesEn = {
   phone: { pattern: 'Enter a phone number: digits, spaces and + ( ) - only.' },
   email: { format: 'Enter an email address such as name@example.com.' },
+  ...groupBuyProblemsEn.fieldRules,
+  ...couponProblemsEn.fieldRules,
 };
 
 /** Field labels by the last segment of the JSON pointer, for field errors worded by rule. */
@@ -75,4 +81,6 @@ export const fieldsEn = {
   code: 'a code',
   cursor: 'the list position',
   limit: 'the page size',
+  ...groupBuyProblemsEn.fields,
+  ...couponProblemsEn.fields,
 };

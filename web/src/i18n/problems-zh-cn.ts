@@ -1,3 +1,5 @@
+import { couponProblemsZhCN } from './coupons-zh-cn';
+import { groupBuyProblemsZhCN } from './groupbuy-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -18,6 +20,8 @@ export const reasonsZhCN: Texts<typeof reasonsEn> = {
   idempotency_key_in_progress: '上一次提交仍在处理中，请稍候。',
   invalid_transition: '此操作已无法进行，请刷新查看最新状态。',
   internal_error: '系统出了点问题，请重试。',
+  ...groupBuyProblemsZhCN.reasons,
+  ...couponProblemsZhCN.reasons,
 };
 
 export const rulesZhCN: Texts<typeof rulesEn> = {
@@ -47,6 +51,8 @@ export const rulesZhCN: Texts<typeof rulesEn> = {
 export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
   phone: { pattern: '请填写手机号码：只能包含数字、空格和 + ( ) -。' },
   email: { format: '请填写有效的邮箱地址，例如 name@example.com。' },
+  ...groupBuyProblemsZhCN.fieldRules,
+  ...couponProblemsZhCN.fieldRules,
 };
 
 export const fieldsZhCN: Texts<typeof fieldsEn> = {
@@ -71,4 +77,6 @@ export const fieldsZhCN: Texts<typeof fieldsEn> = {
   code: '代码',
   cursor: '列表位置',
   limit: '每页数量',
+  ...groupBuyProblemsZhCN.fields,
+  ...couponProblemsZhCN.fields,
 };
