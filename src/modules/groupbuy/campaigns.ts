@@ -4,10 +4,11 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import type { CatalogService } from '../catalog/index.js';
-import { type Campaign, presentCampaign } from './present.js';
+import { presentCampaign } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { campaignProblems, groupMachine, platformMayComplete } from './rules.js';
+import type { Campaign } from './schemas.js';
 import { publishGroupSucceeded } from './seats.js';
 
 export interface CampaignInput {

@@ -1,43 +1,8 @@
 import { initialOf, maskName } from '../../platform/privacy.js';
 import type { Product } from '../catalog/index.js';
 import type * as q from './queries.js';
-import { campaignRunning, type GroupStatus } from './rules.js';
-
-export interface Campaign {
-  id: string;
-  variantId: string;
-  productId: string;
-  groupSize: number;
-  price: number;
-  leaderPrice: number | null;
-  /** The variant's price today, for "price vs group price". */
-  regularPrice: number | null;
-  durationMinutes: number;
-  perUserLimit: number | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  status: 'active' | 'closed';
-  /** Whether new groups can be opened now (active and inside its window). */
-  running: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ProductRef {
-  id: string;
-  title: string;
-  image: string | null;
-}
-
-/**
- * A person as a group page shows them: a masked name and the initial drawn in their avatar, never
- * their id (members did not choose to be public); `you` tells the viewer which one they are.
- */
-export interface PersonRef {
-  name: string;
-  initial: string;
-  you: boolean;
-}
+import { campaignRunning } from './rules.js';
+import type { Campaign, Group, GroupSummary, PersonRef, ProductRef } from './schemas.js';
 
 /** Who is looking: `you` flags are theirs; only the operator's own endpoints show full names. */
 export interface Viewer {
@@ -46,35 +11,6 @@ export interface Viewer {
 }
 
 export const ANONYMOUS: Viewer = { userId: null, fullNames: false };
-
-export interface GroupSummary {
-  id: string;
-  leader: PersonRef;
-  groupSize: number;
-  paidMembers: number;
-  seatsLeft: number;
-  expiresAt: string;
-}
-
-export interface Group {
-  id: string;
-  campaignId: string;
-  status: GroupStatus;
-  groupSize: number;
-  members: (PersonRef & { joinedAt: string; leader: boolean })[];
-  paidMembers: number;
-  seatsLeft: number;
-  expiresAt: string;
-  price: number;
-  leaderPrice: number | null;
-  regularPrice: number | null;
-  product: ProductRef;
-  variantId: string;
-  leader: PersonRef;
-  completedByPlatform: boolean;
-  createdAt: string;
-  decidedAt: string | null;
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

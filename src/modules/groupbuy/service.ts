@@ -10,10 +10,6 @@ import { campaignAdmin } from './campaigns.js';
 import { failExpiredGroups, settleFailedMember } from './expiry.js';
 import {
   ANONYMOUS,
-  type Campaign,
-  type Group,
-  type GroupSummary,
-  type ProductRef,
   presentCampaign,
   presentGroup,
   presentGroupSummary,
@@ -23,23 +19,15 @@ import {
 import { createGroupBuyPricing } from './pricing.js';
 import * as q from './queries.js';
 import { orderGroupStatus } from './rules.js';
+import type { AdminCampaign, Group, MyGroupBuy, PublicCampaign } from './schemas.js';
+
+export type { AdminCampaign, MyGroupBuy, PublicCampaign } from './schemas.js';
+
 import { SETTLE_MEMBER_JOB, seatReactions } from './seats.js';
 
 export const FAIL_EXPIRED_JOB = 'groupbuy.fail-expired-groups';
 const FAIL_EXPIRED_EVERY_MS = 60_000;
 const OPEN_GROUPS_SHOWN = 10;
-
-export type PublicCampaign = Campaign & { product: ProductRef; openGroups: GroupSummary[] };
-export type AdminCampaign = Campaign & {
-  product: ProductRef;
-  stats: { open: number; succeeded: number; failed: number; members: number };
-};
-export interface MyGroupBuy {
-  orderId: string;
-  role: 'leader' | 'member';
-  status: ReturnType<typeof orderGroupStatus>;
-  group: Group;
-}
 
 /** Display names by user id (accounts' `namesOf`): members are shown by name, never joined to `users`. */
 export type NamesOf = (conn: Queryable, ids: readonly string[]) => Promise<Map<string, string>>;

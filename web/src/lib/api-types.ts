@@ -2954,6 +2954,7 @@ export interface paths {
                             };
                             regularPrice: number | null;
                             seatsLeft: number;
+                            /** @enum {string} */
                             status: "open" | "succeeded" | "failed";
                             variantId: string;
                         };
@@ -6131,6 +6132,7 @@ export interface paths {
                             };
                             regularPrice: number | null;
                             seatsLeft: number;
+                            /** @enum {string} */
                             status: "open" | "succeeded" | "failed";
                             variantId: string;
                         };
@@ -7112,6 +7114,7 @@ export interface paths {
                                     };
                                     regularPrice: number | null;
                                     seatsLeft: number;
+                                    /** @enum {string} */
                                     status: "open" | "succeeded" | "failed";
                                     variantId: string;
                                 };
