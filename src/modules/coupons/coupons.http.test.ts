@@ -4,6 +4,7 @@ import { createProduct, expectLedgerSound, stockOf } from '../../../test/support
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/present.js';
 import type { CouponTemplate, HeldCoupon } from './present.js';
+import { templateMachine } from './rules.js';
 
 /** Coupons over HTTP: the operator's templates, claiming, checkout, give-back, share to unlock. */
 let t: TestApp;
@@ -82,6 +83,20 @@ describe('admin templates', () => {
     expect(disabled.json()).toMatchObject({ status: 'disabled' });
     const centre = await t.request('GET', '/api/coupons');
     expect(centre.json<{ items: CouponTemplate[] }>().items.map((c) => c.id)).not.toContain(created.id);
+    const again = await t.request('POST', `/api/admin/coupons/${created.id}/disable`, { token: admin.token });
+    expect(again.json()).toMatchObject({ status: 'disabled', updatedAt: disabled.json().updatedAt });
+    const enabled = await t.request('POST', `/api/admin/coupons/${created.id}/enable`, {
+      token: admin.token,
+    });
+    expect(enabled.json()).toMatchObject({ status: 'active' });
+  });
+
+  it('has the template states of the machine, checked by the database', async () => {
+    const [check] = await t.db.query<{ def: string }>(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'coupon_templates_status_check'`,
+    );
+    const states = [...(check?.def ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+    expect(states).toEqual([...templateMachine.states]);
   });
 
   it('refuses bad input with 400 and field paths, and strangers with 401/403', async () => {

@@ -10,6 +10,7 @@ import {
   heldCouponStatus,
   paidCouponLines,
   priceCoupon,
+  templateMachine,
   termsProblem,
   validUntil,
 } from './rules.js';
@@ -142,6 +143,12 @@ describe('priceCoupon', () => {
         expect(pricing.ok).toBe(eligible > 0 && eligible >= terms.minSpend);
       }),
     );
+  });
+});
+
+describe('templateMachine', () => {
+  it('stops and resumes a template, both ways', () => {
+    expect(templateMachine.transitions).toEqual({ active: ['disabled'], disabled: ['active'] });
   });
 });
 

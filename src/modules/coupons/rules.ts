@@ -1,4 +1,16 @@
 import { bpsOf } from '../../platform/money.js';
+import { defineMachine } from '../../platform/state-machine.js';
+
+/**
+ * A template's states: the operator stops and resumes claims and grants. Coupons already held have
+ * no stored state of their own: one is used while an order holds it (`order_id`, given back when that
+ * order is cancelled or refunded) and lapses at its `valid_until` (see `heldCouponStatus`).
+ */
+export type TemplateStatus = 'active' | 'disabled';
+export const templateMachine = defineMachine<TemplateStatus>('coupon template', {
+  active: ['disabled'],
+  disabled: ['active'],
+});
 
 /**
  * Coupon rules as pure functions: what a coupon takes off an order, whether it may be used or
@@ -113,7 +125,7 @@ export function heldCouponStatus(
 }
 
 export interface ClaimFacts {
-  status: 'active' | 'disabled';
+  status: TemplateStatus;
   claimable: boolean;
   startsAt: Date | null;
   endsAt: Date | null;

@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
 import { MinSpendParams, NotApplicableParams } from './reasons.js';
+import { type TemplateStatus, templateMachine } from './rules.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 const Money = Type.Integer({ minimum: 1, maximum: 1_000_000_000_00 });
@@ -68,7 +69,7 @@ export const TemplateSchema = Type.Object({
   remaining: Nullable(Type.Integer()),
   shareToUnlock: Nullable(Type.Integer()),
   claimable: Type.Boolean(),
-  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+  status: Type.Unsafe<TemplateStatus>(Type.String({ enum: [...templateMachine.states] })),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

@@ -6,7 +6,7 @@ import type { CouponsContext } from './context.js';
 import { type CouponTemplate, presentTemplate } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
-import { termsProblem } from './rules.js';
+import { templateMachine, termsProblem } from './rules.js';
 import type { CreateTemplateInput, UpdateTemplateInput } from './schemas.js';
 
 /** Applies the fields present in `input` over `base` (null clears a field). */
@@ -103,7 +103,10 @@ export async function updateTemplate(
   });
 }
 
-/** Disabling stops new claims and grants; coupons already held stay usable until they lapse. */
+/**
+ * Disabling stops new claims and grants; coupons already held stay usable until they lapse. Asking
+ * for the state a template is already in changes nothing (the operator's second click).
+ */
 export async function setTemplateStatus(
   ctx: CouponsContext,
   id: string,
@@ -112,6 +115,8 @@ export async function setTemplateStatus(
   return ctx.db.transaction(async (tx) => {
     const current = await q.lockTemplate(tx, id);
     if (!current) throw notFound('Coupon');
+    if (current.status === status) return presentTemplate(current);
+    templateMachine.assertTransition(current.status, status);
     const row = { ...current, status, updated_at: ctx.clock.now() };
     await q.saveTemplate(tx, row);
     return presentTemplate(row);

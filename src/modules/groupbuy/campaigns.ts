@@ -7,7 +7,7 @@ import type { CatalogService } from '../catalog/index.js';
 import { presentCampaign } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
-import { campaignProblems, groupMachine, platformMayComplete } from './rules.js';
+import { campaignMachine, campaignProblems, groupMachine, platformMayComplete } from './rules.js';
 import type { Campaign } from './schemas.js';
 import { publishGroupSucceeded } from './seats.js';
 
@@ -107,6 +107,9 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
     const row = await db.transaction(async (tx) => {
       const current = await q.lockCampaign(tx, id);
       if (!current) throw notFound('Group-buy campaign');
+      // Closing a closed campaign changes nothing (the operator's second click).
+      if (current.status === 'closed') return current;
+      campaignMachine.assertTransition(current.status, 'closed');
       const next = { ...current, status: 'closed' as const, updated_at: clock.now() };
       await q.updateCampaign(tx, next);
       return next;

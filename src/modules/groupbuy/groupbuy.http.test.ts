@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { AppError } from '../../platform/errors.js';
 import { maskName } from '../../platform/privacy.js';
 import type { Order } from '../orders/present.js';
-import { groupMachine, seatMachine } from './rules.js';
+import { campaignMachine, groupMachine, seatMachine } from './rules.js';
 import type { PublicCampaign } from './service.js';
 import { groupBuySteps } from './test-steps.js';
 
@@ -401,11 +401,13 @@ describe('group and seat states', () => {
   it('are checked by the database with exactly the states of the machines', async () => {
     const checks = await t.db.query<{ name: string; def: string }>(
       `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
-       WHERE conname IN ('group_buy_groups_status_check', 'group_buy_members_status_check')`,
+       WHERE conname IN ('group_buy_groups_status_check', 'group_buy_members_status_check',
+                         'group_buy_campaigns_status_check')`,
     );
     const statesOf = (name: string) =>
       [...(checks.find((c) => c.name === name)?.def ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
     expect(statesOf('group_buy_groups_status_check')).toEqual([...groupMachine.states]);
     expect(statesOf('group_buy_members_status_check')).toEqual([...seatMachine.states]);
+    expect(statesOf('group_buy_campaigns_status_check')).toEqual([...campaignMachine.states]);
   });
 });

@@ -1,5 +1,12 @@
 import type { Queryable } from '../../platform/db.js';
-import { type GroupStatus, groupMachine, LIVE_SEATS, type SeatStatus, UNDECIDED_GROUPS } from './rules.js';
+import {
+  type CampaignStatus,
+  type GroupStatus,
+  groupMachine,
+  LIVE_SEATS,
+  type SeatStatus,
+  UNDECIDED_GROUPS,
+} from './rules.js';
 
 export interface CampaignRow {
   id: string;
@@ -12,7 +19,7 @@ export interface CampaignRow {
   per_user_limit: number | null;
   starts_at: Date | null;
   ends_at: Date | null;
-  status: 'active' | 'closed';
+  status: CampaignStatus;
   created_at: Date;
   updated_at: Date;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applySeatEvent,
+  campaignMachine,
   campaignProblems,
   campaignRunning,
   type GroupCounts,
@@ -34,6 +35,10 @@ describe('group state machine', () => {
     expect(() => groupMachine.assertTransition('failed', 'succeeded')).toThrow(
       /failed cannot become succeeded/,
     );
+  });
+
+  it('closes a campaign once, for good', () => {
+    expect(campaignMachine.transitions).toEqual({ active: ['closed'], closed: [] });
   });
 
   it('moves a seat reserved → paid | released and paid → refunded, nothing else', () => {

@@ -8,6 +8,13 @@ export const groupMachine = defineMachine<GroupStatus>('group', {
   failed: [],
 });
 
+/** A campaign takes new groups while active; closing it is final (open groups run to their deadline). */
+export type CampaignStatus = 'active' | 'closed';
+export const campaignMachine = defineMachine<CampaignStatus>('group-buy campaign', {
+  active: ['closed'],
+  closed: [],
+});
+
 /** A member's seat: held while paying, counted once paid, given back when the order lapses or is refunded. */
 export type SeatStatus = 'reserved' | 'paid' | 'released' | 'refunded';
 export const seatMachine = defineMachine<SeatStatus>('group seat', {
@@ -144,7 +151,7 @@ export function campaignProblems(c: {
 
 /** Whether new groups may be opened in a campaign now. */
 export function campaignRunning(
-  c: { status: 'active' | 'closed'; startsAt: Date | null; endsAt: Date | null },
+  c: { status: CampaignStatus; startsAt: Date | null; endsAt: Date | null },
   now: Date,
 ): boolean {
   if (c.status !== 'active') return false;

@@ -1,6 +1,13 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
-import { type GroupStatus, groupMachine, MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './rules.js';
+import {
+  type CampaignStatus,
+  campaignMachine,
+  type GroupStatus,
+  groupMachine,
+  MAX_GROUP_SIZE,
+  MIN_GROUP_SIZE,
+} from './rules.js';
 
 const Money = Type.Integer({ minimum: 0, maximum: 1_000_000_000_00 });
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -59,7 +66,7 @@ export const CampaignSchema = Type.Object({
   perUserLimit: Nullable(Type.Integer()),
   startsAt: Nullable(Type.String()),
   endsAt: Nullable(Type.String()),
-  status: Type.Union([Type.Literal('active'), Type.Literal('closed')]),
+  status: Type.Unsafe<CampaignStatus>(Type.String({ enum: [...campaignMachine.states] })),
   running: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -858,6 +858,7 @@ export interface paths {
                                 remaining: number | null;
                                 shareToUnlock: number | null;
                                 startsAt: string | null;
+                                /** @enum {string} */
                                 status: "active" | "disabled";
                                 title: string;
                                 totalQuantity: number | null;
@@ -1032,6 +1033,7 @@ export interface paths {
                             remaining: number | null;
                             shareToUnlock: number | null;
                             startsAt: string | null;
+                            /** @enum {string} */
                             status: "active" | "disabled";
                             title: string;
                             totalQuantity: number | null;
@@ -1198,6 +1200,7 @@ export interface paths {
                             remaining: number | null;
                             shareToUnlock: number | null;
                             startsAt: string | null;
+                            /** @enum {string} */
                             status: "active" | "disabled";
                             title: string;
                             totalQuantity: number | null;
@@ -1411,6 +1414,7 @@ export interface paths {
                             remaining: number | null;
                             shareToUnlock: number | null;
                             startsAt: string | null;
+                            /** @enum {string} */
                             status: "active" | "disabled";
                             title: string;
                             totalQuantity: number | null;
@@ -1645,6 +1649,7 @@ export interface paths {
                             remaining: number | null;
                             shareToUnlock: number | null;
                             startsAt: string | null;
+                            /** @enum {string} */
                             status: "active" | "disabled";
                             title: string;
                             totalQuantity: number | null;
@@ -1848,6 +1853,7 @@ export interface paths {
                             remaining: number | null;
                             shareToUnlock: number | null;
                             startsAt: string | null;
+                            /** @enum {string} */
                             status: "active" | "disabled";
                             title: string;
                             totalQuantity: number | null;
@@ -2174,6 +2180,7 @@ export interface paths {
                                     open: number;
                                     succeeded: number;
                                 };
+                                /** @enum {string} */
                                 status: "active" | "closed";
                                 updatedAt: string;
                                 variantId: string;
@@ -2335,6 +2342,7 @@ export interface paths {
                             regularPrice: number | null;
                             running: boolean;
                             startsAt: string | null;
+                            /** @enum {string} */
                             status: "active" | "closed";
                             updatedAt: string;
                             variantId: string;
@@ -2547,6 +2555,7 @@ export interface paths {
                             regularPrice: number | null;
                             running: boolean;
                             startsAt: string | null;
+                            /** @enum {string} */
                             status: "active" | "closed";
                             updatedAt: string;
                             variantId: string;
@@ -2740,6 +2749,7 @@ export interface paths {
                             regularPrice: number | null;
                             running: boolean;
                             startsAt: string | null;
+                            /** @enum {string} */
                             status: "active" | "closed";
                             updatedAt: string;
                             variantId: string;
@@ -5523,6 +5533,7 @@ export interface paths {
                                 remaining: number | null;
                                 shareToUnlock: number | null;
                                 startsAt: string | null;
+                                /** @enum {string} */
                                 status: "active" | "disabled";
                                 title: string;
                                 totalQuantity: number | null;
@@ -6021,6 +6032,7 @@ export interface paths {
                                 regularPrice: number | null;
                                 running: boolean;
                                 startsAt: string | null;
+                                /** @enum {string} */
                                 status: "active" | "closed";
                                 updatedAt: string;
                                 variantId: string;
@@ -6241,6 +6253,7 @@ export interface paths {
                             regularPrice: number | null;
                             running: boolean;
                             startsAt: string | null;
+                            /** @enum {string} */
                             status: "active" | "closed";
                             updatedAt: string;
                             variantId: string;
