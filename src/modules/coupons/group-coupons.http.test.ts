@@ -119,6 +119,21 @@ describe('coupons on group orders', () => {
     expect(res.statusCode).toBe(404);
   });
 
+  it('gives the member price only for a group of the campaign: another campaign’s group is refused', async () => {
+    const mine = await gb.createCampaign({ regularPrice: 4500, price: 3900, groupSize: 3 });
+    const other = await gb.createCampaign({ groupSize: 3 });
+    const [leader, buyer] = await Promise.all([t.signUp(), t.signUp()]);
+    const elsewhere = await gb.joinAndPay(leader.token, other.variantId, { campaignId: other.campaign.id });
+    const groupId = elsewhere.groupBuy!.groupId;
+    const query = `items=${mine.variantId}:1&campaignId=${mine.campaign.id}&groupId=${groupId}`;
+    const res = await t.request('GET', `/api/me/coupons/applicable?${query}`, { token: buyer.token });
+    expect(res.json()).toMatchObject({
+      status: 400,
+      reason: 'group_price_requires_group',
+      params: { campaignId: mine.campaign.id, groupId },
+    });
+  });
+
   it('property: over random list and group prices, picker and checkout judge and discount the paid total', async () => {
     await fc.assert(
       fc.asyncProperty(

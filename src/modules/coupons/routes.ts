@@ -120,13 +120,8 @@ export const couponsRoutes: FastifyPluginAsyncTypebox<{ coupons: CouponsService 
         }),
         summary: 'My coupons priced against a cart',
         description:
-          'Signed in. Each usable coupon the person holds, priced against the cart at the prices checkout will charge (a group order at its group or leader price): applicable ones first, best discount first; one that does not apply says why in `refusal` (`coupon_not_applicable`, or `coupon_min_spend` with `minSpendAmount` and `subtotal`). 422 `group_price_requires_group` for a group not of the campaign; 404 for an unknown campaign.',
-        response: {
-          200: ApplicableSchema,
-          ...SIGNED_IN_PROBLEMS,
-          404: ProblemResponse,
-          422: ProblemResponse,
-        },
+          'Signed in. Each usable coupon the person holds, priced against the cart at the prices checkout will charge (a group order at its group or leader price): applicable ones first, best discount first; one that does not apply says why in `refusal` (`coupon_not_applicable`, or `coupon_min_spend` with `minSpendAmount` and `subtotal`). 400 `group_price_requires_group` for a group not of the campaign; 404 for an unknown campaign.',
+        response: { 200: ApplicableSchema, ...SIGNED_IN_PROBLEMS, 404: ProblemResponse },
       },
     },
     async (request) => {

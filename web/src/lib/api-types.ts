@@ -6751,7 +6751,7 @@ export interface paths {
         };
         /**
          * My coupons priced against a cart
-         * @description Signed in. Each usable coupon the person holds, priced against the cart at the prices checkout will charge (a group order at its group or leader price): applicable ones first, best discount first; one that does not apply says why in `refusal` (`coupon_not_applicable`, or `coupon_min_spend` with `minSpendAmount` and `subtotal`). 422 `group_price_requires_group` for a group not of the campaign; 404 for an unknown campaign.
+         * @description Signed in. Each usable coupon the person holds, priced against the cart at the prices checkout will charge (a group order at its group or leader price): applicable ones first, best discount first; one that does not apply says why in `refusal` (`coupon_not_applicable`, or `coupon_min_spend` with `minSpendAmount` and `subtotal`). 400 `group_price_requires_group` for a group not of the campaign; 404 for an unknown campaign.
          */
         get: {
             parameters: {
@@ -6886,41 +6886,6 @@ export interface paths {
                 };
                 /** @description Problem details (application/problem+json) */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description English fallback text; show `reason` in the reader's language instead. */
-                            detail: string;
-                            errors?: {
-                                /** @description English fallback text */
-                                message: string;
-                                /** @description Facts for the client to word the refusal with; money in minor units */
-                                params?: {
-                                    [key: string]: string | number | boolean | null;
-                                };
-                                /** @description JSON pointer of the field */
-                                path: string;
-                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
-                                rule?: string;
-                            }[];
-                            instance?: string;
-                            /** @description Facts for the client to word the refusal with; money in minor units */
-                            params?: {
-                                [key: string]: string | number | boolean | null;
-                            };
-                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
-                            reason: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        };
-                    };
-                };
-                /** @description Problem details (application/problem+json) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
