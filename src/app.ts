@@ -17,7 +17,7 @@ import {
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import type { ShareVisitors } from './modules/coupons/index.js';
-import { couponsRoutes, createCouponsService } from './modules/coupons/index.js';
+import { couponsRoutes, createCouponCheckout, createCouponsService } from './modules/coupons/index.js';
 import {
   createDistributionService,
   distributionRoutes,
@@ -131,17 +131,6 @@ export async function buildApp(deps: AppDeps) {
     ledger,
     jobs,
   });
-  // Share-to-unlock counts different people opening a sharer's links, not the sharer's own devices.
-  const shareVisitors: ShareVisitors = async (conn, sharerId, since) =>
-    sharing.service.distinctVisitors(conn, sharerId, since, await distribution.devicesOf(conn, sharerId));
-  const coupons = createCouponsService({
-    db,
-    clock,
-    catalog,
-    shareVisitors,
-    // The coupon picker prices a group order at its group price, as checkout charges it.
-    groupPrices: (campaignId, groupId) => groupBuys.quoteUnitPrice(campaignId, groupId),
-  });
   const points = createPointsService({ db, clock });
   const orders = createOrdersService({
     db,
@@ -155,7 +144,7 @@ export async function buildApp(deps: AppDeps) {
     jobs,
     events,
     idempotency,
-    coupons: coupons.checkout,
+    coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
     shipments: shipmentLookup,
   });
@@ -166,8 +155,15 @@ export async function buildApp(deps: AppDeps) {
     autoConfirmDays: config.autoConfirmDays,
     log: app.log,
   });
-  const groupBuys = createGroupBuyService({ db, clock, catalog, orders, events, jobs });
-  const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points });
+  const groupBuys = createGroupBuyService({
+    db,
+    clock,
+    catalog,
+    orders,
+    events,
+    jobs,
+    names: accounts.namesOf,
+  });
   const stores = createStoresService({
     db,
     clock,
@@ -207,6 +203,18 @@ export async function buildApp(deps: AppDeps) {
     },
     { events, jobs },
   );
+  // Coupons come after what their ports read: share-to-unlock counts different people opening a
+  // sharer's links (not the sharer's own devices), and the picker prices a group order as checkout does.
+  const shareVisitors: ShareVisitors = async (conn, sharerId, since) =>
+    sharing.service.distinctVisitors(conn, sharerId, since, await distribution.devicesOf(conn, sharerId));
+  const coupons = createCouponsService({
+    db,
+    clock,
+    catalog,
+    shareVisitors,
+    groupPrices: groupBuys.quoteUnitPrice,
+  });
+  const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points });
   const afterSales = createAfterSalesService({
     db,
     clock,

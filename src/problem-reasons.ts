@@ -1,7 +1,9 @@
 import { accountsReasons } from './modules/accounts/index.js';
 import { afterSalesReasons } from './modules/aftersales/index.js';
 import { catalogReasons } from './modules/catalog/index.js';
+import { couponReasons } from './modules/coupons/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
+import { groupBuyReasons } from './modules/groupbuy/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
 import { storesReasons } from './modules/stores/index.js';
@@ -22,4 +24,6 @@ export const problemReasons = mergeReasonCatalogs([
   accountsReasons,
   catalogReasons,
   storesReasons,
+  couponReasons,
+  groupBuyReasons,
 ]);

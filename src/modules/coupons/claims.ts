@@ -1,10 +1,11 @@
 import type { Queryable, Tx } from '../../platform/db.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { type AppError, notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { CouponsContext } from './context.js';
 import { type CouponTemplate, type HeldCoupon, presentHeld, presentTemplate } from './present.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import { type ClaimRefusal, claimRefusal, validUntil } from './rules.js';
 
 export type Offer = CouponTemplate & { held: number; canClaim: boolean };
@@ -16,24 +17,40 @@ async function visitorsFor(ctx: CouponsContext, conn: Queryable, t: q.TemplateRo
   return t.share_to_unlock === null ? 0 : ctx.shareVisitors(conn, userId, unlockSince(t));
 }
 
-function refusalError(refusal: ClaimRefusal): AppError {
+function refusalError(templateId: string, refusal: ClaimRefusal): AppError {
   switch (refusal.reason) {
     case 'unavailable':
-      return conflict('This coupon is no longer available');
+      return refuse('coupon_unavailable', { templateId }, 'This coupon is no longer available');
     case 'not_started':
-      return new AppError(
-        'business_rule',
+      return refuse(
+        'coupon_not_started',
+        { templateId, startsAt: refusal.startsAt.toISOString() },
         `This coupon can be claimed from ${refusal.startsAt.toISOString()}`,
       );
     case 'ended':
-      return new AppError('business_rule', 'Claiming this coupon has ended');
+      return refuse(
+        'coupon_claim_ended',
+        { templateId, endsAt: refusal.endsAt.toISOString() },
+        'Claiming this coupon has ended',
+      );
     case 'sold_out':
-      return conflict('All of these coupons have been claimed');
+      return refuse(
+        'coupon_sold_out',
+        { templateId, totalQuantity: refusal.totalQuantity },
+        'All of these coupons have been claimed',
+      );
     case 'limit_reached':
-      return conflict(`You already hold the most of this coupon one person may claim (${refusal.limit})`);
+      return refusal.limit === 1
+        ? refuse('coupon_already_claimed', { templateId }, 'You already hold this coupon')
+        : refuse(
+            'coupon_claim_limit_reached',
+            { templateId, perUserLimit: refusal.limit },
+            `You already hold the most of this coupon one person may claim (${refusal.limit})`,
+          );
     case 'locked':
-      return new AppError(
-        'business_rule',
+      return refuse(
+        'coupon_share_locked',
+        { templateId, visitors: refusal.reached, required: refusal.required },
         `Share to unlock: ${refusal.reached} of ${refusal.required} different people have opened your share links`,
       );
   }
@@ -100,7 +117,7 @@ export async function claimCoupon(
       },
       ctx.clock.now(),
     );
-    if (refusal) throw refusalError(refusal);
+    if (refusal) throw refusalError(t.id, refusal);
     return issue(ctx, tx, t, userId, 'claim');
   });
 }

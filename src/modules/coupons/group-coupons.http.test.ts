@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { groupBuySteps } from '../groupbuy/test-steps.js';
 import type { Order } from '../orders/present.js';
 import type { CouponTemplate, HeldCoupon } from './present.js';
+import type { CouponChoice } from './redeem.js';
 
 /**
  * Regression for issue 20: the checkout coupon picker judged a group order's coupon on the list
@@ -16,7 +17,7 @@ let t: TestApp;
 let gb: ReturnType<typeof groupBuySteps>;
 let adminToken: string;
 type Person = Awaited<ReturnType<TestApp['signUp']>>;
-type Choice = { coupon: HeldCoupon; discount: number; applicable: boolean; reason: string | null };
+type Choice = CouponChoice;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -69,10 +70,14 @@ describe('coupons on group orders', () => {
     expect((await choices(buyer, variantId))[0]).toMatchObject({ applicable: true, discount: 500 });
     const inGroup = (await choices(buyer, variantId, groupBuy))[0]!;
     expect(inGroup).toMatchObject({ applicable: false, discount: 0 });
-    expect(inGroup.reason).toMatch(/at least 4000 .* come to 3900/);
+    expect(inGroup.refusal).toEqual({
+      reason: 'coupon_min_spend',
+      params: { couponId: coupon.id, minSpendAmount: 4000, subtotal: 3900 },
+    });
     // …and checkout agrees with the picker.
     const refused = await orderWith(buyer, variantId, coupon.id, groupBuy);
     expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ reason: 'coupon_min_spend', params: inGroup.refusal?.params });
   });
 
   it('takes a percentage off the group price, and the picker shows what checkout takes', async () => {
@@ -112,6 +117,21 @@ describe('coupons on group orders', () => {
       token: buyer.token,
     });
     expect(res.statusCode).toBe(404);
+  });
+
+  it('gives the member price only for a group of the campaign: another campaign’s group is refused', async () => {
+    const mine = await gb.createCampaign({ regularPrice: 4500, price: 3900, groupSize: 3 });
+    const other = await gb.createCampaign({ groupSize: 3 });
+    const [leader, buyer] = await Promise.all([t.signUp(), t.signUp()]);
+    const elsewhere = await gb.joinAndPay(leader.token, other.variantId, { campaignId: other.campaign.id });
+    const groupId = elsewhere.groupBuy!.groupId;
+    const query = `items=${mine.variantId}:1&campaignId=${mine.campaign.id}&groupId=${groupId}`;
+    const res = await t.request('GET', `/api/me/coupons/applicable?${query}`, { token: buyer.token });
+    expect(res.json()).toMatchObject({
+      status: 400,
+      reason: 'group_price_requires_group',
+      params: { campaignId: mine.campaign.id, groupId },
+    });
   });
 
   it('property: over random list and group prices, picker and checkout judge and discount the paid total', async () => {

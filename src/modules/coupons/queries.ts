@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { CouponKind } from './rules.js';
+import type { CouponKind, TemplateStatus } from './rules.js';
 
 export interface TemplateRow {
   id: string;
@@ -19,7 +19,7 @@ export interface TemplateRow {
   issued: number;
   share_to_unlock: number | null;
   claimable: boolean;
-  status: 'active' | 'disabled';
+  status: TemplateStatus;
   created_at: Date;
   updated_at: Date;
 }

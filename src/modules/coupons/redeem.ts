@@ -1,9 +1,12 @@
+import type { Static } from 'typebox';
+import type { Clock } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db.js';
-import { AppError, conflict, invalidInput, notFound } from '../../platform/errors.js';
+import { invalidInput, notFound } from '../../platform/errors.js';
 import type { CheckoutCoupons } from '../orders/index.js';
 import type { CouponsContext } from './context.js';
-import { type HeldCoupon, presentHeld, termsOf } from './present.js';
+import { presentHeld, termsOf } from './present.js';
 import * as q from './queries.js';
+import { type MinSpendParams, type NotApplicableParams, refuse } from './reasons.js';
 import {
   type CouponRefusal,
   heldCouponStatus,
@@ -11,15 +14,41 @@ import {
   paidCouponLines,
   priceCoupon,
 } from './rules.js';
+import type { ApplicableSchema } from './schemas.js';
 
-function refusalText(refusal: CouponRefusal): string {
+/** A coupon that does not apply to a cart, as a reason and its params (money in minor units). */
+export type CouponMisfit =
+  | { reason: 'coupon_not_applicable'; params: Static<typeof NotApplicableParams> }
+  | { reason: 'coupon_min_spend'; params: Static<typeof MinSpendParams> };
+
+function misfitOf(couponId: string, refusal: CouponRefusal): CouponMisfit {
   switch (refusal.reason) {
     case 'no_eligible_items':
-      return 'None of the items in this order is covered by this coupon';
+      return { reason: 'coupon_not_applicable', params: { couponId } };
     case 'below_min_spend':
-      return `This coupon needs a spend of at least ${refusal.minSpend} (minor units) on the items it covers; they come to ${refusal.eligible}`;
-    case 'one_coupon_per_order':
-      return 'An order takes one coupon';
+      return {
+        reason: 'coupon_min_spend',
+        params: { couponId, minSpendAmount: refusal.minSpend, subtotal: refusal.eligible },
+      };
+  }
+}
+
+/** The English fallback of a misfit, for clients that do not word `refusal` themselves. */
+function misfitText(misfit: CouponMisfit): string {
+  switch (misfit.reason) {
+    case 'coupon_not_applicable':
+      return 'None of the items in this order is covered by this coupon';
+    case 'coupon_min_spend':
+      return `This coupon needs a spend of at least ${misfit.params.minSpendAmount} (minor units) on the items it covers; they come to ${misfit.params.subtotal}`;
+  }
+}
+
+function misfitError(misfit: CouponMisfit) {
+  switch (misfit.reason) {
+    case 'coupon_not_applicable':
+      return refuse(misfit.reason, misfit.params, misfitText(misfit));
+    case 'coupon_min_spend':
+      return refuse(misfit.reason, misfit.params, misfitText(misfit));
   }
 }
 
@@ -28,7 +57,7 @@ function refusalText(refusal: CouponRefusal): string {
  * by the new order in the same transaction. Two checkouts racing for one coupon queue on its row
  * lock; the second finds it used and gets 409.
  */
-export function checkoutCoupons(ctx: CouponsContext): CheckoutCoupons {
+export function checkoutCoupons(ctx: { clock: Clock }): CheckoutCoupons {
   return {
     async reserve(tx, { userId, couponId, lines }) {
       const coupon = await q.lockHeldCoupon(tx, couponId);
@@ -36,12 +65,14 @@ export function checkoutCoupons(ctx: CouponsContext): CheckoutCoupons {
       if (!coupon || coupon.user_id !== userId) throw notFound('Coupon');
       const now = ctx.clock.now();
       const status = heldCouponStatus({ orderId: coupon.order_id, validUntil: coupon.valid_until }, now);
-      if (status === 'used') throw conflict('This coupon is already used by another order');
-      if (status === 'expired') {
-        throw new AppError('business_rule', `This coupon expired at ${coupon.valid_until?.toISOString()}`);
+      if (status === 'used')
+        throw refuse('coupon_already_used', { couponId }, 'This coupon is already used by another order');
+      if (status === 'expired' && coupon.valid_until) {
+        const validUntil = coupon.valid_until.toISOString();
+        throw refuse('coupon_expired', { couponId, validUntil }, `This coupon expired at ${validUntil}`);
       }
       const pricing = priceCoupon(termsOf(coupon), lines);
-      if (!pricing.ok) throw new AppError('business_rule', refusalText(pricing));
+      if (!pricing.ok) throw misfitError(misfitOf(couponId, pricing));
       return {
         discount: pricing.discount,
         attachTo: (orderId: string) => q.markUsed(tx, coupon.id, orderId, now),
@@ -59,12 +90,7 @@ export async function returnCoupon(tx: Tx, orderId: string): Promise<void> {
   await q.releaseFromOrder(tx, orderId);
 }
 
-export interface CouponChoice {
-  coupon: HeldCoupon;
-  discount: number;
-  applicable: boolean;
-  reason: string | null;
-}
+export type CouponChoice = Static<typeof ApplicableSchema>['items'][number];
 
 /**
  * The buyer's usable coupons priced against a cart, best discount first, for the checkout picker:
@@ -89,13 +115,15 @@ export async function couponChoices(
   const lines = paidCouponLines(cart, variants, special);
   const now = ctx.clock.now();
   const held = await q.usableHeld(ctx.db, userId, now);
-  const choices = held.map((row) => {
+  const choices = held.map((row): CouponChoice => {
     const pricing = priceCoupon(termsOf(row), lines);
+    const refusal = pricing.ok ? null : misfitOf(row.id, pricing);
     return {
       coupon: presentHeld(row, now),
       discount: pricing.ok ? pricing.discount : 0,
       applicable: pricing.ok,
-      reason: pricing.ok ? null : refusalText(pricing),
+      reason: refusal && misfitText(refusal),
+      refusal,
     };
   });
   return choices.sort((a, b) => Number(b.applicable) - Number(a.applicable) || b.discount - a.discount);

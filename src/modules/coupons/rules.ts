@@ -1,4 +1,16 @@
 import { bpsOf } from '../../platform/money.js';
+import { defineMachine } from '../../platform/state-machine.js';
+
+/**
+ * A template's states: the operator stops and resumes claims and grants. Coupons already held have
+ * no stored state of their own: one is used while an order holds it (`order_id`, given back when that
+ * order is cancelled or refunded) and lapses at its `valid_until` (see `heldCouponStatus`).
+ */
+export type TemplateStatus = 'active' | 'disabled';
+export const templateMachine = defineMachine<TemplateStatus>('coupon template', {
+  active: ['disabled'],
+  disabled: ['active'],
+});
 
 /**
  * Coupon rules as pure functions: what a coupon takes off an order, whether it may be used or
@@ -58,8 +70,7 @@ export function paidCouponLines(
 
 export type CouponRefusal =
   | { reason: 'no_eligible_items' }
-  | { reason: 'below_min_spend'; minSpend: number; eligible: number }
-  | { reason: 'one_coupon_per_order' };
+  | { reason: 'below_min_spend'; minSpend: number; eligible: number };
 
 export type CouponPricing =
   | ({ ok: true } & { discount: number; eligible: number })
@@ -92,17 +103,6 @@ export function priceCoupon(terms: CouponTerms, lines: readonly CouponLine[]): C
   return { ok: true, discount, eligible };
 }
 
-/** Stacking rule: an order takes at most one coupon. No coupon is no discount. */
-export function priceOrderCoupons(
-  coupons: readonly CouponTerms[],
-  lines: readonly CouponLine[],
-): CouponPricing {
-  if (coupons.length > 1) return { ok: false, reason: 'one_coupon_per_order' };
-  const [coupon] = coupons;
-  if (!coupon) return { ok: true, discount: 0, eligible: 0 };
-  return priceCoupon(coupon, lines);
-}
-
 /** When a coupon held since `claimedAt` stops being usable; null = never. */
 export function validUntil(
   template: { validDays: number | null; endsAt: Date | null },
@@ -125,7 +125,7 @@ export function heldCouponStatus(
 }
 
 export interface ClaimFacts {
-  status: 'active' | 'disabled';
+  status: TemplateStatus;
   claimable: boolean;
   startsAt: Date | null;
   endsAt: Date | null;
@@ -142,8 +142,8 @@ export interface ClaimFacts {
 export type ClaimRefusal =
   | { reason: 'unavailable' }
   | { reason: 'not_started'; startsAt: Date }
-  | { reason: 'ended' }
-  | { reason: 'sold_out' }
+  | { reason: 'ended'; endsAt: Date }
+  | { reason: 'sold_out'; totalQuantity: number }
   | { reason: 'limit_reached'; limit: number }
   | { reason: 'locked'; required: number; reached: number };
 
@@ -151,8 +151,9 @@ export type ClaimRefusal =
 export function claimRefusal(facts: ClaimFacts, now: Date): ClaimRefusal | null {
   if (facts.status !== 'active' || !facts.claimable) return { reason: 'unavailable' };
   if (facts.startsAt && now < facts.startsAt) return { reason: 'not_started', startsAt: facts.startsAt };
-  if (facts.endsAt && now >= facts.endsAt) return { reason: 'ended' };
-  if (facts.totalQuantity !== null && facts.issued >= facts.totalQuantity) return { reason: 'sold_out' };
+  if (facts.endsAt && now >= facts.endsAt) return { reason: 'ended', endsAt: facts.endsAt };
+  if (facts.totalQuantity !== null && facts.issued >= facts.totalQuantity)
+    return { reason: 'sold_out', totalQuantity: facts.totalQuantity };
   if (facts.heldByClaimer >= facts.perUserLimit)
     return { reason: 'limit_reached', limit: facts.perUserLimit };
   if (facts.shareToUnlock !== null && facts.visitors < facts.shareToUnlock) {
@@ -169,18 +170,20 @@ export function termsProblem(t: {
   maxDiscount: number | null;
   startsAt: Date | null;
   endsAt: Date | null;
-}): { path: string; message: string } | null {
-  if (t.kind === 'amount_off' && t.amountOff === null) return { path: '/amountOff', message: 'is required' };
+}): { path: string; message: string; rule: string } | null {
+  if (t.kind === 'amount_off' && t.amountOff === null)
+    return { path: '/amountOff', message: 'is required', rule: 'required' };
   if (t.kind === 'amount_off' && (t.percentOffBps !== null || t.maxDiscount !== null)) {
-    return { path: '/percentOffBps', message: 'only applies to percent-off coupons' };
+    const path = t.percentOffBps !== null ? '/percentOffBps' : '/maxDiscount';
+    return { path, message: 'only applies to percent-off coupons', rule: 'onlyPercentOff' };
   }
   if (t.kind === 'percent_off' && t.percentOffBps === null) {
-    return { path: '/percentOffBps', message: 'is required' };
+    return { path: '/percentOffBps', message: 'is required', rule: 'required' };
   }
   if (t.kind === 'percent_off' && t.amountOff !== null) {
-    return { path: '/amountOff', message: 'only applies to amount-off coupons' };
+    return { path: '/amountOff', message: 'only applies to amount-off coupons', rule: 'onlyAmountOff' };
   }
   if (t.startsAt && t.endsAt && t.endsAt <= t.startsAt)
-    return { path: '/endsAt', message: 'must be after startsAt' };
+    return { path: '/endsAt', message: 'must be after startsAt', rule: 'afterStart' };
   return null;
 }

@@ -1,5 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
+import { MinSpendParams, NotApplicableParams } from './reasons.js';
+import { type TemplateStatus, templateMachine } from './rules.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 const Money = Type.Integer({ minimum: 1, maximum: 1_000_000_000_00 });
@@ -67,7 +69,7 @@ export const TemplateSchema = Type.Object({
   remaining: Nullable(Type.Integer()),
   shareToUnlock: Nullable(Type.Integer()),
   claimable: Type.Boolean(),
-  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+  status: Type.Unsafe<TemplateStatus>(Type.String({ enum: [...templateMachine.states] })),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -109,8 +111,15 @@ export const ApplicableSchema = Type.Object({
       /** What it would take off this cart; 0 when it does not apply. */
       discount: Type.Integer(),
       applicable: Type.Boolean(),
-      /** Why it does not apply, in words; null when it does. */
+      /** Why it does not apply, in English words; null when it does. Clients word `refusal` instead. */
       reason: Nullable(Type.String()),
+      /** Why it does not apply, as a refusal reason and its params (money in minor units); null when it does. */
+      refusal: Nullable(
+        Type.Union([
+          Type.Object({ reason: Type.Literal('coupon_not_applicable'), params: NotApplicableParams }),
+          Type.Object({ reason: Type.Literal('coupon_min_spend'), params: MinSpendParams }),
+        ]),
+      ),
     }),
   ),
 });

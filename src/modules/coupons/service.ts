@@ -1,3 +1,4 @@
+import type { Clock } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db.js';
 import { claimCoupon, grantCoupon, listHeldCoupons, listOffers, shareProgress } from './claims.js';
 import type { CouponsContext } from './context.js';
@@ -47,3 +48,10 @@ export function createCouponsService(ctx: CouponsContext) {
 }
 
 export type CouponsService = ReturnType<typeof createCouponsService>;
+
+/**
+ * Checkout's side of coupons on its own: it needs only the clock (and the order's transaction), so
+ * the composition root can hand it to orders before the coupon service, whose share-to-unlock and
+ * group-price ports come from services created after orders.
+ */
+export const createCouponCheckout = (deps: { clock: Clock }) => checkoutCoupons(deps);

@@ -1,11 +1,12 @@
 import { instantOrNull } from '../../platform/clock.js';
-import { AppError, businessRule, notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { CouponsContext } from './context.js';
 import { type CouponTemplate, presentTemplate } from './present.js';
 import * as q from './queries.js';
-import { termsProblem } from './rules.js';
+import { refuse } from './reasons.js';
+import { templateMachine, termsProblem } from './rules.js';
 import type { CreateTemplateInput, UpdateTemplateInput } from './schemas.js';
 
 /** Applies the fields present in `input` over `base` (null clears a field). */
@@ -42,7 +43,11 @@ function assertSound(t: q.TemplateRow) {
   });
   if (problem) throw new AppError('invalid_input', 'The coupon terms do not fit together', [problem]);
   if (t.total_quantity !== null && t.total_quantity < t.issued) {
-    throw businessRule(`${t.issued} coupons were already issued; the quantity cannot go below that`);
+    throw refuse(
+      'coupon_quantity_below_issued',
+      { issued: t.issued, totalQuantity: t.total_quantity },
+      `${t.issued} coupons were already issued; the quantity cannot go below that`,
+    );
   }
 }
 
@@ -98,7 +103,10 @@ export async function updateTemplate(
   });
 }
 
-/** Disabling stops new claims and grants; coupons already held stay usable until they lapse. */
+/**
+ * Disabling stops new claims and grants; coupons already held stay usable until they lapse. Asking
+ * for the state a template is already in changes nothing (the operator's second click).
+ */
 export async function setTemplateStatus(
   ctx: CouponsContext,
   id: string,
@@ -107,6 +115,8 @@ export async function setTemplateStatus(
   return ctx.db.transaction(async (tx) => {
     const current = await q.lockTemplate(tx, id);
     if (!current) throw notFound('Coupon');
+    if (current.status === status) return presentTemplate(current);
+    templateMachine.assertTransition(current.status, status);
     const row = { ...current, status, updated_at: ctx.clock.now() };
     await q.saveTemplate(tx, row);
     return presentTemplate(row);

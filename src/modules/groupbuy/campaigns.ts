@@ -1,12 +1,14 @@
 import { type Clock, instantOrNull } from '../../platform/clock.js';
 import type { Database } from '../../platform/db.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import type { CatalogService } from '../catalog/index.js';
-import { type Campaign, presentCampaign } from './present.js';
+import { presentCampaign } from './present.js';
 import * as q from './queries.js';
-import { campaignProblems, platformMayComplete } from './rules.js';
+import { refuse } from './reasons.js';
+import { campaignMachine, campaignProblems, groupMachine, platformMayComplete } from './rules.js';
+import type { Campaign } from './schemas.js';
 import { publishGroupSucceeded } from './seats.js';
 
 export interface CampaignInput {
@@ -105,6 +107,9 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
     const row = await db.transaction(async (tx) => {
       const current = await q.lockCampaign(tx, id);
       if (!current) throw notFound('Group-buy campaign');
+      // Closing a closed campaign changes nothing (the operator's second click).
+      if (current.status === 'closed') return current;
+      campaignMachine.assertTransition(current.status, 'closed');
       const next = { ...current, status: 'closed' as const, updated_at: clock.now() };
       await q.updateCampaign(tx, next);
       return next;
@@ -124,9 +129,12 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
         paid: group.paid,
       };
       if (group.expires_at.getTime() <= clock.now().getTime() || !platformMayComplete(counts))
-        throw conflict(
+        throw refuse(
+          'group_not_completable',
+          { groupId, groupSize: group.group_size, paidMembers: group.paid },
           'Only an open group with paid members and at most a fifth of its seats missing can be completed',
         );
+      groupMachine.assertTransition(group.status, 'succeeded');
       await q.saveGroupCounts(tx, {
         ...group,
         status: 'succeeded',

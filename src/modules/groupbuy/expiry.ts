@@ -4,6 +4,7 @@ import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { OrdersService } from '../orders/index.js';
 import * as q from './queries.js';
+import { LIVE_SEATS } from './rules.js';
 import { enqueueSettlement } from './seats.js';
 
 const FAIL_BATCH = 100;
@@ -12,7 +13,8 @@ const REASON = 'the group did not fill in time';
 
 /**
  * Fails every open group whose deadline has passed, queues one settlement job per live seat and
- * publishes `group.failed` to those members, in the same transaction. The conditional UPDATE (status = 'open', rows claimed with SKIP LOCKED)
+ * publishes `group.failed` to those members, in the same transaction. The conditional UPDATE (from the
+ * states the group machine lets fail, rows claimed with SKIP LOCKED)
  * decides each group exactly once, however many processes or passes run this at the same time.
  */
 export async function failExpiredGroups(
@@ -26,9 +28,7 @@ export async function failExpiredGroups(
     const count = await db.transaction(async (tx) => {
       const groups = await q.failDueGroups(tx, now, FAIL_BATCH);
       for (const group of groups) {
-        const live = (await q.seatsOfGroup(tx, group.id)).filter(
-          (seat) => seat.status === 'reserved' || seat.status === 'paid',
-        );
+        const live = (await q.seatsOfGroup(tx, group.id)).filter((seat) => LIVE_SEATS.includes(seat.status));
         for (const seat of live) await enqueueSettlement(jobs, tx, seat.order_id);
         await events.publish(tx, 'group.failed', {
           groupId: group.id,

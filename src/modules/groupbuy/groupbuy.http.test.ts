@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { AppError } from '../../platform/errors.js';
 import { maskName } from '../../platform/privacy.js';
 import type { Order } from '../orders/present.js';
+import { campaignMachine, groupMachine, seatMachine } from './rules.js';
 import type { PublicCampaign } from './service.js';
 import { groupBuySteps } from './test-steps.js';
 
@@ -44,9 +45,21 @@ describe('group-buy campaigns', () => {
     });
     expect((await post({ ...body, price: 9900 })).json()).toMatchObject({
       status: 400,
-      errors: [{ path: '/price' }],
+      errors: [{ path: '/price', rule: 'notAboveRegularPrice', params: { price: 4900 } }],
     });
-    expect((await post({ ...body, leaderPrice: 200 })).statusCode).toBe(400);
+    expect((await post({ ...body, leaderPrice: 200 })).json()).toMatchObject({
+      status: 400,
+      errors: [{ path: '/leaderPrice', rule: 'notAboveGroupPrice', params: { price: 100 } }],
+    });
+    expect(
+      (await post({ ...body, startsAt: '2026-12-02T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' })).json(),
+    ).toMatchObject({ status: 400, errors: [{ path: '/endsAt', rule: 'afterStart' }] });
+    // Year 0: a date-time by the schema's format, outside what PostgreSQL stores: 400, not 500.
+    for (const field of ['startsAt', 'endsAt'])
+      expect((await post({ ...body, [field]: '0000-01-01T00:00:00Z' })).json()).toMatchObject({
+        status: 400,
+        errors: [{ path: `/${field}` }],
+      });
     expect((await post({ ...body, variantId: 'no-such-variant' })).statusCode).toBe(404);
   });
 
@@ -72,6 +85,10 @@ describe('group-buy campaigns', () => {
     expect(closed.json()).toMatchObject({ status: 'closed', running: false });
     const refused = await gb.order(a.token, variantId, { campaignId: campaign.id });
     expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      reason: 'campaign_not_running',
+      params: { campaignId: campaign.id, status: 'closed', startsAt: null, endsAt: null },
+    });
     expect((await t.request('GET', '/api/admin/group-buys', { token: a.token })).statusCode).toBe(403);
     expect((await t.request('POST', '/api/admin/group-buys/nope/close', { token: admin })).statusCode).toBe(
       404,
@@ -134,7 +151,7 @@ describe('opening and joining a group', () => {
 
     const late = await gb.order((await t.signUp()).token, variantId, { campaignId: campaign.id, groupId });
     expect(late.statusCode).toBe(409);
-    expect(late.json<{ detail: string }>().detail).toMatch(/succeeded/);
+    expect(late.json()).toMatchObject({ reason: 'group_closed', params: { groupId, status: 'succeeded' } });
   });
 
   it('holds a seat while a member pays, and gives it back when the unpaid order lapses', async () => {
@@ -146,7 +163,7 @@ describe('opening and joining a group', () => {
     expect(paying.statusCode).toBe(201);
     const full = await gb.order(c.token, variantId, { campaignId: campaign.id, groupId });
     expect(full.statusCode).toBe(409);
-    expect(full.json<{ detail: string }>().detail).toMatch(/full/);
+    expect(full.json()).toMatchObject({ reason: 'group_full', params: { groupId, groupSize: 2 } });
 
     await gb.advanceMinutes(t.config.paymentTimeoutMinutes + 1);
     const lapsed = await t.request('GET', `/api/orders/${paying.json<Order>().id}`, { token: b.token });
@@ -170,7 +187,12 @@ describe('opening and joining a group', () => {
       groupId: foreign.groupBuy!.groupId,
     });
     expect(wrongGroup.statusCode).toBe(404);
-    expect((await gb.order(a.token, other.variantId, { campaignId: campaign.id })).statusCode).toBe(400);
+    const otherVariant = await gb.order(a.token, other.variantId, { campaignId: campaign.id });
+    expect(otherVariant.json()).toMatchObject({
+      status: 400,
+      reason: 'group_buy_single_item',
+      params: { variantId },
+    });
     const badType = await t.request('POST', '/api/orders', {
       token: a.token,
       body: { items: [{ variantId, quantity: 1 }], groupBuy: { campaignId: 7 } },
@@ -184,13 +206,22 @@ describe('opening and joining a group', () => {
 
     const tooMany = await gb.order(a.token, variantId, { campaignId: campaign.id }, 3);
     expect(tooMany.statusCode).toBe(422);
-    expect(tooMany.json<{ detail: string }>().detail).toMatch(/2 per person/);
+    expect(tooMany.json()).toMatchObject({
+      reason: 'group_buy_limit_reached',
+      params: { perUserLimit: 2, remaining: 2 },
+    });
     const opened = await gb.joinAndPay(a.token, variantId, { campaignId: campaign.id });
     const groupId = opened.groupBuy!.groupId;
     const twice = await gb.order(a.token, variantId, { campaignId: campaign.id, groupId });
     expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ reason: 'already_group_member', params: { groupId } });
     expect((await gb.order(a.token, variantId, { campaignId: campaign.id })).statusCode).toBe(201);
-    expect((await gb.order(a.token, variantId, { campaignId: campaign.id })).statusCode).toBe(422);
+    const overLimit = await gb.order(a.token, variantId, { campaignId: campaign.id });
+    expect(overLimit.json()).toMatchObject({
+      status: 422,
+      reason: 'group_buy_limit_reached',
+      params: { perUserLimit: 2, remaining: 0 },
+    });
   });
 
   it('keeps orders private: another person gets 404 for my group order', async () => {
@@ -335,7 +366,10 @@ describe('expiry', () => {
       groupId: first.groupBuy!.groupId,
     });
     expect(late.statusCode).toBe(409);
-    expect(late.json<{ detail: string }>().detail).toMatch(/run out of time/);
+    expect(late.json()).toMatchObject({
+      reason: 'group_expired',
+      params: { groupId: first.groupBuy!.groupId, expiresAt: expect.any(String) },
+    });
     await gb.advanceMinutes(1);
   });
 });
@@ -349,12 +383,31 @@ describe('completion at the platform cost', () => {
     const admin = await gb.admin();
     const complete = () =>
       t.request('POST', `/api/admin/group-buys/groups/${groupId}/complete`, { token: admin });
-    expect((await complete()).statusCode).toBe(409);
+    expect((await complete()).json()).toMatchObject({
+      status: 409,
+      reason: 'group_not_completable',
+      params: { groupId, groupSize: 5, paidMembers: 1 },
+    });
     for (const p of people.slice(1))
       await gb.joinAndPay(p.token, variantId, { campaignId: campaign.id, groupId });
     const done = await complete();
     expect(done.json()).toMatchObject({ status: 'succeeded', completedByPlatform: true, paidMembers: 4 });
     expect((await gb.group(groupId)).members).toHaveLength(4);
-    expect((await complete()).statusCode).toBe(409);
+    expect((await complete()).json()).toMatchObject({ status: 409, reason: 'group_not_completable' });
+  });
+});
+
+describe('group and seat states', () => {
+  it('are checked by the database with exactly the states of the machines', async () => {
+    const checks = await t.db.query<{ name: string; def: string }>(
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE conname IN ('group_buy_groups_status_check', 'group_buy_members_status_check',
+                         'group_buy_campaigns_status_check')`,
+    );
+    const statesOf = (name: string) =>
+      [...(checks.find((c) => c.name === name)?.def ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+    expect(statesOf('group_buy_groups_status_check')).toEqual([...groupMachine.states]);
+    expect(statesOf('group_buy_members_status_check')).toEqual([...seatMachine.states]);
+    expect(statesOf('group_buy_campaigns_status_check')).toEqual([...campaignMachine.states]);
   });
 });

@@ -1,43 +1,8 @@
 import { initialOf, maskName } from '../../platform/privacy.js';
 import type { Product } from '../catalog/index.js';
 import type * as q from './queries.js';
-import { campaignRunning, type GroupStatus } from './rules.js';
-
-export interface Campaign {
-  id: string;
-  variantId: string;
-  productId: string;
-  groupSize: number;
-  price: number;
-  leaderPrice: number | null;
-  /** The variant's price today, for "price vs group price". */
-  regularPrice: number | null;
-  durationMinutes: number;
-  perUserLimit: number | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  status: 'active' | 'closed';
-  /** Whether new groups can be opened now (active and inside its window). */
-  running: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ProductRef {
-  id: string;
-  title: string;
-  image: string | null;
-}
-
-/**
- * A person as a group page shows them: a masked name and the initial drawn in their avatar, never
- * their id (members did not choose to be public); `you` tells the viewer which one they are.
- */
-export interface PersonRef {
-  name: string;
-  initial: string;
-  you: boolean;
-}
+import { campaignRunning } from './rules.js';
+import type { Campaign, Group, GroupSummary, PersonRef, ProductRef } from './schemas.js';
 
 /** Who is looking: `you` flags are theirs; only the operator's own endpoints show full names. */
 export interface Viewer {
@@ -46,35 +11,6 @@ export interface Viewer {
 }
 
 export const ANONYMOUS: Viewer = { userId: null, fullNames: false };
-
-export interface GroupSummary {
-  id: string;
-  leader: PersonRef;
-  groupSize: number;
-  paidMembers: number;
-  seatsLeft: number;
-  expiresAt: string;
-}
-
-export interface Group {
-  id: string;
-  campaignId: string;
-  status: GroupStatus;
-  groupSize: number;
-  members: (PersonRef & { joinedAt: string; leader: boolean })[];
-  paidMembers: number;
-  seatsLeft: number;
-  expiresAt: string;
-  price: number;
-  leaderPrice: number | null;
-  regularPrice: number | null;
-  product: ProductRef;
-  variantId: string;
-  leader: PersonRef;
-  completedByPlatform: boolean;
-  createdAt: string;
-  decidedAt: string | null;
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -114,11 +50,12 @@ export function presentCampaign(row: q.CampaignRow, product: Product | undefined
 }
 
 export const presentGroupSummary = (
-  g: q.GroupRow & { leader_name: string },
+  g: q.GroupRow,
+  names: ReadonlyMap<string, string>,
   viewer: Viewer,
 ): GroupSummary => ({
   id: g.id,
-  leader: personRef(g.leader_id, g.leader_name, viewer),
+  leader: personRef(g.leader_id, names.get(g.leader_id) ?? '', viewer),
   groupSize: g.group_size,
   paidMembers: g.paid,
   seatsLeft: g.group_size - g.taken,
@@ -128,9 +65,9 @@ export const presentGroupSummary = (
 export function presentGroup(
   g: q.GroupRow,
   campaign: q.CampaignRow,
-  seats: readonly (q.SeatRow & { user_name: string })[],
+  seats: readonly q.SeatRow[],
   product: Product | undefined,
-  leaderName: string,
+  names: ReadonlyMap<string, string>,
   viewer: Viewer,
 ): Group {
   // Paid members; in a failed group, also those whose money went back because it failed.
@@ -143,7 +80,7 @@ export function presentGroup(
     status: g.status,
     groupSize: g.group_size,
     members: members.map((s) => ({
-      ...personRef(s.user_id, s.user_name, viewer),
+      ...personRef(s.user_id, names.get(s.user_id) ?? '', viewer),
       joinedAt: (s.paid_at ?? s.joined_at).toISOString(),
       leader: s.user_id === g.leader_id,
     })),
@@ -155,7 +92,7 @@ export function presentGroup(
     regularPrice: regularPriceOf(product, campaign.variant_id),
     product: productRef(product, campaign.product_id),
     variantId: campaign.variant_id,
-    leader: personRef(g.leader_id, leaderName, viewer),
+    leader: personRef(g.leader_id, names.get(g.leader_id) ?? '', viewer),
     completedByPlatform: g.completed_by_platform,
     createdAt: g.created_at.toISOString(),
     decidedAt: iso(g.decided_at),

@@ -1,5 +1,12 @@
 import type { Queryable } from '../../platform/db.js';
-import type { GroupStatus, SeatStatus } from './rules.js';
+import {
+  type CampaignStatus,
+  type GroupStatus,
+  groupMachine,
+  LIVE_SEATS,
+  type SeatStatus,
+  UNDECIDED_GROUPS,
+} from './rules.js';
 
 export interface CampaignRow {
   id: string;
@@ -12,7 +19,7 @@ export interface CampaignRow {
   per_user_limit: number | null;
   starts_at: Date | null;
   ends_at: Date | null;
-  status: 'active' | 'closed';
+  status: CampaignStatus;
   created_at: Date;
   updated_at: Date;
 }
@@ -159,12 +166,13 @@ export const takeSeat = async (conn: Queryable, groupId: string, campaignId: str
   (
     await conn.query<GroupRow>(
       `UPDATE group_buy_groups SET taken = taken + 1
-       WHERE id = $1 AND campaign_id = $2 AND status = 'open' AND expires_at > $3 AND taken < group_size
+       WHERE id = $1 AND campaign_id = $2 AND status = ANY($4) AND expires_at > $3 AND taken < group_size
        RETURNING *`,
-      [groupId, campaignId, now],
+      [groupId, campaignId, now, UNDECIDED_GROUPS],
     )
   )[0];
 
+/** Saves a locked group's counters; a change of status is checked against the machine by the caller. */
 export const saveGroupCounts = (conn: Queryable, g: GroupRow) =>
   conn.query(
     `UPDATE group_buy_groups SET taken = $2, paid = $3, status = $4, decided_at = $5,
@@ -179,11 +187,11 @@ export const saveGroupCounts = (conn: Queryable, g: GroupRow) =>
 export const failDueGroups = (conn: Queryable, now: Date, limit: number) =>
   conn.query<GroupRow>(
     `UPDATE group_buy_groups SET status = 'failed', decided_at = $1
-     WHERE id IN (SELECT id FROM group_buy_groups WHERE status = 'open' AND expires_at <= $1
+     WHERE id IN (SELECT id FROM group_buy_groups WHERE status = ANY($3) AND expires_at <= $1
                   ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-       AND status = 'open'
+       AND status = ANY($3)
      RETURNING *`,
-    [now, limit],
+    [now, limit, groupMachine.fromStates('failed')],
   );
 
 export async function insertSeat(conn: Queryable, s: SeatRow): Promise<void> {
@@ -197,19 +205,26 @@ export async function insertSeat(conn: Queryable, s: SeatRow): Promise<void> {
 export const findSeat = async (conn: Queryable, orderId: string) =>
   (await conn.query<SeatRow>('SELECT * FROM group_buy_members WHERE order_id = $1', [orderId]))[0];
 
-export const setSeatStatus = (conn: Queryable, orderId: string, status: SeatStatus, now: Date) =>
-  conn.query(
-    `UPDATE group_buy_members SET status = $2, paid_at = CASE WHEN $2 = 'paid' THEN $3 ELSE paid_at END
-     WHERE order_id = $1`,
-    [orderId, status, now],
-  );
+/** Moves a seat to `status` if it is in one of `from` (the machine's); returns how many rows moved. */
+export const setSeatStatus = async (
+  conn: Queryable,
+  orderId: string,
+  status: SeatStatus,
+  from: readonly SeatStatus[],
+  now: Date,
+) =>
+  (
+    await conn.query(
+      `UPDATE group_buy_members SET status = $2, paid_at = CASE WHEN $2 = 'paid' THEN $3 ELSE paid_at END
+       WHERE order_id = $1 AND status = ANY($4) RETURNING order_id`,
+      [orderId, status, now, from],
+    )
+  ).length;
 
 export const seatsOfGroup = (conn: Queryable, groupId: string) =>
-  conn.query<SeatRow & { user_name: string }>(
-    `SELECT m.*, u.name AS user_name FROM group_buy_members m JOIN users u ON u.id = m.user_id
-     WHERE m.group_id = $1 ORDER BY m.joined_at, m.order_id`,
-    [groupId],
-  );
+  conn.query<SeatRow>(`SELECT * FROM group_buy_members WHERE group_id = $1 ORDER BY joined_at, order_id`, [
+    groupId,
+  ]);
 
 /**
  * Seats still live (reserved or paid) in groups that have failed: their settlement is owed. Normally
@@ -218,8 +233,8 @@ export const seatsOfGroup = (conn: Queryable, groupId: string) =>
 export const owedSettlements = (conn: Queryable, limit: number) =>
   conn.query<{ order_id: string }>(
     `SELECT m.order_id FROM group_buy_members m JOIN group_buy_groups g ON g.id = m.group_id
-     WHERE g.status = 'failed' AND m.status IN ('reserved', 'paid') ORDER BY m.order_id LIMIT $1`,
-    [limit],
+     WHERE g.status = 'failed' AND m.status = ANY($2) ORDER BY m.order_id LIMIT $1`,
+    [limit, LIVE_SEATS],
   );
 
 export const seatsOfOrders = (conn: Queryable, orderIds: readonly string[]) =>
@@ -233,8 +248,8 @@ export const seatsOfOrders = (conn: Queryable, orderIds: readonly string[]) =>
 export async function unitsHeld(conn: Queryable, campaignId: string, userId: string): Promise<number> {
   const rows = await conn.query<{ units: number }>(
     `SELECT COALESCE(sum(quantity), 0)::int AS units FROM group_buy_members
-     WHERE campaign_id = $1 AND user_id = $2 AND status IN ('reserved', 'paid')`,
-    [campaignId, userId],
+     WHERE campaign_id = $1 AND user_id = $2 AND status = ANY($3)`,
+    [campaignId, userId, LIVE_SEATS],
   );
   return rows[0]?.units ?? 0;
 }
@@ -246,15 +261,14 @@ export const joinableGroups = (
   now: Date,
   perCampaign: number,
 ) =>
-  conn.query<GroupRow & { leader_name: string }>(
+  conn.query<GroupRow>(
     `SELECT * FROM (
-       SELECT g.*, u.name AS leader_name,
-         row_number() OVER (PARTITION BY g.campaign_id ORDER BY g.expires_at, g.id) AS rank
-       FROM group_buy_groups g JOIN users u ON u.id = g.leader_id
-       WHERE g.campaign_id = ANY($1) AND g.status = 'open' AND g.expires_at > $2 AND g.paid > 0
+       SELECT g.*, row_number() OVER (PARTITION BY g.campaign_id ORDER BY g.expires_at, g.id) AS rank
+       FROM group_buy_groups g
+       WHERE g.campaign_id = ANY($1) AND g.status = ANY($4) AND g.expires_at > $2 AND g.paid > 0
          AND g.taken < g.group_size) ranked
      WHERE rank <= $3`,
-    [campaignIds, now, perCampaign],
+    [campaignIds, now, perCampaign, UNDECIDED_GROUPS],
   );
 
 export const seatsOfUser = (

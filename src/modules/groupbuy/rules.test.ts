@@ -2,15 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applySeatEvent,
+  campaignMachine,
   campaignProblems,
   campaignRunning,
-  canMoveGroup,
-  GROUP_STATUSES,
   type GroupCounts,
+  groupMachine,
   joinRefusal,
   orderGroupStatus,
   platformMayComplete,
   type SeatEvent,
+  seatMachine,
   unitPriceFor,
   unitsLeftForUser,
 } from './rules.js';
@@ -27,8 +28,29 @@ const fresh = (groupSize: number): GroupCounts => ({ status: 'open', groupSize, 
 
 describe('group state machine', () => {
   it('allows only open → succeeded | failed', () => {
-    for (const from of GROUP_STATUSES)
-      for (const to of GROUP_STATUSES) expect(canMoveGroup(from, to)).toBe(from === 'open' && to !== 'open');
+    expect(groupMachine.transitions).toEqual({ open: ['succeeded', 'failed'], succeeded: [], failed: [] });
+    for (const from of groupMachine.states)
+      for (const to of groupMachine.states)
+        expect(groupMachine.canTransition(from, to)).toBe(from === 'open' && to !== 'open');
+    expect(() => groupMachine.assertTransition('failed', 'succeeded')).toThrow(
+      /failed cannot become succeeded/,
+    );
+  });
+
+  it('closes a campaign once, for good', () => {
+    expect(campaignMachine.transitions).toEqual({ active: ['closed'], closed: [] });
+  });
+
+  it('moves a seat reserved → paid | released and paid → refunded, nothing else', () => {
+    expect(seatMachine.transitions).toEqual({
+      reserved: ['paid', 'released'],
+      paid: ['refunded'],
+      released: [],
+      refunded: [],
+    });
+    expect(seatMachine.fromStates('paid')).toEqual(['reserved']);
+    expect(seatMachine.fromStates('refunded')).toEqual(['paid']);
+    expect(seatMachine.fromStates('released')).toEqual(['reserved']);
   });
 
   it('never has more seats than its size, nor more paid than seats, whatever happens', () => {
@@ -52,7 +74,8 @@ describe('group state machine', () => {
         for (const { event, expired } of steps) {
           const next = applySeatEvent(g, event, expired);
           if (g.status !== 'open') expect(next.status).toBe(g.status);
-          else if (next.status !== 'open') expect(canMoveGroup(g.status, next.status)).toBe(true);
+          else if (next.status !== 'open')
+            expect(groupMachine.canTransition(g.status, next.status)).toBe(true);
           g = next;
         }
       }),

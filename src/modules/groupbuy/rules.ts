@@ -1,29 +1,40 @@
-import { AppError } from '../../platform/errors.js';
+import { defineMachine } from '../../platform/state-machine.js';
 
 /** A group's states and moves, as data: a group is decided once, and never undecided. */
-export const GROUP_STATUSES = ['open', 'succeeded', 'failed'] as const;
-export type GroupStatus = (typeof GROUP_STATUSES)[number];
-
-export const GROUP_TRANSITIONS: Readonly<Record<GroupStatus, readonly GroupStatus[]>> = {
+export type GroupStatus = 'open' | 'succeeded' | 'failed';
+export const groupMachine = defineMachine<GroupStatus>('group', {
   open: ['succeeded', 'failed'],
   succeeded: [],
   failed: [],
-};
+});
 
-export const canMoveGroup = (from: GroupStatus, to: GroupStatus) => GROUP_TRANSITIONS[from].includes(to);
+/** A campaign takes new groups while active; closing it is final (open groups run to their deadline). */
+export type CampaignStatus = 'active' | 'closed';
+export const campaignMachine = defineMachine<CampaignStatus>('group-buy campaign', {
+  active: ['closed'],
+  closed: [],
+});
 
 /** A member's seat: held while paying, counted once paid, given back when the order lapses or is refunded. */
-export const SEAT_STATUSES = ['reserved', 'paid', 'released', 'refunded'] as const;
-export type SeatStatus = (typeof SEAT_STATUSES)[number];
-
-export const SEAT_TRANSITIONS: Readonly<Record<SeatStatus, readonly SeatStatus[]>> = {
+export type SeatStatus = 'reserved' | 'paid' | 'released' | 'refunded';
+export const seatMachine = defineMachine<SeatStatus>('group seat', {
   reserved: ['paid', 'released'],
   paid: ['refunded'],
   released: [],
   refunded: [],
-};
+});
 
-export const canMoveSeat = (from: SeatStatus, to: SeatStatus) => SEAT_TRANSITIONS[from].includes(to);
+/** The states a machine can still leave: the others are final. */
+const unsettled = <S extends string>(m: {
+  states: readonly S[];
+  transitions: Readonly<Record<S, readonly S[]>>;
+}) => m.states.filter((s) => m.transitions[s].length > 0);
+
+/** Groups not yet decided (open): they take seats and may still succeed or fail. */
+export const UNDECIDED_GROUPS: readonly GroupStatus[] = unsettled(groupMachine);
+
+/** Seats that hold a place in their group (and count towards a person's limit). */
+export const LIVE_SEATS: readonly SeatStatus[] = unsettled(seatMachine);
 
 export const MIN_GROUP_SIZE = 2;
 export const MAX_GROUP_SIZE = 100;
@@ -45,15 +56,6 @@ export function joinRefusal(group: GroupCounts & { expiresAt: Date }, now: Date)
   if (group.taken >= group.groupSize) return 'full';
   return null;
 }
-
-const refusalText: Record<JoinRefusal, string> = {
-  full: 'This group is full: every seat is taken or being paid for',
-  succeeded: 'This group has already succeeded',
-  failed: 'This group has failed and is closed',
-  expired: 'This group has run out of time',
-};
-
-export const joinRefusalError = (why: JoinRefusal) => new AppError('conflict', refusalText[why]);
 
 /**
  * The effect of a seat event on the group's counters. Pure, so the laws (never over size, paid
@@ -96,6 +98,14 @@ export function unitPriceFor(campaign: CampaignPrices, role: 'leader' | 'member'
   return role === 'leader' && campaign.leaderPrice !== null ? campaign.leaderPrice : campaign.price;
 }
 
+/** A field error of a campaign: the rule broken (worded by the web) and its params (money in minor units). */
+export interface CampaignProblem {
+  path: string;
+  message: string;
+  rule: string;
+  params?: Record<string, number>;
+}
+
 /** Problems with a campaign's prices and size, as field errors; empty when it is sound. */
 export function campaignProblems(c: {
   groupSize: number;
@@ -104,22 +114,44 @@ export function campaignProblems(c: {
   regularPrice: number;
   startsAt: Date | null;
   endsAt: Date | null;
-}): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
-  if (!Number.isInteger(c.groupSize) || c.groupSize < MIN_GROUP_SIZE || c.groupSize > MAX_GROUP_SIZE)
-    problems.push({ path: '/groupSize', message: `must be ${MIN_GROUP_SIZE} to ${MAX_GROUP_SIZE}` });
+}): CampaignProblem[] {
+  const problems: CampaignProblem[] = [];
+  if (!Number.isInteger(c.groupSize) || c.groupSize < MIN_GROUP_SIZE)
+    problems.push({
+      path: '/groupSize',
+      message: `must be at least ${MIN_GROUP_SIZE}`,
+      rule: 'minimum',
+      params: { limit: MIN_GROUP_SIZE },
+    });
+  else if (c.groupSize > MAX_GROUP_SIZE)
+    problems.push({
+      path: '/groupSize',
+      message: `must be at most ${MAX_GROUP_SIZE}`,
+      rule: 'maximum',
+      params: { limit: MAX_GROUP_SIZE },
+    });
   if (c.price > c.regularPrice)
-    problems.push({ path: '/price', message: 'must not be above the regular price' });
+    problems.push({
+      path: '/price',
+      message: 'must not be above the regular price',
+      rule: 'notAboveRegularPrice',
+      params: { price: c.regularPrice },
+    });
   if (c.leaderPrice !== null && c.leaderPrice > c.price)
-    problems.push({ path: '/leaderPrice', message: 'must not be above the group price' });
+    problems.push({
+      path: '/leaderPrice',
+      message: 'must not be above the group price',
+      rule: 'notAboveGroupPrice',
+      params: { price: c.price },
+    });
   if (c.startsAt && c.endsAt && c.endsAt.getTime() <= c.startsAt.getTime())
-    problems.push({ path: '/endsAt', message: 'must be after startsAt' });
+    problems.push({ path: '/endsAt', message: 'must be after startsAt', rule: 'afterStart' });
   return problems;
 }
 
 /** Whether new groups may be opened in a campaign now. */
 export function campaignRunning(
-  c: { status: 'active' | 'closed'; startsAt: Date | null; endsAt: Date | null },
+  c: { status: CampaignStatus; startsAt: Date | null; endsAt: Date | null },
   now: Date,
 ): boolean {
   if (c.status !== 'active') return false;

@@ -1,6 +1,13 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
-import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './rules.js';
+import {
+  type CampaignStatus,
+  campaignMachine,
+  type GroupStatus,
+  groupMachine,
+  MAX_GROUP_SIZE,
+  MIN_GROUP_SIZE,
+} from './rules.js';
 
 const Money = Type.Integer({ minimum: 0, maximum: 1_000_000_000_00 });
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -35,10 +42,17 @@ export const CampaignPatchBody = Type.Object(
   { additionalProperties: false },
 );
 
-const ProductRef = Type.Object({ id: Type.String(), title: Type.String(), image: Nullable(Type.String()) });
+export const ProductRefSchema = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  image: Nullable(Type.String()),
+});
+const ProductRef = ProductRefSchema;
 /** Members by masked name and avatar initial, never by id; `you` marks the viewer. */
-const Person = Type.Object({ name: Type.String(), initial: Type.String(), you: Type.Boolean() });
-const GroupStatus = Type.Union([Type.Literal('open'), Type.Literal('succeeded'), Type.Literal('failed')]);
+export const PersonSchema = Type.Object({ name: Type.String(), initial: Type.String(), you: Type.Boolean() });
+const Person = PersonSchema;
+/** The group machine's states (rules.ts), as the API names them. */
+const GroupStatusSchema = Type.Unsafe<GroupStatus>(Type.String({ enum: [...groupMachine.states] }));
 
 export const CampaignSchema = Type.Object({
   id: Type.String(),
@@ -52,13 +66,13 @@ export const CampaignSchema = Type.Object({
   perUserLimit: Nullable(Type.Integer()),
   startsAt: Nullable(Type.String()),
   endsAt: Nullable(Type.String()),
-  status: Type.Union([Type.Literal('active'), Type.Literal('closed')]),
+  status: Type.Unsafe<CampaignStatus>(Type.String({ enum: [...campaignMachine.states] })),
   running: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
 
-const GroupSummarySchema = Type.Object({
+export const GroupSummarySchema = Type.Object({
   id: Type.String(),
   leader: Person,
   groupSize: Type.Integer(),
@@ -87,7 +101,7 @@ export const AdminCampaignSchema = Type.Object({
 export const GroupSchema = Type.Object({
   id: Type.String(),
   campaignId: Type.String(),
-  status: GroupStatus,
+  status: GroupStatusSchema,
   groupSize: Type.Integer(),
   members: Type.Array(Type.Object({ ...Person.properties, joinedAt: Type.String(), leader: Type.Boolean() })),
   paidMembers: Type.Integer(),
@@ -122,3 +136,12 @@ const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
 export const PublicCampaignPage = page(PublicCampaignSchema);
 export const AdminCampaignPage = page(AdminCampaignSchema);
 export const MyGroupBuyPage = page(MyGroupBuySchema);
+
+export type Campaign = Static<typeof CampaignSchema>;
+export type PublicCampaign = Static<typeof PublicCampaignSchema>;
+export type AdminCampaign = Static<typeof AdminCampaignSchema>;
+export type Group = Static<typeof GroupSchema>;
+export type GroupSummary = Static<typeof GroupSummarySchema>;
+export type MyGroupBuy = Static<typeof MyGroupBuySchema>;
+export type ProductRef = Static<typeof ProductRefSchema>;
+export type PersonRef = Static<typeof PersonSchema>;

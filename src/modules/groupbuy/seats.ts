@@ -1,18 +1,22 @@
 import { addMs, type Clock, minutes } from '../../platform/clock.js';
 import type { Queryable, Tx } from '../../platform/db.js';
-import { AppError, businessRule, conflict, invalidInput, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { GroupBuyCheckout, GroupSeatRequest, OrderGroupBuy, ReservedSeat } from '../orders/index.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import {
   applySeatEvent,
   campaignRunning,
+  groupMachine,
+  type JoinRefusal,
   joinRefusal,
-  joinRefusalError,
   orderGroupStatus,
   type SeatEvent,
+  type SeatStatus,
+  seatMachine,
   unitPriceFor,
   unitsLeftForUser,
 } from './rules.js';
@@ -28,7 +32,11 @@ export function createGroupBuyCheckout(deps: { clock: Clock }): GroupBuyCheckout
     if (!campaign) throw notFound('Group-buy campaign');
     const [line, ...others] = request.lines;
     if (!line || others.length > 0 || line.variantId !== campaign.variant_id)
-      throw invalidInput('/items', "a group-buy order holds exactly one line: the campaign's variant");
+      throw refuse(
+        'group_buy_single_item',
+        { variantId: campaign.variant_id },
+        "A group-buy order holds exactly one line: the campaign's variant",
+      );
     await checkPerUserLimit(tx, campaign, request.userId, line.quantity);
 
     const now = deps.clock.now();
@@ -52,7 +60,12 @@ export function createGroupBuyCheckout(deps: { clock: Clock }): GroupBuyCheckout
             paid_at: null,
           });
         } catch (error) {
-          if (isUniqueViolation(error)) throw conflict('You already have a seat in this group');
+          if (isUniqueViolation(error))
+            throw refuse(
+              'already_group_member',
+              { groupId: group.id },
+              'You already have a seat in this group',
+            );
           throw error;
         }
       },
@@ -85,7 +98,9 @@ async function checkPerUserLimit(tx: Tx, campaign: q.CampaignRow, userId: string
   ]);
   const left = unitsLeftForUser(campaign.per_user_limit, await q.unitsHeld(tx, campaign.id, userId));
   if (quantity > left)
-    throw businessRule(
+    throw refuse(
+      'group_buy_limit_reached',
+      { perUserLimit: campaign.per_user_limit, remaining: left },
       `This group deal allows ${campaign.per_user_limit} per person; you can add ${left} more`,
     );
 }
@@ -95,7 +110,17 @@ async function openGroup(tx: Tx, campaign: q.CampaignRow, userId: string, now: D
     { status: campaign.status, startsAt: campaign.starts_at, endsAt: campaign.ends_at },
     now,
   );
-  if (!running) throw conflict('This group buy is not running: no new groups can be opened');
+  if (!running)
+    throw refuse(
+      'campaign_not_running',
+      {
+        campaignId: campaign.id,
+        status: campaign.status,
+        startsAt: campaign.starts_at?.toISOString() ?? null,
+        endsAt: campaign.ends_at?.toISOString() ?? null,
+      },
+      'This group buy is not running: no new groups can be opened',
+    );
   const group: q.GroupRow = {
     id: newId(),
     campaign_id: campaign.id,
@@ -129,19 +154,36 @@ async function joinGroup(tx: Tx, campaign: q.CampaignRow, groupId: string, now: 
       },
       now,
     ) ?? 'full';
-  throw joinRefusalError(why);
+  throw joinRefusalError(group, why);
+}
+
+function joinRefusalError(group: q.GroupRow, why: JoinRefusal) {
+  const groupId = group.id;
+  switch (why) {
+    case 'full':
+      return refuse('group_full', { groupId, groupSize: group.group_size }, 'This group is full');
+    case 'expired':
+      return refuse(
+        'group_expired',
+        { groupId, expiresAt: group.expires_at.toISOString() },
+        'This group has run out of time',
+      );
+    default:
+      return refuse('group_closed', { groupId, status: why }, `This group has already ${why}`);
+  }
 }
 
 /** Applies a seat event to the locked group row and saves the counters (and the decision time). */
 async function moveGroup(tx: Tx, groupId: string, event: SeatEvent, now: Date) {
   const group = await q.lockGroup(tx, groupId);
-  if (!group) throw new AppError('not_found', 'Group not found');
+  if (!group) throw notFound('Group');
   const next = applySeatEvent(
     { status: group.status, groupSize: group.group_size, taken: group.taken, paid: group.paid },
     event,
     group.expires_at.getTime() <= now.getTime(),
   );
   const decided = next.status !== group.status;
+  if (decided) groupMachine.assertTransition(group.status, next.status);
   await q.saveGroupCounts(tx, {
     ...group,
     taken: next.taken,
@@ -159,9 +201,8 @@ async function moveGroup(tx: Tx, groupId: string, event: SeatEvent, now: Date) {
 export function seatReactions(deps: { clock: Clock; jobs: JobRunner; events: EventBus }) {
   async function onPaid(tx: Tx, { orderId }: { orderId: string }) {
     const seat = await q.findSeat(tx, orderId);
-    if (seat?.status !== 'reserved') return;
+    if (!seat || !(await moveSeat(tx, orderId, 'paid'))) return;
     const now = deps.clock.now();
-    await q.setSeatStatus(tx, orderId, 'paid', now);
     const { before, after } = await moveGroup(tx, seat.group_id, 'pay', now);
     // Paid into a group that already failed: it goes back with the rest of the group.
     if (after.status === 'failed') await enqueueSettlement(deps.jobs, tx, orderId);
@@ -171,19 +212,21 @@ export function seatReactions(deps: { clock: Clock; jobs: JobRunner; events: Eve
 
   async function onCancelled(tx: Tx, { orderId }: { orderId: string }) {
     const seat = await q.findSeat(tx, orderId);
-    if (seat?.status !== 'reserved') return;
+    if (!seat || !(await moveSeat(tx, orderId, 'released'))) return;
     const now = deps.clock.now();
-    await q.setSeatStatus(tx, orderId, 'released', now);
     await moveGroup(tx, seat.group_id, 'release', now);
   }
 
   async function onRefunded(tx: Tx, { orderId }: { orderId: string }) {
     const seat = await q.findSeat(tx, orderId);
-    if (seat?.status !== 'paid') return;
+    if (!seat || !(await moveSeat(tx, orderId, 'refunded'))) return;
     const now = deps.clock.now();
-    await q.setSeatStatus(tx, orderId, 'refunded', now);
     await moveGroup(tx, seat.group_id, 'refund-paid', now);
   }
+
+  /** Moves the seat from any state the machine allows; false when it was not in one (nothing to do). */
+  const moveSeat = async (tx: Tx, orderId: string, to: SeatStatus) =>
+    (await q.setSeatStatus(tx, orderId, to, seatMachine.fromStates(to), deps.clock.now())) > 0;
 
   return { onPaid, onCancelled, onRefunded };
 }

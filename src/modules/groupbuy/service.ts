@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
-import type { Database } from '../../platform/db.js';
+import type { Database, Queryable } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
@@ -10,38 +10,31 @@ import { campaignAdmin } from './campaigns.js';
 import { failExpiredGroups, settleFailedMember } from './expiry.js';
 import {
   ANONYMOUS,
-  type Campaign,
-  type Group,
-  type GroupSummary,
-  type ProductRef,
   presentCampaign,
   presentGroup,
   presentGroupSummary,
   productRef,
   type Viewer,
 } from './present.js';
+import { createGroupBuyPricing } from './pricing.js';
 import * as q from './queries.js';
-import { campaignRunning, orderGroupStatus, unitPriceFor } from './rules.js';
+import { orderGroupStatus } from './rules.js';
+import type { AdminCampaign, Group, MyGroupBuy, PublicCampaign } from './schemas.js';
+
+export type { AdminCampaign, MyGroupBuy, PublicCampaign } from './schemas.js';
+
 import { SETTLE_MEMBER_JOB, seatReactions } from './seats.js';
 
 export const FAIL_EXPIRED_JOB = 'groupbuy.fail-expired-groups';
 const FAIL_EXPIRED_EVERY_MS = 60_000;
 const OPEN_GROUPS_SHOWN = 10;
 
-export type PublicCampaign = Campaign & { product: ProductRef; openGroups: GroupSummary[] };
-export type AdminCampaign = Campaign & {
-  product: ProductRef;
-  stats: { open: number; succeeded: number; failed: number; members: number };
-};
-export interface MyGroupBuy {
-  orderId: string;
-  role: 'leader' | 'member';
-  status: ReturnType<typeof orderGroupStatus>;
-  group: Group;
-}
+/** Display names by user id (accounts' `namesOf`): members are shown by name, never joined to `users`. */
+export type NamesOf = (conn: Queryable, ids: readonly string[]) => Promise<Map<string, string>>;
 
 export interface GroupBuyDeps {
   db: Database;
+  names: NamesOf;
   clock: Clock;
   catalog: CatalogService;
   orders: OrdersService;
@@ -55,7 +48,8 @@ export interface GroupBuyDeps {
  * each member through the orders lifecycle, one job per member.
  */
 export function createGroupBuyService(deps: GroupBuyDeps) {
-  const { db, clock, catalog, orders, events, jobs } = deps;
+  const { db, clock, catalog, orders, events, jobs, names } = deps;
+  const pricing = createGroupBuyPricing({ db, clock });
   // Wired to the order events in src/reactions.ts, inside the order's transaction.
   const reactions = seatReactions({ clock, jobs, events });
   jobs.every(FAIL_EXPIRED_JOB, FAIL_EXPIRED_EVERY_MS, async (_payload, job) => {
@@ -79,28 +73,8 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     const campaign = (await q.findCampaign(db, group.campaign_id)) as q.CampaignRow;
     const seats = await q.seatsOfGroup(db, group.id);
     const product = await catalog.getProduct(campaign.product_id, true).catch(() => undefined);
-    const leaderName = seats.find((s) => s.user_id === group.leader_id)?.user_name ?? '';
-    return presentGroup(group, campaign, seats, product, leaderName, viewer);
-  }
-
-  /**
-   * The unit price a group order pays for the campaign's variant, as checkout will charge it: the
-   * leader price when opening a group, the group price when joining one (see `unitPriceFor`).
-   */
-  async function quoteUnitPrice(campaignId: string, groupId?: string) {
-    const campaign = await q.findCampaign(db, campaignId);
-    if (!campaign) throw notFound('Group-buy campaign');
-    const prices = { price: campaign.price, leaderPrice: campaign.leader_price };
-    return { variantId: campaign.variant_id, unitPrice: unitPriceFor(prices, groupId ? 'member' : 'leader') };
-  }
-
-  /** The group price of each campaign of these products that is running now. */
-  async function runningPrices(productIds: readonly string[]) {
-    const now = clock.now();
-    const rows = await q.activeCampaignsOf(db, productIds);
-    return rows
-      .filter((r) => campaignRunning({ status: r.status, startsAt: r.starts_at, endsAt: r.ends_at }, now))
-      .map((r) => ({ campaignId: r.id, productId: r.product_id, variantId: r.variant_id, price: r.price }));
+    const nameOf = await names(db, [group.leader_id, ...seats.map((s) => s.user_id)]);
+    return presentGroup(group, campaign, seats, product, nameOf, viewer);
   }
 
   /** Running campaigns (of one product, or all), each with the open groups others can join. */
@@ -124,6 +98,10 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
       now,
       OPEN_GROUPS_SHOWN,
     );
+    const leaders = await names(
+      db,
+      groups.map((g) => g.leader_id),
+    );
     return toPage(
       rows,
       filter.limit,
@@ -131,7 +109,9 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
       (r): PublicCampaign => ({
         ...presentCampaign(r, products.get(r.product_id), now),
         product: productRef(products.get(r.product_id), r.product_id),
-        openGroups: groups.filter((g) => g.campaign_id === r.id).map((g) => presentGroupSummary(g, viewer)),
+        openGroups: groups
+          .filter((g) => g.campaign_id === r.id)
+          .map((g) => presentGroupSummary(g, leaders, viewer)),
       }),
     );
   }
@@ -142,10 +122,14 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     const now = clock.now();
     const product = await catalog.getProduct(row.product_id, true).catch(() => undefined);
     const groups = await q.joinableGroups(db, [row.id], now, OPEN_GROUPS_SHOWN);
+    const leaders = await names(
+      db,
+      groups.map((g) => g.leader_id),
+    );
     return {
       ...presentCampaign(row, product, now),
       product: productRef(product, row.product_id),
-      openGroups: groups.map((g) => presentGroupSummary(g, viewer)),
+      openGroups: groups.map((g) => presentGroupSummary(g, leaders, viewer)),
     };
   }
 
@@ -219,8 +203,7 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     ...admin,
     getGroup,
     getCampaign,
-    quoteUnitPrice,
-    runningPrices,
+    ...pricing,
     listRunning,
     listForAdmin,
     listMine,

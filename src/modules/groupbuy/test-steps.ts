@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { createProduct } from '../../../test/support/shop.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/index.js';
-import type { Campaign, Group } from './present.js';
+import type { Campaign, Group } from './schemas.js';
 
 /** Group-buy test steps over HTTP, shared by this module's test files. */
 export function groupBuySteps(t: TestApp) {

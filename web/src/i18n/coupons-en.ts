@@ -129,3 +129,42 @@ export const couponsEn = {
     refundNote: 'If that first order is refunded, points are taken back; a coupon stays with the inviter.',
   },
 };
+
+/** Coupons' refusals and field errors (spread into problems-en.ts); money params arrive formatted. */
+export const couponProblemsEn = {
+  reasons: {
+    coupon_min_spend:
+      'This coupon needs a spend of {{minSpendAmount}} on the items it covers; they come to {{subtotal}}.',
+    coupon_not_applicable: 'This coupon does not cover any of these items.',
+    coupon_expired: 'This coupon has expired.',
+    coupon_already_used: 'This coupon is already used by another order.',
+    coupon_unavailable: 'This coupon is no longer available.',
+    coupon_not_started: 'This coupon cannot be claimed yet.',
+    coupon_claim_ended: 'Claiming this coupon has ended.',
+    coupon_sold_out_one: 'The only coupon of this kind has been claimed.',
+    coupon_sold_out_other: 'All {{count}} of these coupons have been claimed.',
+    coupon_already_claimed: 'You already have this coupon.',
+    coupon_claim_limit_reached_one:
+      'You already hold {{count}} of this coupon, the most one person may claim.',
+    coupon_claim_limit_reached_other:
+      'You already hold {{count}} of this coupon, the most one person may claim.',
+    coupon_share_locked:
+      'Share to unlock: {{visitors}} of {{required}} friends have opened your links so far.',
+    coupon_quantity_below_issued:
+      '{{issued}} have already been claimed; the quantity cannot be less than that.',
+  },
+  fieldRules: {
+    amountOff: { onlyAmountOff: 'Leave the amount off empty: it is only for amount-off coupons.' },
+    percentOffBps: { onlyPercentOff: 'Leave the percentage empty: it is only for percent-off coupons.' },
+    maxDiscount: { onlyPercentOff: 'Leave the cap empty: it is only for percent-off coupons.' },
+  },
+  fields: {
+    amountOff: 'an amount off',
+    percentOffBps: 'a percentage',
+    maxDiscount: 'a cap',
+    minSpend: 'a minimum spend',
+    validDays: 'the days valid',
+    totalQuantity: 'a total quantity',
+    shareToUnlock: 'the people to share with',
+  },
+};

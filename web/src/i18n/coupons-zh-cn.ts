@@ -1,4 +1,4 @@
-import type { couponsEn } from './coupons-en';
+import type { couponProblemsEn, couponsEn } from './coupons-en';
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
 
@@ -128,5 +128,39 @@ export const couponsZhCN: Catalog<typeof couponsEn> = {
     save: '保存',
     saved: '已保存。',
     refundNote: '若首单退款，积分将被扣回；优惠券仍归邀请人所有。',
+  },
+};
+
+/** 优惠券的拒绝原因与字段错误（并入 problems-zh-cn.ts）；金额参数已格式化。 */
+export const couponProblemsZhCN: Catalog<typeof couponProblemsEn> = {
+  reasons: {
+    coupon_min_spend: '该优惠券适用商品需满 {{minSpendAmount}}，当前为 {{subtotal}}。',
+    coupon_not_applicable: '该优惠券不适用于这些商品。',
+    coupon_expired: '该优惠券已过期。',
+    coupon_already_used: '该优惠券已被其他订单使用。',
+    coupon_unavailable: '该优惠券已停止发放。',
+    coupon_not_started: '该优惠券尚未开始领取。',
+    coupon_claim_ended: '该优惠券已结束领取。',
+    coupon_sold_out_one: '该优惠券已被领完。',
+    coupon_sold_out_other: '{{count}} 张优惠券已全部领完。',
+    coupon_already_claimed: '你已经领过这张优惠券了。',
+    coupon_claim_limit_reached_one: '你已持有 {{count}} 张，已达每人领取上限。',
+    coupon_claim_limit_reached_other: '你已持有 {{count}} 张，已达每人领取上限。',
+    coupon_share_locked: '分享解锁：已有 {{visitors}}/{{required}} 位好友打开了你的分享链接。',
+    coupon_quantity_below_issued: '已发放 {{issued}} 张，总量不能低于此数。',
+  },
+  fieldRules: {
+    amountOff: { onlyAmountOff: '减免金额仅适用于满减券，请留空。' },
+    percentOffBps: { onlyPercentOff: '折扣比例仅适用于折扣券，请留空。' },
+    maxDiscount: { onlyPercentOff: '优惠上限仅适用于折扣券，请留空。' },
+  },
+  fields: {
+    amountOff: '减免金额',
+    percentOffBps: '折扣比例',
+    maxDiscount: '优惠上限',
+    minSpend: '最低消费',
+    validDays: '有效天数',
+    totalQuantity: '发放总量',
+    shareToUnlock: '分享解锁人数',
   },
 };

@@ -63,3 +63,34 @@ export const groupBuyEn = {
     create: 'Create campaign',
   },
 };
+
+/** Group buying's refusals and field errors (spread into problems-en.ts); money params arrive formatted. */
+export const groupBuyProblemsEn = {
+  reasons: {
+    group_full_one: 'This group is full: its {{count}} seat is taken or being paid for.',
+    group_full_other: 'This group is full: all {{count}} seats are taken or being paid for.',
+    group_closed: 'This group is already decided and takes no one else. Open a new group or join another.',
+    group_expired: 'This group ran out of time. Open a new group instead.',
+    already_group_member: 'You are already in this group.',
+    campaign_not_running: 'This group deal is not running now, so no new group can be opened.',
+    group_buy_single_item:
+      'A group-buy order holds only the deal’s item. Remove the other items and try again.',
+    group_buy_limit_reached: 'This deal allows {{perUserLimit}} per person; you can add {{remaining}} more.',
+    group_not_completable:
+      'Only an open group with paid members and at most a fifth of its seats missing can be completed ({{paidMembers}} of {{groupSize}} paid).',
+    group_price_requires_group: 'That group is not part of this deal. Choose one of its groups.',
+  },
+  fieldRules: {
+    price: { notAboveRegularPrice: 'Enter a group price no higher than the regular price, {{price}}.' },
+    leaderPrice: { notAboveGroupPrice: 'Enter a leader price no higher than the group price, {{price}}.' },
+    endsAt: { afterStart: 'Choose an end after the start.' },
+  },
+  fields: {
+    groupSize: 'a group size',
+    leaderPrice: 'a leader price',
+    durationMinutes: 'a duration',
+    perUserLimit: 'a per-person limit',
+    startsAt: 'a start',
+    endsAt: 'an end',
+  },
+};

@@ -1,4 +1,4 @@
-import type { groupBuyEn } from './groupbuy-en';
+import type { groupBuyEn, groupBuyProblemsEn } from './groupbuy-en';
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
 
@@ -63,5 +63,35 @@ export const groupBuyZhCN: Catalog<typeof groupBuyEn> = {
     fillIn: '请选择规格并填写拼团价。',
     created: '活动已创建。',
     create: '创建活动',
+  },
+};
+
+/** 拼团的拒绝原因与字段错误（并入 problems-zh-cn.ts）；金额参数已格式化。 */
+export const groupBuyProblemsZhCN: Catalog<typeof groupBuyProblemsEn> = {
+  reasons: {
+    group_full_one: '该团已满：{{count}} 个名额都已被占用或正在付款。',
+    group_full_other: '该团已满：{{count}} 个名额都已被占用或正在付款。',
+    group_closed: '该团已结束，不再接受新成员。请开新团或加入其他团。',
+    group_expired: '该团已超时。请开一个新团。',
+    already_group_member: '你已经在这个团里了。',
+    campaign_not_running: '该拼团活动当前未进行，无法开新团。',
+    group_buy_single_item: '拼团订单只能包含活动商品。请移除其他商品后重试。',
+    group_buy_limit_reached: '该活动每人限购 {{perUserLimit}} 件，你还可以再买 {{remaining}} 件。',
+    group_not_completable:
+      '只有进行中、已有成员付款且缺口不超过五分之一的团才能由平台补齐（已付款 {{paidMembers}}/{{groupSize}}）。',
+    group_price_requires_group: '该团不属于这个活动。请选择活动中的团。',
+  },
+  fieldRules: {
+    price: { notAboveRegularPrice: '拼团价不能高于原价 {{price}}。' },
+    leaderPrice: { notAboveGroupPrice: '团长价不能高于拼团价 {{price}}。' },
+    endsAt: { afterStart: '结束时间需晚于开始时间。' },
+  },
+  fields: {
+    groupSize: '成团人数',
+    leaderPrice: '团长价',
+    durationMinutes: '时长',
+    perUserLimit: '每人限购',
+    startsAt: '开始时间',
+    endsAt: '结束时间',
   },
 };

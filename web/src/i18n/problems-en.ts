@@ -1,7 +1,8 @@
 import { afterSalesFieldRulesEn, afterSalesFieldsEn, afterSalesReasonsEn } from './aftersales-en';
 import { catalogFieldRulesEn, catalogFieldsEn, catalogReasonsEn } from './catalog-en';
+import { couponProblemsEn } from './coupons-en';
 import { fulfilmentFieldRulesEn, fulfilmentFieldsEn, fulfilmentReasonsEn } from './fulfilment-en';
-
+import { groupBuyProblemsEn } from './groupbuy-en';
 /**
  * English texts of the server's refusals. `reasons` has one entry per `ProblemReason` of the API
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
@@ -29,6 +30,8 @@ export const reasonsEn = {
   ...afterSalesReasonsEn,
   ...fulfilmentReasonsEn,
   ...catalogReasonsEn,
+  ...groupBuyProblemsEn.reasons,
+  ...couponProblemsEn.reasons,
 };
 
 /** Field errors by rule; `{{field}}` is the field's label, the rest are the rule's params. */
@@ -68,6 +71,8 @@ export const fieldRulesEn = {
   ...afterSalesFieldRulesEn,
   ...fulfilmentFieldRulesEn,
   ...catalogFieldRulesEn,
+  ...groupBuyProblemsEn.fieldRules,
+  ...couponProblemsEn.fieldRules,
 };
 
 /** Field labels by the last segment of the JSON pointer, for field errors worded by rule. */
@@ -96,4 +101,6 @@ export const fieldsEn = {
   ...afterSalesFieldsEn,
   ...fulfilmentFieldsEn,
   ...catalogFieldsEn,
+  ...groupBuyProblemsEn.fields,
+  ...couponProblemsEn.fields,
 };

@@ -1,6 +1,8 @@
 import { afterSalesFieldRulesZhCN, afterSalesFieldsZhCN, afterSalesReasonsZhCN } from './aftersales-zh-cn';
 import { catalogFieldRulesZhCN, catalogFieldsZhCN, catalogReasonsZhCN } from './catalog-zh-cn';
+import { couponProblemsZhCN } from './coupons-zh-cn';
 import { fulfilmentFieldRulesZhCN, fulfilmentFieldsZhCN, fulfilmentReasonsZhCN } from './fulfilment-zh-cn';
+import { groupBuyProblemsZhCN } from './groupbuy-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { securityReasonsZhCN } from './security-zh-cn';
 
@@ -26,6 +28,8 @@ export const reasonsZhCN: Texts<typeof reasonsEn> = {
   ...afterSalesReasonsZhCN,
   ...fulfilmentReasonsZhCN,
   ...catalogReasonsZhCN,
+  ...groupBuyProblemsZhCN.reasons,
+  ...couponProblemsZhCN.reasons,
 };
 
 export const rulesZhCN: Texts<typeof rulesEn> = {
@@ -63,6 +67,8 @@ export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
   ...afterSalesFieldRulesZhCN,
   ...fulfilmentFieldRulesZhCN,
   ...catalogFieldRulesZhCN,
+  ...groupBuyProblemsZhCN.fieldRules,
+  ...couponProblemsZhCN.fieldRules,
 };
 
 export const fieldsZhCN: Texts<typeof fieldsEn> = {
@@ -90,4 +96,6 @@ export const fieldsZhCN: Texts<typeof fieldsEn> = {
   ...afterSalesFieldsZhCN,
   ...fulfilmentFieldsZhCN,
   ...catalogFieldsZhCN,
+  ...groupBuyProblemsZhCN.fields,
+  ...couponProblemsZhCN.fields,
 };

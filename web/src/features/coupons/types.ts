@@ -1,83 +1,29 @@
-export type CouponKind = 'amount_off' | 'percent_off';
+import type { BodyOf, ResponseOf } from '../../lib/api';
 
-/** What a coupon takes off, as both templates and held coupons carry it. */
-export interface CouponTerms {
-  kind: CouponKind;
-  amountOff: number | null;
-  percentOffBps: number | null;
-  maxDiscount: number | null;
-  minSpend: number;
-  productIds?: string[] | null;
-}
-
-export interface CouponTemplate extends CouponTerms {
-  id: string;
-  title: string;
-  description: string;
-  productIds: string[] | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  validDays: number | null;
-  perUserLimit: number;
-  totalQuantity: number | null;
-  issued: number;
-  remaining: number | null;
-  shareToUnlock: number | null;
-  claimable: boolean;
-  status: 'active' | 'disabled';
-  createdAt: string;
-  updatedAt: string;
-}
-
+/** Coupons as the API shows them: derived from the generated API types, never copied. */
+export type CouponTemplate = ResponseOf<'/api/admin/coupons/{id}', 'get'>;
+export type CouponKind = CouponTemplate['kind'];
 /** A template as the coupon centre offers it to the viewer. */
-export interface Offer extends CouponTemplate {
-  held: number;
-  canClaim: boolean;
-}
-
-export type HeldCouponStatus = 'available' | 'used' | 'expired';
+export type Offer = ResponseOf<'/api/coupons', 'get'>['items'][number];
+export type HeldCoupon = ResponseOf<'/api/coupons/{id}/claim', 'post'>;
+export type HeldCouponStatus = HeldCoupon['status'];
 export const HELD_STATUSES: readonly HeldCouponStatus[] = ['available', 'used', 'expired'];
+export type CouponChoice = ResponseOf<'/api/me/coupons/applicable', 'get'>['items'][number];
+export type ShareProgress = ResponseOf<'/api/coupons/{id}/progress', 'get'>;
 
-export interface HeldCoupon extends CouponTerms {
-  id: string;
-  templateId: string;
-  title: string;
-  description: string;
-  source: 'claim' | 'invitation';
-  status: HeldCouponStatus;
-  claimedAt: string;
-  validUntil: string | null;
-  orderId: string | null;
-  usedAt: string | null;
-}
+/**
+ * What a coupon takes off, as templates, held coupons and the invitation reward carry it (web-only).
+ * `kind` is a string because the invitation reward's schema types it so (its module's to tighten).
+ */
+export type CouponTerms = Pick<HeldCoupon, 'amountOff' | 'percentOffBps' | 'maxDiscount' | 'minSpend'> & {
+  kind: CouponKind | (string & {});
+  productIds?: readonly string[] | null;
+};
 
-export interface CouponChoice {
-  coupon: HeldCoupon;
-  discount: number;
-  applicable: boolean;
-  reason: string | null;
-}
+/** The body of POST /api/admin/coupons (PATCH takes any part of it). */
+export type TemplateInput = BodyOf<'/api/admin/coupons', 'post'>;
 
-/** The body of POST / PATCH /api/admin/coupons. */
-export type TemplateInput = Omit<
-  CouponTemplate,
-  'id' | 'issued' | 'remaining' | 'status' | 'createdAt' | 'updatedAt'
->;
-
-export type InvitationRewardKind = 'none' | 'points' | 'coupon';
-
-export interface InvitationRewardSetting {
-  kind: InvitationRewardKind;
-  points: number | null;
-  couponTemplateId: string | null;
-}
-
-export interface PublicInvitationReward extends InvitationRewardSetting {
-  coupon: (CouponTerms & { title: string }) | null;
-}
-
-export interface PointsStatement {
-  balance: number;
-  items: { id: string; delta: number; reason: string; createdAt: string }[];
-  nextCursor: string | null;
-}
+export type InvitationRewardSetting = BodyOf<'/api/admin/invitation-rewards', 'put'>;
+export type InvitationRewardKind = InvitationRewardSetting['kind'];
+export type PublicInvitationReward = ResponseOf<'/api/invitation-rewards', 'get'>;
+export type PointsStatement = ResponseOf<'/api/me/points', 'get'>;

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 import { usePagedQuery } from '../../../lib/paged-query';
 import type { CouponTemplate, TemplateInput } from '../types';
 
 const adminKey = ['admin-coupons'] as const;
-const pathOf = (id: string) => `/api/admin/coupons/${encodeURIComponent(id)}`;
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export function useAdminCoupons() {
   return usePagedQuery<CouponTemplate>(adminKey, '/api/admin/coupons');
@@ -13,7 +13,7 @@ export function useAdminCoupons() {
 export function useAdminCoupon(id: string | undefined) {
   return useQuery({
     queryKey: [...adminKey, id],
-    queryFn: () => api.get<CouponTemplate>(pathOf(id ?? '')),
+    queryFn: () => call(apiClient.GET('/api/admin/coupons/{id}', byId(id ?? ''))),
     enabled: id !== undefined,
   });
 }
@@ -24,8 +24,8 @@ export function useSaveCoupon() {
   return useMutation({
     mutationFn: ({ id, input }: { id?: string; input: TemplateInput }) =>
       id
-        ? api.patch<CouponTemplate>(pathOf(id), input)
-        : api.post<CouponTemplate>('/api/admin/coupons', input),
+        ? call(apiClient.PATCH('/api/admin/coupons/{id}', { ...byId(id), body: input }))
+        : call(apiClient.POST('/api/admin/coupons', { body: input })),
     onSuccess: () => void client.invalidateQueries({ queryKey: adminKey }),
   });
 }
@@ -34,7 +34,9 @@ export function useSetCouponStatus() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: 'disable' | 'enable' }) =>
-      api.post<CouponTemplate>(`${pathOf(id)}/${action}`),
+      action === 'disable'
+        ? call(apiClient.POST('/api/admin/coupons/{id}/disable', byId(id)))
+        : call(apiClient.POST('/api/admin/coupons/{id}/enable', byId(id))),
     onSuccess: () => void client.invalidateQueries({ queryKey: adminKey }),
   });
 }

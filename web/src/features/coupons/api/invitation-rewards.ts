@@ -1,18 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { InvitationRewardSetting, PointsStatement, PublicInvitationReward } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import type { InvitationRewardSetting } from '../types';
 
 const settingKey = ['admin-invitation-rewards'] as const;
-const settingPath = '/api/admin/invitation-rewards';
 
 export function useInvitationRewardSetting() {
-  return useQuery({ queryKey: settingKey, queryFn: () => api.get<InvitationRewardSetting>(settingPath) });
+  return useQuery({
+    queryKey: settingKey,
+    queryFn: () => call(apiClient.GET('/api/admin/invitation-rewards')),
+  });
 }
 
 export function useSaveInvitationReward() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (setting: InvitationRewardSetting) => api.put<InvitationRewardSetting>(settingPath, setting),
+    mutationFn: (setting: InvitationRewardSetting) =>
+      call(apiClient.PUT('/api/admin/invitation-rewards', { body: setting })),
     onSuccess: (saved) => {
       client.setQueryData(settingKey, saved);
       void client.invalidateQueries({ queryKey: ['invitation-reward'] });
@@ -24,10 +27,10 @@ export function useSaveInvitationReward() {
 export function usePublicInvitationReward() {
   return useQuery({
     queryKey: ['invitation-reward'],
-    queryFn: () => api.get<PublicInvitationReward>('/api/invitation-rewards'),
+    queryFn: () => call(apiClient.GET('/api/invitation-rewards')),
   });
 }
 
 export function useMyPoints() {
-  return useQuery({ queryKey: ['my-points'], queryFn: () => api.get<PointsStatement>('/api/me/points') });
+  return useQuery({ queryKey: ['my-points'], queryFn: () => call(apiClient.GET('/api/me/points')) });
 }

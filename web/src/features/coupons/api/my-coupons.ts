@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 import { usePagedQuery } from '../../../lib/paged-query';
-import type { CouponChoice, HeldCoupon, HeldCouponStatus } from '../types';
+import type { HeldCoupon, HeldCouponStatus } from '../types';
 
 export function useMyCoupons(status: HeldCouponStatus) {
   return usePagedQuery<HeldCoupon>(['my-coupons'], '/api/me/coupons', { status });
@@ -16,10 +16,14 @@ export function useCouponChoices(
   groupBuy?: { campaignId: string; groupId?: string },
 ) {
   const items = lines.map((l) => `${l.variantId}:${l.quantity}`).join(',');
-  const query = { items, campaignId: groupBuy?.campaignId, groupId: groupBuy?.groupId };
+  const query = {
+    items,
+    ...(groupBuy ? { campaignId: groupBuy.campaignId } : {}),
+    ...(groupBuy?.groupId ? { groupId: groupBuy.groupId } : {}),
+  };
   return useQuery({
     queryKey: ['my-coupons', 'applicable', query],
-    queryFn: () => api.get<{ items: CouponChoice[] }>(withQuery('/api/me/coupons/applicable', query)),
+    queryFn: () => call(apiClient.GET('/api/me/coupons/applicable', { params: { query } })),
     enabled: lines.length > 0,
   });
 }

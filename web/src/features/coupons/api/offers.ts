@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 import { usePagedQuery } from '../../../lib/paged-query';
-import type { HeldCoupon, Offer } from '../types';
+import type { Offer } from '../types';
 
 export const offersKey = ['coupon-offers'] as const;
 
@@ -14,7 +14,7 @@ export function useClaimCoupon() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (templateId: string) =>
-      api.post<HeldCoupon>(`/api/coupons/${encodeURIComponent(templateId)}/claim`),
+      call(apiClient.POST('/api/coupons/{id}/claim', { params: { path: { id: templateId } } })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: offersKey });
       void client.invalidateQueries({ queryKey: ['my-coupons'] });
@@ -27,9 +27,7 @@ export function useShareProgress(templateId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['coupon-progress', templateId],
     queryFn: () =>
-      api.get<{ required: number; reached: number }>(
-        `/api/coupons/${encodeURIComponent(templateId)}/progress`,
-      ),
+      call(apiClient.GET('/api/coupons/{id}/progress', { params: { path: { id: templateId } } })),
     enabled,
   });
 }

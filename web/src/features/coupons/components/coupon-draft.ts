@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../lib/api-client';
+import type { FieldError } from '../../../lib/api-error';
 import { formatDecimal, parseDecimal } from '../../../lib/money';
 import { bpsToPercent, percentToBps } from '../../../lib/percent';
 import type { CouponKind, CouponTemplate, TemplateInput } from '../types';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import type { FieldError } from '../../../lib/api-client';
+import type { FieldError } from '../../../lib/api-error';
 import { useCurrency } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
 import { useFieldErrors } from '../../../lib/use-problem-text';

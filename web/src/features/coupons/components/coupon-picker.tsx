@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Spinner } from '../../../components/spinner';
+import { ApiError } from '../../../lib/api-error';
 import { useMoney } from '../../../lib/config';
+import { useProblemText } from '../../../lib/use-problem-text';
 import { useCouponChoices } from '../api/my-coupons';
 import type { CouponChoice } from '../types';
 import { useCouponConditions, useCouponValue } from './coupon-terms';
@@ -25,15 +27,18 @@ function ChoiceLabel({ choice }: { choice: CouponChoice }) {
   const money = useMoney();
   const value = useCouponValue();
   const conditions = useCouponConditions();
+  const problemText = useProblemText();
+  // Why it does not apply, worded from the server's reason and params, never its English `reason`.
+  const why = choice.refusal
+    ? problemText(new ApiError(422, '', { reason: choice.refusal.reason, params: choice.refusal.params }))
+    : conditions(choice.coupon);
   return (
     <span className="coupon-choice-text">
       <strong>
         {choice.coupon.title} · {value(choice.coupon)}
       </strong>
       <small className="muted">
-        {choice.applicable
-          ? t('coupons.picker.saves', { amount: money(choice.discount) })
-          : (choice.reason ?? conditions(choice.coupon))}
+        {choice.applicable ? t('coupons.picker.saves', { amount: money(choice.discount) }) : why}
       </small>
     </span>
   );

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 import { usePagedQuery } from '../../../lib/paged-query';
-import type { AdminCampaign, Campaign, NewCampaign } from '../types';
+import type { AdminCampaign, NewCampaign } from '../types';
 
 const key = ['admin-group-buys'] as const;
 
@@ -10,7 +10,7 @@ export const useAdminCampaigns = () => usePagedQuery<AdminCampaign>(key, '/api/a
 export function useCreateCampaign() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (campaign: NewCampaign) => api.post<Campaign>('/api/admin/group-buys', campaign),
+    mutationFn: (campaign: NewCampaign) => call(apiClient.POST('/api/admin/group-buys', { body: campaign })),
     onSuccess: () => void client.invalidateQueries({ queryKey: key }),
   });
 }
@@ -18,7 +18,8 @@ export function useCreateCampaign() {
 export function useCloseCampaign() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Campaign>(`/api/admin/group-buys/${encodeURIComponent(id)}/close`),
+    mutationFn: (id: string) =>
+      call(apiClient.POST('/api/admin/group-buys/{id}/close', { params: { path: { id } } })),
     onSuccess: () => void client.invalidateQueries({ queryKey: key }),
   });
 }

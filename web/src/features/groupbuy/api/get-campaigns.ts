@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../../../lib/api-client';
-import type { PublicCampaign } from '../types';
+import { apiClient, call } from '../../../lib/api';
 
 /** A product's running group deals, each with the open groups one can join. */
 export function useProductGroupBuys(productId: string) {
   return useQuery({
     queryKey: ['group-buys', productId],
-    queryFn: () => api.get<Page<PublicCampaign>>(withQuery('/api/group-buys', { productId })),
+    queryFn: () => call(apiClient.GET('/api/group-buys', { params: { query: { productId } } })),
     refetchInterval: 15_000,
   });
 }

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Group } from '../types';
+import { apiClient, call } from '../../../lib/api';
 
 const LIVE_MS = 4000;
 
@@ -8,7 +7,7 @@ const LIVE_MS = 4000;
 export function useGroup(groupId: string) {
   return useQuery({
     queryKey: ['group', groupId],
-    queryFn: () => api.get<Group>(`/api/group-buys/${encodeURIComponent(groupId)}`),
+    queryFn: () => call(apiClient.GET('/api/group-buys/{groupId}', { params: { path: { groupId } } })),
     refetchInterval: (query) => (query.state.data?.status === 'open' ? LIVE_MS : false),
   });
 }

@@ -1,11 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../../../lib/api-client';
-
-interface AdminProduct {
-  id: string;
-  title: string;
-  variants: { id: string; sku: string; title: string; price: number }[];
-}
+import { apiClient, call } from '../../../lib/api';
 
 export interface VariantChoice {
   id: string;
@@ -18,7 +12,7 @@ export function useVariantChoices(q: string) {
   return useQuery({
     queryKey: ['group-buy-variants', q],
     queryFn: async (): Promise<VariantChoice[]> => {
-      const page = await api.get<Page<AdminProduct>>(withQuery('/api/admin/products', { q, limit: 20 }));
+      const page = await call(apiClient.GET('/api/admin/products', { params: { query: { q, limit: 20 } } }));
       return page.items.flatMap((p) =>
         p.variants.map((v) => ({ id: v.id, label: `${p.title} — ${v.title || v.sku}`, price: v.price })),
       );

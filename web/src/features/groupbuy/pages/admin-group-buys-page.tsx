@@ -3,14 +3,43 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
+import type { FieldError } from '../../../lib/api-error';
 import { useCurrency, useMoney } from '../../../lib/config';
 import { minorDigits, parseDecimal } from '../../../lib/money';
 import { allItems } from '../../../lib/paged-query';
+import { fieldErrorText } from '../../../lib/problem-text';
 import { useAdminCampaigns, useCloseCampaign, useCreateCampaign } from '../api/admin-campaigns';
 import { useVariantChoices } from '../api/variant-choices';
 import type { AdminCampaign } from '../types';
 
 const LIVE_MS = 5000;
+
+/** The server's limits (src/modules/groupbuy/schemas.ts and rules.ts), checked before sending. */
+const LIMITS = { groupSize: [2, 100], durationMinutes: [1, 30 * 24 * 60], perUserLimit: [1, 999] } as const;
+
+/** The first field a campaign would be refused for, as the server would word it; null when none. */
+export function campaignFieldError(c: {
+  groupSize: number;
+  price: number;
+  leaderPrice: number | null;
+  durationMinutes: number;
+  perUserLimit: number | null;
+  regularPrice: number | null;
+}): FieldError | null {
+  for (const field of ['groupSize', 'durationMinutes', 'perUserLimit'] as const) {
+    const value = c[field];
+    if (value === null) continue;
+    const [min, max] = LIMITS[field];
+    if (!Number.isInteger(value) || value < min)
+      return { path: `/${field}`, message: '', rule: 'minimum', params: { limit: min } };
+    if (value > max) return { path: `/${field}`, message: '', rule: 'maximum', params: { limit: max } };
+  }
+  if (c.regularPrice !== null && c.price > c.regularPrice)
+    return { path: '/price', message: '', rule: 'notAboveRegularPrice', params: { price: c.regularPrice } };
+  if (c.leaderPrice !== null && c.leaderPrice > c.price)
+    return { path: '/leaderPrice', message: '', rule: 'notAboveGroupPrice', params: { price: c.price } };
+  return null;
+}
 
 export function AdminGroupBuysPage() {
   const { t } = useTranslation();
@@ -96,7 +125,7 @@ function CampaignRow({ campaign }: { campaign: AdminCampaign }) {
 }
 
 function CampaignForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const digits = minorDigits(useCurrency());
   const money = useMoney();
   const [search, setSearch] = useState('');
@@ -119,18 +148,21 @@ function CampaignForm() {
       setProblem(t('adminGroupBuys.fillIn'));
       return;
     }
+    const campaign = {
+      variantId,
+      groupSize: Number(groupSize),
+      price: groupPrice,
+      durationMinutes: Number(duration),
+      leaderPrice: leader,
+      perUserLimit: limit.trim() ? Number(limit) : null,
+    };
+    const invalid = campaignFieldError({ ...campaign, regularPrice: chosen?.price ?? null });
+    if (invalid) {
+      setProblem(fieldErrorText(invalid, { i18n, money }));
+      return;
+    }
     setProblem(null);
-    create.mutate(
-      {
-        variantId,
-        groupSize: Number(groupSize),
-        price: groupPrice,
-        durationMinutes: Number(duration),
-        leaderPrice: leader,
-        perUserLimit: limit.trim() ? Number(limit) : null,
-      },
-      { onSuccess: () => setPrice('') },
-    );
+    create.mutate(campaign, { onSuccess: () => setPrice('') });
   }
 
   return (

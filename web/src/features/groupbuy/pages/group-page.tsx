@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { ProductImage } from '../../../components/product-image';
 import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { useUser } from '../../auth';
 import { EarnBadge, useShareEarning } from '../../share-earnings';
