@@ -1,9 +1,12 @@
+import { ordersReasonsEn } from './orders-en';
+
 /**
  * English texts of the server's refusals. `reasons` has one entry per `ProblemReason` of the API
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
  * reasons in its own file and one spread line here.
  */
 export const reasonsEn = {
+  ...ordersReasonsEn,
   invalid_input: 'Some of what you entered needs another look.',
   unauthorized: 'Please sign in to continue.',
   forbidden: 'Your account is not allowed to do this.',

@@ -1,8 +1,10 @@
+import { ordersReasonsZhCN } from './orders-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const reasonsZhCN: Texts<typeof reasonsEn> = {
+  ...ordersReasonsZhCN,
   invalid_input: '部分填写的内容需要再检查一下。',
   unauthorized: '请先登录。',
   forbidden: '你的账号无权进行此操作。',

@@ -443,7 +443,7 @@ export interface paths {
         };
         /**
          * Work that needs a person
-         * @description Jobs that failed for good, refunds stuck `requested` over 15 minutes or failed, payments whose amount differed from their order, failed provider refunds, refunds made in the provider dashboard that were not applied, and open disputes; newest first, with counts by kind.
+         * @description Jobs that failed for good, refunds stuck `requested` over 15 minutes or failed, payments whose amount differed from their order, failed provider refunds, refunds made in the provider dashboard that were not applied, and open disputes; newest first, with counts by kind. Admins only.
          */
         get: {
             parameters: {
@@ -474,6 +474,76 @@ export interface paths {
                                 since: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -1670,6 +1740,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every order
+         * @description All orders with their buyers, newest first: by status, or searched (`q`) by an order id prefix or part of the buyer’s name or email. Admins only.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1693,7 +1767,13 @@ export interface paths {
                         "application/json": {
                             items: {
                                 address: {
-                                    [key: string]: string;
+                                    city: string;
+                                    country?: string;
+                                    line1: string;
+                                    line2?: string;
+                                    name: string;
+                                    phone: string;
+                                    postalCode?: string;
                                 } | null;
                                 buyer: {
                                     email: string;
@@ -1706,6 +1786,7 @@ export interface paths {
                                 dispute: {
                                     closedAt: string | null;
                                     openedAt: string;
+                                    /** @enum {unknown} */
                                     status: "open" | "won" | "lost";
                                 } | null;
                                 expiresAt: string;
@@ -1734,7 +1815,8 @@ export interface paths {
                                     clientSecret?: string;
                                     payUrl: string | null;
                                     provider: string;
-                                    status: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "failed" | "succeeded" | "refunded";
                                 } | null;
                                 refundedAmount: number;
                                 shareCode: string | null;
@@ -1744,19 +1826,126 @@ export interface paths {
                                     shippedAt: string;
                                     trackingNumber: string;
                                 } | null;
+                                /** @enum {unknown} */
                                 status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                                 storeSlug: string | null;
                                 subtotal: number;
                                 timeline: {
                                     at: string;
                                     note: string;
-                                    status: string;
+                                    /** @enum {unknown} */
+                                    status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                                 }[];
                                 total: number;
                                 updatedAt: string;
                                 userId: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -1777,6 +1966,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An order, with its buyer
+         * @description Any order with its buyer’s name and email. Admins only; unknown id → 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1796,7 +1989,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             buyer: {
                                 email: string;
@@ -1809,6 +2008,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -1837,7 +2037,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -1847,17 +2048,159 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -1880,6 +2223,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Complete an order
+         * @description Marks a paid or shipped order delivered (completed); the return window starts. A group-buy order whose group is still filling → 409 `group_waiting`; any other state → 409 `invalid_transition`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1899,7 +2246,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -1907,6 +2260,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -1935,7 +2289,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -1945,17 +2300,194 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -1976,6 +2508,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Refund what is left of an order
+         * @description Refunds all the money not yet refunded at the provider, and its units go back to stock; commissions are reversed. Refusals: `no_payment_to_refund`, `refund_in_progress`, `nothing_to_refund`, `invalid_transition` (409); the provider refusing → 503 `refund_refused_by_provider`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1995,7 +2531,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -2003,6 +2545,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -2031,7 +2574,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -2041,17 +2585,229 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -2104,7 +2860,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -2112,6 +2874,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -2140,7 +2903,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -2150,13 +2914,15 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
@@ -5216,6 +5982,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My orders
+         * @description The signed-in buyer’s orders, newest first, optionally of one status; paged by cursor.
+         */
         get: {
             parameters: {
                 query?: {
@@ -5238,7 +6008,13 @@ export interface paths {
                         "application/json": {
                             items: {
                                 address: {
-                                    [key: string]: string;
+                                    city: string;
+                                    country?: string;
+                                    line1: string;
+                                    line2?: string;
+                                    name: string;
+                                    phone: string;
+                                    postalCode?: string;
                                 } | null;
                                 createdAt: string;
                                 currency: string;
@@ -5246,6 +6022,7 @@ export interface paths {
                                 dispute: {
                                     closedAt: string | null;
                                     openedAt: string;
+                                    /** @enum {unknown} */
                                     status: "open" | "won" | "lost";
                                 } | null;
                                 expiresAt: string;
@@ -5274,7 +6051,8 @@ export interface paths {
                                     clientSecret?: string;
                                     payUrl: string | null;
                                     provider: string;
-                                    status: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "failed" | "succeeded" | "refunded";
                                 } | null;
                                 refundedAmount: number;
                                 shareCode: string | null;
@@ -5284,19 +6062,91 @@ export interface paths {
                                     shippedAt: string;
                                     trackingNumber: string;
                                 } | null;
+                                /** @enum {unknown} */
                                 status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                                 storeSlug: string | null;
                                 subtotal: number;
                                 timeline: {
                                     at: string;
                                     note: string;
-                                    status: string;
+                                    /** @enum {unknown} */
+                                    status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                                 }[];
                                 total: number;
                                 updatedAt: string;
                                 userId: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -5980,6 +6830,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Place an order
+         * @description The signed-in buyer orders variants (optionally with a coupon, in a group buy, from a store or a share link): stock is reserved, the order waits for payment until `expiresAt`, and the answer carries the payment to finish. The same `Idempotency-Key` with the same body answers the first order again. Refusals: `out_of_stock` (409), `variant_unavailable` (404), `unpaid_order_limit` (422), coupon and group-buy refusals, `rate_limited` (429), `payment_provider_unavailable` (503).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6024,7 +6878,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -6032,6 +6892,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -6060,7 +6921,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -6070,17 +6932,264 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -6099,6 +7208,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An order
+         * @description The order with its items, payment, group, shipment, dispute and timeline. Its buyer and admins may read it; anyone else gets 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -6118,7 +7231,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -6126,6 +7245,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -6154,7 +7274,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -6164,17 +7285,124 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -6617,7 +7845,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel an unpaid order
-         * @description The buyer cancels an order that is still pending payment; its stock goes back. A paid order → 409 (ask for a refund instead); another person’s order → 404.
+         * @description The buyer cancels an order that is still pending payment; its stock goes back. A paid order → 409 `already_paid` (ask for a refund instead; `already_cancelled`, `order_closed`); another person’s order → 404.
          */
         post: {
             parameters: {
@@ -6638,7 +7866,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -6646,6 +7880,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -6674,7 +7909,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -6684,13 +7920,15 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
@@ -6878,7 +8116,113 @@ export interface paths {
                             amount: number;
                             clientSecret: string | null;
                             provider: string;
-                            status: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "failed" | "succeeded" | "refunded";
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -6903,7 +8247,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm receipt of a shipped order
-         * @description The buyer confirms the parcel arrived: shipped → completed, and the return window starts. Another person’s order → 404; an order that has not shipped → 409.
+         * @description The buyer confirms the parcel arrived: shipped → completed, and the return window starts. Another person’s order → 404; an order that has not shipped → 409 `not_shipped` (`already_completed`, `order_closed`).
          */
         post: {
             parameters: {
@@ -6924,7 +8268,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -6932,6 +8282,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -6960,7 +8311,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -6970,13 +8322,15 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
@@ -7168,6 +8522,76 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -7187,7 +8611,7 @@ export interface paths {
         put?: never;
         /**
          * Fail a sandbox payment
-         * @description The buyer’s sandbox payment attempt fails; the order stays payable until it expires.
+         * @description The buyer’s sandbox payment attempt fails: the timeline records `payment_failed` and the order stays payable until it expires. Refusals as for paying.
          */
         post: {
             parameters: {
@@ -7208,7 +8632,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -7216,6 +8646,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -7244,7 +8675,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -7254,17 +8686,159 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -7287,7 +8861,7 @@ export interface paths {
         put?: never;
         /**
          * Pay an order in the sandbox
-         * @description The buyer pays their order with no real money. Exists only while the sandbox provider is on (by default on the embedded database; on PostgreSQL only with SANDBOX_PAYMENTS=on).
+         * @description The buyer pays their order with no real money. Exists only while the sandbox provider is on (by default on the embedded database; on PostgreSQL only with SANDBOX_PAYMENTS=on). Another person’s order → 404; an order not pending payment → 409 `already_paid`, `order_cancelled` or `order_refunded`; not a sandbox payment → 409 `not_sandbox_payment`.
          */
         post: {
             parameters: {
@@ -7308,7 +8882,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -7316,6 +8896,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -7344,7 +8925,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -7354,17 +8936,159 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -8104,12 +9828,30 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "business_rule" | "conflict" | "forbidden" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "not_found" | "payload_too_large" | "rate_limited" | "unauthorized" | "unavailable" | "unsupported_media_type" | "internal_error";
+        ProblemReason: "already_cancelled" | "already_completed" | "already_paid" | "already_shipped" | "business_rule" | "conflict" | "forbidden" | "group_failed" | "group_waiting" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "no_payment_to_refund" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "order_cancelled" | "order_closed" | "order_refunded" | "paid_after_cancel" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "variant_unavailable" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
+            already_cancelled: {
+                orderId: string;
+            };
+            already_completed: {
+                orderId: string;
+            };
+            already_paid: {
+                orderId: string;
+            };
+            already_shipped: {
+                orderId: string;
+            };
             business_rule: Record<string, never>;
             conflict: Record<string, never>;
             forbidden: Record<string, never>;
+            group_failed: {
+                orderId: string;
+            };
+            group_waiting: {
+                orderId: string;
+            };
             idempotency_key_in_progress: Record<string, never>;
             idempotency_key_reused: Record<string, never>;
             invalid_input: Record<string, never>;
@@ -8118,14 +9860,70 @@ export interface components {
                 machine: string;
                 to: string;
             };
+            invalid_webhook: Record<string, never>;
+            no_payment_to_refund: {
+                orderId: string;
+            };
             not_found: Record<string, never>;
+            not_paid: {
+                orderId: string;
+            };
+            not_sandbox_payment: Record<string, never>;
+            not_shipped: {
+                orderId: string;
+            };
+            nothing_to_refund: {
+                orderId: string;
+            };
+            order_cancelled: {
+                orderId: string;
+            };
+            order_closed: {
+                orderId: string;
+            };
+            order_refunded: {
+                orderId: string;
+            };
+            paid_after_cancel: {
+                orderId: string;
+            };
             payload_too_large: Record<string, never>;
+            payment_amount_mismatch: {
+                amount: number;
+                total: number;
+            };
+            payment_event_replayed: Record<string, never>;
+            payment_provider_unavailable: Record<string, never>;
             rate_limited: {
                 retryAfterSeconds: number;
             };
+            refund_above_refundable: {
+                amount: number;
+                refundableAmount: number;
+            };
+            refund_failed: Record<string, never>;
+            refund_in_progress: {
+                orderId: string;
+            };
+            refund_pending_at_provider: Record<string, never>;
+            refund_refused_by_provider: Record<string, never>;
+            refund_units_above_refundable: {
+                orderItemId: string;
+                quantity: number;
+                refundableQuantity: number;
+            };
             unauthorized: Record<string, never>;
             unavailable: Record<string, never>;
+            unknown_payment_provider: {
+                provider: string;
+            };
+            unpaid_order_limit: {
+                limit: number;
+            };
             unsupported_media_type: Record<string, never>;
+            variant_unavailable: {
+                variantId: string;
+            };
         };
     };
     responses: never;
@@ -8138,6 +9936,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["business_rule","conflict","forbidden","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","not_found","payload_too_large","rate_limited","unauthorized","unavailable","unsupported_media_type","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["already_cancelled","already_completed","already_paid","already_shipped","business_rule","conflict","forbidden","group_failed","group_waiting","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","invalid_webhook","no_payment_to_refund","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","order_cancelled","order_closed","order_refunded","paid_after_cancel","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","variant_unavailable","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"business_rule":{},"conflict":{},"forbidden":{},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"not_found":{},"payload_too_large":{},"rate_limited":{"retryAfterSeconds":"integer"},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"already_cancelled":{"orderId":"string"},"already_completed":{"orderId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"business_rule":{},"conflict":{},"forbidden":{},"group_failed":{"orderId":"string"},"group_waiting":{"orderId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"no_payment_to_refund":{"orderId":"string"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"paid_after_cancel":{"orderId":"string"},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"variant_unavailable":{"variantId":"string"},"internal_error":{}};

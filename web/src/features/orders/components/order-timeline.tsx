@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useDateTime } from '../../../lib/config';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../types';
 
-const isOrderStatus = (status: string): status is OrderStatus =>
+const isOrderStatus = (status: Order['timeline'][number]['status']): status is OrderStatus =>
   (ORDER_STATUSES as readonly string[]).includes(status);
 
 /**
@@ -51,7 +51,7 @@ export function OrderTimeline({ timeline, shipment }: OrderTimelineProps) {
                   ? t(`orders.status.${step.status}`)
                   : step.status === 'partially_refunded'
                     ? t('afterSales.partiallyRefunded')
-                    : step.status}
+                    : t('orderSteps.payment_failed')}
             </span>
             {note ? <span className="muted">{note}</span> : null}
             <time dateTime={step.at}>{dateTime(step.at)}</time>

@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { ProductImage } from '../../../components/product-image';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
 import { useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { useFieldErrors } from '../../../lib/use-problem-text';
@@ -134,7 +134,8 @@ export function CheckoutPage() {
               </div>
             </>
           ) : null}
-          {isApiError(error, 409) && !coupon && !groupBuy ? (
+          {isApiError(error) && error.reason === 'conflict' && !coupon && !groupBuy ? (
+            // The catalog's stock refusal before it had a reason of its own (`out_of_stock`).
             <p className="alert alert-error" role="alert" data-testid="checkout-stock-error">
               {t('checkout.notEnoughStock')}
             </p>
