@@ -29,9 +29,8 @@ export const ordersReasonsEn = {
   refund_in_progress: 'A refund of this order is already under way. Wait for it to finish.',
   nothing_to_refund: 'Everything paid for this order has already been refunded.',
   refund_above_refundable: 'At most {{refundableAmount}} can still be refunded; {{amount}} was asked for.',
-  refund_units_above_refundable_one: 'Only {{refundableQuantity}} unit of this item can still be refunded.',
-  refund_units_above_refundable_other:
-    'Only {{refundableQuantity}} units of this item can still be refunded.',
+  refund_units_above_refundable:
+    'Only {{refundableQuantity}} of this item can still be refunded; {{quantity}} were asked for.',
   refund_failed: 'This refund failed at the payment service. Nothing changed.',
   refund_refused_by_provider: 'The payment service refused the refund. Nothing changed; try again later.',
   refund_pending_at_provider: 'The payment service has not refunded yet. It is retried automatically.',
