@@ -13,7 +13,6 @@ export type { Order } from './present.js';
 export type { AttributionFacts } from './queries.js';
 export { orderReasons } from './reasons.js';
 export { ordersRoutes } from './routes.js';
-export { orderMachine } from './rules.js';
 export { OrderSchema } from './schemas.js';
 export type { OrdersService } from './service.js';
 export { createOrdersService } from './service.js';
