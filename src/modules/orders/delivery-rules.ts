@@ -96,17 +96,16 @@ export function payRefusal(status: OrderStatus): PayRefusal | null {
   return 'already_paid';
 }
 
+/**
+ * A 409 with the refusal's reason and the order's id (the CSV import reports the reason per row);
+ * its English detail from the step's own table (`already_paid` says more when cancelling).
+ */
 type DeliveryRefusal = ShipRefusal | ReceiptRefusal | CancelRefusal | PayRefusal;
-const DETAILS: Record<DeliveryRefusal, string> = {
-  ...SHIP_REFUSALS,
-  ...RECEIPT_REFUSALS,
-  ...CANCEL_REFUSALS,
-  ...PAY_REFUSALS,
-};
-
-/** A 409 with the refusal's reason and the order's id (the CSV import reports the reason per row). */
-export const orderRefusal = (reason: DeliveryRefusal, orderId: string): AppError =>
-  refuse(reason, { orderId }, DETAILS[reason]);
+export const orderRefusal = <R extends DeliveryRefusal>(
+  reason: R,
+  orderId: string,
+  details: Record<R, string>,
+): AppError => refuse(reason as DeliveryRefusal, { orderId }, details[reason]);
 
 /** Timeline notes of the steps a buyer or a job takes: stable, so the web app can translate them. */
 export const TIMELINE_NOTES = {

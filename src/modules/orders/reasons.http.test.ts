@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterEach(() => expectLedgerSound(t));
 afterAll(() => t.close());
 
-const reasonOf = (res: { json<T>(): T; statusCode: number }, status: number) => {
+const reasonOf = (res: Parameters<typeof expectProblem>[0], status: number) => {
   const body = expectProblem(res, status) as { reason?: string; params?: Record<string, unknown> };
   return { reason: body.reason, params: body.params };
 };
