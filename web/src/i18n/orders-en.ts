@@ -41,5 +41,8 @@ export const ordersReasonsEn = {
 export const ordersEn = {
   orderSteps: {
     payment_failed: 'Payment attempt failed',
+    refundedByShop: 'refunded by the shop',
+    refundedAtProvider: 'refunded through the payment service',
+    paymentNotStarted: 'the payment could not be started',
   },
 };

@@ -38,5 +38,8 @@ export const ordersReasonsZhCN: Texts<typeof ordersReasonsEn> = {
 export const ordersZhCN: Texts<typeof ordersEn> = {
   orderSteps: {
     payment_failed: '付款失败',
+    refundedByShop: '商家已退款',
+    refundedAtProvider: '已通过支付服务退款',
+    paymentNotStarted: '无法发起付款',
   },
 };
