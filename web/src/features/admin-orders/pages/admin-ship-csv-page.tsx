@@ -11,6 +11,8 @@ const REASONS = [
   'not_paid',
   'already_shipped',
   'already_completed',
+  'refunded',
+  'cancelled',
   'group_waiting',
   'group_failed',
   'failed',
@@ -97,14 +99,7 @@ export function AdminShipCsvPage() {
 }
 
 function ResultRow({ row }: { row: ImportRow }) {
-  const { t, i18n } = useTranslation();
-  // The import's own codes, then the order's refusals (`order_refunded`, …) as the API words them.
-  const reasonText = (reason: string) =>
-    isReason(reason)
-      ? t(`fulfilment.admin.reasons.${reason}`)
-      : i18n.exists(`reasons.${reason}`)
-        ? (i18n.t as (key: string) => string)(`reasons.${reason}`)
-        : t('common.error');
+  const { t } = useTranslation();
   return (
     <li className={`ship-csv-row ship-csv-${row.status}`} data-testid="ship-csv-row" data-status={row.status}>
       <span className="ship-csv-line">
@@ -116,7 +111,10 @@ function ResultRow({ row }: { row: ImportRow }) {
           {t('fulfilment.admin.rowShipped')}: {row.carrier} · {row.trackingNumber}
         </span>
       ) : (
-        <span title={row.message}>{reasonText(row.reason)}</span>
+        <span title={row.message}>
+          {isReason(row.reason) ? t(`fulfilment.admin.reasons.${row.reason}`) : row.reason}
+          <small className="muted"> — {row.message}</small>
+        </span>
       )}
     </li>
   );
