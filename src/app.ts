@@ -147,6 +147,11 @@ export async function buildApp(deps: AppDeps) {
     coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
     shipments: shipmentLookup,
+    buyers: {
+      contactsOf: accounts.contactsOf,
+      idsMatching: (conn, text) => accounts.idsMatching(conn, text),
+    },
+    sandbox,
   });
   const fulfilment = createFulfilmentService({
     db,
@@ -335,8 +340,6 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fulfilmentRoutes, { fulfilment });
   await app.register(paymentRoutes, {
     orders,
-    payments,
-    sandbox,
     webhookProviders: stripe ? [stripe] : [],
     notices: createPaymentNotices({ db, clock, orders, payments, ledger, events }),
     attention,

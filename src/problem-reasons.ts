@@ -5,6 +5,8 @@ import { couponReasons } from './modules/coupons/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
 import { groupBuyReasons } from './modules/groupbuy/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
+import { orderReasons } from './modules/orders/index.js';
+import { paymentReasons } from './modules/payments/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
 import { storesReasons } from './modules/stores/index.js';
 import { mergeReasonCatalogs, platformReasons } from './platform/reasons.js';
@@ -26,4 +28,6 @@ export const problemReasons = mergeReasonCatalogs([
   storesReasons,
   couponReasons,
   groupBuyReasons,
+  orderReasons,
+  paymentReasons,
 ]);

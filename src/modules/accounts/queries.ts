@@ -128,6 +128,15 @@ export async function saveLoginFailures(
 export const clearLoginFailures = (db: Queryable, userId: string) =>
   db.query('DELETE FROM login_failures WHERE user_id = $1', [userId]);
 
+/** Ids of people whose email or name contains `text` (case-insensitive), newest first. */
+export const idsMatching = async (db: Queryable, text: string, limit: number) =>
+  (
+    await db.query<{ id: string }>(
+      `SELECT id FROM users WHERE email ILIKE $1 OR name ILIKE $1 ORDER BY id DESC LIMIT $2`,
+      [`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit],
+    )
+  ).map((row) => row.id);
+
 export const contactsByIds = (db: Queryable, ids: readonly string[]) =>
   db.query<{ id: string; name: string; email: string }>(
     'SELECT id, name, email FROM users WHERE id = ANY($1::text[])',

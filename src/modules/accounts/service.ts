@@ -247,9 +247,13 @@ export function createAccountsService(deps: {
     return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
   }
 
+  /** Ids of people whose email or name contains `text`, for an operator's search (at most `limit`). */
+  const idsMatching = (conn: Queryable, text: string, limit = 500) => q.idsMatching(conn, text, limit);
+
   return {
     namesOf,
     contactsOf,
+    idsMatching,
     register,
     login,
     authenticate,

@@ -1,12 +1,13 @@
 import { addMs } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db.js';
-import { AppError, businessRule, invalidInput, notFound } from '../../platform/errors.js';
+import { invalidInput } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
 import { EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
 import { cancelUnpaidOrder } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import { computeTotals, MAX_QUANTITY, mergeLines, type RequestedLine } from './rules.js';
 
 export interface PlaceOrderInput {
@@ -68,13 +69,13 @@ export async function placeOrder(
   } catch (error) {
     await cancelUnpaidOrder(ctx, order.id, 'the payment could not be started');
     if (idempotencyKey) await ctx.idempotency.release(ctx.db, userId, idempotencyKey);
-    throw new AppError(
-      'unavailable',
-      'The payment provider is not answering; nothing was charged',
-      undefined,
-      {
-        cause: error,
-      },
+    throw Object.assign(
+      refuse(
+        'payment_provider_unavailable',
+        undefined,
+        'The payment provider is not answering; nothing was charged',
+      ),
+      { cause: error },
     );
   }
 
@@ -99,7 +100,12 @@ function validateLines(items: readonly RequestedLine[]): RequestedLine[] {
   lines.forEach((line) => {
     if (line.quantity > MAX_QUANTITY) {
       const index = items.findIndex((i) => i.variantId === line.variantId);
-      throw invalidInput(`/items/${index}/quantity`, `adds up to more than ${MAX_QUANTITY} of one variant`);
+      throw invalidInput(
+        `/items/${index}/quantity`,
+        `adds up to more than ${MAX_QUANTITY} of one variant`,
+        'maximum',
+        { limit: MAX_QUANTITY },
+      );
     }
   });
   return lines;
@@ -125,7 +131,12 @@ async function reserveAndCreate(
   );
   const priced = lines.map((line) => {
     const variant = variants.get(line.variantId);
-    if (!variant) throw notFound(`Variant ${line.variantId}`);
+    if (!variant)
+      throw refuse(
+        'variant_unavailable',
+        { variantId: line.variantId },
+        `Variant ${line.variantId} is not on sale`,
+      );
     return { line, variant, unitPrice: variant.price, quantity: line.quantity };
   });
   await ctx.catalog.reserveStock(tx, lines, { orderId });
@@ -187,7 +198,9 @@ async function holdUnpaidOrderLimit(ctx: OrdersContext, tx: Tx, userId: string) 
   if (ctx.maxUnpaidOrders === 0) return;
   await q.lockBuyerCheckouts(tx, userId);
   if ((await q.countUnpaidOrders(tx, userId)) >= ctx.maxUnpaidOrders) {
-    throw businessRule(
+    throw refuse(
+      'unpaid_order_limit',
+      { limit: ctx.maxUnpaidOrders },
       `You already have ${ctx.maxUnpaidOrders} unpaid orders; pay or cancel one of them before placing another`,
     );
   }

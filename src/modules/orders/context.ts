@@ -5,7 +5,7 @@ import type { IdempotencyStore } from '../../platform/idempotency.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { LedgerService } from '../ledger/index.js';
-import type { PaymentsService } from '../payments/index.js';
+import type { PaymentsService, SandboxProvider } from '../payments/index.js';
 import type { RequestedLine } from './rules.js';
 
 /** What the orders module works with; each use-case file takes this one object. */
@@ -28,6 +28,20 @@ export interface OrdersContext {
   groupBuys?: GroupBuyCheckout;
   /** The fulfilment module's shipments; without it every order shows `shipment: null`. */
   shipments?: ShipmentLookup;
+  /** Who bought: the accounts module's contacts, for the operator's order views (no join to `users`). */
+  buyers: BuyerDirectory;
+  /** The sandbox provider while it is on: its pay page simulates the buyer paying. */
+  sandbox?: Pick<SandboxProvider, 'simulate'>;
+}
+
+/** The accounts module's look-ups, as the orders module needs them; the composition root wires them. */
+export interface BuyerDirectory {
+  contactsOf(
+    conn: Queryable,
+    userIds: readonly string[],
+  ): Promise<Map<string, { name: string; email: string }>>;
+  /** Ids of people whose email or name contains `text`, for the operator's search. */
+  idsMatching(conn: Queryable, text: string): Promise<string[]>;
 }
 
 /** An order line as a coupon sees it: which product, and what it costs before any discount. */

@@ -1,27 +1,30 @@
-import { AppError } from '../../platform/errors.js';
+import type { AppError } from '../../platform/errors.js';
 import type { OrderGroupBuy } from './context.js';
-import { canTransition, type OrderStatus } from './rules.js';
+import { type OrderReason, refuse } from './reasons.js';
+import { type OrderStatus, orderMachine } from './rules.js';
 
 /**
- * Why an order may not ship, as a stable code a client can say in its own language. Only a paid
- * order ships (the transition table), and a group-buy order only once its group succeeded: a
- * group that is still filling may fail, and a failed group refunds every member.
+ * Why an order may not ship, as a reason of the orders catalog a client says in its own language.
+ * Only a paid order ships (the state machine), and a group-buy order only once its group
+ * succeeded: a group that is still filling may fail, and a failed group refunds every member.
  */
-export type ShipRefusal =
+export type ShipRefusal = Extract<
+  OrderReason,
   | 'not_paid'
   | 'already_shipped'
   | 'already_completed'
-  | 'refunded'
-  | 'cancelled'
+  | 'order_refunded'
+  | 'order_cancelled'
   | 'group_waiting'
-  | 'group_failed';
+  | 'group_failed'
+>;
 
 export const SHIP_REFUSALS: Record<ShipRefusal, string> = {
   not_paid: 'The order is not paid yet; only a paid order ships',
   already_shipped: 'The order has already shipped',
   already_completed: 'The order is already completed',
-  refunded: 'The order was refunded',
-  cancelled: 'The order was cancelled',
+  order_refunded: 'The order was refunded',
+  order_cancelled: 'The order was cancelled',
   group_waiting: 'This order waits for its group to fill; ship it once the group succeeds',
   group_failed: 'This order’s group did not succeed; it is refunded, not shipped',
 };
@@ -30,8 +33,8 @@ const byStatus: Record<Exclude<OrderStatus, 'paid'>, ShipRefusal> = {
   pending_payment: 'not_paid',
   shipped: 'already_shipped',
   completed: 'already_completed',
-  refunded: 'refunded',
-  cancelled: 'cancelled',
+  refunded: 'order_refunded',
+  cancelled: 'order_cancelled',
 };
 
 export function shipRefusal(
@@ -42,47 +45,67 @@ export function shipRefusal(
   if (group === 'waiting') return 'group_waiting';
   if (group === 'failed' || group === 'left') return 'group_failed';
   // Kept in step with the state machine: a refusal-free order is one that may become shipped.
-  return canTransition(status, 'shipped') ? null : 'already_shipped';
+  return orderMachine.canTransition(status, 'shipped') ? null : 'already_shipped';
 }
 
 /** Why a buyer may not confirm receipt: only a shipped order is waiting for it. */
-export type ReceiptRefusal = 'not_shipped' | 'already_completed' | 'closed';
+export type ReceiptRefusal = Extract<OrderReason, 'not_shipped' | 'already_completed' | 'order_closed'>;
 
 export const RECEIPT_REFUSALS: Record<ReceiptRefusal, string> = {
   not_shipped: 'The order has not shipped yet; confirm receipt once it arrives',
   already_completed: 'The order is already completed',
-  closed: 'The order was refunded or cancelled',
+  order_closed: 'The order was refunded or cancelled',
 };
 
 export function receiptRefusal(status: OrderStatus): ReceiptRefusal | null {
   if (status === 'shipped') return null;
   if (status === 'completed') return 'already_completed';
   if (status === 'pending_payment' || status === 'paid') return 'not_shipped';
-  return 'closed';
+  return 'order_closed';
 }
 
 /** Why a buyer may not cancel: only an unpaid order is cancelled; a paid one is refunded. */
-export type CancelRefusal = 'already_paid' | 'already_cancelled' | 'closed';
+export type CancelRefusal = Extract<OrderReason, 'already_paid' | 'already_cancelled' | 'order_closed'>;
 
 export const CANCEL_REFUSALS: Record<CancelRefusal, string> = {
   already_paid: 'The order is already paid; ask for a refund instead of cancelling',
   already_cancelled: 'The order is already cancelled',
-  closed: 'The order is closed and cannot be cancelled',
+  order_closed: 'The order is closed and cannot be cancelled',
 };
 
 export function cancelRefusal(status: OrderStatus): CancelRefusal | null {
   if (status === 'pending_payment') return null;
   if (status === 'cancelled') return 'already_cancelled';
   if (status === 'paid' || status === 'shipped' || status === 'completed') return 'already_paid';
-  return 'closed';
+  return 'order_closed';
 }
 
-/** A 409 that also carries its stable reason (the CSV import reports it per row). */
-export class OrderRefusal extends AppError {
-  constructor(reason: string, message: string) {
-    super('conflict', message, undefined, { reason });
-  }
+/** Why a buyer may not pay: only an order pending payment takes a payment. */
+export type PayRefusal = Extract<OrderReason, 'already_paid' | 'order_cancelled' | 'order_refunded'>;
+
+export const PAY_REFUSALS: Record<PayRefusal, string> = {
+  already_paid: 'The order is already paid',
+  order_cancelled: 'The order was cancelled; place a new order',
+  order_refunded: 'The order was refunded',
+};
+
+export function payRefusal(status: OrderStatus): PayRefusal | null {
+  if (orderMachine.canTransition(status, 'paid')) return null;
+  if (status === 'cancelled') return 'order_cancelled';
+  if (status === 'refunded') return 'order_refunded';
+  return 'already_paid';
 }
+
+/**
+ * A 409 with the refusal's reason and the order's id (the CSV import reports the reason per row);
+ * its English detail from the step's own table (`already_paid` says more when cancelling).
+ */
+type DeliveryRefusal = ShipRefusal | ReceiptRefusal | CancelRefusal | PayRefusal;
+export const orderRefusal = <R extends DeliveryRefusal>(
+  reason: R,
+  orderId: string,
+  details: Record<R, string>,
+): AppError => refuse(reason as DeliveryRefusal, { orderId }, details[reason]);
 
 /** Timeline notes of the steps a buyer or a job takes: stable, so the web app can translate them. */
 export const TIMELINE_NOTES = {

@@ -4,7 +4,7 @@ import type { OrdersContext } from './context.js';
 import {
   CANCEL_REFUSALS,
   cancelRefusal,
-  OrderRefusal,
+  orderRefusal,
   RECEIPT_REFUSALS,
   receiptRefusal,
   SHIP_REFUSALS,
@@ -34,7 +34,7 @@ export async function markShipped(
   const order = await lockOrThrow(tx, orderId);
   const group = (await ctx.groupBuys?.ofOrders(tx, [orderId]))?.get(orderId);
   const refusal = shipRefusal(order.status, group?.status);
-  if (refusal) throw new OrderRefusal(refusal, SHIP_REFUSALS[refusal]);
+  if (refusal) throw orderRefusal(refusal, orderId, SHIP_REFUSALS);
   const shipped = await moveTo(ctx, tx, order, 'shipped', note);
   await ctx.events.publish(tx, 'order.shipped', { orderId, userId: order.user_id });
   return { shippedAt: shipped.updated_at };
@@ -53,7 +53,7 @@ export async function confirmReceipt(ctx: OrdersContext, userId: string, orderId
     const order = await q.lockOrder(tx, orderId);
     if (!order || order.user_id !== userId) throw notFound('Order');
     const refusal = receiptRefusal(order.status);
-    if (refusal) throw new OrderRefusal(refusal, RECEIPT_REFUSALS[refusal]);
+    if (refusal) throw orderRefusal(refusal, orderId, RECEIPT_REFUSALS);
     return presentOrder(ctx, tx, await complete(ctx, tx, order, TIMELINE_NOTES.confirmedByBuyer));
   });
 }
@@ -79,8 +79,7 @@ export async function cancelByBuyer(ctx: OrdersContext, userId: string, orderId:
   if (!(await cancelUnpaidOrder(ctx, orderId, TIMELINE_NOTES.cancelledByBuyer))) {
     // Paid (or expired) meanwhile: say why from the state it is in now.
     const now = (await q.findOrder(ctx.db, orderId)) as q.OrderRow;
-    const refusal = cancelRefusal(now.status) ?? 'closed';
-    throw new OrderRefusal(refusal, CANCEL_REFUSALS[refusal]);
+    throw orderRefusal(cancelRefusal(now.status) ?? 'order_closed', orderId, CANCEL_REFUSALS);
   }
   return presentOrder(ctx, ctx.db, (await q.findOrder(ctx.db, orderId)) as q.OrderRow);
 }

@@ -1,5 +1,6 @@
 /** The orders module's one entry: what other modules and the composition root may use. */
 export type {
+  BuyerDirectory,
   CheckoutCoupons,
   GroupBuyCheckout,
   GroupSeatRequest,
@@ -10,8 +11,8 @@ export type {
 } from './context.js';
 export type { Order } from './present.js';
 export type { AttributionFacts } from './queries.js';
+export { orderReasons } from './reasons.js';
 export { ordersRoutes } from './routes.js';
-export { assertTransition } from './rules.js';
 export { OrderSchema } from './schemas.js';
 export type { OrdersService } from './service.js';
 export { createOrdersService } from './service.js';

@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/db.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { PaymentEvent } from '../payments/index.js';
 import { setPaymentFingerprint } from './contacts.js';
@@ -7,7 +7,8 @@ import type { OrdersContext } from './context.js';
 import { REFUND_LATE_PAYMENT_JOB } from './context.js';
 import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
-import { assertTransition, type OrderStatus } from './rules.js';
+import { refuse } from './reasons.js';
+import { type OrderStatus, orderMachine } from './rules.js';
 
 export async function lockOrThrow(tx: Tx, orderId: string): Promise<q.OrderRow> {
   const order = await q.lockOrder(tx, orderId);
@@ -16,7 +17,7 @@ export async function lockOrThrow(tx: Tx, orderId: string): Promise<q.OrderRow> 
 }
 
 export async function moveTo(ctx: OrdersContext, tx: Tx, order: q.OrderRow, to: OrderStatus, note = '') {
-  assertTransition(order.status, to);
+  orderMachine.assertTransition(order.status, to);
   const now = ctx.clock.now();
   await q.setStatus(tx, order.id, to, now);
   await q.recordEvent(tx, order.id, to, now, note);
@@ -60,11 +61,11 @@ export async function confirmPayment(
     // Never applied to the order, and never an error: the provider would retry it forever.
     if (event.amount !== order.total) {
       await ctx.payments.recordUnmatchedPayment(tx, payment, event);
-      return 'unmatched' as const;
+      return { kind: 'unmatched' as const, total: order.total };
     }
     if (order.status === 'cancelled') {
       await acceptLatePayment(ctx, tx, payment);
-      return 'late' as const;
+      return { kind: 'late' as const, orderId: order.id };
     }
     const paid = await moveTo(ctx, tx, order, 'paid');
     await ctx.payments.markPayment(tx, payment.id, 'succeeded');
@@ -78,14 +79,23 @@ export async function confirmPayment(
     }
     if (event.paymentFingerprint) await setPaymentFingerprint(tx, order.id, event.paymentFingerprint);
     await ctx.events.publish(tx, 'order.paid', { orderId: order.id, userId: order.user_id });
-    return presentOrder(ctx, tx, paid);
+    return { kind: 'paid' as const, order: await presentOrder(ctx, tx, paid) };
   });
-  if (outcome === 'replayed') throw conflict('This payment event was already applied');
-  if (outcome === 'late')
-    throw conflict('The order was cancelled before the payment arrived; it will be refunded');
-  if (outcome === 'unmatched')
-    throw conflict('The amount paid differs from the order total; the payment will be refunded');
-  return outcome;
+  if (outcome === 'replayed')
+    throw refuse('payment_event_replayed', undefined, 'This payment event was already applied');
+  if (outcome.kind === 'late')
+    throw refuse(
+      'paid_after_cancel',
+      { orderId: outcome.orderId },
+      'The order was cancelled before the payment arrived; it will be refunded',
+    );
+  if (outcome.kind === 'unmatched')
+    throw refuse(
+      'payment_amount_mismatch',
+      { amount: event.amount, total: outcome.total },
+      'The amount paid differs from the order total; the payment will be refunded',
+    );
+  return outcome.order;
 }
 
 /** Money arrived after the order lapsed: book it as owed back to the payer and queue the refund. */
@@ -94,7 +104,8 @@ async function acceptLatePayment(
   tx: Tx,
   payment: { id: string; provider: string; amount: number },
 ) {
-  await ctx.payments.markPayment(tx, payment.id, 'succeeded');
+  // A second success for the same payment (another event id) books and refunds nothing more.
+  if (!(await ctx.payments.markPayment(tx, payment.id, 'succeeded'))) return;
   if (payment.amount > 0) {
     const cash = accounts.provider(payment.provider);
     await ctx.ledger.post(tx, {
@@ -122,7 +133,7 @@ export async function recordPaymentFailure(
     if (!payment) throw notFound('Payment');
     const order = await lockOrThrow(tx, payment.order_id);
     if (await ctx.payments.firstDelivery(tx, provider, event.eventId)) {
-      if (payment.status === 'pending') await ctx.payments.markPayment(tx, payment.id, 'failed');
+      await ctx.payments.markPayment(tx, payment.id, 'failed');
       await q.recordEvent(tx, order.id, 'payment_failed', ctx.clock.now());
     }
     return presentOrder(ctx, tx, order);
@@ -135,7 +146,11 @@ export async function completeOrder(ctx: OrdersContext, orderId: string): Promis
     // A group-buy order ships only once its group has succeeded: a failing group refunds it.
     const group = (await ctx.groupBuys?.ofOrders(tx, [orderId]))?.get(orderId);
     if (group?.status === 'waiting')
-      throw conflict('This order waits for its group to fill; complete it once the group succeeds');
+      throw refuse(
+        'group_waiting',
+        { orderId },
+        'This order waits for its group to fill; complete it once the group succeeds',
+      );
     const order = await moveTo(ctx, tx, locked, 'completed');
     await ctx.events.publish(tx, 'order.completed', { orderId, userId: order.user_id });
     return presentOrder(ctx, tx, order);

@@ -1,50 +1,12 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db.js';
-import type { Dispute, Payment } from '../payments/index.js';
 import type { OrderGroupBuy, OrderShipment, OrdersContext } from './context.js';
 import * as q from './queries.js';
-import type { OrderStatus } from './rules.js';
+import type { OrderSchema } from './schemas.js';
 
-export interface OrderItem {
-  id: string;
-  variantId: string;
-  productId: string;
-  title: string;
-  variantTitle: string;
-  sku: string;
-  image: string | null;
-  unitPrice: number;
-  quantity: number;
-  lineTotal: number;
-  /** Units of this line refunded so far. */
-  refundedQuantity: number;
-}
-
-export interface Order {
-  id: string;
-  userId: string;
-  status: OrderStatus;
-  subtotal: number;
-  discount: number;
-  total: number;
-  /** What went back to the buyer so far; equal to `total` once refunded in full. */
-  refundedAmount: number;
-  currency: string;
-  items: OrderItem[];
-  address: Record<string, string> | null;
-  shareCode: string | null;
-  storeSlug: string | null;
-  payment: Payment | null;
-  /** The group this order was placed in, or null for an order outside group buying. */
-  groupBuy: OrderGroupBuy | null;
-  /** The carrier and tracking number once shipped, or null before. */
-  shipment: OrderShipment | null;
-  /** The latest chargeback on the order's payment, or null when it was never disputed. */
-  dispute: Dispute | null;
-  timeline: { status: string; note: string; at: string }[];
-  expiresAt: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Order = Static<typeof OrderSchema>;
+type OrderItem = Order['items'][number];
+type TimelineStatus = Order['timeline'][number]['status'];
 
 const presentItem = (i: q.OrderItemRow): OrderItem => ({
   id: i.id,
@@ -85,7 +47,7 @@ export async function presentOrders(
     refundedAmount: row.refunded_amount,
     currency: row.currency,
     items: items.filter((i) => i.order_id === row.id).map(presentItem),
-    address: row.address,
+    address: row.address as Order['address'],
     shareCode: row.share_code,
     storeSlug: row.store_slug,
     payment: payments.get(row.id) ?? null,
@@ -94,7 +56,7 @@ export async function presentOrders(
     dispute: disputes.get(row.id) ?? null,
     timeline: events
       .filter((e) => e.order_id === row.id)
-      .map((e) => ({ status: e.status, note: e.note, at: e.at.toISOString() })),
+      .map((e) => ({ status: e.status as TimelineStatus, note: e.note, at: e.at.toISOString() })),
     expiresAt: row.expires_at.toISOString(),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

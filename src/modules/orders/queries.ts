@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db.js';
 import { addressKey, phoneKey } from './contact-keys.js';
-import type { OrderStatus } from './rules.js';
+import { type OrderStatus, orderMachine } from './rules.js';
 
 export interface OrderRow {
   id: string;
@@ -180,8 +180,14 @@ export const statusHeld = async (tx: Queryable, id: string) =>
 export const lockOrder = async (tx: Queryable, id: string) =>
   (await tx.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [id]))[0];
 
-export const setStatus = (tx: Queryable, id: string, status: OrderStatus, now: Date) =>
-  tx.query('UPDATE orders SET status = $2, updated_at = $3 WHERE id = $1', [id, status, now]);
+/** Moves the order to `status` from a state the machine allows; false when it was in none of them. */
+export const setStatus = async (tx: Queryable, id: string, status: OrderStatus, now: Date) =>
+  (
+    await tx.query(
+      'UPDATE orders SET status = $2, updated_at = $3 WHERE id = $1 AND status = ANY($4) RETURNING id',
+      [id, status, now, orderMachine.fromStates(status)],
+    )
+  ).length > 0;
 
 export const findOrder = async (conn: Queryable, id: string) =>
   (await conn.query<OrderRow>('SELECT * FROM orders WHERE id = $1', [id]))[0];
@@ -204,18 +210,7 @@ export interface OrderListFilter {
   limit: number;
 }
 
-export type OrderWithBuyerRow = OrderRow & { buyer_name: string; buyer_email: string };
-
-export const findOrderWithBuyer = async (conn: Queryable, id: string) =>
-  (
-    await conn.query<OrderWithBuyerRow>(
-      `SELECT o.*, u.name AS buyer_name, u.email AS buyer_email FROM orders o JOIN users u ON u.id = o.user_id
-       WHERE o.id = $1`,
-      [id],
-    )
-  )[0];
-
-export function listOrders(conn: Queryable, f: OrderListFilter) {
+export function listOrders(conn: Queryable, f: OrderListFilter & { buyerIds?: readonly string[] }) {
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (v: unknown) => {
@@ -226,11 +221,11 @@ export function listOrders(conn: Queryable, f: OrderListFilter) {
   if (f.status) where.push(`o.status = ${param(f.status)}`);
   if (f.q) {
     const p = param(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(o.id ILIKE ${p} OR u.email ILIKE ${p} OR u.name ILIKE ${p})`);
+    where.push(`(o.id ILIKE ${p} OR o.user_id = ANY(${param(f.buyerIds ?? [])}))`);
   }
   if (f.beforeId) where.push(`o.id < ${param(f.beforeId)}`);
-  return conn.query<OrderWithBuyerRow>(
-    `SELECT o.*, u.name AS buyer_name, u.email AS buyer_email FROM orders o JOIN users u ON u.id = o.user_id
+  return conn.query<OrderRow>(
+    `SELECT o.* FROM orders o
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id DESC LIMIT ${param(f.limit + 1)}`,
     params,
   );

@@ -1,4 +1,5 @@
-import { AppError, conflict } from '../../platform/errors.js';
+import { invalidInput } from '../../platform/errors.js';
+import { refuse } from './reasons.js';
 
 /** A unit count of one order line, as refunds name them. */
 export interface RefundLine {
@@ -21,6 +22,7 @@ export interface RefundPlan {
  * so the same money cannot be refunded, and its commissions reversed, a second time.
  */
 export function planRefund(input: {
+  orderId?: string;
   total: number;
   refundedAmount: number;
   lines: readonly { id: string; quantity: number; refundedQuantity: number }[];
@@ -35,19 +37,21 @@ export function planRefund(input: {
       unitsLeft.set(item.orderItemId, (unitsLeft.get(item.orderItemId) ?? 0) - item.quantity);
   }
   const anyTaken = input.refundedAmount > 0 || input.inFlight.length > 0;
+  const order = { orderId: input.orderId ?? '' };
   if (anyTaken && moneyLeft <= 0) {
-    throw conflict(
-      input.inFlight.length > 0
-        ? 'This order is already being refunded'
-        : 'Nothing is left to refund on this order',
-    );
+    throw input.inFlight.length > 0
+      ? refuse('refund_in_progress', order, 'This order is already being refunded')
+      : refuse('nothing_to_refund', order, 'Nothing is left to refund on this order');
   }
   const amount = input.amount ?? moneyLeft;
   if (!Number.isSafeInteger(amount) || amount < 0)
-    throw new AppError('invalid_input', 'The request is invalid', [
-      { path: '/amount', message: 'must be a non-negative integer' },
-    ]);
-  if (amount > moneyLeft) throw conflict(`Only ${moneyLeft} is left to refund on this order`);
+    throw invalidInput('/amount', 'must be a non-negative integer', 'minimum', { limit: 0 });
+  if (amount > moneyLeft)
+    throw refuse(
+      'refund_above_refundable',
+      { amount, refundableAmount: Math.max(0, moneyLeft) },
+      `Only ${moneyLeft} is left to refund on this order`,
+    );
 
   if (!input.items) {
     const items = [...unitsLeft]
@@ -58,18 +62,19 @@ export function planRefund(input: {
   const merged = new Map<string, number>();
   input.items.forEach((item, i) => {
     if (!Number.isSafeInteger(item.quantity) || item.quantity < 1)
-      throw new AppError('invalid_input', 'The request is invalid', [
-        { path: `/items/${i}/quantity`, message: 'must be a positive integer' },
-      ]);
+      throw invalidInput(`/items/${i}/quantity`, 'must be a positive integer', 'minimum', { limit: 1 });
     if (!unitsLeft.has(item.orderItemId))
-      throw new AppError('invalid_input', 'The request is invalid', [
-        { path: `/items/${i}/orderItemId`, message: 'is not an item of this order' },
-      ]);
+      throw invalidInput(`/items/${i}/orderItemId`, 'is not an item of this order', 'enum');
     merged.set(item.orderItemId, (merged.get(item.orderItemId) ?? 0) + item.quantity);
   });
   for (const [orderItemId, quantity] of merged) {
-    if (quantity > (unitsLeft.get(orderItemId) ?? 0))
-      throw conflict('More units of an item than are left to refund');
+    const refundableQuantity = Math.max(0, unitsLeft.get(orderItemId) ?? 0);
+    if (quantity > refundableQuantity)
+      throw refuse(
+        'refund_units_above_refundable',
+        { orderItemId, quantity, refundableQuantity },
+        'More units of an item than are left to refund',
+      );
   }
   return { amount, items: [...merged].map(([orderItemId, quantity]) => ({ orderItemId, quantity })) };
 }

@@ -1,13 +1,14 @@
 import type { Queryable, Tx } from '../../platform/db.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { RefundRow } from '../payments/index.js';
 import type { OrdersContext } from './context.js';
 import { lockOrThrow, moveTo } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
 import { planRefund, type RefundLine } from './refund-rules.js';
-import { assertTransition } from './rules.js';
+import { orderMachine } from './rules.js';
 
 /**
  * Refunds, whole or partial, in three steps:
@@ -44,10 +45,12 @@ export async function claimRefund(
   request: RefundRequest,
 ): Promise<RefundRow> {
   const order = await lockOrThrow(tx, orderId);
-  assertTransition(order.status, 'refunded');
+  orderMachine.assertTransition(order.status, 'refunded');
   const payment = await ctx.payments.lockLatestPayment(tx, orderId);
-  if (payment?.status !== 'succeeded') throw conflict('The order has no successful payment to refund');
+  if (payment?.status !== 'succeeded')
+    throw refuse('no_payment_to_refund', { orderId }, 'The order has no successful payment to refund');
   const plan = planRefund({
+    orderId,
     total: order.total,
     refundedAmount: order.refunded_amount,
     lines: (await q.itemsOf(tx, [orderId])).map((i) => ({
@@ -86,7 +89,8 @@ export async function finishRefund(
 ): Promise<Order> {
   const refund = await ctx.payments.findRefund(ctx.db, refundId);
   if (refund?.kind !== 'order') throw notFound('Refund');
-  if (refund.status === 'failed') throw conflict('This refund failed; nothing changed');
+  if (refund.status === 'failed')
+    throw refuse('refund_failed', undefined, 'This refund failed; nothing changed');
   if (refund.status === 'succeeded')
     return presentOrder(ctx, ctx.db, await orderRow(ctx.db, refund.order_id));
   let externalId = refund.external_id;
@@ -111,14 +115,18 @@ export async function finishRefund(
         if (now?.status === 'succeeded')
           return presentOrder(ctx, ctx.db, await orderRow(ctx.db, refund.order_id));
       }
-      throw new AppError(
-        'unavailable',
-        undo
-          ? 'The payment provider refused the refund; nothing changed'
-          : 'The payment provider did not refund yet; it will be tried again',
-        undefined,
-        { cause: error },
-      );
+      const refusal = undo
+        ? refuse(
+            'refund_refused_by_provider',
+            undefined,
+            'The payment provider refused the refund; nothing changed',
+          )
+        : refuse(
+            'refund_pending_at_provider',
+            undefined,
+            'The payment provider did not refund yet; it will be tried again',
+          );
+      throw Object.assign(refusal, { cause: error });
     }
   }
   return applyRefund(ctx, refund.id, externalId);

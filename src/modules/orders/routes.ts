@@ -5,6 +5,7 @@ import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { identifierCookie } from '../../platform/http/cookies.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { OrderPaymentSchema } from '../payments/index.js';
 import {
   AdminOrderPage,
   AdminOrderSchema,
@@ -17,6 +18,14 @@ import {
 import type { OrdersService } from './service.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const OrderParams = Type.Object({ orderId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** The refusals every signed-in route may give, plus the ones named. */
+const problems = <C extends number>(...codes: C[]) =>
+  Object.fromEntries([400, 401, ...codes].map((code) => [code, ProblemResponse])) as Record<
+    400 | 401 | C,
+    typeof ProblemResponse
+  >;
 
 export interface OrdersRouteOptions {
   orders: OrdersService;
@@ -42,9 +51,16 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
       },
       schema: {
         tags: ['orders'],
+        summary: 'Place an order',
+        description:
+          'The signed-in buyer orders variants (optionally with a coupon, in a group buy, from a store or a ' +
+          'share link): stock is reserved, the order waits for payment until `expiresAt`, and the answer ' +
+          'carries the payment to finish. The same `Idempotency-Key` with the same body answers the first ' +
+          'order again. Refusals: `out_of_stock` (409), `variant_unavailable` (404), `unpaid_order_limit` ' +
+          '(422), coupon and group-buy refusals, `rate_limited` (429), `payment_provider_unavailable` (503).',
         headers: IdempotencyHeaders,
         body: PlaceOrderBody,
-        response: { 201: OrderSchema },
+        response: { 201: OrderSchema, ...problems(404, 409, 422, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -68,8 +84,36 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
 
   app.get(
     '/api/orders/:id',
-    { onRequest: signedIn, schema: { tags: ['orders'], params: IdParams, response: { 200: OrderSchema } } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['orders'],
+        summary: 'An order',
+        description:
+          'The order with its items, payment, group, shipment, dispute and timeline. Its buyer and admins ' +
+          'may read it; anyone else gets 404.',
+        params: IdParams,
+        response: { 200: OrderSchema, ...problems(404) },
+      },
+    },
     async (request) => orders.getOrder(requireUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/orders/:id/payment',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['payments'],
+        summary: "The order's payment, for its buyer to finish paying",
+        description:
+          "The order's latest payment with, while it is open, the provider's client secret (Stripe's " +
+          'PaymentIntent) that the card form needs. Only the buyer: anyone else, admins included, gets 404.',
+        params: IdParams,
+        response: { 200: OrderPaymentSchema, ...problems(404) },
+      },
+    },
+    async (request) => orders.paymentOf(requireUser(request).id, request.params.id),
   );
 
   app.post(
@@ -81,15 +125,10 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
         summary: 'Confirm receipt of a shipped order',
         description:
           'The buyer confirms the parcel arrived: shipped → completed, and the return window starts. ' +
-          'Another person’s order → 404; an order that has not shipped → 409.',
+          'Another person’s order → 404; an order that has not shipped → 409 `not_shipped` ' +
+          '(`already_completed`, `order_closed`).',
         params: IdParams,
-        response: {
-          200: OrderSchema,
-          400: ProblemResponse,
-          401: ProblemResponse,
-          404: ProblemResponse,
-          409: ProblemResponse,
-        },
+        response: { 200: OrderSchema, ...problems(404, 409) },
       },
     },
     async (request) => orders.confirmReceipt(requireUser(request).id, request.params.id),
@@ -104,15 +143,10 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
         summary: 'Cancel an unpaid order',
         description:
           'The buyer cancels an order that is still pending payment; its stock goes back. ' +
-          'A paid order → 409 (ask for a refund instead); another person’s order → 404.',
+          'A paid order → 409 `already_paid` (ask for a refund instead; `already_cancelled`, `order_closed`); ' +
+          'another person’s order → 404.',
         params: IdParams,
-        response: {
-          200: OrderSchema,
-          400: ProblemResponse,
-          401: ProblemResponse,
-          404: ProblemResponse,
-          409: ProblemResponse,
-        },
+        response: { 200: OrderSchema, ...problems(404, 409) },
       },
     },
     async (request) => orders.cancelByBuyer(requireUser(request).id, request.params.id),
@@ -124,8 +158,10 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
       onRequest: signedIn,
       schema: {
         tags: ['orders'],
+        summary: 'My orders',
+        description: 'The signed-in buyer’s orders, newest first, optionally of one status; paged by cursor.',
         querystring: Type.Object({ status: StatusFilter, ...pageQuery }),
-        response: { 200: OrderPage },
+        response: { 200: OrderPage, ...problems() },
       },
     },
     async (request) =>
@@ -136,41 +172,112 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
       }),
   );
 
+  if (orders.paysInSandbox) {
+    app.post(
+      '/api/payments/sandbox/:orderId/succeed',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['payments'],
+          summary: 'Pay an order in the sandbox',
+          description:
+            'The buyer pays their order with no real money. Exists only while the sandbox provider is on ' +
+            '(by default on the embedded database; on PostgreSQL only with SANDBOX_PAYMENTS=on). ' +
+            'Another person’s order → 404; an order not pending payment → 409 `already_paid`, ' +
+            '`order_cancelled` or `order_refunded`; not a sandbox payment → 409 `not_sandbox_payment`.',
+          params: OrderParams,
+          response: { 200: OrderSchema, ...problems(404, 409) },
+        },
+      },
+      async (request) => orders.payInSandbox(requireUser(request).id, request.params.orderId, 'succeeded'),
+    );
+    app.post(
+      '/api/payments/sandbox/:orderId/fail',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['payments'],
+          summary: 'Fail a sandbox payment',
+          description:
+            'The buyer’s sandbox payment attempt fails: the timeline records `payment_failed` and the order ' +
+            'stays payable until it expires. Refusals as for paying.',
+          params: OrderParams,
+          response: { 200: OrderSchema, ...problems(404, 409) },
+        },
+      },
+      async (request) => orders.payInSandbox(requireUser(request).id, request.params.orderId, 'failed'),
+    );
+  }
+
   app.get(
     '/api/admin/orders',
     {
       onRequest: adminOnly,
       schema: {
         tags: ['admin'],
+        summary: 'Every order',
+        description:
+          'All orders with their buyers, newest first: by status, or searched (`q`) by an order id prefix or ' +
+          'part of the buyer’s name or email. Admins only.',
         querystring: Type.Object({
           status: StatusFilter,
           q: Type.Optional(Type.String({ maxLength: 200 })),
           ...pageQuery,
         }),
-        response: { 200: AdminOrderPage },
+        response: { 200: AdminOrderPage, ...problems(403) },
       },
     },
-    async (request) => orders.listOrders({ ...request.query, limit: request.query.limit ?? 20 }),
+    async (request) => orders.listAdminOrders({ ...request.query, limit: request.query.limit ?? 20 }),
   );
 
   app.get(
     '/api/admin/orders/:id',
     {
       onRequest: adminOnly,
-      schema: { tags: ['admin'], params: IdParams, response: { 200: AdminOrderSchema } },
+      schema: {
+        tags: ['admin'],
+        summary: 'An order, with its buyer',
+        description: 'Any order with its buyer’s name and email. Admins only; unknown id → 404.',
+        params: IdParams,
+        response: { 200: AdminOrderSchema, ...problems(403, 404) },
+      },
     },
     async (request) => orders.getAdminOrder(request.params.id),
   );
 
   app.post(
     '/api/admin/orders/:id/complete',
-    { onRequest: adminOnly, schema: { tags: ['admin'], params: IdParams, response: { 200: OrderSchema } } },
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin'],
+        summary: 'Complete an order',
+        description:
+          'Marks a paid or shipped order delivered (completed); the return window starts. A group-buy order ' +
+          'whose group is still filling → 409 `group_waiting`; any other state → 409 `invalid_transition`.',
+        params: IdParams,
+        response: { 200: OrderSchema, ...problems(403, 404, 409) },
+      },
+    },
     async (request) => orders.completeOrder(request.params.id),
   );
 
   app.post(
     '/api/admin/orders/:id/refund',
-    { onRequest: adminOnly, schema: { tags: ['admin'], params: IdParams, response: { 200: OrderSchema } } },
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin'],
+        summary: 'Refund what is left of an order',
+        description:
+          'Refunds all the money not yet refunded at the provider, and its units go back to stock; ' +
+          'commissions are reversed. Refusals: `no_payment_to_refund`, `refund_in_progress`, ' +
+          '`nothing_to_refund`, `invalid_transition` (409); the provider refusing → 503 ' +
+          '`refund_refused_by_provider`.',
+        params: IdParams,
+        response: { 200: OrderSchema, ...problems(403, 404, 409, 503) },
+      },
+    },
     async (request) => orders.refundOrder(request.params.id, `refunded by ${requireUser(request).email}`),
   );
 };

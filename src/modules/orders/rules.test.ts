@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
-import {
-  assertTransition,
-  canTransition,
-  computeTotals,
-  mergeLines,
-  ORDER_STATUSES,
-  TRANSITIONS,
-} from './rules.js';
+import { computeTotals, mergeLines, ORDER_STATUSES, orderMachine } from './rules.js';
+
+const { canTransition, transitions: TRANSITIONS } = orderMachine;
 
 describe('order state machine', () => {
   it('allows exactly the listed moves', () => {
@@ -34,15 +29,21 @@ describe('order state machine', () => {
     }
   });
 
-  it('answers an illegal move with a conflict that says why', () => {
-    expect(() => assertTransition('paid', 'paid')).toThrowError(/already paid/);
+  it('answers an illegal move with a conflict naming the two states', () => {
     try {
-      assertTransition('cancelled', 'paid');
+      orderMachine.assertTransition('cancelled', 'paid');
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(409);
+      expect((error as AppError).params).toEqual({ machine: 'order', from: 'cancelled', to: 'paid' });
     }
     expect.assertions(3);
+  });
+
+  it('names the states every status update may start from', () => {
+    expect(orderMachine.states).toEqual(ORDER_STATUSES);
+    expect(orderMachine.fromStates('refunded')).toEqual(['paid', 'shipped', 'completed']);
+    expect(orderMachine.fromStates('paid')).toEqual(['pending_payment']);
   });
 });
 

@@ -1,7 +1,7 @@
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
-import { DisputeSchema } from '../payments/index.js';
-import type { ORDER_STATUSES } from './rules.js';
+import { DisputeSchema, PaymentSummarySchema } from '../payments/index.js';
+import { ORDER_STATUSES } from './rules.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 
@@ -51,17 +51,10 @@ export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
 });
 
-const OrderStatusSchema = Type.Union([
-  Type.Literal('pending_payment'),
-  Type.Literal('paid'),
-  Type.Literal('shipped'),
-  Type.Literal('completed'),
-  Type.Literal('refunded'),
-  Type.Literal('cancelled'),
-]);
-// Keeps the schema and the state machine's list of states from drifting apart.
-const _sameStates: (typeof ORDER_STATUSES)[number] extends Static<typeof OrderStatusSchema> ? true : never =
-  true;
+const OrderStatusSchema = Type.Enum(ORDER_STATUSES);
+
+/** A step of an order's timeline: each status it reached, and the payment failures and partial refunds between. */
+const TimelineStatusSchema = Type.Enum([...ORDER_STATUSES, 'payment_failed', 'partially_refunded']);
 
 export const OrderSchema = Type.Object({
   id: Type.String(),
@@ -87,18 +80,10 @@ export const OrderSchema = Type.Object({
       refundedQuantity: Type.Integer(),
     }),
   ),
-  address: Nullable(Type.Record(Type.String(), Type.String())),
+  address: Nullable(AddressSchema),
   shareCode: Nullable(Type.String()),
   storeSlug: Nullable(Type.String()),
-  payment: Nullable(
-    Type.Object({
-      provider: Type.String(),
-      status: Type.String(),
-      amount: Type.Integer(),
-      payUrl: Nullable(Type.String()),
-      clientSecret: Type.Optional(Type.String()),
-    }),
-  ),
+  payment: Nullable(PaymentSummarySchema),
   groupBuy: Nullable(
     Type.Object({
       campaignId: Type.String(),
@@ -121,7 +106,7 @@ export const OrderSchema = Type.Object({
     }),
   ),
   dispute: Nullable(DisputeSchema),
-  timeline: Type.Array(Type.Object({ status: Type.String(), note: Type.String(), at: Type.String() })),
+  timeline: Type.Array(Type.Object({ status: TimelineStatusSchema, note: Type.String(), at: Type.String() })),
   expiresAt: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import type { Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
@@ -19,8 +20,10 @@ import {
   resumeUnfinishedRefunds,
   UNFINISHED_AFTER_MS,
 } from './refunds.js';
+import { payInSandbox, type SandboxOutcome } from './sandbox-pay.js';
+import type { AdminOrderSchema } from './schemas.js';
 
-export type AdminOrder = Order & { buyer: { id: string; name: string; email: string } };
+export type AdminOrder = Static<typeof AdminOrderSchema>;
 
 export function createOrdersService(ctx: OrdersContext) {
   ctx.jobs.register(EXPIRE_ORDER_JOB, async (payload) => {
@@ -47,31 +50,65 @@ export function createOrdersService(ctx: OrdersContext) {
     return row;
   }
 
-  const withBuyer = (order: Order, row: q.OrderWithBuyerRow): AdminOrder => ({
-    ...order,
-    buyer: { id: row.user_id, name: row.buyer_name, email: row.buyer_email },
-  });
-
-  async function getAdminOrder(orderId: string): Promise<AdminOrder> {
-    const row = await q.findOrderWithBuyer(ctx.db, orderId);
-    if (!row) throw notFound('Order');
-    const [order] = await presentOrders(ctx, ctx.db, [row]);
-    return withBuyer(order as Order, row);
+  /** The orders with their buyers' names and emails, looked up in accounts (unknown: empty). */
+  async function withBuyers(conn: Queryable, rows: readonly q.OrderRow[]): Promise<AdminOrder[]> {
+    const orders = await presentOrders(ctx, conn, rows);
+    const contacts = await ctx.buyers.contactsOf(
+      conn,
+      rows.map((r) => r.user_id),
+    );
+    return orders.map((order) => {
+      const contact = contacts.get(order.userId);
+      return {
+        ...order,
+        buyer: { id: order.userId, name: contact?.name ?? '', email: contact?.email ?? '' },
+      };
+    });
   }
 
-  async function listOrders(filter: q.OrderListFilter & { cursor?: string }): Promise<Page<AdminOrder>> {
+  async function getAdminOrder(orderId: string): Promise<AdminOrder> {
+    const row = await q.findOrder(ctx.db, orderId);
+    if (!row) throw notFound('Order');
+    const [order] = await withBuyers(ctx.db, [row]);
+    return order as AdminOrder;
+  }
+
+  async function pageOf(filter: q.OrderListFilter & { cursor?: string }) {
     const [beforeId] = decodeCursor(filter.cursor) ?? [];
+    const buyerIds = filter.q ? await ctx.buyers.idsMatching(ctx.db, filter.q) : undefined;
     const rows = await q.listOrders(ctx.db, {
       ...filter,
+      buyerIds,
       beforeId: beforeId === undefined ? undefined : String(beforeId),
     });
-    const visible = rows.slice(0, filter.limit);
+    return { rows, visible: rows.slice(0, filter.limit) };
+  }
+
+  /** One buyer's orders, newest first. */
+  async function listOrders(
+    filter: Omit<q.OrderListFilter, 'q'> & { userId: string; cursor?: string },
+  ): Promise<Page<Order>> {
+    const { rows, visible } = await pageOf(filter);
     const orders = new Map((await presentOrders(ctx, ctx.db, visible)).map((o) => [o.id, o]));
     return toPage(
       rows,
       filter.limit,
       (r) => [r.id],
-      (r) => withBuyer(orders.get(r.id) as Order, r),
+      (r) => orders.get(r.id) as Order,
+    );
+  }
+
+  /** Every order, for the operator: by status, or searched by id prefix or the buyer's name or email. */
+  async function listAdminOrders(
+    filter: Omit<q.OrderListFilter, 'userId'> & { cursor?: string },
+  ): Promise<Page<AdminOrder>> {
+    const { rows, visible } = await pageOf(filter);
+    const orders = new Map((await withBuyers(ctx.db, visible)).map((o) => [o.id, o]));
+    return toPage(
+      rows,
+      filter.limit,
+      (r) => [r.id],
+      (r) => orders.get(r.id) as AdminOrder,
     );
   }
 
@@ -116,6 +153,19 @@ export function createOrdersService(ctx: OrdersContext) {
     paidOrdersOf: contacts.paidOrdersOf,
     getAdminOrder,
     listOrders,
+    listAdminOrders,
+    /** Whether the sandbox provider is on (its pay routes exist only then). */
+    paysInSandbox: ctx.sandbox !== undefined,
+    /** The buyer pays (or fails to pay) their order on the sandbox's pay page. */
+    payInSandbox: (userId: string, orderId: string, outcome: SandboxOutcome) => {
+      if (!ctx.sandbox) throw notFound('Sandbox');
+      return payInSandbox(ctx, ctx.sandbox, userId, orderId, outcome);
+    },
+    /** What the buyer's browser needs to finish paying: only the buyer (admins get 404 too). */
+    paymentOf: async (userId: string, orderId: string) => {
+      const order = await getOwnOrder(userId, orderId);
+      return ctx.payments.checkoutOf(order.id);
+    },
     attributionFacts: q.attributionFacts,
     /** Serializes a provider's notice about an order with every other change to it. */
     lockOrderRow: q.lockOrder,

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { LedgerService } from '../ledger/index.js';
 import { accounts, transferBetween } from '../ledger/index.js';
-import type { OrdersService } from '../orders/index.js';
+import type { PaymentOrders } from './ports.js';
 import type { PaymentNotice } from './provider.js';
 import * as q from './queries.js';
 import { dashboardRefundKind, unknownRefunds } from './rules.js';
@@ -13,7 +13,7 @@ import type { PaymentsService } from './service.js';
 export interface NoticeDeps {
   db: Database;
   clock: Clock;
-  orders: OrdersService;
+  orders: PaymentOrders;
   payments: PaymentsService;
   ledger: LedgerService;
   events: EventBus;

@@ -1,5 +1,12 @@
 import type { Queryable } from '../../platform/db.js';
-import type { RefundStatus } from './rules.js';
+import {
+  disputeMachine,
+  type PaymentStatus,
+  type ProviderRefundStatus,
+  paymentMachine,
+  providerRefundMachine,
+  type RefundStatus,
+} from './rules.js';
 
 export interface PaymentRow {
   id: string;
@@ -7,7 +14,7 @@ export interface PaymentRow {
   provider: string;
   external_id: string;
   amount: number;
-  status: 'pending' | 'succeeded' | 'failed' | 'refunded';
+  status: PaymentStatus;
   /** Stripe's PaymentIntent client secret, for the buyer's browser; null for other providers. */
   client_secret: string | null;
   created_at: Date;
@@ -55,8 +62,14 @@ export const findPaymentByExternalId = async (conn: Queryable, provider: string,
     ])
   )[0];
 
-export const setPaymentStatus = (conn: Queryable, id: string, status: PaymentRow['status'], now: Date) =>
-  conn.query('UPDATE payments SET status = $2, updated_at = $3 WHERE id = $1', [id, status, now]);
+/** Moves the payment to `status` from a state the machine allows; false when it was in none of them. */
+export const setPaymentStatus = async (conn: Queryable, id: string, status: PaymentStatus, now: Date) =>
+  (
+    await conn.query(
+      'UPDATE payments SET status = $2, updated_at = $3 WHERE id = $1 AND status = ANY($4) RETURNING id',
+      [id, status, now, paymentMachine.fromStates(status)],
+    )
+  ).length > 0;
 
 export interface ProviderRefundRow {
   provider: string;
@@ -64,7 +77,7 @@ export interface ProviderRefundRow {
   payment_id: string;
   order_id: string;
   amount: number;
-  status: 'applying' | 'applied' | 'needs_review';
+  status: ProviderRefundStatus;
   note: string;
   created_at: Date;
 }
@@ -139,8 +152,9 @@ export const setProviderRefundStatus = (
   now: Date,
 ) =>
   conn.query(
-    'UPDATE provider_refunds SET status = $3, note = $4, updated_at = $5 WHERE provider = $1 AND external_id = $2',
-    [provider, externalId, status, note, now],
+    `UPDATE provider_refunds SET status = $3, note = $4, updated_at = $5
+     WHERE provider = $1 AND external_id = $2 AND status = ANY($6)`,
+    [provider, externalId, status, note, now, providerRefundMachine.fromStates(status)],
   );
 
 /** The latest dispute of each order. */
@@ -184,8 +198,9 @@ export const closeDispute = (
   now: Date,
 ) =>
   tx.query(
-    "UPDATE payment_disputes SET status = $3, closed_at = $4 WHERE provider = $1 AND external_id = $2 AND status = 'open'",
-    [provider, externalId, status, now],
+    `UPDATE payment_disputes SET status = $3, closed_at = $4
+     WHERE provider = $1 AND external_id = $2 AND status = ANY($5)`,
+    [provider, externalId, status, now, disputeMachine.fromStates(status)],
   );
 
 export const findRefund = async (conn: Queryable, id: string) =>

@@ -1,26 +1,48 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  assertRefundTransition,
   dashboardRefundKind,
-  REFUND_STATUSES,
-  REFUND_TRANSITIONS,
-  refundStatesBefore,
+  disputeMachine,
+  paymentMachine,
+  providerRefundMachine,
+  refundMachine,
+  sandboxIntentMachine,
   unknownRefunds,
+  unmatchedPaymentMachine,
 } from './rules.js';
 
-describe('refund transitions', () => {
-  it.each(REFUND_STATUSES.flatMap((from) => REFUND_STATUSES.map((to) => [from, to] as const)))(
-    '%s → %s follows the table',
+describe('the payments state machines', () => {
+  it.each(refundMachine.states.flatMap((from) => refundMachine.states.map((to) => [from, to] as const)))(
+    'refund %s → %s follows the table',
     (from, to) => {
-      const allowed = REFUND_TRANSITIONS[from].includes(to);
-      if (allowed) expect(() => assertRefundTransition(from, to)).not.toThrow();
-      else expect(() => assertRefundTransition(from, to)).toThrow(/cannot become/);
+      const allowed = refundMachine.transitions[from].includes(to);
+      if (allowed) expect(() => refundMachine.assertTransition(from, to)).not.toThrow();
+      else
+        expect(() => refundMachine.assertTransition(from, to)).toThrow(
+          expect.objectContaining({ reason: 'invalid_transition' }),
+        );
     },
   );
 
   it('names the states a refund may fail from', () => {
-    expect(refundStatesBefore('failed')).toEqual(['requested', 'succeeded']);
+    expect(refundMachine.fromStates('failed')).toEqual(['requested', 'succeeded']);
+  });
+
+  it('lets a payment succeed once, after a failed attempt too, and refund only what succeeded', () => {
+    expect(paymentMachine.fromStates('succeeded')).toEqual(['pending', 'failed']);
+    expect(paymentMachine.fromStates('failed')).toEqual(['pending']);
+    expect(paymentMachine.fromStates('refunded')).toEqual(['succeeded']);
+    expect(paymentMachine.transitions.refunded).toEqual([]);
+  });
+
+  it('settles provider refunds, disputes, unmatched payments and sandbox intents once', () => {
+    expect(providerRefundMachine.fromStates('applied')).toEqual(['applying']);
+    expect(providerRefundMachine.fromStates('needs_review')).toEqual(['applying']);
+    expect(disputeMachine.fromStates('lost')).toEqual(['open']);
+    expect(disputeMachine.fromStates('won')).toEqual(['open']);
+    expect(unmatchedPaymentMachine.fromStates('refund_failed')).toEqual(['refunding', 'refunded']);
+    expect(unmatchedPaymentMachine.fromStates('refunded')).toEqual(['refunding']);
+    expect(sandboxIntentMachine.fromStates('succeeded')).toEqual(['requires_payment', 'failed']);
   });
 });
 

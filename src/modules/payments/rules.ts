@@ -1,28 +1,70 @@
-import { AppError } from '../../platform/errors.js';
+import { defineMachine } from '../../platform/state-machine.js';
 
 /**
- * A refund's states and the moves between them, as data. A refund the provider accepted can still
- * fail later (refund.failed: the card was closed, the bank returned it), so `succeeded` → `failed`.
+ * The states of what the payments module keeps, and the moves between them, as data. Every
+ * status update takes its allowed from-states from these (`fromStates`), and migration 019 checks
+ * each status column against `states`.
  */
-export const REFUND_STATUSES = ['requested', 'succeeded', 'failed'] as const;
-export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-export const REFUND_TRANSITIONS: Readonly<Record<RefundStatus, readonly RefundStatus[]>> = {
+/**
+ * A payment attempt. A failed attempt can still succeed (the buyer tries another card on the same
+ * intent); money that arrived is refunded in full at most once.
+ */
+export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'refunded';
+export const paymentMachine = defineMachine<PaymentStatus>('payment', {
+  pending: ['succeeded', 'failed'],
+  failed: ['succeeded'],
+  succeeded: ['refunded'],
+  refunded: [],
+});
+
+/**
+ * A refund claim. A refund the provider accepted can still fail later (refund.failed: the card was
+ * closed, the bank returned it), so `succeeded` → `failed`.
+ */
+export type RefundStatus = 'requested' | 'succeeded' | 'failed';
+export const refundMachine = defineMachine<RefundStatus>('refund', {
   requested: ['succeeded', 'failed'],
   succeeded: ['failed'],
   failed: [],
-};
+});
 
-/** The states a refund may leave to become `to`: SQL conditions take them from here. */
-export const refundStatesBefore = (to: RefundStatus): RefundStatus[] =>
-  REFUND_STATUSES.filter((from) => REFUND_TRANSITIONS[from].includes(to));
+/** A refund made at the provider (its dashboard): applied to the order, or left for a person. */
+export type ProviderRefundStatus = 'applying' | 'applied' | 'needs_review';
+export const providerRefundMachine = defineMachine<ProviderRefundStatus>('provider refund', {
+  applying: ['applied', 'needs_review'],
+  applied: [],
+  needs_review: [],
+});
 
-export function assertRefundTransition(from: RefundStatus, to: RefundStatus): void {
-  if (!REFUND_TRANSITIONS[from].includes(to))
-    throw new AppError('conflict', `A refund that is ${from} cannot become ${to}`);
-}
-
+/** A chargeback: open until the provider closes it, won or lost. */
 export type DisputeStatus = 'open' | 'won' | 'lost';
+export const disputeMachine = defineMachine<DisputeStatus>('dispute', {
+  open: ['won', 'lost'],
+  won: [],
+  lost: [],
+});
+
+/**
+ * Money that arrived in another amount than its order's total, on its way back to the payer. A
+ * refund the provider accepted can still fail later, so `refunded` → `refund_failed`.
+ */
+export type UnmatchedPaymentStatus = 'refunding' | 'refunded' | 'refund_failed';
+export const unmatchedPaymentMachine = defineMachine<UnmatchedPaymentStatus>('unmatched payment', {
+  refunding: ['refunded', 'refund_failed'],
+  refunded: ['refund_failed'],
+  refund_failed: [],
+});
+
+/** The sandbox provider's own payment intents: paid once; a failed attempt may be tried again. */
+export const sandboxIntentMachine = defineMachine<'requires_payment' | 'succeeded' | 'failed'>(
+  'sandbox payment intent',
+  {
+    requires_payment: ['succeeded', 'failed'],
+    failed: ['succeeded', 'failed'],
+    succeeded: [],
+  },
+);
 
 /** A refund the provider reports that Fission did not make is applied automatically only in full. */
 export function dashboardRefundKind(input: {

@@ -8,6 +8,7 @@ import {
   ProviderError,
   type RefundInput,
 } from './provider.js';
+import { sandboxIntentMachine } from './rules.js';
 
 /**
  * The built-in sandbox provider: a working payment provider with no real money. It keeps its own
@@ -64,8 +65,8 @@ export function createSandboxProvider(deps: { db: Database; clock: Clock }) {
   async function simulate(externalId: string, outcome: 'succeeded' | 'failed'): Promise<PaymentEvent | null> {
     const rows = await db.query<{ id: string; amount: number }>(
       `UPDATE sandbox_payment_intents SET status = $2
-       WHERE id = $1 AND status <> 'succeeded' RETURNING id, amount`,
-      [externalId, outcome],
+       WHERE id = $1 AND status = ANY($3) RETURNING id, amount`,
+      [externalId, outcome, sandboxIntentMachine.fromStates(outcome)],
     );
     const intent = rows[0];
     if (!intent) return null;

@@ -1,16 +1,30 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
+import { disputeMachine, paymentMachine } from './rules.js';
+
+const PaymentStatusSchema = Type.Enum(paymentMachine.states);
 
 export const DisputeSchema = Type.Object({
-  status: Type.Union([Type.Literal('open'), Type.Literal('won'), Type.Literal('lost')]),
+  status: Type.Enum(disputeMachine.states),
   openedAt: Type.String(),
   closedAt: Nullable(Type.String()),
+});
+
+/** An order's latest payment, as every order response shows it. */
+export const PaymentSummarySchema = Type.Object({
+  provider: Type.String(),
+  status: PaymentStatusSchema,
+  amount: Type.Integer(),
+  /** The sandbox's pay page; null for providers paid in the app (Stripe's card form). */
+  payUrl: Nullable(Type.String()),
+  /** Stripe's client secret, on the answer to checkout only. */
+  clientSecret: Type.Optional(Type.String()),
 });
 
 /** What the buyer's browser needs to pay an order at its provider. */
 export const OrderPaymentSchema = Type.Object({
   provider: Type.String(),
-  status: Type.String(),
+  status: PaymentStatusSchema,
   amount: Type.Integer(),
   /** Stripe's PaymentIntent client secret while the payment is open; null otherwise. */
   clientSecret: Nullable(Type.String()),

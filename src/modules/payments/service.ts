@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
@@ -6,28 +7,13 @@ import type { JobRunner } from '../../platform/jobs.js';
 import { accounts, type LedgerService, transferBetween } from '../ledger/index.js';
 import { outcomeUnknown, type PaymentProvider, type ProviderPayment } from './provider.js';
 import * as q from './queries.js';
-import {
-  assertRefundTransition,
-  type DisputeStatus,
-  type RefundStatus,
-  refundStatesBefore,
-} from './rules.js';
+import { type PaymentStatus, type RefundStatus, refundMachine } from './rules.js';
+import type { DisputeSchema, PaymentSummarySchema } from './schemas.js';
 import { createUnmatchedPayments, UNMATCHED_REFERENCE } from './unmatched.js';
 
 /** A chargeback on an order's payment, as every order response shows it. */
-export interface Dispute {
-  status: DisputeStatus;
-  openedAt: string;
-  closedAt: string | null;
-}
-
-export interface Payment {
-  provider: string;
-  status: q.PaymentRow['status'];
-  amount: number;
-  payUrl: string | null;
-  clientSecret?: string;
-}
+export type Dispute = Static<typeof DisputeSchema>;
+export type Payment = Static<typeof PaymentSummarySchema>;
 
 /**
  * Payment records and the gateway to providers. It never changes an order: the orders service
@@ -100,7 +86,8 @@ export function createPaymentsService(deps: {
   }
 
   const findByExternalId = q.findPaymentByExternalId;
-  const markPayment = (tx: Queryable, id: string, status: q.PaymentRow['status']) =>
+  /** Moves a payment along its machine; false when its state does not allow the move (nothing changes). */
+  const markPayment = (tx: Queryable, id: string, status: PaymentStatus) =>
     q.setPaymentStatus(tx, id, status, clock.now());
 
   /** True the first time this provider event is seen; webhooks replayed by the provider apply once. */
@@ -216,11 +203,12 @@ export function createPaymentsService(deps: {
     outcome: { externalId: string } | 'failed',
   ): Promise<boolean> {
     const to: RefundStatus = outcome === 'failed' ? 'failed' : 'succeeded';
-    assertRefundTransition('requested', to);
+    const from: RefundStatus = 'requested';
+    refundMachine.assertTransition(from, to);
     const rows = await tx.query(
       `UPDATE refunds SET status = $2, external_id = $3, updated_at = $4
-       WHERE id = $1 AND status = 'requested' RETURNING id`,
-      [refundId, to, outcome === 'failed' ? null : outcome.externalId, clock.now()],
+       WHERE id = $1 AND status = $5 RETURNING id`,
+      [refundId, to, outcome === 'failed' ? null : outcome.externalId, clock.now(), from],
     );
     return rows.length > 0;
   }
@@ -287,11 +275,11 @@ export function createPaymentsService(deps: {
       (input.reference ? await q.findRefund(tx, input.reference) : undefined) ??
       (await q.findRefundByExternalId(tx, input.refundId));
     if (!refund || refund.status === 'failed') return false;
-    assertRefundTransition(refund.status, 'failed');
+    refundMachine.assertTransition(refund.status, 'failed');
     await tx.query(
       `UPDATE refunds SET status = 'failed', failure_reason = $2, external_id = COALESCE(external_id, $3),
          updated_at = $4 WHERE id = $1 AND status = ANY($5)`,
-      [refund.id, input.reason, input.refundId, now, refundStatesBefore('failed')],
+      [refund.id, input.reason, input.refundId, now, refundMachine.fromStates('failed')],
     );
     // A refund that had succeeded was booked as money gone back to the buyer; the provider holds
     // it again. Without this the ledger's provider account fell short of the provider by its amount.

@@ -6,6 +6,7 @@ import type { LedgerService } from '../ledger/index.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { PaymentEvent, PaymentProvider } from './provider.js';
 import * as q from './queries.js';
+import { unmatchedPaymentMachine } from './rules.js';
 
 export const REFUND_UNMATCHED_JOB = 'payments.refund-unmatched';
 /** The reference an unmatched payment's refund carries at the provider: `unmatched:<id>`. */
@@ -83,8 +84,8 @@ export function createUnmatchedPayments(deps: {
       if (locked?.status !== 'refunding') return;
       await tx.query(
         `UPDATE unmatched_payments SET status = 'refunded', refund_external_id = $2, last_error = NULL,
-           updated_at = $3 WHERE id = $1`,
-        [id, made.externalId, clock.now()],
+           updated_at = $3 WHERE id = $1 AND status = ANY($4)`,
+        [id, made.externalId, clock.now(), unmatchedPaymentMachine.fromStates('refunded')],
       );
       await ledger.post(tx, {
         kind: 'payment.unmatched-refunded',
@@ -109,11 +110,12 @@ export function createUnmatchedPayments(deps: {
   ): Promise<boolean> {
     const rows = await tx.query(
       `UPDATE unmatched_payments SET status = 'refund_failed', last_error = $2, updated_at = $3
-       WHERE id = $1 AND status <> 'refund_failed' RETURNING id`,
+       WHERE id = $1 AND status = ANY($4) RETURNING id`,
       [
         input.reference?.slice(UNMATCHED_REFERENCE.length),
         `refund ${input.refundId} failed: ${input.reason}`,
         clock.now(),
+        unmatchedPaymentMachine.fromStates('refund_failed'),
       ],
     );
     return rows.length > 0;

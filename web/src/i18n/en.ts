@@ -5,6 +5,7 @@ import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
 import { notificationsEn } from './notifications-en';
+import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
 import { payoutsEn } from './payouts-en';
 import { privacyEn } from './privacy-en';
@@ -219,6 +220,7 @@ export const en = {
   ...afterSalesEn,
   ...fraudEn,
   ...sharingEn,
+  ...ordersEn,
   reasons: { ...reasonsEn, ...sharingReasonsEn },
   rules: rulesEn,
   fields: fieldsEn,

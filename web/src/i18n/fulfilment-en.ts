@@ -66,13 +66,6 @@ export const fulfilmentReasonsEn = {
   shipment_row_malformed: 'The row cannot be read: check its quotes and that it has every column.',
   shipment_row_invalid: 'A field of this row is missing or wrong.',
   shipment_row_failed: 'Could not ship this one; try it again.',
-  not_paid: 'Not paid yet: only a paid order ships.',
-  already_shipped: 'Already shipped.',
-  already_completed: 'Already completed.',
-  refunded: 'The order was refunded.',
-  cancelled: 'The order was cancelled.',
-  group_waiting: 'Its group has not succeeded yet: ship it once it does.',
-  group_failed: 'Its group did not succeed: it is refunded, not shipped.',
 };
 
 export const fulfilmentFieldsEn = {

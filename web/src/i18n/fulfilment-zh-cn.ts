@@ -70,13 +70,6 @@ export const fulfilmentReasonsZhCN: Catalog<typeof fulfilmentReasonsEn> = {
   shipment_row_malformed: '这一行无法读取：请检查引号，并确认每一列都有。',
   shipment_row_invalid: '这一行有字段缺失或填写有误。',
   shipment_row_failed: '这一单未能发货，请重试。',
-  not_paid: '尚未付款：只有已付款的订单可以发货。',
-  already_shipped: '已发货。',
-  already_completed: '已完成。',
-  refunded: '订单已退款。',
-  cancelled: '订单已取消。',
-  group_waiting: '拼团尚未成功，成团后再发货。',
-  group_failed: '拼团未成功：订单将退款，不发货。',
 };
 
 export const fulfilmentFieldsZhCN: Catalog<typeof fulfilmentFieldsEn> = {

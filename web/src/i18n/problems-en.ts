@@ -3,6 +3,8 @@ import { catalogFieldRulesEn, catalogFieldsEn, catalogReasonsEn } from './catalo
 import { couponProblemsEn } from './coupons-en';
 import { fulfilmentFieldRulesEn, fulfilmentFieldsEn, fulfilmentReasonsEn } from './fulfilment-en';
 import { groupBuyProblemsEn } from './groupbuy-en';
+import { ordersReasonsEn } from './orders-en';
+
 /**
  * English texts of the server's refusals. `reasons` has one entry per `ProblemReason` of the API
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
@@ -12,6 +14,7 @@ import { securityReasonsEn } from './security-en';
 
 export const reasonsEn = {
   ...securityReasonsEn,
+  ...ordersReasonsEn,
   invalid_input: 'Some of what you entered needs another look.',
   unauthorized: 'Please sign in to continue.',
   forbidden: 'Your account is not allowed to do this.',

@@ -3,6 +3,7 @@ import { catalogFieldRulesZhCN, catalogFieldsZhCN, catalogReasonsZhCN } from './
 import { couponProblemsZhCN } from './coupons-zh-cn';
 import { fulfilmentFieldRulesZhCN, fulfilmentFieldsZhCN, fulfilmentReasonsZhCN } from './fulfilment-zh-cn';
 import { groupBuyProblemsZhCN } from './groupbuy-zh-cn';
+import { ordersReasonsZhCN } from './orders-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { securityReasonsZhCN } from './security-zh-cn';
 
@@ -10,6 +11,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const reasonsZhCN: Texts<typeof reasonsEn> = {
   ...securityReasonsZhCN,
+  ...ordersReasonsZhCN,
   invalid_input: '部分填写的内容需要再检查一下。',
   unauthorized: '请先登录。',
   forbidden: '你的账号无权进行此操作。',

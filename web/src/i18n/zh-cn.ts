@@ -6,6 +6,7 @@ import { fraudZhCN } from './fraud-zh-cn';
 import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
+import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
@@ -216,6 +217,7 @@ export const zhCN: Messages = {
   ...payoutsZhCN,
   ...notificationsZhCN,
   ...paymentsZhCN,
+  ...ordersZhCN,
   ...afterSalesZhCN,
   ...fraudZhCN,
   ...sharingZhCN,

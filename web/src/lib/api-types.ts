@@ -741,7 +741,7 @@ export interface paths {
         };
         /**
          * Work that needs a person
-         * @description Jobs that failed for good, refunds stuck `requested` over 15 minutes or failed, payments whose amount differed from their order, failed provider refunds, refunds made in the provider dashboard that were not applied, and open disputes; newest first, with counts by kind.
+         * @description Jobs that failed for good, refunds stuck `requested` over 15 minutes or failed, payments whose amount differed from their order, failed provider refunds, refunds made in the provider dashboard that were not applied, and open disputes; newest first, with counts by kind. Admins only.
          */
         get: {
             parameters: {
@@ -772,6 +772,76 @@ export interface paths {
                                 since: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -3528,6 +3598,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every order
+         * @description All orders with their buyers, newest first: by status, or searched (`q`) by an order id prefix or part of the buyer’s name or email. Admins only.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3551,7 +3625,13 @@ export interface paths {
                         "application/json": {
                             items: {
                                 address: {
-                                    [key: string]: string;
+                                    city: string;
+                                    country?: string;
+                                    line1: string;
+                                    line2?: string;
+                                    name: string;
+                                    phone: string;
+                                    postalCode?: string;
                                 } | null;
                                 buyer: {
                                     email: string;
@@ -3564,6 +3644,7 @@ export interface paths {
                                 dispute: {
                                     closedAt: string | null;
                                     openedAt: string;
+                                    /** @enum {unknown} */
                                     status: "open" | "won" | "lost";
                                 } | null;
                                 expiresAt: string;
@@ -3592,7 +3673,8 @@ export interface paths {
                                     clientSecret?: string;
                                     payUrl: string | null;
                                     provider: string;
-                                    status: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "failed" | "succeeded" | "refunded";
                                 } | null;
                                 refundedAmount: number;
                                 shareCode: string | null;
@@ -3602,19 +3684,126 @@ export interface paths {
                                     shippedAt: string;
                                     trackingNumber: string;
                                 } | null;
+                                /** @enum {unknown} */
                                 status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                                 storeSlug: string | null;
                                 subtotal: number;
                                 timeline: {
                                     at: string;
                                     note: string;
-                                    status: string;
+                                    /** @enum {unknown} */
+                                    status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                                 }[];
                                 total: number;
                                 updatedAt: string;
                                 userId: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -3635,6 +3824,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An order, with its buyer
+         * @description Any order with its buyer’s name and email. Admins only; unknown id → 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3654,7 +3847,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             buyer: {
                                 email: string;
@@ -3667,6 +3866,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -3695,7 +3895,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -3705,17 +3906,159 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -3738,6 +4081,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Complete an order
+         * @description Marks a paid or shipped order delivered (completed); the return window starts. A group-buy order whose group is still filling → 409 `group_waiting`; any other state → 409 `invalid_transition`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3757,7 +4104,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -3765,6 +4118,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -3793,7 +4147,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -3803,17 +4158,194 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -3834,6 +4366,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Refund what is left of an order
+         * @description Refunds all the money not yet refunded at the provider, and its units go back to stock; commissions are reversed. Refusals: `no_payment_to_refund`, `refund_in_progress`, `nothing_to_refund`, `invalid_transition` (409); the provider refusing → 503 `refund_refused_by_provider`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3853,7 +4389,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -3861,6 +4403,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -3889,7 +4432,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -3899,17 +4443,229 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -3962,7 +4718,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -3970,6 +4732,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -3998,7 +4761,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -4008,13 +4772,15 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
@@ -9895,6 +10661,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My orders
+         * @description The signed-in buyer’s orders, newest first, optionally of one status; paged by cursor.
+         */
         get: {
             parameters: {
                 query?: {
@@ -9917,7 +10687,13 @@ export interface paths {
                         "application/json": {
                             items: {
                                 address: {
-                                    [key: string]: string;
+                                    city: string;
+                                    country?: string;
+                                    line1: string;
+                                    line2?: string;
+                                    name: string;
+                                    phone: string;
+                                    postalCode?: string;
                                 } | null;
                                 createdAt: string;
                                 currency: string;
@@ -9925,6 +10701,7 @@ export interface paths {
                                 dispute: {
                                     closedAt: string | null;
                                     openedAt: string;
+                                    /** @enum {unknown} */
                                     status: "open" | "won" | "lost";
                                 } | null;
                                 expiresAt: string;
@@ -9953,7 +10730,8 @@ export interface paths {
                                     clientSecret?: string;
                                     payUrl: string | null;
                                     provider: string;
-                                    status: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "failed" | "succeeded" | "refunded";
                                 } | null;
                                 refundedAmount: number;
                                 shareCode: string | null;
@@ -9963,19 +10741,91 @@ export interface paths {
                                     shippedAt: string;
                                     trackingNumber: string;
                                 } | null;
+                                /** @enum {unknown} */
                                 status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                                 storeSlug: string | null;
                                 subtotal: number;
                                 timeline: {
                                     at: string;
                                     note: string;
-                                    status: string;
+                                    /** @enum {unknown} */
+                                    status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                                 }[];
                                 total: number;
                                 updatedAt: string;
                                 userId: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -10846,6 +11696,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Place an order
+         * @description The signed-in buyer orders variants (optionally with a coupon, in a group buy, from a store or a share link): stock is reserved, the order waits for payment until `expiresAt`, and the answer carries the payment to finish. The same `Idempotency-Key` with the same body answers the first order again. Refusals: `out_of_stock` (409), `variant_unavailable` (404), `unpaid_order_limit` (422), coupon and group-buy refusals, `rate_limited` (429), `payment_provider_unavailable` (503).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10890,7 +11744,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -10898,6 +11758,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -10926,7 +11787,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -10936,17 +11798,264 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -10965,6 +12074,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An order
+         * @description The order with its items, payment, group, shipment, dispute and timeline. Its buyer and admins may read it; anyone else gets 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -10984,7 +12097,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -10992,6 +12111,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -11020,7 +12140,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -11030,17 +12151,124 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -11671,7 +12899,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel an unpaid order
-         * @description The buyer cancels an order that is still pending payment; its stock goes back. A paid order → 409 (ask for a refund instead); another person’s order → 404.
+         * @description The buyer cancels an order that is still pending payment; its stock goes back. A paid order → 409 `already_paid` (ask for a refund instead; `already_cancelled`, `order_closed`); another person’s order → 404.
          */
         post: {
             parameters: {
@@ -11692,7 +12920,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -11700,6 +12934,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -11728,7 +12963,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -11738,13 +12974,15 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
@@ -11932,7 +13170,113 @@ export interface paths {
                             amount: number;
                             clientSecret: string | null;
                             provider: string;
-                            status: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "failed" | "succeeded" | "refunded";
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -11957,7 +13301,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm receipt of a shipped order
-         * @description The buyer confirms the parcel arrived: shipped → completed, and the return window starts. Another person’s order → 404; an order that has not shipped → 409.
+         * @description The buyer confirms the parcel arrived: shipped → completed, and the return window starts. Another person’s order → 404; an order that has not shipped → 409 `not_shipped` (`already_completed`, `order_closed`).
          */
         post: {
             parameters: {
@@ -11978,7 +13322,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -11986,6 +13336,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -12014,7 +13365,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -12024,13 +13376,15 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
@@ -12222,6 +13576,76 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -12241,7 +13665,7 @@ export interface paths {
         put?: never;
         /**
          * Fail a sandbox payment
-         * @description The buyer’s sandbox payment attempt fails; the order stays payable until it expires.
+         * @description The buyer’s sandbox payment attempt fails: the timeline records `payment_failed` and the order stays payable until it expires. Refusals as for paying.
          */
         post: {
             parameters: {
@@ -12262,7 +13686,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -12270,6 +13700,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -12298,7 +13729,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -12308,17 +13740,159 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -12341,7 +13915,7 @@ export interface paths {
         put?: never;
         /**
          * Pay an order in the sandbox
-         * @description The buyer pays their order with no real money. Exists only while the sandbox provider is on (by default on the embedded database; on PostgreSQL only with SANDBOX_PAYMENTS=on).
+         * @description The buyer pays their order with no real money. Exists only while the sandbox provider is on (by default on the embedded database; on PostgreSQL only with SANDBOX_PAYMENTS=on). Another person’s order → 404; an order not pending payment → 409 `already_paid`, `order_cancelled` or `order_refunded`; not a sandbox payment → 409 `not_sandbox_payment`.
          */
         post: {
             parameters: {
@@ -12362,7 +13936,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: {
-                                [key: string]: string;
+                                city: string;
+                                country?: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone: string;
+                                postalCode?: string;
                             } | null;
                             createdAt: string;
                             currency: string;
@@ -12370,6 +13950,7 @@ export interface paths {
                             dispute: {
                                 closedAt: string | null;
                                 openedAt: string;
+                                /** @enum {unknown} */
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
@@ -12398,7 +13979,8 @@ export interface paths {
                                 clientSecret?: string;
                                 payUrl: string | null;
                                 provider: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
                             refundedAmount: number;
                             shareCode: string | null;
@@ -12408,17 +13990,159 @@ export interface paths {
                                 shippedAt: string;
                                 trackingNumber: string;
                             } | null;
+                            /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
                             subtotal: number;
                             timeline: {
                                 at: string;
                                 note: string;
-                                status: string;
+                                /** @enum {unknown} */
+                                status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled" | "payment_failed" | "partially_refunded";
                             }[];
                             total: number;
                             updatedAt: string;
                             userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -14552,7 +16276,7 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "account_locked" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_group_member" | "business_rule" | "campaign_not_running" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_full" | "group_not_completable" | "group_price_requires_group" | "idempotency_key_in_progress" | "idempotency_key_reused" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "json_too_deep" | "metrics_token_required" | "not_found" | "one_store_per_shopkeeper" | "out_of_stock" | "password_is_email" | "password_too_common" | "payload_too_large" | "product_archived" | "rate_limited" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unsupported_media_type" | "internal_error";
+        ProblemReason: "account_locked" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "business_rule" | "campaign_not_running" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "idempotency_key_in_progress" | "idempotency_key_reused" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "metrics_token_required" | "no_payment_to_refund" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "variant_unavailable" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
             account_locked: {
@@ -14588,8 +16312,20 @@ export interface components {
                 /** @description days after delivery a request is taken */
                 returnWindowDays: number;
             };
+            already_cancelled: {
+                orderId: string;
+            };
+            already_completed: {
+                orderId: string;
+            };
             already_group_member: {
                 groupId: string;
+            };
+            already_paid: {
+                orderId: string;
+            };
+            already_shipped: {
+                orderId: string;
             };
             business_rule: Record<string, never>;
             campaign_not_running: {
@@ -14667,6 +16403,9 @@ export interface components {
                 expiresAt: string;
                 groupId: string;
             };
+            group_failed: {
+                orderId: string;
+            };
             group_full: {
                 groupId: string;
                 groupSize: number;
@@ -14679,6 +16418,9 @@ export interface components {
             group_price_requires_group: {
                 campaignId: string;
                 groupId: string;
+            };
+            group_waiting: {
+                orderId: string;
             };
             idempotency_key_in_progress: Record<string, never>;
             idempotency_key_reused: Record<string, never>;
@@ -14693,24 +16435,71 @@ export interface components {
                 machine: string;
                 to: string;
             };
+            invalid_webhook: Record<string, never>;
             json_too_deep: Record<string, never>;
             metrics_token_required: Record<string, never>;
+            no_payment_to_refund: {
+                orderId: string;
+            };
             not_found: Record<string, never>;
+            not_paid: {
+                orderId: string;
+            };
+            not_sandbox_payment: Record<string, never>;
+            not_shipped: {
+                orderId: string;
+            };
+            nothing_to_refund: {
+                orderId: string;
+            };
             one_store_per_shopkeeper: {
                 storeId: string;
+            };
+            order_cancelled: {
+                orderId: string;
+            };
+            order_closed: {
+                orderId: string;
+            };
+            order_refunded: {
+                orderId: string;
             };
             out_of_stock: {
                 available: number;
                 variantId: string;
             };
+            paid_after_cancel: {
+                orderId: string;
+            };
             password_is_email: Record<string, never>;
             password_too_common: Record<string, never>;
             payload_too_large: Record<string, never>;
+            payment_amount_mismatch: {
+                amount: number;
+                total: number;
+            };
+            payment_event_replayed: Record<string, never>;
+            payment_provider_unavailable: Record<string, never>;
             product_archived: {
                 productId: string;
             };
             rate_limited: {
                 retryAfterSeconds: number;
+            };
+            refund_above_refundable: {
+                amount: number;
+                refundableAmount: number;
+            };
+            refund_failed: Record<string, never>;
+            refund_in_progress: {
+                orderId: string;
+            };
+            refund_pending_at_provider: Record<string, never>;
+            refund_refused_by_provider: Record<string, never>;
+            refund_units_above_refundable: {
+                orderItemId: string;
+                quantity: number;
+                refundableQuantity: number;
             };
             share_link_not_found: {
                 code: string;
@@ -14774,7 +16563,16 @@ export interface components {
             };
             unauthorized: Record<string, never>;
             unavailable: Record<string, never>;
+            unknown_payment_provider: {
+                provider: string;
+            };
+            unpaid_order_limit: {
+                limit: number;
+            };
             unsupported_media_type: Record<string, never>;
+            variant_unavailable: {
+                variantId: string;
+            };
         };
     };
     responses: never;
@@ -14787,6 +16585,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["account_locked","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_group_member","business_rule","campaign_not_running","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_full","group_not_completable","group_price_requires_group","idempotency_key_in_progress","idempotency_key_reused","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","json_too_deep","metrics_token_required","not_found","one_store_per_shopkeeper","out_of_stock","password_is_email","password_too_common","payload_too_large","product_archived","rate_limited","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unsupported_media_type","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["account_locked","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_completed","already_group_member","already_paid","already_shipped","business_rule","campaign_not_running","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","idempotency_key_in_progress","idempotency_key_reused","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","metrics_token_required","no_payment_to_refund","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","variant_unavailable","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_group_member":{"groupId":"string"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"json_too_deep":{},"metrics_token_required":{},"not_found":{},"one_store_per_shopkeeper":{"storeId":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"variant_unavailable":{"variantId":"string"},"internal_error":{}};

@@ -1,22 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from './api-client';
+import { apiClient, call, type ResponseOf } from './api';
 import { formatMoney } from './money';
 
-export interface PublicConfig {
-  currency: string;
-  distribution: { maxLevels: number; rates: number[] };
-  returnWindowDays: number;
-  /** Days after shipping when delivery is confirmed for a buyer who has not confirmed it. */
-  autoConfirmDays: number;
-  paymentTimeoutMinutes: number;
-  timeZone: string;
-  sandboxPayments: boolean;
-  /** Stripe's card form needs this; null when the shop does not take Stripe payments. */
-  stripe?: { publishableKey: string } | null;
-}
+export type PublicConfig = ResponseOf<'/api/config', 'get'>;
 
-const getConfig = () => api.get<PublicConfig>('/api/config');
+const getConfig = () => call(apiClient.GET('/api/config'));
 
 export function useConfig() {
   return useQuery({ queryKey: ['config'], queryFn: getConfig, staleTime: Number.POSITIVE_INFINITY });

@@ -1,5 +1,3 @@
-import type { Order } from '../orders';
+import type { ResponseOf } from '../../lib/api';
 
-export interface AdminOrder extends Order {
-  buyer: { id: string; name: string; email: string };
-}
+export type AdminOrder = ResponseOf<'/api/admin/orders/{id}', 'get'>;

@@ -1,6 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient, call, type ResponseOf } from '../../../lib/api';
 
+export type AttentionList = ResponseOf<'/api/admin/attention', 'get'>;
+export type AttentionItem = AttentionList['items'][number];
+export type AttentionKind = AttentionItem['kind'];
+
+/** The kinds in the order the page lists them; the compiler keeps it to the API's kinds. */
 export const ATTENTION_KINDS = [
   'job_failed',
   'refund_stuck',
@@ -9,26 +14,10 @@ export const ATTENTION_KINDS = [
   'provider_refund_failed',
   'dashboard_refund',
   'dispute_open',
-] as const;
-export type AttentionKind = (typeof ATTENTION_KINDS)[number];
+] as const satisfies readonly AttentionKind[];
+const _everyKind: AttentionKind extends (typeof ATTENTION_KINDS)[number] ? true : never = true;
 
-export interface AttentionItem {
-  kind: AttentionKind;
-  id: string;
-  orderId: string | null;
-  amount: number | null;
-  detail: string;
-  attempts: number | null;
-  since: string;
-}
-
-export interface AttentionList {
-  items: AttentionItem[];
-  nextCursor: string | null;
-  counts: Partial<Record<AttentionKind, number>>;
-}
-
-const getAttention = () => api.get<AttentionList>('/api/admin/attention');
+const getAttention = () => call(apiClient.GET('/api/admin/attention'));
 
 export function useAttention() {
   // An operator keeps this page open: it refreshes itself every half minute.

@@ -1,15 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../../../lib/api-client';
-import type { OrderStatus } from '../../orders';
-import type { AdminOrder } from '../types';
+import { apiClient, call, type QueryOf } from '../../../lib/api';
 
-export interface AdminOrderFilter {
-  status?: OrderStatus;
-  q?: string;
-}
+export type AdminOrderFilter = Pick<QueryOf<'/api/admin/orders', 'get'>, 'status' | 'q'>;
 
 const getAdminOrders = (filter: AdminOrderFilter, cursor: string | undefined) =>
-  api.get<Page<AdminOrder>>(withQuery('/api/admin/orders', { ...filter, cursor, limit: 20 }));
+  call(apiClient.GET('/api/admin/orders', { params: { query: { ...filter, cursor, limit: 20 } } }));
 
 export function useAdminOrders(filter: AdminOrderFilter) {
   return useInfiniteQuery({

@@ -1,12 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Order } from '../../orders';
+import { apiClient, call } from '../../../lib/api';
 import { adminOrderKey } from './get-admin-order';
 
 export type OrderAction = 'complete' | 'refund';
 
-const settleOrder = ({ id, action }: { id: string; action: OrderAction }) =>
-  api.post<Order>(`/api/admin/orders/${encodeURIComponent(id)}/${action}`);
+const settleOrder = ({ id, action }: { id: string; action: OrderAction }) => {
+  const params = { params: { path: { id } } };
+  return call(
+    action === 'complete'
+      ? apiClient.POST('/api/admin/orders/{id}/complete', params)
+      : apiClient.POST('/api/admin/orders/{id}/refund', params),
+  );
+};
 
 /** Complete (delivered) or refund. */
 export function useSettleOrder() {

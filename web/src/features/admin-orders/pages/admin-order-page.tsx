@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { OrderCommissionFlags } from '../../admin-distribution/components/commission-flags';
 import {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Order } from '../types';
+import { apiClient, call } from '../../../lib/api';
 import { orderKey } from './get-order';
 
-const cancelOrder = (orderId: string) => api.post<Order>(`/api/orders/${encodeURIComponent(orderId)}/cancel`);
+const cancelOrder = (id: string) =>
+  call(apiClient.POST('/api/orders/{id}/cancel', { params: { path: { id } } }));
 
 /** The buyer cancels an unpaid order; its items go back on sale. */
 export function useCancelOrder() {

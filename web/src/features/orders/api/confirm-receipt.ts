@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Order } from '../types';
+import { apiClient, call } from '../../../lib/api';
 import { orderKey } from './get-order';
 
-const confirmReceipt = (orderId: string) =>
-  api.post<Order>(`/api/orders/${encodeURIComponent(orderId)}/receipt`);
+const confirmReceipt = (id: string) =>
+  call(apiClient.POST('/api/orders/{id}/receipt', { params: { path: { id } } }));
 
 /** The buyer says a shipped order arrived: it is completed and its return window starts. */
 export function useConfirmReceipt() {

@@ -1,9 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from '../../../lib/api-client';
-import type { Order, OrderStatus } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import type { OrderStatus } from '../types';
 
 const getMyOrders = (status: OrderStatus | undefined, cursor: string | undefined) =>
-  api.get<Page<Order>>(withQuery('/api/me/orders', { status, cursor, limit: 10 }));
+  call(apiClient.GET('/api/me/orders', { params: { query: { status, cursor, limit: 10 } } }));
 
 export function useMyOrders(status: OrderStatus | undefined) {
   return useInfiniteQuery({

@@ -1,18 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Order } from '../types';
-import { orderKey } from './get-order';
+import { apiClient, call } from '../../../lib/api';
+import { getOrder, orderKey } from './get-order';
 
-/** What the buyer's browser needs to pay at the provider: Stripe's client secret while it is open. */
-export interface OrderPayment {
-  provider: string;
-  status: 'pending' | 'succeeded' | 'failed' | 'refunded';
-  amount: number;
-  clientSecret: string | null;
-}
-
-const getOrderPayment = (orderId: string) =>
-  api.get<OrderPayment>(`/api/orders/${encodeURIComponent(orderId)}/payment`);
+const getOrderPayment = (id: string) =>
+  call(apiClient.GET('/api/orders/{id}/payment', { params: { path: { id } } }));
 
 export function useOrderPayment(orderId: string, enabled: boolean) {
   return useQuery({
@@ -23,8 +14,6 @@ export function useOrderPayment(orderId: string, enabled: boolean) {
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
-
-const getOrder = (id: string) => api.get<Order>(`/api/orders/${encodeURIComponent(id)}`);
 
 /** The order, polled while the provider's confirmation (its webhook) is on its way. */
 export function useOrderUntilSettled(orderId: string, polling: boolean) {

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Order } from '../types';
+import { apiClient, call } from '../../../lib/api';
 
 export const orderKey = (id: string) => ['order', id] as const;
 
-const getOrder = (id: string) => api.get<Order>(`/api/orders/${encodeURIComponent(id)}`);
+export const getOrder = (id: string) => call(apiClient.GET('/api/orders/{id}', { params: { path: { id } } }));
 
 export function useOrder(id: string) {
   return useQuery({ queryKey: orderKey(id), queryFn: () => getOrder(id) });

@@ -1,12 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Order } from '../types';
+import { apiClient, call } from '../../../lib/api';
 import { orderKey } from './get-order';
 
 export type SandboxOutcome = 'succeed' | 'fail';
 
-const paySandbox = ({ orderId, outcome }: { orderId: string; outcome: SandboxOutcome }) =>
-  api.post<Order>(`/api/payments/sandbox/${encodeURIComponent(orderId)}/${outcome}`);
+const paySandbox = ({ orderId, outcome }: { orderId: string; outcome: SandboxOutcome }) => {
+  const params = { params: { path: { orderId } } };
+  return call(
+    outcome === 'succeed'
+      ? apiClient.POST('/api/payments/sandbox/{orderId}/succeed', params)
+      : apiClient.POST('/api/payments/sandbox/{orderId}/fail', params),
+  );
+};
 
 export function usePaySandbox() {
   const client = useQueryClient();

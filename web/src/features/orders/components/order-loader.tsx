@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
 import { useOrder } from '../api/get-order';
 import type { Order } from '../types';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useDateTime } from '../../../lib/config';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../types';
 
-const isOrderStatus = (status: string): status is OrderStatus =>
+const isOrderStatus = (status: Order['timeline'][number]['status']): status is OrderStatus =>
   (ORDER_STATUSES as readonly string[]).includes(status);
 
 /**
@@ -20,6 +20,13 @@ const KNOWN_NOTES = {
 
 const isKnownNote = (note: string): note is keyof typeof KNOWN_NOTES => note in KNOWN_NOTES;
 
+/** Notes the orders module writes with a name in them (who refunded): worded without the name. */
+const NOTE_PREFIXES = [
+  ['refunded by ', 'orderSteps.refundedByShop'],
+  ['refunded at ', 'orderSteps.refundedAtProvider'],
+  ['the payment could not be started', 'orderSteps.paymentNotStarted'],
+] as const;
+
 interface OrderTimelineProps {
   timeline: Order['timeline'];
   /** Shown on the "shipped" step: the carrier and tracking number, in the reader's language. */
@@ -36,7 +43,9 @@ export function OrderTimeline({ timeline, shipment }: OrderTimelineProps) {
         trackingNumber: shipment.trackingNumber,
       });
     if (!step.note) return null;
-    return isKnownNote(step.note) ? t(KNOWN_NOTES[step.note]) : step.note;
+    if (isKnownNote(step.note)) return t(KNOWN_NOTES[step.note]);
+    const prefixed = NOTE_PREFIXES.find(([prefix]) => step.note.startsWith(prefix));
+    return prefixed ? t(prefixed[1]) : step.note;
   };
   return (
     <ol className="timeline" data-testid="order-timeline">
@@ -51,7 +60,7 @@ export function OrderTimeline({ timeline, shipment }: OrderTimelineProps) {
                   ? t(`orders.status.${step.status}`)
                   : step.status === 'partially_refunded'
                     ? t('afterSales.partiallyRefunded')
-                    : step.status}
+                    : t('orderSteps.payment_failed')}
             </span>
             {note ? <span className="muted">{note}</span> : null}
             <time dateTime={step.at}>{dateTime(step.at)}</time>

@@ -4,15 +4,18 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { ProductImage } from '../../../components/product-image';
-import { isApiError } from '../../../lib/api-client';
+import type { FieldError } from '../../../lib/api-error';
+import { isApiError } from '../../../lib/api-error';
 import { useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
+import { fieldErrorText } from '../../../lib/problem-text';
 import { useFieldErrors } from '../../../lib/use-problem-text';
 import { type CartLine, cart, useCart } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { storeVisit } from '../../stores';
 import { useCreateOrder } from '../api/create-order';
 import { AddressForm, toAddress } from '../components/address-form';
+import { addressErrors } from '../components/address-rules';
 import { savedAddress } from '../components/saved-address';
 import type { NewOrder } from '../types';
 
@@ -30,10 +33,12 @@ function useCheckoutLines(): { lines: CartLine[]; fromCart: boolean; groupBuy?: 
 }
 
 export function CheckoutPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const money = useMoney();
   const navigate = useNavigate();
   const { lines, fromCart, groupBuy } = useCheckoutLines();
+  // The address is checked here first, as the server checks it, with the same words.
+  const [checked, setChecked] = useState<FieldError[]>([]);
   const createOrder = useCreateOrder();
   const [address, setAddress] = useState(savedAddress.load);
   // One key per attempt: a double click or a retried request reuses it and orders once.
@@ -44,11 +49,17 @@ export function CheckoutPage() {
   const discount = Math.min(coupon?.discount ?? 0, subtotal);
   const error = createOrder.error;
   const serverFieldError = useFieldErrors(error);
-  const errorAt = (path: string) => serverFieldError(path);
+  const errorAt = (path: string) => {
+    const found = checked.find((e) => e.path === path);
+    return found ? fieldErrorText(found, { i18n, money }) : serverFieldError(path);
+  };
 
   function placeOrder(event: FormEvent) {
     event.preventDefault();
     if (createOrder.isPending) return;
+    const problems = addressErrors(address);
+    setChecked(problems);
+    if (problems.length > 0) return;
     savedAddress.save(address);
     const order = {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
@@ -134,7 +145,8 @@ export function CheckoutPage() {
               </div>
             </>
           ) : null}
-          {isApiError(error, 409) && !coupon && !groupBuy ? (
+          {isApiError(error) && error.reason === 'conflict' && !coupon && !groupBuy ? (
+            // The catalog's stock refusal before it had a reason of its own (`out_of_stock`).
             <p className="alert alert-error" role="alert" data-testid="checkout-stock-error">
               {t('checkout.notEnoughStock')}
             </p>
