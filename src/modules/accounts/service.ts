@@ -230,9 +230,19 @@ export function createAccountsService(deps: {
     return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
   }
 
+  /**
+   * The people `inviterId` invited (their level 2 in distribution's team view), newest first, with
+   * how many each invited in turn: for other modules, instead of reading `users.invited_by`.
+   */
+  async function inviteesOf(conn: Queryable, inviterId: string, page: { offset: number; limit: number }) {
+    const rows = await q.inviteesPage(conn, inviterId, page.offset, page.limit);
+    return rows.map((r) => ({ id: r.id, name: r.name, joinedAt: r.created_at, invited: r.invited }));
+  }
+
   return {
     namesOf,
     contactsOf,
+    inviteesOf,
     register,
     login,
     authenticate,

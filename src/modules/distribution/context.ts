@@ -7,6 +7,9 @@ import type { AccountsService } from '../accounts/index.js';
 import type { LedgerService } from '../ledger/index.js';
 import type { OrdersService } from '../orders/index.js';
 
+/** What distribution needs to know of a paid order, as the orders module's service answers it. */
+export type AttributionFacts = NonNullable<Awaited<ReturnType<OrdersService['attributionFacts']>>>;
+
 /**
  * Who stands behind a share code or a store. Supplied by the sharing and stores modules, so this
  * module needs neither's tables.

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProduct, expectLedgerSound } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/present.js';
-import type { FlaggedCommission } from './fraud-review.js';
+import type { FlaggedCommission } from './schemas.js';
 import type { Wallet } from './wallet.js';
 
 /**

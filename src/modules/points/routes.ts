@@ -22,7 +22,15 @@ export const pointsRoutes: FastifyPluginAsyncTypebox<{ points: PointsService }> 
     '/api/me/points',
     {
       onRequest: signedIn,
-      schema: { tags: ['points'], querystring: Type.Object(pageQuery), response: { 200: PointsStatement } },
+      schema: {
+        tags: ['points'],
+        summary: 'My points',
+        description:
+          'The signed-in person’s points balance and their postings, newest first (`reason` is a code ' +
+          'such as `invitation`).',
+        querystring: Type.Object(pageQuery),
+        response: { 200: PointsStatement },
+      },
     },
     async (request) => points.statement(requireUser(request).id, request.query),
   );
