@@ -188,7 +188,9 @@ describe('self-referral with a second account on another network (regression)', 
     expect(byRefund).toEqual(earnedByRefund.map((p) => ({ ...p, amount: -p.amount })));
 
     // Decided once: a second decision is refused.
-    expect((await review(c.id, { decision: 'release' })).statusCode).toBe(409);
+    const again = await review(c.id, { decision: 'release' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ reason: 'commission_not_held', params: { commissionId: c.id } });
   });
 });
 
