@@ -1,9 +1,15 @@
+import {
+  distributionFieldRulesEn,
+  distributionFieldsEn,
+  distributionReasonsEn,
+} from './distribution-problems-en';
 /**
  * English texts of the server's refusals. `reasons` has one entry per `ProblemReason` of the API
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
  * reasons in its own file and one spread line here.
  */
 export const reasonsEn = {
+  ...distributionReasonsEn,
   invalid_input: 'Some of what you entered needs another look.',
   unauthorized: 'Please sign in to continue.',
   forbidden: 'Your account is not allowed to do this.',
@@ -48,12 +54,14 @@ export const rulesEn = {
 
 /** Wordings for one field and rule where the general one would be vague. */
 export const fieldRulesEn = {
+  ...distributionFieldRulesEn,
   phone: { pattern: 'Enter a phone number: digits, spaces and + ( ) - only.' },
   email: { format: 'Enter an email address such as name@example.com.' },
 };
 
 /** Field labels by the last segment of the JSON pointer, for field errors worded by rule. */
 export const fieldsEn = {
+  ...distributionFieldsEn,
   email: 'an email address',
   password: 'a password',
   name: 'a name',

@@ -1,8 +1,14 @@
+import {
+  distributionFieldRulesZhCN,
+  distributionFieldsZhCN,
+  distributionReasonsZhCN,
+} from './distribution-problems-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const reasonsZhCN: Texts<typeof reasonsEn> = {
+  ...distributionReasonsZhCN,
   invalid_input: '部分填写的内容需要再检查一下。',
   unauthorized: '请先登录。',
   forbidden: '你的账号无权进行此操作。',
@@ -45,11 +51,13 @@ export const rulesZhCN: Texts<typeof rulesEn> = {
 };
 
 export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
+  ...distributionFieldRulesZhCN,
   phone: { pattern: '请填写手机号码：只能包含数字、空格和 + ( ) -。' },
   email: { format: '请填写有效的邮箱地址，例如 name@example.com。' },
 };
 
 export const fieldsZhCN: Texts<typeof fieldsEn> = {
+  ...distributionFieldsZhCN,
   email: '邮箱地址',
   password: '密码',
   name: '姓名',

@@ -530,14 +530,28 @@ export interface paths {
                                 createdAt: string;
                                 flags: {
                                     createdAt: string;
-                                    /** @description what was found: the matching order (orderId) or account (userId), the device or IP, the phone ending, the card fingerprint, counts of orders and customers, the account age */
+                                    /** @description what was found, by signal */
                                     evidence: {
-                                        [key: string]: unknown;
+                                        accountAgeHours?: number;
+                                        customers?: number;
+                                        deviceId?: string;
+                                        /** @description the card fingerprint */
+                                        fingerprint?: string;
+                                        ip?: string;
+                                        match?: "promoter" | "other_account";
+                                        /** @description the matching order */
+                                        orderId?: string;
+                                        orders?: number;
+                                        phoneEnding?: string;
+                                        promoterSeenAt?: string;
+                                        /** @description the matching account */
+                                        userId?: string;
                                     };
-                                    signal: string;
+                                    /** @description shared_device, shared_ip, shared_address, shared_phone, payment_fingerprint, own_address_customers, single_promoter_new_accounts */
+                                    signal: "shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts";
                                 }[];
                                 held: boolean;
-                                holdReason: string | null;
+                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
                                 id: string;
                                 level: number;
                                 orderId: string;
@@ -556,6 +570,7 @@ export interface paths {
                                 } | null;
                                 /** @description held for a ring signal and not decided: may be released or reversed */
                                 reviewable: boolean;
+                                /** @description pending, settled, reversed */
                                 status: "pending" | "settled" | "reversed";
                             }[];
                             nextCursor: string | null;
@@ -591,6 +606,7 @@ export interface paths {
                     limit?: number;
                     /** @description shared_device, shared_ip, shared_address, shared_phone, payment_fingerprint, own_address_customers, single_promoter_new_accounts */
                     signal?: "shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts";
+                    /** @description pending, settled, reversed */
                     status?: "pending" | "settled" | "reversed";
                 };
                 header?: never;
@@ -614,7 +630,7 @@ export interface paths {
                                 };
                                 createdAt: string;
                                 held: boolean;
-                                holdReason: string | null;
+                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
                                 id: string;
                                 level: number;
                                 orderId: string;
@@ -626,7 +642,8 @@ export interface paths {
                                 settleAfter: string | null;
                                 settledAt: string | null;
                                 /** @description operator views only: the other ring signals it raised, which hold nothing (e.g. shared_ip); their evidence: GET /api/admin/commission-flags */
-                                signals?: string[];
+                                signals?: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
+                                /** @description pending, settled, reversed */
                                 status: "pending" | "settled" | "reversed";
                             }[];
                             nextCursor: string | null;
@@ -733,14 +750,28 @@ export interface paths {
                             createdAt: string;
                             flags: {
                                 createdAt: string;
-                                /** @description what was found: the matching order (orderId) or account (userId), the device or IP, the phone ending, the card fingerprint, counts of orders and customers, the account age */
+                                /** @description what was found, by signal */
                                 evidence: {
-                                    [key: string]: unknown;
+                                    accountAgeHours?: number;
+                                    customers?: number;
+                                    deviceId?: string;
+                                    /** @description the card fingerprint */
+                                    fingerprint?: string;
+                                    ip?: string;
+                                    match?: "promoter" | "other_account";
+                                    /** @description the matching order */
+                                    orderId?: string;
+                                    orders?: number;
+                                    phoneEnding?: string;
+                                    promoterSeenAt?: string;
+                                    /** @description the matching account */
+                                    userId?: string;
                                 };
-                                signal: string;
+                                /** @description shared_device, shared_ip, shared_address, shared_phone, payment_fingerprint, own_address_customers, single_promoter_new_accounts */
+                                signal: "shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts";
                             }[];
                             held: boolean;
-                            holdReason: string | null;
+                            holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
                             id: string;
                             level: number;
                             orderId: string;
@@ -759,47 +790,78 @@ export interface paths {
                             } | null;
                             /** @description held for a ring signal and not decided: may be released or reversed */
                             reviewable: boolean;
+                            /** @description pending, settled, reversed */
                             status: "pending" | "settled" | "reversed";
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -1210,6 +1272,7 @@ export interface paths {
                             maxLevels: number;
                             minWithdrawal: number;
                             newUsersOnly: boolean;
+                            /** @description one rate per level, in basis points */
                             ratesBps: number[];
                         };
                     };
@@ -1238,6 +1301,7 @@ export interface paths {
                         maxLevels?: number;
                         minWithdrawal?: number;
                         newUsersOnly?: boolean;
+                        /** @description one rate per level, in basis points */
                         ratesBps?: number[];
                     };
                 };
@@ -1258,27 +1322,43 @@ export interface paths {
                             maxLevels: number;
                             minWithdrawal: number;
                             newUsersOnly: boolean;
+                            /** @description one rate per level, in basis points */
                             ratesBps: number[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -1600,6 +1680,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Invitation reward
+         * @description What an inviter gets when someone they invited pays for their first order: nothing, points, or a coupon (by its template). Operators only.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1624,6 +1708,10 @@ export interface paths {
                 };
             };
         };
+        /**
+         * Change the invitation reward
+         * @description Applies to first orders paid from now on. Operators only. 400 when a points reward has no `points`, or a coupon reward no `couponTemplateId` or one that is not a coupon (rule `unknown`).
+         */
         put: {
             parameters: {
                 query?: never;
@@ -1651,6 +1739,41 @@ export interface paths {
                             couponTemplateId: string | null;
                             kind: "none" | "points" | "coupon";
                             points: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -2735,7 +2858,13 @@ export interface paths {
                                 email: string;
                                 /** @description commissions (not reversed) that raised each ring signal, by signal code */
                                 flags: {
-                                    [key: string]: number;
+                                    own_address_customers?: number;
+                                    payment_fingerprint?: number;
+                                    shared_address?: number;
+                                    shared_device?: number;
+                                    shared_ip?: number;
+                                    shared_phone?: number;
+                                    single_promoter_new_accounts?: number;
                                 };
                                 held: number;
                                 id: string;
@@ -3231,6 +3360,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                     status?: "requested" | "paid" | "rejected";
                 };
                 header?: never;
@@ -3265,6 +3395,7 @@ export interface paths {
                                     holderName: string;
                                     method: "alipay" | "wechat" | "bank";
                                 } | null;
+                                /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                                 status: "requested" | "paid" | "rejected";
                                 user?: {
                                     email: string;
@@ -3334,6 +3465,7 @@ export interface paths {
                                 holderName: string;
                                 method: "alipay" | "wechat" | "bank";
                             } | null;
+                            /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                             status: "requested" | "paid" | "rejected";
                             user?: {
                                 email: string;
@@ -3343,63 +3475,108 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -3459,6 +3636,7 @@ export interface paths {
                                 holderName: string;
                                 method: "alipay" | "wechat" | "bank";
                             } | null;
+                            /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                             status: "requested" | "paid" | "rejected";
                             user?: {
                                 email: string;
@@ -3468,63 +3646,108 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -4304,6 +4527,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * What inviting a friend earns
+         * @description The invitation reward as the invite page shows it, with the coupon’s terms when it is a coupon. Anyone may read it.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4551,6 +4778,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description pending, settled, reversed */
                     status?: "pending" | "settled" | "reversed";
                 };
                 header?: never;
@@ -4574,7 +4802,7 @@ export interface paths {
                                 };
                                 createdAt: string;
                                 held: boolean;
-                                holdReason: string | null;
+                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
                                 id: string;
                                 level: number;
                                 orderId: string;
@@ -4585,6 +4813,7 @@ export interface paths {
                                 reversedAt: string | null;
                                 settleAfter: string | null;
                                 settledAt: string | null;
+                                /** @description pending, settled, reversed */
                                 status: "pending" | "settled" | "reversed";
                             }[];
                             nextCursor: string | null;
@@ -4910,6 +5139,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My invitation rewards
+         * @description The rewards I earned for people I invited (their first paid order), newest first, at most 100; the invited are masked. `reversed`: points taken back because that order was refunded.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -5390,23 +5623,38 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -5426,6 +5674,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My points
+         * @description The signed-in person’s points balance and their postings, newest first (`reason` is a code such as `invitation`).
+         */
         get: {
             parameters: {
                 query?: {
@@ -5802,6 +6054,7 @@ export interface paths {
                                     holderName: string;
                                     method: "alipay" | "wechat" | "bank";
                                 } | null;
+                                /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                                 status: "requested" | "paid" | "rejected";
                                 user?: {
                                     email: string;
@@ -5855,6 +6108,7 @@ export interface paths {
                                 holderName: string;
                                 method: "alipay" | "wechat" | "bank";
                             } | null;
+                            /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                             status: "requested" | "paid" | "rejected";
                             user?: {
                                 email: string;
@@ -5864,23 +6118,38 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -5932,6 +6201,7 @@ export interface paths {
                                 holderName: string;
                                 method: "alipay" | "wechat" | "bank";
                             } | null;
+                            /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                             status: "requested" | "paid" | "rejected";
                             user?: {
                                 email: string;
@@ -5941,23 +6211,38 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -8104,10 +8389,22 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "business_rule" | "conflict" | "forbidden" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "not_found" | "payload_too_large" | "rate_limited" | "unauthorized" | "unavailable" | "unsupported_media_type" | "internal_error";
+        ProblemReason: "below_min_withdrawal" | "business_rule" | "commission_held_by_dispute" | "commission_not_held" | "conflict" | "forbidden" | "idempotency_key_in_progress" | "idempotency_key_reused" | "invalid_input" | "invalid_transition" | "not_found" | "payload_too_large" | "payout_details_missing" | "rate_limited" | "unauthorized" | "unavailable" | "unsupported_media_type" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
+            below_min_withdrawal: {
+                /** @description minor units */
+                amount: number;
+                /** @description minor units */
+                minWithdrawalAmount: number;
+            };
             business_rule: Record<string, never>;
+            commission_held_by_dispute: {
+                commissionId: string;
+            };
+            commission_not_held: {
+                commissionId: string;
+            };
             conflict: Record<string, never>;
             forbidden: Record<string, never>;
             idempotency_key_in_progress: Record<string, never>;
@@ -8120,12 +8417,25 @@ export interface components {
             };
             not_found: Record<string, never>;
             payload_too_large: Record<string, never>;
+            payout_details_missing: Record<string, never>;
             rate_limited: {
                 retryAfterSeconds: number;
             };
             unauthorized: Record<string, never>;
             unavailable: Record<string, never>;
             unsupported_media_type: Record<string, never>;
+            withdrawal_above_balance: {
+                /** @description minor units */
+                amount: number;
+                /** @description minor units */
+                balanceAmount: number;
+            };
+            withdrawal_not_covered: {
+                /** @description minor units */
+                amount: number;
+                /** @description minor units */
+                balanceAmount: number;
+            };
         };
     };
     responses: never;
@@ -8138,6 +8448,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["business_rule","conflict","forbidden","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","not_found","payload_too_large","rate_limited","unauthorized","unavailable","unsupported_media_type","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["below_min_withdrawal","business_rule","commission_held_by_dispute","commission_not_held","conflict","forbidden","idempotency_key_in_progress","idempotency_key_reused","invalid_input","invalid_transition","not_found","payload_too_large","payout_details_missing","rate_limited","unauthorized","unavailable","unsupported_media_type","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"business_rule":{},"conflict":{},"forbidden":{},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"not_found":{},"payload_too_large":{},"rate_limited":{"retryAfterSeconds":"integer"},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"business_rule":{},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"conflict":{},"forbidden":{},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"not_found":{},"payload_too_large":{},"payout_details_missing":{},"rate_limited":{"retryAfterSeconds":"integer"},"unauthorized":{},"unavailable":{},"unsupported_media_type":{},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};
