@@ -58,9 +58,6 @@ export const DEFAULT_HOLDING_SIGNALS: readonly RingSignal[] = ['shared_device', 
 /** Why a commission is held, as codes clients translate: a holding ring signal, or a dispute. */
 export const HOLD_REASONS = [...RING_SIGNALS, 'dispute'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
-/** The ring signals a commission carries that did not hold it (the `signals` column). */
-export const SIGNALS = RING_SIGNALS;
-export type Signal = RingSignal;
 
 /**
  * How long a promoter's own device, or address, counts as "theirs" for the self-dealing check. A

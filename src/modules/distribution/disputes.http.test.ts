@@ -140,7 +140,7 @@ describe('disputes', () => {
     const { order, buyer } = await paidSale(device);
     expect(await commissionOf(order.id)).toMatchObject({ holdReason: 'shared_device' });
     await publish('order.disputed', { orderId: order.id, userId: buyer.user.id });
-    const held = await commissionOf(order.id);
+    const held = (await commissionOf(order.id)) as Commission;
     expect(held).toMatchObject({ holdReason: 'dispute' });
     // The dispute's hold is not the operator's to decide.
     const review = await t.request('POST', `/api/admin/commissions/${held.id}/review`, {

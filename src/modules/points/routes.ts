@@ -2,20 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { PointsStatement } from './schemas.js';
 import type { PointsService } from './service.js';
-
-const PointsStatement = Type.Object({
-  balance: Type.Integer(),
-  items: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      delta: Type.Integer(),
-      reason: Type.String(),
-      createdAt: Type.String(),
-    }),
-  ),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
 
 export const pointsRoutes: FastifyPluginAsyncTypebox<{ points: PointsService }> = async (app, { points }) => {
   app.get(
