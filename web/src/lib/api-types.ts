@@ -5702,6 +5702,7 @@ export interface paths {
                                 createdAt: string;
                                 delta: number;
                                 id: string;
+                                /** @description a code, such as `invitation` */
                                 reason: string;
                             }[];
                             nextCursor: string | null;
