@@ -7,9 +7,11 @@ import { commissionAfterRefunds, commissionMachine } from './rules.js';
 /** On `order.completed`: the return window starts; commissions settle when it ends. */
 export async function startReturnWindow(ctx: DistributionContext, tx: Tx, orderId: string): Promise<void> {
   const settleAfter = new Date(ctx.clock.now().getTime() + ctx.config.returnWindowDays * 86_400_000);
-  await tx.query(`UPDATE commissions SET settle_after = $2 WHERE order_id = $1 AND status = 'pending'`, [
+  // Only commissions that can still settle get a date to settle at.
+  await tx.query(`UPDATE commissions SET settle_after = $2 WHERE order_id = $1 AND status = ANY($3)`, [
     orderId,
     settleAfter,
+    commissionMachine.fromStates('settled'),
   ]);
 }
 
@@ -178,9 +180,9 @@ async function publishSettled(ctx: DistributionContext, tx: Tx, batch: readonly 
  */
 export async function releaseHold(ctx: DistributionContext, commissionId: string): Promise<boolean> {
   const rows = await ctx.db.query(
-    `UPDATE commissions SET hold_reason = NULL WHERE id = $1 AND status = 'pending' AND hold_reason IS NOT NULL
+    `UPDATE commissions SET hold_reason = NULL WHERE id = $1 AND status = ANY($2) AND hold_reason IS NOT NULL
        AND hold_reason <> 'dispute' RETURNING id`,
-    [commissionId],
+    [commissionId, commissionMachine.fromStates('settled')],
   );
   return rows.length > 0;
 }
