@@ -39,7 +39,7 @@ export async function saveSettings(conn: Queryable, s: DistributionSettings, now
 export interface BindingRow {
   buyer_id: string;
   promoter_id: string;
-  origin_type: string;
+  origin_type: 'share_link' | 'store';
   origin_ref: string;
   order_id: string | null;
   bound_at: Date;

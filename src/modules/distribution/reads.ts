@@ -118,7 +118,7 @@ export async function listCustomers(
   const offset = offsetOf(options.cursor);
   const rows = await conn.query<{
     buyer_id: string;
-    origin_type: string;
+    origin_type: 'share_link' | 'store';
     origin_ref: string;
     bound_at: Date;
     expires_at: Date | null;

@@ -183,6 +183,12 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 export const CommissionStatus = Type.Optional(CommissionStatusSchema);
 export const WithdrawalStatus = Type.Optional(WithdrawalStatusSchema);
 
+/** How a buyer came to a promoter: through their share link (`ref`: its code) or their store (its slug). */
+const Origin = Type.Object({
+  type: oneOf(['share_link', 'store']),
+  ref: Type.String(),
+});
+
 const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
@@ -191,7 +197,7 @@ export const CustomerPage = page(
   Type.Object({
     name: Type.String(),
     initial: Type.String(),
-    origin: Type.Object({ type: Type.String(), ref: Type.String() }),
+    origin: Origin,
     boundAt: Type.String(),
     expiresAt: Nullable(Type.String()),
     orders: Type.Integer(),
@@ -220,7 +226,7 @@ export const BindingSchema = Type.Object({
       { description: 'the public name of the promoter who shared with me (never their id)' },
     ),
   ),
-  origin: Type.Optional(Type.Object({ type: Type.String(), ref: Type.String() })),
+  origin: Type.Optional(Origin),
   boundAt: Type.Optional(Type.String()),
   expiresAt: Type.Optional(Nullable(Type.String())),
 });

@@ -4744,7 +4744,8 @@ export interface paths {
                             expiresAt?: string | null;
                             origin?: {
                                 ref: string;
-                                type: string;
+                                /** @description share_link, store */
+                                type: "share_link" | "store";
                             };
                             promoter: {
                                 name: string;
@@ -4991,7 +4992,8 @@ export interface paths {
                                 orders: number;
                                 origin: {
                                     ref: string;
-                                    type: string;
+                                    /** @description share_link, store */
+                                    type: "share_link" | "store";
                                 };
                             }[];
                             nextCursor: string | null;
