@@ -60,8 +60,8 @@ export const fraudReviewRoutes: FastifyPluginAsyncTypebox<{ distribution: Distri
         description:
           'For a commission held by a ring signal. `release`: it settles on the normal schedule; ' +
           '`reverse`: it is reversed through the ledger exactly as a refund reverses it, and the buyer ' +
-          'is not refunded. The decision, the operator and the note are recorded. 409 when it is not ' +
-          'held, is held by a dispute, or was decided already.',
+          'is not refunded. The decision, the operator and the note are recorded. 409 `commission_not_held` ' +
+          'when it is not held or was decided already, `commission_held_by_dispute` while a dispute holds it.',
         params: IdParams,
         body: ReviewBody,
         response: { 200: FlaggedCommissionSchema, 404: Problem, 409: Problem },

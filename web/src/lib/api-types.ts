@@ -714,7 +714,7 @@ export interface paths {
         put?: never;
         /**
          * Release or reverse a held commission
-         * @description For a commission held by a ring signal. `release`: it settles on the normal schedule; `reverse`: it is reversed through the ledger exactly as a refund reverses it, and the buyer is not refunded. The decision, the operator and the note are recorded. 409 when it is not held, is held by a dispute, or was decided already.
+         * @description For a commission held by a ring signal. `release`: it settles on the normal schedule; `reverse`: it is reversed through the ledger exactly as a refund reverses it, and the buyer is not refunded. The decision, the operator and the note are recorded. 409 `commission_not_held` when it is not held or was decided already, `commission_held_by_dispute` while a dispute holds it.
          */
         post: {
             parameters: {
@@ -3428,7 +3428,7 @@ export interface paths {
         put?: never;
         /**
          * Approve and pay a withdrawal
-         * @description Records the payout. 422 while the promoter’s balance (available + reserved, held money excluded) cannot cover it, e.g. after a refund reversed a settled commission.
+         * @description Records the payout. 422 `withdrawal_not_covered` while the promoter’s balance (available + reserved, held money excluded) cannot cover it, e.g. after a refund reversed a settled commission; 409 `invalid_transition` once decided.
          */
         post: {
             parameters: {
@@ -3599,7 +3599,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a withdrawal
-         * @description The reserved amount goes back to the promoter’s available balance.
+         * @description The reserved amount goes back to the promoter’s available balance; 409 `invalid_transition` once decided.
          */
         post: {
             parameters: {
@@ -6074,7 +6074,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a withdrawal
-         * @description Reserves the amount out of available at once and carries a copy of the saved payout details. 422 when it is above available, under the minimum, or no payout details are saved.
+         * @description Reserves the amount out of available at once and carries a copy of the saved payout details. 422 `withdrawal_above_balance` (above available), `below_min_withdrawal` (under the minimum) or `payout_details_missing`.
          */
         post: {
             parameters: {
