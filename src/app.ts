@@ -346,7 +346,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(storesRoutes, { stores });
   await app.register(distributionRoutes, { distribution, users: accounts });
-  await app.register(fraudReviewRoutes, { db, clock, ledger });
+  await app.register(fraudReviewRoutes, { distribution });
   await app.register(groupBuyRoutes, { groupBuys });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });

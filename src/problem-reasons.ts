@@ -2,6 +2,7 @@ import { accountsReasons } from './modules/accounts/index.js';
 import { afterSalesReasons } from './modules/aftersales/index.js';
 import { catalogReasons } from './modules/catalog/index.js';
 import { couponReasons } from './modules/coupons/index.js';
+import { distributionReasons } from './modules/distribution/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
 import { groupBuyReasons } from './modules/groupbuy/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
@@ -30,4 +31,5 @@ export const problemReasons = mergeReasonCatalogs([
   groupBuyReasons,
   orderReasons,
   paymentReasons,
+  distributionReasons,
 ]);

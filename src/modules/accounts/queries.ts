@@ -142,3 +142,11 @@ export const contactsByIds = (db: Queryable, ids: readonly string[]) =>
     'SELECT id, name, email FROM users WHERE id = ANY($1::text[])',
     [ids],
   );
+
+/** A page of the people `inviterId` invited, newest first, each with how many they invited in turn. */
+export const inviteesPage = (db: Queryable, inviterId: string, offset: number, limit: number) =>
+  db.query<{ id: string; name: string; created_at: Date; invited: number }>(
+    `SELECT u.id, u.name, u.created_at, (SELECT count(*) FROM users i WHERE i.invited_by = u.id)::int AS invited
+     FROM users u WHERE u.invited_by = $1 ORDER BY u.created_at DESC, u.id DESC OFFSET $2 LIMIT $3`,
+    [inviterId, offset, limit],
+  );

@@ -249,11 +249,20 @@ export function createAccountsService(deps: {
 
   /** Ids of people whose email or name contains `text`, for an operator's search (at most `limit`). */
   const idsMatching = (conn: Queryable, text: string, limit = 500) => q.idsMatching(conn, text, limit);
+  /**
+   * The people `inviterId` invited (their level 2 in distribution's team view), newest first, with
+   * how many each invited in turn: for other modules, instead of reading `users.invited_by`.
+   */
+  async function inviteesOf(conn: Queryable, inviterId: string, page: { offset: number; limit: number }) {
+    const rows = await q.inviteesPage(conn, inviterId, page.offset, page.limit);
+    return rows.map((r) => ({ id: r.id, name: r.name, joinedAt: r.created_at, invited: r.invited }));
+  }
 
   return {
     namesOf,
     contactsOf,
     idsMatching,
+    inviteesOf,
     register,
     login,
     authenticate,

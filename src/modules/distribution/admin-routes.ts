@@ -174,9 +174,11 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
           summary: action === 'approve' ? 'Approve and pay a withdrawal' : 'Reject a withdrawal',
           description:
             action === 'approve'
-              ? 'Records the payout. 422 while the promoter’s balance (available + reserved, held money ' +
-                'excluded) cannot cover it, e.g. after a refund reversed a settled commission.'
-              : 'The reserved amount goes back to the promoter’s available balance.',
+              ? 'Records the payout. 422 `withdrawal_not_covered` while the promoter’s balance (available + ' +
+                'reserved, held money excluded) cannot cover it, e.g. after a refund reversed a settled ' +
+                'commission; 409 `invalid_transition` once decided.'
+              : 'The reserved amount goes back to the promoter’s available balance; 409 `invalid_transition` ' +
+                'once decided.',
           body: WithdrawalDecisionBody,
           response: { 200: WithdrawalSchema, 404: Problem, 409: Problem, 422: Problem },
         },

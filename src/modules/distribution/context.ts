@@ -7,6 +7,9 @@ import type { AccountsService } from '../accounts/index.js';
 import type { LedgerService } from '../ledger/index.js';
 import type { OrdersService } from '../orders/index.js';
 
+/** What distribution needs to know of a paid order, as the orders module's service answers it. */
+export type AttributionFacts = NonNullable<Awaited<ReturnType<OrdersService['attributionFacts']>>>;
+
 /**
  * Who stands behind a share code or a store. Supplied by the sharing and stores modules, so this
  * module needs neither's tables.
@@ -55,9 +58,6 @@ export const DEFAULT_HOLDING_SIGNALS: readonly RingSignal[] = ['shared_device', 
 /** Why a commission is held, as codes clients translate: a holding ring signal, or a dispute. */
 export const HOLD_REASONS = [...RING_SIGNALS, 'dispute'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
-/** The ring signals a commission carries that did not hold it (the `signals` column). */
-export const SIGNALS = RING_SIGNALS;
-export type Signal = RingSignal;
 
 /**
  * How long a promoter's own device, or address, counts as "theirs" for the self-dealing check. A

@@ -140,7 +140,18 @@ describe('disputes', () => {
     const { order, buyer } = await paidSale(device);
     expect(await commissionOf(order.id)).toMatchObject({ holdReason: 'shared_device' });
     await publish('order.disputed', { orderId: order.id, userId: buyer.user.id });
-    expect(await commissionOf(order.id)).toMatchObject({ holdReason: 'dispute' });
+    const held = (await commissionOf(order.id)) as Commission;
+    expect(held).toMatchObject({ holdReason: 'dispute' });
+    // The dispute's hold is not the operator's to decide.
+    const review = await t.request('POST', `/api/admin/commissions/${held.id}/review`, {
+      token: admin.token,
+      body: { decision: 'release' },
+    });
+    expect(review.statusCode).toBe(409);
+    expect(review.json()).toMatchObject({
+      reason: 'commission_held_by_dispute',
+      params: { commissionId: held.id },
+    });
     await publish('order.dispute_closed', { orderId: order.id, userId: buyer.user.id, outcome: 'won' });
     expect(await commissionOf(order.id)).toMatchObject({ held: true, holdReason: 'shared_device' });
   });

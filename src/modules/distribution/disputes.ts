@@ -1,5 +1,6 @@
 import type { Tx } from '../../platform/db.js';
 import type { DistributionContext } from './context.js';
+import { commissionMachine } from './rules.js';
 import { reverseCommissions } from './settlement.js';
 
 /**
@@ -11,8 +12,9 @@ import { reverseCommissions } from './settlement.js';
 export async function holdForDispute(tx: Tx, orderId: string): Promise<void> {
   await tx.query(
     `UPDATE commissions SET hold_before_dispute = hold_reason, hold_reason = 'dispute'
-     WHERE order_id = $1 AND status <> 'reversed' AND hold_reason IS DISTINCT FROM 'dispute'`,
-    [orderId],
+     WHERE order_id = $1 AND status = ANY($2) AND hold_reason IS DISTINCT FROM 'dispute'`,
+    // Whatever a lost dispute could still reverse.
+    [orderId, commissionMachine.fromStates('reversed')],
   );
 }
 

@@ -256,11 +256,19 @@ describe('settlement, withdrawal and refunds', () => {
       body: { amount: 5001 },
     });
     expect(tooMuch.statusCode).toBe(422);
+    expect(tooMuch.json()).toMatchObject({
+      reason: 'withdrawal_above_balance',
+      params: { amount: 5001, balanceAmount: 5000 },
+    });
     const tooLittle = await t.request('POST', '/api/me/withdrawals', {
       token: seller.token,
       body: { amount: 99 },
     });
     expect(tooLittle.statusCode).toBe(422);
+    expect(tooLittle.json()).toMatchObject({
+      reason: 'below_min_withdrawal',
+      params: { amount: 99, minWithdrawalAmount: 100 },
+    });
 
     const key = { 'idempotency-key': 'withdraw-1' };
     const first = await t.request('POST', '/api/me/withdrawals', {
@@ -298,10 +306,15 @@ describe('settlement, withdrawal and refunds', () => {
       body: {},
     });
     expect(rejected.json()).toMatchObject({ status: 'rejected' });
-    expect(
-      (await t.request('POST', `/api/admin/withdrawals/${id2}/approve`, { token: admin.token, body: {} }))
-        .statusCode,
-    ).toBe(409);
+    const twice = await t.request('POST', `/api/admin/withdrawals/${id2}/approve`, {
+      token: admin.token,
+      body: {},
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({
+      reason: 'invalid_transition',
+      params: { machine: 'withdrawal', from: 'rejected', to: 'paid' },
+    });
     expect(await walletOf(seller)).toMatchObject({ available: 2000, reserved: 0, withdrawn: 3000 });
   });
 
@@ -352,11 +365,16 @@ describe('privacy and settings', () => {
       body: { maxLevels: 3, ratesBps: [1000] },
     });
     expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({
+      errors: [{ path: '/ratesBps', rule: 'ratesPerLevel', params: { levels: 3 } }],
+    });
     const four = await t.request('PUT', '/api/admin/distribution/settings', {
       token: admin.token,
       body: { maxLevels: 4 },
     });
     expect(four.statusCode).toBe(400);
+    // Above the hard cap of three levels.
+    expect(four.json()).toMatchObject({ errors: [{ path: '/maxLevels', rule: 'maximum' }] });
     const ok = await t.request('PUT', '/api/admin/distribution/settings', {
       token: admin.token,
       body: { maxLevels: 3, ratesBps: [800, 400, 100] },

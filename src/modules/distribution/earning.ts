@@ -1,8 +1,7 @@
 import type { Tx } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import { accounts, transferBetween } from '../ledger/index.js';
-import type { AttributionFacts } from '../orders/index.js';
-import type { DistributionContext } from './context.js';
+import type { AttributionFacts, DistributionContext } from './context.js';
 import * as q from './queries.js';
 import { buyerFacts, type RingFlag, ringSignals } from './ring-signals.js';
 import { decideBinding, isActive, levelOnePromoter, splitCommission } from './rules.js';

@@ -1,68 +1,34 @@
-import type { Clock } from '../../platform/clock.js';
-import type { Database, Queryable, Tx } from '../../platform/db.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import type { Queryable } from '../../platform/db.js';
+import { notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
-import type { LedgerService } from '../ledger/index.js';
-import { accounts, transferBetween } from '../ledger/index.js';
+import type { DistributionContext, RingSignal } from './context.js';
 import type { CommissionRow } from './queries.js';
+import { refuse } from './reasons.js';
+import type { FlagEvidence, FlaggedCommission } from './schemas.js';
+import { reverseRemainder } from './settlement.js';
 
 /**
  * The operator's fraud review: the ring signals each commission raised, with their evidence (per
  * promoter and per order), and the decision on a held commission: release it (it settles as usual)
  * or reverse it through the ledger, as a refund would, without refunding the buyer. Both are
- * recorded with the operator and their note.
+ * recorded with the operator and their note. Names come from the accounts module.
  */
-export interface FraudReviewContext {
-  db: Database;
-  clock: Clock;
-  ledger: LedgerService;
-}
-
-export interface CommissionFlag {
-  signal: string;
-  evidence: Record<string, unknown>;
-  createdAt: string;
-}
-
-export interface CommissionReview {
-  decision: 'released' | 'reversed';
-  note: string;
-  decidedBy: { id: string; name: string };
-  decidedAt: string;
-}
-
-export interface FlaggedCommission {
-  id: string;
-  orderId: string;
-  level: number;
-  amount: number;
-  status: CommissionRow['status'];
-  held: boolean;
-  holdReason: string | null;
-  /** Held for a ring signal (not a dispute), not decided yet: the operator may release or reverse it. */
-  reviewable: boolean;
-  buyer: { id: string; name: string };
-  promoter: { id: string; name: string };
-  createdAt: string;
-  flags: CommissionFlag[];
-  review: CommissionReview | null;
-}
+export type FraudReviewContext = Pick<DistributionContext, 'db' | 'clock' | 'ledger' | 'accounts'>;
 
 type Row = CommissionRow & {
-  buyer_name: string;
-  promoter_name: string;
-  flags: { signal: string; evidence: Record<string, unknown>; created_at: string }[] | null;
-  decision: CommissionReview['decision'] | null;
+  flags:
+    | { signal: FlaggedCommission['flags'][number]['signal']; evidence: FlagEvidence; created_at: string }[]
+    | null;
+  decision: 'released' | 'reversed' | null;
   note: string | null;
   decided_by: string | null;
-  decider_name: string | null;
   decided_at: Date | null;
 };
 
 const isReviewable = (c: Pick<CommissionRow, 'status' | 'hold_reason'>) =>
   c.status === 'pending' && c.hold_reason !== null && c.hold_reason !== 'dispute';
 
-const present = (r: Row): FlaggedCommission => ({
+const present = (r: Row, names: ReadonlyMap<string, string>): FlaggedCommission => ({
   id: r.id,
   orderId: r.order_id,
   level: r.level,
@@ -71,8 +37,8 @@ const present = (r: Row): FlaggedCommission => ({
   held: r.hold_reason !== null && r.status !== 'reversed',
   holdReason: r.status === 'reversed' ? null : r.hold_reason,
   reviewable: isReviewable(r),
-  buyer: { id: r.buyer_id, name: r.buyer_name },
-  promoter: { id: r.promoter_id, name: r.promoter_name },
+  buyer: { id: r.buyer_id, name: names.get(r.buyer_id) ?? '' },
+  promoter: { id: r.promoter_id, name: names.get(r.promoter_id) ?? '' },
   createdAt: r.created_at.toISOString(),
   flags: (r.flags ?? []).map((f) => ({
     signal: f.signal,
@@ -84,18 +50,24 @@ const present = (r: Row): FlaggedCommission => ({
       ? {
           decision: r.decision,
           note: r.note ?? '',
-          decidedBy: { id: r.decided_by ?? '', name: r.decider_name ?? '' },
+          decidedBy: { id: r.decided_by ?? '', name: names.get(r.decided_by ?? '') ?? '' },
           decidedAt: r.decided_at.toISOString(),
         }
       : null,
 });
 
-const SELECT = `SELECT c.*, b.name AS buyer_name, p.name AS promoter_name,
+/** Presents rows with the names of their buyers, promoters and deciders, in one look-up. */
+async function presentAll(ctx: FraudReviewContext, conn: Queryable, rows: readonly Row[]) {
+  const ids = rows.flatMap((r) => [r.buyer_id, r.promoter_id, ...(r.decided_by ? [r.decided_by] : [])]);
+  const names = await ctx.accounts.namesOf(conn, ids);
+  return (r: Row) => present(r, names);
+}
+
+const SELECT = `SELECT c.*,
     (SELECT json_agg(json_build_object('signal', f.signal, 'evidence', f.evidence, 'created_at', f.created_at)
        ORDER BY f.signal) FROM commission_flags f WHERE f.commission_id = c.id) AS flags,
-    r.decision, r.note, r.decided_by, d.name AS decider_name, r.decided_at
-  FROM commissions c JOIN users b ON b.id = c.buyer_id JOIN users p ON p.id = c.promoter_id
-  LEFT JOIN commission_reviews r ON r.commission_id = c.id LEFT JOIN users d ON d.id = r.decided_by`;
+    r.decision, r.note, r.decided_by, r.decided_at
+  FROM commissions c LEFT JOIN commission_reviews r ON r.commission_id = c.id`;
 
 export interface FlagListOptions {
   orderId?: string;
@@ -109,7 +81,11 @@ export interface FlagListOptions {
  * Commissions with their flags, newest first. For an order: all its commissions (flagged or not),
  * so the order page shows what each level earned; otherwise only flagged ones.
  */
-export async function listFlagged(conn: Queryable, o: FlagListOptions): Promise<Page<FlaggedCommission>> {
+export async function listFlagged(
+  ctx: FraudReviewContext,
+  conn: Queryable,
+  o: FlagListOptions,
+): Promise<Page<FlaggedCommission>> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: (p: string) => string, value: unknown) => {
@@ -133,17 +109,17 @@ export async function listFlagged(conn: Queryable, o: FlagListOptions): Promise<
     `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT $${params.length}`,
     params,
   );
-  return toPage(rows, o.limit, (r) => [r.id], present);
+  return toPage(rows, o.limit, (r) => [r.id], await presentAll(ctx, conn, rows.slice(0, o.limit)));
 }
 
 /** Per promoter: how many of their commissions (not reversed) raised each signal. */
 export async function flagCounts(
   conn: Queryable,
   promoterIds: readonly string[],
-): Promise<Map<string, Record<string, number>>> {
-  const counts = new Map<string, Record<string, number>>();
+): Promise<Map<string, Partial<Record<RingSignal, number>>>> {
+  const counts = new Map<string, Partial<Record<RingSignal, number>>>();
   if (promoterIds.length === 0) return counts;
-  const rows = await conn.query<{ promoter_id: string; signal: string; n: number }>(
+  const rows = await conn.query<{ promoter_id: string; signal: RingSignal; n: number }>(
     `SELECT c.promoter_id, f.signal, count(*)::int AS n FROM commissions c
      JOIN commission_flags f ON f.commission_id = c.id
      WHERE c.promoter_id = ANY($1) AND c.status <> 'reversed' GROUP BY c.promoter_id, f.signal`,
@@ -170,14 +146,20 @@ export async function reviewCommission(
     ]);
     if (!c) throw notFound('Commission');
     if (c.hold_reason === 'dispute' && c.status !== 'reversed') {
-      throw conflict('This commission is held by a dispute; the hold ends when the dispute closes');
+      throw refuse(
+        'commission_held_by_dispute',
+        { commissionId: c.id },
+        'This commission is held by a dispute; the hold ends when the dispute closes',
+      );
     }
-    if (!isReviewable(c)) throw conflict('This commission is not held for review');
+    if (!isReviewable(c)) {
+      throw refuse('commission_not_held', { commissionId: c.id }, 'This commission is not held for review');
+    }
     const now = ctx.clock.now();
     if (input.decision === 'release') {
       await tx.query('UPDATE commissions SET hold_reason = NULL WHERE id = $1', [c.id]);
     } else {
-      await reverseHeld(ctx, tx, c, now);
+      await reverseRemainder(ctx, tx, c);
     }
     await tx.query(
       `INSERT INTO commission_reviews (commission_id, decision, note, decided_by, decided_at)
@@ -190,17 +172,7 @@ export async function reviewCommission(
         now,
       ],
     );
-    const [row] = await tx.query<Row>(`${SELECT} WHERE c.id = $1`, [c.id]);
-    return present(row as Row);
+    const rows = await tx.query<Row>(`${SELECT} WHERE c.id = $1`, [c.id]);
+    return (await presentAll(ctx, tx, rows))(rows[0] as Row);
   });
-}
-
-/** A held commission is pending: reversing it takes back exactly what it earned, as a refund does. */
-async function reverseHeld(ctx: FraudReviewContext, tx: Tx, c: CommissionRow, now: Date) {
-  await ctx.ledger.post(tx, {
-    kind: 'commission.reversed',
-    ref: c.id,
-    ...transferBetween(accounts.commissionExpense, accounts.promoterPending(c.promoter_id), c.amount),
-  });
-  await tx.query(`UPDATE commissions SET status = 'reversed', reversed_at = $2 WHERE id = $1`, [c.id, now]);
 }

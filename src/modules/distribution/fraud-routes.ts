@@ -1,50 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Clock } from '../../platform/clock.js';
-import type { Database } from '../../platform/db.js';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
-import { Nullable } from '../../platform/http/schemas.js';
-import type { LedgerService } from '../ledger/index.js';
-import { listFlagged, type ReviewDecision, reviewCommission } from './fraud-review.js';
-import { IdParams, Problem, RingSignalSchema } from './schemas.js';
-
-const Person = Type.Object({ id: Type.String(), name: Type.String() });
-
-export const FlaggedCommissionSchema = Type.Object({
-  id: Type.String(),
-  orderId: Type.String(),
-  level: Type.Integer(),
-  amount: Type.Integer(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
-  held: Type.Boolean(),
-  holdReason: Nullable(Type.String({ description: 'a ring signal code, or dispute' })),
-  reviewable: Type.Boolean({
-    description: 'held for a ring signal and not decided: may be released or reversed',
-  }),
-  buyer: Person,
-  promoter: Person,
-  createdAt: Type.String(),
-  flags: Type.Array(
-    Type.Object({
-      signal: Type.String(),
-      evidence: Type.Record(Type.String(), Type.Unknown(), {
-        description:
-          'what was found: the matching order (orderId) or account (userId), the device or IP, ' +
-          'the phone ending, the card fingerprint, counts of orders and customers, the account age',
-      }),
-      createdAt: Type.String(),
-    }),
-  ),
-  review: Nullable(
-    Type.Object({
-      decision: Type.Union([Type.Literal('released'), Type.Literal('reversed')]),
-      note: Type.String(),
-      decidedBy: Person,
-      decidedAt: Type.String(),
-    }),
-  ),
-});
+import {
+  FlaggedCommissionPage,
+  FlaggedCommissionSchema,
+  IdParams,
+  Problem,
+  RingSignalSchema,
+} from './schemas.js';
+import type { DistributionService } from './service.js';
 
 const ReviewBody = Type.Object(
   {
@@ -58,11 +23,10 @@ const ReviewBody = Type.Object(
 );
 
 /** The console's fraud review: flags with their evidence, and decisions on held commissions. */
-export const fraudReviewRoutes: FastifyPluginAsyncTypebox<{
-  db: Database;
-  clock: Clock;
-  ledger: LedgerService;
-}> = async (app, ctx) => {
+export const fraudReviewRoutes: FastifyPluginAsyncTypebox<{ distribution: DistributionService }> = async (
+  app,
+  { distribution },
+) => {
   app.get(
     '/api/admin/commission-flags',
     {
@@ -80,15 +44,10 @@ export const fraudReviewRoutes: FastifyPluginAsyncTypebox<{
           signal: Type.Optional(RingSignalSchema),
           ...pageQuery,
         }),
-        response: {
-          200: Type.Object({
-            items: Type.Array(FlaggedCommissionSchema),
-            nextCursor: Nullable(Type.String()),
-          }),
-        },
+        response: { 200: FlaggedCommissionPage },
       },
     },
-    async (request) => listFlagged(ctx.db, { ...request.query, limit: request.query.limit ?? 20 }),
+    async (request) => distribution.flaggedCommissions(request.query),
   );
 
   app.post(
@@ -101,16 +60,16 @@ export const fraudReviewRoutes: FastifyPluginAsyncTypebox<{
         description:
           'For a commission held by a ring signal. `release`: it settles on the normal schedule; ' +
           '`reverse`: it is reversed through the ledger exactly as a refund reverses it, and the buyer ' +
-          'is not refunded. The decision, the operator and the note are recorded. 409 when it is not ' +
-          'held, is held by a dispute, or was decided already.',
+          'is not refunded. The decision, the operator and the note are recorded. 409 `commission_not_held` ' +
+          'when it is not held or was decided already, `commission_held_by_dispute` while a dispute holds it.',
         params: IdParams,
         body: ReviewBody,
         response: { 200: FlaggedCommissionSchema, 404: Problem, 409: Problem },
       },
     },
     async (request) =>
-      reviewCommission(ctx, request.params.id, {
-        decision: request.body.decision as ReviewDecision,
+      distribution.reviewCommission(request.params.id, {
+        decision: request.body.decision,
         note: request.body.note,
         adminId: requireUser(request).id,
       }),

@@ -1,5 +1,6 @@
 /** The distribution module's one entry: what other modules and the composition root may use. */
 export { fraudReviewRoutes } from './fraud-routes.js';
+export { distributionReasons } from './reasons.js';
 export { distributionRoutes } from './routes.js';
 export type { DistributionSettings } from './rules.js';
 export { splitCommission } from './rules.js';

@@ -46,22 +46,33 @@ export function normalizePayoutDetails(input: PayoutDetailsInput): PayoutDetails
 /** Field errors of normalized details, by JSON pointer; empty when they are valid. */
 export function payoutDetailsErrors(d: PayoutDetails, input: PayoutDetailsInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (d.holderName.length === 0) errors.push({ path: '/holderName', message: 'must not be empty' });
+  if (d.holderName.length === 0) {
+    errors.push({ path: '/holderName', message: 'must not be empty', rule: 'required' });
+  }
   const accountOk =
     d.method === 'alipay'
       ? EMAIL.test(d.account) || PHONE.test(d.account)
       : d.method === 'wechat'
         ? WECHAT_ID.test(d.account) || PHONE.test(d.account.replace(/[\s-]/g, ''))
         : BANK_ACCOUNT.test(d.account);
-  if (!accountOk) errors.push({ path: '/account', message: ACCOUNT_HINT[d.method] });
+  if (!accountOk) {
+    errors.push({ path: '/account', message: ACCOUNT_HINT[d.method], rule: ACCOUNT_RULE[d.method] });
+  }
   if (d.method === 'bank' && !d.bankName) {
-    errors.push({ path: '/bankName', message: 'is required for a bank account' });
+    errors.push({ path: '/bankName', message: 'is required for a bank account', rule: 'required' });
   }
   if (d.method !== 'bank' && input.bankName) {
-    errors.push({ path: '/bankName', message: 'is only for bank accounts' });
+    errors.push({ path: '/bankName', message: 'is only for bank accounts', rule: 'bankOnly' });
   }
   return errors;
 }
+
+/** The rule an account breaks, by method, for the client to word (`fieldRules.account.<rule>`). */
+const ACCOUNT_RULE: Record<PayoutMethod, string> = {
+  alipay: 'alipayAccount',
+  wechat: 'wechatAccount',
+  bank: 'bankAccount',
+};
 
 const ACCOUNT_HINT: Record<PayoutMethod, string> = {
   alipay: 'must be the email address or mobile number of an Alipay account',

@@ -123,6 +123,19 @@ describe('payout details', () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toContain(path);
     }
+    // Each domain check names its rule, for the client to word.
+    const rules: [object, string, string][] = [
+      [{ method: 'alipay', holderName: 'A', account: 'chen' }, '/account', 'alipayAccount'],
+      [{ method: 'wechat', holderName: 'A', account: '1x' }, '/account', 'wechatAccount'],
+      [{ method: 'bank', holderName: 'A', account: '12-34', bankName: 'ICBC' }, '/account', 'bankAccount'],
+      [{ method: 'bank', holderName: 'A', account: '6222021234566789' }, '/bankName', 'required'],
+      [{ method: 'alipay', holderName: 'A', account: 'a@b.co', bankName: 'ICBC' }, '/bankName', 'bankOnly'],
+    ];
+    for (const [body, path, rule] of rules) {
+      expect((await savePayout(me, body)).json(), JSON.stringify(body)).toMatchObject({
+        errors: [{ path, rule }],
+      });
+    }
     expect((await t.request('GET', '/api/me/payout-details', { token: me.token })).json()).toEqual({
       details: null,
     });
@@ -135,7 +148,7 @@ describe('withdrawals and the payout view', () => {
     await sale(seller, 50_000);
     const refused = await withdraw(seller, 1000);
     expect(refused.statusCode).toBe(422);
-    expect(refused.json<{ detail: string }>().detail).toMatch(/payout details/);
+    expect(refused.json()).toMatchObject({ reason: 'payout_details_missing' });
 
     await savePayout(seller);
     const asked = await withdraw(seller, 1000);
@@ -190,7 +203,10 @@ describe('withdrawals and the payout view', () => {
     );
     const approve = await decide(asked.id, 'approve');
     expect(approve.statusCode).toBe(422);
-    expect(approve.json<{ detail: string }>().detail).toMatch(/balance is 0.*cannot cover.*10000/);
+    expect(approve.json()).toMatchObject({
+      reason: 'withdrawal_not_covered',
+      params: { amount: 10_000, balanceAmount: 0 },
+    });
     expect(await wallet(seller)).toMatchObject({ available: -10_000, reserved: 10_000, withdrawn: 0 });
     // Rejecting gives the reserved money back, which nets against what the refund took.
     expect((await decide(asked.id, 'reject')).statusCode).toBe(200);

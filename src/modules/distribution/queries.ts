@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db.js';
-import type { RingSignal } from './context.js';
-import type { DistributionSettings } from './rules.js';
+import type { HoldReason, RingSignal } from './context.js';
+import type { CommissionStatus, DistributionSettings, WithdrawalStatus } from './rules.js';
 
 export interface SettingsRow {
   max_levels: number;
@@ -39,7 +39,7 @@ export async function saveSettings(conn: Queryable, s: DistributionSettings, now
 export interface BindingRow {
   buyer_id: string;
   promoter_id: string;
-  origin_type: string;
+  origin_type: 'share_link' | 'store';
   origin_ref: string;
   order_id: string | null;
   bound_at: Date;
@@ -71,10 +71,10 @@ export interface CommissionRow {
   amount: number;
   /** What it earned; null while no partial refund shrank it (then `amount`). */
   earned_amount: number | null;
-  status: 'pending' | 'settled' | 'reversed';
-  hold_reason: string | null;
-  hold_before_dispute: string | null;
-  signals: string[];
+  status: CommissionStatus;
+  hold_reason: HoldReason | null;
+  hold_before_dispute: HoldReason | null;
+  signals: RingSignal[];
   settle_after: Date | null;
   created_at: Date;
   settled_at: Date | null;
@@ -90,7 +90,7 @@ export interface WithdrawalRow {
   id: string;
   user_id: string;
   amount: number;
-  status: 'requested' | 'paid' | 'rejected';
+  status: WithdrawalStatus;
   note: string;
   created_at: Date;
   decided_at: Date | null;

@@ -2,32 +2,18 @@ import type { Queryable } from '../../platform/db.js';
 import { invalidInput } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { maskedPerson } from '../../platform/privacy.js';
+import type { AccountsService } from '../accounts/index.js';
 import { flagCounts } from './fraud-review.js';
 import type { CommissionRow, WithdrawalRow } from './queries.js';
-import { presentWithdrawal, presentWithdrawalInFull, type Withdrawal } from './wallet.js';
+import type { Commission, Customer, PromoterSummary, TeamMember, Withdrawal } from './schemas.js';
+import { presentWithdrawal, presentWithdrawalInFull } from './wallet.js';
 
-export interface Commission {
-  id: string;
-  orderId: string;
-  level: number;
-  amount: number;
-  status: CommissionRow['status'];
-  held: boolean;
-  /** A code (`shared_device`, `dispute`) clients say in the person's language. */
-  holdReason: string | null;
-  /** What the operator may want to look at, without holding the money (`shared_ip`); operator views only. */
-  signals: string[];
-  buyer: { id: string; name: string };
-  promoter: { id: string; name: string };
-  createdAt: string;
-  settleAfter: string | null;
-  settledAt: string | null;
-  reversedAt: string | null;
-}
+export type { Commission, Customer, PromoterSummary, TeamMember } from './schemas.js';
 
-type CommissionListRow = CommissionRow & { buyer_name: string; promoter_name: string };
+/** Who people are: names and emails come from the accounts module, never from joining `users`. */
+export type People = Pick<AccountsService, 'namesOf' | 'contactsOf' | 'inviteesOf'>;
 
-const presentCommission = (c: CommissionListRow): Commission => ({
+const presentCommission = (c: CommissionRow, names: ReadonlyMap<string, string>): Commission => ({
   id: c.id,
   orderId: c.order_id,
   level: c.level,
@@ -37,8 +23,8 @@ const presentCommission = (c: CommissionListRow): Commission => ({
   held: c.hold_reason !== null && c.status !== 'reversed',
   holdReason: c.status === 'reversed' ? null : c.hold_reason,
   signals: c.signals,
-  buyer: { id: c.buyer_id, name: c.buyer_name },
-  promoter: { id: c.promoter_id, name: c.promoter_name },
+  buyer: { id: c.buyer_id, name: names.get(c.buyer_id) ?? '' },
+  promoter: { id: c.promoter_id, name: names.get(c.promoter_id) ?? '' },
   createdAt: c.created_at.toISOString(),
   settleAfter: c.settle_after?.toISOString() ?? null,
   settledAt: c.settled_at?.toISOString() ?? null,
@@ -67,6 +53,7 @@ function filters() {
 }
 
 export async function listCommissions(
+  people: People,
   conn: Queryable,
   options: ListOptions & { promoterId?: string; status?: string; held?: boolean; signal?: string },
 ): Promise<Page<Commission>> {
@@ -79,24 +66,20 @@ export async function listCommissions(
   if (options.signal) f.add((p) => `${p} = ANY(c.signals)`, options.signal);
   const [before] = decodeCursor(options.cursor) ?? [];
   if (before !== undefined) f.add((p) => `c.id < ${p}`, String(before));
-  const rows = await conn.query<CommissionListRow>(
-    `SELECT c.*, b.name AS buyer_name, pr.name AS promoter_name FROM commissions c
-     JOIN users b ON b.id = c.buyer_id JOIN users pr ON pr.id = c.promoter_id
-     ${f.sql()} ORDER BY c.id DESC ${f.limit(options.limit)}`,
+  const rows = await conn.query<CommissionRow>(
+    `SELECT c.* FROM commissions c ${f.sql()} ORDER BY c.id DESC ${f.limit(options.limit)}`,
     f.params,
   );
-  return toPage(rows, options.limit, (r) => [r.id], presentCommission);
-}
-
-export interface Customer {
-  /** Customers did not choose to be public: a masked name and avatar initial, never their id. */
-  name: string;
-  initial: string;
-  origin: { type: string; ref: string };
-  boundAt: string;
-  expiresAt: string | null;
-  orders: number;
-  gmv: number;
+  const names = await people.namesOf(
+    conn,
+    rows.slice(0, options.limit).flatMap((r) => [r.buyer_id, r.promoter_id]),
+  );
+  return toPage(
+    rows,
+    options.limit,
+    (r) => [r.id],
+    (r) => presentCommission(r, names),
+  );
 }
 
 /**
@@ -127,78 +110,77 @@ function offsetPage<Row, Item>(
 
 /** The buyers bound to a promoter, with how and when they were bound, and what they bought since. */
 export async function listCustomers(
+  people: People,
   conn: Queryable,
   promoterId: string,
   options: ListOptions,
 ): Promise<Page<Customer>> {
   const offset = offsetOf(options.cursor);
   const rows = await conn.query<{
-    name: string;
-    origin_type: string;
+    buyer_id: string;
+    origin_type: 'share_link' | 'store';
     origin_ref: string;
     bound_at: Date;
     expires_at: Date | null;
     orders: number;
     gmv: number;
   }>(
-    `SELECT u.name, b.origin_type, b.origin_ref, b.bound_at, b.expires_at,
+    `SELECT b.buyer_id, b.origin_type, b.origin_ref, b.bound_at, b.expires_at,
        count(c.id)::bigint AS orders, COALESCE(sum(c.base_amount), 0)::bigint AS gmv
-     FROM bindings b JOIN users u ON u.id = b.buyer_id
+     FROM bindings b
      -- The orders this buyer placed that earned the promoter a first-level commission, not reversed.
      LEFT JOIN commissions c ON c.buyer_id = b.buyer_id AND c.promoter_id = b.promoter_id AND c.level = 1
        AND c.status <> 'reversed'
      WHERE b.promoter_id = $1
-     GROUP BY b.buyer_id, u.name, b.origin_type, b.origin_ref, b.bound_at, b.expires_at
+     GROUP BY b.buyer_id, b.origin_type, b.origin_ref, b.bound_at, b.expires_at
      ORDER BY b.bound_at DESC, b.buyer_id DESC OFFSET $2 LIMIT $3`,
     [promoterId, offset, options.limit + 1],
   );
-  return offsetPage(rows, offset, options.limit, (r) => ({
-    ...maskedPerson(r.name),
-    origin: { type: r.origin_type, ref: r.origin_ref },
-    boundAt: r.bound_at.toISOString(),
-    expiresAt: r.expires_at?.toISOString() ?? null,
-    orders: r.orders,
-    gmv: r.gmv,
-  }));
-}
-
-export interface TeamMember {
-  /** Team members did not choose to be public: a masked name and avatar initial, never their id. */
-  name: string;
-  initial: string;
-  joinedAt: string;
-  /** Commission-bearing sales they brought as a level-1 promoter (paid amount of those orders). */
-  sales: number;
-  invited: number;
+  const names = await people.namesOf(
+    conn,
+    rows.slice(0, options.limit).map((r) => r.buyer_id),
+  );
+  return offsetPage(
+    rows,
+    offset,
+    options.limit,
+    (r): Customer => ({
+      ...maskedPerson(names.get(r.buyer_id) ?? ''),
+      origin: { type: r.origin_type, ref: r.origin_ref },
+      boundAt: r.bound_at.toISOString(),
+      expiresAt: r.expires_at?.toISOString() ?? null,
+      orders: r.orders,
+      gmv: r.gmv,
+    }),
+  );
 }
 
 /** The people I invited (my level 2), with their own sales and how many they invited in turn. */
 export async function listTeam(
+  people: People,
   conn: Queryable,
   userId: string,
   options: ListOptions,
 ): Promise<Page<TeamMember>> {
   const offset = offsetOf(options.cursor);
-  const rows = await conn.query<{
-    name: string;
-    created_at: Date;
-    sales: number;
-    invited: number;
-  }>(
-    `SELECT u.name, u.created_at,
-       (SELECT COALESCE(sum(c.base_amount), 0) FROM commissions c
-         WHERE c.promoter_id = u.id AND c.level = 1 AND c.status <> 'reversed')::bigint AS sales,
-       (SELECT count(*) FROM users i WHERE i.invited_by = u.id)::bigint AS invited
-     FROM users u WHERE u.invited_by = $1
-     ORDER BY u.created_at DESC, u.id DESC OFFSET $2 LIMIT $3`,
-    [userId, offset, options.limit + 1],
+  const invitees = await people.inviteesOf(conn, userId, { offset, limit: options.limit + 1 });
+  const sales = await conn.query<{ promoter_id: string; sales: number }>(
+    `SELECT promoter_id, COALESCE(sum(base_amount), 0)::bigint AS sales FROM commissions
+     WHERE promoter_id = ANY($1) AND level = 1 AND status <> 'reversed' GROUP BY promoter_id`,
+    [invitees.map((i) => i.id)],
   );
-  return offsetPage(rows, offset, options.limit, (r) => ({
-    ...maskedPerson(r.name),
-    joinedAt: r.created_at.toISOString(),
-    sales: r.sales,
-    invited: r.invited,
-  }));
+  const salesOf = new Map(sales.map((r) => [r.promoter_id, r.sales]));
+  return offsetPage(
+    invitees,
+    offset,
+    options.limit,
+    (i): TeamMember => ({
+      ...maskedPerson(i.name),
+      joinedAt: i.joinedAt.toISOString(),
+      sales: salesOf.get(i.id) ?? 0,
+      invited: i.invited,
+    }),
+  );
 }
 
 /** Commission earned per day (UTC) over the last `days` days, reversals excluded, for the earnings chart. */
@@ -219,48 +201,41 @@ export async function dailyEarnings(
   return rows;
 }
 
-export interface PromoterSummary {
-  id: string;
-  name: string;
-  email: string;
-  pending: number;
-  settled: number;
-  reversed: number;
-  held: number;
-  /** Commissions carrying a signal (a shared address), for the operator to look at. */
-  signals: number;
-  customers: number;
-  /** Commissions (not reversed) that raised each ring signal, by signal code. */
-  flags: Record<string, number>;
-}
-
 /** Admin: everyone who has earned, with totals and how many commissions are held for review. */
-export async function listPromoters(conn: Queryable, options: ListOptions & { flaggedOnly?: boolean }) {
+export async function listPromoters(
+  people: People,
+  conn: Queryable,
+  options: ListOptions & { flaggedOnly?: boolean },
+): Promise<Page<PromoterSummary>> {
   const [before] = decodeCursor(options.cursor) ?? [];
-  const rows = await conn.query<Omit<PromoterSummary, 'flags'>>(
-    `SELECT u.id, u.name, u.email,
+  const rows = await conn.query<Omit<PromoterSummary, 'flags' | 'name' | 'email'>>(
+    `SELECT c.promoter_id AS id,
        COALESCE(sum(c.amount) FILTER (WHERE c.status = 'pending'), 0)::bigint AS pending,
        COALESCE(sum(c.amount) FILTER (WHERE c.status = 'settled'), 0)::bigint AS settled,
        COALESCE(sum(c.amount) FILTER (WHERE c.status = 'reversed'), 0)::bigint AS reversed,
        count(c.id) FILTER (WHERE c.status <> 'reversed' AND c.hold_reason IS NOT NULL)::bigint AS held,
        count(c.id) FILTER (WHERE c.status <> 'reversed' AND cardinality(c.signals) > 0)::bigint AS signals,
-       (SELECT count(*) FROM bindings b WHERE b.promoter_id = u.id)::bigint AS customers
-     FROM users u JOIN commissions c ON c.promoter_id = u.id
-     WHERE ($1::text IS NULL OR u.id < $1)
-     GROUP BY u.id, u.name, u.email
+       (SELECT count(*) FROM bindings b WHERE b.promoter_id = c.promoter_id)::bigint AS customers
+     FROM commissions c
+     WHERE ($1::text IS NULL OR c.promoter_id < $1)
+     GROUP BY c.promoter_id
      HAVING NOT $2 OR count(c.id) FILTER (WHERE c.status <> 'reversed' AND c.hold_reason IS NOT NULL) > 0
-     ORDER BY u.id DESC LIMIT $3`,
+     ORDER BY c.promoter_id DESC LIMIT $3`,
     [before === undefined ? null : String(before), options.flaggedOnly ?? false, options.limit + 1],
   );
-  const flags = await flagCounts(
-    conn,
-    rows.slice(0, options.limit).map((r) => r.id),
-  );
+  const ids = rows.slice(0, options.limit).map((r) => r.id);
+  const flags = await flagCounts(conn, ids);
+  const contacts = await people.contactsOf(conn, ids);
   return toPage(
     rows,
     options.limit,
     (r) => [r.id],
-    (r): PromoterSummary => ({ ...r, flags: flags.get(r.id) ?? {} }),
+    (r): PromoterSummary => ({
+      ...r,
+      name: contacts.get(r.id)?.name ?? '',
+      email: contacts.get(r.id)?.email ?? '',
+      flags: flags.get(r.id) ?? {},
+    }),
   );
 }
 
@@ -268,6 +243,7 @@ export async function listPromoters(conn: Queryable, options: ListOptions & { fl
  * Withdrawals, newest first. Payout details are masked unless `inFull` (the operator's payout view).
  */
 export async function listWithdrawals(
+  people: People,
   conn: Queryable,
   options: ListOptions & { userId?: string; id?: string; status?: string; inFull?: boolean },
 ): Promise<Page<Withdrawal & { user: { name: string; email: string } }>> {
@@ -277,10 +253,13 @@ export async function listWithdrawals(
   if (options.status) f.add((p) => `w.status = ${p}`, options.status);
   const [before] = decodeCursor(options.cursor) ?? [];
   if (before !== undefined) f.add((p) => `w.id < ${p}`, String(before));
-  const rows = await conn.query<WithdrawalRow & { name: string; email: string }>(
-    `SELECT w.*, u.name, u.email FROM withdrawals w JOIN users u ON u.id = w.user_id
-     ${f.sql()} ORDER BY w.id DESC ${f.limit(options.limit)}`,
+  const rows = await conn.query<WithdrawalRow>(
+    `SELECT w.* FROM withdrawals w ${f.sql()} ORDER BY w.id DESC ${f.limit(options.limit)}`,
     f.params,
+  );
+  const contacts = await people.contactsOf(
+    conn,
+    rows.slice(0, options.limit).map((r) => r.user_id),
   );
   return toPage(
     rows,
@@ -288,7 +267,7 @@ export async function listWithdrawals(
     (r) => [r.id],
     (r) => ({
       ...(options.inFull ? presentWithdrawalInFull(r) : presentWithdrawal(r)),
-      user: { name: r.name, email: r.email },
+      user: { name: contacts.get(r.user_id)?.name ?? '', email: contacts.get(r.user_id)?.email ?? '' },
     }),
   );
 }

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProduct, expectLedgerSound } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/present.js';
-import type { FlaggedCommission } from './fraud-review.js';
+import type { FlaggedCommission } from './schemas.js';
 import type { Wallet } from './wallet.js';
 
 /**
@@ -188,7 +188,9 @@ describe('self-referral with a second account on another network (regression)', 
     expect(byRefund).toEqual(earnedByRefund.map((p) => ({ ...p, amount: -p.amount })));
 
     // Decided once: a second decision is refused.
-    expect((await review(c.id, { decision: 'release' })).statusCode).toBe(409);
+    const again = await review(c.id, { decision: 'release' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ reason: 'commission_not_held', params: { commissionId: c.id } });
   });
 });
 

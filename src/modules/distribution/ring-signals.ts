@@ -1,6 +1,5 @@
 import type { Tx } from '../../platform/db.js';
-import type { AttributionFacts } from '../orders/index.js';
-import type { DistributionContext, RingSignal } from './context.js';
+import type { AttributionFacts, DistributionContext, RingSignal } from './context.js';
 import { SIGHTING_WINDOW_MS } from './context.js';
 
 /**

@@ -77,7 +77,8 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Ask for a withdrawal',
         description:
           'Reserves the amount out of available at once and carries a copy of the saved payout details. ' +
-          '422 when it is above available, under the minimum, or no payout details are saved.',
+          '422 `withdrawal_above_balance` (above available), `below_min_withdrawal` (under the minimum) or ' +
+          '`payout_details_missing`.',
         body: WithdrawalBody,
         response: { 201: WithdrawalSchema, 422: Problem },
       },

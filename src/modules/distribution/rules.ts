@@ -1,5 +1,26 @@
 import { bpsOf, prorate } from '../../platform/money.js';
+import { defineMachine } from '../../platform/state-machine.js';
 import type { RingSignal } from './context.js';
+
+/**
+ * A commission's life: earned as pending, settled once its return window passed (un-held), and
+ * reversed by a refund, a lost dispute or the operator's review, settled or not. A hold is not a
+ * state: it is `hold_reason`, which keeps a pending commission from settling.
+ */
+export type CommissionStatus = 'pending' | 'settled' | 'reversed';
+export const commissionMachine = defineMachine<CommissionStatus>('commission', {
+  pending: ['settled', 'reversed'],
+  settled: ['reversed'],
+  reversed: [],
+});
+
+/** A withdrawal is asked for, then paid out (`approved` in the API's events) or rejected: once. */
+export type WithdrawalStatus = 'requested' | 'paid' | 'rejected';
+export const withdrawalMachine = defineMachine<WithdrawalStatus>('withdrawal', {
+  requested: ['paid', 'rejected'],
+  paid: [],
+  rejected: [],
+});
 
 /**
  * Pure distribution rules: who is bound to whom, and how a paid order's commission is split.
@@ -94,7 +115,11 @@ export interface Binding {
 export const isActive = (binding: Binding | null, now: Date): binding is Binding =>
   binding !== null && (binding.expiresAt === null || binding.expiresAt > now);
 
-export type BindingDecision = { bind: false; reason: string } | { bind: true; expiresAt: Date | null };
+/** Why a buyer was not (re)bound: bindings are silent, so these are recorded outcomes, not refusals. */
+export type BindingRefusal = 'self' | 'loop' | 'already_bound' | 'bound_to_other' | 'not_new_user';
+export type BindingDecision =
+  | { bind: false; reason: BindingRefusal }
+  | { bind: true; expiresAt: Date | null };
 
 /**
  * Whether a buyer arriving through `candidate`'s link or store becomes bound to them.
@@ -113,11 +138,10 @@ export function decideBinding(input: {
   if (candidateId === buyerId) return { bind: false, reason: 'self' };
   if (input.candidateBoundTo === buyerId) return { bind: false, reason: 'loop' };
   const active = isActive(current, now);
-  if (active && current.promoterId === candidateId) return { bind: false, reason: 'already bound' };
-  if (active && settings.attribution === 'first_binding')
-    return { bind: false, reason: 'bound to someone else' };
+  if (active && current.promoterId === candidateId) return { bind: false, reason: 'already_bound' };
+  if (active && settings.attribution === 'first_binding') return { bind: false, reason: 'bound_to_other' };
   if (!active && settings.newUsersOnly && input.buyerHasPaidBefore)
-    return { bind: false, reason: 'not a new user' };
+    return { bind: false, reason: 'not_new_user' };
   const expiresAt =
     settings.bindingDays === null ? null : new Date(now.getTime() + settings.bindingDays * 86_400_000);
   return { bind: true, expiresAt };

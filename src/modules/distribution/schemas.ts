@@ -1,19 +1,27 @@
-import { Type } from 'typebox';
-import { Nullable } from '../../platform/http/schemas.js';
+import { type Static, type TInteger, Type } from 'typebox';
+import { Nullable, ProblemResponse } from '../../platform/http/schemas.js';
 import type { AccountsService } from '../accounts/index.js';
-import { RING_SIGNALS } from './context.js';
+import { HOLD_REASONS, RING_SIGNALS, type RingSignal } from './context.js';
+import { commissionMachine, HARD_MAX_LEVELS, withdrawalMachine } from './rules.js';
 
-export const RingSignalSchema = Type.Union(
-  [
-    Type.Literal('shared_device'),
-    Type.Literal('shared_ip'),
-    Type.Literal('shared_address'),
-    Type.Literal('shared_phone'),
-    Type.Literal('payment_fingerprint'),
-    Type.Literal('own_address_customers'),
-    Type.Literal('single_promoter_new_accounts'),
-  ],
-  { description: RING_SIGNALS.join(', ') },
+/** A union of string literals from a list declared once (the ring signals, a machine's states). */
+const oneOf = <const T extends string>(values: readonly T[], description?: string) =>
+  Type.Unsafe<T>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      { description: description ?? values.join(', ') },
+    ),
+  );
+
+export const RingSignalSchema = oneOf(RING_SIGNALS);
+export const HoldReasonSchema = oneOf(
+  HOLD_REASONS,
+  'why it is held: a ring signal the operator chose to hold on (shared_device, shared_address, …) or dispute',
+);
+export const CommissionStatusSchema = oneOf(commissionMachine.states);
+export const WithdrawalStatusSchema = oneOf(
+  withdrawalMachine.states,
+  'requested (waiting for the operator), paid (approved and paid out) or rejected',
 );
 
 export type UsersLookup = Pick<AccountsService, 'getUser'>;
@@ -35,16 +43,11 @@ export const CommissionSchema = Type.Object({
   orderId: Type.String(),
   level: Type.Integer(),
   amount: Type.Integer(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
+  status: CommissionStatusSchema,
   held: Type.Boolean(),
-  holdReason: Nullable(
-    Type.String({
-      description:
-        'why it is held: a ring signal the operator chose to hold on (shared_device, shared_address, …) or dispute',
-    }),
-  ),
+  holdReason: Nullable(HoldReasonSchema),
   signals: Type.Optional(
-    Type.Array(Type.String(), {
+    Type.Array(RingSignalSchema, {
       description:
         'operator views only: the other ring signals it raised, which hold nothing (e.g. shared_ip); ' +
         'their evidence: GET /api/admin/commission-flags',
@@ -112,7 +115,7 @@ export const WithdrawalSchema = Type.Object({
   id: Type.String(),
   userId: Type.String(),
   amount: Type.Integer(),
-  status: Type.Union([Type.Literal('requested'), Type.Literal('paid'), Type.Literal('rejected')]),
+  status: WithdrawalStatusSchema,
   note: Type.String(),
   createdAt: Type.String(),
   decidedAt: Nullable(Type.String()),
@@ -152,8 +155,12 @@ export const WithdrawalDecisionBody = Type.Optional(
 );
 
 const settingsFields = {
-  maxLevels: Type.Integer({ minimum: 1, maximum: 3 }),
-  ratesBps: Type.Array(Type.Integer({ minimum: 0, maximum: 10_000 }), { minItems: 1, maxItems: 3 }),
+  maxLevels: Type.Integer({ minimum: 1, maximum: HARD_MAX_LEVELS }),
+  ratesBps: Type.Array(Type.Integer({ minimum: 0, maximum: 10_000 }), {
+    minItems: 1,
+    maxItems: HARD_MAX_LEVELS,
+    description: 'one rate per level, in basis points',
+  }),
   attribution: Type.Union([Type.Literal('first_binding'), Type.Literal('last_click')]),
   bindingDays: Nullable(Type.Integer({ minimum: 1, maximum: 3650 })),
   newUsersOnly: Type.Boolean(),
@@ -169,25 +176,18 @@ const settingsFields = {
 export const SettingsSchema = Type.Object(settingsFields);
 export const SettingsPatch = Type.Partial(Type.Object(settingsFields), { additionalProperties: false });
 
-/** RFC 9457 problem details, as every refusal answers (documented per status; extra members pass). */
-export const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
-  },
-  { additionalProperties: true },
-);
+/** RFC 9457 problem details with a `reason`, as every refusal answers. */
+export const Problem = ProblemResponse;
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-export const CommissionStatus = Type.Optional(
-  Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('reversed')]),
-);
-export const WithdrawalStatus = Type.Optional(
-  Type.Union([Type.Literal('requested'), Type.Literal('paid'), Type.Literal('rejected')]),
-);
+export const CommissionStatus = Type.Optional(CommissionStatusSchema);
+export const WithdrawalStatus = Type.Optional(WithdrawalStatusSchema);
+
+/** How a buyer came to a promoter: through their share link (`ref`: its code) or their store (its slug). */
+const Origin = Type.Object({
+  type: oneOf(['share_link', 'store']),
+  ref: Type.String(),
+});
 
 const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
@@ -197,7 +197,7 @@ export const CustomerPage = page(
   Type.Object({
     name: Type.String(),
     initial: Type.String(),
-    origin: Type.Object({ type: Type.String(), ref: Type.String() }),
+    origin: Origin,
     boundAt: Type.String(),
     expiresAt: Nullable(Type.String()),
     orders: Type.Integer(),
@@ -226,7 +226,7 @@ export const BindingSchema = Type.Object({
       { description: 'the public name of the promoter who shared with me (never their id)' },
     ),
   ),
-  origin: Type.Optional(Type.Object({ type: Type.String(), ref: Type.String() })),
+  origin: Type.Optional(Origin),
   boundAt: Type.Optional(Type.String()),
   expiresAt: Type.Optional(Nullable(Type.String())),
 });
@@ -242,8 +242,68 @@ export const PromoterPage = page(
     held: Type.Integer(),
     signals: Type.Integer(),
     customers: Type.Integer(),
-    flags: Type.Record(Type.String(), Type.Integer(), {
-      description: 'commissions (not reversed) that raised each ring signal, by signal code',
-    }),
+    flags: Type.Partial(
+      Type.Object(
+        Object.fromEntries(RING_SIGNALS.map((s) => [s, Type.Integer()])) as Record<RingSignal, TInteger>,
+      ),
+      { description: 'commissions (not reversed) that raised each ring signal, by signal code' },
+    ),
   }),
 );
+
+/** What a ring signal found; which fields are present depends on the signal. */
+export const FlagEvidenceSchema = Type.Object(
+  {
+    match: Type.Optional(Type.Union([Type.Literal('promoter'), Type.Literal('other_account')])),
+    orderId: Type.Optional(Type.String({ description: 'the matching order' })),
+    userId: Type.Optional(Type.String({ description: 'the matching account' })),
+    deviceId: Type.Optional(Type.String()),
+    ip: Type.Optional(Type.String()),
+    promoterSeenAt: Type.Optional(Type.String()),
+    phoneEnding: Type.Optional(Type.String()),
+    fingerprint: Type.Optional(Type.String({ description: 'the card fingerprint' })),
+    orders: Type.Optional(Type.Integer()),
+    customers: Type.Optional(Type.Integer()),
+    accountAgeHours: Type.Optional(Type.Integer()),
+  },
+  { description: 'what was found, by signal' },
+);
+
+export const FlaggedCommissionSchema = Type.Object({
+  id: Type.String(),
+  orderId: Type.String(),
+  level: Type.Integer(),
+  amount: Type.Integer(),
+  status: CommissionStatusSchema,
+  held: Type.Boolean(),
+  holdReason: Nullable(HoldReasonSchema),
+  reviewable: Type.Boolean({
+    description: 'held for a ring signal and not decided: may be released or reversed',
+  }),
+  buyer: Person,
+  promoter: Person,
+  createdAt: Type.String(),
+  flags: Type.Array(
+    Type.Object({ signal: RingSignalSchema, evidence: FlagEvidenceSchema, createdAt: Type.String() }),
+  ),
+  review: Nullable(
+    Type.Object({
+      decision: Type.Union([Type.Literal('released'), Type.Literal('reversed')]),
+      note: Type.String(),
+      decidedBy: Person,
+      decidedAt: Type.String(),
+    }),
+  ),
+});
+
+export const FlaggedCommissionPage = page(FlaggedCommissionSchema);
+
+export type Commission = Static<typeof CommissionSchema>;
+export type Wallet = Static<typeof WalletSchema>;
+export type Withdrawal = Static<typeof WithdrawalSchema>;
+export type Customer = Static<typeof CustomerPage>['items'][number];
+export type TeamMember = Static<typeof TeamPage>['items'][number];
+export type PromoterSummary = Static<typeof PromoterPage>['items'][number];
+export type FlaggedCommission = Static<typeof FlaggedCommissionSchema>;
+export type FlagEvidence = Static<typeof FlagEvidenceSchema>;
+export type HoldReason = Static<typeof HoldReasonSchema>;

@@ -5,10 +5,12 @@ import type { JobRunner } from '../../platform/jobs.js';
 import { type DistributionContext, SETTLE_JOB } from './context.js';
 import { closeDispute, holdForDispute } from './disputes.js';
 import { earnCommissions } from './earning.js';
+import { type FlagListOptions, listFlagged, type ReviewDecision, reviewCommission } from './fraud-review.js';
 import { exportWithdrawalsCsv, myPayoutDetails, savePayoutDetails } from './payout-details.js';
 import type { PayoutDetailsInput } from './payout-rules.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';
+import type { WithdrawalStatus } from './rules.js';
 import { currentSettings, updateSettings } from './settings.js';
 import {
   holdSettlement,
@@ -79,32 +81,40 @@ export function createDistributionService(
     devicesOf: (conn: Queryable, userId: string) => q.devicesOf(conn, userId),
     binding: async (buyerId: string) => q.findBinding(ctx.db, buyerId),
     /** The operator's view of commissions: with the signals they may want to look at. */
-    commissions: (o: Omit<Parameters<typeof reads.listCommissions>[1], 'limit'> & { limit?: number }) =>
-      reads.listCommissions(ctx.db, { ...o, limit: page(o.limit) }),
+    commissions: (o: Omit<Parameters<typeof reads.listCommissions>[2], 'limit'> & { limit?: number }) =>
+      reads.listCommissions(ctx.accounts, ctx.db, { ...o, limit: page(o.limit) }),
     /** A promoter's own commissions: hold reasons yes, the operator's fraud signals no. */
     myCommissions: async (promoterId: string, o: { status?: string; limit?: number; cursor?: string }) => {
-      const result = await reads.listCommissions(ctx.db, { ...o, promoterId, limit: page(o.limit) });
+      const result = await reads.listCommissions(ctx.accounts, ctx.db, {
+        ...o,
+        promoterId,
+        limit: page(o.limit),
+      });
       return { ...result, items: result.items.map(({ signals: _signals, ...c }) => c) };
     },
     customers: (promoterId: string, o: { limit?: number; cursor?: string }) =>
-      reads.listCustomers(ctx.db, promoterId, { ...o, limit: page(o.limit) }),
+      reads.listCustomers(ctx.accounts, ctx.db, promoterId, { ...o, limit: page(o.limit) }),
     team: (userId: string, o: { limit?: number; cursor?: string }) =>
-      reads.listTeam(ctx.db, userId, { ...o, limit: page(o.limit) }),
+      reads.listTeam(ctx.accounts, ctx.db, userId, { ...o, limit: page(o.limit) }),
     dailyEarnings: (userId: string, days: number) =>
       reads.dailyEarnings(ctx.db, userId, { days, now: ctx.clock.now(), timeZone: ctx.config.timeZone }),
     promoters: (o: { limit?: number; cursor?: string; flaggedOnly?: boolean }) =>
-      reads.listPromoters(ctx.db, { ...o, limit: page(o.limit) }),
+      reads.listPromoters(ctx.accounts, ctx.db, { ...o, limit: page(o.limit) }),
     /** A promoter's own withdrawals, payout details masked. */
     myWithdrawals: (userId: string, o: { limit?: number; cursor?: string }) =>
-      reads.listWithdrawals(ctx.db, { ...o, userId, limit: page(o.limit) }),
+      reads.listWithdrawals(ctx.accounts, ctx.db, { ...o, userId, limit: page(o.limit) }),
     myWithdrawal: async (userId: string, id: string) => {
-      const [found] = (await reads.listWithdrawals(ctx.db, { userId, id, limit: 1 })).items;
+      const [found] = (await reads.listWithdrawals(ctx.accounts, ctx.db, { userId, id, limit: 1 })).items;
       if (!found) throw notFound('Withdrawal');
       return found;
     },
     /** The operator's payout view: full payout details, and whether each promoter's balance covers it. */
     adminWithdrawals: async (o: { limit?: number; cursor?: string; status?: string }) => {
-      const result = await reads.listWithdrawals(ctx.db, { ...o, inFull: true, limit: page(o.limit) });
+      const result = await reads.listWithdrawals(ctx.accounts, ctx.db, {
+        ...o,
+        inFull: true,
+        limit: page(o.limit),
+      });
       const balances = await payoutBalances(
         ctx,
         ctx.db,
@@ -118,9 +128,14 @@ export function createDistributionService(
         }),
       };
     },
+    /** The fraud review: commissions with their flags and evidence. */
+    flaggedCommissions: (o: Omit<FlagListOptions, 'limit'> & { limit?: number }) =>
+      listFlagged(ctx, ctx.db, { ...o, limit: page(o.limit) }),
+    reviewCommission: (id: string, input: { decision: ReviewDecision; note?: string; adminId: string }) =>
+      reviewCommission(ctx, id, input),
     payoutDetails: (userId: string) => myPayoutDetails(ctx, userId),
     savePayoutDetails: (userId: string, input: PayoutDetailsInput) => savePayoutDetails(ctx, userId, input),
-    exportWithdrawals: (status: 'requested' | 'paid' | 'rejected') => exportWithdrawalsCsv(ctx, status),
+    exportWithdrawals: (status: WithdrawalStatus) => exportWithdrawalsCsv(ctx, status),
     reactions,
   };
 }

@@ -43,7 +43,14 @@ export async function updateSettings(ctx: DistributionContext, patch: Partial<Di
       next.ratesBps = Array.from({ length: next.maxLevels }, (_, i) => next.ratesBps[i] ?? 0);
     }
     if (next.ratesBps.length !== next.maxLevels) {
-      throw invalidInput('/ratesBps', `needs exactly ${next.maxLevels} rates, one per level`);
+      throw invalidInput(
+        '/ratesBps',
+        `needs exactly ${next.maxLevels} rates, one per level`,
+        'ratesPerLevel',
+        {
+          levels: next.maxLevels,
+        },
+      );
     }
     // Each signal once, in the order they are listed, whatever order they were sent in.
     next.holdingSignals = RING_SIGNALS.filter((s) => next.holdingSignals.includes(s));

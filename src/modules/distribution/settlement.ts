@@ -2,14 +2,16 @@ import type { Database, Tx } from '../../platform/db.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { DistributionContext } from './context.js';
 import * as q from './queries.js';
-import { commissionAfterRefunds } from './rules.js';
+import { commissionAfterRefunds, commissionMachine } from './rules.js';
 
 /** On `order.completed`: the return window starts; commissions settle when it ends. */
 export async function startReturnWindow(ctx: DistributionContext, tx: Tx, orderId: string): Promise<void> {
   const settleAfter = new Date(ctx.clock.now().getTime() + ctx.config.returnWindowDays * 86_400_000);
-  await tx.query(`UPDATE commissions SET settle_after = $2 WHERE order_id = $1 AND status = 'pending'`, [
+  // Only commissions that can still settle get a date to settle at.
+  await tx.query(`UPDATE commissions SET settle_after = $2 WHERE order_id = $1 AND status = ANY($3)`, [
     orderId,
     settleAfter,
+    commissionMachine.fromStates('settled'),
   ]);
 }
 
@@ -25,15 +27,25 @@ export async function reverseCommissions(ctx: DistributionContext, tx: Tx, order
   }
 }
 
-async function reverseRemainder(ctx: DistributionContext, tx: Tx, c: q.CommissionRow) {
+/**
+ * Reverses one commission (locked by the caller) by what is left of it, out of the account its money
+ * sits in; the row then shows what it earned. Used by refunds, lost disputes and the fraud review.
+ */
+export async function reverseRemainder(
+  ctx: Pick<DistributionContext, 'ledger' | 'clock'>,
+  tx: Tx,
+  c: q.CommissionRow,
+) {
+  commissionMachine.assertTransition(c.status, 'reversed');
   await ctx.ledger.post(tx, {
     kind: 'commission.reversed',
     ref: c.id,
     ...transferBetween(accounts.commissionExpense, commissionAccount(c), c.amount),
   });
   await tx.query(
-    `UPDATE commissions SET status = 'reversed', reversed_at = $2, earned_amount = $3, amount = $3 WHERE id = $1`,
-    [c.id, ctx.clock.now(), c.earned_amount ?? c.amount],
+    `UPDATE commissions SET status = 'reversed', reversed_at = $2, earned_amount = $3, amount = $3
+     WHERE id = $1 AND status = ANY($4)`,
+    [c.id, ctx.clock.now(), c.earned_amount ?? c.amount, commissionMachine.fromStates('reversed')],
   );
 }
 
@@ -121,16 +133,16 @@ export async function settleDueCommissions(
   for (;;) {
     const count = await db.transaction(async (tx) => {
       const due = await tx.query<q.CommissionRow>(
-        `SELECT * FROM commissions c WHERE status = 'pending' AND hold_reason IS NULL AND settle_after <= $1
+        `SELECT * FROM commissions c WHERE status = ANY($3) AND hold_reason IS NULL AND settle_after <= $1
            AND NOT EXISTS (SELECT 1 FROM commission_holds h WHERE h.order_id = c.order_id)
          ORDER BY settle_after, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [now, SETTLE_BATCH],
+        [now, SETTLE_BATCH, commissionMachine.fromStates('settled')],
       );
       await ctx.ledger.postMany(tx, due.map(settlementPosting));
-      await tx.query(`UPDATE commissions SET status = 'settled', settled_at = $2 WHERE id = ANY($1)`, [
-        due.map((c) => c.id),
-        now,
-      ]);
+      await tx.query(
+        `UPDATE commissions SET status = 'settled', settled_at = $2 WHERE id = ANY($1) AND status = ANY($3)`,
+        [due.map((c) => c.id), now, commissionMachine.fromStates('settled')],
+      );
       await publishSettled(ctx, tx, due);
       return due.length;
     });
@@ -168,9 +180,9 @@ async function publishSettled(ctx: DistributionContext, tx: Tx, batch: readonly 
  */
 export async function releaseHold(ctx: DistributionContext, commissionId: string): Promise<boolean> {
   const rows = await ctx.db.query(
-    `UPDATE commissions SET hold_reason = NULL WHERE id = $1 AND status = 'pending' AND hold_reason IS NOT NULL
+    `UPDATE commissions SET hold_reason = NULL WHERE id = $1 AND status = ANY($2) AND hold_reason IS NOT NULL
        AND hold_reason <> 'dispute' RETURNING id`,
-    [commissionId],
+    [commissionId, commissionMachine.fromStates('settled')],
   );
   return rows.length > 0;
 }

@@ -1,35 +1,17 @@
 import type { Queryable } from '../../platform/db.js';
-import { businessRule, conflict, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { DistributionContext } from './context.js';
 import { maskSnapshot, payoutDetailsOf } from './payout-details.js';
 import * as q from './queries.js';
+import { refuse } from './reasons.js';
+import { withdrawalMachine } from './rules.js';
+import type { Wallet, Withdrawal } from './schemas.js';
 import { currentSettings } from './settings.js';
 
-export interface Wallet {
-  /** Earned, waiting for the return window; held amounts not included. */
-  pending: number;
-  /** Held for review or by a dispute (pending or settled): neither settles nor can be withdrawn. */
-  held: number;
-  available: number;
-  /** Asked for and not yet paid out. */
-  reserved: number;
-  withdrawn: number;
-}
-
-export interface Withdrawal {
-  id: string;
-  userId: string;
-  amount: number;
-  status: q.WithdrawalRow['status'];
-  note: string;
-  createdAt: string;
-  decidedAt: string | null;
-  /** Where the money goes: masked, except in the operator's payout view. */
-  payout: q.PayoutSnapshot | null;
-}
+export type { Wallet, Withdrawal } from './schemas.js';
 
 /** A withdrawal as its promoter (and any list but the operator's payout view) shows it: details masked. */
 export const presentWithdrawal = (w: q.WithdrawalRow): Withdrawal => ({
@@ -105,12 +87,28 @@ export async function requestWithdrawal(
     await ctx.ledger.lockAccount(tx, available.code, available.kind);
     const settings = await currentSettings(ctx, tx);
     if (amount < settings.minWithdrawal) {
-      throw businessRule(`The smallest withdrawal is ${settings.minWithdrawal}`);
+      throw refuse(
+        'below_min_withdrawal',
+        { amount, minWithdrawalAmount: settings.minWithdrawal },
+        `The smallest withdrawal is ${settings.minWithdrawal}`,
+      );
     }
     const wallet = await walletOf(ctx, tx, userId);
-    if (amount > wallet.available) throw businessRule(`Only ${wallet.available} is available to withdraw`);
+    if (amount > wallet.available) {
+      throw refuse(
+        'withdrawal_above_balance',
+        { amount, balanceAmount: wallet.available },
+        `Only ${wallet.available} is available to withdraw`,
+      );
+    }
     const payout = await payoutDetailsOf(tx, userId);
-    if (!payout) throw businessRule('Save your payout details before asking for a withdrawal');
+    if (!payout) {
+      throw refuse(
+        'payout_details_missing',
+        undefined,
+        'Save your payout details before asking for a withdrawal',
+      );
+    }
     const now = ctx.clock.now();
     const row: q.WithdrawalRow = {
       id: newId(),
@@ -154,14 +152,16 @@ export async function decideWithdrawal(
   return ctx.db.transaction(async (tx) => {
     const w = await q.lockWithdrawal(tx, withdrawalId);
     if (!w) throw notFound('Withdrawal');
-    if (w.status !== 'requested') throw conflict(`The withdrawal is already ${w.status}`);
+    withdrawalMachine.assertTransition(w.status, decision.outcome);
     const reserved = accounts.promoterReserved(w.user_id);
     if (decision.outcome === 'paid') {
       const available = accounts.promoterAvailable(w.user_id);
       await ctx.ledger.lockAccount(tx, available.code, available.kind);
       const balance = coverable(await walletOf(ctx, tx, w.user_id));
       if (balance < w.amount) {
-        throw businessRule(
+        throw refuse(
+          'withdrawal_not_covered',
+          { amount: w.amount, balanceAmount: balance },
           `The promoter's balance is ${balance}, which cannot cover this withdrawal of ${w.amount}`,
         );
       }
@@ -174,8 +174,16 @@ export async function decideWithdrawal(
     });
     const now = ctx.clock.now();
     const rows = await tx.query<q.WithdrawalRow>(
-      `UPDATE withdrawals SET status = $2, note = $3, decided_at = $4, decided_by = $5 WHERE id = $1 RETURNING *`,
-      [w.id, decision.outcome, decision.note ?? '', now, decision.adminId],
+      `UPDATE withdrawals SET status = $2, note = $3, decided_at = $4, decided_by = $5
+       WHERE id = $1 AND status = ANY($6) RETURNING *`,
+      [
+        w.id,
+        decision.outcome,
+        decision.note ?? '',
+        now,
+        decision.adminId,
+        withdrawalMachine.fromStates(decision.outcome),
+      ],
     );
     await ctx.events.publish(tx, 'withdrawal.decided', {
       withdrawalId: w.id,

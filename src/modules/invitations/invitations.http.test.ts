@@ -42,7 +42,12 @@ describe('the operator’s setting', () => {
     expect(initial.json()).toEqual({ kind: 'none', points: null, couponTemplateId: null });
     expect((await setReward({ kind: 'points' })).statusCode).toBe(400);
     expect((await setReward({ kind: 'points', points: 0 })).statusCode).toBe(400);
-    expect((await setReward({ kind: 'coupon', couponTemplateId: 'missing' })).statusCode).toBe(400);
+    const missing = await setReward({ kind: 'coupon', couponTemplateId: 'missing' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ errors: [{ path: '/couponTemplateId', rule: 'unknown' }] });
+    expect((await setReward({ kind: 'points' })).json()).toMatchObject({
+      errors: [{ path: '/points', rule: 'required' }],
+    });
     expect((await setReward({ kind: 'cash' })).statusCode).toBe(400);
     const saved = await setReward({ kind: 'points', points: 200 });
     expect(saved.json()).toEqual({ kind: 'points', points: 200, couponTemplateId: null });

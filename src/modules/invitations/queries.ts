@@ -65,8 +65,7 @@ export const reversePointsReward = async (conn: Queryable, orderId: string, now:
   )[0];
 
 export const rewardsOf = (conn: Queryable, inviterId: string) =>
-  conn.query<RewardRow & { invitee_name: string }>(
-    `SELECT r.*, u.name AS invitee_name FROM invitation_rewards r JOIN users u ON u.id = r.invitee_id
-     WHERE r.inviter_id = $1 ORDER BY r.created_at DESC LIMIT 100`,
+  conn.query<RewardRow>(
+    `SELECT r.* FROM invitation_rewards r WHERE r.inviter_id = $1 ORDER BY r.created_at DESC LIMIT 100`,
     [inviterId],
   );

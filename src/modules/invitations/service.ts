@@ -12,7 +12,7 @@ import { type InvitationReward, rewardDue } from './rules.js';
 export interface InvitationsContext {
   db: Database;
   clock: Clock;
-  accounts: Pick<AccountsService, 'inviterChain'>;
+  accounts: Pick<AccountsService, 'inviterChain' | 'namesOf'>;
   orders: Pick<OrdersService, 'hasPaidBefore' | 'statusHeld'>;
   coupons: Pick<CouponsService, 'grant' | 'getTemplate'>;
   points: Pick<PointsService, 'post'>;
@@ -33,11 +33,13 @@ const flat = (s: InvitationReward) => ({
 
 function fromFlat(input: FlatSetting): InvitationReward {
   if (input.kind === 'points') {
-    if (!input.points) throw invalidInput('/points', 'is required for a points reward');
+    if (!input.points) throw invalidInput('/points', 'is required for a points reward', 'required');
     return { kind: 'points', points: input.points };
   }
   if (input.kind === 'coupon') {
-    if (!input.couponTemplateId) throw invalidInput('/couponTemplateId', 'is required for a coupon reward');
+    if (!input.couponTemplateId) {
+      throw invalidInput('/couponTemplateId', 'is required for a coupon reward', 'required');
+    }
     return { kind: 'coupon', couponTemplateId: input.couponTemplateId };
   }
   return { kind: 'none' };
@@ -116,8 +118,9 @@ export function createInvitationsService(ctx: InvitationsContext) {
 
   async function updateSetting(next: InvitationReward): Promise<InvitationReward> {
     if (next.kind === 'coupon') {
+      // A field error with a rule the client words ("no such coupon"), as for any other field.
       await ctx.coupons.getTemplate(next.couponTemplateId).catch(() => {
-        throw invalidInput('/couponTemplateId', 'is not a coupon');
+        throw invalidInput('/couponTemplateId', 'is not a coupon', 'unknown');
       });
     }
     await q.saveSetting(ctx.db, next, ctx.clock.now());
@@ -126,10 +129,14 @@ export function createInvitationsService(ctx: InvitationsContext) {
 
   async function myRewards(inviterId: string) {
     const rows = await q.rewardsOf(ctx.db, inviterId);
+    const names = await ctx.accounts.namesOf(
+      ctx.db,
+      rows.map((r) => r.invitee_id),
+    );
     return {
       items: rows.map((r) => ({
         // The people I invited did not choose to be public: masked, without their ids.
-        invitee: maskedPerson(r.invitee_name),
+        invitee: maskedPerson(names.get(r.invitee_id) ?? ''),
         kind: r.kind,
         points: r.points,
         couponId: r.user_coupon_id,

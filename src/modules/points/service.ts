@@ -3,13 +3,7 @@ import type { Database, Tx } from '../../platform/db.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import * as q from './queries.js';
-
-export interface PointsPosting {
-  id: string;
-  delta: number;
-  reason: string;
-  createdAt: string;
-}
+import type { PointsPosting } from './schemas.js';
 
 /**
  * Points as a ledger of postings: a balance is the sum of a person's postings, and every posting

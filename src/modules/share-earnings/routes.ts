@@ -1,22 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { signedIn } from '../../platform/http/auth.js';
+import { ShareEarningPage } from './schemas.js';
 import type { ShareEarningsService } from './service.js';
-
-const Money = Type.Integer({ minimum: 0 });
-
-const ShareEarningPage = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      productId: Type.String(),
-      rateBps: Type.Integer(),
-      variants: Type.Array(Type.Object({ variantId: Type.String(), price: Money, earn: Money })),
-      groupBuys: Type.Array(
-        Type.Object({ campaignId: Type.String(), variantId: Type.String(), price: Money, earn: Money }),
-      ),
-    }),
-  ),
-});
 
 /** Up to 50 product ids, comma-separated. */
 const ProductIds = Type.String({

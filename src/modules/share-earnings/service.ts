@@ -1,6 +1,7 @@
 import type { CatalogService } from '../catalog/index.js';
 import type { DistributionSettings } from '../distribution/index.js';
 import { earnPerUnit, levelOneRate } from './rules.js';
+import type { ShareEarning } from './schemas.js';
 
 /** A running group-buy campaign's price, as the group buy module tells it. */
 export interface GroupPrice {
@@ -8,13 +9,6 @@ export interface GroupPrice {
   productId: string;
   variantId: string;
   price: number;
-}
-
-export interface ShareEarning {
-  productId: string;
-  rateBps: number;
-  variants: { variantId: string; price: number; earn: number }[];
-  groupBuys: { campaignId: string; variantId: string; price: number; earn: number }[];
 }
 
 /**

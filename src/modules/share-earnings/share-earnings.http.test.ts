@@ -4,7 +4,7 @@ import { createProduct } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { groupBuySteps } from '../groupbuy/test-steps.js';
 import type { Order } from '../orders/present.js';
-import type { ShareEarning } from './service.js';
+import type { ShareEarning } from './schemas.js';
 
 /** Regression for issue 20: promoters did not see what a share earns. */
 let t: TestApp;

@@ -28,12 +28,6 @@ export const payoutsEn = {
     saved: 'Saved. New withdrawals are paid to this account.',
     errors: {
       required: 'Required',
-      invalid: 'Please check this field',
-      account: {
-        alipay: 'Enter the email address or mobile number of an Alipay account',
-        wechat: 'Enter a WeChat ID (6–20 letters, digits, _ or -, starting with a letter) or a mobile number',
-        bank: 'Enter an account number of 8 to 34 digits or letters',
-      },
     },
     paidTo: 'Paid to:',
     change: 'Change',

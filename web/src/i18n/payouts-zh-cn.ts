@@ -31,12 +31,6 @@ export const payoutsZhCN: Catalog<typeof payoutsEn> = {
     saved: '已保存。之后的提现将打款到这个账户。',
     errors: {
       required: '必填',
-      invalid: '请检查此项',
-      account: {
-        alipay: '请输入支付宝账号（邮箱或手机号）',
-        wechat: '请输入微信号（6–20 位字母、数字、_ 或 -，以字母开头）或手机号',
-        bank: '请输入 8 到 34 位数字或字母的银行卡号',
-      },
     },
     paidTo: '打款到：',
     change: '更换',

@@ -1,10 +1,14 @@
 import { afterSalesFieldRulesEn, afterSalesFieldsEn, afterSalesReasonsEn } from './aftersales-en';
 import { catalogFieldRulesEn, catalogFieldsEn, catalogReasonsEn } from './catalog-en';
 import { couponProblemsEn } from './coupons-en';
+import {
+  distributionFieldRulesEn,
+  distributionFieldsEn,
+  distributionReasonsEn,
+} from './distribution-problems-en';
 import { fulfilmentFieldRulesEn, fulfilmentFieldsEn, fulfilmentReasonsEn } from './fulfilment-en';
 import { groupBuyProblemsEn } from './groupbuy-en';
 import { ordersReasonsEn } from './orders-en';
-
 /**
  * English texts of the server's refusals. `reasons` has one entry per `ProblemReason` of the API
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
@@ -15,6 +19,7 @@ import { securityReasonsEn } from './security-en';
 export const reasonsEn = {
   ...securityReasonsEn,
   ...ordersReasonsEn,
+  ...distributionReasonsEn,
   invalid_input: 'Some of what you entered needs another look.',
   unauthorized: 'Please sign in to continue.',
   forbidden: 'Your account is not allowed to do this.',
@@ -64,6 +69,7 @@ export const rulesEn = {
 
 /** Wordings for one field and rule where the general one would be vague. */
 export const fieldRulesEn = {
+  ...distributionFieldRulesEn,
   phone: { pattern: 'Enter a phone number: digits, spaces and + ( ) - only.' },
   email: { format: 'Enter an email address such as name@example.com.' },
   password: {
@@ -80,6 +86,7 @@ export const fieldRulesEn = {
 
 /** Field labels by the last segment of the JSON pointer, for field errors worded by rule. */
 export const fieldsEn = {
+  ...distributionFieldsEn,
   email: 'an email address',
   password: 'a password',
   name: 'a name',

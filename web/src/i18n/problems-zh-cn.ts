@@ -1,6 +1,11 @@
 import { afterSalesFieldRulesZhCN, afterSalesFieldsZhCN, afterSalesReasonsZhCN } from './aftersales-zh-cn';
 import { catalogFieldRulesZhCN, catalogFieldsZhCN, catalogReasonsZhCN } from './catalog-zh-cn';
 import { couponProblemsZhCN } from './coupons-zh-cn';
+import {
+  distributionFieldRulesZhCN,
+  distributionFieldsZhCN,
+  distributionReasonsZhCN,
+} from './distribution-problems-zh-cn';
 import { fulfilmentFieldRulesZhCN, fulfilmentFieldsZhCN, fulfilmentReasonsZhCN } from './fulfilment-zh-cn';
 import { groupBuyProblemsZhCN } from './groupbuy-zh-cn';
 import { ordersReasonsZhCN } from './orders-zh-cn';
@@ -12,6 +17,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 export const reasonsZhCN: Texts<typeof reasonsEn> = {
   ...securityReasonsZhCN,
   ...ordersReasonsZhCN,
+  ...distributionReasonsZhCN,
   invalid_input: '部分填写的内容需要再检查一下。',
   unauthorized: '请先登录。',
   forbidden: '你的账号无权进行此操作。',
@@ -59,6 +65,7 @@ export const rulesZhCN: Texts<typeof rulesEn> = {
 };
 
 export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
+  ...distributionFieldRulesZhCN,
   phone: { pattern: '请填写手机号码：只能包含数字、空格和 + ( ) -。' },
   email: { format: '请填写有效的邮箱地址，例如 name@example.com。' },
   password: {
@@ -74,6 +81,7 @@ export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
 };
 
 export const fieldsZhCN: Texts<typeof fieldsEn> = {
+  ...distributionFieldsZhCN,
   email: '邮箱地址',
   password: '密码',
   name: '姓名',

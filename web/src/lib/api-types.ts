@@ -898,14 +898,28 @@ export interface paths {
                                 createdAt: string;
                                 flags: {
                                     createdAt: string;
-                                    /** @description what was found: the matching order (orderId) or account (userId), the device or IP, the phone ending, the card fingerprint, counts of orders and customers, the account age */
+                                    /** @description what was found, by signal */
                                     evidence: {
-                                        [key: string]: unknown;
+                                        accountAgeHours?: number;
+                                        customers?: number;
+                                        deviceId?: string;
+                                        /** @description the card fingerprint */
+                                        fingerprint?: string;
+                                        ip?: string;
+                                        match?: "promoter" | "other_account";
+                                        /** @description the matching order */
+                                        orderId?: string;
+                                        orders?: number;
+                                        phoneEnding?: string;
+                                        promoterSeenAt?: string;
+                                        /** @description the matching account */
+                                        userId?: string;
                                     };
-                                    signal: string;
+                                    /** @description shared_device, shared_ip, shared_address, shared_phone, payment_fingerprint, own_address_customers, single_promoter_new_accounts */
+                                    signal: "shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts";
                                 }[];
                                 held: boolean;
-                                holdReason: string | null;
+                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
                                 id: string;
                                 level: number;
                                 orderId: string;
@@ -924,6 +938,7 @@ export interface paths {
                                 } | null;
                                 /** @description held for a ring signal and not decided: may be released or reversed */
                                 reviewable: boolean;
+                                /** @description pending, settled, reversed */
                                 status: "pending" | "settled" | "reversed";
                             }[];
                             nextCursor: string | null;
@@ -959,6 +974,7 @@ export interface paths {
                     limit?: number;
                     /** @description shared_device, shared_ip, shared_address, shared_phone, payment_fingerprint, own_address_customers, single_promoter_new_accounts */
                     signal?: "shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts";
+                    /** @description pending, settled, reversed */
                     status?: "pending" | "settled" | "reversed";
                 };
                 header?: never;
@@ -982,7 +998,7 @@ export interface paths {
                                 };
                                 createdAt: string;
                                 held: boolean;
-                                holdReason: string | null;
+                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
                                 id: string;
                                 level: number;
                                 orderId: string;
@@ -994,7 +1010,8 @@ export interface paths {
                                 settleAfter: string | null;
                                 settledAt: string | null;
                                 /** @description operator views only: the other ring signals it raised, which hold nothing (e.g. shared_ip); their evidence: GET /api/admin/commission-flags */
-                                signals?: string[];
+                                signals?: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
+                                /** @description pending, settled, reversed */
                                 status: "pending" | "settled" | "reversed";
                             }[];
                             nextCursor: string | null;
@@ -1065,7 +1082,7 @@ export interface paths {
         put?: never;
         /**
          * Release or reverse a held commission
-         * @description For a commission held by a ring signal. `release`: it settles on the normal schedule; `reverse`: it is reversed through the ledger exactly as a refund reverses it, and the buyer is not refunded. The decision, the operator and the note are recorded. 409 when it is not held, is held by a dispute, or was decided already.
+         * @description For a commission held by a ring signal. `release`: it settles on the normal schedule; `reverse`: it is reversed through the ledger exactly as a refund reverses it, and the buyer is not refunded. The decision, the operator and the note are recorded. 409 `commission_not_held` when it is not held or was decided already, `commission_held_by_dispute` while a dispute holds it.
          */
         post: {
             parameters: {
@@ -1101,14 +1118,28 @@ export interface paths {
                             createdAt: string;
                             flags: {
                                 createdAt: string;
-                                /** @description what was found: the matching order (orderId) or account (userId), the device or IP, the phone ending, the card fingerprint, counts of orders and customers, the account age */
+                                /** @description what was found, by signal */
                                 evidence: {
-                                    [key: string]: unknown;
+                                    accountAgeHours?: number;
+                                    customers?: number;
+                                    deviceId?: string;
+                                    /** @description the card fingerprint */
+                                    fingerprint?: string;
+                                    ip?: string;
+                                    match?: "promoter" | "other_account";
+                                    /** @description the matching order */
+                                    orderId?: string;
+                                    orders?: number;
+                                    phoneEnding?: string;
+                                    promoterSeenAt?: string;
+                                    /** @description the matching account */
+                                    userId?: string;
                                 };
-                                signal: string;
+                                /** @description shared_device, shared_ip, shared_address, shared_phone, payment_fingerprint, own_address_customers, single_promoter_new_accounts */
+                                signal: "shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts";
                             }[];
                             held: boolean;
-                            holdReason: string | null;
+                            holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
                             id: string;
                             level: number;
                             orderId: string;
@@ -1127,47 +1158,78 @@ export interface paths {
                             } | null;
                             /** @description held for a ring signal and not decided: may be released or reversed */
                             reviewable: boolean;
+                            /** @description pending, settled, reversed */
                             status: "pending" | "settled" | "reversed";
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -2413,6 +2475,7 @@ export interface paths {
                             maxLevels: number;
                             minWithdrawal: number;
                             newUsersOnly: boolean;
+                            /** @description one rate per level, in basis points */
                             ratesBps: number[];
                         };
                     };
@@ -2441,6 +2504,7 @@ export interface paths {
                         maxLevels?: number;
                         minWithdrawal?: number;
                         newUsersOnly?: boolean;
+                        /** @description one rate per level, in basis points */
                         ratesBps?: number[];
                     };
                 };
@@ -2461,27 +2525,43 @@ export interface paths {
                             maxLevels: number;
                             minWithdrawal: number;
                             newUsersOnly: boolean;
+                            /** @description one rate per level, in basis points */
                             ratesBps: number[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -3528,6 +3608,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Invitation reward
+         * @description What an inviter gets when someone they invited pays for their first order: nothing, points, or a coupon (by its template). Operators only.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3552,6 +3636,10 @@ export interface paths {
                 };
             };
         };
+        /**
+         * Change the invitation reward
+         * @description Applies to first orders paid from now on. Operators only. 400 when a points reward has no `points`, or a coupon reward no `couponTemplateId` or one that is not a coupon (rule `unknown`).
+         */
         put: {
             parameters: {
                 query?: never;
@@ -3579,6 +3667,41 @@ export interface paths {
                             couponTemplateId: string | null;
                             kind: "none" | "points" | "coupon";
                             points: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -6132,7 +6255,13 @@ export interface paths {
                                 email: string;
                                 /** @description commissions (not reversed) that raised each ring signal, by signal code */
                                 flags: {
-                                    [key: string]: number;
+                                    own_address_customers?: number;
+                                    payment_fingerprint?: number;
+                                    shared_address?: number;
+                                    shared_device?: number;
+                                    shared_ip?: number;
+                                    shared_phone?: number;
+                                    single_promoter_new_accounts?: number;
                                 };
                                 held: number;
                                 id: string;
@@ -7223,6 +7352,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                     status?: "requested" | "paid" | "rejected";
                 };
                 header?: never;
@@ -7257,6 +7387,7 @@ export interface paths {
                                     holderName: string;
                                     method: "alipay" | "wechat" | "bank";
                                 } | null;
+                                /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                                 status: "requested" | "paid" | "rejected";
                                 user?: {
                                     email: string;
@@ -7289,7 +7420,7 @@ export interface paths {
         put?: never;
         /**
          * Approve and pay a withdrawal
-         * @description Records the payout. 422 while the promoter’s balance (available + reserved, held money excluded) cannot cover it, e.g. after a refund reversed a settled commission.
+         * @description Records the payout. 422 `withdrawal_not_covered` while the promoter’s balance (available + reserved, held money excluded) cannot cover it, e.g. after a refund reversed a settled commission; 409 `invalid_transition` once decided.
          */
         post: {
             parameters: {
@@ -7326,6 +7457,7 @@ export interface paths {
                                 holderName: string;
                                 method: "alipay" | "wechat" | "bank";
                             } | null;
+                            /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                             status: "requested" | "paid" | "rejected";
                             user?: {
                                 email: string;
@@ -7335,63 +7467,108 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -7414,7 +7591,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a withdrawal
-         * @description The reserved amount goes back to the promoter’s available balance.
+         * @description The reserved amount goes back to the promoter’s available balance; 409 `invalid_transition` once decided.
          */
         post: {
             parameters: {
@@ -7451,6 +7628,7 @@ export interface paths {
                                 holderName: string;
                                 method: "alipay" | "wechat" | "bank";
                             } | null;
+                            /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                             status: "requested" | "paid" | "rejected";
                             user?: {
                                 email: string;
@@ -7460,63 +7638,108 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -9072,6 +9295,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * What inviting a friend earns
+         * @description The invitation reward as the invite page shows it, with the coupon’s terms when it is a coupon. Anyone may read it.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -9368,7 +9595,8 @@ export interface paths {
                             expiresAt?: string | null;
                             origin?: {
                                 ref: string;
-                                type: string;
+                                /** @description share_link, store */
+                                type: "share_link" | "store";
                             };
                             promoter: {
                                 name: string;
@@ -9402,6 +9630,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description pending, settled, reversed */
                     status?: "pending" | "settled" | "reversed";
                 };
                 header?: never;
@@ -9425,7 +9654,7 @@ export interface paths {
                                 };
                                 createdAt: string;
                                 held: boolean;
-                                holdReason: string | null;
+                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
                                 id: string;
                                 level: number;
                                 orderId: string;
@@ -9436,6 +9665,7 @@ export interface paths {
                                 reversedAt: string | null;
                                 settleAfter: string | null;
                                 settledAt: string | null;
+                                /** @description pending, settled, reversed */
                                 status: "pending" | "settled" | "reversed";
                             }[];
                             nextCursor: string | null;
@@ -9811,7 +10041,8 @@ export interface paths {
                                 orders: number;
                                 origin: {
                                     ref: string;
-                                    type: string;
+                                    /** @description share_link, store */
+                                    type: "share_link" | "store";
                                 };
                             }[];
                             nextCursor: string | null;
@@ -10034,6 +10265,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My invitation rewards
+         * @description The rewards I earned for people I invited (their first paid order), newest first, at most 100; the invited are masked. `reversed`: points taken back because that order was refunded.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -10919,23 +11154,38 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -10955,6 +11205,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My points
+         * @description The signed-in person’s points balance and their postings, newest first (`reason` is a code such as `invitation`).
+         */
         get: {
             parameters: {
                 query?: {
@@ -10979,6 +11233,7 @@ export interface paths {
                                 createdAt: string;
                                 delta: number;
                                 id: string;
+                                /** @description a code, such as `invitation` */
                                 reason: string;
                             }[];
                             nextCursor: string | null;
@@ -11518,6 +11773,7 @@ export interface paths {
                                     holderName: string;
                                     method: "alipay" | "wechat" | "bank";
                                 } | null;
+                                /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                                 status: "requested" | "paid" | "rejected";
                                 user?: {
                                     email: string;
@@ -11534,7 +11790,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a withdrawal
-         * @description Reserves the amount out of available at once and carries a copy of the saved payout details. 422 when it is above available, under the minimum, or no payout details are saved.
+         * @description Reserves the amount out of available at once and carries a copy of the saved payout details. 422 `withdrawal_above_balance` (above available), `below_min_withdrawal` (under the minimum) or `payout_details_missing`.
          */
         post: {
             parameters: {
@@ -11571,6 +11827,7 @@ export interface paths {
                                 holderName: string;
                                 method: "alipay" | "wechat" | "bank";
                             } | null;
+                            /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                             status: "requested" | "paid" | "rejected";
                             user?: {
                                 email: string;
@@ -11580,23 +11837,38 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -11648,6 +11920,7 @@ export interface paths {
                                 holderName: string;
                                 method: "alipay" | "wechat" | "bank";
                             } | null;
+                            /** @description requested (waiting for the operator), paid (approved and paid out) or rejected */
                             status: "requested" | "paid" | "rejected";
                             user?: {
                                 email: string;
@@ -11657,23 +11930,38 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Problem details (application/problem+json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
                             detail: string;
                             errors?: {
+                                /** @description English fallback text */
                                 message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
                                 path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
                             }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
                             status: number;
                             title: string;
                             type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -16276,7 +16564,7 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "account_locked" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "business_rule" | "campaign_not_running" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "idempotency_key_in_progress" | "idempotency_key_reused" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "metrics_token_required" | "no_payment_to_refund" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "variant_unavailable" | "internal_error";
+        ProblemReason: "account_locked" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "below_min_withdrawal" | "business_rule" | "campaign_not_running" | "commission_held_by_dispute" | "commission_not_held" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "idempotency_key_in_progress" | "idempotency_key_reused" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "metrics_token_required" | "no_payment_to_refund" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
             account_locked: {
@@ -16327,12 +16615,24 @@ export interface components {
             already_shipped: {
                 orderId: string;
             };
+            below_min_withdrawal: {
+                /** @description minor units */
+                amount: number;
+                /** @description minor units */
+                minWithdrawalAmount: number;
+            };
             business_rule: Record<string, never>;
             campaign_not_running: {
                 campaignId: string;
                 endsAt: string | null;
                 startsAt: string | null;
                 status: "active" | "closed";
+            };
+            commission_held_by_dispute: {
+                commissionId: string;
+            };
+            commission_not_held: {
+                commissionId: string;
             };
             conflict: Record<string, never>;
             coupon_already_claimed: {
@@ -16480,6 +16780,7 @@ export interface components {
             };
             payment_event_replayed: Record<string, never>;
             payment_provider_unavailable: Record<string, never>;
+            payout_details_missing: Record<string, never>;
             product_archived: {
                 productId: string;
             };
@@ -16573,6 +16874,18 @@ export interface components {
             variant_unavailable: {
                 variantId: string;
             };
+            withdrawal_above_balance: {
+                /** @description minor units */
+                amount: number;
+                /** @description minor units */
+                balanceAmount: number;
+            };
+            withdrawal_not_covered: {
+                /** @description minor units */
+                amount: number;
+                /** @description minor units */
+                balanceAmount: number;
+            };
         };
     };
     responses: never;
@@ -16585,6 +16898,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["account_locked","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_completed","already_group_member","already_paid","already_shipped","business_rule","campaign_not_running","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","idempotency_key_in_progress","idempotency_key_reused","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","metrics_token_required","no_payment_to_refund","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","variant_unavailable","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["account_locked","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_completed","already_group_member","already_paid","already_shipped","below_min_withdrawal","business_rule","campaign_not_running","commission_held_by_dispute","commission_not_held","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","idempotency_key_in_progress","idempotency_key_reused","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","metrics_token_required","no_payment_to_refund","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"variant_unavailable":{"variantId":"string"},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};

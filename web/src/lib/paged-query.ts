@@ -19,3 +19,19 @@ export function usePagedQuery<T>(queryKey: readonly unknown[], path: string, que
 /** The items of every page loaded so far, in order. */
 export const allItems = <T>(data: InfiniteData<Page<T>> | undefined): T[] =>
   data?.pages.flatMap((page) => page.items) ?? [];
+
+/**
+ * The same over a typed call (`apiClient`): `fetchPage(cursor)` asks for one page, so the path,
+ * its query and the items' type come from the generated API types.
+ */
+export function usePagedCall<T>(
+  queryKey: readonly unknown[],
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+) {
+  return useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}

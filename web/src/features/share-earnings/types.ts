@@ -1,7 +1,4 @@
-/** What a share earns, as GET /api/me/share-earnings tells it (src/modules/share-earnings). */
-export interface ShareEarning {
-  productId: string;
-  rateBps: number;
-  variants: { variantId: string; price: number; earn: number }[];
-  groupBuys: { campaignId: string; variantId: string; price: number; earn: number }[];
-}
+import type { ResponseOf } from '../../lib/api';
+
+/** What a share earns, as GET /api/me/share-earnings tells it (generated types). */
+export type ShareEarning = ResponseOf<'/api/me/share-earnings', 'get'>['items'][number];

@@ -1,23 +1,33 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { DistributionSettings, FlaggedCommission } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import { usePagedCall } from '../../../lib/paged-query';
+import type { RingSignal } from '../types';
+import { saveSettings, settingsKey } from './settings';
 
 const flagsKey = ['admin-commission-flags'] as const;
 
+type FlagFilter = { orderId: string } | { promoterId: string };
+
+const getFlags = (filter: FlagFilter, cursor: string | undefined) =>
+  call(apiClient.GET('/api/admin/commission-flags', { params: { query: { ...filter, cursor, limit: 20 } } }));
+
 /** An order's commissions with their flags, or a promoter's flagged commissions. */
-export const useCommissionFlags = (filter: { orderId: string } | { promoterId: string }) =>
-  usePagedQuery<FlaggedCommission>(flagsKey, '/api/admin/commission-flags', filter);
+export const useCommissionFlags = (filter: FlagFilter) =>
+  usePagedCall([...flagsKey, filter], (cursor) => getFlags(filter, cursor));
 
 /** Release (it settles as usual) or reverse (taken back, the buyer keeps the order) a held commission. */
+export const reviewCommission = (input: { id: string; decision: 'release' | 'reverse'; note?: string }) =>
+  call(
+    apiClient.POST('/api/admin/commissions/{id}/review', {
+      params: { path: { id: input.id } },
+      body: { decision: input.decision, ...(input.note?.trim() ? { note: input.note.trim() } : {}) },
+    }),
+  );
+
 export function useReviewCommission() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; decision: 'release' | 'reverse'; note: string }) =>
-      api.post<FlaggedCommission>(`/api/admin/commissions/${encodeURIComponent(input.id)}/review`, {
-        decision: input.decision,
-        ...(input.note.trim() ? { note: input.note.trim() } : {}),
-      }),
+    mutationFn: reviewCommission,
     onSuccess: () => {
       for (const key of [flagsKey, ['admin-held-commissions'], ['admin-promoters']]) {
         void client.invalidateQueries({ queryKey: key });
@@ -30,8 +40,7 @@ export function useReviewCommission() {
 export function useSaveHoldingSignals() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (holdingSignals: string[]) =>
-      api.put<DistributionSettings>('/api/admin/distribution/settings', { holdingSignals }),
-    onSuccess: (saved) => client.setQueryData(['admin-distribution-settings'], saved),
+    mutationFn: (holdingSignals: RingSignal[]) => saveSettings({ holdingSignals }),
+    onSuccess: (saved) => client.setQueryData(settingsKey, saved),
   });
 }

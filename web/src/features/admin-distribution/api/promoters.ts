@@ -1,20 +1,28 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { HeldCommission, PromoterSummary } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import { usePagedCall } from '../../../lib/paged-query';
+import { reviewCommission } from './flags';
+
+const getPromoters = (flagged: boolean, cursor: string | undefined) =>
+  call(
+    apiClient.GET('/api/admin/promoters', {
+      params: { query: { flagged: flagged || undefined, cursor, limit: 20 } },
+    }),
+  );
 
 export const usePromoters = (flaggedOnly: boolean) =>
-  usePagedQuery<PromoterSummary>(['admin-promoters'], '/api/admin/promoters', {
-    flagged: flaggedOnly || undefined,
-  });
+  usePagedCall(['admin-promoters', { flaggedOnly }], (cursor) => getPromoters(flaggedOnly, cursor));
+
+type CommissionFilter = { held: true } | { signal: 'shared_ip' };
+
+const getCommissions = (filter: CommissionFilter, cursor: string | undefined) =>
+  call(apiClient.GET('/api/admin/commissions', { params: { query: { ...filter, cursor, limit: 20 } } }));
 
 export const useHeldCommissions = () =>
-  usePagedQuery<HeldCommission>(['admin-held-commissions'], '/api/admin/commissions', { held: true });
+  usePagedCall(['admin-held-commissions'], (cursor) => getCommissions({ held: true }, cursor));
 
 export const useSignalledCommissions = () =>
-  usePagedQuery<HeldCommission>(['admin-signalled-commissions'], '/api/admin/commissions', {
-    signal: 'shared_ip',
-  });
+  usePagedCall(['admin-signalled-commissions'], (cursor) => getCommissions({ signal: 'shared_ip' }, cursor));
 
 /**
  * Clears a fraud hold after review: the commission then settles like any other. Through the review
@@ -23,8 +31,7 @@ export const useSignalledCommissions = () =>
 export function useReleaseCommission() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api.post(`/api/admin/commissions/${encodeURIComponent(id)}/review`, { decision: 'release' }),
+    mutationFn: (id: string) => reviewCommission({ id, decision: 'release' }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['admin-held-commissions'] });
       void client.invalidateQueries({ queryKey: ['admin-promoters'] });

@@ -1,8 +1,9 @@
-import type { FieldError } from '../../../lib/api-client';
+import type { FieldError } from '../../../lib/api-error';
 import { formatDecimal, parseDecimal } from '../../../lib/money';
 import { bpsToPercent, percentToBps } from '../../../lib/percent';
-import type { Attribution, DistributionSettings } from '../types';
+import type { Attribution, DistributionSettings, SettingsPatch } from '../types';
 
+/** The server's hard cap on levels (the settings schema's maximum). */
 export const HARD_MAX_LEVELS = 3;
 
 /** What the form holds: text as typed, converted on save (percent → basis points, money → minor units). */
@@ -34,7 +35,7 @@ export function draftOf(settings: DistributionSettings, digits: number): Setting
 export function toSettings(
   draft: SettingsDraft,
   digits: number,
-): { settings: DistributionSettings; errors: [] } | { settings: null; errors: FieldError[] } {
+): { settings: SettingsPatch; errors: [] } | { settings: null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const problem = (path: string, message: DraftProblem) => errors.push({ path, message });
   const ratesBps = draft.ratesPercent.slice(0, draft.maxLevels).map((text, i) => {

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { type FieldError, isApiError } from '../../../lib/api-client';
+import { type FieldError, isApiError } from '../../../lib/api-error';
 import { useCurrency } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
 import { useFieldErrors } from '../../../lib/use-problem-text';

@@ -167,7 +167,7 @@ function HeldCommissions() {
                   </td>
                   <td data-label={t('adminDistribution.reason')}>
                     {holdReason(c.holdReason)}
-                    {c.signals.includes('shared_ip') ? (
+                    {c.signals?.includes('shared_ip') ? (
                       <>
                         <br />
                         <small className="muted">{t('payouts.signal.shared_ip')}</small>

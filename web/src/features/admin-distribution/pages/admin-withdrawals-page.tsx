@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { allItems } from '../../../lib/paged-query';
 import { useExportApprovedWithdrawals } from '../api/export-withdrawals';

@@ -1,5 +1,9 @@
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { Commission, CommissionStatus } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import { usePagedCall } from '../../../lib/paged-query';
+import type { CommissionStatus } from '../types';
+
+const getCommissions = (status: CommissionStatus | undefined, cursor: string | undefined) =>
+  call(apiClient.GET('/api/me/commissions', { params: { query: { status, cursor, limit: 20 } } }));
 
 export const useMyCommissions = (status: CommissionStatus | undefined) =>
-  usePagedQuery<Commission>(['my-commissions'], '/api/me/commissions', { status });
+  usePagedCall(['my-commissions', { status }], (cursor) => getCommissions(status, cursor));

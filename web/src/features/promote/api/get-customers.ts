@@ -1,4 +1,7 @@
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { Customer } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import { usePagedCall } from '../../../lib/paged-query';
 
-export const useMyCustomers = () => usePagedQuery<Customer>(['my-customers'], '/api/me/customers');
+const getCustomers = (cursor: string | undefined) =>
+  call(apiClient.GET('/api/me/customers', { params: { query: { cursor, limit: 20 } } }));
+
+export const useMyCustomers = () => usePagedCall(['my-customers'], getCustomers);

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../../../lib/api-client';
-import type { EarningDay } from '../types';
+import { apiClient, call } from '../../../lib/api';
 
 const getEarnings = (days: number) =>
-  api.get<{ items: EarningDay[] }>(withQuery('/api/me/earnings', { days }));
+  call(apiClient.GET('/api/me/earnings', { params: { query: { days } } }));
 
 export function useEarnings(days: number) {
   return useQuery({ queryKey: ['my-earnings', days], queryFn: () => getEarnings(days) });

@@ -1,4 +1,7 @@
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { TeamMember } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import { usePagedCall } from '../../../lib/paged-query';
 
-export const useMyTeam = () => usePagedQuery<TeamMember>(['my-team'], '/api/me/team');
+const getTeam = (cursor: string | undefined) =>
+  call(apiClient.GET('/api/me/team', { params: { query: { cursor, limit: 20 } } }));
+
+export const useMyTeam = () => usePagedCall(['my-team'], getTeam);

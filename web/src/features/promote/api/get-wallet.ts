@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Wallet } from '../types';
+import { apiClient, call } from '../../../lib/api';
 
 export const walletKey = ['my-wallet'] as const;
 
+const getWallet = () => call(apiClient.GET('/api/me/wallet'));
+
 export function useWallet() {
-  return useQuery({ queryKey: walletKey, queryFn: () => api.get<Wallet>('/api/me/wallet') });
+  return useQuery({ queryKey: walletKey, queryFn: getWallet });
 }

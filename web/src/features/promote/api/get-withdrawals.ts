@@ -1,4 +1,7 @@
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { Withdrawal } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import { usePagedCall } from '../../../lib/paged-query';
 
-export const useMyWithdrawals = () => usePagedQuery<Withdrawal>(['my-withdrawals'], '/api/me/withdrawals');
+const getWithdrawals = (cursor: string | undefined) =>
+  call(apiClient.GET('/api/me/withdrawals', { params: { query: { cursor, limit: 20 } } }));
+
+export const useMyWithdrawals = () => usePagedCall(['my-withdrawals'], getWithdrawals);

@@ -1,21 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { PayoutDetails, PayoutDetailsInput } from '../types';
-
-type Saved = { details: (PayoutDetails & { updatedAt: string }) | null };
+import { apiClient, call } from '../../../lib/api';
+import type { PayoutDetailsInput } from '../types';
 
 export const payoutDetailsKey = ['my-payout-details'] as const;
-const path = '/api/me/payout-details';
+
+const getPayoutDetails = () => call(apiClient.GET('/api/me/payout-details'));
+const savePayoutDetails = (body: PayoutDetailsInput) =>
+  call(apiClient.PUT('/api/me/payout-details', { body }));
 
 /** Where my withdrawals are paid to, masked; `details` is null until saved. */
 export function usePayoutDetails() {
-  return useQuery({ queryKey: payoutDetailsKey, queryFn: () => api.get<Saved>(path) });
+  return useQuery({ queryKey: payoutDetailsKey, queryFn: getPayoutDetails });
 }
 
 export function useSavePayoutDetails() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: PayoutDetailsInput) => api.put<Saved>(path, input),
+    mutationFn: savePayoutDetails,
     onSuccess: (saved) => client.setQueryData(payoutDetailsKey, saved),
   });
 }

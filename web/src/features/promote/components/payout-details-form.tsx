@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import { Spinner } from '../../../components/spinner';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
 import { useDateTime } from '../../../lib/config';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { usePayoutDetails, useSavePayoutDetails } from '../api/payout-details';
 import { PAYOUT_METHODS, type PayoutMethod } from '../types';
 import { PayoutSummary } from './payout-summary';
@@ -21,6 +22,7 @@ export function PayoutDetailsForm() {
   const dateTime = useDateTime();
   const saved = usePayoutDetails();
   const save = useSavePayoutDetails();
+  const serverError = useFieldErrors(save.error);
   const [method, setMethod] = useState<PayoutMethod>('alipay');
   const [values, setValues] = useState<Record<FieldName, string>>({
     holderName: '',
@@ -49,13 +51,10 @@ export function PayoutDetailsForm() {
     );
   }
 
-  /** The server names the field; the message is ours, in the reader's language. */
+  /** Checked here first (required); the server names the field and the rule it broke, worded here. */
   function errorOf(field: FieldName): string | undefined {
     if (missing.includes(field)) return t('payouts.errors.required');
-    if (isApiError(save.error, 400) && save.error.fieldError(`/${field}`)) {
-      return field === 'account' ? t(`payouts.errors.account.${method}`) : t('payouts.errors.invalid');
-    }
-    return undefined;
+    return serverError(`/${field}`);
   }
 
   if (saved.isPending) return <Spinner />;

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
 import { useCurrency, useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { minorDigits, parseDecimal } from '../../../lib/money';
+import { useProblemText } from '../../../lib/use-problem-text';
 import { usePayoutDetails } from '../api/payout-details';
 import { useRequestWithdrawal } from '../api/request-withdrawal';
 import { PayoutSummary } from './payout-summary';
@@ -17,6 +18,7 @@ export function WithdrawalForm({ available }: { available: number }) {
   const money = useMoney();
   const currency = useCurrency();
   const withdraw = useRequestWithdrawal();
+  const problemText = useProblemText();
   const payout = usePayoutDetails();
   const destination = payout.data?.details ?? null;
   const [text, setText] = useState('');
@@ -73,7 +75,7 @@ export function WithdrawalForm({ available }: { available: number }) {
       />
       {isApiError(withdraw.error, 422) ? (
         <div className="alert alert-warning" role="alert" data-testid="withdrawal-refused">
-          <strong>{t('promote.withdrawRefused')}</strong> {withdraw.error.detail}
+          <strong>{t('promote.withdrawRefused')}</strong> {problemText(withdraw.error)}
         </div>
       ) : (
         <ErrorMessage error={withdraw.error} />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../../../lib/api-client';
+import { apiClient, call } from '../../../lib/api';
 import { useUser } from '../../auth';
 import type { ShareEarning } from '../types';
 
@@ -19,8 +19,8 @@ export function useShareEarnings(productIds: readonly string[]) {
       );
       const pages = await Promise.all(
         chunks.map((chunk) =>
-          api.get<{ items: ShareEarning[] }>(
-            withQuery('/api/me/share-earnings', { productIds: chunk.join(',') }),
+          call(
+            apiClient.GET('/api/me/share-earnings', { params: { query: { productIds: chunk.join(',') } } }),
           ),
         ),
       );
