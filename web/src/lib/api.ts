@@ -56,4 +56,4 @@ export type QueryOf<P extends keyof paths, M extends Method> =
     ? NonNullable<Q>
     : never;
 
-export type { Page } from './api-client';
+export type { Page } from './paged-query';

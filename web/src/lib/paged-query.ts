@@ -1,19 +1,9 @@
 import { type InfiniteData, useInfiniteQuery } from '@tanstack/react-query';
-import { api, type Page, withQuery } from './api-client';
 
-type Query = Parameters<typeof withQuery>[1];
-
-/**
- * A cursor-paginated list endpoint as an infinite query: every list in the API has the same
- * `{ items, nextCursor }` shape, so "load more" works the same everywhere.
- */
-export function usePagedQuery<T>(queryKey: readonly unknown[], path: string, query: Query = {}, limit = 20) {
-  return useInfiniteQuery({
-    queryKey: [...queryKey, query],
-    queryFn: ({ pageParam }) => api.get<Page<T>>(withQuery(path, { ...query, cursor: pageParam, limit })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+/** Every list endpoint answers this shape (API.md). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
 }
 
 /** The items of every page loaded so far, in order. */
@@ -21,8 +11,9 @@ export const allItems = <T>(data: InfiniteData<Page<T>> | undefined): T[] =>
   data?.pages.flatMap((page) => page.items) ?? [];
 
 /**
- * The same over a typed call (`apiClient`): `fetchPage(cursor)` asks for one page, so the path,
- * its query and the items' type come from the generated API types.
+ * A cursor-paginated list as an infinite query over a typed call (`apiClient`): `fetchPage(cursor)`
+ * asks for one page, so the path, its query and the items' type come from the generated API types,
+ * and "load more" works the same everywhere.
  */
 export function usePagedCall<T>(
   queryKey: readonly unknown[],

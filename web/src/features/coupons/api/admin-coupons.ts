@@ -1,13 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient, call } from '../../../lib/api';
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { CouponTemplate, TemplateInput } from '../types';
+import { usePagedCall } from '../../../lib/paged-query';
+import type { TemplateInput } from '../types';
 
 const adminKey = ['admin-coupons'] as const;
 const byId = (id: string) => ({ params: { path: { id } } });
 
+const getCoupons = (cursor: string | undefined) =>
+  call(apiClient.GET('/api/admin/coupons', { params: { query: { cursor, limit: 20 } } }));
+
 export function useAdminCoupons() {
-  return usePagedQuery<CouponTemplate>(adminKey, '/api/admin/coupons');
+  return usePagedCall(adminKey, getCoupons);
 }
 
 export function useAdminCoupon(id: string | undefined) {

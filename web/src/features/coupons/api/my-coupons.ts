@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiClient, call } from '../../../lib/api';
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { HeldCoupon, HeldCouponStatus } from '../types';
+import { usePagedCall } from '../../../lib/paged-query';
+import type { HeldCouponStatus } from '../types';
 
 export function useMyCoupons(status: HeldCouponStatus) {
-  return usePagedQuery<HeldCoupon>(['my-coupons'], '/api/me/coupons', { status });
+  return usePagedCall(['my-coupons', { status }], (cursor) =>
+    call(apiClient.GET('/api/me/coupons', { params: { query: { status, cursor, limit: 20 } } })),
+  );
 }
 
 /**

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient, call } from '../../../lib/api';
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { Offer } from '../types';
+import { usePagedCall } from '../../../lib/paged-query';
 
 export const offersKey = ['coupon-offers'] as const;
 
 /** The coupon centre: coupons open for claiming now, with what the viewer already holds. */
 export function useOffers(viewerId: string | undefined) {
-  return usePagedQuery<Offer>([...offersKey, viewerId ?? 'anonymous'], '/api/coupons');
+  return usePagedCall([...offersKey, viewerId ?? 'anonymous'], (cursor) =>
+    call(apiClient.GET('/api/coupons', { params: { query: { cursor, limit: 20 } } })),
+  );
 }
 
 export function useClaimCoupon() {

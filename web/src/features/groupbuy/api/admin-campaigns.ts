@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, call } from '../../../lib/api';
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { AdminCampaign, NewCampaign } from '../types';
+import { usePagedCall } from '../../../lib/paged-query';
+import type { NewCampaign } from '../types';
 
 const key = ['admin-group-buys'] as const;
 
-export const useAdminCampaigns = () => usePagedQuery<AdminCampaign>(key, '/api/admin/group-buys');
+const getCampaigns = (cursor: string | undefined) =>
+  call(apiClient.GET('/api/admin/group-buys', { params: { query: { cursor, limit: 20 } } }));
+
+export const useAdminCampaigns = () => usePagedCall(key, getCampaigns);
 
 export function useCreateCampaign() {
   const client = useQueryClient();

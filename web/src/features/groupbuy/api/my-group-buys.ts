@@ -1,4 +1,7 @@
-import { usePagedQuery } from '../../../lib/paged-query';
-import type { MyGroupBuy } from '../types';
+import { apiClient, call } from '../../../lib/api';
+import { usePagedCall } from '../../../lib/paged-query';
 
-export const useMyGroupBuys = () => usePagedQuery<MyGroupBuy>(['my-group-buys'], '/api/me/group-buys');
+const getMyGroupBuys = (cursor: string | undefined) =>
+  call(apiClient.GET('/api/me/group-buys', { params: { query: { cursor, limit: 20 } } }));
+
+export const useMyGroupBuys = () => usePagedCall(['my-group-buys'], getMyGroupBuys);
