@@ -117,7 +117,7 @@ describe('fulfilment', () => {
     const rows = admin.getByTestId('ship-csv-row');
     await expect(rows.nth(0).getAttribute('data-status')).resolves.toBe('shipped');
     await expect(rows.nth(1).getAttribute('data-status')).resolves.toBe('refused');
-    await expect(rows.nth(1).textContent()).resolves.toContain('Not paid yet');
+    await expect(rows.nth(1).textContent()).resolves.toContain('not paid yet');
     await expect(rows.nth(1).textContent()).resolves.toContain('Line 3');
     const shipped = (
       await shop.t.request('GET', `/api/orders/${paid.id}`, { token: buyerToken })

@@ -36,11 +36,8 @@ beforeAll(async () => {
   [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
   buyerToken = (await shop.t.signUp({ name: '陈杰' })).token;
   buyer = await openPage(browser, shop.baseUrl, 'phone');
-  await buyer.context().addInitScript((token) => {
-    localStorage.setItem('fission.token', token);
-    localStorage.setItem('fission.lang', 'zh-CN');
-  }, buyerToken);
-  await signInWithToken?.(buyer.context(), shop.baseUrl, buyerToken);
+  await buyer.context().addInitScript(() => localStorage.setItem('fission.lang', 'zh-CN'));
+  await signInWithToken(buyer.context(), shop.baseUrl, buyerToken);
 });
 
 afterAll(async () => {
