@@ -1,18 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/modules/orders/present.js';
-import * as browserSupport from './support/browser.js';
-import { launchBrowser, openPage } from './support/browser.js';
+import { launchBrowser, openPage, signInWithToken } from './support/browser.js';
 import { type Shop, startShop } from './support/server.js';
 
 /**
  * The pay page in Chinese: a failed attempt shows as a step of the order (not the server's
  * `payment_failed` key), and paying an order that was paid meanwhile is refused in Chinese.
  */
-// Cookie sessions (the security work) sign a page in with `signInWithToken`; before them, the token
-// sat in localStorage. Either way works here, so this test runs on both sides of that change.
-type SignIn = (context: BrowserContext, baseUrl: string, token: string) => Promise<void>;
-const signInWithToken = (browserSupport as unknown as { signInWithToken?: SignIn }).signInWithToken;
 
 let shop: Shop;
 let browser: Browser;
