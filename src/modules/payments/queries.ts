@@ -206,6 +206,10 @@ export const closeDispute = (
 export const findRefund = async (conn: Queryable, id: string) =>
   (await conn.query<RefundRow>('SELECT * FROM refunds WHERE id = $1', [id]))[0];
 
+/** The refund, row-locked: a decision taken from its status holds until the transaction ends. */
+export const lockRefund = async (tx: Queryable, id: string) =>
+  (await tx.query<RefundRow>('SELECT * FROM refunds WHERE id = $1 FOR UPDATE', [id]))[0];
+
 export const findRefundByExternalId = async (conn: Queryable, externalId: string) =>
   (await conn.query<RefundRow>('SELECT * FROM refunds WHERE external_id = $1', [externalId]))[0];
 

@@ -261,9 +261,11 @@ export function createPaymentsService(deps: {
 
   /**
    * The provider reports that a refund failed after all (refund.failed). Fission's own refund is
-   * marked failed with the reason; an unmatched payment's refund goes back to the operator. Money
-   * is not re-booked: a person decides (the needs-attention list shows it), and the order keeps
-   * counting an applied one as refunded (`planRefund`), so it is not refunded twice. False if unknown.
+   * marked failed with the reason; an unmatched payment's refund goes back to the operator. A refund
+   * that had succeeded is booked back from the buyer to the provider's account, as money owed to the
+   * buyer (`platform:failed-refunds`): a person decides what to do (the needs-attention list shows
+   * it), and the order keeps counting it as refunded (`planRefund`), so it is not refunded twice.
+   * False if unknown.
    */
   async function recordRefundFailure(
     tx: Tx,
@@ -271,9 +273,12 @@ export function createPaymentsService(deps: {
   ): Promise<boolean> {
     if (input.reference?.startsWith(UNMATCHED_REFERENCE)) return unmatched.recordRefundFailure(tx, input);
     const now = clock.now();
-    const refund =
+    const found =
       (input.reference ? await q.findRefund(tx, input.reference) : undefined) ??
       (await q.findRefundByExternalId(tx, input.refundId));
+    // Decided from the locked row: a refund being applied at this moment (requested → succeeded,
+    // booked as returned to the buyer) must be seen as succeeded, or its booking-back is missed.
+    const refund = found && (await q.lockRefund(tx, found.id));
     if (!refund || refund.status === 'failed') return false;
     refundMachine.assertTransition(refund.status, 'failed');
     await tx.query(
