@@ -275,7 +275,7 @@ export async function buildApp(deps: AppDeps) {
 
   registerValidation(app);
   registerErrorHandling(app);
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, config.publicUrl);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

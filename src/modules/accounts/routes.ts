@@ -64,7 +64,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
       const session = await accounts.register({ ...request.body, language });
       return reply
         .status(201)
-        .header('set-cookie', sessionCookies(session.token, request.protocol === 'https'))
+        .header('set-cookie', sessionCookies(session.token, request.overHttps))
         .send(session);
     },
   );
@@ -86,9 +86,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
     },
     async (request, reply) => {
       const session = await accounts.login(request.body);
-      return reply
-        .header('set-cookie', sessionCookies(session.token, request.protocol === 'https'))
-        .send(session);
+      return reply.header('set-cookie', sessionCookies(session.token, request.overHttps)).send(session);
     },
   );
 
@@ -105,10 +103,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
     async (request, reply) => {
       const user = requireUser(request);
       await accounts.logout(user.sessionId);
-      return reply
-        .status(204)
-        .header('set-cookie', clearedSessionCookies(request.protocol === 'https'))
-        .send(null);
+      return reply.status(204).header('set-cookie', clearedSessionCookies(request.overHttps)).send(null);
     },
   );
 

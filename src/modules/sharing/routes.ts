@@ -259,7 +259,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox<SharingRouteOptions> = asy
   app.get('/s/:code', { schema: { hide: true, params: CodeParams } }, async (request, reply) => {
     const link = await sharing.resolve(request.params.code);
     if (!link) return reply.status(404).type('text/html; charset=utf-8').send(UNKNOWN_LINK_PAGE);
-    const answer = redirectAnswer(link, request.headers.cookie, request.protocol === 'https');
+    const answer = redirectAnswer(link, request.headers.cookie, request.overHttps);
     sharing.recordClick(link, {
       deviceId: answer.deviceId,
       ip: request.ip,

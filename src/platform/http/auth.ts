@@ -55,7 +55,7 @@ export function registerAuth(app: FastifyInstance, resolve: ResolveToken) {
     request.user = await resolve(credentials.token);
     if (credentials.via === 'bearer') return;
     if (!request.user) {
-      reply.header('set-cookie', clearedSessionCookies(request.protocol === 'https'));
+      reply.header('set-cookie', clearedSessionCookies(request.overHttps));
       return;
     }
     if (

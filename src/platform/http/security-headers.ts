@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * Stripe's Payment Element: Stripe.js from js.stripe.com, its card fields in frames from there
@@ -51,7 +51,9 @@ export const DOCS_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-const DOCS_PATH = /^\/docs(\/|\?|$)/;
+// The reference's own page only: any other /docs/… path is the web app's (its not-found page), which
+// keeps the strict policy.
+const DOCS_PATH = /^\/docs\/?(\?|$)/;
 
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -68,13 +70,27 @@ export function baseSecurityHeaders(secure: boolean): Record<string, string> {
   };
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Whether the person reached the shop over https: cookies are then Secure, and HSTS is sent. */
+    overHttps: boolean;
+  }
+}
+
 /**
- * Security headers on every response (helmet), registered before any route. HSTS only when the
- * request came over https: `request.protocol` believes X-Forwarded-Proto only from the proxies
+ * Security headers on every response (helmet), registered before any route. HSTS (and Secure
+ * cookies) only over https: `request.protocol` believes X-Forwarded-Proto only from the proxies
  * TRUST_PROXY names, so a client cannot switch it on over plain http, and a shop tried out on
- * http://localhost is never pinned to https.
+ * http://localhost is never pinned to https. A shop whose PUBLIC_URL is https is always reached over
+ * https, even behind a proxy that ends TLS and was not named in TRUST_PROXY.
  */
-export async function registerSecurityHeaders(app: FastifyInstance) {
+export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: string | undefined) {
+  const publicHttps = publicUrl?.startsWith('https:') ?? false;
+  app.decorateRequest('overHttps', {
+    getter(this: FastifyRequest) {
+      return publicHttps || this.protocol === 'https';
+    },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: APP_DIRECTIVES },
     strictTransportSecurity: false,
@@ -84,7 +100,7 @@ export async function registerSecurityHeaders(app: FastifyInstance) {
     crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    if (request.overHttps) reply.header('strict-transport-security', HSTS);
     if (DOCS_PATH.test(request.url)) reply.header('content-security-policy', DOCS_CSP);
   });
 }

@@ -127,9 +127,14 @@ describe('security headers', () => {
     expect(page.statusCode).toBeLessThan(400);
     expect(page.headers['content-security-policy']).toBe(DOCS_CSP);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await t.request('GET', '/docs/')).headers['content-security-policy']).toBe(DOCS_CSP);
     const spec = await t.request('GET', '/api/openapi.json');
     expect(spec.statusCode).toBe(200);
     expectAppHeaders(spec);
+    // Any other page under /docs is the web app's, under the app's policy (no inline script, no eval).
+    const elsewhere = await t.request('GET', '/docs/anything');
+    expect(elsewhere.headers['content-security-policy']).not.toBe(DOCS_CSP);
+    expect(elsewhere.headers['content-security-policy']).not.toContain('unsafe-eval');
   });
 });
 
@@ -150,6 +155,22 @@ describe('HSTS', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     } finally {
       await untrusting.close();
+    }
+  });
+
+  it('is sent, and session cookies are Secure, when PUBLIC_URL is https behind an unnamed proxy', async () => {
+    const behindProxy = await createTestApp({ TRUST_PROXY: 'off', PUBLIC_URL: 'https://shop.example.com' });
+    try {
+      const res = await behindProxy.request('POST', '/api/auth/register', {
+        body: { email: 'secure@example.com', password: 'correct horse battery', name: 'Secure' },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.headers['strict-transport-security']).toBe(HSTS);
+      const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+      expect(cookies.length).toBeGreaterThan(0);
+      for (const cookie of cookies) expect(cookie).toMatch(/;\s*Secure/i);
+    } finally {
+      await behindProxy.close();
     }
   });
 });
