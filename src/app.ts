@@ -189,7 +189,7 @@ export async function buildApp(deps: AppDeps) {
     orderFacts: (conn, orderId) => orders.attributionFacts(conn, orderId),
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
-  beforeFastify = cachedRedirect(sharing.service, trustProxy);
+  beforeFastify = cachedRedirect(sharing.service, trustProxy, config.publicUrl);
   const distribution = createDistributionService(
     {
       db,

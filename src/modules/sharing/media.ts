@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { maskedPerson } from '../../platform/privacy.js';
 import { messagesFor, posterTexts, previewTexts } from './messages.js';
 import { pictureDataUri, renderPoster } from './poster.js';
 import { renderPreview } from './preview.js';
@@ -61,16 +62,18 @@ export function createShareMedia(deps: ShareMediaDeps) {
     return link && qrSvg(shareUrl(origin, link.code));
   }
 
-  /** A link's poster in its sharer's language; undefined for an unknown code. */
-  async function poster(code: string, origin: string): Promise<Rendered | undefined> {
+  /**
+   * A link's poster in its sharer's language; undefined for an unknown code. The sharer sees their
+   * own name on it; anyone else who opens the poster's address sees it masked, as strangers see names.
+   */
+  async function poster(code: string, origin: string, viewerId?: string): Promise<Rendered | undefined> {
     const link = await sharing.linkWithOwner(code);
     if (!link) return undefined;
     const card = await targets.card(link.targetType, link.targetId);
     const texts = posterTexts(messagesFor(link.ownerLanguage), {
       type: link.targetType,
       card,
-      // The sharer's own poster, which they hand out: it carries the name they signed up with.
-      sharerName: link.ownerName,
+      sharerName: viewerId === link.ownerId ? link.ownerName : maskedPerson(link.ownerName).name,
       currency: deps.currency,
     });
     const image = await pictureDataUri(card?.image ?? undefined, deps.publicRoot);

@@ -36,7 +36,9 @@ const CACHED_PATH = /^\/s\/([0-9A-Za-z]{6,16})$/;
  * a query string, another method) returns false and goes to the Fastify route, which answers the
  * same way. Addresses and scheme follow TRUST_PROXY as Fastify's do.
  */
-export function cachedRedirect(sharing: SharingService, trustProxy: TrustFunction) {
+export function cachedRedirect(sharing: SharingService, trustProxy: TrustFunction, publicUrl?: string) {
+  // As `request.overHttps`: a shop whose public address is https is reached over https.
+  const publicHttps = publicUrl?.startsWith('https:') ?? false;
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     if (request.method !== 'GET' || !request.url) return false;
     const code = CACHED_PATH.exec(request.url)?.[1];
@@ -44,7 +46,8 @@ export function cachedRedirect(sharing: SharingService, trustProxy: TrustFunctio
     if (!link) return false;
     const peer = request.socket.remoteAddress;
     const forwarded = forwardedProto(trustProxy, peer, request.headers['x-forwarded-proto']);
-    const secure = forwarded ? forwarded === 'https' : Boolean((request.socket as TLSSocket).encrypted);
+    const secure =
+      publicHttps || (forwarded ? forwarded === 'https' : Boolean((request.socket as TLSSocket).encrypted));
     const answer = redirectAnswer(link, request.headers.cookie, secure);
     sharing.recordClick(link, {
       deviceId: answer.deviceId,

@@ -213,13 +213,14 @@ export const sharingRoutes: FastifyPluginAsyncTypebox<SharingRouteOptions> = asy
         summary: 'A link’s poster',
         description:
           'A 750×1334 PNG to post in a chat: the item, its price, who shares it and the QR code, written ' +
-          'in the sharer’s language. Cached by its content (ETag). Rate-limited per address.',
+          'in the sharer’s language. The sharer signed in sees their name; anyone else sees it masked. ' +
+          'Cached by its content (ETag). Rate-limited per address.',
         params: CodeParams,
         response: { 200: picture('image/png', 'The poster'), 404: ProblemResponse, 429: ProblemResponse },
       },
     },
     async (request, reply) => {
-      const poster = await media.poster(request.params.code, origin(request));
+      const poster = await media.poster(request.params.code, origin(request), request.user?.id);
       if (!poster) throw notFoundLink(request.params.code);
       return sendPicture(reply, 'image/png', poster.png, poster.key);
     },

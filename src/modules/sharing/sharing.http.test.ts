@@ -162,10 +162,11 @@ describe('over a real socket', () => {
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       const cookies = res.headers.getSetCookie();
       expect(cookies[0]).toMatch(
-        new RegExp(`^fission_ref=${code}; Max-Age=\\d+; Path=/; HttpOnly; SameSite=Lax$`),
+        // Secure: this shop's PUBLIC_URL is https, so it is reached over https whatever the proxy says.
+        new RegExp(`^fission_ref=${code}; Max-Age=\\d+; Path=/; HttpOnly; SameSite=Lax; Secure$`),
       );
       expect(cookies[1]).toMatch(
-        /^fission_device=[0-9a-f-]{36}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/,
+        /^fission_device=[0-9a-f-]{36}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax; Secure$/,
       );
     }
     expect(returning.headers.getSetCookie()).toEqual([expect.stringMatching(/^fission_ref=/)]);
@@ -405,6 +406,10 @@ describe("in the sharer's language, and who recommends it", () => {
     expect((await preview(code)).headers.etag).not.toBe(recommended.headers.etag);
     const cheaper = await t.request('GET', `/api/share-links/${code}/poster.png`);
     expect(cheaper.headers.etag).not.toBe(zh.headers.etag);
+    // The sharer's own poster carries their name; a stranger opening its address sees it masked.
+    const own = await t.request('GET', `/api/share-links/${code}/poster.png`, { token: chen.token });
+    expect(own.statusCode).toBe(200);
+    expect(own.headers.etag).not.toBe(cheaper.headers.etag);
     const missing = await t.request('GET', '/api/share-previews/product/nope/image.png');
     expect(missing.json()).toMatchObject({ reason: 'share_target_not_found', params: { targetId: 'nope' } });
   });
