@@ -117,7 +117,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
         response: { 200: UserSchema, 401: ProblemResponse },
       },
     },
-    async (request) => accounts.getUser(requireUser(request).id),
+    async (request) => accounts.profile(requireUser(request).id),
   );
 
   app.put(

@@ -170,7 +170,7 @@ export function createAccountsService(deps: {
   const logout = (sessionId: string) => q.revokeSession(db, sessionId, clock.now());
 
   /** `conn`: the caller's transaction, when it reads a user inside one (e.g. fraud checks on payment). */
-  async function getUser(id: string, conn: Queryable = db): Promise<PublicUser> {
+  async function getUser(id: string, conn: Queryable): Promise<PublicUser> {
     const user = await q.findUserById(conn, id);
     if (!user) throw notFound('User');
     return presentUser(user);
@@ -213,7 +213,7 @@ export function createAccountsService(deps: {
 
   /** The (at most 3-level) inviter chain above a user, nearest first; loops are impossible by construction. */
   /** Who invited `userId`, who invited them, … up to `depth` people; `conn` may be a transaction. */
-  async function inviterChain(userId: string, depth: number, conn: Queryable = db): Promise<string[]> {
+  async function inviterChain(userId: string, depth: number, conn: Queryable): Promise<string[]> {
     if (depth < 1) return [];
     const rows = await conn.query<{ id: string; level: number }>(
       `WITH RECURSIVE chain(id, level) AS (
@@ -258,7 +258,11 @@ export function createAccountsService(deps: {
     return rows.map((r) => ({ id: r.id, name: r.name, joinedAt: r.created_at, invited: r.invited }));
   }
 
+  /** A person's account read on its own, outside any transaction (a route's single look-up). */
+  const profile = (id: string) => getUser(id, db);
+
   return {
+    profile,
     namesOf,
     contactsOf,
     idsMatching,

@@ -218,7 +218,7 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const binding = await distribution.binding(requireUser(request).id);
       if (!binding) return { promoter: null };
-      const promoter = await users.getUser(binding.promoter_id);
+      const promoter = await users.profile(binding.promoter_id);
       return {
         // The promoter shared with this buyer, choosing to be seen by them: their public name, no id.
         promoter: { name: promoter.name },

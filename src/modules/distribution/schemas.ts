@@ -24,7 +24,7 @@ export const WithdrawalStatusSchema = oneOf(
   'requested (waiting for the operator), paid (approved and paid out) or rejected',
 );
 
-export type UsersLookup = Pick<AccountsService, 'getUser'>;
+export type UsersLookup = Pick<AccountsService, 'profile'>;
 
 export const WalletSchema = Type.Object({
   pending: Type.Integer({ description: 'earned, inside the return window; held amounts not included' }),

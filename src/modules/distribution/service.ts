@@ -63,7 +63,7 @@ export function createDistributionService(
   const page = (limit?: number) => limit ?? 20;
 
   return {
-    settings: () => currentSettings(ctx),
+    settings: () => currentSettings(ctx, ctx.db),
     updateSettings: (patch: Parameters<typeof updateSettings>[1]) => updateSettings(ctx, patch),
     wallet: (userId: string) => walletOf(ctx, ctx.db, userId),
     requestWithdrawal: (userId: string, amount: number, key?: string) =>

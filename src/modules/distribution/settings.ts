@@ -7,7 +7,7 @@ import type { DistributionSettings } from './rules.js';
 /** The operator's saved rules, or the defaults from the environment until they save some. */
 export async function currentSettings(
   ctx: DistributionContext,
-  conn: Queryable = ctx.db,
+  conn: Queryable,
 ): Promise<DistributionSettings> {
   const row = await q.loadSettings(conn);
   if (!row) {

@@ -66,7 +66,7 @@ export function createStoresService(deps: {
    * before goes through.
    */
   async function becomeShopkeeper(userId: string): Promise<ShopkeeperStatus> {
-    const user = await accounts.getUser(userId);
+    const user = await accounts.getUser(userId, db);
     if (user.roles.includes('shopkeeper')) return { status: 'approved', user };
     const now = clock.now();
     const status: ApplicationStatus = shopkeeperApproval ? 'pending' : 'approved';
@@ -100,7 +100,7 @@ export function createStoresService(deps: {
 
   /** Where the user stands: a shopkeeper, waiting for approval, or neither. */
   async function shopkeeperStatus(userId: string): Promise<'approved' | 'pending' | 'none'> {
-    const user = await accounts.getUser(userId);
+    const user = await accounts.getUser(userId, db);
     if (user.roles.includes('shopkeeper')) return 'approved';
     return (await q.findApplication(db, userId))?.status === 'pending' ? 'pending' : 'none';
   }
