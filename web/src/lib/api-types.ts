@@ -14885,7 +14885,7 @@ export interface paths {
         };
         /**
          * A link’s poster
-         * @description A 750×1334 PNG to post in a chat: the item, its price, who shares it and the QR code, written in the sharer’s language. Cached by its content (ETag). Rate-limited per address.
+         * @description A 750×1334 PNG to post in a chat: the item, its price, who shares it and the QR code, written in the sharer’s language. The sharer signed in sees their name; anyone else sees it masked. Cached by its content (ETag). Rate-limited per address.
          */
         get: {
             parameters: {
