@@ -10,19 +10,17 @@ export function useProblemText() {
   return (error: unknown) => problemText(error, { i18n, money });
 }
 
-/** The translated error of one field (a JSON pointer such as "/email"), to show beneath its input. */
-export function useFieldErrors(error: unknown) {
+/**
+ * The translated error of one field (a JSON pointer such as "/email"), to show beneath its input:
+ * what the form found itself before sending (`clientErrors`, worded like the server's), else the
+ * server's field error.
+ */
+export function useFieldErrors(error: unknown, clientErrors: readonly FieldError[] = []) {
   const { i18n } = useTranslation();
   const money = useMoney();
   return (path: string): string | undefined => {
-    const found = isApiError(error) ? error.fieldError(path) : undefined;
+    const found =
+      clientErrors.find((e) => e.path === path) ?? (isApiError(error) ? error.fieldError(path) : undefined);
     return found ? fieldErrorText(found, { i18n, money }) : undefined;
   };
-}
-
-/** A field error the form found itself, worded like the server's (same field texts and rules). */
-export function useFieldErrorText() {
-  const { i18n } = useTranslation();
-  const money = useMoney();
-  return (error: FieldError) => fieldErrorText(error, { i18n, money });
 }

@@ -5,7 +5,7 @@ import { Field } from '../../../components/field';
 import type { FieldError } from '../../../lib/api-error';
 import { useCurrency } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
-import { useFieldErrors, useFieldErrorText } from '../../../lib/use-problem-text';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import type { Product } from '../../catalog';
 import { useSaveProduct } from '../api/save-product';
 import { draftOf, emptyDraft, type ProductDraft, toProductInput } from './product-draft';
@@ -20,7 +20,6 @@ const CLIENT_MESSAGES = ['invalidPrice', 'invalidStock', 'invalidPercent'] as co
 
 export function ProductForm({ product, onSaved }: ProductFormProps) {
   const { t } = useTranslation();
-  const ownFieldError = useFieldErrorText();
   const currency = useCurrency();
   const digits = minorDigits(currency);
   const save = useSaveProduct();
@@ -31,13 +30,12 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
     (e: { target: { value: string } }) =>
       setDraft((d) => ({ ...d, [key]: e.target.value }));
 
-  const serverFieldError = useFieldErrors(save.error);
+  const fieldErrorAt = useFieldErrors(save.error, clientErrors);
   function errorAt(path: string): string | undefined {
     const own = clientErrors.find((e) => e.path === path);
     const known = CLIENT_MESSAGES.find((m) => m === own?.message);
     if (known) return t(`admin.product.errors.${known}`);
-    if (own) return ownFieldError(own);
-    return serverFieldError(path);
+    return fieldErrorAt(path);
   }
 
   function submit(event: FormEvent) {

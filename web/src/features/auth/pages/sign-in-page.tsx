@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import type { FieldError } from '../../../lib/api-error';
-import { useFieldErrors, useFieldErrorText } from '../../../lib/use-problem-text';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useSignIn } from '../api/sign-in';
 import { safeNext } from '../components/safe-next';
 
@@ -16,13 +16,8 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const next = safeNext(params.get('next'));
-  const serverFieldError = useFieldErrors(signIn.error);
-  const ownFieldError = useFieldErrorText();
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
-  const fieldError = (path: string) => {
-    const own = clientErrors.find((e) => e.path === path);
-    return own ? ownFieldError(own) : serverFieldError(path);
-  };
+  const fieldError = useFieldErrors(signIn.error, clientErrors);
 
   function submit(event: FormEvent) {
     event.preventDefault();

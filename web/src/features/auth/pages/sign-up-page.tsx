@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import type { FieldError } from '../../../lib/api-error';
-import { useFieldErrors, useFieldErrorText } from '../../../lib/use-problem-text';
+import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useSignUp } from '../api/sign-up';
 import { safeNext } from '../components/safe-next';
 
@@ -23,7 +23,6 @@ function checkContact(form: { name: string; email: string }): FieldError[] {
 
 export function SignUpPage() {
   const { t } = useTranslation();
-  const ownFieldError = useFieldErrorText();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const signUp = useSignUp();
@@ -36,11 +35,7 @@ export function SignUpPage() {
   const [tooShort, setTooShort] = useState(false);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const next = safeNext(params.get('next'));
-  const serverFieldError = useFieldErrors(signUp.error);
-  const fieldError = (path: string) => {
-    const own = clientErrors.find((e) => e.path === path);
-    return own ? ownFieldError(own) : serverFieldError(path);
-  };
+  const fieldError = useFieldErrors(signUp.error, clientErrors);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 

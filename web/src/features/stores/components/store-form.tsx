@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import { type FieldError, isApiError } from '../../../lib/api-error';
-import { useFieldErrors, useFieldErrorText, useProblemText } from '../../../lib/use-problem-text';
+import { useFieldErrors, useProblemText } from '../../../lib/use-problem-text';
 import { useSaveStore } from '../api/save-store';
 import type { Store, StoreInput } from '../types';
 
@@ -41,7 +41,6 @@ function checkInput(input: StoreInput, opening: boolean): FieldError[] {
 /** Opens a store (name, address, logo, intro) or edits one; the address is fixed once opened. */
 export function StoreForm({ store, onSaved }: { store?: Store; onSaved?: (store: Store) => void }) {
   const { t } = useTranslation();
-  const ownFieldError = useFieldErrorText();
   const describe = useProblemText();
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const save = useSaveStore();
@@ -49,11 +48,7 @@ export function StoreForm({ store, onSaved }: { store?: Store; onSaved?: (store:
   const set = (key: keyof typeof draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
   const error = save.error;
-  const serverFieldError = useFieldErrors(error);
-  const errorAt = (path: string) => {
-    const own = clientErrors.find((e) => e.path === path);
-    return own ? ownFieldError(own) : serverFieldError(path);
-  };
+  const errorAt = useFieldErrors(error, clientErrors);
   // A taken address is a refusal without a field path; it belongs beside the address all the same.
   const slugTaken = isApiError(error) && error.reason === 'slug_taken';
   const slugError = errorAt('/slug') ?? (slugTaken ? describe(error) : undefined);
