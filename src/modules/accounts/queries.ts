@@ -107,7 +107,7 @@ export async function lockLoginFailures(db: Queryable, userId: string, now: Date
   );
   return (
     await db.query<{ failures: number; window_start: Date; locked_until: Date | null }>(
-      'SELECT failures, window_start, locked_until FROM login_failures WHERE user_id = $1 FOR UPDATE',
+      'SELECT failures, window_start, locked_until FROM login_failures WHERE user_id = $1 FOR NO KEY UPDATE',
       [userId],
     )
   )[0];

@@ -191,7 +191,7 @@ export function createAccountsService(deps: {
 
   async function grantRole(userId: string, role: Role): Promise<PublicUser> {
     return db.transaction(async (tx) => {
-      const rows = await tx.query<q.UserRow>('SELECT * FROM users WHERE id = $1 FOR UPDATE', [userId]);
+      const rows = await tx.query<q.UserRow>('SELECT * FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
       const user = rows[0];
       if (!user) throw notFound('User');
       return presentUser((await q.setRoles(tx, userId, withRole(user.roles, role))) ?? user);

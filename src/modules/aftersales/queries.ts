@@ -55,17 +55,17 @@ export const findAfterSale = async (conn: Queryable, id: string) =>
   (await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE id = $1', [id]))[0];
 
 export const lockAfterSale = async (conn: Queryable, id: string) =>
-  (await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE id = $1 FOR UPDATE', [id]))[0];
+  (await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
 export const lockByRefund = async (conn: Queryable, refundId: string) =>
   (
-    await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE refund_id = $1 FOR UPDATE', [refundId])
+    await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE refund_id = $1 FOR NO KEY UPDATE', [refundId])
   )[0];
 
 /** The order's requests that may still be decided: those from which a request can close. */
 export const openOfOrder = (conn: Queryable, orderId: string) =>
   conn.query<AfterSaleRow>(
-    'SELECT * FROM after_sales WHERE order_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE',
+    'SELECT * FROM after_sales WHERE order_id = $1 AND status = ANY($2) ORDER BY id FOR NO KEY UPDATE',
     [orderId, afterSaleMachine.fromStates('closed')],
   );
 

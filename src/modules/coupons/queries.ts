@@ -85,7 +85,7 @@ export const findTemplate = async (conn: Queryable, id: string) =>
 
 /** Locks the template row: every claim of one template queues here, so counts stay exact. */
 export const lockTemplate = async (conn: Queryable, id: string) =>
-  (await conn.query<TemplateRow>('SELECT * FROM coupon_templates WHERE id = $1 FOR UPDATE', [id]))[0];
+  (await conn.query<TemplateRow>('SELECT * FROM coupon_templates WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
 export async function countIssued(conn: Queryable, id: string) {
   await conn.query('UPDATE coupon_templates SET issued = issued + 1 WHERE id = $1', [id]);
@@ -165,7 +165,7 @@ export const findHeldCoupon = async (conn: Queryable, id: string) =>
 
 /** Locks one coupon: two checkouts racing for it queue here, and the second sees it used. */
 export const lockHeldCoupon = async (conn: Queryable, id: string) =>
-  (await conn.query<HeldCouponRow>('SELECT * FROM user_coupons WHERE id = $1 FOR UPDATE', [id]))[0];
+  (await conn.query<HeldCouponRow>('SELECT * FROM user_coupons WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
 export async function markUsed(conn: Queryable, id: string, orderId: string, at: Date) {
   await conn.query('UPDATE user_coupons SET order_id = $2, used_at = $3 WHERE id = $1', [id, orderId, at]);

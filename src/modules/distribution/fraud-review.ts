@@ -141,7 +141,7 @@ export async function reviewCommission(
   input: { decision: ReviewDecision; note?: string; adminId: string },
 ): Promise<FlaggedCommission> {
   return ctx.db.transaction(async (tx) => {
-    const [c] = await tx.query<CommissionRow>('SELECT * FROM commissions WHERE id = $1 FOR UPDATE', [
+    const [c] = await tx.query<CommissionRow>('SELECT * FROM commissions WHERE id = $1 FOR NO KEY UPDATE', [
       commissionId,
     ]);
     if (!c) throw notFound('Commission');

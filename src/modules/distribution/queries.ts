@@ -82,7 +82,7 @@ export interface CommissionRow {
 }
 
 export const commissionsOfOrder = (conn: Queryable, orderId: string) =>
-  conn.query<CommissionRow>('SELECT * FROM commissions WHERE order_id = $1 ORDER BY level FOR UPDATE', [
+  conn.query<CommissionRow>('SELECT * FROM commissions WHERE order_id = $1 ORDER BY level FOR NO KEY UPDATE', [
     orderId,
   ]);
 
@@ -107,7 +107,7 @@ export interface PayoutSnapshot {
 }
 
 export const lockWithdrawal = async (conn: Queryable, id: string) =>
-  (await conn.query<WithdrawalRow>('SELECT * FROM withdrawals WHERE id = $1 FOR UPDATE', [id]))[0];
+  (await conn.query<WithdrawalRow>('SELECT * FROM withdrawals WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
 export const recordSighting = (conn: Queryable, userId: string, deviceId: string, ip: string, at: Date) =>
   conn.query(

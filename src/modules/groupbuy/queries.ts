@@ -95,7 +95,7 @@ export const findCampaign = async (conn: Queryable, id: string) =>
   (await conn.query<CampaignRow>('SELECT * FROM group_buy_campaigns WHERE id = $1', [id]))[0];
 
 export const lockCampaign = async (conn: Queryable, id: string) =>
-  (await conn.query<CampaignRow>('SELECT * FROM group_buy_campaigns WHERE id = $1 FOR UPDATE', [id]))[0];
+  (await conn.query<CampaignRow>('SELECT * FROM group_buy_campaigns WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
 export function listCampaigns(
   conn: Queryable,
@@ -156,7 +156,7 @@ export const findGroup = async (conn: Queryable, id: string) =>
   (await conn.query<GroupRow>('SELECT * FROM group_buy_groups WHERE id = $1', [id]))[0];
 
 export const lockGroup = async (conn: Queryable, id: string) =>
-  (await conn.query<GroupRow>('SELECT * FROM group_buy_groups WHERE id = $1 FOR UPDATE', [id]))[0];
+  (await conn.query<GroupRow>('SELECT * FROM group_buy_groups WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
 /**
  * Takes one seat if the group is open, not past its deadline and not full, in one statement: under

@@ -53,3 +53,28 @@ describeOnPostgres(`checkout under lock contention ${POSTGRES_ONLY}`, () => {
     expect(await stockOf(t, b.variantId)).toBe(80);
   });
 });
+
+describeOnPostgres(`checkout racing product edits ${POSTGRES_ONLY}`, () => {
+  // Checkout holds the variant row and then checks the order line's product key; an edit holds
+  // the product and then updates its variants. Were the edit's product lock FOR UPDATE, it would
+  // block the key check, and the two would deadlock.
+  it('neither deadlocks nor loses a unit when buyers check out while the operator edits the price', async () => {
+    const { product, variantId } = await createProduct(t, { stock: 100 });
+    const buyers = await Promise.all(Array.from({ length: 20 }, () => t.signUp()));
+    const variant = product.variants[0]!;
+    const [orders, edits] = await Promise.all([
+      Promise.all(buyers.map((b) => placeOrder(t, b.token, [{ variantId, quantity: 1 }]))),
+      Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          t.services.catalog.updateProduct(product.id, {
+            title: `Edited ${i}`,
+            variants: [{ id: variant.id, sku: variant.sku, price: 4000 + i }],
+          }),
+        ),
+      ),
+    ]);
+    expect(orders.map((r) => r.statusCode)).toEqual(orders.map(() => 201));
+    expect(edits).toHaveLength(20);
+    expect(await stockOf(t, variantId)).toBe(80);
+  });
+});

@@ -178,7 +178,7 @@ export const statusHeld = async (tx: Queryable, id: string) =>
   (await tx.query<{ status: string }>('SELECT status FROM orders WHERE id = $1 FOR SHARE', [id]))[0]?.status;
 
 export const lockOrder = async (tx: Queryable, id: string) =>
-  (await tx.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [id]))[0];
+  (await tx.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
 /** Moves the order to `status` from a state the machine allows; false when it was in none of them. */
 export const setStatus = async (tx: Queryable, id: string, status: OrderStatus, now: Date) =>

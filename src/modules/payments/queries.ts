@@ -168,7 +168,7 @@ export const latestDisputes = (conn: Queryable, orderIds: readonly string[]) =>
 export const lockDispute = async (tx: Queryable, provider: string, externalId: string) =>
   (
     await tx.query<DisputeRow>(
-      'SELECT * FROM payment_disputes WHERE provider = $1 AND external_id = $2 FOR UPDATE',
+      'SELECT * FROM payment_disputes WHERE provider = $1 AND external_id = $2 FOR NO KEY UPDATE',
       [provider, externalId],
     )
   )[0];
@@ -208,7 +208,7 @@ export const findRefund = async (conn: Queryable, id: string) =>
 
 /** The refund, row-locked: a decision taken from its status holds until the transaction ends. */
 export const lockRefund = async (tx: Queryable, id: string) =>
-  (await tx.query<RefundRow>('SELECT * FROM refunds WHERE id = $1 FOR UPDATE', [id]))[0];
+  (await tx.query<RefundRow>('SELECT * FROM refunds WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
 export const findRefundByExternalId = async (conn: Queryable, externalId: string) =>
   (await conn.query<RefundRow>('SELECT * FROM refunds WHERE external_id = $1', [externalId]))[0];
@@ -222,7 +222,7 @@ export const unmatchedRefundsOf = (conn: Queryable, paymentId: string) =>
   );
 
 export const lockUnmatched = async (tx: Queryable, id: string) =>
-  (await tx.query<UnmatchedPaymentRow>('SELECT * FROM unmatched_payments WHERE id = $1 FOR UPDATE', [id]))[0];
+  (await tx.query<UnmatchedPaymentRow>('SELECT * FROM unmatched_payments WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
 export const findUnmatched = async (conn: Queryable, id: string) =>
   (await conn.query<UnmatchedPaymentRow>('SELECT * FROM unmatched_payments WHERE id = $1', [id]))[0];

@@ -159,7 +159,7 @@ export function createPaymentsService(deps: {
 
   /** Locks a refund for its apply step: the status seen under the lock decides whether to apply. */
   const lockRefund = async (tx: Queryable, id: string) =>
-    (await tx.query<q.RefundRow>('SELECT * FROM refunds WHERE id = $1 FOR UPDATE', [id]))[0];
+    (await tx.query<q.RefundRow>('SELECT * FROM refunds WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
   /** Refunds claimed before `before` and still not applied: a crash, a timeout, a provider down. */
   const unfinishedRefunds = (conn: Queryable, before: Date, limit: number) =>
@@ -219,13 +219,13 @@ export function createPaymentsService(deps: {
   const lockLatestPayment = async (tx: Queryable, orderId: string) =>
     (
       await tx.query<q.PaymentRow>(
-        'SELECT * FROM payments WHERE order_id = $1 ORDER BY id DESC LIMIT 1 FOR UPDATE',
+        'SELECT * FROM payments WHERE order_id = $1 ORDER BY id DESC LIMIT 1 FOR NO KEY UPDATE',
         [orderId],
       )
     )[0];
 
   const lockPayment = async (tx: Queryable, id: string) =>
-    (await tx.query<q.PaymentRow>('SELECT * FROM payments WHERE id = $1 FOR UPDATE', [id]))[0];
+    (await tx.query<q.PaymentRow>('SELECT * FROM payments WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 
   const latestPayment = async (orderId: string, conn: Queryable) =>
     (await q.latestPayments(conn, [orderId]))[0];

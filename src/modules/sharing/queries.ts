@@ -117,7 +117,7 @@ export interface AttributedOrderRow {
 export const lockAttributedOrder = async (tx: Queryable, orderId: string) =>
   (
     await tx.query<AttributedOrderRow>(
-      'SELECT code, total, refunded_amount, fully_refunded FROM share_link_orders WHERE order_id = $1 FOR UPDATE',
+      'SELECT code, total, refunded_amount, fully_refunded FROM share_link_orders WHERE order_id = $1 FOR NO KEY UPDATE',
       [orderId],
     )
   )[0];

@@ -34,7 +34,7 @@ export const findStoreByOwner = async (db: Queryable, ownerId: string) =>
 export const findOwnedStore = async (db: Queryable, id: string, ownerId: string, lock = false) =>
   (
     await db.query<StoreRow>(
-      `SELECT * FROM stores WHERE id = $1 AND owner_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT * FROM stores WHERE id = $1 AND owner_id = $2${lock ? ' FOR NO KEY UPDATE' : ''}`,
       [id, ownerId],
     )
   )[0];

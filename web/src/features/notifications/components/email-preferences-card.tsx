@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
@@ -12,6 +13,22 @@ export function EmailPreferencesCard() {
   const { t } = useTranslation();
   const prefs = useEmailPreferences();
   const save = useSetEmailPreference();
+  // The tapped value shows in the same render as the tap: the cache's optimistic update comes a
+  // tick later, and a controlled box would snap back in between.
+  const [tapped, setTapped] = useState<Partial<Record<NotificationType, boolean>>>({});
+  const choose = (type: NotificationType, email: boolean) => {
+    setTapped((current) => ({ ...current, [type]: email }));
+    save.mutate(
+      { type, email },
+      {
+        onSettled: () =>
+          setTapped((current) => {
+            const { [type]: _settled, ...rest } = current;
+            return rest;
+          }),
+      },
+    );
+  };
   return (
     <div className="card" data-testid="email-preferences">
       <h2>{t('notifications.emailTitle')}</h2>
@@ -26,8 +43,8 @@ export function EmailPreferencesCard() {
               <label className="email-preference">
                 <input
                   type="checkbox"
-                  checked={prefs.data.email[type]}
-                  onChange={(e) => save.mutate({ type, email: e.target.checked })}
+                  checked={tapped[type] ?? prefs.data.email[type]}
+                  onChange={(e) => choose(type, e.target.checked)}
                   data-testid={`email-pref-${type}`}
                 />
                 <span>{t(`notifications.types.${type}`)}</span>
