@@ -59,7 +59,9 @@ export const lockAfterSale = async (conn: Queryable, id: string) =>
 
 export const lockByRefund = async (conn: Queryable, refundId: string) =>
   (
-    await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE refund_id = $1 FOR NO KEY UPDATE', [refundId])
+    await conn.query<AfterSaleRow>('SELECT * FROM after_sales WHERE refund_id = $1 FOR NO KEY UPDATE', [
+      refundId,
+    ])
   )[0];
 
 /** The order's requests that may still be decided: those from which a request can close. */

@@ -174,7 +174,9 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
   ): Promise<Product> {
     try {
       return await db.transaction(async (tx) => {
-        const rows = await tx.query<q.ProductRow>('SELECT * FROM products WHERE id = $1 FOR NO KEY UPDATE', [id]);
+        const rows = await tx.query<q.ProductRow>('SELECT * FROM products WHERE id = $1 FOR NO KEY UPDATE', [
+          id,
+        ]);
         const row = rows[0];
         if (!row) throw notFound('Product');
         const category = patch.category === undefined ? row.category : categoryOf(patch.category);

@@ -82,9 +82,10 @@ export interface CommissionRow {
 }
 
 export const commissionsOfOrder = (conn: Queryable, orderId: string) =>
-  conn.query<CommissionRow>('SELECT * FROM commissions WHERE order_id = $1 ORDER BY level FOR NO KEY UPDATE', [
-    orderId,
-  ]);
+  conn.query<CommissionRow>(
+    'SELECT * FROM commissions WHERE order_id = $1 ORDER BY level FOR NO KEY UPDATE',
+    [orderId],
+  );
 
 export interface WithdrawalRow {
   id: string;

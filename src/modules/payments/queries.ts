@@ -222,7 +222,11 @@ export const unmatchedRefundsOf = (conn: Queryable, paymentId: string) =>
   );
 
 export const lockUnmatched = async (tx: Queryable, id: string) =>
-  (await tx.query<UnmatchedPaymentRow>('SELECT * FROM unmatched_payments WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
+  (
+    await tx.query<UnmatchedPaymentRow>('SELECT * FROM unmatched_payments WHERE id = $1 FOR NO KEY UPDATE', [
+      id,
+    ])
+  )[0];
 
 export const findUnmatched = async (conn: Queryable, id: string) =>
   (await conn.query<UnmatchedPaymentRow>('SELECT * FROM unmatched_payments WHERE id = $1', [id]))[0];
