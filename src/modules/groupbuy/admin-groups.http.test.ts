@@ -34,7 +34,10 @@ describe('GET /api/admin/group-buys/:id/groups', () => {
     // A second group with one paid member and one seat reserved by an unpaid order.
     const other = await gb.joinAndPay((await t.signUp()).token, variantId, { campaignId: campaign.id });
     const otherId = other.groupBuy!.groupId;
-    const unpaid = await gb.order((await t.signUp()).token, variantId, { campaignId: campaign.id, groupId: otherId });
+    const unpaid = await gb.order((await t.signUp()).token, variantId, {
+      campaignId: campaign.id,
+      groupId: otherId,
+    });
     expect(unpaid.statusCode).toBe(201);
 
     const page = await groupsOf(campaign.id);
@@ -103,15 +106,27 @@ describe('GET /api/admin/group-buys/:id/groups', () => {
     expectProblem(await t.request('GET', '/api/admin/group-buys/nope/groups', { token }), 404);
     expectProblem(await t.request('GET', '/api/admin/group-buys/nope', { token }), 404);
     const { campaign } = await gb.createCampaign();
-    expectProblem(await t.request('GET', `/api/admin/group-buys/${campaign.id}/groups?status=full`, { token }), 400);
-    expectProblem(await t.request('GET', `/api/admin/group-buys/${campaign.id}/groups?cursor=%%`, { token }), 400);
+    expectProblem(
+      await t.request('GET', `/api/admin/group-buys/${campaign.id}/groups?status=full`, { token }),
+      400,
+    );
+    expectProblem(
+      await t.request('GET', `/api/admin/group-buys/${campaign.id}/groups?cursor=%%`, { token }),
+      400,
+    );
   });
 
   it('security: only administrators see a campaign’s groups', async () => {
     const { campaign } = await gb.createCampaign();
     const buyer = await t.signUp();
-    expectProblem(await t.request('GET', `/api/admin/group-buys/${campaign.id}/groups`, { token: buyer.token }), 403);
-    expectProblem(await t.request('GET', `/api/admin/group-buys/${campaign.id}`, { token: buyer.token }), 403);
+    expectProblem(
+      await t.request('GET', `/api/admin/group-buys/${campaign.id}/groups`, { token: buyer.token }),
+      403,
+    );
+    expectProblem(
+      await t.request('GET', `/api/admin/group-buys/${campaign.id}`, { token: buyer.token }),
+      403,
+    );
     expectProblem(await t.request('GET', `/api/admin/group-buys/${campaign.id}/groups`), 401);
   });
 });

@@ -95,7 +95,9 @@ export const findCampaign = async (conn: Queryable, id: string) =>
   (await conn.query<CampaignRow>('SELECT * FROM group_buy_campaigns WHERE id = $1', [id]))[0];
 
 export const lockCampaign = async (conn: Queryable, id: string) =>
-  (await conn.query<CampaignRow>('SELECT * FROM group_buy_campaigns WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
+  (
+    await conn.query<CampaignRow>('SELECT * FROM group_buy_campaigns WHERE id = $1 FOR NO KEY UPDATE', [id])
+  )[0];
 
 export function listCampaigns(
   conn: Queryable,

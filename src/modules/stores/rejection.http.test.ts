@@ -62,7 +62,10 @@ describe('POST /api/admin/shopkeepers/:userId/reject', () => {
     });
     // Still no store: being turned down is not being a shopkeeper.
     const store = expectProblem(
-      await t.request('POST', '/api/stores', { token, body: { name: 'No', slug: `no-${randomUUID().slice(0, 6)}` } }),
+      await t.request('POST', '/api/stores', {
+        token,
+        body: { name: 'No', slug: `no-${randomUUID().slice(0, 6)}` },
+      }),
       403,
     );
     expect(store).toMatchObject({ reason: 'shopkeeper_required' });
@@ -74,10 +77,14 @@ describe('POST /api/admin/shopkeepers/:userId/reject', () => {
       'pending',
     );
     expect(await standing(token)).toEqual({ status: 'pending', reason: null, decidedAt: null });
-    const queue = await t.request('GET', '/api/admin/shopkeepers?status=pending&limit=100', { token: operator });
+    const queue = await t.request('GET', '/api/admin/shopkeepers?status=pending&limit=100', {
+      token: operator,
+    });
     expect(queue.json<ApplicationPage>().items.map((a) => a.userId)).toContain(user.id);
     // And the operator may approve it this time.
-    const approved = await t.request('POST', `/api/admin/shopkeepers/${user.id}/approve`, { token: operator });
+    const approved = await t.request('POST', `/api/admin/shopkeepers/${user.id}/approve`, {
+      token: operator,
+    });
     expect(approved.statusCode).toBe(200);
     expect((await standing(token)).status).toBe('approved');
   });

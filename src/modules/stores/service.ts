@@ -131,7 +131,8 @@ export function createStoresService(deps: {
   ): Promise<ShopkeeperApplication> {
     const application = await q.findApplication(db, userId);
     if (!application) throw notFound('Shopkeeper application');
-    if (application.status === 'rejected') return (await presentApplications([application]))[0] as ShopkeeperApplication;
+    if (application.status === 'rejected')
+      return (await presentApplications([application]))[0] as ShopkeeperApplication;
     applicationMachine.assertTransition(application.status, 'rejected');
     const decided = await q.rejectApplication(
       db,
