@@ -31,7 +31,8 @@ async function asAdmin(language: 'en' | 'zh-CN' = 'en'): Promise<Page> {
   return page;
 }
 
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('a campaign’s groups in the console', () => {
   it('shows the groups with members and counts, and completes one at the platform’s cost after confirming', async () => {
@@ -41,7 +42,8 @@ describe('a campaign’s groups in the console', () => {
     const people = await Promise.all([1, 2, 3, 4].map((i) => shop.t.signUp({ name: `Member ${i}` })));
     const first = await gb.joinAndPay(people[0]!.token, variantId, { campaignId: campaign.id });
     const groupId = first.groupBuy!.groupId;
-    for (const p of people.slice(1)) await gb.joinAndPay(p.token, variantId, { campaignId: campaign.id, groupId });
+    for (const p of people.slice(1))
+      await gb.joinAndPay(p.token, variantId, { campaignId: campaign.id, groupId });
 
     const page = await asAdmin();
     await page.goto('/admin/group-buys');
@@ -91,7 +93,10 @@ describe('shopkeeper applications in the console', () => {
       page.locator(`[data-testid="shopkeepers-pending"] [data-user-id="${userId}"]`);
     await row(approved.user.id).getByTestId('shopkeeper-approve').click();
     await page.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
-    await page.getByTestId('shopkeeper-decided').filter({ hasText: 'Gao Yan is now a shopkeeper.' }).waitFor();
+    await page
+      .getByTestId('shopkeeper-decided')
+      .filter({ hasText: 'Gao Yan is now a shopkeeper.' })
+      .waitFor();
     await row(approved.user.id).waitFor({ state: 'detached' });
 
     await row(rejected.user.id).getByTestId('shopkeeper-reject').click();
