@@ -44,6 +44,8 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.paid', m.sharing.reactions.onPaid);
   events.subscribe('order.partially_refunded', m.sharing.reactions.onPartiallyRefunded);
   events.subscribe('order.refunded', m.sharing.reactions.onRefunded);
+  // A coupon's redemption counts as used once its order is paid, in the payment's transaction.
+  events.subscribe('order.paid', m.coupons.reactions.onPaid);
 
   events.defer('order.paid', 'invitations.reward-inviter', m.invitations.reactions.rewardInviter);
   events.defer('order.refunded', 'invitations.reverse-points', m.invitations.reactions.reversePoints);

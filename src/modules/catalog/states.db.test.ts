@@ -42,9 +42,14 @@ describe('the machines', () => {
     expect(() => productMachine.assertTransition('archived', 'archived')).toThrow();
   });
 
-  it('shopkeeper application: pending becomes approved, approved is final', () => {
-    expect(applicationMachine.transitions).toEqual({ pending: ['approved'], approved: [] });
-    expect(applicationMachine.fromStates('approved')).toEqual(['pending']);
+  it('shopkeeper application: pending is approved or rejected, a rejected one may apply again, approved is final', () => {
+    expect(applicationMachine.transitions).toEqual({
+      pending: ['approved', 'rejected'],
+      approved: [],
+      rejected: ['pending', 'approved'],
+    });
+    expect(applicationMachine.fromStates('approved')).toEqual(['pending', 'rejected']);
+    expect(applicationMachine.fromStates('rejected')).toEqual(['pending']);
     expect(applicationMachine.canTransition('approved', 'pending')).toBe(false);
   });
 });

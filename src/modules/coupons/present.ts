@@ -1,9 +1,10 @@
 import type { Static } from 'typebox';
 import type * as q from './queries.js';
 import { type CouponTerms, heldCouponStatus } from './rules.js';
-import type { HeldCouponSchema, TemplateSchema } from './schemas.js';
+import type { AdminTemplateSchema, HeldCouponSchema, TemplateSchema } from './schemas.js';
 
 export type CouponTemplate = Static<typeof TemplateSchema>;
+export type AdminCouponTemplate = Static<typeof AdminTemplateSchema>;
 export type HeldCoupon = Static<typeof HeldCouponSchema>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

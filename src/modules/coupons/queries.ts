@@ -221,3 +221,60 @@ export const usableHeld = (conn: Queryable, userId: string, now: Date) =>
      ORDER BY c.valid_until ASC NULLS LAST, c.id`,
     [userId, now],
   );
+
+/** Records what an order's coupon took off, when checkout attaches it (same transaction). */
+export async function insertRedemption(
+  conn: Queryable,
+  r: { orderId: string; userCouponId: string; templateId: string; discount: number; at: Date },
+) {
+  await conn.query(
+    `INSERT INTO coupon_redemptions (order_id, user_coupon_id, template_id, discount, reserved_at)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (order_id) DO NOTHING`,
+    [r.orderId, r.userCouponId, r.templateId, r.discount, r.at],
+  );
+}
+
+export async function markRedemptionPaid(conn: Queryable, orderId: string, at: Date) {
+  await conn.query('UPDATE coupon_redemptions SET paid_at = $2 WHERE order_id = $1 AND paid_at IS NULL', [
+    orderId,
+    at,
+  ]);
+}
+
+/**
+ * The order no longer uses its coupon: an unpaid order's redemption goes (nothing was given); a
+ * paid one's is marked refunded and stays, so the console can say how many uses were refunded.
+ */
+export async function endRedemption(conn: Queryable, orderId: string, at: Date) {
+  await conn.query('DELETE FROM coupon_redemptions WHERE order_id = $1 AND paid_at IS NULL', [orderId]);
+  await conn.query(
+    'UPDATE coupon_redemptions SET refunded_at = $2 WHERE order_id = $1 AND refunded_at IS NULL',
+    [orderId, at],
+  );
+}
+
+export interface TemplateUsageRow {
+  template_id: string;
+  claimed: number;
+  used: number;
+  discount_given: number;
+  refunded: number;
+}
+
+/**
+ * Per template: coupons claimed in the coupon centre, uses on paid orders not refunded, the
+ * discount those gave, and uses whose order was refunded in full (their discount is not counted:
+ * the buyer paid nothing for the order in the end and had the coupon back).
+ */
+export const templateUsage = (conn: Queryable, templateIds: readonly string[]) =>
+  conn.query<TemplateUsageRow>(
+    `SELECT t.id AS template_id,
+       (SELECT count(*) FROM user_coupons c WHERE c.template_id = t.id AND c.source = 'claim')::int AS claimed,
+       count(r.order_id) FILTER (WHERE r.paid_at IS NOT NULL AND r.refunded_at IS NULL)::int AS used,
+       COALESCE(sum(r.discount) FILTER (WHERE r.paid_at IS NOT NULL AND r.refunded_at IS NULL), 0)::bigint
+         AS discount_given,
+       count(r.order_id) FILTER (WHERE r.refunded_at IS NOT NULL)::int AS refunded
+     FROM coupon_templates t LEFT JOIN coupon_redemptions r ON r.template_id = t.id
+     WHERE t.id = ANY($1) GROUP BY t.id`,
+    [templateIds],
+  );

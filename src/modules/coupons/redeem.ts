@@ -75,7 +75,16 @@ export function checkoutCoupons(ctx: { clock: Clock }): CheckoutCoupons {
       if (!pricing.ok) throw misfitError(misfitOf(couponId, pricing));
       return {
         discount: pricing.discount,
-        attachTo: (orderId: string) => q.markUsed(tx, coupon.id, orderId, now),
+        attachTo: async (orderId: string) => {
+          await q.markUsed(tx, coupon.id, orderId, now);
+          await q.insertRedemption(tx, {
+            orderId,
+            userCouponId: coupon.id,
+            templateId: coupon.template_id,
+            discount: pricing.discount,
+            at: now,
+          });
+        },
       };
     },
   };
@@ -86,8 +95,9 @@ export function checkoutCoupons(ctx: { clock: Clock }): CheckoutCoupons {
  * the whole order here, so the buyer ends where they started: the coupon is theirs again, until
  * it lapses at its own date as it would have anyway.
  */
-export async function returnCoupon(tx: Tx, orderId: string): Promise<void> {
+export async function returnCoupon(tx: Tx, orderId: string, now: Date): Promise<void> {
   await q.releaseFromOrder(tx, orderId);
+  await q.endRedemption(tx, orderId, now);
 }
 
 export type CouponChoice = Static<typeof ApplicableSchema>['items'][number];

@@ -98,7 +98,22 @@ export const HeldCouponSchema = Type.Object({
 const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
-export const TemplatePage = page(TemplateSchema);
+/** A template as the console lists it: its terms, and what its coupons did. */
+export const AdminTemplateSchema = Type.Object({
+  ...TemplateSchema.properties,
+  usage: Type.Object({
+    /** Claimed in the coupon centre (`issued` also counts those given as invitation rewards). */
+    claimed: Type.Integer(),
+    /** Used on orders that were paid and not refunded in full. */
+    used: Type.Integer(),
+    /** The discount those orders got, minor units. A refunded order's is not counted. */
+    discountGiven: Type.Integer(),
+    /** Used on orders later refunded in full (their coupons went back to their holders). */
+    refunded: Type.Integer(),
+  }),
+});
+
+export const TemplatePage = page(AdminTemplateSchema);
 export const OfferPage = page(OfferSchema);
 export const HeldCouponPage = page(HeldCouponSchema);
 

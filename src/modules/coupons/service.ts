@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db.js';
 import { claimCoupon, grantCoupon, listHeldCoupons, listOffers, shareProgress } from './claims.js';
 import type { CouponsContext } from './context.js';
-import type { HeldFilter } from './queries.js';
+import { type HeldFilter, markRedemptionPaid } from './queries.js';
 import { checkoutCoupons, couponChoices, returnCoupon } from './redeem.js';
 import type { CreateTemplateInput, UpdateTemplateInput } from './schemas.js';
 import {
@@ -18,8 +18,12 @@ import {
  * per order through `checkout`, and an order cancelled unpaid or refunded gives its coupon back.
  */
 export function createCouponsService(ctx: CouponsContext) {
-  /** Wired in src/reactions.ts as a deferred reaction to cancelled and refunded orders (idempotent). */
-  const reactions = { returnCoupon: (tx: Tx, e: { orderId: string }) => returnCoupon(tx, e.orderId) };
+  const reactions = {
+    /** Wired in src/reactions.ts as a deferred reaction to cancelled and refunded orders (idempotent). */
+    returnCoupon: (tx: Tx, e: { orderId: string }) => returnCoupon(tx, e.orderId, ctx.clock.now()),
+    /** In the payment's transaction, so a template's "used" figure matches its paid orders. */
+    onPaid: (tx: Tx, e: { orderId: string }) => markRedemptionPaid(tx, e.orderId, ctx.clock.now()),
+  };
 
   type PageArgs = { limit?: number; cursor?: string };
   const page = (p: PageArgs) => ({ limit: p.limit ?? 20, cursor: p.cursor });

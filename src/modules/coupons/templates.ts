@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { CouponsContext } from './context.js';
-import { type CouponTemplate, presentTemplate } from './present.js';
+import { type AdminCouponTemplate, type CouponTemplate, presentTemplate } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { templateMachine, termsProblem } from './rules.js';
@@ -132,9 +132,33 @@ export async function getTemplate(ctx: CouponsContext, id: string): Promise<Coup
 export async function listTemplates(
   ctx: CouponsContext,
   page: { limit: number; cursor?: string },
-): Promise<Page<CouponTemplate>> {
+): Promise<Page<AdminCouponTemplate>> {
   const cursor = decodeTimeCursor(page.cursor);
   const before = cursor && { createdAt: cursor.at, id: cursor.id };
   const rows = await q.listTemplates(ctx.db, { limit: page.limit, before });
-  return toPage(rows, page.limit, (r) => [r.created_at.toISOString(), r.id], presentTemplate);
+  const usage = new Map(
+    (
+      await q.templateUsage(
+        ctx.db,
+        rows.slice(0, page.limit).map((r) => r.id),
+      )
+    ).map((u) => [u.template_id, u]),
+  );
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.created_at.toISOString(), r.id],
+    (r): AdminCouponTemplate => {
+      const u = usage.get(r.id);
+      return {
+        ...presentTemplate(r),
+        usage: {
+          claimed: u?.claimed ?? 0,
+          used: u?.used ?? 0,
+          discountGiven: Number(u?.discount_given ?? 0),
+          refunded: u?.refunded ?? 0,
+        },
+      };
+    },
+  );
 }

@@ -154,6 +154,25 @@ export async function insertGroup(conn: Queryable, g: GroupRow): Promise<void> {
   );
 }
 
+/** A campaign's groups, newest first, optionally in one state; keyset on the time-ordered id. */
+export const groupsOfCampaign = (
+  conn: Queryable,
+  f: { campaignId: string; status?: GroupStatus; beforeId?: string; limit: number },
+) =>
+  conn.query<GroupRow>(
+    `SELECT * FROM group_buy_groups
+     WHERE campaign_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR id < $3)
+     ORDER BY id DESC LIMIT $4`,
+    [f.campaignId, f.status ?? null, f.beforeId ?? null, f.limit + 1],
+  );
+
+/** The seats of these groups, in joining order. */
+export const seatsOfGroups = (conn: Queryable, groupIds: readonly string[]) =>
+  conn.query<SeatRow>(
+    `SELECT * FROM group_buy_members WHERE group_id = ANY($1) ORDER BY joined_at, order_id`,
+    [groupIds],
+  );
+
 export const findGroup = async (conn: Queryable, id: string) =>
   (await conn.query<GroupRow>('SELECT * FROM group_buy_groups WHERE id = $1', [id]))[0];
 

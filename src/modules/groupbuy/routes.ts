@@ -7,10 +7,13 @@ import { ProblemResponse } from '../../platform/http/schemas.js';
 import type { Viewer } from './present.js';
 import {
   AdminCampaignPage,
+  AdminCampaignSchema,
+  AdminGroupPage,
   CampaignBody,
   CampaignPatchBody,
   CampaignSchema,
   GroupSchema,
+  GroupStatusFilter,
   MyGroupBuyPage,
   PublicCampaignPage,
   PublicCampaignSchema,
@@ -65,6 +68,43 @@ export const groupBuyRoutes: FastifyPluginAsyncTypebox<{ groupBuys: GroupBuyServ
       },
     },
     async (request) => groupBuys.listForAdmin({ ...request.query, limit: request.query.limit ?? 20 }),
+  );
+
+  app.get(
+    '/api/admin/group-buys/:id',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin', 'group-buys'],
+        summary: 'Get a group-buy campaign with its group stats',
+        description: 'Admin only. One campaign as the console lists it; 404 for an unknown campaign.',
+        params: IdParams,
+        response: { 200: AdminCampaignSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
+      },
+    },
+    async (request) => groupBuys.campaignForAdmin(request.params.id),
+  );
+
+  app.get(
+    '/api/admin/group-buys/:id/groups',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin', 'group-buys'],
+        summary: 'A campaign’s groups with their members',
+        description:
+          'Admin only. The campaign’s groups, newest first, optionally only `open`, `succeeded` or `failed` ones, each with its paid members by full name, seats joined and paid, expiry, whether the platform may complete it now (`completable`) and what that would cost (`completionCost`, minor units: the discount off the regular price on every paid unit). Paged by `cursor`; 404 for an unknown campaign.',
+        params: IdParams,
+        querystring: Type.Object({ status: GroupStatusFilter, ...pageQuery }),
+        response: { 200: AdminGroupPage, ...ADMIN_PROBLEMS, 404: ProblemResponse },
+      },
+    },
+    async (request) =>
+      groupBuys.groupsOfCampaign(request.params.id, {
+        status: request.query.status,
+        cursor: request.query.cursor,
+        limit: request.query.limit ?? 20,
+      }),
   );
 
   app.patch(

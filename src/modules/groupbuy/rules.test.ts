@@ -5,6 +5,7 @@ import {
   campaignMachine,
   campaignProblems,
   campaignRunning,
+  completionCost,
   type GroupCounts,
   groupMachine,
   joinRefusal,
@@ -212,5 +213,22 @@ describe('group pricing', () => {
     expect(platformMayComplete({ status: 'succeeded', groupSize: 5, taken: 5, paid: 5 })).toBe(false);
     expect(platformMayComplete({ status: 'open', groupSize: 100, taken: 80, paid: 80 })).toBe(true);
     expect(platformMayComplete({ status: 'open', groupSize: 100, taken: 79, paid: 79 })).toBe(false);
+  });
+});
+
+describe('completionCost', () => {
+  const prices = { price: 2900, leaderPrice: 2500 };
+  it('is the discount off the regular price on every paid unit, the leader at the leader price', () => {
+    const seats = [
+      { role: 'leader' as const, quantity: 1, paid: true },
+      { role: 'member' as const, quantity: 2, paid: true },
+      { role: 'member' as const, quantity: 1, paid: false },
+    ];
+    expect(completionCost(seats, prices, 4900)).toBe(2400 + 2 * 2000);
+  });
+
+  it('is null without a regular price, and never negative', () => {
+    expect(completionCost([{ role: 'member', quantity: 1, paid: true }], prices, null)).toBeNull();
+    expect(completionCost([{ role: 'member', quantity: 1, paid: true }], prices, 2000)).toBe(0);
   });
 });

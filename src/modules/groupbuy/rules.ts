@@ -176,6 +176,24 @@ export function platformMayComplete(g: GroupCounts): boolean {
   );
 }
 
+/**
+ * What completing a short group costs the platform: its paid members keep the group (or leader)
+ * price although the group never filled, so the cost is the discount off the regular price on
+ * every paid unit. Null when the regular price is unknown (the variant is gone).
+ */
+export function completionCost(
+  seats: readonly { role: 'leader' | 'member'; quantity: number; paid: boolean }[],
+  prices: CampaignPrices,
+  regularPrice: number | null,
+): number | null {
+  if (regularPrice === null) return null;
+  let cost = 0;
+  for (const seat of seats) {
+    if (seat.paid) cost += Math.max(0, regularPrice - unitPriceFor(prices, seat.role)) * seat.quantity;
+  }
+  return cost;
+}
+
 /** What an order shows of its group: the group's state, or `left` when its seat was given up. */
 export type OrderGroupStatus = 'waiting' | 'succeeded' | 'failed' | 'left';
 

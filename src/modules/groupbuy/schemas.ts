@@ -118,6 +118,25 @@ export const GroupSchema = Type.Object({
   decidedAt: Nullable(Type.String()),
 });
 
+/** A group as the console lists it: the group page's fields, and what the operator decides with. */
+export const AdminGroupSchema = Type.Object({
+  ...GroupSchema.properties,
+  /** Seats taken: paid, and reserved by orders not paid yet. */
+  joinedMembers: Type.Integer(),
+  /** Whether "complete at the platform's cost" would be accepted now. */
+  completable: Type.Boolean(),
+  /** Seats without a paid member while the group is open; 0 once decided. */
+  seatsMissing: Type.Integer(),
+  /**
+   * What completing it would cost the platform, in minor units: the discount off the regular price
+   * on every paid unit, at the campaign's current prices. Null unless `completable` (or when the
+   * regular price is unknown).
+   */
+  completionCost: Nullable(Type.Integer()),
+});
+
+export const GroupStatusFilter = Type.Optional(GroupStatusSchema);
+
 export const MyGroupBuySchema = Type.Object({
   orderId: Type.String(),
   role: Type.Union([Type.Literal('leader'), Type.Literal('member')]),
@@ -136,11 +155,13 @@ const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
 export const PublicCampaignPage = page(PublicCampaignSchema);
 export const AdminCampaignPage = page(AdminCampaignSchema);
 export const MyGroupBuyPage = page(MyGroupBuySchema);
+export const AdminGroupPage = page(AdminGroupSchema);
 
 export type Campaign = Static<typeof CampaignSchema>;
 export type PublicCampaign = Static<typeof PublicCampaignSchema>;
 export type AdminCampaign = Static<typeof AdminCampaignSchema>;
 export type Group = Static<typeof GroupSchema>;
+export type AdminGroup = Static<typeof AdminGroupSchema>;
 export type GroupSummary = Static<typeof GroupSummarySchema>;
 export type MyGroupBuy = Static<typeof MyGroupBuySchema>;
 export type ProductRef = Static<typeof ProductRefSchema>;

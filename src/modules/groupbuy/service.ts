@@ -6,6 +6,7 @@ import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.
 import type { JobRunner } from '../../platform/jobs.js';
 import type { CatalogService, Product } from '../catalog/index.js';
 import type { OrdersService } from '../orders/index.js';
+import { adminGroups } from './admin-groups.js';
 import { campaignAdmin } from './campaigns.js';
 import { failExpiredGroups, settleFailedMember } from './expiry.js';
 import {
@@ -58,6 +59,7 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
   jobs.register(SETTLE_MEMBER_JOB, (payload) => settleFailedMember(db, orders, String(payload.orderId)));
 
   const admin = campaignAdmin({ db, clock, catalog, events });
+  const groupsAdmin = adminGroups({ db, clock, catalog, names });
 
   async function productsOf(ids: readonly string[]): Promise<Map<string, Product>> {
     return new Map((await catalog.getProducts([...new Set(ids)])).map((p) => [p.id, p]));
@@ -201,6 +203,7 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
 
   return {
     ...admin,
+    ...groupsAdmin,
     getGroup,
     getCampaign,
     ...pricing,

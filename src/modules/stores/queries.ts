@@ -19,6 +19,7 @@ export interface ApplicationRow {
   created_at: Date;
   decided_at: Date | null;
   decided_by: string | null;
+  reject_reason: string | null;
 }
 
 export const findStoreById = async (db: Queryable, id: string) =>
@@ -141,9 +142,55 @@ export async function approveApplication(
   from: readonly ApplicationStatus[],
 ) {
   await db.query(
-    `UPDATE shopkeeper_applications SET status = 'approved', decided_at = $3, decided_by = $2
+    `UPDATE shopkeeper_applications SET status = 'approved', decided_at = $3, decided_by = $2,
+       reject_reason = NULL
      WHERE user_id = $1 AND status = ANY($4)`,
     [userId, adminId, now, from],
+  );
+}
+
+/** Marks the application rejected if it is in one of `from`; the row as it is now, if it changed. */
+export async function rejectApplication(
+  db: Queryable,
+  decision: { userId: string; adminId: string; now: Date; reason: string | null },
+  from: readonly ApplicationStatus[],
+) {
+  return (
+    await db.query<ApplicationRow>(
+      `UPDATE shopkeeper_applications SET status = 'rejected', decided_at = $3, decided_by = $2,
+         reject_reason = $4
+       WHERE user_id = $1 AND status = ANY($5) RETURNING *`,
+      [decision.userId, decision.adminId, decision.now, decision.reason, from],
+    )
+  )[0];
+}
+
+/** A rejected applicant applies again: pending once more, the old decision cleared. */
+export async function reopenApplication(
+  db: Queryable,
+  userId: string,
+  now: Date,
+  from: readonly ApplicationStatus[],
+) {
+  await db.query(
+    `UPDATE shopkeeper_applications SET status = 'pending', created_at = $2, decided_at = NULL,
+       decided_by = NULL, reject_reason = NULL
+     WHERE user_id = $1 AND status = ANY($3)`,
+    [userId, now, from],
+  );
+}
+
+/** Decided applications (approved or rejected), latest decision first; keyset on (decided_at, id). */
+export function listDecidedApplications(
+  db: Queryable,
+  filter: { status?: ApplicationStatus; after?: { at: string; id: string }; limit: number },
+) {
+  return db.query<ApplicationRow>(
+    `SELECT * FROM shopkeeper_applications
+     WHERE status <> 'pending' AND ($1::text IS NULL OR status = $1)
+       AND ($2::timestamptz IS NULL OR (decided_at, id) < ($2::timestamptz, $3::text))
+     ORDER BY decided_at DESC, id DESC LIMIT $4`,
+    [filter.status ?? null, filter.after?.at ?? null, filter.after?.id ?? null, filter.limit + 1],
   );
 }
 

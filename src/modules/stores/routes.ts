@@ -6,12 +6,14 @@ import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
 import {
   ApplicationPage,
+  ApplicationSchema,
   ApplicationStatusFilter,
   CreateStoreBody,
   EmptyBody,
   Id,
   ListingSchema,
   MyShopkeeperStatusSchema,
+  RejectBody,
   ShopkeeperStatusSchema,
   StorePageSchema,
   StoreSchema,
@@ -59,11 +61,13 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
       schema: {
         tags: ['stores'],
         summary: 'Whether I am a shopkeeper',
-        description: 'Signed in: `approved`, `pending` (the application waits for the operator) or `none`.',
+        description:
+          'Signed in: `approved`, `pending` (the application waits for the operator), `rejected` (with the ' +
+          'operator’s `reason`, if they gave one, and `decidedAt`; applying again makes it pending) or `none`.',
         response: { 200: MyShopkeeperStatusSchema, 401: ProblemResponse },
       },
     },
-    async (request) => ({ status: await stores.shopkeeperStatus(requireUser(request).id) }),
+    async (request) => stores.shopkeeperStatus(requireUser(request).id),
   );
 
   app.get(
@@ -73,8 +77,14 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
       schema: {
         tags: ['admin', 'stores'],
         summary: 'Shopkeeper applications',
-        description: 'Admin only. Applications oldest first, optionally only `pending` or `approved` ones.',
-        querystring: Type.Object({ status: ApplicationStatusFilter, ...pageQuery }),
+        description:
+          'Admin only. Applications oldest first, optionally only `pending`, `approved` or `rejected` ones. ' +
+          'With `decided=true`, only approved and rejected ones, latest decision first.',
+        querystring: Type.Object({
+          status: ApplicationStatusFilter,
+          decided: Type.Optional(Type.Boolean()),
+          ...pageQuery,
+        }),
         response: { 200: ApplicationPage, 400: ProblemResponse, ...adminProblems },
       },
     },
@@ -97,6 +107,33 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
       },
     },
     async (request) => stores.approveShopkeeper(requireUser(request).id, request.params.userId),
+  );
+
+  app.post(
+    '/api/admin/shopkeepers/:userId/reject',
+    {
+      onRequest: adminOnly,
+      preValidation: bodyDefaultsToEmpty,
+      schema: {
+        tags: ['admin', 'stores'],
+        summary: 'Reject a shopkeeper application',
+        description:
+          'Admin only. A pending application is turned down, with an optional `reason` (up to 500 ' +
+          'characters) the applicant sees on their store page; they may apply again. Rejecting again ' +
+          'changes nothing; an approved one is 409 `invalid_transition`; 404 for someone who has not applied.',
+        params: Type.Object({ userId: Id }),
+        body: RejectBody,
+        response: {
+          200: ApplicationSchema,
+          400: ProblemResponse,
+          404: ProblemResponse,
+          409: ProblemResponse,
+          ...adminProblems,
+        },
+      },
+    },
+    async (request) =>
+      stores.rejectShopkeeper(requireUser(request).id, request.params.userId, request.body.reason),
   );
 
   app.post(

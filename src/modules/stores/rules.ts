@@ -3,14 +3,18 @@ import type { ReasonParams } from '../../platform/errors.js';
 import { defineMachine } from '../../platform/state-machine.js';
 
 /**
- * A shopkeeper application waits for the operator (approval on) or is approved at once (off).
- * There is no refusal yet: an application nobody approves stays pending.
+ * A shopkeeper application waits for the operator (approval on) or is approved at once (off). The
+ * operator may turn it down; the applicant may then apply again, which makes it pending once more.
  */
-export type ApplicationStatus = 'pending' | 'approved';
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
 export const applicationMachine = defineMachine<ApplicationStatus>('shopkeeper application', {
-  pending: ['approved'],
+  pending: ['approved', 'rejected'],
   approved: [],
+  rejected: ['pending', 'approved'],
 });
+
+/** The most a rejection reason may say: a sentence or two, shown to the applicant as written. */
+export const MAX_REJECT_REASON = 500;
 
 export const SLUG_MIN_LENGTH = 3;
 export const SLUG_MAX_LENGTH = 40;

@@ -2,6 +2,7 @@ import { type Static, Type } from 'typebox';
 import { Nullable } from '../../platform/http/schemas.js';
 import { UserSchema } from '../accounts/index.js';
 import { ProductSchema } from '../catalog/index.js';
+import { MAX_REJECT_REASON } from './rules.js';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 
@@ -59,13 +60,31 @@ export const ListingSchema = Type.Object({
 });
 
 // The states of `applicationMachine` (rules.ts); the machine test checks they agree.
-export const ApplicationStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved')]);
+export const ApplicationStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+]);
 
 export const ShopkeeperStatusSchema = Type.Object({ status: ApplicationStatus, user: UserSchema });
 
 export const MyShopkeeperStatusSchema = Type.Object({
-  status: Type.Union([Type.Literal('approved'), Type.Literal('pending'), Type.Literal('none')]),
+  status: Type.Union([
+    Type.Literal('approved'),
+    Type.Literal('pending'),
+    Type.Literal('rejected'),
+    Type.Literal('none'),
+  ]),
+  /** The operator's reason when `rejected` (may be null: giving one is optional); null otherwise. */
+  reason: Nullable(Type.String()),
+  /** When it was rejected; null otherwise. */
+  decidedAt: Nullable(Type.String({ format: 'date-time' })),
 });
+
+export const RejectBody = Type.Object(
+  { reason: Type.Optional(Nullable(Type.String({ maxLength: MAX_REJECT_REASON }))) },
+  { additionalProperties: false },
+);
 
 export const ApplicationSchema = Type.Object({
   userId: Type.String(),
@@ -74,6 +93,8 @@ export const ApplicationSchema = Type.Object({
   status: ApplicationStatus,
   createdAt: Type.String({ format: 'date-time' }),
   decidedAt: Nullable(Type.String({ format: 'date-time' })),
+  /** What the operator told a rejected applicant; null otherwise. */
+  rejectReason: Nullable(Type.String()),
 });
 
 export const ApplicationPage = Type.Object({
@@ -89,5 +110,6 @@ export type StorePage = Static<typeof StorePageSchema>;
 export type Listing = Static<typeof ListingSchema>;
 export type ShopkeeperStatus = Static<typeof ShopkeeperStatusSchema>;
 export type ShopkeeperApplication = Static<typeof ApplicationSchema>;
+export type MyShopkeeperStatus = Static<typeof MyShopkeeperStatusSchema>;
 export type StoreInput = Static<typeof CreateStoreBody>;
 export type StorePatch = Static<typeof UpdateStoreBody>;

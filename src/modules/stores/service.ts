@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
-import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { decodeCursor, decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
@@ -16,6 +16,7 @@ import {
 } from './rules.js';
 import type {
   Listing,
+  MyShopkeeperStatus,
   ShopkeeperApplication,
   ShopkeeperStatus,
   Store,
@@ -70,14 +71,20 @@ export function createStoresService(deps: {
     if (user.roles.includes('shopkeeper')) return { status: 'approved', user };
     const now = clock.now();
     const status: ApplicationStatus = shopkeeperApproval ? 'pending' : 'approved';
-    const application = await q.upsertApplication(db, {
+    let application = await q.upsertApplication(db, {
       id: newId(),
       user_id: userId,
       status,
       created_at: now,
       decided_at: shopkeeperApproval ? null : now,
       decided_by: null,
+      reject_reason: null,
     });
+    // Turned down before: asking again is a new application, waiting like the first one did.
+    if (application?.status === 'rejected' && shopkeeperApproval) {
+      await q.reopenApplication(db, userId, now, applicationMachine.fromStates('pending'));
+      application = await q.findApplication(db, userId);
+    }
     if (application?.status === 'pending' && shopkeeperApproval) return { status: 'pending', user };
     // The role is granted before the application is marked: a crash in between leaves it pending,
     // and approving (or asking) again completes it.
@@ -98,11 +105,60 @@ export function createStoresService(deps: {
     throw refuse('shopkeeper_required', undefined, 'Become a shopkeeper to open a store');
   }
 
-  /** Where the user stands: a shopkeeper, waiting for approval, or neither. */
-  async function shopkeeperStatus(userId: string): Promise<'approved' | 'pending' | 'none'> {
+  /**
+   * Where the user stands: a shopkeeper, waiting for approval, turned down (with the operator's
+   * reason, shown to them as written), or none of these.
+   */
+  async function shopkeeperStatus(userId: string): Promise<MyShopkeeperStatus> {
     const user = await accounts.getUser(userId, db);
-    if (user.roles.includes('shopkeeper')) return 'approved';
-    return (await q.findApplication(db, userId))?.status === 'pending' ? 'pending' : 'none';
+    if (user.roles.includes('shopkeeper')) return { status: 'approved', reason: null, decidedAt: null };
+    const application = await q.findApplication(db, userId);
+    if (application?.status === 'pending') return { status: 'pending', reason: null, decidedAt: null };
+    if (application?.status === 'rejected')
+      return {
+        status: 'rejected',
+        reason: application.reject_reason,
+        decidedAt: application.decided_at?.toISOString() ?? null,
+      };
+    return { status: 'none', reason: null, decidedAt: null };
+  }
+
+  /** Turns a pending application down; rejecting a rejected one again changes nothing. */
+  async function rejectShopkeeper(
+    adminId: string,
+    userId: string,
+    reason: string | null | undefined,
+  ): Promise<ShopkeeperApplication> {
+    const application = await q.findApplication(db, userId);
+    if (!application) throw notFound('Shopkeeper application');
+    if (application.status === 'rejected')
+      return (await presentApplications([application]))[0] as ShopkeeperApplication;
+    applicationMachine.assertTransition(application.status, 'rejected');
+    const decided = await q.rejectApplication(
+      db,
+      { userId, adminId, now: clock.now(), reason: optionalText(reason) },
+      applicationMachine.fromStates('rejected'),
+    );
+    // Approved in between by another operator: the machine says why not.
+    if (!decided) applicationMachine.assertTransition('approved', 'rejected');
+    return (await presentApplications([decided ?? application]))[0] as ShopkeeperApplication;
+  }
+
+  async function presentApplications(rows: readonly q.ApplicationRow[]): Promise<ShopkeeperApplication[]> {
+    // Names and emails from the accounts module, in one look-up: stores never read `users`.
+    const users = await accounts.contactsOf(
+      db,
+      rows.map((r) => r.user_id),
+    );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      name: users.get(r.user_id)?.name ?? '',
+      email: users.get(r.user_id)?.email ?? '',
+      status: r.status,
+      createdAt: r.created_at.toISOString(),
+      decidedAt: r.decided_at?.toISOString() ?? null,
+      rejectReason: r.reject_reason,
+    }));
   }
 
   async function approveShopkeeper(adminId: string, userId: string): Promise<ShopkeeperStatus> {
@@ -116,35 +172,37 @@ export function createStoresService(deps: {
     return { status: 'approved', user };
   }
 
+  /**
+   * Applications oldest first (the queue, in the order people applied); with `decided`, approved and
+   * rejected ones, latest decision first (what the console shows as recently decided).
+   */
   async function listShopkeeperApplications(filter: {
     status?: ApplicationStatus;
+    decided?: boolean;
     limit: number;
     cursor?: string;
   }): Promise<Page<ShopkeeperApplication>> {
-    const [afterId] = decodeCursor(filter.cursor) ?? [];
-    const rows = await q.listApplications(db, {
-      status: filter.status,
-      afterId: afterId === undefined ? undefined : String(afterId),
-      limit: filter.limit,
-    });
-    // Names and emails from the accounts module, in one look-up: stores never read `users`.
-    const users = await accounts.contactsOf(
-      db,
-      rows.slice(0, filter.limit).map((r) => r.user_id),
-    );
-    return toPage(
-      rows,
-      filter.limit,
-      (r) => [r.id],
-      (r) => ({
-        userId: r.user_id,
-        name: users.get(r.user_id)?.name ?? '',
-        email: users.get(r.user_id)?.email ?? '',
-        status: r.status,
-        createdAt: r.created_at.toISOString(),
-        decidedAt: r.decided_at?.toISOString() ?? null,
-      }),
-    );
+    let rows: q.ApplicationRow[];
+    let keyOf: (r: q.ApplicationRow) => (string | number)[];
+    if (filter.decided) {
+      rows = await q.listDecidedApplications(db, {
+        status: filter.status,
+        after: decodeTimeCursor(filter.cursor),
+        limit: filter.limit,
+      });
+      keyOf = (r) => [r.decided_at?.toISOString() ?? '', r.id];
+    } else {
+      const [afterId] = decodeCursor(filter.cursor) ?? [];
+      rows = await q.listApplications(db, {
+        status: filter.status,
+        afterId: afterId === undefined ? undefined : String(afterId),
+        limit: filter.limit,
+      });
+      keyOf = (r) => [r.id];
+    }
+    const items = await presentApplications(rows.slice(0, filter.limit));
+    const byUser = new Map(items.map((a) => [a.userId, a]));
+    return toPage(rows, filter.limit, keyOf, (r) => byUser.get(r.user_id) as ShopkeeperApplication);
   }
 
   async function createStore(ownerId: string, input: StoreInput): Promise<Store> {
@@ -234,6 +292,7 @@ export function createStoresService(deps: {
     shopkeeperStatus,
     assertShopkeeper,
     approveShopkeeper,
+    rejectShopkeeper,
     listShopkeeperApplications,
     createStore,
     updateStore,

@@ -32,6 +32,7 @@ const adminCoupons = () => import('../features/coupons/admin');
 const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
+const adminShopkeepers = () => import('../features/stores/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
@@ -53,6 +54,10 @@ const AdminInvitationRewardsPage = lazy(() =>
 );
 
 const AdminGroupBuysPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminGroupBuysPage })));
+const AdminCampaignPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminCampaignPage })));
+const AdminShopkeepersPage = lazy(() =>
+  adminShopkeepers().then((m) => ({ default: m.AdminShopkeepersPage })),
+);
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
@@ -117,6 +122,8 @@ const router = createBrowserRouter([
           { path: 'coupons/:id', element: <AdminCouponEditPage /> },
           { path: 'invitation-rewards', element: <AdminInvitationRewardsPage /> },
           { path: 'group-buys', element: <AdminGroupBuysPage /> },
+          { path: 'group-buys/:id', element: <AdminCampaignPage /> },
+          { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
         ],

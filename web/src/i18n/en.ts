@@ -1,4 +1,5 @@
 import { afterSalesEn } from './aftersales-en';
+import { consoleEn } from './console-en';
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
 import { fraudEn } from './fraud-en';
@@ -212,6 +213,7 @@ export const en = {
   ...couponsEn,
   ...fulfilmentEn,
   ...groupBuyEn,
+  ...consoleEn,
   ...stockEn,
   ...privacyEn,
   ...payoutsEn,

@@ -1,4 +1,5 @@
 import { afterSalesZhCN } from './aftersales-zh-cn';
+import { consoleZhCN } from './console-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
@@ -212,6 +213,7 @@ export const zhCN: Messages = {
   ...couponsZhCN,
   ...fulfilmentZhCN,
   ...groupBuyZhCN,
+  ...consoleZhCN,
   ...stockZhCN,
   ...privacyZhCN,
   ...payoutsZhCN,

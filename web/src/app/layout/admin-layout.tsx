@@ -17,6 +17,7 @@ export function AdminLayout() {
         <NavLink to="/admin/coupons">{t('adminCoupons.title')}</NavLink>
         <NavLink to="/admin/invitation-rewards">{t('adminInvitations.title')}</NavLink>
         <NavLink to="/admin/group-buys">{t('adminGroupBuys.nav')}</NavLink>
+        <NavLink to="/admin/shopkeepers">{t('shopkeeperApplications.nav')}</NavLink>
         <NavLink to="/admin/attention">{t('adminAttention.nav')}</NavLink>
         <NavLink to="/admin/after-sales">{t('afterSales.nav')}</NavLink>
         <NavLink to="/" end>

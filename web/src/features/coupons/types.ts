@@ -27,3 +27,5 @@ export type InvitationRewardSetting = BodyOf<'/api/admin/invitation-rewards', 'p
 export type InvitationRewardKind = InvitationRewardSetting['kind'];
 export type PublicInvitationReward = ResponseOf<'/api/invitation-rewards', 'get'>;
 export type PointsStatement = ResponseOf<'/api/me/points', 'get'>;
+/** A template as the console lists it, with what its coupons did (`usage`). */
+export type AdminCouponTemplate = ResponseOf<'/api/admin/coupons', 'get'>['items'][number];

@@ -1,2 +1,4 @@
 // The operator's group-buy page, loaded only inside the admin console.
+
+export { AdminCampaignPage } from './pages/admin-campaign-page';
 export { AdminGroupBuysPage } from './pages/admin-group-buys-page';

@@ -13,3 +13,5 @@ export type ProductRef = Group['product'];
 export type MyGroupBuy = ResponseOf<'/api/me/group-buys', 'get'>['items'][number];
 export type OrderGroupStatus = MyGroupBuy['status'];
 export type NewCampaign = BodyOf<'/api/admin/group-buys', 'post'>;
+export type CampaignPatch = BodyOf<'/api/admin/group-buys/{id}', 'patch'>;
+export type AdminGroup = ResponseOf<'/api/admin/group-buys/{id}/groups', 'get'>['items'][number];

@@ -8,3 +8,4 @@ export type StorePage = ResponseOf<'/api/stores/{slug}', 'get'>;
 export type StoreInput = Required<BodyOf<'/api/stores', 'post'>>;
 
 export const isShopkeeper = (roles: readonly string[] | undefined) => Boolean(roles?.includes('shopkeeper'));
+export type ShopkeeperApplication = ResponseOf<'/api/admin/shopkeepers', 'get'>['items'][number];

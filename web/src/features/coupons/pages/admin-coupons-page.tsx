@@ -5,13 +5,15 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
+import { useMoney } from '../../../lib/config';
 import { allItems } from '../../../lib/paged-query';
 import { useAdminCoupons, useSetCouponStatus } from '../api/admin-coupons';
 import { useCouponConditions, useCouponValidity, useCouponValue } from '../components/coupon-terms';
-import type { CouponTemplate } from '../types';
+import type { AdminCouponTemplate } from '../types';
 
-function CouponRow({ coupon, onDisable }: { coupon: CouponTemplate; onDisable: () => void }) {
+function CouponRow({ coupon, onDisable }: { coupon: AdminCouponTemplate; onDisable: () => void }) {
   const { t } = useTranslation();
+  const money = useMoney();
   const value = useCouponValue();
   const conditions = useCouponConditions();
   const validity = useCouponValidity();
@@ -19,25 +21,39 @@ function CouponRow({ coupon, onDisable }: { coupon: CouponTemplate; onDisable: (
   const active = coupon.status === 'active';
   return (
     <tr data-testid="admin-coupon-row">
-      <td>
+      <td data-label={t('adminCoupons.columns.title')}>
         <Link to={`/admin/coupons/${coupon.id}`}>{coupon.title}</Link>
         {coupon.claimable ? null : <span className="badge badge-muted">{t('adminCoupons.rewardOnly')}</span>}
         {coupon.shareToUnlock ? <span className="badge">{t('coupons.shareToUnlock')}</span> : null}
       </td>
-      <td>
+      <td data-label={t('adminCoupons.columns.terms')}>
         {value(coupon)}
         <small className="muted muted-block">{conditions(coupon)}</small>
       </td>
-      <td>
+      <td data-label={t('adminCoupons.columns.issued')}>
         {coupon.issued} / {coupon.totalQuantity ?? t('adminCoupons.unlimited')}
+        <small className="muted muted-block" data-testid="coupon-claimed">
+          {t('couponUsage.claimed')}: {coupon.usage.claimed}
+        </small>
       </td>
-      <td>{validity(coupon)}</td>
-      <td>
+      <td data-label={t('couponUsage.used')} data-testid="coupon-used">
+        {coupon.usage.used}
+      </td>
+      <td data-label={t('couponUsage.discountGiven')} data-testid="coupon-discount-given">
+        {money(coupon.usage.discountGiven)}
+        {coupon.usage.refunded > 0 ? (
+          <small className="muted muted-block">
+            {t('couponUsage.refunded', { count: coupon.usage.refunded })}
+          </small>
+        ) : null}
+      </td>
+      <td data-label={t('adminCoupons.columns.window')}>{validity(coupon)}</td>
+      <td data-label={t('adminCoupons.columns.status')}>
         <span className={`badge${active ? ' badge-success' : ' badge-muted'}`}>
           {active ? t('adminCoupons.active') : t('adminCoupons.disabled')}
         </span>
       </td>
-      <td>
+      <td data-label={t('admin.actions')}>
         {active ? (
           <button
             type="button"
@@ -67,7 +83,7 @@ export function AdminCouponsPage() {
   const coupons = useAdminCoupons();
   const items = allItems(coupons.data);
   const setStatus = useSetCouponStatus();
-  const [disabling, setDisabling] = useState<CouponTemplate | null>(null);
+  const [disabling, setDisabling] = useState<AdminCouponTemplate | null>(null);
 
   return (
     <section data-testid="admin-coupons">
@@ -86,12 +102,14 @@ export function AdminCouponsPage() {
       <ErrorMessage error={setStatus.error} />
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-stacked">
             <thead>
               <tr>
                 <th scope="col">{t('adminCoupons.columns.title')}</th>
                 <th scope="col">{t('adminCoupons.columns.terms')}</th>
                 <th scope="col">{t('adminCoupons.columns.issued')}</th>
+                <th scope="col">{t('couponUsage.used')}</th>
+                <th scope="col">{t('couponUsage.discountGiven')}</th>
                 <th scope="col">{t('adminCoupons.columns.window')}</th>
                 <th scope="col">{t('adminCoupons.columns.status')}</th>
                 <th scope="col">{t('admin.actions')}</th>

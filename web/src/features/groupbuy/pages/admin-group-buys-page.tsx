@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DurationInput, useDurationText } from '../../../components/duration-input';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
@@ -62,24 +64,26 @@ export function AdminGroupBuysPage() {
         emptyTitle={t('adminGroupBuys.none')}
       />
       {items.length > 0 ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('adminGroupBuys.product')}</th>
-              <th>{t('adminGroupBuys.deal')}</th>
-              <th>{t('adminGroupBuys.open')}</th>
-              <th>{t('adminGroupBuys.succeeded')}</th>
-              <th>{t('adminGroupBuys.failed')}</th>
-              <th>{t('adminGroupBuys.members')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <CampaignRow key={c.id} campaign={c} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-wrap">
+          <table className="table table-stacked">
+            <thead>
+              <tr>
+                <th scope="col">{t('adminGroupBuys.product')}</th>
+                <th scope="col">{t('adminGroupBuys.deal')}</th>
+                <th scope="col">{t('adminGroupBuys.open')}</th>
+                <th scope="col">{t('adminGroupBuys.succeeded')}</th>
+                <th scope="col">{t('adminGroupBuys.failed')}</th>
+                <th scope="col">{t('adminGroupBuys.members')}</th>
+                <th scope="col">{t('shopkeeperApplications.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <CampaignRow key={c.id} campaign={c} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <LoadMore pages={list} />
     </section>
@@ -90,23 +94,39 @@ function CampaignRow({ campaign }: { campaign: AdminCampaign }) {
   const { t } = useTranslation();
   const money = useMoney();
   const close = useCloseCampaign();
+  const duration = useDurationText();
   return (
     <tr data-testid="admin-campaign-row">
-      <td>{campaign.product.title}</td>
-      <td>
+      <td data-label={t('adminGroupBuys.product')}>{campaign.product.title}</td>
+      <td data-label={t('adminGroupBuys.deal')}>
         {money(campaign.price)} · {t('groupBuy.teamOf', { count: campaign.groupSize })}
         <small className="muted muted-block">
-          {t('adminGroupBuys.duration', { count: campaign.durationMinutes })}
+          {t('campaignGroups.toFill', { duration: duration(campaign.durationMinutes) })}
           {campaign.leaderPrice !== null
             ? ` · ${t('groupBuy.leaderPriceNote', { price: money(campaign.leaderPrice) })}`
             : ''}
         </small>
       </td>
-      <td data-testid="stat-open">{campaign.stats.open}</td>
-      <td data-testid="stat-succeeded">{campaign.stats.succeeded}</td>
-      <td data-testid="stat-failed">{campaign.stats.failed}</td>
-      <td data-testid="stat-members">{campaign.stats.members}</td>
-      <td>
+      <td data-label={t('adminGroupBuys.open')} data-testid="stat-open">
+        {campaign.stats.open}
+      </td>
+      <td data-label={t('adminGroupBuys.succeeded')} data-testid="stat-succeeded">
+        {campaign.stats.succeeded}
+      </td>
+      <td data-label={t('adminGroupBuys.failed')} data-testid="stat-failed">
+        {campaign.stats.failed}
+      </td>
+      <td data-label={t('adminGroupBuys.members')} data-testid="stat-members">
+        {campaign.stats.members}
+      </td>
+      <td data-label={t('shopkeeperApplications.actions')}>
+        <Link
+          to={`/admin/group-buys/${campaign.id}`}
+          className="btn btn-outline btn-small"
+          data-testid="campaign-open"
+        >
+          {t('campaignGroups.view')}
+        </Link>{' '}
         {campaign.status === 'active' ? (
           <button
             type="button"
@@ -134,7 +154,7 @@ function CampaignForm() {
   const [groupSize, setGroupSize] = useState('3');
   const [price, setPrice] = useState('');
   const [leaderPrice, setLeaderPrice] = useState('');
-  const [duration, setDuration] = useState('1440');
+  const [duration, setDuration] = useState<number | null>(1440);
   const [limit, setLimit] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const create = useCreateCampaign();
@@ -148,11 +168,15 @@ function CampaignForm() {
       setProblem(t('adminGroupBuys.fillIn'));
       return;
     }
+    if (duration === null) {
+      setProblem(t('duration.invalid'));
+      return;
+    }
     const campaign = {
       variantId,
       groupSize: Number(groupSize),
       price: groupPrice,
-      durationMinutes: Number(duration),
+      durationMinutes: duration,
       leaderPrice: leader,
       perUserLimit: limit.trim() ? Number(limit) : null,
     };
@@ -215,16 +239,12 @@ function CampaignForm() {
           {t('adminGroupBuys.leaderPrice')}
           <input inputMode="decimal" value={leaderPrice} onChange={(e) => setLeaderPrice(e.target.value)} />
         </label>
-        <label>
-          {t('adminGroupBuys.durationMinutes')}
-          <input
-            type="number"
-            min={1}
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-            data-testid="campaign-duration"
-          />
-        </label>
+        <DurationInput
+          label={t('adminGroupBuys.durationMinutes')}
+          minutes={duration}
+          onChange={setDuration}
+          testId="campaign-duration"
+        />
         <label>
           {t('adminGroupBuys.perUserLimit')}
           <input type="number" min={1} value={limit} onChange={(e) => setLimit(e.target.value)} />

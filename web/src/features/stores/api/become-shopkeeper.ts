@@ -20,7 +20,7 @@ export function useBecomeShopkeeper() {
     mutationFn: becomeShopkeeper,
     // An approved application grants the role: the signed-in user is fetched again to see it.
     onSuccess: (application) => {
-      client.setQueryData(standingKey, { status: application.status });
+      client.setQueryData(standingKey, { status: application.status, reason: null, decidedAt: null });
       if (application.status === 'approved') void client.invalidateQueries({ queryKey: ['me'] });
     },
   });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
+import { useDateTime } from '../../../lib/config';
 import { useUser } from '../../auth';
 import { ShareButton } from '../../sharing';
 import { useBecomeShopkeeper, useShopkeeperStanding } from '../api/become-shopkeeper';
@@ -32,6 +33,8 @@ function BecomeShopkeeper() {
   const { t } = useTranslation();
   const apply = useBecomeShopkeeper();
   const standing = useShopkeeperStanding();
+  const when = useDateTime();
+  const rejected = !apply.data && standing.data?.status === 'rejected' ? standing.data : null;
   if (apply.data?.status === 'pending' || standing.data?.status === 'pending') {
     return (
       <p className="alert alert-warning" role="status" data-testid="shopkeeper-pending">
@@ -41,6 +44,12 @@ function BecomeShopkeeper() {
   }
   return (
     <div className="card">
+      {rejected ? (
+        <div className="alert alert-warning" role="status" data-testid="shopkeeper-rejected">
+          <p>{t('myShopkeeper.rejected', { date: rejected.decidedAt ? when(rejected.decidedAt) : '' })}</p>
+          {rejected.reason ? <p>{t('myShopkeeper.rejectedReason', { reason: rejected.reason })}</p> : null}
+        </div>
+      ) : null}
       <h2>{t('stores.becomeTitle')}</h2>
       <p>{t('stores.becomeText')}</p>
       <ErrorMessage error={apply.error} />
@@ -51,7 +60,7 @@ function BecomeShopkeeper() {
         onClick={() => apply.mutate()}
         data-testid="become-shopkeeper"
       >
-        {apply.isPending ? t('common.working') : t('stores.become')}
+        {apply.isPending ? t('common.working') : rejected ? t('myShopkeeper.applyAgain') : t('stores.become')}
       </button>
     </div>
   );
