@@ -6,7 +6,6 @@ import { ProblemResponse } from '../../platform/http/schemas.js';
 import {
   AdjustStockBody,
   AdminListQuery,
-  CategoryList,
   CreateProductBody,
   IdParams,
   ListQuery,
@@ -16,6 +15,8 @@ import {
   ProductSchema,
   UpdateProductBody,
 } from './schemas.js';
+import { categoryRoutes } from './category-routes.js';
+import { CategoryList } from './category-schemas.js';
 import type { CatalogService } from './service.js';
 
 /** The refusals every operator route can give before its own: no token, not an admin. */
@@ -25,6 +26,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
   app,
   { catalog },
 ) => {
+  await app.register(categoryRoutes, { catalog });
+
   app.get(
     '/api/products',
     {
@@ -61,7 +64,9 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       schema: {
         tags: ['catalog'],
         summary: 'Categories in use',
-        description: 'Every category slug of an active product, with how many active products it has.',
+        description:
+          'The categories that have active products, in the operator\'s order: slug, how many active ' +
+          'products, display names in each interface language, and icon.',
         response: { 200: CategoryList },
       },
     },
