@@ -31,7 +31,8 @@ async function createProduct(category: string | null): Promise<Product> {
 }
 
 const adminList = async () =>
-  (await t.request('GET', '/api/admin/categories', { token: admin })).json<{ items: AdminCategory[] }>().items;
+  (await t.request('GET', '/api/admin/categories', { token: admin })).json<{ items: AdminCategory[] }>()
+    .items;
 const publicList = async () =>
   (await t.request('GET', '/api/categories')).json<{ items: PublicCategory[] }>().items;
 const slugs = async () => (await adminList()).map((c) => c.slug);
@@ -48,7 +49,12 @@ describe('managed categories', () => {
       allProducts: 0,
     });
     const snacks = await createCategory({ slug: 'snacks', names: names(' Snacks ', '零食') });
-    expect(snacks).toMatchObject({ slug: 'snacks', names: names('Snacks', '零食'), icon: 'tag', position: 1 });
+    expect(snacks).toMatchObject({
+      slug: 'snacks',
+      names: names('Snacks', '零食'),
+      icon: 'tag',
+      position: 1,
+    });
     const first = await createCategory({ names: names('Fresh', '生鲜'), icon: 'leaf', position: 0 });
     expect(first.position).toBe(0);
     expect(await slugs()).toEqual(['fresh', 'tea-and-coffee', 'snacks']);
@@ -93,11 +99,20 @@ describe('managed categories', () => {
       position: 0,
     });
     expect(await slugs()).toEqual(['snacks', 'fresh', 'tea-and-coffee']);
-    const last = await t.request('PATCH', '/api/admin/categories/snacks', { token: admin, body: { position: 99 } });
+    const last = await t.request('PATCH', '/api/admin/categories/snacks', {
+      token: admin,
+      body: { position: 99 },
+    });
     expect(last.json<AdminCategory>().position).toBe(2);
     expect(await slugs()).toEqual(['fresh', 'tea-and-coffee', 'snacks']);
-    expectProblem(await t.request('PATCH', '/api/admin/categories/nope', { token: admin, body: { icon: 'tag' } }), 404);
-    const bad = await t.request('PATCH', '/api/admin/categories/snacks', { token: admin, body: { icon: 'rocket' } });
+    expectProblem(
+      await t.request('PATCH', '/api/admin/categories/nope', { token: admin, body: { icon: 'tag' } }),
+      404,
+    );
+    const bad = await t.request('PATCH', '/api/admin/categories/snacks', {
+      token: admin,
+      body: { icon: 'rocket' },
+    });
     expect(errorPaths(expectProblem(bad, 400))).toContain('/icon');
   });
 
@@ -134,7 +149,13 @@ describe('managed categories', () => {
     await t.request('POST', `/api/admin/products/${archived.id}/archive`, { token: admin });
     await createProduct('Fresh');
     expect(await publicList()).toEqual([
-      { slug: 'snacks', products: 2, names: names('Snacks & sweets', '零食甜点'), icon: 'cookie', position: 1 },
+      {
+        slug: 'snacks',
+        products: 2,
+        names: names('Snacks & sweets', '零食甜点'),
+        icon: 'cookie',
+        position: 1,
+      },
       { slug: 'fresh', products: 1, names: names('Fresh', '生鲜'), icon: 'leaf', position: 2 },
     ]);
     const tea = (await adminList()).find((c) => c.slug === 'tea-and-coffee');
@@ -145,7 +166,10 @@ describe('managed categories', () => {
     const product = await createProduct('Home & Kitchen');
     expect(product.category).toBe('home-and-kitchen');
     const made = (await adminList()).at(-1);
-    expect(made).toMatchObject({ slug: 'home-and-kitchen', names: names('Home and kitchen', 'Home and kitchen') });
+    expect(made).toMatchObject({
+      slug: 'home-and-kitchen',
+      names: names('Home and kitchen', 'Home and kitchen'),
+    });
     expect(made?.position).toBe(3);
   });
 
@@ -155,7 +179,10 @@ describe('managed categories', () => {
       ['tea-and-coffee', 1],
     ] as const) {
       const res = await t.request('DELETE', `/api/admin/categories/${slug}`, { token: admin });
-      expect(expectProblem(res, 409)).toMatchObject({ reason: 'category_in_use', params: { slug, products } });
+      expect(expectProblem(res, 409)).toMatchObject({
+        reason: 'category_in_use',
+        params: { slug, products },
+      });
     }
     const unused = await createCategory({ names: names('Garden', '园艺'), position: 1 });
     const res = await t.request('DELETE', `/api/admin/categories/${unused.slug}`, { token: admin });

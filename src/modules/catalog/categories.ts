@@ -128,7 +128,8 @@ export function createCategoryService(deps: { db: Database; clock: Clock }) {
     reorderCategories,
     deleteCategory,
     /** Makes sure a product's category exists (named after its slug when new), inside the product's transaction. */
-    ensureCategory: (tx: Queryable, slug: string) => q.ensureCategory(tx, slug, defaultCategoryName(slug), clock.now()),
+    ensureCategory: (tx: Queryable, slug: string) =>
+      q.ensureCategory(tx, slug, defaultCategoryName(slug), clock.now()),
   };
 }
 

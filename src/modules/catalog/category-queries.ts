@@ -31,9 +31,9 @@ export const listCategories = (db: Queryable, options: { inUse: boolean }) =>
  * one after another. NO KEY UPDATE does not wait for products being saved into a category.
  */
 export const lockOrder = async (tx: Queryable) =>
-  (await tx.query<{ slug: string }>('SELECT slug FROM categories ORDER BY position, slug FOR NO KEY UPDATE')).map(
-    (r) => r.slug,
-  );
+  (
+    await tx.query<{ slug: string }>('SELECT slug FROM categories ORDER BY position, slug FOR NO KEY UPDATE')
+  ).map((r) => r.slug);
 
 /** Writes positions 0..n-1 in the given order, touching only the rows whose position changes. */
 export const writeOrder = (tx: Queryable, order: readonly string[], at: Date) =>
@@ -71,5 +71,6 @@ export const findCategory = async (db: Queryable, slug: string) =>
   (await db.query<CategoryRow>('SELECT * FROM categories WHERE slug = $1', [slug]))[0];
 
 export const countProducts = async (db: Queryable, slug: string) =>
-  (await db.query<{ n: number }>('SELECT count(*)::integer AS n FROM products WHERE category = $1', [slug]))[0]
-    ?.n ?? 0;
+  (
+    await db.query<{ n: number }>('SELECT count(*)::integer AS n FROM products WHERE category = $1', [slug])
+  )[0]?.n ?? 0;

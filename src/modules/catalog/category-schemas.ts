@@ -65,7 +65,11 @@ export const UpdateCategoryBody = Type.Object(
     names: Type.Optional(CategoryNames),
     icon: Type.Optional(CategoryIconSchema),
     position: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 10_000, description: 'Its new place; the others keep their order' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: 10_000,
+        description: 'Its new place; the others keep their order',
+      }),
     ),
   },
   { additionalProperties: false },

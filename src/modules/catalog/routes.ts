@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { categoryRoutes } from './category-routes.js';
+import { CategoryList } from './category-schemas.js';
 import {
   AdjustStockBody,
   AdminListQuery,
@@ -15,8 +17,6 @@ import {
   ProductSchema,
   UpdateProductBody,
 } from './schemas.js';
-import { categoryRoutes } from './category-routes.js';
-import { CategoryList } from './category-schemas.js';
 import type { CatalogService } from './service.js';
 
 /** The refusals every operator route can give before its own: no token, not an admin. */
@@ -65,7 +65,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         tags: ['catalog'],
         summary: 'Categories in use',
         description:
-          'The categories that have active products, in the operator\'s order: slug, how many active ' +
+          "The categories that have active products, in the operator's order: slug, how many active " +
           'products, display names in each interface language, and icon.',
         response: { 200: CategoryList },
       },

@@ -184,10 +184,13 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
   ): Promise<Product> {
     try {
       return await db.transaction(async (tx) => {
-        const rows = await tx.query<q.ProductRow>('SELECT * FROM products WHERE id = $1 FOR NO KEY UPDATE', [id]);
+        const rows = await tx.query<q.ProductRow>('SELECT * FROM products WHERE id = $1 FOR NO KEY UPDATE', [
+          id,
+        ]);
         const row = rows[0];
         if (!row) throw notFound('Product');
-        const category = patch.category === undefined ? row.category : await storedCategory(tx, patch.category);
+        const category =
+          patch.category === undefined ? row.category : await storedCategory(tx, patch.category);
         await tx.query(
           `UPDATE products SET title = $2, description = $3, images = $4, category = $5,
              commission_rate_bps = $6, updated_at = $7 WHERE id = $1`,

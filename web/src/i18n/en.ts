@@ -1,4 +1,5 @@
 import { afterSalesEn } from './aftersales-en';
+import { categoriesEn } from './categories-en';
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
 import { fraudEn } from './fraud-en';
@@ -213,6 +214,7 @@ export const en = {
   ...fulfilmentEn,
   ...groupBuyEn,
   ...stockEn,
+  ...categoriesEn,
   ...privacyEn,
   ...payoutsEn,
   ...notificationsEn,

@@ -1,4 +1,5 @@
 import { afterSalesZhCN } from './aftersales-zh-cn';
+import { categoriesZhCN } from './categories-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
@@ -213,6 +214,7 @@ export const zhCN: Messages = {
   ...fulfilmentZhCN,
   ...groupBuyZhCN,
   ...stockZhCN,
+  ...categoriesZhCN,
   ...privacyZhCN,
   ...payoutsZhCN,
   ...notificationsZhCN,
