@@ -114,7 +114,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         description:
           'Admin only. A product with one or more variants (SKU, price in minor units, starting stock, ' +
           'recorded as its `initial` movement). A SKU used twice in the body is a field error (rule ' +
-          '`unique`); a SKU another product has is 409 `sku_taken`.',
+          '`unique`); a SKU another product has is 409 `sku_taken`. A `category` (a slug, or a name made ' +
+          'into one) that is not a managed category yet becomes one, named after its slug and last in the order.',
         body: CreateProductBody,
         response: { 201: ProductSchema, 400: ProblemResponse, 409: ProblemResponse, ...adminProblems },
       },

@@ -6197,7 +6197,7 @@ export interface paths {
         put?: never;
         /**
          * Add a product
-         * @description Admin only. A product with one or more variants (SKU, price in minor units, starting stock, recorded as its `initial` movement). A SKU used twice in the body is a field error (rule `unique`); a SKU another product has is 409 `sku_taken`.
+         * @description Admin only. A product with one or more variants (SKU, price in minor units, starting stock, recorded as its `initial` movement). A SKU used twice in the body is a field error (rule `unique`); a SKU another product has is 409 `sku_taken`. A `category` (a slug, or a name made into one) that is not a managed category yet becomes one, named after its slug and last in the order.
          */
         post: {
             parameters: {
