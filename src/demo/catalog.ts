@@ -3,9 +3,23 @@
  * (`scripts/generate-demo-images.ts`) draws. Prices are minor units of CNY (12900 = ¥129.00).
  * Each product's picture is `web/public/demo/<slug>.svg`, served at `/demo/<slug>.svg`.
  */
+import type { CategoryIcon } from '../modules/catalog/index.js';
 
 export const DEMO_CATEGORIES = ['tea', 'snacks', 'kitchen', 'home', 'beauty', 'digital'] as const;
 export type DemoCategory = (typeof DEMO_CATEGORIES)[number];
+
+/** How the shop names and draws its aisles, in the order of DEMO_CATEGORIES (the storefront's order). */
+export const demoCategoryDetails: Record<
+  DemoCategory,
+  { names: { en: string; 'zh-CN': string }; icon: CategoryIcon }
+> = {
+  tea: { names: { en: 'Tea', 'zh-CN': '茶叶' }, icon: 'cup' },
+  snacks: { names: { en: 'Snacks', 'zh-CN': '零食' }, icon: 'cookie' },
+  kitchen: { names: { en: 'Kitchen', 'zh-CN': '厨房' }, icon: 'utensils' },
+  home: { names: { en: 'Home', 'zh-CN': '家居' }, icon: 'home' },
+  beauty: { names: { en: 'Beauty', 'zh-CN': '美妆' }, icon: 'sparkles' },
+  digital: { names: { en: 'Digital', 'zh-CN': '数码' }, icon: 'device' },
+};
 
 export interface DemoVariant {
   sku: string;

@@ -9,6 +9,7 @@ import type { PublicCampaign } from '../modules/groupbuy/service.js';
 import type { Order } from '../modules/orders/present.js';
 import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
+import { DEMO_CATEGORIES, type DemoCategory, demoCategoryDetails } from './catalog.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
@@ -45,6 +46,17 @@ describe('demo shop', () => {
     const categories = (await t.request('GET', '/api/categories')).json<{ items: { slug: string }[] }>();
     expect(categories.items.length).toBeGreaterThanOrEqual(5);
     expect(new Set(products.map((p) => p.category)).size).toBe(categories.items.length);
+  });
+
+  it('names every category in English and Chinese, with an icon, in the order of DEMO_CATEGORIES', async () => {
+    const { items } = (await t.request('GET', '/api/categories')).json<{
+      items: { slug: string; names: { en: string; 'zh-CN': string }; icon: string }[];
+    }>();
+    expect(items.map((c) => c.slug)).toEqual([...DEMO_CATEGORIES]);
+    for (const category of items) {
+      expect(category).toMatchObject(demoCategoryDetails[category.slug as DemoCategory]);
+      expect(category.names['zh-CN']).toMatch(/\p{Script=Han}/u);
+    }
   });
 
   it('gives every product a description and 1-3 sellable variants with unique SKUs', () => {

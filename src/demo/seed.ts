@@ -3,7 +3,13 @@ import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product } from '../modules/catalog/index.js';
 import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
-import { DEMO_CATEGORIES, type DemoProduct, demoCatalog, demoImagePath } from './catalog.js';
+import {
+  DEMO_CATEGORIES,
+  type DemoProduct,
+  demoCatalog,
+  demoCategoryDetails,
+  demoImagePath,
+} from './catalog.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
@@ -66,6 +72,7 @@ async function seedStory(
   if (!(await hasAdmin(db))) {
     accounts.push((await services.accounts.ensureAdmin(demoAdmin.email, demoAdmin.password)).email);
   }
+  await createCategories(services);
   const products = new Map<string, Product>();
   // Newest products are listed first, so the first in listing order is created last.
   for (const product of listingOrder(demoCatalog).reverse()) {
@@ -129,6 +136,18 @@ async function createPerson(services: Services, person: DemoPerson, inviteCode?:
     // A first start stopped halfway through seeding left this person behind: carry on with them.
     if (!(error instanceof AppError && error.code === 'conflict')) throw error;
     return (await services.accounts.login({ email, password })).user;
+  }
+}
+
+/** The aisles, named in both languages and in order, before any product refers to them. */
+async function createCategories(services: Services) {
+  for (const slug of DEMO_CATEGORIES) {
+    try {
+      await services.catalog.createCategory({ slug, ...demoCategoryDetails[slug] });
+    } catch (error) {
+      // A first start stopped halfway through seeding made it already: keep it.
+      if (!(error instanceof AppError && error.reason === 'category_taken')) throw error;
+    }
   }
 }
 

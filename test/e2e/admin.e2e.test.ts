@@ -33,7 +33,7 @@ describe('admin console', () => {
     await page.getByTestId('admin-new-product').click();
     await page.getByLabel('Title').fill('Lychee Black Tea');
     await page.getByLabel('Description').fill('Smoky black tea with lychee sweetness.');
-    await page.getByLabel('Category').fill('Tea');
+    await page.getByLabel('Category').selectOption({ label: 'Tea' });
     await page.getByLabel('Commission override (%)').fill('5.5');
     const first = page.getByTestId('variant-row').nth(0);
     await first.getByTestId('variant-sku').fill('TEA-LYC-100');

@@ -19,6 +19,7 @@ import './styles/aftersales.css';
 import './styles/phone-tables.css';
 import './styles/sharing.css';
 import './styles/console.css';
+import './styles/categories.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -364,7 +364,7 @@ describe('PATCH /api/admin/products/:id', () => {
 });
 
 describe('GET /api/categories', () => {
-  it('counts active products per category slug', async () => {
+  it('counts active products per category slug, in the order the categories were made', async () => {
     const fresh = await createTestApp();
     try {
       const token = (await fresh.signInAdmin()).token;
@@ -372,10 +372,10 @@ describe('GET /api/categories', () => {
         await fresh.request('POST', '/api/admin/products', { token, body: validProduct({ category }) });
       }
       const res = await fresh.request('GET', '/api/categories');
-      expect(res.json()).toEqual({
+      expect(res.json()).toMatchObject({
         items: [
-          { slug: 'cups', products: 1 },
-          { slug: 'tea', products: 2 },
+          { slug: 'tea', products: 2, names: { en: 'Tea', 'zh-CN': 'Tea' }, icon: 'tag', position: 0 },
+          { slug: 'cups', products: 1, names: { en: 'Cups', 'zh-CN': 'Cups' }, icon: 'tag', position: 1 },
         ],
       });
     } finally {

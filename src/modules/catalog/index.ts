@@ -1,4 +1,7 @@
 /** The catalog module's one entry: what other modules and the composition root may use. */
+export type { CategoryIcon } from './category-rules.js';
+export { CATEGORY_ICONS } from './category-rules.js';
+export type { AdminCategory, PublicCategory } from './category-schemas.js';
 export { catalogReasons } from './reasons.js';
 export { catalogRoutes } from './routes.js';
 export { productMachine } from './rules.js';

@@ -41,6 +41,16 @@ export const catalogReasons = defineReasons({
     params: Type.Object({ productId: Type.String() }),
     description: 'The product is archived: it can no longer be listed in a store or bought.',
   },
+  category_in_use: {
+    code: 'conflict',
+    params: Type.Object({ slug: Type.String(), products: Type.Integer({ minimum: 1 }) }),
+    description: 'Products (`products` of them, archived ones included) use this category; move them first.',
+  },
+  category_taken: {
+    code: 'conflict',
+    params: Type.Object({ slug: Type.String() }),
+    description: 'A category with this slug already exists.',
+  },
 });
 
 export const refuse = refusalsOf(catalogReasons);

@@ -3,10 +3,11 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { categoryRoutes } from './category-routes.js';
+import { CategoryList } from './category-schemas.js';
 import {
   AdjustStockBody,
   AdminListQuery,
-  CategoryList,
   CreateProductBody,
   IdParams,
   ListQuery,
@@ -25,6 +26,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
   app,
   { catalog },
 ) => {
+  await app.register(categoryRoutes, { catalog });
+
   app.get(
     '/api/products',
     {
@@ -61,7 +64,9 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       schema: {
         tags: ['catalog'],
         summary: 'Categories in use',
-        description: 'Every category slug of an active product, with how many active products it has.',
+        description:
+          "The categories that have active products, in the operator's order: slug, how many active " +
+          'products, display names in each interface language, and icon.',
         response: { 200: CategoryList },
       },
     },
@@ -109,7 +114,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         description:
           'Admin only. A product with one or more variants (SKU, price in minor units, starting stock, ' +
           'recorded as its `initial` movement). A SKU used twice in the body is a field error (rule ' +
-          '`unique`); a SKU another product has is 409 `sku_taken`.',
+          '`unique`); a SKU another product has is 409 `sku_taken`. A `category` (a slug, or a name made ' +
+          'into one) that is not a managed category yet becomes one, named after its slug and last in the order.',
         body: CreateProductBody,
         response: { 201: ProductSchema, 400: ProblemResponse, 409: ProblemResponse, ...adminProblems },
       },

@@ -43,10 +43,6 @@ export const ProductPage = Type.Object({
   nextCursor: Nullable(Type.String()),
 });
 
-export const CategoryList = Type.Object({
-  items: Type.Array(Type.Object({ slug: Type.String(), products: Type.Integer() })),
-});
-
 const Stock = Type.Integer({ minimum: 0, maximum: MAX_STOCK });
 const variantFields = {
   sku: Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S+$' }),

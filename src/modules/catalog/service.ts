@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import { createCategoryService } from './categories.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { categorySlug, type ProductStatus, priceSummary, productMachine } from './rules.js';
@@ -66,6 +67,14 @@ function assertDistinctSkus(variants: readonly VariantInput[]) {
 export function createCatalogService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
   const stock = createStockService(deps);
+  const { ensureCategory, ...categories } = createCategoryService(deps);
+
+  /** The category slug to store, its managed category made first when the slug is new. */
+  async function storedCategory(tx: Queryable, name: string | null | undefined) {
+    const slug = categoryOf(name);
+    if (slug) await ensureCategory(tx, slug);
+    return slug;
+  }
 
   async function loadProduct(conn: Queryable, id: string, includeArchived: boolean): Promise<Product> {
     const row = await q.findProduct(conn, id);
@@ -100,6 +109,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     const now = clock.now();
     try {
       return await db.transaction(async (tx) => {
+        const category = await storedCategory(tx, input.category);
         await tx.query(
           `INSERT INTO products (id, title, description, images, category, commission_rate_bps, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
@@ -108,7 +118,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
             input.title.trim(),
             input.description ?? '',
             input.images ?? [],
-            categoryOf(input.category),
+            category,
             input.commissionRateBps ?? null,
             now,
           ],
@@ -179,7 +189,8 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
         ]);
         const row = rows[0];
         if (!row) throw notFound('Product');
-        const category = patch.category === undefined ? row.category : categoryOf(patch.category);
+        const category =
+          patch.category === undefined ? row.category : await storedCategory(tx, patch.category);
         await tx.query(
           `UPDATE products SET title = $2, description = $3, images = $4, category = $5,
              commission_rate_bps = $6, updated_at = $7 WHERE id = $1`,
@@ -269,9 +280,6 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  const listCategories = async () =>
-    (await q.categoriesWithCounts(db)).map((r) => ({ slug: r.category, products: r.products }));
-
   /** Variants with their product, as checkout snapshots them; archived products cannot be bought. */
   async function sellableVariants(conn: Queryable, variantIds: readonly string[]) {
     return conn.query<
@@ -306,7 +314,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     listableProduct,
     getProducts,
     listProducts,
-    listCategories,
+    ...categories,
     reserveStock: stock.reserveStock,
     releaseStock: stock.releaseStock,
     adjustStock: stock.adjustStock,

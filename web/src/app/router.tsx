@@ -34,6 +34,7 @@ const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
+const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
 const AdminOrdersPage = lazy(() => adminOrders().then((m) => ({ default: m.AdminOrdersPage })));
@@ -109,6 +110,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="products" replace /> },
           { path: 'products', element: <AdminProductsPage /> },
+          { path: 'categories', element: <AdminCategoriesPage /> },
           { path: 'products/new', element: <AdminProductNewPage /> },
           { path: 'products/:id', element: <AdminProductEditPage /> },
           { path: 'orders', element: <AdminOrdersPage /> },

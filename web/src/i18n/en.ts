@@ -1,5 +1,6 @@
 import { afterSalesEn } from './aftersales-en';
 import { consoleEn } from './console-en';
+import { categoriesEn } from './categories-en';
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
 import { fraudEn } from './fraud-en';
@@ -215,6 +216,7 @@ export const en = {
   ...groupBuyEn,
   ...consoleEn,
   ...stockEn,
+  ...categoriesEn,
   ...privacyEn,
   ...payoutsEn,
   ...notificationsEn,

@@ -1,5 +1,6 @@
 import { afterSalesFieldRulesEn, afterSalesFieldsEn, afterSalesReasonsEn } from './aftersales-en';
 import { catalogFieldRulesEn, catalogFieldsEn, catalogReasonsEn } from './catalog-en';
+import { categoryFieldRulesEn, categoryFieldsEn, categoryReasonsEn } from './categories-en';
 import { couponProblemsEn } from './coupons-en';
 import {
   distributionFieldRulesEn,
@@ -38,6 +39,7 @@ export const reasonsEn = {
   ...afterSalesReasonsEn,
   ...fulfilmentReasonsEn,
   ...catalogReasonsEn,
+  ...categoryReasonsEn,
   ...groupBuyProblemsEn.reasons,
   ...couponProblemsEn.reasons,
 };
@@ -80,6 +82,7 @@ export const fieldRulesEn = {
   ...afterSalesFieldRulesEn,
   ...fulfilmentFieldRulesEn,
   ...catalogFieldRulesEn,
+  ...categoryFieldRulesEn,
   ...groupBuyProblemsEn.fieldRules,
   ...couponProblemsEn.fieldRules,
 };
@@ -111,6 +114,7 @@ export const fieldsEn = {
   ...afterSalesFieldsEn,
   ...fulfilmentFieldsEn,
   ...catalogFieldsEn,
+  ...categoryFieldsEn,
   ...groupBuyProblemsEn.fields,
   ...couponProblemsEn.fields,
 };

@@ -1,5 +1,6 @@
 import { afterSalesFieldRulesZhCN, afterSalesFieldsZhCN, afterSalesReasonsZhCN } from './aftersales-zh-cn';
 import { catalogFieldRulesZhCN, catalogFieldsZhCN, catalogReasonsZhCN } from './catalog-zh-cn';
+import { categoryFieldRulesZhCN, categoryFieldsZhCN, categoryReasonsZhCN } from './categories-zh-cn';
 import { couponProblemsZhCN } from './coupons-zh-cn';
 import {
   distributionFieldRulesZhCN,
@@ -36,6 +37,7 @@ export const reasonsZhCN: Texts<typeof reasonsEn> = {
   ...afterSalesReasonsZhCN,
   ...fulfilmentReasonsZhCN,
   ...catalogReasonsZhCN,
+  ...categoryReasonsZhCN,
   ...groupBuyProblemsZhCN.reasons,
   ...couponProblemsZhCN.reasons,
 };
@@ -76,6 +78,7 @@ export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
   ...afterSalesFieldRulesZhCN,
   ...fulfilmentFieldRulesZhCN,
   ...catalogFieldRulesZhCN,
+  ...categoryFieldRulesZhCN,
   ...groupBuyProblemsZhCN.fieldRules,
   ...couponProblemsZhCN.fieldRules,
 };
@@ -106,6 +109,7 @@ export const fieldsZhCN: Texts<typeof fieldsEn> = {
   ...afterSalesFieldsZhCN,
   ...fulfilmentFieldsZhCN,
   ...catalogFieldsZhCN,
+  ...categoryFieldsZhCN,
   ...groupBuyProblemsZhCN.fields,
   ...couponProblemsZhCN.fields,
 };

@@ -1,5 +1,6 @@
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { consoleZhCN } from './console-zh-cn';
+import { categoriesZhCN } from './categories-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
@@ -215,6 +216,7 @@ export const zhCN: Messages = {
   ...groupBuyZhCN,
   ...consoleZhCN,
   ...stockZhCN,
+  ...categoriesZhCN,
   ...privacyZhCN,
   ...payoutsZhCN,
   ...notificationsZhCN,

@@ -10,6 +10,7 @@ export function AdminLayout() {
       <nav className="admin-nav" aria-label={t('admin.title')}>
         <p className="admin-nav-title">{t('admin.title')}</p>
         <NavLink to="/admin/products">{t('admin.products')}</NavLink>
+        <NavLink to="/admin/categories">{t('adminCategories.nav')}</NavLink>
         <NavLink to="/admin/orders">{t('admin.orders')}</NavLink>
         <NavLink to="/admin/withdrawals">{t('adminDistribution.withdrawals')}</NavLink>
         <NavLink to="/admin/promoters">{t('adminDistribution.promoters')}</NavLink>

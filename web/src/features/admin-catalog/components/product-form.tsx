@@ -8,6 +8,7 @@ import { minorDigits } from '../../../lib/money';
 import { useFieldErrors } from '../../../lib/use-problem-text';
 import type { Product } from '../../catalog';
 import { useSaveProduct } from '../api/save-product';
+import { CategoryPicker } from './category-picker';
 import { draftOf, emptyDraft, type ProductDraft, toProductInput } from './product-draft';
 import { VariantsEditor } from './variants-editor';
 
@@ -26,8 +27,7 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
   const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftOf(product, digits) : emptyDraft()));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const set =
-    (key: 'title' | 'description' | 'category' | 'images' | 'commissionPercent') =>
-    (e: { target: { value: string } }) =>
+    (key: 'title' | 'description' | 'images' | 'commissionPercent') => (e: { target: { value: string } }) =>
       setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   const fieldErrorAt = useFieldErrors(save.error, clientErrors);
@@ -67,11 +67,9 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
         />
       </div>
       <div className="form-row">
-        <Field
-          label={t('admin.product.category')}
-          name="category"
+        <CategoryPicker
           value={draft.category}
-          onChange={set('category')}
+          onChange={(category) => setDraft((d) => ({ ...d, category }))}
           error={errorAt('/category')}
         />
         <Field

@@ -7,7 +7,7 @@ import { LoadMore } from '../../../components/load-more';
 import { ProductImage } from '../../../components/product-image';
 import { Spinner } from '../../../components/spinner';
 import { useMoney } from '../../../lib/config';
-import type { Product } from '../../catalog';
+import { CategoryName, type Product } from '../../catalog';
 import { useAdminProducts } from '../api/get-admin-products';
 import { useSetProductStatus } from '../api/set-product-status';
 
@@ -109,7 +109,7 @@ function ProductRow({ product }: { product: Product }) {
         <ProductImage src={product.images[0]} alt={product.title} className="table-thumb" />
       </td>
       <td>{product.title}</td>
-      <td>{product.category ?? '—'}</td>
+      <td>{product.category ? <CategoryName slug={product.category} /> : '—'}</td>
       <td>
         <PriceSpan min={product.minPrice} max={product.maxPrice} />
       </td>

@@ -11,6 +11,7 @@ import { ProductGroupBuys } from '../../groupbuy';
 import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
 import { useProduct } from '../api/get-product';
+import { CategoryName } from '../components/category-name';
 import { Gallery } from '../components/gallery';
 import { QuantityStepper } from '../components/quantity-stepper';
 import { VariantPicker } from '../components/variant-picker';
@@ -81,7 +82,11 @@ function ProductDetails({ product }: { product: Product }) {
       <ReferralDisclosure targetId={product.id} />
       <Gallery images={product.images} title={product.title} />
       <div className="product-info">
-        {product.category ? <span className="eyebrow">{product.category}</span> : null}
+        {product.category ? (
+          <span className="eyebrow" data-testid="product-category">
+            <CategoryName slug={product.category} />
+          </span>
+        ) : null}
         <h1 data-testid="product-title">{product.title}</h1>
         <p className="price price-large" data-testid="product-price">
           {variant ? money(variant.price) : null} <EarnBadge amount={earn} />
