@@ -1,5 +1,6 @@
 import { afterSalesEn } from './aftersales-en';
 import { couponsEn } from './coupons-en';
+import { discoveryEn } from './discovery-en';
 import { distributionEn } from './distribution-en';
 import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
@@ -209,6 +210,7 @@ export const en = {
     },
   },
   ...distributionEn,
+  ...discoveryEn,
   ...couponsEn,
   ...fulfilmentEn,
   ...groupBuyEn,

@@ -1,5 +1,6 @@
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
+import { discoveryZhCN } from './discovery-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
 import { fraudZhCN } from './fraud-zh-cn';
@@ -209,6 +210,7 @@ export const zhCN: Messages = {
     },
   },
   ...distributionZhCN,
+  ...discoveryZhCN,
   ...couponsZhCN,
   ...fulfilmentZhCN,
   ...groupBuyZhCN,
