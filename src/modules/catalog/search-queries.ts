@@ -90,13 +90,19 @@ function matched(f: ProductFilter, param: (value: unknown) => string) {
 
 const descending = (s: ProductSort) => s !== 'price_asc';
 
-/** One page in the filter's sort, ties broken by id; keyset pagination on (sort value, id). */
-export function listProducts(db: Queryable, f: ProductFilter) {
+/** Values of a statement being built, each named by the `$n` that `param` returns. */
+function parameters() {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
+  return { params, param };
+}
+
+/** One page in the filter's sort, ties broken by id; keyset pagination on (sort value, id). */
+export function listProducts(db: Queryable, f: ProductFilter) {
+  const { params, param } = parameters();
   const base = matched(f, param);
   const dir = descending(f.sort) ? 'DESC' : 'ASC';
   const cmp = descending(f.sort) ? '<' : '>';
@@ -114,11 +120,7 @@ export function listProducts(db: Queryable, f: ProductFilter) {
 
 /** How many products the filter matches in all, whatever page is being read. */
 export async function countProducts(db: Queryable, f: ProductFilter): Promise<number> {
-  const params: unknown[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const { params, param } = parameters();
   const rows = await db.query<{ total: number }>(
     `SELECT count(*) AS total FROM (${matched({ ...f, sort: 'newest' }, param)}) matched`,
     params,
