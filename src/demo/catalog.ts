@@ -102,6 +102,18 @@ const tea: DemoProduct[] = [
       { sku: 'TEA-JP-100', title: '100 g', price: 12800, stock: 70 },
     ],
   },
+  {
+    // Chinese-titled products, as a shop in China lists many: search must find them by their Chinese words.
+    slug: 'anji-white-tea',
+    title: '安吉白茶 明前特级',
+    category: 'tea',
+    description:
+      '浙江安吉明前采摘的一芽一叶，氨基酸含量高，汤色嫩绿明亮，入口鲜爽，带淡淡的兰花香。用80 °C的水冲泡，玻璃杯里看叶片舒展。',
+    variants: [
+      { sku: 'TEA-AJ-050', title: '50 g', price: 9900, stock: 100 },
+      { sku: 'TEA-AJ-125', title: '125 g', price: 21900, stock: 45 },
+    ],
+  },
 ];
 
 const snacks: DemoProduct[] = [
@@ -166,6 +178,14 @@ const snacks: DemoProduct[] = [
       { sku: 'SN-LOTUS-16', title: '16 sachets', price: 6800, stock: 110 },
     ],
   },
+  {
+    slug: 'black-sesame-brittle',
+    title: '手工黑芝麻酥糖',
+    category: 'snacks',
+    description:
+      '用石磨黑芝麻、麦芽糖和少许花生碎手工压制，一片一片切好独立包装。香而不腻，配一杯绿茶正好，是过年走亲戚的老味道。',
+    variants: [{ sku: 'SN-SESAME-400', title: '400 g', price: 3200, stock: 260 }],
+  },
 ];
 
 const kitchen: DemoProduct[] = [
@@ -222,6 +242,14 @@ const kitchen: DemoProduct[] = [
     description:
       'Turned from solid black walnut and finished with food-safe wood wax: no lacquer to chip. Square tops that do not roll off the table.',
     variants: [{ sku: 'KIT-CHOP-5', title: '5 pairs', price: 5900, stock: 260 }],
+  },
+  {
+    slug: 'yixing-clay-teapot',
+    title: '宜兴紫砂壶 西施壶',
+    category: 'kitchen',
+    description:
+      '宜兴原矿紫泥手工拉坯，壶身圆润，出水顺畅不挂水。适合冲泡乌龙茶和普洱茶，越养越有光泽。容量约200 ml，附收纳礼盒。',
+    variants: [{ sku: 'KIT-ZISHA-200', title: '200 ml', price: 35800, stock: 20 }],
   },
 ];
 
@@ -281,6 +309,14 @@ const home: DemoProduct[] = [
     description:
       'A slow-rebound memory-foam pillow shaped to support the neck for back and side sleepers, in a removable cover of bamboo fibre.',
     variants: [{ sku: 'HOME-PILL-1', title: 'Standard', price: 19900, stock: 65 }],
+  },
+  {
+    slug: 'mulberry-silk-eye-mask',
+    title: '桑蚕丝眼罩',
+    category: 'home',
+    description:
+      '双面22姆米桑蚕丝，内里填充柔软棉层，遮光透气，不压睫毛。松紧带可调节，午休、出差和长途飞行都能睡得安稳。',
+    variants: [{ sku: 'HOME-SILK-1', title: 'Champagne', price: 6900, stock: 150 }],
   },
 ];
 

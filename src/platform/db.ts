@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 
 /**
@@ -34,6 +35,8 @@ export async function openPglite(
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     parsers: { [INT8_OID]: toNumber },
+    // Catalog search's trigram similarity (migration 026); PostgreSQL servers ship it in contrib.
+    extensions: { pg_trgm },
   });
   const wrap = (conn: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {

@@ -20,6 +20,7 @@ import './styles/phone-tables.css';
 import './styles/sharing.css';
 import './styles/console.css';
 import './styles/categories.css';
+import './styles/discovery.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -193,9 +193,15 @@ describe('GET /api/products', () => {
     expect(titles(await get('?q=green%20TEA'))).toEqual(['GREEN Tea', 'Mug']);
   });
 
-  it('treats % and _ in a search as literal characters', async () => {
-    expect(titles(await get('?q=50%25'))).toEqual(['50% off bundle']);
-    expect(titles(await get('?q=half_price'))).toEqual(['50% off bundle']);
+  it('treats % and _ in a search as literal characters, not wildcards', async () => {
+    // Words match too now ("50" is a word of "50 cups"), but the literal match ranks first and a
+    // wildcard would have matched every product.
+    const percent = await get('?q=50%25');
+    expect(percent.items[0]?.title).toBe('50% off bundle');
+    expect(titles(percent).filter((t) => t.startsWith('Plain'))).toEqual([]);
+    const underscore = await get('?q=half_price');
+    expect(underscore.items[0]?.title).toBe('50% off bundle');
+    expect(titles(underscore).filter((t) => t.startsWith('Plain'))).toEqual([]);
   });
 
   it('filters by category slug, also when given a name', async () => {

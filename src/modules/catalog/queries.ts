@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import { likePattern, type ProductStatus } from './rules.js';
+import type { ProductStatus } from './rules.js';
 
 export interface ProductRow {
   id: string;
@@ -39,34 +39,6 @@ export async function variantsOf(
 
 export const findProduct = async (db: Queryable, id: string) =>
   (await db.query<ProductRow>('SELECT * FROM products WHERE id = $1', [id]))[0];
-
-export interface ProductFilter {
-  q?: string;
-  category?: string;
-  includeArchived: boolean;
-  afterId?: string;
-  limit: number;
-}
-
-/** Newest first; keyset pagination on the time-ordered id. */
-export function listProducts(db: Queryable, f: ProductFilter) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  if (!f.includeArchived) where.push(`status = 'active'`);
-  if (f.q) {
-    const p = param(likePattern(f.q));
-    where.push(`(title ILIKE ${p} OR description ILIKE ${p})`);
-  }
-  if (f.category) where.push(`category = ${param(f.category)}`);
-  if (f.afterId) where.push(`id < ${param(f.afterId)}`);
-  const sql = `SELECT * FROM products ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-               ORDER BY id DESC LIMIT ${param(f.limit + 1)}`;
-  return db.query<ProductRow>(sql, params);
-}
 
 export const categoriesWithCounts = (db: Queryable) =>
   db.query<{ category: string; products: number }>(

@@ -35,8 +35,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         tags: ['catalog'],
         summary: 'Search the catalog',
         description:
-          'Active products, newest first, for anyone (no sign-in). `q` matches title and description; ' +
-          '`category` takes a category slug (a name is turned into its slug). Archived products never appear.',
+          'Active products for anyone (no sign-in). `q` searches title (weighted most) and description: ' +
+          'English words by stem and prefix, a misspelt word by trigram similarity to the title, Chinese ' +
+          'by its characters, and any substring; results are ranked by relevance unless `sort` says ' +
+          'otherwise (without `q`: newest first). `category` takes a category slug (a name is turned into ' +
+          'its slug); `minPrice`/`maxPrice` (minor units) filter on the lowest variant price. `total` is ' +
+          'how many match on all pages; a cursor belongs to the sort it was issued for. Archived products never appear.',
         querystring: ListQuery,
         response: { 200: ProductPage, 400: ProblemResponse },
       },

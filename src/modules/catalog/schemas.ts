@@ -2,11 +2,12 @@ import { type Static, Type } from 'typebox';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { Nullable } from '../../platform/http/schemas.js';
 import { MAX_STOCK } from './rules.js';
+import { PRODUCT_SORTS } from './search.js';
 
 /** The catalog's request and response shapes: the one source of its types (`Static<>`) and of the web's. */
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
-const Money = Type.Integer({ minimum: 0, maximum: 100_000_000_00 });
+const moneyRange = { minimum: 0, maximum: 100_000_000_00 };
 const ImageUrl = Type.String({ minLength: 1, maxLength: 2048, pattern: '^(https?://|/)' });
 
 export const ProductStatus = Type.Union([Type.Literal('active'), Type.Literal('archived')]);
@@ -41,13 +42,16 @@ export type Variant = Static<typeof VariantSchema>;
 export const ProductPage = Type.Object({
   items: Type.Array(ProductSchema),
   nextCursor: Nullable(Type.String()),
+  total: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'How many products match the filter, on all pages together.' }),
+  ),
 });
 
 const Stock = Type.Integer({ minimum: 0, maximum: MAX_STOCK });
 const variantFields = {
   sku: Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S+$' }),
   title: Type.Optional(Type.String({ maxLength: 120 })),
-  price: Money,
+  price: Type.Integer(moneyRange),
 };
 const NewVariantInput = Type.Object({ ...variantFields, stock: Stock }, { additionalProperties: false });
 // In an edit, `stock` is only for variants without an id (new ones); the service refuses it on others.
@@ -119,9 +123,32 @@ export const MovementPage = Type.Object({
   nextCursor: Nullable(Type.String()),
 });
 
+export const ProductSortSchema = Type.Union(
+  PRODUCT_SORTS.map((s) => Type.Literal(s)),
+  {
+    description:
+      '`relevance` (the default with `q`; without `q` it is `newest`, the default then), `popular` (units ' +
+      'sold: taken by checkouts and not released, refunded or returned), `price_asc` / `price_desc` (by ' +
+      'the lowest variant price), `newest`.',
+  },
+);
+
 export const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   category: Type.Optional(Type.String({ maxLength: 40 })),
+  sort: Type.Optional(ProductSortSchema),
+  minPrice: Type.Optional(
+    Type.Integer({
+      ...moneyRange,
+      description: "Minor units; the product's lowest variant price at least this.",
+    }),
+  ),
+  maxPrice: Type.Optional(
+    Type.Integer({
+      ...moneyRange,
+      description: "Minor units; the product's lowest variant price at most this. Below `minPrice`: 400.",
+    }),
+  ),
   ...pageQuery,
 });
 export const AdminListQuery = Type.Object({

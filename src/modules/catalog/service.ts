@@ -1,13 +1,15 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
-import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import { createCategoryService } from './categories.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { categorySlug, type ProductStatus, priceSummary, productMachine } from './rules.js';
 import type { Product, ProductInput, ProductPatch, Variant, VariantInput } from './schemas.js';
+import { decodeSortCursor, effectiveSort, type ProductSort, sortCursorKey, wordQuery } from './search.js';
+import { countProducts, listProducts as listMatching, type ProductFilter } from './search-queries.js';
 import { createStockService } from './stock.js';
 
 export type { StockLine, StockMovement, StockRelease } from './stock.js';
@@ -238,31 +240,49 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     return product;
   }
 
+  /**
+   * One page of products in the sort asked for, with how many match in all. A price range whose
+   * top is below its bottom is a field error on `maxPrice` (rule `minimum`, `limit` = minPrice).
+   */
   async function listProducts(filter: {
     q?: string;
     category?: string;
+    sort?: ProductSort;
+    minPrice?: number;
+    maxPrice?: number;
     limit: number;
     cursor?: string;
     includeArchived?: boolean;
-  }): Promise<Page<Product>> {
-    const [afterId] = decodeCursor(filter.cursor) ?? [];
-    const rows = await q.listProducts(db, {
-      q: filter.q?.trim() || undefined,
+  }): Promise<Page<Product> & { total: number }> {
+    const { minPrice, maxPrice, limit } = filter;
+    if (minPrice !== undefined && maxPrice !== undefined && maxPrice < minPrice)
+      throw invalidInput('/query/maxPrice', 'must not be below minPrice', 'minimum', { limit: minPrice });
+    const text = filter.q?.trim() || undefined;
+    const sort = effectiveSort(filter.sort, text !== undefined);
+    const query: ProductFilter = {
+      q: text,
+      words: text ? wordQuery(text) : undefined,
       category: filter.category ? categorySlug(filter.category) : undefined,
       includeArchived: filter.includeArchived ?? false,
-      afterId: afterId === undefined ? undefined : String(afterId),
-      limit: filter.limit,
-    });
+      minPrice,
+      maxPrice,
+      sort,
+      limit,
+    };
+    const after = decodeSortCursor(filter.cursor, sort);
+    const rows = await listMatching(db, { ...query, after });
+    const total = await countProducts(db, query);
     const variants = await q.variantsOf(
       db,
-      rows.slice(0, filter.limit).map((r) => r.id),
+      rows.slice(0, limit).map((r) => r.id),
     );
-    return toPage(
+    const page = toPage(
       rows,
-      filter.limit,
-      (r) => [r.id],
+      limit,
+      (r) => sortCursorKey({ sort, value: r.sort_value ?? undefined, id: r.id }),
       (r) => presentProduct(r, variants.get(r.id) ?? []),
     );
+    return { ...page, total };
   }
 
   /** Active products by id, in the order asked; unknown and archived ids are left out. */

@@ -42,6 +42,7 @@ export const catalogFieldRulesEn = {
   },
   inviteCode: { unknown: 'Nobody has this invitation code. Check it, or leave it empty.' },
   language: { enum: 'Choose English or 简体中文.' },
+  maxPrice: { minimum: 'The highest price must not be below the lowest.' },
 };
 
 /** Field labels these modules add. */

@@ -38,6 +38,7 @@ export const catalogFieldRulesZhCN: Texts<typeof catalogFieldRulesEn> = {
   },
   inviteCode: { unknown: '没有人使用这个邀请码，请检查或留空。' },
   language: { enum: '请选择 English 或 简体中文。' },
+  maxPrice: { minimum: '最高价不能低于最低价。' },
 };
 
 export const catalogFieldsZhCN: Texts<typeof catalogFieldsEn> = {

@@ -2,6 +2,7 @@ import { afterSalesEn } from './aftersales-en';
 import { consoleEn } from './console-en';
 import { categoriesEn } from './categories-en';
 import { couponsEn } from './coupons-en';
+import { discoveryEn } from './discovery-en';
 import { distributionEn } from './distribution-en';
 import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
@@ -211,6 +212,7 @@ export const en = {
     },
   },
   ...distributionEn,
+  ...discoveryEn,
   ...couponsEn,
   ...fulfilmentEn,
   ...groupBuyEn,

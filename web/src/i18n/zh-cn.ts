@@ -2,6 +2,7 @@ import { afterSalesZhCN } from './aftersales-zh-cn';
 import { consoleZhCN } from './console-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
+import { discoveryZhCN } from './discovery-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
 import { fraudZhCN } from './fraud-zh-cn';
@@ -211,6 +212,7 @@ export const zhCN: Messages = {
     },
   },
   ...distributionZhCN,
+  ...discoveryZhCN,
   ...couponsZhCN,
   ...fulfilmentZhCN,
   ...groupBuyZhCN,

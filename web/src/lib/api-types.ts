@@ -6468,7 +6468,13 @@ export interface paths {
                     cursor?: string;
                     includeArchived?: boolean;
                     limit?: number;
+                    /** @description Minor units; the product's lowest variant price at most this. Below `minPrice`: 400. */
+                    maxPrice?: number;
+                    /** @description Minor units; the product's lowest variant price at least this. */
+                    minPrice?: number;
                     q?: string;
+                    /** @description `relevance` (the default with `q`; without `q` it is `newest`, the default then), `popular` (units sold: taken by checkouts and not released, refunded or returned), `price_asc` / `price_desc` (by the lowest variant price), `newest`. */
+                    sort?: "relevance" | "popular" | "price_asc" | "price_desc" | "newest";
                 };
                 header?: never;
                 path?: never;
@@ -6508,6 +6514,8 @@ export interface paths {
                                 }[];
                             }[];
                             nextCursor: string | null;
+                            /** @description How many products match the filter, on all pages together. */
+                            total?: number;
                         };
                     };
                 };
@@ -16055,7 +16063,7 @@ export interface paths {
         };
         /**
          * Search the catalog
-         * @description Active products, newest first, for anyone (no sign-in). `q` matches title and description; `category` takes a category slug (a name is turned into its slug). Archived products never appear.
+         * @description Active products for anyone (no sign-in). `q` searches title (weighted most) and description: English words by stem and prefix, a misspelt word by trigram similarity to the title, Chinese by its characters, and any substring; results are ranked by relevance unless `sort` says otherwise (without `q`: newest first). `category` takes a category slug (a name is turned into its slug); `minPrice`/`maxPrice` (minor units) filter on the lowest variant price. `total` is how many match on all pages; a cursor belongs to the sort it was issued for. Archived products never appear.
          */
         get: {
             parameters: {
@@ -16063,7 +16071,13 @@ export interface paths {
                     category?: string;
                     cursor?: string;
                     limit?: number;
+                    /** @description Minor units; the product's lowest variant price at most this. Below `minPrice`: 400. */
+                    maxPrice?: number;
+                    /** @description Minor units; the product's lowest variant price at least this. */
+                    minPrice?: number;
                     q?: string;
+                    /** @description `relevance` (the default with `q`; without `q` it is `newest`, the default then), `popular` (units sold: taken by checkouts and not released, refunded or returned), `price_asc` / `price_desc` (by the lowest variant price), `newest`. */
+                    sort?: "relevance" | "popular" | "price_asc" | "price_desc" | "newest";
                 };
                 header?: never;
                 path?: never;
@@ -16103,6 +16117,8 @@ export interface paths {
                                 }[];
                             }[];
                             nextCursor: string | null;
+                            /** @description How many products match the filter, on all pages together. */
+                            total?: number;
                         };
                     };
                 };

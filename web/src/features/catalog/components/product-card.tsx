@@ -2,14 +2,40 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProductImage } from '../../../components/product-image';
+import { useMoney } from '../../../lib/config';
+import { useGroupPrice } from '../api/get-group-deals';
 import type { Product } from '../types';
 import { PriceRange } from './price-range';
 
-/** `extra`: shown under the price, e.g. what a share of it earns the viewer. */
-export function ProductCard({ product, extra }: { product: Product; extra?: ReactNode }) {
+/** "Group ¥39" on a product with a running group-buy campaign: its lowest group price. */
+function GroupPriceBadge({ productId }: { productId: string }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const price = useGroupPrice(productId);
+  if (price === undefined) return null;
+  return (
+    <span className="badge group-price-badge" data-testid="group-price-badge">
+      {t('discovery.groupPrice', { price: money(price) })}
+    </span>
+  );
+}
+
+/**
+ * `extra`: shown under the price, e.g. what a share of it earns the viewer. `testId` tells a card of
+ * a home-page section from one of a product list, which tests count.
+ */
+export function ProductCard({
+  product,
+  extra,
+  testId = 'product-card',
+}: {
+  product: Product;
+  extra?: ReactNode;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <Link to={`/products/${product.id}`} className="product-card" data-testid="product-card">
+    <Link to={`/products/${product.id}`} className="product-card" data-testid={testId}>
       <div className="product-card-media">
         <ProductImage src={product.images[0]} alt={product.title} />
         {product.inStock ? null : (
@@ -23,6 +49,7 @@ export function ProductCard({ product, extra }: { product: Product; extra?: Reac
           {product.title}
         </h3>
         <PriceRange min={product.minPrice} max={product.maxPrice} />
+        <GroupPriceBadge productId={product.id} />
         {extra}
       </div>
     </Link>
