@@ -4,6 +4,7 @@ import { distributionEn } from './distribution-en';
 import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
+import { layoutEn } from './layout-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
@@ -221,6 +222,7 @@ export const en = {
   ...fraudEn,
   ...sharingEn,
   ...ordersEn,
+  ...layoutEn,
   reasons: { ...reasonsEn, ...sharingReasonsEn },
   rules: rulesEn,
   fields: fieldsEn,

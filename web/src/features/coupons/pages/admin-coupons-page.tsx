@@ -19,25 +19,25 @@ function CouponRow({ coupon, onDisable }: { coupon: CouponTemplate; onDisable: (
   const active = coupon.status === 'active';
   return (
     <tr data-testid="admin-coupon-row">
-      <td>
+      <td data-label={t('adminCoupons.columns.title')}>
         <Link to={`/admin/coupons/${coupon.id}`}>{coupon.title}</Link>
         {coupon.claimable ? null : <span className="badge badge-muted">{t('adminCoupons.rewardOnly')}</span>}
         {coupon.shareToUnlock ? <span className="badge">{t('coupons.shareToUnlock')}</span> : null}
       </td>
-      <td>
+      <td data-label={t('adminCoupons.columns.terms')}>
         {value(coupon)}
         <small className="muted muted-block">{conditions(coupon)}</small>
       </td>
-      <td>
+      <td data-label={t('adminCoupons.columns.issued')}>
         {coupon.issued} / {coupon.totalQuantity ?? t('adminCoupons.unlimited')}
       </td>
-      <td>{validity(coupon)}</td>
-      <td>
+      <td data-label={t('adminCoupons.columns.window')}>{validity(coupon)}</td>
+      <td data-label={t('adminCoupons.columns.status')}>
         <span className={`badge${active ? ' badge-success' : ' badge-muted'}`}>
           {active ? t('adminCoupons.active') : t('adminCoupons.disabled')}
         </span>
       </td>
-      <td>
+      <td data-label={t('admin.actions')}>
         {active ? (
           <button
             type="button"
@@ -86,7 +86,7 @@ export function AdminCouponsPage() {
       <ErrorMessage error={setStatus.error} />
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-stacked" data-testid="admin-coupons-table">
             <thead>
               <tr>
                 <th scope="col">{t('adminCoupons.columns.title')}</th>

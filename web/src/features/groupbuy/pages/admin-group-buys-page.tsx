@@ -62,24 +62,28 @@ export function AdminGroupBuysPage() {
         emptyTitle={t('adminGroupBuys.none')}
       />
       {items.length > 0 ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('adminGroupBuys.product')}</th>
-              <th>{t('adminGroupBuys.deal')}</th>
-              <th>{t('adminGroupBuys.open')}</th>
-              <th>{t('adminGroupBuys.succeeded')}</th>
-              <th>{t('adminGroupBuys.failed')}</th>
-              <th>{t('adminGroupBuys.members')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <CampaignRow key={c.id} campaign={c} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-wrap">
+          <table className="table table-stacked" data-testid="admin-campaigns-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('adminGroupBuys.product')}</th>
+                <th scope="col">{t('adminGroupBuys.deal')}</th>
+                <th scope="col">{t('adminGroupBuys.open')}</th>
+                <th scope="col">{t('adminGroupBuys.succeeded')}</th>
+                <th scope="col">{t('adminGroupBuys.failed')}</th>
+                <th scope="col">{t('adminGroupBuys.members')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('admin.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <CampaignRow key={c.id} campaign={c} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <LoadMore pages={list} />
     </section>
@@ -92,8 +96,8 @@ function CampaignRow({ campaign }: { campaign: AdminCampaign }) {
   const close = useCloseCampaign();
   return (
     <tr data-testid="admin-campaign-row">
-      <td>{campaign.product.title}</td>
-      <td>
+      <td data-label={t('adminGroupBuys.product')}>{campaign.product.title}</td>
+      <td data-label={t('adminGroupBuys.deal')}>
         {money(campaign.price)} · {t('groupBuy.teamOf', { count: campaign.groupSize })}
         <small className="muted muted-block">
           {t('adminGroupBuys.duration', { count: campaign.durationMinutes })}
@@ -102,11 +106,19 @@ function CampaignRow({ campaign }: { campaign: AdminCampaign }) {
             : ''}
         </small>
       </td>
-      <td data-testid="stat-open">{campaign.stats.open}</td>
-      <td data-testid="stat-succeeded">{campaign.stats.succeeded}</td>
-      <td data-testid="stat-failed">{campaign.stats.failed}</td>
-      <td data-testid="stat-members">{campaign.stats.members}</td>
-      <td>
+      <td data-label={t('adminGroupBuys.open')} data-testid="stat-open">
+        {campaign.stats.open}
+      </td>
+      <td data-label={t('adminGroupBuys.succeeded')} data-testid="stat-succeeded">
+        {campaign.stats.succeeded}
+      </td>
+      <td data-label={t('adminGroupBuys.failed')} data-testid="stat-failed">
+        {campaign.stats.failed}
+      </td>
+      <td data-label={t('adminGroupBuys.members')} data-testid="stat-members">
+        {campaign.stats.members}
+      </td>
+      <td data-label={t('admin.actions')}>
         {campaign.status === 'active' ? (
           <button
             type="button"
