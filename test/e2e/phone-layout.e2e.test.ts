@@ -70,23 +70,29 @@ async function signedIn(token: string, language: (typeof LANGUAGES)[number] = 'e
 const fitsWidth = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-/** The search field's width, and whether its placeholder, in its own font, fits inside it. */
-function measureSearch(page: Page) {
-  return page.getByTestId('search-input').evaluate((input: HTMLInputElement) => {
-    const style = getComputedStyle(input);
+/**
+ * The search field's width, and whether its placeholder fits: measured in the field's font against
+ * the field, and typed in, to read the field's own scroll width (the text box a search field shares
+ * with its clear button).
+ */
+async function measureSearch(page: Page) {
+  const input = page.getByTestId('search-input');
+  const empty = await input.evaluate((field: HTMLInputElement) => {
+    const style = getComputedStyle(field);
     const context = document.createElement('canvas').getContext('2d')!;
     context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    const room =
-      input.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
-    const box = input.getBoundingClientRect();
+    const box = field.getBoundingClientRect();
     return {
       width: box.width,
       inScreen: box.left >= 0 && box.right <= window.innerWidth,
-      placeholder: input.placeholder,
-      placeholderFits: context.measureText(input.placeholder).width <= room,
-      overflows: input.scrollWidth > input.clientWidth,
+      placeholder: field.placeholder,
+      placeholderFits: context.measureText(field.placeholder).width <= field.clientWidth,
     };
   });
+  await input.fill(empty.placeholder);
+  const overflows = await input.evaluate((field: HTMLInputElement) => field.scrollWidth > field.clientWidth);
+  await input.fill('');
+  return { ...empty, overflows };
 }
 
 describe('the header on a phone', () => {
