@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, sessionTokenOf, uniqueEmail } from './support/browser.js';
+import { launchBrowser, openPage, sessionTokenOf, signInWithToken, uniqueEmail } from './support/browser.js';
 import { type Shop, startShop } from './support/server.js';
 
 /**
- * axe-core on the main pages, as a phone shows them (the admin console on a desktop): a serious or
+ * axe-core on the main pages, as a phone shows them (the admin console on a phone and a desktop): a serious or
  * critical violation (a field without a label, a button without a name, text without contrast, a
  * page without landmarks) fails the test with the rule and the elements it found.
  */
@@ -110,6 +110,29 @@ describe('the main pages pass axe (no serious or critical violations)', () => {
     await page.locator('main').waitFor();
     await page.waitForLoadState('networkidle');
     expect(await violations(page), `on ${page.url()}`).toEqual([]);
+  });
+
+  it('account page, with its language choice', async () => {
+    await page.goto('/account');
+    await expectAccessible(page, 'account-language');
+  });
+
+  it('the admin console on a phone: its tab strip and stacked tables', async () => {
+    const admin = await openPage(browser, shop.baseUrl);
+    await signInWithToken(admin.context(), shop.baseUrl, (await shop.t.signInAdmin()).token);
+    for (const [route, ready] of [
+      ['/admin/orders', 'admin-order-row'],
+      ['/admin/products', 'admin-product-row'],
+      ['/admin/coupons', 'admin-coupons'],
+      ['/admin/group-buys', 'admin-group-buys'],
+      ['/admin/promoters', 'admin-nav'],
+      ['/admin/withdrawals', 'admin-nav'],
+    ] as const) {
+      await admin.goto(route);
+      await admin.waitForLoadState('networkidle');
+      await expectAccessible(admin, ready);
+    }
+    await admin.context().close();
   });
 
   it('the admin console’s orders', async () => {

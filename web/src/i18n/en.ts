@@ -7,6 +7,7 @@ import { distributionEn } from './distribution-en';
 import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
+import { layoutEn } from './layout-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
@@ -227,6 +228,7 @@ export const en = {
   ...fraudEn,
   ...sharingEn,
   ...ordersEn,
+  ...layoutEn,
   reasons: { ...reasonsEn, ...sharingReasonsEn },
   rules: rulesEn,
   fields: fieldsEn,

@@ -8,6 +8,7 @@ import type { Messages } from './en';
 import { fraudZhCN } from './fraud-zh-cn';
 import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
+import { layoutZhCN } from './layout-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
@@ -227,6 +228,7 @@ export const zhCN: Messages = {
   ...afterSalesZhCN,
   ...fraudZhCN,
   ...sharingZhCN,
+  ...layoutZhCN,
   reasons: { ...reasonsZhCN, ...sharingReasonsZhCN },
   rules: rulesZhCN,
   fields: fieldsZhCN,

@@ -1,13 +1,27 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { Spinner } from '../../components/spinner';
 
+/**
+ * The console: a side menu on wide screens, a strip of tabs that scrolls sideways on a phone (the
+ * strip scrolls, never the page). The open section's tab is scrolled into view on every visit.
+ */
 export function AdminLayout() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new route marks another tab active.
+  useEffect(() => {
+    const strip = nav.current;
+    const active = strip?.querySelector<HTMLElement>('a.active');
+    if (!strip || !active || strip.scrollWidth <= strip.clientWidth) return;
+    // Scrolls the strip only: scrollIntoView would scroll the page too.
+    strip.scrollLeft = active.offsetLeft - (strip.clientWidth - active.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <div className="admin" data-testid="admin-layout">
-      <nav className="admin-nav" aria-label={t('admin.title')}>
+      <nav className="admin-nav" aria-label={t('admin.title')} ref={nav} data-testid="admin-nav">
         <p className="admin-nav-title">{t('admin.title')}</p>
         <NavLink to="/admin/products">{t('admin.products')}</NavLink>
         <NavLink to="/admin/categories">{t('adminCategories.nav')}</NavLink>

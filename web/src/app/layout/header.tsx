@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { isAdmin, useUser } from '../../features/auth';
 import { useCart } from '../../features/cart';
 import { NotificationBell } from '../../features/notifications';
@@ -11,12 +11,14 @@ export function Header() {
   const { t } = useTranslation();
   const { user } = useUser();
   const { count } = useCart();
+  // The account page has the full language choice; two controls for one setting would confuse.
+  const onAccount = useLocation().pathname === '/account';
   return (
     <header className="site-header">
       <div className="site-header-inner">
         <Link to="/" className="logo" data-testid="logo">
           <span className="logo-mark" aria-hidden="true" />
-          Fission
+          <span className="logo-text">Fission</span>
         </Link>
         <SearchBox />
         <nav className="header-actions" aria-label={t('nav.main')}>
@@ -39,13 +41,17 @@ export function Header() {
             <span>{user ? user.name : t('auth.signIn')}</span>
           </Link>
           {user ? <NotificationBell /> : null}
-          <Link to="/cart" className="header-link cart-link" aria-label={t('nav.cartWithCount', { count })}>
+          <Link
+            to="/cart"
+            className="header-link cart-link hide-mobile"
+            aria-label={t('nav.cartWithCount', { count })}
+          >
             <CartIcon />
             <span className="cart-count" data-testid="cart-count" data-count={count}>
               {count}
             </span>
           </Link>
-          <LanguageSwitch />
+          {onAccount ? null : <LanguageSwitch />}
         </nav>
       </div>
     </header>

@@ -40,3 +40,17 @@ export const SearchIcon = () => (
     <path d="M20 20l-4-4" />
   </svg>
 );
+/** The promoter centre: a coin with a rising arrow, "share and earn". */
+export const EarnIcon = () => (
+  <svg aria-hidden="true" {...common}>
+    <circle cx="10" cy="13" r="7" />
+    <path d="M10 10v6M8 11.5h3a1.5 1.5 0 0 1 0 3H8" />
+    <path d="M15 4h5v5M20 4l-5 5" />
+  </svg>
+);
+export const GlobeIcon = () => (
+  <svg aria-hidden="true" {...common} width={16} height={16}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M3 12h18M12 3c2.5 2.5 3.5 5.5 3.5 9s-1 6.5-3.5 9c-2.5-2.5-3.5-5.5-3.5-9s1-6.5 3.5-9z" />
+  </svg>
+);

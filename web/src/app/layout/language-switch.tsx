@@ -1,22 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { useSaveLanguage } from '../../features/account';
-import { useUser } from '../../features/auth';
-import { changeLanguage, LANGUAGES, type Language } from '../../i18n';
+import { useChooseLanguage } from '../../features/account';
+import { LANGUAGES, type Language } from '../../i18n';
+import { GlobeIcon } from './icons';
 
+/** What the closed control shows: the header leaves the search field the room, not the language names. */
+const SHORT: Record<Language, string> = { en: 'EN', 'zh-CN': '中' };
+
+/**
+ * The header's compact language choice: a globe and the current language's short name over a native
+ * select (invisible, but it is what is tapped and focused), so the picker lists the full names.
+ */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  const { user } = useUser();
-  const saveLanguage = useSaveLanguage();
-  const choose = (language: Language) => {
-    void changeLanguage(language);
-    // Signed in: notifications and emails follow the interface language.
-    if (user && user.language !== language) saveLanguage.mutate(language);
-  };
+  const { t } = useTranslation();
+  const { current, choose } = useChooseLanguage();
   return (
     <label className="language-switch">
-      <span className="visually-hidden">{t('nav.language')}</span>
+      <GlobeIcon />
+      <span aria-hidden="true">{SHORT[current] ?? current}</span>
       <select
-        value={i18n.language}
+        value={current}
+        aria-label={t('nav.language')}
         onChange={(e) => choose(e.target.value as Language)}
         data-testid="language-switch"
       >

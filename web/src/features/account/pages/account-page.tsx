@@ -4,6 +4,7 @@ import { CopyButton } from '../../../components/copy-button';
 import { isAdmin, useSignOut, useUser } from '../../auth';
 import { InviteRewardText, PointsCard } from '../../coupons';
 import { EmailPreferencesCard } from '../../notifications';
+import { LanguageSection } from '../components/language-section';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function AccountPage() {
           <CopyButton text={inviteLink} label={t('account.copyLink')} testId="copy-invite-link" />
         </div>
       </div>
+      <LanguageSection />
       <PointsCard />
       <EmailPreferencesCard />
       <nav className="card link-list" aria-label={t('account.title')}>

@@ -71,7 +71,7 @@ export function AdminProductsPage() {
       {products.isSuccess && items.length === 0 ? <EmptyState title={t('admin.noProducts')} /> : null}
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table" data-testid="admin-products-table">
+          <table className="table table-stacked" data-testid="admin-products-table">
             <thead>
               <tr>
                 <th scope="col">
@@ -105,21 +105,23 @@ function ProductRow({ product }: { product: Product }) {
   const archived = product.status === 'archived';
   return (
     <tr data-testid="admin-product-row">
-      <td>
+      <td className="table-thumb-cell">
         <ProductImage src={product.images[0]} alt={product.title} className="table-thumb" />
       </td>
-      <td>{product.title}</td>
-      <td>{product.category ? <CategoryName slug={product.category} /> : '—'}</td>
-      <td>
+      <td data-label={t('admin.product.title')}>{product.title}</td>
+      <td data-label={t('admin.product.category')}>
+        {product.category ? <CategoryName slug={product.category} /> : '—'}
+      </td>
+      <td data-label={t('admin.price')}>
         <PriceSpan min={product.minPrice} max={product.maxPrice} />
       </td>
-      <td>{stock}</td>
-      <td>
+      <td data-label={t('admin.totalStock')}>{stock}</td>
+      <td data-label={t('admin.status')}>
         <span className={`badge ${archived ? 'badge-muted' : 'badge-success'}`}>
           {t(`admin.productStatus.${product.status}`)}
         </span>
       </td>
-      <td>
+      <td data-label={t('admin.actions')}>
         <div className="table-actions">
           <Link to={`/admin/products/${product.id}`}>{t('admin.edit')}</Link>
           <button

@@ -102,7 +102,7 @@ export function AdminCouponsPage() {
       <ErrorMessage error={setStatus.error} />
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table table-stacked">
+          <table className="table table-stacked" data-testid="admin-coupons-table">
             <thead>
               <tr>
                 <th scope="col">{t('adminCoupons.columns.title')}</th>

@@ -65,7 +65,7 @@ export function AdminGroupBuysPage() {
       />
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="table table-stacked">
+          <table className="table table-stacked" data-testid="admin-campaigns-table">
             <thead>
               <tr>
                 <th scope="col">{t('adminGroupBuys.product')}</th>
@@ -74,7 +74,9 @@ export function AdminGroupBuysPage() {
                 <th scope="col">{t('adminGroupBuys.succeeded')}</th>
                 <th scope="col">{t('adminGroupBuys.failed')}</th>
                 <th scope="col">{t('adminGroupBuys.members')}</th>
-                <th scope="col">{t('shopkeeperApplications.actions')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('admin.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -119,7 +121,7 @@ function CampaignRow({ campaign }: { campaign: AdminCampaign }) {
       <td data-label={t('adminGroupBuys.members')} data-testid="stat-members">
         {campaign.stats.members}
       </td>
-      <td data-label={t('shopkeeperApplications.actions')}>
+      <td data-label={t('admin.actions')}>
         <Link
           to={`/admin/group-buys/${campaign.id}`}
           className="btn btn-outline btn-small"
