@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { ProductImage } from '../../../components/product-image';
@@ -10,7 +10,7 @@ import { useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { fieldErrorText } from '../../../lib/problem-text';
 import { useFieldErrors } from '../../../lib/use-problem-text';
-import { type CartLine, cart, useCart } from '../../cart';
+import { type CartLine, cart, purchaseIntent, useCart } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { storeVisit } from '../../stores';
 import { useCreateOrder } from '../api/create-order';
@@ -20,23 +20,39 @@ import { savedAddress } from '../components/saved-address';
 import type { NewOrder } from '../types';
 
 /**
- * "Buy now" hands one line over in router state (with the group to open or join, for a group
- * buy); otherwise the whole cart is checked out.
+ * "Buy now" (alone or in a group) arrives as `?buy=<id>`, a purchase intent kept in this tab so it
+ * survives signing in or up and reloads; without it the whole cart is checked out.
  */
-function useCheckoutLines(): { lines: CartLine[]; fromCart: boolean; groupBuy?: NewOrder['groupBuy'] } {
-  const location = useLocation();
+function useCheckoutLines(): {
+  lines: CartLine[];
+  fromCart: boolean;
+  groupBuy?: NewOrder['groupBuy'];
+  origin: { shareCode?: string; storeSlug?: string };
+  intentId?: string;
+} {
+  const [params] = useSearchParams();
   const { lines } = useCart();
-  const state = location.state as { buyNow?: CartLine; groupBuy?: NewOrder['groupBuy'] } | null;
-  return state?.buyNow
-    ? { lines: [state.buyNow], fromCart: false, groupBuy: state.groupBuy }
-    : { lines, fromCart: true };
+  const intentId = params.get('buy') ?? undefined;
+  const [intent] = useState(() => (intentId ? purchaseIntent.load(intentId) : undefined));
+  if (intentId) {
+    return intent
+      ? {
+          lines: [intent.line],
+          fromCart: false,
+          groupBuy: intent.groupBuy,
+          origin: { shareCode: intent.shareCode, storeSlug: intent.storeSlug ?? storeVisit.current() },
+          intentId,
+        }
+      : { lines: [], fromCart: false, origin: {}, intentId };
+  }
+  return { lines, fromCart: true, origin: { storeSlug: storeVisit.current() } };
 }
 
 export function CheckoutPage() {
   const { t, i18n } = useTranslation();
   const money = useMoney();
   const navigate = useNavigate();
-  const { lines, fromCart, groupBuy } = useCheckoutLines();
+  const { lines, fromCart, groupBuy, origin, intentId } = useCheckoutLines();
   // The address is checked here first, as the server checks it, with the same words.
   const [checked, setChecked] = useState<FieldError[]>([]);
   const createOrder = useCreateOrder();
@@ -65,7 +81,8 @@ export function CheckoutPage() {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
       address: toAddress(address),
       ...(coupon ? { couponId: coupon.id } : {}),
-      storeSlug: storeVisit.current(),
+      ...(origin.storeSlug ? { storeSlug: origin.storeSlug } : {}),
+      ...(origin.shareCode ? { shareCode: origin.shareCode } : {}),
       ...(groupBuy ? { groupBuy } : {}),
     };
     createOrder.mutate(
@@ -73,6 +90,7 @@ export function CheckoutPage() {
       {
         onSuccess: (created) => {
           if (fromCart) cart.clear();
+          if (intentId) purchaseIntent.forget(intentId);
           navigate(`/pay/${created.id}`, { replace: true });
         },
         onError: (failure) => {
@@ -87,7 +105,7 @@ export function CheckoutPage() {
     return (
       <section className="page narrow">
         <h1>{t('checkout.title')}</h1>
-        <EmptyState title={t('cart.empty')}>
+        <EmptyState title={intentId ? t('shopper.intentExpired') : t('cart.empty')}>
           <Link className="btn btn-primary" to="/">
             {t('cart.continueShopping')}
           </Link>
