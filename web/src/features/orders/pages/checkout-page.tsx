@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { ProductImage } from '../../../components/product-image';
@@ -10,43 +10,13 @@ import { useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { fieldErrorText } from '../../../lib/problem-text';
 import { useFieldErrors } from '../../../lib/use-problem-text';
-import { type CartLine, cart, purchaseIntent, useCart } from '../../cart';
+import { cart, purchaseIntent } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
-import { storeVisit } from '../../stores';
 import { useCreateOrder } from '../api/create-order';
 import { AddressForm, toAddress } from '../components/address-form';
 import { addressErrors } from '../components/address-rules';
+import { useCheckoutLines } from '../components/checkout-lines';
 import { savedAddress } from '../components/saved-address';
-import type { NewOrder } from '../types';
-
-/**
- * "Buy now" (alone or in a group) arrives as `?buy=<id>`, a purchase intent kept in this tab so it
- * survives signing in or up and reloads; without it the whole cart is checked out.
- */
-function useCheckoutLines(): {
-  lines: CartLine[];
-  fromCart: boolean;
-  groupBuy?: NewOrder['groupBuy'];
-  origin: { shareCode?: string; storeSlug?: string };
-  intentId?: string;
-} {
-  const [params] = useSearchParams();
-  const { lines } = useCart();
-  const intentId = params.get('buy') ?? undefined;
-  const [intent] = useState(() => (intentId ? purchaseIntent.load(intentId) : undefined));
-  if (intentId) {
-    return intent
-      ? {
-          lines: [intent.line],
-          fromCart: false,
-          groupBuy: intent.groupBuy,
-          origin: { shareCode: intent.shareCode, storeSlug: intent.storeSlug ?? storeVisit.current() },
-          intentId,
-        }
-      : { lines: [], fromCart: false, origin: {}, intentId };
-  }
-  return { lines, fromCart: true, origin: { storeSlug: storeVisit.current() } };
-}
 
 export function CheckoutPage() {
   const { t, i18n } = useTranslation();
