@@ -21,6 +21,7 @@ import './styles/sharing.css';
 import './styles/console.css';
 import './styles/categories.css';
 import './styles/discovery.css';
+import './styles/shopper.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -15,6 +15,7 @@ import { payoutsEn } from './payouts-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
+import { shopperEn } from './shopper-en';
 import { stockEn } from './stock-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
@@ -229,6 +230,7 @@ export const en = {
   ...sharingEn,
   ...ordersEn,
   ...layoutEn,
+  ...shopperEn,
   reasons: { ...reasonsEn, ...sharingReasonsEn },
   rules: rulesEn,
   fields: fieldsEn,

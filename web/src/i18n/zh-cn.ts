@@ -16,6 +16,7 @@ import { payoutsZhCN } from './payouts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
+import { shopperZhCN } from './shopper-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
 
 export const zhCN: Messages = {
@@ -225,6 +226,7 @@ export const zhCN: Messages = {
   ...notificationsZhCN,
   ...paymentsZhCN,
   ...ordersZhCN,
+  ...shopperZhCN,
   ...afterSalesZhCN,
   ...fraudZhCN,
   ...sharingZhCN,

@@ -1,3 +1,4 @@
+export { leaderPriceOf, startGroupPurchase, useGroupDeal } from './components/group-checkout';
 export { ProductGroupBuys } from './components/product-group-buys';
 export { GroupPage } from './pages/group-page';
 export { MyGroupBuysPage } from './pages/my-group-buys-page';

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-error';
 import { useMoney } from '../../../lib/config';
-import { type CartLine, cart, MAX_QUANTITY } from '../../cart';
-import { ProductGroupBuys } from '../../groupbuy';
+import { type CartLine, cart, MAX_QUANTITY, purchaseIntent } from '../../cart';
+import { leaderPriceOf, ProductGroupBuys, startGroupPurchase, useGroupDeal } from '../../groupbuy';
 import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
+import { storeVisit } from '../../stores';
 import { useProduct } from '../api/get-product';
 import { CategoryName } from '../components/category-name';
+import { ActionBar, PricedLabel } from '../components/action-bar';
 import { Gallery } from '../components/gallery';
 import { QuantityStepper } from '../components/quantity-stepper';
 import { VariantPicker } from '../components/variant-picker';
@@ -59,6 +61,10 @@ function ProductDetails({ product }: { product: Product }) {
   const stock = variant?.stock ?? 0;
   const sellable = product.status === 'active' && stock > 0;
   const earn = useShareEarning(product.id, { variantId: variant?.id });
+  const deal = useGroupDeal(product.id, variant?.id);
+  // The share link the visitor came through: it rides with a Buy now through sign-in to the order.
+  const [params] = useSearchParams();
+  const shareCode = params.get('ref') ?? undefined;
 
   function choose(next: Variant) {
     setVariant(next);
@@ -72,9 +78,18 @@ function ProductDetails({ product }: { product: Product }) {
     setAdded(true);
   }
 
+  // A guest is sent to sign in (or up) by checkout and comes back to the same intent.
   function buyNow() {
     if (!variant) return;
-    navigate('/checkout', { state: { buyNow: toCartLine(product, variant, quantity) } });
+    const line = toCartLine(product, variant, quantity);
+    navigate(purchaseIntent.save({ line, shareCode, storeSlug: storeVisit.current() }));
+  }
+
+  function startGroup() {
+    if (!deal) return;
+    navigate(
+      purchaseIntent.save({ ...startGroupPurchase(deal, shareCode), storeSlug: storeVisit.current() }),
+    );
   }
 
   return (
@@ -104,27 +119,46 @@ function ProductDetails({ product }: { product: Product }) {
               : t('catalog.outOfStock')}
         </p>
         {sellable ? (
-          <>
-            <QuantityStepper value={quantity} max={Math.min(stock, MAX_QUANTITY)} onChange={setQuantity} />
-            <div className="buy-actions">
-              <button type="button" className="btn btn-outline" onClick={addToCart} data-testid="add-to-cart">
-                {t('catalog.addToCart')}
-              </button>
-              <button type="button" className="btn btn-primary" onClick={buyNow} data-testid="buy-now">
-                {t('catalog.buyNow')}
-              </button>
-            </div>
-          </>
+          <QuantityStepper value={quantity} max={Math.min(stock, MAX_QUANTITY)} onChange={setQuantity} />
         ) : null}
-        {sellable ? <ProductGroupBuys productId={product.id} /> : null}
-        {added ? (
-          <p className="alert alert-success" role="status" data-testid="added-to-cart">
-            {t('catalog.added')} <Link to="/cart">{t('catalog.viewCart')}</Link>
-          </p>
-        ) : null}
+        {sellable ? <ProductGroupBuys productId={product.id} inBar={deal?.id} /> : null}
         {product.status === 'active' ? <ShareButton target={{ productId: product.id }} earn={earn} /> : null}
         {product.description ? <p className="description">{product.description}</p> : null}
       </div>
+      {sellable && variant ? (
+        <ActionBar
+          notice={
+            added ? (
+              <p className="alert alert-success" role="status" data-testid="added-to-cart">
+                {t('catalog.added')} <Link to="/cart">{t('catalog.viewCart')}</Link>
+              </p>
+            ) : null
+          }
+        >
+          <button type="button" className="btn btn-outline" onClick={addToCart} data-testid="add-to-cart">
+            {t('catalog.addToCart')}
+          </button>
+          {deal ? (
+            <>
+              <button type="button" className="btn btn-outline" onClick={buyNow} data-testid="buy-now">
+                <PricedLabel label={t('shopper.buyAlone')} price={money(variant.price)} />
+              </button>
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={startGroup}
+                data-testid="start-group"
+              >
+                <PricedLabel label={t('shopper.startGroup')} price={money(leaderPriceOf(deal))} />
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn btn-primary" onClick={buyNow} data-testid="buy-now">
+              {t('catalog.buyNow')}
+            </button>
+          )}
+        </ActionBar>
+      ) : null}
     </article>
   );
 }

@@ -1,53 +1,53 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMoney } from '../../../lib/config';
-import { useUser } from '../../auth';
+import { purchaseIntent } from '../../cart';
 import { useProductGroupBuys } from '../api/get-campaigns';
 import type { GroupSummary, PublicCampaign } from '../types';
 import { Countdown } from './countdown';
-import { groupCheckoutState } from './group-checkout';
+import { groupPurchase, leaderPriceOf, startGroupPurchase } from './group-checkout';
 
-/** On a product page: its group deals, "Start a group", and open groups to join. */
-export function ProductGroupBuys({ productId }: { productId: string }) {
+/**
+ * On a product page: its group deals and open groups to join. "Start a group" of the campaign in
+ * the page's action bar (`inBar`) is not repeated here.
+ */
+export function ProductGroupBuys({ productId, inBar }: { productId: string; inBar?: string }) {
   const campaigns = useProductGroupBuys(productId);
   const running = campaigns.data?.items.filter((c) => c.running || c.openGroups.length > 0) ?? [];
   if (running.length === 0) return null;
   return (
     <section className="group-deals" data-testid="group-deals">
       {running.map((c) => (
-        <CampaignOffer key={c.id} campaign={c} />
+        <CampaignOffer key={c.id} campaign={c} showStart={c.running && c.id !== inBar} />
       ))}
     </section>
   );
 }
 
-function CampaignOffer({ campaign }: { campaign: PublicCampaign }) {
+function CampaignOffer({ campaign, showStart }: { campaign: PublicCampaign; showStart: boolean }) {
   const { t } = useTranslation();
   const money = useMoney();
-  const { user } = useUser();
   const navigate = useNavigate();
-  const location = useLocation();
+  const [params] = useSearchParams();
+  const shareCode = params.get('ref') ?? undefined;
   const others = campaign.openGroups.filter((g) => !g.leader.you);
 
-  function checkout(unitPrice: number, groupId?: string) {
-    if (!user) {
-      navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
-      return;
-    }
-    navigate('/checkout', {
-      state: groupCheckoutState({
-        campaignId: campaign.id,
-        groupId,
-        variantId: campaign.variantId,
-        productId: campaign.productId,
-        title: campaign.product.title,
-        image: campaign.product.image,
-        unitPrice,
-      }),
+  // A guest goes to checkout too: it sends them to sign in (or up) and back with the intent kept.
+  function join(groupId: string) {
+    const intent = groupPurchase({
+      campaignId: campaign.id,
+      groupId,
+      variantId: campaign.variantId,
+      productId: campaign.productId,
+      title: campaign.product.title,
+      image: campaign.product.image,
+      unitPrice: campaign.price,
+      shareCode,
     });
+    navigate(purchaseIntent.save(intent));
   }
 
-  const leaderPrice = campaign.leaderPrice ?? campaign.price;
+  const leaderPrice = leaderPriceOf(campaign);
   return (
     <div className="card group-offer" data-testid="group-offer">
       <p className="group-offer-head">
@@ -57,11 +57,11 @@ function CampaignOffer({ campaign }: { campaign: PublicCampaign }) {
           <small className="muted">{t('groupBuy.leaderPriceNote', { price: money(leaderPrice) })}</small>
         ) : null}
       </p>
-      {campaign.running ? (
+      {showStart ? (
         <button
           type="button"
           className="btn btn-primary"
-          onClick={() => checkout(leaderPrice)}
+          onClick={() => navigate(purchaseIntent.save(startGroupPurchase(campaign, shareCode)))}
           data-testid="start-group"
         >
           {t('groupBuy.startGroup', { price: money(leaderPrice) })}
@@ -70,7 +70,7 @@ function CampaignOffer({ campaign }: { campaign: PublicCampaign }) {
       {others.length > 0 ? (
         <ul className="open-groups">
           {others.map((g) => (
-            <OpenGroup key={g.id} group={g} onJoin={() => checkout(campaign.price, g.id)} />
+            <OpenGroup key={g.id} group={g} onJoin={() => join(g.id)} />
           ))}
         </ul>
       ) : null}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { ProductImage } from '../../../components/product-image';
 import { Spinner } from '../../../components/spinner';
@@ -7,11 +7,12 @@ import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-error';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { useUser } from '../../auth';
+import { purchaseIntent } from '../../cart';
 import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ShareButton } from '../../sharing';
 import { useGroup } from '../api/get-group';
 import { Countdown, useRemaining } from '../components/countdown';
-import { groupCheckoutState } from '../components/group-checkout';
+import { groupPurchase } from '../components/group-checkout';
 import { GroupProgress } from '../components/group-progress';
 import { GroupStatusBadge } from '../components/group-status-badge';
 import { MemberAvatars } from '../components/member-avatars';
@@ -115,44 +116,47 @@ function JoinOrShare({ group }: { group: Group }) {
   const money = useMoney();
   const { user } = useUser();
   const navigate = useNavigate();
-  const location = useLocation();
+  const [params] = useSearchParams();
   const remaining = useRemaining(group.expiresAt);
   const isMember = Boolean(user && group.members.some((m) => m.you));
   // A share of the group sells at the group price: that is what it earns on.
   const earn = useShareEarning(group.product.id, { campaignId: group.campaignId });
   const canJoin = !isMember && group.seatsLeft > 0 && remaining > 0;
 
+  // A guest goes to checkout too: it sends them to sign in (or up) and back with the intent kept.
   function join() {
-    navigate('/checkout', {
-      state: groupCheckoutState({
-        campaignId: group.campaignId,
-        groupId: group.id,
-        variantId: group.variantId,
-        productId: group.product.id,
-        title: group.product.title,
-        image: group.product.image,
-        unitPrice: group.price,
-      }),
+    const intent = groupPurchase({
+      campaignId: group.campaignId,
+      groupId: group.id,
+      variantId: group.variantId,
+      productId: group.product.id,
+      title: group.product.title,
+      image: group.product.image,
+      unitPrice: group.price,
+      shareCode: params.get('ref') ?? undefined,
     });
+    navigate(purchaseIntent.save(intent));
+  }
+
+  if (isMember) {
+    return (
+      <div className="group-actions group-actions-member" data-testid="group-member-actions">
+        <p className="group-youre-in" data-testid="group-youre-in">
+          {t('shopper.youreIn')}
+        </p>
+        <ShareButton target={{ groupId: group.id }} earn={earn} />
+      </div>
+    );
   }
 
   return (
     <div className="group-actions">
-      {canJoin && !user ? (
-        <Link
-          className="btn btn-primary"
-          to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`}
-          data-testid="join-group"
-        >
-          {t('groupBuy.signInToJoin')}
-        </Link>
-      ) : null}
-      {canJoin && user ? (
+      {canJoin ? (
         <button type="button" className="btn btn-primary" onClick={join} data-testid="join-group">
           {t('groupBuy.joinFor', { price: money(group.price) })}
         </button>
       ) : null}
-      {!isMember && group.seatsLeft === 0 ? <p className="muted">{t('groupBuy.seatsBeingPaid')}</p> : null}
+      {group.seatsLeft === 0 ? <p className="muted">{t('groupBuy.seatsBeingPaid')}</p> : null}
       <ShareButton target={{ groupId: group.id }} earn={earn} />
     </div>
   );

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { ProductImage } from '../../../components/product-image';
@@ -10,33 +10,19 @@ import { useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { fieldErrorText } from '../../../lib/problem-text';
 import { useFieldErrors } from '../../../lib/use-problem-text';
-import { type CartLine, cart, useCart } from '../../cart';
+import { cart, purchaseIntent } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
-import { storeVisit } from '../../stores';
 import { useCreateOrder } from '../api/create-order';
 import { AddressForm, toAddress } from '../components/address-form';
 import { addressErrors } from '../components/address-rules';
+import { useCheckoutLines } from '../components/checkout-lines';
 import { savedAddress } from '../components/saved-address';
-import type { NewOrder } from '../types';
-
-/**
- * "Buy now" hands one line over in router state (with the group to open or join, for a group
- * buy); otherwise the whole cart is checked out.
- */
-function useCheckoutLines(): { lines: CartLine[]; fromCart: boolean; groupBuy?: NewOrder['groupBuy'] } {
-  const location = useLocation();
-  const { lines } = useCart();
-  const state = location.state as { buyNow?: CartLine; groupBuy?: NewOrder['groupBuy'] } | null;
-  return state?.buyNow
-    ? { lines: [state.buyNow], fromCart: false, groupBuy: state.groupBuy }
-    : { lines, fromCart: true };
-}
 
 export function CheckoutPage() {
   const { t, i18n } = useTranslation();
   const money = useMoney();
   const navigate = useNavigate();
-  const { lines, fromCart, groupBuy } = useCheckoutLines();
+  const { lines, fromCart, groupBuy, origin, intentId } = useCheckoutLines();
   // The address is checked here first, as the server checks it, with the same words.
   const [checked, setChecked] = useState<FieldError[]>([]);
   const createOrder = useCreateOrder();
@@ -65,7 +51,8 @@ export function CheckoutPage() {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
       address: toAddress(address),
       ...(coupon ? { couponId: coupon.id } : {}),
-      storeSlug: storeVisit.current(),
+      ...(origin.storeSlug ? { storeSlug: origin.storeSlug } : {}),
+      ...(origin.shareCode ? { shareCode: origin.shareCode } : {}),
       ...(groupBuy ? { groupBuy } : {}),
     };
     createOrder.mutate(
@@ -73,6 +60,7 @@ export function CheckoutPage() {
       {
         onSuccess: (created) => {
           if (fromCart) cart.clear();
+          if (intentId) purchaseIntent.forget(intentId);
           navigate(`/pay/${created.id}`, { replace: true });
         },
         onError: (failure) => {
@@ -87,7 +75,7 @@ export function CheckoutPage() {
     return (
       <section className="page narrow">
         <h1>{t('checkout.title')}</h1>
-        <EmptyState title={t('cart.empty')}>
+        <EmptyState title={intentId ? t('shopper.intentExpired') : t('cart.empty')}>
           <Link className="btn btn-primary" to="/">
             {t('cart.continueShopping')}
           </Link>

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { type CartLine, purchaseIntent, useCart } from '../../cart';
+import { storeVisit } from '../../stores';
+import type { NewOrder } from '../types';
+
+/**
+ * "Buy now" (alone or in a group) arrives as `?buy=<id>`, a purchase intent kept in this tab so it
+ * survives signing in or up and reloads; without it the whole cart is checked out.
+ */
+export function useCheckoutLines(): {
+  lines: CartLine[];
+  fromCart: boolean;
+  groupBuy?: NewOrder['groupBuy'];
+  origin: { shareCode?: string; storeSlug?: string };
+  intentId?: string;
+} {
+  const [params] = useSearchParams();
+  const { lines } = useCart();
+  const intentId = params.get('buy') ?? undefined;
+  const [intent] = useState(() => (intentId ? purchaseIntent.load(intentId) : undefined));
+  if (intentId) {
+    return intent
+      ? {
+          lines: [intent.line],
+          fromCart: false,
+          groupBuy: intent.groupBuy,
+          origin: { shareCode: intent.shareCode, storeSlug: intent.storeSlug ?? storeVisit.current() },
+          intentId,
+        }
+      : { lines: [], fromCart: false, origin: {}, intentId };
+  }
+  return { lines, fromCart: true, origin: { storeSlug: storeVisit.current() } };
+}
