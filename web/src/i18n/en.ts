@@ -1,3 +1,4 @@
+import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
 import { couponsEn } from './coupons-en';
 import { distributionEn } from './distribution-en';
@@ -221,9 +222,10 @@ export const en = {
   ...fraudEn,
   ...sharingEn,
   ...ordersEn,
-  reasons: { ...reasonsEn, ...sharingReasonsEn },
+  ...addressesEn,
+  reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn },
   rules: rulesEn,
-  fields: fieldsEn,
+  fields: { ...fieldsEn, ...addressesFieldsEn },
   fieldRules: fieldRulesEn,
 };
 

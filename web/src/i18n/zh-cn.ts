@@ -1,3 +1,4 @@
+import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
@@ -218,11 +219,12 @@ export const zhCN: Messages = {
   ...notificationsZhCN,
   ...paymentsZhCN,
   ...ordersZhCN,
+  ...addressesZhCN,
   ...afterSalesZhCN,
   ...fraudZhCN,
   ...sharingZhCN,
-  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN },
+  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN },
   rules: rulesZhCN,
-  fields: fieldsZhCN,
+  fields: { ...fieldsZhCN, ...addressesFieldsZhCN },
   fieldRules: fieldRulesZhCN,
 };

@@ -1,3 +1,4 @@
+export { useProduct } from './api/get-product';
 export { useProducts } from './api/get-products';
 export { PriceRange } from './components/price-range';
 export { ProductCard } from './components/product-card';

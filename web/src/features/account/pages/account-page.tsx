@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
+import { AddressBookCard } from '../../addresses';
 import { isAdmin, useSignOut, useUser } from '../../auth';
 import { InviteRewardText, PointsCard } from '../../coupons';
 import { EmailPreferencesCard } from '../../notifications';
@@ -47,6 +48,7 @@ export function AccountPage() {
           <CopyButton text={inviteLink} label={t('account.copyLink')} testId="copy-invite-link" />
         </div>
       </div>
+      <AddressBookCard />
       <PointsCard />
       <EmailPreferencesCard />
       <nav className="card link-list" aria-label={t('account.title')}>
