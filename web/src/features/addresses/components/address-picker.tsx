@@ -35,7 +35,7 @@ export function AddressPicker({ choice, onChoose, draft, onDraftChange, errorAt 
   }, [book.data, choice, onChoose]);
 
   return (
-    <fieldset className="address-picker" data-testid="address-picker">
+    <fieldset className="address-form address-picker" data-testid="address-picker">
       <legend>{t('checkout.address')}</legend>
       {book.isPending ? <Spinner /> : null}
       {items.map((address) => (
