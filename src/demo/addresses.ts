@@ -53,6 +53,10 @@ export async function seedDemoAddressBook(
   const link = await services.sharing.createLink(buyer.id, { productId: shared.id }, '');
   const resolved = await services.sharing.findLink(db, link.code);
   if (!resolved) throw new Error('The demo share link of Chen Jie was not found');
-  services.sharing.recordClick(resolved, { deviceId: DEMO_FRIEND_DEVICE, ip: '198.51.100.7', userAgent: undefined });
+  services.sharing.recordClick(resolved, {
+    deviceId: DEMO_FRIEND_DEVICE,
+    ip: '198.51.100.7',
+    userAgent: undefined,
+  });
   await services.sharing.flushClicks();
 }

@@ -126,7 +126,8 @@ describe('demo shop', () => {
   });
 
   it('names no amounts in coupon titles: the card formats them like every price', () => {
-    for (const coupon of demoCoupons) expect(`${coupon.title} ${coupon.description}`).not.toMatch(/[¥￥$]|\d/);
+    for (const coupon of demoCoupons)
+      expect(`${coupon.title} ${coupon.description}`).not.toMatch(/[¥￥$]|\d/);
   });
 
   it('gives Chen Jie two saved Chinese addresses, home the default, and a share coupon half unlocked', async () => {

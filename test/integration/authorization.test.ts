@@ -224,7 +224,13 @@ beforeAll(async () => {
   expect(coupon.statusCode, coupon.body).toBe(201);
   const address = await t.request('POST', '/api/me/addresses', {
     token: a.token,
-    body: { name: 'Buyer A', phone: '13800138000', province: '浙江省', city: '杭州市', line1: '文三路 90 号' },
+    body: {
+      name: 'Buyer A',
+      phone: '13800138000',
+      province: '浙江省',
+      city: '杭州市',
+      line1: '文三路 90 号',
+    },
   });
   expect(address.statusCode, address.body).toBe(201);
   await t.jobs.runDue(); // notifications of A's order

@@ -5,7 +5,7 @@ export interface AddressRow {
   user_id: string;
   name: string;
   phone: string;
-  province: string;
+  province: string | null;
   city: string;
   district: string | null;
   line1: string;
@@ -70,7 +70,17 @@ export async function insert(conn: Queryable, row: AddressRow): Promise<AddressR
   return inserted as AddressRow;
 }
 
-const EDITABLE = ['name', 'phone', 'province', 'city', 'district', 'line1', 'line2', 'postal_code', 'country'];
+const EDITABLE = [
+  'name',
+  'phone',
+  'province',
+  'city',
+  'district',
+  'line1',
+  'line2',
+  'postal_code',
+  'country',
+];
 
 /** Sets the given columns (only the editable ones) of the person's address; undefined when not theirs. */
 export async function update(

@@ -36,7 +36,8 @@ export const addressesRoutes: FastifyPluginAsyncTypebox<{ addresses: AddressesSe
         tags,
         summary: 'Save an address',
         description:
-          'Signed in. Name, phone, province, city and street (`line1`) are required; a phone has 5 to 20 ' +
+          'Signed in. Name, phone, city and street (`line1`) are required, as in an order’s address (province, district, ' +
+          'second line, postal code and country are optional); a phone has 5 to 20 ' +
           'digits (field errors by field and rule). The first address is the default; `isDefault: true` ' +
           `makes a later one the default. At most ${MAX_ADDRESSES} per person: 422 \`address_limit\`.`,
         body: CreateAddressBody,
@@ -54,8 +55,7 @@ export const addressesRoutes: FastifyPluginAsyncTypebox<{ addresses: AddressesSe
       schema: {
         tags,
         summary: 'Edit a saved address',
-        description:
-          `The fields given change; \`null\` or blank clears an optional one. Orders already placed keep the address they copied. ${notTheirs}`,
+        description: `The fields given change; \`null\` or blank clears an optional one. Orders already placed keep the address they copied. ${notTheirs}`,
         params: Params,
         body: UpdateAddressBody,
         response: { 200: AddressSchema, 400: ProblemResponse, 401: ProblemResponse, 404: ProblemResponse },

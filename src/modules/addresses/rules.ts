@@ -34,7 +34,7 @@ export const startsAsDefault = (existing: number, asked: boolean | undefined): b
 export interface SavedPlace {
   name: string;
   phone: string;
-  province: string;
+  province: string | null;
   city: string;
   district: string | null;
   line1: string;

@@ -16,11 +16,12 @@ const Phone = Type.String({ minLength: 5, maxLength: 40, pattern: PHONE_PATTERN 
 const required = {
   name: Text(80),
   phone: Phone,
-  province: Text(80),
   city: Text(80),
   line1: Text(200),
 };
+// Optional as an order's own address has them: not every country has provinces or districts.
 const optional = {
+  province: OptionalText(80),
   district: OptionalText(80),
   line2: OptionalText(200),
   postalCode: OptionalText(20),
@@ -41,19 +42,18 @@ export const UpdateAddressBody = Type.Object(
   {
     name: Type.Optional(required.name),
     phone: Type.Optional(required.phone),
-    province: Type.Optional(required.province),
     city: Type.Optional(required.city),
     line1: Type.Optional(required.line1),
     ...optional,
   },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false },
 );
 
 export const AddressSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   phone: Type.String(),
-  province: Type.String(),
+  province: Nullable(Type.String()),
   city: Type.String(),
   district: Nullable(Type.String()),
   line1: Type.String(),

@@ -39,9 +39,10 @@ const present = (row: q.AddressRow): Address => ({
 /** The body's fields as columns: required text trimmed, optional text blank → none. */
 function columnsOf(input: AddressPatch): Partial<Record<string, string | null>> {
   const columns: Partial<Record<string, string | null>> = {};
-  for (const key of ['name', 'phone', 'province', 'city', 'line1'] as const)
+  for (const key of ['name', 'phone', 'city', 'line1'] as const)
     if (input[key] !== undefined) columns[key] = (input[key] as string).trim();
   for (const [key, column] of [
+    ['province', 'province'],
     ['district', 'district'],
     ['line2', 'line2'],
     ['postalCode', 'postal_code'],
@@ -76,7 +77,7 @@ export function createAddressesService(deps: { db: Database; clock: Clock }) {
         user_id: userId,
         name: columns.name as string,
         phone: columns.phone as string,
-        province: columns.province as string,
+        province: columns.province ?? null,
         city: columns.city as string,
         district: columns.district ?? null,
         line1: columns.line1 as string,
@@ -94,7 +95,12 @@ export function createAddressesService(deps: { db: Database; clock: Clock }) {
   }
 
   async function update(userId: string, id: string, patch: AddressPatch): Promise<Address> {
-    const row = await q.update(db, userId, id, columnsOf(patch), clock.now());
+    const columns = columnsOf(patch);
+    // Nothing to change is not a change: the address stays as it was, and so does when it was touched.
+    const row =
+      Object.keys(columns).length === 0
+        ? await q.findOwned(db, userId, id)
+        : await q.update(db, userId, id, columns, clock.now());
     if (!row) throw notFound('Address');
     return present(row);
   }

@@ -3,7 +3,9 @@ import { addressInputErrors } from './address-rules.js';
 
 describe('addressInputErrors', () => {
   it('accepts a typed-out address and a saved address id alone', () => {
-    expect(addressInputErrors({ name: 'A', phone: '13800138000', line1: 'Road 1', city: 'Hangzhou' })).toEqual([]);
+    expect(
+      addressInputErrors({ name: 'A', phone: '13800138000', line1: 'Road 1', city: 'Hangzhou' }),
+    ).toEqual([]);
     expect(addressInputErrors({ addressId: 'x' })).toEqual([]);
   });
 

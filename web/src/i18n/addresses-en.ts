@@ -23,7 +23,7 @@ export const addressesEn = {
       province: 'Province / state',
       city: 'City',
       district: 'District',
-      line1: 'Street and number',
+      line1: 'Street address',
       line2: 'Building, floor, apartment',
       postalCode: 'Postal code',
     },

@@ -9480,7 +9480,7 @@ export interface paths {
                                 name: string;
                                 phone: string;
                                 postalCode: string | null;
-                                province: string;
+                                province: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
@@ -9528,7 +9528,7 @@ export interface paths {
         put?: never;
         /**
          * Save an address
-         * @description Signed in. Name, phone, province, city and street (`line1`) are required; a phone has 5 to 20 digits (field errors by field and rule). The first address is the default; `isDefault: true` makes a later one the default. At most 20 per person: 422 `address_limit`.
+         * @description Signed in. Name, phone, city and street (`line1`) are required, as in an order’s address (province, district, second line, postal code and country are optional); a phone has 5 to 20 digits (field errors by field and rule). The first address is the default; `isDefault: true` makes a later one the default. At most 20 per person: 422 `address_limit`.
          */
         post: {
             parameters: {
@@ -9549,7 +9549,7 @@ export interface paths {
                         name: string;
                         phone: string;
                         postalCode?: string | null;
-                        province: string;
+                        province?: string | null;
                     };
                 };
             };
@@ -9573,7 +9573,7 @@ export interface paths {
                             name: string;
                             phone: string;
                             postalCode: string | null;
-                            province: string;
+                            province: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -9822,7 +9822,7 @@ export interface paths {
                         name?: string;
                         phone?: string;
                         postalCode?: string | null;
-                        province?: string;
+                        province?: string | null;
                     };
                 };
             };
@@ -9846,7 +9846,7 @@ export interface paths {
                             name: string;
                             phone: string;
                             postalCode: string | null;
-                            province: string;
+                            province: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -10004,7 +10004,7 @@ export interface paths {
                             name: string;
                             phone: string;
                             postalCode: string | null;
-                            province: string;
+                            province: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };

@@ -27,12 +27,13 @@ describe('the address draft', () => {
 
   it('names each missing, long or malformed field by rule, as the server does', () => {
     expect(draftErrors(valid)).toEqual([]);
-    const errors = draftErrors({ ...valid, name: '  ', province: '', city: 'x'.repeat(81) });
+    const errors = draftErrors({ ...valid, name: '  ', line1: '', city: 'x'.repeat(81) });
     expect(errors.map((e) => [e.path, e.rule])).toEqual([
       ['/name', 'required'],
-      ['/province', 'required'],
       ['/city', 'maxLength'],
+      ['/line1', 'required'],
     ]);
+    expect(draftErrors({ ...valid, province: '' })).toEqual([]);
     for (const phone of ['12', 'call me', '138 0013 80a0', '+'])
       expect(draftErrors({ ...valid, phone }), phone).toEqual([
         expect.objectContaining({ path: '/phone', rule: 'pattern' }),
@@ -48,8 +49,14 @@ describe('the address draft', () => {
       city: '杭州市',
       line1: '文三路 90 号',
     });
+    expect(toNewAddress({ ...valid, province: ' ' })).not.toHaveProperty('province');
     expect(toNewAddress({ ...valid, district: ' 西湖区 ' }).district).toBe('西湖区');
-    expect(toChanges(valid)).toMatchObject({ district: null, line2: null, postalCode: null });
+    expect(toChanges({ ...valid, province: '' })).toMatchObject({
+      province: null,
+      district: null,
+      line2: null,
+      postalCode: null,
+    });
   });
 });
 
@@ -65,9 +72,9 @@ describe('placeLine', () => {
 
   it('writes Chinese from the province down, a municipality once', () => {
     expect(placeLine(place, 'zh-CN')).toBe('浙江省杭州市西湖区文三路 90 号 3 幢 501 310012');
-    expect(placeLine({ province: '上海市', city: '上海市', district: '徐汇区', line1: '漕溪北路 88 号' }, 'zh-CN')).toBe(
-      '上海市徐汇区漕溪北路 88 号',
-    );
+    expect(
+      placeLine({ province: '上海市', city: '上海市', district: '徐汇区', line1: '漕溪北路 88 号' }, 'zh-CN'),
+    ).toBe('上海市徐汇区漕溪北路 88 号');
   });
 
   it('writes English from the street up, and an old order without a province as it was', () => {

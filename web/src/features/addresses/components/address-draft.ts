@@ -37,7 +37,8 @@ export function fieldOrder(language: string): DraftField[] {
     : ['name', 'phone', 'line1', 'line2', 'district', 'city', 'province', 'postalCode'];
 }
 
-export const OPTIONAL_FIELDS: readonly DraftField[] = ['district', 'line2', 'postalCode'];
+/** As the server: the fields an order's address needs are required, the rest (not every country has provinces) optional. */
+export const OPTIONAL_FIELDS: readonly DraftField[] = ['province', 'district', 'line2', 'postalCode'];
 
 /** The server's phone pattern (addresses/schemas.ts PHONE_PATTERN): 5 to 20 digits, + ( ) - and spaces. */
 const PHONE = /^\+?(?:[()\-\s]*[0-9]){5,20}[()\-\s]*$/u;
@@ -78,7 +79,6 @@ export function toNewAddress(draft: AddressDraft): NewAddress {
   const address: NewAddress = {
     name: draft.name.trim(),
     phone: draft.phone.trim(),
-    province: draft.province.trim(),
     city: draft.city.trim(),
     line1: draft.line1.trim(),
   };
@@ -91,6 +91,7 @@ export function toChanges(draft: AddressDraft) {
   const base = toNewAddress(draft);
   return {
     ...base,
+    province: base.province ?? null,
     district: base.district ?? null,
     line2: base.line2 ?? null,
     postalCode: base.postalCode ?? null,
@@ -100,7 +101,7 @@ export function toChanges(draft: AddressDraft) {
 export const draftOf = (saved: SavedAddress): AddressDraft => ({
   name: saved.name,
   phone: saved.phone,
-  province: saved.province,
+  province: saved.province ?? '',
   city: saved.city,
   district: saved.district ?? '',
   line1: saved.line1,

@@ -5,8 +5,8 @@ import { type FieldError, isApiError } from '../../../lib/api-error';
 import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useCreateAddress, useUpdateAddress } from '../api/addresses';
 import type { SavedAddress } from '../types';
-import { AddressFields } from './address-fields';
 import { draftErrors, draftOf, EMPTY_DRAFT, toChanges, toNewAddress } from './address-draft';
+import { AddressFields } from './address-fields';
 
 interface AddressEditorProps {
   /** The address to edit; a new one without it. */

@@ -26,9 +26,9 @@ describe('bestCoupon', () => {
       priced('soon', 2000, '2026-12-10T00:00:00.000Z'),
     ];
     expect(bestCoupon(choices)?.coupon.id).toBe('soon');
-    expect(bestCoupon([priced('never', 2000), priced('late', 2000, '2027-01-31T00:00:00.000Z')])?.coupon.id).toBe(
-      'late',
-    );
+    expect(
+      bestCoupon([priced('never', 2000), priced('late', 2000, '2027-01-31T00:00:00.000Z')])?.coupon.id,
+    ).toBe('late');
   });
 
   const arbitraryChoice: fc.Arbitrary<PricedCoupon> = fc.record({

@@ -77,7 +77,10 @@ export function CouponPicker({ lines, groupBuy, value, onChange }: CouponPickerP
       {items.length > 0 ? (
         <>
           <label className="coupon-choice">
-            <input type="radio" name="coupon" checked={value === null}
+            <input
+              type="radio"
+              name="coupon"
+              checked={value === null}
               onChange={() => choose(null)}
               data-testid="coupon-choice-none"
             />
