@@ -70,16 +70,24 @@ describe('placeLine', () => {
     postalCode: '310012',
   };
 
-  it('writes Chinese from the province down, a municipality once', () => {
-    expect(placeLine(place, 'zh-CN')).toBe('浙江省杭州市西湖区文三路 90 号 3 幢 501 310012');
+  it('writes a Chinese address from the province down, a municipality once', () => {
+    expect(placeLine(place)).toBe('浙江省杭州市西湖区文三路 90 号 3 幢 501 310012');
     expect(
-      placeLine({ province: '上海市', city: '上海市', district: '徐汇区', line1: '漕溪北路 88 号' }, 'zh-CN'),
+      placeLine({ province: '上海市', city: '上海市', district: '徐汇区', line1: '漕溪北路 88 号' }),
     ).toBe('上海市徐汇区漕溪北路 88 号');
   });
 
-  it('writes English from the street up, and an old order without a province as it was', () => {
-    expect(placeLine(place, 'en')).toBe('文三路 90 号, 3 幢 501, 西湖区, 杭州市, 浙江省 310012');
-    expect(placeLine({ line1: '1 Nanjing Rd', city: 'Shanghai', country: 'CN' }, 'en')).toBe(
+  it('writes any other address from the street up, and an old order without a province as it was', () => {
+    expect(
+      placeLine({
+        line1: '90 Wensan Rd',
+        district: 'Xihu',
+        city: 'Hangzhou',
+        province: 'Zhejiang',
+        postalCode: '310012',
+      }),
+    ).toBe('90 Wensan Rd, Xihu, Hangzhou, Zhejiang 310012');
+    expect(placeLine({ line1: '1 Nanjing Rd', city: 'Shanghai', country: 'CN' })).toBe(
       '1 Nanjing Rd, Shanghai, CN',
     );
   });

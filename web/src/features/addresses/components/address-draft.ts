@@ -119,24 +119,25 @@ interface Place {
   country?: string | null;
 }
 
+/** Han characters, the mark of an address written the Chinese way. */
+const HAN = /\p{Script=Han}/u;
+
 /**
- * An address as one line of text in the reader's way: "浙江省杭州市西湖区文三路 90 号" in Chinese,
- * "90 Wensan Rd, Xihu, Hangzhou, Zhejiang 310012" in English.
+ * An address as one line, in the way it was written, whoever reads it: a Chinese address from the
+ * largest region down ("浙江省杭州市西湖区文三路 90 号"), any other from the street up
+ * ("90 Wensan Rd, Xihu, Hangzhou, Zhejiang 310012"). A municipality, its own province and city
+ * (上海市上海市), is said once.
  */
-export function placeLine(place: Place, language: string): string {
-  if (language.startsWith('zh')) {
-    const region = [place.province, place.city, place.district]
-      .filter((part): part is string => Boolean(part))
-      // A municipality is its own province and city (北京市北京市): say it once.
-      .filter((part, i, all) => all.indexOf(part) === i)
-      .join('');
+export function placeLine(place: Place): string {
+  const regions = (order: (string | null | undefined)[]) =>
+    order.filter((part): part is string => Boolean(part)).filter((part, i, all) => all.indexOf(part) === i);
+  const chinese = [place.province, place.city, place.district, place.line1].some((p) => p && HAN.test(p));
+  if (chinese) {
+    const region = regions([place.province, place.city, place.district]).join('');
     return [`${region}${place.line1}`, place.line2, place.postalCode].filter(Boolean).join(' ');
   }
   const street = [place.line1, place.line2].filter(Boolean).join(', ');
-  const region = [place.district, place.city, place.province]
-    .filter((part): part is string => Boolean(part))
-    .filter((part, i, all) => all.indexOf(part) === i)
-    .join(', ');
+  const region = regions([place.district, place.city, place.province]).join(', ');
   return [street, [region, place.postalCode].filter(Boolean).join(' '), place.country]
     .filter(Boolean)
     .join(', ');

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { placeLine } from './address-draft';
 
 interface AddressTextProps {
@@ -17,12 +16,11 @@ interface AddressTextProps {
 
 /** Who, how to reach them, and the place on one line in the reader's order. */
 export function AddressText({ address }: AddressTextProps) {
-  const { i18n } = useTranslation();
   return (
     <span className="address-text">
       <strong>{address.name}</strong> · {address.phone}
       <br />
-      <span data-testid="address-place">{placeLine(address, i18n.language)}</span>
+      <span data-testid="address-place">{placeLine(address)}</span>
     </span>
   );
 }

@@ -1,15 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import { placeLine } from '../../addresses';
 import type { Address } from '../types';
 
 /** Where an order ships, with province, city and district in the reader's order. */
 export function AddressView({ address }: { address: Address }) {
-  const { i18n } = useTranslation();
   return (
     <address className="address" data-testid="order-address">
       <strong>{address.name}</strong> · {address.phone}
       <br />
-      <span data-testid="order-address-place">{placeLine(address, i18n.language)}</span>
+      <span data-testid="order-address-place">{placeLine(address)}</span>
     </address>
   );
 }
