@@ -201,4 +201,21 @@ describe('saved addresses and the best coupon at checkout, on a phone', () => {
     expect(left.items).toEqual([expect.objectContaining({ id: home.id, isDefault: true })]);
     await page.context().close();
   });
+
+  it('shows a locked share-to-unlock coupon’s progress where its Claim button would be', async () => {
+    const { token: admin } = await shop.t.signInAdmin();
+    const template = await shop.t.request('POST', '/api/admin/coupons', {
+      token: admin,
+      body: { title: 'Share and save', kind: 'amount_off', amountOff: 3000, shareToUnlock: 3 },
+    });
+    expect(template.statusCode, template.body).toBe(201);
+    const { token } = await shop.t.signUp({ name: 'Sharer' });
+    const page = await signedInPage(token);
+    await page.goto('/coupons');
+    const offer = page.getByTestId('coupon-offer').filter({ hasText: 'Share and save' });
+    await expect(offer.getByTestId('coupon-locked').textContent()).resolves.toBe('0 of 3 friends');
+    expect(await offer.getByTestId('claim-coupon').count()).toBe(0);
+    await expect(offer.getByTestId('coupon-value').textContent()).resolves.toContain('30.00');
+    await page.context().close();
+  });
 });
