@@ -57,6 +57,8 @@ export function CheckoutPage() {
   const error = createOrder.error ?? createAddress.error;
   const draftErrorAt = useFieldErrors(createAddress.error, checked);
   const pending = createOrder.isPending || createAddress.isPending;
+  // A double click sends its second submit before `pending` re-renders: the address is saved once.
+  const savingAddress = useRef(false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -64,9 +66,13 @@ export function CheckoutPage() {
     if (addressChoice.kind === 'saved') return placeOrder(addressChoice.id);
     const problems = draftErrors(draft);
     setChecked(problems);
-    if (problems.length > 0) return;
+    if (problems.length > 0 || savingAddress.current) return;
+    savingAddress.current = true;
     // A new address is saved to the account first; once saved it is chosen, so a retry reuses it.
     createAddress.mutate(toNewAddress(draft), {
+      onSettled: () => {
+        savingAddress.current = false;
+      },
       onSuccess: (saved) => {
         setAddressChoice({ kind: 'saved', id: saved.id });
         setDraft(EMPTY_DRAFT);
