@@ -14,6 +14,7 @@ import {
   LOGIN_LIMIT,
   type PasswordHasher,
 } from './modules/accounts/index.js';
+import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import type { ShareVisitors } from './modules/coupons/index.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps) {
     jobs,
   });
   const points = createPointsService({ db, clock });
+  const addresses = createAddressesService({ db, clock });
   const orders = createOrdersService({
     db,
     clock,
@@ -147,6 +149,7 @@ export async function buildApp(deps: AppDeps) {
     coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
     shipments: shipmentLookup,
+    savedAddresses: addresses,
     buyers: {
       contactsOf: accounts.contactsOf,
       idsMatching: (conn, text) => accounts.idsMatching(conn, text),
@@ -267,6 +270,7 @@ export async function buildApp(deps: AppDeps) {
     /** Present when the sandbox provider is on: the demo shop pays its demo orders through it. */
     sandbox,
     afterSales,
+    addresses,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -337,6 +341,7 @@ export async function buildApp(deps: AppDeps) {
         ? { max: config.checkoutRateLimit, timeWindow: '1 minute' }
         : false,
   });
+  await app.register(addressesRoutes, { addresses });
   await app.register(fulfilmentRoutes, { fulfilment });
   await app.register(paymentRoutes, {
     orders,

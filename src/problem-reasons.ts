@@ -1,4 +1,5 @@
 import { accountsReasons } from './modules/accounts/index.js';
+import { addressesReasons } from './modules/addresses/index.js';
 import { afterSalesReasons } from './modules/aftersales/index.js';
 import { catalogReasons } from './modules/catalog/index.js';
 import { couponReasons } from './modules/coupons/index.js';
@@ -21,6 +22,7 @@ export const problemReasons = mergeReasonCatalogs([
   platformReasons,
   SECURITY_REASONS,
   afterSalesReasons,
+  addressesReasons,
   fulfilmentReasons,
   notificationsReasons,
   sharingReasons,

@@ -10,6 +10,7 @@ import type { Order } from '../modules/orders/present.js';
 import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
 import { DEMO_CATEGORIES, type DemoCategory, demoCategoryDetails } from './catalog.js';
+import { demoAddresses } from './addresses.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
@@ -134,6 +135,26 @@ describe('demo shop', () => {
     expect(percentOff?.maxDiscount).toBeGreaterThan(0);
     expect(coupons.filter((c) => c.shareToUnlock !== null)).toHaveLength(1);
     expect(coupons.every((c) => c.validDays === 30 && c.endsAt === null)).toBe(true);
+  });
+
+  it('names no amounts in coupon titles: the card formats them like every price', () => {
+    for (const coupon of demoCoupons)
+      expect(`${coupon.title} ${coupon.description}`).not.toMatch(/[¥￥$]|\d/);
+  });
+
+  it('gives Chen Jie two saved Chinese addresses, home the default, and a share coupon half unlocked', async () => {
+    const { token } = await signInAs('buyer1');
+    const book = (await t.request('GET', '/api/me/addresses', { token })).json<{
+      items: { isDefault: boolean; province: string; city: string; district: string; line1: string }[];
+    }>();
+    expect(book.items).toHaveLength(demoAddresses.length);
+    expect(book.items.filter((a) => a.isDefault)).toEqual([expect.objectContaining(demoAddresses[0])]);
+    for (const address of book.items) expect(address.province).toMatch(/省$/);
+    const share = (await getCoupons()).find((c) => c.shareToUnlock !== null) as CouponTemplate;
+    const progress = await t.request('GET', `/api/coupons/${share.id}/progress`, { token });
+    expect(progress.json()).toEqual({ required: share.shareToUnlock, reached: 1 });
+    const claim = await t.request('POST', `/api/coupons/${share.id}/claim`, { token });
+    expect(claim.statusCode).toBe(422);
   });
 
   it('rewards an inviter with points', async () => {

@@ -3,6 +3,7 @@ import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product } from '../modules/catalog/index.js';
 import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
+import { seedDemoAddressBook } from './addresses.js';
 import {
   DEMO_CATEGORIES,
   type DemoProduct,
@@ -85,6 +86,7 @@ async function seedStory(
   await seedDemoStock(services, admin, products);
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
+  await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   const jobs = await runtime.jobs.runDue();
   return {
@@ -96,6 +98,12 @@ async function seedStory(
     ...earnings,
     jobs,
   };
+}
+
+function person(people: ReadonlyMap<DemoPerson['key'], PublicUser>, key: DemoPerson['key']): PublicUser {
+  const found = people.get(key);
+  if (!found) throw new Error(`The demo people have no ${key}`);
+  return found;
 }
 
 async function hasProducts(db: Database): Promise<boolean> {

@@ -50,11 +50,14 @@ export const demoGroupBuys: readonly DemoGroupBuy[] = [
   { sku: 'SN-NUTS-30', groupSize: 3, price: 7900, leaderPrice: 6900, durationDays: 3 },
 ];
 
-/** In the order the coupon centre shows them. */
+/**
+ * In the order the coupon centre shows them. Titles and descriptions name no amounts: the card
+ * shows the value and minimum spend itself, formatted like every other price (no "¥" typed here).
+ */
 export const demoCoupons: readonly CreateTemplateInput[] = [
   {
-    title: '¥20 off orders of ¥199',
-    description: 'For any order of ¥199 or more. One per person.',
+    title: 'Welcome treat',
+    description: 'Money off a fuller basket. One per person.',
     kind: 'amount_off',
     amountOff: 2000,
     minSpend: 19900,
@@ -62,15 +65,15 @@ export const demoCoupons: readonly CreateTemplateInput[] = [
     totalQuantity: 500,
   },
   {
-    title: '15% off, up to ¥50',
-    description: 'Takes 15% off your whole order, at most ¥50. One per person.',
+    title: 'Tea time discount',
+    description: 'A share off your whole order, up to a cap. One per person.',
     kind: 'percent_off',
     percentOffBps: 1500,
     maxDiscount: 5000,
     validDays: 30,
   },
   {
-    title: '¥30 off for sharing',
+    title: 'Share and save',
     description: 'Share any product, store or group; once two friends open your links, the coupon is yours.',
     kind: 'amount_off',
     amountOff: 3000,

@@ -49,6 +49,7 @@ interface Fixture {
   productId: string;
   variantId: string;
   couponId: string;
+  addressId: string;
 }
 
 /**
@@ -62,6 +63,7 @@ const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
   { pattern: /^\/api\/stores\/\{id\}(\/|$)/, param: 'id', object: 'storeId' },
   { pattern: /^\/api\/me\/withdrawals\/\{id\}$/, param: 'id', object: 'withdrawalId' },
   { pattern: /^\/api\/share-links\/\{code\}\/stats$/, param: 'code', object: 'shareCode' },
+  { pattern: /^\/api\/me\/addresses\/\{id\}/, param: 'id', object: 'addressId' },
 ];
 
 /** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
@@ -220,6 +222,17 @@ beforeAll(async () => {
     body: { title: 'Sweep', kind: 'amount_off', amountOff: 100 },
   });
   expect(coupon.statusCode, coupon.body).toBe(201);
+  const address = await t.request('POST', '/api/me/addresses', {
+    token: a.token,
+    body: {
+      name: 'Buyer A',
+      phone: '13800138000',
+      province: '浙江省',
+      city: '杭州市',
+      line1: '文三路 90 号',
+    },
+  });
+  expect(address.statusCode, address.body).toBe(201);
   await t.jobs.runDue(); // notifications of A's order
 
   fixture = {
@@ -233,6 +246,7 @@ beforeAll(async () => {
     productId: product.id,
     variantId,
     couponId: coupon.json<{ id: string }>().id,
+    addressId: address.json<{ id: string }>().id,
   };
 });
 afterAll(() => t.close());

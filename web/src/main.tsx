@@ -22,6 +22,7 @@ import './styles/console.css';
 import './styles/categories.css';
 import './styles/discovery.css';
 import './styles/shopper.css';
+import './styles/addresses.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,8 +1,9 @@
 import { addMs } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db.js';
-import { invalidInput } from '../../platform/errors.js';
+import { AppError, invalidInput } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
+import { addressInputErrors } from './address-rules.js';
 import { EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
 import { cancelUnpaidOrder } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
@@ -12,7 +13,8 @@ import { computeTotals, MAX_QUANTITY, mergeLines, type RequestedLine } from './r
 
 export interface PlaceOrderInput {
   items: RequestedLine[];
-  address?: Record<string, string>;
+  /** Typed out, or `{ addressId }` of one of the buyer's saved addresses (copied into the order). */
+  address?: Record<string, string | undefined>;
   shareCode?: string;
   storeSlug?: string;
   /** One of the buyer's own coupons (a user-coupon id); one coupon per order. */
@@ -42,6 +44,9 @@ export async function placeOrder(
 ): Promise<StoredResponse & { body: Order }> {
   const { idempotencyKey } = context;
   const lines = validateLines(input.items);
+  const addressProblems = input.address ? addressInputErrors(input.address) : [];
+  if (addressProblems.length > 0)
+    throw new AppError('invalid_input', 'The request is invalid', addressProblems);
   const hash = requestHash(input);
   if (idempotencyKey) {
     const replay = await ctx.idempotency.find(ctx.db, userId, idempotencyKey, hash);
@@ -120,6 +125,7 @@ async function reserveAndCreate(
   context: CheckoutContext,
 ): Promise<q.OrderRow> {
   await holdUnpaidOrderLimit(ctx, tx, userId);
+  const address = await deliveryAddress(ctx, tx, userId, input.address);
   const orderId = newId();
   const variants = new Map(
     (
@@ -156,7 +162,7 @@ async function reserveAndCreate(
     total: totals.total,
     refunded_amount: 0,
     currency: ctx.currency,
-    address: input.address ?? null,
+    address,
     share_code: input.shareCode ?? null,
     store_slug: input.storeSlug ?? null,
     provider: ctx.payments.defaultProvider,
@@ -238,4 +244,21 @@ async function reserveGroupSeat(
   if (groupBuy === undefined) return null;
   if (!ctx.groupBuys) throw invalidInput('/groupBuy', 'group buying is not enabled on this server');
   return ctx.groupBuys.reserveSeat(tx, { userId, ...groupBuy, lines });
+}
+
+/**
+ * The order's own copy of where it ships: the typed address as sent, or the buyer's saved address
+ * copied with its id (a later edit of the saved one leaves the order as it was). Someone else's
+ * saved address is 404, as if it did not exist.
+ */
+async function deliveryAddress(
+  ctx: OrdersContext,
+  tx: Tx,
+  userId: string,
+  address: PlaceOrderInput['address'],
+): Promise<Record<string, string> | null> {
+  if (!address) return null;
+  if (address.addressId === undefined) return address as Record<string, string>;
+  if (!ctx.savedAddresses) throw invalidInput('/address/addressId', 'saved addresses are not enabled');
+  return ctx.savedAddresses.deliveryAddress(tx, userId, address.addressId);
 }

@@ -28,6 +28,8 @@ export interface OrdersContext {
   groupBuys?: GroupBuyCheckout;
   /** The fulfilment module's shipments; without it every order shows `shipment: null`. */
   shipments?: ShipmentLookup;
+  /** The addresses module's book: an order placed with `address.addressId` copies that address. */
+  savedAddresses?: SavedAddressBook;
   /** Who bought: the accounts module's contacts, for the operator's order views (no join to `users`). */
   buyers: BuyerDirectory;
   /** The sandbox provider while it is on: its pay page simulates the buyer paying. */
@@ -42,6 +44,11 @@ export interface BuyerDirectory {
   ): Promise<Map<string, { name: string; email: string }>>;
   /** Ids of people whose email or name contains `text`, for the operator's search. */
   idsMatching(conn: Queryable, text: string): Promise<string[]>;
+}
+
+/** Saved addresses at checkout: the buyer's own one as an order address, or a 404 for anyone else's. */
+export interface SavedAddressBook {
+  deliveryAddress(conn: Queryable, userId: string, addressId: string): Promise<Record<string, string>>;
 }
 
 /** An order line as a coupon sees it: which product, and what it costs before any discount. */

@@ -56,7 +56,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
           'The signed-in buyer orders variants (optionally with a coupon, in a group buy, from a store or a ' +
           'share link): stock is reserved, the order waits for payment until `expiresAt`, and the answer ' +
           'carries the payment to finish. The same `Idempotency-Key` with the same body answers the first ' +
-          'order again. Refusals: `out_of_stock` (409), `variant_unavailable` (404), `unpaid_order_limit` ' +
+          'order again. `address` is typed out or `{ addressId }` of a saved address, copied into the order ' +
+          '(another person’s is 404). Refusals: `out_of_stock` (409), `variant_unavailable` (404), `unpaid_order_limit` ' +
           '(422), coupon and group-buy refusals, `rate_limited` (429), `payment_provider_unavailable` (503).',
         headers: IdempotencyHeaders,
         body: PlaceOrderBody,

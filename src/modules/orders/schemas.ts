@@ -5,17 +5,50 @@ import { ORDER_STATUSES } from './rules.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 
+const Phone = Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()\\-\\s]+$' });
+const placeFields = {
+  line2: Type.Optional(Type.String({ maxLength: 200 })),
+  postalCode: Type.Optional(Type.String({ maxLength: 20 })),
+  country: Type.Optional(Type.String({ maxLength: 60 })),
+  // Added with saved addresses; optional, so a client sending only the first fields keeps working.
+  province: Type.Optional(Type.String({ maxLength: 80 })),
+  district: Type.Optional(Type.String({ maxLength: 80 })),
+};
+const AddressId = Type.String({ minLength: 1, maxLength: 64 });
+
+/** An order's delivery address; `addressId` names the saved address it was copied from. */
 export const AddressSchema = Type.Object(
   {
     name: Text(80),
-    phone: Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()\\-\\s]+$' }),
+    phone: Phone,
     line1: Text(200),
-    line2: Type.Optional(Type.String({ maxLength: 200 })),
     city: Text(80),
-    postalCode: Type.Optional(Type.String({ maxLength: 20 })),
-    country: Type.Optional(Type.String({ maxLength: 60 })),
+    ...placeFields,
+    addressId: Type.Optional(AddressId),
   },
   { additionalProperties: false },
+);
+
+/**
+ * The address of a new order: either typed out (name, phone, line1 and city required: checked by
+ * `requireTypedAddress`, with the same field errors the schema would give), or `{ addressId }` of one
+ * of the buyer's saved addresses, which is copied into the order.
+ */
+export const AddressInputSchema = Type.Object(
+  {
+    name: Type.Optional(Text(80)),
+    phone: Type.Optional(Phone),
+    line1: Type.Optional(Text(200)),
+    city: Type.Optional(Text(80)),
+    ...placeFields,
+    addressId: Type.Optional(AddressId),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Typed out (`name`, `phone`, `line1`, `city` required), or `{ addressId }` of a saved address ' +
+      '(GET /api/me/addresses) alone, copied into the order; another person’s `addressId` is 404.',
+  },
 );
 
 export const PlaceOrderBody = Type.Object(
@@ -30,7 +63,7 @@ export const PlaceOrderBody = Type.Object(
       ),
       { minItems: 1, maxItems: 50 },
     ),
-    address: Type.Optional(AddressSchema),
+    address: Type.Optional(AddressInputSchema),
     shareCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     storeSlug: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     couponId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),

@@ -31,6 +31,8 @@ export const couponsEn = {
       used: 'Used',
       expired: 'Expired',
     },
+    locked: 'Locked',
+    lockedProgress: '{{reached}} of {{required}} friends',
     shareToUnlock: 'Share to unlock',
     shareProgress: '{{reached}} of {{required}} friends opened your links',
     shareHint_one: 'Share any product. When {{count}} friend opens your links, this coupon unlocks.',

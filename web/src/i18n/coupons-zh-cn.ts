@@ -35,6 +35,8 @@ export const couponsZhCN: Catalog<typeof couponsEn> = {
       used: '已使用',
       expired: '已过期',
     },
+    locked: '未解锁',
+    lockedProgress: '{{reached}}/{{required}} 位好友',
     shareToUnlock: '分享解锁',
     shareProgress: '已有 {{reached}} / {{required}} 位好友打开了你的链接',
     shareHint_one: '分享任意商品，{{count}} 位好友打开你的链接后即可解锁此券。',

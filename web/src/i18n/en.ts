@@ -1,3 +1,4 @@
+import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
 import { consoleEn } from './console-en';
 import { categoriesEn } from './categories-en';
@@ -231,9 +232,10 @@ export const en = {
   ...ordersEn,
   ...layoutEn,
   ...shopperEn,
-  reasons: { ...reasonsEn, ...sharingReasonsEn },
+  ...addressesEn,
+  reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn },
   rules: rulesEn,
-  fields: fieldsEn,
+  fields: { ...fieldsEn, ...addressesFieldsEn },
   fieldRules: fieldRulesEn,
 };
 

@@ -1,3 +1,4 @@
+import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { consoleZhCN } from './console-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
@@ -231,8 +232,9 @@ export const zhCN: Messages = {
   ...fraudZhCN,
   ...sharingZhCN,
   ...layoutZhCN,
-  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN },
+  ...addressesZhCN,
+  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN },
   rules: rulesZhCN,
-  fields: fieldsZhCN,
+  fields: { ...fieldsZhCN, ...addressesFieldsZhCN },
   fieldRules: fieldRulesZhCN,
 };

@@ -1,4 +1,5 @@
 export { useCategories } from './api/get-categories';
+export { useProduct } from './api/get-product';
 export { useProducts } from './api/get-products';
 export { CATEGORY_ICON_NAMES, CategoryIcon, type CategoryIconName } from './components/category-icon';
 export { CategoryName, displayName, useCategoryName } from './components/category-name';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
+import { AddressBookCard } from '../../addresses';
 import { isAdmin, useSignOut, useUser } from '../../auth';
 import { InviteRewardText, PointsCard } from '../../coupons';
 import { EmailPreferencesCard } from '../../notifications';
@@ -49,6 +50,7 @@ export function AccountPage() {
         </div>
       </div>
       <LanguageSection />
+      <AddressBookCard />
       <PointsCard />
       <EmailPreferencesCard />
       <nav className="card link-list" aria-label={t('account.title')}>

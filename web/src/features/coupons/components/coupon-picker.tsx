@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Spinner } from '../../../components/spinner';
@@ -6,6 +7,7 @@ import { useMoney } from '../../../lib/config';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { useCouponChoices } from '../api/my-coupons';
 import type { CouponChoice } from '../types';
+import { bestCoupon } from './best-coupon';
 import { useCouponConditions, useCouponValue } from './coupon-terms';
 
 export interface ChosenCoupon {
@@ -44,11 +46,25 @@ function ChoiceLabel({ choice }: { choice: CouponChoice }) {
   );
 }
 
-/** One coupon for this order, chosen among the buyer's coupons as the server prices them for the cart. */
+/**
+ * One coupon for this order, chosen among the buyer's coupons as the server prices them for the cart.
+ * It starts on the one that saves the most (`bestCoupon`); once the person picks, or removes it,
+ * their choice stays.
+ */
 export function CouponPicker({ lines, groupBuy, value, onChange }: CouponPickerProps) {
   const { t } = useTranslation();
   const choices = useCouponChoices(lines, groupBuy);
   const items = choices.data?.items ?? [];
+  const chosenByPerson = useRef(false);
+  const choose = (chosen: ChosenCoupon | null) => {
+    chosenByPerson.current = true;
+    onChange(chosen);
+  };
+  useEffect(() => {
+    if (chosenByPerson.current || !choices.data) return;
+    const best = bestCoupon(choices.data.items);
+    onChange(best ? { id: best.coupon.id, discount: best.discount } : null);
+  }, [choices.data, onChange]);
   return (
     <fieldset className="coupon-picker" data-testid="coupon-picker">
       <legend>{t('coupons.picker.title')}</legend>
@@ -61,7 +77,13 @@ export function CouponPicker({ lines, groupBuy, value, onChange }: CouponPickerP
       {items.length > 0 ? (
         <>
           <label className="coupon-choice">
-            <input type="radio" name="coupon" checked={value === null} onChange={() => onChange(null)} />
+            <input
+              type="radio"
+              name="coupon"
+              checked={value === null}
+              onChange={() => choose(null)}
+              data-testid="coupon-choice-none"
+            />
             <span>{t('coupons.picker.none')}</span>
           </label>
           {items.map((choice) => (
@@ -75,7 +97,7 @@ export function CouponPicker({ lines, groupBuy, value, onChange }: CouponPickerP
                 value={choice.coupon.id}
                 disabled={!choice.applicable}
                 checked={value?.id === choice.coupon.id}
-                onChange={() => onChange({ id: choice.coupon.id, discount: choice.discount })}
+                onChange={() => choose({ id: choice.coupon.id, discount: choice.discount })}
                 data-testid="coupon-choice"
               />
               <ChoiceLabel choice={choice} />

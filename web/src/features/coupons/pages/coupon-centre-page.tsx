@@ -5,7 +5,7 @@ import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
 import { allItems } from '../../../lib/paged-query';
 import { useUser } from '../../auth';
-import { useClaimCoupon, useOffers } from '../api/offers';
+import { useClaimCoupon, useOffers, useShareProgress } from '../api/offers';
 import { CouponCard } from '../components/coupon-card';
 import { useCouponValidity } from '../components/coupon-terms';
 import { ShareUnlock } from '../components/share-unlock';
@@ -14,6 +14,9 @@ import type { Offer } from '../types';
 function ClaimButton({ offer, signedIn }: { offer: Offer; signedIn: boolean }) {
   const { t } = useTranslation();
   const claim = useClaimCoupon();
+  // A share-to-unlock coupon stays locked until enough friends opened the viewer's links: its
+  // progress stands where the button would be (the same query as ShareUnlock's, so one request).
+  const progress = useShareProgress(offer.id, signedIn && Boolean(offer.shareToUnlock));
   if (!signedIn) {
     return (
       <Link className="btn btn-outline btn-small" to={`/signin?next=${encodeURIComponent('/coupons')}`}>
@@ -22,6 +25,15 @@ function ClaimButton({ offer, signedIn }: { offer: Offer; signedIn: boolean }) {
     );
   }
   const soldOut = offer.remaining === 0;
+  const required = offer.shareToUnlock ?? 0;
+  const reached = Math.min(progress.data?.reached ?? 0, required);
+  if (offer.canClaim && !soldOut && required > 0 && reached < required) {
+    return (
+      <span className="badge badge-muted coupon-locked" data-testid="coupon-locked">
+        {progress.isPending ? t('coupons.locked') : t('coupons.lockedProgress', { reached, required })}
+      </span>
+    );
+  }
   const label = soldOut
     ? t('coupons.soldOut')
     : offer.canClaim

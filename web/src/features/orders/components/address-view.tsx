@@ -1,19 +1,13 @@
+import { placeLine } from '../../addresses';
 import type { Address } from '../types';
 
+/** Where an order ships, with province, city and district in the reader's order. */
 export function AddressView({ address }: { address: Address }) {
   return (
     <address className="address" data-testid="order-address">
       <strong>{address.name}</strong> · {address.phone}
       <br />
-      {address.line1}
-      {address.line2 ? (
-        <>
-          <br />
-          {address.line2}
-        </>
-      ) : null}
-      <br />
-      {[address.city, address.postalCode, address.country].filter(Boolean).join(' ')}
+      <span data-testid="order-address-place">{placeLine(address)}</span>
     </address>
   );
 }

@@ -8,48 +8,69 @@ import type { FieldError } from '../../../lib/api-error';
 import { isApiError } from '../../../lib/api-error';
 import { useMoney } from '../../../lib/config';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
-import { fieldErrorText } from '../../../lib/problem-text';
 import { useFieldErrors } from '../../../lib/use-problem-text';
+import {
+  type AddressChoice,
+  AddressPicker,
+  draftErrors,
+  EMPTY_DRAFT,
+  toNewAddress,
+  useCreateAddress,
+} from '../../addresses';
 import { cart, purchaseIntent } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { useCreateOrder } from '../api/create-order';
-import { AddressForm, toAddress } from '../components/address-form';
-import { addressErrors } from '../components/address-rules';
+import { CheckoutLineTitle } from '../components/checkout-line-title';
 import { useCheckoutLines } from '../components/checkout-lines';
-import { savedAddress } from '../components/saved-address';
 
 export function CheckoutPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const money = useMoney();
   const navigate = useNavigate();
   const { lines, fromCart, groupBuy, origin, intentId } = useCheckoutLines();
-  // The address is checked here first, as the server checks it, with the same words.
+  // A new address is checked here first, as the server checks it, with the same words.
   const [checked, setChecked] = useState<FieldError[]>([]);
   const createOrder = useCreateOrder();
-  const [address, setAddress] = useState(savedAddress.load);
+  const createAddress = useCreateAddress();
+  const [addressChoice, setAddressChoice] = useState<AddressChoice>(null);
+  const [draft, setDraft] = useState(EMPTY_DRAFT);
   // One key per attempt: a double click or a retried request reuses it and orders once.
   const attemptKey = useRef(newIdempotencyKey());
   const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
   const [coupon, setCoupon] = useState<ChosenCoupon | null>(null);
   // A preview of what the server will charge; the placed order's own total is what is paid.
   const discount = Math.min(coupon?.discount ?? 0, subtotal);
-  const error = createOrder.error;
-  const serverFieldError = useFieldErrors(error);
-  const errorAt = (path: string) => {
-    const found = checked.find((e) => e.path === path);
-    return found ? fieldErrorText(found, { i18n, money }) : serverFieldError(path);
-  };
+  const error = createOrder.error ?? createAddress.error;
+  const draftErrorAt = useFieldErrors(createAddress.error, checked);
+  const pending = createOrder.isPending || createAddress.isPending;
+  // A double click sends its second submit before `pending` re-renders: the address is saved once.
+  const savingAddress = useRef(false);
 
-  function placeOrder(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (createOrder.isPending) return;
-    const problems = addressErrors(address);
+    if (pending || addressChoice === null) return;
+    if (addressChoice.kind === 'saved') return placeOrder(addressChoice.id);
+    const problems = draftErrors(draft);
     setChecked(problems);
-    if (problems.length > 0) return;
-    savedAddress.save(address);
+    if (problems.length > 0 || savingAddress.current) return;
+    savingAddress.current = true;
+    // A new address is saved to the account first; once saved it is chosen, so a retry reuses it.
+    createAddress.mutate(toNewAddress(draft), {
+      onSettled: () => {
+        savingAddress.current = false;
+      },
+      onSuccess: (saved) => {
+        setAddressChoice({ kind: 'saved', id: saved.id });
+        setDraft(EMPTY_DRAFT);
+        placeOrder(saved.id);
+      },
+    });
+  }
+
+  function placeOrder(addressId: string) {
     const order = {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-      address: toAddress(address),
+      address: { addressId },
       ...(coupon ? { couponId: coupon.id } : {}),
       ...(origin.storeSlug ? { storeSlug: origin.storeSlug } : {}),
       ...(origin.shareCode ? { shareCode: origin.shareCode } : {}),
@@ -87,20 +108,21 @@ export function CheckoutPage() {
   return (
     <section className="page checkout">
       <h1>{t('checkout.title')}</h1>
-      <form className="checkout-grid" onSubmit={placeOrder} noValidate data-testid="checkout-form">
-        <AddressForm value={address} onChange={setAddress} errorAt={errorAt} />
+      <form className="checkout-grid" onSubmit={submit} noValidate data-testid="checkout-form">
+        <AddressPicker
+          choice={addressChoice}
+          onChoose={setAddressChoice}
+          draft={draft}
+          onDraftChange={setDraft}
+          errorAt={draftErrorAt}
+        />
         <aside className="card order-summary">
           <h2>{t('checkout.summary')}</h2>
           <ul className="summary-lines">
             {lines.map((line) => (
               <li key={line.variantId}>
                 <ProductImage src={line.image ?? undefined} alt={line.title} className="summary-thumb" />
-                <span className="summary-title">
-                  {line.title}
-                  <small className="muted">
-                    {line.variantTitle} × {line.quantity}
-                  </small>
-                </span>
+                <CheckoutLineTitle line={line} />
                 <span className="price">{money(line.price * line.quantity)}</span>
               </li>
             ))}
@@ -138,16 +160,17 @@ export function CheckoutPage() {
             <p className="alert alert-error" role="alert" data-testid="checkout-stock-error">
               {t('checkout.notEnoughStock')}
             </p>
-          ) : (
+          ) : isApiError(error) && error.reason === 'invalid_input' && createAddress.error ? null : (
+            // A new address's field errors show beneath its fields.
             <ErrorMessage error={error} />
           )}
           <button
             type="submit"
             className="btn btn-primary btn-block"
-            disabled={createOrder.isPending}
+            disabled={pending || addressChoice === null}
             data-testid="checkout-submit"
           >
-            {createOrder.isPending ? t('common.working') : t('checkout.placeOrder')}
+            {pending ? t('common.working') : t('checkout.placeOrder')}
           </button>
         </aside>
       </form>
