@@ -40,12 +40,6 @@ export async function variantsOf(
 export const findProduct = async (db: Queryable, id: string) =>
   (await db.query<ProductRow>('SELECT * FROM products WHERE id = $1', [id]))[0];
 
-export const categoriesWithCounts = (db: Queryable) =>
-  db.query<{ category: string; products: number }>(
-    `SELECT category, count(*) AS products FROM products
-     WHERE status = 'active' AND category IS NOT NULL GROUP BY category ORDER BY category`,
-  );
-
 export type MovementKind = 'initial' | 'adjustment' | 'sold' | 'released' | 'returned';
 
 export interface MovementRow {

@@ -1,7 +1,7 @@
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
-import { consoleEn } from './console-en';
 import { categoriesEn } from './categories-en';
+import { consoleEn } from './console-en';
 import { couponsEn } from './coupons-en';
 import { discoveryEn } from './discovery-en';
 import { distributionEn } from './distribution-en';

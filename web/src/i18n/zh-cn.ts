@@ -1,7 +1,7 @@
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
-import { consoleZhCN } from './console-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
+import { consoleZhCN } from './console-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { discoveryZhCN } from './discovery-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
