@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { refuse } from './reasons.js';
+import { type ImageFormat, orientedSize, sniffImageFormat, variantWidths } from './rules.js';
+
+export interface ImageLimits {
+  maxBytes: number;
+  /** Width × height an image may have before it is decoded: a small file can expand to gigabytes. */
+  maxPixels: number;
+}
+
+export interface ProcessedImage {
+  format: ImageFormat;
+  /** The first 32 hex digits of the original's SHA-256: its variants' keys. */
+  hash: string;
+  width: number;
+  height: number;
+  variants: { width: number; bytes: Buffer }[];
+}
+
+const ACCEPTED = 'jpeg, png, webp, gif, avif';
+
+/**
+ * Checks an uploaded file and makes its variants: the format from its first bytes, the pixel count
+ * from its header (before any decoding), then each width as WebP with the EXIF orientation applied
+ * and every metadata block (EXIF, GPS, ICC names) left out.
+ */
+export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<ProcessedImage> {
+  if (bytes.length > limits.maxBytes)
+    throw refuse('upload_too_large', { maxBytes: limits.maxBytes }, 'The image is too large');
+  const format = sniffImageFormat(bytes);
+  if (!format) throw refuse('upload_not_an_image', { accepted: ACCEPTED }, 'The file is not an image');
+  // limitInputPixels as well: the header check below is ours, the decoder's is the backstop.
+  const input = () => sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1 });
+  const meta = await input()
+    .metadata()
+    .catch(() => null);
+  if (!meta?.width || !meta.height || meta.format === undefined)
+    throw refuse('upload_unreadable', undefined, 'The image cannot be read');
+  if (meta.width * meta.height > limits.maxPixels)
+    throw refuse(
+      'upload_too_many_pixels',
+      { maxPixels: limits.maxPixels, width: meta.width, height: meta.height },
+      'The image has too many pixels',
+    );
+  const size = orientedSize(meta.width, meta.height, meta.orientation);
+  try {
+    const base = input().rotate();
+    const variants = await Promise.all(
+      variantWidths(size.width).map(async (width) => ({
+        width,
+        bytes: await base.clone().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toBuffer(),
+      })),
+    );
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+    return { format, hash, ...size, variants };
+  } catch {
+    // A header that reads but a body that does not: cut short, or damaged on purpose.
+    throw refuse('upload_unreadable', undefined, 'The image cannot be read');
+  }
+}
