@@ -32,7 +32,8 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
   if (!format) throw refuse('upload_not_an_image', { accepted: ACCEPTED }, 'The file is not an image');
   // limitInputPixels as well: the header check below is ours, the decoder's is the backstop.
   const input = () => sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1 });
-  const meta = await input()
+  // The header alone, without the decoder's limit: it would refuse a bomb before we can say why.
+  const meta = await sharp(bytes, { limitInputPixels: false, pages: 1 })
     .metadata()
     .catch(() => null);
   if (!meta?.width || !meta.height || meta.format === undefined)

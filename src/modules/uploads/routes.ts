@@ -27,7 +27,7 @@ async function readFile(request: FastifyRequest, maxBytes: number): Promise<Buff
   if (!request.isMultipart()) throw refuse('upload_multipart_required', undefined, 'Send multipart/form-data');
   try {
     const file = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5 } });
-    if (!file) throw refuse('upload_file_missing', undefined, 'The form has no file');
+    if (file?.fieldname !== 'file') throw refuse('upload_file_missing', undefined, 'The form has no file');
     return await file.toBuffer();
   } catch (err) {
     if (err instanceof AppError) throw err;
