@@ -18,6 +18,7 @@ import './styles/payments.css';
 import './styles/aftersales.css';
 import './styles/phone-tables.css';
 import './styles/sharing.css';
+import './styles/uploads.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { refuse } from './reasons.js';
+import { refuse, tooLarge, tooManyPixels } from './reasons.js';
 import { type ImageFormat, orientedSize, sniffImageFormat, variantWidths } from './rules.js';
 
 export interface ImageLimits {
@@ -27,7 +27,7 @@ const ACCEPTED = 'jpeg, png, webp, gif, avif';
  */
 export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<ProcessedImage> {
   if (bytes.length > limits.maxBytes)
-    throw refuse('upload_too_large', { maxBytes: limits.maxBytes }, 'The image is too large');
+    throw tooLarge(limits.maxBytes);
   const format = sniffImageFormat(bytes);
   if (!format) throw refuse('upload_not_an_image', { accepted: ACCEPTED }, 'The file is not an image');
   // limitInputPixels as well: the header check below is ours, the decoder's is the backstop.
@@ -39,11 +39,7 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
   if (!meta?.width || !meta.height || meta.format === undefined)
     throw refuse('upload_unreadable', undefined, 'The image cannot be read');
   if (meta.width * meta.height > limits.maxPixels)
-    throw refuse(
-      'upload_too_many_pixels',
-      { maxPixels: limits.maxPixels, width: meta.width, height: meta.height },
-      'The image has too many pixels',
-    );
+    throw tooManyPixels(limits.maxPixels, meta.width, meta.height);
   const size = orientedSize(meta.width, meta.height, meta.orientation);
   try {
     const base = input().rotate();

@@ -23,13 +23,18 @@ export const uploadsReasons = defineReasons({
   },
   upload_too_large: {
     code: 'payload_too_large',
-    params: Type.Object({ maxBytes: Type.Integer() }),
-    description: 'The file is larger than the upload limit (`maxBytes`).',
+    params: Type.Object({ maxBytes: Type.Integer(), maxMegabytes: Type.Number() }),
+    description: 'The file is larger than the upload limit (`maxBytes`, also in MB, one decimal).',
   },
   upload_too_many_pixels: {
     code: 'business_rule',
-    params: Type.Object({ maxPixels: Type.Integer(), width: Type.Integer(), height: Type.Integer() }),
-    description: 'The image has more pixels (`width` × `height`) than the limit (`maxPixels`).',
+    params: Type.Object({
+      maxPixels: Type.Integer(),
+      maxMegapixels: Type.Number(),
+      width: Type.Integer(),
+      height: Type.Integer(),
+    }),
+    description: 'The image has more pixels (`width` × `height`) than the limit (`maxPixels`, also in millions).',
   },
   upload_not_found: {
     code: 'not_found',
@@ -44,3 +49,15 @@ export const uploadsReasons = defineReasons({
 });
 
 export const refuse = refusalsOf(uploadsReasons);
+
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+
+export const tooLarge = (maxBytes: number) =>
+  refuse('upload_too_large', { maxBytes, maxMegabytes: oneDecimal(maxBytes / 1024 / 1024) }, 'The image is too large');
+
+export const tooManyPixels = (maxPixels: number, width: number, height: number) =>
+  refuse(
+    'upload_too_many_pixels',
+    { maxPixels, maxMegapixels: oneDecimal(maxPixels / 1e6), width, height },
+    'The image has too many pixels',
+  );

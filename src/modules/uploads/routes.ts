@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.js';
 import { requireUser, signedIn } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
-import { refuse } from './reasons.js';
+import { refuse, tooLarge as tooLargeFor } from './reasons.js';
 import { KeyParams, UploadQuery, UploadSchema } from './schemas.js';
 import type { UploadsService } from './service.js';
 
@@ -22,7 +22,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The one file of the form, read into memory up to the limit; the limit's breach is a 413. */
 async function readFile(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  const tooLarge = () => refuse('upload_too_large', { maxBytes }, 'The image is too large');
+  const tooLarge = () => tooLargeFor(maxBytes);
   if (declared > maxBytes + FRAMING_BYTES) throw tooLarge();
   if (!request.isMultipart()) throw refuse('upload_multipart_required', undefined, 'Send multipart/form-data');
   try {

@@ -12,6 +12,7 @@ import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
 import { stockEn } from './stock-en';
+import { uploadsEn } from './uploads-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
 export const en = {
@@ -213,6 +214,7 @@ export const en = {
   ...fulfilmentEn,
   ...groupBuyEn,
   ...stockEn,
+  ...uploadsEn,
   ...privacyEn,
   ...payoutsEn,
   ...notificationsEn,

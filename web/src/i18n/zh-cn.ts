@@ -13,6 +13,7 @@ import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
+import { uploadsZhCN } from './uploads-zh-cn';
 
 export const zhCN: Messages = {
   common: {
@@ -213,6 +214,7 @@ export const zhCN: Messages = {
   ...fulfilmentZhCN,
   ...groupBuyZhCN,
   ...stockZhCN,
+  ...uploadsZhCN,
   ...privacyZhCN,
   ...payoutsZhCN,
   ...notificationsZhCN,

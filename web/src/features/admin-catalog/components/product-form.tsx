@@ -9,6 +9,7 @@ import { useFieldErrors } from '../../../lib/use-problem-text';
 import type { Product } from '../../catalog';
 import { useSaveProduct } from '../api/save-product';
 import { draftOf, emptyDraft, type ProductDraft, toProductInput } from './product-draft';
+import { ProductImagesEditor } from './product-images-editor';
 import { VariantsEditor } from './variants-editor';
 
 interface ProductFormProps {
@@ -26,7 +27,7 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
   const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftOf(product, digits) : emptyDraft()));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const set =
-    (key: 'title' | 'description' | 'category' | 'images' | 'commissionPercent') =>
+    (key: 'title' | 'description' | 'category' | 'commissionPercent') =>
     (e: { target: { value: string } }) =>
       setDraft((d) => ({ ...d, [key]: e.target.value }));
 
@@ -84,21 +85,7 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
           error={errorAt('/commissionRateBps')}
         />
       </div>
-      <div className="field">
-        <label htmlFor="product-images">{t('admin.product.images')}</label>
-        <textarea
-          id="product-images"
-          name="images"
-          rows={3}
-          value={draft.images}
-          onChange={set('images')}
-          placeholder="https://…"
-          aria-describedby="product-images-hint"
-        />
-        <small id="product-images-hint" className="field-hint">
-          {t('admin.product.imagesHint')}
-        </small>
-      </div>
+      <ProductImagesEditor images={draft.images} onChange={(images) => setDraft((d) => ({ ...d, images }))} />
       <VariantsEditor
         variants={draft.variants}
         onChange={(variants) => setDraft((d) => ({ ...d, variants }))}
