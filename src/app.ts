@@ -173,7 +173,8 @@ export async function buildApp(deps: AppDeps) {
   const uploads = createUploadsService({
     db,
     clock,
-    storage: config.storage.kind === 's3' ? s3Storage(config.storage) : localDiskStorage(config.storage.folder),
+    storage:
+      config.storage.kind === 's3' ? s3Storage(config.storage) : localDiskStorage(config.storage.folder),
     limits: { maxBytes: config.uploadMaxBytes, maxPixels: config.uploadMaxPixels },
   });
   const stores = createStoresService({

@@ -9,6 +9,7 @@ import type { PublicCampaign } from '../modules/groupbuy/service.js';
 import type { Order } from '../modules/orders/present.js';
 import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
+import { demoCatalog } from './catalog.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
@@ -62,13 +63,18 @@ describe('demo shop', () => {
     expect(products.filter((p) => p.inStock).length).toBeGreaterThanOrEqual(30);
   });
 
-  it('points every image at a picture shipped in web/public', () => {
+  it('gives every product an uploaded picture (drawn from web/public/demo), served as WebP', async () => {
     const images = products.flatMap((p) => p.images);
     expect(images.length).toBeGreaterThanOrEqual(products.length);
-    for (const image of images) {
-      expect(image).toMatch(/^\/demo\/[a-z0-9-]+\.svg$/);
-      expect(existsSync(projectPath('web', 'public', image)), image).toBe(true);
-    }
+    for (const image of images) expect(image).toMatch(/^\/uploads\/[0-9a-f]{32}-800\.webp$/);
+    expect(new Set(images).size).toBe(images.length);
+    const served = await t.app.inject({ method: 'GET', url: images[0] as string });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/webp');
+    for (const product of demoCatalog)
+      expect(existsSync(projectPath('web', 'public', 'demo', `${product.slug}.svg`)), product.slug).toBe(
+        true,
+      );
   });
 
   it('opens the storefront on a mix of categories', () => {
@@ -89,11 +95,11 @@ describe('demo shop', () => {
     expect(admin.json<{ user: PublicUser }>().user.roles).toContain('admin');
   });
 
-  it("opens the shopkeeper's store with eight listed products and a logo shipped in web/public", async () => {
+  it("opens the shopkeeper's store with eight listed products and an uploaded logo", async () => {
     const store = await getStore();
     expect(store.owner.name).toBe('Lin Xiaomei');
     expect(store.intro?.length).toBeGreaterThan(40);
-    expect(store.logo && existsSync(projectPath('web', 'public', store.logo))).toBe(true);
+    expect(store.logo).toMatch(/^\/uploads\/[0-9a-f]{32}-800\.webp$/);
     expect(store.products.length).toBe(8);
     expect(new Set(store.products.map((p) => p.id)).size).toBe(8);
   });
@@ -250,5 +256,6 @@ describe('demo shop with an operator-configured administrator', () => {
     } finally {
       await app.close();
     }
-  });
+    // A whole demo shop, its 37 pictures resized, inside the test itself.
+  }, 90_000);
 });

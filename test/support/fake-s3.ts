@@ -39,9 +39,10 @@ function signatureValid(
   keys: { accessKeyId: string; secretAccessKey: string; region: string },
 ): boolean {
   const auth = request.headers.authorization ?? '';
-  const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(
-    auth,
-  );
+  const match =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(
+      auth,
+    );
   if (!match) return false;
   const [, keyId, date, region, signedHeaders, signature] = match as unknown as string[];
   if (keyId !== keys.accessKeyId || region !== keys.region) return false;
@@ -59,11 +60,21 @@ function signatureValid(
   const names = (signedHeaders as string).split(';');
   if (!names.includes('host') || !names.includes('x-amz-date')) return false;
   const canonicalHeaders = names
-    .map((name) => `${name}:${String(request.headers[name] ?? '').trim().replace(/\s+/g, ' ')}\n`)
+    .map(
+      (name) =>
+        `${name}:${String(request.headers[name] ?? '')
+          .trim()
+          .replace(/\s+/g, ' ')}\n`,
+    )
     .join('');
-  const canonicalRequest = [request.method, path, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].join(
-    '\n',
-  );
+  const canonicalRequest = [
+    request.method,
+    path,
+    canonicalQuery,
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  ].join('\n');
   const scope = `${date}/${region}/s3/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n');
   let key: Buffer = hmac(`AWS4${keys.secretAccessKey}`, date as string);
@@ -71,10 +82,15 @@ function signatureValid(
   return createHmac('sha256', key).update(stringToSign).digest('hex') === signature;
 }
 
-const xmlError = (code: string) => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`;
+const xmlError = (code: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`;
 
 export async function startFakeS3(): Promise<FakeS3> {
-  const keys = { accessKeyId: 'FAKEACCESSKEY', secretAccessKey: 'fake-secret-key-for-tests', region: 'test-1' };
+  const keys = {
+    accessKeyId: 'FAKEACCESSKEY',
+    secretAccessKey: 'fake-secret-key-for-tests',
+    region: 'test-1',
+  };
   const bucket = 'fission-test';
   const objects: FakeS3['objects'] = new Map();
   const requests: FakeS3['requests'] = [];

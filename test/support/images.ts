@@ -1,5 +1,5 @@
-import { deflateSync } from 'node:zlib';
 import * as zlib from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 
 /** A picture of the given size: a gradient, so resizing has something to keep. */

@@ -26,8 +26,7 @@ const ACCEPTED = 'jpeg, png, webp, gif, avif';
  * and every metadata block (EXIF, GPS, ICC names) left out.
  */
 export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<ProcessedImage> {
-  if (bytes.length > limits.maxBytes)
-    throw tooLarge(limits.maxBytes);
+  if (bytes.length > limits.maxBytes) throw tooLarge(limits.maxBytes);
   const format = sniffImageFormat(bytes);
   if (!format) throw refuse('upload_not_an_image', { accepted: ACCEPTED }, 'The file is not an image');
   // limitInputPixels as well: the header check below is ours, the decoder's is the backstop.
@@ -46,7 +45,11 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
     const variants = await Promise.all(
       variantWidths(size.width).map(async (width) => ({
         width,
-        bytes: await base.clone().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toBuffer(),
+        bytes: await base
+          .clone()
+          .resize({ width, withoutEnlargement: true })
+          .webp({ quality: 82, effort: 2 })
+          .toBuffer(),
       })),
     );
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);

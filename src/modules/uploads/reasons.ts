@@ -34,7 +34,8 @@ export const uploadsReasons = defineReasons({
       width: Type.Integer(),
       height: Type.Integer(),
     }),
-    description: 'The image has more pixels (`width` × `height`) than the limit (`maxPixels`, also in millions).',
+    description:
+      'The image has more pixels (`width` × `height`) than the limit (`maxPixels`, also in millions).',
   },
   upload_not_found: {
     code: 'not_found',
@@ -53,7 +54,11 @@ export const refuse = refusalsOf(uploadsReasons);
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 export const tooLarge = (maxBytes: number) =>
-  refuse('upload_too_large', { maxBytes, maxMegabytes: oneDecimal(maxBytes / 1024 / 1024) }, 'The image is too large');
+  refuse(
+    'upload_too_large',
+    { maxBytes, maxMegabytes: oneDecimal(maxBytes / 1024 / 1024) },
+    'The image is too large',
+  );
 
 export const tooManyPixels = (maxPixels: number, width: number, height: number) =>
   refuse(

@@ -24,7 +24,8 @@ async function readFile(request: FastifyRequest, maxBytes: number): Promise<Buff
   const declared = Number(request.headers['content-length'] ?? 0);
   const tooLarge = () => tooLargeFor(maxBytes);
   if (declared > maxBytes + FRAMING_BYTES) throw tooLarge();
-  if (!request.isMultipart()) throw refuse('upload_multipart_required', undefined, 'Send multipart/form-data');
+  if (!request.isMultipart())
+    throw refuse('upload_multipart_required', undefined, 'Send multipart/form-data');
   try {
     const file = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5 } });
     if (file?.fieldname !== 'file') throw refuse('upload_file_missing', undefined, 'The form has no file');

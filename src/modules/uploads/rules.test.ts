@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { orientedSize, sniffImageFormat, UPLOAD_PURPOSES, VARIANT_KEY, variantKey, variantWidths } from './rules.js';
+import {
+  orientedSize,
+  sniffImageFormat,
+  UPLOAD_PURPOSES,
+  VARIANT_KEY,
+  variantKey,
+  variantWidths,
+} from './rules.js';
 import { UploadPurposeSchema } from './schemas.js';
 
 const bytes = (...parts: (number[] | string)[]) =>
@@ -41,7 +48,12 @@ describe('variantWidths', () => {
 describe('keys and orientation', () => {
   it('makes keys the served-key pattern accepts, and nothing with a path in it', () => {
     expect(VARIANT_KEY.test(variantKey('0123456789abcdef0123456789abcdef', 640))).toBe(true);
-    for (const key of ['../x-320.webp', '0123-320.webp', `${'a'.repeat(32)}-320.png`, `${'a'.repeat(32)}-0.webp`])
+    for (const key of [
+      '../x-320.webp',
+      '0123-320.webp',
+      `${'a'.repeat(32)}-320.png`,
+      `${'a'.repeat(32)}-0.webp`,
+    ])
       expect(VARIANT_KEY.test(key)).toBe(false);
   });
 

@@ -35,7 +35,8 @@ const TYPES: Record<string, string> = {
   gif: 'image/gif',
   avif: 'image/avif',
 };
-const typeOf = (key: string) => TYPES[key.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+const typeOf = (key: string) =>
+  TYPES[key.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 /**
  * Files in one folder (`DATA_DIR/uploads` by default). A put writes a temporary file and renames

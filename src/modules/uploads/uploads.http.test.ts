@@ -65,18 +65,31 @@ describe('POST /api/uploads', () => {
   });
 
   it('records the purpose it is given', async () => {
-    const res = await upload(t, token, multipartFile(await pngOf(400, 400), 'l.png', 'image/png'), '?purpose=store_logo');
+    const res = await upload(
+      t,
+      token,
+      multipartFile(await pngOf(400, 400), 'l.png', 'image/png'),
+      '?purpose=store_logo',
+    );
     expect(res.json<Upload>().purpose).toBe('store_logo');
   });
 
   it('refuses a text file named .png by its content (415 upload_not_an_image)', async () => {
-    const res = await upload(t, token, multipartFile(Buffer.from('hello, not a picture\n'), 'cat.png', 'image/png'));
+    const res = await upload(
+      t,
+      token,
+      multipartFile(Buffer.from('hello, not a picture\n'), 'cat.png', 'image/png'),
+    );
     expect(expectProblem(res, 415)).toMatchObject({ reason: 'upload_not_an_image' });
   });
 
   it('refuses a truncated PNG (422 upload_unreadable)', async () => {
     const png = await pngOf(800, 600);
-    const res = await upload(t, token, multipartFile(png.subarray(0, Math.floor(png.length / 2)), 'cut.png', 'image/png'));
+    const res = await upload(
+      t,
+      token,
+      multipartFile(png.subarray(0, Math.floor(png.length / 2)), 'cut.png', 'image/png'),
+    );
     expect(expectProblem(res, 422).reason).toBe('upload_unreadable');
   });
 
@@ -94,12 +107,20 @@ describe('POST /api/uploads', () => {
     const noFile = multipartFile(Buffer.from('x'), 'x.png', 'image/png', 'other');
     const res = await upload(t, token, noFile);
     expect(expectProblem(res, 400).reason).toBe('upload_file_missing');
-    const json = await t.request('POST', '/api/uploads', { token, body: { file: 'data:image/png;base64,AAAA' } });
+    const json = await t.request('POST', '/api/uploads', {
+      token,
+      body: { file: 'data:image/png;base64,AAAA' },
+    });
     expect(expectProblem(json, 415).reason).toBe('upload_multipart_required');
   });
 
   it('refuses an unknown purpose (400)', async () => {
-    const res = await upload(t, token, multipartFile(await pngOf(10, 10), 'a.png', 'image/png'), '?purpose=avatar');
+    const res = await upload(
+      t,
+      token,
+      multipartFile(await pngOf(10, 10), 'a.png', 'image/png'),
+      '?purpose=avatar',
+    );
     expectProblem(res, 400);
   });
 
@@ -204,8 +225,15 @@ describe('with S3 storage, a small size limit and rate limits on', () => {
 
     // Just over the limit (the file's own limit) and far over it (refused by its Content-Length).
     for (const size of [5000, 200_000]) {
-      const big = await upload(tight, person, multipartFile(Buffer.alloc(size, 0xff), 'big.jpg', 'image/jpeg'));
-      expect(expectProblem(big, 413)).toMatchObject({ reason: 'upload_too_large', params: { maxBytes: 4096 } });
+      const big = await upload(
+        tight,
+        person,
+        multipartFile(Buffer.alloc(size, 0xff), 'big.jpg', 'image/jpeg'),
+      );
+      expect(expectProblem(big, 413)).toMatchObject({
+        reason: 'upload_too_large',
+        params: { maxBytes: 4096 },
+      });
     }
     const limited = await upload(tight, person, multipartFile(await pngOf(10, 10), 'a.png', 'image/png'));
     expect(expectProblem(limited, 429)).toMatchObject({ reason: 'uploads_rate_limited', params: { max: 3 } });

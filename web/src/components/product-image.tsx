@@ -10,7 +10,12 @@ interface ProductImageProps {
 }
 
 /** A product picture, or the title's first letter on a tinted tile when there is none or it fails. */
-export function ProductImage({ src, alt, className = '', sizes = '(max-width: 600px) 100vw, 640px' }: ProductImageProps) {
+export function ProductImage({
+  src,
+  alt,
+  className = '',
+  sizes = '(max-width: 600px) 100vw, 640px',
+}: ProductImageProps) {
   const [failed, setFailed] = useState(false);
   if (!src || failed) {
     return (

@@ -27,8 +27,7 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
   const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftOf(product, digits) : emptyDraft()));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const set =
-    (key: 'title' | 'description' | 'category' | 'commissionPercent') =>
-    (e: { target: { value: string } }) =>
+    (key: 'title' | 'description' | 'category' | 'commissionPercent') => (e: { target: { value: string } }) =>
       setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   const fieldErrorAt = useFieldErrors(save.error, clientErrors);
