@@ -386,10 +386,11 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'when set, GET /metrics needs Authorization: Bearer <token> (16+ characters), else 401',
   ],
   ['STORAGE', 'local', 'where uploaded images go: local (DATA_DIR/uploads) or s3 (an S3-compatible bucket)'],
+  ['S3_BUCKET', '(unset)', 'the bucket, required with STORAGE=s3 (the server serves its images itself)'],
   [
-    'S3_BUCKET / S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY',
+    'S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY',
     '(unset)',
-    'the bucket and its credentials; required with STORAGE=s3 (the server serves the images itself)',
+    'the credentials requests are signed with; required with STORAGE=s3',
   ],
   ['S3_ENDPOINT', "(AWS's)", 'http(s) URL of an S3-compatible service (MinIO, R2, …); unset: AWS S3'],
   ['S3_REGION', 'us-east-1', 'the region requests are signed for'],
