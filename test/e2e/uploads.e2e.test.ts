@@ -34,10 +34,11 @@ describe('product pictures in the console, on a phone', () => {
     await page.getByText('That file is not a picture').waitFor();
     expect(await items.count()).toBe(0);
 
+    // Each upload is checked and resized on the server: wait for its thumbnail, not a fixed time.
     await input.setInputFiles(file('gradient.png', await pngOf(1600, 1200)));
-    await expect.poll(() => items.count()).toBe(1);
+    await items.nth(0).waitFor();
     await input.setInputFiles(file('plain.png', await plainPngOf(900, 900)));
-    await expect.poll(() => items.count()).toBe(2);
+    await items.nth(1).waitFor();
     const [first, second] = await Promise.all(
       [0, 1].map((i) => items.nth(i).locator('img').getAttribute('src')),
     );
@@ -45,9 +46,9 @@ describe('product pictures in the console, on a phone', () => {
     expect(second).toMatch(/-900\.webp$/);
 
     await page.getByRole('button', { name: 'Move picture 2 earlier' }).click();
-    await expect.poll(() => items.nth(0).locator('img').getAttribute('src')).toBe(second);
+    await items.nth(0).locator(`img[src="${second}"]`).waitFor();
     await page.getByRole('button', { name: 'Remove picture 2' }).click();
-    await expect.poll(() => items.count()).toBe(1);
+    await items.nth(1).waitFor({ state: 'detached' });
     await page.getByTestId('admin-product-save').click();
     await page.getByTestId('admin-product-saved').waitFor();
 
@@ -63,7 +64,9 @@ describe('product pictures in the console, on a phone', () => {
     );
     // Drawn for real: the browser loaded one of the widths through the site's image policy.
     await expect
-      .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: 10_000,
+      })
       .toBeGreaterThan(0);
     const box = await picture.boundingBox();
     expect(box?.width ?? 0).toBeLessThanOrEqual(390);

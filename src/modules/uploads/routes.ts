@@ -41,7 +41,7 @@ async function readFile(request: FastifyRequest, maxBytes: number): Promise<Buff
 export const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRouteOptions> = async (app, options) => {
   const { uploads, uploadRateLimit } = options;
   // Registered here, so only these routes accept multipart bodies; everything else stays JSON-only.
-  await app.register(multipart);
+  await app.register(multipart, { limits: { fileSize: uploads.limits.maxBytes, files: 1 } });
 
   app.post(
     '/api/uploads',

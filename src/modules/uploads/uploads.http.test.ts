@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeS3, startFakeS3 } from '../../../test/support/fake-s3.js';
@@ -40,6 +41,17 @@ describe('POST /api/uploads', () => {
       const meta = await sharp(res.rawPayload).metadata();
       expect(meta).toMatchObject({ format: 'webp', width: Number(width), height: (Number(width) * 3) / 4 });
     }
+  });
+
+  it('accepts a photo larger than the JSON body limit (1 MB), up to UPLOAD_MAX_BYTES', async () => {
+    const noise = await sharp(randomBytes(1000 * 1000 * 3), {
+      raw: { width: 1000, height: 1000, channels: 3 },
+    })
+      .png()
+      .toBuffer();
+    expect(noise.length).toBeGreaterThan(2 * 1024 * 1024);
+    const image = await uploaded(multipartFile(noise, 'noise.png', 'image/png'));
+    expect(Object.keys(image.urls)).toEqual(['320', '640', '1000']);
   });
 
   it('never enlarges: a 500 px picture is kept at 320 and its own 500', async () => {
