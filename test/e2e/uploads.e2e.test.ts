@@ -72,3 +72,25 @@ describe('product pictures in the console, on a phone', () => {
     expect(box?.width ?? 0).toBeLessThanOrEqual(390);
   });
 });
+
+describe('a store logo, on a phone', () => {
+  it('is uploaded by the shopkeeper and shown on the store page', async () => {
+    const keeper = await shop.t.signUp({ name: 'Logo Keeper' });
+    await shop.t.request('POST', '/api/shopkeepers', { token: keeper.token });
+    const slug = `logo-${Date.now().toString(36)}`;
+    await shop.t.request('POST', '/api/stores', { token: keeper.token, body: { name: 'Logo tea', slug } });
+    const phone = await openPage(browser, shop.baseUrl);
+    await signInWithToken(phone.context(), shop.baseUrl, keeper.token);
+    await phone.goto('/my-store');
+    await phone.getByTestId('store-logo-file').setInputFiles(file('logo.png', await plainPngOf(500, 500)));
+    const preview = phone.getByTestId('store-logo').locator('img[src^="/uploads/"]');
+    await preview.waitFor();
+    const src = await preview.getAttribute('src');
+    await phone.getByTestId('store-save').click();
+    await phone.getByTestId('store-saved').waitFor();
+
+    await phone.goto(`/stores/${slug}`);
+    await phone.locator(`img.store-logo[src="${src}"]`).waitFor();
+    await phone.context().close();
+  });
+});
