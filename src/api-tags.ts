@@ -15,6 +15,7 @@ export const API_TAGS = [
   { name: 'coupons', description: 'Coupon templates, claims and share-to-unlock coupons.' },
   { name: 'invitations', description: 'Invitation codes and the rewards they earn.' },
   { name: 'points', description: 'Points balance and history.' },
+  { name: 'uploads', description: 'Images: product pictures, store logos, later posts and reviews.' },
   { name: 'notifications', description: 'The bell, email preferences and notification history.' },
   { name: 'admin', description: 'The operator’s console: every route here needs the admin role.' },
   { name: 'testing', description: 'Only when the test clock is on: moves time for acceptance runs.' },

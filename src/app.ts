@@ -55,6 +55,7 @@ import { createShareEarningsService, shareEarningsRoutes } from './modules/share
 import { cachedRedirect, createSharingModule, sharingRoutes } from './modules/sharing/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
+import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import type { Database } from './platform/db.js';
 import { AppError } from './platform/errors.js';
@@ -172,11 +173,19 @@ export async function buildApp(deps: AppDeps) {
     jobs,
     names: accounts.namesOf,
   });
+  const uploads = createUploadsService({
+    db,
+    clock,
+    storage:
+      config.storage.kind === 's3' ? s3Storage(config.storage) : localDiskStorage(config.storage.folder),
+    limits: { maxBytes: config.uploadMaxBytes, maxPixels: config.uploadMaxPixels },
+  });
   const stores = createStoresService({
     db,
     clock,
     accounts,
     catalog,
+    uploads: { ownedUrl: async (conn, ownerId, id) => (await uploads.getOwned(conn, ownerId, id)).url },
     shopkeeperApproval: config.shopkeeperApproval,
   });
   const webRoot = deps.webRoot ?? WEB_DIST;
@@ -271,6 +280,7 @@ export async function buildApp(deps: AppDeps) {
     sandbox,
     afterSales,
     addresses,
+    uploads,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -350,6 +360,13 @@ export async function buildApp(deps: AppDeps) {
     attention,
   });
   await app.register(storesRoutes, { stores });
+  await app.register(uploadsRoutes, {
+    uploads,
+    uploadRateLimit:
+      config.rateLimits && config.uploadRateLimit > 0
+        ? { max: config.uploadRateLimit, timeWindow: '1 minute' }
+        : false,
+  });
   await app.register(distributionRoutes, { distribution, users: accounts });
   await app.register(fraudReviewRoutes, { distribution });
   await app.register(groupBuyRoutes, { groupBuys });

@@ -121,3 +121,41 @@ describe('the public URL', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://shop.example' })).toThrow(/PUBLIC_URL must be a URL/);
   });
 });
+
+describe('image storage and upload settings', () => {
+  it('keeps uploads on local disk under DATA_DIR by default, with an 8 MB limit', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/fission/' })).toMatchObject({
+      storage: { kind: 'local', folder: '/srv/fission/uploads' },
+      uploadMaxBytes: 8 * 1024 * 1024,
+      uploadMaxPixels: 40_000_000,
+      uploadRateLimit: 30,
+    });
+  });
+
+  it('selects an S3-compatible bucket with STORAGE=s3, naming what is missing', () => {
+    const s3 = {
+      STORAGE: 's3',
+      S3_BUCKET: 'shop-images',
+      S3_ACCESS_KEY_ID: 'AK',
+      S3_SECRET_ACCESS_KEY: 'SK',
+    };
+    expect(
+      loadConfig({ ...s3, S3_ENDPOINT: 'http://minio:9000/', S3_FORCE_PATH_STYLE: 'on' }).storage,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'shop-images',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      accessKeyId: 'AK',
+      secretAccessKey: 'SK',
+      forcePathStyle: true,
+    });
+    expect(() => loadConfig({ STORAGE: 's3', S3_BUCKET: 'shop-images' })).toThrow(
+      /S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadConfig({ ...s3, S3_BUCKET: 'Not_A_Bucket' })).toThrow(/S3_BUCKET/);
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'ftp://x' })).toThrow(/S3_ENDPOINT/);
+    expect(() => loadConfig({ STORAGE: 'dropbox' })).toThrow(/STORAGE/);
+    expect(() => loadConfig({ UPLOAD_MAX_BYTES: '12' })).toThrow(/UPLOAD_MAX_BYTES/);
+  });
+});

@@ -48,7 +48,27 @@ export interface Config {
   afterSalesAutoApproveRefunds: boolean;
   /** The bearer token /metrics asks for; unset: /metrics is open (keep it off the public network). */
   metricsToken: string | undefined;
+  /** Where uploaded images are kept: files under DATA_DIR/uploads, or an S3-compatible bucket. */
+  storage: StorageSettings;
+  /** Largest image file accepted, in bytes. */
+  uploadMaxBytes: number;
+  /** Most pixels (width × height) an uploaded image may have: a small file may decode to gigabytes. */
+  uploadMaxPixels: number;
+  /** Uploads one person may make per minute (when rate limits are on); 0 = no limit. */
+  uploadRateLimit: number;
 }
+
+export type StorageSettings =
+  | { kind: 'local'; folder: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      endpoint: string | undefined;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
 
 export type PaymentProviderName = 'sandbox' | 'stripe';
 
@@ -223,6 +243,24 @@ function publicUrl(env: Env): string | undefined {
   return value;
 }
 
+function storage(env: Env, dataDir: string): StorageSettings {
+  const kind = oneOf(env, 'STORAGE', 'local', ['local', 's3']);
+  if (kind === 'local') return { kind, folder: `${dataDir.replace(/\/$/, '')}/uploads` };
+  const missing = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  if (missing.length) throw new ConfigError(`STORAGE=s3 needs ${missing.join(', ')}`);
+  const bucket = env.S3_BUCKET as string;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) fail('S3_BUCKET', 'an S3 bucket name', bucket);
+  return {
+    kind: 's3',
+    bucket,
+    endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY as string,
+    forcePathStyle: flag(env, 'S3_FORCE_PATH_STYLE', false),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const distributionMaxLevels = int(env, 'DISTRIBUTION_MAX_LEVELS', 2, 1, 3);
   const currency = env.CURRENCY || 'CNY';
@@ -259,6 +297,10 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: mailFrom(env),
     afterSalesAutoApproveRefunds: flag(env, 'AFTER_SALES_AUTO_APPROVE_REFUNDS', false),
     metricsToken: metricsToken(env),
+    storage: storage(env, env.DATA_DIR || './data'),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    uploadMaxPixels: int(env, 'UPLOAD_MAX_PIXELS', 40_000_000, 10_000, 268_402_689),
+    uploadRateLimit: int(env, 'UPLOAD_RATE_LIMIT', 30, 0, 10_000),
     // Last, so a start missing several settings names the payment provider first.
     publicUrl: publicUrl(env),
   };
@@ -342,5 +384,22 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'METRICS_TOKEN',
     '(unset: open)',
     'when set, GET /metrics needs Authorization: Bearer <token> (16+ characters), else 401',
+  ],
+  ['STORAGE', 'local', 'where uploaded images go: local (DATA_DIR/uploads) or s3 (an S3-compatible bucket)'],
+  ['S3_BUCKET', '(unset)', 'the bucket, required with STORAGE=s3 (the server serves its images itself)'],
+  [
+    'S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY',
+    '(unset)',
+    'the credentials requests are signed with; required with STORAGE=s3',
+  ],
+  ['S3_ENDPOINT', "(AWS's)", 'http(s) URL of an S3-compatible service (MinIO, R2, …); unset: AWS S3'],
+  ['S3_REGION', 'us-east-1', 'the region requests are signed for'],
+  ['S3_FORCE_PATH_STYLE', 'off', 'on: endpoint/bucket/key URLs (MinIO and most self-hosted stores)'],
+  ['UPLOAD_MAX_BYTES', '8388608', 'largest image file accepted (8 MB), else 413'],
+  ['UPLOAD_MAX_PIXELS', '40000000', 'most pixels (width × height) an uploaded image may have, else 422'],
+  [
+    'UPLOAD_RATE_LIMIT',
+    '30',
+    'image uploads one person may make per minute, then 429 (0 or RATE_LIMITS=off: no limit)',
   ],
 ];

@@ -11,6 +11,7 @@ import { orderReasons } from './modules/orders/index.js';
 import { paymentReasons } from './modules/payments/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
 import { storesReasons } from './modules/stores/index.js';
+import { uploadsReasons } from './modules/uploads/index.js';
 import { mergeReasonCatalogs, platformReasons } from './platform/reasons.js';
 import { SECURITY_REASONS } from './platform/security-reasons.js';
 
@@ -34,4 +35,5 @@ export const problemReasons = mergeReasonCatalogs([
   orderReasons,
   paymentReasons,
   distributionReasons,
+  uploadsReasons,
 ]);

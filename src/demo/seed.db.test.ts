@@ -10,7 +10,7 @@ import type { Order } from '../modules/orders/present.js';
 import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
 import { demoAddresses } from './addresses.js';
-import { DEMO_CATEGORIES, type DemoCategory, demoCategoryDetails } from './catalog.js';
+import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } from './catalog.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
@@ -23,7 +23,8 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedDemoShop(t.services, t.db, t);
   products = (await t.request('GET', '/api/products?limit=100')).json<{ items: Product[] }>().items;
-});
+  // A fortnight of trading and 37 pictures resized: slow on a busy machine.
+}, 120_000);
 afterAll(() => t.close());
 
 const DAY = 86_400_000;
@@ -75,13 +76,18 @@ describe('demo shop', () => {
     expect(products.filter((p) => p.inStock).length).toBeGreaterThanOrEqual(30);
   });
 
-  it('points every image at a picture shipped in web/public', () => {
+  it('gives every product an uploaded picture (drawn from web/public/demo), served as WebP', async () => {
     const images = products.flatMap((p) => p.images);
     expect(images.length).toBeGreaterThanOrEqual(products.length);
-    for (const image of images) {
-      expect(image).toMatch(/^\/demo\/[a-z0-9-]+\.svg$/);
-      expect(existsSync(projectPath('web', 'public', image)), image).toBe(true);
-    }
+    for (const image of images) expect(image).toMatch(/^\/uploads\/[0-9a-f]{32}-640\.webp$/);
+    expect(new Set(images).size).toBe(images.length);
+    const served = await t.app.inject({ method: 'GET', url: images[0] as string });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/webp');
+    for (const product of demoCatalog)
+      expect(existsSync(projectPath('web', 'public', 'demo', `${product.slug}.svg`)), product.slug).toBe(
+        true,
+      );
   });
 
   it('opens the storefront on a mix of categories', () => {
@@ -102,11 +108,11 @@ describe('demo shop', () => {
     expect(admin.json<{ user: PublicUser }>().user.roles).toContain('admin');
   });
 
-  it("opens the shopkeeper's store with eight listed products and a logo shipped in web/public", async () => {
+  it("opens the shopkeeper's store with eight listed products and an uploaded logo", async () => {
     const store = await getStore();
     expect(store.owner.name).toBe('Lin Xiaomei');
     expect(store.intro?.length).toBeGreaterThan(40);
-    expect(store.logo && existsSync(projectPath('web', 'public', store.logo))).toBe(true);
+    expect(store.logo).toMatch(/^\/uploads\/[0-9a-f]{32}-640\.webp$/);
     expect(store.products.length).toBe(8);
     expect(new Set(store.products.map((p) => p.id)).size).toBe(8);
   });
@@ -283,5 +289,6 @@ describe('demo shop with an operator-configured administrator', () => {
     } finally {
       await app.close();
     }
-  });
+    // A whole demo shop, its 37 pictures resized, inside the test itself.
+  }, 90_000);
 });

@@ -14,6 +14,7 @@ import {
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
+import { uploadDemoPictures } from './pictures.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 import { DemoTime } from './time.js';
 
@@ -75,9 +76,15 @@ async function seedStory(
   }
   await createCategories(services);
   const products = new Map<string, Product>();
+  const pictures = await uploadDemoPictures(
+    services.uploads,
+    (await firstAdmin(db)).id,
+    demoCatalog.map((p) => p.slug),
+  );
   // Newest products are listed first, so the first in listing order is created last.
   for (const product of listingOrder(demoCatalog).reverse()) {
-    products.set(product.slug, await services.catalog.createProduct(productInput(product)));
+    const images = [pictures.get(product.slug) ?? demoImagePath(product.slug)];
+    products.set(product.slug, await services.catalog.createProduct({ ...productInput(product), images }));
   }
   const shopkeeper = people.get('shopkeeper');
   if (!shopkeeper) throw new Error('The demo people have no shopkeeper');

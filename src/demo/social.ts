@@ -11,14 +11,15 @@ import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product, Variant } from '../modules/catalog/index.js';
 import type { CreateTemplateInput } from '../modules/coupons/index.js';
 import type { CampaignInput } from '../modules/groupbuy/index.js';
-import { demoImagePath } from './catalog.js';
+import { uploadDemoPicture } from './pictures.js';
 
 type Services = BuiltApp['services'];
 
 export const demoStore = {
   slug: 'xiaomei-pantry',
   name: "Xiaomei's Pantry",
-  logo: demoImagePath('west-lake-longjing'),
+  /** The catalog picture uploaded as the store's logo. */
+  logoPicture: 'west-lake-longjing',
   intro:
     'Teas, snacks and kitchen things I use every day at home in Hangzhou. I taste or try everything before I list it, so ask me anything.',
   /** Catalog slugs, in the order the store page shows them. */
@@ -111,8 +112,9 @@ export async function seedDemoSocial(
 }
 
 async function openStore(services: Services, owner: PublicUser, products: ReadonlyMap<string, Product>) {
-  const { slug, name, logo, intro } = demoStore;
-  const store = await services.stores.createStore(owner.id, { slug, name, logo, intro });
+  const { slug, name, intro } = demoStore;
+  const logo = await uploadDemoPicture(services.uploads, owner.id, demoStore.logoPicture, 'store_logo');
+  const store = await services.stores.createStore(owner.id, { slug, name, logoUploadId: logo.id, intro });
   // The store page shows the latest listed first, so the first shown is listed last.
   for (const productSlug of [...demoStore.products].reverse()) {
     await services.stores.listProduct(owner.id, store.id, catalogProduct(products, productSlug).id);

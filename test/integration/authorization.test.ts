@@ -33,6 +33,7 @@ const PUBLIC: Record<string, string> = {
   'GET /api/share-links/{code}/qr.svg': 'the QR code of a share link is printed and shown to anyone',
   'GET /api/share-links/{code}/poster.png': 'a share poster is sent to anyone',
   'GET /api/share-previews/{type}/{id}/image.png': 'the link-preview image chat apps fetch without a session',
+  'GET /uploads/{key}': 'uploaded images are shown on public pages (products, stores)',
   'GET /api/share-links/{code}/sharer':
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
 };

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { type AppDeps, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -33,6 +35,8 @@ export async function createTestApp(
     MAX_UNPAID_ORDERS: '0',
     TEST_CLOCK: '1',
     TRUST_PROXY: '1',
+    // Uploaded images go to a folder of this app's own (made on the first upload), never ./data.
+    DATA_DIR: join(tmpdir(), `fission-test-${randomUUID()}`),
     ...env,
   });
   const clock = new AdjustableClock();

@@ -23,6 +23,7 @@ import './styles/categories.css';
 import './styles/discovery.css';
 import './styles/shopper.css';
 import './styles/addresses.css';
+import './styles/uploads.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -4,5 +4,5 @@ export { storesRoutes } from './routes.js';
 export { applicationMachine } from './rules.js';
 export type { Store, StorePage } from './schemas.js';
 export { StorePageSchema, StoreSchema } from './schemas.js';
-export type { StoreRef, StoresService } from './service.js';
+export type { StoreLogoUploads, StoreRef, StoresService } from './service.js';
 export { createStoresService } from './service.js';

@@ -170,7 +170,8 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
         tags: ['stores'],
         summary: 'Edit my store',
         description:
-          'The store’s owner: name, logo and intro (the slug never changes). Another person’s store is 404.',
+          'The store’s owner: name, logo and intro (the slug never changes). Another person’s store is 404. ' +
+          '`logoUploadId` sets the logo to an upload of the owner’s (another person’s upload is 404 `upload_not_found`).',
         params: StoreParams,
         body: UpdateStoreBody,
         response: { 200: StoreSchema, 400: ProblemResponse, 401: ProblemResponse, 404: ProblemResponse },

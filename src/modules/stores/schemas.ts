@@ -10,6 +10,8 @@ export const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Logo = Type.String({ minLength: 1, maxLength: 2048, pattern: '^(https?://|/)' });
 const StoreName = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' });
 const Intro = Type.String({ maxLength: 1000 });
+// An upload of the owner's (POST /api/uploads); it wins over `logo`, and another person's is 404.
+const LogoUploadId = Type.String({ minLength: 1, maxLength: 64 });
 
 export const CreateStoreBody = Type.Object(
   {
@@ -17,6 +19,7 @@ export const CreateStoreBody = Type.Object(
     // Length, characters and reserved words are checked by rules.slugProblem, one source of truth.
     slug: Type.String({ minLength: 1, maxLength: 100 }),
     logo: Type.Optional(Nullable(Logo)),
+    logoUploadId: Type.Optional(LogoUploadId),
     intro: Type.Optional(Nullable(Intro)),
   },
   { additionalProperties: false },
@@ -26,6 +29,7 @@ export const UpdateStoreBody = Type.Object(
   {
     name: Type.Optional(StoreName),
     logo: Type.Optional(Nullable(Logo)),
+    logoUploadId: Type.Optional(LogoUploadId),
     intro: Type.Optional(Nullable(Intro)),
   },
   { additionalProperties: false },

@@ -25,6 +25,14 @@ import type {
   StorePatch,
 } from './schemas.js';
 
+/**
+ * What stores need of uploads: the URL of the person's own upload by its id; someone else's upload
+ * or an unknown id is refused as not found (404) by the port.
+ */
+export interface StoreLogoUploads {
+  ownedUrl(conn: Queryable, ownerId: string, uploadId: string): Promise<string>;
+}
+
 /** What other modules (distribution, orders) need to know about a store. */
 export interface StoreRef {
   id: string;
@@ -58,8 +66,13 @@ export function createStoresService(deps: {
   catalog: CatalogService;
   /** SHOPKEEPER_APPROVAL: new shopkeepers wait for an administrator. */
   shopkeeperApproval: boolean;
+  uploads: StoreLogoUploads;
 }) {
-  const { db, clock, accounts, catalog, shopkeeperApproval } = deps;
+  const { db, clock, accounts, catalog, shopkeeperApproval, uploads } = deps;
+
+  /** The logo a create or edit sets: an upload of the owner's wins over a typed address. */
+  const chosenLogo = async (ownerId: string, input: Pick<StorePatch, 'logo' | 'logoUploadId'>) =>
+    input.logoUploadId ? uploads.ownedUrl(db, ownerId, input.logoUploadId) : input.logo;
 
   /**
    * Makes the user a shopkeeper, or files their application when approval is on. Asking again is
@@ -209,13 +222,14 @@ export function createStoresService(deps: {
     const slug = normalizeSlug(input.slug);
     const problem = slugProblem(slug);
     if (problem) throw invalidInput('/slug', problem.message, problem.rule, problem.params);
+    const logo = await chosenLogo(ownerId, input);
     const now = clock.now();
     const row = await q.insertStore(db, {
       id: newId(),
       owner_id: ownerId,
       slug,
       name: input.name.trim(),
-      logo: optionalText(input.logo),
+      logo: optionalText(logo),
       intro: optionalText(input.intro),
       created_at: now,
       updated_at: now,
@@ -230,9 +244,10 @@ export function createStoresService(deps: {
     return db.transaction(async (tx) => {
       const store = await q.findOwnedStore(tx, storeId, ownerId, true);
       if (!store) throw notFound('Store');
+      const logo = patch.logoUploadId ? await uploads.ownedUrl(tx, ownerId, patch.logoUploadId) : patch.logo;
       const updated = await q.updateStore(tx, storeId, {
         name: patch.name?.trim() ?? store.name,
-        logo: patch.logo === undefined ? store.logo : optionalText(patch.logo),
+        logo: logo === undefined ? store.logo : optionalText(logo),
         intro: patch.intro === undefined ? store.intro : optionalText(patch.intro),
         updated_at: clock.now(),
       });

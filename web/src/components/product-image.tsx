@@ -1,13 +1,21 @@
 import { useState } from 'react';
+import { srcSetOf } from '../lib/uploads';
 
 interface ProductImageProps {
   src: string | undefined;
   alt: string;
   className?: string;
+  /** How wide the picture is drawn, for the browser's choice among an upload's widths. */
+  sizes?: string;
 }
 
 /** A product picture, or the title's first letter on a tinted tile when there is none or it fails. */
-export function ProductImage({ src, alt, className = '' }: ProductImageProps) {
+export function ProductImage({
+  src,
+  alt,
+  className = '',
+  sizes = '(max-width: 600px) 100vw, 640px',
+}: ProductImageProps) {
   const [failed, setFailed] = useState(false);
   if (!src || failed) {
     return (
@@ -16,5 +24,16 @@ export function ProductImage({ src, alt, className = '' }: ProductImageProps) {
       </div>
     );
   }
-  return <img className={className} src={src} alt={alt} loading="lazy" onError={() => setFailed(true)} />;
+  const srcSet = srcSetOf(src);
+  return (
+    <img
+      className={className}
+      src={src}
+      srcSet={srcSet}
+      sizes={srcSet ? sizes : undefined}
+      alt={alt}
+      loading="lazy"
+      onError={() => setFailed(true)}
+    />
+  );
 }

@@ -18,6 +18,7 @@ import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
 import { shopperEn } from './shopper-en';
 import { stockEn } from './stock-en';
+import { uploadsEn } from './uploads-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
 export const en = {
@@ -222,6 +223,7 @@ export const en = {
   ...consoleEn,
   ...stockEn,
   ...categoriesEn,
+  ...uploadsEn,
   ...privacyEn,
   ...payoutsEn,
   ...notificationsEn,

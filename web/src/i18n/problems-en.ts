@@ -16,9 +16,11 @@ import { ordersReasonsEn } from './orders-en';
  * reasons in its own file and one spread line here.
  */
 import { securityReasonsEn } from './security-en';
+import { uploadsReasonsEn } from './uploads-en';
 
 export const reasonsEn = {
   ...securityReasonsEn,
+  ...uploadsReasonsEn,
   ...ordersReasonsEn,
   ...distributionReasonsEn,
   invalid_input: 'Some of what you entered needs another look.',

@@ -12,11 +12,13 @@ import { groupBuyProblemsZhCN } from './groupbuy-zh-cn';
 import { ordersReasonsZhCN } from './orders-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { securityReasonsZhCN } from './security-zh-cn';
+import { uploadsReasonsZhCN } from './uploads-zh-cn';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const reasonsZhCN: Texts<typeof reasonsEn> = {
   ...securityReasonsZhCN,
+  ...uploadsReasonsZhCN,
   ...ordersReasonsZhCN,
   ...distributionReasonsZhCN,
   invalid_input: '部分填写的内容需要再检查一下。',

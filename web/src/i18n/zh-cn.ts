@@ -19,6 +19,7 @@ import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-z
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
 import { shopperZhCN } from './shopper-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
+import { uploadsZhCN } from './uploads-zh-cn';
 
 export const zhCN: Messages = {
   common: {
@@ -222,6 +223,7 @@ export const zhCN: Messages = {
   ...consoleZhCN,
   ...stockZhCN,
   ...categoriesZhCN,
+  ...uploadsZhCN,
   ...privacyZhCN,
   ...payoutsZhCN,
   ...notificationsZhCN,

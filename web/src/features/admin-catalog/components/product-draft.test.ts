@@ -26,7 +26,7 @@ describe('the product form draft', () => {
       ...emptyDraft(),
       title: '  Green tea ',
       category: ' ',
-      images: ' https://img.test/a.jpg \n\n https://img.test/b.jpg ',
+      images: ['https://img.test/a.jpg', 'https://img.test/b.jpg'],
       commissionPercent: '12.5',
       variants: [
         { ...newVariantDraft(), sku: ' G-1 ', title: ' 50 g ', price: '0.29', stock: ' 12 ' },

@@ -17,7 +17,8 @@ export interface ProductDraft {
   title: string;
   description: string;
   category: string;
-  images: string;
+  /** Addresses of uploaded pictures, the cover first. */
+  images: string[];
   commissionPercent: string;
   variants: VariantDraft[];
 }
@@ -45,7 +46,7 @@ export const emptyDraft = (): ProductDraft => ({
   title: '',
   description: '',
   category: '',
-  images: '',
+  images: [],
   commissionPercent: '',
   variants: [newVariantDraft()],
 });
@@ -55,7 +56,7 @@ export function draftOf(product: Product, digits: number): ProductDraft {
     title: product.title,
     description: product.description,
     category: product.category ?? '',
-    images: product.images.join('\n'),
+    images: [...product.images],
     commissionPercent: product.commissionRateBps === null ? '' : formatDecimal(product.commissionRateBps, 2),
     variants: product.variants.map((v) => ({
       key: v.id,
@@ -108,10 +109,7 @@ export function toProductInput(
       title: draft.title.trim(),
       description: draft.description,
       category: draft.category.trim() || null,
-      images: draft.images
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
+      images: draft.images,
       commissionRateBps: commission,
       variants,
     },

@@ -10,6 +10,7 @@ import type { Product } from '../../catalog';
 import { useSaveProduct } from '../api/save-product';
 import { CategoryPicker } from './category-picker';
 import { draftOf, emptyDraft, type ProductDraft, toProductInput } from './product-draft';
+import { ProductImagesEditor } from './product-images-editor';
 import { VariantsEditor } from './variants-editor';
 
 interface ProductFormProps {
@@ -26,9 +27,8 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
   const save = useSaveProduct();
   const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftOf(product, digits) : emptyDraft()));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
-  const set =
-    (key: 'title' | 'description' | 'images' | 'commissionPercent') => (e: { target: { value: string } }) =>
-      setDraft((d) => ({ ...d, [key]: e.target.value }));
+  const set = (key: 'title' | 'description' | 'commissionPercent') => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   const fieldErrorAt = useFieldErrors(save.error, clientErrors);
   function errorAt(path: string): string | undefined {
@@ -82,21 +82,7 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
           error={errorAt('/commissionRateBps')}
         />
       </div>
-      <div className="field">
-        <label htmlFor="product-images">{t('admin.product.images')}</label>
-        <textarea
-          id="product-images"
-          name="images"
-          rows={3}
-          value={draft.images}
-          onChange={set('images')}
-          placeholder="https://…"
-          aria-describedby="product-images-hint"
-        />
-        <small id="product-images-hint" className="field-hint">
-          {t('admin.product.imagesHint')}
-        </small>
-      </div>
+      <ProductImagesEditor images={draft.images} onChange={(images) => setDraft((d) => ({ ...d, images }))} />
       <VariantsEditor
         variants={draft.variants}
         onChange={(variants) => setDraft((d) => ({ ...d, variants }))}

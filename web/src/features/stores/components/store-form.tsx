@@ -2,6 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
+import { ImageUploadButton } from '../../../components/image-upload-button';
+import { ProductImage } from '../../../components/product-image';
 import { type FieldError, isApiError } from '../../../lib/api-error';
 import { useFieldErrors, useProblemText } from '../../../lib/use-problem-text';
 import { useSaveStore } from '../api/save-store';
@@ -11,6 +13,7 @@ const draftOf = (store: Store | undefined) => ({
   name: store?.name ?? '',
   slug: store?.slug ?? '',
   logo: store?.logo ?? '',
+  logoUploadId: undefined as string | undefined,
   intro: store?.intro ?? '',
 });
 
@@ -18,6 +21,7 @@ const toInput = (draft: ReturnType<typeof draftOf>): StoreInput => ({
   name: draft.name.trim(),
   slug: draft.slug.trim().toLowerCase(),
   logo: draft.logo.trim() || null,
+  ...(draft.logoUploadId ? { logoUploadId: draft.logoUploadId } : {}),
   intro: draft.intro.trim() || null,
 });
 
@@ -45,7 +49,7 @@ export function StoreForm({ store, onSaved }: { store?: Store; onSaved?: (store:
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const save = useSaveStore();
   const [draft, setDraft] = useState(() => draftOf(store));
-  const set = (key: keyof typeof draft) => (e: { target: { value: string } }) =>
+  const set = (key: 'name' | 'slug' | 'intro') => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
   const error = save.error;
   const errorAt = useFieldErrors(error, clientErrors);
@@ -88,15 +92,30 @@ export function StoreForm({ store, onSaved }: { store?: Store; onSaved?: (store:
         spellCheck={false}
         required
       />
-      <Field
-        label={t('stores.logo')}
-        name="logo"
-        type="url"
-        value={draft.logo}
-        onChange={set('logo')}
-        error={errorAt('/logo')}
-        hint={t('stores.logoHint')}
-      />
+      <fieldset className="field store-logo-field" data-testid="store-logo">
+        <legend>{t('uploads.logo')}</legend>
+        {draft.logo ? (
+          <div className="store-logo-preview">
+            <ProductImage src={draft.logo} alt={t('uploads.logo')} className="store-logo" sizes="96px" />
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              onClick={() => setDraft((d) => ({ ...d, logo: '', logoUploadId: undefined }))}
+            >
+              {t('uploads.removeLogo')}
+            </button>
+          </div>
+        ) : (
+          <p className="field-hint">{t('uploads.noLogo')}</p>
+        )}
+        <ImageUploadButton
+          purpose="store_logo"
+          label={t('uploads.uploadLogo')}
+          testId="store-logo-file"
+          onUploaded={(upload) => setDraft((d) => ({ ...d, logo: upload.url, logoUploadId: upload.id }))}
+        />
+        {errorAt('/logo') ? <small className="field-error">{errorAt('/logo')}</small> : null}
+      </fieldset>
       <div className={`field${errorAt('/intro') ? ' field-invalid' : ''}`}>
         <label htmlFor="store-intro">{t('stores.intro')}</label>
         <textarea

@@ -40,7 +40,7 @@ function StoreFront({ store }: { store: Store }) {
     <section className="page store-page" data-testid="store-page">
       <ReferralDisclosure targetId={store.id} />
       <header className="store-header card">
-        <ProductImage src={store.logo ?? undefined} alt={store.name} className="store-logo" />
+        <ProductImage src={store.logo ?? undefined} alt={store.name} className="store-logo" sizes="64px" />
         <div className="store-heading">
           <h1 data-testid="store-name">{store.name}</h1>
           <p className="muted">{t('stores.by', { name: store.owner.name })}</p>

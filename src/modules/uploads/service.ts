@@ -1,0 +1,97 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Queryable } from '../../platform/db.js';
+import { newId } from '../../platform/ids.js';
+import { type ImageLimits, processImage } from './images.js';
+import { refuse } from './reasons.js';
+import { type UploadPurpose, VARIANT_KEY, variantKey, variantUrl } from './rules.js';
+import type { Upload } from './schemas.js';
+import type { ObjectStorage, StoredObject } from './storage.js';
+
+interface UploadRow {
+  id: string;
+  owner_id: string;
+  purpose: UploadPurpose;
+  content_hash: string;
+  original_type: string;
+  original_bytes: number;
+  width: number;
+  height: number;
+  widths: number[];
+  created_at: Date;
+}
+
+export interface UploadsDeps {
+  db: Database;
+  clock: Clock;
+  storage: ObjectStorage;
+  limits: ImageLimits;
+}
+
+function present(row: UploadRow): Upload {
+  const widths = [...row.widths].sort((a, b) => a - b);
+  const urls = Object.fromEntries(widths.map((w) => [String(w), variantUrl(row.content_hash, w)]));
+  return {
+    id: row.id,
+    purpose: row.purpose,
+    url: variantUrl(row.content_hash, widths[widths.length - 1] as number),
+    urls,
+    width: row.width,
+    height: row.height,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export type UploadsService = ReturnType<typeof createUploadsService>;
+
+export function createUploadsService({ db, clock, storage, limits }: UploadsDeps) {
+  /**
+   * Checks and resizes the image, stores every width, then records the upload. The bytes are
+   * written before the row (no transaction spans the storage calls): a failure between leaves
+   * unreferenced objects under content keys, which a later upload of the same picture reuses.
+   */
+  async function upload(ownerId: string, bytes: Buffer, purpose: UploadPurpose): Promise<Upload> {
+    const image = await processImage(bytes, limits);
+    for (const variant of image.variants)
+      await storage.put(variantKey(image.hash, variant.width), variant.bytes, 'image/webp');
+    const rows = await db.query<UploadRow>(
+      `INSERT INTO uploads (id, owner_id, purpose, content_hash, original_type, original_bytes, width, height, widths, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+      [
+        newId(),
+        ownerId,
+        purpose,
+        image.hash,
+        `image/${image.format}`,
+        bytes.length,
+        image.width,
+        image.height,
+        image.variants.map((v) => v.width),
+        clock.now(),
+      ],
+    );
+    return present(rows[0] as UploadRow);
+  }
+
+  /** The person's own upload, or null: someone else's upload is as good as unknown. */
+  async function findOwned(conn: Queryable, ownerId: string, id: string): Promise<Upload | null> {
+    const rows = await conn.query<UploadRow>('SELECT * FROM uploads WHERE id = $1 AND owner_id = $2', [
+      id,
+      ownerId,
+    ]);
+    return rows[0] ? present(rows[0]) : null;
+  }
+
+  async function getOwned(conn: Queryable, ownerId: string, id: string): Promise<Upload> {
+    const found = await findOwned(conn, ownerId, id);
+    if (!found) throw refuse('upload_not_found', { id }, 'Upload not found');
+    return found;
+  }
+
+  /** A stored width by its key; only keys of the form uploads make reach the storage. */
+  async function open(key: string): Promise<StoredObject | null> {
+    if (!VARIANT_KEY.test(key)) return null;
+    return storage.get(key);
+  }
+
+  return { upload, findOwned, getOwned, open, limits };
+}

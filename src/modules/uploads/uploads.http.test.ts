@@ -1,0 +1,253 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeS3, startFakeS3 } from '../../../test/support/fake-s3.js';
+import { multipartFile, plainPngOf, pngBomb, pngOf } from '../../../test/support/images.js';
+import { expectProblem } from '../../../test/support/problem.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import type { Store } from '../stores/index.js';
+import type { Upload } from './schemas.js';
+
+let t: TestApp;
+let token: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  token = (await t.signUp()).token;
+});
+afterAll(() => t.close());
+
+const upload = (app: TestApp, who: string | undefined, file: ReturnType<typeof multipartFile>, query = '') =>
+  app.request('POST', `/api/uploads${query}`, { token: who, body: file.payload, headers: file.headers });
+
+async function uploaded(file: ReturnType<typeof multipartFile>, who = token): Promise<Upload> {
+  const res = await upload(t, who, file);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Upload>();
+}
+
+const fetchImage = (app: TestApp, url: string, headers: Record<string, string> = {}) =>
+  app.app.inject({ method: 'GET', url, headers });
+
+describe('POST /api/uploads', () => {
+  it('happy: stores 320, 640 and 1280 wide WebP copies of a large picture', async () => {
+    const image = await uploaded(multipartFile(await pngOf(2000, 1500), 'tea.png', 'image/png'));
+    expect(image).toMatchObject({ width: 2000, height: 1500, purpose: 'product' });
+    expect(Object.keys(image.urls)).toEqual(['320', '640', '1280']);
+    expect(image.url).toBe(image.urls['1280']);
+    for (const [width, url] of Object.entries(image.urls)) {
+      expect(url).toMatch(/^\/uploads\/[0-9a-f]{32}-\d+\.webp$/);
+      const res = await fetchImage(t, url);
+      expect(res.statusCode).toBe(200);
+      const meta = await sharp(res.rawPayload).metadata();
+      expect(meta).toMatchObject({ format: 'webp', width: Number(width), height: (Number(width) * 3) / 4 });
+    }
+  });
+
+  it('accepts a photo larger than the JSON body limit (1 MB), up to UPLOAD_MAX_BYTES', async () => {
+    const noise = await sharp(randomBytes(1000 * 1000 * 3), {
+      raw: { width: 1000, height: 1000, channels: 3 },
+    })
+      .png()
+      .toBuffer();
+    expect(noise.length).toBeGreaterThan(2 * 1024 * 1024);
+    const image = await uploaded(multipartFile(noise, 'noise.png', 'image/png'));
+    expect(Object.keys(image.urls)).toEqual(['320', '640', '1000']);
+  });
+
+  it('never enlarges: a 500 px picture is kept at 320 and its own 500', async () => {
+    const image = await uploaded(multipartFile(await pngOf(500, 250), 'small.png', 'image/png'));
+    expect(Object.keys(image.urls)).toEqual(['320', '500']);
+    const res = await fetchImage(t, image.url);
+    expect((await sharp(res.rawPayload).metadata()).width).toBe(500);
+  });
+
+  it('turns the picture upright by its EXIF orientation and strips the metadata', async () => {
+    // 600×300 as stored, with orientation 6 (rotate 90° clockwise): upright it is 300×600.
+    const jpeg = await sharp(await pngOf(600, 300))
+      .jpeg()
+      .withMetadata({ orientation: 6, exif: { IFD0: { Copyright: 'secret camera owner' } } })
+      .toBuffer();
+    expect((await sharp(jpeg).metadata()).exif).toBeDefined();
+    const image = await uploaded(multipartFile(jpeg, 'photo.jpg', 'image/jpeg'), token);
+    expect(image).toMatchObject({ width: 300, height: 600 });
+    const stored = await sharp((await fetchImage(t, image.urls['300'] as string)).rawPayload).metadata();
+    expect(stored).toMatchObject({ width: 300, height: 600 });
+    expect(stored.exif).toBeUndefined();
+    expect(stored.orientation).toBeUndefined();
+  });
+
+  it('records the purpose it is given', async () => {
+    const res = await upload(
+      t,
+      token,
+      multipartFile(await pngOf(400, 400), 'l.png', 'image/png'),
+      '?purpose=store_logo',
+    );
+    expect(res.json<Upload>().purpose).toBe('store_logo');
+  });
+
+  it('refuses a text file named .png by its content (415 upload_not_an_image)', async () => {
+    const res = await upload(
+      t,
+      token,
+      multipartFile(Buffer.from('hello, not a picture\n'), 'cat.png', 'image/png'),
+    );
+    expect(expectProblem(res, 415)).toMatchObject({ reason: 'upload_not_an_image' });
+  });
+
+  it('refuses a truncated PNG (422 upload_unreadable)', async () => {
+    const png = await pngOf(800, 600);
+    const res = await upload(
+      t,
+      token,
+      multipartFile(png.subarray(0, Math.floor(png.length / 2)), 'cut.png', 'image/png'),
+    );
+    expect(expectProblem(res, 422).reason).toBe('upload_unreadable');
+  });
+
+  it('refuses a decompression bomb by its header, before decoding it (422 upload_too_many_pixels)', async () => {
+    const bomb = pngBomb(60_000, 60_000);
+    expect(bomb.length).toBeLessThan(1_000_000);
+    const res = await upload(t, token, multipartFile(bomb, 'bomb.png', 'image/png'));
+    expect(expectProblem(res, 422)).toMatchObject({
+      reason: 'upload_too_many_pixels',
+      params: { maxPixels: 40_000_000, width: 60_000, height: 60_000 },
+    });
+  });
+
+  it('refuses a form without a file, and a JSON body', async () => {
+    const noFile = multipartFile(Buffer.from('x'), 'x.png', 'image/png', 'other');
+    const res = await upload(t, token, noFile);
+    expect(expectProblem(res, 400).reason).toBe('upload_file_missing');
+    const json = await t.request('POST', '/api/uploads', {
+      token,
+      body: { file: 'data:image/png;base64,AAAA' },
+    });
+    expect(expectProblem(json, 415).reason).toBe('upload_multipart_required');
+  });
+
+  it('refuses an unknown purpose (400)', async () => {
+    const res = await upload(
+      t,
+      token,
+      multipartFile(await pngOf(10, 10), 'a.png', 'image/png'),
+      '?purpose=avatar',
+    );
+    expectProblem(res, 400);
+  });
+
+  it('security: signed out is 401', async () => {
+    const res = await upload(t, undefined, multipartFile(await pngOf(10, 10), 'a.png', 'image/png'));
+    expectProblem(res, 401);
+  });
+});
+
+describe('GET /uploads/<key>', () => {
+  it('serves the image immutable, with its ETag, its type and nosniff; 304 on a matching If-None-Match', async () => {
+    const image = await uploaded(multipartFile(await pngOf(700, 700), 'sq.png', 'image/png'));
+    const res = await fetchImage(t, image.url);
+    expect(res.headers).toMatchObject({
+      'content-type': 'image/webp',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    });
+    const etag = String(res.headers.etag);
+    expect(etag).toMatch(/^"[0-9a-f]{32}-700\.webp"$/);
+    // The site's image policy allows its own origin.
+    expect(String(res.headers['content-security-policy'] ?? "img-src 'self'")).toMatch(/img-src[^;]*'self'/);
+    const again = await fetchImage(t, image.url, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+  });
+
+  it('is 404 for an unknown key and for a key that is not one', async () => {
+    expectProblem(await fetchImage(t, `/uploads/${'0'.repeat(32)}-320.webp`), 404);
+    expectProblem(await fetchImage(t, '/uploads/..%2F..%2Fpackage.json'), 404);
+    expectProblem(await fetchImage(t, '/uploads/.env'), 404);
+  });
+});
+
+describe('a store logo from an upload', () => {
+  it('sets the owner’s upload as the logo; another person’s upload id is 404', async () => {
+    const owner = await t.signUp();
+    await t.request('POST', '/api/shopkeepers', { token: owner.token });
+    const created = await t.request('POST', '/api/stores', {
+      token: owner.token,
+      body: { name: 'Logo tea', slug: `logo-${Date.now().toString(36)}` },
+    });
+    const store = created.json<Store>();
+    const mine = await uploaded(multipartFile(await pngOf(400, 400), 'logo.png', 'image/png'), owner.token);
+    const theirs = await uploaded(multipartFile(await pngOf(300, 300), 'logo.png', 'image/png'));
+
+    const refused = await t.request('PATCH', `/api/stores/${store.id}`, {
+      token: owner.token,
+      body: { logoUploadId: theirs.id },
+    });
+    expect(expectProblem(refused, 404).reason).toBe('upload_not_found');
+
+    const res = await t.request('PATCH', `/api/stores/${store.id}`, {
+      token: owner.token,
+      body: { logoUploadId: mine.id },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<Store>().logo).toBe(mine.url);
+    const page = await t.request('GET', `/api/stores/${store.slug}`);
+    expect(page.json<Store>().logo).toBe(mine.url);
+  });
+});
+
+describe('with S3 storage, a small size limit and rate limits on', () => {
+  let s3: FakeS3;
+  let tight: TestApp;
+  let person: string;
+  beforeAll(async () => {
+    s3 = await startFakeS3();
+    tight = await createTestApp({
+      STORAGE: 's3',
+      S3_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint,
+      S3_REGION: s3.region,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'on',
+      UPLOAD_MAX_BYTES: '4096',
+      RATE_LIMITS: 'on',
+      UPLOAD_RATE_LIMIT: '3',
+    });
+    person = (await tight.signUp()).token;
+  });
+  afterAll(async () => {
+    await tight.close();
+    await s3.close();
+  });
+
+  it('stores the widths in the bucket, serves them back, refuses files over the limit, then rate-limits', async () => {
+    const res = await upload(tight, person, multipartFile(await plainPngOf(400, 300), 'a.png', 'image/png'));
+    expect(res.statusCode, res.body).toBe(201);
+    const image = res.json<Upload>();
+    expect([...s3.objects.keys()].sort()).toEqual(
+      Object.values(image.urls)
+        .map((url) => url.replace('/uploads/', ''))
+        .sort(),
+    );
+    expect(s3.requests.every((r) => r.signed)).toBe(true);
+    const served = await fetchImage(tight, image.url);
+    expect(served.headers['content-type']).toBe('image/webp');
+    expect((await sharp(served.rawPayload).metadata()).width).toBe(400);
+
+    // Just over the limit (the file's own limit) and far over it (refused by its Content-Length).
+    for (const size of [5000, 200_000]) {
+      const big = await upload(
+        tight,
+        person,
+        multipartFile(Buffer.alloc(size, 0xff), 'big.jpg', 'image/jpeg'),
+      );
+      expect(expectProblem(big, 413)).toMatchObject({
+        reason: 'upload_too_large',
+        params: { maxBytes: 4096 },
+      });
+    }
+    const limited = await upload(tight, person, multipartFile(await pngOf(10, 10), 'a.png', 'image/png'));
+    expect(expectProblem(limited, 429)).toMatchObject({ reason: 'uploads_rate_limited', params: { max: 3 } });
+  });
+});

@@ -1,0 +1,30 @@
+/** English strings of image uploads: the picker, the product images editor and the refusals. */
+export const uploadsEn = {
+  uploads: {
+    uploading: 'Uploading…',
+    hint: 'JPEG, PNG, WebP, GIF or AVIF, up to 8 MB.',
+    addImage: 'Add a picture',
+    noImages: 'No pictures yet. The first one is the cover.',
+    imageNumber: 'Picture {{n}}',
+    moveEarlier: 'Move picture {{n}} earlier',
+    moveLater: 'Move picture {{n}} later',
+    remove: 'Remove picture {{n}}',
+    removeShort: 'Remove',
+    logo: 'Logo',
+    uploadLogo: 'Upload a logo',
+    removeLogo: 'Remove the logo',
+    noLogo: 'No logo yet.',
+  },
+};
+
+export const uploadsReasonsEn = {
+  upload_multipart_required: 'Choose a picture file to upload.',
+  upload_file_missing: 'Choose a picture file to upload.',
+  upload_not_an_image: 'That file is not a picture. Choose a JPEG, PNG, WebP, GIF or AVIF image.',
+  upload_unreadable: 'That picture cannot be read. It may be damaged or cut short.',
+  upload_too_large: 'That picture is too large. The limit is {{maxMegabytes}} MB.',
+  upload_too_many_pixels:
+    'That picture is too large ({{width}} × {{height}} pixels). The limit is {{maxMegapixels}} million pixels.',
+  upload_not_found: 'That picture was not found. Upload it again.',
+  uploads_rate_limited: 'Too many uploads in a minute. Try again in {{retryAfterSeconds}} seconds.',
+};
