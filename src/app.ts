@@ -310,7 +310,16 @@ export async function buildApp(deps: AppDeps) {
   await app.register(apiReference, {
     routePrefix: '/docs',
     logLevel: 'warn',
-    configuration: { title: 'Fission API', withDefaultFonts: false, hideClientButton: true },
+    // Nothing that calls Scalar's servers (the agent's registry search, telemetry, the developer
+    // toolbar shown on localhost): the page's policy allows connections to this origin only.
+    configuration: {
+      title: 'Fission API',
+      withDefaultFonts: false,
+      hideClientButton: true,
+      showDeveloperTools: 'never',
+      telemetry: false,
+      agent: { disabled: true },
+    },
   });
   if (config.rateLimits) {
     await app.register(rateLimit, {

@@ -99,7 +99,8 @@ describe('security in the browser', () => {
     const page = await watchedPage('desktop');
     const response = await page.goto('/docs');
     expect(response?.status()).toBe(200);
-    await page.getByText('Fission API').first().waitFor();
+    // The reference parses the whole document in the page first: seconds on a busy machine.
+    await page.getByText('Fission API').first().waitFor({ timeout: 30_000 });
     expect(await violations(page)).toEqual([]);
     await page.close();
   });

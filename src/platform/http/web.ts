@@ -38,8 +38,9 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST, page
       root,
       wildcard: false,
       index: ['index.html'],
-      maxAge: '1h',
-      setHeaders: (reply, path) => reply.header('cache-control', cacheControlFor(root, path)),
+      // Ours alone: send's own Cache-Control would be written after setHeaders and win.
+      cacheControl: false,
+      setHeaders: (response, path) => response.setHeader('cache-control', cacheControlFor(root, path)),
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
