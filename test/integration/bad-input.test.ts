@@ -154,6 +154,10 @@ function expectNoServerError(
   }
 }
 
+// The sweeps send thousands of requests and grow with the API: their limit guards against a hang,
+// it does not time them (a loaded machine takes minutes).
+const SWEEP_TIMEOUT = 600_000;
+
 describe('bad input never yields a 5xx', () => {
   it('finds the routes to sweep in the OpenAPI document', () => {
     const bodyRoutes = routes.filter((r) => BODY_METHODS.has(r.method)).map((r) => `${r.method} ${r.path}`);
@@ -166,44 +170,52 @@ describe('bad input never yields a 5xx', () => {
     );
   });
 
-  it('on every POST, PUT and PATCH body, as admin and as buyer', async () => {
-    for (const route of routes.filter((r) => BODY_METHODS.has(r.method))) {
-      const url = fillPath(route.path, productId);
-      const schema = bodySchemaOf(route.operation);
-      const raw = RAW_BODIES.map((body) => ({ body, headers: { 'content-type': 'application/json' } }));
-      const derived = schemaBodies(schema).map((body) => ({ body, headers: {} }));
-      const { admin, buyer } = await callers();
-      for (const token of [admin, buyer]) {
-        for (const { body, headers } of [...raw, ...derived]) {
-          const res = await t.request(route.method, url, { token, body, headers });
-          expectNoServerError(res, `${route.method} ${url} ${JSON.stringify(body).slice(0, 120)}`);
-        }
-      }
-    }
-  });
-
-  it('on every path and query parameter, as admin and as buyer', async () => {
-    for (const route of routes) {
-      const { admin, buyer } = await callers();
-      const queryNames = (route.operation.parameters ?? [])
-        .filter((p) => p.in === 'query')
-        .map((p) => p.name);
-      for (const junk of PARAM_JUNK) {
-        const urls = [
-          ...(route.path.includes('{') ? [fillPath(route.path, junk)] : []),
-          ...queryNames.map((name) => `${fillPath(route.path, productId)}?${name}=${junk}`),
-          ...queryNames.map((name) => `${fillPath(route.path, productId)}?${name}=1&${name}=2`),
-        ];
-        for (const url of urls) {
-          for (const token of [admin, buyer, undefined]) {
-            const body = BODY_METHODS.has(route.method) ? {} : undefined;
-            const res = await t.request(route.method, url, { token, body });
-            expectNoServerError(res, `${route.method} ${url.slice(0, 200)}`);
+  it(
+    'on every POST, PUT and PATCH body, as admin and as buyer',
+    async () => {
+      for (const route of routes.filter((r) => BODY_METHODS.has(r.method))) {
+        const url = fillPath(route.path, productId);
+        const schema = bodySchemaOf(route.operation);
+        const raw = RAW_BODIES.map((body) => ({ body, headers: { 'content-type': 'application/json' } }));
+        const derived = schemaBodies(schema).map((body) => ({ body, headers: {} }));
+        const { admin, buyer } = await callers();
+        for (const token of [admin, buyer]) {
+          for (const { body, headers } of [...raw, ...derived]) {
+            const res = await t.request(route.method, url, { token, body, headers });
+            expectNoServerError(res, `${route.method} ${url} ${JSON.stringify(body).slice(0, 120)}`);
           }
         }
       }
-    }
-  });
+    },
+    SWEEP_TIMEOUT,
+  );
+
+  it(
+    'on every path and query parameter, as admin and as buyer',
+    async () => {
+      for (const route of routes) {
+        const { admin, buyer } = await callers();
+        const queryNames = (route.operation.parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => p.name);
+        for (const junk of PARAM_JUNK) {
+          const urls = [
+            ...(route.path.includes('{') ? [fillPath(route.path, junk)] : []),
+            ...queryNames.map((name) => `${fillPath(route.path, productId)}?${name}=${junk}`),
+            ...queryNames.map((name) => `${fillPath(route.path, productId)}?${name}=1&${name}=2`),
+          ];
+          for (const url of urls) {
+            for (const token of [admin, buyer, undefined]) {
+              const body = BODY_METHODS.has(route.method) ? {} : undefined;
+              const res = await t.request(route.method, url, { token, body });
+              expectNoServerError(res, `${route.method} ${url.slice(0, 200)}`);
+            }
+          }
+        }
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 
   it('names the field holding U+0000, which PostgreSQL cannot store', async () => {
     const body = { email: 'nul@example.com', password: 'long enough', name: 'A\u0000B' };
@@ -214,32 +226,38 @@ describe('bad input never yields a 5xx', () => {
     expect(query.json()).toMatchObject({ status: 400, errors: [{ path: '/querystring/q' }] });
   });
 
-  it('on forged cursors of every list, as admin and as buyer', async () => {
-    const forge = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
-    const cursors = [
-      forge(['garbage', 'x']),
-      forge(['2026-06-30T23:59:60Z', 'x']),
-      forge(['2026-01-01T00:00:00Z']),
-      forge([1, 2]),
-      ...EDGE_INSTANTS.map((instant) => forge([instant, 'x'])),
-      forge([]),
-      forge({ id: 'x' }),
-    ];
-    const lists = routes.filter(
-      (r) =>
-        r.method === 'GET' &&
-        (r.operation.parameters ?? []).some((p) => p.in === 'query' && p.name === 'cursor'),
-    );
-    expect(lists.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/coupons', '/api/me/share-links']));
-    const { admin, buyer } = await callers();
-    for (const route of lists) {
-      for (const cursor of cursors) {
-        const url = `${fillPath(route.path, productId)}?cursor=${cursor}`;
-        for (const token of [admin, buyer])
-          expectNoServerError(await t.request('GET', url, { token }), `GET ${url}`);
+  it(
+    'on forged cursors of every list, as admin and as buyer',
+    async () => {
+      const forge = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+      const cursors = [
+        forge(['garbage', 'x']),
+        forge(['2026-06-30T23:59:60Z', 'x']),
+        forge(['2026-01-01T00:00:00Z']),
+        forge([1, 2]),
+        ...EDGE_INSTANTS.map((instant) => forge([instant, 'x'])),
+        forge([]),
+        forge({ id: 'x' }),
+      ];
+      const lists = routes.filter(
+        (r) =>
+          r.method === 'GET' &&
+          (r.operation.parameters ?? []).some((p) => p.in === 'query' && p.name === 'cursor'),
+      );
+      expect(lists.map((r) => r.path)).toEqual(
+        expect.arrayContaining(['/api/coupons', '/api/me/share-links']),
+      );
+      const { admin, buyer } = await callers();
+      for (const route of lists) {
+        for (const cursor of cursors) {
+          const url = `${fillPath(route.path, productId)}?cursor=${cursor}`;
+          for (const token of [admin, buyer])
+            expectNoServerError(await t.request('GET', url, { token }), `GET ${url}`);
+        }
       }
-    }
-  });
+    },
+    SWEEP_TIMEOUT,
+  );
 
   it('on attribution and device cookies that the server never issued', async () => {
     const product = await t.request('GET', `/api/products/${productId}`);
