@@ -65,8 +65,15 @@ export const AddressSchema = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 
-/** The person's addresses, the default first: never more than MAX_ADDRESSES, so never paged. */
-export const AddressList = Type.Object({ items: Type.Array(AddressSchema), max: Type.Integer() });
+/**
+ * The person's addresses, the default first: never more than MAX_ADDRESSES, so never paged
+ * (`nextCursor` is always null, in the shape of every list).
+ */
+export const AddressList = Type.Object({
+  items: Type.Array(AddressSchema),
+  nextCursor: Type.Null(),
+  max: Type.Integer(),
+});
 
 export type Address = Static<typeof AddressSchema>;
 export type AddressInput = Static<typeof CreateAddressBody>;

@@ -57,6 +57,7 @@ export function createAddressesService(deps: { db: Database; clock: Clock }) {
 
   const list = async (userId: string) => ({
     items: (await q.listOf(db, userId)).map(present),
+    nextCursor: null,
     max: MAX_ADDRESSES,
   });
 

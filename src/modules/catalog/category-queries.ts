@@ -59,13 +59,22 @@ export const insertCategory = (
  * existing one is left as it is. Product writes call it so API clients that send a free-text
  * category keep working; the operator names it properly in the console afterwards.
  */
-export const ensureCategory = (tx: Queryable, slug: string, name: string, at: Date) =>
-  tx.query(
-    `INSERT INTO categories (slug, name_en, name_zh_cn, icon, position, created_at, updated_at)
-     SELECT $1, $2, $2, 'tag', coalesce(max(position) + 1, 0), $3, $3 FROM categories
-     ON CONFLICT (slug) DO NOTHING`,
-    [slug, name, at],
-  );
+export async function ensureCategory(tx: Queryable, slug: string, name: string, at: Date): Promise<void> {
+  // The key-share lock keeps the row until the product's transaction ends, so a concurrent
+  // delete waits and then meets the foreign key (category_in_use). A delete that committed
+  // between the insert and the lock leaves no row to lock: insert it again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await tx.query(
+      `INSERT INTO categories (slug, name_en, name_zh_cn, icon, position, created_at, updated_at)
+       SELECT $1, $2, $2, 'tag', coalesce(max(position) + 1, 0), $3, $3 FROM categories
+       ON CONFLICT (slug) DO NOTHING`,
+      [slug, name, at],
+    );
+    const held = await tx.query('SELECT 1 FROM categories WHERE slug = $1 FOR KEY SHARE', [slug]);
+    if (held.length > 0) return;
+  }
+  throw new Error(`category ${slug} kept disappearing while a product was saved into it`);
+}
 
 export const findCategory = async (db: Queryable, slug: string) =>
   (await db.query<CategoryRow>('SELECT * FROM categories WHERE slug = $1', [slug]))[0];

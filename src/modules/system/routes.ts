@@ -25,6 +25,8 @@ const PublicConfig = Type.Object({
   paymentTimeoutMinutes: Type.Integer(),
   timeZone: Type.String(),
   sandboxPayments: Type.Boolean(),
+  /** The largest image file `POST /api/uploads` accepts, in megabytes (UPLOAD_MAX_BYTES). */
+  uploadMaxMegabytes: Type.Number(),
   /** What the web app needs for Stripe's card form; null when Stripe is off or has no publishable key. */
   stripe: Type.Union([Type.Object({ publishableKey: Type.String() }), Type.Null()]),
 });
@@ -76,6 +78,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
         paymentTimeoutMinutes: config.paymentTimeoutMinutes,
         timeZone: config.timeZone,
         sandboxPayments: config.sandboxPayments,
+        uploadMaxMegabytes: Math.round((config.uploadMaxBytes / 1024 / 1024) * 10) / 10,
         stripe: config.stripe?.publishableKey ? { publishableKey: config.stripe.publishableKey } : null,
       };
     },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { refuse, tooLarge, tooManyPixels } from './reasons.js';
 import { type ImageFormat, orientedSize, sniffImageFormat, variantWidths } from './rules.js';
@@ -19,6 +20,10 @@ export interface ProcessedImage {
 }
 
 const ACCEPTED = 'jpeg, png, webp, gif, avif';
+
+// Decoding is the memory peak (up to maxPixels × 4 bytes): two images at a time in this process,
+// whoever sends them, so a burst of uploads queues instead of exhausting memory.
+const decoding = pLimit(2);
 
 /**
  * Checks an uploaded file and makes its variants: the format from its first bytes, the pixel count
@@ -41,17 +46,26 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
     throw tooManyPixels(limits.maxPixels, meta.width, meta.height);
   const size = orientedSize(meta.width, meta.height, meta.orientation);
   try {
-    const base = input().rotate();
-    const variants = await Promise.all(
-      variantWidths(size.width).map(async (width) => ({
-        width,
-        bytes: await base
-          .clone()
+    // One decode, to the largest width; the smaller widths are made from that, one after another.
+    const widths = variantWidths(size.width);
+    const largest = Math.max(...widths);
+    const variants = await decoding(async () => {
+      const { data, info } = await input()
+        .rotate()
+        .resize({ width: largest, withoutEnlargement: true })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const raw = { width: info.width, height: info.height, channels: info.channels };
+      const made: { width: number; bytes: Buffer }[] = [];
+      for (const width of widths) {
+        const bytes = await sharp(data, { raw })
           .resize({ width, withoutEnlargement: true })
           .webp({ quality: 82, effort: 2 })
-          .toBuffer(),
-      })),
-    );
+          .toBuffer();
+        made.push({ width, bytes });
+      }
+      return made;
+    });
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
     return { format, hash, ...size, variants };
   } catch {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfig } from '../lib/config';
 import { type Upload, type UploadPurpose, useUploadImage } from '../lib/uploads';
 import { ErrorMessage } from './error-message';
 
@@ -16,6 +17,7 @@ export function ImageUploadButton({ purpose, label, onUploaded, disabled, testId
   const { t } = useTranslation();
   const id = useId();
   const upload = useUploadImage();
+  const maxMegabytes = useConfig().data?.uploadMaxMegabytes;
   return (
     <div className="image-upload">
       <label htmlFor={id} className={`btn btn-outline${disabled || upload.isPending ? ' disabled' : ''}`}>
@@ -34,7 +36,7 @@ export function ImageUploadButton({ purpose, label, onUploaded, disabled, testId
           if (file) upload.mutate({ file, purpose }, { onSuccess: onUploaded });
         }}
       />
-      <small className="field-hint">{t('uploads.hint')}</small>
+      {maxMegabytes ? <small className="field-hint">{t('uploads.hint', { maxMegabytes })}</small> : null}
       <ErrorMessage error={upload.error} />
     </div>
   );

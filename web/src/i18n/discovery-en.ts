@@ -24,9 +24,7 @@ export const discoveryEn = {
     minPrice: 'Lowest price',
     maxPrice: 'Highest price',
     applyPrice: 'Apply',
-    clearPrice: 'Clear',
     priceOrder: 'The highest price must not be below the lowest.',
     priceInvalid: 'Enter an amount such as 39 or 39.50.',
-    inCategory: 'Category',
   },
 };

@@ -26,9 +26,7 @@ export const discoveryZhCN: { discovery: Record<keyof (typeof discoveryEn)['disc
     minPrice: '最低价',
     maxPrice: '最高价',
     applyPrice: '确定',
-    clearPrice: '清除',
     priceOrder: '最高价不能低于最低价。',
     priceInvalid: '请输入金额，例如 39 或 39.50。',
-    inCategory: '分类',
   },
 };

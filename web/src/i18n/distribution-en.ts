@@ -111,8 +111,6 @@ export const distributionEn = {
     slug: 'Store address',
     slugHint: 'Lowercase letters, digits and dashes, e.g. lins-tea-corner. It cannot be changed later.',
     slugFixed: 'The address cannot be changed once the store is open.',
-    logo: 'Logo URL (optional)',
-    logoHint: 'https://… or /…',
     intro: 'Introduction (optional)',
     open: 'Open store',
     save: 'Save',

@@ -112,8 +112,6 @@ export const distributionZhCN: Catalog<typeof distributionEn> = {
     slug: '店铺地址',
     slugHint: '小写字母、数字和短横线，例如 lins-tea-corner。开店后不能修改。',
     slugFixed: '开店后店铺地址不能修改。',
-    logo: '店标图片地址（可选）',
-    logoHint: 'https://… 或 /…',
     intro: '店铺介绍（可选）',
     open: '开店',
     save: '保存',

@@ -112,15 +112,6 @@ export const en = {
     summary: 'Order summary',
     placeOrder: 'Place order',
     notEnoughStock: 'Sorry, there is not enough stock for one of the items. Please adjust your cart.',
-    optional: '{{label}} (optional)',
-    fields: {
-      name: 'Recipient name',
-      phone: 'Phone',
-      line1: 'Address',
-      line2: 'Apartment, floor',
-      city: 'City',
-      postalCode: 'Postal code',
-    },
   },
   pay: {
     title: 'Payment',
@@ -193,7 +184,6 @@ export const en = {
       description: 'Description',
       category: 'Category',
       images: 'Images',
-      imagesHint: 'One image URL per line (https://… or /…).',
       commission: 'Commission override (%)',
       commissionHint: 'Leave empty to use the platform rates.',
       variants: 'Variants',

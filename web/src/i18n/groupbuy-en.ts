@@ -23,7 +23,6 @@ export const groupBuyEn = {
     completedByPlatform:
       'Completed by the platform: the shop covered the missing places, so this group went ahead.',
     members: 'Members',
-    signInToJoin: 'Sign in to join',
     joinFor: 'Join for {{price}}',
     seatsBeingPaid:
       'Every place is taken while people pay. A place frees up if someone does not pay in time.',

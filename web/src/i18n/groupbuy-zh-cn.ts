@@ -26,7 +26,6 @@ export const groupBuyZhCN: Catalog<typeof groupBuyEn> = {
     missing_other: '还差 {{count}} 人',
     completedByPlatform: '平台补位成团：缺少的名额由平台承担，本团照常发货。',
     members: '团员',
-    signInToJoin: '登录后参团',
     joinFor: '{{price}} 参团',
     seatsBeingPaid: '名额都已被占用，正在等待付款；若有人未按时付款，名额会释放。',
     leaderPriceNote: '团长价 {{price}}',

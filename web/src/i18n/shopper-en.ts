@@ -6,6 +6,5 @@ export const shopperEn = {
     startGroup: 'Start a group',
     intentExpired: 'This Buy now has expired. Open the product again to buy it.',
     youreIn: 'You’re in — share to fill it',
-    shareToFill: 'Share to fill it',
   },
 };

@@ -9,6 +9,5 @@ export const shopperZhCN: Texts<typeof shopperEn> = {
     startGroup: '发起拼团',
     intentExpired: '这次“立即购买”已过期，请重新打开商品购买。',
     youreIn: '你已参团 —— 分享给好友，一起拼成',
-    shareToFill: '分享拼团',
   },
 };

@@ -2,7 +2,7 @@
 export const uploadsEn = {
   uploads: {
     uploading: 'Uploading…',
-    hint: 'JPEG, PNG, WebP, GIF or AVIF, up to 8 MB.',
+    hint: 'JPEG, PNG, WebP, GIF or AVIF, up to {{maxMegabytes}} MB.',
     addImage: 'Add a picture',
     noImages: 'No pictures yet. The first one is the cover.',
     imageNumber: 'Picture {{n}}',

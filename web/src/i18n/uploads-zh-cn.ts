@@ -2,7 +2,7 @@
 export const uploadsZhCN = {
   uploads: {
     uploading: '上传中…',
-    hint: 'JPEG、PNG、WebP、GIF 或 AVIF，最大 8 MB。',
+    hint: 'JPEG、PNG、WebP、GIF 或 AVIF，最大 {{maxMegabytes}} MB。',
     addImage: '添加图片',
     noImages: '还没有图片。第一张是封面。',
     imageNumber: '图片 {{n}}',

@@ -112,15 +112,6 @@ export const zhCN: Messages = {
     summary: '订单摘要',
     placeOrder: '提交订单',
     notEnoughStock: '抱歉，部分商品库存不足，请调整购物车。',
-    optional: '{{label}}（选填）',
-    fields: {
-      name: '收货人',
-      phone: '手机号',
-      line1: '详细地址',
-      line2: '门牌号、楼层',
-      city: '城市',
-      postalCode: '邮政编码',
-    },
   },
   pay: {
     title: '支付',
@@ -193,7 +184,6 @@ export const zhCN: Messages = {
       description: '描述',
       category: '分类',
       images: '图片',
-      imagesHint: '每行一个图片地址（https://… 或 /…）。',
       commission: '佣金比例覆盖（%）',
       commissionHint: '留空则使用平台佣金比例。',
       variants: '规格',

@@ -10079,6 +10079,7 @@ export interface paths {
                                 publishableKey: string;
                             } | null;
                             timeZone: string;
+                            uploadMaxMegabytes: number;
                         };
                     };
                 };
@@ -11095,6 +11096,7 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             max: number;
+                            nextCursor: null;
                         };
                     };
                 };

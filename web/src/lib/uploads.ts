@@ -23,8 +23,6 @@ export function srcSetOf(url: string): string | undefined {
   return widths.map((w) => `/uploads/${hash}-${w}.webp ${w}w`).join(', ');
 }
 
-export const isUploadUrl = (url: string) => UPLOAD_URL.test(url);
-
 /** Sends one image file; the server checks it, resizes it and answers its addresses. */
 const uploadImage = ({ file, purpose }: { file: File; purpose: UploadPurpose }) => {
   const form = new FormData();

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { useAddresses } from '../api/addresses';
 import type { AddressDraft } from './address-draft';
@@ -29,15 +30,18 @@ export function AddressPicker({ choice, onChoose, draft, onDraftChange, errorAt 
   const full = book.data ? items.length >= book.data.max : false;
 
   useEffect(() => {
+    // The book did not load (a bad connection): the buyer can still type an address.
+    if (choice === null && book.error) onChoose({ kind: 'new' });
     if (choice !== null || !book.data) return;
     const preferred = book.data.items.find((a) => a.isDefault) ?? book.data.items[0];
     onChoose(preferred ? { kind: 'saved', id: preferred.id } : { kind: 'new' });
-  }, [book.data, choice, onChoose]);
+  }, [book.data, book.error, choice, onChoose]);
 
   return (
     <fieldset className="address-form address-picker" data-testid="address-picker">
       <legend>{t('checkout.address')}</legend>
       {book.isPending ? <Spinner /> : null}
+      {book.error ? <ErrorMessage error={book.error} /> : null}
       {items.map((address) => (
         <label key={address.id} className="address-choice" data-testid="address-choice">
           <input

@@ -45,6 +45,9 @@ export function AdminShopkeepersPage() {
         onConfirm={() => {
           if (!approving) return;
           const { name } = approving;
+          // Only this decision's outcome shows: the last one's notice or error goes.
+          reject.reset();
+          setDone(null);
           approve.mutate(approving.userId, {
             onSuccess: () => setDone(t('shopkeeperApplications.approved', { name })),
             onSettled: () => setApproving(null),
@@ -58,6 +61,8 @@ export function AdminShopkeepersPage() {
         onConfirm={(reason) => {
           if (!rejecting) return;
           const { name } = rejecting;
+          approve.reset();
+          setDone(null);
           reject.mutate(
             { userId: rejecting.userId, reason },
             {
