@@ -82,7 +82,7 @@ describe('saved addresses and the best coupon at checkout, on a phone', () => {
     await page.goto(`/products/${jasmine().id}`);
     await page.getByTestId('variant-option').filter({ hasText: '100 g tin' }).click();
     await page.getByTestId('buy-now').click();
-    await page.waitForURL('**/checkout');
+    await page.waitForURL(/\/checkout\?buy=/);
 
     const picker = page.getByTestId('address-picker');
     const chosen = picker.locator('input[name="address"]:checked');
@@ -131,7 +131,7 @@ describe('saved addresses and the best coupon at checkout, on a phone', () => {
     const page = await signedInPage(token);
     await page.goto(`/products/${jasmine().id}`);
     await page.getByTestId('buy-now').click();
-    await page.waitForURL('**/checkout');
+    await page.waitForURL(/\/checkout\?buy=/);
 
     // No saved address yet: the form stands alone, and is checked before anything is sent.
     await page.getByTestId('coupon-picker').locator('input[name="coupon"]:checked').waitFor();

@@ -38,7 +38,7 @@ const defaults = async (token: string) => (await book(token)).items.filter((a) =
 describe('the address book', () => {
   it('happy: saves, lists (default first), edits and deletes; the first address is the default', async () => {
     const { token } = await t.signUp();
-    expect(await book(token)).toEqual({ items: [], max: MAX_ADDRESSES });
+    expect(await book(token)).toEqual({ items: [], nextCursor: null, max: MAX_ADDRESSES });
     const home = await save(token);
     expect(home).toMatchObject({ ...HOME, line2: null, country: null, isDefault: true });
     const office = await save(token, { line1: '学院路 28 号', district: null });
