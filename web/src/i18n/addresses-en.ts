@@ -17,6 +17,7 @@ export const addressesEn = {
     cancel: 'Cancel',
     optional: '{{label}} (optional)',
     savedToAccount: 'This address is saved to your account for next time.',
+    bookFull: 'Your address book is full, so this address is used for this order only.',
     fields: {
       name: 'Recipient name',
       phone: 'Mobile phone',

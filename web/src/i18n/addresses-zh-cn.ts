@@ -17,6 +17,7 @@ export const addressesZhCN = {
     cancel: '取消',
     optional: '{{label}}（选填）',
     savedToAccount: '此地址将保存到你的账户，下次可直接使用。',
+    bookFull: '地址簿已满，此地址仅用于本次订单。',
     fields: {
       name: '收货人',
       phone: '手机号码',

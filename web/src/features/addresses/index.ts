@@ -5,6 +5,7 @@ export {
   draftErrors,
   EMPTY_DRAFT,
   placeLine,
+  type TypedAddress,
   toNewAddress,
 } from './components/address-draft';
 export { type AddressChoice, AddressPicker } from './components/address-picker';

@@ -75,8 +75,12 @@ export function draftErrors(draft: AddressDraft, prefix = ''): FieldError[] {
 }
 
 /** The draft as the API takes it: trimmed, optional parts absent when empty. */
-export function toNewAddress(draft: AddressDraft): NewAddress {
-  const address: NewAddress = {
+/** What was typed, blanks left out: a new saved address, or the address of one order. */
+export type TypedAddress = Pick<AddressDraft, 'name' | 'phone' | 'city' | 'line1'> &
+  Partial<Omit<AddressDraft, 'name' | 'phone' | 'city' | 'line1'>>;
+
+export function toNewAddress(draft: AddressDraft): TypedAddress & NewAddress {
+  const address: TypedAddress = {
     name: draft.name.trim(),
     phone: draft.phone.trim(),
     city: draft.city.trim(),

@@ -8,7 +8,8 @@ import { AddressFields } from './address-fields';
 import { AddressText } from './address-text';
 
 /** Which address the order ships to: a saved one by id, or a new one typed here (saved on ordering). */
-export type AddressChoice = { kind: 'saved'; id: string } | { kind: 'new' } | null;
+/** A new one is saved to the account, unless the book is full or did not load (`save: false`). */
+export type AddressChoice = { kind: 'saved'; id: string } | { kind: 'new'; save: boolean } | null;
 
 interface AddressPickerProps {
   choice: AddressChoice;
@@ -31,10 +32,10 @@ export function AddressPicker({ choice, onChoose, draft, onDraftChange, errorAt 
 
   useEffect(() => {
     // The book did not load (a bad connection): the buyer can still type an address.
-    if (choice === null && book.error) onChoose({ kind: 'new' });
+    if (choice === null && book.error) onChoose({ kind: 'new', save: false });
     if (choice !== null || !book.data) return;
     const preferred = book.data.items.find((a) => a.isDefault) ?? book.data.items[0];
-    onChoose(preferred ? { kind: 'saved', id: preferred.id } : { kind: 'new' });
+    onChoose(preferred ? { kind: 'saved', id: preferred.id } : { kind: 'new', save: true });
   }, [book.data, book.error, choice, onChoose]);
 
   return (
@@ -55,14 +56,14 @@ export function AddressPicker({ choice, onChoose, draft, onDraftChange, errorAt 
           {address.isDefault ? <span className="badge">{t('addresses.default')}</span> : null}
         </label>
       ))}
-      {items.length > 0 && !full ? (
+      {items.length > 0 ? (
         <label className="address-choice">
           <input
             type="radio"
             name="address"
             value="new"
             checked={choice?.kind === 'new'}
-            onChange={() => onChoose({ kind: 'new' })}
+            onChange={() => onChoose({ kind: 'new', save: !full })}
             data-testid="address-choice-new"
           />
           <span>{t('addresses.addNew')}</span>
@@ -71,7 +72,9 @@ export function AddressPicker({ choice, onChoose, draft, onDraftChange, errorAt 
       {choice?.kind === 'new' ? (
         <>
           <AddressFields value={draft} onChange={onDraftChange} errorAt={errorAt} />
-          <small className="muted">{t('addresses.savedToAccount')}</small>
+          <small className="muted">
+            {choice.save ? t('addresses.savedToAccount') : t('addresses.bookFull')}
+          </small>
         </>
       ) : null}
     </fieldset>

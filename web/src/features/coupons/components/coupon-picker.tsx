@@ -61,10 +61,20 @@ export function CouponPicker({ lines, groupBuy, value, onChange }: CouponPickerP
     onChange(chosen);
   };
   useEffect(() => {
-    if (chosenByPerson.current || !choices.data) return;
-    const best = bestCoupon(choices.data.items);
-    onChange(best ? { id: best.coupon.id, discount: best.discount } : null);
-  }, [choices.data, onChange]);
+    if (!choices.data) return;
+    if (!chosenByPerson.current) {
+      const best = bestCoupon(choices.data.items);
+      if (best?.coupon.id !== value?.id || best?.discount !== value?.discount)
+        onChange(best ? { id: best.coupon.id, discount: best.discount } : null);
+      return;
+    }
+    // The person's choice stays, priced as the server prices it now (the cart may have changed);
+    // a coupon that no longer applies is let go.
+    if (!value) return;
+    const current = choices.data.items.find((c) => c.coupon.id === value.id);
+    if (!current?.applicable) onChange(null);
+    else if (current.discount !== value.discount) onChange({ id: value.id, discount: current.discount });
+  }, [choices.data, onChange, value]);
   return (
     <fieldset className="coupon-picker" data-testid="coupon-picker">
       <legend>{t('coupons.picker.title')}</legend>

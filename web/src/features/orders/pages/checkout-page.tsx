@@ -14,6 +14,7 @@ import {
   AddressPicker,
   draftErrors,
   EMPTY_DRAFT,
+  type TypedAddress,
   toNewAddress,
   useCreateAddress,
 } from '../../addresses';
@@ -49,10 +50,13 @@ export function CheckoutPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (pending || addressChoice === null) return;
-    if (addressChoice.kind === 'saved') return placeOrder(addressChoice.id);
+    if (addressChoice.kind === 'saved') return placeOrder({ addressId: addressChoice.id });
     const problems = draftErrors(draft);
     setChecked(problems);
-    if (problems.length > 0 || savingAddress.current) return;
+    if (problems.length > 0) return;
+    // A full (or unloaded) book: the typed address goes with this order only.
+    if (!addressChoice.save) return placeOrder(toNewAddress(draft));
+    if (savingAddress.current) return;
     savingAddress.current = true;
     // A new address is saved to the account first; once saved it is chosen, so a retry reuses it.
     createAddress.mutate(toNewAddress(draft), {
@@ -62,15 +66,15 @@ export function CheckoutPage() {
       onSuccess: (saved) => {
         setAddressChoice({ kind: 'saved', id: saved.id });
         setDraft(EMPTY_DRAFT);
-        placeOrder(saved.id);
+        placeOrder({ addressId: saved.id });
       },
     });
   }
 
-  function placeOrder(addressId: string) {
+  function placeOrder(address: { addressId: string } | TypedAddress) {
     const order = {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-      address: { addressId },
+      address,
       ...(coupon ? { couponId: coupon.id } : {}),
       ...(origin.storeSlug ? { storeSlug: origin.storeSlug } : {}),
       ...(origin.shareCode ? { shareCode: origin.shareCode } : {}),
