@@ -96,6 +96,23 @@ describe('GET /api/admin/group-buys/:id/groups', () => {
     });
   });
 
+  it('happy: the cost of completing counts what each seat paid, after the campaign price changed', async () => {
+    const { campaign, variantId } = await gb.createCampaign({ groupSize: 5, leaderPrice: 2500 });
+    const opened = await gb.joinAndPay((await t.signUp()).token, variantId, { campaignId: campaign.id });
+    const groupId = opened.groupBuy!.groupId;
+    for (let i = 0; i < 2; i++)
+      await gb.joinAndPay((await t.signUp()).token, variantId, { campaignId: campaign.id, groupId });
+    const edit = await t.request('PATCH', `/api/admin/group-buys/${campaign.id}`, {
+      token: await gb.admin(),
+      body: { price: 3500 },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    await gb.joinAndPay((await t.signUp()).token, variantId, { campaignId: campaign.id, groupId });
+    const [group] = (await groupsOf(campaign.id)).items;
+    // Regular 49.00: the leader paid 25.00, two members 29.00, the last one 35.00.
+    expect(group).toMatchObject({ paidMembers: 4, completionCost: 2400 + 2 * 2000 + 1400 });
+  });
+
   it('happy: a campaign without groups has an empty page', async () => {
     const { campaign } = await gb.createCampaign();
     expect(await groupsOf(campaign.id)).toEqual({ items: [], nextCursor: null });

@@ -79,7 +79,12 @@ export function adminGroups({
           seatsMissing: g.status === 'open' ? g.group_size - g.paid : 0,
           completionCost: completable
             ? completionCost(
-                own.map((s) => ({ role: s.role, quantity: s.quantity, paid: s.status === 'paid' })),
+                own.map((s) => ({
+                  role: s.role,
+                  quantity: s.quantity,
+                  paid: s.status === 'paid',
+                  unitPrice: s.unit_price,
+                })),
                 prices,
                 regularPrice,
               )

@@ -45,6 +45,8 @@ export interface SeatRow {
   user_id: string;
   role: 'leader' | 'member';
   quantity: number;
+  /** What the seat's order pays a unit; null only for seats from before it was kept. */
+  unit_price: number | null;
   status: SeatStatus;
   joined_at: Date;
   paid_at: Date | null;
@@ -217,9 +219,20 @@ export const failDueGroups = (conn: Queryable, now: Date, limit: number) =>
 
 export async function insertSeat(conn: Queryable, s: SeatRow): Promise<void> {
   await conn.query(
-    `INSERT INTO group_buy_members (order_id, group_id, campaign_id, user_id, role, quantity, status, joined_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [s.order_id, s.group_id, s.campaign_id, s.user_id, s.role, s.quantity, s.status, s.joined_at],
+    `INSERT INTO group_buy_members
+       (order_id, group_id, campaign_id, user_id, role, quantity, unit_price, status, joined_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      s.order_id,
+      s.group_id,
+      s.campaign_id,
+      s.user_id,
+      s.role,
+      s.quantity,
+      s.unit_price,
+      s.status,
+      s.joined_at,
+    ],
   );
 }
 

@@ -227,6 +227,15 @@ describe('completionCost', () => {
     expect(completionCost(seats, prices, 4900)).toBe(2400 + 2 * 2000);
   });
 
+  it('counts what each seat paid, not the campaign price of today', () => {
+    const seats = [
+      { role: 'leader' as const, quantity: 1, paid: true, unitPrice: 2000 },
+      { role: 'member' as const, quantity: 1, paid: true, unitPrice: 3100 },
+      { role: 'member' as const, quantity: 1, paid: true, unitPrice: null },
+    ];
+    expect(completionCost(seats, prices, 4900)).toBe(2900 + 1800 + 2000);
+  });
+
   it('is null without a regular price, and never negative', () => {
     expect(completionCost([{ role: 'member', quantity: 1, paid: true }], prices, null)).toBeNull();
     expect(completionCost([{ role: 'member', quantity: 1, paid: true }], prices, 2000)).toBe(0);

@@ -179,17 +179,20 @@ export function platformMayComplete(g: GroupCounts): boolean {
 /**
  * What completing a short group costs the platform: its paid members keep the group (or leader)
  * price although the group never filled, so the cost is the discount off the regular price on
- * every paid unit. Null when the regular price is unknown (the variant is gone).
+ * every paid unit, at the price the seat paid (the campaign's price may have changed since; its
+ * present price stands in only for seats from before seats kept theirs). Null when the regular
+ * price is unknown (the variant is gone).
  */
 export function completionCost(
-  seats: readonly { role: 'leader' | 'member'; quantity: number; paid: boolean }[],
+  seats: readonly { role: 'leader' | 'member'; quantity: number; paid: boolean; unitPrice?: number | null }[],
   prices: CampaignPrices,
   regularPrice: number | null,
 ): number | null {
   if (regularPrice === null) return null;
   let cost = 0;
   for (const seat of seats) {
-    if (seat.paid) cost += Math.max(0, regularPrice - unitPriceFor(prices, seat.role)) * seat.quantity;
+    const paidPrice = seat.unitPrice ?? unitPriceFor(prices, seat.role);
+    if (seat.paid) cost += Math.max(0, regularPrice - paidPrice) * seat.quantity;
   }
   return cost;
 }

@@ -44,8 +44,9 @@ export function createGroupBuyCheckout(deps: { clock: Clock }): GroupBuyCheckout
       ? await joinGroup(tx, campaign, request.groupId, now)
       : await openGroup(tx, campaign, request.userId, now);
     const role = request.groupId ? 'member' : 'leader';
+    const unitPrice = unitPriceFor({ price: campaign.price, leaderPrice: campaign.leader_price }, role);
     return {
-      unitPrice: unitPriceFor({ price: campaign.price, leaderPrice: campaign.leader_price }, role),
+      unitPrice,
       async attach(orderTx, orderId) {
         try {
           await q.insertSeat(orderTx, {
@@ -55,6 +56,7 @@ export function createGroupBuyCheckout(deps: { clock: Clock }): GroupBuyCheckout
             user_id: request.userId,
             role,
             quantity: line.quantity,
+            unit_price: unitPrice,
             status: 'reserved',
             joined_at: now,
             paid_at: null,
