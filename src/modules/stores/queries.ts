@@ -194,15 +194,19 @@ export function listDecidedApplications(
   );
 }
 
-/** Oldest first, so the queue is worked in the order people applied; keyset on the time-ordered id. */
+/**
+ * Oldest application first, so the queue is worked in the order people applied (a re-application
+ * joins the back: reopening sets its created_at); keyset on (created_at, id).
+ */
 export function listApplications(
   db: Queryable,
-  filter: { status?: ApplicationStatus; afterId?: string; limit: number },
+  filter: { status?: ApplicationStatus; after?: { at: string; id: string }; limit: number },
 ) {
   return db.query<ApplicationRow>(
     `SELECT * FROM shopkeeper_applications
-     WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR id > $2)
-     ORDER BY id LIMIT $3`,
-    [filter.status ?? null, filter.afterId ?? null, filter.limit + 1],
+     WHERE ($1::text IS NULL OR status = $1)
+       AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::text))
+     ORDER BY created_at, id LIMIT $4`,
+    [filter.status ?? null, filter.after?.at ?? null, filter.after?.id ?? null, filter.limit + 1],
   );
 }

@@ -89,6 +89,27 @@ describe('POST /api/admin/shopkeepers/:userId/reject', () => {
     expect((await standing(token)).status).toBe('approved');
   });
 
+  it('happy: a re-application joins the back of the queue, paged in the order people applied', async () => {
+    const first = await applicant();
+    t.clock.advance(1000);
+    const second = await applicant();
+    t.clock.advance(1000);
+    expect((await reject(first.user.id)).statusCode).toBe(200);
+    expect((await t.request('POST', '/api/shopkeepers', { token: first.token })).statusCode).toBe(201);
+    const order: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/api/admin/shopkeepers?status=pending&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.request('GET', query, { token: operator })).json<ApplicationPage>();
+      order.push(...page.items.map((a) => a.userId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(order.filter((id) => id === first.user.id || id === second.user.id)).toEqual([
+      second.user.id,
+      first.user.id,
+    ]);
+  });
+
   it('happy: the reason is optional, and no body at all is the same as an empty one', async () => {
     const { token, user } = await applicant();
     const res = await reject(user.id);

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
-import { decodeCursor, decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
@@ -205,13 +205,12 @@ export function createStoresService(deps: {
       });
       keyOf = (r) => [r.decided_at?.toISOString() ?? '', r.id];
     } else {
-      const [afterId] = decodeCursor(filter.cursor) ?? [];
       rows = await q.listApplications(db, {
         status: filter.status,
-        afterId: afterId === undefined ? undefined : String(afterId),
+        after: decodeTimeCursor(filter.cursor),
         limit: filter.limit,
       });
-      keyOf = (r) => [r.id];
+      keyOf = (r) => [r.created_at.toISOString(), r.id];
     }
     const items = await presentApplications(rows.slice(0, filter.limit));
     const byUser = new Map(items.map((a) => [a.userId, a]));
