@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
@@ -9,7 +10,6 @@ import { useDateTime, useMoney } from '../../../lib/config';
 import { allItems } from '../../../lib/paged-query';
 import { useExportApprovedWithdrawals } from '../api/export-withdrawals';
 import { useAdminWithdrawals, useDecideWithdrawal, type WithdrawalDecision } from '../api/withdrawals';
-import { DecisionDialog } from '../components/decision-dialog';
 import type { AdminWithdrawal } from '../types';
 
 const STATUSES = ['requested', 'paid', 'rejected'] as const;
@@ -163,9 +163,14 @@ export function AdminWithdrawalsPage() {
         </div>
       ) : null}
       <LoadMore pages={withdrawals} />
-      <DecisionDialog
-        decision={pending?.decision ?? null}
-        summary={
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? t(`adminDistribution.decision.${pending.decision}`) : ''}
+        confirmLabel={pending ? t(`adminDistribution.decision.${pending.decision}`) : ''}
+        danger={pending?.decision === 'reject'}
+        note={{ label: t('adminDistribution.note') }}
+        testId="decision"
+        message={
           pending
             ? t('adminDistribution.decisionSummary', {
                 name: pending.withdrawal.user?.name ?? '',

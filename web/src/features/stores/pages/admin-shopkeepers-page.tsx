@@ -11,7 +11,6 @@ import {
   useRejectShopkeeper,
   useShopkeeperApplications,
 } from '../api/admin-shopkeepers';
-import { RejectDialog } from '../components/reject-dialog';
 import type { ShopkeeperApplication } from '../types';
 
 /** The operator's queue of shopkeeper applications, and the ones decided lately. */
@@ -54,8 +53,13 @@ export function AdminShopkeepersPage() {
           });
         }}
       />
-      <RejectDialog
-        name={rejecting?.name ?? null}
+      <ConfirmDialog
+        open={rejecting !== null}
+        title={t('shopkeeperApplications.rejectTitle', { name: rejecting?.name ?? '' })}
+        confirmLabel={t('shopkeeperApplications.rejectConfirm')}
+        danger
+        note={{ label: t('shopkeeperApplications.rejectReason'), testId: 'reject-reason' }}
+        testId="reject"
         busy={reject.isPending}
         onCancel={() => setRejecting(null)}
         onConfirm={(reason) => {
