@@ -1,47 +1,21 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DurationInput, useDurationText } from '../../../components/duration-input';
+import { useDurationText } from '../../../components/duration-input';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
-import type { FieldError } from '../../../lib/api-error';
 import { useCurrency, useMoney } from '../../../lib/config';
-import { minorDigits, parseDecimal } from '../../../lib/money';
+import { minorDigits } from '../../../lib/money';
 import { allItems } from '../../../lib/paged-query';
 import { fieldErrorText } from '../../../lib/problem-text';
 import { useAdminCampaigns, useCloseCampaign, useCreateCampaign } from '../api/admin-campaigns';
 import { useVariantChoices } from '../api/variant-choices';
+import { type CampaignTermsDraft, campaignFieldError, readCampaignTerms } from '../components/campaign-terms';
+import { CampaignTermsFields } from '../components/campaign-terms-fields';
 import type { AdminCampaign } from '../types';
 
 const LIVE_MS = 5000;
-
-/** The server's limits (src/modules/groupbuy/schemas.ts and rules.ts), checked before sending. */
-const LIMITS = { groupSize: [2, 100], durationMinutes: [1, 30 * 24 * 60], perUserLimit: [1, 999] } as const;
-
-/** The first field a campaign would be refused for, as the server would word it; null when none. */
-export function campaignFieldError(c: {
-  groupSize: number;
-  price: number;
-  leaderPrice: number | null;
-  durationMinutes: number;
-  perUserLimit: number | null;
-  regularPrice: number | null;
-}): FieldError | null {
-  for (const field of ['groupSize', 'durationMinutes', 'perUserLimit'] as const) {
-    const value = c[field];
-    if (value === null) continue;
-    const [min, max] = LIMITS[field];
-    if (!Number.isInteger(value) || value < min)
-      return { path: `/${field}`, message: '', rule: 'minimum', params: { limit: min } };
-    if (value > max) return { path: `/${field}`, message: '', rule: 'maximum', params: { limit: max } };
-  }
-  if (c.regularPrice !== null && c.price > c.regularPrice)
-    return { path: '/price', message: '', rule: 'notAboveRegularPrice', params: { price: c.regularPrice } };
-  if (c.leaderPrice !== null && c.leaderPrice > c.price)
-    return { path: '/leaderPrice', message: '', rule: 'notAboveGroupPrice', params: { price: c.price } };
-  return null;
-}
 
 export function AdminGroupBuysPage() {
   const { t } = useTranslation();
@@ -146,6 +120,8 @@ function CampaignRow({ campaign }: { campaign: AdminCampaign }) {
   );
 }
 
+const NEW_TERMS: CampaignTermsDraft = { price: '', leaderPrice: '', minutes: 1440, limit: '' };
+
 function CampaignForm() {
   const { t, i18n } = useTranslation();
   const digits = minorDigits(useCurrency());
@@ -154,41 +130,30 @@ function CampaignForm() {
   const variants = useVariantChoices(search);
   const [variantId, setVariantId] = useState('');
   const [groupSize, setGroupSize] = useState('3');
-  const [price, setPrice] = useState('');
-  const [leaderPrice, setLeaderPrice] = useState('');
-  const [duration, setDuration] = useState<number | null>(1440);
-  const [limit, setLimit] = useState('');
+  const [draft, setDraft] = useState<CampaignTermsDraft>(NEW_TERMS);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useCreateCampaign();
   const chosen = variants.data?.find((v) => v.id === variantId);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const groupPrice = parseDecimal(price, digits);
-    const leader = leaderPrice.trim() ? parseDecimal(leaderPrice, digits) : null;
-    if (!variantId || groupPrice === null || (leaderPrice.trim() && leader === null)) {
+    const read = readCampaignTerms(draft, digits);
+    if (!variantId || ('missing' in read && read.missing === 'price')) {
       setProblem(t('adminGroupBuys.fillIn'));
       return;
     }
-    if (duration === null) {
+    if ('missing' in read) {
       setProblem(t('duration.invalid'));
       return;
     }
-    const campaign = {
-      variantId,
-      groupSize: Number(groupSize),
-      price: groupPrice,
-      durationMinutes: duration,
-      leaderPrice: leader,
-      perUserLimit: limit.trim() ? Number(limit) : null,
-    };
+    const campaign = { variantId, groupSize: Number(groupSize), ...read.terms };
     const invalid = campaignFieldError({ ...campaign, regularPrice: chosen?.price ?? null });
     if (invalid) {
       setProblem(fieldErrorText(invalid, { i18n, money }));
       return;
     }
     setProblem(null);
-    create.mutate(campaign, { onSuccess: () => setPrice('') });
+    create.mutate(campaign, { onSuccess: () => setDraft((d) => ({ ...d, price: '' })) });
   }
 
   return (
@@ -225,32 +190,12 @@ function CampaignForm() {
             data-testid="campaign-size"
           />
         </label>
-        <label>
-          {t('adminGroupBuys.groupPrice')}
-          <input
-            inputMode="decimal"
-            value={price}
-            onChange={(e) => setPrice(e.target.value)}
-            data-testid="campaign-price"
-          />
-          {chosen ? (
-            <small className="muted">{t('adminGroupBuys.regular', { price: money(chosen.price) })}</small>
-          ) : null}
-        </label>
-        <label>
-          {t('adminGroupBuys.leaderPrice')}
-          <input inputMode="decimal" value={leaderPrice} onChange={(e) => setLeaderPrice(e.target.value)} />
-        </label>
-        <DurationInput
-          label={t('adminGroupBuys.durationMinutes')}
-          minutes={duration}
-          onChange={setDuration}
-          testId="campaign-duration"
+        <CampaignTermsFields
+          draft={draft}
+          onChange={setDraft}
+          regularPrice={chosen?.price ?? null}
+          testId="campaign"
         />
-        <label>
-          {t('adminGroupBuys.perUserLimit')}
-          <input type="number" min={1} value={limit} onChange={(e) => setLimit(e.target.value)} />
-        </label>
       </div>
       {problem ? <p className="alert alert-error">{problem}</p> : null}
       <ErrorMessage error={create.error} />
