@@ -113,7 +113,8 @@ export const draftOf = (saved: SavedAddress): AddressDraft => ({
   postalCode: saved.postalCode ?? '',
 });
 
-interface Place {
+/** Where an address is, without who. */
+export interface Place {
   province?: string | null;
   city: string;
   district?: string | null;

@@ -1,20 +1,10 @@
-import { placeLine } from './address-draft';
+import { type Place, placeLine } from './address-draft';
 
 interface AddressTextProps {
-  address: {
-    name: string;
-    phone: string;
-    province?: string | null;
-    city: string;
-    district?: string | null;
-    line1: string;
-    line2?: string | null;
-    postalCode?: string | null;
-    country?: string | null;
-  };
+  address: Place & { name: string; phone: string };
 }
 
-/** Who, how to reach them, and the place on one line in the reader's order. */
+/** Who, how to reach them, and the place on one line, as it was written (`placeLine`). */
 export function AddressText({ address }: AddressTextProps) {
   return (
     <span className="address-text">

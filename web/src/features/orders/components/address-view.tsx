@@ -1,7 +1,7 @@
 import { placeLine } from '../../addresses';
 import type { Address } from '../types';
 
-/** Where an order ships, with province, city and district in the reader's order. */
+/** Where an order ships: who, their phone, and the place as it was written (`placeLine`). */
 export function AddressView({ address }: { address: Address }) {
   return (
     <address className="address" data-testid="order-address">
