@@ -1,9 +1,8 @@
 import { type Static, Type } from 'typebox';
-import { Nullable } from '../../platform/http/schemas.js';
+import { NonBlankText, Nullable } from '../../platform/http/schemas.js';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 const OptionalText = (max: number) => Type.Optional(Nullable(Type.String({ maxLength: max })));
 
 /**
@@ -14,10 +13,10 @@ export const PHONE_PATTERN = '^\\+?(?:[()\\-\\s]*[0-9]){5,20}[()\\-\\s]*$';
 const Phone = Type.String({ minLength: 5, maxLength: 40, pattern: PHONE_PATTERN });
 
 const required = {
-  name: Text(80),
+  name: NonBlankText(80),
   phone: Phone,
-  city: Text(80),
-  line1: Text(200),
+  city: NonBlankText(80),
+  line1: NonBlankText(200),
 };
 // Optional as an order's own address has them: not every country has provinces or districts.
 const optional = {

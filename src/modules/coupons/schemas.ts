@@ -1,16 +1,15 @@
 import { type Static, Type } from 'typebox';
-import { Nullable } from '../../platform/http/schemas.js';
+import { NonBlankText, Nullable } from '../../platform/http/schemas.js';
 import { MinSpendParams, NotApplicableParams } from './reasons.js';
 import { type TemplateStatus, templateMachine } from './rules.js';
 
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 const Money = Type.Integer({ minimum: 1, maximum: 1_000_000_000_00 });
 const Kind = Type.Union([Type.Literal('amount_off'), Type.Literal('percent_off')]);
 const Instant = Type.String({ format: 'date-time' });
 
 /** Fields an operator sets on a template; all but the title and kind may be left out. */
 const templateFields = {
-  title: Text(80),
+  title: NonBlankText(80),
   description: Type.String({ maxLength: 500 }),
   kind: Kind,
   amountOff: Nullable(Money),

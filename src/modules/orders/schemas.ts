@@ -1,9 +1,7 @@
 import { Type } from 'typebox';
-import { Nullable } from '../../platform/http/schemas.js';
+import { NonBlankText, Nullable } from '../../platform/http/schemas.js';
 import { DisputeSchema, PaymentSummarySchema } from '../payments/index.js';
 import { ORDER_STATUSES } from './rules.js';
-
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 
 const Phone = Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()\\-\\s]+$' });
 const placeFields = {
@@ -19,10 +17,10 @@ const AddressId = Type.String({ minLength: 1, maxLength: 64 });
 /** An order's delivery address; `addressId` names the saved address it was copied from. */
 export const AddressSchema = Type.Object(
   {
-    name: Text(80),
+    name: NonBlankText(80),
     phone: Phone,
-    line1: Text(200),
-    city: Text(80),
+    line1: NonBlankText(200),
+    city: NonBlankText(80),
     ...placeFields,
     addressId: Type.Optional(AddressId),
   },
@@ -36,10 +34,10 @@ export const AddressSchema = Type.Object(
  */
 export const AddressInputSchema = Type.Object(
   {
-    name: Type.Optional(Text(80)),
+    name: Type.Optional(NonBlankText(80)),
     phone: Type.Optional(Phone),
-    line1: Type.Optional(Text(200)),
-    city: Type.Optional(Text(80)),
+    line1: Type.Optional(NonBlankText(200)),
+    city: Type.Optional(NonBlankText(80)),
     ...placeFields,
     addressId: Type.Optional(AddressId),
   },

@@ -4,6 +4,9 @@ import { Type } from 'typebox';
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 
+/** Text that must hold something besides spaces, up to `max` characters (names, titles, streets). */
+export const NonBlankText = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+
 const ReasonParamsValue = Type.Record(
   Type.String(),
   Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]),
