@@ -199,6 +199,7 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: config.publicUrl,
     webRoot,
     orderFacts: (conn, orderId) => orders.attributionFacts(conn, orderId),
+    events,
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
   beforeFastify = cachedRedirect(sharing.service, trustProxy, config.publicUrl);
@@ -231,7 +232,7 @@ export async function buildApp(deps: AppDeps) {
     shareVisitors,
     groupPrices: groupBuys.quoteUnitPrice,
   });
-  const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points });
+  const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points, events });
   const afterSales = createAfterSalesService({
     db,
     clock,

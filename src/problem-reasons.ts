@@ -9,6 +9,7 @@ import { groupBuyReasons } from './modules/groupbuy/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
 import { orderReasons } from './modules/orders/index.js';
 import { paymentReasons } from './modules/payments/index.js';
+import { pointsReasons } from './modules/points/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
 import { storesReasons } from './modules/stores/index.js';
 import { uploadsReasons } from './modules/uploads/index.js';
@@ -36,4 +37,5 @@ export const problemReasons = mergeReasonCatalogs([
   paymentReasons,
   distributionReasons,
   uploadsReasons,
+  pointsReasons,
 ]);

@@ -62,6 +62,32 @@ export interface DomainEvents {
   'commission.settled': { commissionId: string; orderId: string; userId: string; amount: number };
   'group.succeeded': { groupId: string; campaignId: string; memberIds: string[] };
   'group.failed': { groupId: string; campaignId: string; memberIds: string[] };
+  /** A share link was made (not when an existing one was returned again). */
+  'share.created': { userId: string; code: string; targetType: string; targetId: string };
+  /** A person (`userId`) invited `inviteeId`, whose first paid order is `orderId`. */
+  'invitation.converted': { userId: string; inviteeId: string; orderId: string };
+  /** A daily check-in; `day` is the calendar day in the platform's time zone (YYYY-MM-DD). */
+  'checkin.made': { userId: string; day: string; streak: number; points: number };
+  /** A verified purchase review was written (published by the content module once it exists). */
+  'review.created': { userId: string; reviewId: string; productId: string; orderId: string };
+  /** An academy lesson was finished for the first time. */
+  'lesson.completed': { userId: string; lessonId: string };
+  /** A person's membership level changed (up at once, down at a re-evaluation). */
+  'level.changed': {
+    userId: string;
+    fromLevel: number;
+    toLevel: number;
+    name: string;
+    direction: 'up' | 'down';
+  };
+  /** A badge (or a higher tier of it) was granted. */
+  'badge.granted': { userId: string; badge: string; tier: 'bronze' | 'silver' | 'gold' };
+  /** Points of a person's that expire within a week (`expiresAt`), told once per lot. */
+  'points.expiring': { userId: string; lotId: string; points: number; expiresAt: string };
+  /** A task was finished and its reward given. */
+  'task.completed': { userId: string; taskId: string; title: string; rewardPoints: number };
+  /** A competition ended and this person placed (`rank`, 1-based) among the prize winners. */
+  'competition.placed': { userId: string; competitionId: string; title: string; rank: number };
   /** An operator approved or rejected a promoter's (`userId`) withdrawal. */
   'withdrawal.decided': {
     withdrawalId: string;

@@ -24,6 +24,7 @@ import './styles/discovery.css';
 import './styles/shopper.css';
 import './styles/addresses.css';
 import './styles/uploads.css';
+import './styles/growth.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db.js';
 import { invalidInput } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import { maskedPerson } from '../../platform/privacy.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { CouponsService } from '../coupons/index.js';
@@ -16,6 +17,8 @@ export interface InvitationsContext {
   orders: Pick<OrdersService, 'hasPaidBefore' | 'statusHeld'>;
   coupons: Pick<CouponsService, 'grant' | 'getTemplate'>;
   points: Pick<PointsService, 'post'>;
+  /** Where `invitation.converted` goes; optional for unit tests. */
+  events?: EventBus;
 }
 
 /** The setting as the API carries it: one object with the fields of every kind. */
@@ -64,13 +67,19 @@ export function createInvitationsService(ctx: InvitationsContext) {
     // to take back): a refunded order rewards no one. The share lock orders us with a refund.
     const status = await ctx.orders.statusHeld(tx, orderId);
     if (status === undefined || status === 'refunded') return;
+    const [inviterId = null] = await ctx.accounts.inviterChain(buyerId, 1, tx);
+    if (inviterId === null) return;
+    const paidBefore = await ctx.orders.hasPaidBefore(tx, buyerId, orderId);
+    // Tasks and honours count a friend whose first order is paid, whatever the reward setting is.
+    if (!paidBefore)
+      await ctx.events?.publish(tx, 'invitation.converted', {
+        userId: inviterId,
+        inviteeId: buyerId,
+        orderId,
+      });
     const setting = await q.loadSetting(tx);
     if (setting.kind === 'none') return;
-    const [inviterId = null] = await ctx.accounts.inviterChain(buyerId, 1, tx);
-    const due = rewardDue(setting, {
-      inviterId,
-      paidBefore: inviterId !== null && (await ctx.orders.hasPaidBefore(tx, buyerId, orderId)),
-    });
+    const due = rewardDue(setting, { inviterId, paidBefore });
     if (!due) return;
     const recorded = await q.insertReward(tx, {
       invitee_id: buyerId,

@@ -19,6 +19,8 @@ export interface PlaceOrderInput {
   storeSlug?: string;
   /** One of the buyer's own coupons (a user-coupon id); one coupon per order. */
   couponId?: string;
+  /** Points to spend on the order (the points module caps them by the operator's limits). */
+  points?: number;
   /** Open a group in a campaign (no `groupId`) or join one. */
   groupBuy?: { campaignId: string; groupId?: string };
 }
@@ -150,8 +152,21 @@ async function reserveAndCreate(
   const seat = await reserveGroupSeat(ctx, tx, userId, input.groupBuy, lines);
   if (seat) for (const p of priced) p.unitPrice = seat.unitPrice;
 
+  const goodsTotal = priced.reduce((sum, p) => sum + p.unitPrice * p.quantity, 0);
+  const memberDiscount = Math.min(
+    goodsTotal,
+    (await ctx.memberPricing?.discountFor(tx, { userId, goodsTotal, kind: seat ? 'group' : 'regular' })) ?? 0,
+  );
   const coupon = await reserveCoupon(ctx, tx, userId, input.couponId, priced);
-  const totals = computeTotals(priced, coupon?.discount ?? 0);
+  const couponDiscount = Math.min(coupon?.discount ?? 0, goodsTotal - memberDiscount);
+  const points = await reservePoints(
+    ctx,
+    tx,
+    userId,
+    input.points,
+    goodsTotal - memberDiscount - couponDiscount,
+  );
+  const totals = computeTotals(priced, memberDiscount + couponDiscount + (points?.discount ?? 0));
   const now = ctx.clock.now();
   const order: q.OrderRow = {
     id: orderId,
@@ -159,6 +174,9 @@ async function reserveAndCreate(
     status: 'pending_payment',
     subtotal: totals.subtotal,
     discount: totals.discount,
+    member_discount: memberDiscount,
+    points_used: points?.points ?? 0,
+    points_discount: points?.discount ?? 0,
     total: totals.total,
     refunded_amount: 0,
     currency: ctx.currency,
@@ -172,6 +190,7 @@ async function reserveAndCreate(
   };
   await q.insertOrder(tx, order, { deviceId: context.deviceId ?? null, ip: context.ip ?? null });
   await coupon?.attachTo(order.id);
+  await points?.attachTo(order.id);
   await seat?.attach(tx, order.id);
   await q.insertItems(
     tx,
@@ -228,6 +247,19 @@ async function reserveCoupon(
   // At the unit price paid (the group price once a seat is reserved), as the coupon picker prices it.
   const lines = priced.map((p) => ({ productId: p.variant.product_id, lineTotal: p.unitPrice * p.quantity }));
   return ctx.coupons.reserve(tx, { userId, couponId, lines });
+}
+
+/** The buyer's points paying part of what is left to pay, or null when they spend none. */
+async function reservePoints(
+  ctx: OrdersContext,
+  tx: Tx,
+  userId: string,
+  points: number | undefined,
+  payable: number,
+) {
+  if (points === undefined || points === 0) return null;
+  if (!ctx.pointsCheckout) throw invalidInput('/points', 'points cannot pay for orders on this server');
+  return ctx.pointsCheckout.reserve(tx, { userId, points, payable });
 }
 
 /**

@@ -26,6 +26,10 @@ export interface OrdersContext {
   coupons?: CheckoutCoupons;
   /** The groupbuy module's checkout side; without it an order with `groupBuy` is refused. */
   groupBuys?: GroupBuyCheckout;
+  /** The levels module's member price: a discount on the goods by the buyer's level; none without it. */
+  memberPricing?: MemberPricing;
+  /** The points module's checkout side; without it an order with `points` is refused. */
+  pointsCheckout?: PointsCheckout;
   /** The fulfilment module's shipments; without it every order shows `shipment: null`. */
   shipments?: ShipmentLookup;
   /** The addresses module's book: an order placed with `address.addressId` copies that address. */
@@ -68,6 +72,33 @@ export interface CheckoutCoupons {
     tx: Tx,
     input: { userId: string; couponId: string; lines: readonly DiscountableLine[] },
   ): Promise<{ discount: number; attachTo(orderId: string): Promise<void> }>;
+}
+
+/**
+ * The buyer's membership discount, supplied by the levels module: what their level takes off
+ * `goodsTotal` (the lines at the price paid, group price included), in minor units, 0 for none.
+ * `kind` says whether the order is a group-buy seat, whose price the campaign already cut.
+ */
+export interface MemberPricing {
+  discountFor(
+    tx: Tx,
+    input: { userId: string; goodsTotal: number; kind: 'regular' | 'group' },
+  ): Promise<number>;
+}
+
+/**
+ * Points paying part of an order, supplied by the points module. `reserve` spends up to `points` of
+ * the buyer's points on `payable` (what is left after member and coupon discounts) within the
+ * operator's limits, in the checkout transaction, and says how many it spent and the money they pay;
+ * it always leaves at least one minor unit to pay. It refuses (422 `not_enough_points`) when the
+ * buyer has fewer points than asked. `attachTo` records the spend against the new order. Giving the
+ * points back when the order is cancelled or refunded is the points module's own reaction.
+ */
+export interface PointsCheckout {
+  reserve(
+    tx: Tx,
+    input: { userId: string; points: number; payable: number },
+  ): Promise<{ points: number; discount: number; attachTo(orderId: string): Promise<void> }>;
 }
 
 export const EXPIRE_ORDER_JOB = 'orders.expire-unpaid';

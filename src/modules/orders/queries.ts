@@ -7,7 +7,13 @@ export interface OrderRow {
   user_id: string;
   status: OrderStatus;
   subtotal: number;
+  /** Everything taken off the subtotal: coupon + member level + points. */
   discount: number;
+  /** The part of `discount` the buyer's membership level gave. */
+  member_discount: number;
+  /** Points spent on the order, and the money they paid (part of `discount`). */
+  points_used: number;
+  points_discount: number;
   total: number;
   /** What went back to the buyer so far (partial refunds add up; a full refund makes it `total`). */
   refunded_amount: number;
@@ -51,8 +57,9 @@ export async function insertOrder(
 ) {
   await tx.query(
     `INSERT INTO orders (id, user_id, status, subtotal, discount, total, currency, address, share_code,
-       store_slug, provider, expires_at, created_at, updated_at, device_id, client_ip, address_key, phone_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17)`,
+       store_slug, provider, expires_at, created_at, updated_at, device_id, client_ip, address_key, phone_key,
+       member_discount, points_used, points_discount)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, $18, $19, $20)`,
     [
       o.id,
       o.user_id,
@@ -71,6 +78,9 @@ export async function insertOrder(
       origin.ip,
       addressKey(o.address),
       phoneKey(o.address?.phone),
+      o.member_discount,
+      o.points_used,
+      o.points_discount,
     ],
   );
 }

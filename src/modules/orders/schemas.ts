@@ -65,6 +65,15 @@ export const PlaceOrderBody = Type.Object(
     shareCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     storeSlug: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     couponId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    points: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 100_000_000,
+        description:
+          'Points to spend on the order; fewer are spent when the operator’s share of an order ' +
+          'they may pay is reached (the order shows `pointsUsed`). More than the buyer has is 422.',
+      }),
+    ),
     groupBuy: Type.Optional(
       Type.Object(
         {
@@ -92,7 +101,12 @@ export const OrderSchema = Type.Object({
   userId: Type.String(),
   status: OrderStatusSchema,
   subtotal: Type.Integer(),
-  discount: Type.Integer(),
+  discount: Type.Integer({
+    description: 'Everything taken off the subtotal: coupon + member level + points.',
+  }),
+  memberDiscount: Type.Integer({ description: 'The part of `discount` the buyer’s membership level gave.' }),
+  pointsUsed: Type.Integer({ description: 'Points spent on the order.' }),
+  pointsDiscount: Type.Integer({ description: 'The part of `discount` the spent points paid.' }),
   total: Type.Integer(),
   refundedAmount: Type.Integer(),
   currency: Type.String(),

@@ -1,4 +1,6 @@
 /** The points module's one entry: what other modules and the composition root may use. */
+
+export { pointsReasons } from './reasons.js';
 export { pointsRoutes } from './routes.js';
-export type { PointsService } from './service.js';
+export type { PointsChange, PointsService } from './service.js';
 export { createPointsService } from './service.js';

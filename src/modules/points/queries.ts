@@ -37,3 +37,12 @@ export function listPostings(conn: Queryable, f: { userId: string; limit: number
     params,
   );
 }
+
+/**
+ * Serializes changes to one person's points until the transaction ends, so two spends at once cannot
+ * both pass the balance check. An advisory lock keyed by the person, not their user row: nothing
+ * else that updates the user waits for it.
+ */
+export async function lockPerson(conn: Queryable, userId: string): Promise<void> {
+  await conn.query(`SELECT pg_advisory_xact_lock(hashtextextended('fission.points:' || $1, 0))`, [userId]);
+}

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db.js';
+import type { EventBus } from '../../platform/events.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { StoresService } from '../stores/index.js';
@@ -25,6 +26,7 @@ export interface SharingModuleDeps {
   /** An order's share code and total, for the link counters (the orders module's attribution facts). */
   orderFacts: OrderFacts;
   onClickWriteFailed: (error: unknown, lost: number) => void;
+  events?: EventBus;
 }
 
 /** Share links, their media, and the Open Graph head of shared pages, composed once. */

@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Static } from 'typebox';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
+import type { EventBus } from '../../platform/events.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { randomCode } from '../../platform/ids.js';
 import { maskedPerson } from '../../platform/privacy.js';
@@ -67,6 +68,8 @@ export interface SharingDeps {
   accounts: AccountsService;
   orderFacts: OrderFacts;
   onClickWriteFailed?: (error: unknown, lost: number) => void;
+  /** Where `share.created` goes (tasks and honours count shares); optional for unit tests. */
+  events?: EventBus;
 }
 
 const present = (row: q.LinkRow, origin: string): ShareLink => ({
@@ -145,12 +148,22 @@ export function createSharingService(deps: SharingDeps) {
     if (existing) return present(existing, origin);
     for (let attempt = 1; ; attempt++) {
       try {
-        const inserted = await q.insertLink(db, {
-          code: newShareCode(),
-          owner_id: ownerId,
-          target_type: target.type,
-          target_id: target.id,
-          created_at: clock.now(),
+        const inserted = await db.transaction(async (tx) => {
+          const row = await q.insertLink(tx, {
+            code: newShareCode(),
+            owner_id: ownerId,
+            target_type: target.type,
+            target_id: target.id,
+            created_at: clock.now(),
+          });
+          if (row)
+            await deps.events?.publish(tx, 'share.created', {
+              userId: ownerId,
+              code: row.code,
+              targetType: row.target_type,
+              targetId: row.target_id,
+            });
+          return row;
         });
         // Nothing inserted: the same owner made this link a moment ago in a concurrent request.
         const link = inserted ?? (await q.findOwnLink(db, ownerId, target.type, target.id));

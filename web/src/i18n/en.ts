@@ -8,6 +8,7 @@ import { distributionEn } from './distribution-en';
 import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
+import { growthEn, growthReasonsEn } from './growth-en';
 import { layoutEn } from './layout-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
@@ -225,7 +226,8 @@ export const en = {
   ...layoutEn,
   ...shopperEn,
   ...addressesEn,
-  reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn },
+  ...growthEn,
+  reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn, ...growthReasonsEn },
   rules: rulesEn,
   fields: { ...fieldsEn, ...addressesFieldsEn },
   fieldRules: fieldRulesEn,

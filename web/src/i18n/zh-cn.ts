@@ -9,6 +9,7 @@ import type { Messages } from './en';
 import { fraudZhCN } from './fraud-zh-cn';
 import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
+import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
 import { layoutZhCN } from './layout-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
@@ -225,7 +226,8 @@ export const zhCN: Messages = {
   ...sharingZhCN,
   ...layoutZhCN,
   ...addressesZhCN,
-  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN },
+  ...growthZhCN,
+  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN, ...growthReasonsZhCN },
   rules: rulesZhCN,
   fields: { ...fieldsZhCN, ...addressesFieldsZhCN },
   fieldRules: fieldRulesZhCN,

@@ -5122,6 +5122,7 @@ export interface paths {
                                 };
                                 createdAt: string;
                                 currency: string;
+                                /** @description Everything taken off the subtotal: coupon + member level + points. */
                                 discount: number;
                                 dispute: {
                                     closedAt: string | null;
@@ -5150,6 +5151,8 @@ export interface paths {
                                     variantId: string;
                                     variantTitle: string;
                                 }[];
+                                /** @description The part of `discount` the buyer’s membership level gave. */
+                                memberDiscount: number;
                                 payment: {
                                     amount: number;
                                     clientSecret?: string;
@@ -5158,6 +5161,10 @@ export interface paths {
                                     /** @enum {unknown} */
                                     status: "pending" | "failed" | "succeeded" | "refunded";
                                 } | null;
+                                /** @description The part of `discount` the spent points paid. */
+                                pointsDiscount: number;
+                                /** @description Points spent on the order. */
+                                pointsUsed: number;
                                 refundedAmount: number;
                                 shareCode: string | null;
                                 shipment: {
@@ -5347,6 +5354,7 @@ export interface paths {
                             };
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -5375,6 +5383,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -5383,6 +5393,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -5602,6 +5616,7 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -5630,6 +5645,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -5638,6 +5655,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -5890,6 +5911,7 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -5918,6 +5940,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -5926,6 +5950,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -6222,6 +6250,7 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -6250,6 +6279,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -6258,6 +6289,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -13210,6 +13245,7 @@ export interface paths {
                                 } | null;
                                 createdAt: string;
                                 currency: string;
+                                /** @description Everything taken off the subtotal: coupon + member level + points. */
                                 discount: number;
                                 dispute: {
                                     closedAt: string | null;
@@ -13238,6 +13274,8 @@ export interface paths {
                                     variantId: string;
                                     variantTitle: string;
                                 }[];
+                                /** @description The part of `discount` the buyer’s membership level gave. */
+                                memberDiscount: number;
                                 payment: {
                                     amount: number;
                                     clientSecret?: string;
@@ -13246,6 +13284,10 @@ export interface paths {
                                     /** @enum {unknown} */
                                     status: "pending" | "failed" | "succeeded" | "refunded";
                                 } | null;
+                                /** @description The part of `discount` the spent points paid. */
+                                pointsDiscount: number;
+                                /** @description Points spent on the order. */
+                                pointsUsed: number;
                                 refundedAmount: number;
                                 shareCode: string | null;
                                 shipment: {
@@ -14302,6 +14344,8 @@ export interface paths {
                             quantity: number;
                             variantId: string;
                         }[];
+                        /** @description Points to spend on the order; fewer are spent when the operator’s share of an order they may pay is reached (the order shows `pointsUsed`). More than the buyer has is 422. */
+                        points?: number;
                         shareCode?: string;
                         storeSlug?: string;
                     };
@@ -14329,6 +14373,7 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -14357,6 +14402,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -14365,6 +14412,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -14685,6 +14736,7 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -14713,6 +14765,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -14721,6 +14775,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -15511,6 +15569,7 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -15539,6 +15598,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -15547,6 +15608,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -15916,6 +15981,7 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -15944,6 +16010,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -15952,6 +16020,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -16283,6 +16355,7 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -16311,6 +16384,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -16319,6 +16394,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -16536,6 +16615,7 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             currency: string;
+                            /** @description Everything taken off the subtotal: coupon + member level + points. */
                             discount: number;
                             dispute: {
                                 closedAt: string | null;
@@ -16564,6 +16644,8 @@ export interface paths {
                                 variantId: string;
                                 variantTitle: string;
                             }[];
+                            /** @description The part of `discount` the buyer’s membership level gave. */
+                            memberDiscount: number;
                             payment: {
                                 amount: number;
                                 clientSecret?: string;
@@ -16572,6 +16654,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "failed" | "succeeded" | "refunded";
                             } | null;
+                            /** @description The part of `discount` the spent points paid. */
+                            pointsDiscount: number;
+                            /** @description Points spent on the order. */
+                            pointsUsed: number;
                             refundedAmount: number;
                             shareCode: string | null;
                             shipment: {
@@ -19223,7 +19309,7 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "below_min_withdrawal" | "business_rule" | "campaign_not_running" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "idempotency_key_in_progress" | "idempotency_key_reused" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "metrics_token_required" | "no_payment_to_refund" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
+        ProblemReason: "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "below_min_withdrawal" | "business_rule" | "campaign_not_running" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "idempotency_key_in_progress" | "idempotency_key_reused" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "metrics_token_required" | "no_payment_to_refund" | "not_enough_points" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
             account_locked: {
@@ -19410,6 +19496,10 @@ export interface components {
             no_payment_to_refund: {
                 orderId: string;
             };
+            not_enough_points: {
+                balance: number;
+                needed: number;
+            };
             not_found: Record<string, never>;
             not_paid: {
                 orderId: string;
@@ -19590,6 +19680,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_completed","already_group_member","already_paid","already_shipped","below_min_withdrawal","business_rule","campaign_not_running","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","idempotency_key_in_progress","idempotency_key_reused","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","metrics_token_required","no_payment_to_refund","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_completed","already_group_member","already_paid","already_shipped","below_min_withdrawal","business_rule","campaign_not_running","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","idempotency_key_in_progress","idempotency_key_reused","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","metrics_token_required","no_payment_to_refund","not_enough_points","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_enough_points":{"balance":"integer","needed":"integer"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};

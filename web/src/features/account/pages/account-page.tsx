@@ -4,6 +4,7 @@ import { CopyButton } from '../../../components/copy-button';
 import { AddressBookCard } from '../../addresses';
 import { isAdmin, useSignOut, useUser } from '../../auth';
 import { InviteRewardText, PointsCard } from '../../coupons';
+import { GrowthLinks } from '../../growth';
 import { EmailPreferencesCard } from '../../notifications';
 import { LanguageSection } from '../components/language-section';
 
@@ -52,6 +53,7 @@ export function AccountPage() {
       <LanguageSection />
       <AddressBookCard />
       <PointsCard />
+      <GrowthLinks />
       <EmailPreferencesCard />
       <nav className="card link-list" aria-label={t('account.title')}>
         <Link to="/orders">{t('orders.myOrders')}</Link>
