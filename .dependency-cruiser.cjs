@@ -9,23 +9,30 @@
  * Changing the graph is a design decision: say why in the commit.
  */
 const MODULE_GRAPH = {
+  academy: ['accounts'],
   accounts: [],
   aftersales: ['orders'],
   catalog: [],
+  checkins: ['points'],
+  competitions: ['accounts', 'coupons', 'distribution', 'ledger', 'orders', 'points'],
   coupons: ['catalog', 'orders'],
   distribution: ['accounts', 'ledger', 'orders'],
   fulfilment: ['orders'],
   groupbuy: ['catalog', 'orders', 'sharing'],
+  honours: ['accounts', 'orders', 'stores'],
   invitations: ['accounts', 'coupons', 'orders', 'points'],
   ledger: [],
+  levels: ['accounts', 'coupons', 'orders'],
   notifications: ['accounts'],
   orders: ['catalog', 'ledger', 'payments'],
   payments: ['ledger'],
-  points: [],
+  points: ['orders'],
+  'points-mall': ['catalog', 'coupons', 'orders', 'points'],
   'share-earnings': ['catalog', 'distribution'],
   sharing: ['accounts', 'catalog', 'stores'],
   stores: ['accounts', 'catalog'],
   system: [],
+  tasks: ['coupons', 'orders', 'points'],
 };
 
 const TESTS = '(\\.test\\.ts$|^test/|/test-steps\\.ts$|/fixtures/)';
