@@ -46,6 +46,7 @@ const pointsRef = (userId: string, day: string) => `checkin:${userId}:${day}`;
  */
 export function createCheckinsService(ctx: CheckinsContext) {
   const { db, clock } = ctx;
+  /** Today in the platform's time zone. */
   const today = () => dayIn(ctx.timeZone, clock.now());
   const settings = async (conn: Tx | Database) => (await q.loadSettings(conn)) ?? DEFAULT_SETTINGS;
 
@@ -155,7 +156,7 @@ export function createCheckinsService(ctx: CheckinsContext) {
     return getSettings();
   }
 
-  return { checkIn, checkInOn, makeUp, calendar, settings: getSettings, updateSettings };
+  return { today, checkIn, checkInOn, makeUp, calendar, settings: getSettings, updateSettings };
 }
 
 export type CheckinsService = ReturnType<typeof createCheckinsService>;
