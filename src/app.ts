@@ -17,6 +17,7 @@ import {
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
+import { checkinsRoutes, createCheckinsService } from './modules/checkins/index.js';
 import type { ShareVisitors } from './modules/coupons/index.js';
 import { couponsRoutes, createCouponCheckout, createCouponsService } from './modules/coupons/index.js';
 import {
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps) {
   });
   const points = createPointsService({ db, clock });
   const addresses = createAddressesService({ db, clock });
+  const checkins = createCheckinsService({ db, clock, timeZone: config.timeZone, points, events });
   const orders = createOrdersService({
     db,
     clock,
@@ -282,6 +284,7 @@ export async function buildApp(deps: AppDeps) {
     afterSales,
     addresses,
     uploads,
+    checkins,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -382,6 +385,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(groupBuyRoutes, { groupBuys });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
+  await app.register(checkinsRoutes, { checkins });
   await app.register(invitationsRoutes, { invitations });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });

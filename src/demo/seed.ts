@@ -11,6 +11,7 @@ import {
   demoCategoryDetails,
   demoImagePath,
 } from './catalog.js';
+import { seedDemoCheckins } from './checkins.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
@@ -94,6 +95,7 @@ async function seedStory(
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
+  await seedDemoCheckins(services, person(people, 'buyer1'));
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   const jobs = await runtime.jobs.runDue();
   return {

@@ -5,6 +5,7 @@ import { MyAfterSalesPage } from '../features/aftersales';
 import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/auth';
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
+import { CheckInPage } from '../features/checkins';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
 import { NotificationsPage } from '../features/notifications';
@@ -33,6 +34,7 @@ const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
+const adminCheckIns = () => import('../features/checkins/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -58,6 +60,9 @@ const AdminGroupBuysPage = lazy(() => adminGroupBuys().then((m) => ({ default: m
 const AdminCampaignPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminCampaignPage })));
 const AdminShopkeepersPage = lazy(() =>
   adminShopkeepers().then((m) => ({ default: m.AdminShopkeepersPage })),
+);
+const AdminCheckInSettingsPage = lazy(() =>
+  adminCheckIns().then((m) => ({ default: m.AdminCheckInSettingsPage })),
 );
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
@@ -87,6 +92,7 @@ const router = createBrowserRouter([
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
+      { path: 'check-in', element: signedIn(<CheckInPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -123,6 +129,7 @@ const router = createBrowserRouter([
           { path: 'coupons/new', element: <AdminCouponNewPage /> },
           { path: 'coupons/:id', element: <AdminCouponEditPage /> },
           { path: 'invitation-rewards', element: <AdminInvitationRewardsPage /> },
+          { path: 'check-ins', element: <AdminCheckInSettingsPage /> },
           { path: 'group-buys', element: <AdminGroupBuysPage /> },
           { path: 'group-buys/:id', element: <AdminCampaignPage /> },
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },

@@ -56,6 +56,7 @@ export const couponsEn = {
     none: 'No points yet.',
     reasons: {
       invitation: 'A friend you invited paid for their first order',
+      checkin: 'Daily check-in',
       invitationReversed: 'Taken back: that first order was refunded',
     },
   },

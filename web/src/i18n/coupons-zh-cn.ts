@@ -59,6 +59,7 @@ export const couponsZhCN: Catalog<typeof couponsEn> = {
     none: '还没有积分。',
     reasons: {
       invitation: '你邀请的好友完成了首笔付款订单',
+      checkin: '每日签到',
       invitationReversed: '已扣回：该首单已退款',
     },
   },

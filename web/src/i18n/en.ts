@@ -1,6 +1,7 @@
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
 import { categoriesEn } from './categories-en';
+import { checkinsEn, checkinsFieldsEn, checkinsReasonsEn } from './checkins-en';
 import { consoleEn } from './console-en';
 import { couponsEn } from './coupons-en';
 import { discoveryEn } from './discovery-en';
@@ -227,9 +228,16 @@ export const en = {
   ...shopperEn,
   ...addressesEn,
   ...growthEn,
-  reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn, ...growthReasonsEn },
+  ...checkinsEn,
+  reasons: {
+    ...reasonsEn,
+    ...sharingReasonsEn,
+    ...addressesReasonsEn,
+    ...growthReasonsEn,
+    ...checkinsReasonsEn,
+  },
   rules: rulesEn,
-  fields: { ...fieldsEn, ...addressesFieldsEn },
+  fields: { ...fieldsEn, ...addressesFieldsEn, ...checkinsFieldsEn },
   fieldRules: fieldRulesEn,
 };
 

@@ -1,6 +1,7 @@
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
+import { checkinsFieldsZhCN, checkinsReasonsZhCN, checkinsZhCN } from './checkins-zh-cn';
 import { consoleZhCN } from './console-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { discoveryZhCN } from './discovery-zh-cn';
@@ -227,8 +228,15 @@ export const zhCN: Messages = {
   ...layoutZhCN,
   ...addressesZhCN,
   ...growthZhCN,
-  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN, ...growthReasonsZhCN },
+  ...checkinsZhCN,
+  reasons: {
+    ...reasonsZhCN,
+    ...sharingReasonsZhCN,
+    ...addressesReasonsZhCN,
+    ...growthReasonsZhCN,
+    ...checkinsReasonsZhCN,
+  },
   rules: rulesZhCN,
-  fields: { ...fieldsZhCN, ...addressesFieldsZhCN },
+  fields: { ...fieldsZhCN, ...addressesFieldsZhCN, ...checkinsFieldsZhCN },
   fieldRules: fieldRulesZhCN,
 };

@@ -31,6 +31,7 @@ export function AdminLayout() {
         <NavLink to="/admin/distribution">{t('adminDistribution.settings')}</NavLink>
         <NavLink to="/admin/coupons">{t('adminCoupons.title')}</NavLink>
         <NavLink to="/admin/invitation-rewards">{t('adminInvitations.title')}</NavLink>
+        <NavLink to="/admin/check-ins">{t('adminCheckIns.nav')}</NavLink>
         <NavLink to="/admin/group-buys">{t('adminGroupBuys.nav')}</NavLink>
         <NavLink to="/admin/shopkeepers">{t('shopkeeperApplications.nav')}</NavLink>
         <NavLink to="/admin/attention">{t('adminAttention.nav')}</NavLink>

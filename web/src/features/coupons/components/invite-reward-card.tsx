@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { useMyPoints, usePublicInvitationReward } from '../api/invitation-rewards';
 import { useCouponConditions, useCouponValue } from './coupon-terms';
 
-const REASONS: Record<string, 'invitation' | 'invitationReversed'> = {
+const REASONS: Record<string, 'invitation' | 'invitationReversed' | 'checkin'> = {
   invitation: 'invitation',
+  checkin: 'checkin',
   'invitation reversed: the first order was refunded': 'invitationReversed',
 };
 
