@@ -34,6 +34,12 @@ import {
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.js';
 import { createLedgerService } from './modules/ledger/index.js';
 import {
+  commissionMultiplierBps,
+  createLevelsService,
+  levelsRoutes,
+  memberPricing,
+} from './modules/levels/index.js';
+import {
   createMailer,
   createNotificationsService,
   type Mailer,
@@ -149,6 +155,7 @@ export async function buildApp(deps: AppDeps) {
     idempotency,
     coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
+    memberPricing,
     shipments: shipmentLookup,
     savedAddresses: addresses,
     buyers: {
@@ -214,6 +221,7 @@ export async function buildApp(deps: AppDeps) {
       idempotency,
       events,
       productRates: catalog.commissionRates,
+      commissionMultiplierBps,
       sources: {
         sharerOfCode: async (conn, code) => (await sharing.service.findLink(conn, code))?.ownerId ?? null,
         ownerOfStore: async (conn, slug) => (await stores.findStoreBySlug(conn, slug))?.ownerId ?? null,
@@ -231,6 +239,16 @@ export async function buildApp(deps: AppDeps) {
     catalog,
     shareVisitors,
     groupPrices: groupBuys.quoteUnitPrice,
+  });
+  const levels = createLevelsService({
+    db,
+    clock,
+    events,
+    jobs,
+    timeZone: config.timeZone,
+    currency: config.currency,
+    coupons,
+    orders,
   });
   const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points, events });
   const afterSales = createAfterSalesService({
@@ -259,6 +277,7 @@ export async function buildApp(deps: AppDeps) {
     notifications,
     afterSales,
     sharing: sharing.service,
+    levels,
   });
   const services = {
     accounts,
@@ -274,6 +293,7 @@ export async function buildApp(deps: AppDeps) {
     groupBuys,
     coupons,
     points,
+    levels,
     invitations,
     notifications,
     fulfilment,
@@ -382,6 +402,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(groupBuyRoutes, { groupBuys });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
+  await app.register(levelsRoutes, { levels });
   await app.register(invitationsRoutes, { invitations });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });
