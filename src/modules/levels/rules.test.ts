@@ -24,20 +24,23 @@ const level = (rank: number, threshold: number, name = `L${rank}`): Level => ({
   name,
   threshold,
 });
-const LADDER = [level(1, 0, 'Member'), level(2, 500, 'Silver'), level(4, 2000, 'Gold'), level(5, 8000, 'Platinum')];
+const LADDER = [
+  level(1, 0, 'Member'),
+  level(2, 500, 'Silver'),
+  level(4, 2000, 'Gold'),
+  level(5, 8000, 'Platinum'),
+];
 
 /** A valid ladder: rank 1 at 0, then increasing ranks with strictly increasing thresholds. */
-const ladder = fc
-  .uniqueArray(fc.integer({ min: 2, max: 30 }), { maxLength: 6 })
-  .chain((ranks) =>
-    fc
-      .uniqueArray(fc.integer({ min: 1, max: 100_000 }), { minLength: ranks.length, maxLength: ranks.length })
-      .map((thresholds) => {
-        const sortedRanks = [...ranks].sort((a, b) => a - b);
-        const sortedThresholds = [...thresholds].sort((a, b) => a - b);
-        return [level(1, 0), ...sortedRanks.map((r, i) => level(r, sortedThresholds[i] as number))];
-      }),
-  );
+const ladder = fc.uniqueArray(fc.integer({ min: 2, max: 30 }), { maxLength: 6 }).chain((ranks) =>
+  fc
+    .uniqueArray(fc.integer({ min: 1, max: 100_000 }), { minLength: ranks.length, maxLength: ranks.length })
+    .map((thresholds) => {
+      const sortedRanks = [...ranks].sort((a, b) => a - b);
+      const sortedThresholds = [...thresholds].sort((a, b) => a - b);
+      return [level(1, 0), ...sortedRanks.map((r, i) => level(r, sortedThresholds[i] as number))];
+    }),
+);
 const growth = fc.integer({ min: 0, max: 200_000 });
 
 describe('levelFor', () => {
