@@ -7,6 +7,7 @@ import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
+import { MyLevelPage } from '../features/levels';
 import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
 import {
@@ -61,6 +62,8 @@ const AdminShopkeepersPage = lazy(() =>
 );
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
+const adminLevels = () => import('../features/levels/admin');
+const AdminLevelsPage = lazy(() => adminLevels().then((m) => ({ default: m.AdminLevelsPage })));
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -87,6 +90,7 @@ const router = createBrowserRouter([
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
+      { path: 'level', element: signedIn(<MyLevelPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -128,6 +132,7 @@ const router = createBrowserRouter([
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
+          { path: 'levels', element: <AdminLevelsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

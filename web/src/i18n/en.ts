@@ -10,6 +10,7 @@ import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
 import { growthEn, growthReasonsEn } from './growth-en';
 import { layoutEn } from './layout-en';
+import { levelsEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
@@ -227,9 +228,16 @@ export const en = {
   ...shopperEn,
   ...addressesEn,
   ...growthEn,
-  reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn, ...growthReasonsEn },
+  ...levelsEn,
+  reasons: {
+    ...reasonsEn,
+    ...sharingReasonsEn,
+    ...addressesReasonsEn,
+    ...growthReasonsEn,
+    ...levelsReasonsEn,
+  },
   rules: rulesEn,
-  fields: { ...fieldsEn, ...addressesFieldsEn },
+  fields: { ...fieldsEn, ...addressesFieldsEn, ...levelsFieldsEn },
   fieldRules: fieldRulesEn,
 };
 

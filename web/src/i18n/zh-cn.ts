@@ -11,6 +11,7 @@ import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
 import { layoutZhCN } from './layout-zh-cn';
+import { levelsFieldsZhCN, levelsReasonsZhCN, levelsZhCN } from './levels-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
@@ -227,8 +228,15 @@ export const zhCN: Messages = {
   ...layoutZhCN,
   ...addressesZhCN,
   ...growthZhCN,
-  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN, ...growthReasonsZhCN },
+  ...levelsZhCN,
+  reasons: {
+    ...reasonsZhCN,
+    ...sharingReasonsZhCN,
+    ...addressesReasonsZhCN,
+    ...growthReasonsZhCN,
+    ...levelsReasonsZhCN,
+  },
   rules: rulesZhCN,
-  fields: { ...fieldsZhCN, ...addressesFieldsZhCN },
+  fields: { ...fieldsZhCN, ...addressesFieldsZhCN, ...levelsFieldsZhCN },
   fieldRules: fieldRulesZhCN,
 };
