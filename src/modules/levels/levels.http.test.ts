@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../test/support/problem.js';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, placePaidOrder } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { addDays, dayIn } from '../../platform/calendar.js';
@@ -136,6 +137,23 @@ describe('growth', () => {
       growth: 2150,
       nextLevelGrowth: null,
     });
+  });
+
+  it(`two payments' growth posted at once both count, and together level up ${RACE}`, async () => {
+    const me = await t.signUp();
+    const orders: Order[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { variantId } = await createProduct(t, { price: 6000 });
+      orders.push(await placePaidOrder(t, me.token, variantId)); // ¥60 each; Silver starts at 100
+    }
+    const post = (order: Order) =>
+      t.db.transaction((tx) =>
+        t.services.levels.reactions.onPaid(tx, { orderId: order.id, userId: me.user.id }),
+      );
+    await Promise.all(orders.map(post));
+    expect(await myLevel(me)).toMatchObject({ level: 2, growth: 120 });
+    await t.jobs.runDue(); // the queued jobs of the same payments post nothing more
+    expect(await myLevel(me)).toMatchObject({ level: 2, growth: 120 });
   });
 
   it('a full refund takes the order’s growth back but does not demote at once', async () => {
