@@ -35,6 +35,12 @@ import {
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.js';
 import { createLedgerService } from './modules/ledger/index.js';
 import {
+  commissionMultiplierBps,
+  createLevelsService,
+  levelsRoutes,
+  memberPricing,
+} from './modules/levels/index.js';
+import {
   createMailer,
   createNotificationsService,
   type Mailer,
@@ -151,6 +157,7 @@ export async function buildApp(deps: AppDeps) {
     idempotency,
     coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
+    memberPricing,
     shipments: shipmentLookup,
     savedAddresses: addresses,
     buyers: {
@@ -216,6 +223,7 @@ export async function buildApp(deps: AppDeps) {
       idempotency,
       events,
       productRates: catalog.commissionRates,
+      commissionMultiplierBps,
       sources: {
         sharerOfCode: async (conn, code) => (await sharing.service.findLink(conn, code))?.ownerId ?? null,
         ownerOfStore: async (conn, slug) => (await stores.findStoreBySlug(conn, slug))?.ownerId ?? null,
@@ -233,6 +241,16 @@ export async function buildApp(deps: AppDeps) {
     catalog,
     shareVisitors,
     groupPrices: groupBuys.quoteUnitPrice,
+  });
+  const levels = createLevelsService({
+    db,
+    clock,
+    events,
+    jobs,
+    timeZone: config.timeZone,
+    currency: config.currency,
+    coupons,
+    orders,
   });
   const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points, events });
   const afterSales = createAfterSalesService({
@@ -261,6 +279,7 @@ export async function buildApp(deps: AppDeps) {
     notifications,
     afterSales,
     sharing: sharing.service,
+    levels,
   });
   const services = {
     accounts,
@@ -276,6 +295,7 @@ export async function buildApp(deps: AppDeps) {
     groupBuys,
     coupons,
     points,
+    levels,
     invitations,
     notifications,
     fulfilment,
@@ -386,6 +406,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
   await app.register(checkinsRoutes, { checkins });
+  await app.register(levelsRoutes, { levels });
   await app.register(invitationsRoutes, { invitations });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });

@@ -7,6 +7,7 @@ import { couponReasons } from './modules/coupons/index.js';
 import { distributionReasons } from './modules/distribution/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
 import { groupBuyReasons } from './modules/groupbuy/index.js';
+import { levelsReasons } from './modules/levels/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
 import { orderReasons } from './modules/orders/index.js';
 import { paymentReasons } from './modules/payments/index.js';
@@ -40,4 +41,5 @@ export const problemReasons = mergeReasonCatalogs([
   uploadsReasons,
   pointsReasons,
   checkinsReasons,
+  levelsReasons,
 ]);

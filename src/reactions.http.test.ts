@@ -92,6 +92,7 @@ describe('reactions to a payment', () => {
     );
     expect(queued.map((j) => j.name).sort()).toEqual([
       'invitations.reward-inviter',
+      'levels.growth-on-paid',
       'notifications.order.paid',
     ]);
     expect(queued.every((j) => j.payload.orderId === placed.id)).toBe(true);

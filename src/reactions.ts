@@ -3,6 +3,7 @@ import type { CouponsService } from './modules/coupons/index.js';
 import type { DistributionService } from './modules/distribution/index.js';
 import type { GroupBuyService } from './modules/groupbuy/index.js';
 import type { InvitationsService } from './modules/invitations/index.js';
+import type { LevelsService } from './modules/levels/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
 import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
 import type { SharingService } from './modules/sharing/index.js';
@@ -16,6 +17,7 @@ export interface ReactingModules {
   notifications: Pick<NotificationsService, 'notify'>;
   afterSales: Pick<AfterSalesService, 'reactions'>;
   sharing: Pick<SharingService, 'reactions'>;
+  levels: Pick<LevelsService, 'reactions'>;
 }
 
 /**
@@ -51,6 +53,17 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('order.refunded', 'invitations.reverse-points', m.invitations.reactions.reversePoints);
   events.defer('order.cancelled', 'coupons.return-on-cancel', m.coupons.reactions.returnCoupon);
   events.defer('order.refunded', 'coupons.return-on-refund', m.coupons.reactions.returnCoupon);
+  // Growth for membership levels: postings with unique refs, so a job run twice posts once.
+  events.defer('order.paid', 'levels.growth-on-paid', m.levels.reactions.onPaid);
+  events.defer('order.refunded', 'levels.growth-on-refund', m.levels.reactions.onRefunded);
+  events.defer(
+    'order.partially_refunded',
+    'levels.growth-on-partial-refund',
+    m.levels.reactions.onPartiallyRefunded,
+  );
+  events.defer('checkin.made', 'levels.growth-on-checkin', m.levels.reactions.onCheckin);
+  events.defer('review.created', 'levels.growth-on-review', m.levels.reactions.onReview);
+  events.defer('lesson.completed', 'levels.growth-on-lesson', m.levels.reactions.onLesson);
   for (const type of NOTIFICATION_TYPES) {
     events.defer(type, `notifications.${type}`, (tx, event) => m.notifications.notify(tx, type, event));
   }

@@ -13,6 +13,7 @@ import {
 } from './catalog.js';
 import { seedDemoCheckins } from './checkins.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
+import { seedDemoLevels } from './levels.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
@@ -97,6 +98,9 @@ async function seedStory(
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
   await seedDemoCheckins(services, person(people, 'buyer1'));
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
+  // After the orders' growth is posted (their deferred reactions), so buyers land on their levels at once.
+  await runtime.jobs.runDue();
+  await seedDemoLevels(services);
   const jobs = await runtime.jobs.runDue();
   return {
     products: demoCatalog.length,

@@ -79,6 +79,20 @@ export interface DomainEvents {
     toLevel: number;
     name: string;
     direction: 'up' | 'down';
+    /** When it changed (ISO): tells a later change between the same levels from this one. */
+    changedAt?: string;
+  };
+  /**
+   * The yearly re-evaluation on `reviewDay` (YYYY-MM-DD) is coming: told to each member above level 1,
+   * 30 days ahead, with the growth of the counted 12 months so far and what keeps their `level`.
+   */
+  'level.review_announced': {
+    userId: string;
+    reviewDay: string;
+    level: number;
+    name: string;
+    growth: number;
+    keepGrowth: number;
   };
   /** A badge (or a higher tier of it) was granted. */
   'badge.granted': { userId: string; badge: string; tier: 'bronze' | 'silver' | 'gold' };

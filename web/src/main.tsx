@@ -26,6 +26,7 @@ import './styles/addresses.css';
 import './styles/uploads.css';
 import './styles/growth.css';
 import './styles/checkins.css';
+import './styles/levels.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -35,6 +35,11 @@ export interface DistributionContext {
   sources: AttributionSources;
   /** Product id → its own level-1 commission rate, for those that have one. */
   productRates(conn: Queryable, productIds: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * The levels module's commission multiplier of a promoter (10000 = ×1), by their membership level;
+   * ×1 for everyone without it. Applied to each promoter's share before the cap.
+   */
+  commissionMultiplierBps?(conn: Queryable, promoterId: string): Promise<number>;
 }
 
 /**

@@ -39,6 +39,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
     })),
     chain,
     settings,
+    multipliersBps: await multipliersOf(ctx, tx, chain),
   });
   const now = ctx.clock.now();
   const buyer = await buyerFacts(ctx, tx, facts);
@@ -85,6 +86,14 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
       level: share.level,
     });
   }
+}
+
+/** Each promoter's membership multiplier (×1 without the levels module). */
+async function multipliersOf(ctx: DistributionContext, tx: Tx, chain: readonly string[]) {
+  const multipliers: number[] = [];
+  for (const promoterId of chain)
+    multipliers.push((await ctx.commissionMultiplierBps?.(tx, promoterId)) ?? 10_000);
+  return multipliers;
 }
 
 interface Origin {

@@ -71,6 +71,8 @@ export function splitCommission(input: {
   lines: readonly CommissionLine[];
   chain: readonly string[];
   settings: Pick<DistributionSettings, 'maxLevels' | 'ratesBps' | 'capBps'>;
+  /** Each chain member's multiplier in basis points (10000 = ×1, the default), before the cap. */
+  multipliersBps?: readonly number[];
 }): CommissionShare[] {
   const { buyerId, paidAmount, lines, chain, settings } = input;
   if (paidAmount <= 0 || chain.length === 0 || chain[0] === buyerId) return [];
@@ -88,7 +90,8 @@ export function splitCommission(input: {
       const rate = level === 1 && line.overrideBps !== null ? line.overrideBps : levelRate;
       return sum + bpsOf(linePaid[i] ?? 0, rate);
     }, 0);
-    shares.push({ level, promoterId, rateBps: levelRate, amount });
+    const multiplied = bpsOf(amount, input.multipliersBps?.[level - 1] ?? 10_000);
+    shares.push({ level, promoterId, rateBps: levelRate, amount: multiplied });
   }
   return applyCap(shares, bpsOf(paidAmount, settings.capBps)).filter((s) => s.amount > 0);
 }

@@ -261,6 +261,8 @@ describe('notification preferences', () => {
         'commission.settled': false,
         'group.succeeded': false,
         'group.failed': false,
+        'level.changed': false,
+        'level.review_announced': false,
       },
     });
     const put = await t.request('PUT', '/api/me/notification-preferences', {

@@ -27,6 +27,20 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
     { withdrawalId: 'w1', userId: 'p1', amount: 10_000, status: 'approved' },
     { withdrawalId: 'w2', userId: 'p1', amount: 10_000, status: 'rejected' },
   ],
+  'level.changed': [
+    {
+      userId: 'u1',
+      fromLevel: 1,
+      toLevel: 2,
+      name: 'Silver',
+      direction: 'up',
+      changedAt: '2026-01-01T00:00:00Z',
+    },
+    { userId: 'u1', fromLevel: 3, toLevel: 2, name: 'Silver', direction: 'down' },
+  ],
+  'level.review_announced': [
+    { userId: 'u1', reviewDay: '2027-01-01', level: 2, name: 'Silver', growth: 120, keepGrowth: 500 },
+  ],
 };
 
 describe('renderNotification', () => {
@@ -94,6 +108,12 @@ describe('addressOf', () => {
     expect(addressOf('withdrawal.decided', samples['withdrawal.decided'][0]!).link).toBe(
       '/promote/withdrawals',
     );
+    expect(addressOf('level.changed', samples['level.changed'][0]!).link).toBe('/level');
+    expect(addressOf('level.review_announced', samples['level.review_announced'][0]!)).toEqual({
+      recipients: ['u1'],
+      subject: '2027-01-01',
+      link: '/level',
+    });
   });
 });
 

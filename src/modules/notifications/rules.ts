@@ -11,6 +11,8 @@ export const NOTIFICATION_TYPES = [
   'commission.settled',
   'group.succeeded',
   'group.failed',
+  'level.changed',
+  'level.review_announced',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -29,6 +31,8 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'commission.settled': false,
   'group.succeeded': false,
   'group.failed': false,
+  'level.changed': false,
+  'level.review_announced': false,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -66,6 +70,15 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
     case 'withdrawal.decided': {
       const w = e as NotificationEvent<'withdrawal.decided'>;
       return { recipients: [w.userId], subject: w.withdrawalId, link: '/promote/withdrawals' };
+    }
+    case 'level.changed': {
+      const l = e as NotificationEvent<'level.changed'>;
+      const subject = `${l.fromLevel}>${l.toLevel}@${l.changedAt ?? ''}`;
+      return { recipients: [l.userId], subject, link: '/level' };
+    }
+    case 'level.review_announced': {
+      const r = e as NotificationEvent<'level.review_announced'>;
+      return { recipients: [r.userId], subject: r.reviewDay, link: '/level' };
     }
   }
   throw new Error(`not a notification type: ${String(type)}`);
@@ -137,6 +150,20 @@ const TEMPLATES: Record<Language, Templates> = {
             title: 'Withdrawal declined',
             body: `Your withdrawal of ${money(e.amount)} was declined; the amount stays in your balance.`,
           },
+    'level.changed': (e) =>
+      e.direction === 'up'
+        ? {
+            title: `Welcome to ${e.name}`,
+            body: `Your growth took you to level ${e.toLevel}, ${e.name}. See your new benefits.`,
+          }
+        : {
+            title: `Your level is now ${e.name}`,
+            body: `The yearly review counted your growth of the last 12 months: you are at level ${e.toLevel}, ${e.name}.`,
+          },
+    'level.review_announced': (e) => ({
+      title: 'Your level will be reviewed',
+      body: `On ${e.reviewDay} levels are recomputed from the growth of the last 12 months. You have ${e.growth}; ${e.name} needs ${e.keepGrowth}.`,
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -174,6 +201,20 @@ const TEMPLATES: Record<Language, Templates> = {
       e.status === 'approved'
         ? { title: '提现已通过', body: `您 ${money(e.amount)} 的提现申请已通过。` }
         : { title: '提现未通过', body: `您 ${money(e.amount)} 的提现申请未通过，金额仍在您的余额中。` },
+    'level.changed': (e) =>
+      e.direction === 'up'
+        ? {
+            title: `恭喜升级为${e.name}`,
+            body: `您的成长值已达到第 ${e.toLevel} 级「${e.name}」，快去看看新的会员权益吧。`,
+          }
+        : {
+            title: `您的会员等级已调整为${e.name}`,
+            body: `年度评定按近 12 个月的成长值计算，您现在是第 ${e.toLevel} 级「${e.name}」。`,
+          },
+    'level.review_announced': (e) => ({
+      title: '会员等级即将评定',
+      body: `${e.reviewDay} 将按近 12 个月的成长值重新评定等级。您目前有 ${e.growth}，保持「${e.name}」需要 ${e.keepGrowth}。`,
+    }),
   },
 };
 

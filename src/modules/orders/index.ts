@@ -4,6 +4,7 @@ export type {
   CheckoutCoupons,
   GroupBuyCheckout,
   GroupSeatRequest,
+  MemberPricing,
   OrderGroupBuy,
   OrderShipment,
   ReservedSeat,

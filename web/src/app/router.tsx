@@ -8,6 +8,7 @@ import { HomePage, ProductPage } from '../features/catalog';
 import { CheckInPage } from '../features/checkins';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
+import { MyLevelPage } from '../features/levels';
 import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
 import {
@@ -66,6 +67,8 @@ const AdminCheckInSettingsPage = lazy(() =>
 );
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
+const adminLevels = () => import('../features/levels/admin');
+const AdminLevelsPage = lazy(() => adminLevels().then((m) => ({ default: m.AdminLevelsPage })));
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -93,6 +96,7 @@ const router = createBrowserRouter([
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
       { path: 'check-in', element: signedIn(<CheckInPage />) },
+      { path: 'level', element: signedIn(<MyLevelPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -135,6 +139,7 @@ const router = createBrowserRouter([
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
+          { path: 'levels', element: <AdminLevelsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -11,6 +11,7 @@ import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
 import { growthEn, growthReasonsEn } from './growth-en';
 import { layoutEn } from './layout-en';
+import { levelsEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
@@ -229,15 +230,22 @@ export const en = {
   ...addressesEn,
   ...growthEn,
   ...checkinsEn,
+  ...levelsEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,
     ...addressesReasonsEn,
     ...growthReasonsEn,
     ...checkinsReasonsEn,
+    ...levelsReasonsEn,
   },
   rules: rulesEn,
-  fields: { ...fieldsEn, ...addressesFieldsEn, ...checkinsFieldsEn },
+  fields: {
+    ...fieldsEn,
+    ...addressesFieldsEn,
+    ...checkinsFieldsEn,
+    ...levelsFieldsEn,
+  },
   fieldRules: fieldRulesEn,
 };
 

@@ -24,6 +24,8 @@ export const notificationsEn = {
       'commission.settled': 'Commission available to withdraw',
       'group.succeeded': 'Group buy succeeded',
       'group.failed': 'Group buy did not fill',
+      'level.changed': 'Membership level changed',
+      'level.review_announced': 'Yearly level review coming',
     } satisfies Record<NotificationType, string>,
   },
 };

@@ -21,6 +21,8 @@ export const notificationsZhCN: typeof notificationsEn = {
       'commission.settled': '佣金可提现',
       'group.succeeded': '拼团成功',
       'group.failed': '拼团未成功',
+      'level.changed': '会员等级变更',
+      'level.review_announced': '年度等级评定预告',
     },
   },
 };

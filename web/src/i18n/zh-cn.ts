@@ -12,6 +12,7 @@ import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
 import { layoutZhCN } from './layout-zh-cn';
+import { levelsFieldsZhCN, levelsReasonsZhCN, levelsZhCN } from './levels-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
@@ -229,14 +230,21 @@ export const zhCN: Messages = {
   ...addressesZhCN,
   ...growthZhCN,
   ...checkinsZhCN,
+  ...levelsZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,
     ...addressesReasonsZhCN,
     ...growthReasonsZhCN,
     ...checkinsReasonsZhCN,
+    ...levelsReasonsZhCN,
   },
   rules: rulesZhCN,
-  fields: { ...fieldsZhCN, ...addressesFieldsZhCN, ...checkinsFieldsZhCN },
+  fields: {
+    ...fieldsZhCN,
+    ...addressesFieldsZhCN,
+    ...checkinsFieldsZhCN,
+    ...levelsFieldsZhCN,
+  },
   fieldRules: fieldRulesZhCN,
 };

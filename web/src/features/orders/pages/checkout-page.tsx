@@ -20,6 +20,7 @@ import {
 } from '../../addresses';
 import { cart, purchaseIntent } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
+import { MemberDiscountLine } from '../../levels';
 import { useCreateOrder } from '../api/create-order';
 import { CheckoutLineTitle } from '../components/checkout-line-title';
 import { useCheckoutLines } from '../components/checkout-lines';
@@ -137,6 +138,7 @@ export function CheckoutPage() {
               {money(subtotal)}
             </strong>
           </div>
+          <MemberDiscountLine goodsTotal={subtotal} groupBuy={Boolean(groupBuy)} />
           <CouponPicker
             lines={lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
             groupBuy={groupBuy}

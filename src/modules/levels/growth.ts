@@ -1,0 +1,158 @@
+import type { Tx } from '../../platform/db.js';
+import type { DomainEvents } from '../../platform/events.js';
+import { newId } from '../../platform/ids.js';
+import type { LevelsContext } from './context.js';
+import * as q from './queries.js';
+import { growthForPaid, growthTakenBack, type Level, levelAfterGrowth, levelAt } from './rules.js';
+
+/** Growth reasons, as codes the web translates. */
+export type GrowthReason = 'order' | 'refund' | 'checkin' | 'review' | 'lesson';
+
+interface Posting {
+  userId: string;
+  delta: number;
+  reason: GrowthReason;
+  ref: string;
+  orderId?: string;
+  /** When the growth counts (a take-back: when what it takes back was earned); now by default. */
+  earnedAt?: Date;
+}
+
+const orderRef = (orderId: string) => `order:${orderId}`;
+
+/** The currency's minor digits (CNY 2, JPY 0), for growth per major unit. */
+export const minorDigitsOf = (currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/**
+ * Posts growth and moves the person up at once when it crosses a threshold (never down: that
+ * waits for the yearly re-evaluation). Serialized per person. False when `ref` was posted before.
+ */
+export async function postGrowth(ctx: LevelsContext, tx: Tx, p: Posting): Promise<boolean> {
+  await q.lockPerson(tx, p.userId);
+  const now = ctx.clock.now();
+  const posted = await q.insertPosting(tx, {
+    id: newId(),
+    user_id: p.userId,
+    delta: p.delta,
+    reason: p.reason,
+    ref: p.ref,
+    order_id: p.orderId ?? null,
+    earned_at: p.earnedAt ?? now,
+    created_at: now,
+  });
+  if (!posted) return false;
+  const storedRank = await q.rankOf(tx, p.userId);
+  const levels = await q.allLevels(tx);
+  const { growth_since } = await q.loadSettings(tx);
+  const growth = await q.growthOf(tx, p.userId, growth_since);
+  const from = levelAt(levels, storedRank ?? 1);
+  const to = levelAfterGrowth(levels, from.rank, growth);
+  // Everyone who ever earned growth has a standing: the monthly coupon goes to these members.
+  if (storedRank === undefined || to.rank !== from.rank) await q.saveRank(tx, p.userId, to.rank, now);
+  if (to.rank > from.rank) await announceChange(ctx, tx, p.userId, from, to);
+  return true;
+}
+
+export async function announceChange(ctx: LevelsContext, tx: Tx, userId: string, from: Level, to: Level) {
+  await ctx.events.publish(tx, 'level.changed', {
+    userId,
+    fromLevel: from.rank,
+    toLevel: to.rank,
+    name: to.name,
+    direction: to.rank > from.rank ? 'up' : 'down',
+    changedAt: ctx.clock.now().toISOString(),
+  });
+}
+
+/** The growth an order gives: from what was paid (after every discount), by the operator's rate. */
+async function orderGrowth(ctx: LevelsContext, tx: Tx, orderId: string) {
+  const facts = await ctx.orders.attributionFacts(tx, orderId);
+  if (!facts) return undefined;
+  const { growth_per_unit } = await q.loadSettings(tx);
+  return {
+    buyerId: facts.buyerId,
+    total: facts.total,
+    growth: growthForPaid(facts.total, minorDigitsOf(ctx.currency), growth_per_unit),
+  };
+}
+
+/**
+ * Refunds take back the refunded share of the order's growth, cumulatively: each refund posts what
+ * the total taken back should now be minus what was taken back already, so the sum never exceeds
+ * the order's growth whatever order the (deferred, retried) refund jobs run in.
+ */
+async function takeBack(
+  ctx: LevelsContext,
+  tx: Tx,
+  orderId: string,
+  refundedAmount: number | 'all',
+  ref: string,
+) {
+  const order = await orderGrowth(ctx, tx, orderId);
+  if (!order || order.growth === 0) return;
+  await q.lockPerson(tx, order.buyerId);
+  const target =
+    refundedAmount === 'all' ? order.growth : growthTakenBack(order.growth, refundedAmount, order.total);
+  const due = target - (await q.takenBackFrom(tx, orderId));
+  if (due <= 0) return;
+  await postGrowth(ctx, tx, {
+    userId: order.buyerId,
+    delta: -due,
+    reason: 'refund',
+    ref,
+    orderId,
+    earnedAt: (await q.earnedAtOf(tx, orderRef(orderId))) ?? ctx.clock.now(),
+  });
+}
+
+/** Deferred reactions (src/reactions.ts), each idempotent by its posting's ref. */
+export function growthReactions(ctx: LevelsContext) {
+  return {
+    onPaid: async (tx: Tx, e: DomainEvents['order.paid']) => {
+      const order = await orderGrowth(ctx, tx, e.orderId);
+      if (!order || order.growth === 0) return;
+      await postGrowth(ctx, tx, {
+        userId: order.buyerId,
+        delta: order.growth,
+        reason: 'order',
+        ref: orderRef(e.orderId),
+        orderId: e.orderId,
+      });
+    },
+    onRefunded: (tx: Tx, e: DomainEvents['order.refunded']) =>
+      takeBack(ctx, tx, e.orderId, 'all', `refund:${e.orderId}:all`),
+    onPartiallyRefunded: (tx: Tx, e: DomainEvents['order.partially_refunded']) =>
+      takeBack(ctx, tx, e.orderId, e.refundedAmount, `refund:${e.orderId}:${e.refundId}`),
+    onCheckin: async (tx: Tx, e: DomainEvents['checkin.made']) => {
+      const { growth_per_checkin } = await q.loadSettings(tx);
+      if (growth_per_checkin > 0)
+        await postGrowth(ctx, tx, {
+          userId: e.userId,
+          delta: growth_per_checkin,
+          reason: 'checkin',
+          ref: `checkin:${e.userId}:${e.day}`,
+        });
+    },
+    onReview: async (tx: Tx, e: DomainEvents['review.created']) => {
+      const { growth_per_review } = await q.loadSettings(tx);
+      if (growth_per_review > 0)
+        await postGrowth(ctx, tx, {
+          userId: e.userId,
+          delta: growth_per_review,
+          reason: 'review',
+          ref: `review:${e.reviewId}`,
+        });
+    },
+    onLesson: async (tx: Tx, e: DomainEvents['lesson.completed']) => {
+      const { growth_per_lesson } = await q.loadSettings(tx);
+      if (growth_per_lesson > 0)
+        await postGrowth(ctx, tx, {
+          userId: e.userId,
+          delta: growth_per_lesson,
+          reason: 'lesson',
+          ref: `lesson:${e.userId}:${e.lessonId}`,
+        });
+    },
+  };
+}

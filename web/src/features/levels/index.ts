@@ -1,0 +1,2 @@
+export { MemberDiscountLine } from './components/member-discount-line';
+export { MyLevelPage } from './pages/my-level-page';
