@@ -55,6 +55,7 @@ import { createShareEarningsService, shareEarningsRoutes } from './modules/share
 import { cachedRedirect, createSharingModule, sharingRoutes } from './modules/sharing/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
+import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
 import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import type { Database } from './platform/db.js';
@@ -251,6 +252,7 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
+  const tasks = createTasksService({ db, clock, timeZone: config.timeZone, points, coupons, orders, events });
   wireReactions(events, {
     groupBuys,
     distribution,
@@ -259,6 +261,7 @@ export async function buildApp(deps: AppDeps) {
     notifications,
     afterSales,
     sharing: sharing.service,
+    tasks,
   });
   const services = {
     accounts,
@@ -282,6 +285,7 @@ export async function buildApp(deps: AppDeps) {
     afterSales,
     addresses,
     uploads,
+    tasks,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -382,6 +386,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(groupBuyRoutes, { groupBuys });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
+  await app.register(tasksRoutes, { tasks });
   await app.register(invitationsRoutes, { invitations });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });

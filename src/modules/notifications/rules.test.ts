@@ -27,6 +27,10 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
     { withdrawalId: 'w1', userId: 'p1', amount: 10_000, status: 'approved' },
     { withdrawalId: 'w2', userId: 'p1', amount: 10_000, status: 'rejected' },
   ],
+  'task.completed': [
+    { userId: 'u1', taskId: 't1', title: 'Share 3 products', rewardPoints: 30, periodKey: '2026-11-30' },
+    { userId: 'u1', taskId: 't2', title: 'Invite a friend', rewardPoints: 0, periodKey: 'once' },
+  ],
 };
 
 describe('renderNotification', () => {
@@ -94,6 +98,11 @@ describe('addressOf', () => {
     expect(addressOf('withdrawal.decided', samples['withdrawal.decided'][0]!).link).toBe(
       '/promote/withdrawals',
     );
+    expect(addressOf('task.completed', samples['task.completed'][0]!)).toEqual({
+      recipients: ['u1'],
+      subject: 't1:2026-11-30',
+      link: '/tasks',
+    });
   });
 });
 

@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPES = [
   'commission.settled',
   'group.succeeded',
   'group.failed',
+  'task.completed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -29,6 +30,7 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'commission.settled': false,
   'group.succeeded': false,
   'group.failed': false,
+  'task.completed': false,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -66,6 +68,11 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
     case 'withdrawal.decided': {
       const w = e as NotificationEvent<'withdrawal.decided'>;
       return { recipients: [w.userId], subject: w.withdrawalId, link: '/promote/withdrawals' };
+    }
+    case 'task.completed': {
+      // A daily or weekly task is completed again each period: one notification per period.
+      const k = e as NotificationEvent<'task.completed'>;
+      return { recipients: [k.userId], subject: `${k.taskId}:${k.periodKey}`, link: '/tasks' };
     }
   }
   throw new Error(`not a notification type: ${String(type)}`);
@@ -137,6 +144,13 @@ const TEMPLATES: Record<Language, Templates> = {
             title: 'Withdrawal declined',
             body: `Your withdrawal of ${money(e.amount)} was declined; the amount stays in your balance.`,
           },
+    'task.completed': (e) => ({
+      title: 'Task completed',
+      body:
+        e.rewardPoints > 0
+          ? `You finished “${e.title}” and earned ${e.rewardPoints} points.`
+          : `You finished “${e.title}”; your reward is in your coupons.`,
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -174,6 +188,13 @@ const TEMPLATES: Record<Language, Templates> = {
       e.status === 'approved'
         ? { title: '提现已通过', body: `您 ${money(e.amount)} 的提现申请已通过。` }
         : { title: '提现未通过', body: `您 ${money(e.amount)} 的提现申请未通过，金额仍在您的余额中。` },
+    'task.completed': (e) => ({
+      title: '任务已完成',
+      body:
+        e.rewardPoints > 0
+          ? `您完成了“${e.title}”，获得 ${e.rewardPoints} 积分。`
+          : `您完成了“${e.title}”，奖励已放入您的优惠券。`,
+    }),
   },
 };
 
