@@ -24,7 +24,18 @@ export async function insertTask(conn: Queryable, id: string, c: TaskColumns, no
     `INSERT INTO tasks (id, title, kind, target, reward_points, coupon_template_id, period, active,
        position, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING *`,
-    [id, c.title, c.kind, c.target, c.reward_points, c.coupon_template_id, c.period, c.active, c.position, now],
+    [
+      id,
+      c.title,
+      c.kind,
+      c.target,
+      c.reward_points,
+      c.coupon_template_id,
+      c.period,
+      c.active,
+      c.position,
+      now,
+    ],
   );
   return row as TaskRow;
 }
@@ -34,7 +45,18 @@ export async function updateTask(conn: Queryable, id: string, c: TaskColumns, no
     `UPDATE tasks SET title = $2, kind = $3, target = $4, reward_points = $5, coupon_template_id = $6,
        period = $7, active = $8, position = $9, updated_at = $10
      WHERE id = $1 RETURNING *`,
-    [id, c.title, c.kind, c.target, c.reward_points, c.coupon_template_id, c.period, c.active, c.position, now],
+    [
+      id,
+      c.title,
+      c.kind,
+      c.target,
+      c.reward_points,
+      c.coupon_template_id,
+      c.period,
+      c.active,
+      c.position,
+      now,
+    ],
   );
   return row;
 }

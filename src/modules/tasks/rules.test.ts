@@ -12,9 +12,7 @@ import {
   type TaskState,
 } from './rules.js';
 
-const day = fc
-  .integer({ min: 0, max: 3650 })
-  .map((n) => addDays('2024-01-01', n));
+const day = fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2024-01-01', n));
 
 describe('periods', () => {
   it('a day is its own period; a week starts on Monday; a one-off task has one period', () => {
@@ -138,9 +136,13 @@ describe('definitionProblems', () => {
   it('accepts a sensible task and refuses what cannot work', () => {
     expect(definitionProblems({ ...base, couponTemplateId: null })).toEqual([]);
     expect(
-      definitionProblems({ ...base, kind: 'first_order', period: 'daily', target: 2, couponTemplateId: null }).map(
-        (p) => [p.path, p.rule],
-      ),
+      definitionProblems({
+        ...base,
+        kind: 'first_order',
+        period: 'daily',
+        target: 2,
+        couponTemplateId: null,
+      }).map((p) => [p.path, p.rule]),
     ).toEqual([
       ['/period', 'onlyOnce'],
       ['/target', 'onlyOne'],

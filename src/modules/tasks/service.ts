@@ -1,5 +1,5 @@
-import type { Clock } from '../../platform/clock.js';
 import { dayIn, startOfDay } from '../../platform/calendar.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { DomainEvents, EventBus } from '../../platform/events.js';
@@ -158,7 +158,13 @@ export function createTasksService(ctx: TasksContext) {
       await q.lockProgress(tx, task.id, o.userId, key);
       if (await q.isCompleted(tx, task.id, o.userId, key)) continue;
       const counted = await q.countedEvents(tx, task.id, o.userId, key);
-      const isNew = await q.insertProgressEvent(tx, { taskId: task.id, userId: o.userId, key, ref: o.ref, now });
+      const isNew = await q.insertProgressEvent(tx, {
+        taskId: task.id,
+        userId: o.userId,
+        key,
+        ref: o.ref,
+        now,
+      });
       const next = afterEvent({ progress: counted, completed: false }, task.target, isNew);
       if (!next.completedNow) continue;
       const recorded = await q.insertCompletion(tx, {
