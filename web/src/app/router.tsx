@@ -20,6 +20,7 @@ import {
   PromoteWithdrawalsPage,
 } from '../features/promote';
 import { MyStorePage, StorePage } from '../features/stores';
+import { TasksPage } from '../features/tasks';
 import { AdminLayout } from './layout/admin-layout';
 import { ShopLayout } from './layout/shop-layout';
 import { NotFoundPage } from './not-found-page';
@@ -33,6 +34,7 @@ const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
+const adminTasks = () => import('../features/tasks/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -61,6 +63,9 @@ const AdminShopkeepersPage = lazy(() =>
 );
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
+const AdminTasksPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTasksPage })));
+const AdminTaskNewPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTaskNewPage })));
+const AdminTaskEditPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTaskEditPage })));
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -87,6 +92,7 @@ const router = createBrowserRouter([
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
+      { path: 'tasks', element: signedIn(<TasksPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -128,6 +134,9 @@ const router = createBrowserRouter([
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
+          { path: 'tasks', element: <AdminTasksPage /> },
+          { path: 'tasks/new', element: <AdminTaskNewPage /> },
+          { path: 'tasks/:id', element: <AdminTaskEditPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

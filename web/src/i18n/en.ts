@@ -19,6 +19,7 @@ import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
 import { shopperEn } from './shopper-en';
 import { stockEn } from './stock-en';
+import { tasksEn } from './tasks-en';
 import { uploadsEn } from './uploads-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
@@ -227,6 +228,7 @@ export const en = {
   ...shopperEn,
   ...addressesEn,
   ...growthEn,
+  ...tasksEn,
   reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn, ...growthReasonsEn },
   rules: rulesEn,
   fields: { ...fieldsEn, ...addressesFieldsEn },

@@ -20,6 +20,7 @@ import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-z
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
 import { shopperZhCN } from './shopper-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
+import { tasksZhCN } from './tasks-zh-cn';
 import { uploadsZhCN } from './uploads-zh-cn';
 
 export const zhCN: Messages = {
@@ -227,6 +228,7 @@ export const zhCN: Messages = {
   ...layoutZhCN,
   ...addressesZhCN,
   ...growthZhCN,
+  ...tasksZhCN,
   reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN, ...growthReasonsZhCN },
   rules: rulesZhCN,
   fields: { ...fieldsZhCN, ...addressesFieldsZhCN },
