@@ -92,6 +92,7 @@ export function AdminTasksPage() {
         message={t('adminTasks.deactivateConfirm')}
         confirmLabel={t('adminTasks.deactivate')}
         danger
+        testId="deactivate-task"
         busy={deactivate.isPending}
         onCancel={() => setStopping(null)}
         onConfirm={() => {
