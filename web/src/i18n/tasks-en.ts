@@ -30,6 +30,7 @@ export const tasksEn = {
     active: 'Active',
     inactive: 'Inactive',
     withCoupon: 'and a coupon',
+    periods: { daily: 'Daily', weekly: 'Weekly', once: 'One-off' },
     deactivate: 'Deactivate',
     deactivateConfirm:
       'People stop seeing this task and its progress stops counting. Rewards already paid stay.',

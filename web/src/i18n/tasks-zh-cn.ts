@@ -30,6 +30,7 @@ export const tasksZhCN = {
     active: '进行中',
     inactive: '已停用',
     withCoupon: '另加优惠券',
+    periods: { daily: '每日', weekly: '每周', once: '一次性' },
     deactivate: '停用',
     deactivateConfirm: '停用后用户将看不到此任务，进度也不再计算。已发放的奖励保留。',
     columns: { title: '任务', kind: '计数方式', target: '目标', reward: '奖励', status: '状态' },

@@ -87,7 +87,7 @@ export function TaskForm({ task }: { task?: Task }) {
           >
             {TASK_PERIODS.map((period) => (
               <option key={period} value={period}>
-                {t(`tasks.periods.${period}`)}
+                {t(`adminTasks.periods.${period}`)}
               </option>
             ))}
           </select>

@@ -53,7 +53,7 @@ export function AdminTasksPage() {
                   </td>
                   <td data-label={t('adminTasks.columns.kind')}>
                     {t(`tasks.kinds.${task.kind}`)}
-                    <small className="muted muted-block">{t(`tasks.periods.${task.period}`)}</small>
+                    <small className="muted muted-block">{t(`adminTasks.periods.${task.period}`)}</small>
                   </td>
                   <td data-label={t('adminTasks.columns.target')}>{task.target}</td>
                   <td data-label={t('adminTasks.columns.reward')}>
