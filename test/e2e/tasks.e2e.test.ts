@@ -80,6 +80,13 @@ describe('tasks, on a phone', () => {
     expect(points.json()).toMatchObject({ balance: 20 });
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
 
+    // In Chinese: the page's own words translated, the operator's title as written.
+    await page.evaluate(() => localStorage.setItem('fission.lang', 'zh-CN'));
+    await page.reload();
+    await expect(done.getByTestId('task-done').textContent()).resolves.toBe('已完成');
+    await expect(done.getByTestId('task-reward').textContent()).resolves.toContain('20 积分');
+    await expect(page.getByTestId('task-group-weekly').textContent()).resolves.toContain('本周任务');
+
     // Deactivated, the task is gone from the buyer's page, which then says there is nothing to do.
     await admin.reload();
     await row.getByTestId('deactivate-task').click();
