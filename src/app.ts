@@ -62,6 +62,7 @@ import { createShareEarningsService, shareEarningsRoutes } from './modules/share
 import { cachedRedirect, createSharingModule, sharingRoutes } from './modules/sharing/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
+import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
 import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import type { Database } from './platform/db.js';
@@ -271,6 +272,7 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
+  const tasks = createTasksService({ db, clock, timeZone: config.timeZone, points, coupons, orders, events });
   wireReactions(events, {
     groupBuys,
     distribution,
@@ -280,6 +282,7 @@ export async function buildApp(deps: AppDeps) {
     afterSales,
     sharing: sharing.service,
     levels,
+    tasks,
   });
   const services = {
     accounts,
@@ -305,6 +308,7 @@ export async function buildApp(deps: AppDeps) {
     addresses,
     uploads,
     checkins,
+    tasks,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -407,6 +411,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(pointsRoutes, { points });
   await app.register(checkinsRoutes, { checkins });
   await app.register(levelsRoutes, { levels });
+  await app.register(tasksRoutes, { tasks });
   await app.register(invitationsRoutes, { invitations });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });

@@ -94,6 +94,7 @@ describe('reactions to a payment', () => {
       'invitations.reward-inviter',
       'levels.growth-on-paid',
       'notifications.order.paid',
+      'tasks.count-first-order',
     ]);
     expect(queued.every((j) => j.payload.orderId === placed.id)).toBe(true);
   });

@@ -7,6 +7,7 @@ import type { LevelsService } from './modules/levels/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
 import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
 import type { SharingService } from './modules/sharing/index.js';
+import type { TasksService } from './modules/tasks/index.js';
 import type { EventBus } from './platform/events.js';
 
 export interface ReactingModules {
@@ -18,6 +19,7 @@ export interface ReactingModules {
   afterSales: Pick<AfterSalesService, 'reactions'>;
   sharing: Pick<SharingService, 'reactions'>;
   levels: Pick<LevelsService, 'reactions'>;
+  tasks: Pick<TasksService, 'reactions'>;
 }
 
 /**
@@ -64,6 +66,14 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('checkin.made', 'levels.growth-on-checkin', m.levels.reactions.onCheckin);
   events.defer('review.created', 'levels.growth-on-review', m.levels.reactions.onReview);
   events.defer('lesson.completed', 'levels.growth-on-lesson', m.levels.reactions.onLesson);
+  // Task progress: each counts its event once per task and period (the progress table's key).
+  events.defer('checkin.made', 'tasks.count-check-in', m.tasks.reactions.onCheckIn);
+  events.defer('order.paid', 'tasks.count-first-order', m.tasks.reactions.onPaid);
+  events.defer('share.created', 'tasks.count-share', m.tasks.reactions.onShare);
+  events.defer('invitation.converted', 'tasks.count-invitation', m.tasks.reactions.onInvitation);
+  events.defer('review.created', 'tasks.count-review', m.tasks.reactions.onReview);
+  events.defer('lesson.completed', 'tasks.count-lesson', m.tasks.reactions.onLesson);
+  events.defer('commission.earned', 'tasks.count-sale', m.tasks.reactions.onCommission);
   for (const type of NOTIFICATION_TYPES) {
     events.defer(type, `notifications.${type}`, (tx, event) => m.notifications.notify(tx, type, event));
   }

@@ -16,6 +16,7 @@ import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
 import { seedDemoShop } from './seed.js';
 import { DEMO_INVITATION_POINTS, demoCoupons, demoGroupBuys, demoStore } from './social.js';
+import { demoTasks } from './tasks.js';
 
 let t: TestApp;
 let products: Product[];
@@ -161,6 +162,19 @@ describe('demo shop', () => {
     expect(progress.json()).toEqual({ required: share.shareToUnlock, reached: 1 });
     const claim = await t.request('POST', `/api/coupons/${share.id}/claim`, { token });
     expect(claim.statusCode).toBe(422);
+  });
+
+  it('gives Chen Jie tasks part-way: two of three products shared this week, his first order rewarded', async () => {
+    const { token } = await signInAs('buyer1');
+    const res = await t.request('GET', '/api/me/tasks', { token });
+    const items = res.json<{ items: { title: string; progress: number; target: number; status: string }[] }>()
+      .items;
+    expect(items.map((i) => i.title)).toEqual(demoTasks.map((d) => d.title));
+    const byTitle = new Map(items.map((i) => [i.title, i]));
+    expect(byTitle.get('Share 3 products')).toMatchObject({ progress: 2, target: 3, status: 'in_progress' });
+    expect(byTitle.get('Pay your first order')).toMatchObject({ status: 'completed' });
+    expect(byTitle.get('Invite a friend who buys')).toMatchObject({ status: 'completed' });
+    expect(byTitle.get('Daily check-in')).toMatchObject({ progress: 0, status: 'in_progress' });
   });
 
   it('rewards an inviter with points', async () => {

@@ -18,6 +18,7 @@ import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
+import { seedDemoTaskProgress, seedDemoTasks } from './tasks.js';
 import { DemoTime } from './time.js';
 
 type Services = BuiltApp['services'];
@@ -27,6 +28,7 @@ export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
   categories: number;
   accounts: string[];
   orders: number;
+  tasks: number;
   /** Background jobs run at the end: the notifications of the story, among others. */
   jobs: number;
 }
@@ -91,12 +93,14 @@ async function seedStory(
   const shopkeeper = people.get('shopkeeper');
   if (!shopkeeper) throw new Error('The demo people have no shopkeeper');
   const social = await seedDemoSocial(services, shopkeeper, products);
+  const tasks = await seedDemoTasks(services);
   const admin = await firstAdmin(db);
   await seedDemoStock(services, admin, products);
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
   await seedDemoCheckins(services, person(people, 'buyer1'));
+  await seedDemoTaskProgress(services, person(people, 'buyer1'), products);
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   // After the orders' growth is posted (their deferred reactions), so buyers land on their levels at once.
   await runtime.jobs.runDue();
@@ -109,6 +113,7 @@ async function seedStory(
     ...social,
     orders,
     ...earnings,
+    tasks,
     jobs,
   };
 }

@@ -99,7 +99,14 @@ export interface DomainEvents {
   /** Points of a person's that expire within a week (`expiresAt`), told once per lot. */
   'points.expiring': { userId: string; lotId: string; points: number; expiresAt: string };
   /** A task was finished and its reward given. */
-  'task.completed': { userId: string; taskId: string; title: string; rewardPoints: number };
+  'task.completed': {
+    userId: string;
+    taskId: string;
+    title: string;
+    rewardPoints: number;
+    /** The period completed (a day, an ISO week's Monday, or `once`): one notification per period. */
+    periodKey: string;
+  };
   /** A competition ended and this person placed (`rank`, 1-based) among the prize winners. */
   'competition.placed': { userId: string; competitionId: string; title: string; rank: number };
   /** An operator approved or rejected a promoter's (`userId`) withdrawal. */

@@ -27,6 +27,7 @@ import './styles/uploads.css';
 import './styles/growth.css';
 import './styles/checkins.css';
 import './styles/levels.css';
+import './styles/tasks.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -263,6 +263,7 @@ describe('notification preferences', () => {
         'group.failed': false,
         'level.changed': false,
         'level.review_announced': false,
+        'task.completed': false,
       },
     });
     const put = await t.request('PUT', '/api/me/notification-preferences', {

@@ -41,6 +41,10 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
   'level.review_announced': [
     { userId: 'u1', reviewDay: '2027-01-01', level: 2, name: 'Silver', growth: 120, keepGrowth: 500 },
   ],
+  'task.completed': [
+    { userId: 'u1', taskId: 't1', title: 'Share 3 products', rewardPoints: 30, periodKey: '2026-11-30' },
+    { userId: 'u1', taskId: 't2', title: 'Invite a friend', rewardPoints: 0, periodKey: 'once' },
+  ],
 };
 
 describe('renderNotification', () => {
@@ -113,6 +117,11 @@ describe('addressOf', () => {
       recipients: ['u1'],
       subject: '2027-01-01',
       link: '/level',
+    });
+    expect(addressOf('task.completed', samples['task.completed'][0]!)).toEqual({
+      recipients: ['u1'],
+      subject: 't1:2026-11-30',
+      link: '/tasks',
     });
   });
 });

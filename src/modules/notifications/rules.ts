@@ -13,6 +13,7 @@ export const NOTIFICATION_TYPES = [
   'group.failed',
   'level.changed',
   'level.review_announced',
+  'task.completed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -33,6 +34,7 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'group.failed': false,
   'level.changed': false,
   'level.review_announced': false,
+  'task.completed': false,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -79,6 +81,11 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
     case 'level.review_announced': {
       const r = e as NotificationEvent<'level.review_announced'>;
       return { recipients: [r.userId], subject: r.reviewDay, link: '/level' };
+    }
+    case 'task.completed': {
+      // A daily or weekly task is completed again each period: one notification per period.
+      const k = e as NotificationEvent<'task.completed'>;
+      return { recipients: [k.userId], subject: `${k.taskId}:${k.periodKey}`, link: '/tasks' };
     }
   }
   throw new Error(`not a notification type: ${String(type)}`);
@@ -164,6 +171,13 @@ const TEMPLATES: Record<Language, Templates> = {
       title: 'Your level will be reviewed',
       body: `On ${e.reviewDay} levels are recomputed from the growth of the last 12 months. You have ${e.growth}; ${e.name} needs ${e.keepGrowth}.`,
     }),
+    'task.completed': (e) => ({
+      title: 'Task completed',
+      body:
+        e.rewardPoints > 0
+          ? `You finished “${e.title}” and earned ${e.rewardPoints} points.`
+          : `You finished “${e.title}”; your reward is in your coupons.`,
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -214,6 +228,13 @@ const TEMPLATES: Record<Language, Templates> = {
     'level.review_announced': (e) => ({
       title: '会员等级即将评定',
       body: `${e.reviewDay} 将按近 12 个月的成长值重新评定等级。您目前有 ${e.growth}，保持「${e.name}」需要 ${e.keepGrowth}。`,
+    }),
+    'task.completed': (e) => ({
+      title: '任务已完成',
+      body:
+        e.rewardPoints > 0
+          ? `您完成了“${e.title}”，获得 ${e.rewardPoints} 积分。`
+          : `您完成了“${e.title}”，奖励已放入您的优惠券。`,
     }),
   },
 };

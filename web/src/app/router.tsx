@@ -22,6 +22,7 @@ import {
   PromoteWithdrawalsPage,
 } from '../features/promote';
 import { MyStorePage, StorePage } from '../features/stores';
+import { TasksPage } from '../features/tasks';
 import { AdminLayout } from './layout/admin-layout';
 import { ShopLayout } from './layout/shop-layout';
 import { NotFoundPage } from './not-found-page';
@@ -36,6 +37,7 @@ const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
 const adminCheckIns = () => import('../features/checkins/admin');
+const adminTasks = () => import('../features/tasks/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -69,6 +71,9 @@ const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m
 
 const adminLevels = () => import('../features/levels/admin');
 const AdminLevelsPage = lazy(() => adminLevels().then((m) => ({ default: m.AdminLevelsPage })));
+const AdminTasksPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTasksPage })));
+const AdminTaskNewPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTaskNewPage })));
+const AdminTaskEditPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTaskEditPage })));
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -97,6 +102,7 @@ const router = createBrowserRouter([
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
       { path: 'check-in', element: signedIn(<CheckInPage />) },
       { path: 'level', element: signedIn(<MyLevelPage />) },
+      { path: 'tasks', element: signedIn(<TasksPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -140,6 +146,9 @@ const router = createBrowserRouter([
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
           { path: 'levels', element: <AdminLevelsPage /> },
+          { path: 'tasks', element: <AdminTasksPage /> },
+          { path: 'tasks/new', element: <AdminTaskNewPage /> },
+          { path: 'tasks/:id', element: <AdminTaskEditPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

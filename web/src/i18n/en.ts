@@ -21,6 +21,7 @@ import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
 import { shopperEn } from './shopper-en';
 import { stockEn } from './stock-en';
+import { tasksEn } from './tasks-en';
 import { uploadsEn } from './uploads-en';
 
 /** English: the reference catalog. Every other language has exactly these keys (checked by the compiler). */
@@ -231,6 +232,7 @@ export const en = {
   ...growthEn,
   ...checkinsEn,
   ...levelsEn,
+  ...tasksEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,

@@ -26,6 +26,7 @@ export const notificationsEn = {
       'group.failed': 'Group buy did not fill',
       'level.changed': 'Membership level changed',
       'level.review_announced': 'Yearly level review coming',
+      'task.completed': 'Task completed',
     } satisfies Record<NotificationType, string>,
   },
 };

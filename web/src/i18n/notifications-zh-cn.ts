@@ -23,6 +23,7 @@ export const notificationsZhCN: typeof notificationsEn = {
       'group.failed': '拼团未成功',
       'level.changed': '会员等级变更',
       'level.review_announced': '年度等级评定预告',
+      'task.completed': '任务已完成',
     },
   },
 };

@@ -22,6 +22,7 @@ import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-z
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
 import { shopperZhCN } from './shopper-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
+import { tasksZhCN } from './tasks-zh-cn';
 import { uploadsZhCN } from './uploads-zh-cn';
 
 export const zhCN: Messages = {
@@ -231,6 +232,7 @@ export const zhCN: Messages = {
   ...growthZhCN,
   ...checkinsZhCN,
   ...levelsZhCN,
+  ...tasksZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,
