@@ -31,6 +31,7 @@ import {
   groupBuyRoutes,
   registerGroupTarget,
 } from './modules/groupbuy/index.js';
+import { createHonoursService, honoursRoutes } from './modules/honours/index.js';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.js';
 import { createLedgerService } from './modules/ledger/index.js';
 import {
@@ -251,6 +252,16 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
+  const honours = createHonoursService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    events,
+    jobs,
+    accounts,
+    orders,
+    stores,
+  });
   wireReactions(events, {
     groupBuys,
     distribution,
@@ -259,6 +270,7 @@ export async function buildApp(deps: AppDeps) {
     notifications,
     afterSales,
     sharing: sharing.service,
+    honours,
   });
   const services = {
     accounts,
@@ -282,6 +294,7 @@ export async function buildApp(deps: AppDeps) {
     afterSales,
     addresses,
     uploads,
+    honours,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -382,6 +395,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(groupBuyRoutes, { groupBuys });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
+  await app.register(honoursRoutes, { honours });
   await app.register(invitationsRoutes, { invitations });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });

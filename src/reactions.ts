@@ -2,6 +2,7 @@ import type { AfterSalesService } from './modules/aftersales/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import type { DistributionService } from './modules/distribution/index.js';
 import type { GroupBuyService } from './modules/groupbuy/index.js';
+import type { HonoursService } from './modules/honours/index.js';
 import type { InvitationsService } from './modules/invitations/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
 import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
@@ -16,6 +17,7 @@ export interface ReactingModules {
   notifications: Pick<NotificationsService, 'notify'>;
   afterSales: Pick<AfterSalesService, 'reactions'>;
   sharing: Pick<SharingService, 'reactions'>;
+  honours: Pick<HonoursService, 'reactions'>;
 }
 
 /**
@@ -51,6 +53,11 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('order.refunded', 'invitations.reverse-points', m.invitations.reactions.reversePoints);
   events.defer('order.cancelled', 'coupons.return-on-cancel', m.coupons.reactions.returnCoupon);
   events.defer('order.refunded', 'coupons.return-on-refund', m.coupons.reactions.returnCoupon);
+  // Honours count sales, customers, streaks, lessons and placings; each observation once by its ref.
+  events.defer('commission.earned', 'honours.count-sale', m.honours.reactions.onCommissionEarned);
+  events.defer('checkin.made', 'honours.count-check-in', m.honours.reactions.onCheckIn);
+  events.defer('lesson.completed', 'honours.count-lesson', m.honours.reactions.onLessonCompleted);
+  events.defer('competition.placed', 'honours.count-placing', m.honours.reactions.onCompetitionPlaced);
   for (const type of NOTIFICATION_TYPES) {
     events.defer(type, `notifications.${type}`, (tx, event) => m.notifications.notify(tx, type, event));
   }

@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPES = [
   'commission.settled',
   'group.succeeded',
   'group.failed',
+  'badge.granted',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -29,6 +30,7 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'commission.settled': false,
   'group.succeeded': false,
   'group.failed': false,
+  'badge.granted': false,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -63,6 +65,10 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
       const g = e as NotificationEvent<'group.succeeded'>;
       return { recipients: [...new Set(g.memberIds)], subject: g.groupId, link: `/groups/${g.groupId}` };
     }
+    case 'badge.granted': {
+      const b = e as NotificationEvent<'badge.granted'>;
+      return { recipients: [b.userId], subject: `${b.badge}:${b.tier}`, link: '/badges' };
+    }
     case 'withdrawal.decided': {
       const w = e as NotificationEvent<'withdrawal.decided'>;
       return { recipients: [w.userId], subject: w.withdrawalId, link: '/promote/withdrawals' };
@@ -88,6 +94,30 @@ export interface Rendered {
 
 type Templates = {
   [T in NotificationType]: (e: NotificationEvent<T>, money: (m: number) => string) => Rendered;
+};
+
+/** Badge and tier names for badge notifications (the honours module's badges; the web has its own texts). */
+const BADGE_NAMES: Record<Language, Record<string, string>> = {
+  en: {
+    first_sale: 'First sale',
+    customers: 'Customers',
+    check_in_streak: 'Check-in streak',
+    lessons: 'Lessons finished',
+    competition: 'Competition placing',
+    service_years: 'Years of service',
+  },
+  'zh-CN': {
+    first_sale: '首单达成',
+    customers: '客户达人',
+    check_in_streak: '连续签到',
+    lessons: '学习之星',
+    competition: '竞赛名次',
+    service_years: '服务年限',
+  },
+};
+const TIER_NAMES: Record<Language, Record<'bronze' | 'silver' | 'gold', string>> = {
+  en: { bronze: 'bronze', silver: 'silver', gold: 'gold' },
+  'zh-CN': { bronze: '铜牌', silver: '银牌', gold: '金牌' },
 };
 
 /**
@@ -137,6 +167,10 @@ const TEMPLATES: Record<Language, Templates> = {
             title: 'Withdrawal declined',
             body: `Your withdrawal of ${money(e.amount)} was declined; the amount stays in your balance.`,
           },
+    'badge.granted': (e) => ({
+      title: `New badge: ${BADGE_NAMES.en[e.badge] ?? e.badge} (${TIER_NAMES.en[e.tier]})`,
+      body: 'Your badges page shows it, and it now shows on your store page too.',
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -174,6 +208,10 @@ const TEMPLATES: Record<Language, Templates> = {
       e.status === 'approved'
         ? { title: '提现已通过', body: `您 ${money(e.amount)} 的提现申请已通过。` }
         : { title: '提现未通过', body: `您 ${money(e.amount)} 的提现申请未通过，金额仍在您的余额中。` },
+    'badge.granted': (e) => ({
+      title: `获得新徽章：${BADGE_NAMES['zh-CN'][e.badge] ?? '徽章'}（${TIER_NAMES['zh-CN'][e.tier]}）`,
+      body: '可在“我的徽章”中查看，您的店铺页面也会展示它。',
+    }),
   },
 };
 
