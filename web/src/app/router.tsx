@@ -7,6 +7,7 @@ import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
+import { BadgesPage } from '../features/honours';
 import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
 import {
@@ -33,6 +34,7 @@ const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
+const adminHonours = () => import('../features/honours/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -59,6 +61,7 @@ const AdminCampaignPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.
 const AdminShopkeepersPage = lazy(() =>
   adminShopkeepers().then((m) => ({ default: m.AdminShopkeepersPage })),
 );
+const AdminHonoursPage = lazy(() => adminHonours().then((m) => ({ default: m.AdminHonoursPage })));
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
@@ -87,6 +90,7 @@ const router = createBrowserRouter([
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
+      { path: 'badges', element: signedIn(<BadgesPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -128,6 +132,7 @@ const router = createBrowserRouter([
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
+          { path: 'honours', element: <AdminHonoursPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

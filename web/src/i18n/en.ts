@@ -9,6 +9,7 @@ import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
 import { growthEn, growthReasonsEn } from './growth-en';
+import { honoursEn } from './honours-en';
 import { layoutEn } from './layout-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
@@ -227,6 +228,7 @@ export const en = {
   ...shopperEn,
   ...addressesEn,
   ...growthEn,
+  ...honoursEn,
   reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn, ...growthReasonsEn },
   rules: rulesEn,
   fields: { ...fieldsEn, ...addressesFieldsEn },

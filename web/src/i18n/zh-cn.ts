@@ -10,6 +10,7 @@ import { fraudZhCN } from './fraud-zh-cn';
 import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
+import { honoursZhCN } from './honours-zh-cn';
 import { layoutZhCN } from './layout-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
@@ -227,6 +228,7 @@ export const zhCN: Messages = {
   ...layoutZhCN,
   ...addressesZhCN,
   ...growthZhCN,
+  ...honoursZhCN,
   reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN, ...growthReasonsZhCN },
   rules: rulesZhCN,
   fields: { ...fieldsZhCN, ...addressesFieldsZhCN },

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import type { MyBadge } from '../types';
+import { BadgeMedal } from './badge-medal';
+
+const PLACES = ['third', 'second', 'first'] as const;
+
+/** What the next tier asks for, in the badge's own words (a placing is a place, not a count). */
+function useProgressText() {
+  const { t } = useTranslation();
+  return (badge: MyBadge) => {
+    if (badge.nextThreshold === null) return t('honours.top');
+    if (badge.badge === 'competition') {
+      // The placing score: 1 → 3rd, 2 → 2nd, 3 → 1st (rules.ts on the server).
+      const place = PLACES[badge.nextThreshold - 1] ?? 'first';
+      return t('honours.progress.competition', { place: t(`honours.places.${place}`) });
+    }
+    return t(`honours.progress.${badge.badge}`, { count: badge.count, next: badge.nextThreshold });
+  };
+}
+
+/** One badge: its medal in the tier's colour (grey while locked), what it is for, progress to the next tier. */
+export function BadgeCard({ badge }: { badge: MyBadge }) {
+  const { t } = useTranslation();
+  const progressText = useProgressText();
+  // A placing's score is not a count to fill up: its bar shows tiers, the others the count.
+  const done = badge.nextThreshold === null ? 1 : Math.min(1, badge.count / badge.nextThreshold);
+  return (
+    <li
+      className={`badge-card card${badge.tier ? '' : ' badge-card-locked'}`}
+      data-testid={`badge-${badge.badge}`}
+      data-tier={badge.tier ?? 'none'}
+    >
+      <BadgeMedal badge={badge.badge} tier={badge.tier} />
+      <div className="badge-card-body">
+        <h2>{t(`honours.names.${badge.badge}`)}</h2>
+        <p
+          className={`badge-tier ${badge.tier ? `tier-text-${badge.tier}` : 'muted'}`}
+          data-testid="badge-tier"
+        >
+          {badge.tier ? t(`honours.tiers.${badge.tier}`) : t('honours.locked')}
+          {badge.nextTier && badge.tier ? (
+            <span className="muted">
+              {' '}
+              · {t('honours.nextTier', { tier: t(`honours.tiers.${badge.nextTier}`) })}
+            </span>
+          ) : null}
+        </p>
+        <p className="muted badge-description">{t(`honours.descriptions.${badge.badge}`)}</p>
+        <div
+          className="badge-progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(done * 100)}
+          aria-label={progressText(badge)}
+        >
+          <span style={{ width: `${done * 100}%` }} />
+        </div>
+        <small className="muted" data-testid="badge-progress">
+          {progressText(badge)}
+        </small>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+/** English strings of badges (honours): the badges page, the badges on store and promoter pages, the console. */
+export const honoursEn = {
+  honours: {
+    title: 'My badges',
+    intro:
+      'Badges mark what you have built: your first sale, your customers, streaks, lessons, placings and years with us. Each has bronze, silver and gold.',
+    earnedCount_one: '{{count}} badge earned',
+    earnedCount_other: '{{count}} badges earned',
+    locked: 'Not earned yet',
+    top: 'Highest tier reached',
+    nextTier: 'Next: {{tier}}',
+    tiers: { bronze: 'Bronze', silver: 'Silver', gold: 'Gold' },
+    names: {
+      first_sale: 'First sale',
+      customers: 'Customers',
+      check_in_streak: 'Check-in streak',
+      lessons: 'Lessons finished',
+      competition: 'Competition placing',
+      service_years: 'Years of service',
+    },
+    descriptions: {
+      first_sale: 'Someone bought through your share link or your store.',
+      customers: 'Different people who bought through you: 10, 100 and 1,000.',
+      check_in_streak: 'Check in days in a row: 7, 30 and 100.',
+      lessons: 'Finish academy lessons: 1, 5 and 20.',
+      competition: 'Place in a competition: 3rd for bronze, 2nd for silver, 1st for gold.',
+      service_years: 'Years as a shopkeeper: 1, 3 and 5.',
+    },
+    progress: {
+      first_sale: '{{count}} of {{next}} sale',
+      customers: '{{count}} of {{next}} customers',
+      check_in_streak: 'Best streak {{count}} of {{next}} days',
+      lessons: '{{count}} of {{next}} lessons',
+      competition: 'Next: finish {{place}}',
+      service_years: '{{count}} of {{next}} years',
+    },
+    places: { first: '1st', second: '2nd', third: '3rd' },
+    onStore: 'Shopkeeper’s badges',
+    onPromote: 'My badges',
+    seeAll: 'All badges',
+    noneYet: 'No badges yet. Share a product to make your first sale.',
+  },
+  adminHonours: {
+    title: 'Badges',
+    nav: 'Badges',
+    intro: 'How many people hold each badge and tier, and who reached it last.',
+    columns: { badge: 'Badge', tier: 'Tier', holders: 'Holders', recent: 'Latest' },
+    nobody: 'Nobody yet',
+  },
+};
