@@ -12,6 +12,7 @@ import {
   demoImagePath,
 } from './catalog.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
+import { seedDemoHonours } from './honours.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
@@ -95,6 +96,7 @@ async function seedStory(
   time.catchUp();
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
+  await seedDemoHonours(services, db, shopkeeper);
   const jobs = await runtime.jobs.runDue();
   return {
     products: demoCatalog.length,
