@@ -14,7 +14,8 @@ function useProgressText() {
       const place = PLACES[badge.nextThreshold - 1] ?? 'first';
       return t('honours.progress.competition', { place: t(`honours.places.${place}`) });
     }
-    return t(`honours.progress.${badge.badge}`, { count: badge.count, next: badge.nextThreshold });
+    // `count` picks the plural form by the threshold ("0 of 1 lesson", "1 of 5 lessons").
+    return t(`honours.progress.${badge.badge}`, { done: badge.count, count: badge.nextThreshold });
   };
 }
 

@@ -7,7 +7,7 @@ const ICONS: Record<BadgeName, string> = {
   check_in_streak: '✓',
   lessons: '✎',
   competition: '♛',
-  service_years: '⌛',
+  service_years: '◷',
 };
 
 /** A round medal in its tier's colour; grey while locked. The icon is decoration, the name says it. */
