@@ -72,10 +72,11 @@ export function createHonoursService(deps: HonoursDeps) {
      */
     onCommissionEarned: async (tx: Tx, e: DomainEvents['commission.earned']) => {
       if (e.level !== 1) return;
-      await observe(tx, e.userId, 'first_sale', `order:${e.orderId}`);
+      // The order is read through the orders module: its buyer is the customer.
       const facts = await deps.orders.attributionFacts(tx, e.orderId);
-      if (facts && facts.buyerId !== e.userId)
-        await observe(tx, e.userId, 'customers', `buyer:${facts.buyerId}`);
+      if (!facts) return;
+      await observe(tx, e.userId, 'first_sale', `order:${e.orderId}`);
+      if (facts.buyerId !== e.userId) await observe(tx, e.userId, 'customers', `buyer:${facts.buyerId}`);
     },
     onCheckIn: (tx: Tx, e: DomainEvents['checkin.made']) =>
       observe(tx, e.userId, 'check_in_streak', `day:${e.day}`, e.streak),
