@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../test/support/problem.js';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { DomainEvents, EventName } from '../../platform/events.js';
@@ -191,6 +192,27 @@ describe('badges from events', () => {
     const admin = await t.request('GET', '/api/admin/honours', { token: (await t.signInAdmin()).token });
     const tiers = admin.json<{ items: Holders[] }>().items.filter((h) => h.badge === 'competition');
     for (const row of tiers) expect(row.recent.map((r) => r.id)).toContain(person.user.id);
+  });
+});
+
+describe('races', () => {
+  it(`the same event handled twice at once, with others of the same person: each counted once, one grant ${RACE}`, async () => {
+    const person = await t.signUp();
+    const lesson = (lessonId: string) => ({ userId: person.user.id, lessonId });
+    // Jobs of one person's events running in parallel (two processes, or a retry beside the first run).
+    await Promise.all(
+      ['a', 'a', 'b', 'c', 'c', 'd', 'e'].map((id) =>
+        t.db.transaction((tx) => t.services.honours.reactions.onLessonCompleted(tx, lesson(`race-${id}`))),
+      ),
+    );
+    await t.jobs.runDue();
+    expect(await badgeOf(person, 'lessons')).toMatchObject({ tier: 'silver', count: 5 });
+    expect(await badgeNotifications(person)).toHaveLength(2);
+    const rows = await t.db.query<{ tier: string }>(
+      'SELECT tier FROM honour_badges WHERE user_id = $1 ORDER BY tier',
+      [person.user.id],
+    );
+    expect(rows.map((r) => r.tier)).toEqual(['bronze', 'silver']);
   });
 });
 
