@@ -120,4 +120,19 @@ describe('badges, on a phone', () => {
     );
     await page.context().close();
   });
+
+  it('the operator sees the holders per badge and tier in the console', async () => {
+    const { token } = await shop.t.signInAdmin();
+    const page = await signedInPage(token);
+    await page.goto('/admin');
+    await page.getByTestId('admin-nav').getByRole('link', { name: 'Badges' }).click();
+    await page.waitForURL('**/admin/honours');
+    const rows = page.getByTestId('admin-honours-row');
+    await expect.poll(() => rows.count()).toBe(16);
+    const firstSale = rows.filter({ hasText: 'First sale' });
+    await expect(firstSale.getByTestId('honour-holders').textContent()).resolves.toBe('1');
+    await expect(firstSale.textContent()).resolves.toContain('Lin Xiaomei');
+    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
 });
