@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MyBadge } from '../types';
 import { BadgeMedal } from './badge-medal';
-
-const PLACES = ['third', 'second', 'first'] as const;
+import { placeFor, progressShare } from './badge-progress';
 
 /** What the next tier asks for, in the badge's own words (a placing is a place, not a count). */
 function useProgressText() {
@@ -10,8 +9,7 @@ function useProgressText() {
   return (badge: MyBadge) => {
     if (badge.nextThreshold === null) return t('honours.top');
     if (badge.badge === 'competition') {
-      // The placing score: 1 → 3rd, 2 → 2nd, 3 → 1st (rules.ts on the server).
-      const place = PLACES[badge.nextThreshold - 1] ?? 'first';
+      const place = placeFor(badge.nextThreshold);
       return t('honours.progress.competition', { place: t(`honours.places.${place}`) });
     }
     // `count` picks the plural form by the threshold ("0 of 1 lesson", "1 of 5 lessons").
@@ -23,8 +21,7 @@ function useProgressText() {
 export function BadgeCard({ badge }: { badge: MyBadge }) {
   const { t } = useTranslation();
   const progressText = useProgressText();
-  // A placing's score is not a count to fill up: its bar shows tiers, the others the count.
-  const done = badge.nextThreshold === null ? 1 : Math.min(1, badge.count / badge.nextThreshold);
+  const done = progressShare(badge);
   return (
     <li
       className={`badge-card card${badge.tier ? '' : ' badge-card-locked'}`}
