@@ -32,6 +32,7 @@ import {
   groupBuyRoutes,
   registerGroupTarget,
 } from './modules/groupbuy/index.js';
+import { createHonoursService, honoursRoutes } from './modules/honours/index.js';
 import { createInvitationsService, invitationsRoutes } from './modules/invitations/index.js';
 import { createLedgerService } from './modules/ledger/index.js';
 import {
@@ -273,6 +274,16 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: config.publicUrl,
   });
   const tasks = createTasksService({ db, clock, timeZone: config.timeZone, points, coupons, orders, events });
+  const honours = createHonoursService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    events,
+    jobs,
+    accounts,
+    orders,
+    stores,
+  });
   wireReactions(events, {
     groupBuys,
     distribution,
@@ -283,6 +294,7 @@ export async function buildApp(deps: AppDeps) {
     sharing: sharing.service,
     levels,
     tasks,
+    honours,
   });
   const services = {
     accounts,
@@ -309,6 +321,7 @@ export async function buildApp(deps: AppDeps) {
     uploads,
     checkins,
     tasks,
+    honours,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -412,6 +425,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(checkinsRoutes, { checkins });
   await app.register(levelsRoutes, { levels });
   await app.register(tasksRoutes, { tasks });
+  await app.register(honoursRoutes, { honours });
   await app.register(invitationsRoutes, { invitations });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });

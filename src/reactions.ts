@@ -2,6 +2,7 @@ import type { AfterSalesService } from './modules/aftersales/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import type { DistributionService } from './modules/distribution/index.js';
 import type { GroupBuyService } from './modules/groupbuy/index.js';
+import type { HonoursService } from './modules/honours/index.js';
 import type { InvitationsService } from './modules/invitations/index.js';
 import type { LevelsService } from './modules/levels/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
@@ -20,6 +21,7 @@ export interface ReactingModules {
   sharing: Pick<SharingService, 'reactions'>;
   levels: Pick<LevelsService, 'reactions'>;
   tasks: Pick<TasksService, 'reactions'>;
+  honours: Pick<HonoursService, 'reactions'>;
 }
 
 /**
@@ -74,6 +76,11 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('review.created', 'tasks.count-review', m.tasks.reactions.onReview);
   events.defer('lesson.completed', 'tasks.count-lesson', m.tasks.reactions.onLesson);
   events.defer('commission.earned', 'tasks.count-sale', m.tasks.reactions.onCommission);
+  // Honours count sales, customers, streaks, lessons and placings; each observation once by its ref.
+  events.defer('commission.earned', 'honours.count-sale', m.honours.reactions.onCommissionEarned);
+  events.defer('checkin.made', 'honours.count-check-in', m.honours.reactions.onCheckIn);
+  events.defer('lesson.completed', 'honours.count-lesson', m.honours.reactions.onLessonCompleted);
+  events.defer('competition.placed', 'honours.count-placing', m.honours.reactions.onCompetitionPlaced);
   for (const type of NOTIFICATION_TYPES) {
     events.defer(type, `notifications.${type}`, (tx, event) => m.notifications.notify(tx, type, event));
   }

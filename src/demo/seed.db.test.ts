@@ -242,7 +242,7 @@ describe('demo shop', () => {
 
   it('has notified each demo person of their story, with links into the web app', async () => {
     const expected: Record<string, string[]> = {
-      shopkeeper: ['commission.earned', 'commission.settled'],
+      shopkeeper: ['commission.earned', 'commission.settled', 'badge.granted'],
       buyer1: ['order.paid', 'order.shipped'],
       buyer2: ['order.paid'],
       buyer3: ['order.paid', 'order.shipped', 'after_sale.decided'],
@@ -260,6 +260,16 @@ describe('demo shop', () => {
       // Wang Fang reads Chinese: what she is told is written in it.
       if (key === 'buyer2') expect(items.every((n) => /\p{Script=Han}/u.test(n.title))).toBe(true);
     }
+  });
+
+  it('shows the shopkeeper’s badges on her store page: first sale, customers and a streak', async () => {
+    const store = await getStore();
+    const res = await t.request('GET', `/api/users/${store.owner.id}/badges`);
+    expect(res.json<{ items: { badge: string; tier: string }[] }>().items).toEqual([
+      { badge: 'first_sale', tier: 'bronze' },
+      { badge: 'customers', tier: 'bronze' },
+      { badge: 'check_in_streak', tier: 'bronze' },
+    ]);
   });
 
   it("shows a delivery booked in, with its reason, in a product's movement log", async () => {

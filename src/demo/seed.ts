@@ -13,6 +13,7 @@ import {
 } from './catalog.js';
 import { seedDemoCheckins } from './checkins.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
+import { seedDemoHonours } from './honours.js';
 import { seedDemoLevels } from './levels.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
@@ -105,6 +106,7 @@ async function seedStory(
   // After the orders' growth is posted (their deferred reactions), so buyers land on their levels at once.
   await runtime.jobs.runDue();
   await seedDemoLevels(services);
+  await seedDemoHonours(services, db, shopkeeper);
   const jobs = await runtime.jobs.runDue();
   return {
     products: demoCatalog.length,

@@ -34,6 +34,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/share-links/{code}/poster.png': 'a share poster is sent to anyone',
   'GET /api/share-previews/{type}/{id}/image.png': 'the link-preview image chat apps fetch without a session',
   'GET /uploads/{key}': 'uploaded images are shown on public pages (products, stores)',
+  'GET /api/users/{id}/badges':
+    'badges show on store pages and promoter profiles to anyone: earned badges and tiers only, no counts',
   'GET /api/share-links/{code}/sharer':
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
 };

@@ -28,6 +28,7 @@ import './styles/growth.css';
 import './styles/checkins.css';
 import './styles/levels.css';
 import './styles/tasks.css';
+import './styles/honours.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

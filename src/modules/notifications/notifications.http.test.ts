@@ -264,6 +264,7 @@ describe('notification preferences', () => {
         'level.changed': false,
         'level.review_announced': false,
         'task.completed': false,
+        'badge.granted': false,
       },
     });
     const put = await t.request('PUT', '/api/me/notification-preferences', {

@@ -23,6 +23,7 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
   'commission.settled': [{ commissionId: 'c1', orderId: ORDER, userId: 'p1', amount: 490 }],
   'group.succeeded': [{ groupId: 'g1', campaignId: 'k1', memberIds: ['u1', 'u2', 'u1'] }],
   'group.failed': [{ groupId: 'g1', campaignId: 'k1', memberIds: [] }],
+  'badge.granted': [{ userId: 'p1', badge: 'customers', tier: 'silver' }],
   'withdrawal.decided': [
     { withdrawalId: 'w1', userId: 'p1', amount: 10_000, status: 'approved' },
     { withdrawalId: 'w2', userId: 'p1', amount: 10_000, status: 'rejected' },
@@ -123,6 +124,21 @@ describe('addressOf', () => {
       subject: 't1:2026-11-30',
       link: '/tasks',
     });
+    expect(addressOf('badge.granted', samples['badge.granted'][0]!)).toEqual({
+      recipients: ['p1'],
+      subject: 'customers:silver',
+      link: '/badges',
+    });
+  });
+
+  it('names the badge and its tier in the person’s language', () => {
+    const badge = samples['badge.granted'][0]!;
+    expect(renderNotification('badge.granted', badge, 'en', 'CNY').title).toBe(
+      'New badge: Customers (silver)',
+    );
+    expect(renderNotification('badge.granted', badge, 'zh-CN', 'CNY').title).toBe(
+      '获得新徽章：客户达人（银牌）',
+    );
   });
 });
 

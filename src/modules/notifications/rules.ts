@@ -14,6 +14,7 @@ export const NOTIFICATION_TYPES = [
   'level.changed',
   'level.review_announced',
   'task.completed',
+  'badge.granted',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -35,6 +36,7 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'level.changed': false,
   'level.review_announced': false,
   'task.completed': false,
+  'badge.granted': false,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -68,6 +70,10 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
     case 'group.failed': {
       const g = e as NotificationEvent<'group.succeeded'>;
       return { recipients: [...new Set(g.memberIds)], subject: g.groupId, link: `/groups/${g.groupId}` };
+    }
+    case 'badge.granted': {
+      const b = e as NotificationEvent<'badge.granted'>;
+      return { recipients: [b.userId], subject: `${b.badge}:${b.tier}`, link: '/badges' };
     }
     case 'withdrawal.decided': {
       const w = e as NotificationEvent<'withdrawal.decided'>;
@@ -108,6 +114,30 @@ export interface Rendered {
 
 type Templates = {
   [T in NotificationType]: (e: NotificationEvent<T>, money: (m: number) => string) => Rendered;
+};
+
+/** Badge and tier names for badge notifications (the honours module's badges; the web has its own texts). */
+const BADGE_NAMES: Record<Language, Record<string, string>> = {
+  en: {
+    first_sale: 'First sale',
+    customers: 'Customers',
+    check_in_streak: 'Check-in streak',
+    lessons: 'Lessons finished',
+    competition: 'Competition placing',
+    service_years: 'Years of service',
+  },
+  'zh-CN': {
+    first_sale: '首单达成',
+    customers: '客户达人',
+    check_in_streak: '连续签到',
+    lessons: '学习之星',
+    competition: '竞赛名次',
+    service_years: '服务年限',
+  },
+};
+const TIER_NAMES: Record<Language, Record<'bronze' | 'silver' | 'gold', string>> = {
+  en: { bronze: 'bronze', silver: 'silver', gold: 'gold' },
+  'zh-CN': { bronze: '铜牌', silver: '银牌', gold: '金牌' },
 };
 
 /**
@@ -178,6 +208,10 @@ const TEMPLATES: Record<Language, Templates> = {
           ? `You finished “${e.title}” and earned ${e.rewardPoints} points.`
           : `You finished “${e.title}”; your reward is in your coupons.`,
     }),
+    'badge.granted': (e) => ({
+      title: `New badge: ${BADGE_NAMES.en[e.badge] ?? e.badge} (${TIER_NAMES.en[e.tier]})`,
+      body: 'Your badges page shows it, and it now shows on your store page too.',
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -235,6 +269,10 @@ const TEMPLATES: Record<Language, Templates> = {
         e.rewardPoints > 0
           ? `您完成了“${e.title}”，获得 ${e.rewardPoints} 积分。`
           : `您完成了“${e.title}”，奖励已放入您的优惠券。`,
+    }),
+    'badge.granted': (e) => ({
+      title: `获得新徽章：${BADGE_NAMES['zh-CN'][e.badge] ?? '徽章'}（${TIER_NAMES['zh-CN'][e.tier]}）`,
+      body: '可在“我的徽章”中查看，您的店铺页面也会展示它。',
     }),
   },
 };

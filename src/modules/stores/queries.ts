@@ -210,3 +210,9 @@ export function listApplications(
     [filter.status ?? null, filter.after?.at ?? null, filter.after?.id ?? null, filter.limit + 1],
   );
 }
+
+/** Approved shopkeepers and when they were approved (for honours' years of service). */
+export const approvedShopkeepers = (db: Queryable) =>
+  db.query<{ user_id: string; decided_at: Date }>(
+    "SELECT user_id, decided_at FROM shopkeeper_applications WHERE status = 'approved' AND decided_at IS NOT NULL ORDER BY user_id",
+  );

@@ -319,6 +319,9 @@ export function createStoresService(deps: {
     findStoreBySlug: async (conn: Queryable, slug: string) =>
       storeRef(await q.findStoreBySlug(conn, normalizeSlug(slug))),
     findStoreById: async (conn: Queryable, id: string) => storeRef(await q.findStoreById(conn, id)),
+    /** Every approved shopkeeper with the moment they became one (years-of-service honours). */
+    shopkeepersSince: async (conn: Queryable) =>
+      (await q.approvedShopkeepers(conn)).map((r) => ({ userId: r.user_id, since: r.decided_at })),
     /** Which of these products the store lists (archived ones included: the caller decides). */
     storeListsProducts: async (conn: Queryable, storeId: string, productIds: readonly string[]) =>
       new Set(productIds.length === 0 ? [] : await q.listedAmong(conn, storeId, productIds)),

@@ -8,6 +8,7 @@ import { HomePage, ProductPage } from '../features/catalog';
 import { CheckInPage } from '../features/checkins';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
+import { BadgesPage } from '../features/honours';
 import { MyLevelPage } from '../features/levels';
 import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
@@ -38,6 +39,7 @@ const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
 const adminCheckIns = () => import('../features/checkins/admin');
 const adminTasks = () => import('../features/tasks/admin');
+const adminHonours = () => import('../features/honours/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -67,6 +69,7 @@ const AdminShopkeepersPage = lazy(() =>
 const AdminCheckInSettingsPage = lazy(() =>
   adminCheckIns().then((m) => ({ default: m.AdminCheckInSettingsPage })),
 );
+const AdminHonoursPage = lazy(() => adminHonours().then((m) => ({ default: m.AdminHonoursPage })));
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
 const adminLevels = () => import('../features/levels/admin');
@@ -103,6 +106,7 @@ const router = createBrowserRouter([
       { path: 'check-in', element: signedIn(<CheckInPage />) },
       { path: 'level', element: signedIn(<MyLevelPage />) },
       { path: 'tasks', element: signedIn(<TasksPage />) },
+      { path: 'badges', element: signedIn(<BadgesPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -149,6 +153,7 @@ const router = createBrowserRouter([
           { path: 'tasks', element: <AdminTasksPage /> },
           { path: 'tasks/new', element: <AdminTaskNewPage /> },
           { path: 'tasks/:id', element: <AdminTaskEditPage /> },
+          { path: 'honours', element: <AdminHonoursPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

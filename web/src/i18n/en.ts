@@ -10,6 +10,7 @@ import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
 import { growthEn, growthReasonsEn } from './growth-en';
+import { honoursEn } from './honours-en';
 import { layoutEn } from './layout-en';
 import { levelsEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
 import { notificationsEn } from './notifications-en';
@@ -233,6 +234,7 @@ export const en = {
   ...checkinsEn,
   ...levelsEn,
   ...tasksEn,
+  ...honoursEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,

@@ -27,6 +27,7 @@ export const notificationsEn = {
       'level.changed': 'Membership level changed',
       'level.review_announced': 'Yearly level review coming',
       'task.completed': 'Task completed',
+      'badge.granted': 'New badges',
     } satisfies Record<NotificationType, string>,
   },
 };

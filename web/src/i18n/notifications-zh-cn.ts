@@ -24,6 +24,7 @@ export const notificationsZhCN: typeof notificationsEn = {
       'level.changed': '会员等级变更',
       'level.review_announced': '年度等级评定预告',
       'task.completed': '任务已完成',
+      'badge.granted': '获得新徽章',
     },
   },
 };

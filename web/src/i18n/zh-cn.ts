@@ -11,6 +11,7 @@ import { fraudZhCN } from './fraud-zh-cn';
 import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
+import { honoursZhCN } from './honours-zh-cn';
 import { layoutZhCN } from './layout-zh-cn';
 import { levelsFieldsZhCN, levelsReasonsZhCN, levelsZhCN } from './levels-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
@@ -233,6 +234,7 @@ export const zhCN: Messages = {
   ...checkinsZhCN,
   ...levelsZhCN,
   ...tasksZhCN,
+  ...honoursZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,

@@ -5213,6 +5213,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/honours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Badge holders
+         * @description Admin only. Every badge and tier (held or not), with how many people hold it and the latest five to reach it.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description the badge (rules.ts)
+                                 * @enum {unknown}
+                                 */
+                                badge: "first_sale" | "customers" | "check_in_streak" | "lessons" | "competition" | "service_years";
+                                holders: number;
+                                recent: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /**
+                                 * @description bronze, silver or gold
+                                 * @enum {unknown}
+                                 */
+                                tier: "bronze" | "silver" | "gold";
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/invitation-rewards": {
         parameters: {
             query?: never;
@@ -14361,6 +14489,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My badges
+         * @description Signed in: every badge, earned or not, with the tier held (`null` when none), the count so far (customers, lessons, the best streak in days, full years of service, the best competition placing scored 3rd = 1, 2nd = 2, 1st = 3) and the next tier with the count it needs (`null` at the top tier).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description the badge (rules.ts)
+                                 * @enum {unknown}
+                                 */
+                                badge: "first_sale" | "customers" | "check_in_streak" | "lessons" | "competition" | "service_years";
+                                count: number;
+                                grantedAt: string | null;
+                                nextThreshold: number | null;
+                                nextTier: ("bronze" | "silver" | "gold") | null;
+                                thresholds: number[];
+                                tier: ("bronze" | "silver" | "gold") | null;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/binding": {
         parameters: {
             query?: never;
@@ -15795,6 +16012,7 @@ export interface paths {
                         "application/json": {
                             email: {
                                 "after_sale.decided": boolean;
+                                "badge.granted": boolean;
                                 "commission.earned": boolean;
                                 "commission.settled": boolean;
                                 "group.failed": boolean;
@@ -15862,6 +16080,7 @@ export interface paths {
                     "application/json": {
                         email: {
                             "after_sale.decided"?: boolean;
+                            "badge.granted"?: boolean;
                             "commission.earned"?: boolean;
                             "commission.settled"?: boolean;
                             "group.failed"?: boolean;
@@ -15886,6 +16105,7 @@ export interface paths {
                         "application/json": {
                             email: {
                                 "after_sale.decided": boolean;
+                                "badge.granted": boolean;
                                 "commission.earned": boolean;
                                 "commission.settled": boolean;
                                 "group.failed": boolean;
@@ -16023,7 +16243,7 @@ export interface paths {
                                  * @description the event it is about
                                  * @enum {unknown}
                                  */
-                                type: "order.paid" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed";
+                                type: "order.paid" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed" | "badge.granted";
                             }[];
                             nextCursor: string | null;
                             unread: number;
@@ -22258,6 +22478,131 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person’s badges
+         * @description Public (store pages and promoter profiles show them): the badges this person has earned, each at its highest tier. No counts, dates or badges not yet earned, which would tell how many customers or sales they have. An unknown person is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description the badge (rules.ts)
+                                 * @enum {unknown}
+                                 */
+                                badge: "first_sale" | "customers" | "check_in_streak" | "lessons" | "competition" | "service_years";
+                                /**
+                                 * @description bronze, silver or gold
+                                 * @enum {unknown}
+                                 */
+                                tier: "bronze" | "silver" | "gold";
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -38,6 +38,7 @@ export function AdminLayout() {
         <NavLink to="/admin/after-sales">{t('afterSales.nav')}</NavLink>
         <NavLink to="/admin/levels">{t('adminLevels.nav')}</NavLink>
         <NavLink to="/admin/tasks">{t('adminTasks.nav')}</NavLink>
+        <NavLink to="/admin/honours">{t('adminHonours.nav')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
+import { MyEarnedBadges } from '../../honours';
 import { useEarnings } from '../api/get-earnings';
 import { CommissionExplainer } from '../components/commission-explainer';
 import { EarningsChart, fillDays } from '../components/earnings-chart';
@@ -31,6 +32,7 @@ export function PromoteOverviewPage() {
           {t('promote.withdrawTitle')}
         </Link>
       </div>
+      <MyEarnedBadges />
       <CommissionExplainer />
     </>
   );

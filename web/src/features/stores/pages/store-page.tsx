@@ -8,6 +8,7 @@ import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-error';
 import { ProductCard } from '../../catalog';
+import { StoreOwnerBadges } from '../../honours';
 import { EarnBadge, leastEarnings, useShareEarnings } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
 import { useStorePage } from '../api/get-store-page';
@@ -48,6 +49,7 @@ function StoreFront({ store }: { store: Store }) {
         <ShareButton target={{ storeId: store.id }} />
       </header>
       {store.intro ? <p className="description store-intro">{store.intro}</p> : null}
+      <StoreOwnerBadges ownerId={store.owner.id} />
       {store.products.length === 0 ? (
         <EmptyState title={t('stores.noProducts')} testId="store-empty" />
       ) : (
