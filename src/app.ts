@@ -14,6 +14,7 @@ import {
   LOGIN_LIMIT,
   type PasswordHasher,
 } from './modules/accounts/index.js';
+import { academyRoutes, createAcademyService } from './modules/academy/index.js';
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
@@ -251,6 +252,13 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
+  const academy = createAcademyService({
+    db,
+    clock,
+    events,
+    publicUrl: config.publicUrl,
+    names: accounts.namesOf,
+  });
   wireReactions(events, {
     groupBuys,
     distribution,
@@ -282,6 +290,7 @@ export async function buildApp(deps: AppDeps) {
     afterSales,
     addresses,
     uploads,
+    academy,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -398,6 +407,7 @@ export async function buildApp(deps: AppDeps) {
     groupPrices: groupBuys.runningPrices,
   });
   await app.register(shareEarningsRoutes, { shareEarnings });
+  await app.register(academyRoutes, { academy });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };
