@@ -126,10 +126,9 @@ export const answersOf = (conn: Queryable, questionIds: readonly string[], inclu
 
 export const answerCount = async (conn: Queryable, questionId: string) =>
   (
-    await conn.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM academy_answers WHERE question_id = $1',
-      [questionId],
-    )
+    await conn.query<{ n: number }>('SELECT count(*)::int AS n FROM academy_answers WHERE question_id = $1', [
+      questionId,
+    ])
   )[0]?.n ?? 0;
 
 export const findAnswer = async (conn: Queryable, id: string) =>

@@ -99,7 +99,12 @@ describe('the Q&A board', () => {
     expect(cleared.json<Question>().bestAnswerId).toBeNull();
 
     const listed = (await board()).items.find((x) => x.id === q.id);
-    expect(listed).toMatchObject({ answers: 2, hasBestAnswer: false, author: { name: 'Chen J.' }, mine: false });
+    expect(listed).toMatchObject({
+      answers: 2,
+      hasBestAnswer: false,
+      author: { name: 'Chen J.' },
+      mine: false,
+    });
   });
 
   it('happy: newest first, paged; `unanswered` keeps those without a visible answer', async () => {
@@ -177,7 +182,10 @@ describe('the Q&A board', () => {
     const q = await ask(asker, 'Original title');
     const a = await answer(helper, q.id, 'Original answer');
     const attempts = [
-      t.request('PATCH', `/api/academy/questions/${q.id}`, { token: helper.token, body: { title: 'Hacked' } }),
+      t.request('PATCH', `/api/academy/questions/${q.id}`, {
+        token: helper.token,
+        body: { title: 'Hacked' },
+      }),
       t.request('DELETE', `/api/academy/questions/${q.id}`, { token: helper.token }),
       t.request('PATCH', `/api/academy/answers/${a}`, { token: asker.token, body: { body: 'Hacked' } }),
       t.request('DELETE', `/api/academy/answers/${a}`, { token: asker.token }),
@@ -202,10 +210,12 @@ describe('the Q&A board', () => {
     expect(
       expectProblem(await t.request('DELETE', `/api/academy/questions/${q.id}`, { token: asker.token }), 409),
     ).toMatchObject({ reason: 'academy_question_answered', params: { answers: 1 } });
-    expect((await t.request('DELETE', `/api/academy/answers/${a}`, { token: helper.token })).statusCode).toBe(204);
-    expect((await t.request('DELETE', `/api/academy/questions/${q.id}`, { token: asker.token })).statusCode).toBe(
+    expect((await t.request('DELETE', `/api/academy/answers/${a}`, { token: helper.token })).statusCode).toBe(
       204,
     );
+    expect(
+      (await t.request('DELETE', `/api/academy/questions/${q.id}`, { token: asker.token })).statusCode,
+    ).toBe(204);
     expectProblem(await t.request('GET', `/api/academy/questions/${q.id}`), 404);
   });
 
@@ -214,7 +224,10 @@ describe('the Q&A board', () => {
     const helper = await t.signUp();
     const q = await ask(asker);
     const a = await answer(helper, q.id);
-    await t.request('POST', `/api/academy/questions/${q.id}/best-answer`, { token: asker.token, body: { answerId: a } });
+    await t.request('POST', `/api/academy/questions/${q.id}/best-answer`, {
+      token: asker.token,
+      body: { answerId: a },
+    });
     await t.request('DELETE', `/api/academy/answers/${a}`, { token: helper.token });
     expect(await read(q.id)).toMatchObject({ bestAnswerId: null, answers: [] });
   });
@@ -224,7 +237,10 @@ describe('the Q&A board', () => {
     const helper = await t.signUp();
     const q = await ask(asker, 'Spam question');
     const a = await answer(helper, q.id, 'Spam answer');
-    await t.request('POST', `/api/academy/questions/${q.id}/best-answer`, { token: asker.token, body: { answerId: a } });
+    await t.request('POST', `/api/academy/questions/${q.id}/best-answer`, {
+      token: asker.token,
+      body: { answerId: a },
+    });
 
     const hidA = await t.request('PUT', `/api/admin/academy/answers/${a}/hidden`, {
       token: admin,
@@ -248,7 +264,10 @@ describe('the Q&A board', () => {
     expectProblem(await t.request('GET', `/api/academy/questions/${q.id}`), 404);
     expect((await board('?limit=100')).items.map((x) => x.id)).not.toContain(q.id);
     expectProblem(
-      await t.request('POST', `/api/academy/questions/${q.id}/answers`, { token: helper.token, body: { body: 'x' } }),
+      await t.request('POST', `/api/academy/questions/${q.id}/answers`, {
+        token: helper.token,
+        body: { body: 'x' },
+      }),
       404,
     );
     const moderation = await t.request('GET', '/api/admin/academy/questions?limit=100', { token: admin });
@@ -256,15 +275,24 @@ describe('the Q&A board', () => {
       hidden: true,
     });
 
-    await t.request('PUT', `/api/admin/academy/questions/${q.id}/hidden`, { token: admin, body: { hidden: false } });
-    await t.request('PUT', `/api/admin/academy/answers/${a}/hidden`, { token: admin, body: { hidden: false } });
+    await t.request('PUT', `/api/admin/academy/questions/${q.id}/hidden`, {
+      token: admin,
+      body: { hidden: false },
+    });
+    await t.request('PUT', `/api/admin/academy/answers/${a}/hidden`, {
+      token: admin,
+      body: { hidden: false },
+    });
     expect(await read(q.id)).toMatchObject({ bestAnswerId: a, answers: [{ id: a, best: true }] });
   });
 
   it('error: field errors for a blank title or answer, an unknown field and a bad filter', async () => {
     const asker = await t.signUp();
     const q = await ask(asker);
-    const blank = await t.request('POST', '/api/academy/questions', { token: asker.token, body: { title: '  ' } });
+    const blank = await t.request('POST', '/api/academy/questions', {
+      token: asker.token,
+      body: { title: '  ' },
+    });
     expect(fields(expectProblem(blank, 400))).toEqual(['/title']);
     const long = await t.request('POST', '/api/academy/questions', {
       token: asker.token,
@@ -307,8 +335,14 @@ describe('the Q&A board', () => {
     for (const res of await Promise.all(anonymous)) expectProblem(res, 401);
     const asBuyer = [
       t.request('GET', '/api/admin/academy/questions', { token: helper.token }),
-      t.request('PUT', `/api/admin/academy/questions/${q.id}/hidden`, { token: helper.token, body: { hidden: true } }),
-      t.request('PUT', `/api/admin/academy/answers/${a}/hidden`, { token: helper.token, body: { hidden: true } }),
+      t.request('PUT', `/api/admin/academy/questions/${q.id}/hidden`, {
+        token: helper.token,
+        body: { hidden: true },
+      }),
+      t.request('PUT', `/api/admin/academy/answers/${a}/hidden`, {
+        token: helper.token,
+        body: { hidden: true },
+      }),
     ];
     for (const res of await Promise.all(asBuyer)) expectProblem(res, 403);
     expect((await read(q.id)).answers).toHaveLength(1);

@@ -1,12 +1,19 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
 import { decodeTimeCursor, toPage } from '../../platform/http/pagination.js';
+import { newId } from '../../platform/ids.js';
 import { maskedPerson } from '../../platform/privacy.js';
 import * as q from './board-queries.js';
 import { refuse } from './reasons.js';
-import { mayDeleteQuestion, mayMarkBest, normalizedText, sortAnswers, type Viewer, voteRefusal } from './rules.js';
+import {
+  mayDeleteQuestion,
+  mayMarkBest,
+  normalizedText,
+  sortAnswers,
+  type Viewer,
+  voteRefusal,
+} from './rules.js';
 import type {
   AdminQuestion,
   Question,
@@ -88,7 +95,13 @@ export function createBoard(deps: { db: Database; clock: Clock; names: NamesOf }
     const row = await q.findQuestion(conn, id);
     if (!row || row.hidden) throw questionGone();
     const answers = await q.answersOf(conn, [id], false);
-    const voted = viewer ? await q.votedBy(conn, viewer.id, answers.map((a) => a.id)) : new Set<string>();
+    const voted = viewer
+      ? await q.votedBy(
+          conn,
+          viewer.id,
+          answers.map((a) => a.id),
+        )
+      : new Set<string>();
     const people = await names(conn, [row.author_id, ...answers.map((a) => a.author_id)]);
     // A mark on an answer the operator hid is kept (unhiding restores it) but not shown.
     const best = answers.some((a) => a.id === row.best_answer_id) ? row.best_answer_id : null;
@@ -246,7 +259,11 @@ export function createBoard(deps: { db: Database; clock: Clock; names: NamesOf }
     const row = await q.findQuestion(db, id);
     if (!row) throw questionGone();
     const answers = await q.answersOf(db, [id], true);
-    return presentAdminQuestion(row, answers, await names(db, [row.author_id, ...answers.map((a) => a.author_id)]));
+    return presentAdminQuestion(
+      row,
+      answers,
+      await names(db, [row.author_id, ...answers.map((a) => a.author_id)]),
+    );
   }
 
   async function hideQuestion(id: string, hidden: boolean): Promise<AdminQuestion> {

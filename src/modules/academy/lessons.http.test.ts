@@ -22,14 +22,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const section = async (title: string, body: Record<string, unknown> = {}) => {
-  const res = await t.request('POST', '/api/admin/academy/sections', { token: admin, body: { title, ...body } });
+  const res = await t.request('POST', '/api/admin/academy/sections', {
+    token: admin,
+    body: { title, ...body },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<AdminSection>();
 };
 const lesson = async (sectionId: string, body: Record<string, unknown> = {}) => {
   const res = await t.request('POST', '/api/admin/academy/lessons', {
     token: admin,
-    body: { sectionId, title: 'Pricing your first product', body: 'One.\n\nTwo.', minutes: 5, published: true, ...body },
+    body: {
+      sectionId,
+      title: 'Pricing your first product',
+      body: 'One.\n\nTwo.',
+      minutes: 5,
+      published: true,
+      ...body,
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<AdminLesson>();
@@ -48,7 +58,11 @@ describe('lessons', () => {
     const basics = await section('Academy basics', { position: 0 });
     const selling = await section('Selling more', { position: 1 });
     const second = await lesson(basics.id, { title: 'Second', position: 2 });
-    const first = await lesson(basics.id, { title: 'First', position: 1, videoUrl: 'https://shop.example.com/v/a.mp4' });
+    const first = await lesson(basics.id, {
+      title: 'First',
+      position: 1,
+      videoUrl: 'https://shop.example.com/v/a.mp4',
+    });
     const draft = await lesson(basics.id, { title: 'Draft', published: false });
     await lesson(selling.id, { title: 'Share links', videoUrl: 'https://www.youtube.com/watch?v=x' });
     await section('Empty section');
@@ -116,15 +130,21 @@ describe('lessons', () => {
     expect(read.progress).toEqual({ completed: before.completed + 1, total: before.total });
     const lessons = read.items.find((x) => x.id === s.id)?.lessons ?? [];
     expect(lessons.map((l) => l.completedAt !== null)).toEqual([true, false]);
-    expect((await t.request('GET', `/api/academy/lessons/${a.id}`, { token })).json<Lesson>().completedAt).toBe(
-      first.json<Completion>().completedAt,
-    );
-    expect((await t.request('GET', `/api/academy/lessons/${b.id}`, { token })).json<Lesson>().completedAt).toBe(
-      null,
-    );
+    expect(
+      (await t.request('GET', `/api/academy/lessons/${a.id}`, { token })).json<Lesson>().completedAt,
+    ).toBe(first.json<Completion>().completedAt);
+    expect(
+      (await t.request('GET', `/api/academy/lessons/${b.id}`, { token })).json<Lesson>().completedAt,
+    ).toBe(null);
     // Unpublishing keeps the completion (tasks already counted it); the lesson leaves the count.
-    await t.request('PATCH', `/api/admin/academy/lessons/${a.id}`, { token: admin, body: { published: false } });
-    expect((await overview(token)).progress).toEqual({ completed: before.completed, total: before.total - 1 });
+    await t.request('PATCH', `/api/admin/academy/lessons/${a.id}`, {
+      token: admin,
+      body: { published: false },
+    });
+    expect((await overview(token)).progress).toEqual({
+      completed: before.completed,
+      total: before.total - 1,
+    });
     expectProblem(await t.request('DELETE', `/api/admin/academy/lessons/${a.id}`, { token: admin }), 409);
   });
 
@@ -146,7 +166,12 @@ describe('lessons', () => {
       token: admin,
       body: { sectionId: to.id, title: 'Moved', videoUrl: null, minutes: 12 },
     });
-    expect(moved.json<AdminLesson>()).toMatchObject({ sectionId: to.id, title: 'Moved', videoUrl: null, minutes: 12 });
+    expect(moved.json<AdminLesson>()).toMatchObject({
+      sectionId: to.id,
+      title: 'Moved',
+      videoUrl: null,
+      minutes: 12,
+    });
     const renamed = await t.request('PATCH', `/api/admin/academy/sections/${from.id}`, {
       token: admin,
       body: { title: 'Renamed', position: 99 },
@@ -155,11 +180,15 @@ describe('lessons', () => {
     expect(
       expectProblem(await t.request('DELETE', `/api/admin/academy/sections/${to.id}`, { token: admin }), 409),
     ).toMatchObject({ reason: 'academy_section_not_empty', params: { lessons: 1 } });
-    expect((await t.request('DELETE', `/api/admin/academy/lessons/${a.id}`, { token: admin })).statusCode).toBe(204);
-    expect((await t.request('DELETE', `/api/admin/academy/sections/${to.id}`, { token: admin })).statusCode).toBe(204);
-    expect((await t.request('DELETE', `/api/admin/academy/sections/${from.id}`, { token: admin })).statusCode).toBe(
-      204,
-    );
+    expect(
+      (await t.request('DELETE', `/api/admin/academy/lessons/${a.id}`, { token: admin })).statusCode,
+    ).toBe(204);
+    expect(
+      (await t.request('DELETE', `/api/admin/academy/sections/${to.id}`, { token: admin })).statusCode,
+    ).toBe(204);
+    expect(
+      (await t.request('DELETE', `/api/admin/academy/sections/${from.id}`, { token: admin })).statusCode,
+    ).toBe(204);
     expectProblem(await t.request('GET', `/api/admin/academy/lessons/${a.id}`, { token: admin }), 404);
     expectProblem(
       await t.request('POST', '/api/admin/academy/lessons', {
@@ -190,7 +219,10 @@ describe('lessons', () => {
     expect(fields(expectProblem(await bad({ title: '   ' }), 400))).toEqual(['/title']);
     expect(fields(expectProblem(await bad({ minutes: -1 }), 400))).toEqual(['/minutes']);
     expect(fields(expectProblem(await bad({ html: '<b>' }), 400))).toEqual(['/html']);
-    const section400 = await t.request('POST', '/api/admin/academy/sections', { token: admin, body: { title: '' } });
+    const section400 = await t.request('POST', '/api/admin/academy/sections', {
+      token: admin,
+      body: { title: '' },
+    });
     expect(fields(expectProblem(section400, 400))).toEqual(['/title']);
     // Text is kept as typed (rendered as text, never HTML).
     const html = await lesson(s.id, { body: '<script>alert(1)</script>' });
@@ -213,7 +245,10 @@ describe('lessons', () => {
         token: buyer.token,
         body: { sectionId: s.id, title: 'x', body: '', minutes: 1 },
       }),
-      t.request('PATCH', `/api/admin/academy/lessons/${a.id}`, { token: buyer.token, body: { published: false } }),
+      t.request('PATCH', `/api/admin/academy/lessons/${a.id}`, {
+        token: buyer.token,
+        body: { published: false },
+      }),
       t.request('DELETE', `/api/admin/academy/lessons/${a.id}`, { token: buyer.token }),
     ];
     for (const res of await Promise.all(attempts)) expectProblem(res, 403);

@@ -5,7 +5,14 @@ import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
-import { byPosition, normalizedText, progressOf, type Viewer, videoKindOf, videoUrlProblem } from './rules.js';
+import {
+  byPosition,
+  normalizedText,
+  progressOf,
+  type Viewer,
+  videoKindOf,
+  videoUrlProblem,
+} from './rules.js';
 import type {
   Academy,
   AdminLesson,
@@ -50,7 +57,12 @@ function checkedVideoUrl(url: string | null | undefined): string | null {
   return url;
 }
 
-export function createLessons(deps: { db: Database; clock: Clock; events: EventBus; publicUrl: string | undefined }) {
+export function createLessons(deps: {
+  db: Database;
+  clock: Clock;
+  events: EventBus;
+  publicUrl: string | undefined;
+}) {
   const { db, clock, events, publicUrl } = deps;
 
   /** The published lessons in reading order: section by section, each in its own order. */
@@ -153,7 +165,12 @@ export function createLessons(deps: { db: Database; clock: Clock; events: EventB
     const id = await db.transaction(async (tx) => {
       const position = input.position ?? (await q.nextPosition(tx, 'sections'));
       return (
-        await q.insertSection(tx, { id: newId(), title: input.title.trim(), position, created_at: clock.now() })
+        await q.insertSection(tx, {
+          id: newId(),
+          title: input.title.trim(),
+          position,
+          created_at: clock.now(),
+        })
       ).id;
     });
     return adminSection(id);

@@ -114,8 +114,7 @@ export const academyRoutes: FastifyPluginAsyncTypebox<{ academy: AcademyService 
         response: { 201: QuestionSchema, ...SIGNED_IN },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await board.ask(signedInViewer(request), request.body)),
+    async (request, reply) => reply.status(201).send(await board.ask(signedInViewer(request), request.body)),
   );
 
   app.get(
@@ -174,14 +173,17 @@ export const academyRoutes: FastifyPluginAsyncTypebox<{ academy: AcademyService 
       schema: {
         tags,
         summary: 'Answer a question',
-        description: 'Signed in (anyone with an account). Answers 201 with the question as it now reads. A hidden question is 404.',
+        description:
+          'Signed in (anyone with an account). Answers 201 with the question as it now reads. A hidden question is 404.',
         params: IdParams,
         body: AnswerBody,
         response: { 201: QuestionSchema, ...SIGNED_IN, 404: ProblemResponse },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await board.answer(signedInViewer(request), request.params.id, request.body.body)),
+      reply
+        .status(201)
+        .send(await board.answer(signedInViewer(request), request.params.id, request.body.body)),
   );
 
   app.patch(

@@ -78,8 +78,10 @@ export function answerOrder(bestAnswerId: string | null) {
   };
 }
 
-export const sortAnswers = <A extends RankedAnswer>(answers: readonly A[], bestAnswerId: string | null): A[] =>
-  [...answers].sort(answerOrder(bestAnswerId));
+export const sortAnswers = <A extends RankedAnswer>(
+  answers: readonly A[],
+  bestAnswerId: string | null,
+): A[] => [...answers].sort(answerOrder(bestAnswerId));
 
 export interface Viewer {
   id: string;
@@ -110,4 +112,3 @@ export function normalizedText(text: string): string {
     .join('\n')
     .trim();
 }
-

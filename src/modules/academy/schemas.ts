@@ -177,7 +177,11 @@ export const QuestionSchema = Type.Object({
   answers: Type.Array(AnswerSchema),
 });
 
-export const VoteSchema = Type.Object({ answerId: Type.String(), voted: Type.Boolean(), votes: Type.Integer() });
+export const VoteSchema = Type.Object({
+  answerId: Type.String(),
+  voted: Type.Boolean(),
+  votes: Type.Integer(),
+});
 
 // The operator's views ------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AcademyPage, LessonPage, QuestionPage, QuestionsPage } from '../features/academy';
 import { AccountPage } from '../features/account';
 import { MyAfterSalesPage } from '../features/aftersales';
 import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/auth';
@@ -33,6 +34,7 @@ const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
+const adminAcademy = () => import('../features/academy/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -61,6 +63,7 @@ const AdminShopkeepersPage = lazy(() =>
 );
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
+const AdminAcademyPage = lazy(() => adminAcademy().then((m) => ({ default: m.AdminAcademyPage })));
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -87,6 +90,10 @@ const router = createBrowserRouter([
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
+      { path: 'academy', element: <AcademyPage /> },
+      { path: 'academy/lessons/:id', element: <LessonPage /> },
+      { path: 'academy/questions', element: <QuestionsPage /> },
+      { path: 'academy/questions/:id', element: <QuestionPage /> },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -128,6 +135,7 @@ const router = createBrowserRouter([
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
+          { path: 'academy', element: <AdminAcademyPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,3 +1,4 @@
+import { academyEn, academyReasonsEn } from './academy-en';
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
 import { categoriesEn } from './categories-en';
@@ -227,7 +228,14 @@ export const en = {
   ...shopperEn,
   ...addressesEn,
   ...growthEn,
-  reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn, ...growthReasonsEn },
+  ...academyEn,
+  reasons: {
+    ...reasonsEn,
+    ...sharingReasonsEn,
+    ...addressesReasonsEn,
+    ...growthReasonsEn,
+    ...academyReasonsEn,
+  },
   rules: rulesEn,
   fields: { ...fieldsEn, ...addressesFieldsEn },
   fieldRules: fieldRulesEn,

@@ -1,3 +1,4 @@
+import { academyReasonsZhCN, academyZhCN } from './academy-zh-cn';
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
@@ -227,7 +228,14 @@ export const zhCN: Messages = {
   ...layoutZhCN,
   ...addressesZhCN,
   ...growthZhCN,
-  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN, ...growthReasonsZhCN },
+  ...academyZhCN,
+  reasons: {
+    ...reasonsZhCN,
+    ...sharingReasonsZhCN,
+    ...addressesReasonsZhCN,
+    ...growthReasonsZhCN,
+    ...academyReasonsZhCN,
+  },
   rules: rulesZhCN,
   fields: { ...fieldsZhCN, ...addressesFieldsZhCN },
   fieldRules: fieldRulesZhCN,
