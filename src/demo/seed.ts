@@ -3,6 +3,7 @@ import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product } from '../modules/catalog/index.js';
 import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
+import { seedDemoAcademy } from './academy.js';
 import { seedDemoAddressBook } from './addresses.js';
 import {
   DEMO_CATEGORIES,
@@ -94,6 +95,7 @@ async function seedStory(
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
+  await seedDemoAcademy(services, people);
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   const jobs = await runtime.jobs.runDue();
   return {
