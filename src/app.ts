@@ -7,6 +7,7 @@ import apiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { API_TAGS } from './api-tags.js';
 import type { Config } from './config.js';
+import { academyRoutes, createAcademyService } from './modules/academy/index.js';
 import {
   accountsRoutes,
   argon2idHasher,
@@ -14,7 +15,6 @@ import {
   LOGIN_LIMIT,
   type PasswordHasher,
 } from './modules/accounts/index.js';
-import { academyRoutes, createAcademyService } from './modules/academy/index.js';
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
