@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorPaths, expectProblem, type ProblemBody } from '../../../test/support/problem.js';
-import { RACE } from '../../../test/support/races.js';
+import { describeOnPostgres, POSTGRES_ONLY, RACE } from '../../../test/support/races.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Academy, AdminLesson, AdminSection, Completion, Lesson } from './schemas.js';
 
@@ -224,6 +224,17 @@ describe('lessons', () => {
       body: { title: '' },
     });
     expect(fields(expectProblem(section400, 400))).toEqual(['/title']);
+    const created = await lesson(s.id);
+    const patchExtra = await t.request('PATCH', `/api/admin/academy/lessons/${created.id}`, {
+      token: admin,
+      body: { completions: 99 },
+    });
+    expect(fields(expectProblem(patchExtra, 400))).toEqual(['/completions']);
+    const patchVideo = await t.request('PATCH', `/api/admin/academy/lessons/${created.id}`, {
+      token: admin,
+      body: { videoUrl: 'http://example.com/v.mp4' },
+    });
+    expect(fields(expectProblem(patchVideo, 400))).toEqual(['/videoUrl']);
     // Text is kept as typed (rendered as text, never HTML).
     const html = await lesson(s.id, { body: '<script>alert(1)</script>' });
     expect(html.body).toBe('<script>alert(1)</script>');
@@ -253,5 +264,38 @@ describe('lessons', () => {
     ];
     for (const res of await Promise.all(attempts)) expectProblem(res, 403);
     expect((await t.request('GET', `/api/academy/lessons/${a.id}`)).json<Lesson>().title).toBe(a.title);
+  });
+});
+
+describeOnPostgres(`lessons racing the editor ${POSTGRES_ONLY}`, () => {
+  it('a lesson added while its section is deleted: one of the two wins, never a 500', async () => {
+    for (let round = 0; round < 5; round++) {
+      const s = await section(`Race ${round}`);
+      const [added, deleted] = await Promise.all([
+        t.request('POST', '/api/admin/academy/lessons', {
+          token: admin,
+          body: { sectionId: s.id, title: 'Racing', body: '', minutes: 1 },
+        }),
+        t.request('DELETE', `/api/admin/academy/sections/${s.id}`, { token: admin }),
+      ]);
+      expect([201, 404], added.body).toContain(added.statusCode);
+      expect([204, 409], deleted.body).toContain(deleted.statusCode);
+      expect(added.statusCode === 201).toBe(deleted.statusCode === 409);
+    }
+  });
+
+  it('a lesson finished while it is deleted: finished and kept, or deleted and 404, never a 500', async () => {
+    for (let round = 0; round < 5; round++) {
+      const s = await section(`Finish race ${round}`);
+      const a = await lesson(s.id);
+      const { token } = await t.signUp();
+      const [finished, deleted] = await Promise.all([
+        finish(token, a.id),
+        t.request('DELETE', `/api/admin/academy/lessons/${a.id}`, { token: admin }),
+      ]);
+      expect([201, 404], finished.body).toContain(finished.statusCode);
+      expect([204, 409], deleted.body).toContain(deleted.statusCode);
+      expect(finished.statusCode === 201).toBe(deleted.statusCode === 409);
+    }
   });
 });
