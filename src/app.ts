@@ -7,6 +7,7 @@ import apiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { API_TAGS } from './api-tags.js';
 import type { Config } from './config.js';
+import { academyRoutes, createAcademyService } from './modules/academy/index.js';
 import {
   accountsRoutes,
   argon2idHasher,
@@ -284,6 +285,13 @@ export async function buildApp(deps: AppDeps) {
     orders,
     stores,
   });
+  const academy = createAcademyService({
+    db,
+    clock,
+    events,
+    publicUrl: config.publicUrl,
+    names: accounts.namesOf,
+  });
   wireReactions(events, {
     groupBuys,
     distribution,
@@ -322,6 +330,7 @@ export async function buildApp(deps: AppDeps) {
     checkins,
     tasks,
     honours,
+    academy,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -442,6 +451,7 @@ export async function buildApp(deps: AppDeps) {
     groupPrices: groupBuys.runningPrices,
   });
   await app.register(shareEarningsRoutes, { shareEarnings });
+  await app.register(academyRoutes, { academy });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

@@ -1,3 +1,4 @@
+import { academyReasons } from './modules/academy/index.js';
 import { accountsReasons } from './modules/accounts/index.js';
 import { addressesReasons } from './modules/addresses/index.js';
 import { afterSalesReasons } from './modules/aftersales/index.js';
@@ -27,6 +28,7 @@ export const problemReasons = mergeReasonCatalogs([
   SECURITY_REASONS,
   afterSalesReasons,
   addressesReasons,
+  academyReasons,
   fulfilmentReasons,
   notificationsReasons,
   sharingReasons,

@@ -3,6 +3,7 @@ import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product } from '../modules/catalog/index.js';
 import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
+import { seedDemoAcademy } from './academy.js';
 import { seedDemoAddressBook } from './addresses.js';
 import {
   DEMO_CATEGORIES,
@@ -102,6 +103,7 @@ async function seedStory(
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
   await seedDemoCheckins(services, person(people, 'buyer1'));
   await seedDemoTaskProgress(services, person(people, 'buyer1'), products);
+  await seedDemoAcademy(services, people);
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   // After the orders' growth is posted (their deferred reactions), so buyers land on their levels at once.
   await runtime.jobs.runDue();

@@ -36,6 +36,10 @@ const PUBLIC: Record<string, string> = {
   'GET /uploads/{key}': 'uploaded images are shown on public pages (products, stores)',
   'GET /api/users/{id}/badges':
     'badges show on store pages and promoter profiles to anyone: earned badges and tiers only, no counts',
+  'GET /api/academy': 'the academy’s lessons are open to anyone (completion needs sign-in)',
+  'GET /api/academy/lessons/{id}': 'a published lesson is open to anyone',
+  'GET /api/academy/questions': 'the Q&A board is read by anyone (authors masked)',
+  'GET /api/academy/questions/{id}': 'a question and its answers are read by anyone (authors masked)',
   'GET /api/share-links/{code}/sharer':
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
 };
@@ -53,6 +57,9 @@ interface Fixture {
   variantId: string;
   couponId: string;
   addressId: string;
+  lessonId: string;
+  questionId: string;
+  answerId: string;
 }
 
 /**
@@ -67,6 +74,9 @@ const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
   { pattern: /^\/api\/me\/withdrawals\/\{id\}$/, param: 'id', object: 'withdrawalId' },
   { pattern: /^\/api\/share-links\/\{code\}\/stats$/, param: 'code', object: 'shareCode' },
   { pattern: /^\/api\/me\/addresses\/\{id\}/, param: 'id', object: 'addressId' },
+  // Changing a question (editing, deleting, marking its best answer) is its asker's alone.
+  { pattern: /^\/api\/academy\/questions\/\{id\}(\/best-answer)?$/, param: 'id', object: 'questionId' },
+  { pattern: /^\/api\/academy\/answers\/\{id\}$/, param: 'id', object: 'answerId' },
 ];
 
 /** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
@@ -82,6 +92,24 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'productId',
     object: 'productId',
     reason: 'a product of the catalogue',
+  },
+  {
+    pattern: /^\/api\/me\/academy\/lessons\/\{id\}\/completion$/,
+    param: 'id',
+    object: 'lessonId',
+    reason: 'a lesson is everyone’s; the completion is the caller’s own',
+  },
+  {
+    pattern: /^\/api\/academy\/questions\/\{id\}\/answers$/,
+    param: 'id',
+    object: 'questionId',
+    reason: 'anyone signed in answers any question',
+  },
+  {
+    pattern: /^\/api\/academy\/answers\/\{id\}\/vote$/,
+    param: 'id',
+    object: 'answerId',
+    reason: 'anyone signed in votes for others’ answers; the vote is the caller’s own',
   },
 ];
 
@@ -236,6 +264,32 @@ beforeAll(async () => {
     },
   });
   expect(address.statusCode, address.body).toBe(201);
+  const academySection = await t.request('POST', '/api/admin/academy/sections', {
+    token: admin.token,
+    body: { title: 'Sweep' },
+  });
+  const lesson = await t.request('POST', '/api/admin/academy/lessons', {
+    token: admin.token,
+    body: {
+      sectionId: academySection.json<{ id: string }>().id,
+      title: 'Sweep',
+      body: '',
+      minutes: 1,
+      published: true,
+    },
+  });
+  expect(lesson.statusCode, lesson.body).toBe(201);
+  const question = await t.request('POST', '/api/academy/questions', {
+    token: a.token,
+    body: { title: 'Sweep?' },
+  });
+  expect(question.statusCode, question.body).toBe(201);
+  const questionId = question.json<{ id: string }>().id;
+  const answered = await t.request('POST', `/api/academy/questions/${questionId}/answers`, {
+    token: a.token,
+    body: { body: 'Sweep.' },
+  });
+  expect(answered.statusCode, answered.body).toBe(201);
   await t.jobs.runDue(); // notifications of A's order
 
   fixture = {
@@ -250,6 +304,9 @@ beforeAll(async () => {
     variantId,
     couponId: coupon.json<{ id: string }>().id,
     addressId: address.json<{ id: string }>().id,
+    lessonId: lesson.json<{ id: string }>().id,
+    questionId,
+    answerId: answered.json<{ answers: { id: string }[] }>().answers[0]!.id,
   };
 });
 afterAll(() => t.close());
@@ -339,7 +396,7 @@ describe('authorization, swept over every route of the OpenAPI document', () => 
 
   it('shows another buyer none of the first buyer’s objects in their own lists', async () => {
     const ids = Object.entries(fixture)
-      .filter(([name]) => !['productId', 'variantId', 'couponId'].includes(name))
+      .filter(([name]) => !['productId', 'variantId', 'couponId', 'lessonId'].includes(name))
       .map(([, id]) => id);
     const mine = routes.filter(
       (r) => r.method === 'GET' && r.path.startsWith('/api/me') && paramsOf(r.path).length === 0,

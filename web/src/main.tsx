@@ -29,6 +29,7 @@ import './styles/checkins.css';
 import './styles/levels.css';
 import './styles/tasks.css';
 import './styles/honours.css';
+import './styles/academy.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

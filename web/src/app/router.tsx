@@ -1,5 +1,6 @@
 import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AcademyPage, LessonPage, QuestionPage, QuestionsPage } from '../features/academy';
 import { AccountPage } from '../features/account';
 import { MyAfterSalesPage } from '../features/aftersales';
 import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/auth';
@@ -40,6 +41,7 @@ const adminShopkeepers = () => import('../features/stores/admin');
 const adminCheckIns = () => import('../features/checkins/admin');
 const adminTasks = () => import('../features/tasks/admin');
 const adminHonours = () => import('../features/honours/admin');
+const adminAcademy = () => import('../features/academy/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -77,6 +79,7 @@ const AdminLevelsPage = lazy(() => adminLevels().then((m) => ({ default: m.Admin
 const AdminTasksPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTasksPage })));
 const AdminTaskNewPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTaskNewPage })));
 const AdminTaskEditPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTaskEditPage })));
+const AdminAcademyPage = lazy(() => adminAcademy().then((m) => ({ default: m.AdminAcademyPage })));
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -107,6 +110,10 @@ const router = createBrowserRouter([
       { path: 'level', element: signedIn(<MyLevelPage />) },
       { path: 'tasks', element: signedIn(<TasksPage />) },
       { path: 'badges', element: signedIn(<BadgesPage />) },
+      { path: 'academy', element: <AcademyPage /> },
+      { path: 'academy/lessons/:id', element: <LessonPage /> },
+      { path: 'academy/questions', element: <QuestionsPage /> },
+      { path: 'academy/questions/:id', element: <QuestionPage /> },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -154,6 +161,7 @@ const router = createBrowserRouter([
           { path: 'tasks/new', element: <AdminTaskNewPage /> },
           { path: 'tasks/:id', element: <AdminTaskEditPage /> },
           { path: 'honours', element: <AdminHonoursPage /> },
+          { path: 'academy', element: <AdminAcademyPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,3 +1,4 @@
+import { academyEn, academyReasonsEn } from './academy-en';
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
 import { categoriesEn } from './categories-en';
@@ -235,6 +236,7 @@ export const en = {
   ...levelsEn,
   ...tasksEn,
   ...honoursEn,
+  ...academyEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,
@@ -242,6 +244,7 @@ export const en = {
     ...growthReasonsEn,
     ...checkinsReasonsEn,
     ...levelsReasonsEn,
+    ...academyReasonsEn,
   },
   rules: rulesEn,
   fields: {

@@ -1,3 +1,4 @@
+import { academyReasonsZhCN, academyZhCN } from './academy-zh-cn';
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
@@ -235,6 +236,7 @@ export const zhCN: Messages = {
   ...levelsZhCN,
   ...tasksZhCN,
   ...honoursZhCN,
+  ...academyZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,
@@ -242,6 +244,7 @@ export const zhCN: Messages = {
     ...growthReasonsZhCN,
     ...checkinsReasonsZhCN,
     ...levelsReasonsZhCN,
+    ...academyReasonsZhCN,
   },
   rules: rulesZhCN,
   fields: {
