@@ -18,6 +18,7 @@ import { addressesRoutes, createAddressesService } from './modules/addresses/ind
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import type { ShareVisitors } from './modules/coupons/index.js';
+import { competitionsRoutes, createCompetitionsService } from './modules/competitions/index.js';
 import { couponsRoutes, createCouponCheckout, createCouponsService } from './modules/coupons/index.js';
 import {
   createDistributionService,
@@ -251,7 +252,12 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
+  const competitions = createCompetitionsService(
+    { db, clock, events, accounts, points, coupons, distribution, orders },
+    { jobs },
+  );
   wireReactions(events, {
+    competitions,
     groupBuys,
     distribution,
     coupons,
@@ -282,6 +288,7 @@ export async function buildApp(deps: AppDeps) {
     afterSales,
     addresses,
     uploads,
+    competitions,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -383,6 +390,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
   await app.register(invitationsRoutes, { invitations });
+  await app.register(competitionsRoutes, { competitions });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });
   await app.register(sharingRoutes, {

@@ -2,6 +2,7 @@ import { accountsReasons } from './modules/accounts/index.js';
 import { addressesReasons } from './modules/addresses/index.js';
 import { afterSalesReasons } from './modules/aftersales/index.js';
 import { catalogReasons } from './modules/catalog/index.js';
+import { competitionsReasons } from './modules/competitions/index.js';
 import { couponReasons } from './modules/coupons/index.js';
 import { distributionReasons } from './modules/distribution/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
@@ -38,4 +39,5 @@ export const problemReasons = mergeReasonCatalogs([
   distributionReasons,
   uploadsReasons,
   pointsReasons,
+  competitionsReasons,
 ]);

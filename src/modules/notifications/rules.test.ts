@@ -27,6 +27,7 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
     { withdrawalId: 'w1', userId: 'p1', amount: 10_000, status: 'approved' },
     { withdrawalId: 'w2', userId: 'p1', amount: 10_000, status: 'rejected' },
   ],
+  'competition.placed': [{ userId: 'p1', competitionId: 'k1', title: 'Spring sprint', rank: 2 }],
 };
 
 describe('renderNotification', () => {

@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPES = [
   'commission.settled',
   'group.succeeded',
   'group.failed',
+  'competition.placed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -29,6 +30,8 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'commission.settled': false,
   'group.succeeded': false,
   'group.failed': false,
+  // A prize is rare and worth hearing of: by email unless the person turns it off.
+  'competition.placed': true,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -66,6 +69,10 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
     case 'withdrawal.decided': {
       const w = e as NotificationEvent<'withdrawal.decided'>;
       return { recipients: [w.userId], subject: w.withdrawalId, link: '/promote/withdrawals' };
+    }
+    case 'competition.placed': {
+      const c = e as NotificationEvent<'competition.placed'>;
+      return { recipients: [c.userId], subject: c.competitionId, link: `/competitions/${c.competitionId}` };
     }
   }
   throw new Error(`not a notification type: ${String(type)}`);
@@ -137,6 +144,10 @@ const TEMPLATES: Record<Language, Templates> = {
             title: 'Withdrawal declined',
             body: `Your withdrawal of ${money(e.amount)} was declined; the amount stays in your balance.`,
           },
+    'competition.placed': (e) => ({
+      title: `You placed ${e.rank} in a competition`,
+      body: `“${e.title}” has ended and you finished at rank ${e.rank}. Your prize has been paid.`,
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -174,6 +185,10 @@ const TEMPLATES: Record<Language, Templates> = {
       e.status === 'approved'
         ? { title: '提现已通过', body: `您 ${money(e.amount)} 的提现申请已通过。` }
         : { title: '提现未通过', body: `您 ${money(e.amount)} 的提现申请未通过，金额仍在您的余额中。` },
+    'competition.placed': (e) => ({
+      title: `恭喜您在比赛中获得第 ${e.rank} 名`,
+      body: `“${e.title}”已结束，您最终排名第 ${e.rank}，奖品已发放。`,
+    }),
   },
 };
 
