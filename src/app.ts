@@ -17,8 +17,8 @@ import {
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
-import type { ShareVisitors } from './modules/coupons/index.js';
 import { competitionsRoutes, createCompetitionsService } from './modules/competitions/index.js';
+import type { ShareVisitors } from './modules/coupons/index.js';
 import { couponsRoutes, createCouponCheckout, createCouponsService } from './modules/coupons/index.js';
 import {
   createDistributionService,

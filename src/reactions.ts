@@ -54,8 +54,16 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('order.cancelled', 'coupons.return-on-cancel', m.coupons.reactions.returnCoupon);
   events.defer('order.refunded', 'coupons.return-on-refund', m.coupons.reactions.returnCoupon);
   // Competition scores: each event counted once per competition (an entry's unique ref).
-  events.defer('commission.settled', 'competitions.count-settled-sale', m.competitions.reactions.onCommissionSettled);
-  events.defer('commission.earned', 'competitions.count-new-customer', m.competitions.reactions.onCommissionEarned);
+  events.defer(
+    'commission.settled',
+    'competitions.count-settled-sale',
+    m.competitions.reactions.onCommissionSettled,
+  );
+  events.defer(
+    'commission.earned',
+    'competitions.count-new-customer',
+    m.competitions.reactions.onCommissionEarned,
+  );
   events.defer(
     'invitation.converted',
     'competitions.count-team-growth',

@@ -65,7 +65,8 @@ export async function awardCompetition(ctx: CompetitionsContext, db: Database, i
       id,
       rankScores(people.filter((s) => listed.has(s.userId))).map((s) => ({ userId: s.userId, rank: s.rank })),
     );
-    for (const award of awardsFor(people, (u) => listed.has(u), c.prizes)) await pay(ctx, tx, id, c.title, award);
+    for (const award of awardsFor(people, (u) => listed.has(u), c.prizes))
+      await pay(ctx, tx, id, c.title, award);
     return q.setStatus(tx, id, 'awarded', competitionMachine.fromStates('awarded'), ctx.clock.now());
   });
 }

@@ -26,7 +26,17 @@ export async function insertCompetition(conn: Queryable, c: CompetitionRow): Pro
   const [row] = await conn.query<CompetitionRow>(
     `INSERT INTO competitions (id, title, description, metric, starts_at, ends_at, prizes, status, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
-    [c.id, c.title, c.description, c.metric, c.starts_at, c.ends_at, JSON.stringify(c.prizes), c.status, c.created_at],
+    [
+      c.id,
+      c.title,
+      c.description,
+      c.metric,
+      c.starts_at,
+      c.ends_at,
+      JSON.stringify(c.prizes),
+      c.status,
+      c.created_at,
+    ],
   );
   return row as CompetitionRow;
 }
@@ -34,7 +44,10 @@ export async function insertCompetition(conn: Queryable, c: CompetitionRow): Pro
 export async function updateCompetition(
   conn: Queryable,
   id: string,
-  c: Pick<CompetitionRow, 'title' | 'description' | 'metric' | 'starts_at' | 'ends_at' | 'prizes' | 'updated_at'>,
+  c: Pick<
+    CompetitionRow,
+    'title' | 'description' | 'metric' | 'starts_at' | 'ends_at' | 'prizes' | 'updated_at'
+  >,
 ): Promise<CompetitionRow> {
   const [row] = await conn.query<CompetitionRow>(
     `UPDATE competitions SET title = $2, description = $3, metric = $4, starts_at = $5, ends_at = $6, prizes = $7,
@@ -195,7 +208,11 @@ export const allScores = (conn: Queryable, competitionId: string, limit: number)
     [competitionId, limit],
   );
 
-export async function setFinalRanks(conn: Queryable, competitionId: string, ranks: { userId: string; rank: number }[]) {
+export async function setFinalRanks(
+  conn: Queryable,
+  competitionId: string,
+  ranks: { userId: string; rank: number }[],
+) {
   if (ranks.length === 0) return;
   await conn.query(
     `UPDATE competition_scores s SET final_rank = r.rank
@@ -235,14 +252,16 @@ export const setPrizeCoupon = (conn: Queryable, competitionId: string, userId: s
   ]);
 
 export const prizesOf = (conn: Queryable, competitionId: string) =>
-  conn.query<PrizeRow>('SELECT * FROM competition_prizes WHERE competition_id = $1 ORDER BY rank', [competitionId]);
+  conn.query<PrizeRow>('SELECT * FROM competition_prizes WHERE competition_id = $1 ORDER BY rank', [
+    competitionId,
+  ]);
 
 export const prizeOf = async (conn: Queryable, competitionId: string, userId: string) =>
   (
-    await conn.query<PrizeRow>('SELECT * FROM competition_prizes WHERE competition_id = $1 AND user_id = $2', [
-      competitionId,
-      userId,
-    ])
+    await conn.query<PrizeRow>(
+      'SELECT * FROM competition_prizes WHERE competition_id = $1 AND user_id = $2',
+      [competitionId, userId],
+    )
   )[0];
 
 /** Competitions whose end (plus the grace) has passed and whose prizes are not paid yet. */
@@ -253,8 +272,11 @@ export const dueForAward = (conn: Queryable, endedBefore: Date) =>
   );
 
 export const isListed = async (conn: Queryable, userId: string): Promise<boolean> =>
-  (await conn.query<{ listed: boolean }>('SELECT listed FROM leaderboard_preferences WHERE user_id = $1', [userId]))[0]
-    ?.listed ?? true;
+  (
+    await conn.query<{ listed: boolean }>('SELECT listed FROM leaderboard_preferences WHERE user_id = $1', [
+      userId,
+    ])
+  )[0]?.listed ?? true;
 
 export const setListed = (conn: Queryable, userId: string, listed: boolean, now: Date) =>
   conn.query(

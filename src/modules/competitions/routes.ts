@@ -72,7 +72,8 @@ export const competitionsRoutes: FastifyPluginAsyncTypebox<{ competitions: Compe
       schema: {
         tags,
         summary: 'Whether I am listed on leaderboards',
-        description: 'Signed in. `listed: false` means the person shows on no leaderboard (everyone is listed until they opt out).',
+        description:
+          'Signed in. `listed: false` means the person shows on no leaderboard (everyone is listed until they opt out).',
         response: { 200: LeaderboardPreference, 401: ProblemResponse },
       },
     },
@@ -104,7 +105,8 @@ export const competitionsRoutes: FastifyPluginAsyncTypebox<{ competitions: Compe
       schema: {
         tags: adminTags,
         summary: 'List competitions',
-        description: 'Admin only. Every competition, cancelled ones too, newest start first, with how many people are listed.',
+        description:
+          'Admin only. Every competition, cancelled ones too, newest start first, with how many people are listed.',
         querystring: Type.Object(pageQuery, { additionalProperties: false }),
         response: { 200: AdminCompetitionPage, ...ADMIN_PROBLEMS },
       },

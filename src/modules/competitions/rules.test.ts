@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  awardDue,
   AWARD_GRACE_MS,
+  awardDue,
   awardsFor,
   canonicalPrizes,
   inPeriod,
@@ -30,9 +30,16 @@ const scoresArb = fc.uniqueArray(scoreArb, { selector: (s) => s.userId, maxLengt
 
 /** Prize lines with disjoint rank ranges, built from gaps and lengths. */
 const prizesArb: fc.Arbitrary<Prize[]> = fc
-  .array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 500 })), {
-    maxLength: 6,
-  })
+  .array(
+    fc.tuple(
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 4 }),
+      fc.integer({ min: 1, max: 500 }),
+    ),
+    {
+      maxLength: 6,
+    },
+  )
   .map((parts) => {
     let next = 1;
     return parts.map(([gap, length, points]) => {
@@ -103,9 +110,9 @@ describe('prizes', () => {
         { fromRank: 3, toRank: 4, kind: 'points', points: 1 },
       ]),
     ).toEqual([{ path: '/prizes/1/fromRank', message: 'overlaps the ranks of prize 0', rule: 'overlap' }]);
-    expect(prizeProblems([{ fromRank: 5, toRank: 2, kind: 'points', points: 1 }]).map((p) => p.rule)).toEqual([
-      'rankOrder',
-    ]);
+    expect(prizeProblems([{ fromRank: 5, toRank: 2, kind: 'points', points: 1 }]).map((p) => p.rule)).toEqual(
+      ['rankOrder'],
+    );
   });
 
   it('each prize is paid at most once: one award per person and per rank, each within its prize’s ranks', () => {
@@ -123,7 +130,10 @@ describe('prizes', () => {
         }
         // Every rank a prize covers is won when enough listed people scored.
         const people = scores.filter((s) => listed(s.userId)).length;
-        const covered = prizes.reduce((n, p) => n + Math.max(0, Math.min(p.toRank, people) - p.fromRank + 1), 0);
+        const covered = prizes.reduce(
+          (n, p) => n + Math.max(0, Math.min(p.toRank, people) - p.fromRank + 1),
+          0,
+        );
         expect(awards.length).toBe(covered);
       }),
     );
@@ -152,7 +162,10 @@ describe('masking on leaderboards', () => {
   });
 
   const word = fc.stringMatching(/^[A-Za-z]{2,10}$/);
-  const han = fc.array(fc.constantFrom('陈', '杰', '王', '芳', '李', '娜', '欧', '阳'), { minLength: 1, maxLength: 3 });
+  const han = fc.array(fc.constantFrom('陈', '杰', '王', '芳', '李', '娜', '欧', '阳'), {
+    minLength: 1,
+    maxLength: 3,
+  });
 
   it('never shows another viewer the full surname and given name together', () => {
     fc.assert(

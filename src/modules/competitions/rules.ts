@@ -60,7 +60,8 @@ export function phaseOf(c: Period & { status: CompetitionStatus }, now: Date): P
 export const inPeriod = (p: Period, at: Date): boolean => at >= p.startsAt && at < p.endsAt;
 
 /** Prizes are due once the grace after the end has passed. */
-export const awardDue = (p: Period, now: Date): boolean => now.getTime() >= p.endsAt.getTime() + AWARD_GRACE_MS;
+export const awardDue = (p: Period, now: Date): boolean =>
+  now.getTime() >= p.endsAt.getTime() + AWARD_GRACE_MS;
 
 export interface Problem {
   path: string;
@@ -69,7 +70,9 @@ export interface Problem {
 }
 
 export function periodProblems(p: Period): Problem[] {
-  return p.startsAt < p.endsAt ? [] : [{ path: '/endsAt', message: 'must be after startsAt', rule: 'afterStart' }];
+  return p.startsAt < p.endsAt
+    ? []
+    : [{ path: '/endsAt', message: 'must be after startsAt', rule: 'afterStart' }];
 }
 
 /** Each prize's ranks in order, none beyond the last rank a prize may reach, no rank in two prizes. */
@@ -77,7 +80,11 @@ export function prizeProblems(prizes: readonly Prize[]): Problem[] {
   const problems: Problem[] = [];
   prizes.forEach((prize, i) => {
     if (prize.toRank < prize.fromRank)
-      problems.push({ path: `/prizes/${i}/toRank`, message: 'must not be below fromRank', rule: 'rankOrder' });
+      problems.push({
+        path: `/prizes/${i}/toRank`,
+        message: 'must not be below fromRank',
+        rule: 'rankOrder',
+      });
   });
   const sorted = prizes.map((p, i) => ({ ...p, i })).sort((a, b) => a.fromRank - b.fromRank);
   for (let k = 1; k < sorted.length; k++) {

@@ -61,7 +61,10 @@ export const CompetitionSchema = Type.Object({
   awardedAt: Nullable(Instant),
 });
 
-export const CompetitionPage = Type.Object({ items: Type.Array(CompetitionSchema), nextCursor: Nullable(Type.String()) });
+export const CompetitionPage = Type.Object({
+  items: Type.Array(CompetitionSchema),
+  nextCursor: Nullable(Type.String()),
+});
 
 export const LeaderboardEntry = Type.Object({
   rank: Type.Integer(),

@@ -15,10 +15,10 @@ import {
   leaderboardName,
   lockedField,
   type Prize,
+  type Problem,
   periodProblems,
   prizeForRank,
   prizeProblems,
-  type Problem,
   rankScores,
 } from './rules.js';
 import type { AdminCompetitionDetailView, CompetitionInput, CompetitionView } from './schemas.js';
@@ -41,7 +41,10 @@ const fieldErrors = (problems: Problem[]): AppError =>
     problems.map((p) => ({ path: p.path, message: p.message, rule: p.rule })),
   );
 
-export function createCompetitionsService(ctx: CompetitionsContext, deps: { jobs: Pick<JobRunner, 'every'> }) {
+export function createCompetitionsService(
+  ctx: CompetitionsContext,
+  deps: { jobs: Pick<JobRunner, 'every'> },
+) {
   const { db, clock } = ctx;
   deps.jobs.every(AWARD_JOB, AWARD_EVERY_MS, async (_payload, job) => {
     await awardEnded(ctx, job.db, job.now);
@@ -53,14 +56,16 @@ export function createCompetitionsService(ctx: CompetitionsContext, deps: { jobs
     const endsAt = new Date(input.endsAt);
     const prizes = canonicalPrizes(input.prizes as Prize[]);
     const problems = [...periodProblems({ startsAt, endsAt }), ...prizeProblems(input.prizes as Prize[])];
-    if (endsAt <= clock.now()) problems.push({ path: '/endsAt', message: 'must be in the future', rule: 'future' });
+    if (endsAt <= clock.now())
+      problems.push({ path: '/endsAt', message: 'must be in the future', rule: 'future' });
     for (const [i, prize] of input.prizes.entries()) {
       if (prize.kind !== 'coupon') continue;
       const exists = await ctx.coupons.getTemplate(prize.couponTemplateId).then(
         () => true,
         () => false,
       );
-      if (!exists) problems.push({ path: `/prizes/${i}/couponTemplateId`, message: 'is not a coupon', rule: 'unknown' });
+      if (!exists)
+        problems.push({ path: `/prizes/${i}/couponTemplateId`, message: 'is not a coupon', rule: 'unknown' });
     }
     if (problems.length > 0) throw fieldErrors(problems);
     return {
@@ -101,7 +106,11 @@ export function createCompetitionsService(ctx: CompetitionsContext, deps: { jobs
         now,
       );
       if (field)
-        throw refuse('competition_locked', { field }, `The competition is running: ${field} can no longer change`);
+        throw refuse(
+          'competition_locked',
+          { field },
+          `The competition is running: ${field} can no longer change`,
+        );
       const row = await q.updateCompetition(tx, id, { ...fields, updated_at: now });
       return presentAdminCompetition(row, now, await q.listedCount(tx, id));
     });
@@ -135,7 +144,15 @@ export function createCompetitionsService(ctx: CompetitionsContext, deps: { jobs
       limit,
       before,
     });
-    return { rows: rows.slice(0, limit), page: toPage(rows, limit, (r) => [r.starts_at.toISOString(), r.id], (r) => r) };
+    return {
+      rows: rows.slice(0, limit),
+      page: toPage(
+        rows,
+        limit,
+        (r) => [r.starts_at.toISOString(), r.id],
+        (r) => r,
+      ),
+    };
   }
 
   async function publicList(status: 'upcoming' | 'running' | 'ended' | undefined, p: PageArgs) {
@@ -213,7 +230,10 @@ export function createCompetitionsService(ctx: CompetitionsContext, deps: { jobs
     const now = clock.now();
     const scores = await q.allScores(db, id, RESULTS_LIMIT);
     const prizes = await q.prizesOf(db, id);
-    const names = await ctx.accounts.namesOf(db, [...scores.map((s) => s.user_id), ...prizes.map((p) => p.user_id)]);
+    const names = await ctx.accounts.namesOf(db, [
+      ...scores.map((s) => s.user_id),
+      ...prizes.map((p) => p.user_id),
+    ]);
     const person = (userId: string) => ({ id: userId, name: names.get(userId) ?? '' });
     let rank = 0;
     const results = scores.map((s) => ({

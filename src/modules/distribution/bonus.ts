@@ -6,7 +6,7 @@ export const BONUS_KIND = 'commission.bonus';
 
 /**
  * Credits a bonus (a competition prize, say) straight into a promoter's withdrawable balance, in the
- * caller's transaction: commission expense → the promoter's available account, as a settled
+ * caller's transaction: commission expense to the promoter's available account, as a settled
  * commission ends up. It has no return window (it pays for no order that could be refunded), so it
  * skips `pending`. False when `ref` was already credited.
  */
@@ -22,7 +22,8 @@ export async function creditBonus(
     ref: bonus.ref,
     memo: bonus.memo ?? '',
     ownerId: bonus.userId,
-    ...transferBetween(accounts.commissionExpense, accounts.promoterAvailable(bonus.userId), bonus.amount),
+    // Debit the expense, credit the promoter's available balance (a liability), as settlement credits it.
+    ...transferBetween(accounts.promoterAvailable(bonus.userId), accounts.commissionExpense, bonus.amount),
   });
 }
 
@@ -43,7 +44,10 @@ export interface CommissionFacts {
   settledAt: Date | null;
 }
 
-export async function commissionFacts(conn: Queryable, commissionId: string): Promise<CommissionFacts | null> {
+export async function commissionFacts(
+  conn: Queryable,
+  commissionId: string,
+): Promise<CommissionFacts | null> {
   const [c] = await conn.query<{
     id: string;
     order_id: string;
