@@ -26,7 +26,7 @@ export function scoringReactions(ctx: CompetitionsContext) {
     /** Settled sales: the sale behind a level-1 commission, when it settled. */
     async onCommissionSettled(tx: Tx, e: DomainEvents['commission.settled']) {
       const c = await ctx.distribution.commissionFacts(tx, e.commissionId);
-      if (!c || c.level !== 1 || c.status !== 'settled' || !c.settledAt) return;
+      if (c?.level !== 1 || c.status !== 'settled' || !c.settledAt) return;
       await count(tx, 'settled_sales', {
         userId: c.promoterId,
         ref: `commission:${c.id}`,
@@ -39,7 +39,7 @@ export function scoringReactions(ctx: CompetitionsContext) {
     async onCommissionEarned(tx: Tx, e: DomainEvents['commission.earned']) {
       if (e.level !== 1) return;
       const c = await ctx.distribution.commissionFacts(tx, e.commissionId);
-      if (!c || c.level !== 1) return;
+      if (c?.level !== 1) return;
       if (await ctx.orders.hasPaidBefore(tx, c.buyerId, c.orderId)) return;
       await count(tx, 'new_customers', {
         userId: c.promoterId,
