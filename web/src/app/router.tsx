@@ -5,6 +5,7 @@ import { MyAfterSalesPage } from '../features/aftersales';
 import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/auth';
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
+import { CompetitionPage, CompetitionsPage } from '../features/competitions';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
 import { NotificationsPage } from '../features/notifications';
@@ -33,6 +34,16 @@ const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
+const adminCompetitions = () => import('../features/competitions/admin');
+const AdminCompetitionsPage = lazy(() =>
+  adminCompetitions().then((m) => ({ default: m.AdminCompetitionsPage })),
+);
+const AdminCompetitionNewPage = lazy(() =>
+  adminCompetitions().then((m) => ({ default: m.AdminCompetitionNewPage })),
+);
+const AdminCompetitionPage = lazy(() =>
+  adminCompetitions().then((m) => ({ default: m.AdminCompetitionPage })),
+);
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -87,6 +98,8 @@ const router = createBrowserRouter([
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
+      { path: 'competitions', element: <CompetitionsPage /> },
+      { path: 'competitions/:id', element: <CompetitionPage /> },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -128,6 +141,9 @@ const router = createBrowserRouter([
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
+          { path: 'competitions', element: <AdminCompetitionsPage /> },
+          { path: 'competitions/new', element: <AdminCompetitionNewPage /> },
+          { path: 'competitions/:id', element: <AdminCompetitionPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

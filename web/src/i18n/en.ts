@@ -1,6 +1,7 @@
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
 import { categoriesEn } from './categories-en';
+import { competitionsEn, competitionsReasonsEn } from './competitions-en';
 import { consoleEn } from './console-en';
 import { couponsEn } from './coupons-en';
 import { discoveryEn } from './discovery-en';
@@ -227,7 +228,14 @@ export const en = {
   ...shopperEn,
   ...addressesEn,
   ...growthEn,
-  reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn, ...growthReasonsEn },
+  ...competitionsEn,
+  reasons: {
+    ...reasonsEn,
+    ...sharingReasonsEn,
+    ...addressesReasonsEn,
+    ...growthReasonsEn,
+    ...competitionsReasonsEn,
+  },
   rules: rulesEn,
   fields: { ...fieldsEn, ...addressesFieldsEn },
   fieldRules: fieldRulesEn,

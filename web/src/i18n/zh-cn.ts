@@ -1,6 +1,7 @@
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
+import { competitionsReasonsZhCN, competitionsZhCN } from './competitions-zh-cn';
 import { consoleZhCN } from './console-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { discoveryZhCN } from './discovery-zh-cn';
@@ -227,7 +228,14 @@ export const zhCN: Messages = {
   ...layoutZhCN,
   ...addressesZhCN,
   ...growthZhCN,
-  reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN, ...growthReasonsZhCN },
+  ...competitionsZhCN,
+  reasons: {
+    ...reasonsZhCN,
+    ...sharingReasonsZhCN,
+    ...addressesReasonsZhCN,
+    ...growthReasonsZhCN,
+    ...competitionsReasonsZhCN,
+  },
   rules: rulesZhCN,
   fields: { ...fieldsZhCN, ...addressesFieldsZhCN },
   fieldRules: fieldRulesZhCN,
