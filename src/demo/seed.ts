@@ -11,6 +11,7 @@ import {
   demoCategoryDetails,
   demoImagePath,
 } from './catalog.js';
+import { seedDemoCompetitions } from './competitions.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
@@ -21,6 +22,7 @@ import { DemoTime } from './time.js';
 type Services = BuiltApp['services'];
 
 export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
+  competitions: number;
   products: number;
   categories: number;
   accounts: string[];
@@ -91,6 +93,7 @@ async function seedStory(
   const social = await seedDemoSocial(services, shopkeeper, products);
   const admin = await firstAdmin(db);
   await seedDemoStock(services, admin, products);
+  const competitions = await seedDemoCompetitions(services, products, runtime);
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
@@ -101,6 +104,7 @@ async function seedStory(
     categories: DEMO_CATEGORIES.length,
     accounts,
     ...social,
+    ...competitions,
     orders,
     ...earnings,
     jobs,

@@ -1,7 +1,7 @@
 import type { Database, Tx } from '../../platform/db.js';
 import type { CompetitionsContext } from './context.js';
 import * as q from './queries.js';
-import { AWARD_GRACE_MS, type Award, awardsFor, competitionMachine, rankScores } from './rules.js';
+import { AWARD_GRACE_MS, type Award, awardDue, awardsFor, competitionMachine, rankScores } from './rules.js';
 
 /** Every score of a competition (the award ranks them all, whatever the prizes reach). */
 const ALL = 1_000_000;
@@ -57,6 +57,7 @@ export async function awardCompetition(ctx: CompetitionsContext, db: Database, i
   return db.transaction(async (tx) => {
     const c = await q.lockCompetition(tx, id);
     if (!c || !competitionMachine.canTransition(c.status, 'awarded')) return false;
+    if (!awardDue({ startsAt: c.starts_at, endsAt: c.ends_at }, ctx.clock.now())) return false;
     const scores = await q.allScores(tx, id, ALL);
     const people = scores.map((s) => ({ userId: s.user_id, score: s.score, reachedAt: s.reached_at }));
     const listed = new Set(scores.filter((s) => s.listed).map((s) => s.user_id));

@@ -20,4 +20,6 @@ export interface CompetitionsContext {
   orders: Pick<OrdersService, 'hasPaidBefore'>;
 }
 
+/** The sweep that awards whatever is due (a safety net), and the award of one competition at its end. */
 export const AWARD_JOB = 'competitions.award-ended';
+export const AWARD_ONE_JOB = 'competitions.award';

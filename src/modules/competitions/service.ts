@@ -1,15 +1,17 @@
 import { days } from '../../platform/clock.js';
+import type { Queryable } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { initialOf } from '../../platform/privacy.js';
 import { awardCompetition, awardEnded } from './awards.js';
-import { AWARD_JOB, type CompetitionsContext } from './context.js';
+import { AWARD_JOB, AWARD_ONE_JOB, type CompetitionsContext } from './context.js';
 import { presentAdminCompetition, presentCompetition } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import {
+  AWARD_GRACE_MS,
   canonicalPrizes,
   competitionMachine,
   leaderboardName,
@@ -43,12 +45,23 @@ const fieldErrors = (problems: Problem[]): AppError =>
 
 export function createCompetitionsService(
   ctx: CompetitionsContext,
-  deps: { jobs: Pick<JobRunner, 'every'> },
+  deps: { jobs: Pick<JobRunner, 'every' | 'register' | 'enqueue'> },
 ) {
   const { db, clock } = ctx;
   deps.jobs.every(AWARD_JOB, AWARD_EVERY_MS, async (_payload, job) => {
     await awardEnded(ctx, job.db, job.now);
   });
+  // Each competition is awarded when its grace ends; a run for an end that moved is a no-op.
+  deps.jobs.register(AWARD_ONE_JOB, async (payload, job) => {
+    await awardCompetition(ctx, job.db, String(payload.competitionId));
+  });
+  const scheduleAward = (conn: Queryable, id: string, endsAt: Date) =>
+    deps.jobs.enqueue(
+      conn,
+      AWARD_ONE_JOB,
+      { competitionId: id },
+      { runAt: new Date(endsAt.getTime() + AWARD_GRACE_MS) },
+    );
 
   /** The body as stored: a valid period in the future's reach, prizes in order, coupons that exist. */
   async function validated(input: CompetitionInput) {
@@ -81,13 +94,17 @@ export function createCompetitionsService(
   async function create(input: CompetitionInput) {
     const fields = await validated(input);
     const now = clock.now();
-    const row = await q.insertCompetition(db, {
-      id: newId(),
-      ...fields,
-      status: 'scheduled',
-      created_at: now,
-      updated_at: now,
-      awarded_at: null,
+    const row = await db.transaction(async (tx) => {
+      const inserted = await q.insertCompetition(tx, {
+        id: newId(),
+        ...fields,
+        status: 'scheduled',
+        created_at: now,
+        updated_at: now,
+        awarded_at: null,
+      });
+      await scheduleAward(tx, inserted.id, inserted.ends_at);
+      return inserted;
     });
     return presentAdminCompetition(row, now, 0);
   }
@@ -112,6 +129,7 @@ export function createCompetitionsService(
           `The competition is running: ${field} can no longer change`,
         );
       const row = await q.updateCompetition(tx, id, { ...fields, updated_at: now });
+      if (row.ends_at.getTime() !== c.ends_at.getTime()) await scheduleAward(tx, id, row.ends_at);
       return presentAdminCompetition(row, now, await q.listedCount(tx, id));
     });
   }
