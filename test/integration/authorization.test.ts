@@ -36,6 +36,9 @@ const PUBLIC: Record<string, string> = {
   'GET /uploads/{key}': 'uploaded images are shown on public pages (products, stores)',
   'GET /api/share-links/{code}/sharer':
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
+  'GET /api/competitions': 'competitions are announced to everyone, to draw people in',
+  'GET /api/competitions/{id}':
+    'a leaderboard is public (names masked, opted-out people left out); the viewer’s standing only when signed in',
 };
 
 /** Buyer A's own objects, and what B must not reach. */
