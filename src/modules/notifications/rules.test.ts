@@ -98,11 +98,12 @@ describe('addressOf', () => {
   });
 });
 
-it('emails by default for orders, after-sales and withdrawals only', () => {
+it('emails by default for orders, after-sales, withdrawals and competition prizes only', () => {
   expect(NOTIFICATION_TYPES.filter((t) => EMAIL_BY_DEFAULT[t])).toEqual([
     'order.paid',
     'order.shipped',
     'after_sale.decided',
     'withdrawal.decided',
+    'competition.placed',
   ]);
 });

@@ -145,8 +145,8 @@ const TEMPLATES: Record<Language, Templates> = {
             body: `Your withdrawal of ${money(e.amount)} was declined; the amount stays in your balance.`,
           },
     'competition.placed': (e) => ({
-      title: `You placed ${e.rank} in a competition`,
-      body: `“${e.title}” has ended and you finished at rank ${e.rank}. Your prize has been paid.`,
+      title: `You finished #${e.rank} in “${e.title}”`,
+      body: 'The competition has ended and your prize has been paid. The final leaderboard is on its page.',
     }),
   },
   'zh-CN': {
@@ -186,8 +186,8 @@ const TEMPLATES: Record<Language, Templates> = {
         ? { title: '提现已通过', body: `您 ${money(e.amount)} 的提现申请已通过。` }
         : { title: '提现未通过', body: `您 ${money(e.amount)} 的提现申请未通过，金额仍在您的余额中。` },
     'competition.placed': (e) => ({
-      title: `恭喜您在比赛中获得第 ${e.rank} 名`,
-      body: `“${e.title}”已结束，您最终排名第 ${e.rank}，奖品已发放。`,
+      title: `恭喜您在“${e.title}”中获得第 ${e.rank} 名`,
+      body: '比赛已结束，奖品已发放。最终排行榜请查看比赛页面。',
     }),
   },
 };
