@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorPaths, expectProblem } from '../../../test/support/problem.js';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/present.js';
@@ -461,6 +462,28 @@ describe('the end', () => {
       score: 2,
       listed: false,
       prize: null,
+    });
+  });
+
+  it(`two awards at once pay each prize once, and one event handled twice at once counts once ${RACE}`, async () => {
+    const raced = await createCompetition({
+      metric: 'team_growth',
+      endsAt: iso(HOUR),
+      prizes: [{ fromRank: 1, toRank: 1, kind: 'points', points: 40 }],
+    });
+    const racer = await t.signUp({ name: 'Race Ren' });
+    const event = { userId: racer.user.id, inviteeId: 'r-1', orderId: 'r' };
+    await Promise.all(
+      [1, 2].map(() =>
+        t.db.transaction((tx) => t.services.competitions.reactions.onInvitationConverted(tx, event)),
+      ),
+    );
+    expect((await view(raced.id)).leaderboard.map((e) => e.score)).toEqual([1]);
+    t.clock.advance(2 * HOUR);
+    const runs = await Promise.all([1, 2].map(() => t.services.competitions.awardCompetition(raced.id)));
+    expect(runs.filter(Boolean)).toHaveLength(1);
+    expect((await t.request('GET', '/api/me/points', { token: racer.token })).json()).toMatchObject({
+      balance: 40,
     });
   });
 });
