@@ -117,7 +117,16 @@ export function AdminCompetitionPage() {
           locked={c.phase === 'running'}
           busy={save.isPending}
           error={save.error}
-          onSave={(input) => save.mutate({ id: c.id, input })}
+          onSave={(input) =>
+            save.mutate({
+              id: c.id,
+              // Running: what may not change goes back exactly as stored (the inputs keep minutes only).
+              input:
+                c.phase === 'running'
+                  ? { ...input, metric: c.metric, startsAt: c.startsAt, endsAt: c.endsAt, prizes: c.prizes }
+                  : input,
+            })
+          }
         />
       ) : null}
       {save.isSuccess ? <p role="status">{t('adminCompetitions.saved')}</p> : null}
