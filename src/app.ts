@@ -19,6 +19,7 @@ import { addressesRoutes, createAddressesService } from './modules/addresses/ind
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { checkinsRoutes, createCheckinsService } from './modules/checkins/index.js';
+import { competitionsRoutes, createCompetitionsService } from './modules/competitions/index.js';
 import type { ShareVisitors } from './modules/coupons/index.js';
 import { couponsRoutes, createCouponCheckout, createCouponsService } from './modules/coupons/index.js';
 import {
@@ -292,7 +293,12 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: config.publicUrl,
     names: accounts.namesOf,
   });
+  const competitions = createCompetitionsService(
+    { db, clock, events, accounts, points, coupons, distribution, orders },
+    { jobs },
+  );
   wireReactions(events, {
+    competitions,
     groupBuys,
     distribution,
     coupons,
@@ -331,6 +337,7 @@ export async function buildApp(deps: AppDeps) {
     tasks,
     honours,
     academy,
+    competitions,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -436,6 +443,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(tasksRoutes, { tasks });
   await app.register(honoursRoutes, { honours });
   await app.register(invitationsRoutes, { invitations });
+  await app.register(competitionsRoutes, { competitions });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });
   await app.register(sharingRoutes, {

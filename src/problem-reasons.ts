@@ -4,6 +4,7 @@ import { addressesReasons } from './modules/addresses/index.js';
 import { afterSalesReasons } from './modules/aftersales/index.js';
 import { catalogReasons } from './modules/catalog/index.js';
 import { checkinsReasons } from './modules/checkins/index.js';
+import { competitionsReasons } from './modules/competitions/index.js';
 import { couponReasons } from './modules/coupons/index.js';
 import { distributionReasons } from './modules/distribution/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
@@ -44,4 +45,5 @@ export const problemReasons = mergeReasonCatalogs([
   pointsReasons,
   checkinsReasons,
   levelsReasons,
+  competitionsReasons,
 ]);

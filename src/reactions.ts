@@ -1,4 +1,5 @@
 import type { AfterSalesService } from './modules/aftersales/index.js';
+import type { CompetitionsService } from './modules/competitions/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import type { DistributionService } from './modules/distribution/index.js';
 import type { GroupBuyService } from './modules/groupbuy/index.js';
@@ -12,6 +13,7 @@ import type { TasksService } from './modules/tasks/index.js';
 import type { EventBus } from './platform/events.js';
 
 export interface ReactingModules {
+  competitions: Pick<CompetitionsService, 'reactions'>;
   groupBuys: Pick<GroupBuyService, 'reactions'>;
   distribution: Pick<DistributionService, 'reactions'>;
   coupons: Pick<CouponsService, 'reactions'>;
@@ -81,6 +83,22 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('checkin.made', 'honours.count-check-in', m.honours.reactions.onCheckIn);
   events.defer('lesson.completed', 'honours.count-lesson', m.honours.reactions.onLessonCompleted);
   events.defer('competition.placed', 'honours.count-placing', m.honours.reactions.onCompetitionPlaced);
+  // Competition scores: each event counted once per competition (an entry's unique ref).
+  events.defer(
+    'commission.settled',
+    'competitions.count-settled-sale',
+    m.competitions.reactions.onCommissionSettled,
+  );
+  events.defer(
+    'commission.earned',
+    'competitions.count-new-customer',
+    m.competitions.reactions.onCommissionEarned,
+  );
+  events.defer(
+    'invitation.converted',
+    'competitions.count-team-growth',
+    m.competitions.reactions.onInvitationConverted,
+  );
   for (const type of NOTIFICATION_TYPES) {
     events.defer(type, `notifications.${type}`, (tx, event) => m.notifications.notify(tx, type, event));
   }

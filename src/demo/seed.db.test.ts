@@ -289,6 +289,26 @@ describe('demo shop', () => {
     );
   });
 
+  it('runs a new-customers competition with a leaderboard of demo people, and one ended with prizes paid', async () => {
+    const { token } = await signInAs('shopkeeper');
+    const list = await t.request('GET', '/api/competitions', { token });
+    const items = list.json<{ items: { id: string; phase: string; metric: string }[] }>().items;
+    const running = items.find((c) => c.phase === 'running' && c.metric === 'new_customers');
+    const ended = items.find((c) => c.phase === 'ended');
+    const board = (await t.request('GET', `/api/competitions/${running?.id}`, { token })).json<{
+      leaderboard: { name: string; isMe: boolean }[];
+      me: { rank: number | null } | null;
+    }>();
+    expect(board.leaderboard.length).toBeGreaterThanOrEqual(4);
+    expect(board.leaderboard[0]?.name).toBe('Liu Y.');
+    expect(board.leaderboard.find((e) => e.isMe)?.name).toBe('Lin Xiaomei');
+    expect(board.me?.rank).toEqual(expect.any(Number));
+    const finished = (await t.request('GET', `/api/competitions/${ended?.id}`)).json<{
+      awardedAt: string | null;
+    }>();
+    expect(finished.awardedAt).not.toBeNull();
+  });
+
   it('does nothing the second time', async () => {
     const before = { store: await getStore(), groupBuys: await getGroupBuys(), coupons: await getCoupons() };
     expect(await seedDemoShop(t.services, t.db, t)).toBeNull();

@@ -13,6 +13,7 @@ import {
   demoImagePath,
 } from './catalog.js';
 import { seedDemoCheckins } from './checkins.js';
+import { seedDemoCompetitions } from './competitions.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoHonours } from './honours.js';
 import { seedDemoLevels } from './levels.js';
@@ -26,6 +27,7 @@ import { DemoTime } from './time.js';
 type Services = BuiltApp['services'];
 
 export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
+  competitions: number;
   products: number;
   categories: number;
   accounts: string[];
@@ -98,6 +100,7 @@ async function seedStory(
   const tasks = await seedDemoTasks(services);
   const admin = await firstAdmin(db);
   await seedDemoStock(services, admin, products);
+  const competitions = await seedDemoCompetitions(services, products, runtime);
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
@@ -115,6 +118,7 @@ async function seedStory(
     categories: DEMO_CATEGORIES.length,
     accounts,
     ...social,
+    ...competitions,
     orders,
     ...earnings,
     tasks,

@@ -42,6 +42,9 @@ const PUBLIC: Record<string, string> = {
   'GET /api/academy/questions/{id}': 'a question and its answers are read by anyone (authors masked)',
   'GET /api/share-links/{code}/sharer':
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
+  'GET /api/competitions': 'competitions are announced to everyone, to draw people in',
+  'GET /api/competitions/{id}':
+    'a leaderboard is public (names masked, opted-out people left out); the viewer’s standing only when signed in',
 };
 
 /** Buyer A's own objects, and what B must not reach. */

@@ -30,6 +30,7 @@ import './styles/levels.css';
 import './styles/tasks.css';
 import './styles/honours.css';
 import './styles/academy.css';
+import './styles/competitions.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

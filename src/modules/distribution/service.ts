@@ -2,6 +2,7 @@ import type { Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { DomainEvents, EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
+import { commissionFacts, creditBonus } from './bonus.js';
 import { type DistributionContext, SETTLE_JOB } from './context.js';
 import { closeDispute, holdForDispute } from './disputes.js';
 import { earnCommissions } from './earning.js';
@@ -136,6 +137,10 @@ export function createDistributionService(
     payoutDetails: (userId: string) => myPayoutDetails(ctx, userId),
     savePayoutDetails: (userId: string, input: PayoutDetailsInput) => savePayoutDetails(ctx, userId, input),
     exportWithdrawals: (status: WithdrawalStatus) => exportWithdrawalsCsv(ctx, status),
+    /** A bonus (a competition prize) into the promoter's withdrawable balance, once per `ref`. */
+    creditBonus: (tx: Tx, bonus: Parameters<typeof creditBonus>[2]) => creditBonus(ctx.ledger, tx, bonus),
+    /** One commission's facts, for modules that count sales and customers from commission events. */
+    commissionFacts: (conn: Queryable, commissionId: string) => commissionFacts(conn, commissionId),
     reactions,
   };
 }

@@ -248,7 +248,7 @@ describe('POST /api/me/notifications/read', () => {
 });
 
 describe('notification preferences', () => {
-  it('default to email for orders, after-sales and withdrawals, and keep what is not changed', async () => {
+  it('default to email for orders, after-sales, withdrawals and competition prizes, and keep what is not changed', async () => {
     const me = await t.signUp();
     const defaults = await t.request('GET', '/api/me/notification-preferences', { token: me.token });
     expect(defaults.json()).toEqual({
@@ -265,6 +265,7 @@ describe('notification preferences', () => {
         'level.review_announced': false,
         'task.completed': false,
         'badge.granted': false,
+        'competition.placed': true,
       },
     });
     const put = await t.request('PUT', '/api/me/notification-preferences', {

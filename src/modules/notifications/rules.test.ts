@@ -46,6 +46,7 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
     { userId: 'u1', taskId: 't1', title: 'Share 3 products', rewardPoints: 30, periodKey: '2026-11-30' },
     { userId: 'u1', taskId: 't2', title: 'Invite a friend', rewardPoints: 0, periodKey: 'once' },
   ],
+  'competition.placed': [{ userId: 'p1', competitionId: 'k1', title: 'Spring sprint', rank: 2 }],
 };
 
 describe('renderNotification', () => {
@@ -142,11 +143,12 @@ describe('addressOf', () => {
   });
 });
 
-it('emails by default for orders, after-sales and withdrawals only', () => {
+it('emails by default for orders, after-sales, withdrawals and competition prizes only', () => {
   expect(NOTIFICATION_TYPES.filter((t) => EMAIL_BY_DEFAULT[t])).toEqual([
     'order.paid',
     'order.shipped',
     'after_sale.decided',
     'withdrawal.decided',
+    'competition.placed',
   ]);
 });

@@ -15,6 +15,7 @@ export const NOTIFICATION_TYPES = [
   'level.review_announced',
   'task.completed',
   'badge.granted',
+  'competition.placed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -37,6 +38,8 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'level.review_announced': false,
   'task.completed': false,
   'badge.granted': false,
+  // A prize is rare and worth hearing of: by email unless the person turns it off.
+  'competition.placed': true,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -92,6 +95,10 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
       // A daily or weekly task is completed again each period: one notification per period.
       const k = e as NotificationEvent<'task.completed'>;
       return { recipients: [k.userId], subject: `${k.taskId}:${k.periodKey}`, link: '/tasks' };
+    }
+    case 'competition.placed': {
+      const c = e as NotificationEvent<'competition.placed'>;
+      return { recipients: [c.userId], subject: c.competitionId, link: `/competitions/${c.competitionId}` };
     }
   }
   throw new Error(`not a notification type: ${String(type)}`);
@@ -212,6 +219,10 @@ const TEMPLATES: Record<Language, Templates> = {
       title: `New badge: ${BADGE_NAMES.en[e.badge] ?? e.badge} (${TIER_NAMES.en[e.tier]})`,
       body: 'Your badges page shows it, and it now shows on your store page too.',
     }),
+    'competition.placed': (e) => ({
+      title: `You finished #${e.rank} in “${e.title}”`,
+      body: 'The competition has ended and your prize has been paid. The final leaderboard is on its page.',
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -273,6 +284,10 @@ const TEMPLATES: Record<Language, Templates> = {
     'badge.granted': (e) => ({
       title: `获得新徽章：${BADGE_NAMES['zh-CN'][e.badge] ?? '徽章'}（${TIER_NAMES['zh-CN'][e.tier]}）`,
       body: '可在“我的徽章”中查看，您的店铺页面也会展示它。',
+    }),
+    'competition.placed': (e) => ({
+      title: `恭喜您在“${e.title}”中获得第 ${e.rank} 名`,
+      body: '比赛已结束，奖品已发放。最终排行榜请查看比赛页面。',
     }),
   },
 };

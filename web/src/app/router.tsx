@@ -7,6 +7,7 @@ import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/a
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
 import { CheckInPage } from '../features/checkins';
+import { CompetitionPage, CompetitionsPage } from '../features/competitions';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
 import { BadgesPage } from '../features/honours';
@@ -42,6 +43,16 @@ const adminCheckIns = () => import('../features/checkins/admin');
 const adminTasks = () => import('../features/tasks/admin');
 const adminHonours = () => import('../features/honours/admin');
 const adminAcademy = () => import('../features/academy/admin');
+const adminCompetitions = () => import('../features/competitions/admin');
+const AdminCompetitionsPage = lazy(() =>
+  adminCompetitions().then((m) => ({ default: m.AdminCompetitionsPage })),
+);
+const AdminCompetitionNewPage = lazy(() =>
+  adminCompetitions().then((m) => ({ default: m.AdminCompetitionNewPage })),
+);
+const AdminCompetitionPage = lazy(() =>
+  adminCompetitions().then((m) => ({ default: m.AdminCompetitionPage })),
+);
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -114,6 +125,8 @@ const router = createBrowserRouter([
       { path: 'academy/lessons/:id', element: <LessonPage /> },
       { path: 'academy/questions', element: <QuestionsPage /> },
       { path: 'academy/questions/:id', element: <QuestionPage /> },
+      { path: 'competitions', element: <CompetitionsPage /> },
+      { path: 'competitions/:id', element: <CompetitionPage /> },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -162,6 +175,9 @@ const router = createBrowserRouter([
           { path: 'tasks/:id', element: <AdminTaskEditPage /> },
           { path: 'honours', element: <AdminHonoursPage /> },
           { path: 'academy', element: <AdminAcademyPage /> },
+          { path: 'competitions', element: <AdminCompetitionsPage /> },
+          { path: 'competitions/new', element: <AdminCompetitionNewPage /> },
+          { path: 'competitions/:id', element: <AdminCompetitionPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -3,6 +3,7 @@ import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-
 import { afterSalesEn } from './aftersales-en';
 import { categoriesEn } from './categories-en';
 import { checkinsEn, checkinsFieldsEn, checkinsReasonsEn } from './checkins-en';
+import { competitionsEn, competitionsReasonsEn } from './competitions-en';
 import { consoleEn } from './console-en';
 import { couponsEn } from './coupons-en';
 import { discoveryEn } from './discovery-en';
@@ -237,6 +238,7 @@ export const en = {
   ...tasksEn,
   ...honoursEn,
   ...academyEn,
+  ...competitionsEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,
@@ -245,6 +247,7 @@ export const en = {
     ...checkinsReasonsEn,
     ...levelsReasonsEn,
     ...academyReasonsEn,
+    ...competitionsReasonsEn,
   },
   rules: rulesEn,
   fields: {

@@ -28,6 +28,7 @@ export const notificationsEn = {
       'level.review_announced': 'Yearly level review coming',
       'task.completed': 'Task completed',
       'badge.granted': 'New badges',
+      'competition.placed': 'Competition prizes',
     } satisfies Record<NotificationType, string>,
   },
 };

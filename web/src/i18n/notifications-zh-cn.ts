@@ -25,6 +25,7 @@ export const notificationsZhCN: typeof notificationsEn = {
       'level.review_announced': '年度等级评定预告',
       'task.completed': '任务已完成',
       'badge.granted': '获得新徽章',
+      'competition.placed': '比赛获奖',
     },
   },
 };

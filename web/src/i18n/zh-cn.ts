@@ -3,6 +3,7 @@ import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addr
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
 import { checkinsFieldsZhCN, checkinsReasonsZhCN, checkinsZhCN } from './checkins-zh-cn';
+import { competitionsReasonsZhCN, competitionsZhCN } from './competitions-zh-cn';
 import { consoleZhCN } from './console-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
 import { discoveryZhCN } from './discovery-zh-cn';
@@ -237,6 +238,7 @@ export const zhCN: Messages = {
   ...tasksZhCN,
   ...honoursZhCN,
   ...academyZhCN,
+  ...competitionsZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,
@@ -245,6 +247,7 @@ export const zhCN: Messages = {
     ...checkinsReasonsZhCN,
     ...levelsReasonsZhCN,
     ...academyReasonsZhCN,
+    ...competitionsReasonsZhCN,
   },
   rules: rulesZhCN,
   fields: {

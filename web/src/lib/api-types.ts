@@ -6407,6 +6407,1209 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/competitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List competitions
+         * @description Admin only. Every competition, cancelled ones too, newest start first, with how many people are listed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                awardedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                id: string;
+                                /**
+                                 * @description `settled_sales`: minor units of sales behind the person’s level-1 commissions that settled in the period; `new_customers`: distinct buyers whose first paid order earned them a level-1 commission; `team_growth`: invited friends whose first order was paid.
+                                 * @enum {unknown}
+                                 */
+                                metric: "settled_sales" | "new_customers" | "team_growth";
+                                participants: number;
+                                /** @enum {unknown} */
+                                phase: "upcoming" | "running" | "ended" | "cancelled";
+                                prizes: ({
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "points";
+                                    points: number;
+                                    toRank: number;
+                                } | {
+                                    couponTemplateId: string;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "coupon";
+                                    toRank: number;
+                                } | {
+                                    /** @description minor units */
+                                    amount: number;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "commission_bonus";
+                                    toRank: number;
+                                })[];
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {unknown} */
+                                status: "scheduled" | "cancelled" | "awarded";
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a competition
+         * @description Admin only. A title, a period, what it counts (`metric`) and prizes for ranges of ranks: points, a coupon, or a commission bonus (minor units) paid into the wallet. Scores count events from their arrival on. Field errors: `/endsAt` `afterStart` (the period must end after it starts) or `future`; `/prizes/<i>/toRank` `rankOrder`; `/prizes/<i>/fromRank` `overlap` (a rank wins one prize); `/prizes/<i>/couponTemplateId` `unknown`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /**
+                         * @description `settled_sales`: minor units of sales behind the person’s level-1 commissions that settled in the period; `new_customers`: distinct buyers whose first paid order earned them a level-1 commission; `team_growth`: invited friends whose first order was paid.
+                         * @enum {unknown}
+                         */
+                        metric: "settled_sales" | "new_customers" | "team_growth";
+                        prizes: ({
+                            fromRank: number;
+                            /** @enum {string} */
+                            kind: "points";
+                            points: number;
+                            toRank: number;
+                        } | {
+                            couponTemplateId: string;
+                            fromRank: number;
+                            /** @enum {string} */
+                            kind: "coupon";
+                            toRank: number;
+                        } | {
+                            /** @description minor units */
+                            amount: number;
+                            fromRank: number;
+                            /** @enum {string} */
+                            kind: "commission_bonus";
+                            toRank: number;
+                        })[];
+                        /** Format: date-time */
+                        startsAt: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awardedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            id: string;
+                            /**
+                             * @description `settled_sales`: minor units of sales behind the person’s level-1 commissions that settled in the period; `new_customers`: distinct buyers whose first paid order earned them a level-1 commission; `team_growth`: invited friends whose first order was paid.
+                             * @enum {unknown}
+                             */
+                            metric: "settled_sales" | "new_customers" | "team_growth";
+                            participants: number;
+                            /** @enum {unknown} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            prizes: ({
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "points";
+                                points: number;
+                                toRank: number;
+                            } | {
+                                couponTemplateId: string;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "coupon";
+                                toRank: number;
+                            } | {
+                                /** @description minor units */
+                                amount: number;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "commission_bonus";
+                                toRank: number;
+                            })[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {unknown} */
+                            status: "scheduled" | "cancelled" | "awarded";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/competitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A competition’s results
+         * @description Admin only. The competition, every scored person in full with whether they are listed (those who are not have no rank), and the prizes paid. 404 for an unknown competition.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awardedAt: string | null;
+                            awards: {
+                                /** Format: date-time */
+                                awardedAt: string;
+                                prize: {
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "points";
+                                    points: number;
+                                    toRank: number;
+                                } | {
+                                    couponTemplateId: string;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "coupon";
+                                    toRank: number;
+                                } | {
+                                    /** @description minor units */
+                                    amount: number;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "commission_bonus";
+                                    toRank: number;
+                                };
+                                rank: number;
+                                user: {
+                                    id: string;
+                                    name: string;
+                                };
+                                userCouponId: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            id: string;
+                            /**
+                             * @description `settled_sales`: minor units of sales behind the person’s level-1 commissions that settled in the period; `new_customers`: distinct buyers whose first paid order earned them a level-1 commission; `team_growth`: invited friends whose first order was paid.
+                             * @enum {unknown}
+                             */
+                            metric: "settled_sales" | "new_customers" | "team_growth";
+                            participants: number;
+                            /** @enum {unknown} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            prizes: ({
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "points";
+                                points: number;
+                                toRank: number;
+                            } | {
+                                couponTemplateId: string;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "coupon";
+                                toRank: number;
+                            } | {
+                                /** @description minor units */
+                                amount: number;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "commission_bonus";
+                                toRank: number;
+                            })[];
+                            results: {
+                                listed: boolean;
+                                rank: number | null;
+                                /** Format: date-time */
+                                reachedAt: string;
+                                score: number;
+                                user: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {unknown} */
+                            status: "scheduled" | "cancelled" | "awarded";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Edit a competition
+         * @description Admin only. The whole competition as when creating it. Before it starts anything may change; while it runs only the title and description (409 `competition_locked` naming the field); once cancelled or ended, nothing (409 `competition_closed`). Field errors: `/endsAt` `afterStart` (the period must end after it starts) or `future`; `/prizes/<i>/toRank` `rankOrder`; `/prizes/<i>/fromRank` `overlap` (a rank wins one prize); `/prizes/<i>/couponTemplateId` `unknown`. 404 for an unknown competition.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /**
+                         * @description `settled_sales`: minor units of sales behind the person’s level-1 commissions that settled in the period; `new_customers`: distinct buyers whose first paid order earned them a level-1 commission; `team_growth`: invited friends whose first order was paid.
+                         * @enum {unknown}
+                         */
+                        metric: "settled_sales" | "new_customers" | "team_growth";
+                        prizes: ({
+                            fromRank: number;
+                            /** @enum {string} */
+                            kind: "points";
+                            points: number;
+                            toRank: number;
+                        } | {
+                            couponTemplateId: string;
+                            fromRank: number;
+                            /** @enum {string} */
+                            kind: "coupon";
+                            toRank: number;
+                        } | {
+                            /** @description minor units */
+                            amount: number;
+                            fromRank: number;
+                            /** @enum {string} */
+                            kind: "commission_bonus";
+                            toRank: number;
+                        })[];
+                        /** Format: date-time */
+                        startsAt: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awardedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            id: string;
+                            /**
+                             * @description `settled_sales`: minor units of sales behind the person’s level-1 commissions that settled in the period; `new_customers`: distinct buyers whose first paid order earned them a level-1 commission; `team_growth`: invited friends whose first order was paid.
+                             * @enum {unknown}
+                             */
+                            metric: "settled_sales" | "new_customers" | "team_growth";
+                            participants: number;
+                            /** @enum {unknown} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            prizes: ({
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "points";
+                                points: number;
+                                toRank: number;
+                            } | {
+                                couponTemplateId: string;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "coupon";
+                                toRank: number;
+                            } | {
+                                /** @description minor units */
+                                amount: number;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "commission_bonus";
+                                toRank: number;
+                            })[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {unknown} */
+                            status: "scheduled" | "cancelled" | "awarded";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/competitions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a competition
+         * @description Admin only. Only before it starts (409 `competition_started` after; 409 `invalid_transition` when already cancelled or awarded): a cancelled competition shows nowhere but here. 404 for an unknown competition.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awardedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            id: string;
+                            /**
+                             * @description `settled_sales`: minor units of sales behind the person’s level-1 commissions that settled in the period; `new_customers`: distinct buyers whose first paid order earned them a level-1 commission; `team_growth`: invited friends whose first order was paid.
+                             * @enum {unknown}
+                             */
+                            metric: "settled_sales" | "new_customers" | "team_growth";
+                            participants: number;
+                            /** @enum {unknown} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            prizes: ({
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "points";
+                                points: number;
+                                toRank: number;
+                            } | {
+                                couponTemplateId: string;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "coupon";
+                                toRank: number;
+                            } | {
+                                /** @description minor units */
+                                amount: number;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "commission_bonus";
+                                toRank: number;
+                            })[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {unknown} */
+                            status: "scheduled" | "cancelled" | "awarded";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/coupons": {
         parameters: {
             query?: never;
@@ -16523,6 +17726,325 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/competitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Competitions
+         * @description Anyone. Competitions newest start first: without `status`, the upcoming, the running and those ended in the last 30 days; with it, only `upcoming`, `running` or `ended` ones. Cancelled ones never show.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "upcoming" | "running" | "ended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                awardedAt: string | null;
+                                description: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                id: string;
+                                /**
+                                 * @description `settled_sales`: minor units of sales behind the person’s level-1 commissions that settled in the period; `new_customers`: distinct buyers whose first paid order earned them a level-1 commission; `team_growth`: invited friends whose first order was paid.
+                                 * @enum {unknown}
+                                 */
+                                metric: "settled_sales" | "new_customers" | "team_growth";
+                                /** @enum {unknown} */
+                                phase: "upcoming" | "running" | "ended" | "cancelled";
+                                prizes: ({
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "points";
+                                    points: number;
+                                    toRank: number;
+                                } | {
+                                    couponTemplateId: string;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "coupon";
+                                    toRank: number;
+                                } | {
+                                    /** @description minor units */
+                                    amount: number;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "commission_bonus";
+                                    toRank: number;
+                                })[];
+                                /** Format: date-time */
+                                startsAt: string;
+                                title: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A competition and its leaderboard
+         * @description Anyone. The competition, its prizes and the top `top` (default 20) listed people: strict ranks, the higher score first and, on equal scores, who reached it first. Names are masked ("Chen J."), the viewer’s own in full. Signed in, `me` says where the viewer stands, also when they are not listed. Once prizes are paid, ranks are the ones people ended on. A cancelled or unknown competition is 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    top?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awardedAt: string | null;
+                            description: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            id: string;
+                            leaderboard: {
+                                initial: string;
+                                isMe: boolean;
+                                name: string;
+                                prize: ({
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "points";
+                                    points: number;
+                                    toRank: number;
+                                } | {
+                                    couponTemplateId: string;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "coupon";
+                                    toRank: number;
+                                } | {
+                                    /** @description minor units */
+                                    amount: number;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "commission_bonus";
+                                    toRank: number;
+                                }) | null;
+                                rank: number;
+                                score: number;
+                            }[];
+                            me: {
+                                listed: boolean;
+                                prize: ({
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "points";
+                                    points: number;
+                                    toRank: number;
+                                } | {
+                                    couponTemplateId: string;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "coupon";
+                                    toRank: number;
+                                } | {
+                                    /** @description minor units */
+                                    amount: number;
+                                    fromRank: number;
+                                    /** @enum {string} */
+                                    kind: "commission_bonus";
+                                    toRank: number;
+                                }) | null;
+                                rank: number | null;
+                                score: number;
+                            } | null;
+                            /**
+                             * @description `settled_sales`: minor units of sales behind the person’s level-1 commissions that settled in the period; `new_customers`: distinct buyers whose first paid order earned them a level-1 commission; `team_growth`: invited friends whose first order was paid.
+                             * @enum {unknown}
+                             */
+                            metric: "settled_sales" | "new_customers" | "team_growth";
+                            participants: number;
+                            /** @enum {unknown} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            prizes: ({
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "points";
+                                points: number;
+                                toRank: number;
+                            } | {
+                                couponTemplateId: string;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "coupon";
+                                toRank: number;
+                            } | {
+                                /** @description minor units */
+                                amount: number;
+                                fromRank: number;
+                                /** @enum {string} */
+                                kind: "commission_bonus";
+                                toRank: number;
+                            })[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -20026,6 +21548,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether I am listed on leaderboards
+         * @description Signed in. `listed: false` means the person shows on no leaderboard (everyone is listed until they opt out).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            listed: boolean;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Opt in to or out of leaderboards
+         * @description Signed in. `listed: false` hides the person from every leaderboard at once: others no longer see them and rank without them, they still see their own standing, and while hidden they win no prize (prizes go to the listed people ranked among themselves when a competition ends). `listed: true` shows them again.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        listed: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            listed: boolean;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/level": {
         parameters: {
             query?: never;
@@ -20156,6 +21855,7 @@ export interface paths {
                                 "badge.granted": boolean;
                                 "commission.earned": boolean;
                                 "commission.settled": boolean;
+                                "competition.placed": boolean;
                                 "group.failed": boolean;
                                 "group.succeeded": boolean;
                                 "level.changed": boolean;
@@ -20224,6 +21924,7 @@ export interface paths {
                             "badge.granted"?: boolean;
                             "commission.earned"?: boolean;
                             "commission.settled"?: boolean;
+                            "competition.placed"?: boolean;
                             "group.failed"?: boolean;
                             "group.succeeded"?: boolean;
                             "level.changed"?: boolean;
@@ -20249,6 +21950,7 @@ export interface paths {
                                 "badge.granted": boolean;
                                 "commission.earned": boolean;
                                 "commission.settled": boolean;
+                                "competition.placed": boolean;
                                 "group.failed": boolean;
                                 "group.succeeded": boolean;
                                 "level.changed": boolean;
@@ -20384,7 +22086,7 @@ export interface paths {
                                  * @description the event it is about
                                  * @enum {unknown}
                                  */
-                                type: "order.paid" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed" | "badge.granted";
+                                type: "order.paid" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed" | "badge.granted" | "competition.placed";
                             }[];
                             nextCursor: string | null;
                             unread: number;
@@ -26918,7 +28620,7 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "academy_lesson_completed" | "academy_own_answer" | "academy_question_answered" | "academy_section_not_empty" | "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_checked_in" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "below_min_withdrawal" | "business_rule" | "campaign_not_running" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "idempotency_key_in_progress" | "idempotency_key_reused" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "level_first_not_zero" | "level_one_required" | "level_rank_taken" | "level_thresholds_not_increasing" | "make_up_day_checked" | "make_up_no_cards" | "make_up_not_past" | "make_up_off" | "make_up_other_month" | "metrics_token_required" | "no_payment_to_refund" | "not_enough_points" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
+        ProblemReason: "academy_lesson_completed" | "academy_own_answer" | "academy_question_answered" | "academy_section_not_empty" | "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_checked_in" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "below_min_withdrawal" | "business_rule" | "campaign_not_running" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "competition_closed" | "competition_locked" | "competition_started" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "idempotency_key_in_progress" | "idempotency_key_reused" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "level_first_not_zero" | "level_one_required" | "level_rank_taken" | "level_thresholds_not_increasing" | "make_up_day_checked" | "make_up_no_cards" | "make_up_not_past" | "make_up_off" | "make_up_other_month" | "metrics_token_required" | "no_payment_to_refund" | "not_enough_points" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
             academy_lesson_completed: {
@@ -27013,6 +28715,16 @@ export interface components {
             };
             commission_not_held: {
                 commissionId: string;
+            };
+            competition_closed: {
+                status: string;
+            };
+            competition_locked: {
+                field: string;
+            };
+            competition_started: {
+                /** Format: date-time */
+                startsAt: string;
             };
             conflict: Record<string, never>;
             coupon_already_claimed: {
@@ -27335,6 +29047,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["academy_lesson_completed","academy_own_answer","academy_question_answered","academy_section_not_empty","account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_checked_in","already_completed","already_group_member","already_paid","already_shipped","below_min_withdrawal","business_rule","campaign_not_running","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","idempotency_key_in_progress","idempotency_key_reused","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","level_first_not_zero","level_one_required","level_rank_taken","level_thresholds_not_increasing","make_up_day_checked","make_up_no_cards","make_up_not_past","make_up_off","make_up_other_month","metrics_token_required","no_payment_to_refund","not_enough_points","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["academy_lesson_completed","academy_own_answer","academy_question_answered","academy_section_not_empty","account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_checked_in","already_completed","already_group_member","already_paid","already_shipped","below_min_withdrawal","business_rule","campaign_not_running","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","competition_closed","competition_locked","competition_started","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","idempotency_key_in_progress","idempotency_key_reused","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","level_first_not_zero","level_one_required","level_rank_taken","level_thresholds_not_increasing","make_up_day_checked","make_up_no_cards","make_up_not_past","make_up_off","make_up_other_month","metrics_token_required","no_payment_to_refund","not_enough_points","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"academy_lesson_completed":{"completions":"integer"},"academy_own_answer":{"answerId":"string"},"academy_question_answered":{"answers":"integer"},"academy_section_not_empty":{"lessons":"integer"},"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_checked_in":{"day":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"level_first_not_zero":{"rank":"integer","threshold":"integer"},"level_one_required":{},"level_rank_taken":{"rank":"integer"},"level_thresholds_not_increasing":{"rank":"integer","threshold":"integer","belowRank":"integer","belowThreshold":"integer"},"make_up_day_checked":{"day":"string"},"make_up_no_cards":{"perMonth":"integer"},"make_up_not_past":{"day":"string"},"make_up_off":{},"make_up_other_month":{"day":"string"},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_enough_points":{"balance":"integer","needed":"integer"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"academy_lesson_completed":{"completions":"integer"},"academy_own_answer":{"answerId":"string"},"academy_question_answered":{"answers":"integer"},"academy_section_not_empty":{"lessons":"integer"},"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_checked_in":{"day":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"competition_closed":{"status":"string"},"competition_locked":{"field":"string"},"competition_started":{"startsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"level_first_not_zero":{"rank":"integer","threshold":"integer"},"level_one_required":{},"level_rank_taken":{"rank":"integer"},"level_thresholds_not_increasing":{"rank":"integer","threshold":"integer","belowRank":"integer","belowThreshold":"integer"},"make_up_day_checked":{"day":"string"},"make_up_no_cards":{"perMonth":"integer"},"make_up_not_past":{"day":"string"},"make_up_off":{},"make_up_other_month":{"day":"string"},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_enough_points":{"balance":"integer","needed":"integer"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};

@@ -40,6 +40,7 @@ export function AdminLayout() {
         <NavLink to="/admin/tasks">{t('adminTasks.nav')}</NavLink>
         <NavLink to="/admin/honours">{t('adminHonours.nav')}</NavLink>
         <NavLink to="/admin/academy">{t('adminAcademy.nav')}</NavLink>
+        <NavLink to="/admin/competitions">{t('adminCompetitions.title')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>

@@ -1,0 +1,2 @@
+export { CompetitionPage } from './pages/competition-page';
+export { CompetitionsPage } from './pages/competitions-page';
