@@ -51,6 +51,7 @@ import {
   type StripeProviderOptions,
 } from './modules/payments/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
+import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
 import { cachedRedirect, createSharingModule, sharingRoutes } from './modules/sharing/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
@@ -233,6 +234,15 @@ export async function buildApp(deps: AppDeps) {
     groupPrices: groupBuys.quoteUnitPrice,
   });
   const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points, events });
+  const pointsMall = createPointsMallService({
+    db,
+    clock,
+    points,
+    coupons,
+    orders,
+    catalog,
+    people: { contactsOf: accounts.contactsOf },
+  });
   const afterSales = createAfterSalesService({
     db,
     clock,
@@ -274,6 +284,7 @@ export async function buildApp(deps: AppDeps) {
     groupBuys,
     coupons,
     points,
+    pointsMall,
     invitations,
     notifications,
     fulfilment,
@@ -382,6 +393,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(groupBuyRoutes, { groupBuys });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
+  await app.register(pointsMallRoutes, { pointsMall });
   await app.register(invitationsRoutes, { invitations });
   await app.register(notificationsRoutes, { notifications });
   await app.register(afterSalesRoutes, { afterSales });
