@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db.js';
+import type { Queryable, Tx } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
@@ -134,9 +134,12 @@ export function redemptionsOf(ctx: MallContext) {
     return toPage(rows, limit, (r) => [r.id], present);
   }
 
-  async function withBuyers(rows: readonly q.RedemptionRow[]): Promise<Map<string, AdminRedemption>> {
+  async function withBuyers(
+    conn: Queryable,
+    rows: readonly q.RedemptionRow[],
+  ): Promise<Map<string, AdminRedemption>> {
     const contacts = await ctx.people.contactsOf(
-      db,
+      conn,
       rows.map((r) => r.user_id),
     );
     return new Map(
@@ -155,7 +158,7 @@ export function redemptionsOf(ctx: MallContext) {
     cursor?: string;
   }): Promise<Page<AdminRedemption>> {
     const { rows, limit } = await pageOf(f);
-    const presented = await withBuyers(rows.slice(0, limit));
+    const presented = await withBuyers(db, rows.slice(0, limit));
     return toPage(
       rows,
       limit,
@@ -176,7 +179,7 @@ export function redemptionsOf(ctx: MallContext) {
         to: 'done',
         at: clock.now(),
       });
-      return (await withBuyers([row as q.RedemptionRow])).get(redemptionId) as AdminRedemption;
+      return (await withBuyers(tx, [row as q.RedemptionRow])).get(redemptionId) as AdminRedemption;
     });
   }
 

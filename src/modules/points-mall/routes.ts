@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
@@ -24,6 +25,10 @@ const tags = ['points-mall'];
 const adminTags = ['admin', 'points-mall'];
 const ItemParams = Type.Object({ itemId: Id });
 const RedemptionParams = Type.Object({ redemptionId: Id });
+/** Only a product item needs a body (its address): no body at all means `{}`. */
+const bodyDefaultsToEmpty = async (request: FastifyRequest) => {
+  request.body ??= {};
+};
 const ADMIN_PROBLEMS = { 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse };
 
 export const pointsMallRoutes: FastifyPluginAsyncTypebox<{ pointsMall: PointsMallService }> = async (
@@ -65,6 +70,7 @@ export const pointsMallRoutes: FastifyPluginAsyncTypebox<{ pointsMall: PointsMal
     '/api/points-mall/:itemId/redemptions',
     {
       onRequest: signedIn,
+      preValidation: bodyDefaultsToEmpty,
       schema: {
         tags,
         summary: 'Redeem an item',
@@ -77,7 +83,7 @@ export const pointsMallRoutes: FastifyPluginAsyncTypebox<{ pointsMall: PointsMal
           'cannot be given, `out_of_stock` when the product’s variant has none left. 404 for an ' +
           'inactive or unknown item.',
         params: ItemParams,
-        body: Type.Optional(RedeemBody),
+        body: RedeemBody,
         response: {
           201: RedemptionSchema,
           400: ProblemResponse,
@@ -91,7 +97,7 @@ export const pointsMallRoutes: FastifyPluginAsyncTypebox<{ pointsMall: PointsMal
     async (request, reply) =>
       reply
         .status(201)
-        .send(await pointsMall.redeem(requireUser(request).id, request.params.itemId, request.body ?? {})),
+        .send(await pointsMall.redeem(requireUser(request).id, request.params.itemId, request.body)),
   );
 
   app.get(
