@@ -9,6 +9,7 @@ import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
 import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
+import { MallItemPage, MyRedemptionsPage, PointsMallPage } from '../features/points-mall';
 import {
   PromoteCommissionsPage,
   PromoteCustomersPage,
@@ -33,6 +34,7 @@ const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
+const adminPointsMall = () => import('../features/points-mall/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -61,6 +63,7 @@ const AdminShopkeepersPage = lazy(() =>
 );
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
+const AdminPointsMallPage = lazy(() => adminPointsMall().then((m) => ({ default: m.AdminPointsMallPage })));
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -87,6 +90,9 @@ const router = createBrowserRouter([
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
+      { path: 'points-mall', element: <PointsMallPage /> },
+      { path: 'points-mall/redemptions', element: signedIn(<MyRedemptionsPage />) },
+      { path: 'points-mall/:itemId', element: <MallItemPage /> },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -128,6 +134,7 @@ const router = createBrowserRouter([
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
+          { path: 'points-mall', element: <AdminPointsMallPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -14,6 +14,7 @@ import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
 import { payoutsEn } from './payouts-en';
+import { pointsMallEn, pointsMallFieldsEn, pointsMallReasonsEn } from './points-mall-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
@@ -227,9 +228,16 @@ export const en = {
   ...shopperEn,
   ...addressesEn,
   ...growthEn,
-  reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn, ...growthReasonsEn },
+  ...pointsMallEn,
+  reasons: {
+    ...reasonsEn,
+    ...sharingReasonsEn,
+    ...addressesReasonsEn,
+    ...growthReasonsEn,
+    ...pointsMallReasonsEn,
+  },
   rules: rulesEn,
-  fields: { ...fieldsEn, ...addressesFieldsEn },
+  fields: { ...fieldsEn, ...addressesFieldsEn, ...pointsMallFieldsEn },
   fieldRules: fieldRulesEn,
 };
 
