@@ -15,12 +15,14 @@ import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './ear
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
+import { seedDemoPointsMall } from './points-mall.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 import { DemoTime } from './time.js';
 
 type Services = BuiltApp['services'];
 
 export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
+  mallItems: number;
   products: number;
   categories: number;
   accounts: string[];
@@ -94,6 +96,7 @@ async function seedStory(
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
+  const mall = await seedDemoPointsMall(services, db, people, products);
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   const jobs = await runtime.jobs.runDue();
   return {
@@ -103,6 +106,7 @@ async function seedStory(
     ...social,
     orders,
     ...earnings,
+    ...mall,
     jobs,
   };
 }

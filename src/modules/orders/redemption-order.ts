@@ -25,6 +25,9 @@ export interface RedemptionOrderInput {
  */
 export const POINTS_PROVIDER = 'points';
 
+/** The paid step's note in the order's timeline (the web app words it in the reader's language). */
+export const REDEMPTION_NOTE = 'redeemed in the points mall';
+
 /**
  * An order for a points-mall redemption, in the caller's transaction: reserves one unit of the
  * variant (409 `out_of_stock` when none is left), creates the order with a total of 0 and the points
@@ -87,7 +90,7 @@ export async function placeRedemptionOrder(
     },
   ]);
   await q.recordEvent(tx, orderId, 'pending_payment', now);
-  const paid = await moveTo(ctx, tx, order, 'paid', `redeemed for ${input.points} points`);
+  const paid = await moveTo(ctx, tx, order, 'paid', REDEMPTION_NOTE);
   await ctx.events.publish(tx, 'order.paid', { orderId, userId: input.userId });
   return presentOrder(ctx, tx, paid);
 }

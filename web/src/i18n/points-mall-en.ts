@@ -39,6 +39,7 @@ export const pointsMallEn = {
     spent_one: '−{{count}} point',
     spent_other: '−{{count}} points',
     status: { pending: 'Being arranged', done: 'Done' },
+    orderNote: 'Redeemed with points in the points mall',
   },
   adminPointsMall: {
     nav: 'Points mall',

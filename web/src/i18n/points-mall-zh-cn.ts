@@ -43,6 +43,7 @@ export const pointsMallZhCN: Texts<typeof pointsMallEn> = {
     spent_one: '−{{count}} 积分',
     spent_other: '−{{count}} 积分',
     status: { pending: '处理中', done: '已完成' },
+    orderNote: '在积分商城用积分兑换',
   },
   adminPointsMall: {
     nav: '积分商城',
