@@ -24,7 +24,7 @@ export const pointsMallEn = {
       not_enough_points: 'Not enough points',
     },
     redeem: 'Redeem',
-    redeemTitle: 'Redeem {{title}}?',
+    redeemTitle: 'Redeem “{{title}}”?',
     redeemMessage_one: 'This spends {{count}} point. It cannot be undone.',
     redeemMessage_other: 'This spends {{count}} points. It cannot be undone.',
     redeemedCoupon: 'Redeemed. The coupon is in your coupons.',
