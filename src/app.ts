@@ -61,6 +61,7 @@ import {
   type StripeProviderOptions,
 } from './modules/payments/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
+import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
 import { cachedRedirect, createSharingModule, sharingRoutes } from './modules/sharing/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
@@ -257,6 +258,15 @@ export async function buildApp(deps: AppDeps) {
     orders,
   });
   const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points, events });
+  const pointsMall = createPointsMallService({
+    db,
+    clock,
+    points,
+    coupons,
+    orders,
+    catalog,
+    people: { contactsOf: accounts.contactsOf },
+  });
   const afterSales = createAfterSalesService({
     db,
     clock,
@@ -325,6 +335,7 @@ export async function buildApp(deps: AppDeps) {
     coupons,
     points,
     levels,
+    pointsMall,
     invitations,
     notifications,
     fulfilment,
@@ -442,6 +453,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(levelsRoutes, { levels });
   await app.register(tasksRoutes, { tasks });
   await app.register(honoursRoutes, { honours });
+  await app.register(pointsMallRoutes, { pointsMall });
   await app.register(invitationsRoutes, { invitations });
   await app.register(competitionsRoutes, { competitions });
   await app.register(notificationsRoutes, { notifications });

@@ -14,6 +14,7 @@ import { notificationsReasons } from './modules/notifications/index.js';
 import { orderReasons } from './modules/orders/index.js';
 import { paymentReasons } from './modules/payments/index.js';
 import { pointsReasons } from './modules/points/index.js';
+import { pointsMallReasons } from './modules/points-mall/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
 import { storesReasons } from './modules/stores/index.js';
 import { uploadsReasons } from './modules/uploads/index.js';
@@ -46,4 +47,5 @@ export const problemReasons = mergeReasonCatalogs([
   checkinsReasons,
   levelsReasons,
   competitionsReasons,
+  pointsMallReasons,
 ]);

@@ -14,6 +14,7 @@ import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } 
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
+import { DEMO_MALL_POINTS, demoMallItems } from './points-mall.js';
 import { seedDemoShop } from './seed.js';
 import { DEMO_INVITATION_POINTS, demoCoupons, demoGroupBuys, demoStore } from './social.js';
 import { demoTasks } from './tasks.js';
@@ -307,6 +308,27 @@ describe('demo shop', () => {
       awardedAt: string | null;
     }>();
     expect(finished.awardedAt).not.toBeNull();
+  });
+
+  it('fills the points mall with a coupon, a product and a perk that every demo buyer can afford', async () => {
+    const { token } = await signInAs('buyer3');
+    const mall = (await t.request('GET', '/api/points-mall', { token })).json<{
+      items: { kind: string; title: string; costPoints: number; availability: string }[];
+    }>().items;
+    expect(mall.map((i) => i.kind)).toEqual(['coupon', 'product', 'perk']);
+    expect(mall.map((i) => i.title)).toEqual([
+      demoMallItems.coupon.title,
+      demoMallItems.product.title,
+      demoMallItems.perk.title,
+    ]);
+    expect(mall.every((i) => i.availability === 'available' && i.costPoints <= DEMO_MALL_POINTS)).toBe(true);
+    const buyer1 = await signInAs('buyer1');
+    const mine = await t.request('GET', '/api/me/points-mall/redemptions', { token: buyer1.token });
+    expect(mine.json<{ items: { kind: string }[] }>().items.map((r) => r.kind)).toEqual(['coupon']);
+    const pending = await t.request('GET', '/api/admin/points-mall/redemptions?status=pending', {
+      token: await adminToken(),
+    });
+    expect(pending.json<{ items: { kind: string }[] }>().items.map((r) => r.kind)).toEqual(['perk']);
   });
 
   it('does nothing the second time', async () => {

@@ -20,6 +20,7 @@ import { seedDemoLevels } from './levels.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
+import { seedDemoPointsMall } from './points-mall.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 import { seedDemoTaskProgress, seedDemoTasks } from './tasks.js';
 import { DemoTime } from './time.js';
@@ -28,6 +29,7 @@ type Services = BuiltApp['services'];
 
 export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
   competitions: number;
+  mallItems: number;
   products: number;
   categories: number;
   accounts: string[];
@@ -107,6 +109,7 @@ async function seedStory(
   await seedDemoCheckins(services, person(people, 'buyer1'));
   await seedDemoTaskProgress(services, person(people, 'buyer1'), products);
   await seedDemoAcademy(services, people);
+  const mall = await seedDemoPointsMall(services, db, people, products);
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   // After the orders' growth is posted (their deferred reactions), so buyers land on their levels at once.
   await runtime.jobs.runDue();
@@ -122,6 +125,7 @@ async function seedStory(
     orders,
     ...earnings,
     tasks,
+    ...mall,
     jobs,
   };
 }

@@ -30,6 +30,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/group-buys/{groupId}': 'a group’s page is shared to strangers so they join it (members masked)',
   'GET /api/coupons': 'the coupon centre shows its offers before sign-in',
   'GET /api/invitation-rewards': 'the invitation page says what inviting earns before sign-in',
+  'GET /api/points-mall': 'the points mall shows what points buy before sign-in, to make people want them',
+  'GET /api/points-mall/{itemId}': 'a points-mall item is shown (and shared) before sign-in, as the mall is',
   'GET /api/share-links/{code}/qr.svg': 'the QR code of a share link is printed and shown to anyone',
   'GET /api/share-links/{code}/poster.png': 'a share poster is sent to anyone',
   'GET /api/share-previews/{type}/{id}/image.png': 'the link-preview image chat apps fetch without a session',
@@ -63,6 +65,7 @@ interface Fixture {
   lessonId: string;
   questionId: string;
   answerId: string;
+  mallItemId: string;
 }
 
 /**
@@ -89,6 +92,12 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'id',
     object: 'couponId',
     reason: 'a coupon offer is everyone’s; a claim and its progress are the caller’s own',
+  },
+  {
+    pattern: /^\/api\/points-mall\/\{itemId\}\/redemptions$/,
+    param: 'itemId',
+    object: 'mallItemId',
+    reason: 'a points-mall item is everyone’s; a redemption is the caller’s own',
   },
   {
     pattern: /^\/api\/stores\/\{id\}\/products\/\{productId\}$/,
@@ -293,6 +302,11 @@ beforeAll(async () => {
     body: { body: 'Sweep.' },
   });
   expect(answered.statusCode, answered.body).toBe(201);
+  const mallItem = await t.request('POST', '/api/admin/points-mall/items', {
+    token: admin.token,
+    body: { title: 'Sweep perk', kind: 'perk', costPoints: 1, stock: 1 },
+  });
+  expect(mallItem.statusCode, mallItem.body).toBe(201);
   await t.jobs.runDue(); // notifications of A's order
 
   fixture = {
@@ -310,6 +324,7 @@ beforeAll(async () => {
     lessonId: lesson.json<{ id: string }>().id,
     questionId,
     answerId: answered.json<{ answers: { id: string }[] }>().answers[0]!.id,
+    mallItemId: mallItem.json<{ id: string }>().id,
   };
 });
 afterAll(() => t.close());

@@ -31,6 +31,7 @@ import './styles/tasks.css';
 import './styles/honours.css';
 import './styles/academy.css';
 import './styles/competitions.css';
+import './styles/points-mall.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

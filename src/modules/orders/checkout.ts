@@ -283,7 +283,7 @@ async function reserveGroupSeat(
  * copied with its id (a later edit of the saved one leaves the order as it was). Someone else's
  * saved address is 404, as if it did not exist.
  */
-async function deliveryAddress(
+export async function deliveryAddress(
   ctx: OrdersContext,
   tx: Tx,
   userId: string,

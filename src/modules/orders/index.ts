@@ -13,7 +13,9 @@ export type {
 export type { Order } from './present.js';
 export type { AttributionFacts } from './queries.js';
 export { orderReasons } from './reasons.js';
+export type { RedemptionOrderInput } from './redemption-order.js';
+export { POINTS_PROVIDER } from './redemption-order.js';
 export { ordersRoutes } from './routes.js';
-export { OrderSchema } from './schemas.js';
+export { AddressInputSchema as OrderAddressInputSchema, OrderSchema } from './schemas.js';
 export type { OrdersService } from './service.js';
 export { createOrdersService } from './service.js';

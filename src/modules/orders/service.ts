@@ -10,6 +10,7 @@ import { cancelByBuyer, confirmDeliveryAutomatically, confirmReceipt, markShippe
 import { cancelUnpaidOrder, completeOrder, confirmPayment, recordPaymentFailure } from './lifecycle.js';
 import { type Order, presentOrder, presentOrders } from './present.js';
 import * as q from './queries.js';
+import { placeRedemptionOrder, type RedemptionOrderInput } from './redemption-order.js';
 import type { RefundRequest } from './refunds.js';
 import {
   claimRefund,
@@ -114,6 +115,8 @@ export function createOrdersService(ctx: OrdersContext) {
 
   return {
     placeOrder: placeOrder.bind(null, ctx),
+    /** A points-mall redemption's order (total 0, paid in points), in the mall's transaction. */
+    placeRedemptionOrder: (tx: Tx, input: RedemptionOrderInput) => placeRedemptionOrder(ctx, tx, input),
     confirmPayment: confirmPayment.bind(null, ctx),
     recordPaymentFailure: recordPaymentFailure.bind(null, ctx),
     completeOrder: completeOrder.bind(null, ctx),

@@ -14,6 +14,7 @@ import { BadgesPage } from '../features/honours';
 import { MyLevelPage } from '../features/levels';
 import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
+import { MallItemPage, MyRedemptionsPage, PointsMallPage } from '../features/points-mall';
 import {
   PromoteCommissionsPage,
   PromoteCustomersPage,
@@ -53,6 +54,7 @@ const AdminCompetitionNewPage = lazy(() =>
 const AdminCompetitionPage = lazy(() =>
   adminCompetitions().then((m) => ({ default: m.AdminCompetitionPage })),
 );
+const adminPointsMall = () => import('../features/points-mall/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -91,6 +93,7 @@ const AdminTasksPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTa
 const AdminTaskNewPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTaskNewPage })));
 const AdminTaskEditPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTaskEditPage })));
 const AdminAcademyPage = lazy(() => adminAcademy().then((m) => ({ default: m.AdminAcademyPage })));
+const AdminPointsMallPage = lazy(() => adminPointsMall().then((m) => ({ default: m.AdminPointsMallPage })));
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -127,6 +130,9 @@ const router = createBrowserRouter([
       { path: 'academy/questions/:id', element: <QuestionPage /> },
       { path: 'competitions', element: <CompetitionsPage /> },
       { path: 'competitions/:id', element: <CompetitionPage /> },
+      { path: 'points-mall', element: <PointsMallPage /> },
+      { path: 'points-mall/redemptions', element: signedIn(<MyRedemptionsPage />) },
+      { path: 'points-mall/:itemId', element: <MallItemPage /> },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -178,6 +184,7 @@ const router = createBrowserRouter([
           { path: 'competitions', element: <AdminCompetitionsPage /> },
           { path: 'competitions/new', element: <AdminCompetitionNewPage /> },
           { path: 'competitions/:id', element: <AdminCompetitionPage /> },
+          { path: 'points-mall', element: <AdminPointsMallPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -19,6 +19,7 @@ import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
 import { payoutsEn } from './payouts-en';
+import { pointsMallEn, pointsMallFieldsEn, pointsMallReasonsEn } from './points-mall-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
@@ -239,6 +240,7 @@ export const en = {
   ...honoursEn,
   ...academyEn,
   ...competitionsEn,
+  ...pointsMallEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,
@@ -248,6 +250,7 @@ export const en = {
     ...levelsReasonsEn,
     ...academyReasonsEn,
     ...competitionsReasonsEn,
+    ...pointsMallReasonsEn,
   },
   rules: rulesEn,
   fields: {
@@ -255,6 +258,7 @@ export const en = {
     ...addressesFieldsEn,
     ...checkinsFieldsEn,
     ...levelsFieldsEn,
+    ...pointsMallFieldsEn,
   },
   fieldRules: fieldRulesEn,
 };

@@ -20,6 +20,7 @@ import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
+import { pointsMallFieldsZhCN, pointsMallReasonsZhCN, pointsMallZhCN } from './points-mall-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
@@ -239,6 +240,7 @@ export const zhCN: Messages = {
   ...honoursZhCN,
   ...academyZhCN,
   ...competitionsZhCN,
+  ...pointsMallZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,
@@ -248,6 +250,7 @@ export const zhCN: Messages = {
     ...levelsReasonsZhCN,
     ...academyReasonsZhCN,
     ...competitionsReasonsZhCN,
+    ...pointsMallReasonsZhCN,
   },
   rules: rulesZhCN,
   fields: {
@@ -255,6 +258,7 @@ export const zhCN: Messages = {
     ...addressesFieldsZhCN,
     ...checkinsFieldsZhCN,
     ...levelsFieldsZhCN,
+    ...pointsMallFieldsZhCN,
   },
   fieldRules: fieldRulesZhCN,
 };

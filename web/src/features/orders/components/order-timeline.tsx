@@ -7,7 +7,8 @@ const isOrderStatus = (status: Order['timeline'][number]['status']): status is O
 
 /**
  * The notes the server writes for steps a buyer or a job takes (orders/delivery-rules.ts), and the
- * reason of a refund an after-sales approval makes (aftersales/service.ts).
+ * reason of a refund an after-sales approval makes (aftersales/service.ts), and a points-mall
+ * redemption's paid step (orders/redemption-order.ts).
  */
 const KNOWN_NOTES = {
   'confirmed by the buyer': 'fulfilment.notes.confirmedByBuyer',
@@ -16,6 +17,7 @@ const KNOWN_NOTES = {
   'not paid in time': 'fulfilment.notes.notPaidInTime',
   'after-sales refund': 'fulfilment.notes.afterSalesRefund',
   'after-sales return': 'fulfilment.notes.afterSalesReturn',
+  'redeemed in the points mall': 'pointsMall.orderNote',
 } as const;
 
 const isKnownNote = (note: string): note is keyof typeof KNOWN_NOTES => note in KNOWN_NOTES;
