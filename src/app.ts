@@ -133,7 +133,15 @@ export async function buildApp(deps: AppDeps) {
     ledger,
     jobs,
   });
-  const points = createPointsService({ db, clock });
+  const points = createPointsService({
+    db,
+    clock,
+    currency: config.currency,
+    jobs,
+    events,
+    // Orders are created below (their checkout takes points); this runs only once requests do.
+    orderFacts: (conn, orderId) => orders.rewardFacts(conn, orderId),
+  });
   const addresses = createAddressesService({ db, clock });
   const orders = createOrdersService({
     db,
@@ -149,6 +157,7 @@ export async function buildApp(deps: AppDeps) {
     idempotency,
     coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
+    pointsCheckout: points.checkout,
     shipments: shipmentLookup,
     savedAddresses: addresses,
     buyers: {
@@ -256,6 +265,7 @@ export async function buildApp(deps: AppDeps) {
     distribution,
     coupons,
     invitations,
+    points,
     notifications,
     afterSales,
     sharing: sharing.service,

@@ -5,6 +5,7 @@ import type { GroupBuyService } from './modules/groupbuy/index.js';
 import type { InvitationsService } from './modules/invitations/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
 import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
+import type { PointsService } from './modules/points/index.js';
 import type { SharingService } from './modules/sharing/index.js';
 import type { EventBus } from './platform/events.js';
 
@@ -13,6 +14,7 @@ export interface ReactingModules {
   distribution: Pick<DistributionService, 'reactions'>;
   coupons: Pick<CouponsService, 'reactions'>;
   invitations: Pick<InvitationsService, 'reactions'>;
+  points: Pick<PointsService, 'reactions'>;
   notifications: Pick<NotificationsService, 'notify'>;
   afterSales: Pick<AfterSalesService, 'reactions'>;
   sharing: Pick<SharingService, 'reactions'>;
@@ -51,6 +53,11 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('order.refunded', 'invitations.reverse-points', m.invitations.reactions.reversePoints);
   events.defer('order.cancelled', 'coupons.return-on-cancel', m.coupons.reactions.returnCoupon);
   events.defer('order.refunded', 'coupons.return-on-refund', m.coupons.reactions.returnCoupon);
+  // Points on paid orders, taken back on refunds; points spent at checkout come back on cancel/refund.
+  events.defer('order.paid', 'points.earn-on-paid', m.points.reactions.earnOnPaid);
+  events.defer('order.refunded', 'points.settle-on-refund', m.points.reactions.settleOrder);
+  events.defer('order.partially_refunded', 'points.settle-on-partial-refund', m.points.reactions.settleOrder);
+  events.defer('order.cancelled', 'points.return-on-cancel', m.points.reactions.settleOrder);
   for (const type of NOTIFICATION_TYPES) {
     events.defer(type, `notifications.${type}`, (tx, event) => m.notifications.notify(tx, type, event));
   }

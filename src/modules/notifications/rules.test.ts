@@ -23,6 +23,7 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
   'commission.settled': [{ commissionId: 'c1', orderId: ORDER, userId: 'p1', amount: 490 }],
   'group.succeeded': [{ groupId: 'g1', campaignId: 'k1', memberIds: ['u1', 'u2', 'u1'] }],
   'group.failed': [{ groupId: 'g1', campaignId: 'k1', memberIds: [] }],
+  'points.expiring': [{ userId: 'u1', lotId: 'l1', points: 120, expiresAt: '2026-03-08T10:00:00.000Z' }],
   'withdrawal.decided': [
     { withdrawalId: 'w1', userId: 'p1', amount: 10_000, status: 'approved' },
     { withdrawalId: 'w2', userId: 'p1', amount: 10_000, status: 'rejected' },
@@ -94,6 +95,11 @@ describe('addressOf', () => {
     expect(addressOf('withdrawal.decided', samples['withdrawal.decided'][0]!).link).toBe(
       '/promote/withdrawals',
     );
+    expect(addressOf('points.expiring', samples['points.expiring'][0]!)).toEqual({
+      recipients: ['u1'],
+      subject: 'l1',
+      link: '/points',
+    });
   });
 });
 

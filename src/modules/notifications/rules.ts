@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPES = [
   'commission.settled',
   'group.succeeded',
   'group.failed',
+  'points.expiring',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -29,6 +30,7 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'commission.settled': false,
   'group.succeeded': false,
   'group.failed': false,
+  'points.expiring': false,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -63,6 +65,10 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
       const g = e as NotificationEvent<'group.succeeded'>;
       return { recipients: [...new Set(g.memberIds)], subject: g.groupId, link: `/groups/${g.groupId}` };
     }
+    case 'points.expiring': {
+      const p = e as NotificationEvent<'points.expiring'>;
+      return { recipients: [p.userId], subject: p.lotId, link: '/points' };
+    }
     case 'withdrawal.decided': {
       const w = e as NotificationEvent<'withdrawal.decided'>;
       return { recipients: [w.userId], subject: w.withdrawalId, link: '/promote/withdrawals' };
@@ -77,6 +83,10 @@ export function formatMoney(minor: number, currency: string, language: Language)
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minor / 10 ** digits);
 }
+
+/** A day as the person reads it (the instant's UTC day, as the points page shows it). */
+const dayOf = (iso: string, language: Language) =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 
 /** A short, human reference to an order: the last characters of its id, as the order page shows it. */
 export const shortRef = (id: string) => id.slice(-8).toUpperCase();
@@ -137,6 +147,10 @@ const TEMPLATES: Record<Language, Templates> = {
             title: 'Withdrawal declined',
             body: `Your withdrawal of ${money(e.amount)} was declined; the amount stays in your balance.`,
           },
+    'points.expiring': (e) => ({
+      title: 'Points expiring soon',
+      body: `${e.points} of your points expire on ${dayOf(e.expiresAt, 'en')}. Use them at checkout before then.`,
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -174,6 +188,10 @@ const TEMPLATES: Record<Language, Templates> = {
       e.status === 'approved'
         ? { title: '提现已通过', body: `您 ${money(e.amount)} 的提现申请已通过。` }
         : { title: '提现未通过', body: `您 ${money(e.amount)} 的提现申请未通过，金额仍在您的余额中。` },
+    'points.expiring': (e) => ({
+      title: '积分即将过期',
+      body: `您有 ${e.points} 积分将于 ${dayOf(e.expiresAt, 'zh-CN')} 过期，请在此之前结算时使用。`,
+    }),
   },
 };
 

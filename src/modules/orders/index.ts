@@ -6,11 +6,12 @@ export type {
   GroupSeatRequest,
   OrderGroupBuy,
   OrderShipment,
+  PointsCheckout,
   ReservedSeat,
   ShipmentLookup,
 } from './context.js';
 export type { Order } from './present.js';
-export type { AttributionFacts } from './queries.js';
+export type { AttributionFacts, RewardFacts } from './queries.js';
 export { orderReasons } from './reasons.js';
 export { ordersRoutes } from './routes.js';
 export { OrderSchema } from './schemas.js';

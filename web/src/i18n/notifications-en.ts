@@ -24,6 +24,7 @@ export const notificationsEn = {
       'commission.settled': 'Commission available to withdraw',
       'group.succeeded': 'Group buy succeeded',
       'group.failed': 'Group buy did not fill',
+      'points.expiring': 'Points about to expire',
     } satisfies Record<NotificationType, string>,
   },
 };

@@ -21,6 +21,7 @@ export const notificationsZhCN: typeof notificationsEn = {
       'commission.settled': '佣金可提现',
       'group.succeeded': '拼团成功',
       'group.failed': '拼团未成功',
+      'points.expiring': '积分即将过期',
     },
   },
 };
