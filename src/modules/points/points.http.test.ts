@@ -9,7 +9,12 @@ import type { PointsSettings } from './rules.js';
 let t: TestApp;
 let admin: { token: string };
 const DAY = 86_400_000;
-const DEFAULTS: PointsSettings = { earnPerUnit: 1, redeemPerUnit: 100, maxShareBps: 5000, expiryMonths: null };
+const DEFAULTS: PointsSettings = {
+  earnPerUnit: 1,
+  redeemPerUnit: 100,
+  maxShareBps: 5000,
+  expiryMonths: null,
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -52,16 +57,24 @@ const give = (userId: string, points: number, ref: string, expiresAt?: Date) =>
       ...(expiresAt ? { expiresAt } : {}),
     }),
   );
-const approveRefund = async (token: string, order: Order, items?: { orderItemId: string; quantity: number }[]) => {
+const approveRefund = async (
+  token: string,
+  order: Order,
+  items?: { orderItemId: string; quantity: number }[],
+) => {
   const requested = await t.request('POST', `/api/orders/${order.id}/after-sales`, {
     token,
     body: { type: 'refund', reason: 'changed my mind', ...(items ? { items } : {}) },
   });
   expect(requested.statusCode, requested.body).toBe(201);
-  const approved = await t.request('POST', `/api/admin/after-sales/${requested.json<AfterSale>().id}/approve`, {
-    token: admin.token,
-    body: {},
-  });
+  const approved = await t.request(
+    'POST',
+    `/api/admin/after-sales/${requested.json<AfterSale>().id}/approve`,
+    {
+      token: admin.token,
+      body: {},
+    },
+  );
   expect(approved.statusCode, approved.body).toBe(200);
   await advance();
 };
@@ -75,7 +88,9 @@ describe('settings', () => {
       body: { earnPerUnit: 2, redeemPerUnit: 50, maxShareBps: 3000, expiryMonths: 12 },
     });
     expect(put.json()).toEqual({ earnPerUnit: 2, redeemPerUnit: 50, maxShareBps: 3000, expiryMonths: 12 });
-    expect((await t.request('GET', '/api/admin/points/settings', { token: admin.token })).json()).toMatchObject({
+    expect(
+      (await t.request('GET', '/api/admin/points/settings', { token: admin.token })).json(),
+    ).toMatchObject({
       expiryMonths: 12,
     });
   });
@@ -98,7 +113,9 @@ describe('settings', () => {
   it('security: no token 401, a buyer 403', async () => {
     const buyer = await t.signUp();
     expect((await t.request('GET', '/api/admin/points/settings')).statusCode).toBe(401);
-    expect((await t.request('GET', '/api/admin/points/settings', { token: buyer.token })).statusCode).toBe(403);
+    expect((await t.request('GET', '/api/admin/points/settings', { token: buyer.token })).statusCode).toBe(
+      403,
+    );
     const put = await t.request('PUT', '/api/admin/points/settings', { token: buyer.token, body: DEFAULTS });
     expect(put.statusCode).toBe(403);
     expect((await t.request('GET', '/api/me/points')).statusCode).toBe(401);
@@ -146,7 +163,9 @@ describe('earning on paid orders, and taking back on refunds', () => {
     await approveRefund(buyer.token, order);
     const mine = await statement(buyer.token);
     expect(mine.balance).toBe(0);
-    expect(mine.items.filter((i) => i.reason === 'order_refund').map((i) => i.delta)).toEqual([-33, -33, -33]);
+    expect(mine.items.filter((i) => i.reason === 'order_refund').map((i) => i.delta)).toEqual([
+      -33, -33, -33,
+    ]);
   });
 
   it('a refund that takes back points already spent leaves a debt, which the next points pay off first', async () => {
@@ -253,7 +272,10 @@ describe('points at checkout', () => {
     await t.request('POST', `/api/orders/${cancelled.id}/cancel`, { token: buyer.token });
     await advance();
     expect((await statement(buyer.token)).balance).toBe(10_000);
-    expect((await statement(buyer.token)).items[0]).toMatchObject({ reason: 'checkout_return', delta: 1_000 });
+    expect((await statement(buyer.token)).items[0]).toMatchObject({
+      reason: 'checkout_return',
+      delta: 1_000,
+    });
 
     const order = await place(2); // ¥40: 2,000 points pay ¥20, ¥20 paid → earns 20
     await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: buyer.token });
@@ -318,16 +340,18 @@ describe('expiry', () => {
     });
     expect(spent.statusCode, spent.body).toBe(201);
     await setSettings({ expiryMonths: 1, earnPerUnit: 0 }); // so that paying earns nothing here
-    await t.request('POST', `/api/payments/sandbox/${spent.json<Order>().id}/succeed`, { token: buyer.token });
+    await t.request('POST', `/api/payments/sandbox/${spent.json<Order>().id}/succeed`, {
+      token: buyer.token,
+    });
     mine = await statement(buyer.token);
     expect(mine.expiring.map((e) => e.points)).toEqual([90]);
 
     await give(buyer.user.id, 30, `test:later:${buyer.user.id}`, new Date(now + 5 * DAY));
     await advance(3_600_000); // the hourly job's next run
     const notices = async () =>
-      (
-        await t.request('GET', '/api/me/notifications', { token: buyer.token })
-      ).json<{ items: { type: string; link: string; body: string }[] }>().items.filter((n) => n.type === 'points.expiring');
+      (await t.request('GET', '/api/me/notifications', { token: buyer.token }))
+        .json<{ items: { type: string; link: string; body: string }[] }>()
+        .items.filter((n) => n.type === 'points.expiring');
     expect(await notices()).toHaveLength(1);
     expect((await notices())[0]).toMatchObject({ link: '/points' });
     expect((await notices())[0]!.body).toContain('30');
@@ -350,4 +374,3 @@ describe('expiry', () => {
     expect(mine.items[0]).toMatchObject({ reason: 'expired', delta: -90 });
   });
 });
-
