@@ -25,6 +25,7 @@ import './styles/shopper.css';
 import './styles/addresses.css';
 import './styles/uploads.css';
 import './styles/growth.css';
+import './styles/points.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -134,9 +134,7 @@ describe('earning on paid orders, and taking back on refunds', () => {
     expect(mine.items).toMatchObject([{ delta: 123, reason: 'order', expiresAt: null, debtPaid: 0 }]);
 
     // The reaction run again (a job retried after its commit) earns nothing more.
-    await t.db.transaction((tx) =>
-      t.services.points.reactions.earnOnPaid(tx, { orderId: order.id, userId: buyer.user.id }),
-    );
+    await t.db.transaction((tx) => t.services.points.reactions.earnOnPaid(tx, { orderId: order.id }));
     expect((await statement(buyer.token)).balance).toBe(123);
 
     await approveRefund(buyer.token, order);

@@ -9,6 +9,7 @@ import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
 import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
+import { PointsPage } from '../features/points';
 import {
   PromoteCommissionsPage,
   PromoteCustomersPage,
@@ -33,6 +34,7 @@ const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
+const adminPoints = () => import('../features/points/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -58,6 +60,9 @@ const AdminGroupBuysPage = lazy(() => adminGroupBuys().then((m) => ({ default: m
 const AdminCampaignPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminCampaignPage })));
 const AdminShopkeepersPage = lazy(() =>
   adminShopkeepers().then((m) => ({ default: m.AdminShopkeepersPage })),
+);
+const AdminPointsSettingsPage = lazy(() =>
+  adminPoints().then((m) => ({ default: m.AdminPointsSettingsPage })),
 );
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
@@ -87,6 +92,7 @@ const router = createBrowserRouter([
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
+      { path: 'points', element: signedIn(<PointsPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -128,6 +134,7 @@ const router = createBrowserRouter([
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
+          { path: 'points', element: <AdminPointsSettingsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

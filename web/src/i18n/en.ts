@@ -14,6 +14,7 @@ import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
 import { payoutsEn } from './payouts-en';
+import { pointsEn, pointsFieldsEn } from './points-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
@@ -227,9 +228,10 @@ export const en = {
   ...shopperEn,
   ...addressesEn,
   ...growthEn,
+  ...pointsEn,
   reasons: { ...reasonsEn, ...sharingReasonsEn, ...addressesReasonsEn, ...growthReasonsEn },
   rules: rulesEn,
-  fields: { ...fieldsEn, ...addressesFieldsEn },
+  fields: { ...fieldsEn, ...addressesFieldsEn, ...pointsFieldsEn },
   fieldRules: fieldRulesEn,
 };
 

@@ -15,6 +15,7 @@ import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
+import { pointsFieldsZhCN, pointsZhCN } from './points-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
@@ -227,8 +228,9 @@ export const zhCN: Messages = {
   ...layoutZhCN,
   ...addressesZhCN,
   ...growthZhCN,
+  ...pointsZhCN,
   reasons: { ...reasonsZhCN, ...sharingReasonsZhCN, ...addressesReasonsZhCN, ...growthReasonsZhCN },
   rules: rulesZhCN,
-  fields: { ...fieldsZhCN, ...addressesFieldsZhCN },
+  fields: { ...fieldsZhCN, ...addressesFieldsZhCN, ...pointsFieldsZhCN },
   fieldRules: fieldRulesZhCN,
 };

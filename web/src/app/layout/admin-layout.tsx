@@ -35,6 +35,7 @@ export function AdminLayout() {
         <NavLink to="/admin/shopkeepers">{t('shopkeeperApplications.nav')}</NavLink>
         <NavLink to="/admin/attention">{t('adminAttention.nav')}</NavLink>
         <NavLink to="/admin/after-sales">{t('afterSales.nav')}</NavLink>
+        <NavLink to="/admin/points">{t('adminPoints.nav')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>
