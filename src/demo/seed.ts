@@ -15,6 +15,7 @@ import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './ear
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
+import { seedDemoPoints } from './points.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 import { DemoTime } from './time.js';
 
@@ -91,6 +92,7 @@ async function seedStory(
   const social = await seedDemoSocial(services, shopkeeper, products);
   const admin = await firstAdmin(db);
   await seedDemoStock(services, admin, products);
+  await seedDemoPoints(services, db, people, runtime.clock.now());
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
