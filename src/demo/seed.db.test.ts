@@ -13,8 +13,8 @@ import { demoAddresses } from './addresses.js';
 import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } from './catalog.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoOrders } from './orders.js';
-import { demoExpiringPoints } from './points.js';
 import { demoAdmin, demoPeople } from './people.js';
+import { demoExpiringPoints } from './points.js';
 import { seedDemoShop } from './seed.js';
 import { DEMO_INVITATION_POINTS, demoCoupons, demoGroupBuys, demoStore } from './social.js';
 
