@@ -93,6 +93,7 @@ describe('reactions to a payment', () => {
     expect(queued.map((j) => j.name).sort()).toEqual([
       'invitations.reward-inviter',
       'notifications.order.paid',
+      'points.earn-on-paid',
     ]);
     expect(queued.every((j) => j.payload.orderId === placed.id)).toBe(true);
   });

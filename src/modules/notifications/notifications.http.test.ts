@@ -261,6 +261,7 @@ describe('notification preferences', () => {
         'commission.settled': false,
         'group.succeeded': false,
         'group.failed': false,
+        'points.expiring': false,
       },
     });
     const put = await t.request('PUT', '/api/me/notification-preferences', {
