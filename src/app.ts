@@ -145,7 +145,15 @@ export async function buildApp(deps: AppDeps) {
     ledger,
     jobs,
   });
-  const points = createPointsService({ db, clock });
+  const points = createPointsService({
+    db,
+    clock,
+    currency: config.currency,
+    jobs,
+    events,
+    // Orders are created below (their checkout takes points); this runs only once requests do.
+    orderFacts: (conn, orderId) => orders.rewardFacts(conn, orderId),
+  });
   const addresses = createAddressesService({ db, clock });
   const checkins = createCheckinsService({ db, clock, timeZone: config.timeZone, points, events });
   const orders = createOrdersService({
@@ -163,6 +171,7 @@ export async function buildApp(deps: AppDeps) {
     coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
     memberPricing,
+    pointsCheckout: points.checkout,
     shipments: shipmentLookup,
     savedAddresses: addresses,
     buyers: {
@@ -313,6 +322,7 @@ export async function buildApp(deps: AppDeps) {
     distribution,
     coupons,
     invitations,
+    points,
     notifications,
     afterSales,
     sharing: sharing.service,

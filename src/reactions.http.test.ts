@@ -95,6 +95,7 @@ describe('reactions to a payment', () => {
       'levels.growth-on-paid',
       'notifications.order.paid',
       'tasks.count-first-order',
+      'points.earn-on-paid',
     ]);
     expect(queued.every((j) => j.payload.orderId === placed.id)).toBe(true);
   });

@@ -8,6 +8,7 @@ import type { InvitationsService } from './modules/invitations/index.js';
 import type { LevelsService } from './modules/levels/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
 import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
+import type { PointsService } from './modules/points/index.js';
 import type { SharingService } from './modules/sharing/index.js';
 import type { TasksService } from './modules/tasks/index.js';
 import type { EventBus } from './platform/events.js';
@@ -18,6 +19,7 @@ export interface ReactingModules {
   distribution: Pick<DistributionService, 'reactions'>;
   coupons: Pick<CouponsService, 'reactions'>;
   invitations: Pick<InvitationsService, 'reactions'>;
+  points: Pick<PointsService, 'reactions'>;
   notifications: Pick<NotificationsService, 'notify'>;
   afterSales: Pick<AfterSalesService, 'reactions'>;
   sharing: Pick<SharingService, 'reactions'>;
@@ -99,6 +101,11 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
     'competitions.count-team-growth',
     m.competitions.reactions.onInvitationConverted,
   );
+  // Points on paid orders, taken back on refunds; points spent at checkout come back on cancel/refund.
+  events.defer('order.paid', 'points.earn-on-paid', m.points.reactions.earnOnPaid);
+  events.defer('order.refunded', 'points.settle-on-refund', m.points.reactions.settleOrder);
+  events.defer('order.partially_refunded', 'points.settle-on-partial-refund', m.points.reactions.settleOrder);
+  events.defer('order.cancelled', 'points.return-on-cancel', m.points.reactions.settleOrder);
   for (const type of NOTIFICATION_TYPES) {
     events.defer(type, `notifications.${type}`, (tx, event) => m.notifications.notify(tx, type, event));
   }

@@ -14,6 +14,7 @@ import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } 
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
+import { demoExpiringPoints } from './points.js';
 import { DEMO_MALL_POINTS, demoMallItems } from './points-mall.js';
 import { seedDemoShop } from './seed.js';
 import { DEMO_INVITATION_POINTS, demoCoupons, demoGroupBuys, demoStore } from './social.js';
@@ -181,6 +182,25 @@ describe('demo shop', () => {
   it('rewards an inviter with points', async () => {
     const reward = await t.request('GET', '/api/invitation-rewards');
     expect(reward.json()).toMatchObject({ kind: 'points', points: DEMO_INVITATION_POINTS });
+  });
+
+  it('gives each demo buyer points from their paid orders, and older points expiring within a month', async () => {
+    for (const key of ['buyer1', 'buyer2', 'buyer3'] as const) {
+      const { token } = await signInAs(key);
+      const mine = (await t.request('GET', '/api/me/points', { token })).json<{
+        balance: number;
+        expiring: { points: number; expiresAt: string }[];
+        items: { reason: string; delta: number }[];
+      }>();
+      expect(mine.items.some((i) => i.reason === 'order' && i.delta > 0)).toBe(true);
+      expect(mine.balance).toBeGreaterThan(demoExpiringPoints[key].points);
+      const soonest = mine.expiring[0]!;
+      // A refund's take-back draws from the soonest-expiring lot too (Zhao Lei's refunded box).
+      expect(soonest.points).toBeGreaterThan(0);
+      expect(soonest.points).toBeLessThanOrEqual(demoExpiringPoints[key].points);
+      expect(Date.parse(soonest.expiresAt) - t.clock.now().getTime()).toBeLessThan(31 * DAY);
+      expect(Date.parse(soonest.expiresAt) - t.clock.now().getTime()).toBeGreaterThan(0);
+    }
   });
 
   it('shows fulfilment at every step: an order to ship, one shipped, one delivered', async () => {

@@ -20,6 +20,7 @@ import { seedDemoLevels } from './levels.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
+import { seedDemoPoints } from './points.js';
 import { seedDemoPointsMall } from './points-mall.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 import { seedDemoTaskProgress, seedDemoTasks } from './tasks.js';
@@ -103,6 +104,7 @@ async function seedStory(
   const admin = await firstAdmin(db);
   await seedDemoStock(services, admin, products);
   const competitions = await seedDemoCompetitions(services, products, runtime);
+  await seedDemoPoints(services, db, people, runtime.clock.now());
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);

@@ -32,6 +32,7 @@ import './styles/honours.css';
 import './styles/academy.css';
 import './styles/competitions.css';
 import './styles/points-mall.css';
+import './styles/points.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -15,6 +15,11 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await t.signInAdmin();
   ({ variantId } = await createProduct(t, { price: 5000, stock: 1000 }));
+  // Paid orders earn their buyers no points here, so every balance is invitation rewards alone.
+  await t.request('PUT', '/api/admin/points/settings', {
+    token: admin.token,
+    body: { earnPerUnit: 0, redeemPerUnit: 100, maxShareBps: 5000, expiryMonths: null },
+  });
 });
 afterEach(() => expectLedgerSound(t));
 afterAll(() => t.close());

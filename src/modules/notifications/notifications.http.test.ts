@@ -266,6 +266,7 @@ describe('notification preferences', () => {
         'task.completed': false,
         'badge.granted': false,
         'competition.placed': true,
+        'points.expiring': false,
       },
     });
     const put = await t.request('PUT', '/api/me/notification-preferences', {

@@ -24,6 +24,7 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
   'group.succeeded': [{ groupId: 'g1', campaignId: 'k1', memberIds: ['u1', 'u2', 'u1'] }],
   'group.failed': [{ groupId: 'g1', campaignId: 'k1', memberIds: [] }],
   'badge.granted': [{ userId: 'p1', badge: 'customers', tier: 'silver' }],
+  'points.expiring': [{ userId: 'u1', lotId: 'l1', points: 120, expiresAt: '2026-03-08T10:00:00.000Z' }],
   'withdrawal.decided': [
     { withdrawalId: 'w1', userId: 'p1', amount: 10_000, status: 'approved' },
     { withdrawalId: 'w2', userId: 'p1', amount: 10_000, status: 'rejected' },
@@ -140,6 +141,11 @@ describe('addressOf', () => {
     expect(renderNotification('badge.granted', badge, 'zh-CN', 'CNY').title).toBe(
       '获得新徽章：客户达人（银牌）',
     );
+    expect(addressOf('points.expiring', samples['points.expiring'][0]!)).toEqual({
+      recipients: ['u1'],
+      subject: 'l1',
+      link: '/points',
+    });
   });
 });
 

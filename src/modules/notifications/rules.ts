@@ -16,6 +16,7 @@ export const NOTIFICATION_TYPES = [
   'task.completed',
   'badge.granted',
   'competition.placed',
+  'points.expiring',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -40,6 +41,7 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'badge.granted': false,
   // A prize is rare and worth hearing of: by email unless the person turns it off.
   'competition.placed': true,
+  'points.expiring': false,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -78,6 +80,10 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
       const b = e as NotificationEvent<'badge.granted'>;
       return { recipients: [b.userId], subject: `${b.badge}:${b.tier}`, link: '/badges' };
     }
+    case 'points.expiring': {
+      const p = e as NotificationEvent<'points.expiring'>;
+      return { recipients: [p.userId], subject: p.lotId, link: '/points' };
+    }
     case 'withdrawal.decided': {
       const w = e as NotificationEvent<'withdrawal.decided'>;
       return { recipients: [w.userId], subject: w.withdrawalId, link: '/promote/withdrawals' };
@@ -110,6 +116,10 @@ export function formatMoney(minor: number, currency: string, language: Language)
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minor / 10 ** digits);
 }
+
+/** A day as the person reads it (the instant's UTC day, as the points page shows it). */
+const dayOf = (iso: string, language: Language) =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 
 /** A short, human reference to an order: the last characters of its id, as the order page shows it. */
 export const shortRef = (id: string) => id.slice(-8).toUpperCase();
@@ -223,6 +233,10 @@ const TEMPLATES: Record<Language, Templates> = {
       title: `You finished #${e.rank} in “${e.title}”`,
       body: 'The competition has ended and your prize has been paid. The final leaderboard is on its page.',
     }),
+    'points.expiring': (e) => ({
+      title: 'Points expiring soon',
+      body: `${e.points} of your points expire on ${dayOf(e.expiresAt, 'en')}. Use them at checkout before then.`,
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -288,6 +302,10 @@ const TEMPLATES: Record<Language, Templates> = {
     'competition.placed': (e) => ({
       title: `恭喜您在“${e.title}”中获得第 ${e.rank} 名`,
       body: '比赛已结束，奖品已发放。最终排行榜请查看比赛页面。',
+    }),
+    'points.expiring': (e) => ({
+      title: '积分即将过期',
+      body: `您有 ${e.points} 积分将于 ${dayOf(e.expiresAt, 'zh-CN')} 过期，请在此之前结算时使用。`,
     }),
   },
 };

@@ -7,11 +7,12 @@ export type {
   MemberPricing,
   OrderGroupBuy,
   OrderShipment,
+  PointsCheckout,
   ReservedSeat,
   ShipmentLookup,
 } from './context.js';
 export type { Order } from './present.js';
-export type { AttributionFacts } from './queries.js';
+export type { AttributionFacts, RewardFacts } from './queries.js';
 export { orderReasons } from './reasons.js';
 export type { RedemptionOrderInput } from './redemption-order.js';
 export { POINTS_PROVIDER } from './redemption-order.js';

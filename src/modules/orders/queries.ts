@@ -127,6 +127,34 @@ export async function attributionFacts(
   };
 }
 
+/** What a reward on an order (points) needs: who bought, what it paid, what went back, what points paid. */
+export interface RewardFacts {
+  orderId: string;
+  buyerId: string;
+  status: OrderStatus;
+  total: number;
+  refundedAmount: number;
+  pointsUsed: number;
+}
+
+export async function rewardFacts(conn: Queryable, orderId: string): Promise<RewardFacts | undefined> {
+  const row = (
+    await conn.query<Pick<OrderRow, 'user_id' | 'status' | 'total' | 'refunded_amount' | 'points_used'>>(
+      'SELECT user_id, status, total, refunded_amount, points_used FROM orders WHERE id = $1',
+      [orderId],
+    )
+  )[0];
+  if (!row) return undefined;
+  return {
+    orderId,
+    buyerId: row.user_id,
+    status: row.status,
+    total: row.total,
+    refundedAmount: row.refunded_amount,
+    pointsUsed: row.points_used,
+  };
+}
+
 /**
  * Whether the buyer paid for another order before this one was paid. "Before" is by the order of
  * the payment events, not by now: the invitation reward asks in a job that may run after later

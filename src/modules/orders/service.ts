@@ -170,6 +170,8 @@ export function createOrdersService(ctx: OrdersContext) {
       return ctx.payments.checkoutOf(order.id);
     },
     attributionFacts: q.attributionFacts,
+    /** Buyer, paid total, refunded amount and points used: what the points module rewards and returns. */
+    rewardFacts: q.rewardFacts,
     /** Serializes a provider's notice about an order with every other change to it. */
     lockOrderRow: q.lockOrder,
     hasPaidBefore: q.hasPaidBefore,

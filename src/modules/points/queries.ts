@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import { DEFAULT_SETTINGS, type OpenLot, type PointsSettings } from './rules.js';
 
 export interface PostingRow {
   id: string;
@@ -20,20 +21,38 @@ export async function insertPosting(conn: Queryable, p: PostingRow): Promise<boo
 }
 
 export const balanceOf = async (conn: Queryable, userId: string) =>
-  (
-    await conn.query<{ balance: number }>(
-      'SELECT COALESCE(sum(delta), 0)::bigint AS balance FROM point_postings WHERE user_id = $1',
-      [userId],
-    )
-  )[0]?.balance ?? 0;
+  Number(
+    (
+      await conn.query<{ balance: number }>(
+        'SELECT COALESCE(sum(delta), 0)::bigint AS balance FROM point_postings WHERE user_id = $1',
+        [userId],
+      )
+    )[0]?.balance ?? 0,
+  );
 
-/** Newest first; ids are time-ordered (uuidv7), so the id alone is the keyset. */
+/** The sum of one person's postings whose reference is `ref` or starts with `prefix`. */
+export async function postedUnder(conn: Queryable, userId: string, prefix: string): Promise<number> {
+  const rows = await conn.query<{ total: number }>(
+    `SELECT COALESCE(sum(delta), 0)::bigint AS total FROM point_postings
+     WHERE user_id = $1 AND starts_with(ref, $2)`,
+    [userId, prefix],
+  );
+  return Number(rows[0]?.total ?? 0);
+}
+
+export interface StatementRow extends PostingRow {
+  expires_at: Date | null;
+  debt_paid: number | null;
+}
+
+/** Newest first, with the lot a positive posting opened; ids are time-ordered (uuidv7), so the id alone is the keyset. */
 export function listPostings(conn: Queryable, f: { userId: string; limit: number; beforeId?: string }) {
   const params: unknown[] = [f.userId, f.limit + 1];
   if (f.beforeId) params.push(f.beforeId);
-  return conn.query<PostingRow>(
-    `SELECT * FROM point_postings WHERE user_id = $1 ${f.beforeId ? 'AND id < $3' : ''}
-     ORDER BY id DESC LIMIT $2`,
+  return conn.query<StatementRow>(
+    `SELECT p.*, l.expires_at, l.debt_paid FROM point_postings p LEFT JOIN point_lots l ON l.id = p.id
+     WHERE p.user_id = $1 ${f.beforeId ? 'AND p.id < $3' : ''}
+     ORDER BY p.id DESC LIMIT $2`,
     params,
   );
 }
@@ -45,4 +64,102 @@ export function listPostings(conn: Queryable, f: { userId: string; limit: number
  */
 export async function lockPerson(conn: Queryable, userId: string): Promise<void> {
   await conn.query(`SELECT pg_advisory_xact_lock(hashtextextended('fission.points:' || $1, 0))`, [userId]);
+}
+
+export async function insertLot(
+  conn: Queryable,
+  l: {
+    id: string;
+    userId: string;
+    points: number;
+    debtPaid: number;
+    remaining: number;
+    expiresAt: Date | null;
+    at: Date;
+  },
+) {
+  await conn.query(
+    `INSERT INTO point_lots (id, user_id, points, debt_paid, remaining, expires_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [l.id, l.userId, l.points, l.debtPaid, l.remaining, l.expiresAt, l.at],
+  );
+}
+
+export const openLots = (conn: Queryable, userId: string) =>
+  conn.query<OpenLot>(
+    `SELECT id, remaining, expires_at AS "expiresAt" FROM point_lots
+     WHERE user_id = $1 AND remaining > 0 ORDER BY expires_at NULLS LAST, id`,
+    [userId],
+  );
+
+export const drawLot = (conn: Queryable, lotId: string, points: number) =>
+  conn.query('UPDATE point_lots SET remaining = remaining - $2 WHERE id = $1', [lotId, points]);
+
+/** A person's open lots that expire, soonest first (for "what expires when"). */
+export const expiringLots = (conn: Queryable, userId: string, limit: number) =>
+  conn.query<{ remaining: number; expires_at: Date }>(
+    `SELECT remaining, expires_at FROM point_lots
+     WHERE user_id = $1 AND remaining > 0 AND expires_at IS NOT NULL
+     ORDER BY expires_at, id LIMIT $2`,
+    [userId, limit],
+  );
+
+/** Open lots whose expiry has come, oldest expiry first. */
+export const dueLots = (conn: Queryable, now: Date, limit: number) =>
+  conn.query<{ id: string; user_id: string }>(
+    `SELECT id, user_id FROM point_lots WHERE remaining > 0 AND expires_at IS NOT NULL AND expires_at <= $1
+     ORDER BY expires_at, id LIMIT $2`,
+    [now, limit],
+  );
+
+/** The lot, locked, if it is still open (a spend may have emptied it since it was listed). */
+export const lockOpenLot = async (conn: Queryable, lotId: string) =>
+  (
+    await conn.query<{ id: string; user_id: string; remaining: number }>(
+      'SELECT id, user_id, remaining FROM point_lots WHERE id = $1 AND remaining > 0 FOR NO KEY UPDATE',
+      [lotId],
+    )
+  )[0];
+
+/**
+ * Marks the open lots expiring by `until` as warned and returns them: the conditional update is what
+ * makes the notice once per lot, however often the job runs.
+ */
+export const warnLots = (conn: Queryable, now: Date, until: Date, limit: number) =>
+  conn.query<{ id: string; user_id: string; remaining: number; expires_at: Date }>(
+    `UPDATE point_lots SET warned_at = $1
+     WHERE id IN (SELECT id FROM point_lots
+                  WHERE warned_at IS NULL AND remaining > 0 AND expires_at IS NOT NULL
+                    AND expires_at > $1 AND expires_at <= $2
+                  ORDER BY expires_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+     RETURNING id, user_id, remaining, expires_at`,
+    [now, until, limit],
+  );
+
+interface SettingsRow {
+  earn_per_unit: number;
+  redeem_per_unit: number;
+  max_share_bps: number;
+  expiry_months: number | null;
+}
+
+export async function loadSettings(conn: Queryable): Promise<PointsSettings> {
+  const row = (await conn.query<SettingsRow>('SELECT * FROM point_settings WHERE id = 1'))[0];
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    earnPerUnit: row.earn_per_unit,
+    redeemPerUnit: row.redeem_per_unit,
+    maxShareBps: row.max_share_bps,
+    expiryMonths: row.expiry_months,
+  };
+}
+
+export async function saveSettings(conn: Queryable, s: PointsSettings, at: Date) {
+  await conn.query(
+    `INSERT INTO point_settings (id, earn_per_unit, redeem_per_unit, max_share_bps, expiry_months, updated_at)
+     VALUES (1, $1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET earn_per_unit = $1, redeem_per_unit = $2, max_share_bps = $3,
+       expiry_months = $4, updated_at = $5`,
+    [s.earnPerUnit, s.redeemPerUnit, s.maxShareBps, s.expiryMonths, at],
+  );
 }

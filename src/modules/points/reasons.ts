@@ -11,3 +11,6 @@ export const pointsReasons = defineReasons({
 });
 
 export const refuse = refusalsOf(pointsReasons);
+
+export const notEnough = (balance: number, needed: number) =>
+  refuse('not_enough_points', { balance, needed }, `You have ${balance} points; this needs ${needed}`);

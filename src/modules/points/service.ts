@@ -1,9 +1,23 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
+import type { EventBus } from '../../platform/events.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import type { JobRunner } from '../../platform/jobs.js';
+import type { RewardFacts } from '../orders/index.js';
+import { createExpiry } from './expiry.js';
+import { createOrderPoints } from './order-points.js';
 import * as q from './queries.js';
-import { refuse } from './reasons.js';
+import { notEnough } from './reasons.js';
+import {
+  canSpend,
+  checkoutAllowance,
+  credit,
+  drawFrom,
+  expiryOf,
+  minorPerMajorOf,
+  type PointsSettings,
+} from './rules.js';
 import type { PointsPosting } from './schemas.js';
 
 /**
@@ -18,23 +32,73 @@ export interface PointsChange {
   ref: string;
 }
 
-/**
- * Points as a ledger of postings: a balance is the sum of a person's postings, and every posting
- * carries a unique reference, so whatever grants or takes back points does it at most once.
- */
-export function createPointsService(deps: { db: Database; clock: Clock }) {
-  const { db, clock } = deps;
+export interface PointsContext {
+  db: Database;
+  clock: Clock;
+  /** The platform currency, for what a major unit is (CNY: 100 fen). */
+  currency: string;
+  jobs: JobRunner;
+  events: EventBus;
+  /** The orders module's facts about an order (wired lazily: orders are created after points). */
+  orderFacts: (conn: Queryable, orderId: string) => Promise<RewardFacts | undefined>;
+}
 
-  /** Records a change of `delta` points in the caller's transaction; false when `ref` was already posted. */
-  async function post(tx: Tx, p: { userId: string; delta: number; reason: string; ref: string }) {
-    return q.insertPosting(tx, {
-      id: newId(),
+/** A posting as `post` takes it; `expiresAt` overrides the settings' expiry of a positive one. */
+export interface Posting {
+  userId: string;
+  delta: number;
+  reason: string;
+  ref: string;
+  expiresAt?: Date | null;
+}
+
+/**
+ * Points as a ledger of lots: a balance is the sum of a person's postings; a positive posting opens
+ * a lot (after paying off any debt), a negative one draws from the open lots, soonest-expiring first.
+ * Every change goes through `post`, under a lock per person, so postings and lots agree.
+ */
+export function createPointsService(ctx: PointsContext) {
+  const { db, clock } = ctx;
+  const minorPerMajor = minorPerMajorOf(ctx.currency);
+
+  /**
+   * Records a change of `delta` points in the caller's transaction and applies it to the lots;
+   * false when `ref` was already posted. `fromLot` draws from that lot only (an expiry).
+   */
+  async function post(tx: Tx, p: Posting, fromLot?: string): Promise<boolean> {
+    await q.lockPerson(tx, p.userId);
+    const before = await q.balanceOf(tx, p.userId);
+    const id = newId();
+    const now = clock.now();
+    const inserted = await q.insertPosting(tx, {
+      id,
       user_id: p.userId,
       delta: p.delta,
       reason: p.reason,
       ref: p.ref,
-      created_at: clock.now(),
+      created_at: now,
     });
+    if (!inserted) return false;
+    if (p.delta > 0) {
+      const { debtPaid, remaining } = credit(before, p.delta);
+      const expiresAt = p.expiresAt !== undefined ? p.expiresAt : expiryOf(now, await q.loadSettings(tx));
+      await q.insertLot(tx, {
+        id,
+        userId: p.userId,
+        points: p.delta,
+        debtPaid,
+        remaining,
+        expiresAt,
+        at: now,
+      });
+    } else if (fromLot) {
+      await q.drawLot(tx, fromLot, -p.delta);
+    } else {
+      // What the lots cannot cover is a debt: the balance goes below zero and later points pay it.
+      const { draws } = drawFrom(await q.openLots(tx, p.userId), -p.delta);
+      for (const d of draws) await q.drawLot(tx, d.lotId, d.points);
+    }
+    return true;
   }
 
   /** Gives `points` (> 0). False when `ref` was already posted. */
@@ -44,18 +108,13 @@ export function createPointsService(deps: { db: Database; clock: Clock }) {
 
   /**
    * Spends `points` (> 0) or refuses with 422 `not_enough_points`; spending never makes a balance
-   * negative. The person's postings are serialized by a lock on their user row, so two spends at
-   * once cannot both pass the balance check. False when `ref` was already posted.
+   * negative. The person's postings are serialized by a lock per person, so two spends at once
+   * cannot both pass the balance check. False when `ref` was already posted.
    */
   async function spend(tx: Tx, c: PointsChange): Promise<boolean> {
     await q.lockPerson(tx, c.userId);
     const balance = await q.balanceOf(tx, c.userId);
-    if (balance < c.points)
-      throw refuse(
-        'not_enough_points',
-        { balance, needed: c.points },
-        `You have ${balance} points; this needs ${c.points}`,
-      );
+    if (!canSpend(balance, c.points)) throw notEnough(balance, c.points);
     return post(tx, { userId: c.userId, delta: -c.points, reason: c.reason, ref: c.ref });
   }
 
@@ -64,11 +123,11 @@ export function createPointsService(deps: { db: Database; clock: Clock }) {
    * leave a negative balance: points earned later pay it off first. False when `ref` was already posted.
    */
   async function takeBack(tx: Tx, c: PointsChange): Promise<boolean> {
-    await q.lockPerson(tx, c.userId);
     return post(tx, { userId: c.userId, delta: -c.points, reason: c.reason, ref: c.ref });
   }
 
   const balance = (conn: Queryable, userId: string) => q.balanceOf(conn, userId);
+  const settings = () => q.loadSettings(db);
 
   async function statement(userId: string, page: { limit?: number; cursor?: string }) {
     const limit = page.limit ?? 20;
@@ -79,6 +138,7 @@ export function createPointsService(deps: { db: Database; clock: Clock }) {
       beforeId: beforeId === undefined ? undefined : String(beforeId),
     });
     const balance = await q.balanceOf(db, userId);
+    const expiring = await q.expiringLots(db, userId, 20);
     const items = toPage(
       rows,
       limit,
@@ -88,12 +148,52 @@ export function createPointsService(deps: { db: Database; clock: Clock }) {
         delta: r.delta,
         reason: r.reason,
         createdAt: r.created_at.toISOString(),
+        expiresAt: r.expires_at?.toISOString() ?? null,
+        debtPaid: r.debt_paid ?? 0,
       }),
     );
-    return { balance, ...items };
+    return {
+      balance,
+      expiring: expiring.map((l) => ({ points: l.remaining, expiresAt: l.expires_at.toISOString() })),
+      ...items,
+    };
   }
 
-  return { post, earn, spend, takeBack, balance, statement };
+  /** What a checkout of `payable` minor units may spend: the balance, the most points, their money. */
+  async function checkoutQuote(userId: string, payable: number) {
+    const [s, balance] = [await q.loadSettings(db), await q.balanceOf(db, userId)];
+    const most = checkoutAllowance(balance, payable, s, minorPerMajor);
+    return { balance, maxPoints: most.points, discount: most.discount, redeemPerUnit: s.redeemPerUnit };
+  }
+
+  async function updateSettings(next: PointsSettings): Promise<PointsSettings> {
+    await q.saveSettings(db, next, clock.now());
+    return next;
+  }
+
+  const ledger = { post, spend, balance };
+  const orderPoints = createOrderPoints({ ...ctx, minorPerMajor, points: ledger });
+  const expiry = createExpiry({ ...ctx, post });
+
+  return {
+    post: (tx: Tx, p: Omit<Posting, 'expiresAt'>) => post(tx, p),
+    /** For seeding demo lots that expire soon: a positive posting with its own expiry. */
+    postWithExpiry: (tx: Tx, p: Posting) => post(tx, p),
+    earn,
+    spend,
+    takeBack,
+    balance,
+    settings,
+    updateSettings,
+    statement,
+    checkoutQuote,
+    /** The orders module's `PointsCheckout` port. */
+    checkout: orderPoints.checkout,
+    /** Wired in src/reactions.ts as deferred reactions (jobs, idempotent by references). */
+    reactions: orderPoints.reactions,
+    expireDueLots: expiry.expireDueLots,
+    warnExpiringLots: expiry.warnExpiringLots,
+  };
 }
 
 export type PointsService = ReturnType<typeof createPointsService>;

@@ -14,6 +14,7 @@ import { BadgesPage } from '../features/honours';
 import { MyLevelPage } from '../features/levels';
 import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
+import { PointsPage } from '../features/points';
 import { MallItemPage, MyRedemptionsPage, PointsMallPage } from '../features/points-mall';
 import {
   PromoteCommissionsPage,
@@ -55,6 +56,7 @@ const AdminCompetitionPage = lazy(() =>
   adminCompetitions().then((m) => ({ default: m.AdminCompetitionPage })),
 );
 const adminPointsMall = () => import('../features/points-mall/admin');
+const adminPoints = () => import('../features/points/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -85,6 +87,9 @@ const AdminCheckInSettingsPage = lazy(() =>
   adminCheckIns().then((m) => ({ default: m.AdminCheckInSettingsPage })),
 );
 const AdminHonoursPage = lazy(() => adminHonours().then((m) => ({ default: m.AdminHonoursPage })));
+const AdminPointsSettingsPage = lazy(() =>
+  adminPoints().then((m) => ({ default: m.AdminPointsSettingsPage })),
+);
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
 const adminLevels = () => import('../features/levels/admin');
@@ -133,6 +138,7 @@ const router = createBrowserRouter([
       { path: 'points-mall', element: <PointsMallPage /> },
       { path: 'points-mall/redemptions', element: signedIn(<MyRedemptionsPage />) },
       { path: 'points-mall/:itemId', element: <MallItemPage /> },
+      { path: 'points', element: signedIn(<PointsPage />) },
       {
         path: 'promote',
         element: signedIn(<PromoteLayout />),
@@ -185,6 +191,7 @@ const router = createBrowserRouter([
           { path: 'competitions/new', element: <AdminCompetitionNewPage /> },
           { path: 'competitions/:id', element: <AdminCompetitionPage /> },
           { path: 'points-mall', element: <AdminPointsMallPage /> },
+          { path: 'points', element: <AdminPointsSettingsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -19,6 +19,7 @@ import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
 import { payoutsEn } from './payouts-en';
+import { pointsEn, pointsFieldsEn } from './points-en';
 import { pointsMallEn, pointsMallFieldsEn, pointsMallReasonsEn } from './points-mall-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
@@ -241,6 +242,7 @@ export const en = {
   ...academyEn,
   ...competitionsEn,
   ...pointsMallEn,
+  ...pointsEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,
@@ -259,6 +261,7 @@ export const en = {
     ...checkinsFieldsEn,
     ...levelsFieldsEn,
     ...pointsMallFieldsEn,
+    ...pointsFieldsEn,
   },
   fieldRules: fieldRulesEn,
 };

@@ -29,6 +29,7 @@ export const notificationsEn = {
       'task.completed': 'Task completed',
       'badge.granted': 'New badges',
       'competition.placed': 'Competition prizes',
+      'points.expiring': 'Points about to expire',
     } satisfies Record<NotificationType, string>,
   },
 };

@@ -26,6 +26,7 @@ export const notificationsZhCN: typeof notificationsEn = {
       'task.completed': '任务已完成',
       'badge.granted': '获得新徽章',
       'competition.placed': '比赛获奖',
+      'points.expiring': '积分即将过期',
     },
   },
 };

@@ -21,6 +21,7 @@ import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
 import { pointsMallFieldsZhCN, pointsMallReasonsZhCN, pointsMallZhCN } from './points-mall-zh-cn';
+import { pointsFieldsZhCN, pointsZhCN } from './points-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
@@ -241,6 +242,7 @@ export const zhCN: Messages = {
   ...academyZhCN,
   ...competitionsZhCN,
   ...pointsMallZhCN,
+  ...pointsZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,
@@ -259,6 +261,7 @@ export const zhCN: Messages = {
     ...checkinsFieldsZhCN,
     ...levelsFieldsZhCN,
     ...pointsMallFieldsZhCN,
+    ...pointsFieldsZhCN,
   },
   fieldRules: fieldRulesZhCN,
 };

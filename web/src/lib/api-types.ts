@@ -14745,6 +14745,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/points/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Points settings
+         * @description What a paid order earns, what points pay at checkout and how much of an order, and when points expire. Operators only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description points earned per major currency unit paid (0: orders earn none) */
+                            earnPerUnit: number;
+                            expiryMonths: number | null;
+                            /** @description the largest share of an order points may pay, in basis points */
+                            maxShareBps: number;
+                            /** @description points that pay one major currency unit at checkout */
+                            redeemPerUnit: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change the points settings
+         * @description Applies from now on: orders paid later earn at the new rate, points earned later expire by the new term (earlier lots keep theirs). Operators only; 400 with field errors when a value is out of range.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description points earned per major currency unit paid (0: orders earn none) */
+                        earnPerUnit: number;
+                        expiryMonths: number | null;
+                        /** @description the largest share of an order points may pay, in basis points */
+                        maxShareBps: number;
+                        /** @description points that pay one major currency unit at checkout */
+                        redeemPerUnit: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description points earned per major currency unit paid (0: orders earn none) */
+                            earnPerUnit: number;
+                            expiryMonths: number | null;
+                            /** @description the largest share of an order points may pay, in basis points */
+                            maxShareBps: number;
+                            /** @description points that pay one major currency unit at checkout */
+                            redeemPerUnit: number;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/products": {
         parameters: {
             query?: never;
@@ -23391,6 +23516,7 @@ export interface paths {
                                 "level.review_announced": boolean;
                                 "order.paid": boolean;
                                 "order.shipped": boolean;
+                                "points.expiring": boolean;
                                 "task.completed": boolean;
                                 "withdrawal.decided": boolean;
                             };
@@ -23460,6 +23586,7 @@ export interface paths {
                             "level.review_announced"?: boolean;
                             "order.paid"?: boolean;
                             "order.shipped"?: boolean;
+                            "points.expiring"?: boolean;
                             "task.completed"?: boolean;
                             "withdrawal.decided"?: boolean;
                         };
@@ -23486,6 +23613,7 @@ export interface paths {
                                 "level.review_announced": boolean;
                                 "order.paid": boolean;
                                 "order.shipped": boolean;
+                                "points.expiring": boolean;
                                 "task.completed": boolean;
                                 "withdrawal.decided": boolean;
                             };
@@ -23615,7 +23743,7 @@ export interface paths {
                                  * @description the event it is about
                                  * @enum {unknown}
                                  */
-                                type: "order.paid" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed" | "badge.granted" | "competition.placed";
+                                type: "order.paid" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed" | "badge.granted" | "competition.placed" | "points.expiring";
                             }[];
                             nextCursor: string | null;
                             unread: number;
@@ -24147,7 +24275,7 @@ export interface paths {
         };
         /**
          * My points
-         * @description The signed-in person’s points balance and their postings, newest first (`reason` is a code such as `invitation`).
+         * @description The signed-in person’s points balance, what expires when (soonest first), and their postings, newest first (`reason` is a code such as `order` or `invitation`). A negative balance is a debt left by a refund; points earned later pay it off first (`debtPaid`).
          */
         get: {
             parameters: {
@@ -24168,15 +24296,60 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description below zero when refunds took back points already spent (a debt) */
                             balance: number;
+                            /** @description points that will expire and when, soonest first (at most 20 lots) */
+                            expiring: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                points: number;
+                            }[];
                             items: {
                                 createdAt: string;
+                                /** @description of a positive posting, the points that paid off a debt first */
+                                debtPaid: number;
                                 delta: number;
+                                expiresAt: string | null;
                                 id: string;
-                                /** @description a code, such as `invitation` */
+                                /** @description a code, such as `order`, `checkout`, `expired`, `invitation` */
                                 reason: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
                         };
                     };
                 };
@@ -24276,6 +24449,91 @@ export interface paths {
                 };
                 /** @description Problem details (application/problem+json) */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/points/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What my points may pay at checkout
+         * @description For `payable` minor units left to pay: my balance, the most points the checkout may spend (the operator’s share of the order, always leaving one minor unit to pay) and the money they pay.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description what is left to pay, minor units */
+                    payable: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            /** @description the money `maxPoints` pay, in minor units */
+                            discount: number;
+                            /** @description the most points this checkout may spend */
+                            maxPoints: number;
+                            /** @description points that pay one major currency unit */
+                            redeemPerUnit: number;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -42,6 +42,7 @@ export function AdminLayout() {
         <NavLink to="/admin/academy">{t('adminAcademy.nav')}</NavLink>
         <NavLink to="/admin/competitions">{t('adminCompetitions.title')}</NavLink>
         <NavLink to="/admin/points-mall">{t('adminPointsMall.nav')}</NavLink>
+        <NavLink to="/admin/points">{t('adminPoints.nav')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>

@@ -60,6 +60,10 @@ export function PointsCard() {
         <p className="muted">{t('points.none')}</p>
       )}
       <p>
+        <Link to="/points" data-testid="account-points">
+          {t('pointsLedger.title')}
+        </Link>
+        {' · '}
         <Link to="/my-coupons" data-testid="account-my-coupons">
           {t('coupons.mine')}
         </Link>

@@ -6,6 +6,8 @@ import type { Order } from '../types';
 export function OrderItems({ order }: { order: Order }) {
   const { t } = useTranslation();
   const money = useMoney();
+  // `discount` is coupon + member level + points; the last two show on lines of their own.
+  const couponDiscount = order.discount - order.memberDiscount - order.pointsDiscount;
   return (
     <div className="order-items">
       <ul className="cart-lines">
@@ -28,10 +30,22 @@ export function OrderItems({ order }: { order: Order }) {
       <dl className="totals">
         <dt>{t('orders.subtotal')}</dt>
         <dd>{money(order.subtotal)}</dd>
-        {order.discount > 0 ? (
+        {couponDiscount > 0 ? (
           <>
             <dt>{t('orders.discount')}</dt>
-            <dd>−{money(order.discount)}</dd>
+            <dd>−{money(couponDiscount)}</dd>
+          </>
+        ) : null}
+        {order.memberDiscount > 0 ? (
+          <>
+            <dt>{t('pointsLedger.summary.memberDiscount')}</dt>
+            <dd data-testid="order-member-discount">−{money(order.memberDiscount)}</dd>
+          </>
+        ) : null}
+        {order.pointsDiscount > 0 ? (
+          <>
+            <dt>{t('pointsLedger.summary.pointsDiscount', { points: order.pointsUsed })}</dt>
+            <dd data-testid="order-points-discount">−{money(order.pointsDiscount)}</dd>
           </>
         ) : null}
         <dt className="totals-total">{t('orders.total')}</dt>

@@ -21,6 +21,7 @@ import {
 import { cart, purchaseIntent } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { MemberDiscountLine } from '../../levels';
+import { type ChosenPoints, PointsToggle } from '../../points';
 import { useCreateOrder } from '../api/create-order';
 import { CheckoutLineTitle } from '../components/checkout-line-title';
 import { useCheckoutLines } from '../components/checkout-lines';
@@ -42,6 +43,8 @@ export function CheckoutPage() {
   const [coupon, setCoupon] = useState<ChosenCoupon | null>(null);
   // A preview of what the server will charge; the placed order's own total is what is paid.
   const discount = Math.min(coupon?.discount ?? 0, subtotal);
+  const [points, setPoints] = useState<ChosenPoints | null>(null);
+  const pointsDiscount = points?.discount ?? 0;
   const error = createOrder.error ?? createAddress.error;
   const draftErrorAt = useFieldErrors(createAddress.error, checked);
   const pending = createOrder.isPending || createAddress.isPending;
@@ -77,6 +80,7 @@ export function CheckoutPage() {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
       address,
       ...(coupon ? { couponId: coupon.id } : {}),
+      ...(points ? { points: points.points } : {}),
       ...(origin.storeSlug ? { storeSlug: origin.storeSlug } : {}),
       ...(origin.shareCode ? { shareCode: origin.shareCode } : {}),
       ...(groupBuy ? { groupBuy } : {}),
@@ -146,20 +150,29 @@ export function CheckoutPage() {
             onChange={setCoupon}
           />
           {coupon ? (
-            <>
-              <div className="summary-total summary-discount">
-                <span>{t('coupons.picker.discount')}</span>
-                <strong className="price" data-testid="checkout-discount">
-                  −{money(discount)}
-                </strong>
-              </div>
-              <div className="summary-total">
-                <span>{t('coupons.picker.total')}</span>
-                <strong className="price" data-testid="checkout-total">
-                  {money(subtotal - discount)}
-                </strong>
-              </div>
-            </>
+            <div className="summary-total summary-discount">
+              <span>{t('coupons.picker.discount')}</span>
+              <strong className="price" data-testid="checkout-discount">
+                −{money(discount)}
+              </strong>
+            </div>
+          ) : null}
+          <PointsToggle payable={subtotal - discount} value={points} onChange={setPoints} />
+          {points ? (
+            <div className="summary-total summary-discount">
+              <span>{t('pointsLedger.summary.pointsDiscount', { points: points.points })}</span>
+              <strong className="price" data-testid="checkout-points-discount">
+                −{money(pointsDiscount)}
+              </strong>
+            </div>
+          ) : null}
+          {coupon || points ? (
+            <div className="summary-total">
+              <span>{t('coupons.picker.total')}</span>
+              <strong className="price" data-testid="checkout-total">
+                {money(subtotal - discount - pointsDiscount)}
+              </strong>
+            </div>
           ) : null}
           {isApiError(error) && error.reason === 'conflict' && !coupon && !groupBuy ? (
             // The catalog's stock refusal before it had a reason of its own (`out_of_stock`).

@@ -1,0 +1,3 @@
+export { PointsToggle } from './components/points-toggle';
+export { PointsPage } from './pages/points-page';
+export type { ChosenPoints } from './types';
