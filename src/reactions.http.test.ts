@@ -94,8 +94,8 @@ describe('reactions to a payment', () => {
       'invitations.reward-inviter',
       'levels.growth-on-paid',
       'notifications.order.paid',
-      'tasks.count-first-order',
       'points.earn-on-paid',
+      'tasks.count-first-order',
     ]);
     expect(queued.every((j) => j.payload.orderId === placed.id)).toBe(true);
   });

@@ -24,7 +24,7 @@ export const demoExpiringPoints: Readonly<
   Record<Exclude<DemoPerson['key'], 'shopkeeper'>, { points: number; expiresInDays: number }>
 > = {
   buyer1: { points: 1_200, expiresInDays: 9 },
-  buyer2: { points: 600, expiresInDays: 20 },
+  buyer2: { points: 1_500, expiresInDays: 20 },
   buyer3: { points: 300, expiresInDays: 27 },
 };
 

@@ -283,13 +283,15 @@ describe('demo shop', () => {
     }
   });
 
-  it('shows the shopkeeper’s badges on her store page: first sale, customers and a streak', async () => {
+  it('shows the shopkeeper’s badges on her store page: sales, customers, a streak, lessons and a prize', async () => {
     const store = await getStore();
     const res = await t.request('GET', `/api/users/${store.owner.id}/badges`);
     expect(res.json<{ items: { badge: string; tier: string }[] }>().items).toEqual([
       { badge: 'first_sale', tier: 'bronze' },
       { badge: 'customers', tier: 'bronze' },
       { badge: 'check_in_streak', tier: 'bronze' },
+      { badge: 'lessons', tier: 'bronze' },
+      { badge: 'competition', tier: 'bronze' },
     ]);
   });
 

@@ -112,9 +112,10 @@ describe('the points mall, on a phone', () => {
 
     const page = await signedInPage(adminToken);
     await page.goto('/admin/points-mall');
-    await expect(page.getByTestId('admin-mall-item').filter({ hasText: perk.title }).count()).resolves.toBe(
-      1,
-    );
+    // count() does not wait for the list to load; poll until it has.
+    await expect
+      .poll(() => page.getByTestId('admin-mall-item').filter({ hasText: perk.title }).count())
+      .toBe(1);
     await page.getByTestId('admin-mall-tab-redemptions').click();
     const row = page.getByTestId('admin-mall-redemption').filter({ hasText: 'Lin Tao' });
     await row.getByTestId('admin-mall-mark-done').click();
