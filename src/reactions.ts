@@ -76,6 +76,7 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('checkin.made', 'tasks.count-check-in', m.tasks.reactions.onCheckIn);
   events.defer('order.paid', 'tasks.count-first-order', m.tasks.reactions.onPaid);
   events.defer('share.created', 'tasks.count-share', m.tasks.reactions.onShare);
+  events.defer('share.reshared', 'tasks.count-reshare', m.tasks.reactions.onReshare);
   events.defer('invitation.converted', 'tasks.count-invitation', m.tasks.reactions.onInvitation);
   events.defer('review.created', 'tasks.count-review', m.tasks.reactions.onReview);
   events.defer('lesson.completed', 'tasks.count-lesson', m.tasks.reactions.onLesson);

@@ -64,6 +64,8 @@ export interface DomainEvents {
   'group.failed': { groupId: string; campaignId: string; memberIds: string[] };
   /** A share link was made (not when an existing one was returned again). */
   'share.created': { userId: string; code: string; targetType: string; targetId: string };
+  /** A person shared a target again through the link they already had (a weekly share task counts it). */
+  'share.reshared': { userId: string; code: string; targetType: string; targetId: string };
   /** A person (`userId`) invited `inviteeId`, whose first paid order is `orderId`. */
   'invitation.converted': { userId: string; inviteeId: string; orderId: string };
   /** A daily check-in; `day` is the calendar day in the platform's time zone (YYYY-MM-DD). */

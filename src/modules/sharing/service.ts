@@ -129,6 +129,14 @@ export function createSharingService(deps: SharingDeps) {
     return link;
   }
 
+  const publishShare = (tx: Tx, name: 'share.created' | 'share.reshared', row: q.LinkRow) =>
+    deps.events?.publish(tx, name, {
+      userId: row.owner_id,
+      code: row.code,
+      targetType: row.target_type,
+      targetId: row.target_id,
+    });
+
   /** The owner's link for the target: an existing one, or a new one with a fresh random code. */
   async function createLink(ownerId: string, input: TargetInput, origin: string): Promise<ShareLink> {
     const target = shareTarget(input);
@@ -145,7 +153,10 @@ export function createSharingService(deps: SharingDeps) {
         `${capitalized(target.type)} not found`,
       );
     const existing = await q.findOwnLink(db, ownerId, target.type, target.id);
-    if (existing) return present(existing, origin);
+    if (existing) {
+      if (deps.events) await db.transaction((tx) => publishShare(tx, 'share.reshared', existing));
+      return present(existing, origin);
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         const inserted = await db.transaction(async (tx) => {
@@ -156,13 +167,7 @@ export function createSharingService(deps: SharingDeps) {
             target_id: target.id,
             created_at: clock.now(),
           });
-          if (row)
-            await deps.events?.publish(tx, 'share.created', {
-              userId: ownerId,
-              code: row.code,
-              targetType: row.target_type,
-              targetId: row.target_id,
-            });
+          if (row) await publishShare(tx, 'share.created', row);
           return row;
         });
         // Nothing inserted: the same owner made this link a moment ago in a concurrent request.

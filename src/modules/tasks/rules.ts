@@ -110,12 +110,19 @@ type CountedEvents = Pick<
   | 'checkin.made'
   | 'order.paid'
   | 'share.created'
+  | 'share.reshared'
   | 'invitation.converted'
   | 'review.created'
   | 'lesson.completed'
   | 'commission.earned'
 >;
 export type CountedEvent = keyof CountedEvents;
+
+/** A share of a product, counted once per product in a period however often it is shared again. */
+const sharedProduct = (e: DomainEvents['share.created']): Occurrence | null =>
+  e.targetType === 'product'
+    ? { kind: 'share_products', userId: e.userId, ref: `product:${e.targetId}` }
+    : null;
 
 /**
  * Which task kind each event counts for, and its reference. Sharing counts distinct products (a
@@ -126,10 +133,8 @@ export type CountedEvent = keyof CountedEvents;
 export const OCCURRENCES: { [E in CountedEvent]: (e: CountedEvents[E]) => Occurrence | null } = {
   'checkin.made': (e) => ({ kind: 'check_in', userId: e.userId, ref: `checkin:${e.day}`, day: e.day }),
   'order.paid': (e) => ({ kind: 'first_order', userId: e.userId, ref: `order:${e.orderId}` }),
-  'share.created': (e) =>
-    e.targetType === 'product'
-      ? { kind: 'share_products', userId: e.userId, ref: `product:${e.targetId}` }
-      : null,
+  'share.created': (e) => sharedProduct(e),
+  'share.reshared': (e) => sharedProduct(e),
   'invitation.converted': (e) => ({ kind: 'invite_friend', userId: e.userId, ref: `invitee:${e.inviteeId}` }),
   'review.created': (e) => ({ kind: 'write_review', userId: e.userId, ref: `review:${e.reviewId}` }),
   'lesson.completed': (e) => ({ kind: 'finish_lesson', userId: e.userId, ref: `lesson:${e.lessonId}` }),

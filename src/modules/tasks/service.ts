@@ -196,6 +196,7 @@ export function createTasksService(ctx: TasksContext) {
       if (!(await ctx.orders.hasPaidBefore(tx, e.userId, e.orderId))) await reaction('order.paid')(tx, e);
     },
     onShare: reaction('share.created'),
+    onReshare: reaction('share.reshared'),
     onInvitation: reaction('invitation.converted'),
     onReview: reaction('review.created'),
     onLesson: reaction('lesson.completed'),

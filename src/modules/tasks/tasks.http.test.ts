@@ -88,7 +88,7 @@ describe('progress from events', () => {
       period: 'weekly',
     });
     await share(buyer, productIds[0]!);
-    await share(buyer, productIds[0]!); // the same link again: no new event
+    await share(buyer, productIds[0]!); // the same product again: counted once
     await share(buyer, productIds[1]!);
     expect(await myTask(buyer, task.id)).toMatchObject({ progress: 2, status: 'in_progress' });
     expect((await pointsOf(buyer)).balance).toBe(0);
@@ -110,6 +110,20 @@ describe('progress from events', () => {
     );
     // Another person's progress is their own.
     expect(await myTask(await t.signUp(), task.id)).toMatchObject({ progress: 0, status: 'in_progress' });
+    await deactivate(task);
+  });
+
+  it('a product shared last week counts again this week, through the link the person already has', async () => {
+    const task = await defineTask({ kind: 'share_products', target: 2, rewardPoints: 10, period: 'weekly' });
+    const buyer = await t.signUp();
+    await share(buyer, productIds[0]!);
+    await share(buyer, productIds[1]!);
+    expect(await myTask(buyer, task.id)).toMatchObject({ progress: 2, status: 'completed' });
+
+    t.clock.advance(7 * DAY);
+    await share(buyer, productIds[0]!);
+    await share(buyer, productIds[0]!); // twice in one week: still one product
+    expect(await myTask(buyer, task.id)).toMatchObject({ progress: 1, status: 'in_progress' });
     await deactivate(task);
   });
 
