@@ -129,13 +129,14 @@ export function createSharingService(deps: SharingDeps) {
     return link;
   }
 
-  const publishShare = (tx: Tx, name: 'share.created' | 'share.reshared', row: q.LinkRow) =>
-    deps.events?.publish(tx, name, {
+  const publishShare = async (tx: Tx, name: 'share.created' | 'share.reshared', row: q.LinkRow) => {
+    await deps.events?.publish(tx, name, {
       userId: row.owner_id,
       code: row.code,
       targetType: row.target_type,
       targetId: row.target_id,
     });
+  };
 
   /** The owner's link for the target: an existing one, or a new one with a fresh random code. */
   async function createLink(ownerId: string, input: TargetInput, origin: string): Promise<ShareLink> {
