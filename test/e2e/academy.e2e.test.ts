@@ -141,6 +141,57 @@ describe('the academy on a phone', () => {
     expect(await noSidewaysScroll(askerPage)).toBeLessThanOrEqual(0);
   });
 
+  it('the author edits and deletes their own answer and question; others see no such buttons', async () => {
+    const asker = await shop.t.signUp({ name: 'Zhou Min' });
+    const helper = await shop.t.signUp({ name: 'Wu Hao' });
+    const asked = await shop.t.request('POST', '/api/academy/questions', {
+      token: asker.token,
+      body: { title: 'Do posters sell better than links?', body: '' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const id = asked.json<{ id: string }>().id;
+
+    const helperPage = await signedInPage(helper.token);
+    await helperPage.goto(`/academy/questions/${id}`);
+    await helperPage.getByTestId('answer-body').fill('Posters, in my shop.');
+    await helperPage.getByTestId('answer-submit').click();
+    const answer = helperPage.getByTestId('answer');
+    await expect.poll(() => answer.count()).toBe(1);
+    await expect.poll(() => helperPage.getByTestId('question-edit').count()).toBe(0);
+    await answer.getByTestId('answer-edit').click();
+    await helperPage.getByTestId('answer-editor-body').fill('Posters, twice as often.');
+    await helperPage.getByTestId('answer-editor-save').click();
+    await expect.poll(() => answer.textContent()).toContain('Posters, twice as often.');
+    await expect(answer.textContent()).resolves.toContain('edited');
+
+    // The asker cannot delete a question somebody answered, and cannot edit the answer.
+    const askerPage = await signedInPage(asker.token);
+    await askerPage.goto(`/academy/questions/${id}`);
+    await expect.poll(() => askerPage.getByTestId('answer').textContent()).toContain('twice as often');
+    await expect(askerPage.getByTestId('question-delete').isDisabled()).resolves.toBe(true);
+    await expect(askerPage.getByTestId('answer-edit').count()).resolves.toBe(0);
+    await askerPage.getByTestId('question-edit').click();
+    await askerPage.getByTestId('question-editor-title').fill('Do posters sell better than plain links?');
+    await askerPage.getByTestId('question-editor-save').click();
+    await expect
+      .poll(() => askerPage.getByTestId('question-title').textContent())
+      .toBe('Do posters sell better than plain links?');
+
+    // Once the answer is deleted, the question can go too.
+    await helperPage.reload();
+    await helperPage.getByTestId('answer-delete').click();
+    await helperPage.getByTestId('answer-delete-confirm-ok').click();
+    await expect.poll(() => helperPage.getByTestId('answer').count()).toBe(0);
+    await askerPage.reload();
+    await expect.poll(() => askerPage.getByTestId('question-delete').isDisabled()).toBe(false);
+    await askerPage.getByTestId('question-delete').click();
+    await askerPage.getByTestId('question-delete-confirm-ok').click();
+    await askerPage.waitForURL(/\/academy\/questions$/);
+    const gone = await shop.t.request('GET', `/api/academy/questions/${id}`);
+    expect(gone.statusCode).toBe(404);
+    expect(await violations(askerPage), 'the board after a deletion').toEqual([]);
+  });
+
   it('the operator writes and publishes a lesson in the console, and hides a question', async () => {
     const asker = await shop.t.signUp({ name: 'Zhao Lei' });
     const spam = await shop.t.request('POST', '/api/academy/questions', {

@@ -45,6 +45,13 @@ export const academyEn = {
     backToBoard: 'Back to questions',
     noAnswers: 'No answers yet. Do you know?',
     signInToAnswer: 'Sign in to answer',
+    editPost: 'Edit',
+    deletePost: 'Delete',
+    saveEdit: 'Save changes',
+    deleteQuestionTitle: 'Delete your question?',
+    deleteAnswerTitle: 'Delete your answer?',
+    deleteAnswerMessage: 'Its votes go with it.',
+    questionAnswered: 'It has answers now, so it stays. You can still edit it.',
   },
   adminAcademy: {
     nav: 'Academy',

@@ -49,6 +49,13 @@ export const academyZhCN: Texts<typeof academyEn> = {
     backToBoard: '返回问答',
     noAnswers: '还没有回答，你知道吗？',
     signInToAnswer: '登录后回答',
+    editPost: '编辑',
+    deletePost: '删除',
+    saveEdit: '保存修改',
+    deleteQuestionTitle: '删除你的问题？',
+    deleteAnswerTitle: '删除你的回答？',
+    deleteAnswerMessage: '回答收到的赞也会一并删除。',
+    questionAnswered: '已经有人回答，问题不能删除，但仍可编辑。',
   },
   adminAcademy: {
     nav: '学院',

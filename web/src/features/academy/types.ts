@@ -14,3 +14,4 @@ export type AdminLesson = AdminSection['lessons'][number];
 export type NewLesson = BodyOf<'/api/admin/academy/lessons', 'post'>;
 export type LessonChanges = BodyOf<'/api/admin/academy/lessons/{id}', 'patch'>;
 export type AdminQuestion = ResponseOf<'/api/admin/academy/questions', 'get'>['items'][number];
+export type QuestionChanges = BodyOf<'/api/academy/questions/{id}', 'patch'>;

@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { useDateTime } from '../../../lib/config';
+import { useDeleteAnswer, useEditAnswer } from '../api/edit-posts';
 import { useMarkBest } from '../api/mark-best';
 import { useVoteAnswer } from '../api/vote-answer';
 import type { Answer } from '../types';
+import { OwnPostActions } from './own-post-actions';
 import { PlainText } from './plain-text';
+import { PostEditor } from './post-editor';
 
 interface AnswerCardProps {
   questionId: string;
@@ -13,12 +17,32 @@ interface AnswerCardProps {
   canMarkBest: boolean;
 }
 
-/** One answer: who wrote it, its votes (a toggle, never for one's own), and the best mark. */
+/**
+ * One answer: who wrote it, its votes (a toggle, never for one's own), the best mark, and for its
+ * author an edit in place and a delete.
+ */
 export function AnswerCard({ questionId, answer, signedIn, canMarkBest }: AnswerCardProps) {
   const { t } = useTranslation();
   const when = useDateTime();
   const vote = useVoteAnswer(questionId);
   const best = useMarkBest(questionId);
+  const edit = useEditAnswer();
+  const remove = useDeleteAnswer();
+  const [editing, setEditing] = useState(false);
+  if (editing)
+    return (
+      <li className="academy-answer" data-testid="answer">
+        <PostEditor
+          body={answer.body}
+          bodyRequired
+          busy={edit.isPending}
+          error={edit.error}
+          testId="answer-editor"
+          onSave={({ body }) => edit.mutate({ id: answer.id, body }, { onSuccess: () => setEditing(false) })}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    );
   return (
     <li className={`card academy-answer${answer.best ? ' academy-answer-best' : ''}`} data-testid="answer">
       {answer.best ? (
@@ -54,8 +78,19 @@ export function AnswerCard({ questionId, answer, signedIn, canMarkBest }: Answer
             {answer.best ? t('academy.unmarkBest') : t('academy.markBest')}
           </button>
         ) : null}
+        {answer.mine ? (
+          <OwnPostActions
+            undeletable={null}
+            deleting={remove.isPending}
+            confirmTitle={t('academy.deleteAnswerTitle')}
+            confirmMessage={t('academy.deleteAnswerMessage')}
+            testId="answer"
+            onEdit={() => setEditing(true)}
+            onDelete={() => remove.mutate(answer.id)}
+          />
+        ) : null}
       </div>
-      <ErrorMessage error={vote.error ?? best.error} />
+      <ErrorMessage error={vote.error ?? best.error ?? remove.error} />
     </li>
   );
 }

@@ -1,14 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { useDateTime } from '../../../lib/config';
 import { useUser } from '../../auth';
 import { useAnswerQuestion } from '../api/answer-question';
+import { useDeleteQuestion, useEditQuestion } from '../api/edit-posts';
 import { useQuestion } from '../api/get-question';
 import { AnswerCard } from '../components/answer-card';
+import { OwnPostActions } from '../components/own-post-actions';
 import { PlainText } from '../components/plain-text';
+import { PostEditor } from '../components/post-editor';
+import type { Question } from '../types';
 
 function AnswerForm({ questionId }: { questionId: string }) {
   const { t } = useTranslation();
@@ -46,12 +50,60 @@ function AnswerForm({ questionId }: { questionId: string }) {
   );
 }
 
+/**
+ * The question itself; its author edits it in place, and deletes it while nobody has answered (the
+ * server refuses after that, since other people's answers would go with it).
+ */
+function QuestionHead({ q }: { q: Question }) {
+  const { t } = useTranslation();
+  const when = useDateTime();
+  const navigate = useNavigate();
+  const edit = useEditQuestion(q.id);
+  const remove = useDeleteQuestion(q.id);
+  const [editing, setEditing] = useState(false);
+  if (editing)
+    return (
+      <PostEditor
+        title={q.title}
+        body={q.body}
+        bodyRequired={false}
+        busy={edit.isPending}
+        error={edit.error}
+        testId="question-editor"
+        onSave={(changes) => edit.mutate(changes, { onSuccess: () => setEditing(false) })}
+        onCancel={() => setEditing(false)}
+      />
+    );
+  return (
+    <>
+      <h1 data-testid="question-title">{q.title}</h1>
+      <small className="muted">
+        {q.mine ? t('academy.you') : q.author.name} · {when(q.createdAt)}
+        {q.editedAt ? ` · ${t('academy.edited')}` : ''}
+      </small>
+      {q.body ? <PlainText text={q.body} /> : null}
+      {q.mine ? (
+        <div className="academy-answer-actions">
+          <OwnPostActions
+            undeletable={q.answers.length > 0 ? t('academy.questionAnswered') : null}
+            deleting={remove.isPending}
+            confirmTitle={t('academy.deleteQuestionTitle')}
+            testId="question"
+            onEdit={() => setEditing(true)}
+            onDelete={() => remove.mutate(undefined, { onSuccess: () => navigate('/academy/questions') })}
+          />
+        </div>
+      ) : null}
+      <ErrorMessage error={remove.error} />
+    </>
+  );
+}
+
 /** A question with its answers, best first; answering, voting and marking the best. */
 export function QuestionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { user } = useUser();
-  const when = useDateTime();
   const question = useQuestion(id, user?.id);
 
   if (question.isPending) return <Spinner />;
@@ -68,12 +120,7 @@ export function QuestionPage() {
       <Link to="/academy/questions" className="muted">
         ← {t('academy.backToBoard')}
       </Link>
-      <h1 data-testid="question-title">{q.title}</h1>
-      <small className="muted">
-        {q.mine ? t('academy.you') : q.author.name} · {when(q.createdAt)}
-        {q.editedAt ? ` · ${t('academy.edited')}` : ''}
-      </small>
-      {q.body ? <PlainText text={q.body} /> : null}
+      <QuestionHead q={q} />
       <h2>{t('academy.answerCount', { count: q.answers.length })}</h2>
       {q.answers.length === 0 ? <p className="muted">{t('academy.noAnswers')}</p> : null}
       <ul className="plain-list academy-answers">
