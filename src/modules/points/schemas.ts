@@ -27,8 +27,8 @@ export type PointsPosting = Static<typeof PointsStatement>['items'][number];
 export const PointsSettingsSchema = Type.Object({
   earnPerUnit: Type.Integer({
     minimum: 0,
-    maximum: 10_000,
-    description: 'points earned per major currency unit paid (0: orders earn none)',
+    maximum: 100,
+    description: 'points earned per major currency unit paid (0: orders earn none; at most 100)',
   }),
   redeemPerUnit: Type.Integer({
     minimum: 1,
