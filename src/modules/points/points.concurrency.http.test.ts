@@ -128,7 +128,10 @@ describeOnPostgres(`returns and notices at once ${POSTGRES_ONLY}`, () => {
       ),
     );
     expect(await expectLotsSound(id)).toBe(1_000);
-    const lots = await t.db.query<{ remaining: number }>('SELECT remaining FROM point_lots WHERE user_id = $1', [id]);
+    const lots = await t.db.query<{ remaining: number }>(
+      'SELECT remaining FROM point_lots WHERE user_id = $1',
+      [id],
+    );
     expect(lots.map((l) => l.remaining)).toEqual([1_000]);
   });
 
@@ -138,7 +141,10 @@ describeOnPostgres(`returns and notices at once ${POSTGRES_ONLY}`, () => {
     await t.db.transaction((tx) =>
       t.services.points.earn(tx, { userId: id, points: 1_000, reason: 'task', ref: `rc:${id}` }),
     );
-    const [a, b] = await Promise.all([createProduct(t, { price: 10_000 }), createProduct(t, { price: 10_000 })]);
+    const [a, b] = await Promise.all([
+      createProduct(t, { price: 10_000 }),
+      createProduct(t, { price: 10_000 }),
+    ]);
     const first = await t.request('POST', '/api/orders', {
       token: buyer.token,
       body: { items: [{ variantId: a.variantId, quantity: 1 }], points: 1_000 },
@@ -146,9 +152,9 @@ describeOnPostgres(`returns and notices at once ${POSTGRES_ONLY}`, () => {
     expect(first.statusCode, first.body).toBe(201);
     const orderId = first.json<{ id: string }>().id;
     const [cancelled, second] = await Promise.all([
-      t.services.orders.cancelByBuyer(id, orderId).then(() =>
-        t.db.transaction((tx) => t.services.points.reactions.settleOrder(tx, { orderId })),
-      ),
+      t.services.orders
+        .cancelByBuyer(id, orderId)
+        .then(() => t.db.transaction((tx) => t.services.points.reactions.settleOrder(tx, { orderId }))),
       t.request('POST', '/api/orders', {
         token: buyer.token,
         body: { items: [{ variantId: b.variantId, quantity: 1 }], points: 600 },
@@ -179,10 +185,12 @@ describeOnPostgres(`returns and notices at once ${POSTGRES_ONLY}`, () => {
       `SELECT count(*)::int AS n FROM jobs WHERE payload->>'userId' = $1 AND payload ? 'lotId'`,
       [id],
     )) as [{ n: number }];
-    const handlers = (await t.db.query<{ name: string }>(
-      `SELECT DISTINCT name FROM jobs WHERE payload->>'userId' = $1 AND payload ? 'lotId'`,
-      [id],
-    )).length;
+    const handlers = (
+      await t.db.query<{ name: string }>(
+        `SELECT DISTINCT name FROM jobs WHERE payload->>'userId' = $1 AND payload ? 'lotId'`,
+        [id],
+      )
+    ).length;
     expect(handlers).toBeGreaterThan(0);
     expect(n).toBe(3 * handlers);
   });

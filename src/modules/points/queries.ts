@@ -1,5 +1,11 @@
 import type { Queryable } from '../../platform/db.js';
-import { DEFAULT_SETTINGS, type Draw, type OpenLot, type PointsSettings, type RecordedDraw } from './rules.js';
+import {
+  DEFAULT_SETTINGS,
+  type Draw,
+  type OpenLot,
+  type PointsSettings,
+  type RecordedDraw,
+} from './rules.js';
 
 export interface PostingRow {
   id: string;
@@ -105,7 +111,10 @@ export const drawLot = (conn: Queryable, lotId: string, points: number) =>
   conn.query('UPDATE point_lots SET remaining = remaining - $2 WHERE id = $1', [lotId, points]);
 
 /** Records that the negative posting `postingId` drew `points` from `lotId`, `seq`-th. */
-export const insertDraw = (conn: Queryable, d: { postingId: string; seq: number; lotId: string; points: number }) =>
+export const insertDraw = (
+  conn: Queryable,
+  d: { postingId: string; seq: number; lotId: string; points: number },
+) =>
   conn.query('INSERT INTO point_draws (posting_id, seq, lot_id, points) VALUES ($1, $2, $3, $4)', [
     d.postingId,
     d.seq,

@@ -13,7 +13,12 @@ import type { PointsSettings } from './rules.js';
 let t: TestApp;
 let admin: { token: string };
 const DAY = 86_400_000;
-const DEFAULTS: PointsSettings = { earnPerUnit: 1, redeemPerUnit: 100, maxShareBps: 5000, expiryMonths: null };
+const DEFAULTS: PointsSettings = {
+  earnPerUnit: 1,
+  redeemPerUnit: 100,
+  maxShareBps: 5000,
+  expiryMonths: null,
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -72,10 +77,14 @@ const approveRefund = async (
     body: { type: 'refund', reason: 'changed my mind', ...(items ? { items } : {}) },
   });
   expect(requested.statusCode, requested.body).toBe(201);
-  const approved = await t.request('POST', `/api/admin/after-sales/${requested.json<AfterSale>().id}/approve`, {
-    token: admin.token,
-    body: {},
-  });
+  const approved = await t.request(
+    'POST',
+    `/api/admin/after-sales/${requested.json<AfterSale>().id}/approve`,
+    {
+      token: admin.token,
+      body: {},
+    },
+  );
   expect(approved.statusCode, approved.body).toBe(200);
   await advance();
 };
@@ -206,7 +215,11 @@ describe('amounts beyond an integer', () => {
     await give(buyer.user.id, 30_000_000, `big:${buyer.user.id}`, null);
     const { variantId } = await createProduct(t, { price: 10_000_000_000 });
     const order = await placeWithPoints(buyer.token, variantId, 30_000_000);
-    expect(order).toMatchObject({ pointsUsed: 30_000_000, pointsDiscount: 3_000_000_000, total: 7_000_000_000 });
+    expect(order).toMatchObject({
+      pointsUsed: 30_000_000,
+      pointsDiscount: 3_000_000_000,
+      total: 7_000_000_000,
+    });
     const read = await t.request('GET', `/api/orders/${order.id}`, { token: buyer.token });
     expect(read.json<Order>()).toMatchObject({ pointsDiscount: 3_000_000_000 });
     const columns = await t.db.query<{ column_name: string; data_type: string }>(
@@ -235,7 +248,9 @@ describe('settings validation', () => {
       expect(problem.reason, JSON.stringify(body)).toBe('invalid_input');
       expect(new Set(errorPaths(problem)), JSON.stringify(body)).toEqual(new Set([path]));
     }
-    const { earnPerUnit } = (await t.request('GET', '/api/admin/points/settings', { token: admin.token })).json<PointsSettings>();
+    const { earnPerUnit } = (
+      await t.request('GET', '/api/admin/points/settings', { token: admin.token })
+    ).json<PointsSettings>();
     expect(earnPerUnit).toBe(100);
   });
 });

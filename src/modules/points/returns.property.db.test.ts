@@ -78,7 +78,8 @@ describe('points spent at checkout and any sequence of refunds', () => {
           const order = placed.body;
           const spent = order.pointsUsed;
           await orders.payInSandbox(userId, order.id, 'succeeded');
-          const settle = () => t.db.transaction((tx) => points.reactions.settleOrder(tx, { orderId: order.id }));
+          const settle = () =>
+            t.db.transaction((tx) => points.reactions.settleOrder(tx, { orderId: order.id }));
           const returned = async () =>
             Number(
               (
@@ -107,10 +108,13 @@ describe('points spent at checkout and any sequence of refunds', () => {
             const fresh = await orders.getOwnOrder(userId, order.id);
             const refunded = fresh.status === 'refunded' ? order.total : fresh.refunded_amount;
             const back = await returned();
-            expect(back).toBe(fresh.status === 'refunded' ? spent : refundedShare(spent, refunded, order.total));
+            expect(back).toBe(
+              fresh.status === 'refunded' ? spent : refundedShare(spent, refunded, order.total),
+            );
             expect(back).toBeLessThanOrEqual(spent);
             const now = await lotsOf(userId);
-            for (const [id, remaining] of now) if (before.has(id)) expect(remaining).toBeLessThanOrEqual(before.get(id)!);
+            for (const [id, remaining] of now)
+              if (before.has(id)) expect(remaining).toBeLessThanOrEqual(before.get(id)!);
             await expectSound(userId);
           }
           if (units === quantity) {

@@ -208,7 +208,8 @@ describe('a refund takes back from the order’s own lot first', () => {
         const held = lots.reduce((s, l) => s + l.remaining, 0);
         expect(draws.reduce((s, d) => s + d.points, 0) + unpaid).toBe(points);
         expect(unpaid).toBe(Math.max(0, points - held));
-        if (own && points > 0) expect(draws[0]).toEqual({ lotId: own.id, points: Math.min(own.remaining, points) });
+        if (own && points > 0)
+          expect(draws[0]).toEqual({ lotId: own.id, points: Math.min(own.remaining, points) });
         // The others in draw order, as without a first lot.
         const rest = lots.filter((l) => l.id !== firstLot);
         const after = Math.max(0, points - (own?.remaining ?? 0));

@@ -14,7 +14,11 @@ export const PointsStatement = Type.Object({
       reason: Type.String({ description: 'a code, such as `order`, `checkout`, `expired`, `invitation`' }),
       createdAt: Type.String(),
       expiresAt: Nullable(
-        Type.String({ description: 'when the points of a positive posting expire; null: never, or spent' }),
+        Type.String({
+          description:
+            'when the points of a positive posting expire (of a `checkout_return`, the soonest of the lots ' +
+            'they went back into); null: never, or spent',
+        }),
       ),
       debtPaid: Type.Integer({ description: 'of a positive posting, the points that paid off a debt first' }),
     }),
