@@ -174,6 +174,47 @@ describe('points spent at checkout come back into the lots they were drawn from'
   });
 });
 
+describe('returns of spends from before draws were recorded, and notices of lots given back', () => {
+  it('a spend without recorded draws (before migration 042) comes back as a lot of its own', async () => {
+    await setSettings({ earnPerUnit: 0 });
+    const buyer = await t.signUp();
+    await give(buyer.user.id, 1_000, `legacy:${buyer.user.id}`, null);
+    const { variantId } = await createProduct(t, { price: 10_000 });
+    const order = await placeWithPoints(buyer.token, variantId, 400);
+    await t.db.query(
+      `DELETE FROM point_draws WHERE posting_id = (SELECT id FROM point_postings WHERE ref = $1)`,
+      [`checkout:${order.id}`],
+    );
+    await t.request('POST', `/api/orders/${order.id}/cancel`, { token: buyer.token });
+    await advance();
+    const lots = await t.db.query<{ remaining: number }>(
+      'SELECT remaining FROM point_lots WHERE user_id = $1 ORDER BY id',
+      [buyer.user.id],
+    );
+    expect(lots.map((l) => l.remaining)).toEqual([600, 400]);
+    expect((await statement(buyer.token)).balance).toBe(1_000);
+  });
+
+  it('a lot told about, spent and given back within its last week is not told about again', async () => {
+    await setSettings({ earnPerUnit: 0 });
+    const buyer = await t.signUp();
+    const at = await now();
+    await give(buyer.user.id, 500, `told:${buyer.user.id}`, new Date(at + 5 * DAY));
+    await advance(3_600_000); // the hourly job tells about it
+    const notices = async () =>
+      (await t.request('GET', '/api/me/notifications', { token: buyer.token }))
+        .json<{ items: { type: string }[] }>()
+        .items.filter((n) => n.type === 'points.expiring').length;
+    expect(await notices()).toBe(1);
+    const { variantId } = await createProduct(t, { price: 10_000 });
+    const order = await placeWithPoints(buyer.token, variantId, 500);
+    await t.request('POST', `/api/orders/${order.id}/cancel`, { token: buyer.token });
+    await advance(3_600_000);
+    expect((await statement(buyer.token)).expiring).toEqual([{ points: 500, expiresAt: iso(at + 5 * DAY) }]);
+    expect(await notices()).toBe(1);
+  });
+});
+
 describe('a refund takes back the points an order earned from that order’s own lot first', () => {
   it('leaves older lots alone while the order’s lot still holds the points', async () => {
     const buyer = await t.signUp();
