@@ -29,6 +29,8 @@ export interface DemoOrder {
   placedDaysAgo: number;
   shipment?: { carrier: string; trackingNumber: string; daysAgo: number };
   confirmedDaysAgo?: number;
+  /** Points that paid part of it: a refund gives its share back into the lot they came from. */
+  points?: number;
   /** A refund (before shipping) or return (after) of some units; approved, or waiting for the operator. */
   afterSale?: {
     type: 'refund' | 'return';
@@ -111,6 +113,7 @@ export const demoOrders: readonly DemoOrder[] = [
     via: 'store',
     step: 'paid',
     placedDaysAgo: 1,
+    points: 200,
     afterSale: {
       type: 'refund',
       quantity: 1,
@@ -248,6 +251,7 @@ async function place(
     {
       items: [{ variantId: variant.id, quantity: demo.quantity }],
       address: addresses[demo.buyer],
+      ...(demo.points ? { points: demo.points } : {}),
       ...origin,
     },
     client,

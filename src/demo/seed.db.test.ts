@@ -203,6 +203,20 @@ describe('demo shop', () => {
     }
   });
 
+  it('gives back the points of Zhao Lei’s refunded box into the lot about to expire they came from', async () => {
+    const { token } = await signInAs('buyer3');
+    const mine = (await t.request('GET', '/api/me/points?limit=100', { token })).json<{
+      expiring: { points: number; expiresAt: string }[];
+      items: { delta: number; reason: string; expiresAt: string | null }[];
+    }>();
+    const spent = mine.items.find((i) => i.reason === 'checkout');
+    const back = mine.items.find((i) => i.reason === 'checkout_return');
+    expect(spent?.delta).toBe(-200);
+    expect(back?.delta).toBe(100);
+    expect(back?.expiresAt).toBe(mine.expiring[0]?.expiresAt);
+    expect(mine.expiring[0]?.points).toBe(demoExpiringPoints.buyer3.points - 100);
+  });
+
   it('shows fulfilment at every step: an order to ship, one shipped, one delivered', async () => {
     const { token } = await signInAs('buyer3');
     const mine = (await t.request('GET', '/api/me/orders', { token })).json<{ items: Order[] }>().items;

@@ -136,8 +136,8 @@ export async function finishRefund(
  * Step 3: the refund takes effect on the order. Partial: the order keeps its status and
  * `order.partially_refunded` tells distribution to shrink commissions. Reaching the paid total:
  * the order is `refunded` and `order.refunded` fires as for any full refund (commissions reversed,
- * coupon returned, invitation points taken back). A partial refund returns neither coupon nor
- * points: the order still stands, only smaller.
+ * coupon returned, invitation points taken back). A partial refund returns no coupon: the order
+ * still stands, only smaller (the points module takes back and returns its points in proportion).
  */
 export async function applyRefund(ctx: OrdersContext, refundId: string, externalId: string): Promise<Order> {
   return ctx.db.transaction(async (tx) => {

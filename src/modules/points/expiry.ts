@@ -4,7 +4,7 @@ import type { EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import * as q from './queries.js';
 import { WARN_AHEAD_MS } from './rules.js';
-import type { Posting } from './service.js';
+import type { Posting, PostingSource } from './service.js';
 
 export const EXPIRE_POINTS_JOB = 'points.expire-lots';
 const EVERY_MS = 3_600_000;
@@ -23,7 +23,7 @@ export function createExpiry(ctx: {
   clock: Clock;
   jobs: JobRunner;
   events: EventBus;
-  post: (tx: Tx, p: Posting, fromLot?: string) => Promise<boolean>;
+  post: (tx: Tx, p: Posting, source?: PostingSource) => Promise<boolean>;
 }) {
   /** Expires the lots due at `now`; returns how many. */
   async function expireDueLots(now: Date): Promise<number> {
@@ -39,7 +39,7 @@ export function createExpiry(ctx: {
           await ctx.post(
             tx,
             { userId: open.user_id, delta: -open.remaining, reason: 'expired', ref: expiredRef(open.id) },
-            open.id,
+            { fromLot: open.id },
           );
         });
       }

@@ -3,7 +3,7 @@ import type { PointsCheckout, RewardFacts } from '../orders/index.js';
 import * as q from './queries.js';
 import { notEnough } from './reasons.js';
 import { checkoutSpend, pointsEarned, refundedShare } from './rules.js';
-import type { Posting } from './service.js';
+import type { Posting, PostingSource } from './service.js';
 
 /**
  * References of the postings an order makes, one family per order. The earn and the spend happen
@@ -22,7 +22,7 @@ interface OrderPointsContext {
   minorPerMajor: number;
   orderFacts: (conn: Queryable, orderId: string) => Promise<RewardFacts | undefined>;
   points: {
-    post(tx: Tx, p: Posting): Promise<boolean>;
+    post(tx: Tx, p: Posting, source?: PostingSource): Promise<boolean>;
     balance(conn: Queryable, userId: string): Promise<number>;
   };
 }
@@ -37,49 +37,55 @@ interface OrderPointsContext {
 export function createOrderPoints(ctx: OrderPointsContext) {
   const { points, minorPerMajor } = ctx;
 
-  /** Brings the take-back and the return of an order's points to what its refunds and status call for. */
+  /**
+   * Brings the take-back and the return of an order's points to what its refunds and status call
+   * for. A take-back draws first from the lot the order earned (what is left of it), then as any
+   * draw; a return puts the spent points back into the lots the checkout drew them from.
+   */
   async function settle(tx: Tx, facts: RewardFacts) {
     const { orderId, buyerId: userId, total, refundedAmount, status } = facts;
     await q.lockPerson(tx, userId);
-    const earned = await earnedBy(tx, userId, orderId);
+    const earned = await postingOf(tx, userId, orderRefs.earned(orderId));
     const refunded = status === 'refunded' ? total : refundedAmount;
-    const takeBackDue = refundedShare(earned, refunded, total);
+    const takeBackDue = refundedShare(earned?.delta ?? 0, refunded, total);
     const takenBack = -(await q.postedUnder(tx, userId, orderRefs.takenBack(orderId)));
-    if (takeBackDue > takenBack)
-      await points.post(tx, {
-        userId,
-        delta: -(takeBackDue - takenBack),
-        reason: 'order_refund',
-        ref: orderRefs.takenBack(orderId) + takeBackDue,
-      });
+    if (earned && takeBackDue > takenBack)
+      await points.post(
+        tx,
+        {
+          userId,
+          delta: -(takeBackDue - takenBack),
+          reason: 'order_refund',
+          ref: orderRefs.takenBack(orderId) + takeBackDue,
+        },
+        { firstLot: earned.id },
+      );
 
-    const spent = -(await spentOn(tx, userId, orderId));
+    const spend = await postingOf(tx, userId, orderRefs.spent(orderId));
+    const spent = -(spend?.delta ?? 0);
     const returnDue =
       status === 'cancelled' || status === 'refunded' ? spent : refundedShare(spent, refunded, total);
     const returned = await q.postedUnder(tx, userId, orderRefs.returned(orderId));
-    if (returnDue > returned)
-      await points.post(tx, {
-        userId,
-        delta: returnDue - returned,
-        reason: 'checkout_return',
-        ref: orderRefs.returned(orderId) + returnDue,
-      });
+    if (spend && returnDue > returned)
+      await points.post(
+        tx,
+        {
+          userId,
+          delta: returnDue - returned,
+          reason: 'checkout_return',
+          ref: orderRefs.returned(orderId) + returnDue,
+        },
+        { restoring: spend.id },
+      );
   }
 
-  async function earnedBy(tx: Tx, userId: string, orderId: string) {
-    const rows = await tx.query<{ delta: number }>(
-      'SELECT delta FROM point_postings WHERE user_id = $1 AND ref = $2',
-      [userId, orderRefs.earned(orderId)],
+  /** The person's posting under `ref` (the order's earn or its checkout spend), if any. */
+  async function postingOf(tx: Tx, userId: string, ref: string) {
+    const rows = await tx.query<{ id: string; delta: number }>(
+      'SELECT id, delta FROM point_postings WHERE user_id = $1 AND ref = $2',
+      [userId, ref],
     );
-    return rows[0]?.delta ?? 0;
-  }
-
-  async function spentOn(tx: Tx, userId: string, orderId: string) {
-    const rows = await tx.query<{ delta: number }>(
-      'SELECT delta FROM point_postings WHERE user_id = $1 AND ref = $2',
-      [userId, orderRefs.spent(orderId)],
-    );
-    return rows[0]?.delta ?? 0;
+    return rows[0];
   }
 
   /** `order.paid`: points on the paid total, then whatever refunds already happened (a late job). */

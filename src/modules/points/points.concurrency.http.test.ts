@@ -105,3 +105,93 @@ it('checkouts, take-backs and earnings interleaved at once keep postings and lot
   expect(balance).toBe(2_000 - 900 + 300 - placed * 800);
   expect(placed).toBeGreaterThanOrEqual(1);
 });
+
+describeOnPostgres(`returns and notices at once ${POSTGRES_ONLY}`, () => {
+  it('the same refund settled many times at once gives the spent points back once, into their lots', async () => {
+    const buyer = await t.signUp();
+    const id = buyer.user.id;
+    await t.db.transaction((tx) =>
+      t.services.points.earn(tx, { userId: id, points: 1_000, reason: 'task', ref: `settle:${id}` }),
+    );
+    const { variantId } = await createProduct(t, { price: 10_000 });
+    const placed = await t.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId, quantity: 1 }], points: 1_000 },
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const orderId = placed.json<{ id: string }>().id;
+    await t.services.orders.payInSandbox(id, orderId, 'succeeded');
+    await t.services.orders.refundOrder(orderId, 'race');
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.db.transaction((tx) => t.services.points.reactions.settleOrder(tx, { orderId })),
+      ),
+    );
+    expect(await expectLotsSound(id)).toBe(1_000);
+    const lots = await t.db.query<{ remaining: number }>(
+      'SELECT remaining FROM point_lots WHERE user_id = $1',
+      [id],
+    );
+    expect(lots.map((l) => l.remaining)).toEqual([1_000]);
+  });
+
+  it('a return and a checkout of the same person at once: one balance, lots in agreement', async () => {
+    const buyer = await t.signUp();
+    const id = buyer.user.id;
+    await t.db.transaction((tx) =>
+      t.services.points.earn(tx, { userId: id, points: 1_000, reason: 'task', ref: `rc:${id}` }),
+    );
+    const [a, b] = await Promise.all([
+      createProduct(t, { price: 10_000 }),
+      createProduct(t, { price: 10_000 }),
+    ]);
+    const first = await t.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId: a.variantId, quantity: 1 }], points: 1_000 },
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const orderId = first.json<{ id: string }>().id;
+    const [cancelled, second] = await Promise.all([
+      t.services.orders
+        .cancelByBuyer(id, orderId)
+        .then(() => t.db.transaction((tx) => t.services.points.reactions.settleOrder(tx, { orderId }))),
+      t.request('POST', '/api/orders', {
+        token: buyer.token,
+        body: { items: [{ variantId: b.variantId, quantity: 1 }], points: 600 },
+      }),
+    ]);
+    expect(cancelled).toBeUndefined();
+    // The second checkout either came after the return (201) or before it, when nothing was left (422).
+    expect([201, 422]).toContain(second.statusCode);
+    expect(await expectLotsSound(id)).toBe(second.statusCode === 201 ? 400 : 1_000);
+  });
+
+  it('two runs of the week-ahead notice at once tell about each lot once', async () => {
+    const buyer = await t.signUp();
+    const id = buyer.user.id;
+    const now = t.clock.now();
+    for (let i = 0; i < 3; i++)
+      await t.db.transaction((tx) =>
+        t.services.points.postWithExpiry(tx, {
+          userId: id,
+          delta: 10 + i,
+          reason: 'task',
+          ref: `warn:${id}:${i}`,
+          expiresAt: new Date(now.getTime() + (3 + i) * 86_400_000),
+        }),
+      );
+    await Promise.all([t.services.points.warnExpiringLots(now), t.services.points.warnExpiringLots(now)]);
+    const [{ n }] = (await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM jobs WHERE payload->>'userId' = $1 AND payload ? 'lotId'`,
+      [id],
+    )) as [{ n: number }];
+    const handlers = (
+      await t.db.query<{ name: string }>(
+        `SELECT DISTINCT name FROM jobs WHERE payload->>'userId' = $1 AND payload ? 'lotId'`,
+        [id],
+      )
+    ).length;
+    expect(handlers).toBeGreaterThan(0);
+    expect(n).toBe(3 * handlers);
+  });
+});

@@ -1,5 +1,11 @@
 import type { Queryable } from '../../platform/db.js';
-import { DEFAULT_SETTINGS, type OpenLot, type PointsSettings } from './rules.js';
+import {
+  DEFAULT_SETTINGS,
+  type Draw,
+  type OpenLot,
+  type PointsSettings,
+  type RecordedDraw,
+} from './rules.js';
 
 export interface PostingRow {
   id: string;
@@ -50,7 +56,16 @@ export function listPostings(conn: Queryable, f: { userId: string; limit: number
   const params: unknown[] = [f.userId, f.limit + 1];
   if (f.beforeId) params.push(f.beforeId);
   return conn.query<StatementRow>(
-    `SELECT p.*, l.expires_at, l.debt_paid FROM point_postings p LEFT JOIN point_lots l ON l.id = p.id
+    // A return opens no lot: its expiry is the soonest of the lots it went back into.
+    `SELECT p.*, COALESCE(l.expires_at, back.expires_at) AS expires_at,
+            COALESCE(r.debt_paid, l.debt_paid) AS debt_paid
+     FROM point_postings p
+     LEFT JOIN point_lots l ON l.id = p.id
+     LEFT JOIN point_returns r ON r.posting_id = p.id
+     LEFT JOIN LATERAL (
+       SELECT min(lot.expires_at) AS expires_at FROM point_restores pr JOIN point_lots lot ON lot.id = pr.lot_id
+       WHERE pr.posting_id = p.id
+     ) back ON true
      WHERE p.user_id = $1 ${f.beforeId ? 'AND p.id < $3' : ''}
      ORDER BY p.id DESC LIMIT $2`,
     params,
@@ -94,6 +109,58 @@ export const openLots = (conn: Queryable, userId: string) =>
 
 export const drawLot = (conn: Queryable, lotId: string, points: number) =>
   conn.query('UPDATE point_lots SET remaining = remaining - $2 WHERE id = $1', [lotId, points]);
+
+/** Records that the negative posting `postingId` drew `points` from `lotId`, `seq`-th. */
+export const insertDraw = (
+  conn: Queryable,
+  d: { postingId: string; seq: number; lotId: string; points: number },
+) =>
+  conn.query('INSERT INTO point_draws (posting_id, seq, lot_id, points) VALUES ($1, $2, $3, $4)', [
+    d.postingId,
+    d.seq,
+    d.lotId,
+    d.points,
+  ]);
+
+/** What a negative posting drew, in draw order, with what came back of each draw so far. */
+export const drawsOf = (conn: Queryable, postingId: string) =>
+  conn.query<RecordedDraw>(
+    `SELECT seq, lot_id AS "lotId", points, restored FROM point_draws WHERE posting_id = $1 ORDER BY seq`,
+    [postingId],
+  );
+
+export const advanceDraw = (conn: Queryable, postingId: string, seq: number, points: number) =>
+  conn.query('UPDATE point_draws SET restored = restored + $3 WHERE posting_id = $1 AND seq = $2', [
+    postingId,
+    seq,
+    points,
+  ]);
+
+/** Puts `points` back into a lot a spend drew them from; its expiry, for whether they are due already. */
+export const restoreLot = async (conn: Queryable, lotId: string, points: number) =>
+  (
+    await conn.query<{ expires_at: Date | null }>(
+      'UPDATE point_lots SET remaining = remaining + $2 WHERE id = $1 RETURNING expires_at',
+      [lotId, points],
+    )
+  )[0];
+
+export async function insertReturn(
+  conn: Queryable,
+  r: { postingId: string; spendId: string; debtPaid: number; intoLots: readonly Draw[] },
+) {
+  await conn.query('INSERT INTO point_returns (posting_id, spend_id, debt_paid) VALUES ($1, $2, $3)', [
+    r.postingId,
+    r.spendId,
+    r.debtPaid,
+  ]);
+  for (const lot of r.intoLots)
+    await conn.query('INSERT INTO point_restores (posting_id, lot_id, points) VALUES ($1, $2, $3)', [
+      r.postingId,
+      lot.lotId,
+      lot.points,
+    ]);
+}
 
 /** A person's open lots that expire, soonest first (for "what expires when"). */
 export const expiringLots = (conn: Queryable, userId: string, limit: number) =>

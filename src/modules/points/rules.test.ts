@@ -11,7 +11,9 @@ import {
   minorPerMajorOf,
   moneyFor,
   type OpenLot,
+  planRestore,
   pointsEarned,
+  type RecordedDraw,
   refundedShare,
 } from './rules.js';
 
@@ -193,5 +195,92 @@ describe('calendar', () => {
   it('knows minor units per major unit', () => {
     expect(minorPerMajorOf('CNY')).toBe(100);
     expect(minorPerMajorOf('JPY')).toBe(1);
+  });
+});
+
+describe('a refund takes back from the order’s own lot first', () => {
+  it('draws the named lot first (what is left of it), then in draw order', () => {
+    fc.assert(
+      fc.property(lotsArb, fc.nat(20), fc.integer({ min: 0, max: 150_000 }), (lots, pick, points) => {
+        const firstLot = lots.length > 0 ? lots[pick % lots.length]!.id : 'none';
+        const { draws, unpaid } = drawFrom(lots, points, firstLot);
+        const own = lots.find((l) => l.id === firstLot);
+        const held = lots.reduce((s, l) => s + l.remaining, 0);
+        expect(draws.reduce((s, d) => s + d.points, 0) + unpaid).toBe(points);
+        expect(unpaid).toBe(Math.max(0, points - held));
+        if (own && points > 0)
+          expect(draws[0]).toEqual({ lotId: own.id, points: Math.min(own.remaining, points) });
+        // The others in draw order, as without a first lot.
+        const rest = lots.filter((l) => l.id !== firstLot);
+        const after = Math.max(0, points - (own?.remaining ?? 0));
+        expect(draws.filter((d) => d.lotId !== firstLot)).toEqual(drawFrom(rest, after).draws);
+      }),
+    );
+  });
+});
+
+describe('a return puts a spend’s points back where they came from', () => {
+  it('spend, then any sequence of partial refunds: exactly the spent points come back in total, never more, each lot no more than was drawn from it', () => {
+    fc.assert(
+      fc.property(
+        lotsArb.filter((l) => l.length > 0),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1_000 }), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        (lots, wanted, total, weights, full) => {
+          const held = lots.reduce((s, l) => s + l.remaining, 0);
+          const spent = Math.min(wanted, held);
+          const { draws } = drawFrom(lots, spent);
+          const recorded: RecordedDraw[] = draws.map((d, seq) => ({ ...d, seq, restored: 0 }));
+          const back = new Map<string, number>();
+          let refunded = 0;
+          let returned = 0;
+          const sum = weights.reduce((a, b) => a + b, 0) || 1;
+          weights.forEach((w, i) => {
+            const last = i === weights.length - 1;
+            refunded = last && full ? total : Math.min(total, refunded + Math.floor((total * w) / sum));
+            const due = refundedShare(spent, refunded, total);
+            const plan = planRestore(recorded, due - returned, 0);
+            expect(plan.fresh).toBe(0);
+            expect(plan.debtPaid).toBe(0);
+            for (const a of plan.advances) recorded[a.seq]!.restored += a.points;
+            for (const r of plan.intoLots) back.set(r.lotId, (back.get(r.lotId) ?? 0) + r.points);
+            returned = due;
+            const totalBack = [...back.values()].reduce((a, b) => a + b, 0);
+            expect(totalBack).toBe(returned);
+            expect(totalBack).toBeLessThanOrEqual(spent);
+            // First drawn, first back: a draw is restored only once the ones before it are in full.
+            recorded.forEach((d, j) => {
+              expect(d.restored).toBeLessThanOrEqual(d.points);
+              if (j > 0 && d.restored > 0) expect(recorded[j - 1]!.restored).toBe(recorded[j - 1]!.points);
+            });
+          });
+          for (const d of draws) expect(back.get(d.lotId) ?? 0).toBeLessThanOrEqual(d.points);
+          if (full) expect([...back.values()].reduce((a, b) => a + b, 0)).toBe(spent);
+          // Asking for more than is left to give back gives back only that (the rest has no lot).
+          const more = planRestore(recorded, 1, 0);
+          if (full) expect(more.intoLots).toEqual([]);
+        },
+      ),
+    );
+  });
+
+  it('pays a debt first, from the first drawn; a spend without recorded draws gets a lot of its own', () => {
+    const draws: RecordedDraw[] = [
+      { seq: 0, lotId: 'a', points: 60, restored: 0 },
+      { seq: 1, lotId: 'b', points: 40, restored: 0 },
+    ];
+    expect(planRestore(draws, 100, -70)).toEqual({
+      advances: [
+        { seq: 0, points: 60 },
+        { seq: 1, points: 40 },
+      ],
+      intoLots: [{ lotId: 'b', points: 30 }],
+      debtPaid: 70,
+      fresh: 0,
+    });
+    expect(planRestore(draws, 50, 10)).toMatchObject({ intoLots: [{ lotId: 'a', points: 50 }], debtPaid: 0 });
+    expect(planRestore([], 50, -20)).toEqual({ advances: [], intoLots: [], debtPaid: 20, fresh: 30 });
   });
 });

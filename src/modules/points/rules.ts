@@ -52,18 +52,60 @@ export function drawOrder(a: OpenLot, b: OpenLot): number {
 
 /**
  * Takes `points` from the open lots in draw order. `unpaid` is what the lots could not cover: a
- * spend never has any (it is refused first), a take-back may, and that becomes a debt.
+ * spend never has any (it is refused first), a take-back may, and that becomes a debt. `firstLot`
+ * is drawn before all others: a refund takes back an order's points from the lot it earned.
  */
-export function drawFrom(lots: readonly OpenLot[], points: number): { draws: Draw[]; unpaid: number } {
+export function drawFrom(
+  lots: readonly OpenLot[],
+  points: number,
+  firstLot?: string,
+): { draws: Draw[]; unpaid: number } {
   const draws: Draw[] = [];
   let left = points;
-  for (const lot of [...lots].sort(drawOrder)) {
+  const first = (l: OpenLot) => (l.id === firstLot ? 0 : 1);
+  for (const lot of [...lots].sort((a, b) => first(a) - first(b) || drawOrder(a, b))) {
     if (left === 0) break;
     const take = Math.min(lot.remaining, left);
     if (take > 0) draws.push({ lotId: lot.id, points: take });
     left -= take;
   }
   return { draws, unpaid: left };
+}
+
+/** One lot a negative posting drew from, `seq`-th in its draw order, and how much came back since. */
+export interface RecordedDraw {
+  seq: number;
+  lotId: string;
+  points: number;
+  restored: number;
+}
+
+/**
+ * Giving back `points` of a spend whose draws are `draws`, onto a balance of `balanceBefore`: the
+ * draws are restored first drawn first, never beyond what each drew (`advances`); a debt is paid
+ * off first, from the first of them; the rest goes back into the lots it came from (`intoLots`).
+ * `fresh` is what the recorded draws do not cover (a spend from before draws were recorded), for
+ * a lot of its own.
+ */
+export function planRestore(draws: readonly RecordedDraw[], points: number, balanceBefore: number) {
+  let debt = Math.max(0, -balanceBefore);
+  let left = points;
+  const advances: { seq: number; points: number }[] = [];
+  const intoLots: Draw[] = [];
+  for (const d of [...draws].sort((a, b) => a.seq - b.seq)) {
+    if (left === 0) break;
+    const take = Math.min(left, d.points - d.restored);
+    if (take <= 0) continue;
+    advances.push({ seq: d.seq, points: take });
+    left -= take;
+    const toDebt = Math.min(debt, take);
+    debt -= toDebt;
+    if (take > toDebt) intoLots.push({ lotId: d.lotId, points: take - toDebt });
+  }
+  const freshToDebt = Math.min(debt, left);
+  const fresh = left - freshToDebt;
+  const debtPaid = points - fresh - intoLots.reduce((s, r) => s + r.points, 0);
+  return { advances, intoLots, debtPaid, fresh };
 }
 
 /**

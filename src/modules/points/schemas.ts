@@ -14,7 +14,11 @@ export const PointsStatement = Type.Object({
       reason: Type.String({ description: 'a code, such as `order`, `checkout`, `expired`, `invitation`' }),
       createdAt: Type.String(),
       expiresAt: Nullable(
-        Type.String({ description: 'when the points of a positive posting expire; null: never, or spent' }),
+        Type.String({
+          description:
+            'when the points of a positive posting expire (of a `checkout_return`, the soonest of the lots ' +
+            'they went back into); null: never, or spent',
+        }),
       ),
       debtPaid: Type.Integer({ description: 'of a positive posting, the points that paid off a debt first' }),
     }),
@@ -27,8 +31,8 @@ export type PointsPosting = Static<typeof PointsStatement>['items'][number];
 export const PointsSettingsSchema = Type.Object({
   earnPerUnit: Type.Integer({
     minimum: 0,
-    maximum: 10_000,
-    description: 'points earned per major currency unit paid (0: orders earn none)',
+    maximum: 100,
+    description: 'points earned per major currency unit paid (0: orders earn none; at most 100)',
   }),
   redeemPerUnit: Type.Integer({
     minimum: 1,

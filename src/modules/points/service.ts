@@ -13,10 +13,12 @@ import {
   canSpend,
   checkoutAllowance,
   credit,
+  type Draw,
   drawFrom,
   expiryOf,
   minorPerMajorOf,
   type PointsSettings,
+  planRestore,
 } from './rules.js';
 import type { PointsPosting } from './schemas.js';
 
@@ -52,9 +54,23 @@ export interface Posting {
   expiresAt?: Date | null;
 }
 
+/** Where a posting's points come from or go to, when not the usual lots. */
+export interface PostingSource {
+  /** A negative posting draws from this lot only (an expiry). */
+  fromLot?: string;
+  /** A negative posting draws from this lot first, then as usual (a refund, from the order's lot). */
+  firstLot?: string;
+  /** A positive posting gives back points of this spend (a posting id), into the lots it drew. */
+  restoring?: string;
+}
+
+/** The posting that expires points put back into a lot after its expiry: one per lot and return. */
+const expiredAgainRef = (lotId: string, returnId: string) => `expired:${lotId}:${returnId}`;
+
 /**
  * Points as a ledger of lots: a balance is the sum of a person's postings; a positive posting opens
- * a lot (after paying off any debt), a negative one draws from the open lots, soonest-expiring first.
+ * a lot (after paying off any debt), a negative one draws from the open lots, soonest-expiring first,
+ * and records what it drew, so that a return puts points back where they came from.
  * Every change goes through `post`, under a lock per person, so postings and lots agree.
  */
 export function createPointsService(ctx: PointsContext) {
@@ -63,9 +79,9 @@ export function createPointsService(ctx: PointsContext) {
 
   /**
    * Records a change of `delta` points in the caller's transaction and applies it to the lots;
-   * false when `ref` was already posted. `fromLot` draws from that lot only (an expiry).
+   * false when `ref` was already posted.
    */
-  async function post(tx: Tx, p: Posting, fromLot?: string): Promise<boolean> {
+  async function post(tx: Tx, p: Posting, source: PostingSource = {}): Promise<boolean> {
     await q.lockPerson(tx, p.userId);
     const before = await q.balanceOf(tx, p.userId);
     const id = newId();
@@ -79,7 +95,9 @@ export function createPointsService(ctx: PointsContext) {
       created_at: now,
     });
     if (!inserted) return false;
-    if (p.delta > 0) {
+    if (p.delta > 0 && source.restoring) {
+      await restore(tx, { id, userId: p.userId, points: p.delta, before, now, spendId: source.restoring });
+    } else if (p.delta > 0) {
       const { debtPaid, remaining } = credit(before, p.delta);
       const expiresAt = p.expiresAt !== undefined ? p.expiresAt : expiryOf(now, await q.loadSettings(tx));
       await q.insertLot(tx, {
@@ -91,14 +109,58 @@ export function createPointsService(ctx: PointsContext) {
         expiresAt,
         at: now,
       });
-    } else if (fromLot) {
-      await q.drawLot(tx, fromLot, -p.delta);
     } else {
       // What the lots cannot cover is a debt: the balance goes below zero and later points pay it.
-      const { draws } = drawFrom(await q.openLots(tx, p.userId), -p.delta);
-      for (const d of draws) await q.drawLot(tx, d.lotId, d.points);
+      const { draws } = source.fromLot
+        ? { draws: [{ lotId: source.fromLot, points: -p.delta }] }
+        : drawFrom(await q.openLots(tx, p.userId), -p.delta, source.firstLot);
+      for (const [seq, d] of draws.entries()) {
+        await q.drawLot(tx, d.lotId, d.points);
+        await q.insertDraw(tx, { postingId: id, seq, lotId: d.lotId, points: d.points });
+      }
     }
     return true;
+  }
+
+  /**
+   * A return of a spend's points: back into the lots the spend drew, first drawn first, each with
+   * its own expiry (points put back into a lot already past it expire at once, as they would have).
+   */
+  async function restore(
+    tx: Tx,
+    r: { id: string; userId: string; points: number; before: number; now: Date; spendId: string },
+  ) {
+    const plan = planRestore(await q.drawsOf(tx, r.spendId), r.points, r.before);
+    for (const a of plan.advances) await q.advanceDraw(tx, r.spendId, a.seq, a.points);
+    await q.insertReturn(tx, {
+      postingId: r.id,
+      spendId: r.spendId,
+      debtPaid: plan.debtPaid,
+      intoLots: plan.intoLots,
+    });
+    const expired: Draw[] = [];
+    for (const lot of plan.intoLots) {
+      const row = await q.restoreLot(tx, lot.lotId, lot.points);
+      if (row?.expires_at && row.expires_at.getTime() <= r.now.getTime()) expired.push(lot);
+    }
+    if (plan.fresh > 0) {
+      // A spend from before draws were recorded: what it drew is unknown, so a lot of its own.
+      await q.insertLot(tx, {
+        id: r.id,
+        userId: r.userId,
+        points: plan.fresh,
+        debtPaid: 0,
+        remaining: plan.fresh,
+        expiresAt: expiryOf(r.now, await q.loadSettings(tx)),
+        at: r.now,
+      });
+    }
+    for (const lot of expired)
+      await post(
+        tx,
+        { userId: r.userId, delta: -lot.points, reason: 'expired', ref: expiredAgainRef(lot.lotId, r.id) },
+        { fromLot: lot.lotId },
+      );
   }
 
   /** Gives `points` (> 0). False when `ref` was already posted. */

@@ -14772,7 +14772,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description points earned per major currency unit paid (0: orders earn none) */
+                            /** @description points earned per major currency unit paid (0: orders earn none; at most 100) */
                             earnPerUnit: number;
                             expiryMonths: number | null;
                             /** @description the largest share of an order points may pay, in basis points */
@@ -14798,7 +14798,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description points earned per major currency unit paid (0: orders earn none) */
+                        /** @description points earned per major currency unit paid (0: orders earn none; at most 100) */
                         earnPerUnit: number;
                         expiryMonths: number | null;
                         /** @description the largest share of an order points may pay, in basis points */
@@ -14816,7 +14816,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description points earned per major currency unit paid (0: orders earn none) */
+                            /** @description points earned per major currency unit paid (0: orders earn none; at most 100) */
                             earnPerUnit: number;
                             expiryMonths: number | null;
                             /** @description the largest share of an order points may pay, in basis points */
