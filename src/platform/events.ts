@@ -83,7 +83,7 @@ export interface DomainEvents {
     changedAt?: string;
   };
   /**
-   * The yearly re-evaluation on `reviewDay` (YYYY-MM-DD) is coming: told to each member above level 1,
+   * The yearly re-evaluation on `reviewDay` (YYYY-MM-DD) is coming: told to each member it would move down,
    * 30 days ahead, with the growth of the counted 12 months so far and what keeps their `level`.
    */
   'level.review_announced': {

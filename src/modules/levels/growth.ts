@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db.js';
+import type { Database, Tx } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import type { LevelsContext } from './context.js';
@@ -42,16 +42,49 @@ export async function postGrowth(ctx: LevelsContext, tx: Tx, p: Posting): Promis
     created_at: now,
   });
   if (!posted) return false;
-  const storedRank = await q.rankOf(tx, p.userId);
+  await raiseRank(ctx, tx, p.userId);
+  return true;
+}
+
+/**
+ * Moves the person up to the highest level their growth reaches, never down (that waits for the
+ * yearly re-evaluation), and tells them. Everyone who ever earned growth gets a standing: the monthly
+ * coupon goes to these members. The caller holds the person's lock (`q.lockPerson`).
+ */
+export async function raiseRank(ctx: LevelsContext, tx: Tx, userId: string): Promise<void> {
+  const now = ctx.clock.now();
+  const storedRank = await q.rankOf(tx, userId);
   const levels = await q.allLevels(tx);
   const { growth_since } = await q.loadSettings(tx);
-  const growth = await q.growthOf(tx, p.userId, growth_since);
+  const growth = await q.growthOf(tx, userId, growth_since);
   const from = levelAt(levels, storedRank ?? 1);
   const to = levelAfterGrowth(levels, from.rank, growth);
-  // Everyone who ever earned growth has a standing: the monthly coupon goes to these members.
-  if (storedRank === undefined || to.rank !== from.rank) await q.saveRank(tx, p.userId, to.rank, now);
-  if (to.rank > from.rank) await announceChange(ctx, tx, p.userId, from, to);
-  return true;
+  if (storedRank === undefined || to.rank !== from.rank) await q.saveRank(tx, userId, to.rank, now);
+  if (to.rank > from.rank) await announceChange(ctx, tx, userId, from, to);
+}
+
+/** How many members one transaction of the sweep raises: short transactions, few locks held. */
+const SWEEP_BATCH = 200;
+
+/**
+ * The sweep the operator's change of the ladder queues (a lowered threshold, a new level): everyone
+ * whose growth already reaches a higher level goes up, as if their growth had just crossed it. In
+ * batches by user id, each person under their own lock, so it runs beside their own postings;
+ * idempotent, so a retried or doubled sweep changes nothing more.
+ */
+export async function raiseRanks(ctx: LevelsContext, db: Database): Promise<void> {
+  let after = '';
+  for (;;) {
+    const batch = await q.standingsAfter(db, after, SWEEP_BATCH);
+    if (batch.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const { user_id } of batch) {
+        await q.lockPerson(tx, user_id);
+        await raiseRank(ctx, tx, user_id);
+      }
+    });
+    after = batch.at(-1)?.user_id ?? after;
+  }
 }
 
 export async function announceChange(ctx: LevelsContext, tx: Tx, userId: string, from: Level, to: Level) {

@@ -276,6 +276,72 @@ describe('the operator’s ladder', () => {
     expect((await t.request('DELETE', '/api/admin/levels/3', { token })).statusCode).toBe(204);
     expect(await myLevel(me)).toMatchObject({ level: 2, name: 'Silver', growth: 320 });
   });
+  it('a lowered threshold or a new level raises members already above it by a queued sweep, with a notification', async () => {
+    const token = admin.token;
+    const me = await t.signUp();
+    await pay(me, 400);
+    expect((await myLevel(me)).level).toBe(2);
+
+    const added = await t.request('POST', '/api/admin/levels', {
+      token,
+      body: body({ rank: 3, name: 'Bronze+', threshold: 300 }),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    // Not inside the operator's request: the sweep job does it.
+    expect((await myLevel(me)).level).toBe(2);
+    await t.jobs.runDue();
+    expect(await myLevel(me)).toMatchObject({ level: 3, name: 'Bronze+' });
+
+    const gold = { name: 'Gold', threshold: 500, ...NEUTRAL, discountBps: 500 };
+    const lowered = await t.request('PUT', '/api/admin/levels/4', {
+      token,
+      body: { ...gold, commissionMultiplierBps: 15_000, freeShipping: true, threshold: 350 },
+    });
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    expect((await myLevel(me)).level).toBe(3);
+    await t.jobs.runDue();
+    expect(await myLevel(me)).toMatchObject({ level: 4, name: 'Gold' });
+    const titles = (await notificationsOf(me)).filter((n) => n.type === 'level.changed').map((n) => n.title);
+    expect(titles).toEqual(['Welcome to Gold', 'Welcome to Bronze+', 'Welcome to Silver']);
+    // A second sweep (a retried job) changes nothing and tells nobody again.
+    await t.db.transaction((tx) => t.jobs.enqueue(tx, 'levels.raise-ranks', {}));
+    await t.jobs.runDue();
+    expect((await notificationsOf(me)).filter((n) => n.type === 'level.changed')).toHaveLength(3);
+
+    // Back to the ladder the other tests expect; the sweep moves nobody down.
+    const restored = await t.request('PUT', '/api/admin/levels/4', {
+      token,
+      body: { ...gold, commissionMultiplierBps: 15_000, freeShipping: true },
+    });
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect((await t.request('DELETE', '/api/admin/levels/3', { token })).statusCode).toBe(204);
+    await t.jobs.runDue();
+    expect((await myLevel(me)).level).toBe(4);
+  });
+
+  it('refuses a discount above 90 % with a reason, and takes 90 %', async () => {
+    const token = admin.token;
+    const tooMuch = await t.request('POST', '/api/admin/levels', {
+      token,
+      body: body({ rank: 3, threshold: 300, discountBps: 9001 }),
+    });
+    expect(expectProblem(tooMuch, 422).reason).toBe('level_discount_too_high');
+    expect(tooMuch.json().params).toEqual({ discountBps: 9001, maxBps: 9000 });
+    const edit = await t.request('PUT', '/api/admin/levels/2', {
+      token,
+      body: body({ name: 'Silver', threshold: 100, discountBps: 10_000 }),
+    });
+    expect(expectProblem(edit, 422).reason).toBe('level_discount_too_high');
+    expect((await t.request('GET', '/api/levels', { token })).json<{ items: LevelView[] }>().items).toContainEqual(
+      expect.objectContaining({ rank: 2, discountBps: 0 }),
+    );
+    const most = await t.request('POST', '/api/admin/levels', {
+      token,
+      body: body({ rank: 3, threshold: 300, discountBps: 9000 }),
+    });
+    expect(most.statusCode, most.body).toBe(201);
+    expect((await t.request('DELETE', '/api/admin/levels/3', { token })).statusCode).toBe(204);
+  });
 });
 
 describe('benefits', () => {

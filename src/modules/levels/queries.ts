@@ -147,6 +147,13 @@ export const standings = (conn: Queryable) =>
     'SELECT user_id, rank FROM member_standings ORDER BY user_id',
   );
 
+/** The next `limit` standings after `after` in user id order: the sweep's batches. */
+export const standingsAfter = (conn: Queryable, after: string, limit: number) =>
+  conn.query<{ user_id: string; rank: number }>(
+    'SELECT user_id, rank FROM member_standings WHERE user_id > $1 ORDER BY user_id LIMIT $2',
+    [after, limit],
+  );
+
 /** People at `rank` move to `to` (the operator removed their level). */
 export async function moveRank(conn: Queryable, rank: number, to: number, now: Date) {
   return conn.query<{ user_id: string }>(
