@@ -5,7 +5,7 @@ import { createProduct, placePaidOrder } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { addDays, dayIn } from '../../platform/calendar.js';
 import type { Order } from '../orders/present.js';
-import { memberPricing } from './pricing.js';
+import { hasFreeShipping, memberPricing } from './index.js';
 import type { LevelView } from './schemas.js';
 
 /**
@@ -387,16 +387,34 @@ describe('benefits', () => {
         token: buyer.token,
       });
       const res = await t.request('GET', '/api/me/commissions', { token: promoter.token });
-      return res
-        .json<{ items: { amount: number; orderId: string }[] }>()
-        .items.find((c) => c.orderId === placed.json<Order>().id)?.amount;
+      const orderId = placed.json<Order>().id;
+      // The multiplier it was earned at stays on the commission, whatever the promoter's level later.
+      const [row] = await t.db.query<{ rate_bps: number; multiplier_bps: number }>(
+        'SELECT rate_bps, multiplier_bps FROM commissions WHERE order_id = $1',
+        [orderId],
+      );
+      return {
+        amount: res.json<{ items: { amount: number; orderId: string }[] }>().items.find((c) => c.orderId === orderId)
+          ?.amount,
+        rateBps: row?.rate_bps,
+        multiplierBps: row?.multiplier_bps,
+      };
     };
     const member = await t.signUp();
     const gold = await t.signUp();
     await pay(gold, 600);
     expect((await myLevel(gold)).benefits).toContainEqual({ kind: 'commission_multiplier', bps: 15_000 });
-    expect(await commissionOf(member, 'member-shop')).toBe(1000);
-    expect(await commissionOf(gold, 'gold-shop')).toBe(1500);
+    expect(await commissionOf(member, 'member-shop')).toEqual({ amount: 1000, rateBps: 1000, multiplierBps: 10_000 });
+    expect(await commissionOf(gold, 'gold-shop')).toEqual({ amount: 1500, rateBps: 1000, multiplierBps: 15_000 });
+  });
+
+  it('free shipping by level, for the shipping fees: from the module entry and the service', async () => {
+    const me = await t.signUp();
+    expect(await hasFreeShipping(t.db, me.user.id)).toBe(false);
+    expect(await t.services.levels.hasFreeShipping(me.user.id)).toBe(false);
+    await pay(me, 600); // Gold ships free
+    expect(await hasFreeShipping(t.db, me.user.id)).toBe(true);
+    expect(await t.services.levels.hasFreeShipping(me.user.id)).toBe(true);
   });
 
   it('the monthly coupon is granted once per calendar month', async () => {
@@ -459,6 +477,8 @@ describe('the yearly re-evaluation', () => {
     expect(announced).toHaveLength(1);
     expect(announced[0]).toMatchObject({ link: '/level' });
     expect((await myLevel(old)).level).toBe(4); // not yet
+    // Only those it would move down are told: the recent buyer keeps Silver with this year's growth.
+    expect((await notificationsOf(recent)).map((n) => n.type)).not.toContain('level.review_announced');
 
     t.clock.advance(11 * DAY);
     await t.jobs.runDue();
@@ -470,7 +490,51 @@ describe('the yearly re-evaluation', () => {
     const down = (await notificationsOf(old)).filter((n) => n.type === 'level.changed');
     expect(down.map((n) => n.title)).toContain('Your level is now Member');
     // Growth counts from the window's start on: a new payment moves the demoted person up again.
-    await pay(old, 120);
+    const again = await pay(old, 120);
     expect(await myLevel(old)).toMatchObject({ level: 2, growth: 120 });
+
+    // Once per year: a refund now takes the growth back but leaves Silver until next year's review,
+    // however often (or how many at once) the review's job runs again.
+    admin = await t.signInAdmin();
+    const refund = await t.request('POST', `/api/admin/orders/${again.id}/refund`, { token: admin.token });
+    expect(refund.statusCode, refund.body).toBe(200);
+    await t.jobs.runDue();
+    await Promise.all([t.services.levels.runYearlyReview(), t.services.levels.runYearlyReview()]);
+    t.clock.advance(3_600_000);
+    await t.jobs.runDue();
+    expect(await myLevel(old)).toMatchObject({ level: 2, growth: 0 });
+    const changes = (await notificationsOf(old)).filter((n) => n.type === 'level.changed');
+    expect(changes.map((n) => n.title)).toEqual(['Welcome to Silver', 'Your level is now Member', 'Welcome to Gold']);
+    // The review is off again for the tests after this one.
+    const off = await t.request('PUT', '/api/admin/levels/settings', {
+      token: admin.token,
+      body: { reviewEnabled: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+  });
+
+  it('turned on on its own day, the review waits a year rather than moving people down unannounced', async () => {
+    admin = await t.signInAdmin();
+    const me = await t.signUp();
+    await pay(me, 600);
+    t.clock.advance(400 * DAY);
+    admin = await t.signInAdmin();
+    const today = dayIn(t.config.timeZone, t.clock.now());
+    const on = await t.request('PUT', '/api/admin/levels/settings', {
+      token: admin.token,
+      body: { reviewEnabled: true, reviewDate: today.slice(5) },
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    await t.services.levels.runYearlyReview();
+    t.clock.advance(3_600_000);
+    await t.jobs.runDue();
+    const again = await signInAgain(me);
+    expect(await myLevel(again)).toMatchObject({ level: 4, growth: 600 });
+    expect((await notificationsOf(again)).map((n) => n.type)).not.toContain('level.review_announced');
+    const off = await t.request('PUT', '/api/admin/levels/settings', {
+      token: admin.token,
+      body: { reviewEnabled: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
   });
 });

@@ -144,10 +144,14 @@ export function nextReviewDay(today: string, monthDay: string): string {
 /** How long before a re-evaluation people are told. */
 export const ANNOUNCE_DAYS_BEFORE = 30;
 
-/** Whether the re-evaluation on `reviewDay` is to be announced today (within 30 days of it). */
+/**
+ * Whether the re-evaluation on `reviewDay` is to be announced today: within 30 days of it, and
+ * before its day. Only an announced review runs, so one turned on on its own day waits a year
+ * rather than moving people down without notice.
+ */
 export const announceDue = (today: string, reviewDay: string) => {
   const days = daysBetween(today, reviewDay);
-  return days >= 0 && days <= ANNOUNCE_DAYS_BEFORE;
+  return days >= 1 && days <= ANNOUNCE_DAYS_BEFORE;
 };
 
 /** A re-evaluation counts the growth of the 12 months before its day: from this day on. */

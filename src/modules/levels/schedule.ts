@@ -31,7 +31,8 @@ export async function grantMonthlyCoupons(ctx: LevelsContext, db: Database, now:
  * it would move down are told (once: the review's row); on the day (or the first pass after it), each
  * member's level is recomputed from the growth earned in the 12 months before that day, up or down,
  * and growth counts from that window's start from then on. Only an announced review runs: turning
- * it on fewer than 30 days ahead announces it at once, with less notice.
+ * it on fewer than 30 days ahead announces it at once, with less notice; turning
+ * it on on its very day leaves that year's review out.
  */
 export async function runYearlyReview(ctx: LevelsContext, db: Database, now: Date): Promise<void> {
   const settings = await q.loadSettings(db);
