@@ -123,10 +123,13 @@ async function takeBack(
   ref: string,
 ) {
   const order = await orderGrowth(ctx, tx, orderId);
-  if (!order || order.growth === 0) return;
+  if (!order) return;
   await q.lockPerson(tx, order.buyerId);
-  const target =
-    refundedAmount === 'all' ? order.growth : growthTakenBack(order.growth, refundedAmount, order.total);
+  // What the payment posted, not what today's rate would give: the operator may have changed it
+  // since. Before the payment's posting (its job still to run) today's rate, which it will use too.
+  const given = (await q.postingOf(tx, orderRef(orderId)))?.delta ?? order.growth;
+  if (given <= 0) return;
+  const target = refundedAmount === 'all' ? given : growthTakenBack(given, refundedAmount, order.total);
   const due = target - (await q.takenBackFrom(tx, orderId));
   if (due <= 0) return;
   await postGrowth(ctx, tx, {
@@ -135,7 +138,7 @@ async function takeBack(
     reason: 'refund',
     ref,
     orderId,
-    earnedAt: (await q.earnedAtOf(tx, orderRef(orderId))) ?? ctx.clock.now(),
+    earnedAt: (await q.postingOf(tx, orderRef(orderId)))?.earnedAt ?? ctx.clock.now(),
   });
 }
 

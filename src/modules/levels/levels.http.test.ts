@@ -193,6 +193,32 @@ describe('growth', () => {
     expect((await myLevel(me)).growth).toBe(0);
   });
 
+  it('a refund takes back what the payment gave, even after the operator changed the growth rate', async () => {
+    const me = await t.signUp();
+    const second = await pay(me, 300); // Silver: no discount on the next order
+    const first = await pay(me, 600);
+    expect((await myLevel(me)).growth).toBe(900);
+    const rate = (growthPerUnit: number) =>
+      t.request('PUT', '/api/admin/levels/settings', { token: admin.token, body: { growthPerUnit } });
+    expect((await rate(2)).statusCode).toBe(200);
+    const refund = await t.request('POST', `/api/admin/orders/${first.id}/refund`, { token: admin.token });
+    expect(refund.statusCode, refund.body).toBe(200);
+    await t.jobs.runDue();
+    expect((await myLevel(me)).growth).toBe(300); // 600 back, not 1200 at today's rate
+    await t.db.transaction((tx) =>
+      t.services.levels.reactions.onPartiallyRefunded(tx, {
+        orderId: second.id,
+        userId: me.user.id,
+        refundId: 'half',
+        amount: second.total / 2,
+        refundedAmount: second.total / 2,
+        total: second.total,
+      }),
+    );
+    expect((await myLevel(me)).growth).toBe(150); // half of the 300 it gave
+    expect((await rate(1)).statusCode).toBe(200);
+  });
+
   it('activity adds growth by the operator’s settings, once per check-in day, review and lesson', async () => {
     const me = await t.signUp();
     const settings = await t.request('PUT', '/api/admin/levels/settings', {

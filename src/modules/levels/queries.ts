@@ -117,13 +117,19 @@ export async function takenBackFrom(conn: Queryable, orderId: string): Promise<n
   return Number(row?.taken ?? 0);
 }
 
-/** When an order's growth was earned, if it was; a take-back is dated the same (see the migration). */
-export async function earnedAtOf(conn: Queryable, ref: string): Promise<Date | undefined> {
-  const [row] = await conn.query<{ earned_at: Date }>(
-    'SELECT earned_at FROM growth_postings WHERE ref = $1',
+/**
+ * A posting by its ref: what an order's payment gave and when it was earned, if it was posted; a
+ * take-back is dated the same (see the migration).
+ */
+export async function postingOf(
+  conn: Queryable,
+  ref: string,
+): Promise<{ delta: number; earnedAt: Date } | undefined> {
+  const [row] = await conn.query<{ delta: number | string; earned_at: Date }>(
+    'SELECT delta, earned_at FROM growth_postings WHERE ref = $1',
     [ref],
   );
-  return row?.earned_at;
+  return row && { delta: Number(row.delta), earnedAt: row.earned_at };
 }
 
 export async function rankOf(conn: Queryable, userId: string): Promise<number | undefined> {
