@@ -358,9 +358,9 @@ describe('the operator’s ladder', () => {
       body: body({ name: 'Silver', threshold: 100, discountBps: 10_000 }),
     });
     expect(expectProblem(edit, 422).reason).toBe('level_discount_too_high');
-    expect((await t.request('GET', '/api/levels', { token })).json<{ items: LevelView[] }>().items).toContainEqual(
-      expect.objectContaining({ rank: 2, discountBps: 0 }),
-    );
+    expect(
+      (await t.request('GET', '/api/levels', { token })).json<{ items: LevelView[] }>().items,
+    ).toContainEqual(expect.objectContaining({ rank: 2, discountBps: 0 }));
     const most = await t.request('POST', '/api/admin/levels', {
       token,
       body: body({ rank: 3, threshold: 300, discountBps: 9000 }),
@@ -420,8 +420,9 @@ describe('benefits', () => {
         [orderId],
       );
       return {
-        amount: res.json<{ items: { amount: number; orderId: string }[] }>().items.find((c) => c.orderId === orderId)
-          ?.amount,
+        amount: res
+          .json<{ items: { amount: number; orderId: string }[] }>()
+          .items.find((c) => c.orderId === orderId)?.amount,
         rateBps: row?.rate_bps,
         multiplierBps: row?.multiplier_bps,
       };
@@ -430,8 +431,16 @@ describe('benefits', () => {
     const gold = await t.signUp();
     await pay(gold, 600);
     expect((await myLevel(gold)).benefits).toContainEqual({ kind: 'commission_multiplier', bps: 15_000 });
-    expect(await commissionOf(member, 'member-shop')).toEqual({ amount: 1000, rateBps: 1000, multiplierBps: 10_000 });
-    expect(await commissionOf(gold, 'gold-shop')).toEqual({ amount: 1500, rateBps: 1000, multiplierBps: 15_000 });
+    expect(await commissionOf(member, 'member-shop')).toEqual({
+      amount: 1000,
+      rateBps: 1000,
+      multiplierBps: 10_000,
+    });
+    expect(await commissionOf(gold, 'gold-shop')).toEqual({
+      amount: 1500,
+      rateBps: 1000,
+      multiplierBps: 15_000,
+    });
   });
 
   it('free shipping by level, for the shipping fees: from the module entry and the service', async () => {
@@ -530,7 +539,11 @@ describe('the yearly re-evaluation', () => {
     await t.jobs.runDue();
     expect(await myLevel(old)).toMatchObject({ level: 2, growth: 0 });
     const changes = (await notificationsOf(old)).filter((n) => n.type === 'level.changed');
-    expect(changes.map((n) => n.title)).toEqual(['Welcome to Silver', 'Your level is now Member', 'Welcome to Gold']);
+    expect(changes.map((n) => n.title)).toEqual([
+      'Welcome to Silver',
+      'Your level is now Member',
+      'Welcome to Gold',
+    ]);
     // The review is off again for the tests after this one.
     const off = await t.request('PUT', '/api/admin/levels/settings', {
       token: admin.token,

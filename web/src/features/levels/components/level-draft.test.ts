@@ -7,8 +7,16 @@ import { levelBenefits } from './level-draft';
 
 describe('the level form’s benefits', () => {
   it('sends a percent as basis points and a multiplier as basis points of ×1', () => {
-    expect(levelBenefits('12.5', '1.5')).toEqual({ discountBps: 1250, commissionMultiplierBps: 15_000, errors: [] });
-    expect(levelBenefits('90', '1')).toEqual({ discountBps: 9000, commissionMultiplierBps: 10_000, errors: [] });
+    expect(levelBenefits('12.5', '1.5')).toEqual({
+      discountBps: 1250,
+      commissionMultiplierBps: 15_000,
+      errors: [],
+    });
+    expect(levelBenefits('90', '1')).toEqual({
+      discountBps: 9000,
+      commissionMultiplierBps: 10_000,
+      errors: [],
+    });
   });
 
   it('refuses a discount above 90 % before sending, as the server’s maximum', () => {

@@ -37,7 +37,11 @@ export function LevelForm({ level, nextRank, onDone }: LevelFormProps) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const { discountBps, commissionMultiplierBps: multiplierBps, errors } = levelBenefits(discount, multiplier);
+    const {
+      discountBps,
+      commissionMultiplierBps: multiplierBps,
+      errors,
+    } = levelBenefits(discount, multiplier);
     setInvalid(errors);
     if (discountBps === null || multiplierBps === null) return;
     save.mutate(
