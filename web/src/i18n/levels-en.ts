@@ -26,7 +26,7 @@ export const levelsEn = {
   adminLevels: {
     title: 'Membership levels',
     nav: 'Levels',
-    hint: 'People move up as soon as their growth reaches a level. Refunds lower growth but nobody moves down until the yearly review, if it is on.',
+    hint: 'People move up as soon as their growth reaches a level; after you lower a threshold or add a level, those already above it move up within moments. Refunds lower growth but nobody moves down until the yearly review, if it is on.',
     add: 'Add a level',
     addTitle: 'New level',
     editTitle: 'Edit {{name}}',
@@ -58,7 +58,8 @@ export const levelsEn = {
     },
     reviewEnabled: 'Review levels once a year (can move people down)',
     reviewDate: 'Review day (MM-DD)',
-    reviewHint: 'Levels are recomputed from the last 12 months’ growth; members are told 30 days before.',
+    reviewHint:
+      'Levels are recomputed from the last 12 months’ growth; members it would move down are told 30 days before. Turned on on its own day, the review waits a year.',
     nextReview: 'Next review: {{day}}',
     saveSettings: 'Save settings',
     saved: 'Saved',

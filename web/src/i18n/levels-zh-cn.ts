@@ -27,7 +27,7 @@ export const levelsZhCN: typeof levelsEn = {
   adminLevels: {
     title: '会员等级',
     nav: '会员等级',
-    hint: '成长值达到等级门槛即刻升级。退款会降低成长值，但只有开启年度评定时才会降级。',
+    hint: '成长值达到等级门槛即刻升级；降低门槛或新增等级后，已达到的会员会随即升级。退款会降低成长值，但只有开启年度评定时才会降级。',
     add: '新增等级',
     addTitle: '新等级',
     editTitle: '编辑{{name}}',
@@ -59,7 +59,8 @@ export const levelsZhCN: typeof levelsEn = {
     },
     reviewEnabled: '每年评定一次等级（可能降级）',
     reviewDate: '评定日（月-日，MM-DD）',
-    reviewHint: '按近 12 个月的成长值重新计算等级；提前 30 天通知会员。',
+    reviewHint:
+      '按近 12 个月的成长值重新计算等级；提前 30 天通知将被降级的会员。在评定日当天开启则顺延一年。',
     nextReview: '下次评定：{{day}}',
     saveSettings: '保存设置',
     saved: '已保存',
