@@ -552,6 +552,40 @@ describe('the yearly re-evaluation', () => {
     expect(off.statusCode, off.body).toBe(200);
   });
 
+  it('moved to another day after it was announced, the review runs on the new day only', async () => {
+    admin = await t.signInAdmin();
+    let me = await t.signUp();
+    await pay(me, 600);
+    t.clock.advance(400 * DAY);
+    admin = await t.signInAdmin();
+    const today = dayIn(t.config.timeZone, t.clock.now());
+    const setDay = async (day: string) => {
+      const res = await t.request('PUT', '/api/admin/levels/settings', {
+        token: admin.token,
+        body: { reviewEnabled: true, reviewDate: day.slice(5) },
+      });
+      expect(res.json()).toMatchObject({ nextReviewDay: day });
+    };
+    await setDay(addDays(today, 5));
+    await t.services.levels.runYearlyReview(); // announced for day +5
+    await setDay(addDays(today, 10));
+    await t.services.levels.runYearlyReview(); // and for day +10
+    t.clock.advance(6 * DAY);
+    await t.services.levels.runYearlyReview();
+    me = await signInAgain(me);
+    expect((await myLevel(me)).level).toBe(4); // the day the operator moved away from passed: nothing
+    t.clock.advance(5 * DAY);
+    await t.services.levels.runYearlyReview();
+    me = await signInAgain(me);
+    expect((await myLevel(me)).level).toBe(1);
+    admin = await t.signInAdmin();
+    const off = await t.request('PUT', '/api/admin/levels/settings', {
+      token: admin.token,
+      body: { reviewEnabled: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+  });
+
   it('turned on on its own day, the review waits a year rather than moving people down unannounced', async () => {
     admin = await t.signInAdmin();
     const me = await t.signUp();

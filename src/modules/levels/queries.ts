@@ -214,16 +214,26 @@ export async function claimAnnouncement(conn: Queryable, day: string, now: Date)
   return rows.length > 0;
 }
 
-/** Claims the run of an announced re-evaluation whose day has come; the day, or undefined. */
-export async function claimDueReview(conn: Queryable, today: string, now: Date): Promise<string | undefined> {
+/**
+ * Claims the run of an announced re-evaluation whose day has come and is still the operator's
+ * review day (`monthDay`, MM-DD): one announced for a day the operator has since moved never runs.
+ * The day, or undefined.
+ */
+export async function claimDueReview(
+  conn: Queryable,
+  today: string,
+  monthDay: string,
+  now: Date,
+): Promise<string | undefined> {
   const [row] = await conn.query<{ review_day: string }>(
     `UPDATE level_reviews SET ran_at = $2
      WHERE review_day = (SELECT review_day FROM level_reviews
                          WHERE announced_at IS NOT NULL AND ran_at IS NULL AND review_day <= $1
+                           AND substr(review_day, 6) = $3
                          ORDER BY review_day LIMIT 1)
        AND ran_at IS NULL
      RETURNING review_day`,
-    [today, now],
+    [today, now, monthDay],
   );
   return row?.review_day;
 }

@@ -41,7 +41,7 @@ export async function runYearlyReview(ctx: LevelsContext, db: Database, now: Dat
   const upcoming = nextReviewDay(today, settings.review_date);
   if (announceDue(today, upcoming)) await announce(ctx, db, upcoming, now);
   await db.transaction(async (tx) => {
-    const day = await q.claimDueReview(tx, today, now);
+    const day = await q.claimDueReview(tx, today, settings.review_date, now);
     if (!day) return;
     const since = startOfDay(ctx.timeZone, windowStartDay(day));
     const levels = await q.allLevels(tx);
