@@ -60,7 +60,7 @@ export async function raiseRank(ctx: LevelsContext, tx: Tx, userId: string): Pro
   const from = levelAt(levels, storedRank ?? 1);
   const to = levelAfterGrowth(levels, from.rank, growth);
   if (storedRank === undefined || to.rank !== from.rank) await q.saveRank(tx, userId, to.rank, now);
-  if (to.rank > from.rank) await announceChange(ctx, tx, userId, from, to);
+  if (to.rank > from.rank) await announceChange(ctx, tx, userId, { from, to, cause: 'growth' });
 }
 
 /** How many members one transaction of the sweep raises: short transactions, few locks held. */
@@ -87,7 +87,15 @@ export async function raiseRanks(ctx: LevelsContext, db: Database): Promise<void
   }
 }
 
-export async function announceChange(ctx: LevelsContext, tx: Tx, userId: string, from: Level, to: Level) {
+export type ChangeCause = NonNullable<DomainEvents['level.changed']['cause']>;
+
+export async function announceChange(
+  ctx: LevelsContext,
+  tx: Tx,
+  userId: string,
+  change: { from: Level; to: Level; cause: ChangeCause },
+) {
+  const { from, to, cause } = change;
   await ctx.events.publish(tx, 'level.changed', {
     userId,
     fromLevel: from.rank,
@@ -95,6 +103,7 @@ export async function announceChange(ctx: LevelsContext, tx: Tx, userId: string,
     name: to.name,
     direction: to.rank > from.rank ? 'up' : 'down',
     changedAt: ctx.clock.now().toISOString(),
+    cause,
   });
 }
 

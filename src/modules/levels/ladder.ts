@@ -101,7 +101,7 @@ export async function deleteLevel(ctx: LevelsContext, rank: number): Promise<voi
     const below = levelAt(remaining, rank);
     await q.deleteLevel(tx, rank);
     for (const { user_id } of await q.moveRank(tx, rank, below.rank, ctx.clock.now())) {
-      await announceChange(ctx, tx, user_id, level, below);
+      await announceChange(ctx, tx, user_id, { from: level, to: below, cause: 'level_removed' });
     }
   });
 }

@@ -81,7 +81,7 @@ async function signInAgain(person: Person): Promise<Person> {
 
 const notificationsOf = async (person: Person) =>
   (await t.request('GET', '/api/me/notifications', { token: person.token })).json<{
-    items: { type: string; link: string; title: string }[];
+    items: { type: string; link: string; title: string; body: string }[];
   }>().items;
 
 describe('my level', () => {
@@ -301,6 +301,11 @@ describe('the operator’s ladder', () => {
     expect((await myLevel(me)).name).toBe('Copper');
     expect((await t.request('DELETE', '/api/admin/levels/3', { token })).statusCode).toBe(204);
     expect(await myLevel(me)).toMatchObject({ level: 2, name: 'Silver', growth: 320 });
+    await t.jobs.runDue();
+    // Told why: the level went, not a yearly review.
+    const [latest] = (await notificationsOf(me)).filter((n) => n.type === 'level.changed');
+    expect(latest).toMatchObject({ title: 'Your level is now Silver' });
+    expect(latest?.body).toContain('no longer has the level you were at');
   });
   it('a lowered threshold or a new level raises members already above it by a queued sweep, with a notification', async () => {
     const token = admin.token;

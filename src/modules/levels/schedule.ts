@@ -50,7 +50,8 @@ export async function runYearlyReview(ctx: LevelsContext, db: Database, now: Dat
       const outcome = reevaluation(levels, s.rank, await q.growthOf(tx, s.user_id, since));
       if (!outcome) continue;
       await q.saveRank(tx, s.user_id, outcome.level.rank, now);
-      await announceChange(ctx, tx, s.user_id, levelAt(levels, s.rank), outcome.level);
+      const from = levelAt(levels, s.rank);
+      await announceChange(ctx, tx, s.user_id, { from, to: outcome.level, cause: 'review' });
     }
     await q.setGrowthSince(tx, since);
   });
