@@ -83,9 +83,11 @@ export interface DomainEvents {
     direction: 'up' | 'down';
     /** When it changed (ISO): tells a later change between the same levels from this one. */
     changedAt?: string;
+    /** Why: growth reached a level, the yearly review, or the operator removed the person's level. */
+    cause?: 'growth' | 'review' | 'level_removed';
   };
   /**
-   * The yearly re-evaluation on `reviewDay` (YYYY-MM-DD) is coming: told to each member above level 1,
+   * The yearly re-evaluation on `reviewDay` (YYYY-MM-DD) is coming: told to each member it would move down,
    * 30 days ahead, with the growth of the counted 12 months so far and what keeps their `level`.
    */
   'level.review_announced': {

@@ -106,6 +106,14 @@ describe('my level, on a phone', () => {
     await form.getByLabel('From growth').fill('1000');
     await page.getByTestId('save-level').click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('Higher ranks need more growth');
+    // A discount above 90 % is refused by the form itself, before anything is sent.
+    await form.getByLabel('From growth').fill('3000');
+    await form.getByLabel('Discount (%)').fill('95');
+    await page.getByTestId('save-level').click();
+    await expect
+      .poll(() => form.getByTestId('error-discount').textContent())
+      .toBe('A level’s discount can be at most 90 %.');
+    expect(await page.getByTestId('admin-level-row').count()).toBe(4);
     await page.context().close();
   });
 });

@@ -30,6 +30,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
     tx,
     facts.lines.map((l) => l.productId),
   );
+  const multipliers = await multipliersOf(ctx, tx, chain);
   const shares = splitCommission({
     buyerId: facts.buyerId,
     paidAmount: facts.total,
@@ -39,7 +40,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
     })),
     chain,
     settings,
-    multipliersBps: await multipliersOf(ctx, tx, chain),
+    multipliersBps: multipliers,
   });
   const now = ctx.clock.now();
   const buyer = await buyerFacts(ctx, tx, facts);
@@ -53,8 +54,9 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
     const { holdReason, signals } = holdOf(flags, settings.holdingSignals);
     const id = newId();
     const inserted = await tx.query(
-      `INSERT INTO commissions (id, order_id, promoter_id, buyer_id, level, base_amount, rate_bps, amount, status,
-         hold_reason, signals, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11)
+      `INSERT INTO commissions (id, order_id, promoter_id, buyer_id, level, base_amount, rate_bps, multiplier_bps,
+         amount, status, hold_reason, signals, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $12, $8, 'pending', $9, $10, $11)
        ON CONFLICT (order_id, level) DO NOTHING RETURNING id`,
       [
         id,
@@ -68,6 +70,8 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
         holdReason,
         signals,
         now,
+        // The level multiplier this commission was earned at: its rate is rate_bps × this / 10000.
+        multipliers[share.level - 1] ?? 10_000,
       ],
     );
     if (inserted.length === 0) continue;

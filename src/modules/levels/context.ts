@@ -23,3 +23,5 @@ export const MONTHLY_COUPON_JOB = 'levels.monthly-coupons';
 export const YEARLY_REVIEW_JOB = 'levels.yearly-review';
 /** Both jobs only act on a new month or an announced day; hourly is soon enough after midnight. */
 export const SCHEDULE_EVERY_MS = 3_600_000;
+/** The sweep an edit of the ladder queues: members whose growth reaches a higher level go up. */
+export const RAISE_RANKS_JOB = 'levels.raise-ranks';

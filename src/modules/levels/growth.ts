@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db.js';
+import type { Database, Tx } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import type { LevelsContext } from './context.js';
@@ -42,19 +42,60 @@ export async function postGrowth(ctx: LevelsContext, tx: Tx, p: Posting): Promis
     created_at: now,
   });
   if (!posted) return false;
-  const storedRank = await q.rankOf(tx, p.userId);
-  const levels = await q.allLevels(tx);
-  const { growth_since } = await q.loadSettings(tx);
-  const growth = await q.growthOf(tx, p.userId, growth_since);
-  const from = levelAt(levels, storedRank ?? 1);
-  const to = levelAfterGrowth(levels, from.rank, growth);
-  // Everyone who ever earned growth has a standing: the monthly coupon goes to these members.
-  if (storedRank === undefined || to.rank !== from.rank) await q.saveRank(tx, p.userId, to.rank, now);
-  if (to.rank > from.rank) await announceChange(ctx, tx, p.userId, from, to);
+  await raiseRank(ctx, tx, p.userId);
   return true;
 }
 
-export async function announceChange(ctx: LevelsContext, tx: Tx, userId: string, from: Level, to: Level) {
+/**
+ * Moves the person up to the highest level their growth reaches, never down (that waits for the
+ * yearly re-evaluation), and tells them. Everyone who ever earned growth gets a standing: the monthly
+ * coupon goes to these members. The caller holds the person's lock (`q.lockPerson`).
+ */
+export async function raiseRank(ctx: LevelsContext, tx: Tx, userId: string): Promise<void> {
+  const now = ctx.clock.now();
+  const storedRank = await q.rankOf(tx, userId);
+  const levels = await q.allLevels(tx);
+  const { growth_since } = await q.loadSettings(tx);
+  const growth = await q.growthOf(tx, userId, growth_since);
+  const from = levelAt(levels, storedRank ?? 1);
+  const to = levelAfterGrowth(levels, from.rank, growth);
+  if (storedRank === undefined || to.rank !== from.rank) await q.saveRank(tx, userId, to.rank, now);
+  if (to.rank > from.rank) await announceChange(ctx, tx, userId, { from, to, cause: 'growth' });
+}
+
+/** How many members one transaction of the sweep raises: short transactions, few locks held. */
+const SWEEP_BATCH = 200;
+
+/**
+ * The sweep the operator's change of the ladder queues (a lowered threshold, a new level): everyone
+ * whose growth already reaches a higher level goes up, as if their growth had just crossed it. In
+ * batches by user id, each person under their own lock, so it runs beside their own postings;
+ * idempotent, so a retried or doubled sweep changes nothing more.
+ */
+export async function raiseRanks(ctx: LevelsContext, db: Database): Promise<void> {
+  let after = '';
+  for (;;) {
+    const batch = await q.standingsAfter(db, after, SWEEP_BATCH);
+    if (batch.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const { user_id } of batch) {
+        await q.lockPerson(tx, user_id);
+        await raiseRank(ctx, tx, user_id);
+      }
+    });
+    after = batch.at(-1)?.user_id ?? after;
+  }
+}
+
+export type ChangeCause = NonNullable<DomainEvents['level.changed']['cause']>;
+
+export async function announceChange(
+  ctx: LevelsContext,
+  tx: Tx,
+  userId: string,
+  change: { from: Level; to: Level; cause: ChangeCause },
+) {
+  const { from, to, cause } = change;
   await ctx.events.publish(tx, 'level.changed', {
     userId,
     fromLevel: from.rank,
@@ -62,6 +103,7 @@ export async function announceChange(ctx: LevelsContext, tx: Tx, userId: string,
     name: to.name,
     direction: to.rank > from.rank ? 'up' : 'down',
     changedAt: ctx.clock.now().toISOString(),
+    cause,
   });
 }
 
@@ -90,10 +132,13 @@ async function takeBack(
   ref: string,
 ) {
   const order = await orderGrowth(ctx, tx, orderId);
-  if (!order || order.growth === 0) return;
+  if (!order) return;
   await q.lockPerson(tx, order.buyerId);
-  const target =
-    refundedAmount === 'all' ? order.growth : growthTakenBack(order.growth, refundedAmount, order.total);
+  // What the payment posted, not what today's rate would give: the operator may have changed it
+  // since. Before the payment's posting (its job still to run) today's rate, which it will use too.
+  const given = (await q.postingOf(tx, orderRef(orderId)))?.delta ?? order.growth;
+  if (given <= 0) return;
+  const target = refundedAmount === 'all' ? given : growthTakenBack(given, refundedAmount, order.total);
   const due = target - (await q.takenBackFrom(tx, orderId));
   if (due <= 0) return;
   await postGrowth(ctx, tx, {
@@ -102,7 +147,7 @@ async function takeBack(
     reason: 'refund',
     ref,
     orderId,
-    earnedAt: (await q.earnedAtOf(tx, orderRef(orderId))) ?? ctx.clock.now(),
+    earnedAt: (await q.postingOf(tx, orderRef(orderId)))?.earnedAt ?? ctx.clock.now(),
   });
 }
 

@@ -1,10 +1,10 @@
 import type { Tx } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
-import type { LevelsContext } from './context.js';
+import { type LevelsContext, RAISE_RANKS_JOB } from './context.js';
 import { announceChange } from './growth.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
-import { benefitsOf, type Level, levelAfterGrowth, levelAt, thresholdRefusal } from './rules.js';
+import { benefitsOf, type Level, levelAt, MAX_DISCOUNT_BPS, thresholdRefusal } from './rules.js';
 import type { CreateLevelInput, LevelView, UpdateLevelInput } from './schemas.js';
 
 export const presentLevel = (l: Level): LevelView => ({ ...l, benefits: benefitsOf(l) });
@@ -35,21 +35,24 @@ async function checkCoupon(ctx: LevelsContext, templateId: string | null) {
 
 /**
  * After the operator lowers a threshold (or adds a level), those whose growth already reaches a
- * higher level go up at once, as if their growth had just crossed it. Nobody goes down here.
+ * higher level go up at once: a sweep job (`raiseRanks`), queued in the edit's transaction so it
+ * runs only for an edit that was saved, and not inside the operator's request for every member.
  */
-async function levelUpEveryone(ctx: LevelsContext, tx: Tx, levels: readonly Level[]) {
-  const { growth_since } = await q.loadSettings(tx);
-  const now = ctx.clock.now();
-  for (const s of await q.standings(tx)) {
-    const from = levelAt(levels, s.rank);
-    const to = levelAfterGrowth(levels, s.rank, await q.growthOf(tx, s.user_id, growth_since));
-    if (to.rank <= from.rank) continue;
-    await q.saveRank(tx, s.user_id, to.rank, now);
-    await announceChange(ctx, tx, s.user_id, from, to);
+const queueRaise = (ctx: LevelsContext, tx: Tx) => ctx.jobs.enqueue(tx, RAISE_RANKS_JOB, {});
+
+/** A member discount is at most 90 %: an order always leaves something to pay. */
+function checkBenefits(input: { discountBps: number }) {
+  if (input.discountBps > MAX_DISCOUNT_BPS) {
+    throw refuse(
+      'level_discount_too_high',
+      { discountBps: input.discountBps, maxBps: MAX_DISCOUNT_BPS },
+      `A level's discount is at most ${MAX_DISCOUNT_BPS / 100} %`,
+    );
   }
 }
 
 export async function createLevel(ctx: LevelsContext, input: CreateLevelInput): Promise<LevelView> {
+  checkBenefits(input);
   await checkCoupon(ctx, input.monthlyCouponTemplateId);
   return ctx.db.transaction(async (tx) => {
     await q.lockLadder(tx);
@@ -60,7 +63,7 @@ export async function createLevel(ctx: LevelsContext, input: CreateLevelInput): 
     const level: Level = { ...input };
     checkLadder([...levels, level]);
     await q.insertLevel(tx, level, ctx.clock.now());
-    await levelUpEveryone(ctx, tx, [...levels, level]);
+    await queueRaise(ctx, tx);
     return presentLevel(level);
   });
 }
@@ -70,6 +73,7 @@ export async function updateLevel(
   rank: number,
   input: UpdateLevelInput,
 ): Promise<LevelView> {
+  checkBenefits(input);
   await checkCoupon(ctx, input.monthlyCouponTemplateId);
   return ctx.db.transaction(async (tx) => {
     await q.lockLadder(tx);
@@ -79,7 +83,7 @@ export async function updateLevel(
     const next = levels.map((l) => (l.rank === rank ? level : l));
     checkLadder(next);
     await q.updateLevel(tx, level, ctx.clock.now());
-    await levelUpEveryone(ctx, tx, next);
+    await queueRaise(ctx, tx);
     return presentLevel(level);
   });
 }
@@ -97,7 +101,7 @@ export async function deleteLevel(ctx: LevelsContext, rank: number): Promise<voi
     const below = levelAt(remaining, rank);
     await q.deleteLevel(tx, rank);
     for (const { user_id } of await q.moveRank(tx, rank, below.rank, ctx.clock.now())) {
-      await announceChange(ctx, tx, user_id, level, below);
+      await announceChange(ctx, tx, user_id, { from: level, to: below, cause: 'level_removed' });
     }
   });
 }

@@ -5,7 +5,7 @@ import { createProduct, placePaidOrder } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { addDays, dayIn } from '../../platform/calendar.js';
 import type { Order } from '../orders/present.js';
-import { memberPricing } from './pricing.js';
+import { hasFreeShipping, memberPricing } from './index.js';
 import type { LevelView } from './schemas.js';
 
 /**
@@ -81,7 +81,7 @@ async function signInAgain(person: Person): Promise<Person> {
 
 const notificationsOf = async (person: Person) =>
   (await t.request('GET', '/api/me/notifications', { token: person.token })).json<{
-    items: { type: string; link: string; title: string }[];
+    items: { type: string; link: string; title: string; body: string }[];
   }>().items;
 
 describe('my level', () => {
@@ -193,6 +193,32 @@ describe('growth', () => {
     expect((await myLevel(me)).growth).toBe(0);
   });
 
+  it('a refund takes back what the payment gave, even after the operator changed the growth rate', async () => {
+    const me = await t.signUp();
+    const second = await pay(me, 300); // Silver: no discount on the next order
+    const first = await pay(me, 600);
+    expect((await myLevel(me)).growth).toBe(900);
+    const rate = (growthPerUnit: number) =>
+      t.request('PUT', '/api/admin/levels/settings', { token: admin.token, body: { growthPerUnit } });
+    expect((await rate(2)).statusCode).toBe(200);
+    const refund = await t.request('POST', `/api/admin/orders/${first.id}/refund`, { token: admin.token });
+    expect(refund.statusCode, refund.body).toBe(200);
+    await t.jobs.runDue();
+    expect((await myLevel(me)).growth).toBe(300); // 600 back, not 1200 at today's rate
+    await t.db.transaction((tx) =>
+      t.services.levels.reactions.onPartiallyRefunded(tx, {
+        orderId: second.id,
+        userId: me.user.id,
+        refundId: 'half',
+        amount: second.total / 2,
+        refundedAmount: second.total / 2,
+        total: second.total,
+      }),
+    );
+    expect((await myLevel(me)).growth).toBe(150); // half of the 300 it gave
+    expect((await rate(1)).statusCode).toBe(200);
+  });
+
   it('activity adds growth by the operator’s settings, once per check-in day, review and lesson', async () => {
     const me = await t.signUp();
     const settings = await t.request('PUT', '/api/admin/levels/settings', {
@@ -275,6 +301,77 @@ describe('the operator’s ladder', () => {
     expect((await myLevel(me)).name).toBe('Copper');
     expect((await t.request('DELETE', '/api/admin/levels/3', { token })).statusCode).toBe(204);
     expect(await myLevel(me)).toMatchObject({ level: 2, name: 'Silver', growth: 320 });
+    await t.jobs.runDue();
+    // Told why: the level went, not a yearly review.
+    const [latest] = (await notificationsOf(me)).filter((n) => n.type === 'level.changed');
+    expect(latest).toMatchObject({ title: 'Your level is now Silver' });
+    expect(latest?.body).toContain('no longer has the level you were at');
+  });
+  it('a lowered threshold or a new level raises members already above it by a queued sweep, with a notification', async () => {
+    const token = admin.token;
+    const me = await t.signUp();
+    await pay(me, 400);
+    expect((await myLevel(me)).level).toBe(2);
+
+    const added = await t.request('POST', '/api/admin/levels', {
+      token,
+      body: body({ rank: 3, name: 'Bronze+', threshold: 300 }),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    // Not inside the operator's request: the sweep job does it.
+    expect((await myLevel(me)).level).toBe(2);
+    await t.jobs.runDue();
+    expect(await myLevel(me)).toMatchObject({ level: 3, name: 'Bronze+' });
+
+    const gold = { name: 'Gold', threshold: 500, ...NEUTRAL, discountBps: 500 };
+    const lowered = await t.request('PUT', '/api/admin/levels/4', {
+      token,
+      body: { ...gold, commissionMultiplierBps: 15_000, freeShipping: true, threshold: 350 },
+    });
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    expect((await myLevel(me)).level).toBe(3);
+    await t.jobs.runDue();
+    expect(await myLevel(me)).toMatchObject({ level: 4, name: 'Gold' });
+    const titles = (await notificationsOf(me)).filter((n) => n.type === 'level.changed').map((n) => n.title);
+    expect(titles).toEqual(['Welcome to Gold', 'Welcome to Bronze+', 'Welcome to Silver']);
+    // A second sweep (a retried job) changes nothing and tells nobody again.
+    await t.db.transaction((tx) => t.jobs.enqueue(tx, 'levels.raise-ranks', {}));
+    await t.jobs.runDue();
+    expect((await notificationsOf(me)).filter((n) => n.type === 'level.changed')).toHaveLength(3);
+
+    // Back to the ladder the other tests expect; the sweep moves nobody down.
+    const restored = await t.request('PUT', '/api/admin/levels/4', {
+      token,
+      body: { ...gold, commissionMultiplierBps: 15_000, freeShipping: true },
+    });
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect((await t.request('DELETE', '/api/admin/levels/3', { token })).statusCode).toBe(204);
+    await t.jobs.runDue();
+    expect((await myLevel(me)).level).toBe(4);
+  });
+
+  it('refuses a discount above 90 % with a reason, and takes 90 %', async () => {
+    const token = admin.token;
+    const tooMuch = await t.request('POST', '/api/admin/levels', {
+      token,
+      body: body({ rank: 3, threshold: 300, discountBps: 9001 }),
+    });
+    expect(expectProblem(tooMuch, 422).reason).toBe('level_discount_too_high');
+    expect(tooMuch.json().params).toEqual({ discountBps: 9001, maxBps: 9000 });
+    const edit = await t.request('PUT', '/api/admin/levels/2', {
+      token,
+      body: body({ name: 'Silver', threshold: 100, discountBps: 10_000 }),
+    });
+    expect(expectProblem(edit, 422).reason).toBe('level_discount_too_high');
+    expect(
+      (await t.request('GET', '/api/levels', { token })).json<{ items: LevelView[] }>().items,
+    ).toContainEqual(expect.objectContaining({ rank: 2, discountBps: 0 }));
+    const most = await t.request('POST', '/api/admin/levels', {
+      token,
+      body: body({ rank: 3, threshold: 300, discountBps: 9000 }),
+    });
+    expect(most.statusCode, most.body).toBe(201);
+    expect((await t.request('DELETE', '/api/admin/levels/3', { token })).statusCode).toBe(204);
   });
 });
 
@@ -321,16 +418,43 @@ describe('benefits', () => {
         token: buyer.token,
       });
       const res = await t.request('GET', '/api/me/commissions', { token: promoter.token });
-      return res
-        .json<{ items: { amount: number; orderId: string }[] }>()
-        .items.find((c) => c.orderId === placed.json<Order>().id)?.amount;
+      const orderId = placed.json<Order>().id;
+      // The multiplier it was earned at stays on the commission, whatever the promoter's level later.
+      const [row] = await t.db.query<{ rate_bps: number; multiplier_bps: number }>(
+        'SELECT rate_bps, multiplier_bps FROM commissions WHERE order_id = $1',
+        [orderId],
+      );
+      return {
+        amount: res
+          .json<{ items: { amount: number; orderId: string }[] }>()
+          .items.find((c) => c.orderId === orderId)?.amount,
+        rateBps: row?.rate_bps,
+        multiplierBps: row?.multiplier_bps,
+      };
     };
     const member = await t.signUp();
     const gold = await t.signUp();
     await pay(gold, 600);
     expect((await myLevel(gold)).benefits).toContainEqual({ kind: 'commission_multiplier', bps: 15_000 });
-    expect(await commissionOf(member, 'member-shop')).toBe(1000);
-    expect(await commissionOf(gold, 'gold-shop')).toBe(1500);
+    expect(await commissionOf(member, 'member-shop')).toEqual({
+      amount: 1000,
+      rateBps: 1000,
+      multiplierBps: 10_000,
+    });
+    expect(await commissionOf(gold, 'gold-shop')).toEqual({
+      amount: 1500,
+      rateBps: 1000,
+      multiplierBps: 15_000,
+    });
+  });
+
+  it('free shipping by level, for the shipping fees: from the module entry and the service', async () => {
+    const me = await t.signUp();
+    expect(await hasFreeShipping(t.db, me.user.id)).toBe(false);
+    expect(await t.services.levels.hasFreeShipping(me.user.id)).toBe(false);
+    await pay(me, 600); // Gold ships free
+    expect(await hasFreeShipping(t.db, me.user.id)).toBe(true);
+    expect(await t.services.levels.hasFreeShipping(me.user.id)).toBe(true);
   });
 
   it('the monthly coupon is granted once per calendar month', async () => {
@@ -393,6 +517,8 @@ describe('the yearly re-evaluation', () => {
     expect(announced).toHaveLength(1);
     expect(announced[0]).toMatchObject({ link: '/level' });
     expect((await myLevel(old)).level).toBe(4); // not yet
+    // Only those it would move down are told: the recent buyer keeps Silver with this year's growth.
+    expect((await notificationsOf(recent)).map((n) => n.type)).not.toContain('level.review_announced');
 
     t.clock.advance(11 * DAY);
     await t.jobs.runDue();
@@ -404,7 +530,89 @@ describe('the yearly re-evaluation', () => {
     const down = (await notificationsOf(old)).filter((n) => n.type === 'level.changed');
     expect(down.map((n) => n.title)).toContain('Your level is now Member');
     // Growth counts from the window's start on: a new payment moves the demoted person up again.
-    await pay(old, 120);
+    const again = await pay(old, 120);
     expect(await myLevel(old)).toMatchObject({ level: 2, growth: 120 });
+
+    // Once per year: a refund now takes the growth back but leaves Silver until next year's review,
+    // however often (or how many at once) the review's job runs again.
+    admin = await t.signInAdmin();
+    const refund = await t.request('POST', `/api/admin/orders/${again.id}/refund`, { token: admin.token });
+    expect(refund.statusCode, refund.body).toBe(200);
+    await t.jobs.runDue();
+    await Promise.all([t.services.levels.runYearlyReview(), t.services.levels.runYearlyReview()]);
+    t.clock.advance(3_600_000);
+    await t.jobs.runDue();
+    expect(await myLevel(old)).toMatchObject({ level: 2, growth: 0 });
+    const changes = (await notificationsOf(old)).filter((n) => n.type === 'level.changed');
+    expect(changes.map((n) => n.title)).toEqual([
+      'Welcome to Silver',
+      'Your level is now Member',
+      'Welcome to Gold',
+    ]);
+    // The review is off again for the tests after this one.
+    const off = await t.request('PUT', '/api/admin/levels/settings', {
+      token: admin.token,
+      body: { reviewEnabled: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+  });
+
+  it('moved to another day after it was announced, the review runs on the new day only', async () => {
+    admin = await t.signInAdmin();
+    let me = await t.signUp();
+    await pay(me, 600);
+    t.clock.advance(400 * DAY);
+    admin = await t.signInAdmin();
+    const today = dayIn(t.config.timeZone, t.clock.now());
+    const setDay = async (day: string) => {
+      const res = await t.request('PUT', '/api/admin/levels/settings', {
+        token: admin.token,
+        body: { reviewEnabled: true, reviewDate: day.slice(5) },
+      });
+      expect(res.json()).toMatchObject({ nextReviewDay: day });
+    };
+    await setDay(addDays(today, 5));
+    await t.services.levels.runYearlyReview(); // announced for day +5
+    await setDay(addDays(today, 10));
+    await t.services.levels.runYearlyReview(); // and for day +10
+    t.clock.advance(6 * DAY);
+    await t.services.levels.runYearlyReview();
+    me = await signInAgain(me);
+    expect((await myLevel(me)).level).toBe(4); // the day the operator moved away from passed: nothing
+    t.clock.advance(5 * DAY);
+    await t.services.levels.runYearlyReview();
+    me = await signInAgain(me);
+    expect((await myLevel(me)).level).toBe(1);
+    admin = await t.signInAdmin();
+    const off = await t.request('PUT', '/api/admin/levels/settings', {
+      token: admin.token,
+      body: { reviewEnabled: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+  });
+
+  it('turned on on its own day, the review waits a year rather than moving people down unannounced', async () => {
+    admin = await t.signInAdmin();
+    const me = await t.signUp();
+    await pay(me, 600);
+    t.clock.advance(400 * DAY);
+    admin = await t.signInAdmin();
+    const today = dayIn(t.config.timeZone, t.clock.now());
+    const on = await t.request('PUT', '/api/admin/levels/settings', {
+      token: admin.token,
+      body: { reviewEnabled: true, reviewDate: today.slice(5) },
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    await t.services.levels.runYearlyReview();
+    t.clock.advance(3_600_000);
+    await t.jobs.runDue();
+    const again = await signInAgain(me);
+    expect(await myLevel(again)).toMatchObject({ level: 4, growth: 600 });
+    expect((await notificationsOf(again)).map((n) => n.type)).not.toContain('level.review_announced');
+    const off = await t.request('PUT', '/api/admin/levels/settings', {
+      token: admin.token,
+      body: { reviewEnabled: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
   });
 });

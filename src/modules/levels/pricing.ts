@@ -27,6 +27,9 @@ export const memberPricing: MemberPricing = {
 export const commissionMultiplierBps = async (conn: Queryable, promoterId: string) =>
   (await currentLevel(conn, promoterId)).commissionMultiplierBps;
 
-/** Whether the person's level ships free (for shipping fees, once they exist). */
+/**
+ * Whether the person's level ships free: the shipping fees' port (the service's `hasFreeShipping(userId)`
+ * reads it outside a transaction).
+ */
 export const hasFreeShipping = async (conn: Queryable, userId: string) =>
   (await currentLevel(conn, userId)).freeShipping;

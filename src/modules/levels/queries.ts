@@ -117,13 +117,19 @@ export async function takenBackFrom(conn: Queryable, orderId: string): Promise<n
   return Number(row?.taken ?? 0);
 }
 
-/** When an order's growth was earned, if it was; a take-back is dated the same (see the migration). */
-export async function earnedAtOf(conn: Queryable, ref: string): Promise<Date | undefined> {
-  const [row] = await conn.query<{ earned_at: Date }>(
-    'SELECT earned_at FROM growth_postings WHERE ref = $1',
+/**
+ * A posting by its ref: what an order's payment gave and when it was earned, if it was posted; a
+ * take-back is dated the same (see the migration).
+ */
+export async function postingOf(
+  conn: Queryable,
+  ref: string,
+): Promise<{ delta: number; earnedAt: Date } | undefined> {
+  const [row] = await conn.query<{ delta: number | string; earned_at: Date }>(
+    'SELECT delta, earned_at FROM growth_postings WHERE ref = $1',
     [ref],
   );
-  return row?.earned_at;
+  return row && { delta: Number(row.delta), earnedAt: row.earned_at };
 }
 
 export async function rankOf(conn: Queryable, userId: string): Promise<number | undefined> {
@@ -145,6 +151,13 @@ export async function saveRank(conn: Queryable, userId: string, rank: number, no
 export const standings = (conn: Queryable) =>
   conn.query<{ user_id: string; rank: number }>(
     'SELECT user_id, rank FROM member_standings ORDER BY user_id',
+  );
+
+/** The next `limit` standings after `after` in user id order: the sweep's batches. */
+export const standingsAfter = (conn: Queryable, after: string, limit: number) =>
+  conn.query<{ user_id: string; rank: number }>(
+    'SELECT user_id, rank FROM member_standings WHERE user_id > $1 ORDER BY user_id LIMIT $2',
+    [after, limit],
   );
 
 /** People at `rank` move to `to` (the operator removed their level). */
@@ -201,16 +214,26 @@ export async function claimAnnouncement(conn: Queryable, day: string, now: Date)
   return rows.length > 0;
 }
 
-/** Claims the run of an announced re-evaluation whose day has come; the day, or undefined. */
-export async function claimDueReview(conn: Queryable, today: string, now: Date): Promise<string | undefined> {
+/**
+ * Claims the run of an announced re-evaluation whose day has come and is still the operator's
+ * review day (`monthDay`, MM-DD): one announced for a day the operator has since moved never runs.
+ * The day, or undefined.
+ */
+export async function claimDueReview(
+  conn: Queryable,
+  today: string,
+  monthDay: string,
+  now: Date,
+): Promise<string | undefined> {
   const [row] = await conn.query<{ review_day: string }>(
     `UPDATE level_reviews SET ran_at = $2
      WHERE review_day = (SELECT review_day FROM level_reviews
                          WHERE announced_at IS NOT NULL AND ran_at IS NULL AND review_day <= $1
+                           AND substr(review_day, 6) = $3
                          ORDER BY review_day LIMIT 1)
        AND ran_at IS NULL
      RETURNING review_day`,
-    [today, now],
+    [today, now, monthDay],
   );
   return row?.review_day;
 }

@@ -28,6 +28,11 @@ export const levelsReasons = defineReasons({
     description:
       'Thresholds must rise with rank: level `rank` at `threshold` is not above level `belowRank` at `belowThreshold`.',
   },
+  level_discount_too_high: {
+    code: 'business_rule',
+    params: Type.Object({ discountBps: Type.Integer(), maxBps: Type.Integer() }),
+    description: 'A level’s price discount is at most `maxBps` (9000 = 90 %); `discountBps` asked for more.',
+  },
 });
 
 export const refuse = refusalsOf(levelsReasons);

@@ -73,8 +73,9 @@ export const levelsRoutes: FastifyPluginAsyncTypebox<{ levels: LevelsService }> 
         tags: ADMIN_TAGS,
         summary: 'Add a membership level',
         description:
-          'Admin only. Thresholds must rise with rank (422 `level_thresholds_not_increasing`); a rank in use → ' +
-          '409 `level_rank_taken`; an unknown coupon template → 400. Members whose growth already reaches it move up at once.',
+          'Admin only. Thresholds must rise with rank (422 `level_thresholds_not_increasing`); a discount above 90 % → 422 ' +
+          '`level_discount_too_high`; a rank in use → 409 `level_rank_taken`; an unknown coupon template → 400. ' +
+          'Members whose growth already reaches it move up at once, by a sweep job queued with the change.',
         body: CreateLevelBody,
         response: { 201: LevelSchema, ...ADMIN_PROBLEMS, 409: ProblemResponse, 422: ProblemResponse },
       },
@@ -122,7 +123,8 @@ export const levelsRoutes: FastifyPluginAsyncTypebox<{ levels: LevelsService }> 
         summary: 'Edit a membership level',
         description:
           'Admin only. Replaces the level’s name, threshold and benefits; the lowest level stays at 0 (422 ' +
-          '`level_first_not_zero`) and thresholds rise with rank (422 `level_thresholds_not_increasing`). 404 for an unknown rank.',
+          '`level_first_not_zero`), thresholds rise with rank (422 `level_thresholds_not_increasing`) and a discount is at most ' +
+          '90 % (422 `level_discount_too_high`). 404 for an unknown rank. A lowered threshold raises those above it by a sweep job.',
         params: RankParams,
         body: UpdateLevelBody,
         response: { 200: LevelSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse, 422: ProblemResponse },

@@ -201,6 +201,9 @@ describe('the yearly re-evaluation’s calendar', () => {
     expect(announceDue('2026-12-02', '2027-01-01')).toBe(true);
     expect(announceDue('2026-12-01', '2027-01-01')).toBe(false);
     expect(announceDue('2027-01-02', '2027-01-01')).toBe(false);
+    expect(announceDue('2026-12-31', '2027-01-01')).toBe(true);
+    // Never on the day itself: a review is told ahead or waits a year.
+    expect(announceDue('2027-01-01', '2027-01-01')).toBe(false);
     expect(windowStartDay('2027-01-01')).toBe('2026-01-01');
   });
 

@@ -15,6 +15,9 @@ export interface Level extends LevelBenefits {
   threshold: number;
 }
 
+/** The largest member discount an operator may set (90 %): an order always leaves something to pay. */
+export const MAX_DISCOUNT_BPS = 9000;
+
 /** Neutral benefits: what someone gets when no level says otherwise. */
 export const NO_BENEFITS: LevelBenefits = {
   discountBps: 0,
@@ -71,6 +74,13 @@ export function reevaluation(
   if (level.rank === current.rank) return null;
   return { level, direction: level.rank > current.rank ? 'up' : 'down' };
 }
+
+/**
+ * Whether a re-evaluation counting `windowGrowth` would move the person down: who is told ahead.
+ * Someone who keeps (or would rise above) their level hears nothing until it happens.
+ */
+export const wouldMoveDown = (levels: readonly Level[], currentRank: number, windowGrowth: number) =>
+  reevaluation(levels, currentRank, windowGrowth)?.direction === 'down';
 
 export type ThresholdRefusal =
   | { kind: 'first_not_zero'; rank: number; threshold: number }
@@ -134,10 +144,14 @@ export function nextReviewDay(today: string, monthDay: string): string {
 /** How long before a re-evaluation people are told. */
 export const ANNOUNCE_DAYS_BEFORE = 30;
 
-/** Whether the re-evaluation on `reviewDay` is to be announced today (within 30 days of it). */
+/**
+ * Whether the re-evaluation on `reviewDay` is to be announced today: within 30 days of it, and
+ * before its day. Only an announced review runs, so one turned on on its own day waits a year
+ * rather than moving people down without notice.
+ */
 export const announceDue = (today: string, reviewDay: string) => {
   const days = daysBetween(today, reviewDay);
-  return days >= 0 && days <= ANNOUNCE_DAYS_BEFORE;
+  return days >= 1 && days <= ANNOUNCE_DAYS_BEFORE;
 };
 
 /** A re-evaluation counts the growth of the 12 months before its day: from this day on. */

@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db.js';
 import type { LevelsContext } from './context.js';
 import { announceChange } from './growth.js';
 import * as q from './queries.js';
-import { announceDue, levelAt, nextReviewDay, reevaluation, windowStartDay } from './rules.js';
+import { announceDue, levelAt, nextReviewDay, reevaluation, windowStartDay, wouldMoveDown } from './rules.js';
 
 /**
  * Gives each member their level's monthly coupon, once per calendar month in the platform's time
@@ -28,10 +28,11 @@ export async function grantMonthlyCoupons(ctx: LevelsContext, db: Database, now:
 
 /**
  * The yearly re-evaluation, when the operator turned it on. Thirty days before its day, members
- * above level 1 are told (once: the review's row); on the day (or the first pass after it), each
+ * it would move down are told (once: the review's row); on the day (or the first pass after it), each
  * member's level is recomputed from the growth earned in the 12 months before that day, up or down,
  * and growth counts from that window's start from then on. Only an announced review runs: turning
- * it on fewer than 30 days ahead announces it at once, with less notice.
+ * it on fewer than 30 days ahead announces it at once, with less notice; turning
+ * it on on its very day leaves that year's review out.
  */
 export async function runYearlyReview(ctx: LevelsContext, db: Database, now: Date): Promise<void> {
   const settings = await q.loadSettings(db);
@@ -40,7 +41,7 @@ export async function runYearlyReview(ctx: LevelsContext, db: Database, now: Dat
   const upcoming = nextReviewDay(today, settings.review_date);
   if (announceDue(today, upcoming)) await announce(ctx, db, upcoming, now);
   await db.transaction(async (tx) => {
-    const day = await q.claimDueReview(tx, today, now);
+    const day = await q.claimDueReview(tx, today, settings.review_date, now);
     if (!day) return;
     const since = startOfDay(ctx.timeZone, windowStartDay(day));
     const levels = await q.allLevels(tx);
@@ -49,12 +50,17 @@ export async function runYearlyReview(ctx: LevelsContext, db: Database, now: Dat
       const outcome = reevaluation(levels, s.rank, await q.growthOf(tx, s.user_id, since));
       if (!outcome) continue;
       await q.saveRank(tx, s.user_id, outcome.level.rank, now);
-      await announceChange(ctx, tx, s.user_id, levelAt(levels, s.rank), outcome.level);
+      const from = levelAt(levels, s.rank);
+      await announceChange(ctx, tx, s.user_id, { from, to: outcome.level, cause: 'review' });
     }
     await q.setGrowthSince(tx, since);
   });
 }
 
+/**
+ * Tells each member the review would move down (by the window's growth so far) what keeps their
+ * level; those who keep it hear nothing until then. Once per review day (its row).
+ */
 async function announce(ctx: LevelsContext, db: Database, day: string, now: Date) {
   await db.transaction(async (tx) => {
     if (!(await q.claimAnnouncement(tx, day, now))) return;
@@ -62,13 +68,14 @@ async function announce(ctx: LevelsContext, db: Database, day: string, now: Date
     const levels = await q.allLevels(tx);
     for (const s of await q.standings(tx)) {
       const level = levelAt(levels, s.rank);
-      if (level.rank === levels[0]?.rank) continue;
+      const growth = await q.growthOf(tx, s.user_id, since);
+      if (!wouldMoveDown(levels, s.rank, growth)) continue;
       await ctx.events.publish(tx, 'level.review_announced', {
         userId: s.user_id,
         reviewDay: day,
         level: level.rank,
         name: level.name,
-        growth: Math.max(0, await q.growthOf(tx, s.user_id, since)),
+        growth: Math.max(0, growth),
         keepGrowth: level.threshold,
       });
     }

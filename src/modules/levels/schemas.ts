@@ -27,7 +27,11 @@ export const MyLevelSchema = Type.Object({
 const levelFields = {
   name: NonBlankText(40),
   threshold: Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'growth at which it starts' }),
-  discountBps: Type.Integer({ minimum: 0, maximum: 10_000, description: 'off the goods at checkout' }),
+  discountBps: Type.Integer({
+    minimum: 0,
+    maximum: 10_000,
+    description: 'off the goods of a regular order at checkout; at most 9000 (422 `level_discount_too_high`)',
+  }),
   commissionMultiplierBps: Type.Integer({
     minimum: 0,
     maximum: 100_000,

@@ -1,9 +1,16 @@
 import { dayIn } from '../../platform/calendar.js';
 import { invalidInput } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
-import { type LevelsContext, MONTHLY_COUPON_JOB, SCHEDULE_EVERY_MS, YEARLY_REVIEW_JOB } from './context.js';
-import { growthReactions } from './growth.js';
+import {
+  type LevelsContext,
+  MONTHLY_COUPON_JOB,
+  RAISE_RANKS_JOB,
+  SCHEDULE_EVERY_MS,
+  YEARLY_REVIEW_JOB,
+} from './context.js';
+import { growthReactions, raiseRanks } from './growth.js';
 import { createLevel, deleteLevel, presentLevel, updateLevel } from './ladder.js';
+import { hasFreeShipping } from './pricing.js';
 import * as q from './queries.js';
 import { benefitsOf, isYearlyDay, levelAbove, levelAt, nextReviewDay } from './rules.js';
 import { grantMonthlyCoupons, runYearlyReview } from './schedule.js';
@@ -22,6 +29,7 @@ export function createLevelsService(ctx: LevelsContext) {
   ctx.jobs.every(YEARLY_REVIEW_JOB, SCHEDULE_EVERY_MS, (_payload, job) =>
     runYearlyReview(ctx, job.db, job.now),
   );
+  ctx.jobs.register(RAISE_RANKS_JOB, (_payload, job) => raiseRanks(ctx, job.db));
 
   async function myLevel(userId: string) {
     const levels = await q.allLevels(ctx.db);
@@ -93,6 +101,8 @@ export function createLevelsService(ctx: LevelsContext) {
     updateSettings,
     grantMonthlyCoupons: () => grantMonthlyCoupons(ctx, ctx.db, ctx.clock.now()),
     runYearlyReview: () => runYearlyReview(ctx, ctx.db, ctx.clock.now()),
+    /** Whether the person's level ships free, for the shipping fees. */
+    hasFreeShipping: (userId: string) => hasFreeShipping(ctx.db, userId),
     /** Wired in src/reactions.ts as deferred reactions; each is idempotent by its posting's ref. */
     reactions: growthReactions(ctx),
   };

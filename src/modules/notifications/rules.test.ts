@@ -39,6 +39,7 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
       changedAt: '2026-01-01T00:00:00Z',
     },
     { userId: 'u1', fromLevel: 3, toLevel: 2, name: 'Silver', direction: 'down' },
+    { userId: 'u1', fromLevel: 3, toLevel: 2, name: 'Silver', direction: 'down', cause: 'level_removed' },
   ],
   'level.review_announced': [
     { userId: 'u1', reviewDay: '2027-01-01', level: 2, name: 'Silver', growth: 120, keepGrowth: 500 },

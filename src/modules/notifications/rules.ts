@@ -210,10 +210,15 @@ const TEMPLATES: Record<Language, Templates> = {
             title: `Welcome to ${e.name}`,
             body: `Your growth took you to level ${e.toLevel}, ${e.name}. See your new benefits.`,
           }
-        : {
-            title: `Your level is now ${e.name}`,
-            body: `The yearly review counted your growth of the last 12 months: you are at level ${e.toLevel}, ${e.name}.`,
-          },
+        : e.cause === 'level_removed'
+          ? {
+              title: `Your level is now ${e.name}`,
+              body: `The shop no longer has the level you were at: you are at level ${e.toLevel}, ${e.name}.`,
+            }
+          : {
+              title: `Your level is now ${e.name}`,
+              body: `The yearly review counted your growth of the last 12 months: you are at level ${e.toLevel}, ${e.name}.`,
+            },
     'level.review_announced': (e) => ({
       title: 'Your level will be reviewed',
       body: `On ${e.reviewDay} levels are recomputed from the growth of the last 12 months. You have ${e.growth}; ${e.name} needs ${e.keepGrowth}.`,
@@ -280,10 +285,15 @@ const TEMPLATES: Record<Language, Templates> = {
             title: `恭喜升级为${e.name}`,
             body: `您的成长值已达到第 ${e.toLevel} 级「${e.name}」，快去看看新的会员权益吧。`,
           }
-        : {
-            title: `您的会员等级已调整为${e.name}`,
-            body: `年度评定按近 12 个月的成长值计算，您现在是第 ${e.toLevel} 级「${e.name}」。`,
-          },
+        : e.cause === 'level_removed'
+          ? {
+              title: `您的会员等级已调整为${e.name}`,
+              body: `您原来的等级已被取消，您现在是第 ${e.toLevel} 级「${e.name}」。`,
+            }
+          : {
+              title: `您的会员等级已调整为${e.name}`,
+              body: `年度评定按近 12 个月的成长值计算，您现在是第 ${e.toLevel} 级「${e.name}」。`,
+            },
     'level.review_announced': (e) => ({
       title: '会员等级即将评定',
       body: `${e.reviewDay} 将按近 12 个月的成长值重新评定等级。您目前有 ${e.growth}，保持「${e.name}」需要 ${e.keepGrowth}。`,

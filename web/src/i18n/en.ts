@@ -14,7 +14,7 @@ import { groupBuyEn } from './groupbuy-en';
 import { growthEn, growthReasonsEn } from './growth-en';
 import { honoursEn } from './honours-en';
 import { layoutEn } from './layout-en';
-import { levelsEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
+import { levelsEn, levelsFieldRulesEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
@@ -263,7 +263,7 @@ export const en = {
     ...pointsMallFieldsEn,
     ...pointsFieldsEn,
   },
-  fieldRules: fieldRulesEn,
+  fieldRules: { ...fieldRulesEn, ...levelsFieldRulesEn },
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

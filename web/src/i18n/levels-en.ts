@@ -26,7 +26,7 @@ export const levelsEn = {
   adminLevels: {
     title: 'Membership levels',
     nav: 'Levels',
-    hint: 'People move up as soon as their growth reaches a level. Refunds lower growth but nobody moves down until the yearly review, if it is on.',
+    hint: 'People move up as soon as their growth reaches a level; after you lower a threshold or add a level, those already above it move up within moments. Refunds lower growth but nobody moves down until the yearly review, if it is on.',
     add: 'Add a level',
     addTitle: 'New level',
     editTitle: 'Edit {{name}}',
@@ -36,6 +36,7 @@ export const levelsEn = {
     threshold: 'From growth',
     thresholdHint: 'Higher ranks need more growth; the lowest level starts at 0.',
     discount: 'Discount (%)',
+    discountHint: 'At most 90 %, on regular orders (not group buys or the points mall).',
     multiplier: 'Commission multiplier',
     multiplierHint: '1 = the normal commission; still within the distribution cap.',
     freeShipping: 'Free shipping',
@@ -57,7 +58,8 @@ export const levelsEn = {
     },
     reviewEnabled: 'Review levels once a year (can move people down)',
     reviewDate: 'Review day (MM-DD)',
-    reviewHint: 'Levels are recomputed from the last 12 months’ growth; members are told 30 days before.',
+    reviewHint:
+      'Levels are recomputed from the last 12 months’ growth; members it would move down are told 30 days before. Turned on on its own day, the review waits a year.',
     nextReview: 'Next review: {{day}}',
     saveSettings: 'Save settings',
     saved: 'Saved',
@@ -68,7 +70,7 @@ export const levelsEn = {
 export const levelsFieldsEn = {
   rank: 'a rank',
   threshold: 'a growth threshold',
-  discountBps: 'a discount of 0 to 100 %',
+  discountBps: 'a discount of 0 to 90 %',
   commissionMultiplierBps: 'a commission multiplier',
   monthlyCouponTemplateId: 'a monthly coupon',
   reviewDate: 'a review day (MM-DD)',
@@ -85,4 +87,10 @@ export const levelsReasonsEn = {
   level_first_not_zero: 'The lowest level must start at growth 0, not {{threshold}}.',
   level_thresholds_not_increasing:
     'Rank {{rank}} starts at {{threshold}}, which is not above rank {{belowRank}} ({{belowThreshold}}). Higher ranks need more growth.',
+  level_discount_too_high: 'A level’s discount can be at most 90 %.',
+};
+
+/** Field errors of the level form worded for the field (the form checks the cap before sending). */
+export const levelsFieldRulesEn = {
+  discountBps: { maximum: 'A level’s discount can be at most 90 %.' },
 };

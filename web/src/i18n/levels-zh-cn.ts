@@ -1,4 +1,4 @@
-import type { levelsEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
+import type { levelsEn, levelsFieldRulesEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
 
 /** 会员等级的中文文案：我的等级与后台等级设置。 */
 export const levelsZhCN: typeof levelsEn = {
@@ -27,7 +27,7 @@ export const levelsZhCN: typeof levelsEn = {
   adminLevels: {
     title: '会员等级',
     nav: '会员等级',
-    hint: '成长值达到等级门槛即刻升级。退款会降低成长值，但只有开启年度评定时才会降级。',
+    hint: '成长值达到等级门槛即刻升级；降低门槛或新增等级后，已达到的会员会随即升级。退款会降低成长值，但只有开启年度评定时才会降级。',
     add: '新增等级',
     addTitle: '新等级',
     editTitle: '编辑{{name}}',
@@ -37,6 +37,7 @@ export const levelsZhCN: typeof levelsEn = {
     threshold: '所需成长值',
     thresholdHint: '级别越高所需成长值越多；最低等级从 0 开始。',
     discount: '折扣（%）',
+    discountHint: '最多 90%，用于普通订单（不含拼团和积分商城）。',
     multiplier: '佣金倍数',
     multiplierHint: '1 表示正常佣金；仍受分销上限约束。',
     freeShipping: '包邮',
@@ -58,7 +59,8 @@ export const levelsZhCN: typeof levelsEn = {
     },
     reviewEnabled: '每年评定一次等级（可能降级）',
     reviewDate: '评定日（月-日，MM-DD）',
-    reviewHint: '按近 12 个月的成长值重新计算等级；提前 30 天通知会员。',
+    reviewHint:
+      '按近 12 个月的成长值重新计算等级；提前 30 天通知将被降级的会员。在评定日当天开启则顺延一年。',
     nextReview: '下次评定：{{day}}',
     saveSettings: '保存设置',
     saved: '已保存',
@@ -84,4 +86,9 @@ export const levelsReasonsZhCN: typeof levelsReasonsEn = {
   level_first_not_zero: '最低等级的成长值门槛必须是 0，而不是 {{threshold}}。',
   level_thresholds_not_increasing:
     '级别 {{rank}} 的门槛 {{threshold}} 不高于级别 {{belowRank}}（{{belowThreshold}}），级别越高所需成长值必须越多。',
+  level_discount_too_high: '等级折扣最多为 90%。',
+};
+
+export const levelsFieldRulesZhCN: typeof levelsFieldRulesEn = {
+  discountBps: { maximum: '等级折扣最多为 90%。' },
 };

@@ -15,7 +15,7 @@ import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
 import { honoursZhCN } from './honours-zh-cn';
 import { layoutZhCN } from './layout-zh-cn';
-import { levelsFieldsZhCN, levelsReasonsZhCN, levelsZhCN } from './levels-zh-cn';
+import { levelsFieldRulesZhCN, levelsFieldsZhCN, levelsReasonsZhCN, levelsZhCN } from './levels-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
@@ -263,5 +263,5 @@ export const zhCN: Messages = {
     ...pointsMallFieldsZhCN,
     ...pointsFieldsZhCN,
   },
-  fieldRules: fieldRulesZhCN,
+  fieldRules: { ...fieldRulesZhCN, ...levelsFieldRulesZhCN },
 };

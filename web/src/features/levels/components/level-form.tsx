@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import type { FieldError } from '../../../lib/api-error';
-import { formatDecimal, parseDecimal } from '../../../lib/money';
-import { bpsToPercent, percentToBps } from '../../../lib/percent';
+import { formatDecimal } from '../../../lib/money';
+import { bpsToPercent } from '../../../lib/percent';
 import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useSaveLevel } from '../api/admin-levels';
 import { useCouponTemplates } from '../api/coupon-templates';
 import type { MemberLevel } from '../types';
-
-/** A multiplier has four decimals of basis points: "1.5" ↔ 15000. */
-const MULTIPLIER_DIGITS = 4;
+import { levelBenefits, MULTIPLIER_DIGITS } from './level-draft';
 
 interface LevelFormProps {
   /** The level being edited; a new level otherwise, suggested one rank above the top. */
@@ -39,15 +37,12 @@ export function LevelForm({ level, nextRank, onDone }: LevelFormProps) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const discountBps = percentToBps(discount);
-    const multiplierBps = parseDecimal(multiplier, MULTIPLIER_DIGITS);
-    const problems = [
-      ...(discountBps === null ? [{ path: '/discountBps', message: 'invalid', rule: 'invalid' }] : []),
-      ...(multiplierBps === null
-        ? [{ path: '/commissionMultiplierBps', message: 'invalid', rule: 'invalid' }]
-        : []),
-    ];
-    setInvalid(problems);
+    const {
+      discountBps,
+      commissionMultiplierBps: multiplierBps,
+      errors,
+    } = levelBenefits(discount, multiplier);
+    setInvalid(errors);
     if (discountBps === null || multiplierBps === null) return;
     save.mutate(
       {
@@ -100,6 +95,7 @@ export function LevelForm({ level, nextRank, onDone }: LevelFormProps) {
         name="discount"
         inputMode="decimal"
         value={discount}
+        hint={t('adminLevels.discountHint')}
         onChange={(e) => setDiscount(e.target.value)}
         error={errorAt('/discountBps')}
       />
