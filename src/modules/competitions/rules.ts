@@ -148,6 +148,26 @@ export function awardsFor(
   return awards;
 }
 
+/** The order prizes are paid in, by kind: see `inPayOrder`. */
+export const PAY_ORDER: readonly PrizeKind[] = ['coupon', 'points', 'commission_bonus'];
+
+const payKey = (a: Award) => (a.prize.kind === 'coupon' ? a.prize.couponTemplateId : a.userId);
+
+/**
+ * The awards in the order they are paid: coupons, then points, then ledger bonuses, and within a kind
+ * by the row each locks (the coupon template, else the person). It is the order a points-mall
+ * redemption takes its locks in (coupon template, then points) with the ledger last, as every
+ * posting is: an award never waits on a redemption or another award that waits on it.
+ */
+export function inPayOrder(awards: readonly Award[]): Award[] {
+  return [...awards].sort(
+    (a, b) =>
+      PAY_ORDER.indexOf(a.prize.kind) - PAY_ORDER.indexOf(b.prize.kind) ||
+      (payKey(a) < payKey(b) ? -1 : payKey(a) > payKey(b) ? 1 : 0) ||
+      a.rank - b.rank,
+  );
+}
+
 /** The last rank any prize reaches (0 without prizes). */
 export const lastPrizeRank = (prizes: readonly Prize[]): number =>
   prizes.reduce((last, p) => Math.max(last, p.toRank), 0);
