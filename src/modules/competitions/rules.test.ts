@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AWARD_GRACE_MS,
-  awardDue,
   type Award,
+  awardDue,
   awardsFor,
   canonicalPrizes,
   inPayOrder,

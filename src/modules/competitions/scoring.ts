@@ -29,7 +29,8 @@ async function count(
 const refunded = async (ctx: CompetitionsContext, tx: Tx, orderId: string) =>
   (await ctx.orders.statusHeld(tx, orderId)) === 'refunded';
 
-const commissionOf = (ref: string) => (ref.startsWith('commission:') ? ref.slice('commission:'.length) : null);
+const commissionOf = (ref: string) =>
+  ref.startsWith('commission:') ? ref.slice('commission:'.length) : null;
 
 /**
  * Deferred reactions (jobs queued by the event's transaction, each idempotent). An event's time is its

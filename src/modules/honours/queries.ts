@@ -67,11 +67,10 @@ export async function removeSource(
     'DELETE FROM honour_sources WHERE user_id = $1 AND badge = $2 AND ref = $3 AND order_id = $4',
     [s.userId, s.badge, s.ref, s.orderId],
   );
-  const left = await tx.query('SELECT 1 FROM honour_sources WHERE user_id = $1 AND badge = $2 AND ref = $3 LIMIT 1', [
-    s.userId,
-    s.badge,
-    s.ref,
-  ]);
+  const left = await tx.query(
+    'SELECT 1 FROM honour_sources WHERE user_id = $1 AND badge = $2 AND ref = $3 LIMIT 1',
+    [s.userId, s.badge, s.ref],
+  );
   return left.length === 0;
 }
 
