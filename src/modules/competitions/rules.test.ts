@@ -211,6 +211,17 @@ describe('period and phases', () => {
     expect(awardDue(p, at(2000 + AWARD_GRACE_MS))).toBe(true);
   });
 
+  it('refuses years the database cannot store: 0000, and an end whose award would fall past 9999', () => {
+    const ok = new Date('2030-01-01T00:00:00Z');
+    expect(periodProblems({ startsAt: new Date('0000-01-01T00:00:00Z'), endsAt: ok })).toEqual([
+      expect.objectContaining({ path: '/startsAt', rule: 'storable' }),
+    ]);
+    expect(periodProblems({ startsAt: ok, endsAt: new Date('9999-12-31T23:59:59Z') })).toEqual([
+      expect.objectContaining({ path: '/endsAt', rule: 'storable' }),
+    ]);
+    expect(periodProblems({ startsAt: ok, endsAt: new Date('9999-12-31T23:00:00Z') })).toEqual([]);
+  });
+
   it('needs the end after the start', () => {
     expect(periodProblems(p)).toEqual([]);
     expect(periodProblems({ startsAt: at(5), endsAt: at(5) }).map((x) => x.rule)).toEqual(['afterStart']);

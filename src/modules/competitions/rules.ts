@@ -1,4 +1,5 @@
 /** Pure rules of competitions: ranking, prizes, phases and how names show. No I/O. */
+import { isStorableInstant } from '../../platform/clock.js';
 import { maskName } from '../../platform/privacy.js';
 import { defineMachine } from '../../platform/state-machine.js';
 
@@ -69,7 +70,17 @@ export interface Problem {
   rule: string;
 }
 
+/**
+ * The period in order, and in the years the database stores (1 to 9999; JSON Schema's date-time
+ * admits year 0000, which PostgreSQL has not): the end with the grace after it, when prizes are paid.
+ */
 export function periodProblems(p: Period): Problem[] {
+  const unstorable: Problem[] = [];
+  const message = 'is not an instant this server can store';
+  if (!isStorableInstant(p.startsAt)) unstorable.push({ path: '/startsAt', message, rule: 'storable' });
+  if (!isStorableInstant(new Date(p.endsAt.getTime() + AWARD_GRACE_MS)))
+    unstorable.push({ path: '/endsAt', message, rule: 'storable' });
+  if (unstorable.length > 0) return unstorable;
   return p.startsAt < p.endsAt
     ? []
     : [{ path: '/endsAt', message: 'must be after startsAt', rule: 'afterStart' }];
