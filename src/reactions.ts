@@ -86,6 +86,7 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('checkin.made', 'honours.count-check-in', m.honours.reactions.onCheckIn);
   events.defer('lesson.completed', 'honours.count-lesson', m.honours.reactions.onLessonCompleted);
   events.defer('competition.placed', 'honours.count-placing', m.honours.reactions.onCompetitionPlaced);
+  events.defer('order.refunded', 'honours.uncount-refund', m.honours.reactions.onOrderRefunded);
   // Competition scores: each event counted once per competition (an entry's unique ref).
   events.defer(
     'commission.settled',
@@ -101,6 +102,13 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
     'invitation.converted',
     'competitions.count-team-growth',
     m.competitions.reactions.onInvitationConverted,
+  );
+  // A refund takes back what its order scored, until the competition is awarded.
+  events.defer('order.refunded', 'competitions.uncount-refund', m.competitions.reactions.onOrderRefunded);
+  events.defer(
+    'order.partially_refunded',
+    'competitions.recount-partial-refund',
+    m.competitions.reactions.onOrderPartiallyRefunded,
   );
   // Points on paid orders, taken back on refunds; points spent at checkout come back on cancel/refund.
   events.defer('order.paid', 'points.earn-on-paid', m.points.reactions.earnOnPaid);

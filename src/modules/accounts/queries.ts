@@ -150,3 +150,10 @@ export const inviteesPage = (db: Queryable, inviterId: string, offset: number, l
      FROM users u WHERE u.invited_by = $1 ORDER BY u.created_at DESC, u.id DESC OFFSET $2 LIMIT $3`,
     [inviterId, offset, limit],
   );
+
+/** Everyone holding `role`, with when their account was opened. */
+export const roleHolders = (conn: Queryable, role: string) =>
+  conn.query<{ id: string; created_at: Date }>(
+    'SELECT id, created_at FROM users WHERE $1 = ANY (roles) ORDER BY id',
+    [role],
+  );

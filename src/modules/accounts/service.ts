@@ -236,6 +236,11 @@ export function createAccountsService(deps: {
     return new Map([...contacts].map(([id, contact]) => [id, contact.name]));
   }
 
+  /** Everyone holding `role`, with when their account was opened (for other modules' recurring jobs). */
+  async function roleHolders(conn: Queryable, role: Role): Promise<{ id: string; createdAt: Date }[]> {
+    return (await q.roleHolders(conn, role)).map((r) => ({ id: r.id, createdAt: r.created_at }));
+  }
+
   /** Name and email by id, for the operator's views that need to reach a person. */
   async function contactsOf(
     conn: Queryable,
@@ -275,6 +280,7 @@ export function createAccountsService(deps: {
     setLanguage,
     recipient,
     grantRole,
+    roleHolders,
     ensureAdmin,
     inviterChain,
   };

@@ -1,7 +1,15 @@
 import type { Database, Tx } from '../../platform/db.js';
 import type { CompetitionsContext } from './context.js';
 import * as q from './queries.js';
-import { AWARD_GRACE_MS, type Award, awardDue, awardsFor, competitionMachine, rankScores } from './rules.js';
+import {
+  AWARD_GRACE_MS,
+  type Award,
+  awardDue,
+  awardsFor,
+  competitionMachine,
+  inPayOrder,
+  rankScores,
+} from './rules.js';
 
 /** Every score of a competition (the award ranks them all, whatever the prizes reach). */
 const ALL = 1_000_000;
@@ -50,8 +58,10 @@ async function pay(ctx: CompetitionsContext, tx: Tx, competitionId: string, titl
 
 /**
  * Ends one competition: under its row lock (scores wait for it, a second award finds it awarded), the
- * listed people are ranked, their final ranks kept, each winner paid, and the competition marked
- * awarded — all in one transaction, so prizes are paid together or not at all.
+ * listed people are ranked, their final ranks kept, each winner paid (coupons, then points, then
+ * ledger bonuses: `inPayOrder`), and the competition marked awarded — all in one transaction, so
+ * prizes are paid together or not at all, and the sweep and the competition's own job racing each
+ * other pay once (the second waits on the lock and finds it awarded).
  */
 export async function awardCompetition(ctx: CompetitionsContext, db: Database, id: string): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -66,7 +76,7 @@ export async function awardCompetition(ctx: CompetitionsContext, db: Database, i
       id,
       rankScores(people.filter((s) => listed.has(s.userId))).map((s) => ({ userId: s.userId, rank: s.rank })),
     );
-    for (const award of awardsFor(people, (u) => listed.has(u), c.prizes))
+    for (const award of inPayOrder(awardsFor(people, (u) => listed.has(u), c.prizes)))
       await pay(ctx, tx, id, c.title, award);
     return q.setStatus(tx, id, 'awarded', competitionMachine.fromStates('awarded'), ctx.clock.now());
   });

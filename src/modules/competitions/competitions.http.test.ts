@@ -124,6 +124,11 @@ describe('the operator defines competitions', () => {
       prizes: [{ fromRank: 1, toRank: 1, kind: 'coupon', couponTemplateId: 'nope' }],
     });
     expect(errorPaths(expectProblem(unknown, 400))).toEqual(['/prizes/0/couponTemplateId']);
+    // Years PostgreSQL cannot store (year 0, or an award due past 9999) are field errors, not a 500.
+    const year0 = expectProblem(await post({ startsAt: '0000-01-01T00:00:00Z' }), 400);
+    expect(year0.errors).toEqual([expect.objectContaining({ path: '/startsAt', rule: 'storable' })]);
+    const late = expectProblem(await post({ endsAt: '9999-12-31T23:59:59Z' }), 400);
+    expect(late.errors).toEqual([expect.objectContaining({ path: '/endsAt', rule: 'storable' })]);
     expectProblem(await post({ metric: 'likes' }), 400);
     expectProblem(await post({ prizes: [{ fromRank: 1, toRank: 1, kind: 'points', points: 0 }] }), 400);
     expectProblem(await post({ surprise: true }), 400);

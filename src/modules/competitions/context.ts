@@ -17,7 +17,7 @@ export interface CompetitionsContext {
   points: Pick<PointsService, 'earn'>;
   coupons: Pick<CouponsService, 'grant' | 'getTemplate'>;
   distribution: Pick<DistributionService, 'creditBonus' | 'commissionFacts'>;
-  orders: Pick<OrdersService, 'hasPaidBefore'>;
+  orders: Pick<OrdersService, 'hasPaidBefore' | 'statusHeld'>;
 }
 
 /** The sweep that awards whatever is due (a safety net), and the award of one competition at its end. */

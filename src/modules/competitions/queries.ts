@@ -125,12 +125,12 @@ export const openCompetitionsAt = (conn: Queryable, metric: Metric, at: Date) =>
 /** Records an entry once; true when it is new (and the score was raised by it). */
 export async function addEntry(
   conn: Queryable,
-  e: { competitionId: string; ref: string; userId: string; points: number; at: Date },
+  e: { competitionId: string; ref: string; userId: string; points: number; at: Date; orderId: string | null },
 ): Promise<boolean> {
   const inserted = await conn.query(
-    `INSERT INTO competition_entries (competition_id, ref, user_id, points, occurred_at) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT DO NOTHING RETURNING ref`,
-    [e.competitionId, e.ref, e.userId, e.points, e.at],
+    `INSERT INTO competition_entries (competition_id, ref, user_id, points, occurred_at, order_id)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING ref`,
+    [e.competitionId, e.ref, e.userId, e.points, e.at, e.orderId],
   );
   if (inserted.length === 0) return false;
   await conn.query(
@@ -140,6 +140,74 @@ export async function addEntry(
     [e.competitionId, e.userId, e.points, e.at],
   );
   return true;
+}
+
+export interface EntryRow {
+  competition_id: string;
+  ref: string;
+  user_id: string;
+  points: number;
+  metric: Metric;
+}
+
+/**
+ * An order's entries in competitions not yet awarded. Their competitions are locked FOR SHARE, as
+ * when an entry is added: an award paying prizes holds the row FOR UPDATE, so this waits for it and
+ * then finds the competition awarded (its entries are final and left alone).
+ */
+export const entriesOfOrder = (conn: Queryable, orderId: string) =>
+  conn.query<EntryRow>(
+    `SELECT e.competition_id, e.ref, e.user_id, e.points, c.metric
+     FROM competition_entries e JOIN competitions c ON c.id = e.competition_id
+     WHERE e.order_id = $1 AND c.status = 'scheduled' ORDER BY c.id, e.ref FOR SHARE OF c`,
+    [orderId],
+  );
+
+/**
+ * Sets an entry to `points` (0 removes it) and moves the person's score by the difference, under the
+ * entry's and then the score's row lock (the order `addEntry` takes them in). A score left at nothing
+ * is removed; one that lost its latest entry is reached when its latest remaining entry was.
+ */
+export async function reviseEntry(
+  conn: Queryable,
+  e: { competitionId: string; ref: string; userId: string },
+  points: number,
+): Promise<void> {
+  const [entry] = await conn.query<{ points: number }>(
+    'SELECT points FROM competition_entries WHERE competition_id = $1 AND ref = $2 FOR UPDATE',
+    [e.competitionId, e.ref],
+  );
+  if (!entry || entry.points === points) return;
+  if (points <= 0)
+    await conn.query('DELETE FROM competition_entries WHERE competition_id = $1 AND ref = $2', [
+      e.competitionId,
+      e.ref,
+    ]);
+  else
+    await conn.query('UPDATE competition_entries SET points = $3 WHERE competition_id = $1 AND ref = $2', [
+      e.competitionId,
+      e.ref,
+      points,
+    ]);
+  const [score] = await conn.query<{ score: number }>(
+    'SELECT score FROM competition_scores WHERE competition_id = $1 AND user_id = $2 FOR UPDATE',
+    [e.competitionId, e.userId],
+  );
+  if (!score) return;
+  const left = score.score - entry.points + Math.max(0, points);
+  if (left <= 0) {
+    await conn.query('DELETE FROM competition_scores WHERE competition_id = $1 AND user_id = $2', [
+      e.competitionId,
+      e.userId,
+    ]);
+    return;
+  }
+  await conn.query(
+    `UPDATE competition_scores SET score = $3, reached_at = COALESCE(
+       (SELECT max(occurred_at) FROM competition_entries WHERE competition_id = $1 AND user_id = $2), reached_at)
+     WHERE competition_id = $1 AND user_id = $2`,
+    [e.competitionId, e.userId, left],
+  );
 }
 
 const LISTED = `NOT EXISTS (SELECT 1 FROM leaderboard_preferences p WHERE p.user_id = s.user_id AND NOT p.listed)`;

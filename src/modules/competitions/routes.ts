@@ -23,7 +23,8 @@ const tags = ['competitions'];
 const adminTags = ['admin', 'competitions'];
 const ADMIN_PROBLEMS = { 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse };
 const BODY_RULES =
-  'Field errors: `/endsAt` `afterStart` (the period must end after it starts) or `future`; `/prizes/<i>/toRank` ' +
+  'Field errors: `/startsAt` or `/endsAt` `storable` (a year the server cannot store, 0000 or past 9999); ' +
+  '`/endsAt` `afterStart` (the period must end after it starts) or `future`; `/prizes/<i>/toRank` ' +
   '`rankOrder`; `/prizes/<i>/fromRank` `overlap` (a rank wins one prize); `/prizes/<i>/couponTemplateId` `unknown`.';
 
 export const competitionsRoutes: FastifyPluginAsyncTypebox<{ competitions: CompetitionsService }> = async (

@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AWARD_GRACE_MS,
+  type Award,
   awardDue,
   awardsFor,
   canonicalPrizes,
+  inPayOrder,
   inPeriod,
   lastPrizeRank,
   leaderboardName,
@@ -209,6 +211,17 @@ describe('period and phases', () => {
     expect(awardDue(p, at(2000 + AWARD_GRACE_MS))).toBe(true);
   });
 
+  it('refuses years the database cannot store: 0000, and an end whose award would fall past 9999', () => {
+    const ok = new Date('2030-01-01T00:00:00Z');
+    expect(periodProblems({ startsAt: new Date('0000-01-01T00:00:00Z'), endsAt: ok })).toEqual([
+      expect.objectContaining({ path: '/startsAt', rule: 'storable' }),
+    ]);
+    expect(periodProblems({ startsAt: ok, endsAt: new Date('9999-12-31T23:59:59Z') })).toEqual([
+      expect.objectContaining({ path: '/endsAt', rule: 'storable' }),
+    ]);
+    expect(periodProblems({ startsAt: ok, endsAt: new Date('9999-12-31T23:00:00Z') })).toEqual([]);
+  });
+
   it('needs the end after the start', () => {
     expect(periodProblems(p)).toEqual([]);
     expect(periodProblems({ startsAt: at(5), endsAt: at(5) }).map((x) => x.rule)).toEqual(['afterStart']);
@@ -238,6 +251,56 @@ describe('settledSale', () => {
         ),
       ),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('inPayOrder', () => {
+  const award = (userId: string, rank: number, prize: Prize): Award => ({ userId, rank, prize });
+  const ranks = (rank: number) => ({ fromRank: rank, toRank: rank });
+  const awardArb: fc.Arbitrary<Award> = fc
+    .tuple(
+      fc.constantFrom('u1', 'u2', 'u3', 'u4'),
+      fc.integer({ min: 1, max: 50 }),
+      fc.constantFrom('coupon', 'points', 'commission_bonus'),
+      fc.constantFrom('t1', 't2'),
+    )
+    .map(([userId, rank, kind, template]) =>
+      award(
+        userId,
+        rank,
+        kind === 'coupon'
+          ? { ...ranks(rank), kind, couponTemplateId: template }
+          : kind === 'points'
+            ? { ...ranks(rank), kind, points: 10 }
+            : { ...ranks(rank), kind, amount: 100 },
+      ),
+    );
+
+  it('pays coupons, then points, then ledger bonuses, whatever the ranks', () => {
+    const paid = inPayOrder([
+      award('a', 1, { ...ranks(1), kind: 'commission_bonus', amount: 500 }),
+      award('b', 2, { ...ranks(2), kind: 'points', points: 300 }),
+      award('c', 3, { ...ranks(3), kind: 'coupon', couponTemplateId: 't' }),
+    ]);
+    expect(paid.map((a) => a.prize.kind)).toEqual(['coupon', 'points', 'commission_bonus']);
+  });
+
+  it('property: a permutation, kinds in pay order, and within a kind by the row it locks', () => {
+    fc.assert(
+      fc.property(fc.array(awardArb, { maxLength: 30 }), (awards) => {
+        const paid = inPayOrder(awards);
+        const same = (list: Award[]) => list.map((a) => JSON.stringify(a)).sort();
+        expect(same(paid)).toEqual(same(awards));
+        const kinds = ['coupon', 'points', 'commission_bonus'];
+        const keyOf = (a: Award) => (a.prize.kind === 'coupon' ? a.prize.couponTemplateId : a.userId);
+        for (let i = 1; i < paid.length; i++) {
+          const [before, after] = [paid[i - 1] as Award, paid[i] as Award];
+          const order = kinds.indexOf(before.prize.kind) - kinds.indexOf(after.prize.kind);
+          expect(order).toBeLessThanOrEqual(0);
+          if (order === 0) expect(keyOf(before) <= keyOf(after)).toBe(true);
+        }
+      }),
     );
   });
 });

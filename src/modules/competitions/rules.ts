@@ -1,4 +1,5 @@
 /** Pure rules of competitions: ranking, prizes, phases and how names show. No I/O. */
+import { isStorableInstant } from '../../platform/clock.js';
 import { maskName } from '../../platform/privacy.js';
 import { defineMachine } from '../../platform/state-machine.js';
 
@@ -69,7 +70,17 @@ export interface Problem {
   rule: string;
 }
 
+/**
+ * The period in order, and in the years the database stores (1 to 9999; JSON Schema's date-time
+ * admits year 0000, which PostgreSQL has not): the end with the grace after it, when prizes are paid.
+ */
 export function periodProblems(p: Period): Problem[] {
+  const unstorable: Problem[] = [];
+  const message = 'is not an instant this server can store';
+  if (!isStorableInstant(p.startsAt)) unstorable.push({ path: '/startsAt', message, rule: 'storable' });
+  if (!isStorableInstant(new Date(p.endsAt.getTime() + AWARD_GRACE_MS)))
+    unstorable.push({ path: '/endsAt', message, rule: 'storable' });
+  if (unstorable.length > 0) return unstorable;
   return p.startsAt < p.endsAt
     ? []
     : [{ path: '/endsAt', message: 'must be after startsAt', rule: 'afterStart' }];
@@ -146,6 +157,26 @@ export function awardsFor(
     if (prize) awards.push({ userId: s.userId, rank: s.rank, prize });
   }
   return awards;
+}
+
+/** The order prizes are paid in, by kind: see `inPayOrder`. */
+export const PAY_ORDER: readonly PrizeKind[] = ['coupon', 'points', 'commission_bonus'];
+
+const payKey = (a: Award) => (a.prize.kind === 'coupon' ? a.prize.couponTemplateId : a.userId);
+
+/**
+ * The awards in the order they are paid: coupons, then points, then ledger bonuses, and within a kind
+ * by the row each locks (the coupon template, else the person). It is the order a points-mall
+ * redemption takes its locks in (coupon template, then points) with the ledger last, as every
+ * posting is: an award never waits on a redemption or another award that waits on it.
+ */
+export function inPayOrder(awards: readonly Award[]): Award[] {
+  return [...awards].sort(
+    (a, b) =>
+      PAY_ORDER.indexOf(a.prize.kind) - PAY_ORDER.indexOf(b.prize.kind) ||
+      (payKey(a) < payKey(b) ? -1 : payKey(a) > payKey(b) ? 1 : 0) ||
+      a.rank - b.rank,
+  );
 }
 
 /** The last rank any prize reaches (0 without prizes). */

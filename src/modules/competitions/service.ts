@@ -69,7 +69,7 @@ export function createCompetitionsService(
     const endsAt = new Date(input.endsAt);
     const prizes = canonicalPrizes(input.prizes as Prize[]);
     const problems = [...periodProblems({ startsAt, endsAt }), ...prizeProblems(input.prizes as Prize[])];
-    if (endsAt <= clock.now())
+    if (endsAt <= clock.now() && !problems.some((p) => p.path === '/endsAt'))
       problems.push({ path: '/endsAt', message: 'must be in the future', rule: 'future' });
     for (const [i, prize] of input.prizes.entries()) {
       if (prize.kind !== 'coupon') continue;

@@ -117,6 +117,68 @@ describe('badges from sales', () => {
   });
 });
 
+const refundInFull = async (order: Order) => {
+  const res = await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token });
+  expect(res.statusCode, res.body).toBe(200);
+};
+
+/** The commission.earned event of an order's level-1 commission, as its job would handle it. */
+async function earnedEvent(order: Order, seller: Person): Promise<DomainEvents['commission.earned']> {
+  const [c] = await t.db.query<{ id: string; amount: number }>(
+    'SELECT id, amount FROM commissions WHERE order_id = $1 AND level = 1',
+    [order.id],
+  );
+  return {
+    commissionId: c?.id as string,
+    orderId: order.id,
+    userId: seller.user.id,
+    amount: c?.amount ?? 0,
+    level: 1,
+  };
+}
+
+describe('refunds and customers', () => {
+  it('a customer whose every order is refunded in full no longer counts; a badge once granted stays', async () => {
+    const seller = await shopkeeper();
+    // Seven customers from an older system, then real ones.
+    await t.db.transaction((tx) => t.services.honours.carryOver(tx, seller.user.id, 'customers', 7));
+    const [a, b, c, d] = [await t.signUp(), await t.signUp(), await t.signUp(), await t.signUp()];
+    const a1 = await buyThroughLink(seller, a as Person);
+    await buyThroughLink(seller, a as Person);
+    const b1 = await buyThroughLink(seller, b as Person);
+    await t.jobs.runDue();
+    expect(await badgeOf(seller, 'customers')).toMatchObject({ count: 9, tier: null });
+
+    // B's only order is refunded: B is no longer a customer. A keeps an order and still counts.
+    await refundInFull(b1);
+    await refundInFull(a1);
+    await t.jobs.runDue();
+    expect(await badgeOf(seller, 'customers')).toMatchObject({ count: 8, tier: null });
+    // Its count running late, after the refund, counts nothing.
+    const late = await earnedEvent(b1, seller);
+    await t.db.transaction((tx) => t.services.honours.reactions.onCommissionEarned(tx, late));
+    expect(await badgeOf(seller, 'customers')).toMatchObject({ count: 8, tier: null });
+
+    // Without the refunds these would make 11; they make 10, and bronze.
+    await buyThroughLink(seller, c as Person);
+    await t.jobs.runDue();
+    expect(await badgeOf(seller, 'customers')).toMatchObject({ count: 9, tier: null });
+    const d1 = await buyThroughLink(seller, d as Person);
+    await t.jobs.runDue();
+    expect(await badgeOf(seller, 'customers')).toMatchObject({ count: 10, tier: 'bronze' });
+
+    // A refund after the grant takes the customer off the count, never the badge.
+    await refundInFull(d1);
+    await t.jobs.runDue();
+    expect(await badgeOf(seller, 'customers')).toMatchObject({
+      count: 9,
+      tier: 'bronze',
+      nextTier: 'silver',
+    });
+    expect((await badgeNotifications(seller)).map((n) => n.title)).toContain('New badge: Customers (bronze)');
+  });
+});
+
 describe('badges from events', () => {
   it('happy: a check-in streak reaches bronze at 7 days and silver at 30; a shorter streak later changes nothing', async () => {
     const person = await t.signUp();
@@ -216,6 +278,27 @@ describe('races', () => {
   });
 });
 
+describe('refund races', () => {
+  it(`a refund of one order and the count of the same buyer's next at once: the buyer counts once ${RACE}`, async () => {
+    const seller = await shopkeeper();
+    const buyer = await t.signUp();
+    const first = await buyThroughLink(seller, buyer);
+    await t.jobs.runDue();
+    const second = await buyThroughLink(seller, buyer);
+    await refundInFull(first);
+    const next = await earnedEvent(second, seller);
+    await Promise.all([
+      t.db.transaction((tx) =>
+        t.services.honours.reactions.onOrderRefunded(tx, { orderId: first.id, userId: buyer.user.id }),
+      ),
+      t.db.transaction((tx) => t.services.honours.reactions.onCommissionEarned(tx, next)),
+    ]);
+    await t.jobs.runDue();
+    expect(await badgeOf(seller, 'customers')).toMatchObject({ count: 1 });
+    expect(await badgeOf(seller, 'first_sale')).toMatchObject({ count: 1, tier: 'bronze' });
+  });
+});
+
 describe('public badges', () => {
   it('happy: only earned badges, at their top tier, with no counts', async () => {
     const person = await t.signUp();
@@ -277,6 +360,14 @@ describe('security', () => {
 describe('long service', () => {
   it('years of service: the daily job grants bronze on the first anniversary of becoming a shopkeeper, once', async () => {
     const seller = await shopkeeper();
+    // A shopkeeper created with the role (the demo, an import) has no application: their account's
+    // opening is when they became one.
+    const founder = await t.services.accounts.register({
+      email: 'founder@example.com',
+      password: 'a long founder passphrase',
+      name: 'Founder Fu',
+      roles: ['shopkeeper'],
+    });
     await t.services.honours.recognizeService(t.clock.now());
     expect((await badgeOf(seller, 'service_years')).tier).toBeNull();
     t.clock.advance(365 * DAY);
@@ -295,6 +386,10 @@ describe('long service', () => {
     });
     expect((await badgeNotifications(again)).map((n) => n.title)).toEqual([
       'New badge: Years of service (bronze)',
+    ]);
+    const founderBadges = await t.request('GET', `/api/users/${founder.user.id}/badges`);
+    expect(founderBadges.json<{ items: PublicBadge[] }>().items).toEqual([
+      { badge: 'service_years', tier: 'bronze' },
     ]);
   });
 });

@@ -25,6 +25,64 @@ export async function addOne(tx: Tx, userId: string, badge: Badge, at: Date): Pr
   return (row as { count: number }).count;
 }
 
+/**
+ * Takes the row lock of a person's count of a badge (creating it at 0): counting an order and
+ * taking one back both start here, so they never interleave for one person and badge.
+ */
+export async function lockCount(tx: Tx, userId: string, badge: Badge, at: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO honour_counts (user_id, badge, count, updated_at) VALUES ($1, $2, 0, $3)
+     ON CONFLICT (user_id, badge) DO UPDATE SET count = honour_counts.count`,
+    [userId, badge, at],
+  );
+}
+
+/** Takes one off a distinct count (never below 0). */
+export async function subtractOne(tx: Tx, userId: string, badge: Badge, at: Date): Promise<void> {
+  await tx.query(
+    `UPDATE honour_counts SET count = GREATEST(count - 1, 0), updated_at = $3 WHERE user_id = $1 AND badge = $2`,
+    [userId, badge, at],
+  );
+}
+
+/** Records that an order stands behind an observation (once). */
+export const addSource = (tx: Tx, s: { userId: string; badge: Badge; ref: string; orderId: string }) =>
+  tx.query(
+    `INSERT INTO honour_sources (user_id, badge, ref, order_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+    [s.userId, s.badge, s.ref, s.orderId],
+  );
+
+export const sourcesOfOrder = (conn: Queryable, orderId: string) =>
+  conn.query<{ user_id: string; badge: Badge; ref: string }>(
+    'SELECT user_id, badge, ref FROM honour_sources WHERE order_id = $1 ORDER BY user_id, badge, ref',
+    [orderId],
+  );
+
+/** Removes an order from behind an observation; true when no other order stands behind it. */
+export async function removeSource(
+  tx: Tx,
+  s: { userId: string; badge: Badge; ref: string; orderId: string },
+): Promise<boolean> {
+  await tx.query(
+    'DELETE FROM honour_sources WHERE user_id = $1 AND badge = $2 AND ref = $3 AND order_id = $4',
+    [s.userId, s.badge, s.ref, s.orderId],
+  );
+  const left = await tx.query(
+    'SELECT 1 FROM honour_sources WHERE user_id = $1 AND badge = $2 AND ref = $3 LIMIT 1',
+    [s.userId, s.badge, s.ref],
+  );
+  return left.length === 0;
+}
+
+/** Forgets an observation; true when there was one (and so its count is to go down). */
+export async function forget(tx: Tx, userId: string, badge: Badge, ref: string): Promise<boolean> {
+  const rows = await tx.query(
+    'DELETE FROM honour_observations WHERE user_id = $1 AND badge = $2 AND ref = $3 RETURNING ref',
+    [userId, badge, ref],
+  );
+  return rows.length > 0;
+}
+
 /** Raises a best-value count to `value` if it is higher; returns the count after. */
 export async function raiseTo(
   tx: Tx,

@@ -35,7 +35,7 @@ export interface HonoursDeps {
   events: Pick<EventBus, 'publish'>;
   jobs: Pick<JobRunner, 'every'>;
   accounts: Pick<AccountsService, 'getUser' | 'namesOf'>;
-  orders: Pick<OrdersService, 'attributionFacts'>;
+  orders: Pick<OrdersService, 'attributionFacts' | 'statusHeld'>;
   stores: Pick<StoresService, 'shopkeepersSince'>;
 }
 
@@ -64,19 +64,46 @@ export function createHonoursService(deps: HonoursDeps) {
     if (top) await events.publish(tx, 'badge.granted', { userId, badge, tier: top });
   }
 
+  /**
+   * Counts an observation that an order stands behind (a sale, a customer), remembering the order:
+   * when every order behind it is refunded in full, `onOrderRefunded` takes it back off the count.
+   */
+  async function observeOrder(tx: Tx, userId: string, badge: Badge, ref: string, orderId: string) {
+    await q.lockCount(tx, userId, badge, clock.now());
+    await q.addSource(tx, { userId, badge, ref, orderId });
+    await observe(tx, userId, badge, ref);
+  }
+
   const reactions = {
     /**
      * A level-1 commission is a sale through the promoter's own link or store (or by a buyer bound
      * to them): it counts as a sale (first sale, by order) and its buyer as a customer (by buyer).
-     * Deeper levels are the team's sales, not the person's own.
+     * Deeper levels are the team's sales, not the person's own. Only an order that stands counts:
+     * one refunded in full before this job ran counts nothing (the share lock orders this with a
+     * refund, whose own reaction then finds what was counted here).
      */
     onCommissionEarned: async (tx: Tx, e: DomainEvents['commission.earned']) => {
       if (e.level !== 1) return;
+      if ((await deps.orders.statusHeld(tx, e.orderId)) === 'refunded') return;
       // The order is read through the orders module: its buyer is the customer.
       const facts = await deps.orders.attributionFacts(tx, e.orderId);
       if (!facts) return;
-      await observe(tx, e.userId, 'first_sale', `order:${e.orderId}`);
-      if (facts.buyerId !== e.userId) await observe(tx, e.userId, 'customers', `buyer:${facts.buyerId}`);
+      await observeOrder(tx, e.userId, 'first_sale', `order:${e.orderId}`, e.orderId);
+      if (facts.buyerId !== e.userId)
+        await observeOrder(tx, e.userId, 'customers', `buyer:${facts.buyerId}`, e.orderId);
+    },
+    /**
+     * An order refunded in full no longer stands behind what it counted: a customer whose every
+     * counted order is refunded is no longer counted, nor is the sale. A badge already granted stays.
+     */
+    onOrderRefunded: async (tx: Tx, e: DomainEvents['order.refunded']) => {
+      for (const s of await q.sourcesOfOrder(tx, e.orderId)) {
+        const now = clock.now();
+        await q.lockCount(tx, s.user_id, s.badge, now);
+        const source = { userId: s.user_id, badge: s.badge, ref: s.ref, orderId: e.orderId };
+        if (!(await q.removeSource(tx, source))) continue;
+        if (await q.forget(tx, s.user_id, s.badge, s.ref)) await q.subtractOne(tx, s.user_id, s.badge, now);
+      }
     },
     onCheckIn: (tx: Tx, e: DomainEvents['checkin.made']) =>
       observe(tx, e.userId, 'check_in_streak', `day:${e.day}`, e.streak),

@@ -319,9 +319,19 @@ export function createStoresService(deps: {
     findStoreBySlug: async (conn: Queryable, slug: string) =>
       storeRef(await q.findStoreBySlug(conn, normalizeSlug(slug))),
     findStoreById: async (conn: Queryable, id: string) => storeRef(await q.findStoreById(conn, id)),
-    /** Every approved shopkeeper with the moment they became one (years-of-service honours). */
-    shopkeepersSince: async (conn: Queryable) =>
-      (await q.approvedShopkeepers(conn)).map((r) => ({ userId: r.user_id, since: r.decided_at })),
+    /**
+     * Every shopkeeper with the moment they became one (years-of-service honours): their application's
+     * approval, or, without one, the opening of their account. Only stores grants the role later, and
+     * always with an application, so a shopkeeper without one was created with the role (the demo, an
+     * import of shopkeepers from an older system): the account's opening is when they got it.
+     */
+    shopkeepersSince: async (conn: Queryable) => {
+      const approved = new Map((await q.approvedShopkeepers(conn)).map((r) => [r.user_id, r.decided_at]));
+      return (await accounts.roleHolders(conn, 'shopkeeper')).map((u) => ({
+        userId: u.id,
+        since: approved.get(u.id) ?? u.createdAt,
+      }));
+    },
     /** Which of these products the store lists (archived ones included: the caller decides). */
     storeListsProducts: async (conn: Queryable, storeId: string, productIds: readonly string[]) =>
       new Set(productIds.length === 0 ? [] : await q.listedAmong(conn, storeId, productIds)),

@@ -6595,7 +6595,7 @@ export interface paths {
         put?: never;
         /**
          * Create a competition
-         * @description Admin only. A title, a period, what it counts (`metric`) and prizes for ranges of ranks: points, a coupon, or a commission bonus (minor units) paid into the wallet. Scores count events from their arrival on. Field errors: `/endsAt` `afterStart` (the period must end after it starts) or `future`; `/prizes/<i>/toRank` `rankOrder`; `/prizes/<i>/fromRank` `overlap` (a rank wins one prize); `/prizes/<i>/couponTemplateId` `unknown`.
+         * @description Admin only. A title, a period, what it counts (`metric`) and prizes for ranges of ranks: points, a coupon, or a commission bonus (minor units) paid into the wallet. Scores count events from their arrival on. Field errors: `/startsAt` or `/endsAt` `storable` (a year the server cannot store, 0000 or past 9999); `/endsAt` `afterStart` (the period must end after it starts) or `future`; `/prizes/<i>/toRank` `rankOrder`; `/prizes/<i>/fromRank` `overlap` (a rank wins one prize); `/prizes/<i>/couponTemplateId` `unknown`.
          */
         post: {
             parameters: {
@@ -7066,7 +7066,7 @@ export interface paths {
         };
         /**
          * Edit a competition
-         * @description Admin only. The whole competition as when creating it. Before it starts anything may change; while it runs only the title and description (409 `competition_locked` naming the field); once cancelled or ended, nothing (409 `competition_closed`). Field errors: `/endsAt` `afterStart` (the period must end after it starts) or `future`; `/prizes/<i>/toRank` `rankOrder`; `/prizes/<i>/fromRank` `overlap` (a rank wins one prize); `/prizes/<i>/couponTemplateId` `unknown`. 404 for an unknown competition.
+         * @description Admin only. The whole competition as when creating it. Before it starts anything may change; while it runs only the title and description (409 `competition_locked` naming the field); once cancelled or ended, nothing (409 `competition_closed`). Field errors: `/startsAt` or `/endsAt` `storable` (a year the server cannot store, 0000 or past 9999); `/endsAt` `afterStart` (the period must end after it starts) or `future`; `/prizes/<i>/toRank` `rankOrder`; `/prizes/<i>/fromRank` `overlap` (a rank wins one prize); `/prizes/<i>/couponTemplateId` `unknown`. 404 for an unknown competition.
          */
         put: {
             parameters: {
