@@ -119,6 +119,10 @@ export const HeldCouponPage = page(HeldCouponSchema);
 export const ProgressSchema = Type.Object({ required: Type.Integer(), reached: Type.Integer() });
 
 export const ApplicableSchema = Type.Object({
+  memberDiscount: Type.Integer({
+    description:
+      'What the buyer’s level takes off this cart, as checkout takes it; coupons are priced on the cart after it.',
+  }),
   items: Type.Array(
     Type.Object({
       coupon: HeldCouponSchema,

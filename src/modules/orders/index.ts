@@ -13,6 +13,7 @@ export type {
 } from './context.js';
 export type { Order } from './present.js';
 export type { AttributionFacts, RewardFacts } from './queries.js';
+export { applyMemberDiscount } from './pricing.js';
 export { orderReasons } from './reasons.js';
 export type { RedemptionOrderInput } from './redemption-order.js';
 export { POINTS_PROVIDER } from './redemption-order.js';
