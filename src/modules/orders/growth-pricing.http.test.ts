@@ -110,7 +110,7 @@ describe('checkout pricing: member discount, then coupon, then points', () => {
       refusal: { reason: 'coupon_min_spend', params: { minSpendAmount: 10_000, subtotal: 9_500 } },
     });
     const placed = await order(buyer, { items: [{ variantId, quantity: 1 }], couponId: coupon.id });
-    expectProblem(placed, 422, 'coupon_min_spend');
+    expect(expectProblem(placed, 422).reason).toBe('coupon_min_spend');
   });
 
   it('leaves one minor unit to pay when the coupon and points could cover everything', async () => {

@@ -16,7 +16,7 @@ export type { AttributionFacts, RewardFacts } from './queries.js';
 export { applyMemberDiscount } from './pricing.js';
 export { orderReasons } from './reasons.js';
 export type { RedemptionOrderInput } from './redemption-order.js';
-export { POINTS_PROVIDER } from './redemption-order.js';
+export { POINTS_PROVIDER } from './rules.js';
 export { ordersRoutes } from './routes.js';
 export { AddressInputSchema as OrderAddressInputSchema, OrderSchema } from './schemas.js';
 export type { OrdersService } from './service.js';
