@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem } from '../../../test/support/problem.js';
+import { errorPaths, expectProblem } from '../../../test/support/problem.js';
 import { createProduct, expectLedgerSound } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { CouponTemplate, HeldCoupon } from '../coupons/present.js';
@@ -66,7 +66,12 @@ async function picker(person: Person, variantId: string): Promise<CouponChoices>
 
 const givePoints = (person: Person, points: number) =>
   t.db.transaction((tx) =>
-    t.services.points.post(tx, { userId: person.user.id, delta: points, reason: 'task', ref: `gift:${person.user.id}` }),
+    t.services.points.post(tx, {
+      userId: person.user.id,
+      delta: points,
+      reason: 'task',
+      ref: `gift:${person.user.id}`,
+    }),
   );
 
 const order = (person: Person, body: Record<string, unknown>) =>
@@ -84,7 +89,11 @@ describe('checkout pricing: member discount, then coupon, then points', () => {
     expect(shown.memberDiscount).toBe(500);
     expect(shown.items).toMatchObject([{ coupon: { id: coupon.id }, applicable: true, discount: 950 }]);
 
-    const placed = await order(buyer, { items: [{ variantId, quantity: 1 }], couponId: coupon.id, points: 1_000 });
+    const placed = await order(buyer, {
+      items: [{ variantId, quantity: 1 }],
+      couponId: coupon.id,
+      points: 1_000,
+    });
     expect(placed.statusCode, placed.body).toBe(201);
     // Points pay ¥10 of the 8 550 left.
     expect(placed.json<Order>()).toMatchObject({
@@ -123,7 +132,11 @@ describe('checkout pricing: member discount, then coupon, then points', () => {
     // 1 000 − 50 = 950 after the level; the coupon may take 949 of it.
     expect(shown).toMatchObject({ memberDiscount: 50, items: [{ applicable: true, discount: 949 }] });
 
-    const placed = await order(buyer, { items: [{ variantId, quantity: 1 }], couponId: coupon.id, points: 100_000 });
+    const placed = await order(buyer, {
+      items: [{ variantId, quantity: 1 }],
+      couponId: coupon.id,
+      points: 100_000,
+    });
     expect(placed.statusCode, placed.body).toBe(201);
     expect(placed.json<Order>()).toMatchObject({
       memberDiscount: 50,
@@ -148,10 +161,23 @@ describe('checkout pricing: member discount, then coupon, then points', () => {
     expect(campaign.statusCode, campaign.body).toBe(201);
     const campaignId = campaign.json<{ id: string }>().id;
     await couponFor(buyer, { kind: 'percent_off', percentOffBps: 1_000 });
-    const res = await t.request('GET', `/api/me/coupons/applicable?items=${variantId}:1&campaignId=${campaignId}`, {
-      token: buyer.token,
-    });
+    const res = await t.request(
+      'GET',
+      `/api/me/coupons/applicable?items=${variantId}:1&campaignId=${campaignId}`,
+      {
+        token: buyer.token,
+      },
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<CouponChoices>()).toMatchObject({ memberDiscount: 0, items: [{ discount: 390 }] });
+  });
+
+  it('points in the order body that are negative, huge, fractional or not a number are 400, never a 5xx', async () => {
+    const buyer = await t.signUp();
+    const { variantId } = await createProduct(t, { price: 1_000 });
+    for (const points of [-1, 1e12, 1.5, '10', null, Number.MAX_SAFE_INTEGER + 2]) {
+      const res = await order(buyer, { items: [{ variantId, quantity: 1 }], points });
+      expect(errorPaths(expectProblem(res, 400)), JSON.stringify(points)).toEqual(['/points']);
+    }
   });
 });

@@ -78,7 +78,10 @@ describe('the checkout pricing law', () => {
         linesArb,
         fc.integer({ min: 0, max: 10_000 }),
         fc.oneof(
-          fc.record({ kind: fc.constant('amount_off' as const), amountOff: fc.integer({ min: 1, max: 1e9 }) }),
+          fc.record({
+            kind: fc.constant('amount_off' as const),
+            amountOff: fc.integer({ min: 1, max: 1e9 }),
+          }),
           fc.record({
             kind: fc.constant('percent_off' as const),
             percentOffBps: fc.integer({ min: 1, max: 10_000 }),
@@ -141,7 +144,12 @@ describe('the checkout pricing law', () => {
       points: async () => null,
     });
     // 10 000 − 5 % = 9 500; 10 % of that is 950, not 10 % of the goods (1 000).
-    expect(price).toMatchObject({ memberDiscount: 500, couponDiscount: 950, pointsDiscount: 0, total: 8_550 });
+    expect(price).toMatchObject({
+      memberDiscount: 500,
+      couponDiscount: 950,
+      pointsDiscount: 0,
+      total: 8_550,
+    });
   });
 
   it('leaves one minor unit when a 100 % level and a coupon as big as the order meet', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { givePoints, createMallItem, redeemed } from '../../../test/support/points-mall.js';
+import { createMallItem, givePoints, redeemed } from '../../../test/support/points-mall.js';
 import { expectProblem } from '../../../test/support/problem.js';
 import { createProduct, expectLedgerSound, placePaidOrder } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';

@@ -18,9 +18,9 @@ describe('checkout totals', () => {
   });
 
   it('a member discount alone still changes the total', () => {
-    expect(checkoutTotals({ subtotal: 10_000, memberDiscount: 500, couponDiscount: 0, pointsDiscount: 0 })).toMatchObject(
-      { discount: 500, total: 9_500, payable: 9_500 },
-    );
+    expect(
+      checkoutTotals({ subtotal: 10_000, memberDiscount: 500, couponDiscount: 0, pointsDiscount: 0 }),
+    ).toMatchObject({ discount: 500, total: 9_500, payable: 9_500 });
   });
 
   it('always leaves one minor unit to pay, as the server does', () => {

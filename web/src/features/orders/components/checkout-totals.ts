@@ -17,7 +17,8 @@ export interface CheckoutTotals {
 }
 
 const MIN_PAYABLE = 1;
-const heldTo = (wanted: number, amount: number) => Math.min(Math.max(0, wanted), Math.max(0, amount - MIN_PAYABLE));
+const heldTo = (wanted: number, amount: number) =>
+  Math.min(Math.max(0, wanted), Math.max(0, amount - MIN_PAYABLE));
 
 export function checkoutTotals(input: {
   subtotal: number;
@@ -31,5 +32,13 @@ export function checkoutTotals(input: {
   const payable = subtotal - memberDiscount - couponDiscount;
   const pointsDiscount = heldTo(input.pointsDiscount, payable);
   const discount = memberDiscount + couponDiscount + pointsDiscount;
-  return { subtotal, memberDiscount, couponDiscount, payable, pointsDiscount, discount, total: subtotal - discount };
+  return {
+    subtotal,
+    memberDiscount,
+    couponDiscount,
+    payable,
+    pointsDiscount,
+    discount,
+    total: subtotal - discount,
+  };
 }

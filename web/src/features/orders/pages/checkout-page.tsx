@@ -24,8 +24,8 @@ import { MemberDiscountLine, useMemberDiscount } from '../../levels';
 import { type ChosenPoints, PointsToggle } from '../../points';
 import { useCreateOrder } from '../api/create-order';
 import { CheckoutLineTitle } from '../components/checkout-line-title';
-import { checkoutTotals } from '../components/checkout-totals';
 import { useCheckoutLines } from '../components/checkout-lines';
+import { checkoutTotals } from '../components/checkout-totals';
 
 export function CheckoutPage() {
   const { t } = useTranslation();
