@@ -78,7 +78,7 @@ describe('member pricing at checkout', () => {
     });
 
     // My coupons say where each came from.
-    await page.goto('/my-coupons');
+    await page.goto('/my-coupons?status=used');
     await expect.poll(() => page.getByTestId('my-coupon-source').first().textContent()).toBe('Claimed');
     await page.context().close();
   });
