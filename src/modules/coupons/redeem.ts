@@ -106,8 +106,8 @@ export type CouponChoices = Static<typeof ApplicableSchema>;
 
 /**
  * The buyer's usable coupons priced against a cart, best discount first, for the checkout picker:
- * as checkout will price them, at the price paid (a group order at its group price) after the
- * member discount, and leaving the least checkout leaves to pay.
+ * as checkout will price them: at the price paid (a group order at its group price), after the
+ * member discount, and never taking more than checkout lets a coupon take (one minor unit is left).
  */
 export async function couponChoices(
   ctx: CouponsContext,
