@@ -107,6 +107,9 @@ describe('a points-mall redemption order', () => {
       body: { type: 'return', reason: 'changed my mind' },
     });
     expect(expectProblem(ret, 422).reason).toBe('after_sale_points_redemption');
+    // Nor does the operator's refund find money to give back (409, never a 5xx).
+    const refund2 = await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: adminToken });
+    expect(expectProblem(refund2, 409).reason).toBe('no_payment_to_refund');
     // Someone else still gets 404, not the reason.
     const other = await t.signUp();
     const theirs = await t.request('POST', `/api/orders/${order.id}/after-sales`, {
