@@ -255,6 +255,7 @@ export async function buildApp(deps: AppDeps) {
     catalog,
     shareVisitors,
     groupPrices: groupBuys.quoteUnitPrice,
+    memberPricing,
   });
   const levels = createLevelsService({
     db,

@@ -20,6 +20,11 @@ import type { JobRunner } from './jobs.js';
  */
 export interface DomainEvents {
   'order.paid': { orderId: string; userId: string };
+  /**
+   * An order paid in points alone (a points-mall product, total 0) reached `paid`. It is not a sale:
+   * nothing reacts as to `order.paid` (no points, growth, commission, first-order task or invitation reward).
+   */
+  'order.redeemed': { orderId: string; userId: string };
   /** Handed to a carrier (fulfilment). */
   'order.shipped': { orderId: string; userId: string };
   'order.completed': { orderId: string; userId: string };

@@ -11,6 +11,11 @@ export const afterSalesReasons = defineReasons({
     description:
       'Only a paid, shipped or completed order has after-sales (not an unpaid, cancelled or refunded one).',
   },
+  after_sale_points_redemption: {
+    code: 'business_rule',
+    description:
+      'A points-mall redemption was paid in points, not money: it has no refund or return (ask the operator).',
+  },
   after_sale_not_shipped: {
     code: 'business_rule',
     description: 'A return of an order that has not shipped yet: ask for a refund instead.',

@@ -37,7 +37,8 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
           'return window) of some units, or without `items` of every unit not yet refunded. `amount` is those ' +
           "units' shares of the paid total. Refusals: an order without after-sales (unpaid, cancelled, " +
           'refunded) → 409 `after_sale_order_not_eligible`; a refund once shipped or a return before → 422 ' +
-          '`after_sale_already_shipped` / `after_sale_not_shipped`; after the return window → 422 ' +
+          '`after_sale_already_shipped` / `after_sale_not_shipped`; a points-mall redemption → 422 ' +
+          '`after_sale_points_redemption`; after the return window → 422 ' +
           '`after_sale_window_closed` (with `returnWindowDays`); more units than are left → 409 ' +
           '`after_sale_quantity_above_refundable` (with `remaining`); units an open request names → 409 ' +
           '`after_sale_already_requested`; nothing left → 409 `after_sale_nothing_left`. Another ' +

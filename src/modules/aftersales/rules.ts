@@ -28,7 +28,15 @@ export function checkRequestable(
   orderStatus: string,
   type: AfterSaleType,
   window: { completedAt: Date | null; returnWindowDays: number; now: Date },
+  pointsRedemption = false,
 ): void {
+  // Nothing was paid in money, so there is nothing to refund; the points mall owns redemptions.
+  if (pointsRedemption)
+    throw refuse(
+      'after_sale_points_redemption',
+      undefined,
+      'A points-mall redemption has no after-sales: it was paid in points',
+    );
   if (!['paid', 'shipped', 'completed'].includes(orderStatus))
     throw refuse(
       'after_sale_order_not_eligible',

@@ -101,11 +101,12 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
   async function request(userId: string, orderId: string, input: AfterSaleRequest): Promise<AfterSale> {
     const created = await db.transaction(async (tx) => {
       const order = await ownOrder(tx, userId, orderId);
-      checkRequestable(order.status, input.type, {
-        completedAt: completedAt(order),
-        returnWindowDays: ctx.returnWindowDays,
-        now: clock.now(),
-      });
+      checkRequestable(
+        order.status,
+        input.type,
+        { completedAt: completedAt(order), returnWindowDays: ctx.returnWindowDays, now: clock.now() },
+        order.pointsRedemption,
+      );
       const lines = await plan(tx, order, input.items);
       const row: q.AfterSaleRow = {
         id: newId(),

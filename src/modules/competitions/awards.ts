@@ -45,7 +45,7 @@ async function pay(ctx: CompetitionsContext, tx: Tx, competitionId: string, titl
       memo: `Competition prize: ${title}, rank ${a.rank}`,
     });
   else {
-    const coupon = await ctx.coupons.grant(tx, prize.couponTemplateId, a.userId);
+    const coupon = await ctx.coupons.grant(tx, prize.couponTemplateId, a.userId, 'competition');
     if (coupon) await q.setPrizeCoupon(tx, competitionId, a.userId, coupon.id);
   }
   await ctx.events.publish(tx, 'competition.placed', {

@@ -417,9 +417,9 @@ describe('the end', () => {
     expect(points.balance).toBe(300);
     expect(points.items.map((p) => p.reason)).toEqual(['competition']);
     const coupons = (await t.request('GET', '/api/me/coupons', { token: inviter.token })).json<{
-      items: { title: string }[];
+      items: { title: string; source: string }[];
     }>();
-    expect(coupons.items.map((c) => c.title)).toEqual(['Prize: 10 off']);
+    expect(coupons.items.map((c) => [c.title, c.source])).toEqual([['Prize: 10 off', 'competition']]);
 
     await t.jobs.runDue();
     const inbox = (await t.request('GET', '/api/me/notifications', { token: x.token })).json<{

@@ -6,7 +6,7 @@ import type { CouponsContext } from './context.js';
 import { type CouponTemplate, type HeldCoupon, presentHeld, presentTemplate } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
-import { type ClaimRefusal, claimRefusal, validUntil } from './rules.js';
+import { type ClaimRefusal, claimRefusal, type GrantSource, validUntil } from './rules.js';
 
 export type Offer = CouponTemplate & { held: number; canClaim: boolean };
 
@@ -123,19 +123,21 @@ export async function claimCoupon(
 }
 
 /**
- * Gives a coupon as a reward, inside the caller's transaction. Claim windows and per-person limits
- * do not apply (the operator chose to give it); a disabled or used-up template gives nothing.
+ * Gives a coupon as a reward, inside the caller's transaction, recording where it came from.
+ * Claim windows and per-person limits do not apply (the operator chose to give it); a disabled or
+ * used-up template gives nothing.
  */
 export async function grantCoupon(
   ctx: CouponsContext,
   tx: Tx,
   templateId: string,
   userId: string,
+  source: GrantSource,
 ): Promise<HeldCoupon | null> {
   const t = await q.lockTemplate(tx, templateId);
   if (t?.status !== 'active') return null;
   if (t.total_quantity !== null && t.issued >= t.total_quantity) return null;
-  return issue(ctx, tx, t, userId, 'invitation');
+  return issue(ctx, tx, t, userId, source);
 }
 
 export async function shareProgress(ctx: CouponsContext, userId: string, templateId: string) {

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import type { CatalogService } from '../catalog/index.js';
+import type { MemberPricing } from '../orders/index.js';
 import type { PaidUnitPrice } from './rules.js';
 
 /**
@@ -20,4 +21,9 @@ export interface CouponsContext {
    * group price when joining), for pricing coupons as checkout will; absent without group buying.
    */
   groupPrices?: (campaignId: string, groupId?: string) => Promise<PaidUnitPrice>;
+  /**
+   * The member discount, the same port checkout uses: the picker prices coupons on the cart after
+   * it, as checkout does. Without it there is none.
+   */
+  memberPricing?: MemberPricing;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { CouponKind, TemplateStatus } from './rules.js';
+import type { CouponKind, CouponSource, TemplateStatus } from './rules.js';
 
 export interface TemplateRow {
   id: string;
@@ -28,7 +28,7 @@ export interface HeldCouponRow {
   id: string;
   template_id: string;
   user_id: string;
-  source: 'claim' | 'invitation';
+  source: CouponSource;
   kind: CouponKind;
   amount_off: number | null;
   percent_off_bps: number | null;

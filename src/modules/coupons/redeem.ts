@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import type { Clock } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
-import type { CheckoutCoupons } from '../orders/index.js';
+import { applyMemberDiscount, type CheckoutCoupons } from '../orders/index.js';
 import type { CouponsContext } from './context.js';
 import { presentHeld, termsOf } from './present.js';
 import * as q from './queries.js';
@@ -59,7 +59,7 @@ function misfitError(misfit: CouponMisfit) {
  */
 export function checkoutCoupons(ctx: { clock: Clock }): CheckoutCoupons {
   return {
-    async reserve(tx, { userId, couponId, lines }) {
+    async reserve(tx, { userId, couponId, lines, maxDiscount }) {
       const coupon = await q.lockHeldCoupon(tx, couponId);
       // Someone else's coupon is "not found": whether an id exists is not the caller's business.
       if (!coupon || coupon.user_id !== userId) throw notFound('Coupon');
@@ -73,15 +73,16 @@ export function checkoutCoupons(ctx: { clock: Clock }): CheckoutCoupons {
       }
       const pricing = priceCoupon(termsOf(coupon), lines);
       if (!pricing.ok) throw misfitError(misfitOf(couponId, pricing));
+      const discount = Math.min(pricing.discount, maxDiscount);
       return {
-        discount: pricing.discount,
+        discount,
         attachTo: async (orderId: string) => {
           await q.markUsed(tx, coupon.id, orderId, now);
           await q.insertRedemption(tx, {
             orderId,
             userCouponId: coupon.id,
             templateId: coupon.template_id,
-            discount: pricing.discount,
+            discount,
             at: now,
           });
         },
@@ -101,17 +102,19 @@ export async function returnCoupon(tx: Tx, orderId: string, now: Date): Promise<
 }
 
 export type CouponChoice = Static<typeof ApplicableSchema>['items'][number];
+export type CouponChoices = Static<typeof ApplicableSchema>;
 
 /**
  * The buyer's usable coupons priced against a cart, best discount first, for the checkout picker:
- * at the prices checkout will charge, so a group order is judged on its group price.
+ * as checkout will price them: at the price paid (a group order at its group price), after the
+ * member discount, and never taking more than checkout lets a coupon take (one minor unit is left).
  */
 export async function couponChoices(
   ctx: CouponsContext,
   userId: string,
   cart: readonly { variantId: string; quantity: number }[],
   groupBuy?: { campaignId: string; groupId?: string },
-): Promise<CouponChoice[]> {
+): Promise<CouponChoices> {
   const variants = await ctx.catalog.sellableVariants(
     ctx.db,
     cart.map((c) => c.variantId),
@@ -122,19 +125,37 @@ export async function couponChoices(
       throw invalidInput('/query/campaignId', 'group buying is not enabled on this server');
     special = await ctx.groupPrices(groupBuy.campaignId, groupBuy.groupId);
   }
-  const lines = paidCouponLines(cart, variants, special);
+  const paid = paidCouponLines(cart, variants, special);
+  const goodsTotal = paid.reduce((sum, l) => sum + l.lineTotal, 0);
+  const member = applyMemberDiscount(
+    paid,
+    await memberDiscountOf(ctx, userId, goodsTotal, groupBuy ? 'group' : 'regular'),
+  );
   const now = ctx.clock.now();
   const held = await q.usableHeld(ctx.db, userId, now);
   const choices = held.map((row): CouponChoice => {
-    const pricing = priceCoupon(termsOf(row), lines);
+    const pricing = priceCoupon(termsOf(row), member.lines);
     const refusal = pricing.ok ? null : misfitOf(row.id, pricing);
     return {
       coupon: presentHeld(row, now),
-      discount: pricing.ok ? pricing.discount : 0,
+      discount: pricing.ok ? Math.min(pricing.discount, member.couponRoom) : 0,
       applicable: pricing.ok,
       reason: refusal && misfitText(refusal),
       refusal,
     };
   });
-  return choices.sort((a, b) => Number(b.applicable) - Number(a.applicable) || b.discount - a.discount);
+  choices.sort((a, b) => Number(b.applicable) - Number(a.applicable) || b.discount - a.discount);
+  return { memberDiscount: member.memberDiscount, items: choices };
+}
+
+/** What the buyer's level takes off the goods, through checkout's own port (0 without it). */
+async function memberDiscountOf(
+  ctx: CouponsContext,
+  userId: string,
+  goodsTotal: number,
+  kind: 'regular' | 'group',
+): Promise<number> {
+  const pricing = ctx.memberPricing;
+  if (!pricing || goodsTotal <= 0) return 0;
+  return ctx.db.transaction((tx) => pricing.discountFor(tx, { userId, goodsTotal, kind }));
 }

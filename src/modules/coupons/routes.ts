@@ -120,14 +120,14 @@ export const couponsRoutes: FastifyPluginAsyncTypebox<{ coupons: CouponsService 
         }),
         summary: 'My coupons priced against a cart',
         description:
-          'Signed in. Each usable coupon the person holds, priced against the cart at the prices checkout will charge (a group order at its group or leader price): applicable ones first, best discount first; one that does not apply says why in `refusal` (`coupon_not_applicable`, or `coupon_min_spend` with `minSpendAmount` and `subtotal`). 400 `group_price_requires_group` for a group not of the campaign; 404 for an unknown campaign.',
+          'Signed in. Each usable coupon the person holds, priced against the cart as checkout will price it (a group order at its group or leader price; after the member discount, which `memberDiscount` carries): applicable ones first, best discount first; one that does not apply says why in `refusal` (`coupon_not_applicable`, or `coupon_min_spend` with `minSpendAmount` and `subtotal`). 400 `group_price_requires_group` for a group not of the campaign; 404 for an unknown campaign.',
         response: { 200: ApplicableSchema, ...SIGNED_IN_PROBLEMS, 404: ProblemResponse },
       },
     },
     async (request) => {
       const { items, campaignId, groupId } = request.query;
       const groupBuy = campaignId ? { campaignId, ...(groupId ? { groupId } : {}) } : undefined;
-      return { items: await coupons.choices(requireUser(request).id, parseCart(items), groupBuy) };
+      return coupons.choices(requireUser(request).id, parseCart(items), groupBuy);
     },
   );
 

@@ -21,6 +21,15 @@ export const templateMachine = defineMachine<TemplateStatus>('coupon template', 
  */
 
 export const COUPON_KINDS = ['amount_off', 'percent_off'] as const;
+
+/**
+ * Where a held coupon came from: claimed in the coupon centre, or given by another module as a
+ * reward (migration 040 lists the same set).
+ */
+export const COUPON_SOURCES = ['claim', 'invitation', 'task', 'level', 'competition', 'mall'] as const;
+export type CouponSource = (typeof COUPON_SOURCES)[number];
+/** The sources of a coupon given rather than claimed: what `grant` takes. */
+export type GrantSource = Exclude<CouponSource, 'claim'>;
 export type CouponKind = (typeof COUPON_KINDS)[number];
 
 /** What a coupon takes off and when it applies: copied onto each coupon at claim time. */

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { NonBlankText, Nullable } from '../../platform/http/schemas.js';
 import { MinSpendParams, NotApplicableParams } from './reasons.js';
-import { type TemplateStatus, templateMachine } from './rules.js';
+import { COUPON_SOURCES, type TemplateStatus, templateMachine } from './rules.js';
 
 const Money = Type.Integer({ minimum: 1, maximum: 1_000_000_000_00 });
 const Kind = Type.Union([Type.Literal('amount_off'), Type.Literal('percent_off')]);
@@ -86,7 +86,10 @@ export const HeldCouponSchema = Type.Object({
   id: Type.String(),
   templateId: Type.String(),
   ...termsFields,
-  source: Type.Union([Type.Literal('claim'), Type.Literal('invitation')]),
+  source: Type.Enum(COUPON_SOURCES, {
+    description:
+      'Where it came from: `claim` (the coupon centre), or a reward: `invitation`, `task`, `level` (monthly coupon), `competition` (prize) or `mall` (points mall).',
+  }),
   status: Type.Union([Type.Literal('available'), Type.Literal('used'), Type.Literal('expired')]),
   claimedAt: Type.String(),
   validUntil: Nullable(Type.String()),
@@ -101,7 +104,7 @@ const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
 export const AdminTemplateSchema = Type.Object({
   ...TemplateSchema.properties,
   usage: Type.Object({
-    /** Claimed in the coupon centre (`issued` also counts those given as invitation rewards). */
+    /** Claimed in the coupon centre (`issued` also counts those given as rewards). */
     claimed: Type.Integer(),
     /** Used on orders that were paid and not refunded in full. */
     used: Type.Integer(),
@@ -119,6 +122,10 @@ export const HeldCouponPage = page(HeldCouponSchema);
 export const ProgressSchema = Type.Object({ required: Type.Integer(), reached: Type.Integer() });
 
 export const ApplicableSchema = Type.Object({
+  memberDiscount: Type.Integer({
+    description:
+      'What the buyer’s level takes off this cart, as checkout takes it; coupons are priced on the cart after it.',
+  }),
   items: Type.Array(
     Type.Object({
       coupon: HeldCouponSchema,

@@ -132,7 +132,10 @@ describe('points rewards', () => {
     await t.request('POST', `/api/admin/orders/${first.id}/refund`, { token: admin.token });
     const after = await pointsOf(inviter);
     expect(after.balance).toBe(0);
-    expect(after.items.map((i) => i.delta)).toEqual([-200, 200]);
+    expect(after.items.map((i) => [i.delta, i.reason])).toEqual([
+      [-200, 'invitation_reversed'],
+      [200, 'invitation'],
+    ]);
     await placePaidOrder(t, invitee.token, variantId);
     expect((await pointsOf(inviter)).balance).toBe(0);
   });

@@ -100,7 +100,7 @@ export function createInvitationsService(ctx: InvitationsContext) {
       });
       return;
     }
-    const coupon = await ctx.coupons.grant(tx, due.reward.couponTemplateId, due.inviterId);
+    const coupon = await ctx.coupons.grant(tx, due.reward.couponTemplateId, due.inviterId, 'invitation');
     if (coupon) await q.setRewardCoupon(tx, buyerId, coupon.id);
   }
 
@@ -110,7 +110,7 @@ export function createInvitationsService(ctx: InvitationsContext) {
     await ctx.points.post(tx, {
       userId: reward.inviter_id,
       delta: -reward.points,
-      reason: 'invitation reversed: the first order was refunded',
+      reason: 'invitation_reversed',
       ref: reversalRef(reward.invitee_id),
     });
   }

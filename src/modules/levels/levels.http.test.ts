@@ -474,8 +474,8 @@ describe('benefits', () => {
     expect((await myLevel(me)).benefits).toEqual([{ kind: 'monthly_coupon', couponTemplateId: templateId }]);
     const coupons = async () =>
       (await t.request('GET', '/api/me/coupons', { token: (await signInAgain(me)).token }))
-        .json<{ items: { templateId: string }[] }>()
-        .items.filter((c) => c.templateId === templateId).length;
+        .json<{ items: { templateId: string; source: string }[] }>()
+        .items.filter((c) => c.templateId === templateId && c.source === 'level').length;
 
     await t.jobs.scheduleRecurring();
     await t.jobs.runDue();

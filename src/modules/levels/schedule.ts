@@ -16,7 +16,7 @@ export async function grantMonthlyCoupons(ctx: LevelsContext, db: Database, now:
   for (const due of await q.dueMonthlyCoupons(db, month)) {
     await db.transaction(async (tx) => {
       if (!(await q.claimMonthlyGrant(tx, { userId: due.user_id, month, rank: due.rank }, now))) return;
-      const coupon = await ctx.coupons.grant(tx, due.template_id, due.user_id);
+      const coupon = await ctx.coupons.grant(tx, due.template_id, due.user_id, 'level');
       if (coupon) {
         await q.setGrantCoupon(tx, due.user_id, month, coupon.id);
         granted += 1;

@@ -4,9 +4,10 @@ import { AppError, invalidInput } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
 import { addressInputErrors } from './address-rules.js';
-import { EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
+import { type DiscountableLine, EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
 import { cancelUnpaidOrder } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
+import { priceCheckout } from './pricing.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { computeTotals, MAX_QUANTITY, mergeLines, type RequestedLine } from './rules.js';
@@ -152,21 +153,8 @@ async function reserveAndCreate(
   const seat = await reserveGroupSeat(ctx, tx, userId, input.groupBuy, lines);
   if (seat) for (const p of priced) p.unitPrice = seat.unitPrice;
 
-  const goodsTotal = priced.reduce((sum, p) => sum + p.unitPrice * p.quantity, 0);
-  const memberDiscount = Math.min(
-    goodsTotal,
-    (await ctx.memberPricing?.discountFor(tx, { userId, goodsTotal, kind: seat ? 'group' : 'regular' })) ?? 0,
-  );
-  const coupon = await reserveCoupon(ctx, tx, userId, input.couponId, priced);
-  const couponDiscount = Math.min(coupon?.discount ?? 0, goodsTotal - memberDiscount);
-  const points = await reservePoints(
-    ctx,
-    tx,
-    userId,
-    input.points,
-    goodsTotal - memberDiscount - couponDiscount,
-  );
-  const totals = computeTotals(priced, memberDiscount + couponDiscount + (points?.discount ?? 0));
+  const price = await priceDiscounts(ctx, tx, userId, input, priced, seat ? 'group' : 'regular');
+  const totals = computeTotals(priced, price.discount);
   const now = ctx.clock.now();
   const order: q.OrderRow = {
     id: orderId,
@@ -174,9 +162,9 @@ async function reserveAndCreate(
     status: 'pending_payment',
     subtotal: totals.subtotal,
     discount: totals.discount,
-    member_discount: memberDiscount,
-    points_used: points?.points ?? 0,
-    points_discount: points?.discount ?? 0,
+    member_discount: price.memberDiscount,
+    points_used: price.points?.points ?? 0,
+    points_discount: price.pointsDiscount,
     total: totals.total,
     refunded_amount: 0,
     currency: ctx.currency,
@@ -189,8 +177,8 @@ async function reserveAndCreate(
     updated_at: now,
   };
   await q.insertOrder(tx, order, { deviceId: context.deviceId ?? null, ip: context.ip ?? null });
-  await coupon?.attachTo(order.id);
-  await points?.attachTo(order.id);
+  await price.coupon?.attachTo(order.id);
+  await price.points?.attachTo(order.id);
   await seat?.attach(tx, order.id);
   await q.insertItems(
     tx,
@@ -232,21 +220,40 @@ async function holdUnpaidOrderLimit(ctx: OrdersContext, tx: Tx, userId: string) 
 }
 
 /**
- * The buyer's coupon, locked and priced against the lines, or null without one. Its undo is the
- * order's: a cancelled (unpaid) or refunded order gives the coupon back.
+ * The order's discounts by the pricing law (pricing.ts): the member discount, then the coupon on
+ * the lines after it, then points. Each reservation's undo is the order's: a cancelled (unpaid) or
+ * refunded order gives the coupon and the points back.
  */
+function priceDiscounts(
+  ctx: OrdersContext,
+  tx: Tx,
+  userId: string,
+  input: PlaceOrderInput,
+  priced: readonly { variant: { product_id: string }; unitPrice: number; quantity: number }[],
+  kind: 'regular' | 'group',
+) {
+  // At the unit price paid (the group price once a seat is reserved), as the coupon picker prices it.
+  const lines = priced.map((p) => ({ productId: p.variant.product_id, lineTotal: p.unitPrice * p.quantity }));
+  return priceCheckout(lines, {
+    memberDiscount: async (goodsTotal) =>
+      (await ctx.memberPricing?.discountFor(tx, { userId, goodsTotal, kind })) ?? 0,
+    coupon: (afterMember, room) => reserveCoupon(ctx, tx, userId, input.couponId, afterMember, room),
+    points: (payable) => reservePoints(ctx, tx, userId, input.points, payable),
+  });
+}
+
+/** The buyer's coupon, locked and priced on the lines after the member discount; null without one. */
 async function reserveCoupon(
   ctx: OrdersContext,
   tx: Tx,
   userId: string,
   couponId: string | undefined,
-  priced: readonly { variant: { product_id: string }; unitPrice: number; quantity: number }[],
+  lines: DiscountableLine[],
+  maxDiscount: number,
 ) {
   if (couponId === undefined) return null;
   if (!ctx.coupons) throw invalidInput('/couponId', 'coupons are not enabled on this server');
-  // At the unit price paid (the group price once a seat is reserved), as the coupon picker prices it.
-  const lines = priced.map((p) => ({ productId: p.variant.product_id, lineTotal: p.unitPrice * p.quantity }));
-  return ctx.coupons.reserve(tx, { userId, couponId, lines });
+  return ctx.coupons.reserve(tx, { userId, couponId, lines, maxDiscount });
 }
 
 /** The buyer's points paying part of what is left to pay, or null when they spend none. */

@@ -63,14 +63,15 @@ export interface DiscountableLine {
 
 /**
  * Coupons at checkout, supplied by the coupons module. `reserve` locks the buyer's coupon and prices
- * it against the lines (throwing when it cannot be used); `attachTo` marks it used by the new order,
- * in the same transaction. Giving it back when the order is cancelled or refunded is the coupons
+ * it against the lines (at what they cost after the member discount), taking off at most
+ * `maxDiscount` (throwing when it cannot be used); `attachTo` marks it used by the new order, in the
+ * same transaction. Giving it back when the order is cancelled or refunded is the coupons
  * module's own reaction to those events.
  */
 export interface CheckoutCoupons {
   reserve(
     tx: Tx,
-    input: { userId: string; couponId: string; lines: readonly DiscountableLine[] },
+    input: { userId: string; couponId: string; lines: readonly DiscountableLine[]; maxDiscount: number },
   ): Promise<{ discount: number; attachTo(orderId: string): Promise<void> }>;
 }
 

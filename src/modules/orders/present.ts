@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db.js';
 import type { OrderGroupBuy, OrderShipment, OrdersContext } from './context.js';
 import * as q from './queries.js';
+import { POINTS_PROVIDER } from './rules.js';
 import type { OrderSchema } from './schemas.js';
 
 export type Order = Static<typeof OrderSchema>;
@@ -48,6 +49,7 @@ export async function presentOrders(
     pointsDiscount: row.points_discount,
     total: row.total,
     refundedAmount: row.refunded_amount,
+    pointsRedemption: row.provider === POINTS_PROVIDER,
     currency: row.currency,
     items: items.filter((i) => i.order_id === row.id).map(presentItem),
     address: row.address as Order['address'],

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db.js';
 import { addressKey, phoneKey } from './contact-keys.js';
-import { type OrderStatus, orderMachine } from './rules.js';
+import { type OrderStatus, orderMachine, POINTS_PROVIDER } from './rules.js';
 
 export interface OrderRow {
   id: string;
@@ -158,7 +158,8 @@ export async function rewardFacts(conn: Queryable, orderId: string): Promise<Rew
 /**
  * Whether the buyer paid for another order before this one was paid. "Before" is by the order of
  * the payment events, not by now: the invitation reward asks in a job that may run after later
- * orders were paid too, and must still recognise the first.
+ * orders were paid too, and must still recognise the first. A points-mall redemption (provider
+ * `points`) was never paid for: it does not make a later order a repeat one.
  */
 export async function hasPaidBefore(
   conn: Queryable,
@@ -167,11 +168,11 @@ export async function hasPaidBefore(
 ): Promise<boolean> {
   const rows = await conn.query(
     `SELECT 1 FROM order_events e JOIN orders o ON o.id = e.order_id
-     WHERE o.user_id = $1 AND o.id <> $2 AND e.status = 'paid'
+     WHERE o.user_id = $1 AND o.id <> $2 AND e.status = 'paid' AND o.provider <> $3
        AND e.id < COALESCE((SELECT min(id) FROM order_events WHERE order_id = $2 AND status = 'paid'),
                            9223372036854775807)
      LIMIT 1`,
-    [buyerId, exceptOrderId],
+    [buyerId, exceptOrderId, POINTS_PROVIDER],
   );
   return rows.length > 0;
 }

@@ -8,6 +8,7 @@ import { moveTo } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
+import { POINTS_PROVIDER } from './rules.js';
 
 /** What the points mall asks for: one unit of a variant, paid for in points, shipped to `address`. */
 export interface RedemptionOrderInput {
@@ -19,12 +20,6 @@ export interface RedemptionOrderInput {
   points: number;
 }
 
-/**
- * The provider of an order paid in points alone: it has no payment row (nothing was collected, so
- * nothing to refund at a provider) and posts nothing to the ledger (no money moved).
- */
-export const POINTS_PROVIDER = 'points';
-
 /** The paid step's note in the order's timeline (the web app words it in the reader's language). */
 export const REDEMPTION_NOTE = 'redeemed in the points mall';
 
@@ -32,7 +27,8 @@ export const REDEMPTION_NOTE = 'redeemed in the points mall';
  * An order for a points-mall redemption, in the caller's transaction: reserves one unit of the
  * variant (409 `out_of_stock` when none is left), creates the order with a total of 0 and the points
  * in `points_used`, and moves it straight to `paid` (through the order machine, with its timeline),
- * publishing `order.paid`. From there it ships like any paid order. Its undo is the caller's
+ * publishing `order.redeemed`, not `order.paid`: no money changed hands, so nothing that rewards a
+ * sale may count it. From there it ships like any paid order (no after-sales: the points mall's). Its undo is the caller's
  * transaction: the points mall spends the points in the same one, so either both happen or neither.
  */
 export async function placeRedemptionOrder(
@@ -91,6 +87,6 @@ export async function placeRedemptionOrder(
   ]);
   await q.recordEvent(tx, orderId, 'pending_payment', now);
   const paid = await moveTo(ctx, tx, order, 'paid', REDEMPTION_NOTE);
-  await ctx.events.publish(tx, 'order.paid', { orderId, userId: input.userId });
+  await ctx.events.publish(tx, 'order.redeemed', { orderId, userId: input.userId });
   return presentOrder(ctx, tx, paid);
 }

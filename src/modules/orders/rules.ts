@@ -46,6 +46,12 @@ export function computeTotals(lines: readonly PricedLine[], requestedDiscount = 
   return { lineTotals, subtotal, discount, total: subtotal - discount };
 }
 
+/**
+ * The provider of an order paid in points alone: it has no payment row (nothing was collected, so
+ * nothing to refund at a provider) and posts nothing to the ledger (no money moved).
+ */
+export const POINTS_PROVIDER = 'points';
+
 export const MAX_QUANTITY = 99;
 
 export interface RequestedLine {

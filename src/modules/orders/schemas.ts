@@ -109,6 +109,10 @@ export const OrderSchema = Type.Object({
   pointsDiscount: Type.Integer({ description: 'The part of `discount` the spent points paid.' }),
   total: Type.Integer(),
   refundedAmount: Type.Integer(),
+  pointsRedemption: Type.Boolean({
+    description:
+      'Paid in points alone in the points mall (total 0): not a sale, so it earns nothing and has no after-sales.',
+  }),
   currency: Type.String(),
   items: Type.Array(
     Type.Object({

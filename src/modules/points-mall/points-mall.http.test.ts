@@ -49,7 +49,7 @@ describe('redeeming each kind of item', () => {
     expect(redemption).toMatchObject({ kind: 'coupon', status: 'done', costPoints: 300, orderId: null });
     const coupons = await t.request('GET', '/api/me/coupons', { token: me.token });
     expect(coupons.json<{ items: { id: string; title: string }[] }>().items).toEqual([
-      expect.objectContaining({ id: redemption.couponId, title: '5 off tea' }),
+      expect.objectContaining({ id: redemption.couponId, title: '5 off tea', source: 'mall' }),
     ]);
     expect(await balanceOf(t, me.token)).toBe(700);
     const points = await t.request('GET', '/api/me/points', { token: me.token });

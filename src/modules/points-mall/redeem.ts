@@ -41,7 +41,7 @@ async function give(
 ): Promise<{ couponId: string | null; orderId: string | null }> {
   switch (item.kind) {
     case 'coupon': {
-      const coupon = await ctx.coupons.grant(tx, item.coupon_template_id as string, userId);
+      const coupon = await ctx.coupons.grant(tx, item.coupon_template_id as string, userId, 'mall');
       if (!coupon)
         throw refuse('mall_item_unavailable', { itemId: item.id }, 'This item’s coupon cannot be given now');
       return { couponId: coupon.id, orderId: null };

@@ -137,7 +137,7 @@ export function createTasksService(ctx: TasksContext) {
       });
     if (task.coupon_template_id) {
       // A disabled or used-up template gives nothing; the points are still paid.
-      const coupon = await ctx.coupons.grant(tx, task.coupon_template_id, userId);
+      const coupon = await ctx.coupons.grant(tx, task.coupon_template_id, userId, 'task');
       if (coupon) await q.setCompletionCoupon(tx, { taskId: task.id, userId, key, couponId: coupon.id });
     }
     await ctx.events.publish(tx, 'task.completed', {

@@ -242,7 +242,9 @@ describe('progress from events', () => {
     await t.db.transaction((tx) => t.services.events.publish(tx, 'lesson.completed', lesson));
     expect(await myTask(buyer, task.id)).toMatchObject({ status: 'completed' });
     const held = await t.request('GET', '/api/me/coupons', { token: buyer.token });
-    expect(held.json<{ items: { title: string }[] }>().items.map((c) => c.title)).toEqual(['¥5 off tea']);
+    expect(held.json<{ items: { title: string; source: string }[] }>().items).toEqual([
+      expect.objectContaining({ title: '¥5 off tea', source: 'task' }),
+    ]);
     await deactivate(task);
   });
 

@@ -49,6 +49,8 @@ export const afterSalesEn = {
 export const afterSalesReasonsEn = {
   after_sale_order_not_eligible:
     'This order cannot have a refund or return: only a paid, shipped or completed order can.',
+  after_sale_points_redemption:
+    'This order was redeemed with points in the points mall, so it has no refund or return. Contact us if something is wrong with it.',
   after_sale_not_shipped: 'This order has not shipped yet: ask for a refund instead of a return.',
   after_sale_already_shipped: 'This order has shipped: ask for a return instead of a refund.',
   after_sale_window_closed_one: 'The return window of {{count}} day after delivery has closed.',

@@ -44,6 +44,7 @@ export const afterSalesZhCN: Catalog<typeof afterSalesEn> = {
 
 export const afterSalesReasonsZhCN: Catalog<typeof afterSalesReasonsEn> = {
   after_sale_order_not_eligible: '该订单不能申请退款或退货：只有已付款、已发货或已完成的订单可以申请。',
+  after_sale_points_redemption: '该订单是在积分商城用积分兑换的，不支持退款或退货。如有问题请联系我们。',
   after_sale_not_shipped: '订单尚未发货，请申请退款，而不是退货。',
   after_sale_already_shipped: '订单已发货，请申请退货退款，而不是仅退款。',
   after_sale_window_closed_one: '收货后 {{count}} 天的退货期已结束。',

@@ -23,7 +23,14 @@ export const couponsEn = {
     validDays_one: 'Valid for {{count}} day after claiming',
     validDays_other: 'Valid for {{count}} days after claiming',
     noExpiry: 'No expiry date',
-    fromInvitation: 'Invitation reward',
+    source: {
+      claim: 'Claimed',
+      invitation: 'Invitation reward',
+      task: 'Task reward',
+      level: 'Member monthly coupon',
+      competition: 'Competition prize',
+      mall: 'Points mall',
+    },
     usedOnOrder: 'Used on an order',
     viewOrder: 'View order',
     status: {

@@ -27,7 +27,14 @@ export const couponsZhCN: Catalog<typeof couponsEn> = {
     validDays_one: '领取后 {{count}} 天内有效',
     validDays_other: '领取后 {{count}} 天内有效',
     noExpiry: '长期有效',
-    fromInvitation: '邀请奖励',
+    source: {
+      claim: '领取',
+      invitation: '邀请奖励',
+      task: '任务奖励',
+      level: '会员每月券',
+      competition: '竞赛奖品',
+      mall: '积分商城',
+    },
     usedOnOrder: '已用于订单',
     viewOrder: '查看订单',
     status: {

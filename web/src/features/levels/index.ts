@@ -1,2 +1,2 @@
-export { MemberDiscountLine } from './components/member-discount-line';
+export { MemberDiscountLine, useMemberDiscount } from './components/member-discount-line';
 export { MyLevelPage } from './pages/my-level-page';

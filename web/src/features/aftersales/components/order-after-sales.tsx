@@ -5,16 +5,29 @@ import type { AfterSaleType } from '../types';
 import { AfterSaleCard } from './after-sale-card';
 import { AfterSaleForm, type RequestableOrder } from './after-sale-form';
 
-/** Which request an order admits: a refund before it ships, a return after; none otherwise. */
-const typeFor = (status: string): AfterSaleType | null =>
-  status === 'paid' ? 'refund' : status === 'shipped' || status === 'completed' ? 'return' : null;
+/**
+ * Which request an order admits: a refund before it ships, a return after; none otherwise, and
+ * none for a points-mall redemption (paid in points, it has no after-sales).
+ */
+const typeFor = (order: { status: string; pointsRedemption?: boolean }): AfterSaleType | null =>
+  order.pointsRedemption
+    ? null
+    : order.status === 'paid'
+      ? 'refund'
+      : order.status === 'shipped' || order.status === 'completed'
+        ? 'return'
+        : null;
 
 /** The order page's after-sales part: its requests, and the way to ask for one. */
-export function OrderAfterSales({ order }: { order: RequestableOrder & { status: string } }) {
+export function OrderAfterSales({
+  order,
+}: {
+  order: RequestableOrder & { status: string; pointsRedemption?: boolean };
+}) {
   const { t } = useTranslation();
   const requests = useOrderAfterSales(order.id);
   const [asking, setAsking] = useState(false);
-  const type = typeFor(order.status);
+  const type = typeFor(order);
   const list = requests.data?.items ?? [];
   // Units named by a request still waiting cannot be asked for again: the form offers the rest.
   const waiting = new Map<string, number>();

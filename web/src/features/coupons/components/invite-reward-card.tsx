@@ -6,7 +6,7 @@ import { useCouponConditions, useCouponValue } from './coupon-terms';
 const REASONS: Record<string, 'invitation' | 'invitationReversed' | 'checkin'> = {
   invitation: 'invitation',
   checkin: 'checkin',
-  'invitation reversed: the first order was refunded': 'invitationReversed',
+  invitation_reversed: 'invitationReversed',
 };
 
 /** What inviting a friend earns (the operator's setting, in words). */

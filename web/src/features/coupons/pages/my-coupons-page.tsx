@@ -59,9 +59,9 @@ export function MyCouponsPage() {
               details={
                 <>
                   <small className="muted">{validity(coupon)}</small>
-                  {coupon.source === 'invitation' ? (
-                    <span className="badge">{t('coupons.fromInvitation')}</span>
-                  ) : null}
+                  <span className="badge" data-testid="my-coupon-source">
+                    {t(`coupons.source.${coupon.source}`)}
+                  </span>
                   {coupon.orderId ? (
                     <Link to={`/orders/${coupon.orderId}`}>{t('coupons.viewOrder')}</Link>
                   ) : null}

@@ -20,11 +20,12 @@ import {
 } from '../../addresses';
 import { cart, purchaseIntent } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
-import { MemberDiscountLine } from '../../levels';
+import { MemberDiscountLine, useMemberDiscount } from '../../levels';
 import { type ChosenPoints, PointsToggle } from '../../points';
 import { useCreateOrder } from '../api/create-order';
 import { CheckoutLineTitle } from '../components/checkout-line-title';
 import { useCheckoutLines } from '../components/checkout-lines';
+import { checkoutTotals } from '../components/checkout-totals';
 
 export function CheckoutPage() {
   const { t } = useTranslation();
@@ -41,10 +42,15 @@ export function CheckoutPage() {
   const attemptKey = useRef(newIdempotencyKey());
   const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
   const [coupon, setCoupon] = useState<ChosenCoupon | null>(null);
-  // A preview of what the server will charge; the placed order's own total is what is paid.
-  const discount = Math.min(coupon?.discount ?? 0, subtotal);
   const [points, setPoints] = useState<ChosenPoints | null>(null);
-  const pointsDiscount = points?.discount ?? 0;
+  const member = useMemberDiscount(subtotal, Boolean(groupBuy));
+  // A preview of what the server will charge; the placed order's own total is what is paid.
+  const totals = checkoutTotals({
+    subtotal,
+    memberDiscount: member.amount,
+    couponDiscount: coupon?.discount ?? 0,
+    pointsDiscount: points?.discount ?? 0,
+  });
   const error = createOrder.error ?? createAddress.error;
   const draftErrorAt = useFieldErrors(createAddress.error, checked);
   const pending = createOrder.isPending || createAddress.isPending;
@@ -142,7 +148,7 @@ export function CheckoutPage() {
               {money(subtotal)}
             </strong>
           </div>
-          <MemberDiscountLine goodsTotal={subtotal} groupBuy={Boolean(groupBuy)} />
+          <MemberDiscountLine bps={member.bps} amount={totals.memberDiscount} />
           <CouponPicker
             lines={lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
             groupBuy={groupBuy}
@@ -153,24 +159,24 @@ export function CheckoutPage() {
             <div className="summary-total summary-discount">
               <span>{t('coupons.picker.discount')}</span>
               <strong className="price" data-testid="checkout-discount">
-                −{money(discount)}
+                −{money(totals.couponDiscount)}
               </strong>
             </div>
           ) : null}
-          <PointsToggle payable={subtotal - discount} value={points} onChange={setPoints} />
+          <PointsToggle payable={totals.payable} value={points} onChange={setPoints} />
           {points ? (
             <div className="summary-total summary-discount">
               <span>{t('pointsLedger.summary.pointsDiscount', { points: points.points })}</span>
               <strong className="price" data-testid="checkout-points-discount">
-                −{money(pointsDiscount)}
+                −{money(totals.pointsDiscount)}
               </strong>
             </div>
           ) : null}
-          {coupon || points ? (
+          {totals.discount > 0 ? (
             <div className="summary-total">
               <span>{t('coupons.picker.total')}</span>
               <strong className="price" data-testid="checkout-total">
-                {money(subtotal - discount - pointsDiscount)}
+                {money(totals.total)}
               </strong>
             </div>
           ) : null}

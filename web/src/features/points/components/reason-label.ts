@@ -10,15 +10,12 @@ export function useReasonLabel(): (reason: string) => string {
     checkout_return: t('pointsLedger.reasons.checkout_return'),
     expired: t('pointsLedger.reasons.expired'),
     invitation: t('pointsLedger.reasons.invitation'),
+    invitation_reversed: t('pointsLedger.reasons.invitationReversed'),
     checkin: t('pointsLedger.reasons.checkin'),
     task: t('pointsLedger.reasons.task'),
     mall: t('pointsLedger.reasons.mall'),
     competition: t('pointsLedger.reasons.competition'),
     review: t('pointsLedger.reasons.review'),
   };
-  return (reason) => {
-    // The invitations module's take-back predates short codes.
-    if (reason.startsWith('invitation reversed')) return t('pointsLedger.reasons.invitationReversed');
-    return labels[reason] ?? t('pointsLedger.reasons.other');
-  };
+  return (reason) => labels[reason] ?? t('pointsLedger.reasons.other');
 }
