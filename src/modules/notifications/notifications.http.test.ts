@@ -254,6 +254,7 @@ describe('notification preferences', () => {
     expect(defaults.json()).toEqual({
       email: {
         'order.paid': true,
+        'order.redeemed': true,
         'order.shipped': true,
         'after_sale.decided': true,
         'withdrawal.decided': true,

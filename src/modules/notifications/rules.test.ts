@@ -14,6 +14,7 @@ import {
 const ORDER = '01938c7e-0000-7000-8000-00000abc1234';
 const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
   'order.paid': [{ orderId: ORDER, userId: 'u1' }],
+  'order.redeemed': [{ orderId: ORDER, userId: 'u1' }],
   'order.shipped': [{ orderId: ORDER, userId: 'u1' }],
   'after_sale.decided': [
     { afterSaleId: 'as1', orderId: ORDER, userId: 'u1', status: 'refunded', amount: 1250 },
@@ -153,6 +154,7 @@ describe('addressOf', () => {
 it('emails by default for orders, after-sales, withdrawals and competition prizes only', () => {
   expect(NOTIFICATION_TYPES.filter((t) => EMAIL_BY_DEFAULT[t])).toEqual([
     'order.paid',
+    'order.redeemed',
     'order.shipped',
     'after_sale.decided',
     'withdrawal.decided',

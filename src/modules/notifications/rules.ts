@@ -4,6 +4,7 @@ import type { Language } from '../accounts/index.js';
 /** The events that notify someone, in the order the notification centre lists its settings. */
 export const NOTIFICATION_TYPES = [
   'order.paid',
+  'order.redeemed',
   'order.shipped',
   'after_sale.decided',
   'withdrawal.decided',
@@ -28,6 +29,7 @@ export type NotificationEvent<T extends NotificationType = NotificationType> = D
  */
 export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'order.paid': true,
+  'order.redeemed': true,
   'order.shipped': true,
   'after_sale.decided': true,
   'withdrawal.decided': true,
@@ -58,6 +60,7 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
   const e = event as NotificationEvent;
   switch (type) {
     case 'order.paid':
+    case 'order.redeemed':
     case 'order.shipped': {
       const o = e as NotificationEvent<'order.paid'>;
       return { recipients: [o.userId], subject: o.orderId, link: `/orders/${o.orderId}` };
@@ -167,6 +170,10 @@ const TEMPLATES: Record<Language, Templates> = {
       title: 'Payment received',
       body: `We received the payment for order ${shortRef(e.orderId)}. We will tell you when it ships.`,
     }),
+    'order.redeemed': (e) => ({
+      title: 'Redeemed with your points',
+      body: `Order ${shortRef(e.orderId)} is paid with your points. We will tell you when it ships.`,
+    }),
     'order.shipped': (e) => ({
       title: 'Your order is on its way',
       body: `Order ${shortRef(e.orderId)} has been handed to the carrier. The order page has the tracking number.`,
@@ -247,6 +254,10 @@ const TEMPLATES: Record<Language, Templates> = {
     'order.paid': (e) => ({
       title: '付款成功',
       body: `订单 ${shortRef(e.orderId)} 已付款，发货后我们会通知您。`,
+    }),
+    'order.redeemed': (e) => ({
+      title: '积分兑换成功',
+      body: `订单 ${shortRef(e.orderId)} 已用积分支付，发货后我们会通知您。`,
     }),
     'order.shipped': (e) => ({
       title: '您的订单已发货',

@@ -65,12 +65,16 @@ describe('a points-mall redemption order', () => {
     const order = await redeemProduct(invitee);
     expect(order).toMatchObject({ status: 'paid', total: 0, pointsRedemption: true });
 
-    // No reaction to a sale was even queued for it.
+    // No reaction to a sale was even queued for it: only the redeemer's own notice.
     const jobs = await t.db.query<{ name: string }>(
       `SELECT name FROM jobs WHERE payload->>'orderId' = $1 ORDER BY id`,
       [order.id],
     );
-    expect(jobs.map((j) => j.name)).toEqual([]);
+    expect(jobs.map((j) => j.name)).toEqual(['notifications.order.redeemed']);
+    const notes = await t.request('GET', '/api/me/notifications', { token: invitee.token });
+    expect(notes.json<{ items: { type: string; link: string }[] }>().items).toEqual([
+      expect.objectContaining({ type: 'order.redeemed', link: `/orders/${order.id}` }),
+    ]);
     expect(await pointsOf(invitee)).toMatchObject({ balance: 0 });
     expect(await growthOf(invitee)).toBe(0);
     expect(await firstOrderTask(invitee)).toMatchObject({ progress: 0, status: 'in_progress' });

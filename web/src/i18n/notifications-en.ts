@@ -17,6 +17,7 @@ export const notificationsEn = {
     emailHint: 'Choose what also comes to your inbox. Everything always shows in the notification centre.',
     types: {
       'order.paid': 'Order paid',
+      'order.redeemed': 'Redeemed with points',
       'order.shipped': 'Order shipped',
       'after_sale.decided': 'Refund and return decisions',
       'withdrawal.decided': 'Withdrawal decisions',

@@ -14,6 +14,7 @@ export const notificationsZhCN: typeof notificationsEn = {
     emailHint: '选择哪些消息同时发送到您的邮箱。所有消息都会显示在消息中心。',
     types: {
       'order.paid': '订单已付款',
+      'order.redeemed': '积分兑换',
       'order.shipped': '订单已发货',
       'after_sale.decided': '退款和退货处理结果',
       'withdrawal.decided': '提现审核结果',

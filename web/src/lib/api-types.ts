@@ -23539,6 +23539,7 @@ export interface paths {
                                 "level.changed": boolean;
                                 "level.review_announced": boolean;
                                 "order.paid": boolean;
+                                "order.redeemed": boolean;
                                 "order.shipped": boolean;
                                 "points.expiring": boolean;
                                 "task.completed": boolean;
@@ -23609,6 +23610,7 @@ export interface paths {
                             "level.changed"?: boolean;
                             "level.review_announced"?: boolean;
                             "order.paid"?: boolean;
+                            "order.redeemed"?: boolean;
                             "order.shipped"?: boolean;
                             "points.expiring"?: boolean;
                             "task.completed"?: boolean;
@@ -23636,6 +23638,7 @@ export interface paths {
                                 "level.changed": boolean;
                                 "level.review_announced": boolean;
                                 "order.paid": boolean;
+                                "order.redeemed": boolean;
                                 "order.shipped": boolean;
                                 "points.expiring": boolean;
                                 "task.completed": boolean;
@@ -23767,7 +23770,7 @@ export interface paths {
                                  * @description the event it is about
                                  * @enum {unknown}
                                  */
-                                type: "order.paid" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed" | "badge.granted" | "competition.placed" | "points.expiring";
+                                type: "order.paid" | "order.redeemed" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed" | "badge.granted" | "competition.placed" | "points.expiring";
                             }[];
                             nextCursor: string | null;
                             unread: number;
