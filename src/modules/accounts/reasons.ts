@@ -31,6 +31,10 @@ export const accountsReasons = defineReasons({
     code: 'business_rule',
     description: 'An administrator cannot take away their own admin role; another administrator can.',
   },
+  staff_account_admin_only: {
+    code: 'forbidden',
+    description: 'Only an administrator disables or re-enables the account of an administrator or operator.',
+  },
   reset_link_invalid: {
     code: 'business_rule',
     description: 'The password-reset link is unknown, was already used, or has expired: ask for a new one.',

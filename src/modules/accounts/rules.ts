@@ -51,6 +51,10 @@ export function selfChangeRefusal(
   return change.role === 'admin' ? 'cannot_revoke_own_admin' : undefined;
 }
 
+/** Staff accounts (admin, operator) are disabled or re-enabled only by an admin, never by support staff. */
+export const mayChangeAccountOf = (actorRoles: readonly string[], targetRoles: readonly string[]): boolean =>
+  actorRoles.includes('admin') || !targetRoles.some((r) => r === 'admin' || r === 'operator');
+
 /** How long an emailed password-reset link works, and how many one account may ask for an hour. */
 export const RESET_LINK_MINUTES = 60;
 export const RESET_REQUESTS_PER_HOUR = 5;

@@ -20,6 +20,7 @@ import {
   RESET_LINK_MINUTES,
   RESET_REQUESTS_PER_HOUR,
   type Role,
+  mayChangeAccountOf,
   resetUsable,
   selfChangeRefusal,
   weakPassword,
@@ -65,6 +66,7 @@ export type ResetMail = (mail: {
 /** Who does an operator's action on an account: the signed-in staff member. */
 export interface Actor {
   id: string;
+  roles: readonly string[];
 }
 
 export interface PeopleFilter {
@@ -317,6 +319,12 @@ export function createAccountsService(deps: {
     return user;
   }
 
+  function refuseUnlessMayChange(actor: Actor, user: q.UserRow): void {
+    if (!mayChangeAccountOf(actor.roles, user.roles)) {
+      throw refuse('staff_account_admin_only', undefined, 'Only an administrator can change a staff account');
+    }
+  }
+
   /**
    * An operator disables an account: every session ends in this transaction, sign-in is refused
    * (`account_disabled`) and distribution earns them nothing new. Disabling twice changes nothing.
@@ -326,6 +334,7 @@ export function createAccountsService(deps: {
     const refusal = selfChangeRefusal({ kind: 'disable' }, actor.id, userId);
     if (refusal) throw refuse(refusal, undefined, 'You cannot disable your own account');
     const before = await lockedAccount(tx, userId);
+    refuseUnlessMayChange(actor, before);
     const now = clock.now();
     const after = before.disabled_at ? before : ((await q.setDisabled(tx, userId, now, actor.id)) ?? before);
     await q.revokeSessionsOf(tx, userId, now);
@@ -333,8 +342,9 @@ export function createAccountsService(deps: {
   }
 
   /** Re-enables a disabled account: it signs in again (its old sessions stay ended). */
-  async function enableAccount(tx: Tx, _actor: Actor, userId: string) {
+  async function enableAccount(tx: Tx, actor: Actor, userId: string) {
     const before = await lockedAccount(tx, userId);
+    refuseUnlessMayChange(actor, before);
     const after = before.disabled_at ? ((await q.setDisabled(tx, userId, null, null)) ?? before) : before;
     return { before: presentAccount(before), after: presentAccount(after) };
   }

@@ -2,6 +2,7 @@
 
 export type { Mailer } from './mailer.js';
 export { createMailer } from './mailer.js';
+export { passwordResetEmail } from './password-reset.js';
 export { notificationsReasons } from './reasons.js';
 export { notificationsRoutes } from './routes.js';
 export { NOTIFICATION_TYPES } from './rules.js';

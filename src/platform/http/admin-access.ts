@@ -15,6 +15,7 @@ const ADMIN: readonly StaffRole[] = ['admin'];
 const STAFF: readonly StaffRole[] = ['admin', 'operator'];
 
 export const ADMIN_ACCESS: Readonly<Record<string, readonly StaffRole[]>> = {
+  'GET /api/admin/categories': STAFF,
   'POST /api/admin/categories': ADMIN,
   'PATCH /api/admin/categories/{slug}': ADMIN,
   'DELETE /api/admin/categories/{slug}': ADMIN,
