@@ -1,6 +1,6 @@
 /** The notifications module's one entry: what other modules and the composition root may use. */
 
-export type { Mailer } from './mailer.js';
+export type { Mail, Mailer } from './mailer.js';
 export { createMailer } from './mailer.js';
 export { passwordResetEmail } from './password-reset.js';
 export { notificationsReasons } from './reasons.js';
