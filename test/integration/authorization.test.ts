@@ -475,7 +475,8 @@ describe('authorization, swept over every route of the OpenAPI document', () => 
         const mayCall = (allowed as readonly string[]).includes(role);
         // Allowed: past the guard (any answer but 401/403: a sample body may well be a 400 or 404).
         const ok = mayCall ? res.statusCode !== 401 && res.statusCode !== 403 : res.statusCode === 403;
-        if (!ok) failures.push(`${role} ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (!ok)
+          failures.push(`${role} ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
     }
     expect(failures).toEqual([]);

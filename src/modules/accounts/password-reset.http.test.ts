@@ -72,7 +72,9 @@ describe('password reset by email link', () => {
     const token = await emailedToken('slow@example.com');
     expect(expectProblem(await reset(token, 'password123'), 400).reason).toBe('password_too_common');
     expectProblem(await reset(token, 'short'), 400);
-    expect(expectProblem(await reset('not-a-token', 'a brand new secret'), 422).reason).toBe('reset_link_invalid');
+    expect(expectProblem(await reset('not-a-token', 'a brand new secret'), 422).reason).toBe(
+      'reset_link_invalid',
+    );
     t.clock.advance(61 * 60_000);
     expect(expectProblem(await reset(token, 'a brand new secret'), 422).reason).toBe('reset_link_invalid');
     expect((await login(person.user.email, 'correct horse battery')).statusCode).toBe(200);

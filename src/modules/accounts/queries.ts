@@ -25,10 +25,7 @@ export const findUserByInviteCode = async (db: Queryable, code: string) =>
   (await db.query<UserRow>('SELECT * FROM users WHERE invite_code = $1', [code]))[0];
 
 /** Inserts a user unless the email is taken; returns undefined on a duplicate email. */
-export async function insertUser(
-  db: Queryable,
-  user: Omit<UserRow, 'disabled_at' | 'disabled_by'>,
-) {
+export async function insertUser(db: Queryable, user: Omit<UserRow, 'disabled_at' | 'disabled_by'>) {
   const rows = await db.query<UserRow>(
     `INSERT INTO users (id, email, name, password_hash, roles, invite_code, invited_by, created_at, language)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -30,7 +30,10 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-const ForgotBody = Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }) }, { additionalProperties: false });
+const ForgotBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }) },
+  { additionalProperties: false },
+);
 
 const ResetBody = Type.Object(
   { token: Type.String({ minLength: 1, maxLength: 200 }), password: Password },
@@ -123,7 +126,10 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
       },
     },
     async (request, reply) => {
-      await accounts.requestPasswordReset(request.body.email, publicUrl ?? `${request.protocol}://${request.host}`);
+      await accounts.requestPasswordReset(
+        request.body.email,
+        publicUrl ?? `${request.protocol}://${request.host}`,
+      );
       return reply.status(202).send(null);
     },
   );

@@ -34,7 +34,8 @@ export type Role = (typeof ROLES)[number];
 export const withRole = (roles: readonly string[], role: Role): string[] =>
   roles.includes(role) ? [...roles] : [...roles, role];
 
-export const withoutRole = (roles: readonly string[], role: Role): string[] => roles.filter((r) => r !== role);
+export const withoutRole = (roles: readonly string[], role: Role): string[] =>
+  roles.filter((r) => r !== role);
 
 /**
  * Why an operator may not make this change to an account, or undefined when they may: nobody

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { addMs, type Clock, days } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { AppError, invalidInput, notFound } from '../../platform/errors.js';
-import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import type { AuthUser } from '../../platform/http/auth.js';
+import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { SESSION_DAYS } from '../../platform/http/session.js';
 import { newId, randomCode, randomToken } from '../../platform/ids.js';
 import { securityRefusal } from '../../platform/security-reasons.js';
@@ -16,11 +16,11 @@ import {
   type LoginFailures,
   type LoginLimit,
   lockedUntil,
+  mayChangeAccountOf,
   normalizeEmail,
   RESET_LINK_MINUTES,
   RESET_REQUESTS_PER_HOUR,
   type Role,
-  mayChangeAccountOf,
   resetUsable,
   selfChangeRefusal,
   weakPassword,
@@ -417,7 +417,13 @@ export function createAccountsService(deps: {
     if (!created || !deps.resetMail) return;
     const link = `${baseUrl.replace(/\/$/, '')}/reset-password?token=${encodeURIComponent(token)}`;
     deps
-      .resetMail({ to: user.email, name: user.name, language: user.language, link, minutes: RESET_LINK_MINUTES })
+      .resetMail({
+        to: user.email,
+        name: user.name,
+        language: user.language,
+        link,
+        minutes: RESET_LINK_MINUTES,
+      })
       .catch((error) => deps.onResetMailFailed?.(error));
   }
 

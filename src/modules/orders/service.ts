@@ -185,7 +185,8 @@ export function createOrdersService(ctx: OrdersContext) {
         ]),
       ),
     /** Buyers who spent at least `minimum` minor units (for the console's "spent at least" filter). */
-    buyersWhoSpent: (conn: Queryable, minimum: number, limit = 5000) => q.buyersWhoSpent(conn, minimum, limit),
+    buyersWhoSpent: (conn: Queryable, minimum: number, limit = 5000) =>
+      q.buyersWhoSpent(conn, minimum, limit),
     /** Buyers whose deliveries went to a phone containing these digits (the console's phone search). */
     buyersByPhone: (conn: Queryable, digits: string, limit = 500) => q.buyersByPhone(conn, digits, limit),
   };

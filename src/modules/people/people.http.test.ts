@@ -62,12 +62,20 @@ describe('the console’s people list', () => {
     await placePaidOrder(t, spender.token, variantId, 3);
     await t.request('POST', '/api/me/addresses', {
       token: mei.token,
-      body: { name: 'Hu Meiling', phone: '+86 139-1234-5678', province: '浙江省', city: '杭州市', line1: '文三路 1 号' },
+      body: {
+        name: 'Hu Meiling',
+        phone: '+86 139-1234-5678',
+        province: '浙江省',
+        city: '杭州市',
+        line1: '文三路 1 号',
+      },
     });
 
     expect((await list('?q=MEILING.HU')).items.map((p) => p.id)).toEqual([mei.user.id]);
     expect((await list('?q=hu%20mei')).items.map((p) => p.id)).toEqual([mei.user.id]);
-    expect((await list(`?q=${encodeURIComponent('139 1234')}`)).items.map((p) => p.id)).toEqual([mei.user.id]);
+    expect((await list(`?q=${encodeURIComponent('139 1234')}`)).items.map((p) => p.id)).toEqual([
+      mei.user.id,
+    ]);
     expect((await list('?role=admin')).items.map((p) => p.id)).toEqual([admin.user.id]);
     const rich = await list('?minSpent=30000');
     expect(rich.items.map((p) => p.id)).toEqual([spender.user.id]);
@@ -90,7 +98,10 @@ describe('the console’s people list', () => {
   });
 
   it('error: a bad filter is 400; security: a buyer gets 403, a stranger 401', async () => {
-    expectProblem(await t.request('GET', '/api/admin/users?signedUpFrom=yesterday', { token: admin.token }), 400);
+    expectProblem(
+      await t.request('GET', '/api/admin/users?signedUpFrom=yesterday', { token: admin.token }),
+      400,
+    );
     expectProblem(await t.request('GET', '/api/admin/users?role=king', { token: admin.token }), 400);
     expectProblem(await t.request('GET', '/api/admin/users?cursor=forged', { token: admin.token }), 400);
     const buyer = await t.signUp();
@@ -108,7 +119,9 @@ describe('a person’s page', () => {
 
     const res = await t.request('GET', `/api/admin/users/${promoter.user.id}`, { token: admin.token });
     expect(res.statusCode, res.body).toBe(200);
-    const page = res.json<Record<string, unknown> & { commissions: { amount: number; buyer: { id: string } }[] }>();
+    const page = res.json<
+      Record<string, unknown> & { commissions: { amount: number; buyer: { id: string } }[] }
+    >();
     expect(page.commissions).toHaveLength(1);
     expect(page.commissions[0]!.buyer.id).toBe(invitee.user.id);
     expect(page.team).toEqual([expect.objectContaining({ id: invitee.user.id, name: 'Page Invitee' })]);
@@ -133,7 +146,9 @@ describe('a person’s page', () => {
 describe('disabling an account', () => {
   it('happy: ends its sessions at once, refuses sign-in with account_disabled, and re-enabling lets it in again', async () => {
     const person = await t.signUp();
-    const disabled = await t.request('POST', `/api/admin/users/${person.user.id}/disable`, { token: admin.token });
+    const disabled = await t.request('POST', `/api/admin/users/${person.user.id}/disable`, {
+      token: admin.token,
+    });
     expect(disabled.statusCode, disabled.body).toBe(200);
     expect(disabled.json<Person>().disabledAt).not.toBeNull();
     expectProblem(await t.request('GET', '/api/me', { token: person.token }), 401);
@@ -144,9 +159,13 @@ describe('disabling an account', () => {
     );
     expect((await list('?q=' + encodeURIComponent(person.user.email))).items[0]!.disabledAt).not.toBeNull();
 
-    const again = await t.request('POST', `/api/admin/users/${person.user.id}/disable`, { token: admin.token });
+    const again = await t.request('POST', `/api/admin/users/${person.user.id}/disable`, {
+      token: admin.token,
+    });
     expect(again.json<Person>().disabledAt).toBe(disabled.json<Person>().disabledAt);
-    const enabled = await t.request('POST', `/api/admin/users/${person.user.id}/enable`, { token: admin.token });
+    const enabled = await t.request('POST', `/api/admin/users/${person.user.id}/enable`, {
+      token: admin.token,
+    });
     expect(enabled.json<Person>().disabledAt).toBeNull();
     expectProblem(await t.request('GET', '/api/me', { token: person.token }), 401); // old sessions stay ended
     expect((await login(person.user.email)).statusCode).toBe(200);
@@ -202,7 +221,9 @@ describe('disabling an account', () => {
     expectProblem(await t.request('POST', '/api/admin/users/nobody/disable', { token: admin.token }), 404);
     // An operator may disable a customer.
     const customer = await t.signUp();
-    const res = await t.request('POST', `/api/admin/users/${customer.user.id}/disable`, { token: operator.token });
+    const res = await t.request('POST', `/api/admin/users/${customer.user.id}/disable`, {
+      token: operator.token,
+    });
     expect(res.statusCode, res.body).toBe(200);
   });
 });
@@ -239,8 +260,13 @@ describe('roles', () => {
     ).toBe('cannot_revoke_own_admin');
     const other = await t.signUp();
     await t.request('PUT', `/api/admin/users/${other.user.id}/roles/admin`, { token: admin.token });
-    const res = await t.request('DELETE', `/api/admin/users/${other.user.id}/roles/admin`, { token: admin.token });
+    const res = await t.request('DELETE', `/api/admin/users/${other.user.id}/roles/admin`, {
+      token: admin.token,
+    });
     expect(res.json<Person>().roles).toEqual([]);
-    expectProblem(await t.request('PUT', `/api/admin/users/${other.user.id}/roles/king`, { token: admin.token }), 400);
+    expectProblem(
+      await t.request('PUT', `/api/admin/users/${other.user.id}/roles/king`, { token: admin.token }),
+      400,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { AccountAdminSchema, ROLES } from '../accounts/index.js';
 import { Nullable } from '../../platform/http/schemas.js';
+import { AccountAdminSchema, ROLES } from '../accounts/index.js';
 
 const Spending = Type.Object({
   spent: Type.Integer({ description: 'totals of orders ever paid, less refunds (minor units)' }),

@@ -27,7 +27,10 @@ const RECENT = 10;
 export function createPeopleService(deps: PeopleDeps) {
   const { db, accounts, orders, distribution, points, addresses } = deps;
 
-  async function withSpending(conn: Queryable, people: Page<Awaited<ReturnType<AccountsService['account']>>>) {
+  async function withSpending(
+    conn: Queryable,
+    people: Page<Awaited<ReturnType<AccountsService['account']>>>,
+  ) {
     const spending = await orders.spendingOf(
       conn,
       people.items.map((p) => p.id),
@@ -105,7 +108,12 @@ export function createPeopleService(deps: PeopleDeps) {
         buyer: c.buyer,
         createdAt: c.createdAt,
       })),
-      team: team.map((m) => ({ id: m.id, name: m.name, joinedAt: m.joinedAt.toISOString(), invited: m.invited })),
+      team: team.map((m) => ({
+        id: m.id,
+        name: m.name,
+        joinedAt: m.joinedAt.toISOString(),
+        invited: m.invited,
+      })),
       invitedBy: named(account.invitedBy),
       binding: binding
         ? {
