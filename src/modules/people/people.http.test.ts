@@ -157,7 +157,7 @@ describe('disabling an account', () => {
     expect(expectProblem(await login(person.user.email, 'not the password'), 401).reason).toBe(
       'invalid_credentials',
     );
-    expect((await list('?q=' + encodeURIComponent(person.user.email))).items[0]!.disabledAt).not.toBeNull();
+    expect((await list(`?q=${encodeURIComponent(person.user.email)}`)).items[0]!.disabledAt).not.toBeNull();
 
     const again = await t.request('POST', `/api/admin/users/${person.user.id}/disable`, {
       token: admin.token,
