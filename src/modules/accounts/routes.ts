@@ -122,7 +122,14 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
           'valid for an hour, is emailed in the person’s language; at most five an hour per account. ' +
           'Rate-limited (429).',
         body: ForgotBody,
-        response: { 202: Type.Null(), 400: ProblemResponse, 429: ProblemResponse },
+        response: {
+          202: Type.Object(
+            { accepted: Type.Literal(true) },
+            { description: 'the same answer whether or not the email has an account' },
+          ),
+          400: ProblemResponse,
+          429: ProblemResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -130,7 +137,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
         request.body.email,
         publicUrl ?? `${request.protocol}://${request.host}`,
       );
-      return reply.status(202).send(null);
+      return reply.status(202).send({ accepted: true as const });
     },
   );
 

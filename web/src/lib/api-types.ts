@@ -20203,12 +20203,17 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description the same answer whether or not the email has an account */
                 202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            accepted: true;
+                        };
+                    };
                 };
                 /** @description Problem details (application/problem+json) */
                 400: {
