@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../test/support/problem.js';
+import { RACE } from '../../../test/support/races.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Mail, Mailer } from '../notifications/index.js';
 
@@ -103,5 +104,17 @@ describe('password reset by email link', () => {
     await forgot('zh@example.com');
     await emailedToken('zh@example.com');
     expect(sent.at(-1)!.subject).toBe('重置你的 Fission 密码');
+  });
+
+  it(`one link used twice at once resets the password once ${RACE}`, async () => {
+    await t.signUp({ email: 'racing@example.com' });
+    await forgot('racing@example.com');
+    const token = await emailedToken('racing@example.com');
+    const answers = await Promise.all([reset(token, 'first new secret'), reset(token, 'second new secret')]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([204, 422]);
+    const winner = answers[0]!.statusCode === 204 ? 'first new secret' : 'second new secret';
+    const loser = winner === 'first new secret' ? 'second new secret' : 'first new secret';
+    expect((await login('racing@example.com', winner)).statusCode).toBe(200);
+    expectProblem(await login('racing@example.com', loser), 401);
   });
 });

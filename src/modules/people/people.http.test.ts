@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../test/support/problem.js';
+import { RACE } from '../../../test/support/races.js';
 import { createProduct, placePaidOrder } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/present.js';
@@ -169,6 +170,22 @@ describe('disabling an account', () => {
     expect(enabled.json<Person>().disabledAt).toBeNull();
     expectProblem(await t.request('GET', '/api/me', { token: person.token }), 401); // old sessions stay ended
     expect((await login(person.user.email)).statusCode).toBe(200);
+  });
+
+  it(`a sign-in racing the disabling leaves no session that works ${RACE}`, async () => {
+    const person = await t.signUp();
+    const [signIn, disabled] = await Promise.all([
+      login(person.user.email),
+      t.request('POST', `/api/admin/users/${person.user.id}/disable`, { token: admin.token }),
+    ]);
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    // Signed in first (its session then ended with the others) or refused: either way, no way in.
+    expect([200, 403]).toContain(signIn.statusCode);
+    if (signIn.statusCode === 200) {
+      const token = signIn.json<{ token: string }>().token;
+      expectProblem(await t.request('GET', '/api/me', { token }), 401);
+    }
+    expectProblem(await t.request('GET', '/api/me', { token: person.token }), 401);
   });
 
   it('a disabled promoter earns nothing new, and their link binds nobody; what they earned before stays', async () => {
