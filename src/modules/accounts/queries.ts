@@ -205,7 +205,7 @@ export function searchUsers(db: Queryable, s: UserSearch) {
     const like = param(likePattern(s.text));
     where.push(`(email ILIKE ${like} OR name ILIKE ${like} OR id = ANY(${param(s.alsoIds ?? [])}::text[]))`);
   }
-  if (s.role !== undefined) where.push(`${param(s.role)} = ANY(roles)`);
+  if (s.role !== undefined) where.push(`roles @> ARRAY[${param(s.role)}]::text[]`);
   if (s.from !== undefined) where.push(`created_at >= ${param(s.from)}`);
   if (s.before !== undefined) where.push(`created_at < ${param(s.before)}`);
   if (s.onlyIds !== undefined) where.push(`id = ANY(${param(s.onlyIds)}::text[])`);
