@@ -98,6 +98,25 @@ describe('people in the console', () => {
     await page.getByTestId('person-row').getByTestId('person-disabled').waitFor();
   });
 
+  it('an operator opens an order and can ship it, without the admin-only refund or commission flags', async () => {
+    const buyer = await shop.t.signUp();
+    const variantId = shop.products[0]!.variants[0]!.id;
+    const placed = await shop.t.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId, quantity: 1 }] },
+    });
+    const orderId = placed.json<{ id: string }>().id;
+    await shop.t.request('POST', `/api/payments/sandbox/${orderId}/succeed`, { token: buyer.token });
+    const page = await signedInAs(operatorToken);
+    await page.goto(`/admin/orders/${orderId}`);
+    await page.getByTestId('admin-order-detail').waitFor();
+    await expect.poll(() => page.getByTestId('ship-form').count()).toBe(1);
+    expect(await page.getByTestId('admin-order-complete').count()).toBe(1);
+    expect(await page.getByTestId('admin-order-refund').count()).toBe(0);
+    expect(await page.getByTestId('order-commission-flags').count()).toBe(0);
+    expect(await page.getByTestId('error-message').count()).toBe(0);
+  });
+
   it('an administrator grants and revokes a role on the person’s page, in Chinese', async () => {
     const person = await shop.t.signUp({ name: '李客服' });
     const page = await signedInAs(adminToken, 'zh-CN');
