@@ -26,6 +26,8 @@ const MODULE_GRAPH = {
   notifications: ['accounts'],
   orders: ['catalog', 'ledger', 'payments'],
   payments: ['ledger'],
+  // The console's people: a person's page reads each part from the module that owns it.
+  people: ['accounts', 'addresses', 'distribution', 'orders', 'points'],
   points: ['orders'],
   'points-mall': ['catalog', 'coupons', 'orders', 'points'],
   'share-earnings': ['catalog', 'distribution'],

@@ -48,6 +48,7 @@ import {
   createNotificationsService,
   type Mailer,
   notificationsRoutes,
+  passwordResetEmail,
 } from './modules/notifications/index.js';
 import { createOrdersService, ordersRoutes } from './modules/orders/index.js';
 import {
@@ -60,6 +61,7 @@ import {
   registerAttentionGauge,
   type StripeProviderOptions,
 } from './modules/payments/index.js';
+import { createPeopleService, peopleRoutes } from './modules/people/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
@@ -122,11 +124,15 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobRunner(db, clock, app.log);
+  const mailer = deps.mailer ?? createMailer(config, app.log);
   const accounts = createAccountsService({
     db,
     clock,
     passwords: deps.passwords ?? argon2idHasher(),
     loginLimit: config.rateLimits ? LOGIN_LIMIT : undefined,
+    // The notifications module's email adapter; accounts knows nothing else of notifications.
+    resetMail: (mail) => mailer.send(passwordResetEmail(mail)),
+    onResetMailFailed: (err) => app.log.error({ err }, 'sending a password-reset email failed'),
   });
   const catalog = createCatalogService({ db, clock });
   const events = new EventBus(jobs);
@@ -291,7 +297,7 @@ export async function buildApp(deps: AppDeps) {
     clock,
     jobs,
     accounts,
-    mailer: deps.mailer ?? createMailer(config, app.log),
+    mailer,
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
@@ -317,6 +323,7 @@ export async function buildApp(deps: AppDeps) {
     { db, clock, events, accounts, points, coupons, distribution, orders },
     { jobs },
   );
+  const people = createPeopleService({ db, accounts, orders, distribution, points, addresses });
   wireReactions(events, {
     competitions,
     groupBuys,
@@ -360,6 +367,7 @@ export async function buildApp(deps: AppDeps) {
     honours,
     academy,
     competitions,
+    people,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -430,7 +438,9 @@ export async function buildApp(deps: AppDeps) {
   await app.register(accountsRoutes, {
     accounts,
     authRateLimit: config.rateLimits ? { max: 10, timeWindow: '1 minute' } : false,
+    publicUrl: config.publicUrl,
   });
+  await app.register(peopleRoutes, { people });
   await app.register(catalogRoutes, { catalog });
   await app.register(ordersRoutes, {
     orders,

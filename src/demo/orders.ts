@@ -17,7 +17,7 @@ import type { DemoTime } from './time.js';
 type Services = BuiltApp['services'];
 
 export interface DemoOrder {
-  buyer: Exclude<DemoPerson['key'], 'shopkeeper'>;
+  buyer: Exclude<DemoPerson['key'], 'shopkeeper' | 'support'>;
   sku: string;
   quantity: number;
   /** Where the buyer came from: the shopkeeper's store page, or her share link of the product. */

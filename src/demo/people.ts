@@ -5,7 +5,7 @@
 import type { Language, Role } from '../modules/accounts/index.js';
 
 export interface DemoPerson {
-  key: 'shopkeeper' | 'buyer1' | 'buyer2' | 'buyer3';
+  key: 'shopkeeper' | 'buyer1' | 'buyer2' | 'buyer3' | 'support';
   email: string;
   password: string;
   name: string;
@@ -43,6 +43,14 @@ export const demoPeople: readonly DemoPerson[] = [
     language: 'zh-CN',
   },
   { key: 'buyer3', email: 'buyer3@fission.demo', password: 'demo-buyer-3', name: 'Zhao Lei', roles: [] },
+  // Support staff: the console's orders, shipping, after-sales and people, not settings or payouts.
+  {
+    key: 'support',
+    email: 'support@fission.demo',
+    password: 'demo-support',
+    name: 'Sun Li',
+    roles: ['operator'],
+  },
 ];
 
 /** Created only when no administrator exists yet, i.e. when ADMIN_EMAIL is not configured. */

@@ -21,7 +21,7 @@ export const demoPointsSettings: PointsSettings = {
  * shows what expires when next to the points their demo orders earn.
  */
 export const demoExpiringPoints: Readonly<
-  Record<Exclude<DemoPerson['key'], 'shopkeeper'>, { points: number; expiresInDays: number }>
+  Record<Exclude<DemoPerson['key'], 'shopkeeper' | 'support'>, { points: number; expiresInDays: number }>
 > = {
   buyer1: { points: 1_200, expiresInDays: 9 },
   buyer2: { points: 1_500, expiresInDays: 20 },

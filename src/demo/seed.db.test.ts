@@ -109,6 +109,17 @@ describe('demo shop', () => {
     expect(users.get('buyer2')?.invitedBy).toBe(users.get('buyer1')?.id);
     const admin = await signIn(demoAdmin.email, demoAdmin.password);
     expect(admin.json<{ user: PublicUser }>().user.roles).toContain('admin');
+    expect(users.get('support')?.roles).toEqual(['operator']);
+  });
+
+  it('lets the support staff find customers and handle orders, but not change settings', async () => {
+    const support = demoPeople.find((p) => p.key === 'support')!;
+    const { token } = (await signIn(support.email, support.password)).json<{ token: string }>();
+    const found = await t.request('GET', '/api/admin/users?q=zhao', { token });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json<{ items: { name: string }[] }>().items.map((p) => p.name)).toEqual(['Zhao Lei']);
+    expect((await t.request('GET', '/api/admin/orders?status=paid', { token })).statusCode).toBe(200);
+    expect((await t.request('GET', '/api/admin/distribution/settings', { token })).statusCode).toBe(403);
   });
 
   it("opens the shopkeeper's store with eight listed products and an uploaded logo", async () => {

@@ -127,12 +127,22 @@ describe('the main pages pass axe (no serious or critical violations)', () => {
       ['/admin/group-buys', 'admin-group-buys'],
       ['/admin/promoters', 'admin-nav'],
       ['/admin/withdrawals', 'admin-nav'],
+      ['/admin/people', 'person-row'],
     ] as const) {
       await admin.goto(route);
       await admin.waitForLoadState('networkidle');
       await expectAccessible(admin, ready);
     }
     await admin.context().close();
+  });
+
+  it('forgot password and reset password', async () => {
+    const guest = await openPage(browser, shop.baseUrl);
+    await guest.goto('/forgot-password');
+    await expectAccessible(guest, 'forgot-submit');
+    await guest.goto('/reset-password?token=abc');
+    await expectAccessible(guest, 'reset-submit');
+    await guest.context().close();
   });
 
   it('the admin console’s orders', async () => {

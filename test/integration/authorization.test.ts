@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/modules/orders/present.js';
+import { ADMIN_ACCESS } from '../../src/platform/http/admin-access.js';
 import { BODY_METHODS, bodySchemaOf, documentedRoutes, type Route, sample } from '../support/openapi.js';
 import { createProduct, placeOrder, placePaidOrder } from '../support/shop.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -10,6 +11,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * 401; a plain buyer gets 403 from every admin route; and another buyer gets 404 for the first
  * buyer's own objects, and finds none of them in their own lists. A route the sweep cannot classify
  * fails it: a public route must be in PUBLIC with its reason, a path parameter in OWNED or SHARED.
+ * Console routes are swept by role from the one route → roles table (ADMIN_ACCESS): every role is
+ * tried on every /api/admin/ route, and a route missing from the table fails the sweep.
  */
 
 /** Routes anyone may call without signing in, each with the reason it is public. */
@@ -19,6 +22,8 @@ const PUBLIC: Record<string, string> = {
   'POST /api/test/clock': 'exists only with TEST_CLOCK=1, for tests; never in production',
   'POST /api/auth/register': 'how a person gets an account',
   'POST /api/auth/login': 'how a person signs in',
+  'POST /api/auth/forgot-password': 'someone who forgot their password is not signed in (always 202)',
+  'POST /api/auth/reset-password': 'the emailed link’s token is the credential',
   'GET /api/products': 'the catalogue is public',
   'GET /api/products/{id}': 'a product page is public (and shared)',
   'GET /api/categories': 'the catalogue is public',
@@ -133,6 +138,8 @@ let t: TestApp;
 let routes: Route[];
 let a: { token: string; user: { id: string; email: string } };
 let b: { token: string; user: { id: string } };
+/** One signed-in person per role the sweep tries on console routes; `buyer` has no role. */
+let byRole: Record<'admin' | 'operator' | 'shopkeeper' | 'leader' | 'buyer', string>;
 let fixture: Fixture;
 
 /** Where each path parameter of a route comes from, or why the sweep cannot tell. */
@@ -197,6 +204,18 @@ beforeAll(async () => {
   const admin = await t.signInAdmin();
   a = await t.signUp({ name: 'Buyer A' });
   b = await t.signUp({ name: 'Buyer B' });
+  const staffWith = async (role: 'operator' | 'leader') => {
+    const person = await t.signUp({ name: `Sweep ${role}` });
+    await t.services.accounts.grantRole(person.user.id, role);
+    return person.token;
+  };
+  byRole = {
+    admin: admin.token,
+    operator: await staffWith('operator'),
+    shopkeeper: a.token, // made a shopkeeper below
+    leader: await staffWith('leader'),
+    buyer: (await t.signUp({ name: 'Sweep buyer' })).token,
+  };
   const { product, variantId } = await createProduct(t, { price: 100_000, stock: 50 });
 
   // A and B each keep a store, so B's calls on A's store pass the shopkeeper check and reach ownership.
@@ -370,6 +389,18 @@ describe('authorization, swept over every route of the OpenAPI document', () => 
     }
   });
 
+  it('lists every console route in the route → roles table, and nothing else', () => {
+    const admin = routes.filter(isAdminRoute).map(keyOf);
+    expect(
+      admin.filter((key) => !ADMIN_ACCESS[key]),
+      'console routes missing from ADMIN_ACCESS (src/platform/http/admin-access.ts)',
+    ).toEqual([]);
+    expect(
+      Object.keys(ADMIN_ACCESS).filter((key) => !admin.includes(key)),
+      'ADMIN_ACCESS rows for routes the document does not have',
+    ).toEqual([]);
+  });
+
   it('answers 403 problem+json to a plain buyer on every admin route', async () => {
     for (const route of routes.filter(isAdminRoute)) {
       const url = urlOf(route);
@@ -431,5 +462,23 @@ describe('authorization, swept over every route of the OpenAPI document', () => 
     // And A's own lists do show them, so the check above looks where they would be.
     const own = (await t.request('GET', '/api/me/orders', { token: a.token })).body;
     expect(own).toContain(fixture.orderId);
+  });
+
+  // Last: the roles that may call a route really call it (with sample bodies), which changes things.
+  it('tries each role on each console route: 403 unless the route → roles table allows the role', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter(isAdminRoute)) {
+      const allowed = ADMIN_ACCESS[keyOf(route)] ?? [];
+      for (const [role, token] of Object.entries(byRole)) {
+        const url = urlOf(route);
+        const res = await t.request(route.method, url, { token, body: bodyOf(route) });
+        const mayCall = (allowed as readonly string[]).includes(role);
+        // Allowed: past the guard (any answer but 401/403: a sample body may well be a 400 or 404).
+        const ok = mayCall ? res.statusCode !== 401 && res.statusCode !== 403 : res.statusCode === 403;
+        if (!ok)
+          failures.push(`${role} ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });

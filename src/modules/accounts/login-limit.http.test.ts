@@ -34,7 +34,7 @@ describe('per-account sign-in limit (regression: only addresses were limited)', 
     const detail = String(locked.json().detail);
     expect(detail).toMatch(/Too many failed sign-ins for this account/);
     expect(detail).toMatch(/Try again after \d{4}-\d\d-\d\dT/);
-    expect(detail).toMatch(/contact support/);
+    expect(detail).toMatch(/reset your password/);
     // The client words it from the reason: when to come back, as numbers, not prose.
     const body = locked.json<{
       reason: string;

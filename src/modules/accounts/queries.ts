@@ -11,6 +11,8 @@ export interface UserRow {
   invited_by: string | null;
   language: Language;
   created_at: Date;
+  disabled_at: Date | null;
+  disabled_by: string | null;
 }
 
 export const findUserByEmail = async (db: Queryable, email: string) =>
@@ -23,10 +25,7 @@ export const findUserByInviteCode = async (db: Queryable, code: string) =>
   (await db.query<UserRow>('SELECT * FROM users WHERE invite_code = $1', [code]))[0];
 
 /** Inserts a user unless the email is taken; returns undefined on a duplicate email. */
-export async function insertUser(
-  db: Queryable,
-  user: Omit<UserRow, 'invite_code'> & { invite_code: string },
-) {
+export async function insertUser(db: Queryable, user: Omit<UserRow, 'disabled_at' | 'disabled_by'>) {
   const rows = await db.query<UserRow>(
     `INSERT INTO users (id, email, name, password_hash, roles, invite_code, invited_by, created_at, language)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -75,7 +74,7 @@ export const findLiveSession = async (db: Queryable, tokenHash: string, now: Dat
     await db.query<SessionUserRow>(
       `SELECT s.id AS session_id, u.id, u.email, u.name, u.roles
        FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
+       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL`,
       [tokenHash, now],
     )
   )[0];
@@ -157,3 +156,100 @@ export const roleHolders = (conn: Queryable, role: string) =>
     'SELECT id, created_at FROM users WHERE $1 = ANY (roles) ORDER BY id',
     [role],
   );
+
+export const lockUser = async (db: Queryable, id: string) =>
+  (await db.query<UserRow>('SELECT * FROM users WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
+
+export const setDisabled = async (db: Queryable, id: string, at: Date | null, by: string | null) =>
+  (
+    await db.query<UserRow>('UPDATE users SET disabled_at = $2, disabled_by = $3 WHERE id = $1 RETURNING *', [
+      id,
+      at,
+      by,
+    ])
+  )[0];
+
+/** Ends every live session of a person at once (disabling them, or a password reset). */
+export const revokeSessionsOf = (db: Queryable, userId: string, now: Date) =>
+  db.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
+
+export const disabledAmong = async (db: Queryable, ids: readonly string[]) =>
+  (
+    await db.query<{ id: string }>(
+      'SELECT id FROM users WHERE id = ANY($1::text[]) AND disabled_at IS NOT NULL',
+      [ids],
+    )
+  ).map((row) => row.id);
+
+export const setPassword = (db: Queryable, id: string, hash: string) =>
+  db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, hash]);
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export interface UserSearch {
+  /** Contained in the email or the name, or (`alsoIds`) found by another module (a phone number). */
+  text?: string;
+  alsoIds?: readonly string[];
+  role?: string;
+  from?: Date;
+  /** Exclusive: the day after the last day asked for. */
+  before?: Date;
+  /** Only these people (e.g. those who spent at least an amount), when given. */
+  onlyIds?: readonly string[];
+  after?: { at: string; id: string };
+  limit: number;
+}
+
+/** A page of people, newest sign-up first, `limit + 1` rows so the caller knows whether more exist. */
+export function searchUsers(db: Queryable, s: UserSearch) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (s.text !== undefined) {
+    const like = param(likePattern(s.text));
+    where.push(`(email ILIKE ${like} OR name ILIKE ${like} OR id = ANY(${param(s.alsoIds ?? [])}::text[]))`);
+  }
+  if (s.role !== undefined) where.push(`roles @> ARRAY[${param(s.role)}]::text[]`);
+  if (s.from !== undefined) where.push(`created_at >= ${param(s.from)}`);
+  if (s.before !== undefined) where.push(`created_at < ${param(s.before)}`);
+  if (s.onlyIds !== undefined) where.push(`id = ANY(${param(s.onlyIds)}::text[])`);
+  if (s.after !== undefined)
+    where.push(`(created_at, id) < (${param(s.after.at)}::timestamptz, ${param(s.after.id)})`);
+  const sql = `SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY created_at DESC, id DESC LIMIT ${param(s.limit + 1)}`;
+  return db.query<UserRow>(sql, params);
+}
+
+export async function insertPasswordReset(
+  db: Queryable,
+  reset: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date },
+) {
+  await db.query(
+    'INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+    [reset.tokenHash, reset.userId, reset.createdAt, reset.expiresAt],
+  );
+}
+
+export const countResetsSince = async (db: Queryable, userId: string, since: Date) =>
+  (
+    await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1 AND created_at >= $2',
+      [userId, since],
+    )
+  )[0]?.n ?? 0;
+
+/** The reset's row locked, so two uses of one link at once reset the password once. */
+export const lockPasswordReset = async (db: Queryable, tokenHash: string) =>
+  (
+    await db.query<{ user_id: string; expires_at: Date; used_at: Date | null }>(
+      'SELECT user_id, expires_at, used_at FROM password_resets WHERE token_hash = $1 FOR UPDATE',
+      [tokenHash],
+    )
+  )[0];
+
+/** Using one link spends every link of the account: an older email cannot reset it again. */
+export const spendPasswordResets = (db: Queryable, userId: string, now: Date) =>
+  db.query('UPDATE password_resets SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [userId, now]);

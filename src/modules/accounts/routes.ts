@@ -30,17 +30,29 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
+const ForgotBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }) },
+  { additionalProperties: false },
+);
+
+const ResetBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200 }), password: Password },
+  { additionalProperties: false },
+);
+
 const LanguageBody = Type.Object({ language: Type.Enum(LANGUAGES) }, { additionalProperties: false });
 
 export interface AccountsRouteOptions {
   accounts: AccountsService;
   /** Per-route rate limits for sign-in and sign-up, or false when RATE_LIMITS=off. */
   authRateLimit: { max: number; timeWindow: string } | false;
+  /** The base of emailed links (PUBLIC_URL); without it, the request's own origin. */
+  publicUrl?: string;
 }
 
 export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = async (
   app,
-  { accounts, authRateLimit },
+  { accounts, authRateLimit, publicUrl },
 ) => {
   const limited = { rateLimit: authRateLimit };
 
@@ -77,16 +89,77 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
         tags: ['accounts'],
         summary: 'Sign in',
         description:
-          'For anyone. Wrong email or password is 401 `invalid_credentials`. After too many wrong ' +
+          'For anyone. Wrong email or password is 401 `invalid_credentials`; the right password of a ' +
+          'disabled account is 403 `account_disabled`. After too many wrong ' +
           'passwords the account is locked for a while: 429 `account_locked` with `retryAfterSeconds` ' +
           'and `lockedUntil`, even for the right password. Rate-limited (429 `rate_limited`).',
         body: LoginBody,
-        response: { 200: SessionSchema, 400: ProblemResponse, 401: ProblemResponse, 429: ProblemResponse },
+        response: {
+          200: SessionSchema,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          403: ProblemResponse,
+          429: ProblemResponse,
+        },
       },
     },
     async (request, reply) => {
       const session = await accounts.login(request.body);
       return reply.header('set-cookie', sessionCookies(session.token, request.overHttps)).send(session);
+    },
+  );
+
+  app.post(
+    '/api/auth/forgot-password',
+    {
+      config: limited,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Ask for a password-reset link',
+        description:
+          'For anyone. Always 202, whether or not the email has an account (so it tells nobody who ' +
+          'signed up). When it is an enabled account, a single-use link to `/reset-password?token=…`, ' +
+          'valid for an hour, is emailed in the person’s language; at most five an hour per account. ' +
+          'Rate-limited (429).',
+        body: ForgotBody,
+        response: {
+          202: Type.Object(
+            { accepted: Type.Literal(true) },
+            { description: 'the same answer whether or not the email has an account' },
+          ),
+          400: ProblemResponse,
+          429: ProblemResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      await accounts.requestPasswordReset(
+        request.body.email,
+        publicUrl ?? `${request.protocol}://${request.host}`,
+      );
+      return reply.status(202).send({ accepted: true as const });
+    },
+  );
+
+  app.post(
+    '/api/auth/reset-password',
+    {
+      config: limited,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Set a new password from a reset link',
+        description:
+          'For anyone holding a reset link’s `token`. The new password follows the sign-up policy ' +
+          '(400 `password_too_common`, `password_is_email`). A token that is unknown, used or expired ' +
+          'is 422 `reset_link_invalid`. On success (204) the link and every other open link of the ' +
+          'account are spent and every session of the account ends: sign in with the new password.',
+        body: ResetBody,
+        response: { 204: Type.Null(), 400: ProblemResponse, 422: ProblemResponse, 429: ProblemResponse },
+      },
+    },
+    async (request, reply) => {
+      await accounts.resetPassword(request.body.token, request.body.password);
+      return reply.status(204).send(null);
     },
   );
 

@@ -24,11 +24,45 @@ export function weakPassword(password: string, email: string): WeakPassword | un
   return undefined;
 }
 
-export const ROLES = ['admin', 'shopkeeper', 'leader'] as const;
+/**
+ * `operator` is support staff: the console's orders, after-sales, shipping and people, without
+ * settings, prices, roles or payouts (which routes each role reaches: src/platform/http/admin-access.ts).
+ */
+export const ROLES = ['admin', 'operator', 'shopkeeper', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const withRole = (roles: readonly string[], role: Role): string[] =>
   roles.includes(role) ? [...roles] : [...roles, role];
+
+export const withoutRole = (roles: readonly string[], role: Role): string[] =>
+  roles.filter((r) => r !== role);
+
+/**
+ * Why an operator may not make this change to an account, or undefined when they may: nobody
+ * disables themselves or takes away their own admin role, so the shop always keeps the admin
+ * who is acting (and nobody locks themselves out by a slip of the thumb).
+ */
+export function selfChangeRefusal(
+  change: { kind: 'disable' } | { kind: 'revoke'; role: Role },
+  actorId: string,
+  userId: string,
+): 'cannot_disable_self' | 'cannot_revoke_own_admin' | undefined {
+  if (actorId !== userId) return undefined;
+  if (change.kind === 'disable') return 'cannot_disable_self';
+  return change.role === 'admin' ? 'cannot_revoke_own_admin' : undefined;
+}
+
+/** Staff accounts (admin, operator) are disabled or re-enabled only by an admin, never by support staff. */
+export const mayChangeAccountOf = (actorRoles: readonly string[], targetRoles: readonly string[]): boolean =>
+  actorRoles.includes('admin') || !targetRoles.some((r) => r === 'admin' || r === 'operator');
+
+/** How long an emailed password-reset link works, and how many one account may ask for an hour. */
+export const RESET_LINK_MINUTES = 60;
+export const RESET_REQUESTS_PER_HOUR = 5;
+
+/** Whether a reset link's row still resets: never used, and not expired. */
+export const resetUsable = (reset: { expiresAt: Date; usedAt: Date | null }, now: Date): boolean =>
+  reset.usedAt === null && reset.expiresAt.getTime() > now.getTime();
 
 /** How many wrong passwords one account takes, from any number of addresses, before it locks. */
 export interface LoginLimit {

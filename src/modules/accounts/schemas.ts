@@ -7,7 +7,7 @@ export const UserSchema = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
-  roles: Type.Array(Type.String({ description: 'admin, shopkeeper or leader' })),
+  roles: Type.Array(Type.String({ description: 'admin, operator, shopkeeper or leader' })),
   inviteCode: Type.String({ description: 'The code others sign up with to be invited by this person' }),
   invitedBy: Nullable(Type.String()),
   language: Type.Enum(LANGUAGES),
@@ -17,3 +17,11 @@ export const UserSchema = Type.Object({
 export type PublicUser = Static<typeof UserSchema>;
 
 export const SessionSchema = Type.Object({ user: UserSchema, token: Type.String() });
+
+/** A person as the console shows them: the account with whether (and since when) it is disabled. */
+export const AccountAdminSchema = Type.Object({
+  ...UserSchema.properties,
+  disabledAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+export type AccountAdminView = Static<typeof AccountAdminSchema>;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { addMs, type Clock, days } from '../../platform/clock.js';
-import type { Database, Queryable } from '../../platform/db.js';
+import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { AppError, invalidInput, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
+import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { SESSION_DAYS } from '../../platform/http/session.js';
 import { newId, randomCode, randomToken } from '../../platform/ids.js';
 import { securityRefusal } from '../../platform/security-reasons.js';
@@ -15,12 +16,18 @@ import {
   type LoginFailures,
   type LoginLimit,
   lockedUntil,
+  mayChangeAccountOf,
   normalizeEmail,
+  RESET_LINK_MINUTES,
+  RESET_REQUESTS_PER_HOUR,
   type Role,
+  resetUsable,
+  selfChangeRefusal,
   weakPassword,
+  withoutRole,
   withRole,
 } from './rules.js';
-import type { PublicUser } from './schemas.js';
+import type { AccountAdminView, PublicUser } from './schemas.js';
 
 export type { PublicUser };
 
@@ -42,6 +49,39 @@ const presentUser = (row: q.UserRow): PublicUser => ({
   createdAt: row.created_at.toISOString(),
 });
 
+const presentAccount = (row: q.UserRow): AccountAdminView => ({
+  ...presentUser(row),
+  disabledAt: row.disabled_at?.toISOString() ?? null,
+});
+
+/** What accounts needs to send a password-reset link: the notifications module's email adapter. */
+export type ResetMail = (mail: {
+  to: string;
+  name: string;
+  language: Language;
+  link: string;
+  minutes: number;
+}) => Promise<void>;
+
+/** Who does an operator's action on an account: the signed-in staff member. */
+export interface Actor {
+  id: string;
+  roles: readonly string[];
+}
+
+export interface PeopleFilter {
+  q?: string;
+  /** People another module found for `q` (e.g. by the phone of an address or an order). */
+  alsoIds?: readonly string[];
+  role?: Role;
+  signedUpFrom?: Date;
+  /** Exclusive. */
+  signedUpBefore?: Date;
+  onlyIds?: readonly string[];
+  cursor?: string;
+  limit: number;
+}
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const failuresOf = (
@@ -51,13 +91,12 @@ const failuresOf = (
 
 /** The refusal of a locked account: when to come back, and what to do meanwhile. */
 function accountLocked(until: Date, now: Date): AppError {
-  // There is no self-service password reset yet; when there is, point to it here.
   const retryAfterSeconds = Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000));
   return refuse(
     'account_locked',
     { retryAfterSeconds, lockedUntil: until.toISOString() },
     `Too many failed sign-ins for this account. Try again after ${until.toISOString()}, ` +
-      'or contact support to reset your password.',
+      'or reset your password by email ("Forgot password").',
   );
 }
 
@@ -67,6 +106,10 @@ export function createAccountsService(deps: {
   passwords: PasswordHasher;
   /** Wrong passwords one account takes before it locks; undefined (RATE_LIMITS=off) for no limit. */
   loginLimit?: LoginLimit;
+  /** Sends a reset link; absent, reset requests are accepted and no email goes out. */
+  resetMail?: ResetMail;
+  /** A reset email that failed to go out (it is sent after the answer, so nobody waits on it). */
+  onResetMailFailed?: (error: unknown) => void;
 }) {
   const { db, clock, passwords, loginLimit } = deps;
   // Compared against when the email is unknown, so a miss takes as long as a wrong password.
@@ -96,7 +139,13 @@ export function createAccountsService(deps: {
 
   /** Sign-up: refuses a common password or one equal to the email, then opens the account. */
   async function register(input: NewAccount): Promise<Session> {
-    const weak = weakPassword(input.password, input.email);
+    refuseWeak(input.password, input.email);
+    return createAccount(input);
+  }
+
+  /** The password policy beyond length (the route's schema checks that). */
+  function refuseWeak(password: string, email: string): void {
+    const weak = weakPassword(password, email);
     if (weak) {
       const message =
         weak === 'password_too_common'
@@ -106,7 +155,6 @@ export function createAccountsService(deps: {
         { path: '/password', message, rule: weak },
       ]);
     }
-    return createAccount(input);
   }
 
   /** Without the password policy: for the operator's ADMIN_PASSWORD, the operator's own choice. */
@@ -148,6 +196,10 @@ export function createAccountsService(deps: {
       throw refuse('invalid_credentials', undefined, 'Wrong email or password');
     }
     if (loginLimit) await q.clearLoginFailures(db, user.id);
+    // Said only to whoever knows the password: a stranger cannot probe which accounts are disabled.
+    if (user.disabled_at) {
+      throw refuse('account_disabled', undefined, 'This account is disabled. Contact support.');
+    }
     return openSession(user);
   }
 
@@ -266,6 +318,142 @@ export function createAccountsService(deps: {
   /** A person's account read on its own, outside any transaction (a route's single look-up). */
   const profile = (id: string) => getUser(id, db);
 
+  async function lockedAccount(tx: Tx, userId: string): Promise<q.UserRow> {
+    const user = await q.lockUser(tx, userId);
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  function refuseUnlessMayChange(actor: Actor, user: q.UserRow): void {
+    if (!mayChangeAccountOf(actor.roles, user.roles)) {
+      throw refuse('staff_account_admin_only', undefined, 'Only an administrator can change a staff account');
+    }
+  }
+
+  /**
+   * An operator disables an account: every session ends in this transaction, sign-in is refused
+   * (`account_disabled`) and distribution earns them nothing new. Disabling twice changes nothing.
+   * Returns the account before and after, for whoever records the change.
+   */
+  async function disableAccount(tx: Tx, actor: Actor, userId: string) {
+    const refusal = selfChangeRefusal({ kind: 'disable' }, actor.id, userId);
+    if (refusal) throw refuse(refusal, undefined, 'You cannot disable your own account');
+    const before = await lockedAccount(tx, userId);
+    refuseUnlessMayChange(actor, before);
+    const now = clock.now();
+    const after = before.disabled_at ? before : ((await q.setDisabled(tx, userId, now, actor.id)) ?? before);
+    await q.revokeSessionsOf(tx, userId, now);
+    return { before: presentAccount(before), after: presentAccount(after) };
+  }
+
+  /** Re-enables a disabled account: it signs in again (its old sessions stay ended). */
+  async function enableAccount(tx: Tx, actor: Actor, userId: string) {
+    const before = await lockedAccount(tx, userId);
+    refuseUnlessMayChange(actor, before);
+    const after = before.disabled_at ? ((await q.setDisabled(tx, userId, null, null)) ?? before) : before;
+    return { before: presentAccount(before), after: presentAccount(after) };
+  }
+
+  /** An operator grants a role; granting one the person has changes nothing. */
+  async function grantRoleBy(tx: Tx, _actor: Actor, userId: string, role: Role) {
+    const before = await lockedAccount(tx, userId);
+    const after = (await q.setRoles(tx, userId, withRole(before.roles, role))) ?? before;
+    return { before: presentAccount(before), after: presentAccount(after) };
+  }
+
+  /** An operator revokes a role; nobody revokes their own admin role (the shop keeps its acting admin). */
+  async function revokeRoleBy(tx: Tx, actor: Actor, userId: string, role: Role) {
+    const refusal = selfChangeRefusal({ kind: 'revoke', role }, actor.id, userId);
+    if (refusal) throw refuse(refusal, undefined, 'You cannot take away your own admin role');
+    const before = await lockedAccount(tx, userId);
+    const after = (await q.setRoles(tx, userId, withoutRole(before.roles, role))) ?? before;
+    return { before: presentAccount(before), after: presentAccount(after) };
+  }
+
+  /** The ids among `ids` of disabled accounts: distribution pays them nothing new. */
+  const disabledAmong = async (conn: Queryable, ids: readonly string[]): Promise<Set<string>> =>
+    new Set(ids.length === 0 ? [] : await q.disabledAmong(conn, [...new Set(ids)]));
+
+  /** The console's people list, newest sign-up first. */
+  async function searchPeople(conn: Queryable, filter: PeopleFilter): Promise<Page<AccountAdminView>> {
+    const rows = await q.searchUsers(conn, {
+      text: filter.q,
+      alsoIds: filter.alsoIds,
+      role: filter.role,
+      from: filter.signedUpFrom,
+      before: filter.signedUpBefore,
+      onlyIds: filter.onlyIds,
+      after: decodeTimeCursor(filter.cursor),
+      limit: filter.limit,
+    });
+    return toPage(rows, filter.limit, (r) => [r.created_at.toISOString(), r.id], presentAccount);
+  }
+
+  async function account(conn: Queryable, userId: string): Promise<AccountAdminView> {
+    const user = await q.findUserById(conn, userId);
+    if (!user) throw notFound('User');
+    return presentAccount(user);
+  }
+
+  /**
+   * "Forgot password": when `email` is an enabled account's (and it has not asked too often this
+   * hour), a single-use link valid for RESET_LINK_MINUTES is emailed. The caller always answers
+   * the same (202), and the email goes out after this returns, so neither the answer nor its time
+   * tells whether the email has an account.
+   */
+  async function requestPasswordReset(email: string, baseUrl: string): Promise<void> {
+    const user = await q.findUserByEmail(db, normalizeEmail(email));
+    if (!user || user.disabled_at) return;
+    const now = clock.now();
+    const token = randomToken();
+    const created = await db.transaction(async (tx) => {
+      await q.lockUser(tx, user.id); // one count per account at a time
+      if ((await q.countResetsSince(tx, user.id, addMs(now, -3_600_000))) >= RESET_REQUESTS_PER_HOUR) {
+        return false;
+      }
+      await q.insertPasswordReset(tx, {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        createdAt: now,
+        expiresAt: addMs(now, RESET_LINK_MINUTES * 60_000),
+      });
+      return true;
+    });
+    if (!created || !deps.resetMail) return;
+    const link = `${baseUrl.replace(/\/$/, '')}/reset-password?token=${encodeURIComponent(token)}`;
+    deps
+      .resetMail({
+        to: user.email,
+        name: user.name,
+        language: user.language,
+        link,
+        minutes: RESET_LINK_MINUTES,
+      })
+      .catch((error) => deps.onResetMailFailed?.(error));
+  }
+
+  /**
+   * Sets a new password from a reset link, under the sign-up password policy: the link (and every
+   * other open link of the account) is spent, every session ends, and failed sign-ins are forgiven.
+   */
+  async function resetPassword(token: string, password: string): Promise<void> {
+    const hash = await passwords.hash(password);
+    await db.transaction(async (tx) => {
+      const reset = await q.lockPasswordReset(tx, hashToken(token));
+      const now = clock.now();
+      if (!reset || !resetUsable({ expiresAt: reset.expires_at, usedAt: reset.used_at }, now)) {
+        throw refuse('reset_link_invalid', undefined, 'This reset link is invalid or has expired');
+      }
+      const user = await lockedAccount(tx, reset.user_id);
+      if (user.disabled_at) throw refuse('reset_link_invalid', undefined, 'This reset link is invalid');
+      refuseWeak(password, user.email);
+      await q.setPassword(tx, user.id, hash);
+      await q.spendPasswordResets(tx, user.id, now);
+      await q.revokeSessionsOf(tx, user.id, now);
+      await q.clearLoginFailures(tx, user.id);
+    });
+  }
+
   return {
     profile,
     namesOf,
@@ -282,6 +470,15 @@ export function createAccountsService(deps: {
     grantRole,
     roleHolders,
     ensureAdmin,
+    disableAccount,
+    enableAccount,
+    grantRoleBy,
+    revokeRoleBy,
+    disabledAmong,
+    searchPeople,
+    account,
+    requestPasswordReset,
+    resetPassword,
     inviterChain,
   };
 }

@@ -140,7 +140,16 @@ export function createAddressesService(deps: { db: Database; clock: Clock }) {
     return orderAddressOf(row.id, placeOf(row));
   }
 
-  return { list, create, update, setDefault, remove, deliveryAddress };
+  /** People with a saved address whose phone contains these digits (the console's phone search). */
+  async function usersByPhone(conn: Queryable, digits: string, limit = 500): Promise<string[]> {
+    const rows = await conn.query<{ user_id: string }>(
+      `SELECT DISTINCT user_id FROM addresses WHERE regexp_replace(phone, '\\D', '', 'g') LIKE $1 LIMIT $2`,
+      [`%${digits}%`, limit],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  return { list, create, update, setDefault, remove, deliveryAddress, usersByPhone };
 }
 
 export type AddressesService = ReturnType<typeof createAddressesService>;

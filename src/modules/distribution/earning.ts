@@ -16,7 +16,9 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
   const facts = await ctx.orders.attributionFacts(tx, orderId);
   if (!facts) return;
   const settings = await currentSettings(ctx, tx);
-  const origin = await sharerOf(ctx, tx, facts);
+  const found = await sharerOf(ctx, tx, facts);
+  // A disabled person's link or store binds nobody (and so keeps no buyer from another promoter).
+  const origin = found && (await ctx.accounts.disabledAmong(tx, [found.promoterId])).size > 0 ? null : found;
   const bound = await rebind(ctx, tx, facts, origin, settings);
   const promoter = levelOnePromoter({
     attribution: settings.attribution,
@@ -44,7 +46,9 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
   });
   const now = ctx.clock.now();
   const buyer = await buyerFacts(ctx, tx, facts);
-  for (const share of shares) {
+  // A disabled promoter earns nothing new; the others keep their own level's share (nobody moves up).
+  const disabled = await ctx.accounts.disabledAmong(tx, chain);
+  for (const share of shares.filter((s) => !disabled.has(s.promoterId))) {
     const flags = await ringSignals(ctx, tx, {
       promoterId: share.promoterId,
       level: share.level,

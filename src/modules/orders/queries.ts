@@ -306,3 +306,37 @@ export async function addRefunded(
     );
   }
 }
+
+/**
+ * What each buyer spent: the totals of their orders that were ever paid, less what was refunded,
+ * and how many such orders. For the console's people list; absent buyers spent nothing.
+ */
+export const spendingOf = (conn: Queryable, buyerIds: readonly string[]) =>
+  conn.query<{ user_id: string; spent: string; orders: number }>(
+    `SELECT o.user_id, sum(o.total - o.refunded_amount)::text AS spent, count(*)::int AS orders
+     FROM orders o
+     WHERE o.user_id = ANY($1::text[])
+       AND EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.status = 'paid')
+     GROUP BY o.user_id`,
+    [buyerIds],
+  );
+
+/** Buyers who spent at least `minimum` (as `spendingOf` counts), at most `limit` of them. */
+export const buyersWhoSpent = async (conn: Queryable, minimum: number, limit: number) =>
+  (
+    await conn.query<{ user_id: string }>(
+      `SELECT o.user_id FROM orders o
+       WHERE EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.status = 'paid')
+       GROUP BY o.user_id HAVING sum(o.total - o.refunded_amount) >= $1 LIMIT $2`,
+      [minimum, limit],
+    )
+  ).map((r) => r.user_id);
+
+/** Buyers whose orders went to a phone number containing these digits (its normalized key). */
+export const buyersByPhone = async (conn: Queryable, digits: string, limit: number) =>
+  (
+    await conn.query<{ user_id: string }>(
+      'SELECT DISTINCT user_id FROM orders WHERE phone_key LIKE $1 LIMIT $2',
+      [`%${digits}%`, limit],
+    )
+  ).map((r) => r.user_id);

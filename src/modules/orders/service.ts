@@ -176,6 +176,19 @@ export function createOrdersService(ctx: OrdersContext) {
     lockOrderRow: q.lockOrder,
     hasPaidBefore: q.hasPaidBefore,
     statusHeld: q.statusHeld,
+    /** What each buyer spent (paid totals less refunds) and in how many orders, by buyer id. */
+    spendingOf: async (conn: Queryable, buyerIds: readonly string[]) =>
+      new Map(
+        (await q.spendingOf(conn, [...new Set(buyerIds)])).map((r) => [
+          r.user_id,
+          { spent: Number(r.spent), orders: r.orders },
+        ]),
+      ),
+    /** Buyers who spent at least `minimum` minor units (for the console's "spent at least" filter). */
+    buyersWhoSpent: (conn: Queryable, minimum: number, limit = 5000) =>
+      q.buyersWhoSpent(conn, minimum, limit),
+    /** Buyers whose deliveries went to a phone containing these digits (the console's phone search). */
+    buyersByPhone: (conn: Queryable, digits: string, limit = 500) => q.buyersByPhone(conn, digits, limit),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../errors.js';
 import { securityRefusal } from '../security-reasons.js';
+import { rolesFor } from './admin-access.js';
 import { parseCookies } from './cookies.js';
 import {
   CSRF_HEADER,
@@ -84,10 +85,21 @@ export function requireRole(request: FastifyRequest, role: string): AuthUser {
 
 export const requireAdmin = (request: FastifyRequest) => requireRole(request, 'admin');
 
+/** Whether this signed-in person may call this console route, by the one table (./admin-access.ts). */
+export function requireStaffAccess(request: FastifyRequest): AuthUser {
+  const user = requireUser(request);
+  const allowed = rolesFor(request.method, request.routeOptions.url ?? request.url);
+  if (!allowed.some((role) => user.roles.includes(role))) {
+    throw forbidden(`This needs the ${allowed.join(' or ')} role`);
+  }
+  return user;
+}
+
 /** Route-level `onRequest` guards: they run before validation, so a stranger learns nothing from a 400. */
 export const signedIn = async (request: FastifyRequest) => {
   requireUser(request);
 };
+/** The guard of every /api/admin/ route: the roles it needs come from ADMIN_ACCESS. */
 export const adminOnly = async (request: FastifyRequest) => {
-  requireAdmin(request);
+  requireStaffAccess(request);
 };

@@ -41,7 +41,7 @@ export type Shop = Awaited<ReturnType<typeof startShop>>;
  * settings (Stripe, say) and `deps` a transport for Stripe.
  */
 export async function startShop(
-  options: { env?: Record<string, string>; deps?: Pick<AppDeps, 'stripeHttpClient'> } = {},
+  options: { env?: Record<string, string>; deps?: Pick<AppDeps, 'stripeHttpClient' | 'mailer'> } = {},
 ) {
   const t = await createTestApp(options.env, undefined, options.deps);
   const products = [];

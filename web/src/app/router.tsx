@@ -3,7 +3,14 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AcademyPage, LessonPage, QuestionPage, QuestionsPage } from '../features/academy';
 import { AccountPage } from '../features/account';
 import { MyAfterSalesPage } from '../features/aftersales';
-import { RequireAdmin, RequireAuth, SignInPage, SignUpPage } from '../features/auth';
+import {
+  ForgotPasswordPage,
+  RequireAdmin,
+  RequireAuth,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+} from '../features/auth';
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
 import { CheckInPage } from '../features/checkins';
@@ -57,6 +64,9 @@ const AdminCompetitionPage = lazy(() =>
 );
 const adminPointsMall = () => import('../features/points-mall/admin');
 const adminPoints = () => import('../features/points/admin');
+const adminPeople = () => import('../features/people/admin');
+const AdminPeoplePage = lazy(() => adminPeople().then((m) => ({ default: m.AdminPeoplePage })));
+const AdminPersonPage = lazy(() => adminPeople().then((m) => ({ default: m.AdminPersonPage })));
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
@@ -111,6 +121,8 @@ const router = createBrowserRouter([
       { path: 'products/:id', element: <ProductPage /> },
       { path: 'signin', element: <SignInPage /> },
       { path: 'signup', element: <SignUpPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'cart', element: <CartPage /> },
       { path: 'account', element: signedIn(<AccountPage />) },
       { path: 'checkout', element: signedIn(<CheckoutPage />) },
@@ -168,6 +180,8 @@ const router = createBrowserRouter([
           { path: 'orders', element: <AdminOrdersPage /> },
           { path: 'orders/ship-csv', element: <AdminShipCsvPage /> },
           { path: 'orders/:id', element: <AdminOrderPage /> },
+          { path: 'people', element: <AdminPeoplePage /> },
+          { path: 'people/:id', element: <AdminPersonPage /> },
           { path: 'distribution', element: <AdminDistributionSettingsPage /> },
           { path: 'withdrawals', element: <AdminWithdrawalsPage /> },
           { path: 'promoters', element: <AdminPromotersPage /> },

@@ -20,9 +20,9 @@ export const catalogReasonsEn = {
   email_taken: 'An account with this email already exists. Sign in instead.',
   invalid_credentials: 'Wrong email or password.',
   account_locked_one:
-    'Too many wrong passwords for this account. Try again in {{count}} second, or contact support.',
+    'Too many wrong passwords for this account. Try again in {{count}} second, or reset your password.',
   account_locked_other:
-    'Too many wrong passwords for this account. Try again in {{count}} seconds, or contact support.',
+    'Too many wrong passwords for this account. Try again in {{count}} seconds, or reset your password.',
 };
 
 /** Field errors of these modules' own checks, by field (last segment of the path) and rule. */

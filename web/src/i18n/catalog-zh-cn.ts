@@ -18,8 +18,8 @@ export const catalogReasonsZhCN: Texts<typeof catalogReasonsEn> = {
   store_listing_limit_other: '一家店铺最多上架 {{count}} 件商品。',
   email_taken: '该邮箱已注册，请直接登录。',
   invalid_credentials: '邮箱或密码错误。',
-  account_locked_one: '该账号密码错误次数过多，请 {{count}} 秒后再试，或联系客服。',
-  account_locked_other: '该账号密码错误次数过多，请 {{count}} 秒后再试，或联系客服。',
+  account_locked_one: '该账号密码错误次数过多，请 {{count}} 秒后再试，或重置密码。',
+  account_locked_other: '该账号密码错误次数过多，请 {{count}} 秒后再试，或重置密码。',
 };
 
 export const catalogFieldRulesZhCN: Texts<typeof catalogFieldRulesEn> = {

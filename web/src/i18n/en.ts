@@ -19,6 +19,7 @@ import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
 import { payoutsEn } from './payouts-en';
+import { peopleEn, peopleReasonsEn } from './people-en';
 import { pointsEn, pointsFieldsEn } from './points-en';
 import { pointsMallEn, pointsMallFieldsEn, pointsMallReasonsEn } from './points-mall-en';
 import { privacyEn } from './privacy-en';
@@ -242,6 +243,7 @@ export const en = {
   ...academyEn,
   ...competitionsEn,
   ...pointsMallEn,
+  ...peopleEn,
   ...pointsEn,
   reasons: {
     ...reasonsEn,
@@ -253,6 +255,7 @@ export const en = {
     ...academyReasonsEn,
     ...competitionsReasonsEn,
     ...pointsMallReasonsEn,
+    ...peopleReasonsEn,
   },
   rules: rulesEn,
   fields: {

@@ -20,6 +20,7 @@ import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
 import { payoutsZhCN } from './payouts-zh-cn';
+import { peopleReasonsZhCN, peopleZhCN } from './people-zh-cn';
 import { pointsMallFieldsZhCN, pointsMallReasonsZhCN, pointsMallZhCN } from './points-mall-zh-cn';
 import { pointsFieldsZhCN, pointsZhCN } from './points-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
@@ -242,6 +243,7 @@ export const zhCN: Messages = {
   ...academyZhCN,
   ...competitionsZhCN,
   ...pointsMallZhCN,
+  ...peopleZhCN,
   ...pointsZhCN,
   reasons: {
     ...reasonsZhCN,
@@ -253,6 +255,7 @@ export const zhCN: Messages = {
     ...academyReasonsZhCN,
     ...competitionsReasonsZhCN,
     ...pointsMallReasonsZhCN,
+    ...peopleReasonsZhCN,
   },
   rules: rulesZhCN,
   fields: {

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Spinner } from '../../components/spinner';
+import { isAdmin, useUser } from '../../features/auth';
 
 /**
  * The console: a side menu on wide screens, a strip of tabs that scrolls sideways on a phone (the
@@ -10,6 +11,8 @@ import { Spinner } from '../../components/spinner';
 export function AdminLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  // Support staff see the sections they may use (the server's route → roles table decides).
+  const admin = isAdmin(useUser().user);
   const nav = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new route marks another tab active.
   useEffect(() => {
@@ -24,25 +27,26 @@ export function AdminLayout() {
       <nav className="admin-nav" aria-label={t('admin.title')} ref={nav} data-testid="admin-nav">
         <p className="admin-nav-title">{t('admin.title')}</p>
         <NavLink to="/admin/products">{t('admin.products')}</NavLink>
-        <NavLink to="/admin/categories">{t('adminCategories.nav')}</NavLink>
+        {admin ? <NavLink to="/admin/categories">{t('adminCategories.nav')}</NavLink> : null}
         <NavLink to="/admin/orders">{t('admin.orders')}</NavLink>
-        <NavLink to="/admin/withdrawals">{t('adminDistribution.withdrawals')}</NavLink>
-        <NavLink to="/admin/promoters">{t('adminDistribution.promoters')}</NavLink>
-        <NavLink to="/admin/distribution">{t('adminDistribution.settings')}</NavLink>
-        <NavLink to="/admin/coupons">{t('adminCoupons.title')}</NavLink>
-        <NavLink to="/admin/invitation-rewards">{t('adminInvitations.title')}</NavLink>
-        <NavLink to="/admin/check-ins">{t('adminCheckIns.nav')}</NavLink>
-        <NavLink to="/admin/group-buys">{t('adminGroupBuys.nav')}</NavLink>
-        <NavLink to="/admin/shopkeepers">{t('shopkeeperApplications.nav')}</NavLink>
+        <NavLink to="/admin/people">{t('people.nav')}</NavLink>
+        {admin ? <NavLink to="/admin/withdrawals">{t('adminDistribution.withdrawals')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/promoters">{t('adminDistribution.promoters')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/distribution">{t('adminDistribution.settings')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/coupons">{t('adminCoupons.title')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/invitation-rewards">{t('adminInvitations.title')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/check-ins">{t('adminCheckIns.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/group-buys">{t('adminGroupBuys.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/shopkeepers">{t('shopkeeperApplications.nav')}</NavLink> : null}
         <NavLink to="/admin/attention">{t('adminAttention.nav')}</NavLink>
         <NavLink to="/admin/after-sales">{t('afterSales.nav')}</NavLink>
-        <NavLink to="/admin/levels">{t('adminLevels.nav')}</NavLink>
-        <NavLink to="/admin/tasks">{t('adminTasks.nav')}</NavLink>
-        <NavLink to="/admin/honours">{t('adminHonours.nav')}</NavLink>
-        <NavLink to="/admin/academy">{t('adminAcademy.nav')}</NavLink>
-        <NavLink to="/admin/competitions">{t('adminCompetitions.title')}</NavLink>
-        <NavLink to="/admin/points-mall">{t('adminPointsMall.nav')}</NavLink>
-        <NavLink to="/admin/points">{t('adminPoints.nav')}</NavLink>
+        {admin ? <NavLink to="/admin/levels">{t('adminLevels.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/tasks">{t('adminTasks.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/honours">{t('adminHonours.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/academy">{t('adminAcademy.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/competitions">{t('adminCompetitions.title')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/points-mall">{t('adminPointsMall.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/points">{t('adminPoints.nav')}</NavLink> : null}
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>

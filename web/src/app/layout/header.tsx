@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { isAdmin, useUser } from '../../features/auth';
+import { isStaff, useUser } from '../../features/auth';
 import { useCart } from '../../features/cart';
 import { NotificationBell } from '../../features/notifications';
 import { CartIcon, UserIcon } from './icons';
@@ -22,7 +22,7 @@ export function Header() {
         </Link>
         <SearchBox />
         <nav className="header-actions" aria-label={t('nav.main')}>
-          {isAdmin(user) ? (
+          {isStaff(user) ? (
             <Link to="/admin" className="header-link hide-mobile" data-testid="admin-link">
               {t('admin.title')}
             </Link>

@@ -5,3 +5,7 @@ export type User = ResponseOf<'/api/me', 'get'>;
 export type Session = ResponseOf<'/api/auth/login', 'post'>;
 
 export const isAdmin = (user: User | null | undefined) => Boolean(user?.roles.includes('admin'));
+
+/** Admins and support staff (`operator`) enter the console; what each may do there, the server decides. */
+export const isStaff = (user: User | null | undefined) =>
+  Boolean(user?.roles.includes('admin') || user?.roles.includes('operator'));

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { AddressBookCard } from '../../addresses';
-import { isAdmin, useSignOut, useUser } from '../../auth';
+import { isStaff, useSignOut, useUser } from '../../auth';
 import { InviteRewardText, PointsCard } from '../../coupons';
 import { GrowthLinks } from '../../growth';
 import { EmailPreferencesCard } from '../../notifications';
@@ -72,7 +72,7 @@ export function AccountPage() {
         <Link to="/my-store" data-testid="account-my-store">
           {t('stores.myStore')}
         </Link>
-        {isAdmin(user) ? <Link to="/admin">{t('admin.title')}</Link> : null}
+        {isStaff(user) ? <Link to="/admin">{t('admin.title')}</Link> : null}
       </nav>
       <button
         type="button"

@@ -8,6 +8,7 @@ import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-error';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { OrderCommissionFlags } from '../../admin-distribution/components/commission-flags';
+import { isAdmin, useUser } from '../../auth';
 import {
   AddressView,
   DisputeNotice,
@@ -37,10 +38,14 @@ export function AdminOrderPage() {
   return <AdminOrderDetail order={order.data} />;
 }
 
-/** Which operator actions the order's state allows; the server enforces the same machine. */
-const actionsFor = (order: AdminOrder): OrderAction[] => {
-  if (order.status === 'paid' || order.status === 'shipped') return ['complete', 'refund'];
-  if (order.status === 'completed') return ['refund'];
+/**
+ * Which operator actions the order's state allows; the server enforces the same machine. A refund
+ * outside after-sales moves money: administrators only (support staff refund through after-sales).
+ */
+const actionsFor = (order: AdminOrder, admin: boolean): OrderAction[] => {
+  const refund: OrderAction[] = admin ? ['refund'] : [];
+  if (order.status === 'paid' || order.status === 'shipped') return ['complete', ...refund];
+  if (order.status === 'completed') return refund;
   return [];
 };
 
@@ -54,6 +59,8 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
   const money = useMoney();
   const settle = useSettleOrder();
   const [pending, setPending] = useState<OrderAction | null>(null);
+  // Support staff see the order and ship it; commissions and their flags are the admin's.
+  const admin = isAdmin(useUser().user);
 
   function confirm() {
     if (!pending) return;
@@ -75,7 +82,7 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
         </p>
       ) : null}
       <div className="form-actions">
-        {actionsFor(order).map((action) => (
+        {actionsFor(order, admin).map((action) => (
           <button
             key={action}
             type="button"
@@ -115,7 +122,7 @@ function AdminOrderDetail({ order }: { order: AdminOrder }) {
           </div>
         </div>
       </div>
-      <OrderCommissionFlags orderId={order.id} />
+      {admin ? <OrderCommissionFlags orderId={order.id} /> : null}
       <ConfirmDialog
         open={pending !== null}
         title={pending ? t(`admin.orderActions.${pending}`) : ''}

@@ -4,7 +4,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { useUser } from '../api/get-me';
-import { isAdmin } from '../types';
+import { isStaff } from '../types';
 
 /** Sends guests to sign in and brings them back here afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -22,7 +22,7 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, loading } = useUser();
   if (loading) return <Spinner />;
-  if (!isAdmin(user)) {
+  if (!isStaff(user)) {
     return (
       <RequireAuth>
         <StatusPage title={t('admin.notAllowed')} testId="not-allowed">

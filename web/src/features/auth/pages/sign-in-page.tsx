@@ -65,6 +65,11 @@ export function SignInPage() {
         </button>
       </form>
       <p className="auth-switch">
+        <Link to="/forgot-password" data-testid="forgot-link">
+          {t('passwordReset.forgotLink')}
+        </Link>
+      </p>
+      <p className="auth-switch">
         {t('auth.noAccount')} <Link to={`/signup?next=${encodeURIComponent(next)}`}>{t('auth.signUp')}</Link>
       </p>
     </section>
