@@ -9,6 +9,7 @@ import { cancelUnpaidOrder } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
+import { recordShippingFee, shippingFeeOf } from './shipping.js';
 import { computeTotals, MAX_QUANTITY, mergeLines, type RequestedLine } from './rules.js';
 
 export interface PlaceOrderInput {
@@ -167,6 +168,7 @@ async function reserveAndCreate(
     goodsTotal - memberDiscount - couponDiscount,
   );
   const totals = computeTotals(priced, memberDiscount + couponDiscount + (points?.discount ?? 0));
+  const shippingFee = await shippingFeeOf(ctx, tx, { userId, address, priced, seat });
   const now = ctx.clock.now();
   const order: q.OrderRow = {
     id: orderId,
@@ -177,7 +179,9 @@ async function reserveAndCreate(
     member_discount: memberDiscount,
     points_used: points?.points ?? 0,
     points_discount: points?.discount ?? 0,
-    total: totals.total,
+    total: totals.total + shippingFee,
+    shipping_fee: shippingFee,
+    shipping_refunded: 0,
     refunded_amount: 0,
     currency: ctx.currency,
     address,
@@ -189,6 +193,7 @@ async function reserveAndCreate(
     updated_at: now,
   };
   await q.insertOrder(tx, order, { deviceId: context.deviceId ?? null, ip: context.ip ?? null });
+  await recordShippingFee(tx, order.id, shippingFee);
   await coupon?.attachTo(order.id);
   await points?.attachTo(order.id);
   await seat?.attach(tx, order.id);

@@ -47,6 +47,8 @@ export async function presentOrders(
     pointsUsed: row.points_used,
     pointsDiscount: row.points_discount,
     total: row.total,
+    shippingFee: row.shipping_fee,
+    shippingRefunded: row.shipping_refunded,
     refundedAmount: row.refunded_amount,
     currency: row.currency,
     items: items.filter((i) => i.order_id === row.id).map(presentItem),
