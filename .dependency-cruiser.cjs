@@ -28,6 +28,7 @@ const MODULE_GRAPH = {
   payments: ['ledger'],
   points: ['orders'],
   'points-mall': ['catalog', 'coupons', 'orders', 'points'],
+  shipping: ['orders'],
   'share-earnings': ['catalog', 'distribution'],
   sharing: ['accounts', 'catalog', 'stores'],
   stores: ['accounts', 'catalog'],
