@@ -9,8 +9,8 @@ import { cancelUnpaidOrder } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
-import { recordShippingFee, shippingFeeOf } from './shipping.js';
 import { computeTotals, MAX_QUANTITY, mergeLines, type RequestedLine } from './rules.js';
+import { recordShippingFee, shippingFeeOf } from './shipping.js';
 
 export interface PlaceOrderInput {
   items: RequestedLine[];

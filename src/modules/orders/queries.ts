@@ -114,12 +114,11 @@ export async function attributionFacts(
     store_slug: string | null;
     device_id: string | null;
     client_ip: string | null;
-    }>(
+  }>(
     `SELECT id, user_id, total - shipping_fee AS total, share_code, store_slug, device_id, client_ip
      FROM orders WHERE id = $1`,
-    [
-    orderId,
-  ]);
+    [orderId],
+  );
   const row = rows[0];
   if (!row) return undefined;
   const items = await itemsOf(conn, [orderId]);

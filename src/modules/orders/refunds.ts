@@ -7,9 +7,9 @@ import { lockOrThrow, moveTo } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
-import { refundPosting, shippingOfRefunds, shippingPartOf } from './shipping.js';
 import { planRefund, type RefundLine } from './refund-rules.js';
 import { orderMachine } from './rules.js';
+import { refundPosting, shippingOfRefunds, shippingPartOf } from './shipping.js';
 
 /**
  * Refunds, whole or partial, in three steps:

@@ -64,7 +64,14 @@ export function splitPosting(
 
 /** A paid order's posting: the provider holds the total; goods to sales, the fee to shipping revenue. */
 export const paidPosting = (provider: string, total: number, shippingFee: number) =>
-  splitPosting(accounts.provider(provider), total, shippingFee, accounts.sales, accounts.shippingRevenue, 'in');
+  splitPosting(
+    accounts.provider(provider),
+    total,
+    shippingFee,
+    accounts.sales,
+    accounts.shippingRevenue,
+    'in',
+  );
 
 /** A refund's posting: the provider pays it out; goods back from refunds, the fee from shipping refunds. */
 export const refundPosting = (provider: string, amount: number, shippingAmount: number) =>

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  provinceKey,
-  quoteShipping,
-  ruleFor,
-  type ShippingTemplate,
-  shippingToRefund,
-  templateFee,
-} from './rules.js';
+import { provinceKey, quoteShipping, ruleFor, type ShippingTemplate, templateFee } from './rules.js';
 
 const demo: ShippingTemplate = {
   id: 't-demo',
@@ -110,10 +103,13 @@ describe('templateFee', () => {
   });
 
   it('count: the first items for the first fee, each further step for the extra fee', () => {
-    const at = (items: number, p: string | null = null) => templateFee(perItem, { goodsAmount: 0, items, grams: 0 }, p);
+    const at = (items: number, p: string | null = null) =>
+      templateFee(perItem, { goodsAmount: 0, items, grams: 0 }, p);
     expect([at(1), at(2), at(3), at(5)]).toEqual([600, 600, 800, 1200]);
     // Hainan: 1 item for 10, then 5 per two items or part of two.
-    expect([at(1, '海南省'), at(2, '海南省'), at(3, '海南省'), at(4, '海南省')]).toEqual([1000, 1500, 1500, 2000]);
+    expect([at(1, '海南省'), at(2, '海南省'), at(3, '海南省'), at(4, '海南省')]).toEqual([
+      1000, 1500, 1500, 2000,
+    ]);
   });
 
   it('weight: by grams, steps rounded up', () => {
@@ -197,49 +193,6 @@ describe('quoteShipping', () => {
           const quote = quoteShipping({ ...base, province: p, lines });
           expect(quote.fee).toBeGreaterThanOrEqual(0);
           expect(quote.fee).toBe(quote.parts.reduce((s, part) => s + part.fee, 0));
-        },
-      ),
-    );
-  });
-});
-
-describe('shippingToRefund', () => {
-  const order = { fee: 800, feeRefunded: 0 };
-  it('before shipping, a refund of every unit left takes the fee; a partial one does not', () => {
-    expect(
-      shippingToRefund({ ...order, shipped: false, coversEveryUnitLeft: true, operatorIncludesFee: false }),
-    ).toBe(800);
-    expect(
-      shippingToRefund({ ...order, shipped: false, coversEveryUnitLeft: false, operatorIncludesFee: false }),
-    ).toBe(0);
-  });
-  it('after shipping, a return refunds goods only unless the operator includes the fee', () => {
-    expect(
-      shippingToRefund({ ...order, shipped: true, coversEveryUnitLeft: true, operatorIncludesFee: false }),
-    ).toBe(0);
-    expect(
-      shippingToRefund({ ...order, shipped: true, coversEveryUnitLeft: false, operatorIncludesFee: true }),
-    ).toBe(800);
-  });
-  it('law: never more than the fee not yet refunded', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 10_000 }),
-        fc.integer({ min: 0, max: 10_000 }),
-        fc.boolean(),
-        fc.boolean(),
-        fc.boolean(),
-        (fee, refunded, shipped, every, include) => {
-          const feeRefunded = Math.min(fee, refunded);
-          const back = shippingToRefund({
-            fee,
-            feeRefunded,
-            shipped,
-            coversEveryUnitLeft: every,
-            operatorIncludesFee: include,
-          });
-          expect(back).toBeGreaterThanOrEqual(0);
-          expect(back).toBeLessThanOrEqual(fee - feeRefunded);
         },
       ),
     );

@@ -50,7 +50,10 @@ export function provinceKey(province: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/\s+/g, '')
-    .replace(/(province|autonomousregion|municipality|uygur|uyghur|zhuang|hui|省|市|自治区|特别行政区|壮族|回族|维吾尔)+$/u, '');
+    .replace(
+      /(province|autonomousregion|municipality|uygur|uyghur|zhuang|hui|省|市|自治区|特别行政区|壮族|回族|维吾尔)+$/u,
+      '',
+    );
 }
 
 /** The rule that applies in a province: the first region rule naming it, else the default rule. */
@@ -58,7 +61,9 @@ export function ruleFor(template: ShippingTemplate, province: string | null): Fe
   if (!province) return template.defaultRule;
   const key = provinceKey(province);
   if (key === '') return template.defaultRule;
-  return template.regionRules.find((r) => r.provinces.some((p) => provinceKey(p) === key)) ?? template.defaultRule;
+  return (
+    template.regionRules.find((r) => r.provinces.some((p) => provinceKey(p) === key)) ?? template.defaultRule
+  );
 }
 
 /** The fee of one template's load to one province: never negative, zero at or over the threshold. */
@@ -127,21 +132,4 @@ export function quoteShipping(input: OrderShippingInput): ShippingQuote {
   const freeOverReached = parts.some((p) => p.freeOverAmount !== null && p.goodsAmount >= p.freeOverAmount);
   if (input.waiver) return { fee: 0, waiver: charged > 0 ? input.waiver : null, freeOverReached, parts };
   return { fee: charged, waiver: null, freeOverReached, parts };
-}
-
-/**
- * How much of the fee a refund gives back. A refund before shipping that leaves no unit unrefunded
- * takes the rest of the fee with it (nothing will ship); after shipping the fee was earned by the
- * carrier's work, so a return refunds goods only unless the operator chooses to include it.
- */
-export function shippingToRefund(input: {
-  fee: number;
-  feeRefunded: number;
-  shipped: boolean;
-  coversEveryUnitLeft: boolean;
-  operatorIncludesFee: boolean;
-}): number {
-  const left = Math.max(0, input.fee - input.feeRefunded);
-  if (input.shipped) return input.operatorIncludesFee ? left : 0;
-  return input.coversEveryUnitLeft || input.operatorIncludesFee ? left : 0;
 }

@@ -41,12 +41,20 @@ export const TemplateBody = Type.Object(
     name: NonBlankText(80),
     basis: BasisSchema,
     freeOverAmount: Type.Optional(
-      Nullable(Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'Goods of this much or more ship free.' })),
+      Nullable(
+        Type.Integer({
+          minimum: 1,
+          maximum: 100_000_000,
+          description: 'Goods of this much or more ship free.',
+        }),
+      ),
     ),
     defaultRule: FeeRuleSchema,
     regionRules: Type.Optional(Type.Array(RegionRuleSchema, { maxItems: 40 })),
     isDefault: Type.Optional(
-      Type.Boolean({ description: 'Products without a template of their own ship under it; one template at most.' }),
+      Type.Boolean({
+        description: 'Products without a template of their own ship under it; one template at most.',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -61,12 +69,17 @@ export const TemplateSchema = Type.Object({
   regionRules: Type.Array(RegionRuleSchema),
   isDefault: Type.Boolean(),
   /** Products that ship under it by their own choice (not counting those on the default). */
-  productCount: Type.Integer({ description: 'Products assigned to it (the default template serves others too).' }),
+  productCount: Type.Integer({
+    description: 'Products assigned to it (the default template serves others too).',
+  }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
 
-export const TemplatePage = Type.Object({ items: Type.Array(TemplateSchema), nextCursor: Nullable(Type.String()) });
+export const TemplatePage = Type.Object({
+  items: Type.Array(TemplateSchema),
+  nextCursor: Nullable(Type.String()),
+});
 
 export const IdParams = Type.Object({ id: Id });
 
@@ -85,7 +98,9 @@ export const ProductShippingBody = Type.Object(
 
 export const ProductShippingSchema = Type.Object({
   productId: Type.String(),
-  templateId: Nullable(Type.String({ description: 'The product’s own template; null: it ships under the default.' })),
+  templateId: Nullable(
+    Type.String({ description: 'The product’s own template; null: it ships under the default.' }),
+  ),
   effectiveTemplateId: Nullable(
     Type.String({ description: 'What it ships under now (its own, else the default); null: it ships free.' }),
   ),
@@ -120,7 +135,9 @@ export const QuoteSchema = Type.Object({
       fee: Type.Integer(),
       freeOverAmount: Nullable(Type.Integer()),
       amountToFree: Nullable(
-        Type.Integer({ description: 'How much more of these goods would ship them free; null: no such amount.' }),
+        Type.Integer({
+          description: 'How much more of these goods would ship them free; null: no such amount.',
+        }),
       ),
     }),
   ),

@@ -7,8 +7,19 @@ import type { ShippingCheckout } from '../orders/index.js';
 import type { ShippingContext } from './context.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
-import { type FreeShippingReason, quoteShipping, type ShippingTemplate, type ShippableLine } from './rules.js';
-import type { ProductShippingBody, ProductShippingSchema, QuoteSchema, TemplateBody, TemplateSchema } from './schemas.js';
+import {
+  type FreeShippingReason,
+  quoteShipping,
+  type ShippableLine,
+  type ShippingTemplate,
+} from './rules.js';
+import type {
+  ProductShippingBody,
+  ProductShippingSchema,
+  QuoteSchema,
+  TemplateBody,
+  TemplateSchema,
+} from './schemas.js';
 
 export type Template = Static<typeof TemplateSchema>;
 export type TemplateInput = Static<typeof TemplateBody>;
@@ -54,10 +65,7 @@ export function createShippingService(ctx: ShippingContext) {
       freeShipping: Exclude<FreeShippingReason, 'member'> | null;
     },
   ) {
-    const templates = await q.templatesOfProducts(
-      conn,
-      [...new Set(input.lines.map((l) => l.productId))],
-    );
+    const templates = await q.templatesOfProducts(conn, [...new Set(input.lines.map((l) => l.productId))]);
     const weights = await q.weightsOfVariants(
       conn,
       input.lines.map((l) => l.variantId),
@@ -107,7 +115,14 @@ export function createShippingService(ctx: ShippingContext) {
       const variant = variants.get(l.variantId);
       if (!variant) return [];
       const unitPrice = terms && terms.variantId === variant.id ? terms.unitPrice : variant.price;
-      return [{ productId: variant.product_id, variantId: variant.id, quantity: l.quantity, lineTotal: unitPrice * l.quantity }];
+      return [
+        {
+          productId: variant.product_id,
+          variantId: variant.id,
+          quantity: l.quantity,
+          lineTotal: unitPrice * l.quantity,
+        },
+      ];
     });
     const result = await feeOf(db, {
       userId,
@@ -175,7 +190,11 @@ export function createShippingService(ctx: ShippingContext) {
       if (!found) throw notFound('Shipping template');
       const products = await q.productsUsing(tx, id);
       if (products > 0)
-        throw refuse('shipping_template_in_use', { products }, `${products} products ship under this template`);
+        throw refuse(
+          'shipping_template_in_use',
+          { products },
+          `${products} products ship under this template`,
+        );
       await q.deleteTemplate(tx, id);
     });
   }
@@ -225,7 +244,8 @@ export function createShippingService(ctx: ShippingContext) {
       (input.weights ?? []).forEach((w, i) => {
         if (!own.has(w.variantId))
           throw invalidInput(`/weights/${i}/variantId`, 'is not a variant of this product', 'enum');
-        if (seen.has(w.variantId)) throw invalidInput(`/weights/${i}/variantId`, 'is listed twice', 'uniqueItems');
+        if (seen.has(w.variantId))
+          throw invalidInput(`/weights/${i}/variantId`, 'is listed twice', 'uniqueItems');
         seen.add(w.variantId);
       });
       await q.setProductTemplate(tx, productId, input.templateId);
