@@ -24,6 +24,7 @@ import { pointsMallEn, pointsMallFieldsEn, pointsMallReasonsEn } from './points-
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
+import { shippingEn, shippingFieldsEn, shippingReasonsEn } from './shipping-en';
 import { shopperEn } from './shopper-en';
 import { stockEn } from './stock-en';
 import { tasksEn } from './tasks-en';
@@ -237,6 +238,7 @@ export const en = {
   ...growthEn,
   ...checkinsEn,
   ...levelsEn,
+  ...shippingEn,
   ...tasksEn,
   ...honoursEn,
   ...academyEn,
@@ -250,6 +252,7 @@ export const en = {
     ...growthReasonsEn,
     ...checkinsReasonsEn,
     ...levelsReasonsEn,
+    ...shippingReasonsEn,
     ...academyReasonsEn,
     ...competitionsReasonsEn,
     ...pointsMallReasonsEn,
@@ -260,6 +263,7 @@ export const en = {
     ...addressesFieldsEn,
     ...checkinsFieldsEn,
     ...levelsFieldsEn,
+    ...shippingFieldsEn,
     ...pointsMallFieldsEn,
     ...pointsFieldsEn,
   },

@@ -25,6 +25,7 @@ import { pointsFieldsZhCN, pointsZhCN } from './points-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
+import { shippingFieldsZhCN, shippingReasonsZhCN, shippingZhCN } from './shipping-zh-cn';
 import { shopperZhCN } from './shopper-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
 import { tasksZhCN } from './tasks-zh-cn';
@@ -237,6 +238,7 @@ export const zhCN: Messages = {
   ...growthZhCN,
   ...checkinsZhCN,
   ...levelsZhCN,
+  ...shippingZhCN,
   ...tasksZhCN,
   ...honoursZhCN,
   ...academyZhCN,
@@ -250,6 +252,7 @@ export const zhCN: Messages = {
     ...growthReasonsZhCN,
     ...checkinsReasonsZhCN,
     ...levelsReasonsZhCN,
+    ...shippingReasonsZhCN,
     ...academyReasonsZhCN,
     ...competitionsReasonsZhCN,
     ...pointsMallReasonsZhCN,
@@ -260,6 +263,7 @@ export const zhCN: Messages = {
     ...addressesFieldsZhCN,
     ...checkinsFieldsZhCN,
     ...levelsFieldsZhCN,
+    ...shippingFieldsZhCN,
     ...pointsMallFieldsZhCN,
     ...pointsFieldsZhCN,
   },

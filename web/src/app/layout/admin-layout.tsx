@@ -26,6 +26,7 @@ export function AdminLayout() {
         <NavLink to="/admin/products">{t('admin.products')}</NavLink>
         <NavLink to="/admin/categories">{t('adminCategories.nav')}</NavLink>
         <NavLink to="/admin/orders">{t('admin.orders')}</NavLink>
+        <NavLink to="/admin/shipping">{t('adminShipping.nav')}</NavLink>
         <NavLink to="/admin/withdrawals">{t('adminDistribution.withdrawals')}</NavLink>
         <NavLink to="/admin/promoters">{t('adminDistribution.promoters')}</NavLink>
         <NavLink to="/admin/distribution">{t('adminDistribution.settings')}</NavLink>

@@ -16,12 +16,14 @@ import {
   EMPTY_DRAFT,
   type TypedAddress,
   toNewAddress,
+  useAddresses,
   useCreateAddress,
 } from '../../addresses';
 import { cart, purchaseIntent } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { MemberDiscountLine } from '../../levels';
 import { type ChosenPoints, PointsToggle } from '../../points';
+import { ShippingFeeLine, useShippingQuote } from '../../shipping';
 import { useCreateOrder } from '../api/create-order';
 import { CheckoutLineTitle } from '../components/checkout-line-title';
 import { useCheckoutLines } from '../components/checkout-lines';
@@ -45,6 +47,8 @@ export function CheckoutPage() {
   const discount = Math.min(coupon?.discount ?? 0, subtotal);
   const [points, setPoints] = useState<ChosenPoints | null>(null);
   const pointsDiscount = points?.discount ?? 0;
+  const shipping = useShippingQuote(lines, useChosenProvince(addressChoice, draft.province), groupBuy);
+  const shippingFee = shipping.data?.fee ?? 0;
   const error = createOrder.error ?? createAddress.error;
   const draftErrorAt = useFieldErrors(createAddress.error, checked);
   const pending = createOrder.isPending || createAddress.isPending;
@@ -166,11 +170,12 @@ export function CheckoutPage() {
               </strong>
             </div>
           ) : null}
-          {coupon || points ? (
+          <ShippingFeeLine quote={shipping} />
+          {coupon || points || shippingFee > 0 ? (
             <div className="summary-total">
               <span>{t('coupons.picker.total')}</span>
               <strong className="price" data-testid="checkout-total">
-                {money(subtotal - discount - pointsDiscount)}
+                {money(subtotal - discount - pointsDiscount + shippingFee)}
               </strong>
             </div>
           ) : null}
@@ -195,4 +200,11 @@ export function CheckoutPage() {
       </form>
     </section>
   );
+}
+
+/** The province the order will ship to: the chosen saved address's, or the one being typed. */
+function useChosenProvince(choice: AddressChoice, typed: string): string | null {
+  const book = useAddresses().data?.items ?? [];
+  if (choice?.kind === 'saved') return book.find((a) => a.id === choice.id)?.province ?? null;
+  return typed.trim() || null;
 }
