@@ -66,22 +66,29 @@ export function createShippingService(ctx: ShippingContext) {
     },
   ) {
     const templates = await q.templatesOfProducts(conn, [...new Set(input.lines.map((l) => l.productId))]);
-    const weights = await q.weightsOfVariants(
-      conn,
-      input.lines.map((l) => l.variantId),
-    );
-    const member = input.userId !== null && (await ctx.memberFreeShipping?.(conn, input.userId));
     const rows = new Map([...templates.values()].flatMap((t) => (t ? [[t.id, asRules(t)] as const] : [])));
-    return quoteShipping({
+    // Checkout's hot path: weights are read only for a template by weight, the member's level only
+    // when there is a fee to waive; a shop without templates pays one query.
+    const byWeight = [...rows.values()].some((t) => t.basis === 'weight');
+    const weights = byWeight
+      ? await q.weightsOfVariants(
+          conn,
+          input.lines.map((l) => l.variantId),
+        )
+      : new Map<string, number>();
+    const shipping = {
       lines: input.lines,
       province: input.province,
-      templateOf: (productId) => {
+      templateOf: (productId: string) => {
         const row = templates.get(productId);
         return row ? (rows.get(row.id) ?? null) : null;
       },
-      gramsOf: (variantId) => weights.get(variantId) ?? 0,
-      waiver: input.freeShipping ?? (member ? 'member' : null),
-    });
+      gramsOf: (variantId: string) => weights.get(variantId) ?? 0,
+    };
+    const charged = quoteShipping({ ...shipping, waiver: input.freeShipping });
+    if (charged.fee === 0 || input.userId === null) return charged;
+    const member = await ctx.memberFreeShipping?.(conn, input.userId);
+    return member ? quoteShipping({ ...shipping, waiver: 'member' }) : charged;
   }
 
   /** The orders module's port: checkout asks inside its transaction. */
