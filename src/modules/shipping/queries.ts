@@ -139,3 +139,11 @@ export async function replaceWeights(
     [productId, weights.map((w) => w.variantId), weights.map((w) => w.grams)],
   );
 }
+
+/**
+ * Serializes the operator's writers of one thing (the default mark, one product's shipping): without
+ * it two racing saves both pass their delete-or-clear step and the second insert breaks a unique key.
+ */
+export async function lockShipping(tx: Queryable, key: string) {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('fission.shipping:' || $1, 0))`, [key]);
+}

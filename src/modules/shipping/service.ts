@@ -149,7 +149,10 @@ export function createShippingService(ctx: ShippingContext) {
   }
 
   async function saveTemplate(tx: Tx, row: q.TemplateRow, isNew: boolean) {
-    if (row.is_default) await q.clearDefault(tx, row.id);
+    if (row.is_default) {
+      await q.lockShipping(tx, 'default');
+      await q.clearDefault(tx, row.id);
+    }
     if (isNew) await q.insertTemplate(tx, row);
     else await q.updateTemplate(tx, row);
   }
@@ -255,6 +258,7 @@ export function createShippingService(ctx: ShippingContext) {
           throw invalidInput(`/weights/${i}/variantId`, 'is listed twice', 'uniqueItems');
         seen.add(w.variantId);
       });
+      await q.lockShipping(tx, `product:${productId}`);
       await q.setProductTemplate(tx, productId, input.templateId);
       if (input.weights) await q.replaceWeights(tx, productId, input.weights);
       return productShipping(tx, productId);
