@@ -179,6 +179,8 @@ export function createShippingService(ctx: ShippingContext) {
 
   async function replaceTemplate(id: string, input: TemplateInput): Promise<Template> {
     return db.transaction(async (tx) => {
+      // The default's lock before the row's, as every writer of the default takes them.
+      if (input.isDefault) await q.lockShipping(tx, 'default');
       const found = await q.lockTemplate(tx, id);
       if (!found) throw notFound('Shipping template');
       const row = rowOf(id, input, found.created_at);
