@@ -14,7 +14,6 @@ export const shippingEn = {
     refunded: '({{amount}} refunded)',
     includeInReturn: 'Refund the shipping fee too',
     feeIncluded: 'Includes the shipping fee of {{amount}}',
-    feeNotIncluded: 'Goods only: the shipping fee is not refunded',
   },
   adminShipping: {
     title: 'Shipping templates',

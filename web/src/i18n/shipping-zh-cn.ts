@@ -14,7 +14,6 @@ export const shippingZhCN = {
     refunded: '（已退 {{amount}}）',
     includeInReturn: '同时退还运费',
     feeIncluded: '含运费 {{amount}}',
-    feeNotIncluded: '仅退商品款，运费不退',
   },
   adminShipping: {
     title: '运费模板',
