@@ -30,6 +30,7 @@ const MODULE_GRAPH = {
   people: ['accounts', 'addresses', 'distribution', 'orders', 'points'],
   points: ['orders'],
   'points-mall': ['catalog', 'coupons', 'orders', 'points'],
+  shipping: ['orders'],
   'share-earnings': ['catalog', 'distribution'],
   sharing: ['accounts', 'catalog', 'stores'],
   stores: ['accounts', 'catalog'],

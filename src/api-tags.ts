@@ -7,6 +7,7 @@ export const API_TAGS = [
   { name: 'addresses', description: 'The signed-in person’s saved delivery addresses (one default).' },
   { name: 'orders', description: 'Checkout, the buyer’s orders, cancellation and receipt.' },
   { name: 'payments', description: 'Paying an order, provider webhooks, refunds and disputes.' },
+  { name: 'shipping', description: 'Shipping templates, each product’s template, and the fee of a cart.' },
   { name: 'fulfilment', description: 'Shipping orders and tracking shipments.' },
   { name: 'after-sales', description: 'Refund and return requests after delivery.' },
   { name: 'sharing', description: 'Share links, posters, previews and their statistics.' },

@@ -40,6 +40,7 @@ import { createLedgerService } from './modules/ledger/index.js';
 import {
   commissionMultiplierBps,
   createLevelsService,
+  hasFreeShipping,
   levelsRoutes,
   memberPricing,
 } from './modules/levels/index.js';
@@ -66,6 +67,7 @@ import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
 import { cachedRedirect, createSharingModule, sharingRoutes } from './modules/sharing/index.js';
+import { createShippingService, shippingRoutes } from './modules/shipping/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
@@ -161,6 +163,22 @@ export async function buildApp(deps: AppDeps) {
     orderFacts: (conn, orderId) => orders.rewardFacts(conn, orderId),
   });
   const addresses = createAddressesService({ db, clock });
+  const shipping = createShippingService({
+    db,
+    clock,
+    sellableVariants: catalog.sellableVariants,
+    productVariants: (productId) =>
+      catalog.getProduct(productId, true).then(
+        (product) => product.variants,
+        (error: unknown) => {
+          if (error instanceof AppError && error.code === 'not_found') return null;
+          throw error;
+        },
+      ),
+    // Group buys are created below; this runs only once requests do.
+    groupTerms: (campaignId, groupId) => groupBuys.quoteUnitPrice(campaignId, groupId),
+    memberFreeShipping: hasFreeShipping,
+  });
   const checkins = createCheckinsService({ db, clock, timeZone: config.timeZone, points, events });
   const orders = createOrdersService({
     db,
@@ -178,6 +196,7 @@ export async function buildApp(deps: AppDeps) {
     groupBuys: createGroupBuyCheckout({ clock }),
     memberPricing,
     pointsCheckout: points.checkout,
+    shipping: shipping.checkout,
     shipments: shipmentLookup,
     savedAddresses: addresses,
     buyers: {
@@ -353,6 +372,7 @@ export async function buildApp(deps: AppDeps) {
     coupons,
     points,
     levels,
+    shipping,
     pointsMall,
     invitations,
     notifications,
@@ -450,6 +470,7 @@ export async function buildApp(deps: AppDeps) {
         : false,
   });
   await app.register(addressesRoutes, { addresses });
+  await app.register(shippingRoutes, { shipping });
   await app.register(fulfilmentRoutes, { fulfilment });
   await app.register(paymentRoutes, {
     orders,

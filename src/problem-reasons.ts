@@ -16,6 +16,7 @@ import { paymentReasons } from './modules/payments/index.js';
 import { pointsReasons } from './modules/points/index.js';
 import { pointsMallReasons } from './modules/points-mall/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
+import { shippingReasons } from './modules/shipping/index.js';
 import { storesReasons } from './modules/stores/index.js';
 import { uploadsReasons } from './modules/uploads/index.js';
 import { mergeReasonCatalogs, platformReasons } from './platform/reasons.js';
@@ -48,4 +49,5 @@ export const problemReasons = mergeReasonCatalogs([
   levelsReasons,
   competitionsReasons,
   pointsMallReasons,
+  shippingReasons,
 ]);

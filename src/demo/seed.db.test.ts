@@ -177,6 +177,30 @@ describe('demo shop', () => {
     expect(claim.statusCode).toBe(422);
   });
 
+  it('charges ¥8 shipping under ¥99 (¥20 to Xinjiang), free above it or on a Gold level', async () => {
+    const cheap = products.find((p) => (p.variants[0]?.price ?? 0) < 9900 && p.variants[0]?.stock) as Product;
+    const items = `${cheap.variants[0]?.id}:1`;
+    const quote = async (key: string, province = '浙江省') =>
+      (
+        await t.request(
+          'GET',
+          `/api/me/shipping-quote?items=${items}&province=${encodeURIComponent(province)}`,
+          {
+            token: (await signInAs(key)).token,
+          },
+        )
+      ).json<{ fee: number; waiver: string | null }>();
+    // Wang Fang is Silver: she pays; Chen Jie's Gold level ships free.
+    expect(await quote('buyer2')).toMatchObject({ fee: 800, waiver: null });
+    expect(await quote('buyer2', '新疆维吾尔自治区')).toMatchObject({ fee: 2000 });
+    expect(await quote('buyer1')).toMatchObject({ fee: 0, waiver: 'member' });
+    const many = `${cheap.variants[0]?.id}:${Math.ceil(9900 / (cheap.variants[0]?.price ?? 1))}`;
+    const free = await t.request('GET', `/api/me/shipping-quote?items=${many}`, {
+      token: (await signInAs('buyer2')).token,
+    });
+    expect(free.json()).toMatchObject({ fee: 0, waiver: null });
+  });
+
   it('gives Chen Jie tasks part-way: two of three products shared this week, his first order rewarded', async () => {
     const { token } = await signInAs('buyer1');
     const res = await t.request('GET', '/api/me/tasks', { token });

@@ -22,6 +22,7 @@ import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
 import { seedDemoPoints } from './points.js';
 import { seedDemoPointsMall } from './points-mall.js';
+import { seedDemoShipping } from './shipping.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 import { seedDemoTaskProgress, seedDemoTasks } from './tasks.js';
 import { DemoTime } from './time.js';
@@ -36,6 +37,7 @@ export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
   accounts: string[];
   orders: number;
   tasks: number;
+  shippingTemplates: number;
   /** Background jobs run at the end: the notifications of the story, among others. */
   jobs: number;
 }
@@ -107,6 +109,7 @@ async function seedStory(
   await seedDemoPoints(services, db, people, runtime.clock.now());
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
+  const shipping = await seedDemoShipping(services, products);
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
   await seedDemoCheckins(services, person(people, 'buyer1'));
   await seedDemoTaskProgress(services, person(people, 'buyer1'), products);
@@ -128,6 +131,7 @@ async function seedStory(
     ...earnings,
     tasks,
     ...mall,
+    ...shipping,
     jobs,
   };
 }

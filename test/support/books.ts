@@ -10,7 +10,7 @@ import type { TestApp } from './test-app.js';
  * (a) per provider, `provider:<name>` in the ledger against the payments tables: what was paid
  *     (payments that succeeded, money of a wrong amount), less what went back (refunds that
  *     succeeded, wrong amounts refunded) and chargebacks lost;
- * (b) per order, the ledger's sales − refunds (plus money held for it that is owed back: a late
+ * (b) per order, the ledger's sales − refunds (goods and shipping) (plus money held for it that is owed back: a late
  *     payment, a wrong amount, a refund the provider failed; less a lost chargeback) against what the provider itself holds for
  *     that order: the sandbox's own intents (`sandbox_payment_intents`), or for another provider
  *     the payments tables.
@@ -27,6 +27,8 @@ import type { TestApp } from './test-app.js';
 const ORDER_ACCOUNTS = [
   'platform:sales',
   'platform:refunds',
+  'platform:shipping-revenue',
+  'platform:shipping-refunds',
   'platform:late-payments',
   'platform:unmatched-payments',
   'platform:failed-refunds',

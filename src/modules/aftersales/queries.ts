@@ -10,6 +10,8 @@ export interface AfterSaleRow {
   reason: string;
   photos: string[];
   amount: number;
+  /** The part of `amount` that is the order's shipping fee. */
+  shipping_refunded: number;
   refund_id: string | null;
   note: string;
   decided_by: string | null;
@@ -28,8 +30,8 @@ export interface AfterSaleItemRow {
 
 export async function insertAfterSale(tx: Queryable, row: AfterSaleRow, items: readonly AfterSaleItemRow[]) {
   await tx.query(
-    `INSERT INTO after_sales (id, order_id, user_id, type, status, reason, photos, amount, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO after_sales (id, order_id, user_id, type, status, reason, photos, amount, created_at,
+       shipping_refunded) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       row.id,
       row.order_id,
@@ -40,6 +42,7 @@ export async function insertAfterSale(tx: Queryable, row: AfterSaleRow, items: r
       JSON.stringify(row.photos),
       row.amount,
       row.created_at,
+      row.shipping_refunded,
     ],
   );
   for (const i of items) {
@@ -136,3 +139,10 @@ export function list(conn: Queryable, f: ListFilter) {
     params,
   );
 }
+
+/** The operator included the shipping fee when approving: it joins the request's amount. */
+export const addShippingFee = (tx: Queryable, id: string, fee: number) =>
+  tx.query(
+    'UPDATE after_sales SET amount = amount + $2, shipping_refunded = shipping_refunded + $2 WHERE id = $1',
+    [id, fee],
+  );

@@ -154,7 +154,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
         description:
           'Admin only. Refunds the amount through the payment provider, returns the units to stock and ' +
           "shrinks the order's commissions; the order stays in its status unless this refunds the rest of " +
-          'it. A request already decided → 409 `invalid_transition`; one whose refund is with the provider ' +
+          'it. `includeShipping` adds the shipping fee not yet refunded to a return. A request already decided → 409 `invalid_transition`; one whose refund is with the provider ' +
           '→ 409 `after_sale_refund_in_progress`; the provider unreachable → 503.',
         params: IdParams,
         body: Type.Optional(DecisionBody),
@@ -162,7 +162,9 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
       },
     },
     async (request) =>
-      afterSales.approve(requireUser(request).id, request.params.id, request.body?.note ?? ''),
+      afterSales.approve(requireUser(request).id, request.params.id, request.body?.note ?? '', {
+        includeShipping: request.body?.includeShipping ?? false,
+      }),
   );
 
   app.post(

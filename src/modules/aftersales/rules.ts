@@ -147,3 +147,20 @@ export function chooseUnits(
 /** What a request refunds: the sum of its units' shares. */
 export const amountOf = (shares: readonly number[], units: readonly number[]): number =>
   units.reduce((sum, u) => sum + (shares[u] ?? 0), 0);
+
+/**
+ * How much of the fee a refund gives back. A refund before shipping that leaves no unit unrefunded
+ * takes the rest of the fee with it (nothing will ship); after shipping the fee was earned by the
+ * carrier's work, so a return refunds goods only unless the operator chooses to include it.
+ */
+export function shippingToRefund(input: {
+  fee: number;
+  feeRefunded: number;
+  shipped: boolean;
+  coversEveryUnitLeft: boolean;
+  operatorIncludesFee: boolean;
+}): number {
+  const left = Math.max(0, input.fee - input.feeRefunded);
+  if (input.shipped) return input.operatorIncludesFee ? left : 0;
+  return input.coversEveryUnitLeft || input.operatorIncludesFee ? left : 0;
+}

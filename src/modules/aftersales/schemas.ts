@@ -27,7 +27,16 @@ export const AfterSaleBody = Type.Object(
 export const QuoteBody = Type.Object({ items: Type.Optional(ItemsSchema) }, { additionalProperties: false });
 
 export const DecisionBody = Type.Object(
-  { note: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    includeShipping: Type.Optional(
+      Type.Boolean({
+        description:
+          'Refund the order’s shipping fee with this return too (a return refunds goods only by default; ' +
+          'a refund before shipping that covers every unit left includes the fee already).',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const RejectBody = Type.Object(
@@ -54,13 +63,22 @@ export const AfterSaleSchema = Type.Object({
   reason: Type.String(),
   photos: Type.Array(Type.String()),
   amount: Type.Integer(),
+  shippingRefunded: Type.Integer({
+    description:
+      'The part of `amount` that is the order’s shipping fee: all of it for a refund before shipping that leaves ' +
+      'no unit unrefunded; for a return, only when the operator chose to include it; otherwise 0.',
+  }),
   items: Type.Array(ItemSchema),
   note: Type.String(),
   createdAt: Type.String(),
   decidedAt: Nullable(Type.String()),
 });
 
-export const QuoteSchema = Type.Object({ amount: Type.Integer(), items: Type.Array(ItemSchema) });
+export const QuoteSchema = Type.Object({
+  amount: Type.Integer(),
+  shippingRefunded: Type.Integer({ description: 'The part of `amount` that is the shipping fee.' }),
+  items: Type.Array(ItemSchema),
+});
 
 export const AfterSalePage = Type.Object({
   items: Type.Array(AfterSaleSchema),

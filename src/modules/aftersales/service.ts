@@ -16,6 +16,7 @@ import {
   checkRequestable,
   chooseUnits,
   type LineUnits,
+  shippingToRefund,
   unitShares,
 } from './rules.js';
 import type { AfterSaleBody, AfterSaleSchema } from './schemas.js';
@@ -51,10 +52,26 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     });
   }
 
-  /** What a request would cover and cost: its units and their shares of the paid total. */
+  /**
+   * What a request would cover and cost: its units and their shares of the goods paid for (the
+   * total without shipping), and the shipping fee when a refund before shipping leaves no unit.
+   */
   async function plan(conn: Queryable, order: Order, items: AfterSaleRequest['items']) {
-    const chosen = chooseUnits(await lineUnits(conn, order), items);
-    const shares = unitShares(order.total, order.items);
+    const units = await lineUnits(conn, order);
+    const chosen = chooseUnits(units, items);
+    const shares = unitShares(order.total - order.shippingFee, order.items);
+    const free = units.reduce((sum, l) => sum + l.quantity - l.refunded.size - l.open.size, 0);
+    const shipping = shippingToRefund({
+      fee: order.shippingFee,
+      feeRefunded: order.shippingRefunded,
+      shipped: order.status !== 'paid',
+      coversEveryUnitLeft: chosen.reduce((sum, c) => sum + c.quantity, 0) >= free,
+      operatorIncludesFee: false,
+    });
+    return { shipping, lines: priceLines(order, chosen, shares) };
+  }
+
+  function priceLines(order: Order, chosen: readonly ChosenLine[], shares: number[][]) {
     return chosen.map((c: ChosenLine) => {
       const index = order.items.findIndex((i) => i.id === c.orderItemId);
       return {
@@ -85,9 +102,10 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
   async function quote(userId: string, orderId: string, items: AfterSaleRequest['items']) {
     return db.transaction(async (tx) => {
       const order = await ownOrder(tx, userId, orderId);
-      const lines = await plan(tx, order, items);
+      const { lines, shipping } = await plan(tx, order, items);
       return {
-        amount: lines.reduce((s, l) => s + l.amount, 0),
+        amount: lines.reduce((s, l) => s + l.amount, 0) + shipping,
+        shippingRefunded: shipping,
         items: lines.map((l) => ({
           orderItemId: l.orderItemId,
           title: l.title,
@@ -107,7 +125,7 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
         { completedAt: completedAt(order), returnWindowDays: ctx.returnWindowDays, now: clock.now() },
         order.pointsRedemption,
       );
-      const lines = await plan(tx, order, input.items);
+      const { lines, shipping } = await plan(tx, order, input.items);
       const row: q.AfterSaleRow = {
         id: newId(),
         order_id: orderId,
@@ -116,7 +134,8 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
         status: 'requested',
         reason: input.reason,
         photos: input.photos ?? [],
-        amount: lines.reduce((s, l) => s + l.amount, 0),
+        amount: lines.reduce((s, l) => s + l.amount, 0) + shipping,
+        shipping_refunded: shipping,
         refund_id: null,
         note: '',
         decided_by: null,
@@ -151,18 +170,37 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
    * request becomes `refunded` in the refund's apply step (see `onRefundApplied`), so a crash
    * after the provider call is finished by the refund core's recovery job, request and all.
    */
-  async function approve(adminId: string | null, id: string, note = ''): Promise<AfterSale> {
+  async function approve(
+    adminId: string | null,
+    id: string,
+    note = '',
+    options: { includeShipping?: boolean } = {},
+  ): Promise<AfterSale> {
     const refundId = await db.transaction(async (tx) => {
       const found = await q.findAfterSale(tx, id);
       if (!found) throw notFound('After-sales request');
-      await orders.lockOrder(tx, found.order_id);
-      const row = (await q.lockAfterSale(tx, id)) as q.AfterSaleRow;
+      const order = await orders.lockOrder(tx, found.order_id);
+      let row = (await q.lockAfterSale(tx, id)) as q.AfterSaleRow;
       afterSaleMachine.assertTransition(row.status, 'refunded');
       await refuseWhileRefunding(tx, row);
+      const fee = options.includeShipping
+        ? shippingToRefund({
+            fee: order.shippingFee,
+            feeRefunded: order.shippingRefunded + row.shipping_refunded,
+            shipped: true,
+            coversEveryUnitLeft: false,
+            operatorIncludesFee: true,
+          })
+        : 0;
+      if (fee > 0) {
+        await q.addShippingFee(tx, id, fee);
+        row = { ...row, amount: row.amount + fee, shipping_refunded: row.shipping_refunded + fee };
+      }
       const items = await q.itemsOf(tx, [id]);
       const refund = await orders.claimRefund(tx, row.order_id, {
         reason: `after-sales ${row.type}`,
         amount: row.amount,
+        shippingAmount: row.shipping_refunded,
         items: items.map((i) => ({ orderItemId: i.order_item_id, quantity: i.quantity })),
         restock: true,
       });
@@ -263,6 +301,7 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
       reason: r.reason,
       photos: r.photos,
       amount: r.amount,
+      shippingRefunded: r.shipping_refunded,
       items: items
         .filter((i) => i.after_sale_id === r.id)
         .map((i) => ({

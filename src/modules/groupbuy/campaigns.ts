@@ -20,6 +20,8 @@ export interface CampaignInput {
   leaderPrice?: number | null;
   startsAt?: string | null;
   endsAt?: string | null;
+  /** Its orders ship free (default: yes, the group price is the whole price). */
+  freeShipping?: boolean;
 }
 
 export type CampaignPatch = Partial<Omit<CampaignInput, 'variantId' | 'groupSize'>>;
@@ -70,6 +72,7 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
       per_user_limit: input.perUserLimit ?? null,
       starts_at: instantOrNull(input.startsAt, '/startsAt'),
       ends_at: instantOrNull(input.endsAt, '/endsAt'),
+      free_shipping: input.freeShipping ?? true,
       status: 'active',
       created_at: now,
       updated_at: now,
@@ -92,6 +95,7 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
         starts_at:
           patch.startsAt === undefined ? current.starts_at : instantOrNull(patch.startsAt, '/startsAt'),
         ends_at: patch.endsAt === undefined ? current.ends_at : instantOrNull(patch.endsAt, '/endsAt'),
+        free_shipping: patch.freeShipping ?? current.free_shipping,
         updated_at: clock.now(),
       };
       const [variant] = await catalog.sellableVariants(tx, [current.variant_id]);

@@ -42,6 +42,7 @@ export function presentCampaign(row: q.CampaignRow, product: Product | undefined
     perUserLimit: row.per_user_limit,
     startsAt: iso(row.starts_at),
     endsAt: iso(row.ends_at),
+    freeShipping: row.free_shipping,
     status: row.status,
     running: campaignRunning({ status: row.status, startsAt: row.starts_at, endsAt: row.ends_at }, now),
     createdAt: row.created_at.toISOString(),

@@ -21,7 +21,11 @@ export function createGroupBuyPricing({ db, clock }: { db: Database; clock: Cloc
         'The group price is for members of one of this campaign’s groups',
       );
     const prices = { price: campaign.price, leaderPrice: campaign.leader_price };
-    return { variantId: campaign.variant_id, unitPrice: unitPriceFor(prices, groupId ? 'member' : 'leader') };
+    return {
+      variantId: campaign.variant_id,
+      unitPrice: unitPriceFor(prices, groupId ? 'member' : 'leader'),
+      freeShipping: campaign.free_shipping,
+    };
   }
 
   /** The group price of each campaign of these products that is running now. */

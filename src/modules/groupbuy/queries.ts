@@ -19,6 +19,7 @@ export interface CampaignRow {
   per_user_limit: number | null;
   starts_at: Date | null;
   ends_at: Date | null;
+  free_shipping: boolean;
   status: CampaignStatus;
   created_at: Date;
   updated_at: Date;
@@ -55,8 +56,8 @@ export interface SeatRow {
 export async function insertCampaign(conn: Queryable, c: CampaignRow): Promise<void> {
   await conn.query(
     `INSERT INTO group_buy_campaigns (id, variant_id, product_id, group_size, price, leader_price,
-       duration_minutes, per_user_limit, starts_at, ends_at, status, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       duration_minutes, per_user_limit, starts_at, ends_at, status, created_at, updated_at, free_shipping)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       c.id,
       c.variant_id,
@@ -71,6 +72,7 @@ export async function insertCampaign(conn: Queryable, c: CampaignRow): Promise<v
       c.status,
       c.created_at,
       c.updated_at,
+      c.free_shipping,
     ],
   );
 }
@@ -78,7 +80,8 @@ export async function insertCampaign(conn: Queryable, c: CampaignRow): Promise<v
 export async function updateCampaign(conn: Queryable, c: CampaignRow): Promise<void> {
   await conn.query(
     `UPDATE group_buy_campaigns SET price = $2, leader_price = $3, duration_minutes = $4,
-       per_user_limit = $5, starts_at = $6, ends_at = $7, status = $8, updated_at = $9 WHERE id = $1`,
+       per_user_limit = $5, starts_at = $6, ends_at = $7, status = $8, updated_at = $9, free_shipping = $10
+     WHERE id = $1`,
     [
       c.id,
       c.price,
@@ -89,6 +92,7 @@ export async function updateCampaign(conn: Queryable, c: CampaignRow): Promise<v
       c.ends_at,
       c.status,
       c.updated_at,
+      c.free_shipping,
     ],
   );
 }

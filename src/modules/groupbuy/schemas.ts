@@ -16,6 +16,10 @@ const Duration = Type.Integer({ minimum: 1, maximum: 30 * 24 * 60 });
 const PerUserLimit = Type.Integer({ minimum: 1, maximum: 999 });
 const Instant = Type.String({ format: 'date-time', maxLength: 40 });
 
+const FreeShipping = Type.Boolean({
+  description: 'Its orders ship free whatever the products’ shipping templates say (default true).',
+});
+
 export const CampaignBody = Type.Object(
   {
     variantId: Id,
@@ -26,6 +30,7 @@ export const CampaignBody = Type.Object(
     leaderPrice: Type.Optional(Nullable(Money)),
     startsAt: Type.Optional(Nullable(Instant)),
     endsAt: Type.Optional(Nullable(Instant)),
+    freeShipping: Type.Optional(FreeShipping),
   },
   { additionalProperties: false },
 );
@@ -38,6 +43,7 @@ export const CampaignPatchBody = Type.Object(
     leaderPrice: Type.Optional(Nullable(Money)),
     startsAt: Type.Optional(Nullable(Instant)),
     endsAt: Type.Optional(Nullable(Instant)),
+    freeShipping: Type.Optional(FreeShipping),
   },
   { additionalProperties: false },
 );
@@ -66,6 +72,7 @@ export const CampaignSchema = Type.Object({
   perUserLimit: Nullable(Type.Integer()),
   startsAt: Nullable(Type.String()),
   endsAt: Nullable(Type.String()),
+  freeShipping: Type.Boolean(),
   status: Type.Unsafe<CampaignStatus>(Type.String({ enum: [...campaignMachine.states] })),
   running: Type.Boolean(),
   createdAt: Type.String(),

@@ -47,6 +47,7 @@ export function createGroupBuyCheckout(deps: { clock: Clock }): GroupBuyCheckout
     const unitPrice = unitPriceFor({ price: campaign.price, leaderPrice: campaign.leader_price }, role);
     return {
       unitPrice,
+      freeShipping: campaign.free_shipping,
       async attach(orderTx, orderId) {
         try {
           await q.insertSeat(orderTx, {

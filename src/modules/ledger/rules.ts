@@ -15,6 +15,10 @@ export const accounts = {
   provider: (name: string) => ({ code: `provider:${name}`, kind: 'asset' as const }),
   /** What buyers paid for orders (revenue). */
   sales: { code: 'platform:sales', kind: 'revenue' as const },
+  /** What buyers paid for shipping: kept apart from goods, which commissions and coupons count (revenue). */
+  shippingRevenue: { code: 'platform:shipping-revenue', kind: 'revenue' as const },
+  /** Shipping fees given back to buyers (contra-revenue of shipping). */
+  shippingRefunds: { code: 'platform:shipping-refunds', kind: 'contra' as const },
   /** Money given back to buyers (contra-revenue). */
   refunds: { code: 'platform:refunds', kind: 'contra' as const },
   /** Payments that arrived for cancelled orders, owed back to the payer (liability). */

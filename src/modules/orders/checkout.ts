@@ -11,6 +11,7 @@ import { priceCheckout } from './pricing.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { computeTotals, MAX_QUANTITY, mergeLines, type RequestedLine } from './rules.js';
+import { recordShippingFee, shippingFeeOf } from './shipping.js';
 
 export interface PlaceOrderInput {
   items: RequestedLine[];
@@ -155,6 +156,7 @@ async function reserveAndCreate(
 
   const price = await priceDiscounts(ctx, tx, userId, input, priced, seat ? 'group' : 'regular');
   const totals = computeTotals(priced, price.discount);
+  const shippingFee = await shippingFeeOf(ctx, tx, { userId, address, priced, seat });
   const now = ctx.clock.now();
   const order: q.OrderRow = {
     id: orderId,
@@ -165,7 +167,9 @@ async function reserveAndCreate(
     member_discount: price.memberDiscount,
     points_used: price.points?.points ?? 0,
     points_discount: price.pointsDiscount,
-    total: totals.total,
+    total: totals.total + shippingFee,
+    shipping_fee: shippingFee,
+    shipping_refunded: 0,
     refunded_amount: 0,
     currency: ctx.currency,
     address,
@@ -177,6 +181,7 @@ async function reserveAndCreate(
     updated_at: now,
   };
   await q.insertOrder(tx, order, { deviceId: context.deviceId ?? null, ip: context.ip ?? null });
+  await recordShippingFee(tx, order.id, shippingFee);
   await price.coupon?.attachTo(order.id);
   await price.points?.attachTo(order.id);
   await seat?.attach(tx, order.id);

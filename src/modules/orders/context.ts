@@ -30,6 +30,8 @@ export interface OrdersContext {
   memberPricing?: MemberPricing;
   /** The points module's checkout side; without it an order with `points` is refused. */
   pointsCheckout?: PointsCheckout;
+  /** The shipping module's fee; without it every order ships free (`shippingFee: 0`). */
+  shipping?: ShippingCheckout;
   /** The fulfilment module's shipments; without it every order shows `shipment: null`. */
   shipments?: ShipmentLookup;
   /** The addresses module's book: an order placed with `address.addressId` copies that address. */
@@ -102,6 +104,25 @@ export interface PointsCheckout {
   ): Promise<{ points: number; discount: number; attachTo(orderId: string): Promise<void> }>;
 }
 
+/**
+ * The shipping fee at checkout, supplied by the shipping module: what the lines cost to ship to
+ * `province` under their products' templates. `lineTotal` is the goods at the price paid (group
+ * price included), before coupons, points and member discounts. `freeShipping` names a promotion
+ * that ships free (a group-buy campaign that says so); the module also waives the fee for a member
+ * whose level ships free.
+ */
+export interface ShippingCheckout {
+  quote(
+    tx: Tx,
+    input: {
+      userId: string;
+      province: string | null;
+      lines: readonly { productId: string; variantId: string; quantity: number; lineTotal: number }[];
+      freeShipping: 'group_buy' | 'flash_sale' | null;
+    },
+  ): Promise<{ fee: number }>;
+}
+
 export const EXPIRE_ORDER_JOB = 'orders.expire-unpaid';
 export const REFUND_LATE_PAYMENT_JOB = 'orders.refund-late-payment';
 
@@ -125,6 +146,8 @@ export interface GroupSeatRequest {
 
 export interface ReservedSeat {
   unitPrice: number;
+  /** The campaign ships free (its operator's setting). */
+  freeShipping?: boolean;
   /** Records the seat against the order, once the order row exists. */
   attach(tx: Tx, orderId: string): Promise<void>;
 }

@@ -10,6 +10,7 @@ export type {
   PointsCheckout,
   ReservedSeat,
   ShipmentLookup,
+  ShippingCheckout,
 } from './context.js';
 export type { Order } from './present.js';
 export { applyMemberDiscount } from './pricing.js';

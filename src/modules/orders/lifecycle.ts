@@ -9,6 +9,7 @@ import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { type OrderStatus, orderMachine } from './rules.js';
+import { paidPosting } from './shipping.js';
 
 export async function lockOrThrow(tx: Tx, orderId: string): Promise<q.OrderRow> {
   const order = await q.lockOrder(tx, orderId);
@@ -70,11 +71,10 @@ export async function confirmPayment(
     const paid = await moveTo(ctx, tx, order, 'paid');
     await ctx.payments.markPayment(tx, payment.id, 'succeeded');
     if (order.total > 0) {
-      const cash = accounts.provider(provider);
       await ctx.ledger.post(tx, {
         kind: 'order.paid',
         ref: order.id,
-        ...transferBetween(accounts.sales, cash, order.total),
+        ...paidPosting(provider, order.total, order.shipping_fee),
       });
     }
     if (event.paymentFingerprint) await setPaymentFingerprint(tx, order.id, event.paymentFingerprint);

@@ -48,6 +48,8 @@ export async function presentOrders(
     pointsUsed: row.points_used,
     pointsDiscount: row.points_discount,
     total: row.total,
+    shippingFee: row.shipping_fee,
+    shippingRefunded: row.shipping_refunded,
     refundedAmount: row.refunded_amount,
     pointsRedemption: row.provider === POINTS_PROVIDER,
     currency: row.currency,

@@ -14,7 +14,11 @@ export interface OrderRow {
   /** Points spent on the order, and the money they paid (part of `discount`). */
   points_used: number;
   points_discount: number;
+  /** subtotal − discount + shipping_fee. */
   total: number;
+  /** The shipping fee, part of `total`; and how much of it went back to the buyer (part of `refunded_amount`). */
+  shipping_fee: number;
+  shipping_refunded: number;
   /** What went back to the buyer so far (partial refunds add up; a full refund makes it `total`). */
   refunded_amount: number;
   currency: string;
@@ -52,7 +56,7 @@ export interface OrderEventRow {
 
 export async function insertOrder(
   tx: Queryable,
-  o: Omit<OrderRow, 'updated_at' | 'refunded_amount'>,
+  o: Omit<OrderRow, 'updated_at' | 'refunded_amount' | 'shipping_fee' | 'shipping_refunded'>,
   origin: { deviceId: string | null; ip: string | null },
 ) {
   await tx.query(
@@ -89,6 +93,7 @@ export async function insertOrder(
 export interface AttributionFacts {
   orderId: string;
   buyerId: string;
+  /** What the buyer paid for the goods: the order's total without its shipping fee (commissions count goods only). */
   total: number;
   shareCode: string | null;
   storeSlug: string | null;
@@ -109,9 +114,11 @@ export async function attributionFacts(
     store_slug: string | null;
     device_id: string | null;
     client_ip: string | null;
-  }>('SELECT id, user_id, total, share_code, store_slug, device_id, client_ip FROM orders WHERE id = $1', [
-    orderId,
-  ]);
+  }>(
+    `SELECT id, user_id, total - shipping_fee AS total, share_code, store_slug, device_id, client_ip
+     FROM orders WHERE id = $1`,
+    [orderId],
+  );
   const row = rows[0];
   if (!row) return undefined;
   const items = await itemsOf(conn, [orderId]);
@@ -128,6 +135,7 @@ export async function attributionFacts(
 }
 
 /** What a reward on an order (points) needs: who bought, what it paid, what went back, what points paid. */
+/** An order's goods as rewards count them: `total` and `refundedAmount` leave the shipping fee out. */
 export interface RewardFacts {
   orderId: string;
   buyerId: string;
@@ -140,7 +148,8 @@ export interface RewardFacts {
 export async function rewardFacts(conn: Queryable, orderId: string): Promise<RewardFacts | undefined> {
   const row = (
     await conn.query<Pick<OrderRow, 'user_id' | 'status' | 'total' | 'refunded_amount' | 'points_used'>>(
-      'SELECT user_id, status, total, refunded_amount, points_used FROM orders WHERE id = $1',
+      `SELECT user_id, status, total - shipping_fee AS total, refunded_amount - shipping_refunded AS refunded_amount,
+         points_used FROM orders WHERE id = $1`,
       [orderId],
     )
   )[0];
@@ -293,12 +302,14 @@ export async function addRefunded(
   amount: number,
   items: readonly { orderItemId: string; quantity: number }[],
   now: Date,
+  /** The part of `amount` that is the shipping fee. */
+  shipping = 0,
 ) {
-  await tx.query('UPDATE orders SET refunded_amount = refunded_amount + $2, updated_at = $3 WHERE id = $1', [
-    orderId,
-    amount,
-    now,
-  ]);
+  await tx.query(
+    `UPDATE orders SET refunded_amount = refunded_amount + $2, shipping_refunded = shipping_refunded + $4,
+       updated_at = $3 WHERE id = $1`,
+    [orderId, amount, now, shipping],
+  );
   for (const item of items) {
     await tx.query(
       'UPDATE order_items SET refunded_quantity = refunded_quantity + $3 WHERE id = $1 AND order_id = $2',
@@ -340,3 +351,13 @@ export const buyersByPhone = async (conn: Queryable, digits: string, limit: numb
       [`%${digits}%`, limit],
     )
   ).map((r) => r.user_id);
+
+/** The part of a claimed refund that is the shipping fee; none recorded means goods only. */
+export async function recordShippingRefund(tx: Queryable, refundId: string, orderId: string, amount: number) {
+  if (amount <= 0) return;
+  await tx.query('INSERT INTO order_shipping_refunds (refund_id, order_id, amount) VALUES ($1, $2, $3)', [
+    refundId,
+    orderId,
+    amount,
+  ]);
+}

@@ -59,6 +59,9 @@ export async function placeRedemptionOrder(
     points_used: input.points,
     points_discount: 0,
     total: 0,
+    // A points-mall product ships free: it was bought with points, not money.
+    shipping_fee: 0,
+    shipping_refunded: 0,
     refunded_amount: 0,
     currency: ctx.currency,
     address,

@@ -9,6 +9,7 @@ import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { planRefund, type RefundLine } from './refund-rules.js';
 import { orderMachine } from './rules.js';
+import { refundPosting, shippingOfRefunds, shippingPartOf } from './shipping.js';
 
 /**
  * Refunds, whole or partial, in three steps:
@@ -31,6 +32,11 @@ export interface RefundRequest {
   /** Return those units to stock when the refund is applied. */
   restock: boolean;
   /**
+   * At least this much of `amount` is the shipping fee (capped by the fee not yet refunded): an
+   * operator including the fee in a return. Without it the refund is goods first, then the fee.
+   */
+  shippingAmount?: number;
+  /**
    * The provider refunded already (a refund made in its dashboard, e.g. Stripe's charge.refunded):
    * its refund id is recorded with the claim and no provider call is made, now or on recovery.
    */
@@ -49,6 +55,7 @@ export async function claimRefund(
   const payment = await ctx.payments.lockLatestPayment(tx, orderId);
   if (payment?.status !== 'succeeded')
     throw refuse('no_payment_to_refund', { orderId }, 'The order has no successful payment to refund');
+  const inFlight = await ctx.payments.refundsInFlightOf(tx, orderId);
   const plan = planRefund({
     orderId,
     total: order.total,
@@ -58,11 +65,24 @@ export async function claimRefund(
       quantity: i.quantity,
       refundedQuantity: i.refunded_quantity,
     })),
-    inFlight: await ctx.payments.refundsInFlightOf(tx, orderId),
+    inFlight,
     amount: request.amount,
     items: request.items,
   });
-  return ctx.payments.claimRefund(tx, {
+  const inFlightShipping = await shippingOfRefunds(
+    tx,
+    inFlight.map((r) => r.id),
+  );
+  const feeInFlight = [...inFlightShipping.values()].reduce((sum, a) => sum + a, 0);
+  const goodsInFlight = inFlight.reduce((sum, r) => sum + r.amount, 0) - feeInFlight;
+  const shipping = shippingPartOf({
+    amount: plan.amount,
+    goodsLeft:
+      order.total - order.shipping_fee - (order.refunded_amount - order.shipping_refunded) - goodsInFlight,
+    feeLeft: order.shipping_fee - order.shipping_refunded - feeInFlight,
+    asked: request.shippingAmount ?? 0,
+  });
+  const refund = await ctx.payments.claimRefund(tx, {
     orderId,
     payment,
     kind: 'order',
@@ -72,6 +92,8 @@ export async function claimRefund(
     reason: request.reason,
     externalId: request.alreadyRefunded?.externalId,
   });
+  await q.recordShippingRefund(tx, refund.id, orderId, shipping);
+  return refund;
 }
 
 /**
@@ -149,7 +171,8 @@ export async function applyRefund(ctx: OrdersContext, refundId: string, external
     const payment = await ctx.payments.findPayment(tx, refund.payment_id);
     if (!payment) throw notFound('Payment');
     const now = ctx.clock.now();
-    await q.addRefunded(tx, order.id, refund.amount, refund.items, now);
+    const shipping = (await shippingOfRefunds(tx, [refund.id])).get(refund.id) ?? 0;
+    await q.addRefunded(tx, order.id, refund.amount, refund.items, now, shipping);
     if (refund.restock) {
       await ctx.catalog.releaseStock(tx, await stockOf(tx, order.id, refund.items), {
         orderId: order.id,
@@ -158,35 +181,30 @@ export async function applyRefund(ctx: OrdersContext, refundId: string, external
       });
     }
     await ctx.payments.settleRefund(tx, refund.id, { externalId });
-    const refundedAmount = order.refunded_amount + refund.amount;
-    const cash = accounts.provider(payment.provider);
-    if (refundedAmount >= order.total) {
+    // In goods, as commissions and rewards count them: the order is refunded in full once all its
+    // goods are, even when the operator kept a fee the carrier earned.
+    const goodsTotal = order.total - order.shipping_fee;
+    const goodsRefunded = order.refunded_amount - order.shipping_refunded + refund.amount - shipping;
+    const posting = refundPosting(payment.provider, refund.amount, shipping);
+    if (goodsRefunded >= goodsTotal) {
       await moveTo(ctx, tx, order, 'refunded', refund.reason);
       await ctx.payments.markPayment(tx, payment.id, 'refunded');
       if (refund.amount > 0) {
-        await ctx.ledger.post(tx, {
-          kind: 'order.refunded',
-          ref: order.id,
-          ...transferBetween(cash, accounts.refunds, refund.amount),
-        });
+        await ctx.ledger.post(tx, { kind: 'order.refunded', ref: order.id, ...posting });
       }
       await ctx.events.publish(tx, 'order.refunded', { orderId: order.id, userId: order.user_id });
     } else {
       await q.recordEvent(tx, order.id, 'partially_refunded', now, refund.reason);
       if (refund.amount > 0) {
-        await ctx.ledger.post(tx, {
-          kind: 'order.partially_refunded',
-          ref: refund.id,
-          ...transferBetween(cash, accounts.refunds, refund.amount),
-        });
+        await ctx.ledger.post(tx, { kind: 'order.partially_refunded', ref: refund.id, ...posting });
       }
       await ctx.events.publish(tx, 'order.partially_refunded', {
         orderId: order.id,
         userId: order.user_id,
         refundId: refund.id,
-        amount: refund.amount,
-        refundedAmount,
-        total: order.total,
+        amount: refund.amount - shipping,
+        refundedAmount: goodsRefunded,
+        total: goodsTotal,
       });
     }
     return presentOrder(ctx, tx, await orderRow(tx, order.id));

@@ -107,7 +107,18 @@ export const OrderSchema = Type.Object({
   memberDiscount: Type.Integer({ description: 'The part of `discount` the buyer’s membership level gave.' }),
   pointsUsed: Type.Integer({ description: 'Points spent on the order.' }),
   pointsDiscount: Type.Integer({ description: 'The part of `discount` the spent points paid.' }),
-  total: Type.Integer(),
+  total: Type.Integer({ description: '`subtotal` − `discount` + `shippingFee`.' }),
+  shippingFee: Type.Integer({
+    description:
+      'What shipping costs, part of `total`: by the products’ shipping templates and the address’s province; ' +
+      '0 when the order ships free (over the template’s amount, a member level or a campaign that ships free). ' +
+      'Coupons, points, member discounts and commissions count goods only, never this fee.',
+  }),
+  shippingRefunded: Type.Integer({
+    description:
+      'The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, ' +
+      'after shipping only when the operator includes it.',
+  }),
   refundedAmount: Type.Integer(),
   pointsRedemption: Type.Boolean({
     description:

@@ -103,6 +103,9 @@ const AdminPointsSettingsPage = lazy(() =>
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 
 const adminLevels = () => import('../features/levels/admin');
+const AdminShippingPage = lazy(() =>
+  import('../features/shipping/admin').then((m) => ({ default: m.AdminShippingPage })),
+);
 const AdminLevelsPage = lazy(() => adminLevels().then((m) => ({ default: m.AdminLevelsPage })));
 const AdminTasksPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTasksPage })));
 const AdminTaskNewPage = lazy(() => adminTasks().then((m) => ({ default: m.AdminTaskNewPage })));
@@ -196,6 +199,7 @@ const router = createBrowserRouter([
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
           { path: 'levels', element: <AdminLevelsPage /> },
+          { path: 'shipping', element: <AdminShippingPage /> },
           { path: 'tasks', element: <AdminTasksPage /> },
           { path: 'tasks/new', element: <AdminTaskNewPage /> },
           { path: 'tasks/:id', element: <AdminTaskEditPage /> },

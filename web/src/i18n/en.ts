@@ -25,6 +25,7 @@ import { pointsMallEn, pointsMallFieldsEn, pointsMallReasonsEn } from './points-
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
+import { shippingEn, shippingFieldsEn, shippingReasonsEn } from './shipping-en';
 import { shopperEn } from './shopper-en';
 import { stockEn } from './stock-en';
 import { tasksEn } from './tasks-en';
@@ -238,6 +239,7 @@ export const en = {
   ...growthEn,
   ...checkinsEn,
   ...levelsEn,
+  ...shippingEn,
   ...tasksEn,
   ...honoursEn,
   ...academyEn,
@@ -252,6 +254,7 @@ export const en = {
     ...growthReasonsEn,
     ...checkinsReasonsEn,
     ...levelsReasonsEn,
+    ...shippingReasonsEn,
     ...academyReasonsEn,
     ...competitionsReasonsEn,
     ...pointsMallReasonsEn,
@@ -263,6 +266,7 @@ export const en = {
     ...addressesFieldsEn,
     ...checkinsFieldsEn,
     ...levelsFieldsEn,
+    ...shippingFieldsEn,
     ...pointsMallFieldsEn,
     ...pointsFieldsEn,
   },

@@ -35,6 +35,7 @@ export const groupBuyEn = {
     viewOrder: 'View the order',
   },
   adminGroupBuys: {
+    freeShipping: 'Ships free (whatever the products’ shipping templates say)',
     title: 'Group buys',
     nav: 'Group buys',
     none: 'No group-buy campaigns yet.',

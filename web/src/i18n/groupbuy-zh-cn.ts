@@ -37,6 +37,7 @@ export const groupBuyZhCN: Catalog<typeof groupBuyEn> = {
     viewOrder: '查看订单',
   },
   adminGroupBuys: {
+    freeShipping: '包邮（不按商品的运费模板收取）',
     title: '拼团',
     nav: '拼团',
     none: '还没有拼团活动。',

@@ -26,6 +26,7 @@ import { pointsFieldsZhCN, pointsZhCN } from './points-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
+import { shippingFieldsZhCN, shippingReasonsZhCN, shippingZhCN } from './shipping-zh-cn';
 import { shopperZhCN } from './shopper-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
 import { tasksZhCN } from './tasks-zh-cn';
@@ -238,6 +239,7 @@ export const zhCN: Messages = {
   ...growthZhCN,
   ...checkinsZhCN,
   ...levelsZhCN,
+  ...shippingZhCN,
   ...tasksZhCN,
   ...honoursZhCN,
   ...academyZhCN,
@@ -252,6 +254,7 @@ export const zhCN: Messages = {
     ...growthReasonsZhCN,
     ...checkinsReasonsZhCN,
     ...levelsReasonsZhCN,
+    ...shippingReasonsZhCN,
     ...academyReasonsZhCN,
     ...competitionsReasonsZhCN,
     ...pointsMallReasonsZhCN,
@@ -263,6 +266,7 @@ export const zhCN: Messages = {
     ...addressesFieldsZhCN,
     ...checkinsFieldsZhCN,
     ...levelsFieldsZhCN,
+    ...shippingFieldsZhCN,
     ...pointsMallFieldsZhCN,
     ...pointsFieldsZhCN,
   },

@@ -30,6 +30,7 @@ export function AdminLayout() {
         {admin ? <NavLink to="/admin/categories">{t('adminCategories.nav')}</NavLink> : null}
         <NavLink to="/admin/orders">{t('admin.orders')}</NavLink>
         <NavLink to="/admin/people">{t('people.nav')}</NavLink>
+        {admin ? <NavLink to="/admin/shipping">{t('adminShipping.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/withdrawals">{t('adminDistribution.withdrawals')}</NavLink> : null}
         {admin ? <NavLink to="/admin/promoters">{t('adminDistribution.promoters')}</NavLink> : null}
         {admin ? <NavLink to="/admin/distribution">{t('adminDistribution.settings')}</NavLink> : null}

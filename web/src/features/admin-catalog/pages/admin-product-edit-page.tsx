@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-error';
+import { ProductShippingPanel } from '../../shipping/admin';
 import { useAdminProduct } from '../api/get-admin-product';
 import { ProductForm } from '../components/product-form';
 import { StockPanel } from '../components/stock-panel';
@@ -56,6 +57,7 @@ export function AdminProductEditPage() {
         onSaved={() => navigate('.', { replace: true, state: { saved: true } })}
       />
       <StockPanel product={product.data} />
+      <ProductShippingPanel productId={product.data.id} variants={product.data.variants} />
     </section>
   );
 }

@@ -19,7 +19,9 @@ export const useAdminAfterSales = (status: AfterSaleStatus | undefined) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-export type Decision = { id: string; action: 'approve' } | { id: string; action: 'reject'; note: string };
+export type Decision =
+  | { id: string; action: 'approve'; includeShipping?: boolean }
+  | { id: string; action: 'reject'; note: string };
 
 export function useDecideAfterSale() {
   const client = useQueryClient();
@@ -28,7 +30,12 @@ export function useDecideAfterSale() {
       const params = { path: { id: d.id } };
       return d.action === 'reject'
         ? call(apiClient.POST('/api/admin/after-sales/{id}/reject', { params, body: { note: d.note } }))
-        : call(apiClient.POST('/api/admin/after-sales/{id}/approve', { params, body: {} }));
+        : call(
+            apiClient.POST('/api/admin/after-sales/{id}/approve', {
+              params,
+              body: d.includeShipping ? { includeShipping: true } : {},
+            }),
+          );
     },
     onSuccess: () => void client.invalidateQueries({ queryKey: key }),
   });

@@ -33,6 +33,11 @@ export function AfterSaleCard(props: {
           </li>
         ))}
       </ul>
+      {sale.shippingRefunded > 0 ? (
+        <p className="muted small" data-testid="after-sale-shipping">
+          {t('shipping.feeIncluded', { amount: money(sale.shippingRefunded) })}
+        </p>
+      ) : null}
       <p className="after-sale-reason">{sale.reason}</p>
       {sale.photos.length > 0 ? (
         <p className="after-sale-photos">

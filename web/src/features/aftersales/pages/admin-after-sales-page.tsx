@@ -59,8 +59,21 @@ function Decide({ sale }: { sale: AfterSale }) {
   const { t } = useTranslation();
   const decide = useDecideAfterSale();
   const [note, setNote] = useState('');
+  // A return refunds goods only unless the operator includes the fee (a refund's fee is decided already).
+  const [includeShipping, setIncludeShipping] = useState(false);
   return (
     <div className="after-sale-decide">
+      {sale.type === 'return' && sale.shippingRefunded === 0 ? (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={includeShipping}
+            onChange={(e) => setIncludeShipping(e.target.checked)}
+            data-testid="after-sale-include-shipping"
+          />
+          {t('shipping.includeInReturn')}
+        </label>
+      ) : null}
       <input
         type="text"
         maxLength={500}
@@ -75,7 +88,7 @@ function Decide({ sale }: { sale: AfterSale }) {
           type="button"
           className="btn btn-primary"
           disabled={decide.isPending}
-          onClick={() => decide.mutate({ id: sale.id, action: 'approve' })}
+          onClick={() => decide.mutate({ id: sale.id, action: 'approve', includeShipping })}
           data-testid="after-sale-approve"
         >
           {t('afterSales.approve')}

@@ -20,6 +20,7 @@ export function CampaignEditForm({ campaign }: { campaign: AdminCampaign }) {
   const [draft, setDraft] = useState<CampaignTermsDraft>({
     price: formatDecimal(campaign.price, digits),
     leaderPrice: campaign.leaderPrice === null ? '' : formatDecimal(campaign.leaderPrice, digits),
+    freeShipping: campaign.freeShipping,
     minutes: campaign.durationMinutes,
     limit: campaign.perUserLimit === null ? '' : String(campaign.perUserLimit),
   });

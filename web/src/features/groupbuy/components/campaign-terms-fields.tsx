@@ -49,6 +49,15 @@ export function CampaignTermsFields({ draft, onChange, regularPrice, testId }: C
         {t('adminGroupBuys.perUserLimit')}
         <input type="number" min={1} value={draft.limit} onChange={(e) => set({ limit: e.target.value })} />
       </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={draft.freeShipping ?? true}
+          onChange={(e) => set({ freeShipping: e.target.checked })}
+          data-testid={`${testId}-free-shipping`}
+        />
+        {t('adminGroupBuys.freeShipping')}
+      </label>
     </>
   );
 }

@@ -6,7 +6,17 @@ const draft = { price: '39.00', leaderPrice: '', minutes: 1440, limit: '' };
 describe('readCampaignTerms', () => {
   it('reads prices in minor units, and leaves out what was left blank', () => {
     expect(readCampaignTerms(draft, 2)).toEqual({
-      terms: { price: 3900, leaderPrice: null, durationMinutes: 1440, perUserLimit: null },
+      terms: {
+        price: 3900,
+        leaderPrice: null,
+        durationMinutes: 1440,
+        perUserLimit: null,
+        freeShipping: true,
+      },
+    });
+    // A campaign ships free unless the operator unticks it.
+    expect(readCampaignTerms({ ...draft, freeShipping: false }, 2)).toMatchObject({
+      terms: { freeShipping: false },
     });
     expect(readCampaignTerms({ ...draft, leaderPrice: '35', limit: '2' }, 2)).toMatchObject({
       terms: { leaderPrice: 3500, perUserLimit: 2 },

@@ -34,6 +34,8 @@ export interface CampaignTermsDraft {
   leaderPrice: string;
   minutes: number | null;
   limit: string;
+  /** Its orders ship free; the server's default (true) when left out. */
+  freeShipping?: boolean;
 }
 
 export interface CampaignTerms {
@@ -41,6 +43,7 @@ export interface CampaignTerms {
   leaderPrice: number | null;
   durationMinutes: number;
   perUserLimit: number | null;
+  freeShipping: boolean;
 }
 
 /** The typed terms in minor units, or what is missing: a price that is not a number, or no duration. */
@@ -58,6 +61,7 @@ export function readCampaignTerms(
       leaderPrice,
       durationMinutes: draft.minutes,
       perUserLimit: draft.limit.trim() ? Number(draft.limit) : null,
+      freeShipping: draft.freeShipping ?? true,
     },
   };
 }

@@ -48,6 +48,16 @@ export function OrderItems({ order }: { order: Order }) {
             <dd data-testid="order-points-discount">−{money(order.pointsDiscount)}</dd>
           </>
         ) : null}
+        <dt>{t('shipping.fee')}</dt>
+        <dd data-testid="order-shipping-fee">
+          {order.shippingFee === 0 ? t('shipping.free') : money(order.shippingFee)}
+          {order.shippingRefunded > 0 ? (
+            <span className="muted small" data-testid="order-shipping-refunded">
+              {' '}
+              {t('shipping.refunded', { amount: money(order.shippingRefunded) })}
+            </span>
+          ) : null}
+        </dd>
         <dt className="totals-total">{t('orders.total')}</dt>
         <dd className="totals-total" data-testid="order-total">
           {money(order.total)}

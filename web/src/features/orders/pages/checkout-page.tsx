@@ -16,12 +16,14 @@ import {
   EMPTY_DRAFT,
   type TypedAddress,
   toNewAddress,
+  useAddresses,
   useCreateAddress,
 } from '../../addresses';
 import { cart, purchaseIntent } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { MemberDiscountLine, useMemberDiscount } from '../../levels';
 import { type ChosenPoints, PointsToggle } from '../../points';
+import { ShippingFeeLine, useShippingQuote } from '../../shipping';
 import { useCreateOrder } from '../api/create-order';
 import { CheckoutLineTitle } from '../components/checkout-line-title';
 import { useCheckoutLines } from '../components/checkout-lines';
@@ -51,6 +53,8 @@ export function CheckoutPage() {
     couponDiscount: coupon?.discount ?? 0,
     pointsDiscount: points?.discount ?? 0,
   });
+  const shipping = useShippingQuote(lines, useChosenProvince(addressChoice, draft.province), groupBuy);
+  const shippingFee = shipping.data?.fee ?? 0;
   const error = createOrder.error ?? createAddress.error;
   const draftErrorAt = useFieldErrors(createAddress.error, checked);
   const pending = createOrder.isPending || createAddress.isPending;
@@ -172,11 +176,12 @@ export function CheckoutPage() {
               </strong>
             </div>
           ) : null}
-          {totals.discount > 0 ? (
+          <ShippingFeeLine quote={shipping} />
+          {totals.discount > 0 || shippingFee > 0 ? (
             <div className="summary-total">
               <span>{t('coupons.picker.total')}</span>
               <strong className="price" data-testid="checkout-total">
-                {money(totals.total)}
+                {money(totals.total + shippingFee)}
               </strong>
             </div>
           ) : null}
@@ -201,4 +206,11 @@ export function CheckoutPage() {
       </form>
     </section>
   );
+}
+
+/** The province the order will ship to: the chosen saved address's, or the one being typed. */
+function useChosenProvince(choice: AddressChoice, typed: string): string | null {
+  const book = useAddresses().data?.items ?? [];
+  if (choice?.kind === 'saved') return book.find((a) => a.id === choice.id)?.province ?? null;
+  return typed.trim() || null;
 }
