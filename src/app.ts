@@ -17,7 +17,12 @@ import {
 } from './modules/accounts/index.js';
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
-import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
+import {
+  catalogIoRoutes,
+  catalogRoutes,
+  createCatalogService,
+  createImportService,
+} from './modules/catalog/index.js';
 import { checkinsRoutes, createCheckinsService } from './modules/checkins/index.js';
 import { competitionsRoutes, createCompetitionsService } from './modules/competitions/index.js';
 import type { ShareVisitors } from './modules/coupons/index.js';
@@ -129,6 +134,7 @@ export async function buildApp(deps: AppDeps) {
     loginLimit: config.rateLimits ? LOGIN_LIMIT : undefined,
   });
   const catalog = createCatalogService({ db, clock });
+  const catalogImports = createImportService({ db, clock, jobs, currency: config.currency });
   const events = new EventBus(jobs);
   const idempotency = createIdempotencyStore(clock);
   const ledger = createLedgerService({ clock });
@@ -431,6 +437,7 @@ export async function buildApp(deps: AppDeps) {
     authRateLimit: config.rateLimits ? { max: 10, timeWindow: '1 minute' } : false,
   });
   await app.register(catalogRoutes, { catalog });
+  await app.register(catalogIoRoutes, { catalog, imports: catalogImports, currency: config.currency });
   await app.register(ordersRoutes, {
     orders,
     checkoutRateLimit:
