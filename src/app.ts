@@ -68,7 +68,7 @@ import {
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
-import { cachedRedirect, createSharingModule, sharingRoutes } from './modules/sharing/index.js';
+import { cachedRedirect, createSharingModule, openWebRoutes, sharingRoutes } from './modules/sharing/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
@@ -339,6 +339,7 @@ export async function buildApp(deps: AppDeps) {
   const services = {
     accounts,
     catalog,
+    catalogImports,
     ledger,
     payments,
     orders,
@@ -489,6 +490,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(shareEarningsRoutes, { shareEarnings });
   await app.register(academyRoutes, { academy });
+  await app.register(openWebRoutes, { catalog, stores, publicUrl: config.publicUrl });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

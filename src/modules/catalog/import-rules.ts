@@ -160,7 +160,7 @@ export function checkSheet(rows: readonly (readonly string[])[], currency: strin
     const category = text('category');
     const variantTitle = text('variantTitle');
 
-    const key = handle === '' ? `sku:${sku || row}` : `handle:${handle}`;
+    const key = handle === '' ? `row:${row}` : `handle:${handle}`;
     const product = products.get(key);
     if (!product && title === '') problem('title', 'required');
     if (product && title !== '' && title !== product.title) problem('title', 'title_differs');

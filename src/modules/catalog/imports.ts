@@ -20,6 +20,11 @@ import { refuse } from './reasons.js';
 import { categorySlug } from './rules.js';
 
 export const IMPORT_JOB = 'catalog.import';
+/** Products applied per transaction: few enough that progress moves often, many enough to be quick. */
+const IMPORT_BATCH = 25;
+
+/** Another process moved the import past this batch first: roll the batch back. */
+class BatchTaken extends Error {}
 export type SheetFormat = 'csv' | 'xlsx';
 
 interface ImportRow {
@@ -174,7 +179,11 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
    * variant's title and price, and its stock set to the file's (through the movement log, only when
    * it differs, so a second run records nothing). New SKUs become new variants.
    */
-  async function applyProduct(tx: Queryable, p: ImportProduct, actorId: string) {
+  async function applyProduct(
+    tx: Queryable,
+    p: ImportProduct,
+    actorId: string,
+  ): Promise<{ outcome: 'created' | 'updated' } | { failures: ImportProblem[] }> {
     const now = clock.now();
     const owners = await tx.query<q.VariantRow>('SELECT * FROM variants WHERE sku = ANY($1) ORDER BY id FOR UPDATE', [
       p.variants.map((v) => v.sku),
@@ -211,7 +220,7 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
           { id: newId(), productId: id, sku: v.sku, title: v.title, price: v.price, stock: v.stock ?? 0, position: i },
           facts('initial'),
         );
-      return { outcome: 'created' as const };
+      return { outcome: 'created' };
     }
 
     await tx.query(
@@ -257,13 +266,13 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
       if (v.stock !== undefined && v.stock !== old.stock)
         await q.setStock(tx, old.id, old.stock, v.stock, facts('adjustment'));
     }
-    return { outcome: 'updated' as const };
+    return { outcome: 'updated' };
   }
 
   /**
-   * The job: one product per transaction, which also claims its index (`next_index` moves only if
-   * it is still the one read), so a retry after a crash, or a second process, never applies a
-   * product twice and goes on where the last commit left off.
+   * The job: products in batches, a batch per transaction that also moves `next_index` past it, but
+   * only if it is still where the batch began (else another process did it, and the batch rolls
+   * back). So a retry after a crash goes on after the last commit, and no batch applies twice.
    */
   async function runImport(importId: string) {
     const [head] = await db.query<ImportRow & { products: ImportProduct[] }>(
@@ -274,33 +283,40 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
     const { products } = head;
     let index = head.next_index;
     while (index < products.length) {
-      const product = products[index] as ImportProduct;
-      const claimed = await db.transaction(async (tx) => {
-        const [row] = await tx.query<{ next_index: number }>(
-          `UPDATE product_imports SET next_index = next_index + 1, done_rows = done_rows + $3
-           WHERE id = $1 AND next_index = $2 RETURNING next_index`,
-          [importId, index, product.rows.length],
-        );
-        if (!row) return false;
-        const result = await applyProduct(tx, product, head.actor_id);
-        const column = 'outcome' in result ? result.outcome : undefined;
-        await tx.query(
-          `UPDATE product_imports SET created = created + $2, updated = updated + $3,
-             failures = failures || $4::jsonb WHERE id = $1`,
-          [
-            importId,
-            column === 'created' ? 1 : 0,
-            column === 'updated' ? 1 : 0,
-            JSON.stringify('failures' in result ? result.failures : []),
-          ],
-        );
-        return true;
-      });
-      if (claimed) index += 1;
-      else index = (await db.query<{ next_index: number }>(
-        'SELECT next_index FROM product_imports WHERE id = $1',
-        [importId],
-      ))[0]?.next_index ?? products.length;
+      // Let the process answer requests between batches: on PGlite the import would otherwise hold
+      // the event loop (its queries resolve without yielding) until the whole file is done.
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch = products.slice(index, index + IMPORT_BATCH);
+      const claimed = await db
+        .transaction(async (tx) => {
+          const tally = { created: 0, updated: 0, rows: 0, failures: [] as ImportProblem[] };
+          for (const product of batch) {
+            const result = await applyProduct(tx, product, head.actor_id);
+            tally.rows += product.rows.length;
+            if ('failures' in result) tally.failures.push(...result.failures);
+            else tally[result.outcome] += 1;
+          }
+          const moved = await tx.query(
+            `UPDATE product_imports SET next_index = next_index + $3, done_rows = done_rows + $4,
+               created = created + $5, updated = updated + $6, failures = failures || $7::jsonb
+             WHERE id = $1 AND next_index = $2 RETURNING id`,
+            [importId, index, batch.length, tally.rows, tally.created, tally.updated, JSON.stringify(tally.failures)],
+          );
+          if (moved.length === 0) throw new BatchTaken();
+          return true;
+        })
+        .catch((error: unknown) => {
+          if (error instanceof BatchTaken) return false;
+          throw error;
+        });
+      if (claimed) index += batch.length;
+      else
+        index =
+          (
+            await db.query<{ next_index: number }>('SELECT next_index FROM product_imports WHERE id = $1', [
+              importId,
+            ])
+          )[0]?.next_index ?? products.length;
     }
     await db.query(
       `UPDATE product_imports SET status = 'done', finished_at = $2 WHERE id = $1 AND status = 'running'`,

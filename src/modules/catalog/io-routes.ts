@@ -37,7 +37,8 @@ const contentType = (request: FastifyRequest) =>
 const importBody = {
   content: {
     'text/csv': { schema: Type.String({ description: 'The CSV file, UTF-8 (a BOM is ignored)' }) },
-    [XLSX]: { schema: Type.String({ format: 'binary', description: 'The XLSX workbook: its first sheet' }) },
+    // Any: the body is the workbook's bytes (a Buffer), which a JSON-schema string type would refuse.
+    [XLSX]: { schema: Type.Unknown({ description: 'The XLSX workbook (binary): its first sheet is read' }) },
   },
 };
 

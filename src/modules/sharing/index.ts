@@ -10,6 +10,8 @@ import { createShareMedia } from './media.js';
 import { messagesFor } from './messages.js';
 import { openGraphTags, withHead } from './open-graph.js';
 import { originOf } from './routes.js';
+import { escapeXml } from './rules.js';
+import { jsonLdScript, productJsonLd } from './structured-data.js';
 import { createSharingService, type OrderFacts } from './service.js';
 import { ShareTargets } from './targets.js';
 
@@ -64,7 +66,28 @@ export function createSharingModule(deps: SharingModuleDeps) {
       },
       { messages, recommender: recommends?.name ?? null },
     );
-    return withHead(indexHtml, { title: card.title, tags, siteName: messages.brand });
+    const page = `${origin}${card.path}`;
+    const head = [tags, `<link rel="canonical" href="${escapeXml(page)}">`];
+    if (card.facts?.kind === 'product') {
+      const image = card.image && (card.image.startsWith('/') ? `${origin}${card.image}` : card.image);
+      head.push(
+        jsonLdScript(
+          productJsonLd({
+            name: card.title,
+            description: card.description,
+            url: page,
+            image,
+            lowPrice: card.price,
+            highPrice: card.facts.highPrice ?? card.price,
+            currency: deps.currency,
+            inStock: card.facts.inStock ?? true,
+            // The place for reviews' average and count once the project has product reviews.
+            rating: null,
+          }),
+        ),
+      );
+    }
+    return withHead(indexHtml, { title: card.title, tags: head.join('\n    '), siteName: messages.brand });
   }
 
   return { service, media, targets, pageHtml };
@@ -72,6 +95,7 @@ export function createSharingModule(deps: SharingModuleDeps) {
 
 export type SharingModule = ReturnType<typeof createSharingModule>;
 export { sharingReasons } from './reasons.js';
+export { openWebRoutes } from './open-web.js';
 export { cachedRedirect } from './redirect.js';
 export { sharingRoutes } from './routes.js';
 export { SharerSchema } from './schemas.js';
