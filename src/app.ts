@@ -68,7 +68,12 @@ import {
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
-import { cachedRedirect, createSharingModule, openWebRoutes, sharingRoutes } from './modules/sharing/index.js';
+import {
+  cachedRedirect,
+  createSharingModule,
+  openWebRoutes,
+  sharingRoutes,
+} from './modules/sharing/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { createTasksService, tasksRoutes } from './modules/tasks/index.js';

@@ -98,7 +98,8 @@ export const CSV_BOM = '\uFEFF';
 
 /** A currency's minor digits (CNY 2, JPY 0), as Intl knows them. */
 export const minorDigitsOf = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits as number;
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits as number;
 
 /** Major units as a plain decimal string (12345 fen → "123.45"), as spreadsheets and banks want them. */
 export function majorUnits(amount: number, currency: string): string {

@@ -8,7 +8,8 @@ export function xlsxOf(rows: readonly (readonly (string | number | null)[])[]): 
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const col = (i: number) => {
     let name = '';
-    for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+    for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26))
+      name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
     return name;
   };
   const sheetRows = rows

@@ -17,7 +17,10 @@ describe('bulk price and stock changes', () => {
         fc.integer({ min: 0, max: 100_000_000_00 }),
         fc.oneof(
           fc.record({ by: fc.constant('percent' as const), value: fc.integer({ min: -100, max: 1000 }) }),
-          fc.record({ by: fc.constant('amount' as const), value: fc.integer({ min: -100_000_000_00, max: 100_000_000_00 }) }),
+          fc.record({
+            by: fc.constant('amount' as const),
+            value: fc.integer({ min: -100_000_000_00, max: 100_000_000_00 }),
+          }),
         ),
         (value, change) => {
           const price = changedPrice(value, change);
@@ -36,10 +39,14 @@ describe('bulk price and stock changes', () => {
 
   it('a percentage moves a value by at most half a unit from the exact result', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: -100, max: 1000 }), (value, p) => {
-        const next = changed(value, { by: 'percent', value: p }) as number;
-        expect(Math.abs(next * 100 - value * (100 + p))).toBeLessThanOrEqual(50);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: -100, max: 1000 }),
+        (value, p) => {
+          const next = changed(value, { by: 'percent', value: p }) as number;
+          expect(Math.abs(next * 100 - value * (100 + p))).toBeLessThanOrEqual(50);
+        },
+      ),
     );
   });
 });

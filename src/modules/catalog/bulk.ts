@@ -1,8 +1,8 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
+import { type BulkChange, type BulkRefusal, changedPrice, stockDelta } from './bulk-rules.js';
 import * as cq from './category-queries.js';
 import { defaultCategoryName } from './category-rules.js';
-import { type BulkChange, type BulkRefusal, changedPrice, stockDelta } from './bulk-rules.js';
 import * as q from './queries.js';
 import { categorySlug, MAX_STOCK, productMachine } from './rules.js';
 
@@ -28,8 +28,15 @@ export interface BulkResult {
 export function createBulkService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
 
-  async function applyOne(tx: Queryable, id: string, action: BulkAction, actorId: string): Promise<BulkItemOutcome> {
-    const [product] = await tx.query<q.ProductRow>('SELECT * FROM products WHERE id = $1 FOR NO KEY UPDATE', [id]);
+  async function applyOne(
+    tx: Queryable,
+    id: string,
+    action: BulkAction,
+    actorId: string,
+  ): Promise<BulkItemOutcome> {
+    const [product] = await tx.query<q.ProductRow>('SELECT * FROM products WHERE id = $1 FOR NO KEY UPDATE', [
+      id,
+    ]);
     if (!product) return 'not_found';
     const now = clock.now();
     switch (action.action) {
@@ -59,10 +66,10 @@ export function createBulkService(deps: { db: Database; clock: Clock }) {
         return prices.some(({ v, next }) => next !== v.price) ? 'changed' : 'unchanged';
       }
       case 'stock': {
-        const variants = (await tx.query<q.VariantRow>(
+        const variants = await tx.query<q.VariantRow>(
           'SELECT * FROM variants WHERE product_id = $1 ORDER BY id FOR UPDATE',
           [id],
-        ));
+        );
         const deltas = variants.map((v) => ({ v, delta: stockDelta(v.stock, action.change) }));
         const refused = deltas.find((d) => typeof d.delta === 'string');
         if (refused) return refused.delta as BulkRefusal;

@@ -168,7 +168,13 @@ export function checkSheet(rows: readonly (readonly string[])[], currency: strin
     if (sku !== '') skuRows.set(sku, row);
     if (problems.length > before || price === undefined) return;
 
-    const variant: ImportVariant = { row, sku, title: variantTitle, price, ...(stock === undefined ? {} : { stock }) };
+    const variant: ImportVariant = {
+      row,
+      sku,
+      title: variantTitle,
+      price,
+      ...(stock === undefined ? {} : { stock }),
+    };
     if (product) {
       product.rows.push(row);
       product.variants.push(variant);

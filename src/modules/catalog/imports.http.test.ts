@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../test/support/problem.js';
 
-const expectReason = (res: Parameters<typeof expectProblem>[0], status: number, reason: string, params?: object) => {
+const expectReason = (
+  res: Parameters<typeof expectProblem>[0],
+  status: number,
+  reason: string,
+  params?: object,
+) => {
   const body = expectProblem(res, status);
   expect(body.reason).toBe(reason);
   if (params) expect(body.params).toMatchObject(params);
 };
+
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { xlsxOf } from '../../../test/support/xlsx.js';
 import type { Database } from '../../platform/db.js';
@@ -37,10 +43,12 @@ const dryRun = async (body: string | Buffer, type = 'text/csv') => {
 const getImport = async (id: string) =>
   (await t.request('GET', `/api/admin/product-imports/${id}`, { token: admin.token })).json<ProductImport>();
 const productBySku = async (sku: string) =>
-  (await t.db.query<{ product_id: string; price: number; stock: number; title: string }>(
-    'SELECT product_id, price, stock, title FROM variants WHERE sku = $1',
-    [sku],
-  ))[0];
+  (
+    await t.db.query<{ product_id: string; price: number; stock: number; title: string }>(
+      'SELECT product_id, price, stock, title FROM variants WHERE sku = $1',
+      [sku],
+    )
+  )[0];
 
 const unique = () => Math.random().toString(36).slice(2, 8).toUpperCase();
 
@@ -100,8 +108,14 @@ describe('the dry run', () => {
     expect((await dryRun('title,price\nTea,1')).problems).toEqual([
       { row: 1, column: 'sku', problem: 'column_missing' },
     ]);
-    const a = await t.services.catalog.createProduct({ title: 'A', variants: [{ sku: `A-${unique()}`, price: 1, stock: 1 }] });
-    const b = await t.services.catalog.createProduct({ title: 'B', variants: [{ sku: `B-${unique()}`, price: 1, stock: 1 }] });
+    const a = await t.services.catalog.createProduct({
+      title: 'A',
+      variants: [{ sku: `A-${unique()}`, price: 1, stock: 1 }],
+    });
+    const b = await t.services.catalog.createProduct({
+      title: 'B',
+      variants: [{ sku: `B-${unique()}`, price: 1, stock: 1 }],
+    });
     const report = await dryRun(
       `handle,title,sku,price\nx,Both,${a.variants[0]?.sku},1\nx,,${b.variants[0]?.sku},1\n`,
     );
@@ -109,15 +123,30 @@ describe('the dry run', () => {
   });
 
   it('refuses what it cannot read: an unclosed quote (400), another content type (415), a buyer (403)', async () => {
-    expectReason(await send('/api/admin/product-imports/dry-run', 'title,sku,price\n"Tea,1,2'), 400, 'import_unreadable', {
-      format: 'csv',
-      line: 2,
+    expectReason(
+      await send('/api/admin/product-imports/dry-run', 'title,sku,price\n"Tea,1,2'),
+      400,
+      'import_unreadable',
+      {
+        format: 'csv',
+        line: 2,
+      },
+    );
+    expectReason(
+      await send('/api/admin/product-imports/dry-run', Buffer.from('not a zip'), XLSX),
+      400,
+      'import_unreadable',
+    );
+    const json = await t.request('POST', '/api/admin/product-imports/dry-run', {
+      token: admin.token,
+      body: { title: 'x' },
     });
-    expectReason(await send('/api/admin/product-imports/dry-run', Buffer.from('not a zip'), XLSX), 400, 'import_unreadable');
-    const json = await t.request('POST', '/api/admin/product-imports/dry-run', { token: admin.token, body: { title: 'x' } });
     expect(json.statusCode).toBe(415);
     const buyer = await t.signUp();
-    expect((await send('/api/admin/product-imports/dry-run', 'title,sku,price\n', 'text/csv', buyer.token)).statusCode).toBe(403);
+    expect(
+      (await send('/api/admin/product-imports/dry-run', 'title,sku,price\n', 'text/csv', buyer.token))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -125,7 +154,8 @@ describe('the import', () => {
   it('imports 1,000 products as a job whose progress climbs to the total', async () => {
     const u = unique();
     const lines = ['title,sku,price,stock,category'];
-    for (let i = 0; i < 1000; i += 1) lines.push(`Imported tea ${i},${u}-${i},${(i % 90) + 10}.90,${i % 7},tea`);
+    for (let i = 0; i < 1000; i += 1)
+      lines.push(`Imported tea ${i},${u}-${i},${(i % 90) + 10}.90,${i % 7},tea`);
     const started = await send('/api/admin/product-imports?fileName=teas.csv', lines.join('\n'));
     expect(started.statusCode).toBe(202);
     const created = started.json<ProductImport>();
@@ -143,7 +173,13 @@ describe('the import', () => {
     }
     await job;
     const finished = await getImport(created.id);
-    expect(finished).toMatchObject({ status: 'done', doneRows: 1000, created: 1000, updated: 0, failures: [] });
+    expect(finished).toMatchObject({
+      status: 'done',
+      doneRows: 1000,
+      created: 1000,
+      updated: 0,
+      failures: [],
+    });
     expect(seen.some((n) => n > 0 && n < 1000)).toBe(true);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     const [{ n } = { n: 0 }] = await t.db.query<{ n: number }>(
@@ -160,7 +196,11 @@ describe('the import', () => {
       title: 'Old title',
       variants: [{ sku: `${u}-0`, price: 100, stock: 3 }],
     });
-    const rows = ['handle,title,sku,variantTitle,price,stock', `p0,New title,${u}-0,Small,2.00,8`, `p0,,${u}-0b,Large,3,1`];
+    const rows = [
+      'handle,title,sku,variantTitle,price,stock',
+      `p0,New title,${u}-0,Small,2.00,8`,
+      `p0,,${u}-0b,Large,3,1`,
+    ];
     for (let i = 1; i < 40; i += 1) rows.push(`p${i},Product ${i},${u}-${i},,1,1`);
     const started = (await send('/api/admin/product-imports', rows.join('\n'))).json<ProductImport>();
 
@@ -194,7 +234,12 @@ describe('the import', () => {
       [`${u}-0b`, 'Large', 300, 1],
     ]);
     const movements = await t.services.catalog.listMovements(existing.variants[0]?.id ?? '', { limit: 10 });
-    expect(movements.items[0]).toMatchObject({ kind: 'adjustment', delta: 5, stock: 8, reason: 'catalog import' });
+    expect(movements.items[0]).toMatchObject({
+      kind: 'adjustment',
+      delta: 5,
+      stock: 8,
+      reason: 'catalog import',
+    });
 
     // The same file again is an update of each product with nothing to record: idempotent per row.
     const again = (await send('/api/admin/product-imports', rows.join('\n'))).json<ProductImport>();
@@ -203,10 +248,19 @@ describe('the import', () => {
     const after = await t.services.catalog.listMovements(existing.variants[0]?.id ?? '', { limit: 10 });
     expect(after.items).toHaveLength(movements.items.length);
     const list = await t.request('GET', '/api/admin/product-imports', { token: admin.token });
-    expect(list.json<{ items: ProductImport[] }>().items.map((i) => i.id).slice(0, 2)).toEqual([again.id, started.id]);
+    expect(
+      list
+        .json<{ items: ProductImport[] }>()
+        .items.map((i) => i.id)
+        .slice(0, 2),
+    ).toEqual([again.id, started.id]);
   });
 
   it('answers 404 for an unknown import', async () => {
-    expectReason(await t.request('GET', '/api/admin/product-imports/nope', { token: admin.token }), 404, 'not_found');
+    expectReason(
+      await t.request('GET', '/api/admin/product-imports/nope', { token: admin.token }),
+      404,
+      'not_found',
+    );
   });
 });

@@ -185,9 +185,10 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
     actorId: string,
   ): Promise<{ outcome: 'created' | 'updated' } | { failures: ImportProblem[] }> {
     const now = clock.now();
-    const owners = await tx.query<q.VariantRow>('SELECT * FROM variants WHERE sku = ANY($1) ORDER BY id FOR UPDATE', [
-      p.variants.map((v) => v.sku),
-    ]);
+    const owners = await tx.query<q.VariantRow>(
+      'SELECT * FROM variants WHERE sku = ANY($1) ORDER BY id FOR UPDATE',
+      [p.variants.map((v) => v.sku)],
+    );
     const productIds = new Set(owners.map((v) => v.product_id));
     if (productIds.size > 1)
       return {
@@ -217,7 +218,15 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
       for (const [i, v] of p.variants.entries())
         await q.insertVariant(
           tx,
-          { id: newId(), productId: id, sku: v.sku, title: v.title, price: v.price, stock: v.stock ?? 0, position: i },
+          {
+            id: newId(),
+            productId: id,
+            sku: v.sku,
+            title: v.title,
+            price: v.price,
+            stock: v.stock ?? 0,
+            position: i,
+          },
           facts('initial'),
         );
       return { outcome: 'created' };
@@ -300,7 +309,15 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
             `UPDATE product_imports SET next_index = next_index + $3, done_rows = done_rows + $4,
                created = created + $5, updated = updated + $6, failures = failures || $7::jsonb
              WHERE id = $1 AND next_index = $2 RETURNING id`,
-            [importId, index, batch.length, tally.rows, tally.created, tally.updated, JSON.stringify(tally.failures)],
+            [
+              importId,
+              index,
+              batch.length,
+              tally.rows,
+              tally.created,
+              tally.updated,
+              JSON.stringify(tally.failures),
+            ],
           );
           if (moved.length === 0) throw new BatchTaken();
           return true;

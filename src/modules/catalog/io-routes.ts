@@ -74,10 +74,17 @@ export const catalogIoRoutes: FastifyPluginAsyncTypebox<{
           'updated. Changes nothing. An unreadable file → 400 `import_unreadable`; more than 5,000 rows → ' +
           '413 `import_too_many_rows`; any other content type → 415.',
         body: importBody,
-        response: { 200: DryRunSchema, 400: ProblemResponse, 413: ProblemResponse, 415: ProblemResponse, ...adminProblems },
+        response: {
+          200: DryRunSchema,
+          400: ProblemResponse,
+          413: ProblemResponse,
+          415: ProblemResponse,
+          ...adminProblems,
+        },
       },
     },
-    async (request) => imports.dryRun(FORMATS[contentType(request)] as SheetFormat, request.body as Buffer | string),
+    async (request) =>
+      imports.dryRun(FORMATS[contentType(request)] as SheetFormat, request.body as Buffer | string),
   );
 
   app.post(

@@ -17,8 +17,14 @@ export const ImportProblemSchema = Type.Object({
 export const DryRunSchema = Type.Object({
   rows: Type.Integer({ minimum: 0, description: 'Data rows in the file.' }),
   products: Type.Integer({ minimum: 0 }),
-  creates: Type.Integer({ minimum: 0, description: 'Products the import would add (0 while there are problems).' }),
-  updates: Type.Integer({ minimum: 0, description: 'Products it would update, found by SKU (0 while there are problems).' }),
+  creates: Type.Integer({
+    minimum: 0,
+    description: 'Products the import would add (0 while there are problems).',
+  }),
+  updates: Type.Integer({
+    minimum: 0,
+    description: 'Products it would update, found by SKU (0 while there are problems).',
+  }),
   problems: Type.Array(ImportProblemSchema),
 });
 
@@ -27,7 +33,10 @@ export const ImportSchema = Type.Object({
   fileName: Type.String(),
   status: Type.Union([Type.Literal('running'), Type.Literal('done')]),
   totalRows: Type.Integer({ minimum: 0 }),
-  doneRows: Type.Integer({ minimum: 0, description: 'Rows applied so far: the progress is doneRows / totalRows.' }),
+  doneRows: Type.Integer({
+    minimum: 0,
+    description: 'Rows applied so far: the progress is doneRows / totalRows.',
+  }),
   created: Type.Integer({ minimum: 0 }),
   updated: Type.Integer({ minimum: 0 }),
   failures: Type.Array(ImportProblemSchema, {
@@ -72,7 +81,10 @@ export const BulkBody = Type.Union([
     },
     { additionalProperties: false },
   ),
-  Type.Object({ action: Type.Literal('price'), productIds: ProductIds, change: Change }, { additionalProperties: false }),
+  Type.Object(
+    { action: Type.Literal('price'), productIds: ProductIds, change: Change },
+    { additionalProperties: false },
+  ),
   Type.Object(
     {
       action: Type.Literal('stock'),

@@ -71,7 +71,8 @@ export const catalogReasons = defineReasons({
   import_has_problems: {
     code: 'business_rule',
     params: Type.Object({ problems: Type.Integer({ minimum: 1 }) }),
-    description: 'Rows of the file have problems (`problems` of them): the dry run lists each; fix and send again.',
+    description:
+      'Rows of the file have problems (`problems` of them): the dry run lists each; fix and send again.',
   },
   bulk_too_many: {
     code: 'payload_too_large',

@@ -76,8 +76,10 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
   function bulkUpdate(action: BulkAction, actorId: string) {
     if ('change' in action && action.change.by === 'percent') {
       const { value } = action.change;
-      if (value < -100) throw invalidInput('/change/value', 'must be at least -100', 'minimum', { limit: -100 });
-      if (value > 1000) throw invalidInput('/change/value', 'must be at most 1000', 'maximum', { limit: 1000 });
+      if (value < -100)
+        throw invalidInput('/change/value', 'must be at least -100', 'minimum', { limit: -100 });
+      if (value > 1000)
+        throw invalidInput('/change/value', 'must be at most 1000', 'maximum', { limit: 1000 });
     }
     return bulk.bulkUpdate(action, actorId);
   }

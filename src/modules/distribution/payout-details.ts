@@ -1,5 +1,5 @@
-import type { Queryable } from '../../platform/db.js';
 import { collectPages, csvDocument, majorUnits } from '../../platform/csv.js';
+import type { Queryable } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { DistributionContext } from './context.js';
 import {
@@ -139,7 +139,10 @@ const COMMISSION_HEADER = [
 /** Commissions as their operator list shows them (same filters, every page), amounts in major units. */
 export async function exportCommissionsCsv(
   currency: string,
-  page: (cursor: string | undefined, limit: number) => Promise<{ items: Commission[]; nextCursor: string | null }>,
+  page: (
+    cursor: string | undefined,
+    limit: number,
+  ) => Promise<{ items: Commission[]; nextCursor: string | null }>,
 ): Promise<string> {
   const { items, more } = await collectPages(page);
   const rows = items.map((c) => [

@@ -7,7 +7,12 @@ import { type DistributionContext, SETTLE_JOB } from './context.js';
 import { closeDispute, holdForDispute } from './disputes.js';
 import { earnCommissions } from './earning.js';
 import { type FlagListOptions, listFlagged, type ReviewDecision, reviewCommission } from './fraud-review.js';
-import { exportCommissionsCsv, exportWithdrawalsCsv, myPayoutDetails, savePayoutDetails } from './payout-details.js';
+import {
+  exportCommissionsCsv,
+  exportWithdrawalsCsv,
+  myPayoutDetails,
+  savePayoutDetails,
+} from './payout-details.js';
 import type { PayoutDetailsInput } from './payout-rules.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { collectPages, csvDocument } from '../../platform/csv.js';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { identifierCookie } from '../../platform/http/cookies.js';
 import { sendCsv } from '../../platform/http/csv-reply.js';
 import { pageQuery } from '../../platform/http/pagination.js';
-import { collectPages, csvDocument } from '../../platform/csv.js';
-import { ORDER_EXPORT_HEADER, orderExportRows } from './export.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
 import { OrderPaymentSchema } from '../payments/index.js';
+import { ORDER_EXPORT_HEADER, orderExportRows } from './export.js';
 import {
   AdminOrderPage,
   AdminOrderSchema,
@@ -254,7 +254,11 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
       const { items, more } = await collectPages((cursor, limit) =>
         orders.listAdminOrders({ ...request.query, cursor, limit }),
       );
-      return sendCsv(reply, 'orders.csv', csvDocument(ORDER_EXPORT_HEADER, items.flatMap(orderExportRows), more));
+      return sendCsv(
+        reply,
+        'orders.csv',
+        csvDocument(ORDER_EXPORT_HEADER, items.flatMap(orderExportRows), more),
+      );
     },
   );
 

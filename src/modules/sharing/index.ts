@@ -11,8 +11,8 @@ import { messagesFor } from './messages.js';
 import { openGraphTags, withHead } from './open-graph.js';
 import { originOf } from './routes.js';
 import { escapeXml } from './rules.js';
-import { jsonLdScript, productJsonLd } from './structured-data.js';
 import { createSharingService, type OrderFacts } from './service.js';
+import { jsonLdScript, productJsonLd } from './structured-data.js';
 import { ShareTargets } from './targets.js';
 
 export interface SharingModuleDeps {
@@ -94,8 +94,8 @@ export function createSharingModule(deps: SharingModuleDeps) {
 }
 
 export type SharingModule = ReturnType<typeof createSharingModule>;
-export { sharingReasons } from './reasons.js';
 export { openWebRoutes } from './open-web.js';
+export { sharingReasons } from './reasons.js';
 export { cachedRedirect } from './redirect.js';
 export { sharingRoutes } from './routes.js';
 export { SharerSchema } from './schemas.js';

@@ -68,7 +68,11 @@ describe('product pages for search engines', () => {
     expect(res.body).not.toContain('<script>alert(1)');
     const ld = jsonLdOf(res.body);
     expect(ld.name).toBe(title);
-    expect(ld.offers).toMatchObject({ '@type': 'Offer', price: '1.00', availability: 'https://schema.org/OutOfStock' });
+    expect(ld.offers).toMatchObject({
+      '@type': 'Offer',
+      price: '1.00',
+      availability: 'https://schema.org/OutOfStock',
+    });
   });
 
   it('escapes every character that could end the script, and says a rating only when there are reviews', () => {
@@ -103,12 +107,21 @@ describe('robots.txt and sitemap.xml', () => {
   });
 
   it('the sitemap lists active products and stores, not archived ones, with absolute URLs', async () => {
-    const kept = await t.services.catalog.createProduct({ title: 'Kept', variants: [{ sku: 'OW-4', price: 1, stock: 1 }] });
-    const gone = await t.services.catalog.createProduct({ title: 'Gone', variants: [{ sku: 'OW-5', price: 1, stock: 1 }] });
+    const kept = await t.services.catalog.createProduct({
+      title: 'Kept',
+      variants: [{ sku: 'OW-4', price: 1, stock: 1 }],
+    });
+    const gone = await t.services.catalog.createProduct({
+      title: 'Gone',
+      variants: [{ sku: 'OW-5', price: 1, stock: 1 }],
+    });
     await t.services.catalog.archiveProduct(gone.id);
     const owner = await t.signUp();
     await t.request('POST', '/api/shopkeepers', { token: owner.token });
-    const store = await t.request('POST', '/api/stores', { token: owner.token, body: { name: 'Tea & Co', slug: 'tea-co' } });
+    const store = await t.request('POST', '/api/stores', {
+      token: owner.token,
+      body: { name: 'Tea & Co', slug: 'tea-co' },
+    });
     expect(store.statusCode).toBe(201);
     const res = await t.request('GET', '/sitemap.xml');
     expect(res.statusCode).toBe(200);

@@ -63,7 +63,10 @@ export const openWebRoutes: FastifyPluginAsync<{
   publicUrl: string | undefined;
 }> = async (app, { catalog, stores, publicUrl }) => {
   app.get('/robots.txt', { schema: { hide: true } }, async (request, reply) =>
-    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(robotsTxt(originOf(request, publicUrl))),
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(robotsTxt(originOf(request, publicUrl))),
   );
 
   app.get('/sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
@@ -75,7 +78,10 @@ export const openWebRoutes: FastifyPluginAsync<{
     const entries: SitemapEntry[] = [
       ...STATIC_PAGES.map((path) => ({ path })),
       ...products.map((p) => ({ path: `/products/${encodeURIComponent(p.id)}`, lastModified: p.updatedAt })),
-      ...storeSlugs.map((s) => ({ path: `/stores/${encodeURIComponent(s.slug)}`, lastModified: s.updatedAt })),
+      ...storeSlugs.map((s) => ({
+        path: `/stores/${encodeURIComponent(s.slug)}`,
+        lastModified: s.updatedAt,
+      })),
     ];
     return reply
       .type('application/xml; charset=utf-8')

@@ -65,7 +65,10 @@ export function productJsonLd(p: ProductFacts): Record<string, unknown> {
  * appear), and the line separators U+2028/U+2029 that old parsers take for line ends.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export const jsonLdScript = (value: unknown) =>

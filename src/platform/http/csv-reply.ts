@@ -6,4 +6,3 @@ export const sendCsv = (reply: FastifyReply, fileName: string, csv: string) =>
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`)
     .send(csv);
-

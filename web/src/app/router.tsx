@@ -58,6 +58,9 @@ const AdminCompetitionPage = lazy(() =>
 const adminPointsMall = () => import('../features/points-mall/admin');
 const adminPoints = () => import('../features/points/admin');
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
+const AdminProductImportPage = lazy(() =>
+  adminCatalog().then((m) => ({ default: m.AdminProductImportPage })),
+);
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
@@ -164,6 +167,7 @@ const router = createBrowserRouter([
           { path: 'products', element: <AdminProductsPage /> },
           { path: 'categories', element: <AdminCategoriesPage /> },
           { path: 'products/new', element: <AdminProductNewPage /> },
+          { path: 'products/import', element: <AdminProductImportPage /> },
           { path: 'products/:id', element: <AdminProductEditPage /> },
           { path: 'orders', element: <AdminOrdersPage /> },
           { path: 'orders/ship-csv', element: <AdminShipCsvPage /> },
