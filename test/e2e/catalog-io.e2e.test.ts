@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 
 const fitsThePhone = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+const csvFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(text, 'utf8'),
+});
 
 describe('catalog import on a phone (390 × 844)', () => {
   it('lists every row’s problem, then imports a clean file with a progress bar that reaches the end', async () => {
@@ -27,9 +31,9 @@ describe('catalog import on a phone (390 × 844)', () => {
     await page.getByTestId('admin-import-products').click();
     await page.getByTestId('product-import-page').waitFor();
 
-    await page.getByTestId('product-import-file').setInputFiles(
-      csvFile('bad.csv', 'title,sku,price,stock\nGood,E2E-1,10,1\n,E2E-2,abc,1\n'),
-    );
+    await page
+      .getByTestId('product-import-file')
+      .setInputFiles(csvFile('bad.csv', 'title,sku,price,stock\nGood,E2E-1,10,1\n,E2E-2,abc,1\n'));
     await page.getByTestId('product-import-check').click();
     await expect.poll(() => page.getByTestId('product-import-problem').count()).toBe(2);
     const problems = await page.getByTestId('product-import-problem').allTextContents();
@@ -43,7 +47,9 @@ describe('catalog import on a phone (390 × 844)', () => {
     await page.getByTestId('product-import-file').setInputFiles(csvFile('teas.csv', rows.join('\n')));
     await page.getByTestId('product-import-check').click();
     await page.getByTestId('product-import-clean').waitFor();
-    await expect(page.getByTestId('product-import-clean').textContent()).resolves.toContain('60 products to add');
+    await expect(page.getByTestId('product-import-clean').textContent()).resolves.toContain(
+      '60 products to add',
+    );
     await page.getByTestId('product-import-start').click();
     const progress = page.getByTestId('product-import-progress');
     await progress.waitFor();
@@ -66,7 +72,9 @@ describe('catalog import on a phone (390 × 844)', () => {
     expect(await fitsThePhone()).toBe(true);
     await page.getByTestId('bulk-apply').click();
     await page.getByTestId('bulk-result').waitFor();
-    await expect(page.getByTestId('bulk-result').textContent()).resolves.toMatch(/Changed: \d+\. Refused: 0\./);
+    await expect(page.getByTestId('bulk-result').textContent()).resolves.toMatch(
+      /Changed: \d+\. Refused: 0\./,
+    );
     const [{ price } = { price: 0 }] = await shop.t.db.query<{ price: number }>(
       `SELECT price FROM variants WHERE sku = 'E2E-T-1'`,
     );

@@ -256,6 +256,27 @@ describe('the import', () => {
     ).toEqual([again.id, started.id]);
   });
 
+  it('applies each product once when two processes run the same import at once', async () => {
+    const u = unique();
+    const rows = ['title,sku,price,stock'];
+    for (let i = 0; i < 120; i += 1) rows.push(`Raced ${i},${u}-${i},1,1`);
+    const started = (await send('/api/admin/product-imports', rows.join('\n'))).json<ProductImport>();
+    const noJobs = { register: () => {} } as unknown as JobRunner;
+    const other = createImportService({ db: t.db, clock: t.clock, jobs: noJobs, currency: 'CNY' });
+    await Promise.all([t.jobs.runDue(), other.runImport(started.id)]);
+    expect(await getImport(started.id)).toMatchObject({
+      status: 'done',
+      doneRows: 120,
+      created: 120,
+      updated: 0,
+    });
+    const [{ n } = { n: 0 }] = await t.db.query<{ n: number }>(
+      'SELECT count(DISTINCT product_id)::int AS n FROM variants WHERE sku LIKE $1',
+      [`${u}-%`],
+    );
+    expect(n).toBe(120);
+  });
+
   it('answers 404 for an unknown import', async () => {
     expectReason(
       await t.request('GET', '/api/admin/product-imports/nope', { token: admin.token }),

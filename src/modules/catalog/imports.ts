@@ -279,8 +279,8 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
   }
 
   /**
-   * The job: products in batches, a batch per transaction that also moves `next_index` past it, but
-   * only if it is still where the batch began (else another process did it, and the batch rolls
+   * The job: products in batches, a batch per transaction that first moves `next_index` past it,
+   * but only if it is still where the batch began (else another process did it, and the batch rolls
    * back). So a retry after a crash goes on after the last commit, and no batch applies twice.
    */
   async function runImport(importId: string) {
@@ -298,28 +298,26 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
       const batch = products.slice(index, index + IMPORT_BATCH);
       const claimed = await db
         .transaction(async (tx) => {
-          const tally = { created: 0, updated: 0, rows: 0, failures: [] as ImportProblem[] };
+          // Claimed first: the row lock makes a second process wait here, and then find the index
+          // moved, before it writes a single product (so two never race on one SKU).
+          const rows = batch.reduce((n, p) => n + p.rows.length, 0);
+          const moved = await tx.query(
+            `UPDATE product_imports SET next_index = next_index + $3, done_rows = done_rows + $4
+             WHERE id = $1 AND next_index = $2 RETURNING id`,
+            [importId, index, batch.length, rows],
+          );
+          if (moved.length === 0) throw new BatchTaken();
+          const tally = { created: 0, updated: 0, failures: [] as ImportProblem[] };
           for (const product of batch) {
             const result = await applyProduct(tx, product, head.actor_id);
-            tally.rows += product.rows.length;
             if ('failures' in result) tally.failures.push(...result.failures);
             else tally[result.outcome] += 1;
           }
-          const moved = await tx.query(
-            `UPDATE product_imports SET next_index = next_index + $3, done_rows = done_rows + $4,
-               created = created + $5, updated = updated + $6, failures = failures || $7::jsonb
-             WHERE id = $1 AND next_index = $2 RETURNING id`,
-            [
-              importId,
-              index,
-              batch.length,
-              tally.rows,
-              tally.created,
-              tally.updated,
-              JSON.stringify(tally.failures),
-            ],
+          await tx.query(
+            `UPDATE product_imports SET created = created + $2, updated = updated + $3,
+               failures = failures || $4::jsonb WHERE id = $1`,
+            [importId, tally.created, tally.updated, JSON.stringify(tally.failures)],
           );
-          if (moved.length === 0) throw new BatchTaken();
           return true;
         })
         .catch((error: unknown) => {

@@ -4,6 +4,7 @@ export const catalogIoEn = {
     exportCsv: 'Export CSV',
     exporting: 'Exporting…',
     importLink: 'Import products',
+    select: 'Select',
     selectAll: 'Select all products shown',
     selectProduct: 'Select {{title}}',
     bulk: {

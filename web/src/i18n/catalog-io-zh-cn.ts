@@ -8,6 +8,7 @@ export const catalogIoZhCN: Catalog<typeof catalogIoEn> = {
     exportCsv: '导出 CSV',
     exporting: '正在导出…',
     importLink: '导入商品',
+    select: '选择',
     selectAll: '选择显示的全部商品',
     selectProduct: '选择 {{title}}',
     bulk: {

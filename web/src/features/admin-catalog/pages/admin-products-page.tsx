@@ -92,6 +92,18 @@ export function AdminProductsPage() {
       {products.isPending ? <Spinner /> : null}
       <ErrorMessage error={products.error} />
       {products.isSuccess && items.length === 0 ? <EmptyState title={t('admin.noProducts')} /> : null}
+      {items.length > 0 ? (
+        // Above the table, not in its head: on a phone the table's head is hidden (rows are cards).
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={allSelected}
+            onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((p) => p.id)))}
+            data-testid="bulk-select-all"
+          />
+          {t('catalogIo.selectAll')}
+        </label>
+      ) : null}
       <BulkActionBar
         selected={shown}
         titles={new Map(items.map((p) => [p.id, p.title]))}
@@ -103,13 +115,7 @@ export function AdminProductsPage() {
             <thead>
               <tr>
                 <th scope="col" className="table-check-cell">
-                  <input
-                    type="checkbox"
-                    aria-label={t('catalogIo.selectAll')}
-                    checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((p) => p.id)))}
-                    data-testid="bulk-select-all"
-                  />
+                  <span className="visually-hidden">{t('catalogIo.select')}</span>
                 </th>
                 <th scope="col">
                   <span className="visually-hidden">{t('admin.product.images')}</span>
