@@ -103,6 +103,9 @@ describe('robots.txt and sitemap.xml', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toContain('Disallow: /admin');
     expect(res.body).toContain('Disallow: /api/');
+    // Link previews keep working: their pictures and the share links are open to crawlers.
+    expect(res.body).toContain('Allow: /api/share-previews/');
+    expect(res.body).not.toContain('Disallow: /s/');
     expect(res.body).toContain('Sitemap: https://shop.example/sitemap.xml');
   });
 

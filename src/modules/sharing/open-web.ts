@@ -19,8 +19,13 @@ const PRIVATE_PATHS = [
   '/promote',
   '/signin',
   '/signup',
-  '/s/',
 ];
+
+/**
+ * Kept open under those: link-preview crawlers (Twitterbot, say) honour robots.txt, and a shared
+ * page's preview picture is served under /api. Share links (/s/…) stay open for the same reason.
+ */
+const PREVIEW_PATHS = ['/api/share-previews/'];
 
 /** Public pages that are always there, besides products and stores. */
 const STATIC_PAGES = ['/', '/coupons', '/points-mall', '/academy', '/competitions'];
@@ -29,6 +34,7 @@ export function robotsTxt(origin: string): string {
   return [
     'User-agent: *',
     'Allow: /',
+    ...PREVIEW_PATHS.map((p) => `Allow: ${p}`),
     ...PRIVATE_PATHS.map((p) => `Disallow: ${p}`),
     '',
     `Sitemap: ${origin}/sitemap.xml`,
