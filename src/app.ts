@@ -17,7 +17,12 @@ import {
 } from './modules/accounts/index.js';
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
-import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
+import {
+  catalogIoRoutes,
+  catalogRoutes,
+  createCatalogService,
+  createImportService,
+} from './modules/catalog/index.js';
 import { checkinsRoutes, createCheckinsService } from './modules/checkins/index.js';
 import { competitionsRoutes, createCompetitionsService } from './modules/competitions/index.js';
 import type { ShareVisitors } from './modules/coupons/index.js';
@@ -66,7 +71,12 @@ import { createPeopleService, peopleRoutes } from './modules/people/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
-import { cachedRedirect, createSharingModule, sharingRoutes } from './modules/sharing/index.js';
+import {
+  cachedRedirect,
+  createSharingModule,
+  openWebRoutes,
+  sharingRoutes,
+} from './modules/sharing/index.js';
 import { createShippingService, shippingRoutes } from './modules/shipping/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -137,6 +147,7 @@ export async function buildApp(deps: AppDeps) {
     onResetMailFailed: (err) => app.log.error({ err }, 'sending a password-reset email failed'),
   });
   const catalog = createCatalogService({ db, clock });
+  const catalogImports = createImportService({ db, clock, jobs, currency: config.currency });
   const events = new EventBus(jobs);
   const idempotency = createIdempotencyStore(clock);
   const ledger = createLedgerService({ clock });
@@ -360,6 +371,7 @@ export async function buildApp(deps: AppDeps) {
   const services = {
     accounts,
     catalog,
+    catalogImports,
     ledger,
     payments,
     orders,
@@ -462,6 +474,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(peopleRoutes, { people });
   await app.register(catalogRoutes, { catalog });
+  await app.register(catalogIoRoutes, { catalog, imports: catalogImports, currency: config.currency });
   await app.register(ordersRoutes, {
     orders,
     checkoutRateLimit:
@@ -514,6 +527,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(shareEarningsRoutes, { shareEarnings });
   await app.register(academyRoutes, { academy });
+  await app.register(openWebRoutes, { catalog, stores, publicUrl: config.publicUrl });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

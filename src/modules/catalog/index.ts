@@ -2,6 +2,9 @@
 export type { CategoryIcon } from './category-rules.js';
 export { CATEGORY_ICONS } from './category-rules.js';
 export type { AdminCategory, PublicCategory } from './category-schemas.js';
+export type { ImportService } from './imports.js';
+export { createImportService } from './imports.js';
+export { catalogIoRoutes } from './io-routes.js';
 export { catalogReasons } from './reasons.js';
 export { catalogRoutes } from './routes.js';
 export { productMachine } from './rules.js';

@@ -51,6 +51,34 @@ export const catalogReasons = defineReasons({
     params: Type.Object({ slug: Type.String() }),
     description: 'A category with this slug already exists.',
   },
+  import_unreadable: {
+    code: 'invalid_input',
+    params: Type.Object({
+      format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+      line: Type.Integer({ minimum: 0, description: 'CSV: the line an unclosed quote opens on; XLSX: 0' }),
+    }),
+    description: 'The file cannot be read: a CSV quote that never closes, or not an XLSX workbook.',
+  },
+  import_too_many_rows: {
+    code: 'payload_too_large',
+    params: Type.Object({ rows: Type.Integer({ minimum: 0 }), max: Type.Integer({ minimum: 1 }) }),
+    description: 'The file has more rows than one import takes (`max`); split it.',
+  },
+  import_no_rows: {
+    code: 'invalid_input',
+    description: 'The file has a header but no rows to import.',
+  },
+  import_has_problems: {
+    code: 'business_rule',
+    params: Type.Object({ problems: Type.Integer({ minimum: 1 }) }),
+    description:
+      'Rows of the file have problems (`problems` of them): the dry run lists each; fix and send again.',
+  },
+  bulk_too_many: {
+    code: 'payload_too_large',
+    params: Type.Object({ max: Type.Integer({ minimum: 1 }) }),
+    description: 'A bulk action names more products than one action takes (`max`).',
+  },
 });
 
 export const refuse = refusalsOf(catalogReasons);

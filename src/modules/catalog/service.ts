@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
 import { type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import { type BulkAction, createBulkService } from './bulk.js';
 import { createCategoryService } from './categories.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
@@ -69,6 +70,19 @@ function assertDistinctSkus(variants: readonly VariantInput[]) {
 export function createCatalogService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
   const stock = createStockService(deps);
+  const bulk = createBulkService(deps);
+
+  /** Bulk actions, after the one check the schema cannot make: a percentage is -100..1000. */
+  function bulkUpdate(action: BulkAction, actorId: string) {
+    if ('change' in action && action.change.by === 'percent') {
+      const { value } = action.change;
+      if (value < -100)
+        throw invalidInput('/change/value', 'must be at least -100', 'minimum', { limit: -100 });
+      if (value > 1000)
+        throw invalidInput('/change/value', 'must be at most 1000', 'maximum', { limit: 1000 });
+    }
+    return bulk.bulkUpdate(action, actorId);
+  }
   const { ensureCategory, ...categories } = createCategoryService(deps);
 
   /** The category slug to store, its managed category made first when the slug is new. */
@@ -325,6 +339,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
   }
 
   return {
+    bulkUpdate,
     commissionRates,
     createProduct,
     updateProduct,

@@ -1,3 +1,4 @@
+import { collectPages, csvDocument, majorUnits } from '../../platform/csv.js';
 import type { Queryable } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { DistributionContext } from './context.js';
@@ -10,6 +11,7 @@ import {
   payoutDetailsErrors,
 } from './payout-rules.js';
 import type { PayoutSnapshot, WithdrawalRow } from './queries.js';
+import type { Commission } from './schemas.js';
 
 /** Saved payout details as their owner sees them: masked, like everywhere but the payout view. */
 export type MaskedPayoutDetails = PayoutDetails & { updatedAt: string };
@@ -80,15 +82,6 @@ const EXPORT_HEADER = [
   'note',
 ] as const;
 
-/** Major units as a plain decimal string (12345 fen → "123.45"), as bank upload files want them. */
-function majorUnits(amount: number, currency: string): string {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits as number;
-  if (digits === 0) return String(amount);
-  const text = String(amount).padStart(digits + 1, '0');
-  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
-
 export const EXPORT_LIMIT = 10_000;
 
 /**
@@ -122,4 +115,53 @@ export async function exportWithdrawalsCsv(
   }
   if (rows.length > EXPORT_LIMIT) csv += csvRow([`more than ${EXPORT_LIMIT} rows: export again later`]);
   return csv;
+}
+
+const COMMISSION_HEADER = [
+  'id',
+  'created_at',
+  'order_id',
+  'level',
+  'amount',
+  'currency',
+  'status',
+  'held',
+  'hold_reason',
+  'promoter_id',
+  'promoter_name',
+  'buyer_id',
+  'buyer_name',
+  'settle_after',
+  'settled_at',
+  'reversed_at',
+] as const;
+
+/** Commissions as their operator list shows them (same filters, every page), amounts in major units. */
+export async function exportCommissionsCsv(
+  currency: string,
+  page: (
+    cursor: string | undefined,
+    limit: number,
+  ) => Promise<{ items: Commission[]; nextCursor: string | null }>,
+): Promise<string> {
+  const { items, more } = await collectPages(page);
+  const rows = items.map((c) => [
+    c.id,
+    c.createdAt,
+    c.orderId,
+    c.level,
+    majorUnits(c.amount, currency),
+    currency,
+    c.status,
+    c.held ? 'yes' : 'no',
+    c.holdReason,
+    c.promoter.id,
+    c.promoter.name,
+    c.buyer.id,
+    c.buyer.name,
+    c.settleAfter,
+    c.settledAt,
+    c.reversedAt,
+  ]);
+  return csvDocument(COMMISSION_HEADER, rows, more);
 }

@@ -100,16 +100,5 @@ export const maskPayoutDetails = <T extends PayoutDetails>(d: T): T => ({
   account: maskAccount(d.account),
 });
 
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A cell
- * a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a
- * leading apostrophe first, so a holder name like `=HYPERLINK(…)` stays text (OWASP's advice).
- */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvRow = (cells: readonly (string | number | null)[]): string =>
-  `${cells.map(csvCell).join(',')}\r\n`;
+// The CSV writer is the platform's, shared by every export.
+export { csvCell, csvRow } from '../../platform/csv.js';

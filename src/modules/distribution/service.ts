@@ -7,7 +7,12 @@ import { type DistributionContext, SETTLE_JOB } from './context.js';
 import { closeDispute, holdForDispute } from './disputes.js';
 import { earnCommissions } from './earning.js';
 import { type FlagListOptions, listFlagged, type ReviewDecision, reviewCommission } from './fraud-review.js';
-import { exportWithdrawalsCsv, myPayoutDetails, savePayoutDetails } from './payout-details.js';
+import {
+  exportCommissionsCsv,
+  exportWithdrawalsCsv,
+  myPayoutDetails,
+  savePayoutDetails,
+} from './payout-details.js';
 import type { PayoutDetailsInput } from './payout-rules.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';
@@ -137,6 +142,11 @@ export function createDistributionService(
     payoutDetails: (userId: string) => myPayoutDetails(ctx, userId),
     savePayoutDetails: (userId: string, input: PayoutDetailsInput) => savePayoutDetails(ctx, userId, input),
     exportWithdrawals: (status: WithdrawalStatus) => exportWithdrawalsCsv(ctx, status),
+    /** The operator's commission list with its filters, every page of it, as CSV. */
+    exportCommissions: (o: Omit<Parameters<typeof reads.listCommissions>[2], 'limit' | 'cursor'>) =>
+      exportCommissionsCsv(ctx.config.currency, (cursor, limit) =>
+        reads.listCommissions(ctx.accounts, ctx.db, { ...o, cursor, limit }),
+      ),
     /** A bonus (a competition prize) into the promoter's withdrawable balance, once per `ref`. */
     creditBonus: (tx: Tx, bonus: Parameters<typeof creditBonus>[2]) => creditBonus(ctx.ledger, tx, bonus),
     /** One commission's facts, for modules that count sales and customers from commission events. */

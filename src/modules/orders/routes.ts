@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { collectPages, csvDocument } from '../../platform/csv.js';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { identifierCookie } from '../../platform/http/cookies.js';
+import { sendCsv } from '../../platform/http/csv-reply.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
 import { OrderPaymentSchema } from '../payments/index.js';
+import { ORDER_EXPORT_HEADER, orderExportRows } from './export.js';
 import {
   AdminOrderPage,
   AdminOrderSchema,
@@ -229,6 +232,34 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
       },
     },
     async (request) => orders.listAdminOrders({ ...request.query, limit: request.query.limit ?? 20 }),
+  );
+
+  app.get(
+    '/api/admin/orders/export.csv',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin'],
+        summary: 'Export orders as CSV',
+        description:
+          'The orders of `GET /api/admin/orders` with the same filters (`status`, `q`), newest first, one ' +
+          'row per order item with the order’s totals in major units. UTF-8 with a BOM; cells a spreadsheet ' +
+          'would run as formulas start with an apostrophe. At most 10,000 orders: a last line says when ' +
+          'there were more. Admins only.',
+        querystring: Type.Object({ status: StatusFilter, q: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: { 200: Type.String({ description: 'text/csv' }), ...problems(403) },
+      },
+    },
+    async (request, reply) => {
+      const { items, more } = await collectPages((cursor, limit) =>
+        orders.listAdminOrders({ ...request.query, cursor, limit }),
+      );
+      return sendCsv(
+        reply,
+        'orders.csv',
+        csvDocument(ORDER_EXPORT_HEADER, items.flatMap(orderExportRows), more),
+      );
+    },
   );
 
   app.get(

@@ -17,7 +17,12 @@ const productCard = (p: Product): TargetCard => ({
   id: p.id,
   title: p.title,
   description: p.description || null,
-  facts: { kind: 'product', priceVaries: p.minPrice !== p.maxPrice },
+  facts: {
+    kind: 'product',
+    priceVaries: p.minPrice !== p.maxPrice,
+    inStock: p.inStock,
+    highPrice: p.maxPrice,
+  },
   image: p.images[0] ?? null,
   price: p.minPrice,
   path: `/products/${encodeURIComponent(p.id)}`,

@@ -10,7 +10,9 @@ import { createShareMedia } from './media.js';
 import { messagesFor } from './messages.js';
 import { openGraphTags, withHead } from './open-graph.js';
 import { originOf } from './routes.js';
+import { escapeXml } from './rules.js';
 import { createSharingService, type OrderFacts } from './service.js';
+import { jsonLdScript, productJsonLd } from './structured-data.js';
 import { ShareTargets } from './targets.js';
 
 export interface SharingModuleDeps {
@@ -64,13 +66,35 @@ export function createSharingModule(deps: SharingModuleDeps) {
       },
       { messages, recommender: recommends?.name ?? null },
     );
-    return withHead(indexHtml, { title: card.title, tags, siteName: messages.brand });
+    const page = `${origin}${card.path}`;
+    const head = [tags, `<link rel="canonical" href="${escapeXml(page)}">`];
+    if (card.facts?.kind === 'product') {
+      const image = card.image && (card.image.startsWith('/') ? `${origin}${card.image}` : card.image);
+      head.push(
+        jsonLdScript(
+          productJsonLd({
+            name: card.title,
+            description: card.description,
+            url: page,
+            image,
+            lowPrice: card.price,
+            highPrice: card.facts.highPrice ?? card.price,
+            currency: deps.currency,
+            inStock: card.facts.inStock ?? true,
+            // The place for reviews' average and count once the project has product reviews.
+            rating: null,
+          }),
+        ),
+      );
+    }
+    return withHead(indexHtml, { title: card.title, tags: head.join('\n    '), siteName: messages.brand });
   }
 
   return { service, media, targets, pageHtml };
 }
 
 export type SharingModule = ReturnType<typeof createSharingModule>;
+export { openWebRoutes } from './open-web.js';
 export { sharingReasons } from './reasons.js';
 export { cachedRedirect } from './redirect.js';
 export { sharingRoutes } from './routes.js';

@@ -5,7 +5,13 @@ import type { TargetType } from './rules.js';
  * language (see messages.ts): the owning module gives numbers and names, never sentences.
  */
 export type CardFacts =
-  | { kind: 'product'; priceVaries: boolean }
+  | {
+      kind: 'product';
+      priceVaries: boolean;
+      /** For the page's structured data: whether a variant is in stock, and the highest price. */
+      inStock?: boolean;
+      highPrice?: number | null;
+    }
   | { kind: 'store'; ownerName: string }
   | { kind: 'group'; open: boolean; leaderName: string; seatsMissing: number; groupSize: number };
 

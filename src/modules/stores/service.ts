@@ -313,6 +313,14 @@ export function createStoresService(deps: {
     getMyStore,
     listProduct,
     unlistProduct,
+    /** Every store's slug and last change, for the sitemap. */
+    publicStores: async (limit: number) =>
+      (
+        await db.query<{ slug: string; updated_at: Date }>(
+          'SELECT slug, updated_at FROM stores ORDER BY created_at, id LIMIT $1',
+          [limit],
+        )
+      ).map((r) => ({ slug: r.slug, updatedAt: r.updated_at.toISOString() })),
     getStorePageBySlug: async (slug: string) => presentPage(await q.findStoreBySlug(db, normalizeSlug(slug))),
     getStorePageById: async (id: string) => presentPage(await q.findStoreById(db, id)),
     // For other modules, inside their own transactions.

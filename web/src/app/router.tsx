@@ -68,6 +68,9 @@ const adminPeople = () => import('../features/people/admin');
 const AdminPeoplePage = lazy(() => adminPeople().then((m) => ({ default: m.AdminPeoplePage })));
 const AdminPersonPage = lazy(() => adminPeople().then((m) => ({ default: m.AdminPersonPage })));
 const AdminProductsPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductsPage })));
+const AdminProductImportPage = lazy(() =>
+  adminCatalog().then((m) => ({ default: m.AdminProductImportPage })),
+);
 const AdminCategoriesPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminProductNewPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductNewPage })));
 const AdminProductEditPage = lazy(() => adminCatalog().then((m) => ({ default: m.AdminProductEditPage })));
@@ -179,6 +182,7 @@ const router = createBrowserRouter([
           { path: 'products', element: <AdminProductsPage /> },
           { path: 'categories', element: <AdminCategoriesPage /> },
           { path: 'products/new', element: <AdminProductNewPage /> },
+          { path: 'products/import', element: <AdminProductImportPage /> },
           { path: 'products/:id', element: <AdminProductEditPage /> },
           { path: 'orders', element: <AdminOrdersPage /> },
           { path: 'orders/ship-csv', element: <AdminShipCsvPage /> },

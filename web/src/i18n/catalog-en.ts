@@ -11,6 +11,14 @@ export const catalogReasonsEn = {
     'The stock changed while you were editing: it is {{available}} now, not {{expected}}. Check and try again.',
   sku_taken: 'Another product already uses the SKU “{{sku}}”. Choose another.',
   product_archived: 'This product is no longer sold.',
+  import_unreadable:
+    'This file cannot be read: a quote opened on line {{line}} is never closed, or it is not an XLSX workbook.',
+  import_too_many_rows: 'The file has {{rows}} rows; one import takes at most {{max}}. Split it.',
+  import_no_rows: 'The file has a header but no rows to import.',
+  import_has_problems_one: 'One row has a problem. Check the file to see it, fix it and send it again.',
+  import_has_problems_other:
+    '{{count}} rows have problems. Check the file to see them, fix them and send it again.',
+  bulk_too_many: 'Choose at most {{max}} products for one action.',
   slug_taken: 'The address “{{slug}}” is taken by another store. Choose another.',
   one_store_per_shopkeeper: 'You already have a store: a shopkeeper runs one store.',
   shopkeeper_required: 'Become a shopkeeper first to open a store.',

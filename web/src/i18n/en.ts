@@ -1,6 +1,7 @@
 import { academyEn, academyReasonsEn } from './academy-en';
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
+import { catalogIoEn } from './catalog-io-en';
 import { categoriesEn } from './categories-en';
 import { checkinsEn, checkinsFieldsEn, checkinsReasonsEn } from './checkins-en';
 import { competitionsEn, competitionsReasonsEn } from './competitions-en';
@@ -223,6 +224,7 @@ export const en = {
   ...groupBuyEn,
   ...consoleEn,
   ...stockEn,
+  ...catalogIoEn,
   ...categoriesEn,
   ...uploadsEn,
   ...privacyEn,

@@ -1,6 +1,7 @@
 import { academyReasonsZhCN, academyZhCN } from './academy-zh-cn';
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
+import { catalogIoZhCN } from './catalog-io-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
 import { checkinsFieldsZhCN, checkinsReasonsZhCN, checkinsZhCN } from './checkins-zh-cn';
 import { competitionsReasonsZhCN, competitionsZhCN } from './competitions-zh-cn';
@@ -223,6 +224,7 @@ export const zhCN: Messages = {
   ...groupBuyZhCN,
   ...consoleZhCN,
   ...stockZhCN,
+  ...catalogIoZhCN,
   ...categoriesZhCN,
   ...uploadsZhCN,
   ...privacyZhCN,

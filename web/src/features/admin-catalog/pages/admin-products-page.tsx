@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CsvDownloadButton } from '../../../components/csv-download-button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
@@ -10,6 +11,7 @@ import { useMoney } from '../../../lib/config';
 import { CategoryName, type Product } from '../../catalog';
 import { useAdminProducts } from '../api/get-admin-products';
 import { useSetProductStatus } from '../api/set-product-status';
+import { BulkActionBar } from '../components/bulk-action-bar';
 
 export function AdminProductsPage() {
   const { t } = useTranslation();
@@ -19,6 +21,16 @@ export function AdminProductsPage() {
   const [search, setSearch] = useState(q);
   const products = useAdminProducts({ q: q || undefined, includeArchived });
   const items = products.data?.pages.flatMap((p) => p.items) ?? [];
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const shown = items.filter((p) => selected.has(p.id)).map((p) => p.id);
+  const allSelected = items.length > 0 && shown.length === items.length;
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   function update(next: { q?: string; archived?: boolean }) {
     const query = new URLSearchParams();
@@ -37,9 +49,20 @@ export function AdminProductsPage() {
     <section>
       <div className="page-heading">
         <h1>{t('admin.products')}</h1>
-        <Link className="btn btn-primary" to="/admin/products/new" data-testid="admin-new-product">
-          {t('admin.newProduct')}
-        </Link>
+        <div className="page-actions">
+          <Link className="btn btn-outline" to="/admin/products/import" data-testid="admin-import-products">
+            {t('catalogIo.importLink')}
+          </Link>
+          <CsvDownloadButton
+            path="/api/admin/products/export.csv"
+            query={{ q: q || undefined, includeArchived }}
+            name="products"
+            testId="admin-products-export"
+          />
+          <Link className="btn btn-primary" to="/admin/products/new" data-testid="admin-new-product">
+            {t('admin.newProduct')}
+          </Link>
+        </div>
       </div>
       <search>
         <form className="toolbar" onSubmit={submit}>
@@ -70,10 +93,30 @@ export function AdminProductsPage() {
       <ErrorMessage error={products.error} />
       {products.isSuccess && items.length === 0 ? <EmptyState title={t('admin.noProducts')} /> : null}
       {items.length > 0 ? (
+        // Above the table, not in its head: on a phone the table's head is hidden (rows are cards).
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={allSelected}
+            onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((p) => p.id)))}
+            data-testid="bulk-select-all"
+          />
+          {t('catalogIo.selectAll')}
+        </label>
+      ) : null}
+      <BulkActionBar
+        selected={shown}
+        titles={new Map(items.map((p) => [p.id, p.title]))}
+        onDone={() => setSelected(new Set())}
+      />
+      {items.length > 0 ? (
         <div className="table-wrap">
           <table className="table table-stacked" data-testid="admin-products-table">
             <thead>
               <tr>
+                <th scope="col" className="table-check-cell">
+                  <span className="visually-hidden">{t('catalogIo.select')}</span>
+                </th>
                 <th scope="col">
                   <span className="visually-hidden">{t('admin.product.images')}</span>
                 </th>
@@ -87,7 +130,12 @@ export function AdminProductsPage() {
             </thead>
             <tbody>
               {items.map((product) => (
-                <ProductRow key={product.id} product={product} />
+                <ProductRow
+                  key={product.id}
+                  product={product}
+                  selected={selected.has(product.id)}
+                  onToggle={() => toggle(product.id)}
+                />
               ))}
             </tbody>
           </table>
@@ -98,13 +146,30 @@ export function AdminProductsPage() {
   );
 }
 
-function ProductRow({ product }: { product: Product }) {
+function ProductRow({
+  product,
+  selected,
+  onToggle,
+}: {
+  product: Product;
+  selected: boolean;
+  onToggle: () => void;
+}) {
   const { t } = useTranslation();
   const setStatus = useSetProductStatus();
   const stock = product.variants.reduce((sum, v) => sum + v.stock, 0);
   const archived = product.status === 'archived';
   return (
     <tr data-testid="admin-product-row">
+      <td className="table-check-cell">
+        <input
+          type="checkbox"
+          aria-label={t('catalogIo.selectProduct', { title: product.title })}
+          checked={selected}
+          onChange={onToggle}
+          data-testid="bulk-select"
+        />
+      </td>
       <td className="table-thumb-cell">
         <ProductImage src={product.images[0]} alt={product.title} className="table-thumb" />
       </td>

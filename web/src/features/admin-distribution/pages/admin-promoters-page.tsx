@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { CsvDownloadButton } from '../../../components/csv-download-button';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
@@ -46,9 +47,21 @@ export function AdminPromotersPage() {
       <PromoterFlags />
       <h2 className="section-title">{t('adminDistribution.heldTitle')}</h2>
       <p className="muted">{t('adminDistribution.heldHint')}</p>
+      <CsvDownloadButton
+        path="/api/admin/commissions/export.csv"
+        query={{ held: true }}
+        name="commissions-held"
+        testId="held-commissions-export"
+      />
       <HeldCommissions />
       <h2 className="section-title">{t('payouts.signalsTitle')}</h2>
       <p className="muted">{t('payouts.signalsHint')}</p>
+      <CsvDownloadButton
+        path="/api/admin/commissions/export.csv"
+        query={{ signal: 'shared_ip' }}
+        name="commissions-shared-ip"
+        testId="signalled-commissions-export"
+      />
       <SignalledCommissions />
     </section>
   );

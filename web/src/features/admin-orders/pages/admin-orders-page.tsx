@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CsvDownloadButton } from '../../../components/csv-download-button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
@@ -38,9 +39,17 @@ export function AdminOrdersPage() {
     <section>
       <div className="page-heading">
         <h1>{t('admin.orders')}</h1>
-        <Link className="btn btn-outline" to="/admin/orders/ship-csv" data-testid="ship-csv-link">
-          {t('fulfilment.admin.importCsv')}
-        </Link>
+        <div className="page-actions">
+          <CsvDownloadButton
+            path="/api/admin/orders/export.csv"
+            query={{ status, q: q || undefined }}
+            name="orders"
+            testId="admin-orders-export"
+          />
+          <Link className="btn btn-outline" to="/admin/orders/ship-csv" data-testid="ship-csv-link">
+            {t('fulfilment.admin.importCsv')}
+          </Link>
+        </div>
       </div>
       <search>
         <form className="toolbar" onSubmit={submit}>
