@@ -17,6 +17,7 @@ import {
 } from './modules/accounts/index.js';
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
+import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { checkinsRoutes, createCheckinsService } from './modules/checkins/index.js';
 import { competitionsRoutes, createCompetitionsService } from './modules/competitions/index.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps) {
     loginLimit: config.rateLimits ? LOGIN_LIMIT : undefined,
   });
   const catalog = createCatalogService({ db, clock });
+  const audit = createAuditService({ db, clock, jobs, contacts: accounts.contactsOf });
   const events = new EventBus(jobs);
   const idempotency = createIdempotencyStore(clock);
   const ledger = createLedgerService({ clock });
@@ -359,6 +361,7 @@ export async function buildApp(deps: AppDeps) {
     honours,
     academy,
     competitions,
+    audit,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -482,6 +485,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(shareEarningsRoutes, { shareEarnings });
   await app.register(academyRoutes, { academy });
+  await app.register(auditRoutes, { audit });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

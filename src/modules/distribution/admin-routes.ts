@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { auditContext } from '../audit/index.js';
 import {
   AdminWithdrawalPage,
   CommissionPage,
@@ -55,7 +56,7 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: SettingsSchema, 400: Problem },
       },
     },
-    async (request) => distribution.updateSettings(request.body),
+    async (request) => distribution.updateSettings(request.body, auditContext(request)),
   );
 
   app.get(
@@ -113,7 +114,7 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const released = await distribution.releaseHold(request.params.id);
+      const released = await distribution.releaseHold(request.params.id, auditContext(request));
       return { released };
     },
   );
@@ -184,11 +185,15 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
         },
       },
       async (request) =>
-        distribution.decideWithdrawal(request.params.id, {
-          outcome,
-          adminId: requireUser(request).id,
-          note: request.body?.note,
-        }),
+        distribution.decideWithdrawal(
+          request.params.id,
+          {
+            outcome,
+            adminId: requireUser(request).id,
+            note: request.body?.note,
+          },
+          auditContext(request),
+        ),
     );
   }
 };
