@@ -22,6 +22,9 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+/** Stamps every write moves; recording them would make every entry say "updated at … → …". */
+const BOOKKEEPING = new Set(['updated_at', 'updatedAt']);
+
 export interface Change {
   before: Fields | null;
   after: Fields | null;
@@ -39,7 +42,7 @@ export function changedFields(before: Fields | null, after: Fields | null): Chan
   const was: Fields = {};
   const now: Fields = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (same(before[key] ?? null, after[key] ?? null)) continue;
+    if (BOOKKEEPING.has(key) || same(before[key] ?? null, after[key] ?? null)) continue;
     was[key] = canonical(before[key] ?? null);
     now[key] = canonical(after[key] ?? null);
   }
