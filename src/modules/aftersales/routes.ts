@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse as Problem } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   AfterSaleBody,
   AfterSalePage,
@@ -161,7 +162,12 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
       },
     },
     async (request) =>
-      afterSales.approve(requireUser(request).id, request.params.id, request.body?.note ?? ''),
+      afterSales.approve(
+        requireUser(request).id,
+        request.params.id,
+        request.body?.note ?? '',
+        auditContext(request),
+      ),
   );
 
   app.post(
@@ -179,6 +185,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
         response: { 200: AfterSaleSchema, ...adminErrors },
       },
     },
-    async (request) => afterSales.reject(requireUser(request).id, request.params.id, request.body.note),
+    async (request) =>
+      afterSales.reject(requireUser(request).id, request.params.id, request.body.note, auditContext(request)),
   );
 };

@@ -5,6 +5,7 @@ import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { identifierCookie } from '../../platform/http/cookies.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import { OrderPaymentSchema } from '../payments/index.js';
 import {
   AdminOrderPage,
@@ -260,7 +261,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
         response: { 200: OrderSchema, ...problems(403, 404, 409) },
       },
     },
-    async (request) => orders.completeOrder(request.params.id),
+    async (request) => orders.completeOrder(request.params.id, auditContext(request)),
   );
 
   app.post(
@@ -279,6 +280,12 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
         response: { 200: OrderSchema, ...problems(403, 404, 409, 503) },
       },
     },
-    async (request) => orders.refundOrder(request.params.id, `refunded by ${requireUser(request).email}`),
+    async (request) =>
+      orders.refundOrder(
+        request.params.id,
+        `refunded by ${requireUser(request).email}`,
+        {},
+        auditContext(request),
+      ),
   );
 };
