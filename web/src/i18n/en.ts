@@ -1,6 +1,7 @@
 import { academyEn, academyReasonsEn } from './academy-en';
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
+import { auditEn } from './audit-en';
 import { categoriesEn } from './categories-en';
 import { checkinsEn, checkinsFieldsEn, checkinsReasonsEn } from './checkins-en';
 import { competitionsEn, competitionsReasonsEn } from './competitions-en';
@@ -243,6 +244,7 @@ export const en = {
   ...competitionsEn,
   ...pointsMallEn,
   ...pointsEn,
+  ...auditEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,

@@ -1,6 +1,7 @@
 import { academyReasonsZhCN, academyZhCN } from './academy-zh-cn';
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
+import { auditZhCN } from './audit-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
 import { checkinsFieldsZhCN, checkinsReasonsZhCN, checkinsZhCN } from './checkins-zh-cn';
 import { competitionsReasonsZhCN, competitionsZhCN } from './competitions-zh-cn';
@@ -243,6 +244,7 @@ export const zhCN: Messages = {
   ...competitionsZhCN,
   ...pointsMallZhCN,
   ...pointsZhCN,
+  ...auditZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,

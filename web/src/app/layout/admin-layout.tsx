@@ -43,6 +43,7 @@ export function AdminLayout() {
         <NavLink to="/admin/competitions">{t('adminCompetitions.title')}</NavLink>
         <NavLink to="/admin/points-mall">{t('adminPointsMall.nav')}</NavLink>
         <NavLink to="/admin/points">{t('adminPoints.nav')}</NavLink>
+        <NavLink to="/admin/audit">{t('adminAudit.nav')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>
