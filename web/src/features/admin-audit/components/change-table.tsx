@@ -18,7 +18,8 @@ export function ChangeTable({ entry }: { entry: AuditEntry }) {
             <span className="audit-before" data-testid="audit-before">
               {row.before === undefined ? t('adminAudit.none') : showValue(row.before)}
             </span>
-            <span aria-label={t('adminAudit.becomes')}> → </span>
+            <span aria-hidden="true"> → </span>
+            <span className="visually-hidden">{t('adminAudit.becomes')}</span>
             <span className="audit-after" data-testid="audit-after">
               {row.after === undefined ? t('adminAudit.none') : showValue(row.after)}
             </span>
