@@ -129,7 +129,7 @@ describe('a withdrawal approval', () => {
     });
   });
 
-  it('is recorded: requested → paid, with the amount and the request id', async () => {
+  it('is recorded: requested → paid, with the operator’s note and the request id', async () => {
     const w = await requestedWithdrawal();
     const res = await t.request('POST', `/api/admin/withdrawals/${w.id}/approve`, {
       token: admin.token,
