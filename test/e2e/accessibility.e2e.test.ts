@@ -127,6 +127,7 @@ describe('the main pages pass axe (no serious or critical violations)', () => {
       ['/admin/group-buys', 'admin-group-buys'],
       ['/admin/promoters', 'admin-nav'],
       ['/admin/withdrawals', 'admin-nav'],
+      ['/admin/audit', 'audit-retention'],
     ] as const) {
       await admin.goto(route);
       await admin.waitForLoadState('networkidle');
