@@ -25,6 +25,7 @@ export const API_TAGS = [
   { name: 'points-mall', description: 'Items that cost points, and redeeming them.' },
   { name: 'uploads', description: 'Images: product pictures, store logos, later posts and reviews.' },
   { name: 'notifications', description: 'The bell, email preferences and notification history.' },
+  { name: 'audit', description: 'The audit log: who changed what, when, before → after; its retention.' },
   { name: 'admin', description: 'The operator’s console: every route here needs the admin role.' },
   { name: 'testing', description: 'Only when the test clock is on: moves time for acceptance runs.' },
 ];

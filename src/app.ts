@@ -17,6 +17,7 @@ import {
 } from './modules/accounts/index.js';
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
+import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import {
   catalogIoRoutes,
   catalogRoutes,
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps) {
   });
   const catalog = createCatalogService({ db, clock });
   const catalogImports = createImportService({ db, clock, jobs, currency: config.currency });
+  const audit = createAuditService({ db, clock, jobs, contacts: accounts.contactsOf });
   const events = new EventBus(jobs);
   const idempotency = createIdempotencyStore(clock);
   const ledger = createLedgerService({ clock });
@@ -353,7 +355,7 @@ export async function buildApp(deps: AppDeps) {
     { db, clock, events, accounts, points, coupons, distribution, orders },
     { jobs },
   );
-  const people = createPeopleService({ db, accounts, orders, distribution, points, addresses });
+  const people = createPeopleService({ db, clock, accounts, orders, distribution, points, addresses });
   wireReactions(events, {
     competitions,
     groupBuys,
@@ -400,6 +402,7 @@ export async function buildApp(deps: AppDeps) {
     academy,
     competitions,
     people,
+    audit,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -528,6 +531,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(shareEarningsRoutes, { shareEarnings });
   await app.register(academyRoutes, { academy });
   await app.register(openWebRoutes, { catalog, stores, publicUrl: config.publicUrl });
+  await app.register(auditRoutes, { audit });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

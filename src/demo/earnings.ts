@@ -7,6 +7,7 @@
 import type { BuiltApp } from '../app.js';
 import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product } from '../modules/catalog/index.js';
+import { demoAuditContext } from './audit.js';
 
 type Services = BuiltApp['services'];
 
@@ -51,5 +52,6 @@ export async function seedDemoStock(
   const { sku, delta, reason } = demoStockAdjustment;
   const variant = [...products.values()].flatMap((p) => p.variants).find((v) => v.sku === sku);
   if (!variant) throw new Error(`The demo catalog has no variant "${sku}"`);
-  await services.catalog.adjustStock(variant.id, { delta, reason }, admin.id);
+  // Recorded as the operator's change, so the console's audit log opens on an entry.
+  await services.catalog.adjustStock(variant.id, { delta, reason }, admin.id, demoAuditContext(admin.id));
 }

@@ -3,6 +3,7 @@ import type { PublicUser } from '../modules/accounts/index.js';
 import type { PointsSettings } from '../modules/points/index.js';
 import { days } from '../platform/clock.js';
 import type { Database } from '../platform/db.js';
+import { demoAuditContext } from './audit.js';
 import type { DemoPerson } from './people.js';
 import { DEMO_HISTORY_DAYS } from './time.js';
 
@@ -37,8 +38,9 @@ export async function seedDemoPoints(
   db: Database,
   people: ReadonlyMap<DemoPerson['key'], PublicUser>,
   storyStart: Date,
+  adminId: string,
 ) {
-  await services.points.updateSettings(demoPointsSettings);
+  await services.points.updateSettings(demoPointsSettings, demoAuditContext(adminId));
   // The story starts DEMO_HISTORY_DAYS before the present; expiries are counted from the present.
   const present = storyStart.getTime() + days(DEMO_HISTORY_DAYS);
   for (const [key, lot] of Object.entries(demoExpiringPoints)) {

@@ -106,7 +106,7 @@ async function seedStory(
   const admin = await firstAdmin(db);
   await seedDemoStock(services, admin, products);
   const competitions = await seedDemoCompetitions(services, products, runtime);
-  await seedDemoPoints(services, db, people, runtime.clock.now());
+  await seedDemoPoints(services, db, people, runtime.clock.now(), admin.id);
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   const shipping = await seedDemoShipping(services, products);

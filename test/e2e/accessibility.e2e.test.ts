@@ -128,6 +128,7 @@ describe('the main pages pass axe (no serious or critical violations)', () => {
       ['/admin/promoters', 'admin-nav'],
       ['/admin/withdrawals', 'admin-nav'],
       ['/admin/people', 'person-row'],
+      ['/admin/audit', 'audit-retention'],
     ] as const) {
       await admin.goto(route);
       await admin.waitForLoadState('networkidle');

@@ -266,6 +266,7 @@ describe('the console on a phone', () => {
       '/admin/group-buys',
       '/admin/attention',
       '/admin/after-sales',
+      '/admin/audit',
     ];
     for (const language of LANGUAGES) {
       const page = await signedIn(adminToken, language);

@@ -34,6 +34,7 @@ import './styles/competitions.css';
 import './styles/points-mall.css';
 import './styles/points.css';
 import './styles/people.css';
+import './styles/audit.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

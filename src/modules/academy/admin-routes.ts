@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   AdminLessonSchema,
   AdminQuestionPage,
@@ -55,7 +56,8 @@ export const academyAdminRoutes: FastifyPluginAsyncTypebox<{ academy: AcademySer
         response: { 201: AdminSectionSchema, ...ADMIN },
       },
     },
-    async (request, reply) => reply.status(201).send(await lessons.createSection(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await lessons.createSection(request.body, auditContext(request))),
   );
 
   app.patch(
@@ -70,7 +72,7 @@ export const academyAdminRoutes: FastifyPluginAsyncTypebox<{ academy: AcademySer
         response: { 200: AdminSectionSchema, ...WITH_404 },
       },
     },
-    async (request) => lessons.updateSection(request.params.id, request.body),
+    async (request) => lessons.updateSection(request.params.id, request.body, auditContext(request)),
   );
 
   app.delete(
@@ -85,7 +87,7 @@ export const academyAdminRoutes: FastifyPluginAsyncTypebox<{ academy: AcademySer
       },
     },
     async (request, reply) => {
-      await lessons.deleteSection(request.params.id);
+      await lessons.deleteSection(request.params.id, auditContext(request));
       return reply.status(204).send(null);
     },
   );
@@ -116,7 +118,8 @@ export const academyAdminRoutes: FastifyPluginAsyncTypebox<{ academy: AcademySer
         response: { 201: AdminLessonSchema, ...WITH_404 },
       },
     },
-    async (request, reply) => reply.status(201).send(await lessons.createLesson(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await lessons.createLesson(request.body, auditContext(request))),
   );
 
   app.patch(
@@ -132,7 +135,7 @@ export const academyAdminRoutes: FastifyPluginAsyncTypebox<{ academy: AcademySer
         response: { 200: AdminLessonSchema, ...WITH_404 },
       },
     },
-    async (request) => lessons.updateLesson(request.params.id, request.body),
+    async (request) => lessons.updateLesson(request.params.id, request.body, auditContext(request)),
   );
 
   app.delete(
@@ -148,7 +151,7 @@ export const academyAdminRoutes: FastifyPluginAsyncTypebox<{ academy: AcademySer
       },
     },
     async (request, reply) => {
-      await lessons.deleteLesson(request.params.id);
+      await lessons.deleteLesson(request.params.id, auditContext(request));
       return reply.status(204).send(null);
     },
   );
@@ -181,7 +184,7 @@ export const academyAdminRoutes: FastifyPluginAsyncTypebox<{ academy: AcademySer
         response: { 200: AdminQuestionSchema, ...WITH_404 },
       },
     },
-    async (request) => board.hideQuestion(request.params.id, request.body.hidden),
+    async (request) => board.hideQuestion(request.params.id, request.body.hidden, auditContext(request)),
   );
 
   app.put(
@@ -197,6 +200,6 @@ export const academyAdminRoutes: FastifyPluginAsyncTypebox<{ academy: AcademySer
         response: { 200: AdminQuestionSchema, ...WITH_404 },
       },
     },
-    async (request) => board.hideAnswer(request.params.id, request.body.hidden),
+    async (request) => board.hideAnswer(request.params.id, request.body.hidden, auditContext(request)),
   );
 };

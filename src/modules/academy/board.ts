@@ -4,6 +4,7 @@ import { notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import { maskedPerson } from '../../platform/privacy.js';
+import { type AuditContext, record } from '../audit/index.js';
 import * as q from './board-queries.js';
 import { refuse } from './reasons.js';
 import {
@@ -266,13 +267,32 @@ export function createBoard(deps: { db: Database; clock: Clock; names: NamesOf }
     );
   }
 
-  async function hideQuestion(id: string, hidden: boolean): Promise<AdminQuestion> {
-    if (!(await q.setQuestionHidden(db, id, hidden))) throw questionGone();
+  /** Hiding someone's question or answer changes another person's data: it is recorded. */
+  async function setHidden(kind: 'question' | 'answer', id: string, hidden: boolean, by?: AuditContext) {
+    await db.transaction(async (tx) => {
+      const found =
+        kind === 'question'
+          ? await q.setQuestionHidden(tx, id, hidden)
+          : await q.setAnswerHidden(tx, id, hidden);
+      if (!found) throw kind === 'question' ? questionGone() : answerGone();
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: `academy-${kind}.${hidden ? 'hide' : 'show'}`,
+        target: { type: `academy-${kind}`, id },
+        before: { hidden: !hidden },
+        after: { hidden },
+      });
+    });
+  }
+
+  async function hideQuestion(id: string, hidden: boolean, by?: AuditContext): Promise<AdminQuestion> {
+    await setHidden('question', id, hidden, by);
     return adminQuestion(id);
   }
 
-  async function hideAnswer(id: string, hidden: boolean): Promise<AdminQuestion> {
-    if (!(await q.setAnswerHidden(db, id, hidden))) throw answerGone();
+  async function hideAnswer(id: string, hidden: boolean, by?: AuditContext): Promise<AdminQuestion> {
+    await setHidden('answer', id, hidden, by);
     const row = (await q.findAnswer(db, id)) as q.AnswerRow;
     return adminQuestion(row.question_id);
   }

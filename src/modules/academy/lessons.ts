@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, record } from '../audit/index.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import {
@@ -161,31 +162,61 @@ export function createLessons(deps: {
     return found;
   };
 
-  async function createSection(input: SectionInput): Promise<AdminSection> {
+  async function createSection(input: SectionInput, by?: AuditContext): Promise<AdminSection> {
     const id = await db.transaction(async (tx) => {
       const position = input.position ?? (await q.nextPosition(tx, 'sections'));
-      return (
-        await q.insertSection(tx, {
-          id: newId(),
-          title: input.title.trim(),
-          position,
-          created_at: clock.now(),
-        })
-      ).id;
+      const at = clock.now();
+      const row = await q.insertSection(tx, {
+        id: newId(),
+        title: input.title.trim(),
+        position,
+        created_at: at,
+      });
+      const target = { type: 'academy-section', id: row.id };
+      await record(tx, { by, at, action: 'academy-section.create', target, before: null, after: row });
+      return row.id;
     });
     return adminSection(id);
   }
 
-  async function updateSection(id: string, changes: SectionChanges): Promise<AdminSection> {
-    const row = await q.findSection(db, id);
-    if (!row) throw notFound('Section');
-    await q.updateSection(db, id, changes.title?.trim() ?? row.title, changes.position ?? row.position);
+  async function updateSection(
+    id: string,
+    changes: SectionChanges,
+    by?: AuditContext,
+  ): Promise<AdminSection> {
+    await db.transaction(async (tx) => {
+      const row = await q.findSection(tx, id);
+      if (!row) throw notFound('Section');
+      const title = changes.title?.trim() ?? row.title;
+      const position = changes.position ?? row.position;
+      await q.updateSection(tx, id, title, position);
+      const target = { type: 'academy-section', id };
+      const before = { title: row.title, position: row.position };
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: 'academy-section.update',
+        target,
+        before,
+        after: { title, position },
+      });
+    });
     return adminSection(id);
   }
 
-  async function deleteSection(id: string): Promise<void> {
+  async function deleteSection(id: string, by?: AuditContext): Promise<void> {
     await db.transaction(async (tx) => {
       if (!(await q.lockSection(tx, id, 'UPDATE'))) throw notFound('Section');
+      const before = (await q.findSection(tx, id)) ?? null;
+      const target = { type: 'academy-section', id };
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: 'academy-section.delete',
+        target,
+        before,
+        after: null,
+      });
       const lessons = await q.lessonCount(tx, id);
       if (lessons > 0)
         throw refuse('academy_section_not_empty', { lessons }, `The section still holds ${lessons} lessons`);
@@ -199,7 +230,7 @@ export function createLessons(deps: {
     return presentAdminLesson(row, await q.completionCount(db, id));
   }
 
-  async function createLesson(input: LessonInput): Promise<AdminLesson> {
+  async function createLesson(input: LessonInput, by?: AuditContext): Promise<AdminLesson> {
     const videoUrl = checkedVideoUrl(input.videoUrl);
     const id = await db.transaction(async (tx) => {
       if (!(await q.lockSection(tx, input.sectionId, 'NO KEY UPDATE'))) throw notFound('Section');
@@ -216,19 +247,21 @@ export function createLessons(deps: {
         created_at: now,
         updated_at: now,
       });
+      const target = { type: 'academy-lesson', id: row.id };
+      await record(tx, { by, at: now, action: 'academy-lesson.create', target, before: null, after: row });
       return row.id;
     });
     return adminLesson(id);
   }
 
-  async function updateLesson(id: string, changes: LessonChanges): Promise<AdminLesson> {
+  async function updateLesson(id: string, changes: LessonChanges, by?: AuditContext): Promise<AdminLesson> {
     const videoUrl = changes.videoUrl === undefined ? undefined : checkedVideoUrl(changes.videoUrl);
     await db.transaction(async (tx) => {
       const row = await q.findLesson(tx, id);
       if (!row) throw notFound('Lesson');
       const sectionId = changes.sectionId ?? row.section_id;
       if (!(await q.lockSection(tx, sectionId, 'NO KEY UPDATE'))) throw notFound('Section');
-      await q.updateLesson(tx, {
+      const next = {
         ...row,
         section_id: sectionId,
         title: changes.title?.trim() ?? row.title,
@@ -238,13 +271,23 @@ export function createLessons(deps: {
         position: changes.position ?? row.position,
         published: changes.published ?? row.published,
         updated_at: clock.now(),
+      };
+      await q.updateLesson(tx, next);
+      const target = { type: 'academy-lesson', id };
+      await record(tx, {
+        by,
+        at: next.updated_at,
+        action: 'academy-lesson.update',
+        target,
+        before: row,
+        after: next,
       });
     });
     return adminLesson(id);
   }
 
   /** A lesson nobody finished may go; one that counted for someone is unpublished instead. */
-  async function deleteLesson(id: string): Promise<void> {
+  async function deleteLesson(id: string, by?: AuditContext): Promise<void> {
     await db.transaction(async (tx) => {
       if (!(await q.lockLesson(tx, id, 'UPDATE'))) throw notFound('Lesson');
       const completions = await q.completionCount(tx, id);
@@ -254,7 +297,10 @@ export function createLessons(deps: {
           { completions },
           `${completions} people finished this lesson; unpublish it instead`,
         );
+      const before = (await q.findLesson(tx, id)) ?? null;
       await q.deleteLesson(tx, id);
+      const target = { type: 'academy-lesson', id };
+      await record(tx, { by, at: clock.now(), action: 'academy-lesson.delete', target, before, after: null });
     });
   }
 

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse as Problem } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   AfterSaleBody,
   AfterSalePage,
@@ -162,9 +163,13 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
       },
     },
     async (request) =>
-      afterSales.approve(requireUser(request).id, request.params.id, request.body?.note ?? '', {
-        includeShipping: request.body?.includeShipping ?? false,
-      }),
+      afterSales.approve(
+        requireUser(request).id,
+        request.params.id,
+        request.body?.note ?? '',
+        { includeShipping: request.body?.includeShipping ?? false },
+        auditContext(request),
+      ),
   );
 
   app.post(
@@ -182,6 +187,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
         response: { 200: AfterSaleSchema, ...adminErrors },
       },
     },
-    async (request) => afterSales.reject(requireUser(request).id, request.params.id, request.body.note),
+    async (request) =>
+      afterSales.reject(requireUser(request).id, request.params.id, request.body.note, auditContext(request)),
   );
 };

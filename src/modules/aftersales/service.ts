@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { Order } from '../orders/index.js';
 import type { AfterSalesContext } from './context.js';
 import * as q from './queries.js';
@@ -175,6 +176,7 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     id: string,
     note = '',
     options: { includeShipping?: boolean } = {},
+    by?: AuditContext,
   ): Promise<AfterSale> {
     const refundId = await db.transaction(async (tx) => {
       const found = await q.findAfterSale(tx, id);
@@ -206,13 +208,22 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
       });
       await q.setRefundId(tx, id, refund.id);
       await q.noteDecision(tx, id, { note, decidedBy: adminId });
+      // The decision is recorded now; the request turns `refunded` when the provider's refund applies.
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: 'after-sale.approve',
+        target: { type: 'after-sale', id },
+        before: { status: row.status, amount: row.amount, orderId: row.order_id },
+        after: { status: 'approved', amount: row.amount, orderId: row.order_id, refundId: refund.id, note },
+      });
       return refund.id;
     });
     await orders.finishRefund(refundId);
     return get(id);
   }
 
-  async function reject(adminId: string, id: string, note: string): Promise<AfterSale> {
+  async function reject(adminId: string, id: string, note: string, by?: AuditContext): Promise<AfterSale> {
     await db.transaction(async (tx) => {
       const found = await q.findAfterSale(tx, id);
       if (!found) throw notFound('After-sales request');
@@ -221,6 +232,14 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
       afterSaleMachine.assertTransition(row.status, 'rejected');
       await refuseWhileRefunding(tx, row);
       await decide(tx, row, 'rejected', { note, decidedBy: adminId });
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: 'after-sale.reject',
+        target: { type: 'after-sale', id },
+        before: { status: row.status },
+        after: { status: 'rejected', note },
+      });
     });
     return get(id);
   }

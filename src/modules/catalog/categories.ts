@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
+import { type AuditContext, record } from '../audit/index.js';
 import * as q from './category-queries.js';
 import { defaultCategoryName, moveCategory, orderProblem } from './category-rules.js';
 import type { AdminCategory, CategoryInput, CategoryPatch, PublicCategory } from './category-schemas.js';
@@ -34,7 +35,10 @@ export function createCategoryService(deps: { db: Database; clock: Clock }) {
     return presentAdmin(row);
   }
 
-  async function createCategory(input: CategoryInput): Promise<AdminCategory> {
+  /** A category as its audit entries show it. */
+  const fields = (c: AdminCategory) => ({ names: c.names, icon: c.icon, position: c.position });
+
+  async function createCategory(input: CategoryInput, by?: AuditContext): Promise<AdminCategory> {
     const slug = categorySlug(input.slug ?? input.names.en);
     if (!slug) {
       const path = input.slug === undefined ? '/names/en' : '/slug';
@@ -53,15 +57,30 @@ export function createCategoryService(deps: { db: Database; clock: Clock }) {
       if (inserted.length === 0) throw refuse('category_taken', { slug }, 'A category with this slug exists');
       if (input.position !== undefined)
         await q.writeOrder(tx, moveCategory([...order, slug], slug, input.position), clock.now());
-      return adminCategory(tx, slug);
+      const created = await adminCategory(tx, slug);
+      const target = { type: 'category', id: slug };
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: 'category.create',
+        target,
+        before: null,
+        after: fields(created),
+      });
+      return created;
     });
   }
 
-  async function updateCategory(slug: string, patch: CategoryPatch): Promise<AdminCategory> {
+  async function updateCategory(
+    slug: string,
+    patch: CategoryPatch,
+    by?: AuditContext,
+  ): Promise<AdminCategory> {
     return db.transaction(async (tx) => {
       const order = await q.lockOrder(tx);
       const row = await q.findCategory(tx, slug);
       if (!row) throw notFound('Category');
+      const before = await adminCategory(tx, slug);
       await tx.query(
         'UPDATE categories SET name_en = $2, name_zh_cn = $3, icon = $4, updated_at = $5 WHERE slug = $1',
         [
@@ -74,11 +93,21 @@ export function createCategoryService(deps: { db: Database; clock: Clock }) {
       );
       if (patch.position !== undefined)
         await q.writeOrder(tx, moveCategory(order, slug, patch.position), clock.now());
-      return adminCategory(tx, slug);
+      const after = await adminCategory(tx, slug);
+      const target = { type: 'category', id: slug };
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: 'category.update',
+        target,
+        before: fields(before),
+        after: fields(after),
+      });
+      return after;
     });
   }
 
-  async function reorderCategories(slugs: readonly string[]): Promise<AdminCategory[]> {
+  async function reorderCategories(slugs: readonly string[], by?: AuditContext): Promise<AdminCategory[]> {
     return db.transaction(async (tx) => {
       const order = await q.lockOrder(tx);
       const problem = orderProblem(order, slugs);
@@ -91,12 +120,20 @@ export function createCategoryService(deps: { db: Database; clock: Clock }) {
         throw invalidInput(`/slugs/${problem.index}`, message, problem.rule, { slug: problem.slug });
       }
       await q.writeOrder(tx, slugs, clock.now());
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: 'category.reorder',
+        target: { type: 'category', id: '*' },
+        before: { order },
+        after: { order: slugs },
+      });
       return (await q.listCategories(tx, { inUse: false })).map(presentAdmin);
     });
   }
 
   /** Only a category no product uses (archived ones count: they still show it); the rest close up. */
-  async function deleteCategory(slug: string): Promise<void> {
+  async function deleteCategory(slug: string, by?: AuditContext): Promise<void> {
     const inUse = (products: number) =>
       refuse('category_in_use', { slug, products }, 'Products use this category; move them first');
     try {
@@ -105,7 +142,17 @@ export function createCategoryService(deps: { db: Database; clock: Clock }) {
         if (!order.includes(slug)) throw notFound('Category');
         const products = await q.countProducts(tx, slug);
         if (products > 0) throw inUse(products);
+        const before = await adminCategory(tx, slug);
         await tx.query('DELETE FROM categories WHERE slug = $1', [slug]);
+        const target = { type: 'category', id: slug };
+        await record(tx, {
+          by,
+          at: clock.now(),
+          action: 'category.delete',
+          target,
+          before: fields(before),
+          after: null,
+        });
         await q.writeOrder(
           tx,
           order.filter((s) => s !== slug),

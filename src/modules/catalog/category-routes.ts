@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   AdminCategory,
   AdminCategoryList,
@@ -51,7 +52,8 @@ export const categoryRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService
         response: { 201: AdminCategory, 400: ProblemResponse, 409: ProblemResponse, ...adminProblems },
       },
     },
-    async (request, reply) => reply.status(201).send(await catalog.createCategory(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await catalog.createCategory(request.body, auditContext(request))),
   );
 
   app.patch(
@@ -69,7 +71,7 @@ export const categoryRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService
         response: { 200: AdminCategory, 400: ProblemResponse, 404: ProblemResponse, ...adminProblems },
       },
     },
-    async (request) => catalog.updateCategory(request.params.slug, request.body),
+    async (request) => catalog.updateCategory(request.params.slug, request.body, auditContext(request)),
   );
 
   app.put(
@@ -86,7 +88,9 @@ export const categoryRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService
         response: { 200: AdminCategoryList, 400: ProblemResponse, ...adminProblems },
       },
     },
-    async (request) => ({ items: await catalog.reorderCategories(request.body.slugs) }),
+    async (request) => ({
+      items: await catalog.reorderCategories(request.body.slugs, auditContext(request)),
+    }),
   );
 
   app.delete(
@@ -110,7 +114,7 @@ export const categoryRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService
       },
     },
     async (request, reply) => {
-      await catalog.deleteCategory(request.params.slug);
+      await catalog.deleteCategory(request.params.slug, auditContext(request));
       return reply.status(204).send(null);
     },
   );

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import { categoryRoutes } from './category-routes.js';
 import { CategoryList } from './category-schemas.js';
 import {
@@ -125,7 +126,9 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       },
     },
     async (request, reply) => {
-      return reply.status(201).send(await catalog.createProduct(request.body, requireUser(request).id));
+      return reply
+        .status(201)
+        .send(await catalog.createProduct(request.body, requireUser(request).id, auditContext(request)));
     },
   );
 
@@ -154,7 +157,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       },
     },
     async (request) => {
-      return catalog.updateProduct(request.params.id, request.body, requireUser(request).id);
+      return catalog.updateProduct(
+        request.params.id,
+        request.body,
+        requireUser(request).id,
+        auditContext(request),
+      );
     },
   );
 
@@ -183,7 +191,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         },
       },
     },
-    async (request) => catalog.adjustStock(request.params.id, request.body, requireUser(request).id),
+    async (request) =>
+      catalog.adjustStock(request.params.id, request.body, requireUser(request).id, auditContext(request)),
   );
 
   app.get(
@@ -221,7 +230,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         response: { 200: ProductSchema, 404: ProblemResponse, ...adminProblems },
       },
     },
-    async (request) => catalog.archiveProduct(request.params.id),
+    async (request) => catalog.archiveProduct(request.params.id, auditContext(request)),
   );
 
   app.post(
@@ -238,6 +247,6 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         response: { 200: ProductSchema, 404: ProblemResponse, ...adminProblems },
       },
     },
-    async (request) => catalog.restoreProduct(request.params.id),
+    async (request) => catalog.restoreProduct(request.params.id, auditContext(request)),
   );
 };

@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
 import { type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, type AuditFields, record } from '../audit/index.js';
 import { type BulkAction, createBulkService } from './bulk.js';
 import { createCategoryService } from './categories.js';
 import * as q from './queries.js';
@@ -57,6 +58,28 @@ async function skuTaken(db: Database, productId: string, variants: readonly Vari
   );
   const sku = rows[0]?.sku ?? skus[0] ?? '';
   return refuse('sku_taken', { sku }, 'A variant with this SKU already exists');
+}
+
+/**
+ * A product as its audit entries show it: variants flattened by SKU, so a price change reads
+ * `variants.TEA-250.price: 4500 → 3900` rather than two copies of the variant list. Stock only on
+ * creation: afterwards it moves by checkouts and adjustments, which have entries of their own.
+ */
+function auditFields(p: Product, withStock = false): AuditFields {
+  const fields: AuditFields = {
+    title: p.title,
+    description: p.description,
+    images: p.images,
+    category: p.category,
+    status: p.status,
+    commissionRateBps: p.commissionRateBps,
+  };
+  for (const v of p.variants) {
+    fields[`variants.${v.sku}.title`] = v.title;
+    fields[`variants.${v.sku}.price`] = v.price;
+    if (withStock) fields[`variants.${v.sku}.stock`] = v.stock;
+  }
+  return fields;
 }
 
 function assertDistinctSkus(variants: readonly VariantInput[]) {
@@ -119,7 +142,11 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     }
   }
 
-  async function createProduct(input: ProductInput, actorId: string | null = null): Promise<Product> {
+  async function createProduct(
+    input: ProductInput,
+    actorId: string | null = null,
+    by?: AuditContext,
+  ): Promise<Product> {
     assertDistinctSkus(input.variants);
     const id = newId();
     const now = clock.now();
@@ -140,7 +167,18 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
           ],
         );
         await insertVariants(tx, id, input.variants, { from: 0, actorId, reason: 'product created' });
-        return loadProduct(tx, id, true);
+        const product = await loadProduct(tx, id, true);
+        if (by) {
+          await record(tx, {
+            by,
+            at: now,
+            action: 'product.create',
+            target: { type: 'product', id },
+            before: null,
+            after: auditFields(product, true),
+          });
+        }
+        return product;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw await skuTaken(db, id, input.variants);
@@ -197,6 +235,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     id: string,
     patch: ProductPatch,
     actorId: string | null = null,
+    by?: AuditContext,
   ): Promise<Product> {
     try {
       return await db.transaction(async (tx) => {
@@ -205,6 +244,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
         ]);
         const row = rows[0];
         if (!row) throw notFound('Product');
+        const before = by ? await loadProduct(tx, id, true) : undefined;
         const category =
           patch.category === undefined ? row.category : await storedCategory(tx, patch.category);
         await tx.query(
@@ -221,7 +261,18 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
           ],
         );
         if (patch.variants) await updateVariants(tx, id, patch.variants, actorId);
-        return loadProduct(tx, id, true);
+        const product = await loadProduct(tx, id, true);
+        if (by && before) {
+          await record(tx, {
+            by,
+            at: clock.now(),
+            action: 'product.update',
+            target: { type: 'product', id },
+            before: auditFields(before),
+            after: auditFields(product),
+          });
+        }
+        return product;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw await skuTaken(db, id, patch.variants ?? []);
@@ -233,17 +284,36 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
    * Archives or restores through the product machine. Asking for the state it is in changes
    * nothing (a double click answers the product as it is), so only a real move is checked.
    */
-  async function setStatus(id: string, status: ProductStatus): Promise<Product> {
-    const rows = await db.query<{ id: string }>(
-      'UPDATE products SET status = $2, updated_at = $3 WHERE id = $1 AND status = ANY($4) RETURNING id',
-      [id, status, clock.now(), productMachine.fromStates(status)],
-    );
-    if (rows.length === 0) {
-      const product = await loadProduct(db, id, true);
-      if (product.status !== status) productMachine.assertTransition(product.status, status);
+  async function setStatus(id: string, status: ProductStatus, by?: AuditContext): Promise<Product> {
+    return db.transaction(async (tx) => {
+      const at = clock.now();
+      const was = (
+        await tx.query<{ status: ProductStatus }>(
+          'SELECT status FROM products WHERE id = $1 FOR NO KEY UPDATE',
+          [id],
+        )
+      )[0]?.status;
+      const rows = await tx.query<{ id: string }>(
+        'UPDATE products SET status = $2, updated_at = $3 WHERE id = $1 AND status = ANY($4) RETURNING id',
+        [id, status, at, productMachine.fromStates(status)],
+      );
+      const product = await loadProduct(tx, id, true);
+      if (rows.length === 0) {
+        if (product.status !== status) productMachine.assertTransition(product.status, status);
+        return product;
+      }
+      if (by) {
+        await record(tx, {
+          by,
+          at,
+          action: status === 'archived' ? 'product.archive' : 'product.restore',
+          target: { type: 'product', id },
+          before: { status: was ?? null },
+          after: { status },
+        });
+      }
       return product;
-    }
-    return loadProduct(db, id, true);
+    });
   }
 
   /** A product a store may list: active; an archived one is refused with `product_archived`. */
@@ -343,8 +413,8 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     commissionRates,
     createProduct,
     updateProduct,
-    archiveProduct: (id: string) => setStatus(id, 'archived'),
-    restoreProduct: (id: string) => setStatus(id, 'active'),
+    archiveProduct: (id: string, by?: AuditContext) => setStatus(id, 'archived', by),
+    restoreProduct: (id: string, by?: AuditContext) => setStatus(id, 'active', by),
     getProduct: (id: string, includeArchived = false) => loadProduct(db, id, includeArchived),
     listableProduct,
     getProducts,

@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { type AuditContext, record } from '../audit/index.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { MAX_STOCK, parseStockChange, type StockChangeInput } from './rules.js';
@@ -94,6 +95,7 @@ export function createStockService(deps: { db: Database; clock: Clock }) {
     variantId: string,
     input: StockChangeInput,
     actorId: string,
+    by?: AuditContext,
   ): Promise<StockMovement> {
     const parsed = parseStockChange(input);
     if ('error' in parsed) throw invalidInput(parsed.error.path, parsed.error.message, parsed.error.rule);
@@ -107,10 +109,24 @@ export function createStockService(deps: { db: Database; clock: Clock }) {
       orderId: null,
       at: clock.now(),
     };
-    const [moved] =
-      change.mode === 'delta'
-        ? await q.moveStock(db, variantId, change.delta, MAX_STOCK, facts)
-        : await q.setStock(db, variantId, change.expected, change.stock, facts);
+    // The movement and its audit entry commit together, or neither does.
+    const moved = await db.transaction(async (tx) => {
+      const [row] =
+        change.mode === 'delta'
+          ? await q.moveStock(tx, variantId, change.delta, MAX_STOCK, facts)
+          : await q.setStock(tx, variantId, change.expected, change.stock, facts);
+      if (row && by) {
+        await record(tx, {
+          by,
+          at: facts.at,
+          action: 'stock.adjust',
+          target: { type: 'variant', id: variantId },
+          before: { stock: row.stock_after - row.delta },
+          after: { stock: row.stock_after, reason: change.reason },
+        });
+      }
+      return row;
+    });
     if (moved) return presentMovement(moved);
 
     const variant = await q.findVariant(db, variantId);

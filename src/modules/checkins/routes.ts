@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   Calendar,
   CheckInResult,
@@ -111,6 +112,6 @@ export const checkinsRoutes: FastifyPluginAsyncTypebox<{ checkins: CheckinsServi
         response: { 200: SettingsSchema, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse },
       },
     },
-    async (request) => checkins.updateSettings(request.body),
+    async (request) => checkins.updateSettings(request.body, auditContext(request)),
   );
 };

@@ -2,6 +2,7 @@ import { addDays, dayIn, monthOf } from '../../platform/calendar.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { PointsService } from '../points/index.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
@@ -151,8 +152,14 @@ export function createCheckinsService(ctx: CheckinsContext) {
   };
 
   /** The operator's table; applies from the next check-in (points already earned stay). */
-  async function updateSettings(next: Settings): Promise<Settings> {
-    await q.saveSettings(db, next, clock.now());
+  async function updateSettings(next: Settings, by?: AuditContext): Promise<Settings> {
+    await db.transaction(async (tx) => {
+      const before = await settings(tx);
+      const at = clock.now();
+      await q.saveSettings(tx, next, at);
+      const target = { type: 'settings', id: 'check-ins' };
+      await record(tx, { by, at, action: 'check-ins.settings.update', target, before, after: next });
+    });
     return getSettings();
   }
 

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   AdminCompetition,
   AdminCompetitionDetail,
@@ -127,7 +128,8 @@ export const competitionsRoutes: FastifyPluginAsyncTypebox<{ competitions: Compe
         response: { 201: AdminCompetition, ...ADMIN_PROBLEMS },
       },
     },
-    async (request, reply) => reply.status(201).send(await competitions.create(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await competitions.create(request.body, auditContext(request))),
   );
 
   app.get(
@@ -159,7 +161,7 @@ export const competitionsRoutes: FastifyPluginAsyncTypebox<{ competitions: Compe
         response: { 200: AdminCompetition, ...ADMIN_PROBLEMS, 404: ProblemResponse, 409: ProblemResponse },
       },
     },
-    async (request) => competitions.update(request.params.id, request.body),
+    async (request) => competitions.update(request.params.id, request.body, auditContext(request)),
   );
 
   app.post(
@@ -175,6 +177,6 @@ export const competitionsRoutes: FastifyPluginAsyncTypebox<{ competitions: Compe
         response: { 200: AdminCompetition, ...ADMIN_PROBLEMS, 404: ProblemResponse, 409: ProblemResponse },
       },
     },
-    async (request) => competitions.cancel(request.params.id),
+    async (request) => competitions.cancel(request.params.id, auditContext(request)),
   );
 };

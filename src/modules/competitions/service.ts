@@ -5,6 +5,7 @@ import { decodeTimeCursor, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { initialOf } from '../../platform/privacy.js';
+import { type AuditContext, record } from '../audit/index.js';
 import { awardCompetition, awardEnded } from './awards.js';
 import { AWARD_JOB, AWARD_ONE_JOB, type CompetitionsContext } from './context.js';
 import { presentAdminCompetition, presentCompetition } from './present.js';
@@ -91,7 +92,7 @@ export function createCompetitionsService(
     };
   }
 
-  async function create(input: CompetitionInput) {
+  async function create(input: CompetitionInput, by?: AuditContext) {
     const fields = await validated(input);
     const now = clock.now();
     const row = await db.transaction(async (tx) => {
@@ -104,12 +105,14 @@ export function createCompetitionsService(
         awarded_at: null,
       });
       await scheduleAward(tx, inserted.id, inserted.ends_at);
+      const target = { type: 'competition', id: inserted.id };
+      await record(tx, { by, at: now, action: 'competition.create', target, before: null, after: inserted });
       return inserted;
     });
     return presentAdminCompetition(row, now, 0);
   }
 
-  async function update(id: string, input: CompetitionInput) {
+  async function update(id: string, input: CompetitionInput, by?: AuditContext) {
     const fields = await validated(input);
     return db.transaction(async (tx) => {
       const c = await q.lockCompetition(tx, id);
@@ -129,12 +132,14 @@ export function createCompetitionsService(
           `The competition is running: ${field} can no longer change`,
         );
       const row = await q.updateCompetition(tx, id, { ...fields, updated_at: now });
+      const target = { type: 'competition', id };
+      await record(tx, { by, at: now, action: 'competition.update', target, before: c, after: row });
       if (row.ends_at.getTime() !== c.ends_at.getTime()) await scheduleAward(tx, id, row.ends_at);
       return presentAdminCompetition(row, now, await q.listedCount(tx, id));
     });
   }
 
-  async function cancel(id: string) {
+  async function cancel(id: string, by?: AuditContext) {
     return db.transaction(async (tx) => {
       const c = await q.lockCompetition(tx, id);
       if (!c) throw notFound('Competition');
@@ -147,6 +152,16 @@ export function createCompetitionsService(
         );
       competitionMachine.assertTransition(c.status, 'cancelled');
       await q.setStatus(tx, id, 'cancelled', competitionMachine.fromStates('cancelled'), now);
+      const target = { type: 'competition', id };
+      const after = { status: 'cancelled' };
+      await record(tx, {
+        by,
+        at: now,
+        action: 'competition.cancel',
+        target,
+        before: { status: c.status },
+        after,
+      });
       return presentAdminCompetition((await q.findCompetition(tx, id)) as q.CompetitionRow, now, 0);
     });
   }

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   ApplicableSchema,
   CartQuery,
@@ -159,7 +160,8 @@ export const couponsRoutes: FastifyPluginAsyncTypebox<{ coupons: CouponsService 
         response: { 201: TemplateSchema, ...ADMIN_PROBLEMS },
       },
     },
-    async (request, reply) => reply.status(201).send(await coupons.createTemplate(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await coupons.createTemplate(request.body, auditContext(request))),
   );
 
   app.get(
@@ -191,7 +193,7 @@ export const couponsRoutes: FastifyPluginAsyncTypebox<{ coupons: CouponsService 
         response: { 200: TemplateSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse, 422: ProblemResponse },
       },
     },
-    async (request) => coupons.updateTemplate(request.params.id, request.body),
+    async (request) => coupons.updateTemplate(request.params.id, request.body, auditContext(request)),
   );
 
   app.post(
@@ -207,7 +209,7 @@ export const couponsRoutes: FastifyPluginAsyncTypebox<{ coupons: CouponsService 
         response: { 200: TemplateSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request) => coupons.disableTemplate(request.params.id),
+    async (request) => coupons.disableTemplate(request.params.id, auditContext(request)),
   );
 
   app.post(
@@ -222,6 +224,6 @@ export const couponsRoutes: FastifyPluginAsyncTypebox<{ coupons: CouponsService 
         response: { 200: TemplateSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request) => coupons.enableTemplate(request.params.id),
+    async (request) => coupons.enableTemplate(request.params.id, auditContext(request)),
   );
 };

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db.js';
+import type { AuditContext } from '../audit/index.js';
 import { claimCoupon, grantCoupon, listHeldCoupons, listOffers, shareProgress } from './claims.js';
 import type { CouponsContext } from './context.js';
 import { type HeldFilter, markRedemptionPaid } from './queries.js';
@@ -29,10 +30,11 @@ export function createCouponsService(ctx: CouponsContext) {
   const page = (p: PageArgs) => ({ limit: p.limit ?? 20, cursor: p.cursor });
 
   return {
-    createTemplate: (input: CreateTemplateInput) => createTemplate(ctx, input),
-    updateTemplate: (id: string, input: UpdateTemplateInput) => updateTemplate(ctx, id, input),
-    disableTemplate: (id: string) => setTemplateStatus(ctx, id, 'disabled'),
-    enableTemplate: (id: string) => setTemplateStatus(ctx, id, 'active'),
+    createTemplate: (input: CreateTemplateInput, by?: AuditContext) => createTemplate(ctx, input, by),
+    updateTemplate: (id: string, input: UpdateTemplateInput, by?: AuditContext) =>
+      updateTemplate(ctx, id, input, by),
+    disableTemplate: (id: string, by?: AuditContext) => setTemplateStatus(ctx, id, 'disabled', by),
+    enableTemplate: (id: string, by?: AuditContext) => setTemplateStatus(ctx, id, 'active', by),
     getTemplate: (id: string) => getTemplate(ctx, id),
     listTemplates: (p: PageArgs) => listTemplates(ctx, page(p)),
     listOffers: (viewerId: string | null, p: PageArgs) => listOffers(ctx, viewerId, page(p)),

@@ -2,6 +2,7 @@ import { instantOrNull } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { CouponsContext } from './context.js';
 import { type AdminCouponTemplate, type CouponTemplate, presentTemplate } from './present.js';
 import * as q from './queries.js';
@@ -54,6 +55,7 @@ function assertSound(t: q.TemplateRow) {
 export async function createTemplate(
   ctx: CouponsContext,
   input: CreateTemplateInput,
+  by?: AuditContext,
 ): Promise<CouponTemplate> {
   const now = ctx.clock.now();
   const empty: q.TemplateRow = {
@@ -80,8 +82,13 @@ export async function createTemplate(
   };
   const row = withFields(empty, input);
   assertSound(row);
-  await q.saveTemplate(ctx.db, row);
-  return presentTemplate(row);
+  return ctx.db.transaction(async (tx) => {
+    await q.saveTemplate(tx, row);
+    const template = presentTemplate(row);
+    const target = { type: 'coupon', id: row.id };
+    await record(tx, { by, at: now, action: 'coupon.create', target, before: null, after: template });
+    return template;
+  });
 }
 
 /**
@@ -92,6 +99,7 @@ export async function updateTemplate(
   ctx: CouponsContext,
   id: string,
   input: UpdateTemplateInput,
+  by?: AuditContext,
 ): Promise<CouponTemplate> {
   return ctx.db.transaction(async (tx) => {
     const current = await q.lockTemplate(tx, id);
@@ -99,7 +107,17 @@ export async function updateTemplate(
     const row = { ...withFields(current, input), updated_at: ctx.clock.now() };
     assertSound(row);
     await q.saveTemplate(tx, row);
-    return presentTemplate(row);
+    const template = presentTemplate(row);
+    const target = { type: 'coupon', id };
+    await record(tx, {
+      by,
+      at: row.updated_at,
+      action: 'coupon.update',
+      target,
+      before: presentTemplate(current),
+      after: template,
+    });
+    return template;
   });
 }
 
@@ -111,6 +129,7 @@ export async function setTemplateStatus(
   ctx: CouponsContext,
   id: string,
   status: q.TemplateRow['status'],
+  by?: AuditContext,
 ): Promise<CouponTemplate> {
   return ctx.db.transaction(async (tx) => {
     const current = await q.lockTemplate(tx, id);
@@ -119,6 +138,14 @@ export async function setTemplateStatus(
     templateMachine.assertTransition(current.status, status);
     const row = { ...current, status, updated_at: ctx.clock.now() };
     await q.saveTemplate(tx, row);
+    await record(tx, {
+      by,
+      at: row.updated_at,
+      action: status === 'disabled' ? 'coupon.disable' : 'coupon.enable',
+      target: { type: 'coupon', id },
+      before: { status: current.status },
+      after: { status },
+    });
     return presentTemplate(row);
   });
 }

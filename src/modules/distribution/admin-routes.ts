@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { sendCsv } from '../../platform/http/csv-reply.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { auditContext } from '../audit/index.js';
 import {
   AdminWithdrawalPage,
   CommissionPage,
@@ -56,7 +57,7 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: SettingsSchema, 400: Problem },
       },
     },
-    async (request) => distribution.updateSettings(request.body),
+    async (request) => distribution.updateSettings(request.body, auditContext(request)),
   );
 
   app.get(
@@ -137,7 +138,7 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const released = await distribution.releaseHold(request.params.id);
+      const released = await distribution.releaseHold(request.params.id, auditContext(request));
       return { released };
     },
   );
@@ -208,11 +209,15 @@ export const adminDistributionRoutes: FastifyPluginAsyncTypebox<{
         },
       },
       async (request) =>
-        distribution.decideWithdrawal(request.params.id, {
-          outcome,
-          adminId: requireUser(request).id,
-          note: request.body?.note,
-        }),
+        distribution.decideWithdrawal(
+          request.params.id,
+          {
+            outcome,
+            adminId: requireUser(request).id,
+            note: request.body?.note,
+          },
+          auditContext(request),
+        ),
     );
   }
 };

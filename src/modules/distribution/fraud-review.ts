@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { DistributionContext, RingSignal } from './context.js';
 import type { CommissionRow } from './queries.js';
 import { refuse } from './reasons.js';
@@ -139,6 +140,7 @@ export async function reviewCommission(
   ctx: FraudReviewContext,
   commissionId: string,
   input: { decision: ReviewDecision; note?: string; adminId: string },
+  by?: AuditContext,
 ): Promise<FlaggedCommission> {
   return ctx.db.transaction(async (tx) => {
     const [c] = await tx.query<CommissionRow>('SELECT * FROM commissions WHERE id = $1 FOR NO KEY UPDATE', [
@@ -172,6 +174,20 @@ export async function reviewCommission(
         now,
       ],
     );
+    const [after] = await tx.query<CommissionRow>('SELECT * FROM commissions WHERE id = $1', [c.id]);
+    await record(tx, {
+      by,
+      at: now,
+      action: input.decision === 'release' ? 'commission.release' : 'commission.reverse',
+      target: { type: 'commission', id: c.id },
+      before: { status: c.status, amount: c.amount, holdReason: c.hold_reason },
+      after: {
+        status: after?.status ?? null,
+        amount: after?.amount ?? null,
+        holdReason: after?.hold_reason ?? null,
+        note: input.note?.trim() ?? '',
+      },
+    });
     const rows = await tx.query<Row>(`${SELECT} WHERE c.id = $1`, [c.id]);
     return (await presentAll(ctx, tx, rows))(rows[0] as Row);
   });

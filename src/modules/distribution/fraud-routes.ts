@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { auditContext } from '../audit/index.js';
 import {
   FlaggedCommissionPage,
   FlaggedCommissionSchema,
@@ -68,10 +69,14 @@ export const fraudReviewRoutes: FastifyPluginAsyncTypebox<{ distribution: Distri
       },
     },
     async (request) =>
-      distribution.reviewCommission(request.params.id, {
-        decision: request.body.decision,
-        note: request.body.note,
-        adminId: requireUser(request).id,
-      }),
+      distribution.reviewCommission(
+        request.params.id,
+        {
+          decision: request.body.decision,
+          note: request.body.note,
+          adminId: requireUser(request).id,
+        },
+        auditContext(request),
+      ),
   );
 };

@@ -2,6 +2,7 @@ import type { Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { DomainEvents, EventBus } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
+import type { AuditContext } from '../audit/index.js';
 import { commissionFacts, creditBonus } from './bonus.js';
 import { type DistributionContext, SETTLE_JOB } from './context.js';
 import { closeDispute, holdForDispute } from './disputes.js';
@@ -70,14 +71,15 @@ export function createDistributionService(
 
   return {
     settings: () => currentSettings(ctx, ctx.db),
-    updateSettings: (patch: Parameters<typeof updateSettings>[1]) => updateSettings(ctx, patch),
+    updateSettings: (patch: Parameters<typeof updateSettings>[1], by?: AuditContext) =>
+      updateSettings(ctx, patch, by),
     wallet: (userId: string) => walletOf(ctx, ctx.db, userId),
     requestWithdrawal: (userId: string, amount: number, key?: string) =>
       requestWithdrawal(ctx, userId, amount, key),
-    decideWithdrawal: (id: string, decision: Parameters<typeof decideWithdrawal>[2]) =>
-      decideWithdrawal(ctx, id, decision),
+    decideWithdrawal: (id: string, decision: Parameters<typeof decideWithdrawal>[2], by?: AuditContext) =>
+      decideWithdrawal(ctx, id, decision, by),
     settleDue: () => settleDueCommissions(ctx, ctx.db, ctx.clock.now()),
-    releaseHold: (id: string) => releaseHold(ctx, id),
+    releaseHold: (id: string, by?: AuditContext) => releaseHold(ctx, id, by),
     /** Keeps an order's commissions from settling until `releaseSettlement` with the same ref. */
     holdSettlement: (tx: Tx, orderId: string, ref: string) =>
       holdSettlement(tx, orderId, ref, ctx.clock.now()),
@@ -137,8 +139,11 @@ export function createDistributionService(
     /** The fraud review: commissions with their flags and evidence. */
     flaggedCommissions: (o: Omit<FlagListOptions, 'limit'> & { limit?: number }) =>
       listFlagged(ctx, ctx.db, { ...o, limit: page(o.limit) }),
-    reviewCommission: (id: string, input: { decision: ReviewDecision; note?: string; adminId: string }) =>
-      reviewCommission(ctx, id, input),
+    reviewCommission: (
+      id: string,
+      input: { decision: ReviewDecision; note?: string; adminId: string },
+      by?: AuditContext,
+    ) => reviewCommission(ctx, id, input, by),
     payoutDetails: (userId: string) => myPayoutDetails(ctx, userId),
     savePayoutDetails: (userId: string, input: PayoutDetailsInput) => savePayoutDetails(ctx, userId, input),
     exportWithdrawals: (status: WithdrawalStatus) => exportWithdrawalsCsv(ctx, status),

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db.js';
 import { invalidInput } from '../../platform/errors.js';
+import { type AuditContext, record } from '../audit/index.js';
 import { DEFAULT_HOLDING_SIGNALS, type DistributionContext, RING_SIGNALS } from './context.js';
 import * as q from './queries.js';
 import type { DistributionSettings } from './rules.js';
@@ -35,9 +36,14 @@ export async function currentSettings(
   };
 }
 
-export async function updateSettings(ctx: DistributionContext, patch: Partial<DistributionSettings>) {
+export async function updateSettings(
+  ctx: DistributionContext,
+  patch: Partial<DistributionSettings>,
+  by?: AuditContext,
+) {
   return ctx.db.transaction(async (tx) => {
-    const next = { ...(await currentSettings(ctx, tx)), ...patch };
+    const before = await currentSettings(ctx, tx);
+    const next = { ...before, ...patch };
     if (patch.maxLevels !== undefined && patch.ratesBps === undefined) {
       // Growing the depth keeps the old rates and adds 0 for new levels; the operator sets them next.
       next.ratesBps = Array.from({ length: next.maxLevels }, (_, i) => next.ratesBps[i] ?? 0);
@@ -55,6 +61,15 @@ export async function updateSettings(ctx: DistributionContext, patch: Partial<Di
     // Each signal once, in the order they are listed, whatever order they were sent in.
     next.holdingSignals = RING_SIGNALS.filter((s) => next.holdingSignals.includes(s));
     await q.saveSettings(tx, next, ctx.clock.now());
+    const target = { type: 'settings', id: 'distribution' };
+    await record(tx, {
+      by,
+      at: ctx.clock.now(),
+      action: 'distribution.settings.update',
+      target,
+      before,
+      after: next,
+    });
     return next;
   });
 }

@@ -1,4 +1,5 @@
 import type { Database, Tx } from '../../platform/db.js';
+import { type AuditContext, record } from '../audit/index.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { DistributionContext } from './context.js';
 import * as q from './queries.js';
@@ -178,11 +179,28 @@ async function publishSettled(ctx: DistributionContext, tx: Tx, batch: readonly 
  * An admin clears a held commission: it settles on the normal schedule from now on. A dispute
  * hold is not theirs to clear: it ends when the dispute closes.
  */
-export async function releaseHold(ctx: DistributionContext, commissionId: string): Promise<boolean> {
-  const rows = await ctx.db.query(
-    `UPDATE commissions SET hold_reason = NULL WHERE id = $1 AND status = ANY($2) AND hold_reason IS NOT NULL
-       AND hold_reason <> 'dispute' RETURNING id`,
-    [commissionId, commissionMachine.fromStates('settled')],
-  );
-  return rows.length > 0;
+export async function releaseHold(
+  ctx: DistributionContext,
+  commissionId: string,
+  by?: AuditContext,
+): Promise<boolean> {
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: string; was: string }>(
+      `UPDATE commissions c SET hold_reason = NULL FROM commissions old
+       WHERE c.id = $1 AND old.id = c.id AND c.status = ANY($2) AND c.hold_reason IS NOT NULL
+         AND c.hold_reason <> 'dispute' RETURNING c.id, old.hold_reason AS was`,
+      [commissionId, commissionMachine.fromStates('settled')],
+    );
+    const released = rows[0];
+    if (!released) return false;
+    await record(tx, {
+      by,
+      at: ctx.clock.now(),
+      action: 'commission.release',
+      target: { type: 'commission', id: commissionId },
+      before: { holdReason: released.was },
+      after: { holdReason: null },
+    });
+    return true;
+  });
 }

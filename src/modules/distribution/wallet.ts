@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, record } from '../audit/index.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { DistributionContext } from './context.js';
 import { maskSnapshot, payoutDetailsOf } from './payout-details.js';
@@ -148,6 +149,7 @@ export async function decideWithdrawal(
   ctx: DistributionContext,
   withdrawalId: string,
   decision: { outcome: 'paid' | 'rejected'; adminId: string; note?: string },
+  by?: AuditContext,
 ): Promise<Withdrawal> {
   return ctx.db.transaction(async (tx) => {
     const w = await q.lockWithdrawal(tx, withdrawalId);
@@ -185,6 +187,14 @@ export async function decideWithdrawal(
         withdrawalMachine.fromStates(decision.outcome),
       ],
     );
+    await record(tx, {
+      by,
+      at: now,
+      action: decision.outcome === 'paid' ? 'withdrawal.approve' : 'withdrawal.reject',
+      target: { type: 'withdrawal', id: w.id },
+      before: { status: w.status, amount: w.amount, userId: w.user_id },
+      after: { status: decision.outcome, amount: w.amount, userId: w.user_id, note: decision.note ?? '' },
+    });
     await ctx.events.publish(tx, 'withdrawal.decided', {
       withdrawalId: w.id,
       userId: w.user_id,

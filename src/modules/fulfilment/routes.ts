@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.js';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import { OrderSchema } from '../orders/index.js';
 import { ImportCsvBody, ImportResultSchema, ShipBody } from './schemas.js';
 import type { FulfilmentService } from './service.js';
@@ -50,7 +51,8 @@ export const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ fulfilment: Fulfilmen
         },
       },
     },
-    async (request) => fulfilment.ship(requireUser(request).id, request.params.id, request.body),
+    async (request) =>
+      fulfilment.ship(requireUser(request).id, request.params.id, request.body, auditContext(request)),
   );
 
   app.post(
@@ -78,6 +80,7 @@ export const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ fulfilment: Fulfilmen
         },
       },
     },
-    async (request) => fulfilment.importCsv(requireUser(request).id, request.body as string),
+    async (request) =>
+      fulfilment.importCsv(requireUser(request).id, request.body as string, auditContext(request)),
   );
 };

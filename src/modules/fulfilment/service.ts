@@ -4,6 +4,7 @@ import { addMs, days } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { JobRunner } from '../../platform/jobs.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { Order, OrderShipment, OrdersService, ShipmentLookup } from '../orders/index.js';
 import { parseCsv } from './csv.js';
 import * as q from './queries.js';
@@ -73,7 +74,13 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
   });
 
   /** Records the shipment in the caller's transaction, after the order moved to shipped. */
-  async function recordShipment(tx: Tx, adminId: string, orderId: string, shipment: ShipmentInput) {
+  async function recordShipment(
+    tx: Tx,
+    adminId: string,
+    orderId: string,
+    shipment: ShipmentInput,
+    by?: AuditContext,
+  ) {
     const { shippedAt } = await orders
       .markShipped(tx, orderId, `${shipment.carrier} ${shipment.trackingNumber}`)
       .catch((error: unknown) => {
@@ -91,6 +98,14 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
       shipped_by: adminId,
       auto_confirm_at: autoConfirmAt,
     });
+    await record(tx, {
+      by,
+      at: shippedAt,
+      action: 'order.ship',
+      target: { type: 'order', id: orderId },
+      before: { status: 'paid' },
+      after: { status: 'shipped', carrier: shipment.carrier, trackingNumber: shipment.trackingNumber },
+    });
     await jobs.enqueue(
       tx,
       AUTO_CONFIRM_JOB,
@@ -100,11 +115,16 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
   }
 
   /** Ships one paid order: 404 unknown, 409 when its state does not allow it, 400 bad fields. */
-  async function ship(adminId: string, orderId: string, input: ShipmentInput): Promise<Order> {
+  async function ship(
+    adminId: string,
+    orderId: string,
+    input: ShipmentInput,
+    by?: AuditContext,
+  ): Promise<Order> {
     const checked = checkShipment(input);
     if (!checked.ok) throw new AppError('invalid_input', 'The request is invalid', checked.errors);
     return db.transaction(async (tx) => {
-      await recordShipment(tx, adminId, orderId, checked.value);
+      await recordShipment(tx, adminId, orderId, checked.value, by);
       return orders.orderIn(tx, orderId);
     });
   }
@@ -114,7 +134,7 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
    * transaction: a refused row is reported with its line and reason and never stops the others.
    * Only a file that cannot be read as a whole (no header, an unclosed quote, too many rows) is a 4xx.
    */
-  async function importCsv(adminId: string, text: string): Promise<ImportResult> {
+  async function importCsv(adminId: string, text: string, by?: AuditContext): Promise<ImportResult> {
     const parsed = parseCsv(text);
     if (parsed.unclosedQuoteAt !== undefined)
       throw withErrors(
@@ -153,12 +173,12 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
         `A CSV import takes at most ${IMPORT_MAX_ROWS} rows (this one has ${records.length}); split the file`,
       );
     const rows: ImportRowResult[] = [];
-    for (const record of records) rows.push(await importRow(adminId, readRow(record, columns.value)));
+    for (const line of records) rows.push(await importRow(adminId, readRow(line, columns.value), by));
     const shipped = rows.filter((r) => r.status === 'shipped').length;
     return { shipped, refused: rows.length - shipped, rows };
   }
 
-  async function importRow(adminId: string, row: ImportRow): Promise<ImportRowResult> {
+  async function importRow(adminId: string, row: ImportRow, by?: AuditContext): Promise<ImportRowResult> {
     const { line, orderId } = row;
     if (row.kind === 'refuse') {
       const { reason, message, errors } = row;
@@ -166,7 +186,7 @@ export function createFulfilmentService(deps: FulfilmentDeps) {
     }
     try {
       // One transaction per row: a refused row rolls back alone.
-      await db.transaction((tx) => recordShipment(tx, adminId, orderId, row.shipment));
+      await db.transaction((tx) => recordShipment(tx, adminId, orderId, row.shipment, by));
       return { line, orderId, status: 'shipped', ...row.shipment };
     } catch (error) {
       // The refusal the ship route would answer with: the same reason and params.

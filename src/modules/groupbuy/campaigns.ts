@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { presentCampaign } from './present.js';
 import * as q from './queries.js';
@@ -58,7 +59,7 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
     return presentCampaign(row, product, clock.now());
   }
 
-  async function createCampaign(input: CampaignInput): Promise<Campaign> {
+  async function createCampaign(input: CampaignInput, by?: AuditContext): Promise<Campaign> {
     const variant = await variantOf(input.variantId);
     const now = clock.now();
     const row: q.CampaignRow = {
@@ -78,11 +79,15 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
       updated_at: now,
     };
     assertSound(row, variant.price);
-    await q.insertCampaign(db, row);
+    await db.transaction(async (tx) => {
+      await q.insertCampaign(tx, row);
+      const target = { type: 'group-buy', id: row.id };
+      await record(tx, { by, at: now, action: 'group-buy.create', target, before: null, after: row });
+    });
     return present(row);
   }
 
-  async function updateCampaign(id: string, patch: CampaignPatch): Promise<Campaign> {
+  async function updateCampaign(id: string, patch: CampaignPatch, by?: AuditContext): Promise<Campaign> {
     const row = await db.transaction(async (tx) => {
       const current = await q.lockCampaign(tx, id);
       if (!current) throw notFound('Group-buy campaign');
@@ -101,13 +106,22 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
       const [variant] = await catalog.sellableVariants(tx, [current.variant_id]);
       assertSound(next, variant?.price ?? next.price);
       await q.updateCampaign(tx, next);
+      const target = { type: 'group-buy', id };
+      await record(tx, {
+        by,
+        at: next.updated_at,
+        action: 'group-buy.update',
+        target,
+        before: current,
+        after: next,
+      });
       return next;
     });
     return present(row);
   }
 
   /** No new groups; groups already open run to their deadline. */
-  async function closeCampaign(id: string): Promise<Campaign> {
+  async function closeCampaign(id: string, by?: AuditContext): Promise<Campaign> {
     const row = await db.transaction(async (tx) => {
       const current = await q.lockCampaign(tx, id);
       if (!current) throw notFound('Group-buy campaign');
@@ -116,13 +130,22 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
       campaignMachine.assertTransition(current.status, 'closed');
       const next = { ...current, status: 'closed' as const, updated_at: clock.now() };
       await q.updateCampaign(tx, next);
+      const target = { type: 'group-buy', id };
+      await record(tx, {
+        by,
+        at: next.updated_at,
+        action: 'group-buy.close',
+        target,
+        before: current,
+        after: next,
+      });
       return next;
     });
     return present(row);
   }
 
   /** Completes a nearly-full group at the platform's cost: it succeeds, marked as such, no fake members. */
-  async function completeByPlatform(groupId: string): Promise<void> {
+  async function completeByPlatform(groupId: string, by?: AuditContext): Promise<void> {
     await db.transaction(async (tx) => {
       const group = await q.lockGroup(tx, groupId);
       if (!group) throw notFound('Group');
@@ -144,6 +167,14 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
         status: 'succeeded',
         completed_by_platform: true,
         decided_at: clock.now(),
+      });
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: 'group.complete',
+        target: { type: 'group', id: groupId },
+        before: { status: group.status, completedByPlatform: false },
+        after: { status: 'succeeded', completedByPlatform: true },
       });
       await publishGroupSucceeded(events, tx, group);
     });

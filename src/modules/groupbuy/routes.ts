@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import type { Viewer } from './present.js';
 import {
   AdminCampaignPage,
@@ -51,7 +52,8 @@ export const groupBuyRoutes: FastifyPluginAsyncTypebox<{ groupBuys: GroupBuyServ
         response: { 201: CampaignSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await groupBuys.createCampaign(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await groupBuys.createCampaign(request.body, auditContext(request))),
   );
 
   app.get(
@@ -121,7 +123,7 @@ export const groupBuyRoutes: FastifyPluginAsyncTypebox<{ groupBuys: GroupBuyServ
         response: { 200: CampaignSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request) => groupBuys.updateCampaign(request.params.id, request.body),
+    async (request) => groupBuys.updateCampaign(request.params.id, request.body, auditContext(request)),
   );
 
   app.post(
@@ -137,7 +139,7 @@ export const groupBuyRoutes: FastifyPluginAsyncTypebox<{ groupBuys: GroupBuyServ
         response: { 200: CampaignSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request) => groupBuys.closeCampaign(request.params.id),
+    async (request) => groupBuys.closeCampaign(request.params.id, auditContext(request)),
   );
 
   app.post(
@@ -154,7 +156,7 @@ export const groupBuyRoutes: FastifyPluginAsyncTypebox<{ groupBuys: GroupBuyServ
       },
     },
     async (request) => {
-      await groupBuys.completeByPlatform(request.params.groupId);
+      await groupBuys.completeByPlatform(request.params.groupId, auditContext(request));
       return groupBuys.getGroup(request.params.groupId, OPERATOR);
     },
   );

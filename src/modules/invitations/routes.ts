@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { Nullable, ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import type { InvitationsService } from './service.js';
 
 const Kind = Type.Union([Type.Literal('none'), Type.Literal('points'), Type.Literal('coupon')]);
@@ -82,7 +83,7 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{ invitations: Invitat
         response: { 200: SettingSchema, 400: ProblemResponse },
       },
     },
-    async (request) => invitations.updateSetting(request.body),
+    async (request) => invitations.updateSetting(request.body, auditContext(request)),
   );
 
   app.get(

@@ -4,6 +4,7 @@ import { invalidInput } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { maskedPerson } from '../../platform/privacy.js';
 import type { AccountsService } from '../accounts/index.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { CouponsService } from '../coupons/index.js';
 import type { OrdersService } from '../orders/index.js';
 import type { PointsService } from '../points/index.js';
@@ -125,14 +126,20 @@ export function createInvitationsService(ctx: InvitationsContext) {
     reversePoints: (tx: Tx, e: { orderId: string }) => reversePoints(tx, e.orderId),
   };
 
-  async function updateSetting(next: InvitationReward): Promise<InvitationReward> {
+  async function updateSetting(next: InvitationReward, by?: AuditContext): Promise<InvitationReward> {
     if (next.kind === 'coupon') {
       // A field error with a rule the client words ("no such coupon"), as for any other field.
       await ctx.coupons.getTemplate(next.couponTemplateId).catch(() => {
         throw invalidInput('/couponTemplateId', 'is not a coupon', 'unknown');
       });
     }
-    await q.saveSetting(ctx.db, next, ctx.clock.now());
+    await ctx.db.transaction(async (tx) => {
+      const before = await q.loadSetting(tx);
+      const at = ctx.clock.now();
+      await q.saveSetting(tx, next, at);
+      const target = { type: 'settings', id: 'invitation-rewards' };
+      await record(tx, { by, at, action: 'invitation-rewards.settings.update', target, before, after: next });
+    });
     return next;
   }
 
@@ -173,7 +180,8 @@ export function createInvitationsService(ctx: InvitationsContext) {
 
   return {
     setting: async () => flat(await q.loadSetting(ctx.db)),
-    updateSetting: async (input: FlatSetting) => flat(await updateSetting(fromFlat(input))),
+    updateSetting: async (input: FlatSetting, by?: AuditContext) =>
+      flat(await updateSetting(fromFlat(input), by)),
     publicSetting,
     myRewards,
     reactions,

@@ -1,5 +1,6 @@
 import type { Tx } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
+import { type AuditContext, record } from '../audit/index.js';
 import { type LevelsContext, RAISE_RANKS_JOB } from './context.js';
 import { announceChange } from './growth.js';
 import * as q from './queries.js';
@@ -51,7 +52,11 @@ function checkBenefits(input: { discountBps: number }) {
   }
 }
 
-export async function createLevel(ctx: LevelsContext, input: CreateLevelInput): Promise<LevelView> {
+export async function createLevel(
+  ctx: LevelsContext,
+  input: CreateLevelInput,
+  by?: AuditContext,
+): Promise<LevelView> {
   checkBenefits(input);
   await checkCoupon(ctx, input.monthlyCouponTemplateId);
   return ctx.db.transaction(async (tx) => {
@@ -63,6 +68,8 @@ export async function createLevel(ctx: LevelsContext, input: CreateLevelInput): 
     const level: Level = { ...input };
     checkLadder([...levels, level]);
     await q.insertLevel(tx, level, ctx.clock.now());
+    const target = { type: 'level', id: String(level.rank) };
+    await record(tx, { by, at: ctx.clock.now(), action: 'level.create', target, before: null, after: level });
     await queueRaise(ctx, tx);
     return presentLevel(level);
   });
@@ -72,6 +79,7 @@ export async function updateLevel(
   ctx: LevelsContext,
   rank: number,
   input: UpdateLevelInput,
+  by?: AuditContext,
 ): Promise<LevelView> {
   checkBenefits(input);
   await checkCoupon(ctx, input.monthlyCouponTemplateId);
@@ -83,13 +91,16 @@ export async function updateLevel(
     const next = levels.map((l) => (l.rank === rank ? level : l));
     checkLadder(next);
     await q.updateLevel(tx, level, ctx.clock.now());
+    const before = levels.find((l) => l.rank === rank) ?? null;
+    const target = { type: 'level', id: String(rank) };
+    await record(tx, { by, at: ctx.clock.now(), action: 'level.update', target, before, after: level });
     await queueRaise(ctx, tx);
     return presentLevel(level);
   });
 }
 
 /** Removes a level; its members move to the level below it (and are told). Level 1 stays. */
-export async function deleteLevel(ctx: LevelsContext, rank: number): Promise<void> {
+export async function deleteLevel(ctx: LevelsContext, rank: number, by?: AuditContext): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await q.lockLadder(tx);
     const levels = await q.allLevels(tx);
@@ -100,6 +111,8 @@ export async function deleteLevel(ctx: LevelsContext, rank: number): Promise<voi
     const remaining = levels.filter((l) => l.rank !== rank);
     const below = levelAt(remaining, rank);
     await q.deleteLevel(tx, rank);
+    const target = { type: 'level', id: String(rank) };
+    await record(tx, { by, at: ctx.clock.now(), action: 'level.delete', target, before: level, after: null });
     for (const { user_id } of await q.moveRank(tx, rank, below.rank, ctx.clock.now())) {
       await announceChange(ctx, tx, user_id, { from: level, to: below, cause: 'level_removed' });
     }

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   CreateLevelBody,
   LevelPage,
@@ -80,7 +81,8 @@ export const levelsRoutes: FastifyPluginAsyncTypebox<{ levels: LevelsService }> 
         response: { 201: LevelSchema, ...ADMIN_PROBLEMS, 409: ProblemResponse, 422: ProblemResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await levels.createLevel(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await levels.createLevel(request.body, auditContext(request))),
   );
 
   app.get(
@@ -111,7 +113,7 @@ export const levelsRoutes: FastifyPluginAsyncTypebox<{ levels: LevelsService }> 
         response: { 200: LevelSettingsSchema, ...ADMIN_PROBLEMS },
       },
     },
-    async (request) => levels.updateSettings(request.body),
+    async (request) => levels.updateSettings(request.body, auditContext(request)),
   );
 
   app.put(
@@ -130,7 +132,7 @@ export const levelsRoutes: FastifyPluginAsyncTypebox<{ levels: LevelsService }> 
         response: { 200: LevelSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse, 422: ProblemResponse },
       },
     },
-    async (request) => levels.updateLevel(request.params.rank, request.body),
+    async (request) => levels.updateLevel(request.params.rank, request.body, auditContext(request)),
   );
 
   app.delete(
@@ -147,7 +149,7 @@ export const levelsRoutes: FastifyPluginAsyncTypebox<{ levels: LevelsService }> 
       },
     },
     async (request, reply) => {
-      await levels.deleteLevel(request.params.rank);
+      await levels.deleteLevel(request.params.rank, auditContext(request));
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,7 @@
 import { dayIn } from '../../platform/calendar.js';
 import { invalidInput } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import { type AuditContext, record } from '../audit/index.js';
 import {
   type LevelsContext,
   MONTHLY_COUPON_JOB,
@@ -70,33 +71,40 @@ export function createLevelsService(ctx: LevelsContext) {
     };
   }
 
-  async function updateSettings(patch: UpdateSettingsInput): Promise<LevelSettings> {
+  async function updateSettings(patch: UpdateSettingsInput, by?: AuditContext): Promise<LevelSettings> {
     if (patch.reviewDate !== undefined && !isYearlyDay(patch.reviewDate)) {
       throw invalidInput('/reviewDate', 'is not a day of every year (MM-DD)', 'pattern');
     }
     const s = await settings();
     const next = { ...s, ...patch };
-    await q.saveSettings(
-      ctx.db,
-      {
-        growth_per_unit: next.growthPerUnit,
-        growth_per_checkin: next.growthPerCheckin,
-        growth_per_review: next.growthPerReview,
-        growth_per_lesson: next.growthPerLesson,
-        review_enabled: next.reviewEnabled,
-        review_date: next.reviewDate,
-      },
-      ctx.clock.now(),
-    );
+    await ctx.db.transaction(async (tx) => {
+      await q.saveSettings(
+        tx,
+        {
+          growth_per_unit: next.growthPerUnit,
+          growth_per_checkin: next.growthPerCheckin,
+          growth_per_review: next.growthPerReview,
+          growth_per_lesson: next.growthPerLesson,
+          review_enabled: next.reviewEnabled,
+          review_date: next.reviewDate,
+        },
+        ctx.clock.now(),
+      );
+      const { nextReviewDay: _was, ...before } = s;
+      const { nextReviewDay: _next, ...after } = next;
+      const target = { type: 'settings', id: 'levels' };
+      await record(tx, { by, at: ctx.clock.now(), action: 'levels.settings.update', target, before, after });
+    });
     return settings();
   }
 
   return {
     myLevel,
     listLevels,
-    createLevel: (input: CreateLevelInput) => createLevel(ctx, input),
-    updateLevel: (rank: number, input: UpdateLevelInput) => updateLevel(ctx, rank, input),
-    deleteLevel: (rank: number) => deleteLevel(ctx, rank),
+    createLevel: (input: CreateLevelInput, by?: AuditContext) => createLevel(ctx, input, by),
+    updateLevel: (rank: number, input: UpdateLevelInput, by?: AuditContext) =>
+      updateLevel(ctx, rank, input, by),
+    deleteLevel: (rank: number, by?: AuditContext) => deleteLevel(ctx, rank, by),
     settings,
     updateSettings,
     grantMonthlyCoupons: () => grantMonthlyCoupons(ctx, ctx.db, ctx.clock.now()),

@@ -1,5 +1,6 @@
 import type { Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
+import { type AuditContext, record } from '../audit/index.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { PaymentEvent } from '../payments/index.js';
 import { setPaymentFingerprint } from './contacts.js';
@@ -140,7 +141,7 @@ export async function recordPaymentFailure(
   });
 }
 
-export async function completeOrder(ctx: OrdersContext, orderId: string): Promise<Order> {
+export async function completeOrder(ctx: OrdersContext, orderId: string, by?: AuditContext): Promise<Order> {
   return ctx.db.transaction(async (tx) => {
     const locked = await lockOrThrow(tx, orderId);
     // A group-buy order ships only once its group has succeeded: a failing group refunds it.
@@ -152,6 +153,14 @@ export async function completeOrder(ctx: OrdersContext, orderId: string): Promis
         'This order waits for its group to fill; complete it once the group succeeds',
       );
     const order = await moveTo(ctx, tx, locked, 'completed');
+    await record(tx, {
+      by,
+      at: order.updated_at,
+      action: 'order.complete',
+      target: { type: 'order', id: orderId },
+      before: { status: locked.status },
+      after: { status: order.status },
+    });
     await ctx.events.publish(tx, 'order.completed', { orderId, userId: order.user_id });
     return presentOrder(ctx, tx, order);
   });

@@ -1,5 +1,6 @@
 import type { Queryable, Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
+import { type AuditContext, record } from '../audit/index.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { RefundRow } from '../payments/index.js';
 import type { OrdersContext } from './context.js';
@@ -220,10 +221,22 @@ export async function refundOrder(
   orderId: string,
   reason: string,
   options: Partial<Omit<RefundRequest, 'reason'>> = {},
+  by?: AuditContext,
 ): Promise<Order> {
-  const refund = await ctx.db.transaction((tx) =>
-    claimRefund(ctx, tx, orderId, { restock: true, ...options, reason }),
-  );
+  const refund = await ctx.db.transaction(async (tx) => {
+    const claimed = await claimRefund(ctx, tx, orderId, { restock: true, ...options, reason });
+    // The operator's decision is the claim; the provider's answer comes after this transaction.
+    const order = await lockOrThrow(tx, orderId);
+    await record(tx, {
+      by,
+      at: ctx.clock.now(),
+      action: 'order.refund',
+      target: { type: 'order', id: orderId },
+      before: { refundedAmount: order.refunded_amount },
+      after: { refundedAmount: order.refunded_amount + claimed.amount, reason },
+    });
+    return claimed;
+  });
   return finishRefund(ctx, refund.id);
 }
 

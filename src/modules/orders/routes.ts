@@ -7,6 +7,7 @@ import { identifierCookie } from '../../platform/http/cookies.js';
 import { sendCsv } from '../../platform/http/csv-reply.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import { OrderPaymentSchema } from '../payments/index.js';
 import { ORDER_EXPORT_HEADER, orderExportRows } from './export.js';
 import {
@@ -291,7 +292,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
         response: { 200: OrderSchema, ...problems(403, 404, 409) },
       },
     },
-    async (request) => orders.completeOrder(request.params.id),
+    async (request) => orders.completeOrder(request.params.id, auditContext(request)),
   );
 
   app.post(
@@ -310,6 +311,12 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
         response: { 200: OrderSchema, ...problems(403, 404, 409, 503) },
       },
     },
-    async (request) => orders.refundOrder(request.params.id, `refunded by ${requireUser(request).email}`),
+    async (request) =>
+      orders.refundOrder(
+        request.params.id,
+        `refunded by ${requireUser(request).email}`,
+        {},
+        auditContext(request),
+      ),
   );
 };

@@ -120,8 +120,12 @@ export function createOrdersService(ctx: OrdersContext) {
     confirmPayment: confirmPayment.bind(null, ctx),
     recordPaymentFailure: recordPaymentFailure.bind(null, ctx),
     completeOrder: completeOrder.bind(null, ctx),
-    refundOrder: (orderId: string, reason: string, options?: Parameters<typeof refundOrder>[3]) =>
-      refundOrder(ctx, orderId, reason, options),
+    refundOrder: (
+      orderId: string,
+      reason: string,
+      options?: Parameters<typeof refundOrder>[3],
+      by?: Parameters<typeof refundOrder>[4],
+    ) => refundOrder(ctx, orderId, reason, options, by),
     /** Step 1 of a partial or full refund, in the caller's transaction (after-sales approval). */
     claimRefund: (tx: Tx, orderId: string, request: RefundRequest) => claimRefund(ctx, tx, orderId, request),
     /** Steps 2 and 3 of a claimed refund: the provider call, then the apply step. */

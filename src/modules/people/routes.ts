@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   PeoplePage,
   PeopleQuery,
@@ -73,7 +74,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
         response: { 200: PersonSummarySchema, ...refusals },
       },
     },
-    async (request) => people.disable(actor(request), request.params.id),
+    async (request) => people.disable(actor(request), request.params.id, auditContext(request)),
   );
 
   app.post(
@@ -90,7 +91,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
         response: { 200: PersonSummarySchema, ...refusals },
       },
     },
-    async (request) => people.enable(actor(request), request.params.id),
+    async (request) => people.enable(actor(request), request.params.id, auditContext(request)),
   );
 
   app.put(
@@ -107,7 +108,8 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
         response: { 200: PersonSummarySchema, 400: ProblemResponse, ...refusals },
       },
     },
-    async (request) => people.grantRole(actor(request), request.params.id, request.params.role),
+    async (request) =>
+      people.grantRole(actor(request), request.params.id, request.params.role, auditContext(request)),
   );
 
   app.delete(
@@ -124,6 +126,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
         response: { 200: PersonSummarySchema, 400: ProblemResponse, ...refusals },
       },
     },
-    async (request) => people.revokeRole(actor(request), request.params.id, request.params.role),
+    async (request) =>
+      people.revokeRole(actor(request), request.params.id, request.params.role, auditContext(request)),
   );
 };

@@ -1,7 +1,9 @@
-import type { Database, Queryable } from '../../platform/db.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Queryable, Tx } from '../../platform/db.js';
 import type { Page } from '../../platform/http/pagination.js';
 import type { AccountsService, Actor, Role } from '../accounts/index.js';
 import type { AddressesService } from '../addresses/index.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { DistributionService } from '../distribution/index.js';
 import type { OrdersService } from '../orders/index.js';
 import type { PointsService } from '../points/index.js';
@@ -10,6 +12,7 @@ import type { PeopleQueryInput, PersonPage, PersonSummary } from './schemas.js';
 
 export interface PeopleDeps {
   db: Database;
+  clock: Clock;
   accounts: AccountsService;
   orders: Pick<OrdersService, 'spendingOf' | 'buyersWhoSpent' | 'buyersByPhone' | 'listOrders'>;
   distribution: Pick<DistributionService, 'commissions' | 'wallet' | 'binding' | 'flaggedCommissions'>;
@@ -139,26 +142,38 @@ export function createPeopleService(deps: PeopleDeps) {
     return { ...account, spending: spending.get(userId) ?? { spent: 0, orders: 0 } };
   };
 
-  // The operator's actions: one transaction each. The audit log records `before`/`after` here.
-  async function disable(actor: Actor, userId: string): Promise<PersonSummary> {
-    await db.transaction((tx) => accounts.disableAccount(tx, actor, userId));
+  /**
+   * The operator's actions: one transaction each, recorded in the audit log (who, before → after,
+   * the request) in that same transaction.
+   */
+  async function act(
+    action: string,
+    userId: string,
+    by: AuditContext | undefined,
+    change: (tx: Tx) => Promise<{ before: object; after: object }>,
+  ): Promise<PersonSummary> {
+    await db.transaction(async (tx) => {
+      const { before, after } = await change(tx);
+      await record(tx, {
+        by,
+        at: deps.clock.now(),
+        action,
+        target: { type: 'user', id: userId },
+        before,
+        after,
+      });
+    });
     return summaryOf(userId);
   }
 
-  async function enable(actor: Actor, userId: string): Promise<PersonSummary> {
-    await db.transaction((tx) => accounts.enableAccount(tx, actor, userId));
-    return summaryOf(userId);
-  }
-
-  async function grantRole(actor: Actor, userId: string, role: Role): Promise<PersonSummary> {
-    await db.transaction((tx) => accounts.grantRoleBy(tx, actor, userId, role));
-    return summaryOf(userId);
-  }
-
-  async function revokeRole(actor: Actor, userId: string, role: Role): Promise<PersonSummary> {
-    await db.transaction((tx) => accounts.revokeRoleBy(tx, actor, userId, role));
-    return summaryOf(userId);
-  }
+  const disable = (actor: Actor, userId: string, by?: AuditContext) =>
+    act('user.disable', userId, by, (tx) => accounts.disableAccount(tx, actor, userId));
+  const enable = (actor: Actor, userId: string, by?: AuditContext) =>
+    act('user.enable', userId, by, (tx) => accounts.enableAccount(tx, actor, userId));
+  const grantRole = (actor: Actor, userId: string, role: Role, by?: AuditContext) =>
+    act('user.role.grant', userId, by, (tx) => accounts.grantRoleBy(tx, actor, userId, role));
+  const revokeRole = (actor: Actor, userId: string, role: Role, by?: AuditContext) =>
+    act('user.role.revoke', userId, by, (tx) => accounts.revokeRoleBy(tx, actor, userId, role));
 
   return { list, page, disable, enable, grantRole, revokeRole };
 }

@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db.js';
 import { AppError, type FieldError, notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { MallContext } from './context.js';
 import * as q from './queries.js';
 import { leftForMe, refusalOf, targetErrors } from './rules.js';
@@ -68,25 +69,29 @@ async function checkTarget(ctx: MallContext, conn: Queryable, input: CreateItemI
 export function itemsOf(ctx: MallContext) {
   const { db, clock } = ctx;
 
-  async function createItem(input: CreateItemInput): Promise<AdminItem> {
+  async function createItem(input: CreateItemInput, by?: AuditContext): Promise<AdminItem> {
     await checkTarget(ctx, db, input);
     const now = clock.now();
-    const row = await q.insertItem(db, {
-      id: newId(),
-      title: input.title.trim(),
-      description: input.description?.trim() ?? '',
-      image: input.image ?? null,
-      cost_points: input.costPoints,
-      stock: input.stock,
-      per_person_limit: input.perPersonLimit ?? null,
-      kind: input.kind,
-      coupon_template_id: input.kind === 'coupon' ? (input.couponTemplateId ?? null) : null,
-      variant_id: input.kind === 'product' ? (input.variantId ?? null) : null,
-      active: true,
-      created_at: now,
-      updated_at: now,
+    return db.transaction(async (tx) => {
+      const row = await q.insertItem(tx, {
+        id: newId(),
+        title: input.title.trim(),
+        description: input.description?.trim() ?? '',
+        image: input.image ?? null,
+        cost_points: input.costPoints,
+        stock: input.stock,
+        per_person_limit: input.perPersonLimit ?? null,
+        kind: input.kind,
+        coupon_template_id: input.kind === 'coupon' ? (input.couponTemplateId ?? null) : null,
+        variant_id: input.kind === 'product' ? (input.variantId ?? null) : null,
+        active: true,
+        created_at: now,
+        updated_at: now,
+      });
+      const target = { type: 'points-mall-item', id: row.id };
+      await record(tx, { by, at: now, action: 'points-mall-item.create', target, before: null, after: row });
+      return presentAdmin(row, 0);
     });
-    return presentAdmin(row, 0);
   }
 
   async function adminItem(conn: Queryable, row: q.ItemRow | undefined): Promise<AdminItem> {
@@ -94,7 +99,7 @@ export function itemsOf(ctx: MallContext) {
     return presentAdmin(row, (await q.redeemedCounts(conn, [row.id])).get(row.id) ?? 0);
   }
 
-  async function updateItem(id: string, patch: UpdateItemInput): Promise<AdminItem> {
+  async function updateItem(id: string, patch: UpdateItemInput, by?: AuditContext): Promise<AdminItem> {
     const columns: Record<string, unknown> = {};
     if (patch.title !== undefined) columns.title = patch.title.trim();
     if (patch.description !== undefined) columns.description = patch.description.trim();
@@ -102,15 +107,24 @@ export function itemsOf(ctx: MallContext) {
     if (patch.costPoints !== undefined) columns.cost_points = patch.costPoints;
     if (patch.stock !== undefined) columns.stock = patch.stock;
     if (patch.perPersonLimit !== undefined) columns.per_person_limit = patch.perPersonLimit;
-    const row =
-      Object.keys(columns).length === 0
-        ? await q.findItem(db, id)
-        : await q.updateItem(db, id, columns, clock.now());
-    return adminItem(db, row);
+    return changeItem(id, columns, 'points-mall-item.update', by);
   }
 
-  const setActive = async (id: string, active: boolean) =>
-    adminItem(db, await q.updateItem(db, id, { active }, clock.now()));
+  /** Writes `columns` of an item and records the change, in one transaction. */
+  async function changeItem(id: string, columns: Record<string, unknown>, action: string, by?: AuditContext) {
+    return db.transaction(async (tx) => {
+      const before = await q.findItem(tx, id);
+      if (!before || Object.keys(columns).length === 0) return adminItem(tx, before);
+      const at = clock.now();
+      const row = await q.updateItem(tx, id, columns, at);
+      const target = { type: 'points-mall-item', id };
+      await record(tx, { by, at, action, target, before, after: row ?? null });
+      return adminItem(tx, row);
+    });
+  }
+
+  const setActive = async (id: string, active: boolean, by?: AuditContext) =>
+    changeItem(id, { active }, active ? 'points-mall-item.enable' : 'points-mall-item.disable', by);
 
   const getAdminItem = async (id: string) => adminItem(db, await q.findItem(db, id));
 

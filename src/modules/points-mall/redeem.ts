@@ -2,6 +2,7 @@ import type { Queryable, Tx } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { MallContext } from './context.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
@@ -168,7 +169,7 @@ export function redemptionsOf(ctx: MallContext) {
   }
 
   /** The operator fulfilled a perk: `pending` → `done`; done already → 409 `invalid_transition`. */
-  async function markDone(redemptionId: string): Promise<AdminRedemption> {
+  async function markDone(redemptionId: string, by?: AuditContext): Promise<AdminRedemption> {
     return db.transaction(async (tx) => {
       const locked = await q.lockRedemption(tx, redemptionId);
       if (!locked) throw notFound('Redemption');
@@ -178,6 +179,14 @@ export function redemptionsOf(ctx: MallContext) {
         from: redemptionMachine.fromStates('done'),
         to: 'done',
         at: clock.now(),
+      });
+      await record(tx, {
+        by,
+        at: clock.now(),
+        action: 'points-mall-redemption.done',
+        target: { type: 'points-mall-redemption', id: redemptionId },
+        before: { status: locked.status },
+        after: { status: 'done' },
       });
       return (await withBuyers(tx, [row as q.RedemptionRow])).get(redemptionId) as AdminRedemption;
     });

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   AdminItemPage,
   AdminItemSchema,
@@ -146,7 +147,8 @@ export const pointsMallRoutes: FastifyPluginAsyncTypebox<{ pointsMall: PointsMal
         response: { 201: AdminItemSchema, ...ADMIN_PROBLEMS },
       },
     },
-    async (request, reply) => reply.status(201).send(await pointsMall.createItem(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await pointsMall.createItem(request.body, auditContext(request))),
   );
 
   app.get(
@@ -179,7 +181,7 @@ export const pointsMallRoutes: FastifyPluginAsyncTypebox<{ pointsMall: PointsMal
         response: { 200: AdminItemSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request) => pointsMall.updateItem(request.params.itemId, request.body),
+    async (request) => pointsMall.updateItem(request.params.itemId, request.body, auditContext(request)),
   );
 
   for (const [action, active] of [
@@ -200,7 +202,7 @@ export const pointsMallRoutes: FastifyPluginAsyncTypebox<{ pointsMall: PointsMal
           response: { 200: AdminItemSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
         },
       },
-      async (request) => pointsMall.setActive(request.params.itemId, active),
+      async (request) => pointsMall.setActive(request.params.itemId, active, auditContext(request)),
     );
   }
 
@@ -242,6 +244,6 @@ export const pointsMallRoutes: FastifyPluginAsyncTypebox<{ pointsMall: PointsMal
         },
       },
     },
-    async (request) => pointsMall.markDone(request.params.redemptionId),
+    async (request) => pointsMall.markDone(request.params.redemptionId, auditContext(request)),
   );
 };

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   CheckoutQuery,
   CheckoutQuote,
@@ -78,6 +79,6 @@ export const pointsRoutes: FastifyPluginAsyncTypebox<{ points: PointsService }> 
         response: { 200: PointsSettingsSchema, 400: ProblemResponse },
       },
     },
-    async (request) => points.updateSettings(request.body),
+    async (request) => points.updateSettings(request.body, auditContext(request)),
   );
 };

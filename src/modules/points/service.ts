@@ -4,6 +4,7 @@ import type { EventBus } from '../../platform/events.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { RewardFacts } from '../orders/index.js';
 import { createExpiry } from './expiry.js';
 import { createOrderPoints } from './order-points.js';
@@ -228,9 +229,15 @@ export function createPointsService(ctx: PointsContext) {
     return { balance, maxPoints: most.points, discount: most.discount, redeemPerUnit: s.redeemPerUnit };
   }
 
-  async function updateSettings(next: PointsSettings): Promise<PointsSettings> {
-    await q.saveSettings(db, next, clock.now());
-    return next;
+  async function updateSettings(next: PointsSettings, by?: AuditContext): Promise<PointsSettings> {
+    return db.transaction(async (tx) => {
+      const before = await q.loadSettings(tx);
+      const at = clock.now();
+      await q.saveSettings(tx, next, at);
+      const target = { type: 'settings', id: 'points' };
+      await record(tx, { by, at, action: 'points.settings.update', target, before, after: next });
+      return next;
+    });
   }
 
   const ledger = { post, spend, balance };

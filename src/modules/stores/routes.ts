@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   ApplicationPage,
   ApplicationSchema,
@@ -106,7 +107,8 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
         response: { 200: ShopkeeperStatusSchema, 404: ProblemResponse, ...adminProblems },
       },
     },
-    async (request) => stores.approveShopkeeper(requireUser(request).id, request.params.userId),
+    async (request) =>
+      stores.approveShopkeeper(requireUser(request).id, request.params.userId, auditContext(request)),
   );
 
   app.post(
@@ -133,7 +135,12 @@ export const storesRoutes: FastifyPluginAsyncTypebox<{ stores: StoresService }> 
       },
     },
     async (request) =>
-      stores.rejectShopkeeper(requireUser(request).id, request.params.userId, request.body.reason),
+      stores.rejectShopkeeper(
+        requireUser(request).id,
+        request.params.userId,
+        request.body.reason,
+        auditContext(request),
+      ),
   );
 
   app.post(

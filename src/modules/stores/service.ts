@@ -4,6 +4,7 @@ import { invalidInput, notFound } from '../../platform/errors.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { AccountsService } from '../accounts/index.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
@@ -141,17 +142,34 @@ export function createStoresService(deps: {
     adminId: string,
     userId: string,
     reason: string | null | undefined,
+    by?: AuditContext,
   ): Promise<ShopkeeperApplication> {
     const application = await q.findApplication(db, userId);
     if (!application) throw notFound('Shopkeeper application');
     if (application.status === 'rejected')
       return (await presentApplications([application]))[0] as ShopkeeperApplication;
     applicationMachine.assertTransition(application.status, 'rejected');
-    const decided = await q.rejectApplication(
-      db,
-      { userId, adminId, now: clock.now(), reason: optionalText(reason) },
-      applicationMachine.fromStates('rejected'),
-    );
+    const decided = await db.transaction(async (tx) => {
+      const at = clock.now();
+      const row = await q.rejectApplication(
+        tx,
+        { userId, adminId, now: at, reason: optionalText(reason) },
+        applicationMachine.fromStates('rejected'),
+      );
+      if (row) {
+        const target = { type: 'user', id: userId };
+        const after = { shopkeeperApplication: 'rejected', reason: optionalText(reason) };
+        await record(tx, {
+          by,
+          at,
+          action: 'shopkeeper.reject',
+          target,
+          before: { shopkeeperApplication: application.status },
+          after,
+        });
+      }
+      return row;
+    });
     // Approved in between by another operator: the machine says why not.
     if (!decided) applicationMachine.assertTransition('approved', 'rejected');
     return (await presentApplications([decided ?? application]))[0] as ShopkeeperApplication;
@@ -174,14 +192,26 @@ export function createStoresService(deps: {
     }));
   }
 
-  async function approveShopkeeper(adminId: string, userId: string): Promise<ShopkeeperStatus> {
+  async function approveShopkeeper(
+    adminId: string,
+    userId: string,
+    by?: AuditContext,
+  ): Promise<ShopkeeperStatus> {
     const application = await q.findApplication(db, userId);
     if (!application) throw notFound('Shopkeeper application');
     // Approving twice is harmless (the role is granted again, the decision stays the first one).
     if (application.status !== 'approved')
       applicationMachine.assertTransition(application.status, 'approved');
+    // The role is granted by the accounts module in its own transaction, before the decision's.
     const user = await accounts.grantRole(userId, 'shopkeeper');
-    await q.approveApplication(db, userId, adminId, clock.now(), applicationMachine.fromStates('approved'));
+    await db.transaction(async (tx) => {
+      const at = clock.now();
+      await q.approveApplication(tx, userId, adminId, at, applicationMachine.fromStates('approved'));
+      const target = { type: 'user', id: userId };
+      const before = { shopkeeperApplication: application.status };
+      const after = { shopkeeperApplication: 'approved', roles: user.roles };
+      await record(tx, { by, at, action: 'shopkeeper.approve', target, before, after });
+    });
     return { status: 'approved', user };
   }
 

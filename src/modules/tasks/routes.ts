@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import { Id, MyTaskList, TaskBody, TaskListQuery, TaskPage, TaskSchema } from './schemas.js';
 import type { TasksService } from './service.js';
 
@@ -61,7 +62,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
         response: { 201: TaskSchema, ...ADMIN_PROBLEMS },
       },
     },
-    async (request, reply) => reply.status(201).send(await tasks.create(request.body)),
+    async (request, reply) => reply.status(201).send(await tasks.create(request.body, auditContext(request))),
   );
 
   app.get(
@@ -94,7 +95,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
         response: { 200: TaskSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request) => tasks.update(request.params.id, request.body),
+    async (request) => tasks.update(request.params.id, request.body, auditContext(request)),
   );
 
   app.post(
@@ -111,6 +112,6 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
         response: { 200: TaskSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request) => tasks.deactivate(request.params.id),
+    async (request) => tasks.deactivate(request.params.id, auditContext(request)),
   );
 };

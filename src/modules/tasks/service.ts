@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { DomainEvents, EventBus } from '../../platform/events.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { CouponsService } from '../coupons/index.js';
 import type { OrdersService } from '../orders/index.js';
 import type { PointsService } from '../points/index.js';
@@ -91,21 +92,49 @@ export function createTasksService(ctx: TasksContext) {
     return columns;
   }
 
-  async function create(input: TaskInput): Promise<Task> {
-    return present(await q.insertTask(db, newId(), await columnsOf(input), clock.now()));
+  async function create(input: TaskInput, by?: AuditContext): Promise<Task> {
+    const columns = await columnsOf(input);
+    return db.transaction(async (tx) => {
+      const at = clock.now();
+      const task = present(await q.insertTask(tx, newId(), columns, at));
+      await record(tx, {
+        by,
+        at,
+        action: 'task.create',
+        target: { type: 'task', id: task.id },
+        before: null,
+        after: task,
+      });
+      return task;
+    });
   }
 
-  async function update(id: string, input: TaskInput): Promise<Task> {
+  async function update(id: string, input: TaskInput, by?: AuditContext): Promise<Task> {
     if (!(await q.findTask(db, id))) throw notFound('Task');
-    const row = await q.updateTask(db, id, await columnsOf(input), clock.now());
-    if (!row) throw notFound('Task');
-    return present(row);
+    const columns = await columnsOf(input);
+    return db.transaction(async (tx) => {
+      const was = await q.findTask(tx, id);
+      const at = clock.now();
+      const row = await q.updateTask(tx, id, columns, at);
+      if (!row || !was) throw notFound('Task');
+      const task = present(row);
+      const target = { type: 'task', id };
+      await record(tx, { by, at, action: 'task.update', target, before: present(was), after: task });
+      return task;
+    });
   }
 
-  async function deactivate(id: string): Promise<Task> {
-    const row = await q.deactivate(db, id, clock.now());
-    if (!row) throw notFound('Task');
-    return present(row);
+  async function deactivate(id: string, by?: AuditContext): Promise<Task> {
+    return db.transaction(async (tx) => {
+      const was = await q.findTask(tx, id);
+      const at = clock.now();
+      const row = await q.deactivate(tx, id, at);
+      if (!row || !was) throw notFound('Task');
+      const task = present(row);
+      const target = { type: 'task', id };
+      await record(tx, { by, at, action: 'task.deactivate', target, before: present(was), after: task });
+      return task;
+    });
   }
 
   async function get(id: string): Promise<Task> {

@@ -49,6 +49,10 @@ export const ADMIN_ACCESS: Readonly<Record<string, readonly StaffRole[]>> = {
   'POST /api/admin/orders/{id}/ship': STAFF,
   'POST /api/admin/shipments/import': STAFF,
   'GET /api/admin/attention': STAFF,
+  // Support staff read the log (what happened to an account they handle); only admins set retention.
+  'GET /api/admin/audit': STAFF,
+  'GET /api/admin/audit/settings': ADMIN,
+  'PUT /api/admin/audit/settings': ADMIN,
   'GET /api/admin/shopkeepers': ADMIN,
   'POST /api/admin/shopkeepers/{userId}/approve': ADMIN,
   'POST /api/admin/shopkeepers/{userId}/reject': ADMIN,

@@ -46,6 +46,7 @@ const adminDistribution = () => import('../features/admin-distribution');
 const adminCoupons = () => import('../features/coupons/admin');
 const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
+const adminAudit = () => import('../features/admin-audit');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
 const adminCheckIns = () => import('../features/checkins/admin');
@@ -104,6 +105,7 @@ const AdminPointsSettingsPage = lazy(() =>
   adminPoints().then((m) => ({ default: m.AdminPointsSettingsPage })),
 );
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
+const AdminAuditPage = lazy(() => adminAudit().then((m) => ({ default: m.AdminAuditPage })));
 
 const adminLevels = () => import('../features/levels/admin');
 const AdminShippingPage = lazy(() =>
@@ -214,6 +216,7 @@ const router = createBrowserRouter([
           { path: 'competitions/:id', element: <AdminCompetitionPage /> },
           { path: 'points-mall', element: <AdminPointsMallPage /> },
           { path: 'points', element: <AdminPointsSettingsPage /> },
+          { path: 'audit', element: <AdminAuditPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

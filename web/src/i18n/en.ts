@@ -1,6 +1,7 @@
 import { academyEn, academyReasonsEn } from './academy-en';
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
+import { auditEn } from './audit-en';
 import { catalogIoEn } from './catalog-io-en';
 import { categoriesEn } from './categories-en';
 import { checkinsEn, checkinsFieldsEn, checkinsReasonsEn } from './checkins-en';
@@ -249,6 +250,7 @@ export const en = {
   ...pointsMallEn,
   ...peopleEn,
   ...pointsEn,
+  ...auditEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,

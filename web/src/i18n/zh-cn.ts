@@ -1,6 +1,7 @@
 import { academyReasonsZhCN, academyZhCN } from './academy-zh-cn';
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
+import { auditZhCN } from './audit-zh-cn';
 import { catalogIoZhCN } from './catalog-io-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
 import { checkinsFieldsZhCN, checkinsReasonsZhCN, checkinsZhCN } from './checkins-zh-cn';
@@ -249,6 +250,7 @@ export const zhCN: Messages = {
   ...pointsMallZhCN,
   ...peopleZhCN,
   ...pointsZhCN,
+  ...auditZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,

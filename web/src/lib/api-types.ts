@@ -4841,6 +4841,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the audit log
+         * @description Operators’ changes to money, stock, prices, settings, roles and other people’s data, newest first: who (actor and role), when, what (action, target), the changed fields before → after, and the request id. Filter by `actor` (user id), `action` (exact, or a prefix up to a dot: `product` finds `product.update`), `targetType`/`targetId`, and UTC days `from`..`to` (inclusive). Operators only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An action (product.update) or its prefix up to a dot (product) */
+                    action?: string;
+                    /** @description The actor’s user id */
+                    actor?: string;
+                    cursor?: string;
+                    /** @description First UTC day, inclusive */
+                    from?: string;
+                    limit?: number;
+                    targetId?: string;
+                    targetType?: string;
+                    /** @description Last UTC day, inclusive */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description `<target>.<verb>`, e.g. product.update, withdrawal.approve */
+                                action: string;
+                                actor: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string | null;
+                                    /** @description The role the actor acted with, e.g. admin */
+                                    role: string;
+                                };
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                id: string;
+                                /** @description The x-request-id of the request that made the change */
+                                requestId: string;
+                                target: {
+                                    id: string;
+                                    type: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit log retention
+         * @description How many days entries are kept (365 unless changed). Operators only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days an entry is kept; older entries are purged daily */
+                            retentionDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change the audit log retention
+         * @description Days entries are kept (30..3650); a daily job deletes older ones, the only deletion the log allows. The change is itself recorded. Operators only.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Days an entry is kept; older entries are purged daily */
+                        retentionDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days an entry is kept; older entries are purged daily */
+                            retentionDays: number;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/categories": {
         parameters: {
             query?: never;
