@@ -96,6 +96,17 @@ describe('people in the console', () => {
     // And the list says so too.
     await page.goto('/admin/people?q=fang.fraud');
     await page.getByTestId('person-row').getByTestId('person-disabled').waitFor();
+
+    // The audit log shows who disabled the account, searched by the person.
+    await page.goto('/admin/audit');
+    await page.getByTestId('audit-filter-target-type').fill('user');
+    await page.getByTestId('audit-filter-target-id').fill(customer.user.id);
+    await page.getByTestId('audit-search').click();
+    const disabling = page.locator('[data-testid="audit-entry"][data-action="user.disable"]');
+    await expect.poll(() => disabling.count()).toBe(1);
+    await expect(disabling.textContent()).resolves.toMatch(/Support Sun.*Support staff/);
+    await expect.poll(() => page.getByTestId('audit-retention').count()).toBe(0);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
 
   it('an operator opens an order and can ship it, without the admin-only refund or commission flags', async () => {

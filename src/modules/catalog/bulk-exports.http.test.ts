@@ -50,6 +50,20 @@ describe('bulk actions on products', () => {
     expect(body.results.find((r) => r.productId === 'missing')?.outcome).toBe('not_found');
     const after = await t.services.catalog.getProduct(a.id);
     expect(after.variants.map((v) => v.price)).toEqual([1099, 2200]);
+
+    // Each changed product is in the audit log, price by SKU, with the request that changed it.
+    const log = await t.request('GET', `/api/admin/audit?targetType=product&targetId=${a.id}`, {
+      token: admin.token,
+    });
+    const [sku1, sku2] = a.variants.map((v) => v.sku);
+    expect(log.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({
+        action: 'product.bulk.price',
+        before: { [`variants.${sku1}.price`]: 999, [`variants.${sku2}.price`]: 2000 },
+        after: { [`variants.${sku1}.price`]: 1099, [`variants.${sku2}.price`]: 2200 },
+        requestId: res.headers['x-request-id'],
+      }),
+    ]);
   });
 
   it('refuses per product a price that would go below zero, and changes the others', async () => {

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { sendCsv } from '../../platform/http/csv-reply.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import { IMPORT_COLUMNS } from './import-rules.js';
 import type { ImportService, SheetFormat } from './imports.js';
 import {
@@ -210,6 +211,6 @@ export const catalogIoRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: BulkResultSchema, 400: ProblemResponse, ...adminProblems },
       },
     },
-    async (request) => catalog.bulkUpdate(request.body, requireUser(request).id),
+    async (request) => catalog.bulkUpdate(request.body, requireUser(request).id, auditContext(request)),
   );
 };

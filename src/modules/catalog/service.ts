@@ -96,7 +96,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
   const bulk = createBulkService(deps);
 
   /** Bulk actions, after the one check the schema cannot make: a percentage is -100..1000. */
-  function bulkUpdate(action: BulkAction, actorId: string) {
+  function bulkUpdate(action: BulkAction, actorId: string, by?: AuditContext) {
     if ('change' in action && action.change.by === 'percent') {
       const { value } = action.change;
       if (value < -100)
@@ -104,7 +104,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
       if (value > 1000)
         throw invalidInput('/change/value', 'must be at most 1000', 'maximum', { limit: 1000 });
     }
-    return bulk.bulkUpdate(action, actorId);
+    return bulk.bulkUpdate(action, actorId, by);
   }
   const { ensureCategory, ...categories } = createCategoryService(deps);
 

@@ -170,6 +170,17 @@ describe('disabling an account', () => {
     expect(enabled.json<Person>().disabledAt).toBeNull();
     expectProblem(await t.request('GET', '/api/me', { token: person.token }), 401); // old sessions stay ended
     expect((await login(person.user.email)).statusCode).toBe(200);
+
+    // The audit log has the disabling and the re-enabling, once each (the repeat changed nothing).
+    const log = await t.request('GET', `/api/admin/audit?targetType=user&targetId=${person.user.id}`, {
+      token: admin.token,
+    });
+    const entries = log.json<{ items: { action: string; actor: { id: string }; requestId: string }[] }>().items;
+    expect(entries.map((e) => e.action)).toEqual(['user.enable', 'user.disable']);
+    expect(entries[1]).toMatchObject({
+      actor: { id: admin.user.id, role: 'admin' },
+      requestId: disabled.headers['x-request-id'],
+    });
   });
 
   it(`a sign-in racing the disabling leaves no session that works ${RACE}`, async () => {

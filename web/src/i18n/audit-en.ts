@@ -26,6 +26,7 @@ export const auditEn = {
     },
     role: {
       admin: 'Administrator',
+      operator: 'Support staff',
     },
     retention: {
       title: 'How long the log is kept',

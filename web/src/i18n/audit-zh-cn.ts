@@ -27,6 +27,7 @@ export const auditZhCN: typeof auditEn = {
     },
     role: {
       admin: '管理员',
+      operator: '客服',
     },
     retention: {
       title: '日志保留时长',

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { useDateTime } from '../../../lib/config';
 import { allItems } from '../../../lib/paged-query';
+import { isAdmin, useUser } from '../../auth';
 import {
   type AuditEntry,
   type AuditFilter,
@@ -34,6 +35,8 @@ export function AdminAuditPage() {
   const filter = filterOf(params);
   const log = useAuditLog(filter);
   const entries = allItems(log.data);
+  // Support staff read the log; the retention is an admin's setting.
+  const admin = isAdmin(useUser().user);
 
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -140,7 +143,7 @@ export function AdminAuditPage() {
         </button>
       ) : null}
 
-      <RetentionForm />
+      {admin ? <RetentionForm /> : null}
     </section>
   );
 }
