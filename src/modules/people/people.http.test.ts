@@ -175,7 +175,8 @@ describe('disabling an account', () => {
     const log = await t.request('GET', `/api/admin/audit?targetType=user&targetId=${person.user.id}`, {
       token: admin.token,
     });
-    const entries = log.json<{ items: { action: string; actor: { id: string }; requestId: string }[] }>().items;
+    const entries = log.json<{ items: { action: string; actor: { id: string }; requestId: string }[] }>()
+      .items;
     expect(entries.map((e) => e.action)).toEqual(['user.enable', 'user.disable']);
     expect(entries[1]).toMatchObject({
       actor: { id: admin.user.id, role: 'admin' },
