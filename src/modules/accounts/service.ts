@@ -241,14 +241,16 @@ export function createAccountsService(deps: {
     return user ? { id: user.id, email: user.email, name: user.name, language: user.language } : undefined;
   }
 
-  async function grantRole(userId: string, role: Role): Promise<PublicUser> {
-    return db.transaction(async (tx) => {
-      const rows = await tx.query<q.UserRow>('SELECT * FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
-      const user = rows[0];
-      if (!user) throw notFound('User');
-      return presentUser((await q.setRoles(tx, userId, withRole(user.roles, role))) ?? user);
-    });
+  /** Grants a role inside the caller's transaction (a decision recorded with it, e.g. an approval). */
+  async function grantRoleIn(tx: Tx, userId: string, role: Role): Promise<PublicUser> {
+    const rows = await tx.query<q.UserRow>('SELECT * FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
+    const user = rows[0];
+    if (!user) throw notFound('User');
+    return presentUser((await q.setRoles(tx, userId, withRole(user.roles, role))) ?? user);
   }
+
+  const grantRole = (userId: string, role: Role): Promise<PublicUser> =>
+    db.transaction((tx) => grantRoleIn(tx, userId, role));
 
   /** The operator's account from ADMIN_EMAIL/ADMIN_PASSWORD: created if missing, made admin if not. */
   async function ensureAdmin(email: string, password: string): Promise<PublicUser> {
@@ -468,6 +470,7 @@ export function createAccountsService(deps: {
     setLanguage,
     recipient,
     grantRole,
+    grantRoleIn,
     roleHolders,
     ensureAdmin,
     disableAccount,

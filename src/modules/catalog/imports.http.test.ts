@@ -241,12 +241,44 @@ describe('the import', () => {
       reason: 'catalog import',
     });
 
+    // The audit log names the import and what it changed in the product, under who started it.
+    const audit = async (targetType: string, targetId: string) =>
+      (
+        await t.request('GET', `/api/admin/audit?targetType=${targetType}&targetId=${targetId}`, {
+          token: admin.token,
+        })
+      ).json<{ items: { action: string; before: unknown; after: unknown; requestId: string }[] }>().items;
+    expect(await audit('product_import', started.id)).toEqual([
+      expect.objectContaining({ action: 'product.import', after: { fileName: '', rows: 41, products: 40 } }),
+    ]);
+    const changed = await audit('product', existing.id);
+    expect(changed).toEqual([
+      expect.objectContaining({
+        action: 'product.import.update',
+        before: {
+          title: 'Old title',
+          [`variants.${u}-0.price`]: 100,
+          [`variants.${u}-0.stock`]: 3,
+          [`variants.${u}-0b.price`]: null,
+          [`variants.${u}-0b.stock`]: null,
+        },
+        after: {
+          title: 'New title',
+          [`variants.${u}-0.price`]: 200,
+          [`variants.${u}-0.stock`]: 8,
+          [`variants.${u}-0b.price`]: 300,
+          [`variants.${u}-0b.stock`]: 1,
+        },
+      }),
+    ]);
+
     // The same file again is an update of each product with nothing to record: idempotent per row.
     const again = (await send('/api/admin/product-imports', rows.join('\n'))).json<ProductImport>();
     await t.jobs.runDue();
     expect(await getImport(again.id)).toMatchObject({ status: 'done', created: 0, updated: 40 });
     const after = await t.services.catalog.listMovements(existing.variants[0]?.id ?? '', { limit: 10 });
     expect(after.items).toHaveLength(movements.items.length);
+    expect(await audit('product', existing.id)).toHaveLength(1);
     const list = await t.request('GET', '/api/admin/product-imports', { token: admin.token });
     expect(
       list

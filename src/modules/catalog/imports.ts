@@ -5,6 +5,7 @@ import type { Database, Queryable } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
+import { type AuditContext, type AuditFields, record } from '../audit/index.js';
 import * as cq from './category-queries.js';
 import { defaultCategoryName } from './category-rules.js';
 import {
@@ -27,9 +28,18 @@ const IMPORT_BATCH = 25;
 class BatchTaken extends Error {}
 export type SheetFormat = 'csv' | 'xlsx';
 
+/** What applying one product changed, for its audit entry (the product's id once it is known). */
+interface AuditedProduct {
+  before: AuditFields;
+  after: AuditFields;
+  productId?: string;
+}
+
 interface ImportRow {
   id: string;
   actor_id: string;
+  actor_role: string | null;
+  request_id: string | null;
   file_name: string;
   status: 'running' | 'done';
   total_rows: number;
@@ -153,6 +163,7 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
     format: SheetFormat,
     body: Buffer | string,
     fileName = '',
+    by?: AuditContext,
   ): Promise<ProductImport> {
     const { sheet, problems } = await check(format, body);
     if (problems.length > 0)
@@ -165,10 +176,23 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
     const id = newId();
     return db.transaction(async (tx) => {
       const [row] = await tx.query<ImportRow>(
-        `INSERT INTO product_imports (id, actor_id, file_name, status, products, total_rows, created_at)
-         VALUES ($1, $2, $3, 'running', $4, $5, $6) RETURNING *`,
-        [id, actorId, fileName.slice(0, 200), JSON.stringify(sheet.products), sheet.rows, clock.now()],
+        `INSERT INTO product_imports (id, actor_id, actor_role, request_id, file_name, status, products,
+           total_rows, created_at)
+         VALUES ($1, $2, $3, $4, $5, 'running', $6, $7, $8) RETURNING *`,
+        [
+          id,
+          actorId,
+          by?.actorRole ?? null,
+          by?.requestId ?? null,
+          fileName.slice(0, 200),
+          JSON.stringify(sheet.products),
+          sheet.rows,
+          clock.now(),
+        ],
       );
+      const after = { fileName: fileName.slice(0, 200), rows: sheet.rows, products: sheet.products.length };
+      const target = { type: 'product_import', id };
+      await record(tx, { by, at: clock.now(), action: 'product.import', target, before: null, after });
       await jobs.enqueue(tx, IMPORT_JOB, { importId: id }, { dedupeKey: `${IMPORT_JOB}:${id}` });
       return present(row as ImportRow);
     });
@@ -183,6 +207,7 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
     tx: Queryable,
     p: ImportProduct,
     actorId: string,
+    audited: AuditedProduct,
   ): Promise<{ outcome: 'created' | 'updated' } | { failures: ImportProblem[] }> {
     const now = clock.now();
     const owners = await tx.query<q.VariantRow>(
@@ -210,6 +235,12 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
     const [existingId] = productIds;
     if (existingId === undefined) {
       const id = newId();
+      audited.productId = id;
+      audited.after.title = p.title;
+      for (const v of p.variants) {
+        audited.after[`variants.${v.sku}.price`] = v.price;
+        audited.after[`variants.${v.sku}.stock`] = v.stock ?? 0;
+      }
       await tx.query(
         `INSERT INTO products (id, title, description, images, category, commission_rate_bps, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
@@ -232,6 +263,9 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
       return { outcome: 'created' };
     }
 
+    const [was] = await tx.query<{ title: string }>('SELECT title FROM products WHERE id = $1', [existingId]);
+    audited.before.title = was?.title ?? null;
+    audited.after.title = p.title;
     await tx.query(
       `UPDATE products SET title = $2, description = COALESCE($3, description), images = COALESCE($4, images),
          category = CASE WHEN $5::boolean THEN $6 ELSE category END,
@@ -247,6 +281,7 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
         now,
       ],
     );
+    audited.productId = existingId;
     const bySku = new Map(owners.map((o) => [o.sku, o]));
     const [{ next } = { next: 0 }] = await tx.query<{ next: number }>(
       'SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM variants WHERE product_id = $1',
@@ -269,11 +304,18 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
           },
           facts('initial'),
         );
+        audited.after[`variants.${v.sku}.price`] = v.price;
+        audited.after[`variants.${v.sku}.stock`] = v.stock ?? 0;
         continue;
       }
       await tx.query('UPDATE variants SET title = $2, price = $3 WHERE id = $1', [old.id, v.title, v.price]);
-      if (v.stock !== undefined && v.stock !== old.stock)
+      audited.before[`variants.${v.sku}.price`] = old.price;
+      audited.after[`variants.${v.sku}.price`] = v.price;
+      if (v.stock !== undefined && v.stock !== old.stock) {
         await q.setStock(tx, old.id, old.stock, v.stock, facts('adjustment'));
+        audited.before[`variants.${v.sku}.stock`] = old.stock;
+        audited.after[`variants.${v.sku}.stock`] = v.stock;
+      }
     }
     return { outcome: 'updated' };
   }
@@ -290,6 +332,10 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
     );
     if (!head || head.status === 'done') return;
     const { products } = head;
+    // The operator who started it; imports from before the column existed go unrecorded.
+    const by: AuditContext | undefined = head.request_id
+      ? { actorId: head.actor_id, actorRole: head.actor_role ?? 'admin', requestId: head.request_id }
+      : undefined;
     let index = head.next_index;
     while (index < products.length) {
       // Let the process answer requests between batches: on PGlite the import would otherwise hold
@@ -309,9 +355,16 @@ export function createImportService(deps: { db: Database; clock: Clock; jobs: Jo
           if (moved.length === 0) throw new BatchTaken();
           const tally = { created: 0, updated: 0, failures: [] as ImportProblem[] };
           for (const product of batch) {
-            const result = await applyProduct(tx, product, head.actor_id);
+            const audited: AuditedProduct = { before: {}, after: {} };
+            const result = await applyProduct(tx, product, head.actor_id, audited);
             if ('failures' in result) tally.failures.push(...result.failures);
-            else tally[result.outcome] += 1;
+            else {
+              tally[result.outcome] += 1;
+              const target = { type: 'product', id: audited.productId as string };
+              const before = result.outcome === 'created' ? null : audited.before;
+              const action = `product.import.${result.outcome === 'created' ? 'create' : 'update'}`;
+              await record(tx, { by, at: clock.now(), action, target, before, after: audited.after });
+            }
           }
           await tx.query(
             `UPDATE product_imports SET created = created + $2, updated = updated + $3,

@@ -120,6 +120,7 @@ export const catalogIoRoutes: FastifyPluginAsyncTypebox<{
         FORMATS[contentType(request)] as SheetFormat,
         request.body as Buffer | string,
         request.query.fileName,
+        auditContext(request),
       );
       return reply.status(202).send(started);
     },

@@ -202,15 +202,16 @@ export function createStoresService(deps: {
     // Approving twice is harmless (the role is granted again, the decision stays the first one).
     if (application.status !== 'approved')
       applicationMachine.assertTransition(application.status, 'approved');
-    // The role is granted by the accounts module in its own transaction, before the decision's.
-    const user = await accounts.grantRole(userId, 'shopkeeper');
-    await db.transaction(async (tx) => {
+    // The role, the decision and its audit entry in one transaction: all of them or none.
+    const user = await db.transaction(async (tx) => {
+      const granted = await accounts.grantRoleIn(tx, userId, 'shopkeeper');
       const at = clock.now();
       await q.approveApplication(tx, userId, adminId, at, applicationMachine.fromStates('approved'));
       const target = { type: 'user', id: userId };
       const before = { shopkeeperApplication: application.status };
-      const after = { shopkeeperApplication: 'approved', roles: user.roles };
+      const after = { shopkeeperApplication: 'approved', roles: granted.roles };
       await record(tx, { by, at, action: 'shopkeeper.approve', target, before, after });
+      return granted;
     });
     return { status: 'approved', user };
   }
