@@ -12,6 +12,7 @@ import { projectPath } from '../platform/paths.js';
 import { demoAddresses } from './addresses.js';
 import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } from './catalog.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
+import { demoImport } from './imports.js';
 import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
 import { demoExpiringPoints } from './points.js';
@@ -358,6 +359,46 @@ describe('demo shop', () => {
         delta: demoStockAdjustment.delta,
         reason: demoStockAdjustment.reason,
       }),
+    );
+  });
+
+  it('shows a finished restock import, its stock moves and its entries in the audit log', async () => {
+    const admin = await adminToken();
+    const imports = (await t.request('GET', '/api/admin/product-imports', { token: admin })).json<{
+      items: {
+        id: string;
+        fileName: string;
+        status: string;
+        updated: number;
+        doneRows: number;
+        totalRows: number;
+      }[];
+    }>().items;
+    expect(imports).toEqual([
+      expect.objectContaining({
+        fileName: demoImport.fileName,
+        status: 'done',
+        updated: 1,
+        doneRows: 2,
+        totalRows: 2,
+      }),
+    ]);
+    const title = demoCatalog.find((d) => d.slug === demoImport.slug)?.title;
+    const product = products.find((p) => p.title === title) as Product;
+    for (const variant of product.variants) {
+      const res = await t.request('GET', `/api/admin/variants/${variant.id}/stock-movements`, {
+        token: admin,
+      });
+      expect(res.json<{ items: { delta: number; reason: string }[] }>().items[0]).toMatchObject({
+        delta: demoImport.added,
+        reason: 'catalog import',
+      });
+    }
+    const log = await t.request('GET', `/api/admin/audit?targetType=product&targetId=${product.id}`, {
+      token: admin,
+    });
+    expect(log.json<{ items: { action: string }[] }>().items.map((e) => e.action)).toContain(
+      'product.import.update',
     );
   });
 

@@ -16,6 +16,7 @@ import { seedDemoCheckins } from './checkins.js';
 import { seedDemoCompetitions } from './competitions.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoHonours } from './honours.js';
+import { seedDemoImport } from './imports.js';
 import { seedDemoLevels } from './levels.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
@@ -110,6 +111,7 @@ async function seedStory(
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
   time.catchUp();
   const shipping = await seedDemoShipping(services, products);
+  await seedDemoImport(services, admin.id, products);
   await seedDemoAddressBook(services, db, person(people, 'buyer1'), products);
   await seedDemoCheckins(services, person(people, 'buyer1'));
   await seedDemoTaskProgress(services, person(people, 'buyer1'), products);
