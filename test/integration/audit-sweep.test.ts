@@ -15,6 +15,8 @@ const RECORDS_NOTHING: Record<string, string> = {
     'the sampled body is `kind: none`, the setting a new shop has: it changes nothing',
   'POST /api/admin/commissions/{id}/release':
     'the sweep has no held commission: it answers `released: false` and changes nothing',
+  'POST /api/admin/products/bulk':
+    'the sampled body names a product that does not exist: it answers `not_found` and changes nothing',
 };
 
 /** A PATCH or PUT of no fields (every field optional) changes nothing, so records nothing. */

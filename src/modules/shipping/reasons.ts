@@ -9,6 +9,12 @@ export const shippingReasons = defineReasons({
     description:
       'Products ship under this template (`products` of them): give them another template before deleting it.',
   },
+  shipping_template_default: {
+    code: 'conflict',
+    params: Type.Object({}),
+    description:
+      'This is the default template, which every product without its own ships under: make another template the default before deleting it.',
+  },
 });
 
 export const refuse = refusalsOf(shippingReasons);

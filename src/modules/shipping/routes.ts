@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
+import { auditContext } from '../audit/index.js';
 import {
   IdParams,
   ProductShippingBody,
@@ -85,7 +86,8 @@ export const shippingRoutes: FastifyPluginAsyncTypebox<{ shipping: ShippingServi
         response: { 201: TemplateSchema, ...ADMIN_PROBLEMS },
       },
     },
-    async (request, reply) => reply.status(201).send(await shipping.createTemplate(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await shipping.createTemplate(request.body, auditContext(request))),
   );
 
   app.get(
@@ -117,7 +119,7 @@ export const shippingRoutes: FastifyPluginAsyncTypebox<{ shipping: ShippingServi
         response: { 200: TemplateSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request) => shipping.replaceTemplate(request.params.id, request.body),
+    async (request) => shipping.replaceTemplate(request.params.id, request.body, auditContext(request)),
   );
 
   app.delete(
@@ -128,13 +130,13 @@ export const shippingRoutes: FastifyPluginAsyncTypebox<{ shipping: ShippingServi
         tags: ADMIN_TAGS,
         summary: 'Delete a shipping template',
         description:
-          'Admin only. 409 `shipping_template_in_use` (with `products`) while products are assigned to it. 404 for an unknown template.',
+          'Admin only. 409 `shipping_template_in_use` (with `products`) while products are assigned to it, and 409 `shipping_template_default` for the default template (make another one the default first). 404 for an unknown template.',
         params: IdParams,
         response: { 204: Type.Null(), ...ADMIN_PROBLEMS, 404: ProblemResponse, 409: ProblemResponse },
       },
     },
     async (request, reply) => {
-      await shipping.deleteTemplate(request.params.id);
+      await shipping.deleteTemplate(request.params.id, auditContext(request));
       return reply.status(204).send(null);
     },
   );
@@ -171,6 +173,6 @@ export const shippingRoutes: FastifyPluginAsyncTypebox<{ shipping: ShippingServi
         response: { 200: ProductShippingSchema, ...ADMIN_PROBLEMS, 404: ProblemResponse },
       },
     },
-    async (request) => shipping.setProductShipping(request.params.id, request.body),
+    async (request) => shipping.setProductShipping(request.params.id, request.body, auditContext(request)),
   );
 };

@@ -3,6 +3,7 @@ import type { Queryable, Tx } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import { type AuditContext, record } from '../audit/index.js';
 import type { ShippingCheckout } from '../orders/index.js';
 import type { ShippingContext } from './context.js';
 import * as q from './queries.js';
@@ -169,15 +170,36 @@ export function createShippingService(ctx: ShippingContext) {
     updated_at: clock.now(),
   });
 
-  async function createTemplate(input: TemplateInput): Promise<Template> {
+  /** What the audit log keeps of a template: its terms (the product count is not the operator's change). */
+  const terms = ({ productCount: _count, ...template }: Template) => template;
+  const audited = (
+    tx: Tx,
+    by: AuditContext | undefined,
+    action: string,
+    id: string,
+    before: Template | null,
+    after: Template | null,
+  ) =>
+    record(tx, {
+      by,
+      at: clock.now(),
+      action: `shipping_template.${action}`,
+      target: { type: 'shipping_template', id },
+      before: before && terms(before),
+      after: after && terms(after),
+    });
+
+  async function createTemplate(input: TemplateInput, by?: AuditContext): Promise<Template> {
     return db.transaction(async (tx) => {
       const row = rowOf(newId(), input, clock.now());
       await saveTemplate(tx, row, true);
-      return present(row, 0);
+      const created = present(row, 0);
+      await audited(tx, by, 'create', row.id, null, created);
+      return created;
     });
   }
 
-  async function replaceTemplate(id: string, input: TemplateInput): Promise<Template> {
+  async function replaceTemplate(id: string, input: TemplateInput, by?: AuditContext): Promise<Template> {
     return db.transaction(async (tx) => {
       // The default's lock before the row's, as every writer of the default takes them.
       if (input.isDefault) await q.lockShipping(tx, 'default');
@@ -185,7 +207,10 @@ export function createShippingService(ctx: ShippingContext) {
       if (!found) throw notFound('Shipping template');
       const row = rowOf(id, input, found.created_at);
       await saveTemplate(tx, row, false);
-      return present(row, await q.productsUsing(tx, id));
+      const products = await q.productsUsing(tx, id);
+      const replaced = present(row, products);
+      await audited(tx, by, 'update', id, present(found, products), replaced);
+      return replaced;
     });
   }
 
@@ -195,11 +220,20 @@ export function createShippingService(ctx: ShippingContext) {
     return present(row, await q.productsUsing(db, id));
   }
 
-  /** A template products ship under cannot go: they would silently ship free. */
-  async function deleteTemplate(id: string): Promise<void> {
+  /**
+   * A template products ship under cannot go: they would silently ship free. That includes the
+   * default, which every product without a template of its own ships under.
+   */
+  async function deleteTemplate(id: string, by?: AuditContext): Promise<void> {
     await db.transaction(async (tx) => {
       const found = await q.lockTemplate(tx, id);
       if (!found) throw notFound('Shipping template');
+      if (found.is_default)
+        throw refuse(
+          'shipping_template_default',
+          {},
+          'Make another template the default before deleting this one',
+        );
       const products = await q.productsUsing(tx, id);
       if (products > 0)
         throw refuse(
@@ -208,6 +242,7 @@ export function createShippingService(ctx: ShippingContext) {
           `${products} products ship under this template`,
         );
       await q.deleteTemplate(tx, id);
+      await audited(tx, by, 'delete', id, present(found, 0), null);
     });
   }
 
@@ -244,6 +279,7 @@ export function createShippingService(ctx: ShippingContext) {
   async function setProductShipping(
     productId: string,
     input: Static<typeof ProductShippingBody>,
+    by?: AuditContext,
   ): Promise<ProductShipping> {
     // Before the transaction: the catalog reads on its own connection (variants are never deleted).
     const variants = await ctx.productVariants(productId);
@@ -261,9 +297,13 @@ export function createShippingService(ctx: ShippingContext) {
         seen.add(w.variantId);
       });
       await q.lockShipping(tx, `product:${productId}`);
+      const before = await productShipping(tx, productId);
       await q.setProductTemplate(tx, productId, input.templateId);
       if (input.weights) await q.replaceWeights(tx, productId, input.weights);
-      return productShipping(tx, productId);
+      const after = await productShipping(tx, productId);
+      const target = { type: 'product', id: productId };
+      await record(tx, { by, at: clock.now(), action: 'product.shipping.update', target, before, after });
+      return after;
     });
   }
 

@@ -120,6 +120,25 @@ describe('templates (admin)', () => {
       (await t.request('GET', `/api/admin/shipping-templates/${created.id}`, { token: admin.token }))
         .statusCode,
     ).toBe(404);
+
+    // Each change is in the audit log: created, the terms that changed, deleted.
+    const log = await t.request(
+      'GET',
+      `/api/admin/audit?targetType=shipping_template&targetId=${created.id}`,
+      {
+        token: admin.token,
+      },
+    );
+    const entries = log.json<{ items: { action: string; before: unknown; after: unknown }[] }>().items;
+    expect(entries.map((e) => e.action)).toEqual([
+      'shipping_template.delete',
+      'shipping_template.update',
+      'shipping_template.create',
+    ]);
+    expect(entries[1]).toMatchObject({
+      before: { basis: 'flat', name: 'Standard' },
+      after: { basis: 'count', name: 'Standard (per item)', freeOverAmount: null },
+    });
   });
 
   it('refuses a product’s unknown template, a variant of another product, and an unknown product', async () => {
@@ -152,6 +171,13 @@ describe('templates (admin)', () => {
       token: admin.token,
     });
     expect(shipping.json()).toMatchObject({ templateId: null, effectiveTemplateId: second.id });
+    expect((await quote(buyer, `${variantId}:1`)).fee).toBe(800);
+    // The default cannot be deleted while it is the default: every product without its own would ship free.
+    const deleting = await t.request('DELETE', `/api/admin/shipping-templates/${second.id}`, {
+      token: admin.token,
+    });
+    expect(deleting.statusCode).toBe(409);
+    expect(deleting.json()).toMatchObject({ reason: 'shipping_template_default' });
     expect((await quote(buyer, `${variantId}:1`)).fee).toBe(800);
     // Back to no default, so the other tests' products ship free unless they name a template.
     await t.request('PUT', `/api/admin/shipping-templates/${second.id}`, {

@@ -78,6 +78,8 @@ export const shippingFieldsEn = {
 };
 
 export const shippingReasonsEn = {
+  shipping_template_default:
+    'Products without a template of their own ship under this default one. Make another template the default first, then delete this one.',
   shipping_template_in_use:
     '{{products}} products ship under this template: give them another template before deleting it.',
 };

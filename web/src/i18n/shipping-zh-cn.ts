@@ -78,5 +78,7 @@ export const shippingFieldsZhCN = {
 };
 
 export const shippingReasonsZhCN = {
+  shipping_template_default:
+    '没有单独设置模板的商品都按此默认模板计费：请先把另一个模板设为默认，再删除此模板。',
   shipping_template_in_use: '有 {{products}} 个商品使用此模板：请先为它们换一个模板再删除。',
 };
