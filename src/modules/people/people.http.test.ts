@@ -103,6 +103,11 @@ describe('the console’s people list', () => {
       await t.request('GET', '/api/admin/users?signedUpFrom=yesterday', { token: admin.token }),
       400,
     );
+    for (const day of ['2024-13-45', '2024-02-30', '0000-01-01'])
+      expectProblem(
+        await t.request('GET', `/api/admin/users?signedUpTo=${day}`, { token: admin.token }),
+        400,
+      );
     expectProblem(await t.request('GET', '/api/admin/users?role=king', { token: admin.token }), 400);
     expectProblem(await t.request('GET', '/api/admin/users?cursor=forged', { token: admin.token }), 400);
     const buyer = await t.signUp();
@@ -137,6 +142,13 @@ describe('a person’s page', () => {
     expect(buyerPage.person).toMatchObject({ spending: { spent: 10_000, orders: 1 }, disabledAt: null });
     expect((buyerPage.points as { balance: number }).balance).toBeGreaterThan(0);
     expect(buyerPage.flags).toEqual([]);
+
+    // Support staff see the page but not the fraud review, which is an admin's.
+    const operator = await t.signUp();
+    await t.services.accounts.grantRole(operator.user.id, 'operator');
+    const seen = await t.request('GET', `/api/admin/users/${invitee.user.id}`, { token: operator.token });
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json<{ flags: unknown }>().flags).toBeNull();
   });
 
   it('error: an unknown person is 404', async () => {

@@ -50,12 +50,13 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> 
         description:
           'Admin or operator. The account (roles, disabled or not), spending, points, wallet, latest ' +
           'orders and commissions, team (people they invited), who invited them, the promoter they are ' +
-          'bound to, and their commissions that raised ring signals. Unknown id: 404.',
+          'bound to, and (for admins) their commissions that raised ring signals. Unknown id: 404.',
         params: PersonParams,
         response: { 200: PersonPageSchema, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
       },
     },
-    async (request) => people.page(request.params.id),
+    async (request) =>
+      people.page(request.params.id, { admin: requireUser(request).roles.includes('admin') }),
   );
 
   app.post(

@@ -15,7 +15,8 @@ export const PeoplePage = Type.Object({
   nextCursor: Nullable(Type.String()),
 });
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a UTC date, YYYY-MM-DD' });
+// A real calendar day (format), from the year 1000 on (pattern): year 0000 is no PostgreSQL date.
+const Day = Type.String({ format: 'date', pattern: '^[1-9]\\d{3}-', description: 'a UTC date, YYYY-MM-DD' });
 
 export const PeopleQuery = Type.Object(
   {
@@ -83,15 +84,24 @@ export const PersonPageSchema = Type.Object({
       { description: 'the promoter this person (as a buyer) is bound to' },
     ),
   ),
-  flags: Type.Array(
-    Type.Object({
-      commissionId: Type.String(),
-      orderId: Type.String(),
-      signals: Type.Array(Type.String()),
-      held: Type.Boolean(),
-      createdAt: Type.String(),
-    }),
-    { description: 'the latest 10 of this person’s commissions that raised ring signals' },
+  flags: Type.Union(
+    [
+      Type.Array(
+        Type.Object({
+          commissionId: Type.String(),
+          orderId: Type.String(),
+          signals: Type.Array(Type.String()),
+          held: Type.Boolean(),
+          createdAt: Type.String(),
+        }),
+      ),
+      Type.Null(),
+    ],
+    {
+      description:
+        'the latest 10 of this person’s commissions that raised ring signals; null for support staff, ' +
+        'as the fraud review is an admin’s (GET /api/admin/commission-flags is admin-only)',
+    },
   ),
 });
 export type PersonPage = Static<typeof PersonPageSchema>;

@@ -68,7 +68,7 @@ export function createPeopleService(deps: PeopleDeps) {
   }
 
   /** Everything the console shows of one person, each part from the module that owns it. */
-  async function page(userId: string): Promise<PersonPage> {
+  async function page(userId: string, viewer: { admin: boolean } = { admin: true }): Promise<PersonPage> {
     const account = await accounts.account(db, userId);
     const [spending, balance, wallet, recentOrders, commissions, team, binding, flagged] = await serial([
       () => orders.spendingOf(db, [userId]),
@@ -126,13 +126,15 @@ export function createPeopleService(deps: PeopleDeps) {
             expiresAt: binding.expires_at?.toISOString() ?? null,
           }
         : null,
-      flags: flagged.items.map((c) => ({
-        commissionId: c.id,
-        orderId: c.orderId,
-        signals: [...new Set(c.flags.map((f) => f.signal))],
-        held: c.held,
-        createdAt: c.createdAt,
-      })),
+      flags: !viewer.admin
+        ? null
+        : flagged.items.map((c) => ({
+            commissionId: c.id,
+            orderId: c.orderId,
+            signals: [...new Set(c.flags.map((f) => f.signal))],
+            held: c.held,
+            createdAt: c.createdAt,
+          })),
     };
   }
 

@@ -20988,7 +20988,7 @@ export interface paths {
         };
         /**
          * A person’s page
-         * @description Admin or operator. The account (roles, disabled or not), spending, points, wallet, latest orders and commissions, team (people they invited), who invited them, the promoter they are bound to, and their commissions that raised ring signals. Unknown id: 404.
+         * @description Admin or operator. The account (roles, disabled or not), spending, points, wallet, latest orders and commissions, team (people they invited), who invited them, the promoter they are bound to, and (for admins) their commissions that raised ring signals. Unknown id: 404.
          */
         get: {
             parameters: {
@@ -21032,14 +21032,14 @@ export interface paths {
                                 orderId: string;
                                 status: string;
                             }[];
-                            /** @description the latest 10 of this person’s commissions that raised ring signals */
+                            /** @description the latest 10 of this person’s commissions that raised ring signals; null for support staff, as the fraud review is an admin’s (GET /api/admin/commission-flags is admin-only) */
                             flags: {
                                 commissionId: string;
                                 createdAt: string;
                                 held: boolean;
                                 orderId: string;
                                 signals: string[];
-                            }[];
+                            }[] | null;
                             invitedBy: {
                                 id: string;
                                 name: string;

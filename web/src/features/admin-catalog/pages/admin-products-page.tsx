@@ -8,6 +8,7 @@ import { LoadMore } from '../../../components/load-more';
 import { ProductImage } from '../../../components/product-image';
 import { Spinner } from '../../../components/spinner';
 import { useMoney } from '../../../lib/config';
+import { isAdmin, useUser } from '../../auth';
 import { CategoryName, type Product } from '../../catalog';
 import { useAdminProducts } from '../api/get-admin-products';
 import { useSetProductStatus } from '../api/set-product-status';
@@ -21,6 +22,8 @@ export function AdminProductsPage() {
   const [search, setSearch] = useState(q);
   const products = useAdminProducts({ q: q || undefined, includeArchived });
   const items = products.data?.pages.flatMap((p) => p.items) ?? [];
+  // Support staff read the catalogue; changing it (new, import, bulk, archive) is an admin's.
+  const admin = isAdmin(useUser().user);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const shown = items.filter((p) => selected.has(p.id)).map((p) => p.id);
   const allSelected = items.length > 0 && shown.length === items.length;
@@ -50,18 +53,22 @@ export function AdminProductsPage() {
       <div className="page-heading">
         <h1>{t('admin.products')}</h1>
         <div className="page-actions">
-          <Link className="btn btn-outline" to="/admin/products/import" data-testid="admin-import-products">
-            {t('catalogIo.importLink')}
-          </Link>
+          {admin ? (
+            <Link className="btn btn-outline" to="/admin/products/import" data-testid="admin-import-products">
+              {t('catalogIo.importLink')}
+            </Link>
+          ) : null}
           <CsvDownloadButton
             path="/api/admin/products/export.csv"
             query={{ q: q || undefined, includeArchived }}
             name="products"
             testId="admin-products-export"
           />
-          <Link className="btn btn-primary" to="/admin/products/new" data-testid="admin-new-product">
-            {t('admin.newProduct')}
-          </Link>
+          {admin ? (
+            <Link className="btn btn-primary" to="/admin/products/new" data-testid="admin-new-product">
+              {t('admin.newProduct')}
+            </Link>
+          ) : null}
         </div>
       </div>
       <search>
@@ -92,7 +99,7 @@ export function AdminProductsPage() {
       {products.isPending ? <Spinner /> : null}
       <ErrorMessage error={products.error} />
       {products.isSuccess && items.length === 0 ? <EmptyState title={t('admin.noProducts')} /> : null}
-      {items.length > 0 ? (
+      {admin && items.length > 0 ? (
         // Above the table, not in its head: on a phone the table's head is hidden (rows are cards).
         <label className="checkbox">
           <input
@@ -104,11 +111,13 @@ export function AdminProductsPage() {
           {t('catalogIo.selectAll')}
         </label>
       ) : null}
-      <BulkActionBar
-        selected={shown}
-        titles={new Map(items.map((p) => [p.id, p.title]))}
-        onDone={() => setSelected(new Set())}
-      />
+      {admin ? (
+        <BulkActionBar
+          selected={shown}
+          titles={new Map(items.map((p) => [p.id, p.title]))}
+          onDone={() => setSelected(new Set())}
+        />
+      ) : null}
       {items.length > 0 ? (
         <div className="table-wrap">
           <table className="table table-stacked" data-testid="admin-products-table">
@@ -135,6 +144,7 @@ export function AdminProductsPage() {
                   product={product}
                   selected={selected.has(product.id)}
                   onToggle={() => toggle(product.id)}
+                  admin={admin}
                 />
               ))}
             </tbody>
@@ -150,10 +160,12 @@ function ProductRow({
   product,
   selected,
   onToggle,
+  admin,
 }: {
   product: Product;
   selected: boolean;
   onToggle: () => void;
+  admin: boolean;
 }) {
   const { t } = useTranslation();
   const setStatus = useSetProductStatus();
@@ -162,13 +174,15 @@ function ProductRow({
   return (
     <tr data-testid="admin-product-row">
       <td className="table-check-cell">
-        <input
-          type="checkbox"
-          aria-label={t('catalogIo.selectProduct', { title: product.title })}
-          checked={selected}
-          onChange={onToggle}
-          data-testid="bulk-select"
-        />
+        {admin ? (
+          <input
+            type="checkbox"
+            aria-label={t('catalogIo.selectProduct', { title: product.title })}
+            checked={selected}
+            onChange={onToggle}
+            data-testid="bulk-select"
+          />
+        ) : null}
       </td>
       <td className="table-thumb-cell">
         <ProductImage src={product.images[0]} alt={product.title} className="table-thumb" />
@@ -188,16 +202,18 @@ function ProductRow({
       </td>
       <td data-label={t('admin.actions')}>
         <div className="table-actions">
-          <Link to={`/admin/products/${product.id}`}>{t('admin.edit')}</Link>
-          <button
-            type="button"
-            className="btn btn-link"
-            disabled={setStatus.isPending}
-            onClick={() => setStatus.mutate({ id: product.id, action: archived ? 'restore' : 'archive' })}
-            data-testid={archived ? 'admin-restore' : 'admin-archive'}
-          >
-            {archived ? t('admin.restore') : t('admin.archive')}
-          </button>
+          <Link to={`/admin/products/${product.id}`}>{admin ? t('admin.edit') : t('admin.view')}</Link>
+          {admin ? (
+            <button
+              type="button"
+              className="btn btn-link"
+              disabled={setStatus.isPending}
+              onClick={() => setStatus.mutate({ id: product.id, action: archived ? 'restore' : 'archive' })}
+              data-testid={archived ? 'admin-restore' : 'admin-archive'}
+            >
+              {archived ? t('admin.restore') : t('admin.archive')}
+            </button>
+          ) : null}
         </div>
       </td>
     </tr>

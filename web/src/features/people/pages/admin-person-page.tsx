@@ -25,7 +25,8 @@ export function AdminPersonPage() {
 
   if (page.isPending) return <Spinner />;
   if (page.error || !page.data) return <ErrorMessage error={page.error} />;
-  const { person } = page.data;
+  // Null for support staff: the fraud review is an admin's.
+  const { person, flags } = page.data;
   const disabled = person.disabledAt !== null;
   const mayChangeRoles = isAdmin(me);
 
@@ -175,17 +176,19 @@ export function AdminPersonPage() {
         </ul>
       </Section>
 
-      <Section title={t('people.flags')} empty={page.data.flags.length === 0}>
-        <ul className="person-list" data-testid="person-flags">
-          {page.data.flags.map((f) => (
-            <li key={f.commissionId}>
-              <Link to={`/admin/orders/${f.orderId}`}>{dateTime(f.createdAt)}</Link> ·{' '}
-              {f.signals.map((s) => t(`fraud.signal.${s as 'shared_ip'}`)).join(', ')}
-              {f.held ? ` · ${t('people.held')}` : ''}
-            </li>
-          ))}
-        </ul>
-      </Section>
+      {flags ? (
+        <Section title={t('people.flags')} empty={flags.length === 0}>
+          <ul className="person-list" data-testid="person-flags">
+            {flags.map((f) => (
+              <li key={f.commissionId}>
+                <Link to={`/admin/orders/${f.orderId}`}>{dateTime(f.createdAt)}</Link> ·{' '}
+                {f.signals.map((s) => t(`fraud.signal.${s as 'shared_ip'}`)).join(', ')}
+                {f.held ? ` · ${t('people.held')}` : ''}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       <ConfirmDialog
         open={confirming !== null}
