@@ -90,6 +90,12 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A cell as `csvCell` meant it: the apostrophe it put before a formula-like text taken off again,
+ * so an exported file imports back unchanged (`+A1` stays `+A1`). Only that apostrophe: `'tea` stays.
+ */
+export const csvText = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 export const csvRow = (cells: readonly (string | number | null)[]): string =>
   `${cells.map(csvCell).join(',')}\r\n`;
 

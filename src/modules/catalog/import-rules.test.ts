@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMajorUnits } from '../../platform/csv.js';
+import { csvCell, parseCsv, parseMajorUnits } from '../../platform/csv.js';
 import { checkSheet, skuOwnerProblems } from './import-rules.js';
 
 describe('checking a sheet', () => {
@@ -27,6 +27,23 @@ describe('checking a sheet', () => {
         ],
       },
       { rows: [4], title: 'Cup', variants: [{ row: 4, sku: 'C-1', title: '', price: 500, stock: 1 }] },
+    ]);
+  });
+
+  it('reads back what the export wrote: the apostrophe before a formula-like cell is taken off', () => {
+    const exported = [
+      'title,sku,price',
+      [csvCell('-50% off'), csvCell('+A1'), '5'].join(','),
+      "'tea,T-1,5",
+    ].join('\n');
+    const { products, problems } = checkSheet(
+      parseCsv(exported).records.map((r) => r.fields),
+      'CNY',
+    );
+    expect(problems).toEqual([]);
+    expect(products.map((p) => [p.title, p.variants[0]?.sku])).toEqual([
+      ['-50% off', '+A1'],
+      ["'tea", 'T-1'],
     ]);
   });
 

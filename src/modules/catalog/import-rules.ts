@@ -4,7 +4,7 @@
  * them: the header is row 1), its column and a closed `problem` code the console words in the
  * operator's language, so a dry run lists them all at once rather than stopping at the first.
  */
-import { parseMajorUnits } from '../../platform/csv.js';
+import { csvText, parseMajorUnits } from '../../platform/csv.js';
 import { MAX_STOCK } from './rules.js';
 
 export const IMPORT_COLUMNS = [
@@ -121,7 +121,7 @@ export function checkSheet(rows: readonly (readonly string[])[], currency: strin
     count += 1;
     const cell = (column: ImportColumn) => {
       const at = index.get(column);
-      return at === undefined ? '' : (cells[at] ?? '').trim();
+      return at === undefined ? '' : csvText((cells[at] ?? '').trim());
     };
     const problem = (column: ImportColumn, code: ImportProblemCode) =>
       problems.push({ row, column, problem: code });
