@@ -47,10 +47,12 @@ export async function runYearlyReview(ctx: LevelsContext, db: Database, now: Dat
     const levels = await q.allLevels(tx);
     for (const s of await q.standings(tx)) {
       await q.lockPerson(tx, s.user_id);
-      const outcome = reevaluation(levels, s.rank, await q.growthOf(tx, s.user_id, since));
+      // Read again under the person's lock: a growth posting may have raised them since `standings`.
+      const rank = (await q.rankOf(tx, s.user_id)) ?? s.rank;
+      const outcome = reevaluation(levels, rank, await q.growthOf(tx, s.user_id, since));
       if (!outcome) continue;
       await q.saveRank(tx, s.user_id, outcome.level.rank, now);
-      const from = levelAt(levels, s.rank);
+      const from = levelAt(levels, rank);
       await announceChange(ctx, tx, s.user_id, { from, to: outcome.level, cause: 'review' });
     }
     await q.setGrowthSince(tx, since);

@@ -57,7 +57,8 @@ export const CheckoutQuery = Type.Object(
   {
     payable: Type.Integer({
       minimum: 0,
-      maximum: 2_000_000_000,
+      // As large as an order's total may be (orders are bigint), not int4's 2^31.
+      maximum: Number.MAX_SAFE_INTEGER,
       description: 'what is left to pay, minor units',
     }),
   },

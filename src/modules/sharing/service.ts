@@ -25,6 +25,8 @@ import {
 import type { LinkStatsSchema, ShareLinkPage, ShareLinkSchema, SharerSchema } from './schemas.js';
 import type { ShareTargets, TargetCard } from './targets.js';
 
+/** How often sharing one link again counts as news (`share.reshared`): enough for daily tasks. */
+const RESHARE_WINDOW_MS = 10 * 60_000;
 export type Sharer = Static<typeof SharerSchema>;
 
 export type ShareLink = Static<typeof ShareLinkSchema>;
@@ -96,6 +98,8 @@ export function createSharingService(deps: SharingDeps) {
   // Codes never change meaning, so a resolved code can be kept for as long as memory allows.
   // Misses are not kept: a link made in another process must resolve here the moment it exists.
   const codes = new LRUCache<string, ResolvedLink>({ max: 100_000 });
+  /** When each link was last announced as shared again (the clock's ms): at most once per window. */
+  const reshared = new LRUCache<string, number>({ max: 100_000 });
   const clicks = new ClickBuffer({
     write: (batch) => q.insertClicks(db, batch),
     onWriteFailed: deps.onClickWriteFailed,
@@ -155,7 +159,14 @@ export function createSharingService(deps: SharingDeps) {
       );
     const existing = await q.findOwnLink(db, ownerId, target.type, target.id);
     if (existing) {
-      if (deps.events) await db.transaction((tx) => publishShare(tx, 'share.reshared', existing));
+      // A share sheet opened again and again is one share for the tasks: a job per tap would let a
+      // loop fill the job table, so one process announces a link at most once per window.
+      const now = clock.now().getTime();
+      const last = reshared.get(existing.code);
+      if (deps.events && (last === undefined || now - last >= RESHARE_WINDOW_MS)) {
+        reshared.set(existing.code, now);
+        await db.transaction((tx) => publishShare(tx, 'share.reshared', existing));
+      }
       return present(existing, origin);
     }
     for (let attempt = 1; ; attempt++) {

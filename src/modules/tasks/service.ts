@@ -155,8 +155,17 @@ export function createTasksService(ctx: TasksContext) {
     return toPage(rows, limit, (r) => [r.position, r.created_at.toISOString(), r.id], present);
   }
 
-  /** Pays a completion's reward: points by a ref per task, person and period, and the coupon if any. */
+  /**
+   * Pays a completion's reward: the coupon if any, then points by a ref per task, person and period.
+   * In that order because the points mall and competition awards take the coupon template's lock
+   * before the person's points lock; the same order here means they cannot deadlock.
+   */
   async function reward(tx: Tx, task: q.TaskRow, userId: string, key: string) {
+    if (task.coupon_template_id) {
+      // A disabled or used-up template gives nothing; the points are still paid.
+      const coupon = await ctx.coupons.grant(tx, task.coupon_template_id, userId, 'task');
+      if (coupon) await q.setCompletionCoupon(tx, { taskId: task.id, userId, key, couponId: coupon.id });
+    }
     if (task.reward_points > 0)
       await ctx.points.earn(tx, {
         userId,
@@ -164,11 +173,6 @@ export function createTasksService(ctx: TasksContext) {
         reason: 'task',
         ref: rewardRef(task.id, userId, key),
       });
-    if (task.coupon_template_id) {
-      // A disabled or used-up template gives nothing; the points are still paid.
-      const coupon = await ctx.coupons.grant(tx, task.coupon_template_id, userId, 'task');
-      if (coupon) await q.setCompletionCoupon(tx, { taskId: task.id, userId, key, couponId: coupon.id });
-    }
     await ctx.events.publish(tx, 'task.completed', {
       userId,
       taskId: task.id,
