@@ -45,7 +45,8 @@ describe('the audit log in the console', () => {
     const entries = admin.getByTestId('audit-entry');
     await expect.poll(() => entries.count()).toBe(1);
     const entry = entries.first();
-    await expect(entry.getByTestId('audit-action').textContent()).resolves.toBe('product.update');
+    await expect(entry.getByTestId('audit-action').getAttribute('data-code')).resolves.toBe('product.update');
+    await expect(entry.getByTestId('audit-action').textContent()).resolves.toBe('Product · changed');
     const change = entry.getByTestId('audit-change');
     await expect(change.getAttribute('data-field')).resolves.toBe(`variants.${variant.sku}.price`);
     await expect(change.getByTestId('audit-before').textContent()).resolves.toBe(String(variant.price));
@@ -75,7 +76,9 @@ describe('the audit log in the console', () => {
     await admin.getByTestId('audit-retention-save').click();
     await admin.getByTestId('audit-retention-saved').waitFor();
     const first = admin.getByTestId('audit-entry').first();
-    await expect.poll(() => first.getByTestId('audit-action').textContent()).toBe('audit.settings.update');
+    await expect
+      .poll(() => first.getByTestId('audit-action').getAttribute('data-code'))
+      .toBe('audit.settings.update');
     await expect(first.getByTestId('audit-after').textContent()).resolves.toBe('90');
     // Clicking the action narrows the list to it.
     await first.getByTestId('audit-action').click();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/audit-log';
+import { fieldWords } from './audit-words';
 import { changedRows, showValue } from './change-rows';
 
 /** Before → after, one row per changed field, readable on a phone (stacked, not a wide table). */
@@ -11,9 +12,7 @@ export function ChangeTable({ entry }: { entry: AuditEntry }) {
     <dl className="audit-changes" data-testid="audit-changes">
       {rows.map((row) => (
         <div className="audit-change" key={row.field} data-testid="audit-change" data-field={row.field}>
-          <dt>
-            <code>{row.field}</code>
-          </dt>
+          <dt>{fieldWords(row.field, t)}</dt>
           <dd>
             <span className="audit-before" data-testid="audit-before">
               {row.before === undefined ? t('adminAudit.none') : showValue(row.before)}

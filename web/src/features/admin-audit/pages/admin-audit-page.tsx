@@ -14,6 +14,7 @@ import {
   useAuditSettings,
   useSaveAuditSettings,
 } from '../api/audit-log';
+import { actionWords, targetWords } from '../components/audit-words';
 import { ChangeTable } from '../components/change-table';
 
 const FILTER_KEYS = ['actor', 'action', 'targetType', 'targetId', 'from', 'to'] as const;
@@ -162,7 +163,9 @@ function AuditCard({
     <li className="card audit-entry" data-testid="audit-entry" data-action={entry.action}>
       <div className="audit-head">
         <button type="button" className="btn-link" onClick={() => onNarrow('action', entry.action)}>
-          <code data-testid="audit-action">{entry.action}</code>
+          <span data-testid="audit-action" data-code={entry.action}>
+            {actionWords(entry.action, t)}
+          </span>
         </button>
         <time dateTime={entry.at} className="muted">
           {dateTime(entry.at)}
@@ -192,7 +195,7 @@ function AuditCard({
           }}
           data-testid="audit-target"
         >
-          {entry.target.type}{' '}
+          {targetWords(entry.target.type, t)}{' '}
           <code>{entry.target.id.length > 12 ? `…${entry.target.id.slice(-8)}` : entry.target.id}</code>
         </button>
       </p>
