@@ -325,3 +325,19 @@ describe('retention', () => {
     expect((await entriesOf('product', product.id)).map((e) => e.action)).toEqual(['product.restore']);
   });
 });
+
+describe('text PostgreSQL’s jsonb refuses', () => {
+  it('records a lone surrogate a client sent as U+FFFD, and the change still happens', async () => {
+    const res = await t.request('POST', '/api/admin/shipping-templates', {
+      token: admin.token,
+      body: {
+        name: 'Post \ud800',
+        basis: 'flat',
+        defaultRule: { first: 1, firstFee: 1, extra: 1, extraFee: 1 },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [entry] = await entriesOf('shipping_template', res.json<{ id: string }>().id);
+    expect(entry?.after).toMatchObject({ name: 'Post \ufffd' });
+  });
+});
