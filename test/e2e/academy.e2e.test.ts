@@ -161,6 +161,8 @@ describe('the academy on a phone', () => {
     await answer.getByTestId('answer-edit').click();
     await helperPage.getByTestId('answer-editor-body').fill('Posters, twice as often.');
     await helperPage.getByTestId('answer-editor-save').click();
+    // The editor's own text would match too: wait until it has closed on the saved answer.
+    await expect.poll(() => helperPage.getByTestId('answer-editor').count()).toBe(0);
     await expect.poll(() => answer.textContent()).toContain('Posters, twice as often.');
     await expect(answer.textContent()).resolves.toContain('edited');
 
