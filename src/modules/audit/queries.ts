@@ -13,21 +13,6 @@ export interface AuditRow {
   request_id: string;
 }
 
-/**
- * JSON that PostgreSQL's jsonb takes: a lone UTF-16 surrogate (text a client may send, stored
- * as-is in a text column) becomes U+FFFD, since jsonb refuses the `\ud800` escape JSON.stringify writes.
- */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\ufffd');
-function clean(value: unknown): unknown {
-  if (typeof value === 'string') return wellFormed(value);
-  if (Array.isArray(value)) return value.map(clean);
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormed(k), clean(v)]));
-  return value;
-}
-const jsonb = (value: Record<string, unknown>) => JSON.stringify(clean(value));
-
 export async function insertEntry(tx: Tx, row: AuditRow): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (id, at, actor_id, actor_role, action, target_type, target_id, before, after, request_id)
@@ -40,8 +25,8 @@ export async function insertEntry(tx: Tx, row: AuditRow): Promise<void> {
       row.action,
       row.target_type,
       row.target_id,
-      row.before === null ? null : jsonb(row.before),
-      row.after === null ? null : jsonb(row.after),
+      row.before === null ? null : JSON.stringify(row.before),
+      row.after === null ? null : JSON.stringify(row.after),
       row.request_id,
     ],
   );

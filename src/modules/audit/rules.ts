@@ -7,8 +7,19 @@ export type Fields = Record<string, unknown>;
 /** Values compared by their JSON form: arrays and nested objects compare by content, not identity. */
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
-/** Objects with their keys sorted, so `{a, b}` equals `{b, a}`; `undefined` fields dropped as JSON does. */
+/**
+ * A lone UTF-16 surrogate (text a client may send, stored as-is in a text column) becomes U+FFFD:
+ * PostgreSQL's jsonb refuses the `\ud800` escape JSON.stringify writes for it.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\ufffd');
+
+/**
+ * Objects with their keys sorted, so `{a, b}` equals `{b, a}`; `undefined` fields dropped as JSON
+ * does; text well-formed, so what is recorded is what jsonb stores.
+ */
 function canonical(value: unknown): unknown {
+  if (typeof value === 'string') return wellFormed(value);
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
@@ -16,7 +27,7 @@ function canonical(value: unknown): unknown {
       Object.keys(value)
         .sort()
         .filter((k) => (value as Fields)[k] !== undefined)
-        .map((k) => [k, canonical((value as Fields)[k])]),
+        .map((k) => [wellFormed(k), canonical((value as Fields)[k])]),
     );
   }
   return value;
@@ -43,8 +54,8 @@ export function changedFields(before: Fields | null, after: Fields | null): Chan
   const now: Fields = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (BOOKKEEPING.has(key) || same(before[key] ?? null, after[key] ?? null)) continue;
-    was[key] = canonical(before[key] ?? null);
-    now[key] = canonical(after[key] ?? null);
+    was[wellFormed(key)] = canonical(before[key] ?? null);
+    now[wellFormed(key)] = canonical(after[key] ?? null);
   }
   return Object.keys(now).length === 0 ? null : { before: was, after: now };
 }
