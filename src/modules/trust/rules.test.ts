@@ -42,7 +42,10 @@ describe('scoreTrust', () => {
     const rated = scoreTrust({ ...clean, orders: 10, reviews: { count: 10, ratingSum: 10 } });
     expect(rated.parts.find((p) => p.key === 'reviews')?.value).toBe(33);
     expect(rated.score).toBe(78);
-    expect(scoreTrust({ ...clean, orders: 10, complaints: 3 }).score).toBeLessThan(50);
+    // Three complaints on ten orders: 3 ÷ 15 passes the 0.1 ceiling; (30 + 20) × 100 ÷ 65.
+    const complained = scoreTrust({ ...clean, orders: 10, complaints: 3 });
+    expect(complained.parts.find((p) => p.key === 'complaints')?.value).toBe(0);
+    expect(complained.score).toBe(77);
     expect(scoreTrust({ ...clean, pickups: { due: 20, collected: 10 } }).score).toBe(0);
   });
 
