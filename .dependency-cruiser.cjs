@@ -37,8 +37,13 @@ const MODULE_GRAPH = {
   'share-earnings': ['catalog', 'distribution'],
   sharing: ['accounts', 'catalog', 'stores'],
   stores: ['accounts', 'catalog'],
+  // Shapes of teams (invitations, bindings) and of communities (through a port it owns).
+  structure: ['accounts', 'distribution'],
   system: [],
   tasks: ['coupons', 'orders', 'points'],
+  // Trust from the orders someone brought (distribution) and their after-sales; reviews,
+  // complaints and pickups through ports it owns.
+  trust: ['accounts', 'aftersales', 'distribution'],
 };
 
 const TESTS = '(\\.test\\.ts$|^test/|/test-steps\\.ts$|/fixtures/)';

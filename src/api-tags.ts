@@ -12,6 +12,8 @@ export const API_TAGS = [
   { name: 'after-sales', description: 'Refund and return requests after delivery.' },
   { name: 'sharing', description: 'Share links, posters, previews and their statistics.' },
   { name: 'distribution', description: 'Bindings, commissions, the wallet and withdrawals.' },
+  { name: 'structure', description: 'How teams and communities are built: tower, umbrella or honeycomb.' },
+  { name: 'trust', description: 'Trust values of shopkeepers and leaders, with their parts.' },
   { name: 'group-buys', description: 'Group-buy campaigns, groups and seats.' },
   { name: 'coupons', description: 'Coupon templates, claims and share-to-unlock coupons.' },
   { name: 'invitations', description: 'Invitation codes and the rewards they earn.' },

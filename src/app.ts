@@ -72,6 +72,8 @@ import { createPeopleService, peopleRoutes } from './modules/people/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
+import { createStructureService, NO_COMMUNITIES, structureRoutes } from './modules/structure/index.js';
+import { createTrustService, NO_TRUST_SOURCES, type TrustService, trustRoutes } from './modules/trust/index.js';
 import {
   cachedRedirect,
   createSharingModule,
@@ -264,6 +266,7 @@ export async function buildApp(deps: AppDeps) {
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
   beforeFastify = cachedRedirect(sharing.service, trustProxy, config.publicUrl);
+  let trust: TrustService;
   const distribution = createDistributionService(
     {
       db,
@@ -276,6 +279,8 @@ export async function buildApp(deps: AppDeps) {
       events,
       productRates: catalog.commissionRates,
       commissionMultiplierBps,
+      // The trust module is built after after-sales (which needs distribution): bound when called.
+      lowTrust: (tx, promoterId) => trust.lowTrust(tx, promoterId),
       sources: {
         sharerOfCode: async (conn, code) => (await sharing.service.findLink(conn, code))?.ownerId ?? null,
         ownerOfStore: async (conn, slug) => (await stores.findStoreBySlug(conn, slug))?.ownerId ?? null,
@@ -356,6 +361,10 @@ export async function buildApp(deps: AppDeps) {
     { jobs },
   );
   const people = createPeopleService({ db, clock, accounts, orders, distribution, points, addresses });
+  // Reviews, complaints and pickups answer "no data" until their modules wire these ports (see
+  // NO_TRUST_SOURCES); a community's structure is 404 until the communities module wires its members.
+  trust = createTrustService({ db, clock, accounts, distribution, afterSales, sources: NO_TRUST_SOURCES });
+  const structure = createStructureService({ db, accounts, distribution, communities: NO_COMMUNITIES });
   wireReactions(events, {
     competitions,
     groupBuys,
@@ -372,6 +381,8 @@ export async function buildApp(deps: AppDeps) {
   });
   const services = {
     accounts,
+    structure,
+    trust,
     catalog,
     catalogImports,
     ledger,
@@ -529,6 +540,8 @@ export async function buildApp(deps: AppDeps) {
     groupPrices: groupBuys.runningPrices,
   });
   await app.register(shareEarningsRoutes, { shareEarnings });
+  await app.register(structureRoutes, { structure });
+  await app.register(trustRoutes, { trust });
   await app.register(academyRoutes, { academy });
   await app.register(openWebRoutes, { catalog, stores, publicUrl: config.publicUrl });
   await app.register(auditRoutes, { audit });

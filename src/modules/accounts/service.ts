@@ -317,6 +317,19 @@ export function createAccountsService(deps: {
     return rows.map((r) => ({ id: r.id, name: r.name, joinedAt: r.created_at, invited: r.invited }));
   }
 
+  /**
+   * Who each of `inviterIds` invited (at most `limit` pairs), for the structure module's walk down
+   * a team, one level per call.
+   */
+  async function inviteesAmong(conn: Queryable, inviterIds: readonly string[], limit: number) {
+    if (inviterIds.length === 0) return [];
+    const rows = await conn.query<{ invited_by: string; id: string }>(
+      'SELECT invited_by, id FROM users WHERE invited_by = ANY($1) ORDER BY id LIMIT $2',
+      [[...new Set(inviterIds)], limit],
+    );
+    return rows.map((r) => ({ inviterId: r.invited_by, userId: r.id }));
+  }
+
   /** A person's account read on its own, outside any transaction (a route's single look-up). */
   const profile = (id: string) => getUser(id, db);
 
@@ -483,6 +496,7 @@ export function createAccountsService(deps: {
     requestPasswordReset,
     resetPassword,
     inviterChain,
+    inviteesAmong,
   };
 }
 

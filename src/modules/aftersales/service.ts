@@ -368,7 +368,20 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     return list({ ...page, orderId });
   }
 
-  return { request, quote, approve, reject, get, getFor, list, ofOrder, reactions };
+  /**
+   * Which of these orders have an after-sales request (any status but withdrawn), for the trust
+   * module's after-sales rate: it asks here instead of reading `after_sales`.
+   */
+  async function ordersWithRequests(conn: Queryable, orderIds: readonly string[]): Promise<Set<string>> {
+    if (orderIds.length === 0) return new Set();
+    const rows = await conn.query<{ order_id: string }>(
+      `SELECT DISTINCT order_id FROM after_sales WHERE order_id = ANY($1) AND status <> 'closed'`,
+      [[...new Set(orderIds)]],
+    );
+    return new Set(rows.map((r) => r.order_id));
+  }
+
+  return { request, quote, approve, reject, get, getFor, list, ofOrder, ordersWithRequests, reactions };
 }
 
 export type AfterSalesService = ReturnType<typeof createAfterSalesService>;

@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Database, Queryable } from '../../platform/db.js';
+import type { Database, Queryable, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { IdempotencyStore } from '../../platform/idempotency.js';
 import type { AccountsService } from '../accounts/index.js';
@@ -40,6 +40,11 @@ export interface DistributionContext {
    * ×1 for everyone without it. Applied to each promoter's share before the cap.
    */
   commissionMultiplierBps?(conn: Queryable, promoterId: string): Promise<number>;
+  /**
+   * The trust module's verdict: whether a promoter's trust value is below the operator's threshold,
+   * so their new commissions are held for review (`low_trust`). Nobody is held without it.
+   */
+  lowTrust?(tx: Tx, promoterId: string): Promise<boolean>;
 }
 
 /**
@@ -60,8 +65,11 @@ export const RING_SIGNALS = [
 export type RingSignal = (typeof RING_SIGNALS)[number];
 export const DEFAULT_HOLDING_SIGNALS: readonly RingSignal[] = ['shared_device', 'shared_address'];
 
-/** Why a commission is held, as codes clients translate: a holding ring signal, or a dispute. */
-export const HOLD_REASONS = [...RING_SIGNALS, 'dispute'] as const;
+/**
+ * Why a commission is held, as codes clients translate: a holding ring signal, a dispute, or the
+ * promoter's trust value below the operator's threshold (`low_trust`).
+ */
+export const HOLD_REASONS = [...RING_SIGNALS, 'dispute', 'low_trust'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
 /**

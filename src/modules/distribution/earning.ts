@@ -55,7 +55,10 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
       buyer,
       now,
     });
-    const { holdReason, signals } = holdOf(flags, settings.holdingSignals);
+    const held = holdOf(flags, settings.holdingSignals);
+    const { signals } = held;
+    // A ring signal names the hold when there is one; otherwise a low trust value holds it.
+    const holdReason = held.holdReason ?? ((await ctx.lowTrust?.(tx, share.promoterId)) ? 'low_trust' : null);
     const id = newId();
     const inserted = await tx.query(
       `INSERT INTO commissions (id, order_id, promoter_id, buyer_id, level, base_amount, rate_bps, multiplier_bps,

@@ -17,6 +17,7 @@ import {
 import type { PayoutDetailsInput } from './payout-rules.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';
+import * as teamFacts from './team-facts.js';
 import type { WithdrawalStatus } from './rules.js';
 import { currentSettings, updateSettings } from './settings.js';
 import {
@@ -156,6 +157,10 @@ export function createDistributionService(
     creditBonus: (tx: Tx, bonus: Parameters<typeof creditBonus>[2]) => creditBonus(ctx.ledger, tx, bonus),
     /** One commission's facts, for modules that count sales and customers from commission events. */
     commissionFacts: (conn: Queryable, commissionId: string) => commissionFacts(conn, commissionId),
+    /** Bindings as team links, the busiest promoters, and the orders someone brought (structure, trust). */
+    boundBuyersOf: teamFacts.boundBuyersOf,
+    busiestPromoters: teamFacts.busiestPromoters,
+    broughtOrders: teamFacts.broughtOrders,
     reactions,
   };
 }
