@@ -43,6 +43,8 @@ import { NotFoundPage } from './not-found-page';
 const adminCatalog = () => import('../features/admin-catalog');
 const adminOrders = () => import('../features/admin-orders');
 const adminDistribution = () => import('../features/admin-distribution');
+const adminStructure = () => import('../features/admin-structure');
+const trustFeature = () => import('../features/trust');
 const adminCoupons = () => import('../features/coupons/admin');
 const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
@@ -85,6 +87,9 @@ const AdminWithdrawalsPage = lazy(() =>
   adminDistribution().then((m) => ({ default: m.AdminWithdrawalsPage })),
 );
 const AdminPromotersPage = lazy(() => adminDistribution().then((m) => ({ default: m.AdminPromotersPage })));
+const AdminStructurePage = lazy(() => adminStructure().then((m) => ({ default: m.AdminStructurePage })));
+const AdminTrustPage = lazy(() => trustFeature().then((m) => ({ default: m.AdminTrustPage })));
+const AdminTrustDetailPage = lazy(() => trustFeature().then((m) => ({ default: m.AdminTrustDetailPage })));
 const AdminCouponsPage = lazy(() => adminCoupons().then((m) => ({ default: m.AdminCouponsPage })));
 const AdminCouponNewPage = lazy(() => adminCoupons().then((m) => ({ default: m.AdminCouponNewPage })));
 const AdminCouponEditPage = lazy(() => adminCoupons().then((m) => ({ default: m.AdminCouponEditPage })));
@@ -194,6 +199,9 @@ const router = createBrowserRouter([
           { path: 'distribution', element: <AdminDistributionSettingsPage /> },
           { path: 'withdrawals', element: <AdminWithdrawalsPage /> },
           { path: 'promoters', element: <AdminPromotersPage /> },
+          { path: 'structure', element: <AdminStructurePage /> },
+          { path: 'trust', element: <AdminTrustPage /> },
+          { path: 'trust/:userId', element: <AdminTrustDetailPage /> },
           { path: 'coupons', element: <AdminCouponsPage /> },
           { path: 'coupons/new', element: <AdminCouponNewPage /> },
           { path: 'coupons/:id', element: <AdminCouponEditPage /> },

@@ -30,6 +30,7 @@ import { sharingEn, sharingReasonsEn } from './sharing-en';
 import { shippingEn, shippingFieldsEn, shippingReasonsEn } from './shipping-en';
 import { shopperEn } from './shopper-en';
 import { stockEn } from './stock-en';
+import { structureEn } from './structure-en';
 import { tasksEn } from './tasks-en';
 import { uploadsEn } from './uploads-en';
 
@@ -225,6 +226,7 @@ export const en = {
   ...groupBuyEn,
   ...consoleEn,
   ...stockEn,
+  ...structureEn,
   ...catalogIoEn,
   ...categoriesEn,
   ...uploadsEn,

@@ -36,6 +36,7 @@ export const payoutsEn = {
     holdReason: {
       shared_device: 'Bought on your own device: the operator is reviewing it.',
       dispute: 'The buyer disputed the payment: held until the dispute closes.',
+      low_trust: 'Your trust value is below the shop’s threshold: the operator is reviewing it.',
     },
     signal: { shared_ip: 'Same network address as the promoter (not held)' },
     signals: 'Signals',

@@ -39,6 +39,7 @@ export const payoutsZhCN: Catalog<typeof payoutsEn> = {
     holdReason: {
       shared_device: '在你本人的设备上下单，运营正在审核。',
       dispute: '买家对付款提出申诉，申诉结束前冻结。',
+      low_trust: '你的信任值低于平台门槛，运营正在审核。',
     },
     signal: { shared_ip: '与推广者网络地址相同（未冻结）' },
     signals: '风险信号',

@@ -31,6 +31,7 @@ import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
 import { shippingFieldsZhCN, shippingReasonsZhCN, shippingZhCN } from './shipping-zh-cn';
 import { shopperZhCN } from './shopper-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
+import { structureZhCN } from './structure-zh-cn';
 import { tasksZhCN } from './tasks-zh-cn';
 import { uploadsZhCN } from './uploads-zh-cn';
 
@@ -225,6 +226,7 @@ export const zhCN: Messages = {
   ...groupBuyZhCN,
   ...consoleZhCN,
   ...stockZhCN,
+  ...structureZhCN,
   ...catalogIoZhCN,
   ...categoriesZhCN,
   ...uploadsZhCN,

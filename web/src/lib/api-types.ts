@@ -6318,7 +6318,7 @@ export interface paths {
                                     signal: "shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts";
                                 }[];
                                 held: boolean;
-                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
+                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute" | "low_trust") | null;
                                 id: string;
                                 level: number;
                                 orderId: string;
@@ -6397,7 +6397,7 @@ export interface paths {
                                 };
                                 createdAt: string;
                                 held: boolean;
-                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
+                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute" | "low_trust") | null;
                                 id: string;
                                 level: number;
                                 orderId: string;
@@ -6538,7 +6538,7 @@ export interface paths {
                                 signal: "shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts";
                             }[];
                             held: boolean;
-                            holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
+                            holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute" | "low_trust") | null;
                             id: string;
                             level: number;
                             orderId: string;
@@ -19865,6 +19865,349 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/structure/communities/{communityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A community’s structure
+         * @description From its leader: each member hangs from whoever in the community invited or bound them, else from the leader. Depth, breadth, size, triangles and clustering, the shape (tower, umbrella, honeycomb) with the thresholds that decide it, and the people and links to draw. Unknown community → 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    communityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            community: {
+                                id: string;
+                                name: string;
+                            };
+                            links: {
+                                /** @description invited, bound (a buyer bound to a promoter) or member */
+                                kind: "invited" | "bound" | "member";
+                                /** @description the upline: inviter, promoter or leader */
+                                source: string;
+                                target: string;
+                            }[];
+                            metrics: {
+                                /** @description the most direct members anyone has */
+                                breadth: number;
+                                /** @description closed triples ÷ all triples */
+                                clustering: number;
+                                /** @description the longest shortest path from the root, in links */
+                                depth: number;
+                                /** @description tower (deep chains), umbrella (one hub, many direct members), honeycomb (interlinked small groups), unclassified (fewer than minSize people) */
+                                shape: "tower" | "umbrella" | "honeycomb" | "unclassified";
+                                /** @description people reachable from the root, the root included */
+                                size: number;
+                                /** @description closed triangles among them */
+                                triangles: number;
+                            };
+                            nodes: {
+                                id: string;
+                                /** @description links from the root */
+                                level: number;
+                                name: string;
+                            }[];
+                            root: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description the stated thresholds the shape is decided by */
+                            thresholds: {
+                                honeycombMinClustering: number;
+                                honeycombMinTriangles: number;
+                                minSize: number;
+                                towerMinDepth: number;
+                            };
+                            /** @description the walk stopped at 500 people */
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/structure/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Top promoters’ team structures
+         * @description The promoters with the most bound buyers, each team’s metrics and shape, largest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                metrics: {
+                                    /** @description the most direct members anyone has */
+                                    breadth: number;
+                                    /** @description closed triples ÷ all triples */
+                                    clustering: number;
+                                    /** @description the longest shortest path from the root, in links */
+                                    depth: number;
+                                    /** @description tower (deep chains), umbrella (one hub, many direct members), honeycomb (interlinked small groups), unclassified (fewer than minSize people) */
+                                    shape: "tower" | "umbrella" | "honeycomb" | "unclassified";
+                                    /** @description people reachable from the root, the root included */
+                                    size: number;
+                                    /** @description closed triangles among them */
+                                    triangles: number;
+                                };
+                                truncated: boolean;
+                                user: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            /** @description the stated thresholds the shape is decided by */
+                            thresholds: {
+                                honeycombMinClustering: number;
+                                honeycombMinTriangles: number;
+                                minSize: number;
+                                towerMinDepth: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/structure/teams/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A promoter’s team structure
+         * @description Everyone below the promoter along invitations and bindings. Depth, breadth, size, triangles and clustering, the shape (tower, umbrella, honeycomb) with the thresholds that decide it, and the people and links to draw. Unknown person → 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            links: {
+                                /** @description invited, bound (a buyer bound to a promoter) or member */
+                                kind: "invited" | "bound" | "member";
+                                /** @description the upline: inviter, promoter or leader */
+                                source: string;
+                                target: string;
+                            }[];
+                            metrics: {
+                                /** @description the most direct members anyone has */
+                                breadth: number;
+                                /** @description closed triples ÷ all triples */
+                                clustering: number;
+                                /** @description the longest shortest path from the root, in links */
+                                depth: number;
+                                /** @description tower (deep chains), umbrella (one hub, many direct members), honeycomb (interlinked small groups), unclassified (fewer than minSize people) */
+                                shape: "tower" | "umbrella" | "honeycomb" | "unclassified";
+                                /** @description people reachable from the root, the root included */
+                                size: number;
+                                /** @description closed triangles among them */
+                                triangles: number;
+                            };
+                            nodes: {
+                                id: string;
+                                /** @description links from the root */
+                                level: number;
+                                name: string;
+                            }[];
+                            root: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description the stated thresholds the shape is decided by */
+                            thresholds: {
+                                honeycombMinClustering: number;
+                                honeycombMinTriangles: number;
+                                minSize: number;
+                                towerMinDepth: number;
+                            };
+                            /** @description the walk stopped at 500 people */
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/tasks": {
         parameters: {
             query?: never;
@@ -20795,6 +21138,312 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trust values
+         * @description Shopkeepers, leaders and the busiest promoters, lowest trust first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                held: boolean;
+                                /** @description orders brought, in the window the score looks at */
+                                orders: number;
+                                /** @description shopkeeper, leader (none: a promoter without a role) */
+                                roles: string[];
+                                score: number;
+                                user: {
+                                    email: string;
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                            threshold: number;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trust/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person’s trust value
+         * @description Their score with every part. Parts: refunds and after-sales requests on the orders they brought, review ratings of what they sold, upheld complaints, pickup reliability; each with its weight, value (0..100) and cost in score points. Unknown person → 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description new commissions are held for review (`low_trust`) while this is true */
+                            held: boolean;
+                            parts: {
+                                /** @description score points this part costs now */
+                                cost: number;
+                                /** @description the bad events (refunded orders, requests, complaints, missed pickups); reviews: the rating sum */
+                                count: number;
+                                /** @description false: nothing to measure yet; the part is left out of the score */
+                                hasData: boolean;
+                                /** @description refunds, after_sales, reviews, complaints, pickups */
+                                key: "refunds" | "after_sales" | "reviews" | "complaints" | "pickups";
+                                /** @description what they are counted out of (orders brought, pickups due, reviews) */
+                                outOf: number;
+                                /** @description 100 = nothing against them */
+                                value: number;
+                                /** @description percent of the score this part carries when it has data */
+                                weight: number;
+                            }[];
+                            score: number;
+                            /** @description below it, new commissions are held */
+                            threshold: number;
+                            user: {
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trust/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trust threshold
+         * @description Below the threshold a promoter’s new commissions are held for review (`low_trust`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 0 holds nobody */
+                            threshold: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change the trust threshold
+         * @description Applies to commissions earned from now on; 0 holds nobody.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 0 holds nobody */
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 0 holds nobody */
+                            threshold: number;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -26975,7 +27624,7 @@ export interface paths {
                                 };
                                 createdAt: string;
                                 held: boolean;
-                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute") | null;
+                                holdReason: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts" | "dispute" | "low_trust") | null;
                                 id: string;
                                 level: number;
                                 orderId: string;
@@ -29832,6 +30481,71 @@ export interface paths {
                                 sales: number;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My trust value
+         * @description The signed-in promoter's trust value 0..100 and what moves it. Parts: refunds and after-sales requests on the orders they brought, review ratings of what they sold, upheld complaints, pickup reliability; each with its weight, value (0..100) and cost in score points.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description new commissions are held for review (`low_trust`) while this is true */
+                            held: boolean;
+                            parts: {
+                                /** @description score points this part costs now */
+                                cost: number;
+                                /** @description the bad events (refunded orders, requests, complaints, missed pickups); reviews: the rating sum */
+                                count: number;
+                                /** @description false: nothing to measure yet; the part is left out of the score */
+                                hasData: boolean;
+                                /** @description refunds, after_sales, reviews, complaints, pickups */
+                                key: "refunds" | "after_sales" | "reviews" | "complaints" | "pickups";
+                                /** @description what they are counted out of (orders brought, pickups due, reviews) */
+                                outOf: number;
+                                /** @description 100 = nothing against them */
+                                value: number;
+                                /** @description percent of the score this part carries when it has data */
+                                weight: number;
+                            }[];
+                            score: number;
+                            /** @description below it, new commissions are held */
+                            threshold: number;
+                            user: {
+                                id: string;
+                                name: string;
+                            };
                         };
                     };
                 };

@@ -33,6 +33,8 @@ export function AdminLayout() {
         {admin ? <NavLink to="/admin/shipping">{t('adminShipping.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/withdrawals">{t('adminDistribution.withdrawals')}</NavLink> : null}
         {admin ? <NavLink to="/admin/promoters">{t('adminDistribution.promoters')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/structure">{t('structure.title')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/trust">{t('trust.title')}</NavLink> : null}
         {admin ? <NavLink to="/admin/distribution">{t('adminDistribution.settings')}</NavLink> : null}
         {admin ? <NavLink to="/admin/coupons">{t('adminCoupons.title')}</NavLink> : null}
         {admin ? <NavLink to="/admin/invitation-rewards">{t('adminInvitations.title')}</NavLink> : null}

@@ -16,8 +16,8 @@ export function useSignalName() {
   return (code: string | null) =>
     isRingSignal(code)
       ? t(`fraud.signal.${code}`)
-      : code === 'dispute'
-        ? t('payouts.holdReason.dispute')
+      : code === 'dispute' || code === 'low_trust'
+        ? t(`payouts.holdReason.${code}`)
         : (code ?? '');
 }
 

@@ -22,8 +22,8 @@ function useHoldReasonText() {
   return (reason: string | null) =>
     isRingSignal(reason)
       ? signalName(reason)
-      : reason === 'dispute'
-        ? t('payouts.holdReason.dispute')
+      : reason === 'dispute' || reason === 'low_trust'
+        ? t(`payouts.holdReason.${reason}`)
         : (reason ?? '');
 }
 

@@ -9,8 +9,8 @@ export function useHoldReasonText() {
   return (reason: string | null) =>
     isRingSignal(reason)
       ? t(`fraud.holdReason.${reason}`)
-      : reason === 'dispute'
-        ? t('payouts.holdReason.dispute')
+      : reason === 'dispute' || reason === 'low_trust'
+        ? t(`payouts.holdReason.${reason}`)
         : t('promote.heldHint');
 }
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { MyEarnedBadges } from '../../honours';
+import { MyTrustCard } from '../../trust';
 import { useEarnings } from '../api/get-earnings';
 import { CommissionExplainer } from '../components/commission-explainer';
 import { EarningsChart, fillDays } from '../components/earnings-chart';
@@ -32,6 +33,7 @@ export function PromoteOverviewPage() {
           {t('promote.withdrawTitle')}
         </Link>
       </div>
+      <MyTrustCard />
       <MyEarnedBadges />
       <CommissionExplainer />
     </>

@@ -1,0 +1,1 @@
+export { AdminStructurePage } from './pages/admin-structure-page';
