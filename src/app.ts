@@ -72,8 +72,6 @@ import { createPeopleService, peopleRoutes } from './modules/people/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
-import { createStructureService, NO_COMMUNITIES, structureRoutes } from './modules/structure/index.js';
-import { createTrustService, NO_TRUST_SOURCES, type TrustService, trustRoutes } from './modules/trust/index.js';
 import {
   cachedRedirect,
   createSharingModule,
@@ -82,8 +80,15 @@ import {
 } from './modules/sharing/index.js';
 import { createShippingService, shippingRoutes } from './modules/shipping/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
+import { createStructureService, NO_COMMUNITIES, structureRoutes } from './modules/structure/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
+import {
+  createTrustService,
+  NO_TRUST_SOURCES,
+  type TrustService,
+  trustRoutes,
+} from './modules/trust/index.js';
 import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import type { Database } from './platform/db.js';

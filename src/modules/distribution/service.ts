@@ -17,7 +17,6 @@ import {
 import type { PayoutDetailsInput } from './payout-rules.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';
-import * as teamFacts from './team-facts.js';
 import type { WithdrawalStatus } from './rules.js';
 import { currentSettings, updateSettings } from './settings.js';
 import {
@@ -29,6 +28,7 @@ import {
   shrinkCommissions,
   startReturnWindow,
 } from './settlement.js';
+import * as teamFacts from './team-facts.js';
 import { coverable, decideWithdrawal, payoutBalances, requestWithdrawal, walletOf } from './wallet.js';
 
 const SETTLE_EVERY_MS = 10 * 60_000;

@@ -21,7 +21,8 @@ export const structureRoutes: FastifyPluginAsyncTypebox<{ structure: StructureSe
       schema: {
         tags: ['admin', 'structure'],
         summary: 'Top promoters’ team structures',
-        description: 'The promoters with the most bound buyers, each team’s metrics and shape, largest first.',
+        description:
+          'The promoters with the most bound buyers, each team’s metrics and shape, largest first.',
         querystring: Type.Object(
           { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 10 })) },
           { additionalProperties: false },

@@ -42,7 +42,13 @@ describe('shapes of hand-built graphs', () => {
   });
 
   it('a shallow broad tree is an umbrella, and a tiny team has no shape yet', () => {
-    const tree = [invited('r', 'a'), invited('r', 'b'), invited('a', 'c'), invited('a', 'd'), invited('b', 'e')];
+    const tree = [
+      invited('r', 'a'),
+      invited('r', 'b'),
+      invited('a', 'c'),
+      invited('a', 'd'),
+      invited('b', 'e'),
+    ];
     expect(measure('r', tree).shape).toBe('umbrella');
     expect(measure('r', [invited('r', 'a'), invited('a', 'b')]).shape).toBe('unclassified');
     expect(measure('alone', []).shape).toBe('unclassified');
@@ -50,7 +56,11 @@ describe('shapes of hand-built graphs', () => {
   });
 
   it('a community whose neighbours recruited each other in a line is a tower', () => {
-    const links = communityLinks('leader', ['a', 'b', 'c', 'd'], [invited('a', 'b'), invited('b', 'c'), invited('c', 'd')]);
+    const links = communityLinks(
+      'leader',
+      ['a', 'b', 'c', 'd'],
+      [invited('a', 'b'), invited('b', 'c'), invited('c', 'd')],
+    );
     expect(measure('leader', links)).toMatchObject({ size: 5, depth: 4, shape: 'tower' });
   });
 
@@ -60,23 +70,25 @@ describe('shapes of hand-built graphs', () => {
   });
 
   it('members who only bind each other still belong to the community', () => {
-    const links = communityLinks('leader', ['a', 'b'], [
-      { from: 'a', to: 'b', kind: 'bound' },
-      { from: 'b', to: 'a', kind: 'bound' },
-    ]);
+    const links = communityLinks(
+      'leader',
+      ['a', 'b'],
+      [
+        { from: 'a', to: 'b', kind: 'bound' },
+        { from: 'b', to: 'a', kind: 'bound' },
+      ],
+    );
     expect(measure('leader', links).size).toBe(3);
   });
 });
 
 /** Random graphs over people 0..n-1, the root being 0. */
-const graphs = fc
-  .integer({ min: 1, max: 14 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 40 }),
-    }),
-  );
+const graphs = fc.integer({ min: 1, max: 14 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 40 }),
+  }),
+);
 const linksOf = (edges: readonly [number, number][], name: (i: number) => string) =>
   edges.map(([a, b], i): Link => ({ from: name(a), to: name(b), kind: i % 2 ? 'bound' : 'invited' }));
 
@@ -98,9 +110,17 @@ describe('laws of the measures', () => {
   it('renaming people (and reordering links) changes nothing', () => {
     fc.assert(
       fc.property(
-        graphs.chain((g) => fc.record({ g: fc.constant(g), perm: fc.shuffledSubarray([...Array(g.n).keys()], { minLength: g.n, maxLength: g.n }) })),
+        graphs.chain((g) =>
+          fc.record({
+            g: fc.constant(g),
+            perm: fc.shuffledSubarray([...Array(g.n).keys()], { minLength: g.n, maxLength: g.n }),
+          }),
+        ),
         ({ g, perm }) => {
-          const original = measure('u0', linksOf(g.edges, (i) => `u${i}`));
+          const original = measure(
+            'u0',
+            linksOf(g.edges, (i) => `u${i}`),
+          );
           const renamed = linksOf(g.edges, (i) => `z${perm[i]}`).reverse();
           expect(measure(`z${perm[0]}`, renamed)).toEqual(original);
         },

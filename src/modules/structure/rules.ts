@@ -49,9 +49,9 @@ export interface Metrics {
 function adjacency(links: readonly Link[]): Map<string, Set<string>> {
   const adj = new Map<string, Set<string>>();
   const add = (a: string, b: string) => {
-    let set = adj.get(a);
-    if (!set) adj.set(a, (set = new Set()));
+    const set = adj.get(a) ?? new Set<string>();
     set.add(b);
+    adj.set(a, set);
   };
   for (const l of links) {
     if (l.from === l.to) continue;

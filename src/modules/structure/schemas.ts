@@ -5,7 +5,12 @@ import { SHAPES } from './rules.js';
 export const Problem = ProblemResponse;
 
 const literals = <const T extends string>(values: readonly T[], description: string) =>
-  Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v)), { description }));
+  Type.Unsafe<T>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      { description },
+    ),
+  );
 
 export const MetricsSchema = Type.Object({
   size: Type.Integer({ description: 'people reachable from the root, the root included' }),
@@ -13,7 +18,10 @@ export const MetricsSchema = Type.Object({
   breadth: Type.Integer({ description: 'the most direct members anyone has' }),
   triangles: Type.Integer({ description: 'closed triangles among them' }),
   clustering: Type.Number({ minimum: 0, maximum: 1, description: 'closed triples ÷ all triples' }),
-  shape: literals(SHAPES, 'tower (deep chains), umbrella (one hub, many direct members), honeycomb (interlinked small groups), unclassified (fewer than minSize people)'),
+  shape: literals(
+    SHAPES,
+    'tower (deep chains), umbrella (one hub, many direct members), honeycomb (interlinked small groups), unclassified (fewer than minSize people)',
+  ),
 });
 
 export const ThresholdsSchema = Type.Object(
@@ -34,13 +42,20 @@ const Drawing = {
   thresholds: ThresholdsSchema,
   truncated: Type.Boolean({ description: 'the walk stopped at 500 people' }),
   nodes: Type.Array(
-    Type.Object({ id: Type.String(), name: Type.String(), level: Type.Integer({ description: 'links from the root' }) }),
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      level: Type.Integer({ description: 'links from the root' }),
+    }),
   ),
   links: Type.Array(
     Type.Object({
       source: Type.String({ description: 'the upline: inviter, promoter or leader' }),
       target: Type.String(),
-      kind: literals(['invited', 'bound', 'member'] as const, 'invited, bound (a buyer bound to a promoter) or member'),
+      kind: literals(
+        ['invited', 'bound', 'member'] as const,
+        'invited, bound (a buyer bound to a promoter) or member',
+      ),
     }),
   ),
 };

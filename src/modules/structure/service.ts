@@ -41,7 +41,13 @@ async function teamLinks(ctx: StructureContext, conn: Queryable, rootId: string)
 }
 
 /** The metrics and a drawable graph: people with their distance from the root, and the links. */
-async function picture(ctx: StructureContext, conn: Queryable, rootId: string, links: Link[], truncated: boolean) {
+async function picture(
+  ctx: StructureContext,
+  conn: Queryable,
+  rootId: string,
+  links: Link[],
+  truncated: boolean,
+) {
   const levels = distancesFrom(rootId, links);
   const names = await ctx.accounts.namesOf(conn, [...levels.keys()]);
   return {

@@ -10,7 +10,14 @@ let admin: { token: string };
 type Person = Awaited<ReturnType<TestApp['signUp']>>;
 interface Structure {
   root: { id: string; name: string };
-  metrics: { size: number; depth: number; breadth: number; triangles: number; clustering: number; shape: string };
+  metrics: {
+    size: number;
+    depth: number;
+    breadth: number;
+    triangles: number;
+    clustering: number;
+    shape: string;
+  };
   thresholds: Record<string, number>;
   nodes: { id: string; name: string; level: number }[];
   links: { source: string; target: string; kind: string }[];
@@ -26,7 +33,9 @@ const invitedBy = (p: Person) => t.signUp({ inviteCode: p.user.inviteCode });
 
 async function openStore(p: Person, slug: string) {
   await t.request('POST', '/api/shopkeepers', { token: p.token });
-  expect((await t.request('POST', '/api/stores', { token: p.token, body: { name: slug, slug } })).statusCode).toBe(201);
+  expect(
+    (await t.request('POST', '/api/stores', { token: p.token, body: { name: slug, slug } })).statusCode,
+  ).toBe(201);
 }
 
 /** The buyer pays an order in the promoter's store: distribution binds the buyer to them. */
@@ -37,7 +46,9 @@ async function bind(buyer: Person, slug: string) {
     body: { items: [{ variantId, quantity: 1 }], storeSlug: slug },
   });
   const order = placed.json<Order>();
-  expect((await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: buyer.token })).statusCode).toBe(200);
+  expect(
+    (await t.request('POST', `/api/payments/sandbox/${order.id}/succeed`, { token: buyer.token })).statusCode,
+  ).toBe(200);
 }
 
 const teamOf = async (p: Person) => {
@@ -121,7 +132,11 @@ describe('community structures', () => {
       communities: {
         membersOf: async (_conn, id) =>
           id === 'street'
-            ? { name: 'Our street', leaderId: leader.user.id, memberIds: [first, second, third, fourth].map((p) => p.user.id) }
+            ? {
+                name: 'Our street',
+                leaderId: leader.user.id,
+                memberIds: [first, second, third, fourth].map((p) => p.user.id),
+              }
             : null,
       },
     });

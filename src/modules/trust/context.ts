@@ -11,7 +11,10 @@ import type { DistributionService } from '../distribution/index.js';
  */
 export interface TrustSources {
   /** Reviews of these orders (the reviews module): how many and the sum of their 1..5 ratings. */
-  reviewsOfOrders(conn: Queryable, orderIds: readonly string[]): Promise<{ count: number; ratingSum: number } | null>;
+  reviewsOfOrders(
+    conn: Queryable,
+    orderIds: readonly string[],
+  ): Promise<{ count: number; ratingSum: number } | null>;
   /** Complaints about this person that moderation upheld. */
   complaintsAbout(conn: Queryable, userId: string): Promise<number | null>;
   /** Pickup orders due at this leader's pickup points, and how many were handed over (communities). */

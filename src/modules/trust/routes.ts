@@ -46,8 +46,14 @@ export const trustRoutes: FastifyPluginAsyncTypebox<{ trust: TrustService }> = a
     },
     async (request) => {
       const [offset] = decodeCursor(request.query.cursor) ?? [0];
-      const page = await trust.list({ limit: request.query.limit ?? 20, offset: Math.max(0, Number(offset) || 0) });
-      return { ...page, nextCursor: page.nextCursor === null ? null : encodeCursor([Number(page.nextCursor)]) };
+      const page = await trust.list({
+        limit: request.query.limit ?? 20,
+        offset: Math.max(0, Number(offset) || 0),
+      });
+      return {
+        ...page,
+        nextCursor: page.nextCursor === null ? null : encodeCursor([Number(page.nextCursor)]),
+      };
     },
   );
 

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { holdsNewCommissions, scoreTrust, TRUST_WEIGHTS, type TrustFacts } from './rules.js';
 
-const clean: TrustFacts = { orders: 0, refunded: 0, afterSales: 0, reviews: null, complaints: null, pickups: null };
+const clean: TrustFacts = {
+  orders: 0,
+  refunded: 0,
+  afterSales: 0,
+  reviews: null,
+  complaints: null,
+  pickups: null,
+};
 
 const facts = fc
   .record({

@@ -87,7 +87,10 @@ export function scoreTrust(f: TrustFacts): TrustScore {
     reviewsPart(f.reviews),
     {
       key: 'complaints',
-      value: f.complaints === null ? 100 : rateValue(f.complaints, Math.max(orders, f.complaints), CEILINGS.complaints),
+      value:
+        f.complaints === null
+          ? 100
+          : rateValue(f.complaints, Math.max(orders, f.complaints), CEILINGS.complaints),
       hasData: f.complaints !== null,
       count: Math.max(0, f.complaints ?? 0),
       outOf: orders,
@@ -105,7 +108,8 @@ export function scoreTrust(f: TrustFacts): TrustScore {
   ];
   const measured = raw.filter((p) => p.hasData);
   const weightSum = measured.reduce((s, p) => s + TRUST_WEIGHTS[p.key], 0);
-  const exact = weightSum === 0 ? 100 : measured.reduce((s, p) => s + TRUST_WEIGHTS[p.key] * p.value, 0) / weightSum;
+  const exact =
+    weightSum === 0 ? 100 : measured.reduce((s, p) => s + TRUST_WEIGHTS[p.key] * p.value, 0) / weightSum;
   return {
     score: Math.round(exact),
     parts: raw.map((p) => ({
@@ -125,7 +129,13 @@ function reviewsPart(r: TrustFacts['reviews']) {
   const count = Math.max(0, r?.count ?? 0);
   const sum = Math.max(count, Math.min(5 * count, r?.ratingSum ?? 0));
   const mean = (sum + 5 * PRIOR) / (count + PRIOR);
-  return { key: 'reviews' as const, value: ((mean - 1) / 4) * 100, hasData: count > 0, count: sum, outOf: count };
+  return {
+    key: 'reviews' as const,
+    value: ((mean - 1) / 4) * 100,
+    hasData: count > 0,
+    count: sum,
+    outOf: count,
+  };
 }
 
 /** Below the operator's threshold, new commissions are held for review (`low_trust`). */

@@ -17,7 +17,8 @@ export const TrustPartSchema = Type.Object({
   value: Type.Integer({ minimum: 0, maximum: 100, description: '100 = nothing against them' }),
   hasData: Type.Boolean({ description: 'false: nothing to measure yet; the part is left out of the score' }),
   count: Type.Integer({
-    description: 'the bad events (refunded orders, requests, complaints, missed pickups); reviews: the rating sum',
+    description:
+      'the bad events (refunded orders, requests, complaints, missed pickups); reviews: the rating sum',
   }),
   outOf: Type.Integer({ description: 'what they are counted out of (orders brought, pickups due, reviews)' }),
   cost: Type.Integer({ description: 'score points this part costs now' }),
@@ -44,7 +45,9 @@ export const TrustPageSchema = Type.Object({
   items: Type.Array(
     Type.Object({
       user: Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }),
-      roles: Type.Array(Type.String(), { description: 'shopkeeper, leader (none: a promoter without a role)' }),
+      roles: Type.Array(Type.String(), {
+        description: 'shopkeeper, leader (none: a promoter without a role)',
+      }),
       score: Type.Integer(),
       held: Type.Boolean(),
       orders: Type.Integer({ description: 'orders brought, in the window the score looks at' }),

@@ -75,7 +75,11 @@ export function createTrustService(ctx: TrustContext) {
     rows.sort((a, b) => a.score - b.score || (a.user.id < b.user.id ? -1 : 1));
     const items = rows.slice(page.offset, page.offset + page.limit);
     const more = page.offset + page.limit < rows.length;
-    return { items, nextCursor: more ? String(page.offset + page.limit) : null, threshold: settings.threshold };
+    return {
+      items,
+      nextCursor: more ? String(page.offset + page.limit) : null,
+      threshold: settings.threshold,
+    };
   }
 
   return {

@@ -14,7 +14,11 @@ export async function trustSettings(conn: Queryable): Promise<TrustSettings> {
   return { threshold: row?.threshold ?? TRUST_DEFAULT_THRESHOLD };
 }
 
-export async function updateTrustSettings(ctx: TrustContext, patch: Partial<TrustSettings>, by?: AuditContext) {
+export async function updateTrustSettings(
+  ctx: TrustContext,
+  patch: Partial<TrustSettings>,
+  by?: AuditContext,
+) {
   return ctx.db.transaction(async (tx) => {
     const before = await trustSettings(tx);
     const next = { ...before, ...patch };
@@ -24,7 +28,14 @@ export async function updateTrustSettings(ctx: TrustContext, patch: Partial<Trus
        ON CONFLICT (id) DO UPDATE SET threshold = EXCLUDED.threshold, updated_at = EXCLUDED.updated_at`,
       [next.threshold, now],
     );
-    await record(tx, { by, at: now, action: 'trust.settings.update', target: { type: 'settings', id: 'trust' }, before, after: next });
+    await record(tx, {
+      by,
+      at: now,
+      action: 'trust.settings.update',
+      target: { type: 'settings', id: 'trust' },
+      before,
+      after: next,
+    });
     return next;
   });
 }

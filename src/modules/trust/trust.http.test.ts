@@ -11,7 +11,15 @@ interface Trust {
   score: number;
   threshold: number;
   held: boolean;
-  parts: { key: string; weight: number; value: number; hasData: boolean; count: number; outOf: number; cost: number }[];
+  parts: {
+    key: string;
+    weight: number;
+    value: number;
+    hasData: boolean;
+    count: number;
+    outOf: number;
+    cost: number;
+  }[];
   user: { id: string; name: string; email?: string };
 }
 interface Commission {
@@ -51,12 +59,14 @@ const refund = async (order: Order) =>
   expect(
     (await t.request('POST', `/api/admin/orders/${order.id}/refund`, { token: admin.token })).statusCode,
   ).toBe(200);
-const myTrust = async (p: Person) => (await t.request('GET', '/api/me/trust', { token: p.token })).json<Trust>();
+const myTrust = async (p: Person) =>
+  (await t.request('GET', '/api/me/trust', { token: p.token })).json<Trust>();
 const setThreshold = (threshold: number) =>
   t.request('PUT', '/api/admin/trust/settings', { token: admin.token, body: { threshold } });
 const commissionsOf = async (p: Person) =>
-  (await t.request('GET', '/api/me/commissions?limit=100', { token: p.token })).json<{ items: Commission[] }>()
-    .items;
+  (await t.request('GET', '/api/me/commissions?limit=100', { token: p.token })).json<{
+    items: Commission[];
+  }>().items;
 
 describe('trust values', () => {
   it('is 100 for someone with nothing against them, every part shown with its weight', async () => {
@@ -97,9 +107,9 @@ describe('trust values', () => {
 
     const list = await t.request('GET', '/api/admin/trust?limit=100', { token: admin.token });
     expect(list.statusCode).toBe(200);
-    const row = list.json<{ items: { user: { id: string }; score: number; roles: string[] }[] }>().items.find(
-      (i) => i.user.id === promoter.user.id,
-    );
+    const row = list
+      .json<{ items: { user: { id: string }; score: number; roles: string[] }[] }>()
+      .items.find((i) => i.user.id === promoter.user.id);
     expect(row).toMatchObject({ score: mine.score, roles: ['shopkeeper'] });
   });
 
@@ -135,10 +145,16 @@ describe('trust values', () => {
       expect(byOrder.get(second.id)).toMatchObject({ held: false, holdReason: null });
 
       // The operator releases it like any other hold.
-      const flagged = await t.request('GET', '/api/admin/commissions?held=true&limit=100', { token: admin.token });
-      const held = flagged.json<{ items: (Commission & { id: string })[] }>().items.find((c) => c.orderId === third.id);
+      const flagged = await t.request('GET', '/api/admin/commissions?held=true&limit=100', {
+        token: admin.token,
+      });
+      const held = flagged
+        .json<{ items: (Commission & { id: string })[] }>()
+        .items.find((c) => c.orderId === third.id);
       expect(held?.holdReason).toBe('low_trust');
-      const released = await t.request('POST', `/api/admin/commissions/${held?.id}/release`, { token: admin.token });
+      const released = await t.request('POST', `/api/admin/commissions/${held?.id}/release`, {
+        token: admin.token,
+      });
       expect(released.statusCode).toBe(200);
     } finally {
       await setThreshold(0);
@@ -170,7 +186,11 @@ describe('who may see trust values', () => {
     const other = await shopkeeper('trust-other');
     const own = await myTrust(someone);
     expect(own.user.id).toBe(someone.user.id);
-    for (const url of [`/api/admin/trust/${other.user.id}`, '/api/admin/trust', '/api/admin/trust/settings']) {
+    for (const url of [
+      `/api/admin/trust/${other.user.id}`,
+      '/api/admin/trust',
+      '/api/admin/trust/settings',
+    ]) {
       expect((await t.request('GET', url, { token: someone.token })).statusCode).toBe(403);
       expect((await t.request('GET', url)).statusCode).toBe(401);
     }

@@ -40,7 +40,8 @@ export const structureEn = {
   },
   trust: {
     title: 'Trust values',
-    intro: 'Shopkeepers, leaders and the busiest promoters, lowest first. Below the threshold their new commissions are held for review.',
+    intro:
+      'Shopkeepers, leaders and the busiest promoters, lowest first. Below the threshold their new commissions are held for review.',
     empty: 'Nobody to score yet.',
     score: 'Score',
     orders: 'Orders brought',

@@ -6,7 +6,8 @@ type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]>
 export const structureZhCN: Catalog<typeof structureEn> = {
   structure: {
     title: '团队结构',
-    intro: '根据邀请、绑定和社区成员关系看团队与社区的形态：长链条（塔型）、一人直连众多成员（伞型）、或相互连接的小群体（蜂窝型）。',
+    intro:
+      '根据邀请、绑定和社区成员关系看团队与社区的形态：长链条（塔型）、一人直连众多成员（伞型）、或相互连接的小群体（蜂窝型）。',
     topTitle: '规模最大的团队',
     empty: '还没有推广者拥有团队。',
     promoterId: '推广者 ID',

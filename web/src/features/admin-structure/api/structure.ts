@@ -17,7 +17,9 @@ export const useTeamStructure = (userId: string | null) =>
     queryKey: ['admin-structure-team', userId],
     enabled: userId !== null,
     queryFn: () =>
-      call(apiClient.GET('/api/admin/structure/teams/{userId}', { params: { path: { userId: userId ?? '' } } })),
+      call(
+        apiClient.GET('/api/admin/structure/teams/{userId}', { params: { path: { userId: userId ?? '' } } }),
+      ),
   });
 
 export const useCommunityStructure = (communityId: string | null) =>

@@ -18,7 +18,8 @@ export function layers(
   const level = new Map(nodes.map((n) => [n.id, n.level]));
   const parent = new Map<string, string>();
   for (const l of links) {
-    if (level.get(l.source) === (level.get(l.target) ?? -2) - 1 && !parent.has(l.target)) parent.set(l.target, l.source);
+    if (level.get(l.source) === (level.get(l.target) ?? -2) - 1 && !parent.has(l.target))
+      parent.set(l.target, l.source);
   }
   const byLevel = new Map<number, string[]>();
   for (const n of nodes) byLevel.set(n.level, [...(byLevel.get(n.level) ?? []), n.id]);

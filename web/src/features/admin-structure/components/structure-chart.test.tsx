@@ -59,7 +59,9 @@ describe('StructureChart', () => {
 
   it('names the shape in Chinese', async () => {
     const { host, unmount } = await render('zh-CN');
-    expect(host.querySelector('[data-testid="structure-chart"]')?.getAttribute('aria-label')).toBe('4 人的伞型结构');
+    expect(host.querySelector('[data-testid="structure-chart"]')?.getAttribute('aria-label')).toBe(
+      '4 人的伞型结构',
+    );
     unmount();
   });
 });

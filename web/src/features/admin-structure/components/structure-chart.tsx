@@ -78,7 +78,10 @@ export function StructureChart({ nodes, links, shape, size }: Props) {
       data-shape={shape}
       data-nodes={nodes.length}
       role="img"
-      aria-label={t('structure.chartLabel', { shape: t(`structure.shape.${shape}` as 'structure.shape.tower'), size: nodes.length })}
+      aria-label={t('structure.chartLabel', {
+        shape: t(`structure.shape.${shape}` as 'structure.shape.tower'),
+        size: nodes.length,
+      })}
       style={size ? { width: size.width, height: size.height } : { width: '100%', height: 360 }}
     />
   );

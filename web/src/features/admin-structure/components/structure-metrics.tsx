@@ -17,7 +17,9 @@ export function StructureMetrics({ metrics, thresholds }: { metrics: Metrics; th
         <span className={`badge shape-${metrics.shape}`} data-testid="structure-shape">
           {t(`structure.shape.${metrics.shape}`)}
         </span>{' '}
-        <span className="muted">{t(`structure.shapeHint.${metrics.shape}`, { minSize: thresholds.minSize })}</span>
+        <span className="muted">
+          {t(`structure.shapeHint.${metrics.shape}`, { minSize: thresholds.minSize })}
+        </span>
       </p>
       <dl className="stat-grid">
         {rows.map(([key, value]) => (

@@ -25,8 +25,16 @@ export function AdminStructurePage() {
       <h1>{t('structure.title')}</h1>
       <p className="muted">{t('structure.intro')}</p>
       <div className="toolbar">
-        <IdForm label={t('structure.promoterId')} testId="structure-promoter" onShow={(id) => setParams({ promoter: id })} />
-        <IdForm label={t('structure.communityId')} testId="structure-community" onShow={(id) => setParams({ community: id })} />
+        <IdForm
+          label={t('structure.promoterId')}
+          testId="structure-promoter"
+          onShow={(id) => setParams({ promoter: id })}
+        />
+        <IdForm
+          label={t('structure.communityId')}
+          testId="structure-community"
+          onShow={(id) => setParams({ community: id })}
+        />
       </div>
       {promoter ? <TeamView userId={promoter} /> : null}
       {community ? <CommunityView communityId={community} /> : null}
@@ -80,7 +88,12 @@ function CommunityView({ communityId }: { communityId: string }) {
   const community = useCommunityStructure(communityId);
   if (community.isPending) return <Spinner />;
   if (community.error) return <ErrorMessage error={community.error} />;
-  return <Drawing data={community.data} title={t('structure.communityOf', { name: community.data.community.name })} />;
+  return (
+    <Drawing
+      data={community.data}
+      title={t('structure.communityOf', { name: community.data.community.name })}
+    />
+  );
 }
 
 function TopTeams({ onOpen }: { onOpen: (id: string) => void }) {
@@ -90,7 +103,12 @@ function TopTeams({ onOpen }: { onOpen: (id: string) => void }) {
   return (
     <>
       <h2 className="section-title">{t('structure.topTitle')}</h2>
-      <ListStatus pending={top.isPending} error={top.error} empty={items.length === 0} emptyTitle={t('structure.empty')} />
+      <ListStatus
+        pending={top.isPending}
+        error={top.error}
+        empty={items.length === 0}
+        emptyTitle={t('structure.empty')}
+      />
       {items.length > 0 ? (
         <div className="table-wrap">
           <table className="table table-stacked" data-testid="structure-top-table">
@@ -113,7 +131,11 @@ function TopTeams({ onOpen }: { onOpen: (id: string) => void }) {
                   <td data-label={t('structure.metrics.depth')}>{i.metrics.depth}</td>
                   <td data-label={t('structure.metrics.breadth')}>{i.metrics.breadth}</td>
                   <td>
-                    <button type="button" className="btn btn-small btn-ghost" onClick={() => onOpen(i.user.id)}>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost"
+                      onClick={() => onOpen(i.user.id)}
+                    >
                       {t('structure.open')}
                     </button>
                   </td>

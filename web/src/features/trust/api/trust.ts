@@ -19,12 +19,16 @@ export const useTrustDetail = (userId: string) =>
   });
 
 export const useTrustSettings = () =>
-  useQuery({ queryKey: ['admin-trust-settings'], queryFn: () => call(apiClient.GET('/api/admin/trust/settings')) });
+  useQuery({
+    queryKey: ['admin-trust-settings'],
+    queryFn: () => call(apiClient.GET('/api/admin/trust/settings')),
+  });
 
 export function useSaveTrustSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (threshold: number) => call(apiClient.PUT('/api/admin/trust/settings', { body: { threshold } })),
+    mutationFn: (threshold: number) =>
+      call(apiClient.PUT('/api/admin/trust/settings', { body: { threshold } })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['admin-trust-settings'] });
       void client.invalidateQueries({ queryKey: ['admin-trust'] });

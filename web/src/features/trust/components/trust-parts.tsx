@@ -16,11 +16,17 @@ export function TrustParts({ parts, explain = false }: { parts: readonly TrustPa
             <div className="muted">
               {p.hasData ? t(`trust.facts.${p.key}`, { count: p.count, outOf: p.outOf }) : t('trust.noData')}
             </div>
-            {explain ? <div className="muted"><small>{t(`trust.moves.${p.key}`)}</small></div> : null}
+            {explain ? (
+              <div className="muted">
+                <small>{t(`trust.moves.${p.key}`)}</small>
+              </div>
+            ) : null}
           </div>
           <div className="list-row-side">
             <div>{p.hasData ? p.value : '—'}</div>
-            {p.cost > 0 ? <small className="text-danger">{t('trust.costPoints', { count: p.cost })}</small> : null}
+            {p.cost > 0 ? (
+              <small className="text-danger">{t('trust.costPoints', { count: p.cost })}</small>
+            ) : null}
           </div>
         </li>
       ))}

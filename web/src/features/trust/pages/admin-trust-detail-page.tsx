@@ -26,11 +26,14 @@ export function AdminTrustDetailPage() {
             <small className="muted"> / 100</small>
           </p>
           <p className={trust.data.held ? 'text-danger' : 'muted'}>
-            {t('trust.threshold')}: {trust.data.threshold} — {trust.data.held ? t('trust.held') : t('trust.notHeld')}
+            {t('trust.threshold')}: {trust.data.threshold} —{' '}
+            {trust.data.held ? t('trust.held') : t('trust.notHeld')}
           </p>
           <TrustParts parts={trust.data.parts} />
           <p>
-            <Link to={`/admin/structure?promoter=${encodeURIComponent(trust.data.user.id)}`}>{t('structure.title')}</Link>
+            <Link to={`/admin/structure?promoter=${encodeURIComponent(trust.data.user.id)}`}>
+              {t('structure.title')}
+            </Link>
           </p>
         </>
       ) : null}

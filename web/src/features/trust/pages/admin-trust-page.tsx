@@ -17,7 +17,12 @@ export function AdminTrustPage() {
       <h1>{t('trust.title')}</h1>
       <p className="muted">{t('trust.intro')}</p>
       <ThresholdForm />
-      <ListStatus pending={list.isPending} error={list.error} empty={items.length === 0} emptyTitle={t('trust.empty')} />
+      <ListStatus
+        pending={list.isPending}
+        error={list.error}
+        empty={items.length === 0}
+        emptyTitle={t('trust.empty')}
+      />
       {items.length > 0 ? (
         <div className="table-wrap">
           <table className="table table-stacked" data-testid="admin-trust-table">
@@ -40,7 +45,11 @@ export function AdminTrustPage() {
                   <td data-label={t('trust.score')}>{i.score}</td>
                   <td data-label={t('trust.orders')}>{i.orders}</td>
                   <td data-label={t('trust.held')}>
-                    {i.held ? <span className="badge status-held">{t('trust.held')}</span> : t('trust.notHeld')}
+                    {i.held ? (
+                      <span className="badge status-held">{t('trust.held')}</span>
+                    ) : (
+                      t('trust.notHeld')
+                    )}
                   </td>
                 </tr>
               ))}
