@@ -2,8 +2,12 @@ import type { Queryable } from '../../platform/db.js';
 import { type AuditContext, record } from '../audit/index.js';
 import type { TrustContext } from './context.js';
 
-/** Below this trust value new commissions are held, until the operator saves another. */
-export const TRUST_DEFAULT_THRESHOLD = 40;
+/**
+ * Below this trust value new commissions are held. 0 (nobody held) until the operator chooses one:
+ * holding commissions changes what promoters are paid, so it is switched on deliberately (40 is a
+ * reasonable start: someone there has lost most of the refund and after-sales parts).
+ */
+export const TRUST_DEFAULT_THRESHOLD = 0;
 
 export interface TrustSettings {
   threshold: number;
