@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/distribution.css';
+import './styles/structure.css';
 import './styles/payouts.css';
 import './styles/fraud.css';
 import './styles/coupons.css';
