@@ -443,6 +443,24 @@ describe('demo shop', () => {
     expect(pending.json<{ items: { kind: string }[] }>().items.map((r) => r.kind)).toEqual(['perk']);
   });
 
+  it('shows the shopkeeper’s team structure and a trust value the refunds moved', async () => {
+    const token = await adminToken();
+    const shopkeeper = demoPeople.find((p) => p.key === 'shopkeeper') as (typeof demoPeople)[number];
+    const found = await t.services.accounts.idsMatching(t.db, shopkeeper.email);
+    const id = found[0] as string;
+    const team = await t.request('GET', `/api/admin/structure/teams/${id}`, { token });
+    expect(team.statusCode).toBe(200);
+    const structure = team.json<{ metrics: { size: number; depth: number }; links: unknown[] }>();
+    expect(structure.metrics.size).toBeGreaterThanOrEqual(3);
+    expect(structure.metrics.depth).toBeGreaterThanOrEqual(2);
+    const trust = await t.request('GET', `/api/admin/trust/${id}`, { token });
+    const refunds = trust.json<{ parts: { key: string; hasData: boolean; count: number }[] }>().parts.find(
+      (p) => p.key === 'refunds',
+    );
+    expect(refunds).toMatchObject({ hasData: true });
+    expect(refunds?.count).toBeGreaterThan(0);
+  });
+
   it('does nothing the second time', async () => {
     const before = { store: await getStore(), groupBuys: await getGroupBuys(), coupons: await getCoupons() };
     expect(await seedDemoShop(t.services, t.db, t)).toBeNull();

@@ -44,7 +44,6 @@ const adminCatalog = () => import('../features/admin-catalog');
 const adminOrders = () => import('../features/admin-orders');
 const adminDistribution = () => import('../features/admin-distribution');
 const adminStructure = () => import('../features/admin-structure');
-const trustFeature = () => import('../features/trust');
 const adminCoupons = () => import('../features/coupons/admin');
 const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
@@ -88,8 +87,8 @@ const AdminWithdrawalsPage = lazy(() =>
 );
 const AdminPromotersPage = lazy(() => adminDistribution().then((m) => ({ default: m.AdminPromotersPage })));
 const AdminStructurePage = lazy(() => adminStructure().then((m) => ({ default: m.AdminStructurePage })));
-const AdminTrustPage = lazy(() => trustFeature().then((m) => ({ default: m.AdminTrustPage })));
-const AdminTrustDetailPage = lazy(() => trustFeature().then((m) => ({ default: m.AdminTrustDetailPage })));
+const AdminTrustPage = lazy(() => adminStructure().then((m) => ({ default: m.AdminTrustPage })));
+const AdminTrustDetailPage = lazy(() => adminStructure().then((m) => ({ default: m.AdminTrustDetailPage })));
 const AdminCouponsPage = lazy(() => adminCoupons().then((m) => ({ default: m.AdminCouponsPage })));
 const AdminCouponNewPage = lazy(() => adminCoupons().then((m) => ({ default: m.AdminCouponNewPage })));
 const AdminCouponEditPage = lazy(() => adminCoupons().then((m) => ({ default: m.AdminCouponEditPage })));

@@ -1,3 +1,4 @@
+/** The trust value: the promoter's card, and the calls and parts list the console's views reuse. */
+export { useSaveTrustSettings, useTrustDetail, useTrustList, useTrustSettings } from './api/trust';
 export { MyTrustCard } from './components/my-trust-card';
-export { AdminTrustDetailPage } from './pages/admin-trust-detail-page';
-export { AdminTrustPage } from './pages/admin-trust-page';
+export { TrustParts } from './components/trust-parts';

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
 import { LoadMore } from '../../../components/load-more';
 import { allItems } from '../../../lib/paged-query';
-import { useSaveTrustSettings, useTrustList, useTrustSettings } from '../api/trust';
+import { useSaveTrustSettings, useTrustList, useTrustSettings } from '../../trust';
 
 /** The console's trust list, lowest first, and the threshold below which new commissions are held. */
 export function AdminTrustPage() {

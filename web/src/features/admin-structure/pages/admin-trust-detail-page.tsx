@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
-import { useTrustDetail } from '../api/trust';
-import { TrustParts } from '../components/trust-parts';
+import { TrustParts, useTrustDetail } from '../../trust';
 
 /** One person's trust value with every part, for the operator. */
 export function AdminTrustDetailPage() {
