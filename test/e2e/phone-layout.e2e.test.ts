@@ -259,6 +259,8 @@ describe('the console on a phone', () => {
       '/admin/distribution',
       '/admin/withdrawals',
       '/admin/promoters',
+      '/admin/structure',
+      '/admin/trust',
       '/admin/coupons',
       '/admin/coupons/new',
       `/admin/coupons/${couponId}`,

@@ -46,4 +46,30 @@ describe('structure and trust', () => {
     await expect.poll(() => own.getByTestId('trust-part').count()).toBe(5);
     await own.context().close();
   });
+
+  it('never scrolls sideways at 390 px, in English or Chinese', async () => {
+    const promoter = await shop.t.signUp();
+    await shop.t.signUp({ inviteCode: promoter.user.inviteCode });
+    const admin = await shop.t.signInAdmin();
+    for (const language of ['en', 'zh-CN']) {
+      const view = await openPage(browser, shop.baseUrl);
+      await signInWithToken(view.context(), shop.baseUrl, admin.token);
+      await view.context().addInitScript((lang) => localStorage.setItem('fission.lang', lang), language);
+      const overflowing: string[] = [];
+      for (const [route, ready] of [
+        [`/admin/structure?promoter=${promoter.user.id}`, 'structure-chart'],
+        ['/admin/trust', 'trust-threshold-form'],
+        [`/admin/trust/${promoter.user.id}`, 'trust-parts'],
+        ['/promote', 'my-trust-score'],
+      ] as const) {
+        await view.goto(route);
+        await view.getByTestId(ready).waitFor();
+        await view.waitForLoadState('networkidle');
+        const fits = await view.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+        if (!fits) overflowing.push(route);
+      }
+      expect(overflowing, language).toEqual([]);
+      await view.context().close();
+    }
+  });
 });
