@@ -369,13 +369,13 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
   }
 
   /**
-   * Which of these orders have an after-sales request (any status but withdrawn), for the trust
-   * module's after-sales rate: it asks here instead of reading `after_sales`.
+   * Which of these orders have had an after-sales request (in any status: asking is what counts),
+   * for the trust module's after-sales rate: it asks here instead of reading `after_sales`.
    */
   async function ordersWithRequests(conn: Queryable, orderIds: readonly string[]): Promise<Set<string>> {
     if (orderIds.length === 0) return new Set();
     const rows = await conn.query<{ order_id: string }>(
-      `SELECT DISTINCT order_id FROM after_sales WHERE order_id = ANY($1) AND status <> 'closed'`,
+      'SELECT DISTINCT order_id FROM after_sales WHERE order_id = ANY($1)',
       [[...new Set(orderIds)]],
     );
     return new Set(rows.map((r) => r.order_id));
