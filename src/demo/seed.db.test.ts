@@ -455,9 +455,9 @@ describe('demo shop', () => {
     expect(structure.metrics.size).toBeGreaterThanOrEqual(3);
     expect(new Set(structure.links.map((l) => l.kind))).toEqual(new Set(['invited', 'bound']));
     const trust = await t.request('GET', `/api/admin/trust/${id}`, { token });
-    const refunds = trust.json<{ parts: { key: string; hasData: boolean; count: number }[] }>().parts.find(
-      (p) => p.key === 'refunds',
-    );
+    const refunds = trust
+      .json<{ parts: { key: string; hasData: boolean; count: number }[] }>()
+      .parts.find((p) => p.key === 'refunds');
     expect(refunds).toMatchObject({ hasData: true });
     expect(refunds?.count).toBeGreaterThan(0);
   });
