@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
 import { auditContext } from '../audit/index.js';
