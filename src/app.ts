@@ -263,6 +263,8 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: config.publicUrl,
     webRoot,
     orderFacts: (conn, orderId) => orders.attributionFacts(conn, orderId),
+    // Reviews are created below; this runs only once shared pages are served.
+    productRating: (productId) => reviews.summary(productId),
     events,
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
