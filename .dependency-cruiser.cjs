@@ -26,6 +26,8 @@ const MODULE_GRAPH = {
   invitations: ['accounts', 'coupons', 'orders', 'points'],
   ledger: [],
   levels: ['accounts', 'coupons', 'orders'],
+  // Moderation reaches content through the platform's registry, and people through a port.
+  moderation: [],
   notifications: ['accounts'],
   orders: ['catalog', 'ledger', 'payments'],
   payments: ['ledger'],
@@ -34,6 +36,8 @@ const MODULE_GRAPH = {
   points: ['orders'],
   'points-mall': ['catalog', 'coupons', 'orders', 'points'],
   shipping: ['orders'],
+  // A review is checked against the order it reviews (the orders module's read).
+  reviews: ['orders'],
   'share-earnings': ['catalog', 'distribution'],
   sharing: ['accounts', 'catalog', 'stores'],
   stores: ['accounts', 'catalog'],

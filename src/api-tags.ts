@@ -25,6 +25,14 @@ export const API_TAGS = [
   { name: 'competitions', description: 'Competitions, live leaderboards and their prizes.' },
   { name: 'academy', description: 'Lessons for shopkeepers, their completion, and the Q&A board.' },
   { name: 'points-mall', description: 'Items that cost points, and redeeming them.' },
+  {
+    name: 'reviews',
+    description: 'Verified-purchase reviews of orders, follow-ups and products’ rating summaries.',
+  },
+  {
+    name: 'moderation',
+    description: 'Reporting public content; the console’s queue, hiding and bans from posting.',
+  },
   { name: 'uploads', description: 'Images: product pictures, store logos, later posts and reviews.' },
   { name: 'notifications', description: 'The bell, email preferences and notification history.' },
   { name: 'audit', description: 'The audit log: who changed what, when, before → after; its retention.' },

@@ -50,6 +50,7 @@ import {
   levelsRoutes,
   memberPricing,
 } from './modules/levels/index.js';
+import { createModerationService, moderationRoutes } from './modules/moderation/index.js';
 import {
   createMailer,
   createNotificationsService,
@@ -71,6 +72,7 @@ import {
 import { createPeopleService, peopleRoutes } from './modules/people/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
+import { createReviewsService, reviewsRoutes } from './modules/reviews/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
 import {
   cachedRedirect,
@@ -104,6 +106,7 @@ import { registerValidation } from './platform/http/validation.js';
 import { registerWebApp, WEB_DIST } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
 import { JobRunner } from './platform/jobs.js';
+import { Moderation } from './platform/moderation.js';
 import { reasonComponents } from './platform/reasons.js';
 import { problemReasons } from './problem-reasons.js';
 import { wireReactions } from './reactions.js';
@@ -267,6 +270,8 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: config.publicUrl,
     webRoot,
     orderFacts: (conn, orderId) => orders.attributionFacts(conn, orderId),
+    // Reviews are created below; this runs only once shared pages are served.
+    productRating: (productId) => reviews.summary(productId),
     events,
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
   });
@@ -370,6 +375,24 @@ export async function buildApp(deps: AppDeps) {
   // NO_TRUST_SOURCES); a community's structure is 404 until the communities module wires its members.
   trust = createTrustService({ db, clock, accounts, distribution, afterSales, sources: NO_TRUST_SOURCES });
   const structure = createStructureService({ db, accounts, distribution, communities: NO_COMMUNITIES });
+  // The one moderation registry: content modules register their kinds, moderation sets the ban check.
+  const moderationRegistry = new Moderation();
+  const reviews = createReviewsService({
+    db,
+    clock,
+    events,
+    moderation: moderationRegistry,
+    orders,
+    photos: { ownedUrl: async (conn, ownerId, id) => (await uploads.getOwned(conn, ownerId, id)).url },
+    names: accounts.namesOf,
+  });
+  moderationRegistry.register('review', reviews.moderated);
+  const moderation = createModerationService({
+    db,
+    clock,
+    registry: moderationRegistry,
+    people: accounts.contactsOf,
+  });
   wireReactions(events, {
     competitions,
     groupBuys,
@@ -419,6 +442,9 @@ export async function buildApp(deps: AppDeps) {
     competitions,
     people,
     audit,
+    reviews,
+    moderation,
+    moderationRegistry,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -550,6 +576,11 @@ export async function buildApp(deps: AppDeps) {
   await app.register(academyRoutes, { academy });
   await app.register(openWebRoutes, { catalog, stores, publicUrl: config.publicUrl });
   await app.register(auditRoutes, { audit });
+  await app.register(reviewsRoutes, { reviews });
+  await app.register(moderationRoutes, {
+    moderation,
+    reportRateLimit: config.rateLimits ? { max: 20, timeWindow: '1 minute' } : false,
+  });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

@@ -10,11 +10,13 @@ import { distributionReasons } from './modules/distribution/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
 import { groupBuyReasons } from './modules/groupbuy/index.js';
 import { levelsReasons } from './modules/levels/index.js';
+import { moderationReasons } from './modules/moderation/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
 import { orderReasons } from './modules/orders/index.js';
 import { paymentReasons } from './modules/payments/index.js';
 import { pointsReasons } from './modules/points/index.js';
 import { pointsMallReasons } from './modules/points-mall/index.js';
+import { reviewsReasons } from './modules/reviews/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
 import { shippingReasons } from './modules/shipping/index.js';
 import { storesReasons } from './modules/stores/index.js';
@@ -50,4 +52,6 @@ export const problemReasons = mergeReasonCatalogs([
   competitionsReasons,
   pointsMallReasons,
   shippingReasons,
+  reviewsReasons,
+  moderationReasons,
 ]);

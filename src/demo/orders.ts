@@ -11,6 +11,7 @@ import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product } from '../modules/catalog/index.js';
 import type { Order } from '../modules/orders/index.js';
 import type { DemoPerson } from './people.js';
+import { uploadDemoPicture } from './pictures.js';
 import { demoStore } from './social.js';
 import type { DemoTime } from './time.js';
 
@@ -39,6 +40,8 @@ export interface DemoOrder {
     approved: boolean;
     daysAgo: number;
   };
+  /** The buyer's own review once it arrived (with a photo of it when `photo`): a verified purchase. */
+  review?: { rating: number; body: string; photo: boolean; daysAgo: number };
 }
 
 export const demoOrders: readonly DemoOrder[] = [
@@ -51,6 +54,12 @@ export const demoOrders: readonly DemoOrder[] = [
     placedDaysAgo: 13,
     shipment: { carrier: 'SF Express', trackingNumber: 'SF1400223381', daysAgo: 13 },
     confirmedDaysAgo: 11,
+    review: {
+      rating: 5,
+      body: 'Bright, nutty and sweet, the way spring Longjing should be. The tin keeps it fresh; I brew it at 80 °C.',
+      photo: true,
+      daysAgo: 10,
+    },
   },
   {
     buyer: 'buyer1',
@@ -61,6 +70,12 @@ export const demoOrders: readonly DemoOrder[] = [
     placedDaysAgo: 12,
     shipment: { carrier: 'SF Express', trackingNumber: 'SF1400227950', daysAgo: 12 },
     confirmedDaysAgo: 10,
+    review: {
+      rating: 4,
+      body: '茉莉香很足，泡开的珍珠很好看。第三泡之后香气淡了一些，但这个价格很值。',
+      photo: true,
+      daysAgo: 9,
+    },
   },
   {
     buyer: 'buyer3',
@@ -76,6 +91,12 @@ export const demoOrders: readonly DemoOrder[] = [
       quantity: 1,
       reason: 'One set arrived with two chopsticks split at the tip.',
       approved: false,
+      daysAgo: 1,
+    },
+    review: {
+      rating: 3,
+      body: 'Lovely wood and a good weight in the hand, but one set arrived split at the tip: I asked for a return.',
+      photo: false,
       daysAgo: 1,
     },
   },
@@ -215,6 +236,24 @@ export async function seedDemoOrders(
           if (afterSale.approved && asked.status === 'requested') {
             await services.afterSales.approve(admin.id, asked.id, 'Refunded the box you did not need.');
           }
+        },
+      });
+    }
+    const review = demo.review;
+    if (review) {
+      steps.push({
+        daysAgo: review.daysAgo,
+        run: async () => {
+          const slug = [...products].find(([, p]) => p.id === variant.productId)?.[0];
+          const photo =
+            review.photo && slug
+              ? await uploadDemoPicture(services.uploads, buyer.id, slug, 'review')
+              : undefined;
+          await services.reviews.create(buyer.id, placed().id, {
+            rating: review.rating,
+            body: review.body,
+            images: photo ? [photo.id] : [],
+          });
         },
       });
     }

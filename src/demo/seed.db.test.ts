@@ -462,6 +462,28 @@ describe('demo shop', () => {
     expect(refunds?.count).toBeGreaterThan(0);
   });
 
+  it('shows verified reviews with photos, written by the buyers of real paid orders', async () => {
+    const reviewed = demoOrders.filter((o) => o.review);
+    expect(reviewed.length).toBeGreaterThanOrEqual(3);
+    const longjing = products.find((p) => p.variants.some((v) => v.sku === 'TEA-LJ-100')) as Product;
+    const page = (await t.request('GET', `/api/products/${longjing.id}/reviews`)).json<{
+      items: { rating: number; images: string[]; verifiedPurchase: boolean; author: { name: string } }[];
+      summary: { count: number; average: number };
+    }>();
+    expect(page.summary).toMatchObject({ count: 1, average: 5 });
+    expect(page.items[0]).toMatchObject({ verifiedPurchase: true, author: { name: 'Zhao L.' } });
+    expect(page.items[0]?.images[0]).toMatch(/^\/uploads\//);
+    // Each review is of its author's own paid order (nothing written on anyone's behalf).
+    const rows = await t.db.query<{ order_id: string; user_id: string; status: string; buyer: string }>(
+      `SELECT r.order_id, r.user_id, o.status, o.user_id AS buyer FROM reviews r JOIN orders o ON o.id = r.order_id`,
+    );
+    expect(rows).toHaveLength(reviewed.length);
+    for (const row of rows) {
+      expect(row.user_id).toBe(row.buyer);
+      expect(['paid', 'shipped', 'completed']).toContain(row.status);
+    }
+  });
+
   it('does nothing the second time', async () => {
     const before = { store: await getStore(), groupBuys: await getGroupBuys(), coupons: await getCoupons() };
     expect(await seedDemoShop(t.services, t.db, t)).toBeNull();

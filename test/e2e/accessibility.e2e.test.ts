@@ -129,6 +129,7 @@ describe('the main pages pass axe (no serious or critical violations)', () => {
       ['/admin/withdrawals', 'admin-nav'],
       ['/admin/people', 'person-row'],
       ['/admin/audit', 'audit-retention'],
+      ['/admin/moderation', 'moderation-queue'],
     ] as const) {
       await admin.goto(route);
       await admin.waitForLoadState('networkidle');

@@ -269,6 +269,7 @@ describe('the console on a phone', () => {
       '/admin/attention',
       '/admin/after-sales',
       '/admin/audit',
+      '/admin/moderation',
     ];
     for (const language of LANGUAGES) {
       const page = await signedIn(adminToken, language);
@@ -292,7 +293,8 @@ describe('the console on a phone', () => {
       expect(overflowing, language).toEqual([]);
       await page.context().close();
     }
-  });
+    // Nineteen screens in two languages: about a minute on a busy two-core machine.
+  }, 120_000);
 
   it('reaches every console section from the tab strip on a phone', async () => {
     const page = await signedIn(adminToken);

@@ -49,6 +49,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/academy/questions/{id}': 'a question and its answers are read by anyone (authors masked)',
   'GET /api/share-links/{code}/sharer':
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
+  'GET /api/products/{id}/reviews': 'a product page shows its verified reviews to anyone (authors masked)',
+  'GET /api/products/{id}/rating': 'a product page shows its rating summary to anyone',
   'GET /api/competitions': 'competitions are announced to everyone, to draw people in',
   'GET /api/competitions/{id}':
     'a leaderboard is public (names masked, opted-out people left out); the viewer’s standing only when signed in',
@@ -71,6 +73,7 @@ interface Fixture {
   questionId: string;
   answerId: string;
   mallItemId: string;
+  reviewId: string;
 }
 
 /**
@@ -88,6 +91,8 @@ const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
   // Changing a question (editing, deleting, marking its best answer) is its asker's alone.
   { pattern: /^\/api\/academy\/questions\/\{id\}(\/best-answer)?$/, param: 'id', object: 'questionId' },
   { pattern: /^\/api\/academy\/answers\/\{id\}$/, param: 'id', object: 'answerId' },
+  // A review is public, but only its author follows it up.
+  { pattern: /^\/api\/reviews\/\{id\}\/follow-up$/, param: 'id', object: 'reviewId' },
 ];
 
 /** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
@@ -248,6 +253,11 @@ beforeAll(async () => {
     body: { type: 'return', reason: 'arrived crushed', items: [{ orderItemId, quantity: 1 }] },
   });
   expect(asked.statusCode, asked.body).toBe(201);
+  const review = await t.request('POST', `/api/orders/${order.id}/reviews`, {
+    token: a.token,
+    body: { rating: 4, body: 'Sweep review' },
+  });
+  expect(review.statusCode, review.body).toBe(201);
   const unpaid = await placeOrder(t, a.token, [{ variantId, quantity: 1 }]);
   expect(unpaid.statusCode, unpaid.body).toBe(201);
 
@@ -344,6 +354,7 @@ beforeAll(async () => {
     questionId,
     answerId: answered.json<{ answers: { id: string }[] }>().answers[0]!.id,
     mallItemId: mallItem.json<{ id: string }>().id,
+    reviewId: review.json<{ id: string }>().id,
   };
 });
 afterAll(() => t.close());

@@ -36,6 +36,7 @@ import './styles/points-mall.css';
 import './styles/points.css';
 import './styles/people.css';
 import './styles/audit.css';
+import './styles/reviews.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

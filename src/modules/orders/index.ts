@@ -14,11 +14,11 @@ export type {
 } from './context.js';
 export type { Order } from './present.js';
 export { applyMemberDiscount } from './pricing.js';
-export type { AttributionFacts, RewardFacts } from './queries.js';
+export type { AttributionFacts, ReviewFacts, RewardFacts } from './queries.js';
 export { orderReasons } from './reasons.js';
 export type { RedemptionOrderInput } from './redemption-order.js';
 export { ordersRoutes } from './routes.js';
-export { POINTS_PROVIDER } from './rules.js';
+export { ORDER_STATUSES, type OrderStatus, POINTS_PROVIDER } from './rules.js';
 export { AddressInputSchema as OrderAddressInputSchema, OrderSchema } from './schemas.js';
 export type { OrdersService } from './service.js';
 export { createOrdersService } from './service.js';

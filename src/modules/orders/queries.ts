@@ -225,6 +225,34 @@ export const recordEvent = (tx: Queryable, orderId: string, status: string, at: 
 export const statusHeld = async (tx: Queryable, id: string) =>
   (await tx.query<{ status: string }>('SELECT status FROM orders WHERE id = $1 FOR SHARE', [id]))[0]?.status;
 
+/**
+ * What a review of the order needs: its buyer, its status (share-locked until the caller's
+ * transaction ends, so a refund waits for the review and the review sees a settled status) and its
+ * lines with their products.
+ */
+export async function reviewFacts(tx: Queryable, id: string) {
+  const [order] = await tx.query<{ user_id: string; status: OrderStatus }>(
+    'SELECT user_id, status FROM orders WHERE id = $1 FOR SHARE',
+    [id],
+  );
+  if (!order) return undefined;
+  const lines = await tx.query<{ id: string; product_id: string; title: string; variant_title: string }>(
+    'SELECT id, product_id, title, variant_title FROM order_items WHERE order_id = $1 ORDER BY id',
+    [id],
+  );
+  return {
+    userId: order.user_id,
+    status: order.status,
+    lines: lines.map((l) => ({
+      id: l.id,
+      productId: l.product_id,
+      title: l.title,
+      variantTitle: l.variant_title,
+    })),
+  };
+}
+export type ReviewFacts = NonNullable<Awaited<ReturnType<typeof reviewFacts>>>;
+
 export const lockOrder = async (tx: Queryable, id: string) =>
   (await tx.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 

@@ -180,6 +180,8 @@ export function createOrdersService(ctx: OrdersContext) {
     lockOrderRow: q.lockOrder,
     hasPaidBefore: q.hasPaidBefore,
     statusHeld: q.statusHeld,
+    /** Buyer, status (share-locked in the caller's transaction) and lines: what a review is checked against. */
+    reviewFacts: q.reviewFacts,
     /** What each buyer spent (paid totals less refunds) and in how many orders, by buyer id. */
     spendingOf: async (conn: Queryable, buyerIds: readonly string[]) =>
       new Map(

@@ -29,6 +29,8 @@ export interface SharingModuleDeps {
   orderFacts: OrderFacts;
   onClickWriteFailed: (error: unknown, lost: number) => void;
   events?: EventBus;
+  /** A product's visible reviews' average and count (the reviews module's summary), for JSON-LD. */
+  productRating?: (productId: string) => Promise<{ average: number | null; count: number }>;
 }
 
 /** Share links, their media, and the Open Graph head of shared pages, composed once. */
@@ -69,6 +71,7 @@ export function createSharingModule(deps: SharingModuleDeps) {
     const page = `${origin}${card.path}`;
     const head = [tags, `<link rel="canonical" href="${escapeXml(page)}">`];
     if (card.facts?.kind === 'product') {
+      const summary = await deps.productRating?.(card.id);
       const image = card.image && (card.image.startsWith('/') ? `${origin}${card.image}` : card.image);
       head.push(
         jsonLdScript(
@@ -81,8 +84,9 @@ export function createSharingModule(deps: SharingModuleDeps) {
             highPrice: card.facts.highPrice ?? card.price,
             currency: deps.currency,
             inStock: card.facts.inStock ?? true,
-            // The place for reviews' average and count once the project has product reviews.
-            rating: null,
+            // Only real reviews: no rating at all rather than an invented one.
+            rating:
+              summary && summary.average !== null ? { average: summary.average, count: summary.count } : null,
           }),
         ),
       );

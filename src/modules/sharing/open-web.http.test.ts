@@ -58,6 +58,33 @@ describe('product pages for search engines', () => {
     });
   });
 
+  it('says the rating of the visible reviews once a buyer reviewed the product, and none before', async () => {
+    const product = await t.services.catalog.createProduct({
+      title: 'Reviewed tea',
+      variants: [{ sku: 'OW-R', price: 1000, stock: 5 }],
+    });
+    expect(jsonLdOf((await t.request('GET', `/products/${product.id}`)).body)).not.toHaveProperty(
+      'aggregateRating',
+    );
+    const buyer = await t.signUp();
+    const placed = await t.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId: product.variants[0]!.id, quantity: 1 }] },
+    });
+    const orderId = placed.json<{ id: string }>().id;
+    await t.request('POST', `/api/payments/sandbox/${orderId}/succeed`, { token: buyer.token });
+    const reviewed = await t.request('POST', `/api/orders/${orderId}/reviews`, {
+      token: buyer.token,
+      body: { rating: 4, body: 'good' },
+    });
+    expect(reviewed.statusCode, reviewed.body).toBe(201);
+    expect(jsonLdOf((await t.request('GET', `/products/${product.id}`)).body).aggregateRating).toEqual({
+      '@type': 'AggregateRating',
+      ratingValue: 4,
+      reviewCount: 1,
+    });
+  });
+
   it('cannot be broken out of by a title holding </script>', async () => {
     const title = 'Tea</script><script>alert(1)</script><!--';
     const product = await t.services.catalog.createProduct({

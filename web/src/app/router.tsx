@@ -110,6 +110,9 @@ const AdminPointsSettingsPage = lazy(() =>
 );
 const AdminAttentionPage = lazy(() => adminAttention().then((m) => ({ default: m.AdminAttentionPage })));
 const AdminAuditPage = lazy(() => adminAudit().then((m) => ({ default: m.AdminAuditPage })));
+const AdminModerationPage = lazy(() =>
+  import('../features/moderation/admin').then((m) => ({ default: m.AdminModerationPage })),
+);
 
 const adminLevels = () => import('../features/levels/admin');
 const AdminShippingPage = lazy(() =>
@@ -224,6 +227,7 @@ const router = createBrowserRouter([
           { path: 'points-mall', element: <AdminPointsMallPage /> },
           { path: 'points', element: <AdminPointsSettingsPage /> },
           { path: 'audit', element: <AdminAuditPage /> },
+          { path: 'moderation', element: <AdminModerationPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -59,6 +59,8 @@ export const auditEn = {
       points_mall_redemption: 'Redemption',
       variant: 'Variant',
       honours_settings: 'Honour settings',
+      review: 'Review',
+      moderation: 'Moderation',
     },
     verbs: {
       create: 'created',
@@ -89,6 +91,9 @@ export const auditEn = {
       close: 'closed',
       done: 'marked done',
       review: 'reviewed',
+      dismiss: 'reports dismissed',
+      ban: 'banned from posting',
+      ban_lift: 'ban lifted',
     },
     fields: {
       price: 'price',

@@ -60,6 +60,8 @@ export const auditZhCN: typeof auditEn = {
       points_mall_redemption: '积分兑换',
       variant: '规格',
       honours_settings: '荣誉设置',
+      review: '评价',
+      moderation: '内容审核',
     },
     verbs: {
       create: '创建',
@@ -90,6 +92,9 @@ export const auditZhCN: typeof auditEn = {
       close: '关闭',
       done: '标记完成',
       review: '审核',
+      dismiss: '驳回举报',
+      ban: '禁言',
+      ban_lift: '解除禁言',
     },
     fields: {
       price: '价格',

@@ -17,6 +17,7 @@ import { growthEn, growthReasonsEn } from './growth-en';
 import { honoursEn } from './honours-en';
 import { layoutEn } from './layout-en';
 import { levelsEn, levelsFieldRulesEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
+import { moderationEn, moderationReasonsEn } from './moderation-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
@@ -26,6 +27,7 @@ import { pointsEn, pointsFieldsEn } from './points-en';
 import { pointsMallEn, pointsMallFieldsEn, pointsMallReasonsEn } from './points-mall-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
+import { reviewsEn, reviewsReasonsEn } from './reviews-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
 import { shippingEn, shippingFieldsEn, shippingReasonsEn } from './shipping-en';
 import { shopperEn } from './shopper-en';
@@ -253,7 +255,11 @@ export const en = {
   ...peopleEn,
   ...pointsEn,
   ...auditEn,
+  ...reviewsEn,
+  ...moderationEn,
   reasons: {
+    ...reviewsReasonsEn,
+    ...moderationReasonsEn,
     ...reasonsEn,
     ...sharingReasonsEn,
     ...addressesReasonsEn,

@@ -18,6 +18,7 @@ import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
 import { honoursZhCN } from './honours-zh-cn';
 import { layoutZhCN } from './layout-zh-cn';
 import { levelsFieldRulesZhCN, levelsFieldsZhCN, levelsReasonsZhCN, levelsZhCN } from './levels-zh-cn';
+import { moderationReasonsZhCN, moderationZhCN } from './moderation-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
@@ -27,6 +28,7 @@ import { pointsMallFieldsZhCN, pointsMallReasonsZhCN, pointsMallZhCN } from './p
 import { pointsFieldsZhCN, pointsZhCN } from './points-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
+import { reviewsReasonsZhCN, reviewsZhCN } from './reviews-zh-cn';
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
 import { shippingFieldsZhCN, shippingReasonsZhCN, shippingZhCN } from './shipping-zh-cn';
 import { shopperZhCN } from './shopper-zh-cn';
@@ -253,7 +255,11 @@ export const zhCN: Messages = {
   ...peopleZhCN,
   ...pointsZhCN,
   ...auditZhCN,
+  ...reviewsZhCN,
+  ...moderationZhCN,
   reasons: {
+    ...reviewsReasonsZhCN,
+    ...moderationReasonsZhCN,
     ...reasonsZhCN,
     ...sharingReasonsZhCN,
     ...addressesReasonsZhCN,

@@ -50,6 +50,7 @@ export function AdminLayout() {
         {admin ? <NavLink to="/admin/competitions">{t('adminCompetitions.title')}</NavLink> : null}
         {admin ? <NavLink to="/admin/points-mall">{t('adminPointsMall.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/points">{t('adminPoints.nav')}</NavLink> : null}
+        <NavLink to="/admin/moderation">{t('moderation.nav')}</NavLink>
         <NavLink to="/admin/audit">{t('adminAudit.nav')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}

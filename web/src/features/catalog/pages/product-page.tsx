@@ -8,6 +8,8 @@ import { isApiError } from '../../../lib/api-error';
 import { useMoney } from '../../../lib/config';
 import { type CartLine, cart, MAX_QUANTITY, purchaseIntent } from '../../cart';
 import { leaderPriceOf, ProductGroupBuys, startGroupPurchase, useGroupDeal } from '../../groupbuy';
+import { ReportButton } from '../../moderation';
+import { ProductReviews } from '../../reviews';
 import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
 import { storeVisit } from '../../stores';
@@ -125,6 +127,7 @@ function ProductDetails({ product }: { product: Product }) {
         {product.status === 'active' ? <ShareButton target={{ productId: product.id }} earn={earn} /> : null}
         {product.description ? <p className="description">{product.description}</p> : null}
       </div>
+      <ProductReviews productId={product.id} Report={ReportButton} />
       {sellable && variant ? (
         <ActionBar
           notice={

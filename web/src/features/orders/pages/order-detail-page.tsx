@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { OrderAfterSales } from '../../aftersales';
+import { OrderReviews } from '../../reviews';
 import { AddressView } from '../components/address-view';
 import { BuyerOrderActions } from '../components/buyer-order-actions';
 import { DisputeNotice } from '../components/dispute-notice';
@@ -51,6 +52,7 @@ function OrderDetail({ order }: { order: Order }) {
         ) : null}
       </div>
       <OrderAfterSales order={order} />
+      <OrderReviews order={order} />
       {order.address ? (
         <div className="card">
           <h2>{t('checkout.address')}</h2>

@@ -1,0 +1,53 @@
+/** English strings of reviews: product pages, the order page's review form and follow-ups. */
+export const reviewsEn = {
+  reviews: {
+    title: 'Reviews',
+    count_one: '{{count}} review',
+    count_other: '{{count}} reviews',
+    average: '{{average}} out of 5',
+    noReviews: 'No reviews yet. Buyers review what they bought from their order page.',
+    starsLabel: '{{rating}} stars',
+    histogramRow: '{{rating}} stars: {{count}}',
+    verified: 'Verified purchase',
+    followUp: 'Follow-up after use',
+    photo: 'Photo {{n}} of the review',
+    writeTitle: 'Review what you bought',
+    writeFor: 'Review {{title}}',
+    rating: 'Your rating',
+    ratingOption: '{{rating}} of 5 stars',
+    body: 'What did you think?',
+    addPhoto: 'Add a photo',
+    removePhoto: 'Remove photo {{n}}',
+    photosLimit: 'Up to {{max}} photos.',
+    submit: 'Post review',
+    submitting: 'Posting…',
+    posted: 'Thank you. Your review is on the product page.',
+    yours: 'Your review',
+    hidden: 'Hidden by the shop: it no longer shows on the product page.',
+    followUpTitle: 'Add a follow-up',
+    followUpBody: 'How has it held up?',
+    followUpSubmit: 'Post follow-up',
+    followUpFrom: 'You can add a follow-up from {{date}}.',
+    allReviewed: 'You reviewed everything in this order.',
+    chooseRating: 'Choose a rating.',
+  },
+  adminReviews: {
+    title: 'Reviews',
+    empty: 'No reviews yet.',
+    showHidden: 'Hidden only',
+    hide: 'Hide',
+    restore: 'Restore',
+    hideReason: 'Why hide it (kept, and in the audit log)',
+    confirmHide: 'Hide review',
+    hiddenBecause: 'Hidden: {{reason}}',
+    by: 'by {{name}}',
+  },
+};
+
+export const reviewsReasonsEn = {
+  review_order_not_reviewable: 'This order cannot be reviewed yet: reviews open once it is paid.',
+  review_already_written: 'You already reviewed this.',
+  review_follow_up_exists: 'You already added a follow-up to this review.',
+  review_follow_up_too_early:
+    'A follow-up can be added {{days}} days after the review, from {{availableAt}}.',
+};
