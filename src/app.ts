@@ -371,10 +371,6 @@ export async function buildApp(deps: AppDeps) {
     { jobs },
   );
   const people = createPeopleService({ db, clock, accounts, orders, distribution, points, addresses });
-  // Reviews, complaints and pickups answer "no data" until their modules wire these ports (see
-  // NO_TRUST_SOURCES); a community's structure is 404 until the communities module wires its members.
-  trust = createTrustService({ db, clock, accounts, distribution, afterSales, sources: NO_TRUST_SOURCES });
-  const structure = createStructureService({ db, accounts, distribution, communities: NO_COMMUNITIES });
   // The one moderation registry: content modules register their kinds, moderation sets the ban check.
   const moderationRegistry = new Moderation();
   const reviews = createReviewsService({
@@ -393,6 +389,17 @@ export async function buildApp(deps: AppDeps) {
     registry: moderationRegistry,
     people: accounts.contactsOf,
   });
+  // Complaints and pickups answer "no data" until their modules wire these ports (see
+  // NO_TRUST_SOURCES); a community's structure is 404 until the communities module wires its members.
+  trust = createTrustService({
+    db,
+    clock,
+    accounts,
+    distribution,
+    afterSales,
+    sources: { ...NO_TRUST_SOURCES, reviewsOfOrders: reviews.ratingsOfOrders },
+  });
+  const structure = createStructureService({ db, accounts, distribution, communities: NO_COMMUNITIES });
   wireReactions(events, {
     competitions,
     groupBuys,

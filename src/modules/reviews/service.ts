@@ -363,7 +363,25 @@ export function createReviewsService(deps: ReviewsDeps) {
     hide: (id: string, reason: string, by: AuditContext) => moderate(id, true, reason, by),
     restore: (id: string, reason: string | null, by: AuditContext) => moderate(id, false, reason, by),
     moderated,
+    ratingsOfOrders,
   };
+}
+
+/**
+ * The visible reviews of these orders, for the trust value of whoever brought them: how many and
+ * the sum of their ratings (a review counts once, however many lines it covers). Null when none.
+ */
+async function ratingsOfOrders(
+  conn: Queryable,
+  orderIds: readonly string[],
+): Promise<{ count: number; ratingSum: number } | null> {
+  if (orderIds.length === 0) return null;
+  const [row] = await conn.query<{ count: number; rating_sum: number | null }>(
+    `SELECT count(*)::int AS count, sum(rating)::int AS rating_sum
+     FROM reviews WHERE order_id = ANY($1) AND hidden_at IS NULL`,
+    [orderIds],
+  );
+  return row && row.count > 0 ? { count: row.count, ratingSum: row.rating_sum ?? 0 } : null;
 }
 
 export type ReviewsService = ReturnType<typeof createReviewsService>;
