@@ -25,6 +25,7 @@ import {
   createImportService,
 } from './modules/catalog/index.js';
 import { checkinsRoutes, createCheckinsService } from './modules/checkins/index.js';
+import { communitiesRoutes, createCommunitiesModule } from './modules/communities/index.js';
 import { competitionsRoutes, createCompetitionsService } from './modules/competitions/index.js';
 import type { ShareVisitors } from './modules/coupons/index.js';
 import { couponsRoutes, createCouponCheckout, createCouponsService } from './modules/coupons/index.js';
@@ -212,6 +213,11 @@ export async function buildApp(deps: AppDeps) {
     shipping: shipping.checkout,
     shipments: shipmentLookup,
     savedAddresses: addresses,
+    // Communities are created below (they complete orders); this runs only once requests do.
+    pickups: {
+      reserve: (tx, input) => communities.pickups.checkout.reserve(tx, input),
+      ofOrders: (conn, orderIds) => communities.pickups.checkout.ofOrders(conn, orderIds),
+    },
     buyers: {
       contactsOf: accounts.contactsOf,
       idsMatching: (conn, text) => accounts.idsMatching(conn, text),
@@ -324,6 +330,19 @@ export async function buildApp(deps: AppDeps) {
     returnWindowDays: config.returnWindowDays,
     autoApproveRefunds: config.afterSalesAutoApproveRefunds,
   });
+  const communities = createCommunitiesModule({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    accounts,
+    orders,
+    events,
+    jobs,
+    leaderApproval: config.leaderApproval,
+    collectDays: config.pickupCollectDays,
+    uncollectedPolicy: config.uncollectedPickupPolicy,
+    requestReturn: (userId, orderId, reason) => afterSales.request(userId, orderId, { type: 'return', reason }),
+  });
   const notifications = createNotificationsService({
     db,
     clock,
@@ -369,6 +388,7 @@ export async function buildApp(deps: AppDeps) {
     levels,
     tasks,
     honours,
+    communities: communities.pickups,
   });
   const services = {
     accounts,
@@ -403,6 +423,7 @@ export async function buildApp(deps: AppDeps) {
     competitions,
     people,
     audit,
+    communities,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -495,6 +516,10 @@ export async function buildApp(deps: AppDeps) {
     attention,
   });
   await app.register(storesRoutes, { stores });
+  await app.register(communitiesRoutes, {
+    ...communities,
+    verifyRateLimit: config.rateLimits ? { max: 30, timeWindow: '1 minute' } : false,
+  });
   await app.register(uploadsRoutes, {
     uploads,
     uploadRateLimit:
