@@ -341,7 +341,10 @@ export async function buildApp(deps: AppDeps) {
     leaderApproval: config.leaderApproval,
     collectDays: config.pickupCollectDays,
     uncollectedPolicy: config.uncollectedPickupPolicy,
-    requestReturn: (userId, orderId, reason) => afterSales.request(userId, orderId, { type: 'return', reason }),
+    // Goods still at the pickup point never shipped to the buyer: after-sales calls that a refund
+    // before shipping, whose approval puts the units back in stock, which is the return to the platform.
+    requestReturn: (userId, orderId, reason) =>
+      afterSales.request(userId, orderId, { type: 'refund', reason }),
   });
   const notifications = createNotificationsService({
     db,

@@ -379,7 +379,7 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   [
     'UNCOLLECTED_PICKUP_POLICY',
     'refund',
-    'a pickup order not collected in time: refund (in full, goods back to stock) or return (an after-sales return)',
+    'a pickup order not collected in time: refund (in full, goods back to stock) or return (an after-sales request the operator decides)',
   ],
   [
     'MAX_UNPAID_ORDERS',

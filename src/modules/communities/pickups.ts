@@ -59,7 +59,12 @@ export function createPickups(deps: PickupsDeps) {
           { communityId },
           'Join the community to collect at its pickup point',
         );
-      const wave = await q.waveAt(tx, newId(), communityId, waveCutoff(placedAt, community.cutoff_time, timeZone));
+      const wave = await q.waveAt(
+        tx,
+        newId(),
+        communityId,
+        waveCutoff(placedAt, community.cutoff_time, timeZone),
+      );
       return {
         attach: (attachTx, orderId) =>
           q.insertPickup(attachTx, {
@@ -113,7 +118,12 @@ export function createPickups(deps: PickupsDeps) {
     return result;
   }
 
-  async function move(tx: Tx, orderId: string, to: PickupStatus, fields?: Parameters<typeof q.setPickupStatus>[4]) {
+  async function move(
+    tx: Tx,
+    orderId: string,
+    to: PickupStatus,
+    fields?: Parameters<typeof q.setPickupStatus>[4],
+  ) {
     return q.setPickupStatus(tx, orderId, to, pickupMachine.fromStates(to), fields);
   }
 
@@ -140,7 +150,8 @@ export function createPickups(deps: PickupsDeps) {
   /** An operator completed a pickup order by hand: it counts as handed over. */
   const onCompleted = async (tx: Tx, event: { orderId: string }) => {
     const [pickup] = await q.pickupsOf(tx, [event.orderId]);
-    if (pickup?.status === 'awaiting_collection') await move(tx, event.orderId, 'collected', { collectedAt: clock.now() });
+    if (pickup?.status === 'awaiting_collection')
+      await move(tx, event.orderId, 'collected', { collectedAt: clock.now() });
   };
 
   /**
@@ -198,7 +209,10 @@ export function createPickups(deps: PickupsDeps) {
     page: { limit: number; cursor?: string },
   ): Promise<Page<Wave>> {
     await directory.staffedBy(db, communityId, staff.id);
-    const rows = await q.listWaves(db, communityId, { limit: page.limit, before: page.cursor ? decodeBefore(page.cursor) : undefined });
+    const rows = await q.listWaves(db, communityId, {
+      limit: page.limit,
+      before: page.cursor ? decodeBefore(page.cursor) : undefined,
+    });
     return toPage(rows, page.limit, (r) => [r.cutoff_at.toISOString(), r.id], presentWave);
   }
 
@@ -208,7 +222,14 @@ export function createPickups(deps: PickupsDeps) {
     const wave = await q.findWave(db, communityId, waveId);
     if (!wave) throw notFound('Wave');
     const pickups = await q.pickupsInWave(db, waveId);
-    const shown = new Map((await orders.ordersIn(db, pickups.map((p) => p.order_id))).map((o) => [o.id, o]));
+    const shown = new Map(
+      (
+        await orders.ordersIn(
+          db,
+          pickups.map((p) => p.order_id),
+        )
+      ).map((o) => [o.id, o]),
+    );
     const names = await accounts.namesOf(
       db,
       pickups.map((p) => p.user_id),
@@ -265,12 +286,26 @@ export function createPickups(deps: PickupsDeps) {
       after: decodeTimeCursor(filter.cursor),
     });
     const visible = rows.slice(0, filter.limit);
-    const shown = new Map((await orders.ordersIn(db, visible.map((p) => p.order_id))).map((o) => [o.id, o]));
+    const shown = new Map(
+      (
+        await orders.ordersIn(
+          db,
+          visible.map((p) => p.order_id),
+        )
+      ).map((o) => [o.id, o]),
+    );
     const names = await accounts.namesOf(
       db,
       visible.map((p) => p.user_id),
     );
-    const waveRows = new Map((await q.findWaves(db, visible.map((p) => p.wave_id))).map((w) => [w.id, w]));
+    const waveRows = new Map(
+      (
+        await q.findWaves(
+          db,
+          visible.map((p) => p.wave_id),
+        )
+      ).map((w) => [w.id, w]),
+    );
     return toPage(
       rows,
       filter.limit,
@@ -304,7 +339,10 @@ export function createPickups(deps: PickupsDeps) {
     let lapsed = 0;
     const due = await q.dueUncollected(db, new Date(now.getTime() + 86_400_000), 500);
     for (const row of due) {
-      const action = uncollectedAction(now, { collectBy: row.collect_by as Date, remindedAt: row.reminded_at });
+      const action = uncollectedAction(now, {
+        collectBy: row.collect_by as Date,
+        remindedAt: row.reminded_at,
+      });
       if (action === 'remind') {
         const sent = await db.transaction(async (tx) => {
           const pickup = await q.lockPickup(tx, row.order_id);

@@ -81,9 +81,10 @@ export async function updateCommunity(db: Queryable, c: CommunityRow) {
 
 export const findCommunity = async (db: Queryable, id: string, lock = false) =>
   (
-    await db.query<CommunityRow>(`SELECT * FROM communities WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`, [
-      id,
-    ])
+    await db.query<CommunityRow>(
+      `SELECT * FROM communities WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
+      [id],
+    )
   )[0];
 
 export const findCommunities = (db: Queryable, ids: readonly string[]) =>
@@ -170,9 +171,10 @@ export const isHelper = async (db: Queryable, communityId: string, userId: strin
 
 export const helpedCommunities = async (db: Queryable, userId: string) =>
   (
-    await db.query<{ community_id: string }>('SELECT community_id FROM community_helpers WHERE user_id = $1', [
-      userId,
-    ])
+    await db.query<{ community_id: string }>(
+      'SELECT community_id FROM community_helpers WHERE user_id = $1',
+      [userId],
+    )
   ).map((r) => r.community_id);
 
 export const helpersOf = (db: Queryable, communityId: string) =>
@@ -329,6 +331,7 @@ export async function pickupCounts(db: Queryable, ids: readonly string[]) {
     [ids],
   );
   const counts = new Map<string, Partial<Record<PickupStatus, number>>>();
-  for (const r of rows) counts.set(r.community_id, { ...counts.get(r.community_id), [r.status]: Number(r.n) });
+  for (const r of rows)
+    counts.set(r.community_id, { ...counts.get(r.community_id), [r.status]: Number(r.n) });
   return counts;
 }

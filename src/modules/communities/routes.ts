@@ -126,7 +126,8 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<CommunitiesRouteOption
         response: { 200: LeaderStatusSchema, 404: ProblemResponse, ...adminProblems },
       },
     },
-    async (request) => leaders.approveLeader(requireUser(request).id, request.params.userId, auditContext(request)),
+    async (request) =>
+      leaders.approveLeader(requireUser(request).id, request.params.userId, auditContext(request)),
   );
 
   app.post(
@@ -170,7 +171,10 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<CommunitiesRouteOption
         description:
           'Operators: communities newest first (searched by name or pickup address with `q`), each with its ' +
           'leader’s contact, members, helpers and how its pickups stand.',
-        querystring: Type.Object({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), ...pageQuery }),
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          ...pageQuery,
+        }),
         response: { 200: AdminCommunityPage, 400: ProblemResponse, ...adminProblems },
       },
     },
@@ -215,7 +219,10 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<CommunitiesRouteOption
       },
     },
     async (request) =>
-      directory.listCommunities({ ...request.query, limit: request.query.limit ?? 20 }, request.user ?? undefined),
+      directory.listCommunities(
+        { ...request.query, limit: request.query.limit ?? 20 },
+        request.user ?? undefined,
+      ),
   );
 
   app.get(
@@ -342,7 +349,8 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<CommunitiesRouteOption
       schema: {
         tags,
         summary: 'My community’s helpers',
-        description: 'Its leader: the members named to hand orders out and verify pickup codes. Anyone else: 404.',
+        description:
+          'Its leader: the members named to hand orders out and verify pickup codes. Anyone else: 404.',
         params: CommunityParams,
         response: { 200: HelperList, ...staffProblems },
       },
@@ -380,7 +388,8 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<CommunitiesRouteOption
         response: { 200: HelperList, ...staffProblems },
       },
     },
-    async (request) => directory.removeHelper(requireUser(request).id, request.params.id, request.params.userId),
+    async (request) =>
+      directory.removeHelper(requireUser(request).id, request.params.id, request.params.userId),
   );
 
   app.post(
@@ -448,7 +457,10 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<CommunitiesRouteOption
       },
     },
     async (request) =>
-      pickups.waves(requireUser(request), request.params.id, { ...request.query, limit: request.query.limit ?? 20 }),
+      pickups.waves(requireUser(request), request.params.id, {
+        ...request.query,
+        limit: request.query.limit ?? 20,
+      }),
   );
 
   app.get(

@@ -136,8 +136,15 @@ export const AddHelperBody = Type.Object(
   { additionalProperties: false, description: 'A member of the community (see its members list).' },
 );
 
-export const MemberSchema = Type.Object({ userId: Type.String(), name: Type.String(), joinedAt: Type.String() });
-export const MemberPage = Type.Object({ items: Type.Array(MemberSchema), nextCursor: Nullable(Type.String()) });
+export const MemberSchema = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  joinedAt: Type.String(),
+});
+export const MemberPage = Type.Object({
+  items: Type.Array(MemberSchema),
+  nextCursor: Nullable(Type.String()),
+});
 
 export const VerifyPickupBody = Type.Object(
   {
@@ -194,7 +201,9 @@ export const PackingListSchema = Type.Object({
       orderId: Type.String(),
       buyer: Type.Object({ id: Type.String(), name: Type.String() }),
       status: PickupStatusSchema,
-      items: Type.Array(Type.Object({ title: Type.String(), variantTitle: Type.String(), quantity: Type.Integer() })),
+      items: Type.Array(
+        Type.Object({ title: Type.String(), variantTitle: Type.String(), quantity: Type.Integer() }),
+      ),
       collectedAt: Nullable(Type.String()),
     }),
   ),
@@ -209,7 +218,9 @@ export const PickupOrderSchema = Type.Object({
   collectBy: Nullable(Type.String()),
   remindedAt: Nullable(Type.String()),
   collectedAt: Nullable(Type.String()),
-  items: Type.Array(Type.Object({ title: Type.String(), variantTitle: Type.String(), quantity: Type.Integer() })),
+  items: Type.Array(
+    Type.Object({ title: Type.String(), variantTitle: Type.String(), quantity: Type.Integer() }),
+  ),
 });
 export const PickupOrderPage = Type.Object({
   items: Type.Array(PickupOrderSchema),

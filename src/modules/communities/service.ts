@@ -110,7 +110,8 @@ export function createCommunityDirectory(deps: CommunitiesDeps) {
   async function staffedBy(conn: Queryable, communityId: string, userId: string) {
     const row = await q.findCommunity(conn, communityId);
     if (!row) throw notFound('Community');
-    if (row.leader_id !== userId && !(await q.isHelper(conn, communityId, userId))) throw notFound('Community');
+    if (row.leader_id !== userId && !(await q.isHelper(conn, communityId, userId)))
+      throw notFound('Community');
     return row;
   }
 
@@ -225,7 +226,10 @@ export function createCommunityDirectory(deps: CommunitiesDeps) {
     page: { limit: number; cursor?: string },
   ): Promise<Page<Member>> {
     await staffedBy(db, communityId, viewer.id);
-    const rows = await q.listMembers(db, communityId, { limit: page.limit, after: decodeTimeCursor(page.cursor) });
+    const rows = await q.listMembers(db, communityId, {
+      limit: page.limit,
+      after: decodeTimeCursor(page.cursor),
+    });
     const names = await accounts.namesOf(
       db,
       rows.map((r) => r.user_id),
@@ -259,7 +263,8 @@ export function createCommunityDirectory(deps: CommunitiesDeps) {
   async function addHelper(leaderId: string, communityId: string, userId: string) {
     await db.transaction(async (tx) => {
       await ledBy(tx, communityId, leaderId, true);
-      if (userId === leaderId) throw refuse('helper_is_leader', undefined, 'The leader hands orders out already');
+      if (userId === leaderId)
+        throw refuse('helper_is_leader', undefined, 'The leader hands orders out already');
       if ((await q.membershipOf(tx, userId))?.community_id !== communityId)
         throw refuse('helper_not_member', { userId }, 'A helper must be a member of the community');
       await q.addHelper(tx, communityId, userId, clock.now());

@@ -54,7 +54,11 @@ export async function placeOrder(
   if (addressProblems.length > 0)
     throw new AppError('invalid_input', 'The request is invalid', addressProblems);
   if (input.pickup && input.address)
-    throw invalidInput('/address', 'a pickup order is collected at its pickup point: send no address', 'additionalProperties');
+    throw invalidInput(
+      '/address',
+      'a pickup order is collected at its pickup point: send no address',
+      'additionalProperties',
+    );
   const hash = requestHash(input);
   if (idempotencyKey) {
     const replay = await ctx.idempotency.find(ctx.db, userId, idempotencyKey, hash);

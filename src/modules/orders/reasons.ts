@@ -86,7 +86,8 @@ export const orderReasons = defineReasons({
   pickup_order: {
     code: 'conflict',
     params: Type.Object(Order),
-    description: 'The order is collected at a community pickup point: it is handed over there, never shipped by carrier.',
+    description:
+      'The order is collected at a community pickup point: it is handed over there, never shipped by carrier.',
   },
   not_shipped: {
     code: 'conflict',

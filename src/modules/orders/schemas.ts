@@ -110,7 +110,10 @@ export const OrderPickupSchema = Type.Object({
   }),
   wave: Type.Object(
     { id: Type.String(), cutoffAt: Type.String() },
-    { description: 'The delivery wave: the first cut-off after the order was placed (one placed at it: the next).' },
+    {
+      description:
+        'The delivery wave: the first cut-off after the order was placed (one placed at it: the next).',
+    },
   ),
   status: Type.Union(
     [
