@@ -52,6 +52,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/competitions': 'competitions are announced to everyone, to draw people in',
   'GET /api/competitions/{id}':
     'a leaderboard is public (names masked, opted-out people left out); the viewer’s standing only when signed in',
+  'GET /api/communities': 'neighbours find their community and its pickup point before signing up',
+  'GET /api/communities/{id}': 'a community’s page (pickup point, opening hours) is shared to neighbours',
 };
 
 /** Buyer A's own objects, and what B must not reach. */
@@ -71,6 +73,8 @@ interface Fixture {
   questionId: string;
   answerId: string;
   mallItemId: string;
+  communityId: string;
+  waveId: string;
 }
 
 /**
@@ -88,6 +92,13 @@ const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
   // Changing a question (editing, deleting, marking its best answer) is its asker's alone.
   { pattern: /^\/api\/academy\/questions\/\{id\}(\/best-answer)?$/, param: 'id', object: 'questionId' },
   { pattern: /^\/api\/academy\/answers\/\{id\}$/, param: 'id', object: 'answerId' },
+  // A community's running (editing it, its members, helpers, waves, pickups) is its leader's and helpers'.
+  {
+    pattern: /^\/api\/communities\/\{id\}(\/(helpers|pickups|waves|roster).*)?$/,
+    param: 'id',
+    object: 'communityId',
+  },
+  { pattern: /^\/api\/communities\/\{id\}\/waves\/\{waveId\}$/, param: 'waveId', object: 'waveId' },
 ];
 
 /** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
@@ -121,6 +132,18 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'id',
     object: 'questionId',
     reason: 'anyone signed in answers any question',
+  },
+  {
+    pattern: /^\/api\/communities\/\{id\}\/members$/,
+    param: 'id',
+    object: 'communityId',
+    reason: 'anyone signed in joins or leaves any community; the membership is the caller’s own',
+  },
+  {
+    pattern: /^\/api\/communities\/\{id\}\/helpers\/\{userId\}$/,
+    param: 'userId',
+    object: 'communityId',
+    reason: 'a person the community’s leader names or removes; the community is the owned part',
   },
   {
     pattern: /^\/api\/academy\/answers\/\{id\}\/vote$/,
@@ -326,6 +349,24 @@ beforeAll(async () => {
     body: { title: 'Sweep perk', kind: 'perk', costPoints: 1, stock: 1 },
   });
   expect(mallItem.statusCode, mallItem.body).toBe(201);
+  // A leads a community where a neighbour has a paid pickup order (so it has a wave).
+  expect((await t.request('POST', '/api/leaders', { token: a.token })).statusCode).toBe(201);
+  const community = await t.request('POST', '/api/communities', {
+    token: a.token,
+    body: { name: 'Sweep Garden', pickupPoint: { name: 'Gate', address: '1 Sweep Road' } },
+  });
+  expect(community.statusCode, community.body).toBe(201);
+  const communityId = community.json<{ id: string }>().id;
+  const neighbour = await t.signUp({ name: 'Sweep neighbour' });
+  await t.request('POST', `/api/communities/${communityId}/members`, { token: neighbour.token });
+  const pickup = await t.request('POST', '/api/orders', {
+    token: neighbour.token,
+    body: { items: [{ variantId, quantity: 1 }], pickup: { communityId } },
+  });
+  expect(pickup.statusCode, pickup.body).toBe(201);
+  await t.request('POST', `/api/payments/sandbox/${pickup.json<Order>().id}/succeed`, {
+    token: neighbour.token,
+  });
   await t.jobs.runDue(); // notifications of A's order
 
   fixture = {
@@ -344,6 +385,8 @@ beforeAll(async () => {
     questionId,
     answerId: answered.json<{ answers: { id: string }[] }>().answers[0]!.id,
     mallItemId: mallItem.json<{ id: string }>().id,
+    communityId,
+    waveId: (pickup.json<Order>().pickup as { wave: { id: string } }).wave.id,
   };
 });
 afterAll(() => t.close());

@@ -407,7 +407,7 @@ describe('pickup orders', () => {
     for (const url of [
       `/api/communities/${community.id}/pickups`,
       `/api/communities/${community.id}/waves`,
-      `/api/communities/${community.id}/members`,
+      `/api/communities/${community.id}/roster`,
     ]) {
       expectProblem(await t.request('GET', url, { token: other.token }), 404);
       const own = await t.request('GET', url, { token: leader.token });

@@ -295,7 +295,7 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<CommunitiesRouteOption
   );
 
   app.get(
-    '/api/communities/:id/members',
+    '/api/communities/:id/roster',
     {
       onRequest: signedIn,
       schema: {
