@@ -154,7 +154,7 @@ describe('addressOf', () => {
   });
 });
 
-it('emails by default for orders, after-sales, withdrawals and competition prizes only', () => {
+it('emails by default for orders, pickups waiting, after-sales, withdrawals and competition prizes only', () => {
   expect(NOTIFICATION_TYPES.filter((t) => EMAIL_BY_DEFAULT[t])).toEqual([
     'order.paid',
     'order.redeemed',
@@ -162,5 +162,6 @@ it('emails by default for orders, after-sales, withdrawals and competition prize
     'after_sale.decided',
     'withdrawal.decided',
     'competition.placed',
+    'pickup.reminder',
   ]);
 });
