@@ -159,7 +159,11 @@ export function createPickups(deps: PickupsDeps) {
    * no order of this community holds is 404; one used already is 409. Two people verifying one
    * code at once: both wait for the order's row lock, and the second finds it collected (409).
    */
-  async function verify(staff: Pick<AuthUser, 'id'>, communityId: string, rawCode: string): Promise<CollectedOrder> {
+  async function verify(
+    staff: Pick<AuthUser, 'id'>,
+    communityId: string,
+    rawCode: string,
+  ): Promise<CollectedOrder> {
     await directory.staffedBy(db, communityId, staff.id);
     const code = normalizeCode(rawCode);
     const found = await q.pickupByCode(db, communityId, code);
@@ -217,7 +221,11 @@ export function createPickups(deps: PickupsDeps) {
   }
 
   /** What to pack for a wave (products × quantities over its paid orders) and who collects what. */
-  async function packingList(staff: Pick<AuthUser, 'id'>, communityId: string, waveId: string): Promise<PackingList> {
+  async function packingList(
+    staff: Pick<AuthUser, 'id'>,
+    communityId: string,
+    waveId: string,
+  ): Promise<PackingList> {
     await directory.staffedBy(db, communityId, staff.id);
     const wave = await q.findWave(db, communityId, waveId);
     if (!wave) throw notFound('Wave');
