@@ -1,4 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../src/modules/catalog/service.js';
 import type { Community } from '../../src/modules/communities/index.js';
@@ -113,5 +117,91 @@ describe('a neighbourhood community, on a phone', () => {
       address: null,
       pickup: { status: 'collected' },
     });
+  });
+});
+
+/**
+ * A camera that films a QR code: Chromium's fake capture device plays a Y4M file, here one frame
+ * of the code's modules in black on white (luma only; chroma neutral), 640×480.
+ */
+function qrVideo(text: string): string {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const [width, height] = [640, 480];
+  const scale = Math.floor(400 / (size + 8));
+  const offsetX = Math.floor((width - size * scale) / 2);
+  const offsetY = Math.floor((height - size * scale) / 2);
+  const luma = Buffer.alloc(width * height, 255);
+  for (let y = 0; y < size * scale; y++)
+    for (let x = 0; x < size * scale; x++)
+      if (qr.modules.get(Math.floor(y / scale), Math.floor(x / scale)))
+        luma[(offsetY + y) * width + offsetX + x] = 0;
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const file = join(tmpdir(), `fission-qr-${process.pid}-${Date.now()}.y4m`);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  writeFileSync(
+    file,
+    Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]),
+  );
+  return file;
+}
+
+describe('handing over by the phone camera', () => {
+  it('reads the buyer’s QR code from the camera and completes the order', async () => {
+    const leader = await shop.t.signUp({ name: 'Zhou Min' });
+    await shop.t.request('POST', '/api/leaders', { token: leader.token });
+    const community = (
+      await shop.t.request('POST', '/api/communities', {
+        token: leader.token,
+        body: { name: 'River Bend', pickupPoint: { name: 'Lobby', address: '3 River Road' } },
+      })
+    ).json<Community>();
+    const neighbour = await shop.t.signUp({ name: 'Chen Jie' });
+    await shop.t.request('POST', `/api/communities/${community.id}/members`, { token: neighbour.token });
+    const placed = await shop.t.request('POST', '/api/orders', {
+      token: neighbour.token,
+      body: {
+        items: [{ variantId: jasmine().variants[0]!.id, quantity: 1 }],
+        pickup: { communityId: community.id },
+      },
+    });
+    const paid = (
+      await shop.t.request('POST', `/api/payments/sandbox/${placed.json<Order>().id}/succeed`, {
+        token: neighbour.token,
+      })
+    ).json<Order>();
+    const video = qrVideo(paid.pickupCode as string);
+    const camera = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    try {
+      const context = await camera.newContext({
+        baseURL: shop.baseUrl,
+        viewport: { width: 390, height: 844 },
+      });
+      context.setDefaultTimeout(15_000);
+      await context.grantPermissions(['camera'], { origin: shop.baseUrl });
+      await signInWithToken(context, shop.baseUrl, leader.token);
+      const page = await context.newPage();
+      await page.goto(`/leader/${community.id}`);
+      await page.getByTestId('scan-qr').click();
+      await expect(page.getByTestId('handed-over').textContent()).resolves.toContain('Chen Jie');
+      await expect.poll(() => page.getByTestId('verify-code').inputValue()).toBe(paid.pickupCode);
+    } finally {
+      await camera.close();
+      rmSync(video, { force: true });
+    }
+    const order = (
+      await shop.t.request('GET', `/api/orders/${paid.id}`, { token: neighbour.token })
+    ).json<Order>();
+    expect(order.status).toBe('completed');
   });
 });
