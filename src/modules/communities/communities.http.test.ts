@@ -267,6 +267,13 @@ describe('pickup orders', () => {
     });
     const seen = await t.request('GET', `/api/orders/${order.id}`, { token: neighbour.token });
     expect(seen.json<Order>().pickupCode).toBe(order.pickupCode);
+    // What leader commission and trust will start from: the order's community and its leader.
+    expect(await t.services.communities.pickups.communityOfOrder(t.db, order.id)).toMatchObject({
+      communityId: community.id,
+      leaderId: leader.user.id,
+      buyerId: neighbour.user.id,
+      status: 'awaiting_collection',
+    });
 
     const res = await verify(leader.token, community.id, order.pickupCode as string);
     expect(res.statusCode, res.body).toBe(200);

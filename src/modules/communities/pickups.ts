@@ -394,8 +394,26 @@ export function createPickups(deps: PickupsDeps) {
     await processUncollected(job.now);
   });
 
+  /**
+   * The community an order is collected in and who leads it, or null for a delivered order: what
+   * leader commission (a rate per community order) and trust (pickup reliability) start from.
+   */
+  async function communityOfOrder(conn: Queryable, orderId: string) {
+    const [pickup] = await q.pickupsOf(conn, [orderId]);
+    if (!pickup) return null;
+    const community = (await q.findCommunity(conn, pickup.community_id)) as q.CommunityRow;
+    return {
+      communityId: community.id,
+      leaderId: community.leader_id,
+      buyerId: pickup.user_id,
+      status: pickup.status,
+      collectedBy: pickup.collected_by,
+    };
+  }
+
   return {
     checkout,
+    communityOfOrder,
     reactions: { onPaid, onClosed, onCompleted },
     verify,
     waves,
