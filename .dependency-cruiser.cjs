@@ -18,6 +18,8 @@ const MODULE_GRAPH = {
   catalog: [],
   checkins: ['points'],
   competitions: ['accounts', 'coupons', 'distribution', 'ledger', 'orders', 'points'],
+  // Communities complete pickup orders (after-sales returns of uncollected ones come through a port).
+  communities: ['accounts', 'orders'],
   coupons: ['catalog', 'orders'],
   distribution: ['accounts', 'ledger', 'orders'],
   fulfilment: ['orders'],

@@ -4,6 +4,10 @@ export const API_TAGS = [
   { name: 'accounts', description: 'Sign-up, sign-in, the signed-in person and their settings.' },
   { name: 'catalog', description: 'Products, variants, categories and stock.' },
   { name: 'stores', description: 'Shopkeepers and their micro-stores on the operator’s catalog.' },
+  {
+    name: 'communities',
+    description: 'Community leaders, their communities and pickup points, delivery waves and pickup codes.',
+  },
   { name: 'addresses', description: 'The signed-in person’s saved delivery addresses (one default).' },
   { name: 'orders', description: 'Checkout, the buyer’s orders, cancellation and receipt.' },
   { name: 'payments', description: 'Paying an order, provider webhooks, refunds and disputes.' },

@@ -25,6 +25,7 @@ import {
   createImportService,
 } from './modules/catalog/index.js';
 import { checkinsRoutes, createCheckinsService } from './modules/checkins/index.js';
+import { communitiesRoutes, createCommunitiesModule } from './modules/communities/index.js';
 import { competitionsRoutes, createCompetitionsService } from './modules/competitions/index.js';
 import type { ShareVisitors } from './modules/coupons/index.js';
 import { couponsRoutes, createCouponCheckout, createCouponsService } from './modules/coupons/index.js';
@@ -222,6 +223,11 @@ export async function buildApp(deps: AppDeps) {
     shipping: shipping.checkout,
     shipments: shipmentLookup,
     savedAddresses: addresses,
+    // Communities are created below (they complete orders); this runs only once requests do.
+    pickups: {
+      reserve: (tx, input) => communities.pickups.checkout.reserve(tx, input),
+      ofOrders: (conn, orderIds) => communities.pickups.checkout.ofOrders(conn, orderIds),
+    },
     buyers: {
       contactsOf: accounts.contactsOf,
       idsMatching: (conn, text) => accounts.idsMatching(conn, text),
@@ -339,6 +345,22 @@ export async function buildApp(deps: AppDeps) {
     returnWindowDays: config.returnWindowDays,
     autoApproveRefunds: config.afterSalesAutoApproveRefunds,
   });
+  const communities = createCommunitiesModule({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    accounts,
+    orders,
+    events,
+    jobs,
+    leaderApproval: config.leaderApproval,
+    collectDays: config.pickupCollectDays,
+    uncollectedPolicy: config.uncollectedPickupPolicy,
+    // Goods still at the pickup point never shipped to the buyer: after-sales calls that a refund
+    // before shipping, whose approval puts the units back in stock, which is the return to the platform.
+    requestReturn: (userId, orderId, reason) =>
+      afterSales.request(userId, orderId, { type: 'refund', reason }),
+  });
   const notifications = createNotificationsService({
     db,
     clock,
@@ -413,6 +435,7 @@ export async function buildApp(deps: AppDeps) {
     levels,
     tasks,
     honours,
+    communities: communities.pickups,
   });
   const services = {
     accounts,
@@ -452,6 +475,7 @@ export async function buildApp(deps: AppDeps) {
     reviews,
     moderation,
     moderationRegistry,
+    communities,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -544,6 +568,10 @@ export async function buildApp(deps: AppDeps) {
     attention,
   });
   await app.register(storesRoutes, { stores });
+  await app.register(communitiesRoutes, {
+    ...communities,
+    verifyRateLimit: config.rateLimits ? { max: 30, timeWindow: '1 minute' } : false,
+  });
   await app.register(uploadsRoutes, {
     uploads,
     uploadRateLimit:

@@ -34,6 +34,12 @@ export interface Config {
   paymentProvider: PaymentProviderName;
   /** Whether becoming a shopkeeper waits for an administrator's approval. */
   shopkeeperApproval: boolean;
+  /** Whether becoming a community leader waits for an administrator's approval. */
+  leaderApproval: boolean;
+  /** Days a paid pickup order waits at its pickup point before the uncollected policy applies. */
+  pickupCollectDays: number;
+  /** What happens to a pickup order nobody collected in time: refunded, or returned to the platform. */
+  uncollectedPickupPolicy: 'refund' | 'return';
   /** Unpaid orders one person may hold at once; 0 = no limit. */
   maxUnpaidOrders: number;
   /** Checkouts one person may attempt per minute (when rate limits are on); 0 = no limit. */
@@ -290,6 +296,11 @@ export function loadConfig(env: Env = process.env): Config {
     stripe,
     paymentProvider: paymentProvider(env, sandboxPayments, stripe),
     shopkeeperApproval: flag(env, 'SHOPKEEPER_APPROVAL', false),
+    leaderApproval: flag(env, 'LEADER_APPROVAL', false),
+    pickupCollectDays: int(env, 'PICKUP_COLLECT_DAYS', 3, 1, 30),
+    uncollectedPickupPolicy: oneOf(env, 'UNCOLLECTED_PICKUP_POLICY', 'refund', ['refund', 'return']) as
+      | 'refund'
+      | 'return',
     maxUnpaidOrders: int(env, 'MAX_UNPAID_ORDERS', 3, 0, 1000),
     checkoutRateLimit: int(env, 'CHECKOUT_RATE_LIMIT', 10, 0, 10_000),
     trustProxy: trustProxy(env),
@@ -359,6 +370,17 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'provider new orders are paid through: sandbox (needs SANDBOX_PAYMENTS) or stripe; must be set for Stripe',
   ],
   ['SHOPKEEPER_APPROVAL', 'off', 'on: a new shopkeeper waits for an administrator to approve them'],
+  ['LEADER_APPROVAL', 'off', 'on: a new community leader waits for an administrator to approve them'],
+  [
+    'PICKUP_COLLECT_DAYS',
+    '3',
+    'days a paid pickup order waits at its pickup point after its wave’s cut-off (reminded a day before), 1..30',
+  ],
+  [
+    'UNCOLLECTED_PICKUP_POLICY',
+    'refund',
+    'a pickup order not collected in time: refund (in full, goods back to stock) or return (an after-sales request the operator decides)',
+  ],
   [
     'MAX_UNPAID_ORDERS',
     '3',

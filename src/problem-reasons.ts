@@ -4,6 +4,7 @@ import { addressesReasons } from './modules/addresses/index.js';
 import { afterSalesReasons } from './modules/aftersales/index.js';
 import { catalogReasons } from './modules/catalog/index.js';
 import { checkinsReasons } from './modules/checkins/index.js';
+import { communitiesReasons } from './modules/communities/index.js';
 import { competitionsReasons } from './modules/competitions/index.js';
 import { couponReasons } from './modules/coupons/index.js';
 import { distributionReasons } from './modules/distribution/index.js';
@@ -40,6 +41,7 @@ export const problemReasons = mergeReasonCatalogs([
   accountsReasons,
   catalogReasons,
   storesReasons,
+  communitiesReasons,
   couponReasons,
   groupBuyReasons,
   orderReasons,

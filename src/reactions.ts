@@ -1,4 +1,5 @@
 import type { AfterSalesService } from './modules/aftersales/index.js';
+import type { CommunitiesModule } from './modules/communities/index.js';
 import type { CompetitionsService } from './modules/competitions/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import type { DistributionService } from './modules/distribution/index.js';
@@ -26,6 +27,7 @@ export interface ReactingModules {
   levels: Pick<LevelsService, 'reactions'>;
   tasks: Pick<TasksService, 'reactions'>;
   honours: Pick<HonoursService, 'reactions'>;
+  communities: Pick<CommunitiesModule['pickups'], 'reactions'>;
 }
 
 /**
@@ -54,6 +56,11 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.paid', m.sharing.reactions.onPaid);
   events.subscribe('order.partially_refunded', m.sharing.reactions.onPartiallyRefunded);
   events.subscribe('order.refunded', m.sharing.reactions.onRefunded);
+  // A pickup order's code is made with its payment, so the paid order already shows it.
+  events.subscribe('order.paid', m.communities.reactions.onPaid);
+  events.subscribe('order.cancelled', m.communities.reactions.onClosed);
+  events.subscribe('order.refunded', m.communities.reactions.onClosed);
+  events.subscribe('order.completed', m.communities.reactions.onCompleted);
   // A coupon's redemption counts as used once its order is paid, in the payment's transaction.
   events.subscribe('order.paid', m.coupons.reactions.onPaid);
 

@@ -11,6 +11,7 @@ import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
 import { demoAddresses } from './addresses.js';
 import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } from './catalog.js';
+import { demoCommunity, demoLeader } from './communities.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoImport } from './imports.js';
 import { demoOrders } from './orders.js';
@@ -47,6 +48,39 @@ const getCoupons = async () =>
   (await t.request('GET', '/api/coupons?limit=100')).json<{ items: CouponTemplate[] }>().items;
 
 describe('demo shop', () => {
+  it('has a community leader whose community has members, a collected order and a paid one awaiting collection', async () => {
+    const leader = (await signIn(demoLeader.email, demoLeader.password)).json<{ token: string }>().token;
+    const led = (await t.request('GET', '/api/me/led-communities', { token: leader })).json<{
+      items: { id: string; name: string; membersCount: number; pickupPoint: { name: string } }[];
+    }>().items;
+    expect(led).toEqual([
+      expect.objectContaining({ name: demoCommunity.name, membersCount: 2, pickupPoint: expect.anything() }),
+    ]);
+    const communityId = led[0]!.id;
+    const waiting = (
+      await t.request('GET', `/api/communities/${communityId}/pickups`, { token: leader })
+    ).json<{ items: { orderId: string; buyer: { name: string } }[] }>().items;
+    expect(waiting.map((w) => w.buyer.name)).toEqual(['Wang Fang']);
+    const collected = (
+      await t.request('GET', `/api/communities/${communityId}/pickups?status=collected`, { token: leader })
+    ).json<{ items: { buyer: { name: string } }[] }>().items;
+    expect(collected.map((c) => c.buyer.name)).toEqual(['Chen Jie']);
+    const buyer2 = await signInAs('buyer2');
+    const order = (
+      await t.request('GET', `/api/orders/${waiting[0]!.orderId}`, { token: buyer2.token })
+    ).json<Order>();
+    expect(order).toMatchObject({
+      status: 'paid',
+      shippingFee: 0,
+      pickup: { status: 'awaiting_collection' },
+    });
+    expect(order.pickupCode).toMatch(/^\d{8}$/);
+    const mine = (await t.request('GET', '/api/me/community', { token: buyer2.token })).json<{
+      community: { id: string } | null;
+    }>();
+    expect(mine.community?.id).toBe(communityId);
+  });
+
   it('lists 30+ products across at least five categories', async () => {
     expect(products.length).toBeGreaterThanOrEqual(30);
     const categories = (await t.request('GET', '/api/categories')).json<{ items: { slug: string }[] }>();

@@ -13,6 +13,7 @@ import {
   demoImagePath,
 } from './catalog.js';
 import { seedDemoCheckins } from './checkins.js';
+import { seedDemoCommunities } from './communities.js';
 import { seedDemoCompetitions } from './competitions.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoHonours } from './honours.js';
@@ -39,6 +40,8 @@ export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
   orders: number;
   tasks: number;
   shippingTemplates: number;
+  /** The demo community with its pickup point (communities.ts). */
+  communities: number;
   /** Background jobs run at the end: the notifications of the story, among others. */
   jobs: number;
 }
@@ -122,6 +125,8 @@ async function seedStory(
   await runtime.jobs.runDue();
   await seedDemoLevels(services);
   await seedDemoHonours(services, db, shopkeeper);
+  const community = await seedDemoCommunities(services, people, products, time);
+  if (community.leaderEmail) accounts.push(community.leaderEmail);
   const jobs = await runtime.jobs.runDue();
   return {
     products: demoCatalog.length,
@@ -134,6 +139,7 @@ async function seedStory(
     tasks,
     ...mall,
     ...shipping,
+    communities: community.communities,
     jobs,
   };
 }

@@ -118,6 +118,11 @@ export interface DomainEvents {
   };
   /** A competition ended and this person placed (`rank`, 1-based) among the prize winners. */
   'competition.placed': { userId: string; competitionId: string; title: string; rank: number };
+  /**
+   * A paid pickup order still waits at its community's pickup point a day before `collectBy`, when
+   * it is refunded or returned to the platform (the communities module's uncollected-orders job).
+   */
+  'pickup.reminder': { userId: string; orderId: string; communityId: string; collectBy: string };
   /** An operator approved or rejected a promoter's (`userId`) withdrawal. */
   'withdrawal.decided': {
     withdrawalId: string;

@@ -54,6 +54,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/competitions': 'competitions are announced to everyone, to draw people in',
   'GET /api/competitions/{id}':
     'a leaderboard is public (names masked, opted-out people left out); the viewer’s standing only when signed in',
+  'GET /api/communities': 'neighbours find their community and its pickup point before signing up',
+  'GET /api/communities/{id}': 'a community’s page (pickup point, opening hours) is shared to neighbours',
 };
 
 /** Buyer A's own objects, and what B must not reach. */
@@ -74,6 +76,8 @@ interface Fixture {
   answerId: string;
   mallItemId: string;
   reviewId: string;
+  communityId: string;
+  waveId: string;
 }
 
 /**
@@ -93,6 +97,13 @@ const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
   { pattern: /^\/api\/academy\/answers\/\{id\}$/, param: 'id', object: 'answerId' },
   // A review is public, but only its author follows it up.
   { pattern: /^\/api\/reviews\/\{id\}\/follow-up$/, param: 'id', object: 'reviewId' },
+  // A community's running (editing it, its members, helpers, waves, pickups) is its leader's and helpers'.
+  {
+    pattern: /^\/api\/communities\/\{id\}(\/(helpers|pickups|waves|roster).*)?$/,
+    param: 'id',
+    object: 'communityId',
+  },
+  { pattern: /^\/api\/communities\/\{id\}\/waves\/\{waveId\}$/, param: 'waveId', object: 'waveId' },
 ];
 
 /** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
@@ -126,6 +137,18 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'id',
     object: 'questionId',
     reason: 'anyone signed in answers any question',
+  },
+  {
+    pattern: /^\/api\/communities\/\{id\}\/members$/,
+    param: 'id',
+    object: 'communityId',
+    reason: 'anyone signed in joins or leaves any community; the membership is the caller’s own',
+  },
+  {
+    pattern: /^\/api\/communities\/\{id\}\/helpers\/\{userId\}$/,
+    param: 'userId',
+    object: 'communityId',
+    reason: 'a person the community’s leader names or removes; the community is the owned part',
   },
   {
     pattern: /^\/api\/academy\/answers\/\{id\}\/vote$/,
@@ -336,6 +359,24 @@ beforeAll(async () => {
     body: { title: 'Sweep perk', kind: 'perk', costPoints: 1, stock: 1 },
   });
   expect(mallItem.statusCode, mallItem.body).toBe(201);
+  // A leads a community where a neighbour has a paid pickup order (so it has a wave).
+  expect((await t.request('POST', '/api/leaders', { token: a.token })).statusCode).toBe(201);
+  const community = await t.request('POST', '/api/communities', {
+    token: a.token,
+    body: { name: 'Sweep Garden', pickupPoint: { name: 'Gate', address: '1 Sweep Road' } },
+  });
+  expect(community.statusCode, community.body).toBe(201);
+  const communityId = community.json<{ id: string }>().id;
+  const neighbour = await t.signUp({ name: 'Sweep neighbour' });
+  await t.request('POST', `/api/communities/${communityId}/members`, { token: neighbour.token });
+  const pickup = await t.request('POST', '/api/orders', {
+    token: neighbour.token,
+    body: { items: [{ variantId, quantity: 1 }], pickup: { communityId } },
+  });
+  expect(pickup.statusCode, pickup.body).toBe(201);
+  await t.request('POST', `/api/payments/sandbox/${pickup.json<Order>().id}/succeed`, {
+    token: neighbour.token,
+  });
   await t.jobs.runDue(); // notifications of A's order
 
   fixture = {
@@ -355,6 +396,8 @@ beforeAll(async () => {
     answerId: answered.json<{ answers: { id: string }[] }>().answers[0]!.id,
     mallItemId: mallItem.json<{ id: string }>().id,
     reviewId: review.json<{ id: string }>().id,
+    communityId,
+    waveId: (pickup.json<Order>().pickup as { wave: { id: string } }).wave.id,
   };
 });
 afterAll(() => t.close());

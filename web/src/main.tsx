@@ -8,6 +8,7 @@ import './styles/components.css';
 import './styles/distribution.css';
 import './styles/structure.css';
 import './styles/payouts.css';
+import './styles/communities.css';
 import './styles/fraud.css';
 import './styles/coupons.css';
 import './styles/groupbuy.css';

@@ -268,6 +268,7 @@ describe('notification preferences', () => {
         'badge.granted': false,
         'competition.placed': true,
         'points.expiring': false,
+        'pickup.reminder': true,
       },
     });
     const put = await t.request('PUT', '/api/me/notification-preferences', {

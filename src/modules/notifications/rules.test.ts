@@ -26,6 +26,9 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
   'group.failed': [{ groupId: 'g1', campaignId: 'k1', memberIds: [] }],
   'badge.granted': [{ userId: 'p1', badge: 'customers', tier: 'silver' }],
   'points.expiring': [{ userId: 'u1', lotId: 'l1', points: 120, expiresAt: '2026-03-08T10:00:00.000Z' }],
+  'pickup.reminder': [
+    { userId: 'u1', orderId: 'o1', communityId: 'c1', collectBy: '2026-03-08T10:00:00.000Z' },
+  ],
   'withdrawal.decided': [
     { withdrawalId: 'w1', userId: 'p1', amount: 10_000, status: 'approved' },
     { withdrawalId: 'w2', userId: 'p1', amount: 10_000, status: 'rejected' },
@@ -151,7 +154,7 @@ describe('addressOf', () => {
   });
 });
 
-it('emails by default for orders, after-sales, withdrawals and competition prizes only', () => {
+it('emails by default for orders, pickups waiting, after-sales, withdrawals and competition prizes only', () => {
   expect(NOTIFICATION_TYPES.filter((t) => EMAIL_BY_DEFAULT[t])).toEqual([
     'order.paid',
     'order.redeemed',
@@ -159,5 +162,6 @@ it('emails by default for orders, after-sales, withdrawals and competition prize
     'after_sale.decided',
     'withdrawal.decided',
     'competition.placed',
+    'pickup.reminder',
   ]);
 });

@@ -18,6 +18,7 @@ export const NOTIFICATION_TYPES = [
   'badge.granted',
   'competition.placed',
   'points.expiring',
+  'pickup.reminder',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -44,6 +45,8 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   // A prize is rare and worth hearing of: by email unless the person turns it off.
   'competition.placed': true,
   'points.expiring': false,
+  // Money comes back (or goods go back) if they do not collect: worth an email.
+  'pickup.reminder': true,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -86,6 +89,10 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
     case 'points.expiring': {
       const p = e as NotificationEvent<'points.expiring'>;
       return { recipients: [p.userId], subject: p.lotId, link: '/points' };
+    }
+    case 'pickup.reminder': {
+      const p = e as NotificationEvent<'pickup.reminder'>;
+      return { recipients: [p.userId], subject: `${p.orderId}:reminder`, link: `/orders/${p.orderId}` };
     }
     case 'withdrawal.decided': {
       const w = e as NotificationEvent<'withdrawal.decided'>;
@@ -249,6 +256,10 @@ const TEMPLATES: Record<Language, Templates> = {
       title: 'Points expiring soon',
       body: `${e.points} of your points expire on ${dayOf(e.expiresAt, 'en')}. Use them at checkout before then.`,
     }),
+    'pickup.reminder': (e) => ({
+      title: 'Your order is waiting at the pickup point',
+      body: `Collect order ${shortRef(e.orderId)} by ${dayOf(e.collectBy, 'en')} with its pickup code; after that it goes back.`,
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -327,6 +338,10 @@ const TEMPLATES: Record<Language, Templates> = {
     'points.expiring': (e) => ({
       title: '积分即将过期',
       body: `您有 ${e.points} 积分将于 ${dayOf(e.expiresAt, 'zh-CN')} 过期，请在此之前结算时使用。`,
+    }),
+    'pickup.reminder': (e) => ({
+      title: '您的订单在自提点等您取货',
+      body: `请在 ${dayOf(e.collectBy, 'zh-CN')} 前凭取货码领取订单 ${shortRef(e.orderId)}，逾期将退回。`,
     }),
   },
 };

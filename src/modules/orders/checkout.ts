@@ -25,6 +25,8 @@ export interface PlaceOrderInput {
   points?: number;
   /** Open a group in a campaign (no `groupId`) or join one. */
   groupBuy?: { campaignId: string; groupId?: string };
+  /** Collected at this community's pickup point instead of delivered to `address`. */
+  pickup?: { communityId: string };
 }
 
 /** Where the request came from: kept with the order for attribution and the self-dealing check. */
@@ -51,6 +53,12 @@ export async function placeOrder(
   const addressProblems = input.address ? addressInputErrors(input.address) : [];
   if (addressProblems.length > 0)
     throw new AppError('invalid_input', 'The request is invalid', addressProblems);
+  if (input.pickup && input.address)
+    throw invalidInput(
+      '/address',
+      'a pickup order is collected at its pickup point: send no address',
+      'additionalProperties',
+    );
   const hash = requestHash(input);
   if (idempotencyKey) {
     const replay = await ctx.idempotency.find(ctx.db, userId, idempotencyKey, hash);
@@ -154,10 +162,12 @@ async function reserveAndCreate(
   const seat = await reserveGroupSeat(ctx, tx, userId, input.groupBuy, lines);
   if (seat) for (const p of priced) p.unitPrice = seat.unitPrice;
 
+  const now = ctx.clock.now();
+  const pickup = await reservePickup(ctx, tx, userId, input.pickup, now);
   const price = await priceDiscounts(ctx, tx, userId, input, priced, seat ? 'group' : 'regular');
   const totals = computeTotals(priced, price.discount);
-  const shippingFee = await shippingFeeOf(ctx, tx, { userId, address, priced, seat });
-  const now = ctx.clock.now();
+  // Collected at a pickup point: the goods travel in the community's wave, not by parcel.
+  const shippingFee = pickup ? 0 : await shippingFeeOf(ctx, tx, { userId, address, priced, seat });
   const order: q.OrderRow = {
     id: orderId,
     user_id: userId,
@@ -185,6 +195,7 @@ async function reserveAndCreate(
   await price.coupon?.attachTo(order.id);
   await price.points?.attachTo(order.id);
   await seat?.attach(tx, order.id);
+  await pickup?.attach(tx, order.id);
   await q.insertItems(
     tx,
     priced.map(({ variant, unitPrice, quantity }, i) => ({
@@ -288,6 +299,19 @@ async function reserveGroupSeat(
   if (groupBuy === undefined) return null;
   if (!ctx.groupBuys) throw invalidInput('/groupBuy', 'group buying is not enabled on this server');
   return ctx.groupBuys.reserveSeat(tx, { userId, ...groupBuy, lines });
+}
+
+/** The order's place in its community's delivery wave; null for an order delivered to an address. */
+async function reservePickup(
+  ctx: OrdersContext,
+  tx: Tx,
+  userId: string,
+  pickup: PlaceOrderInput['pickup'],
+  placedAt: Date,
+) {
+  if (pickup === undefined) return null;
+  if (!ctx.pickups) throw invalidInput('/pickup', 'pickup points are not enabled on this server');
+  return ctx.pickups.reserve(tx, { userId, communityId: pickup.communityId, placedAt });
 }
 
 /**

@@ -38,6 +38,8 @@ export interface OrdersContext {
   savedAddresses?: SavedAddressBook;
   /** Who bought: the accounts module's contacts, for the operator's order views (no join to `users`). */
   buyers: BuyerDirectory;
+  /** The communities module's pickup points; without it an order with `pickup` is refused. */
+  pickups?: PickupCheckout;
   /** The sandbox provider while it is on: its pay page simulates the buyer paying. */
   sandbox?: Pick<SandboxProvider, 'simulate'>;
 }
@@ -170,4 +172,39 @@ export interface OrderShipment {
   shippedAt: string;
   /** When delivery confirms itself if the buyer has not confirmed it (while the order is shipped). */
   autoConfirmAt: string;
+}
+
+/**
+ * Collecting an order at a community's pickup point instead of having it delivered, supplied by the
+ * communities module (which owns communities, waves and pickup codes; orders needs none of its
+ * tables). `reserve` checks the buyer may collect there and places the order in the delivery wave
+ * open at `placedAt`; `attach` records it once the order row exists, in the checkout transaction.
+ * The pickup code is the communities module's too: it makes one when the order is paid.
+ */
+export interface PickupCheckout {
+  reserve(
+    tx: Tx,
+    input: { userId: string; communityId: string; placedAt: Date },
+  ): Promise<{ attach(tx: Tx, orderId: string): Promise<void> }>;
+  /** The pickup of each order collected at a pickup point, its code included (the caller hides it). */
+  ofOrders(conn: Queryable, orderIds: readonly string[]): Promise<Map<string, OrderPickup>>;
+}
+
+export interface OrderPickup {
+  communityId: string;
+  communityName: string;
+  pickupPoint: {
+    name: string;
+    address: string;
+    openingHours: string | null;
+    location: { lat: number; lng: number } | null;
+  };
+  /** The delivery wave the order ships in: the first cut-off after it was placed. */
+  wave: { id: string; cutoffAt: string };
+  status: 'awaiting_payment' | 'awaiting_collection' | 'collected' | 'returned' | 'closed';
+  /** Made when the order is paid; shown to its buyer and the community's leader and helpers only. */
+  code: string | null;
+  /** When an uncollected order is refunded or returned (while it waits for collection). */
+  collectBy: string | null;
+  collectedAt: string | null;
 }

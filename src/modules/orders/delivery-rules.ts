@@ -17,6 +17,7 @@ export type ShipRefusal = Extract<
   | 'order_cancelled'
   | 'group_waiting'
   | 'group_failed'
+  | 'pickup_order'
 >;
 
 export const SHIP_REFUSALS: Record<ShipRefusal, string> = {
@@ -27,6 +28,7 @@ export const SHIP_REFUSALS: Record<ShipRefusal, string> = {
   order_cancelled: 'The order was cancelled',
   group_waiting: 'This order waits for its group to fill; ship it once the group succeeds',
   group_failed: 'This order’s group did not succeed; it is refunded, not shipped',
+  pickup_order: 'This order is collected at a pickup point; it ships in its community’s wave, not by carrier',
 };
 
 const byStatus: Record<Exclude<OrderStatus, 'paid'>, ShipRefusal> = {
@@ -40,8 +42,10 @@ const byStatus: Record<Exclude<OrderStatus, 'paid'>, ShipRefusal> = {
 export function shipRefusal(
   status: OrderStatus,
   group: OrderGroupBuy['status'] | undefined,
+  pickup = false,
 ): ShipRefusal | null {
   if (status !== 'paid') return byStatus[status];
+  if (pickup) return 'pickup_order';
   if (group === 'waiting') return 'group_waiting';
   if (group === 'failed' || group === 'left') return 'group_failed';
   // Kept in step with the state machine: a refusal-free order is one that may become shipped.
@@ -61,6 +65,22 @@ export function receiptRefusal(status: OrderStatus): ReceiptRefusal | null {
   if (status === 'shipped') return null;
   if (status === 'completed') return 'already_completed';
   if (status === 'pending_payment' || status === 'paid') return 'not_shipped';
+  return 'order_closed';
+}
+
+/** Why a pickup order may not be handed over: only a paid one waits at the pickup point. */
+export type PickupRefusal = Extract<OrderReason, 'not_paid' | 'already_completed' | 'order_closed'>;
+
+export const PICKUP_REFUSALS: Record<PickupRefusal, string> = {
+  not_paid: 'The order is not paid yet; it is handed over once paid',
+  already_completed: 'The order was already collected',
+  order_closed: 'The order was refunded or cancelled',
+};
+
+export function pickupRefusal(status: OrderStatus): PickupRefusal | null {
+  if (status === 'paid') return orderMachine.canTransition(status, 'completed') ? null : 'order_closed';
+  if (status === 'pending_payment') return 'not_paid';
+  if (status === 'completed' || status === 'shipped') return 'already_completed';
   return 'order_closed';
 }
 
@@ -100,7 +120,7 @@ export function payRefusal(status: OrderStatus): PayRefusal | null {
  * A 409 with the refusal's reason and the order's id (the CSV import reports the reason per row);
  * its English detail from the step's own table (`already_paid` says more when cancelling).
  */
-type DeliveryRefusal = ShipRefusal | ReceiptRefusal | CancelRefusal | PayRefusal;
+type DeliveryRefusal = ShipRefusal | ReceiptRefusal | CancelRefusal | PayRefusal | PickupRefusal;
 export const orderRefusal = <R extends DeliveryRefusal>(
   reason: R,
   orderId: string,
@@ -112,4 +132,5 @@ export const TIMELINE_NOTES = {
   confirmedByBuyer: 'confirmed by the buyer',
   confirmedAutomatically: 'confirmed automatically',
   cancelledByBuyer: 'cancelled by the buyer',
+  collectedAtPickup: 'collected at the pickup point',
 } as const;

@@ -5,6 +5,8 @@ import {
   CANCEL_REFUSALS,
   cancelRefusal,
   orderRefusal,
+  PICKUP_REFUSALS,
+  pickupRefusal,
   RECEIPT_REFUSALS,
   receiptRefusal,
   SHIP_REFUSALS,
@@ -33,7 +35,8 @@ export async function markShipped(
 ): Promise<{ shippedAt: Date }> {
   const order = await lockOrThrow(tx, orderId);
   const group = (await ctx.groupBuys?.ofOrders(tx, [orderId]))?.get(orderId);
-  const refusal = shipRefusal(order.status, group?.status);
+  const pickup = (await ctx.pickups?.ofOrders(tx, [orderId]))?.has(orderId) ?? false;
+  const refusal = shipRefusal(order.status, group?.status, pickup);
   if (refusal) throw orderRefusal(refusal, orderId, SHIP_REFUSALS);
   const shipped = await moveTo(ctx, tx, order, 'shipped', note);
   await ctx.events.publish(tx, 'order.shipped', { orderId, userId: order.user_id });
@@ -70,6 +73,18 @@ export async function confirmDeliveryAutomatically(ctx: OrdersContext, orderId: 
     await complete(ctx, tx, order, TIMELINE_NOTES.confirmedAutomatically);
     return true;
   });
+}
+
+/**
+ * A pickup order handed over at its pickup point (the communities module checked the code): paid →
+ * completed under the order's row lock, in the caller's transaction. Any other state is a 409
+ * saying why (`not_paid`, `already_completed`, `order_closed`).
+ */
+export async function completePickup(ctx: OrdersContext, tx: Tx, orderId: string): Promise<Order> {
+  const order = await lockOrThrow(tx, orderId);
+  const refusal = pickupRefusal(order.status);
+  if (refusal) throw orderRefusal(refusal, orderId, PICKUP_REFUSALS);
+  return presentOrder(ctx, tx, await complete(ctx, tx, order, TIMELINE_NOTES.collectedAtPickup));
 }
 
 /** The buyer cancels an unpaid order; its stock goes back (the same path as an expired order). */

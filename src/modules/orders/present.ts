@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db.js';
-import type { OrderGroupBuy, OrderShipment, OrdersContext } from './context.js';
+import type { OrderGroupBuy, OrderPickup, OrderShipment, OrdersContext } from './context.js';
 import * as q from './queries.js';
 import { POINTS_PROVIDER } from './rules.js';
 import type { OrderSchema } from './schemas.js';
@@ -23,11 +23,16 @@ const presentItem = (i: q.OrderItemRow): OrderItem => ({
   refundedQuantity: i.refunded_quantity,
 });
 
-/** Orders as the API shows them, with items, payment, group, shipment and timeline loaded in bulk. */
+/**
+ * Orders as the API shows them, with items, payment, group, shipment and timeline loaded in bulk.
+ * A pickup code is shown only when `viewerId` is the order's buyer: operators' views, events and
+ * other modules never carry it (the communities module shows it to the pickup point's staff itself).
+ */
 export async function presentOrders(
   ctx: OrdersContext,
   conn: Queryable,
   rows: readonly q.OrderRow[],
+  viewerId?: string,
 ): Promise<Order[]> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
@@ -38,6 +43,7 @@ export async function presentOrders(
   const groups = (await ctx.groupBuys?.ofOrders(conn, ids)) ?? new Map<string, OrderGroupBuy>();
   const shipments = (await ctx.shipments?.ofOrders(conn, ids)) ?? new Map<string, OrderShipment>();
   const disputes = await ctx.payments.disputesOf(conn, ids);
+  const pickups = (await ctx.pickups?.ofOrders(conn, ids)) ?? new Map<string, OrderPickup>();
   return rows.map((row) => ({
     id: row.id,
     userId: row.user_id,
@@ -61,6 +67,7 @@ export async function presentOrders(
     groupBuy: groups.get(row.id) ?? null,
     shipment: shipments.get(row.id) ?? null,
     dispute: disputes.get(row.id) ?? null,
+    ...presentPickup(pickups.get(row.id), row.user_id === viewerId),
     timeline: events
       .filter((e) => e.order_id === row.id)
       .map((e) => ({ status: e.status as TimelineStatus, note: e.note, at: e.at.toISOString() })),
@@ -70,7 +77,18 @@ export async function presentOrders(
   }));
 }
 
-export async function presentOrder(ctx: OrdersContext, conn: Queryable, row: q.OrderRow): Promise<Order> {
-  const [order] = await presentOrders(ctx, conn, [row]);
+function presentPickup(pickup: OrderPickup | undefined, toBuyer: boolean) {
+  if (!pickup) return { pickup: null, pickupCode: null };
+  const { code, ...shown } = pickup;
+  return { pickup: shown, pickupCode: toBuyer ? code : null };
+}
+
+export async function presentOrder(
+  ctx: OrdersContext,
+  conn: Queryable,
+  row: q.OrderRow,
+  viewerId?: string,
+): Promise<Order> {
+  const [order] = await presentOrders(ctx, conn, [row], viewerId);
   return order as Order;
 }

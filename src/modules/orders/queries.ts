@@ -268,6 +268,9 @@ export const setStatus = async (tx: Queryable, id: string, status: OrderStatus, 
 export const findOrder = async (conn: Queryable, id: string) =>
   (await conn.query<OrderRow>('SELECT * FROM orders WHERE id = $1', [id]))[0];
 
+export const findOrders = (conn: Queryable, ids: readonly string[]) =>
+  conn.query<OrderRow>('SELECT * FROM orders WHERE id = ANY($1) ORDER BY created_at, id', [ids]);
+
 export const itemsOf = (conn: Queryable, orderIds: readonly string[]) =>
   conn.query<OrderItemRow>('SELECT * FROM order_items WHERE order_id = ANY($1) ORDER BY id', [orderIds]);
 

@@ -83,6 +83,12 @@ export const orderReasons = defineReasons({
     params: Type.Object(Order),
     description: 'The order’s group did not succeed; it is refunded, not shipped.',
   },
+  pickup_order: {
+    code: 'conflict',
+    params: Type.Object(Order),
+    description:
+      'The order is collected at a community pickup point: it is handed over there, never shipped by carrier.',
+  },
   not_shipped: {
     code: 'conflict',
     params: Type.Object(Order),

@@ -83,9 +83,55 @@ export const PlaceOrderBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    pickup: Type.Optional(
+      Type.Object(
+        { communityId: Type.String({ minLength: 1, maxLength: 64 }) },
+        {
+          additionalProperties: false,
+          description:
+            'Collect the order at the community’s pickup point instead of an `address` (not both): the buyer ' +
+            'must be a member of the community (422 `community_membership_required`); nothing is charged for shipping.',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
+
+/** Where a pickup order is collected, its wave and how far collection is. */
+export const OrderPickupSchema = Type.Object({
+  communityId: Type.String(),
+  communityName: Type.String(),
+  pickupPoint: Type.Object({
+    name: Type.String(),
+    address: Type.String(),
+    openingHours: Nullable(Type.String()),
+    location: Nullable(Type.Object({ lat: Type.Number(), lng: Type.Number() })),
+  }),
+  wave: Type.Object(
+    { id: Type.String(), cutoffAt: Type.String() },
+    {
+      description:
+        'The delivery wave: the first cut-off after the order was placed (one placed at it: the next).',
+    },
+  ),
+  status: Type.Union(
+    [
+      Type.Literal('awaiting_payment'),
+      Type.Literal('awaiting_collection'),
+      Type.Literal('collected'),
+      Type.Literal('returned'),
+      Type.Literal('closed'),
+    ],
+    {
+      description:
+        '`returned`: not collected in time and sent back to the platform (an after-sales return); ' +
+        '`closed`: refunded or cancelled.',
+    },
+  ),
+  collectBy: Nullable(Type.String({ description: 'Not collected by then, it is refunded or returned.' })),
+  collectedAt: Nullable(Type.String()),
+});
 
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
@@ -166,6 +212,14 @@ export const OrderSchema = Type.Object({
     }),
   ),
   dispute: Nullable(DisputeSchema),
+  pickup: Nullable(OrderPickupSchema),
+  pickupCode: Nullable(
+    Type.String({
+      description:
+        'A pickup order’s code once it is paid, shown at the pickup point (also as a QR code): only to its ' +
+        'buyer and the community’s leader and helpers, null for anyone else and before payment.',
+    }),
+  ),
   timeline: Type.Array(Type.Object({ status: TimelineStatusSchema, note: Type.String(), at: Type.String() })),
   expiresAt: Type.String(),
   createdAt: Type.String(),

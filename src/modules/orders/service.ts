@@ -6,7 +6,13 @@ import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.
 import { placeOrder } from './checkout.js';
 import * as contacts from './contacts.js';
 import { EXPIRE_ORDER_JOB, type OrdersContext, REFUND_LATE_PAYMENT_JOB } from './context.js';
-import { cancelByBuyer, confirmDeliveryAutomatically, confirmReceipt, markShipped } from './delivery.js';
+import {
+  cancelByBuyer,
+  completePickup,
+  confirmDeliveryAutomatically,
+  confirmReceipt,
+  markShipped,
+} from './delivery.js';
 import { cancelUnpaidOrder, completeOrder, confirmPayment, recordPaymentFailure } from './lifecycle.js';
 import { type Order, presentOrder, presentOrders } from './present.js';
 import * as q from './queries.js';
@@ -40,7 +46,7 @@ export function createOrdersService(ctx: OrdersContext) {
   async function getOrder(viewer: AuthUser, orderId: string): Promise<Order> {
     const row = await q.findOrder(ctx.db, orderId);
     if (!row || (row.user_id !== viewer.id && !viewer.roles.includes('admin'))) throw notFound('Order');
-    const [order] = await presentOrders(ctx, ctx.db, [row]);
+    const [order] = await presentOrders(ctx, ctx.db, [row], viewer.id);
     return order as Order;
   }
 
@@ -90,7 +96,7 @@ export function createOrdersService(ctx: OrdersContext) {
     filter: Omit<q.OrderListFilter, 'q'> & { userId: string; cursor?: string },
   ): Promise<Page<Order>> {
     const { rows, visible } = await pageOf(filter);
-    const orders = new Map((await presentOrders(ctx, ctx.db, visible)).map((o) => [o.id, o]));
+    const orders = new Map((await presentOrders(ctx, ctx.db, visible, filter.userId)).map((o) => [o.id, o]));
     return toPage(
       rows,
       filter.limit,
@@ -145,12 +151,17 @@ export function createOrdersService(ctx: OrdersContext) {
     confirmReceipt: confirmReceipt.bind(null, ctx),
     confirmDeliveryAutomatically: confirmDeliveryAutomatically.bind(null, ctx),
     cancelByBuyer: cancelByBuyer.bind(null, ctx),
+    /** A pickup order handed over at its pickup point: paid → completed, in the caller's transaction. */
+    completePickup: (tx: Tx, orderId: string) => completePickup(ctx, tx, orderId),
     /** The order as the API shows it, read inside the caller's transaction (e.g. after shipping it). */
     orderIn: async (tx: Tx, orderId: string) => {
       const row = await q.findOrder(tx, orderId);
       if (!row) throw notFound('Order');
       return presentOrder(ctx, tx, row);
     },
+    /** Orders as the API shows them (no pickup codes), read in the caller's connection; unknown ids are left out. */
+    ordersIn: async (conn: Queryable, orderIds: readonly string[]) =>
+      orderIds.length === 0 ? [] : presentOrders(ctx, conn, await q.findOrders(conn, orderIds)),
     getOrder,
     getOwnOrder,
     /** Normalized delivery keys and payment fingerprints, for distribution's fraud signals. */
@@ -164,9 +175,12 @@ export function createOrdersService(ctx: OrdersContext) {
     /** Whether the sandbox provider is on (its pay routes exist only then). */
     paysInSandbox: ctx.sandbox !== undefined,
     /** The buyer pays (or fails to pay) their order on the sandbox's pay page. */
-    payInSandbox: (userId: string, orderId: string, outcome: SandboxOutcome) => {
+    payInSandbox: async (userId: string, orderId: string, outcome: SandboxOutcome) => {
       if (!ctx.sandbox) throw notFound('Sandbox');
-      return payInSandbox(ctx, ctx.sandbox, userId, orderId, outcome);
+      const order = await payInSandbox(ctx, ctx.sandbox, userId, orderId, outcome);
+      // The buyer is the one paying: a pickup order's code is theirs to see at once.
+      if (!order.pickup) return order;
+      return presentOrder(ctx, ctx.db, (await q.findOrder(ctx.db, orderId)) as q.OrderRow, userId);
     },
     /** What the buyer's browser needs to finish paying: only the buyer (admins get 404 too). */
     paymentOf: async (userId: string, orderId: string) => {

@@ -56,6 +56,11 @@ export const ADMIN_ACCESS: Readonly<Record<string, readonly StaffRole[]>> = {
   'GET /api/admin/shopkeepers': ADMIN,
   'POST /api/admin/shopkeepers/{userId}/approve': ADMIN,
   'POST /api/admin/shopkeepers/{userId}/reject': ADMIN,
+  'GET /api/admin/leaders': ADMIN,
+  'POST /api/admin/leaders/{userId}/approve': ADMIN,
+  'POST /api/admin/leaders/{userId}/reject': ADMIN,
+  // Support staff handle pickups that went wrong: they see every community and how its pickups stand.
+  'GET /api/admin/communities': STAFF,
   'GET /api/admin/distribution/settings': ADMIN,
   'PUT /api/admin/distribution/settings': ADMIN,
   'GET /api/admin/promoters': ADMIN,

@@ -14,6 +14,7 @@ import {
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
 import { CheckInPage } from '../features/checkins';
+import { CommunitiesPage, CommunityPage, LeaderCommunityPage, LeaderPage } from '../features/communities';
 import { CompetitionPage, CompetitionsPage } from '../features/competitions';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
@@ -51,6 +52,9 @@ const adminAudit = () => import('../features/admin-audit');
 const adminAfterSales = () => import('../features/aftersales/admin');
 const adminShopkeepers = () => import('../features/stores/admin');
 const adminCheckIns = () => import('../features/checkins/admin');
+const AdminCommunitiesPage = lazy(() =>
+  import('../features/communities/admin').then((m) => ({ default: m.AdminCommunitiesPage })),
+);
 const adminTasks = () => import('../features/tasks/admin');
 const adminHonours = () => import('../features/honours/admin');
 const adminAcademy = () => import('../features/academy/admin');
@@ -145,6 +149,10 @@ const router = createBrowserRouter([
       { path: 'orders', element: signedIn(<OrdersPage />) },
       { path: 'orders/:id', element: signedIn(<OrderDetailPage />) },
       { path: 'stores/:slug', element: <StorePage /> },
+      { path: 'communities', element: <CommunitiesPage /> },
+      { path: 'communities/:id', element: <CommunityPage /> },
+      { path: 'leader', element: signedIn(<LeaderPage />) },
+      { path: 'leader/:id', element: signedIn(<LeaderCommunityPage />) },
       { path: 'my-store', element: signedIn(<MyStorePage />) },
       { path: 'coupons', element: <CouponCentrePage /> },
       { path: 'my-coupons', element: signedIn(<MyCouponsPage />) },
@@ -212,6 +220,7 @@ const router = createBrowserRouter([
           { path: 'group-buys', element: <AdminGroupBuysPage /> },
           { path: 'group-buys/:id', element: <AdminCampaignPage /> },
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
+          { path: 'communities', element: <AdminCommunitiesPage /> },
           { path: 'attention', element: <AdminAttentionPage /> },
           { path: 'after-sales', element: <AdminAfterSalesPage /> },
           { path: 'levels', element: <AdminLevelsPage /> },

@@ -5,6 +5,7 @@ import { auditEn } from './audit-en';
 import { catalogIoEn } from './catalog-io-en';
 import { categoriesEn } from './categories-en';
 import { checkinsEn, checkinsFieldsEn, checkinsReasonsEn } from './checkins-en';
+import { communitiesEn, communitiesReasonsEn } from './communities-en';
 import { competitionsEn, competitionsReasonsEn } from './competitions-en';
 import { consoleEn } from './console-en';
 import { couponsEn } from './coupons-en';
@@ -257,10 +258,12 @@ export const en = {
   ...auditEn,
   ...reviewsEn,
   ...moderationEn,
+  ...communitiesEn,
   reasons: {
     ...reviewsReasonsEn,
     ...moderationReasonsEn,
     ...reasonsEn,
+    ...communitiesReasonsEn,
     ...sharingReasonsEn,
     ...addressesReasonsEn,
     ...growthReasonsEn,

@@ -26,6 +26,8 @@ export const fulfilmentEn = {
       notPaidInTime: 'Not paid in time',
       afterSalesRefund: "Refunded at the buyer's request",
       afterSalesReturn: 'Returned and refunded',
+      collectedAtPickup: 'Collected at the pickup point',
+      notCollectedInTime: 'Not collected at the pickup point in time',
     },
     admin: {
       shipTitle: 'Ship this order',

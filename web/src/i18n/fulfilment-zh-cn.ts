@@ -34,6 +34,8 @@ export const fulfilmentZhCN: Catalog<typeof fulfilmentEn> = {
       notPaidInTime: '超时未支付',
       afterSalesRefund: '应买家申请退款',
       afterSalesReturn: '退货退款',
+      collectedAtPickup: '已在自提点取货',
+      notCollectedInTime: '超时未到自提点取货',
     },
     admin: {
       shipTitle: '发货',

@@ -31,6 +31,7 @@ export const notificationsEn = {
       'badge.granted': 'New badges',
       'competition.placed': 'Competition prizes',
       'points.expiring': 'Points about to expire',
+      'pickup.reminder': 'Orders waiting at your pickup point',
     } satisfies Record<NotificationType, string>,
   },
 };

@@ -28,6 +28,7 @@ export const notificationsZhCN: typeof notificationsEn = {
       'badge.granted': '获得新徽章',
       'competition.placed': '比赛获奖',
       'points.expiring': '积分即将过期',
+      'pickup.reminder': '自提点待取订单',
     },
   },
 };

@@ -22,6 +22,7 @@ export const ordersReasonsEn = {
   already_completed: 'The order is already completed.',
   group_waiting: 'This order waits for its group to fill. It ships once the group succeeds.',
   group_failed: 'This order’s group did not succeed, so it is refunded instead of shipped.',
+  pickup_order: 'This order is collected at a community pickup point, so it is never shipped by carrier.',
   not_shipped: 'The order has not shipped yet. Confirm receipt once it arrives.',
   already_cancelled: 'The order is already cancelled.',
   order_closed: 'The order was refunded or cancelled, so this is no longer possible.',

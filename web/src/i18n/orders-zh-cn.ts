@@ -20,6 +20,7 @@ export const ordersReasonsZhCN: Texts<typeof ordersReasonsEn> = {
   already_completed: '订单已完成。',
   group_waiting: '此订单正在等待拼团成团，成团后才会发货。',
   group_failed: '此订单的拼团未成功，将退款而不发货。',
+  pickup_order: '此订单在社区自提点取货，不通过快递发货。',
   not_shipped: '订单尚未发货，请在收到货后再确认收货。',
   already_cancelled: '订单已取消。',
   order_closed: '订单已退款或取消，无法再进行此操作。',

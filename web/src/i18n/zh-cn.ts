@@ -5,6 +5,7 @@ import { auditZhCN } from './audit-zh-cn';
 import { catalogIoZhCN } from './catalog-io-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
 import { checkinsFieldsZhCN, checkinsReasonsZhCN, checkinsZhCN } from './checkins-zh-cn';
+import { communitiesReasonsZhCN, communitiesZhCN } from './communities-zh-cn';
 import { competitionsReasonsZhCN, competitionsZhCN } from './competitions-zh-cn';
 import { consoleZhCN } from './console-zh-cn';
 import { couponsZhCN } from './coupons-zh-cn';
@@ -257,10 +258,12 @@ export const zhCN: Messages = {
   ...auditZhCN,
   ...reviewsZhCN,
   ...moderationZhCN,
+  ...communitiesZhCN,
   reasons: {
     ...reviewsReasonsZhCN,
     ...moderationReasonsZhCN,
     ...reasonsZhCN,
+    ...communitiesReasonsZhCN,
     ...sharingReasonsZhCN,
     ...addressesReasonsZhCN,
     ...growthReasonsZhCN,

@@ -41,6 +41,9 @@ export function AdminLayout() {
         {admin ? <NavLink to="/admin/check-ins">{t('adminCheckIns.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/group-buys">{t('adminGroupBuys.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/shopkeepers">{t('shopkeeperApplications.nav')}</NavLink> : null}
+        <NavLink to="/admin/communities" data-testid="admin-nav-communities">
+          {t('communities.admin.title')}
+        </NavLink>
         <NavLink to="/admin/attention">{t('adminAttention.nav')}</NavLink>
         <NavLink to="/admin/after-sales">{t('afterSales.nav')}</NavLink>
         {admin ? <NavLink to="/admin/levels">{t('adminLevels.nav')}</NavLink> : null}

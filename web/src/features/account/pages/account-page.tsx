@@ -72,6 +72,12 @@ export function AccountPage() {
         <Link to="/my-store" data-testid="account-my-store">
           {t('stores.myStore')}
         </Link>
+        <Link to="/communities" data-testid="account-community">
+          {t('communities.myCommunity')}
+        </Link>
+        <Link to="/leader" data-testid="account-leader">
+          {t('communities.leader.title')}
+        </Link>
         {isStaff(user) ? <Link to="/admin">{t('admin.title')}</Link> : null}
       </nav>
       <button

@@ -18,6 +18,8 @@ const KNOWN_NOTES = {
   'after-sales refund': 'fulfilment.notes.afterSalesRefund',
   'after-sales return': 'fulfilment.notes.afterSalesReturn',
   'redeemed in the points mall': 'pointsMall.orderNote',
+  'collected at the pickup point': 'fulfilment.notes.collectedAtPickup',
+  'not collected at the pickup point in time': 'fulfilment.notes.notCollectedInTime',
 } as const;
 
 const isKnownNote = (note: string): note is keyof typeof KNOWN_NOTES => note in KNOWN_NOTES;

@@ -20,6 +20,7 @@ import {
   useCreateAddress,
 } from '../../addresses';
 import { cart, purchaseIntent } from '../../cart';
+import { PickupChoice } from '../../communities';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { MemberDiscountLine, useMemberDiscount } from '../../levels';
 import { type ChosenPoints, PointsToggle } from '../../points';
@@ -39,6 +40,8 @@ export function CheckoutPage() {
   const createOrder = useCreateOrder();
   const createAddress = useCreateAddress();
   const [addressChoice, setAddressChoice] = useState<AddressChoice>(null);
+  // Collected at the buyer's community pickup point instead of delivered: no address, no fee.
+  const [pickupAt, setPickupAt] = useState<string | null>(null);
   const [draft, setDraft] = useState(EMPTY_DRAFT);
   // One key per attempt: a double click or a retried request reuses it and orders once.
   const attemptKey = useRef(newIdempotencyKey());
@@ -54,7 +57,7 @@ export function CheckoutPage() {
     pointsDiscount: points?.discount ?? 0,
   });
   const shipping = useShippingQuote(lines, useChosenProvince(addressChoice, draft.province), groupBuy);
-  const shippingFee = shipping.data?.fee ?? 0;
+  const shippingFee = pickupAt ? 0 : (shipping.data?.fee ?? 0);
   const error = createOrder.error ?? createAddress.error;
   const draftErrorAt = useFieldErrors(createAddress.error, checked);
   const pending = createOrder.isPending || createAddress.isPending;
@@ -63,7 +66,9 @@ export function CheckoutPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (pending || addressChoice === null) return;
+    if (pending) return;
+    if (pickupAt) return placeOrder(null);
+    if (addressChoice === null) return;
     if (addressChoice.kind === 'saved') return placeOrder({ addressId: addressChoice.id });
     const problems = draftErrors(draft);
     setChecked(problems);
@@ -85,10 +90,10 @@ export function CheckoutPage() {
     });
   }
 
-  function placeOrder(address: { addressId: string } | TypedAddress) {
+  function placeOrder(address: { addressId: string } | TypedAddress | null) {
     const order = {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-      address,
+      ...(address ? { address } : { pickup: { communityId: pickupAt as string } }),
       ...(coupon ? { couponId: coupon.id } : {}),
       ...(points ? { points: points.points } : {}),
       ...(origin.storeSlug ? { storeSlug: origin.storeSlug } : {}),
@@ -128,13 +133,18 @@ export function CheckoutPage() {
     <section className="page checkout">
       <h1>{t('checkout.title')}</h1>
       <form className="checkout-grid" onSubmit={submit} noValidate data-testid="checkout-form">
-        <AddressPicker
-          choice={addressChoice}
-          onChoose={setAddressChoice}
-          draft={draft}
-          onDraftChange={setDraft}
-          errorAt={draftErrorAt}
-        />
+        <div className="checkout-receive">
+          <PickupChoice value={pickupAt} onChange={setPickupAt} />
+          {pickupAt ? null : (
+            <AddressPicker
+              choice={addressChoice}
+              onChoose={setAddressChoice}
+              draft={draft}
+              onDraftChange={setDraft}
+              errorAt={draftErrorAt}
+            />
+          )}
+        </div>
         <aside className="card order-summary">
           <h2>{t('checkout.summary')}</h2>
           <ul className="summary-lines">
@@ -176,7 +186,7 @@ export function CheckoutPage() {
               </strong>
             </div>
           ) : null}
-          <ShippingFeeLine quote={shipping} />
+          {pickupAt ? null : <ShippingFeeLine quote={shipping} />}
           {totals.discount > 0 || shippingFee > 0 ? (
             <div className="summary-total">
               <span>{t('coupons.picker.total')}</span>
@@ -197,7 +207,7 @@ export function CheckoutPage() {
           <button
             type="submit"
             className="btn btn-primary btn-block"
-            disabled={pending || addressChoice === null}
+            disabled={pending || (addressChoice === null && !pickupAt)}
             data-testid="checkout-submit"
           >
             {pending ? t('common.working') : t('checkout.placeOrder')}

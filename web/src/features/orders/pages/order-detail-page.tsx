@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { OrderAfterSales } from '../../aftersales';
+import { PickupCodeCard } from '../../communities';
 import { OrderReviews } from '../../reviews';
 import { AddressView } from '../components/address-view';
 import { BuyerOrderActions } from '../components/buyer-order-actions';
@@ -40,6 +41,7 @@ function OrderDetail({ order }: { order: Order }) {
         <p className="alert alert-error">{t('orders.paymentFailed')}</p>
       ) : null}
       <DisputeNotice order={order} />
+      <PickupCodeCard order={order} />
       <BuyerOrderActions order={order} />
       <ShipmentCard order={order} />
       <div className="card">

@@ -1,0 +1,1 @@
+export { AdminCommunitiesPage } from './pages/admin-communities-page';
