@@ -226,19 +226,20 @@ describe('who sees the commissions', () => {
 });
 
 describe('the setting', () => {
-  it('defaults to sharer and refuses anything else', async () => {
-    const fresh = await createTestApp();
-    try {
-      const freshAdmin = await fresh.signInAdmin();
-      const got = await fresh.request('GET', '/api/admin/distribution/settings', { token: freshAdmin.token });
-      expect(got.json()).toMatchObject({ contentCredit: 'sharer' });
-      const bad = await fresh.request('PUT', '/api/admin/distribution/settings', {
-        token: freshAdmin.token,
-        body: { contentCredit: 'everyone' },
-      });
-      expect(bad.statusCode).toBe(400);
-    } finally {
-      await fresh.close();
-    }
+  it('defaults to sharer (no saved rules, and rows saved before it existed) and refuses anything else', async () => {
+    await t.db.query('DELETE FROM distribution_settings');
+    const get = () => t.request('GET', '/api/admin/distribution/settings', { token: admin.token });
+    expect((await get()).json()).toMatchObject({ contentCredit: 'sharer' });
+    // A row as an operator saved it before the setting existed takes the column's default.
+    await t.db.query(
+      `INSERT INTO distribution_settings (id, max_levels, rates_bps, attribution, binding_days, new_users_only,
+         cap_bps, min_withdrawal, updated_at) VALUES (1, 2, '{1000,500}', 'first_binding', NULL, false, 3000, 1, now())`,
+    );
+    expect((await get()).json()).toMatchObject({ contentCredit: 'sharer', maxLevels: 2 });
+    const bad = await t.request('PUT', '/api/admin/distribution/settings', {
+      token: admin.token,
+      body: { contentCredit: 'everyone' },
+    });
+    expect(bad.statusCode).toBe(400);
   });
 });
