@@ -94,6 +94,7 @@ import {
 } from './modules/trust/index.js';
 import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
+import { ContentSources } from './platform/content-sources.js';
 import type { Database } from './platform/db.js';
 import { AppError } from './platform/errors.js';
 import { EventBus } from './platform/events.js';
@@ -203,6 +204,9 @@ export async function buildApp(deps: AppDeps) {
     groupTerms: (campaignId, groupId) => groupBuys.quoteUnitPrice(campaignId, groupId),
     memberFreeShipping: hasFreeShipping,
   });
+  // Posts and live rooms register how to find their owner here (`contentSources.register`); orders
+  // check a named source with it, distribution credits the owner.
+  const contentSources = new ContentSources();
   const checkins = createCheckinsService({ db, clock, timeZone: config.timeZone, points, events });
   const orders = createOrdersService({
     db,
@@ -228,6 +232,7 @@ export async function buildApp(deps: AppDeps) {
       reserve: (tx, input) => communities.pickups.checkout.reserve(tx, input),
       ofOrders: (conn, orderIds) => communities.pickups.checkout.ofOrders(conn, orderIds),
     },
+    contentSources,
     buyers: {
       contactsOf: accounts.contactsOf,
       idsMatching: (conn, text) => accounts.idsMatching(conn, text),
@@ -297,6 +302,7 @@ export async function buildApp(deps: AppDeps) {
       commissionMultiplierBps,
       // The trust module is built after after-sales (which needs distribution): bound when called.
       lowTrust: (tx, promoterId) => trust.lowTrust(tx, promoterId),
+      contentSources,
       sources: {
         sharerOfCode: async (conn, code) => (await sharing.service.findLink(conn, code))?.ownerId ?? null,
         ownerOfStore: async (conn, slug) => (await stores.findStoreBySlug(conn, slug))?.ownerId ?? null,
@@ -449,6 +455,8 @@ export async function buildApp(deps: AppDeps) {
     events,
     stores,
     distribution,
+    /** Where the posts and live modules `register('post' | 'live', ownerLookup)`. */
+    contentSources,
     sharing: sharing.service,
     shareTargets: sharing.targets,
     groupBuys,

@@ -6406,6 +6406,8 @@ export interface paths {
                                     name: string;
                                 };
                                 reversedAt: string | null;
+                                /** @description `sharer`: earned through a share link, store or binding (or the chain above it); `author`: the author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`). An order earns each level and role at most once. */
+                                role: "sharer" | "author";
                                 settleAfter: string | null;
                                 settledAt: string | null;
                                 /** @description operator views only: the other ring signals it raised, which hold nothing (e.g. shared_ip); their evidence: GET /api/admin/commission-flags */
@@ -9305,6 +9307,8 @@ export interface paths {
                             attribution: "first_binding" | "last_click";
                             bindingDays: number | null;
                             capBps: number;
+                            /** @description Who earns level 1 when a buyer ordered through a post or live room (`postId` / `liveRoomId`) and also carries another person’s share code: `sharer` (the link’s owner, as without content; the default), `author` (the content’s author or host instead) or `split` (the author gets floor(half) of the level-1 amount as a commission with `role: author`, the sharer the rest; the levels above the sharer unchanged). Content without a share code always credits its author as level 1. */
+                            contentCredit: "sharer" | "author" | "split";
                             /** @description the ring signals that hold a commission for review; the others are flags only */
                             holdingSignals: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
                             maxLevels: number;
@@ -9334,6 +9338,8 @@ export interface paths {
                         attribution?: "first_binding" | "last_click";
                         bindingDays?: number | null;
                         capBps?: number;
+                        /** @description Who earns level 1 when a buyer ordered through a post or live room (`postId` / `liveRoomId`) and also carries another person’s share code: `sharer` (the link’s owner, as without content; the default), `author` (the content’s author or host instead) or `split` (the author gets floor(half) of the level-1 amount as a commission with `role: author`, the sharer the rest; the levels above the sharer unchanged). Content without a share code always credits its author as level 1. */
+                        contentCredit?: "sharer" | "author" | "split";
                         /** @description the ring signals that hold a commission for review; the others are flags only */
                         holdingSignals?: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
                         maxLevels?: number;
@@ -9355,6 +9361,8 @@ export interface paths {
                             attribution: "first_binding" | "last_click";
                             bindingDays: number | null;
                             capBps: number;
+                            /** @description Who earns level 1 when a buyer ordered through a post or live room (`postId` / `liveRoomId`) and also carries another person’s share code: `sharer` (the link’s owner, as without content; the default), `author` (the content’s author or host instead) or `split` (the author gets floor(half) of the level-1 amount as a commission with `role: author`, the sharer the rest; the levels above the sharer unchanged). Content without a share code always credits its author as level 1. */
+                            contentCredit: "sharer" | "author" | "split";
                             /** @description the ring signals that hold a commission for review; the others are flags only */
                             holdingSignals: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
                             maxLevels: number;
@@ -14353,6 +14361,10 @@ export interface paths {
                                 shippingFee: number;
                                 /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                                 shippingRefunded: number;
+                                source: {
+                                    id: string;
+                                    type: "post" | "live";
+                                } | null;
                                 /** @enum {unknown} */
                                 status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                                 storeSlug: string | null;
@@ -14615,6 +14627,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -14907,6 +14923,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -15232,6 +15252,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -15601,6 +15625,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -28995,6 +29023,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -32263,8 +32295,8 @@ export interface paths {
                             expiresAt?: string | null;
                             origin?: {
                                 ref: string;
-                                /** @description share_link, store */
-                                type: "share_link" | "store";
+                                /** @description share_link, store, or post / live (the promoter’s post or live room the buyer ordered through) */
+                                type: "share_link" | "store" | "post" | "live";
                             };
                             promoter: {
                                 name: string;
@@ -32765,6 +32797,8 @@ export interface paths {
                                     name: string;
                                 };
                                 reversedAt: string | null;
+                                /** @description `sharer`: earned through a share link, store or binding (or the chain above it); `author`: the author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`). An order earns each level and role at most once. */
+                                role: "sharer" | "author";
                                 settleAfter: string | null;
                                 settledAt: string | null;
                                 /** @description pending, settled, reversed */
@@ -33255,8 +33289,8 @@ export interface paths {
                                 orders: number;
                                 origin: {
                                     ref: string;
-                                    /** @description share_link, store */
-                                    type: "share_link" | "store";
+                                    /** @description share_link, store, or post / live (the promoter’s post or live room the buyer ordered through) */
+                                    type: "share_link" | "store" | "post" | "live";
                                 };
                             }[];
                             nextCursor: string | null;
@@ -34708,6 +34742,10 @@ export interface paths {
                                 shippingFee: number;
                                 /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                                 shippingRefunded: number;
+                                source: {
+                                    id: string;
+                                    type: "post" | "live";
+                                } | null;
                                 /** @enum {unknown} */
                                 status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                                 storeSlug: string | null;
@@ -36337,12 +36375,16 @@ export interface paths {
                             quantity: number;
                             variantId: string;
                         }[];
+                        /** @description The live room the buyer ordered from: as `postId`, crediting the room’s host. Unknown or not public: 400 `order_source_unknown`. */
+                        liveRoomId?: string;
                         /** @description Collect the order at the community’s pickup point instead of an `address` (not both): the buyer must be a member of the community (422 `community_membership_required`); nothing is charged for shipping. */
                         pickup?: {
                             communityId: string;
                         };
                         /** @description Points to spend on the order; fewer are spent when the operator’s share of an order they may pay is reached (the order shows `pointsUsed`). More than the buyer has is 422. */
                         points?: number;
+                        /** @description The post the buyer ordered from: the order remembers it (`source`) and its author is credited as the sharer. At most one of `postId` and `liveRoomId` (both: 400 `invalid_input`); an unknown or not public post is 400 `order_source_unknown`. */
+                        postId?: string;
                         shareCode?: string;
                         storeSlug?: string;
                     };
@@ -36450,6 +36492,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -36843,6 +36889,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -37712,6 +37762,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -38154,6 +38208,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -38955,6 +39013,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -39245,6 +39307,10 @@ export interface paths {
                             shippingFee: number;
                             /** @description The part of `refundedAmount` that was the shipping fee: refunded with a full refund before shipping, after shipping only when the operator includes it. */
                             shippingRefunded: number;
+                            source: {
+                                id: string;
+                                type: "post" | "live";
+                            } | null;
                             /** @enum {unknown} */
                             status: "pending_payment" | "paid" | "shipped" | "completed" | "refunded" | "cancelled";
                             storeSlug: string | null;
@@ -43216,7 +43282,7 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "academy_lesson_completed" | "academy_own_answer" | "academy_question_answered" | "academy_section_not_empty" | "account_disabled" | "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_points_redemption" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_checked_in" | "already_collected" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "below_min_withdrawal" | "bulk_too_many" | "business_rule" | "campaign_not_running" | "cannot_disable_self" | "cannot_revoke_own_admin" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "community_membership_required" | "competition_closed" | "competition_locked" | "competition_started" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "helper_is_leader" | "helper_not_member" | "idempotency_key_in_progress" | "idempotency_key_reused" | "import_has_problems" | "import_no_rows" | "import_too_many_rows" | "import_unreadable" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "leader_approval_pending" | "leader_required" | "level_discount_too_high" | "level_first_not_zero" | "level_one_required" | "level_rank_taken" | "level_thresholds_not_increasing" | "make_up_day_checked" | "make_up_no_cards" | "make_up_not_past" | "make_up_off" | "make_up_other_month" | "mall_item_unavailable" | "mall_limit_reached" | "mall_sold_out" | "metrics_token_required" | "no_payment_to_refund" | "not_enough_points" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "pickup_not_collectable" | "pickup_order" | "posting_banned" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "reset_link_invalid" | "review_already_written" | "review_follow_up_exists" | "review_follow_up_too_early" | "review_order_not_reviewable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shipping_template_default" | "shipping_template_in_use" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "staff_account_admin_only" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
+        ProblemReason: "academy_lesson_completed" | "academy_own_answer" | "academy_question_answered" | "academy_section_not_empty" | "account_disabled" | "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_points_redemption" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_checked_in" | "already_collected" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "below_min_withdrawal" | "bulk_too_many" | "business_rule" | "campaign_not_running" | "cannot_disable_self" | "cannot_revoke_own_admin" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "community_membership_required" | "competition_closed" | "competition_locked" | "competition_started" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "helper_is_leader" | "helper_not_member" | "idempotency_key_in_progress" | "idempotency_key_reused" | "import_has_problems" | "import_no_rows" | "import_too_many_rows" | "import_unreadable" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "leader_approval_pending" | "leader_required" | "level_discount_too_high" | "level_first_not_zero" | "level_one_required" | "level_rank_taken" | "level_thresholds_not_increasing" | "make_up_day_checked" | "make_up_no_cards" | "make_up_not_past" | "make_up_off" | "make_up_other_month" | "mall_item_unavailable" | "mall_limit_reached" | "mall_sold_out" | "metrics_token_required" | "no_payment_to_refund" | "not_enough_points" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "order_source_unknown" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "pickup_not_collectable" | "pickup_order" | "posting_banned" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "reset_link_invalid" | "review_already_written" | "review_follow_up_exists" | "review_follow_up_too_early" | "review_order_not_reviewable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shipping_template_default" | "shipping_template_in_use" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "staff_account_admin_only" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
             academy_lesson_completed: {
@@ -43533,6 +43599,10 @@ export interface components {
             order_refunded: {
                 orderId: string;
             };
+            order_source_unknown: {
+                id: string;
+                type: "post" | "live";
+            };
             out_of_stock: {
                 available: number;
                 variantId: string;
@@ -43719,6 +43789,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["academy_lesson_completed","academy_own_answer","academy_question_answered","academy_section_not_empty","account_disabled","account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_points_redemption","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_checked_in","already_collected","already_completed","already_group_member","already_paid","already_shipped","below_min_withdrawal","bulk_too_many","business_rule","campaign_not_running","cannot_disable_self","cannot_revoke_own_admin","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","community_membership_required","competition_closed","competition_locked","competition_started","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","helper_is_leader","helper_not_member","idempotency_key_in_progress","idempotency_key_reused","import_has_problems","import_no_rows","import_too_many_rows","import_unreadable","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","leader_approval_pending","leader_required","level_discount_too_high","level_first_not_zero","level_one_required","level_rank_taken","level_thresholds_not_increasing","make_up_day_checked","make_up_no_cards","make_up_not_past","make_up_off","make_up_other_month","mall_item_unavailable","mall_limit_reached","mall_sold_out","metrics_token_required","no_payment_to_refund","not_enough_points","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","pickup_not_collectable","pickup_order","posting_banned","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","reset_link_invalid","review_already_written","review_follow_up_exists","review_follow_up_too_early","review_order_not_reviewable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shipping_template_default","shipping_template_in_use","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","staff_account_admin_only","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["academy_lesson_completed","academy_own_answer","academy_question_answered","academy_section_not_empty","account_disabled","account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_points_redemption","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_checked_in","already_collected","already_completed","already_group_member","already_paid","already_shipped","below_min_withdrawal","bulk_too_many","business_rule","campaign_not_running","cannot_disable_self","cannot_revoke_own_admin","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","community_membership_required","competition_closed","competition_locked","competition_started","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","helper_is_leader","helper_not_member","idempotency_key_in_progress","idempotency_key_reused","import_has_problems","import_no_rows","import_too_many_rows","import_unreadable","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","leader_approval_pending","leader_required","level_discount_too_high","level_first_not_zero","level_one_required","level_rank_taken","level_thresholds_not_increasing","make_up_day_checked","make_up_no_cards","make_up_not_past","make_up_off","make_up_other_month","mall_item_unavailable","mall_limit_reached","mall_sold_out","metrics_token_required","no_payment_to_refund","not_enough_points","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","order_source_unknown","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","pickup_not_collectable","pickup_order","posting_banned","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","reset_link_invalid","review_already_written","review_follow_up_exists","review_follow_up_too_early","review_order_not_reviewable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shipping_template_default","shipping_template_in_use","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","staff_account_admin_only","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"academy_lesson_completed":{"completions":"integer"},"academy_own_answer":{"answerId":"string"},"academy_question_answered":{"answers":"integer"},"academy_section_not_empty":{"lessons":"integer"},"account_disabled":{},"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_points_redemption":{},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_checked_in":{"day":"string"},"already_collected":{"orderId":"string","collectedAt":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"bulk_too_many":{"max":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"cannot_disable_self":{},"cannot_revoke_own_admin":{},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"community_membership_required":{"communityId":"string"},"competition_closed":{"status":"string"},"competition_locked":{"field":"string"},"competition_started":{"startsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"helper_is_leader":{},"helper_not_member":{"userId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"import_has_problems":{"problems":"integer"},"import_no_rows":{},"import_too_many_rows":{"rows":"integer","max":"integer"},"import_unreadable":{"format":"string","line":"integer"},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"leader_approval_pending":{},"leader_required":{},"level_discount_too_high":{"discountBps":"integer","maxBps":"integer"},"level_first_not_zero":{"rank":"integer","threshold":"integer"},"level_one_required":{},"level_rank_taken":{"rank":"integer"},"level_thresholds_not_increasing":{"rank":"integer","threshold":"integer","belowRank":"integer","belowThreshold":"integer"},"make_up_day_checked":{"day":"string"},"make_up_no_cards":{"perMonth":"integer"},"make_up_not_past":{"day":"string"},"make_up_off":{},"make_up_other_month":{"day":"string"},"mall_item_unavailable":{"itemId":"string"},"mall_limit_reached":{"itemId":"string","perPersonLimit":"integer"},"mall_sold_out":{"itemId":"string"},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_enough_points":{"balance":"integer","needed":"integer"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"pickup_not_collectable":{"orderId":"string","status":"string"},"pickup_order":{"orderId":"string"},"posting_banned":{"until":"string"},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"reset_link_invalid":{},"review_already_written":{"reviewed":"integer"},"review_follow_up_exists":{},"review_follow_up_too_early":{"availableAt":"string","days":"integer"},"review_order_not_reviewable":{"status":"string"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shipping_template_default":{},"shipping_template_in_use":{"products":"integer"},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"staff_account_admin_only":{},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"academy_lesson_completed":{"completions":"integer"},"academy_own_answer":{"answerId":"string"},"academy_question_answered":{"answers":"integer"},"academy_section_not_empty":{"lessons":"integer"},"account_disabled":{},"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_points_redemption":{},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_checked_in":{"day":"string"},"already_collected":{"orderId":"string","collectedAt":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"bulk_too_many":{"max":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"cannot_disable_self":{},"cannot_revoke_own_admin":{},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"community_membership_required":{"communityId":"string"},"competition_closed":{"status":"string"},"competition_locked":{"field":"string"},"competition_started":{"startsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"helper_is_leader":{},"helper_not_member":{"userId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"import_has_problems":{"problems":"integer"},"import_no_rows":{},"import_too_many_rows":{"rows":"integer","max":"integer"},"import_unreadable":{"format":"string","line":"integer"},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"leader_approval_pending":{},"leader_required":{},"level_discount_too_high":{"discountBps":"integer","maxBps":"integer"},"level_first_not_zero":{"rank":"integer","threshold":"integer"},"level_one_required":{},"level_rank_taken":{"rank":"integer"},"level_thresholds_not_increasing":{"rank":"integer","threshold":"integer","belowRank":"integer","belowThreshold":"integer"},"make_up_day_checked":{"day":"string"},"make_up_no_cards":{"perMonth":"integer"},"make_up_not_past":{"day":"string"},"make_up_off":{},"make_up_other_month":{"day":"string"},"mall_item_unavailable":{"itemId":"string"},"mall_limit_reached":{"itemId":"string","perPersonLimit":"integer"},"mall_sold_out":{"itemId":"string"},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_enough_points":{"balance":"integer","needed":"integer"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"order_source_unknown":{"type":"string","id":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"pickup_not_collectable":{"orderId":"string","status":"string"},"pickup_order":{"orderId":"string"},"posting_banned":{"until":"string"},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"reset_link_invalid":{},"review_already_written":{"reviewed":"integer"},"review_follow_up_exists":{},"review_follow_up_too_early":{"availableAt":"string","days":"integer"},"review_order_not_reviewable":{"status":"string"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shipping_template_default":{},"shipping_template_in_use":{"products":"integer"},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"staff_account_admin_only":{},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};

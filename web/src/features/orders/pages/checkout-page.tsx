@@ -19,7 +19,7 @@ import {
   useAddresses,
   useCreateAddress,
 } from '../../addresses';
-import { cart, purchaseIntent } from '../../cart';
+import { cart, orderSourceFields, purchaseIntent } from '../../cart';
 import { PickupChoice } from '../../communities';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { MemberDiscountLine, useMemberDiscount } from '../../levels';
@@ -98,6 +98,7 @@ export function CheckoutPage() {
       ...(points ? { points: points.points } : {}),
       ...(origin.storeSlug ? { storeSlug: origin.storeSlug } : {}),
       ...(origin.shareCode ? { shareCode: origin.shareCode } : {}),
+      ...orderSourceFields(origin.source),
       ...(groupBuy ? { groupBuy } : {}),
     };
     createOrder.mutate(
