@@ -69,6 +69,7 @@ import {
   type StripeProviderOptions,
 } from './modules/payments/index.js';
 import { createPeopleService, peopleRoutes } from './modules/people/index.js';
+import { createPostsService, postsRoutes, registerPostTarget } from './modules/posts/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
@@ -84,6 +85,7 @@ import { systemRoutes } from './modules/system/index.js';
 import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
 import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
+import { ContentSources } from './platform/content-sources.js';
 import type { Database } from './platform/db.js';
 import { AppError } from './platform/errors.js';
 import { EventBus } from './platform/events.js';
@@ -97,6 +99,7 @@ import { registerValidation } from './platform/http/validation.js';
 import { registerWebApp, WEB_DIST } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
 import { JobRunner } from './platform/jobs.js';
+import { Moderation } from './platform/moderation.js';
 import { reasonComponents } from './platform/reasons.js';
 import { problemReasons } from './problem-reasons.js';
 import { wireReactions } from './reactions.js';
@@ -356,6 +359,43 @@ export async function buildApp(deps: AppDeps) {
     { jobs },
   );
   const people = createPeopleService({ db, clock, accounts, orders, distribution, points, addresses });
+  // The one moderation registry: posts, comments, chat messages and reviews register their kinds,
+  // the moderation module sets the ban check; nobody else makes another.
+  const moderation = new Moderation();
+  // The one registry of content a sale can come through (posts, live rooms); orders and
+  // distribution ask it for a source's owner.
+  const contentSources = new ContentSources();
+  const posts = createPostsService({
+    db,
+    clock,
+    ports: {
+      names: accounts.namesOf,
+      personExists: (conn, id) =>
+        accounts.getUser(id, conn).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof AppError && error.code === 'not_found') return false;
+            throw error;
+          },
+        ),
+      products: async (ids) =>
+        (await catalog.getProducts(ids)).map((p) => ({
+          id: p.id,
+          title: p.title,
+          image: p.images[0] ?? null,
+          price: p.minPrice,
+        })),
+      ownsImage: uploads.ownsUrl,
+      badges: async (userId) => (await honours.publicBadges(userId)).items,
+      shareClicks: (conn, postId) => sharing.service.clicksOfTarget(conn, 'post', postId),
+      // Orders through a post arrive with the attribution work (orders.salesOfSource); until then none.
+      sales: async () => new Map(),
+      moderation,
+    },
+  });
+  moderation.register('post', posts.moderatedPosts);
+  moderation.register('comment', posts.moderatedComments);
+  contentSources.register('post', posts.authorOfPublic);
   wireReactions(events, {
     competitions,
     groupBuys,
@@ -403,8 +443,12 @@ export async function buildApp(deps: AppDeps) {
     competitions,
     people,
     audit,
+    posts,
+    moderation,
+    contentSources,
   };
   registerGroupTarget(sharing.targets, groupBuys);
+  registerPostTarget(sharing.targets, posts);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
   app.addHook('onReady', async () => sharing.service.start());
   app.addHook('onClose', async () => sharing.service.close());
@@ -530,6 +574,15 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(shareEarningsRoutes, { shareEarnings });
   await app.register(academyRoutes, { academy });
+  await app.register(postsRoutes, {
+    posts,
+    postRateLimit:
+      config.rateLimits && config.postRateLimit > 0 ? { max: config.postRateLimit, timeWindow: '1 minute' } : false,
+    commentRateLimit:
+      config.rateLimits && config.commentRateLimit > 0
+        ? { max: config.commentRateLimit, timeWindow: '1 minute' }
+        : false,
+  });
   await app.register(openWebRoutes, { catalog, stores, publicUrl: config.publicUrl });
   await app.register(auditRoutes, { audit });
   await registerWebApp(app, webRoot, sharing.pageHtml);

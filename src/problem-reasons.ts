@@ -15,6 +15,7 @@ import { orderReasons } from './modules/orders/index.js';
 import { paymentReasons } from './modules/payments/index.js';
 import { pointsReasons } from './modules/points/index.js';
 import { pointsMallReasons } from './modules/points-mall/index.js';
+import { postsReasons } from './modules/posts/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
 import { shippingReasons } from './modules/shipping/index.js';
 import { storesReasons } from './modules/stores/index.js';
@@ -50,4 +51,5 @@ export const problemReasons = mergeReasonCatalogs([
   competitionsReasons,
   pointsMallReasons,
   shippingReasons,
+  postsReasons,
 ]);
