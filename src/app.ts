@@ -69,9 +69,9 @@ import {
   type StripeProviderOptions,
 } from './modules/payments/index.js';
 import { createPeopleService, peopleRoutes } from './modules/people/index.js';
-import { createPostsService, postsRoutes, registerPostTarget } from './modules/posts/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
+import { createPostsService, postsRoutes, registerPostTarget } from './modules/posts/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
 import {
   cachedRedirect,
@@ -577,7 +577,9 @@ export async function buildApp(deps: AppDeps) {
   await app.register(postsRoutes, {
     posts,
     postRateLimit:
-      config.rateLimits && config.postRateLimit > 0 ? { max: config.postRateLimit, timeWindow: '1 minute' } : false,
+      config.rateLimits && config.postRateLimit > 0
+        ? { max: config.postRateLimit, timeWindow: '1 minute' }
+        : false,
     commentRateLimit:
       config.rateLimits && config.commentRateLimit > 0
         ? { max: config.commentRateLimit, timeWindow: '1 minute' }

@@ -20,6 +20,9 @@ export interface PostsPorts {
   /** Clicks on every share link of the post, whoever made it (sharing). */
   shareClicks: (conn: Queryable, postId: string) => Promise<number>;
   /** Paid orders through each post, not refunded in full, and their paid amount (orders). */
-  sales: (conn: Queryable, postIds: readonly string[]) => Promise<Map<string, { orders: number; gmv: number }>>;
+  sales: (
+    conn: Queryable,
+    postIds: readonly string[],
+  ) => Promise<Map<string, { orders: number; gmv: number }>>;
   moderation: Moderation;
 }

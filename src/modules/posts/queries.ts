@@ -36,7 +36,13 @@ export interface CommentRow {
 /** What others may see: published and not hidden. */
 const PUBLIC = 'p.published_at IS NOT NULL AND NOT p.hidden';
 
-export async function insertPost(conn: Queryable, row: Omit<PostRow, 'hidden' | 'hidden_reason' | 'like_count' | 'comment_count' | 'view_count' | 'tag_clicks' | 'edited_at'>) {
+export async function insertPost(
+  conn: Queryable,
+  row: Omit<
+    PostRow,
+    'hidden' | 'hidden_reason' | 'like_count' | 'comment_count' | 'view_count' | 'tag_clicks' | 'edited_at'
+  >,
+) {
   const rows = await conn.query<PostRow>(
     `INSERT INTO posts (id, author_id, kind, body, images, video_url, product_ids, list_items, published_at, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) RETURNING *`,
@@ -69,7 +75,10 @@ export const lockPublicPost = async (tx: Tx, id: string) =>
 export async function updatePost(
   tx: Tx,
   id: string,
-  row: Pick<PostRow, 'kind' | 'body' | 'images' | 'video_url' | 'product_ids' | 'list_items' | 'published_at'>,
+  row: Pick<
+    PostRow,
+    'kind' | 'body' | 'images' | 'video_url' | 'product_ids' | 'list_items' | 'published_at'
+  >,
   at: Date,
 ) {
   const rows = await tx.query<PostRow>(
@@ -94,10 +103,11 @@ export async function updatePost(
 export const deletePost = (tx: Tx, id: string) => tx.query('DELETE FROM posts WHERE id = $1', [id]);
 
 export async function setPostHidden(tx: Tx, id: string, hidden: boolean, reason: string | null) {
-  const rows = await tx.query(
-    'UPDATE posts SET hidden = $2, hidden_reason = $3 WHERE id = $1 RETURNING id',
-    [id, hidden, hidden ? reason : null],
-  );
+  const rows = await tx.query('UPDATE posts SET hidden = $2, hidden_reason = $3 WHERE id = $1 RETURNING id', [
+    id,
+    hidden,
+    hidden ? reason : null,
+  ]);
   return rows.length > 0;
 }
 
@@ -186,9 +196,7 @@ export async function insertComment(tx: Tx, row: Omit<CommentRow, 'hidden'>) {
 }
 
 export const findComment = async (conn: Queryable, id: string) =>
-  (
-    await conn.query<CommentRow>('SELECT * FROM post_comments WHERE id = $1 AND deleted_at IS NULL', [id])
-  )[0];
+  (await conn.query<CommentRow>('SELECT * FROM post_comments WHERE id = $1 AND deleted_at IS NULL', [id]))[0];
 
 /** Soft delete (the feed scores posts as they stood), by its author only; false if not theirs. */
 export async function deleteComment(tx: Tx, id: string, authorId: string, at: Date): Promise<boolean> {
@@ -271,13 +279,16 @@ export async function follow(conn: Queryable, followerId: string, followeeId: st
 }
 
 export const unfollow = (conn: Queryable, followerId: string, followeeId: string) =>
-  conn.query('DELETE FROM user_follows WHERE follower_id = $1 AND followee_id = $2', [followerId, followeeId]);
+  conn.query('DELETE FROM user_follows WHERE follower_id = $1 AND followee_id = $2', [
+    followerId,
+    followeeId,
+  ]);
 
 export async function follows(conn: Queryable, followerId: string, followeeId: string) {
-  const rows = await conn.query(
-    'SELECT 1 FROM user_follows WHERE follower_id = $1 AND followee_id = $2',
-    [followerId, followeeId],
-  );
+  const rows = await conn.query('SELECT 1 FROM user_follows WHERE follower_id = $1 AND followee_id = $2', [
+    followerId,
+    followeeId,
+  ]);
   return rows.length > 0;
 }
 
@@ -294,7 +305,8 @@ export function followList(
   conn: Queryable,
   f: { userId: string; side: 'followers' | 'following'; after?: { at: string; id: string }; limit: number },
 ) {
-  const [mine, theirs] = f.side === 'followers' ? ['followee_id', 'follower_id'] : ['follower_id', 'followee_id'];
+  const [mine, theirs] =
+    f.side === 'followers' ? ['followee_id', 'follower_id'] : ['follower_id', 'followee_id'];
   const params: unknown[] = [f.userId, f.limit + 1];
   let after = '';
   if (f.after) {

@@ -62,7 +62,8 @@ export const postsRoutes: FastifyPluginAsyncTypebox<PostsRouteOptions> = async (
         response: { 201: PostSchema, ...SIGNED_IN, 422: ProblemResponse, ...LIMITED },
       },
     },
-    async (request, reply) => reply.status(201).send(await posts.create(requireUser(request).id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await posts.create(requireUser(request).id, request.body)),
   );
 
   app.get(
@@ -231,7 +232,13 @@ export const postsRoutes: FastifyPluginAsyncTypebox<PostsRouteOptions> = async (
           'Signed in, on a published post that is not hidden (else 404). `parentId` replies to a comment of the post (a reply to a reply joins its thread); stored as typed. A banned person gets the moderation refusal; too many comments in a minute, 429.',
         params: IdParams,
         body: CommentBody,
-        response: { 201: CommentSchema, ...SIGNED_IN, 404: ProblemResponse, 422: ProblemResponse, ...LIMITED },
+        response: {
+          201: CommentSchema,
+          ...SIGNED_IN,
+          404: ProblemResponse,
+          422: ProblemResponse,
+          ...LIMITED,
+        },
       },
     },
     async (request, reply) =>
@@ -312,7 +319,8 @@ export const postsRoutes: FastifyPluginAsyncTypebox<PostsRouteOptions> = async (
       schema: {
         tags,
         summary: 'A person’s posts',
-        description: 'Anyone: their published posts newest first (to themselves, drafts and hidden ones too).',
+        description:
+          'Anyone: their published posts newest first (to themselves, drafts and hidden ones too).',
         params: IdParams,
         querystring: PageQuery,
         response: { 200: PostPage, 400: ProblemResponse, 404: ProblemResponse },

@@ -71,7 +71,7 @@ export function checkVideoUrl(url: string | null | undefined): void {
   try {
     if (new URL(url).protocol === 'https:') return;
   } catch {}
-  throw invalidInput('/body/videoUrl', 'must be an https URL', 'format', { format: 'https-url' });
+  throw invalidInput('/videoUrl', 'must be an https URL', 'format', { format: 'https-url' });
 }
 
 /** The product ids a post names, tags first, then list lines, each once. */
@@ -87,13 +87,13 @@ export function unknownProductError(
 ) {
   const tag = productIds.findIndex((id) => !known.has(id));
   if (tag >= 0)
-    return invalidInput(`/body/productIds/${tag}`, 'is not a product of the catalog', 'unknown_product', {
+    return invalidInput(`/productIds/${tag}`, 'is not a product of the catalog', 'unknown_product', {
       productId: productIds[tag] as string,
     });
   const line = listItems.findIndex((i) => !known.has(i.productId));
   if (line >= 0)
     return invalidInput(
-      `/body/listItems/${line}/productId`,
+      `/listItems/${line}/productId`,
       'is not a product of the catalog',
       'unknown_product',
       { productId: listItems[line]?.productId as string },
@@ -104,9 +104,9 @@ export function unknownProductError(
 /** A list without lines is only a post: refused, so the list page never renders empty. */
 export function checkKind(kind: 'post' | 'list', listItems: readonly unknown[]): void {
   if (kind === 'list' && listItems.length === 0)
-    throw invalidInput('/body/listItems', 'a purchase list needs at least one product', 'minItems', {
+    throw invalidInput('/listItems', 'a purchase list needs at least one product', 'minItems', {
       limit: 1,
     });
   if (kind === 'post' && listItems.length > 0)
-    throw invalidInput('/body/listItems', 'only a purchase list (kind "list") has lines', 'kind');
+    throw invalidInput('/listItems', 'only a purchase list (kind "list") has lines', 'kind');
 }

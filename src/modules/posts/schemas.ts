@@ -145,7 +145,10 @@ export const PersonSchema = Type.Object({
   name: Type.String(),
   followedAt: Instant,
 });
-export const PeoplePage = Type.Object({ items: Type.Array(PersonSchema), nextCursor: Nullable(Type.String()) });
+export const PeoplePage = Type.Object({
+  items: Type.Array(PersonSchema),
+  nextCursor: Nullable(Type.String()),
+});
 
 export const ProfileSchema = Type.Object({
   id: Type.String(),
@@ -172,4 +175,7 @@ export const StatsSchema = Type.Object({
 export type PostStats = Static<typeof StatsSchema>;
 
 export const MyPostSchema = Type.Object({ post: PostSchema, stats: StatsSchema });
-export const MyPostPage = Type.Object({ items: Type.Array(MyPostSchema), nextCursor: Nullable(Type.String()) });
+export const MyPostPage = Type.Object({
+  items: Type.Array(MyPostSchema),
+  nextCursor: Nullable(Type.String()),
+});

@@ -25,20 +25,22 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
   const present = (conn: Queryable, rows: readonly q.PostRow[], viewerId: string | null) =>
     presentPosts(conn, ports, rows, viewerId);
 
-  /** Images the author uploaded and products the catalog sells; a 400 naming the first that is not. */
-  async function checkContent(
-    conn: Queryable,
-    authorId: string,
-    c: { images: readonly string[]; productIds: readonly string[]; listItems: readonly { productId: string }[] },
-  ) {
-    for (const [i, url] of c.images.entries()) {
-      if (!(await ports.ownsImage(conn, authorId, url)))
-        throw invalidInput(`/body/images/${i}`, 'is not an image you uploaded', 'uploaded_image');
-    }
-    const named = namedProducts(c.productIds, c.listItems);
+  /**
+   * Products the catalog sells (asked outside any transaction: the catalog reads on its own
+   * connection) and images the author uploaded; a 400 naming the first that is not.
+   */
+  async function checkProducts(productIds: readonly string[], listItems: readonly { productId: string }[]) {
+    const named = namedProducts(productIds, listItems);
     const known = new Set((await ports.products(named)).map((p) => p.id));
-    const unknown = unknownProductError(c.productIds, c.listItems, known);
+    const unknown = unknownProductError(productIds, listItems, known);
     if (unknown) throw unknown;
+  }
+
+  async function checkImages(conn: Queryable, authorId: string, images: readonly string[]) {
+    for (const [i, url] of images.entries()) {
+      if (!(await ports.ownsImage(conn, authorId, url)))
+        throw invalidInput(`/images/${i}`, 'is not an image you uploaded', 'uploaded_image');
+    }
   }
 
   async function create(authorId: string, input: PostInput): Promise<Post> {
@@ -48,11 +50,12 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
     const productIds = [...new Set(input.productIds ?? [])];
     checkKind(kind, listItems);
     checkVideoUrl(input.videoUrl);
-    return db.transaction(async (tx) => {
+    await checkProducts(productIds, listItems);
+    const row = await db.transaction(async (tx) => {
       await ports.moderation.assertMayPost(tx, authorId);
-      await checkContent(tx, authorId, { images, productIds, listItems });
+      await checkImages(tx, authorId, images);
       const now = clock.now();
-      const row = await q.insertPost(tx, {
+      return q.insertPost(tx, {
         id: newId(),
         author_id: authorId,
         kind,
@@ -65,8 +68,8 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
         published_at: input.draft ? null : now,
         created_at: now,
       });
-      return (await present(tx, [row], authorId))[0] as Post;
     });
+    return (await present(db, [row], authorId))[0] as Post;
   }
 
   /** The author's own post, locked; anyone else's is 404 (not 403): it may as well not exist. */
@@ -77,7 +80,8 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
   }
 
   async function update(authorId: string, id: string, changes: PostChanges): Promise<Post> {
-    return db.transaction(async (tx) => {
+    await checkProducts(changes.productIds ?? [], changes.listItems ?? []);
+    const updated = await db.transaction(async (tx) => {
       const row = await ownPost(tx, authorId, id);
       await ports.moderation.assertMayPost(tx, authorId);
       const next = {
@@ -91,17 +95,13 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
         published_at: row.published_at ?? (changes.draft === false ? clock.now() : null),
       };
       if (changes.draft === true && row.published_at)
-        throw invalidInput('/body/draft', 'a published post cannot become a draft again', 'published');
+        throw invalidInput('/draft', 'a published post cannot become a draft again', 'published');
       checkKind(next.kind, next.list_items);
       checkVideoUrl(next.video_url);
-      await checkContent(tx, authorId, {
-        images: changes.images ?? [],
-        productIds: changes.productIds ?? [],
-        listItems: changes.listItems ?? [],
-      });
-      const updated = await q.updatePost(tx, id, next, clock.now());
-      return (await present(tx, [updated], authorId))[0] as Post;
+      await checkImages(tx, authorId, changes.images ?? []);
+      return q.updatePost(tx, id, next, clock.now());
     });
+    return (await present(db, [updated], authorId))[0] as Post;
   }
 
   async function remove(authorId: string, id: string): Promise<void> {
@@ -112,7 +112,11 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
   }
 
   /** A post as the viewer may see it; an open by anyone but its author counts as a view. */
-  async function read(viewerId: string | null, id: string, opts: { countView?: boolean } = {}): Promise<Post> {
+  async function read(
+    viewerId: string | null,
+    id: string,
+    opts: { countView?: boolean } = {},
+  ): Promise<Post> {
     const row = await q.findPost(db, id);
     if (!row || !visibleTo(row, viewerId)) throw postGone();
     if (opts.countView && row.author_id !== viewerId && row.published_at) await q.countView(db, id);
@@ -130,7 +134,7 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
     const row = await q.findPost(db, id);
     if (!row || !visibleTo(row, viewerId)) throw postGone();
     if (!namedProducts(row.product_ids, row.list_items).includes(productId))
-      throw invalidInput('/body/productId', 'is not a product of this post', 'unknown_product', { productId });
+      throw invalidInput('/productId', 'is not a product of this post', 'unknown_product', { productId });
     if (row.author_id !== viewerId) await q.countTagClick(db, id);
   }
 

@@ -67,7 +67,7 @@ export function createSocial(deps: { db: Database; clock: Clock; ports: PostsPor
       if (input.parentId !== undefined) {
         const parent = await q.findComment(tx, input.parentId);
         if (!parent || parent.post_id !== postId || parent.hidden)
-          throw invalidInput('/body/parentId', 'is not a comment of this post', 'unknown_comment');
+          throw invalidInput('/parentId', 'is not a comment of this post', 'unknown_comment');
         parentId = parent.parent_id ?? parent.id;
       }
       const row = await q.insertComment(tx, {
@@ -117,8 +117,7 @@ export function createSocial(deps: { db: Database; clock: Clock; ports: PostsPor
 
   /** Following twice is following; following oneself is refused (422 `posts_follow_self`). */
   async function setFollow(followerId: string, followeeId: string, following: boolean) {
-    if (followerId === followeeId)
-      throw refuse('posts_follow_self', undefined, 'You cannot follow yourself');
+    if (followerId === followeeId) throw refuse('posts_follow_self', undefined, 'You cannot follow yourself');
     await mustExist(db, followeeId);
     if (following) await q.follow(db, followerId, followeeId, clock.now());
     else await q.unfollow(db, followerId, followeeId);
@@ -141,12 +140,20 @@ export function createSocial(deps: { db: Database; clock: Clock; ports: PostsPor
       rows,
       limit,
       (r) => [r.created_at.toISOString(), r.person_id],
-      (r) => ({ id: r.person_id, name: names.get(r.person_id) ?? '', followedAt: r.created_at.toISOString() }),
+      (r) => ({
+        id: r.person_id,
+        name: names.get(r.person_id) ?? '',
+        followedAt: r.created_at.toISOString(),
+      }),
     );
   }
 
   /** Someone's posts newest first: to themselves drafts and hidden ones too, to others the public ones. */
-  async function postsOf(viewerId: string | null, authorId: string, page: { limit?: number; cursor?: string }) {
+  async function postsOf(
+    viewerId: string | null,
+    authorId: string,
+    page: { limit?: number; cursor?: string },
+  ) {
     await mustExist(db, authorId);
     const limit = page.limit ?? 20;
     const rows = await q.postsOfAuthor(db, {
