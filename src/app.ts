@@ -195,6 +195,9 @@ export async function buildApp(deps: AppDeps) {
     groupTerms: (campaignId, groupId) => groupBuys.quoteUnitPrice(campaignId, groupId),
     memberFreeShipping: hasFreeShipping,
   });
+  // Posts and live rooms register how to find their owner here (`contentSources.register`); orders
+  // check a named source with it, distribution credits the owner.
+  const contentSources = new ContentSources();
   const checkins = createCheckinsService({ db, clock, timeZone: config.timeZone, points, events });
   const orders = createOrdersService({
     db,
@@ -215,6 +218,7 @@ export async function buildApp(deps: AppDeps) {
     shipping: shipping.checkout,
     shipments: shipmentLookup,
     savedAddresses: addresses,
+    contentSources,
     buyers: {
       contactsOf: accounts.contactsOf,
       idsMatching: (conn, text) => accounts.idsMatching(conn, text),
@@ -362,9 +366,6 @@ export async function buildApp(deps: AppDeps) {
   // The one moderation registry: posts, comments, chat messages and reviews register their kinds,
   // the moderation module sets the ban check; nobody else makes another.
   const moderation = new Moderation();
-  // The one registry of content a sale can come through (posts, live rooms); orders and
-  // distribution ask it for a source's owner.
-  const contentSources = new ContentSources();
   const posts = createPostsService({
     db,
     clock,
@@ -388,8 +389,13 @@ export async function buildApp(deps: AppDeps) {
       ownsImage: uploads.ownsUrl,
       badges: async (userId) => (await honours.publicBadges(userId)).items,
       shareClicks: (conn, postId) => sharing.service.clicksOfTarget(conn, 'post', postId),
-      // Orders through a post arrive with the attribution work (orders.salesOfSource); until then none.
-      sales: async () => new Map(),
+      sales: async (conn, postIds) =>
+        new Map(
+          await Promise.all(
+            postIds.map(async (id) => [id, await orders.salesOfSource(conn, { type: 'post', id })] as const),
+          ),
+        ),
+      orderSource: async (conn, orderId) => (await orders.attributionFacts(conn, orderId))?.source,
       moderation,
     },
   });
@@ -409,6 +415,7 @@ export async function buildApp(deps: AppDeps) {
     levels,
     tasks,
     honours,
+    posts,
   });
   const services = {
     accounts,
@@ -420,6 +427,8 @@ export async function buildApp(deps: AppDeps) {
     events,
     stores,
     distribution,
+    /** Where the posts and live modules `register('post' | 'live', ownerLookup)`. */
+    contentSources,
     sharing: sharing.service,
     shareTargets: sharing.targets,
     groupBuys,
@@ -445,7 +454,6 @@ export async function buildApp(deps: AppDeps) {
     audit,
     posts,
     moderation,
-    contentSources,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   registerPostTarget(sharing.targets, posts);

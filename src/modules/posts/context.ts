@@ -1,3 +1,4 @@
+import type { ContentSource } from '../../platform/content-sources.js';
 import type { Queryable } from '../../platform/db.js';
 import type { Moderation } from '../../platform/moderation.js';
 import type { TaggedProduct } from './schemas.js';
@@ -24,5 +25,7 @@ export interface PostsPorts {
     conn: Queryable,
     postIds: readonly string[],
   ) => Promise<Map<string, { orders: number; gmv: number }>>;
+  /** The post or live room an order came through, if any (orders). */
+  orderSource: (conn: Queryable, orderId: string) => Promise<ContentSource | null | undefined>;
   moderation: Moderation;
 }

@@ -357,6 +357,30 @@ describe('stats, clicks and sharing', () => {
     ).toEqual([]);
   });
 
+  it('counts paid orders placed through the post in its stats and as purchases for the feed', async () => {
+    const author = await t.signUp();
+    const buyer = await t.signUp();
+    const { product, variantId } = await createProduct(t, { price: 3_000 });
+    const post = await write(author, { body: 'Buy through me', productIds: [product.id] });
+    const placed = await t.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId, quantity: 2 }], postId: post.id },
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const orderId = placed.json<{ id: string }>().id;
+    const paid = await t.request('POST', `/api/payments/sandbox/${orderId}/succeed`, { token: buyer.token });
+    expect(paid.statusCode, paid.body).toBe(200);
+    await t.jobs.runDue();
+    await t.jobs.runDue();
+    const stats = await t.request('GET', `/api/posts/${post.id}/stats`, { token: author.token });
+    expect(stats.json<PostStats>()).toMatchObject({ orders: 1, gmv: 6_000 });
+    const purchases = await t.db.query('SELECT order_id FROM post_purchases WHERE post_id = $1', [post.id]);
+    expect(purchases).toEqual([{ order_id: orderId }]);
+    // A replayed reaction counts nothing more.
+    await t.db.transaction((tx) => t.services.posts.reactions.countPurchase(tx, { orderId }));
+    expect(await t.db.query('SELECT 1 FROM post_purchases WHERE post_id = $1', [post.id])).toHaveLength(1);
+  });
+
   it('gives /posts/:id its Open Graph card', async () => {
     const author = await t.signUp();
     const post = await write(author, { body: 'Open <Graph> & friends\nsecond line' });

@@ -186,9 +186,16 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
     );
   }
 
-  /** Counts a paid order through a post, once per order (the order.paid reaction). */
-  const recordPurchase = (tx: Tx, e: { orderId: string; postId: string; paidAt: Date }) =>
-    q.recordPurchase(tx, e.orderId, e.postId, e.paidAt);
+  /**
+   * Reactions to orders. A paid order placed through a post counts as a purchase in the feed's
+   * score, once per order (a retried job inserts nothing new); deferred, so a payment never waits on it.
+   */
+  const reactions = {
+    countPurchase: async (tx: Tx, event: { orderId: string }) => {
+      const source = await ports.orderSource(tx, event.orderId);
+      if (source?.type === 'post') await q.recordPurchase(tx, event.orderId, source.id, clock.now());
+    },
+  };
 
   const social = createSocial({ db, clock, ports, present });
   const feed = createFeed({ db, clock, present });
@@ -202,7 +209,7 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
     stats,
     mine,
     authorOfPublic,
-    recordPurchase,
+    reactions,
     ...social,
     feed,
   };
