@@ -49,6 +49,16 @@ const PUBLIC: Record<string, string> = {
   'GET /api/academy/questions/{id}': 'a question and its answers are read by anyone (authors masked)',
   'GET /api/share-links/{code}/sharer':
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
+  'GET /api/feed': 'the feed is open to anyone (popular posts; signed in, followed people first)',
+  'GET /api/posts/{id}': 'a published post is public (and shared); drafts and hidden posts are 404 to others',
+  'POST /api/posts/{id}/clicks':
+    'a tap on a tagged product counts whoever makes it (no one reads the count but the author)',
+  'GET /api/posts/{id}/comments': 'a published post’s comments are public, as the post is',
+  'GET /api/users/{id}/profile':
+    'a person’s profile (name, counts, badges, published posts) is public, as on any social app',
+  'GET /api/users/{id}/posts': 'a person’s published posts are public',
+  'GET /api/users/{id}/followers': 'who follows whom is public, as on any social app',
+  'GET /api/users/{id}/following': 'who follows whom is public, as on any social app',
   'GET /api/competitions': 'competitions are announced to everyone, to draw people in',
   'GET /api/competitions/{id}':
     'a leaderboard is public (names masked, opted-out people left out); the viewer’s standing only when signed in',
@@ -71,6 +81,9 @@ interface Fixture {
   questionId: string;
   answerId: string;
   mallItemId: string;
+  postId: string;
+  commentId: string;
+  userId: string;
 }
 
 /**
@@ -88,6 +101,9 @@ const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
   // Changing a question (editing, deleting, marking its best answer) is its asker's alone.
   { pattern: /^\/api\/academy\/questions\/\{id\}(\/best-answer)?$/, param: 'id', object: 'questionId' },
   { pattern: /^\/api\/academy\/answers\/\{id\}$/, param: 'id', object: 'answerId' },
+  // Editing, deleting and reading the figures of a post are its author's alone; a comment's deletion too.
+  { pattern: /^\/api\/posts\/\{id\}(\/stats)?$/, param: 'id', object: 'postId' },
+  { pattern: /^\/api\/comments\/\{id\}$/, param: 'id', object: 'commentId' },
 ];
 
 /** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
@@ -127,6 +143,18 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'id',
     object: 'answerId',
     reason: 'anyone signed in votes for others’ answers; the vote is the caller’s own',
+  },
+  {
+    pattern: /^\/api\/posts\/\{id\}\/(likes|comments)$/,
+    param: 'id',
+    object: 'postId',
+    reason: 'anyone signed in likes and comments on published posts; the like or comment is the caller’s own',
+  },
+  {
+    pattern: /^\/api\/users\/\{id\}\/followers$/,
+    param: 'id',
+    object: 'userId',
+    reason: 'anyone signed in follows anyone; the follow is the caller’s own',
   },
 ];
 
@@ -326,6 +354,17 @@ beforeAll(async () => {
     body: { title: 'Sweep perk', kind: 'perk', costPoints: 1, stock: 1 },
   });
   expect(mallItem.statusCode, mallItem.body).toBe(201);
+  const post = await t.request('POST', '/api/posts', {
+    token: a.token,
+    body: { body: 'Sweep post', productIds: [product.id] },
+  });
+  expect(post.statusCode, post.body).toBe(201);
+  const postId = post.json<{ id: string }>().id;
+  const comment = await t.request('POST', `/api/posts/${postId}/comments`, {
+    token: a.token,
+    body: { body: 'Sweep comment' },
+  });
+  expect(comment.statusCode, comment.body).toBe(201);
   await t.jobs.runDue(); // notifications of A's order
 
   fixture = {
@@ -344,6 +383,9 @@ beforeAll(async () => {
     questionId,
     answerId: answered.json<{ answers: { id: string }[] }>().answers[0]!.id,
     mallItemId: mallItem.json<{ id: string }>().id,
+    postId,
+    commentId: comment.json<{ id: string }>().id,
+    userId: a.user.id,
   };
 });
 afterAll(() => t.close());
@@ -421,6 +463,10 @@ describe('authorization, swept over every route of the OpenAPI document', () => 
         'PATCH /api/stores/{id}',
         'GET /api/me/withdrawals/{id}',
         'GET /api/share-links/{code}/stats',
+        'PATCH /api/posts/{id}',
+        'DELETE /api/posts/{id}',
+        'GET /api/posts/{id}/stats',
+        'DELETE /api/comments/{id}',
       ]),
     );
     for (const route of swept) {
@@ -445,7 +491,7 @@ describe('authorization, swept over every route of the OpenAPI document', () => 
 
   it('shows another buyer none of the first buyer’s objects in their own lists', async () => {
     const ids = Object.entries(fixture)
-      .filter(([name]) => !['productId', 'variantId', 'couponId', 'lessonId'].includes(name))
+      .filter(([name]) => !['productId', 'variantId', 'couponId', 'lessonId', 'userId'].includes(name))
       .map(([, id]) => id);
     const mine = routes.filter(
       (r) => r.method === 'GET' && r.path.startsWith('/api/me') && paramsOf(r.path).length === 0,

@@ -80,6 +80,9 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
   }
 
   async function update(authorId: string, id: string, changes: PostChanges): Promise<Post> {
+    // Someone else's post is 404 before anything about the body is said.
+    const found = await q.findPost(db, id);
+    if (!found || found.author_id !== authorId) throw postGone();
     await checkProducts(changes.productIds ?? [], changes.listItems ?? []);
     const updated = await db.transaction(async (tx) => {
       const row = await ownPost(tx, authorId, id);
