@@ -365,7 +365,7 @@ export async function buildApp(deps: AppDeps) {
   const people = createPeopleService({ db, clock, accounts, orders, distribution, points, addresses });
   // The one moderation registry: posts, comments, chat messages and reviews register their kinds,
   // the moderation module sets the ban check; nobody else makes another.
-  const moderation = new Moderation();
+  const moderationRegistry = new Moderation();
   const posts = createPostsService({
     db,
     clock,
@@ -396,11 +396,11 @@ export async function buildApp(deps: AppDeps) {
           ),
         ),
       orderSource: async (conn, orderId) => (await orders.attributionFacts(conn, orderId))?.source,
-      moderation,
+      moderation: moderationRegistry,
     },
   });
-  moderation.register('post', posts.moderatedPosts);
-  moderation.register('comment', posts.moderatedComments);
+  moderationRegistry.register('post', posts.moderatedPosts);
+  moderationRegistry.register('comment', posts.moderatedComments);
   contentSources.register('post', posts.authorOfPublic);
   wireReactions(events, {
     competitions,
@@ -453,7 +453,7 @@ export async function buildApp(deps: AppDeps) {
     people,
     audit,
     posts,
-    moderation,
+    moderationRegistry,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   registerPostTarget(sharing.targets, posts);

@@ -272,14 +272,14 @@ describe('moderation', () => {
     const author = await t.signUp();
     const reader = await t.signUp();
     const post = await write(author, { body: 'Spam spam' });
-    const kind = t.services.moderation.kind('post');
+    const kind = t.services.moderationRegistry.kind('post');
     await t.db.transaction(async (tx) => expect(await kind?.setHidden(tx, post.id, true, 'spam')).toBe(true));
     expectProblem(await read(post.id, reader), 404);
     expect((await read(post.id, author)).json<Post>().hidden).toBe(true);
     const feed = await t.request('GET', '/api/feed?limit=100');
     expect(feed.json<{ items: Post[] }>().items.map((p) => p.id)).not.toContain(post.id);
     expect(await t.services.contentSources.ownerOf(t.db, { type: 'post', id: post.id })).toBeUndefined();
-    const described = await t.services.moderation.kind('post')?.describe(t.db, [post.id]);
+    const described = await t.services.moderationRegistry.kind('post')?.describe(t.db, [post.id]);
     expect(described?.get(post.id)).toMatchObject({ authorId: author.user.id, hidden: true });
   });
 
@@ -287,7 +287,7 @@ describe('moderation', () => {
     const banned = await t.signUp();
     const other = await t.signUp();
     const post = await write(other, { body: 'Open thread' });
-    t.services.moderation.setPostingCheck(async (_conn, userId) => {
+    t.services.moderationRegistry.setPostingCheck(async (_conn, userId) => {
       if (userId === banned.user.id) throw new AppError('business_rule', 'Banned');
     });
     try {
@@ -299,7 +299,7 @@ describe('moderation', () => {
       });
       expectProblem(c, 422);
     } finally {
-      t.services.moderation.setPostingCheck(async () => {});
+      t.services.moderationRegistry.setPostingCheck(async () => {});
     }
   });
 
