@@ -36,6 +36,9 @@ const MODULE_GRAPH = {
   // The console's people: a person's page reads each part from the module that owns it.
   people: ['accounts', 'addresses', 'distribution', 'orders', 'points'],
   points: ['orders'],
+  // Posts register their share card with sharing (as group buys do); everything else they need
+  // (names, products, uploads, badges, sales) comes through ports wired in app.ts.
+  posts: ['sharing'],
   'points-mall': ['catalog', 'coupons', 'orders', 'points'],
   shipping: ['orders'],
   // A review is checked against the order it reviews (the orders module's read).

@@ -28,6 +28,10 @@ export const API_TAGS = [
   { name: 'honours', description: 'Badges with tiers for shopkeepers and promoters.' },
   { name: 'competitions', description: 'Competitions, live leaderboards and their prizes.' },
   { name: 'academy', description: 'Lessons for shopkeepers, their completion, and the Q&A board.' },
+  {
+    name: 'posts',
+    description: 'Posts and purchase lists, likes, comments, follows, profiles and the feed.',
+  },
   { name: 'points-mall', description: 'Items that cost points, and redeeming them.' },
   {
     name: 'reviews',

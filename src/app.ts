@@ -73,6 +73,7 @@ import {
 import { createPeopleService, peopleRoutes } from './modules/people/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
+import { createPostsService, postsRoutes, registerPostTarget } from './modules/posts/index.js';
 import { createReviewsService, reviewsRoutes } from './modules/reviews/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
 import {
@@ -428,6 +429,42 @@ export async function buildApp(deps: AppDeps) {
     sources: { ...NO_TRUST_SOURCES, reviewsOfOrders: reviews.ratingsOfOrders },
   });
   const structure = createStructureService({ db, accounts, distribution, communities: NO_COMMUNITIES });
+  const posts = createPostsService({
+    db,
+    clock,
+    ports: {
+      names: accounts.namesOf,
+      personExists: (conn, id) =>
+        accounts.getUser(id, conn).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof AppError && error.code === 'not_found') return false;
+            throw error;
+          },
+        ),
+      products: async (ids) =>
+        (await catalog.getProducts(ids)).map((p) => ({
+          id: p.id,
+          title: p.title,
+          image: p.images[0] ?? null,
+          price: p.minPrice,
+        })),
+      ownsImage: uploads.ownsUrl,
+      badges: async (userId) => (await honours.publicBadges(userId)).items,
+      shareClicks: (conn, postId) => sharing.service.clicksOfTarget(conn, 'post', postId),
+      sales: async (conn, postIds) =>
+        new Map(
+          await Promise.all(
+            postIds.map(async (id) => [id, await orders.salesOfSource(conn, { type: 'post', id })] as const),
+          ),
+        ),
+      orderSource: async (conn, orderId) => (await orders.attributionFacts(conn, orderId))?.source,
+      moderation: moderationRegistry,
+    },
+  });
+  moderationRegistry.register('post', posts.moderatedPosts);
+  moderationRegistry.register('comment', posts.moderatedComments);
+  contentSources.register('post', posts.authorOfPublic);
   wireReactions(events, {
     competitions,
     groupBuys,
@@ -442,6 +479,7 @@ export async function buildApp(deps: AppDeps) {
     tasks,
     honours,
     communities: communities.pickups,
+    posts,
   });
   const services = {
     accounts,
@@ -484,8 +522,10 @@ export async function buildApp(deps: AppDeps) {
     moderation,
     moderationRegistry,
     communities,
+    posts,
   };
   registerGroupTarget(sharing.targets, groupBuys);
+  registerPostTarget(sharing.targets, posts);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
   app.addHook('onReady', async () => sharing.service.start());
   app.addHook('onClose', async () => sharing.service.close());
@@ -617,6 +657,17 @@ export async function buildApp(deps: AppDeps) {
   await app.register(structureRoutes, { structure });
   await app.register(trustRoutes, { trust });
   await app.register(academyRoutes, { academy });
+  await app.register(postsRoutes, {
+    posts,
+    postRateLimit:
+      config.rateLimits && config.postRateLimit > 0
+        ? { max: config.postRateLimit, timeWindow: '1 minute' }
+        : false,
+    commentRateLimit:
+      config.rateLimits && config.commentRateLimit > 0
+        ? { max: config.commentRateLimit, timeWindow: '1 minute' }
+        : false,
+  });
   await app.register(openWebRoutes, { catalog, stores, publicUrl: config.publicUrl });
   await app.register(auditRoutes, { audit });
   await app.register(reviewsRoutes, { reviews });

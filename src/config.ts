@@ -62,6 +62,10 @@ export interface Config {
   uploadMaxPixels: number;
   /** Uploads one person may make per minute (when rate limits are on); 0 = no limit. */
   uploadRateLimit: number;
+  /** Posts (and post edits) one person may make per minute (when rate limits are on); 0 = no limit. */
+  postRateLimit: number;
+  /** Comments one person may make per minute (when rate limits are on); 0 = no limit. */
+  commentRateLimit: number;
 }
 
 export type StorageSettings =
@@ -312,6 +316,8 @@ export function loadConfig(env: Env = process.env): Config {
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadMaxPixels: int(env, 'UPLOAD_MAX_PIXELS', 40_000_000, 10_000, 268_402_689),
     uploadRateLimit: int(env, 'UPLOAD_RATE_LIMIT', 30, 0, 10_000),
+    postRateLimit: int(env, 'POST_RATE_LIMIT', 10, 0, 10_000),
+    commentRateLimit: int(env, 'COMMENT_RATE_LIMIT', 30, 0, 10_000),
     // Last, so a start missing several settings names the payment provider first.
     publicUrl: publicUrl(env),
   };
@@ -423,5 +429,15 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'UPLOAD_RATE_LIMIT',
     '30',
     'image uploads one person may make per minute, then 429 (0 or RATE_LIMITS=off: no limit)',
+  ],
+  [
+    'POST_RATE_LIMIT',
+    '10',
+    'posts and post edits one person may make per minute, then 429 (0 or RATE_LIMITS=off: no limit)',
+  ],
+  [
+    'COMMENT_RATE_LIMIT',
+    '30',
+    'comments one person may write per minute, then 429 (0 or RATE_LIMITS=off: no limit)',
   ],
 ];

@@ -17,6 +17,7 @@ import { orderReasons } from './modules/orders/index.js';
 import { paymentReasons } from './modules/payments/index.js';
 import { pointsReasons } from './modules/points/index.js';
 import { pointsMallReasons } from './modules/points-mall/index.js';
+import { postsReasons } from './modules/posts/index.js';
 import { reviewsReasons } from './modules/reviews/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
 import { shippingReasons } from './modules/shipping/index.js';
@@ -56,4 +57,5 @@ export const problemReasons = mergeReasonCatalogs([
   shippingReasons,
   reviewsReasons,
   moderationReasons,
+  postsReasons,
 ]);

@@ -95,6 +95,7 @@ describe('reactions to a payment', () => {
       'levels.growth-on-paid',
       'notifications.order.paid',
       'points.earn-on-paid',
+      'posts.count-purchase',
       'tasks.count-first-order',
     ]);
     expect(queued.every((j) => j.payload.orderId === placed.id)).toBe(true);

@@ -10,6 +10,7 @@ import type { LevelsService } from './modules/levels/index.js';
 import type { NotificationsService } from './modules/notifications/index.js';
 import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
 import type { PointsService } from './modules/points/index.js';
+import type { PostsService } from './modules/posts/index.js';
 import type { SharingService } from './modules/sharing/index.js';
 import type { TasksService } from './modules/tasks/index.js';
 import type { EventBus } from './platform/events.js';
@@ -28,6 +29,7 @@ export interface ReactingModules {
   tasks: Pick<TasksService, 'reactions'>;
   honours: Pick<HonoursService, 'reactions'>;
   communities: Pick<CommunitiesModule['pickups'], 'reactions'>;
+  posts: Pick<PostsService, 'reactions'>;
 }
 
 /**
@@ -65,6 +67,8 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.paid', m.coupons.reactions.onPaid);
 
   events.defer('order.paid', 'invitations.reward-inviter', m.invitations.reactions.rewardInviter);
+  // A purchase through a post raises its place in the feed; nothing about the payment waits on it.
+  events.defer('order.paid', 'posts.count-purchase', m.posts.reactions.countPurchase);
   events.defer('order.refunded', 'invitations.reverse-points', m.invitations.reactions.reversePoints);
   events.defer('order.cancelled', 'coupons.return-on-cancel', m.coupons.reactions.returnCoupon);
   events.defer('order.refunded', 'coupons.return-on-refund', m.coupons.reactions.returnCoupon);

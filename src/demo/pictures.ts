@@ -28,7 +28,7 @@ export async function uploadDemoPicture(
   uploads: UploadsService,
   ownerId: string,
   slug: string,
-  purpose: 'product' | 'store_logo' | 'review',
+  purpose: 'product' | 'store_logo' | 'review' | 'post',
 ) {
   return uploads.upload(ownerId, await pngOf(slug), purpose);
 }

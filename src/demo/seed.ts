@@ -24,6 +24,7 @@ import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
 import { seedDemoPoints } from './points.js';
 import { seedDemoPointsMall } from './points-mall.js';
+import { seedDemoPosts } from './posts.js';
 import { seedDemoShipping } from './shipping.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 import { seedDemoTaskProgress, seedDemoTasks } from './tasks.js';
@@ -119,6 +120,7 @@ async function seedStory(
   await seedDemoCheckins(services, person(people, 'buyer1'));
   await seedDemoTaskProgress(services, person(people, 'buyer1'), products);
   await seedDemoAcademy(services, people);
+  await seedDemoPosts(services, people, products);
   const mall = await seedDemoPointsMall(services, db, people, products);
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   // After the orders' growth is posted (their deferred reactions), so buyers land on their levels at once.

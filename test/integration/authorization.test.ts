@@ -51,6 +51,16 @@ const PUBLIC: Record<string, string> = {
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
   'GET /api/products/{id}/reviews': 'a product page shows its verified reviews to anyone (authors masked)',
   'GET /api/products/{id}/rating': 'a product page shows its rating summary to anyone',
+  'GET /api/feed': 'the feed is open to anyone (popular posts; signed in, followed people first)',
+  'GET /api/posts/{id}': 'a published post is public (and shared); drafts and hidden posts are 404 to others',
+  'POST /api/posts/{id}/clicks':
+    'a tap on a tagged product counts whoever makes it (no one reads the count but the author)',
+  'GET /api/posts/{id}/comments': 'a published post’s comments are public, as the post is',
+  'GET /api/users/{id}/profile':
+    'a person’s profile (name, counts, badges, published posts) is public, as on any social app',
+  'GET /api/users/{id}/posts': 'a person’s published posts are public',
+  'GET /api/users/{id}/followers': 'who follows whom is public, as on any social app',
+  'GET /api/users/{id}/following': 'who follows whom is public, as on any social app',
   'GET /api/competitions': 'competitions are announced to everyone, to draw people in',
   'GET /api/competitions/{id}':
     'a leaderboard is public (names masked, opted-out people left out); the viewer’s standing only when signed in',
@@ -78,6 +88,9 @@ interface Fixture {
   reviewId: string;
   communityId: string;
   waveId: string;
+  postId: string;
+  commentId: string;
+  userId: string;
 }
 
 /**
@@ -104,6 +117,9 @@ const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
     object: 'communityId',
   },
   { pattern: /^\/api\/communities\/\{id\}\/waves\/\{waveId\}$/, param: 'waveId', object: 'waveId' },
+  // Editing, deleting and reading the figures of a post are its author's alone; a comment's deletion too.
+  { pattern: /^\/api\/posts\/\{id\}(\/stats)?$/, param: 'id', object: 'postId' },
+  { pattern: /^\/api\/comments\/\{id\}$/, param: 'id', object: 'commentId' },
 ];
 
 /** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
@@ -155,6 +171,18 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'id',
     object: 'answerId',
     reason: 'anyone signed in votes for others’ answers; the vote is the caller’s own',
+  },
+  {
+    pattern: /^\/api\/posts\/\{id\}\/(likes|comments)$/,
+    param: 'id',
+    object: 'postId',
+    reason: 'anyone signed in likes and comments on published posts; the like or comment is the caller’s own',
+  },
+  {
+    pattern: /^\/api\/users\/\{id\}\/followers$/,
+    param: 'id',
+    object: 'userId',
+    reason: 'anyone signed in follows anyone; the follow is the caller’s own',
   },
 ];
 
@@ -377,6 +405,17 @@ beforeAll(async () => {
   await t.request('POST', `/api/payments/sandbox/${pickup.json<Order>().id}/succeed`, {
     token: neighbour.token,
   });
+  const post = await t.request('POST', '/api/posts', {
+    token: a.token,
+    body: { body: 'Sweep post', productIds: [product.id] },
+  });
+  expect(post.statusCode, post.body).toBe(201);
+  const postId = post.json<{ id: string }>().id;
+  const comment = await t.request('POST', `/api/posts/${postId}/comments`, {
+    token: a.token,
+    body: { body: 'Sweep comment' },
+  });
+  expect(comment.statusCode, comment.body).toBe(201);
   await t.jobs.runDue(); // notifications of A's order
 
   fixture = {
@@ -398,6 +437,9 @@ beforeAll(async () => {
     reviewId: review.json<{ id: string }>().id,
     communityId,
     waveId: (pickup.json<Order>().pickup as { wave: { id: string } }).wave.id,
+    postId,
+    commentId: comment.json<{ id: string }>().id,
+    userId: a.user.id,
   };
 });
 afterAll(() => t.close());
@@ -475,6 +517,10 @@ describe('authorization, swept over every route of the OpenAPI document', () => 
         'PATCH /api/stores/{id}',
         'GET /api/me/withdrawals/{id}',
         'GET /api/share-links/{code}/stats',
+        'PATCH /api/posts/{id}',
+        'DELETE /api/posts/{id}',
+        'GET /api/posts/{id}/stats',
+        'DELETE /api/comments/{id}',
       ]),
     );
     for (const route of swept) {
@@ -499,7 +545,7 @@ describe('authorization, swept over every route of the OpenAPI document', () => 
 
   it('shows another buyer none of the first buyer’s objects in their own lists', async () => {
     const ids = Object.entries(fixture)
-      .filter(([name]) => !['productId', 'variantId', 'couponId', 'lessonId'].includes(name))
+      .filter(([name]) => !['productId', 'variantId', 'couponId', 'lessonId', 'userId'].includes(name))
       .map(([, id]) => id);
     const mine = routes.filter(
       (r) => r.method === 'GET' && r.path.startsWith('/api/me') && paramsOf(r.path).length === 0,

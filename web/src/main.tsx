@@ -32,6 +32,7 @@ import './styles/levels.css';
 import './styles/tasks.css';
 import './styles/honours.css';
 import './styles/academy.css';
+import './styles/posts.css';
 import './styles/competitions.css';
 import './styles/points-mall.css';
 import './styles/points.css';

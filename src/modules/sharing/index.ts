@@ -104,4 +104,4 @@ export { cachedRedirect } from './redirect.js';
 export { sharingRoutes } from './routes.js';
 export { SharerSchema } from './schemas.js';
 export type { OrderFacts, SharingService } from './service.js';
-export type { ShareTargets } from './targets.js';
+export type { ShareTargets, TargetCard } from './targets.js';

@@ -146,6 +146,17 @@ export async function applyOrderChange(
 }
 
 /** One statement for a whole batch of clicks, however many rows: five array parameters. */
+/** Clicks on every link of one target, whoever made the link (a post's author reads them in its stats). */
+export async function clicksOfTarget(db: Queryable, type: TargetType, targetId: string): Promise<number> {
+  const [row] = await db.query<{ clicks: number }>(
+    `SELECT count(*)::bigint AS clicks FROM share_clicks k
+     JOIN share_links l ON l.code = k.code
+     WHERE l.target_type = $1 AND l.target_id = $2`,
+    [type, targetId],
+  );
+  return row?.clicks ?? 0;
+}
+
 export async function insertClicks(db: Queryable, clicks: readonly ClickRow[]) {
   await db.query(
     `INSERT INTO share_clicks (code, clicked_at, device_id, ip, user_agent)

@@ -325,6 +325,8 @@ export function createSharingService(deps: SharingDeps) {
     /** How many different devices opened the owner's links since then (share-to-unlock rewards). */
     distinctVisitors: (conn: Queryable, ownerId: string, since: Date, ownDevices: readonly string[]) =>
       q.distinctVisitors(conn, { ownerId, since, ownDevices }),
+    clicksOfTarget: (conn: Queryable, type: TargetType, targetId: string) =>
+      q.clicksOfTarget(conn, type, targetId),
     /** Writes the buffered clicks now (tests, shutdown). */
     flushClicks: () => clicks.flush(),
     start: () => clicks.start(),

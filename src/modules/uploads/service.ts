@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import { type ImageLimits, processImage } from './images.js';
 import { refuse } from './reasons.js';
-import { type UploadPurpose, VARIANT_KEY, variantKey, variantUrl } from './rules.js';
+import { UPLOADS_PATH, type UploadPurpose, VARIANT_KEY, variantKey, variantUrl } from './rules.js';
 import type { Upload } from './schemas.js';
 import type { ObjectStorage, StoredObject } from './storage.js';
 
@@ -87,11 +87,26 @@ export function createUploadsService({ db, clock, storage, limits }: UploadsDeps
     return found;
   }
 
+  /**
+   * Whether `url` is one this module handed out (`url` or one of `urls`) for an image `ownerId`
+   * uploaded: posts and reviews name pictures by URL, and may name only their author's own.
+   */
+  async function ownsUrl(conn: Queryable, ownerId: string, url: string): Promise<boolean> {
+    const key = url.startsWith(UPLOADS_PATH) ? url.slice(UPLOADS_PATH.length) : '';
+    if (!VARIANT_KEY.test(key)) return false;
+    const [hash, width] = key.replace('.webp', '').split('-');
+    const rows = await conn.query(
+      'SELECT 1 FROM uploads WHERE owner_id = $1 AND content_hash = $2 AND $3 = ANY(widths) LIMIT 1',
+      [ownerId, hash, Number(width)],
+    );
+    return rows.length > 0;
+  }
+
   /** A stored width by its key; only keys of the form uploads make reach the storage. */
   async function open(key: string): Promise<StoredObject | null> {
     if (!VARIANT_KEY.test(key)) return null;
     return storage.get(key);
   }
 
-  return { upload, findOwned, getOwned, open, limits };
+  return { upload, findOwned, getOwned, ownsUrl, open, limits };
 }

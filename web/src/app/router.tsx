@@ -24,6 +24,7 @@ import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
 import { PointsPage } from '../features/points';
 import { MallItemPage, MyRedemptionsPage, PointsMallPage } from '../features/points-mall';
+import { ComposePage, FeedPage, MyPostsPage, PostPage, ProfilePage } from '../features/posts';
 import {
   PromoteCommissionsPage,
   PromoteCustomersPage,
@@ -164,6 +165,11 @@ const router = createBrowserRouter([
       { path: 'level', element: signedIn(<MyLevelPage />) },
       { path: 'tasks', element: signedIn(<TasksPage />) },
       { path: 'badges', element: signedIn(<BadgesPage />) },
+      { path: 'feed', element: <FeedPage /> },
+      { path: 'posts/new', element: signedIn(<ComposePage />) },
+      { path: 'posts/:id', element: <PostPage /> },
+      { path: 'users/:id', element: <ProfilePage /> },
+      { path: 'my-posts', element: signedIn(<MyPostsPage />) },
       { path: 'academy', element: <AcademyPage /> },
       { path: 'academy/lessons/:id', element: <LessonPage /> },
       { path: 'academy/questions', element: <QuestionsPage /> },

@@ -26,6 +26,7 @@ import { payoutsEn } from './payouts-en';
 import { peopleEn, peopleReasonsEn } from './people-en';
 import { pointsEn, pointsFieldsEn } from './points-en';
 import { pointsMallEn, pointsMallFieldsEn, pointsMallReasonsEn } from './points-mall-en';
+import { postsEn, postsReasonsEn } from './posts-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { reviewsEn, reviewsReasonsEn } from './reviews-en';
@@ -251,6 +252,7 @@ export const en = {
   ...tasksEn,
   ...honoursEn,
   ...academyEn,
+  ...postsEn,
   ...competitionsEn,
   ...pointsMallEn,
   ...peopleEn,
@@ -271,6 +273,7 @@ export const en = {
     ...levelsReasonsEn,
     ...shippingReasonsEn,
     ...academyReasonsEn,
+    ...postsReasonsEn,
     ...competitionsReasonsEn,
     ...pointsMallReasonsEn,
     ...peopleReasonsEn,

@@ -27,6 +27,7 @@ import { payoutsZhCN } from './payouts-zh-cn';
 import { peopleReasonsZhCN, peopleZhCN } from './people-zh-cn';
 import { pointsMallFieldsZhCN, pointsMallReasonsZhCN, pointsMallZhCN } from './points-mall-zh-cn';
 import { pointsFieldsZhCN, pointsZhCN } from './points-zh-cn';
+import { postsReasonsZhCN, postsZhCN } from './posts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
 import { reviewsReasonsZhCN, reviewsZhCN } from './reviews-zh-cn';
@@ -251,6 +252,7 @@ export const zhCN: Messages = {
   ...tasksZhCN,
   ...honoursZhCN,
   ...academyZhCN,
+  ...postsZhCN,
   ...competitionsZhCN,
   ...pointsMallZhCN,
   ...peopleZhCN,
@@ -271,6 +273,7 @@ export const zhCN: Messages = {
     ...levelsReasonsZhCN,
     ...shippingReasonsZhCN,
     ...academyReasonsZhCN,
+    ...postsReasonsZhCN,
     ...competitionsReasonsZhCN,
     ...pointsMallReasonsZhCN,
     ...peopleReasonsZhCN,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useUser } from '../../features/auth';
 import { useCart } from '../../features/cart';
-import { CartIcon, EarnIcon, HomeIcon, OrdersIcon, UserIcon } from './icons';
+import { CartIcon, DiscoverIcon, EarnIcon, HomeIcon, OrdersIcon, UserIcon } from './icons';
 
 /**
  * Thumb-reach navigation on phones; hidden on wide screens where the header has room. Its height,
@@ -17,6 +17,10 @@ export function BottomNav() {
       <NavLink to="/" end>
         <HomeIcon />
         <span>{t('nav.home')}</span>
+      </NavLink>
+      <NavLink to="/feed" data-testid="bottom-nav-feed">
+        <DiscoverIcon />
+        <span>{t('posts.feed')}</span>
       </NavLink>
       <NavLink to="/cart" data-testid="bottom-nav-cart">
         <CartIcon />

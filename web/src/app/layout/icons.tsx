@@ -15,6 +15,14 @@ export const HomeIcon = () => (
     <path d="M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z" />
   </svg>
 );
+export const DiscoverIcon = () => (
+  <svg aria-hidden="true" {...common}>
+    <rect x="3" y="3" width="7" height="9" rx="1" />
+    <rect x="14" y="3" width="7" height="5" rx="1" />
+    <rect x="14" y="12" width="7" height="9" rx="1" />
+    <rect x="3" y="16" width="7" height="5" rx="1" />
+  </svg>
+);
 export const CartIcon = () => (
   <svg aria-hidden="true" {...common}>
     <circle cx="9" cy="20" r="1.5" />

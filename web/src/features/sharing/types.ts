@@ -13,7 +13,7 @@ export type Sharer = ResponseOf<'/api/share-links/{code}/sharer', 'get'>;
 
 /** Exactly one target per link (the body's fields are all optional in the schema). */
 export type ShareTarget = BodyOf<'/api/share-links', 'post'> &
-  ({ productId: string } | { storeId: string } | { groupId: string });
+  ({ productId: string } | { storeId: string } | { groupId: string } | { postId: string });
 
 const codePath = (code: string) => `/api/share-links/${encodeURIComponent(code)}`;
 export const qrUrl = (code: string) => `${codePath(code)}/qr.svg`;
