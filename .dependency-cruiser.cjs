@@ -26,6 +26,8 @@ const MODULE_GRAPH = {
   invitations: ['accounts', 'coupons', 'orders', 'points'],
   ledger: [],
   levels: ['accounts', 'coupons', 'orders'],
+  // Live rooms read products, names and videos through ports the composition root fills.
+  live: [],
   notifications: ['accounts'],
   orders: ['catalog', 'ledger', 'payments'],
   payments: ['ledger'],

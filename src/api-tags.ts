@@ -22,6 +22,7 @@ export const API_TAGS = [
   { name: 'honours', description: 'Badges with tiers for shopkeepers and promoters.' },
   { name: 'competitions', description: 'Competitions, live leaderboards and their prizes.' },
   { name: 'academy', description: 'Lessons for shopkeepers, their completion, and the Q&A board.' },
+  { name: 'live', description: 'Live rooms: sessions with pinned products, chat and event streams.' },
   { name: 'points-mall', description: 'Items that cost points, and redeeming them.' },
   { name: 'uploads', description: 'Images: product pictures, store logos, later posts and reviews.' },
   { name: 'notifications', description: 'The bell, email preferences and notification history.' },

@@ -50,6 +50,7 @@ import {
   levelsRoutes,
   memberPricing,
 } from './modules/levels/index.js';
+import { createLiveService, createStreamHub, liveRoutes } from './modules/live/index.js';
 import {
   createMailer,
   createNotificationsService,
@@ -97,6 +98,7 @@ import { registerValidation } from './platform/http/validation.js';
 import { registerWebApp, WEB_DIST } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
 import { JobRunner } from './platform/jobs.js';
+import { Moderation } from './platform/moderation.js';
 import { reasonComponents } from './platform/reasons.js';
 import { problemReasons } from './problem-reasons.js';
 import { wireReactions } from './reactions.js';
@@ -240,6 +242,7 @@ export async function buildApp(deps: AppDeps) {
     storage:
       config.storage.kind === 's3' ? s3Storage(config.storage) : localDiskStorage(config.storage.folder),
     limits: { maxBytes: config.uploadMaxBytes, maxPixels: config.uploadMaxPixels },
+    videoMaxBytes: config.videoUploadMaxBytes,
   });
   const stores = createStoresService({
     db,
@@ -355,6 +358,31 @@ export async function buildApp(deps: AppDeps) {
     { db, clock, events, accounts, points, coupons, distribution, orders },
     { jobs },
   );
+  // The one moderation registry: content modules register their kinds, the moderation module its ban check.
+  const moderation = new Moderation();
+  const live = createLiveService({
+    db,
+    clock,
+    moderation,
+    products: async (ids) =>
+      (await catalog.getProducts(ids)).map((p) => ({
+        id: p.id,
+        title: p.title,
+        price: p.minPrice ?? 0,
+        image: p.images[0] ?? null,
+      })),
+    names: accounts.namesOf,
+    videoOf: async (conn, ownerId, videoId) => uploads.findOwnedVideo(conn, ownerId, videoId),
+    // TODO(attribution): orders.salesOfSource(conn, { type: 'live', id }) once wt/attribution is merged.
+    salesOf: async () => ({ orders: 0, gmv: 0 }),
+  });
+  live.register({ moderation });
+  const liveStreams = createStreamHub({
+    db,
+    clock,
+    pollMs: config.livePollMs,
+    onError: (err) => app.log.error({ err }, 'reading live-room events failed'),
+  });
   const people = createPeopleService({ db, clock, accounts, orders, distribution, points, addresses });
   wireReactions(events, {
     competitions,
@@ -403,6 +431,8 @@ export async function buildApp(deps: AppDeps) {
     competitions,
     people,
     audit,
+    live,
+    moderation,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
@@ -532,6 +562,14 @@ export async function buildApp(deps: AppDeps) {
   await app.register(academyRoutes, { academy });
   await app.register(openWebRoutes, { catalog, stores, publicUrl: config.publicUrl });
   await app.register(auditRoutes, { audit });
+  await app.register(liveRoutes, {
+    live,
+    streams: liveStreams,
+    chatRateLimit:
+      config.rateLimits && config.liveChatRateLimit > 0
+        ? { max: config.liveChatRateLimit, timeWindow: '1 minute' }
+        : false,
+  });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

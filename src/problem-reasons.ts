@@ -10,6 +10,7 @@ import { distributionReasons } from './modules/distribution/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
 import { groupBuyReasons } from './modules/groupbuy/index.js';
 import { levelsReasons } from './modules/levels/index.js';
+import { liveReasons } from './modules/live/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
 import { orderReasons } from './modules/orders/index.js';
 import { paymentReasons } from './modules/payments/index.js';
@@ -50,4 +51,5 @@ export const problemReasons = mergeReasonCatalogs([
   competitionsReasons,
   pointsMallReasons,
   shippingReasons,
+  liveReasons,
 ]);
