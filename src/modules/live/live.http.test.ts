@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile } from '../../../test/support/images.js';
 import { createProduct } from '../../../test/support/shop.js';
+import { readEvents } from '../../../test/support/sse.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { AppError } from '../../platform/errors.js';
 import type { Message, Pin, Room, Stats } from './schemas.js';
@@ -306,19 +307,20 @@ describe('chat', () => {
       })
     ).json<Message>();
     const kind = t.services.moderation.kind('chat_message');
-    expect((await kind?.describe(t.db, [m.id]))?.get(m.id)).toMatchObject({
+    if (!kind) throw new Error('chat messages are not registered with moderation');
+    expect((await kind.describe(t.db, [m.id]))?.get(m.id)).toMatchObject({
       authorId: viewer.user.id,
       text: 'rude',
       hidden: false,
       link: `/live/${room.id}`,
     });
-    expect(await t.db.transaction((tx) => kind!.setHidden(tx, m.id, true, 'abuse'))).toBe(true);
+    expect(await t.db.transaction((tx) => kind.setHidden(tx, m.id, true, 'abuse'))).toBe(true);
     expect(
       (await t.request('GET', `/api/live-rooms/${room.id}/messages`)).json<{ items: Message[] }>().items,
     ).toEqual([]);
     const events = await t.services.live.backlog(room.id, 0);
     expect(events.map((e) => e.type)).toEqual(['state', 'hide']);
-    expect(await t.db.transaction((tx) => kind!.setHidden(tx, 'nope', true, null))).toBe(false);
+    expect(await t.db.transaction((tx) => kind.setHidden(tx, 'nope', true, null))).toBe(false);
   });
 
   it('limits messages per person a minute when rate limits are on (429)', async () => {
@@ -350,50 +352,6 @@ describe('chat', () => {
   });
 });
 
-/** Reads a server-sent event stream until `until` holds for the events seen, or the time runs out. */
-export async function readEvents(
-  url: string,
-  until: (events: { id: number; type: string; data: unknown }[]) => boolean,
-  headers: Record<string, string> = {},
-  ms = 8_000,
-) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), ms);
-  const events: { id: number; type: string; data: unknown }[] = [];
-  try {
-    const res = await fetch(url, { headers, signal: controller.signal });
-    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    while (!until(events)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let end = buffer.indexOf('\n\n');
-      while (end >= 0) {
-        const chunk = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const field = (name: string) =>
-          chunk
-            .split('\n')
-            .find((l) => l.startsWith(`${name}: `))
-            ?.slice(name.length + 2);
-        const data = field('data');
-        if (data !== undefined)
-          events.push({ id: Number(field('id')), type: field('event') ?? 'message', data: JSON.parse(data) });
-        end = buffer.indexOf('\n\n');
-      }
-    }
-  } catch (err) {
-    if (!controller.signal.aborted) throw err;
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  return events;
-}
-
 describe('the event stream', () => {
   let base: string;
   beforeAll(async () => {
@@ -414,7 +372,7 @@ describe('the event stream', () => {
     await t.request('POST', `/api/live-rooms/${room.id}/pins`, { token: host.token, body: { productId } });
     const events = await seen;
     expect(events.map((e) => e.type)).toEqual(['state', 'message', 'pin']);
-    expect((events[1]?.data as Message).body).toBe('<b>hi</b>');
+    expect((events[1]!.data as Message).body).toBe('<b>hi</b>');
     expect(events.map((e) => e.id)).toEqual([1, 2, 3]);
     const resumed = await readEvents(`${base}/api/live-rooms/${room.id}/events`, (e) => e.length >= 1, {
       'last-event-id': '2',

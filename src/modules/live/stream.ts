@@ -87,8 +87,8 @@ export function createStreamHub({ db, clock, pollMs, onError }: StreamDeps) {
   /** Starts delivering the room's events after `after` to `deliver`; returns the unsubscribe. */
   function subscribe(roomId: string, after: number, deliver: Subscriber['deliver']): () => void {
     const subscriber: Subscriber = { lastSeq: after, deliver };
-    let set = rooms.get(roomId);
-    if (!set) rooms.set(roomId, (set = new Set()));
+    const set = rooms.get(roomId) ?? new Set<Subscriber>();
+    rooms.set(roomId, set);
     set.add(subscriber);
     readRoom(roomId).catch(onError);
     presence(roomId).catch(onError);
