@@ -85,6 +85,7 @@ import { systemRoutes } from './modules/system/index.js';
 import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
 import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
+import { ContentSources } from './platform/content-sources.js';
 import type { Database } from './platform/db.js';
 import { AppError } from './platform/errors.js';
 import { EventBus } from './platform/events.js';
@@ -194,6 +195,9 @@ export async function buildApp(deps: AppDeps) {
     groupTerms: (campaignId, groupId) => groupBuys.quoteUnitPrice(campaignId, groupId),
     memberFreeShipping: hasFreeShipping,
   });
+  // Posts and live rooms register how to find their owner here (`contentSources.register`); orders
+  // check a named source with it, distribution credits the owner.
+  const contentSources = new ContentSources();
   const checkins = createCheckinsService({ db, clock, timeZone: config.timeZone, points, events });
   const orders = createOrdersService({
     db,
@@ -214,6 +218,7 @@ export async function buildApp(deps: AppDeps) {
     shipping: shipping.checkout,
     shipments: shipmentLookup,
     savedAddresses: addresses,
+    contentSources,
     buyers: {
       contactsOf: accounts.contactsOf,
       idsMatching: (conn, text) => accounts.idsMatching(conn, text),
@@ -408,6 +413,8 @@ export async function buildApp(deps: AppDeps) {
     events,
     stores,
     distribution,
+    /** Where the posts and live modules `register('post' | 'live', ownerLookup)`. */
+    contentSources,
     sharing: sharing.service,
     shareTargets: sharing.targets,
     groupBuys,

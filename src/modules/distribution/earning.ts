@@ -61,7 +61,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
       `INSERT INTO commissions (id, order_id, promoter_id, buyer_id, level, base_amount, rate_bps, multiplier_bps,
          amount, status, hold_reason, signals, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $12, $8, 'pending', $9, $10, $11)
-       ON CONFLICT (order_id, level) DO NOTHING RETURNING id`,
+       ON CONFLICT (order_id, level, role) DO NOTHING RETURNING id`,
       [
         id,
         orderId,

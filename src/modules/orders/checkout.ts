@@ -1,4 +1,5 @@
 import { addMs } from '../../platform/clock.js';
+import type { ContentSource } from '../../platform/content-sources.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, invalidInput } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
@@ -19,6 +20,10 @@ export interface PlaceOrderInput {
   address?: Record<string, string | undefined>;
   shareCode?: string;
   storeSlug?: string;
+  /** The post the buyer ordered from (at most one of `postId` and `liveRoomId`). */
+  postId?: string;
+  /** The live room the buyer ordered from. */
+  liveRoomId?: string;
   /** One of the buyer's own coupons (a user-coupon id); one coupon per order. */
   couponId?: string;
   /** Points to spend on the order (the points module caps them by the operator's limits). */
@@ -48,6 +53,7 @@ export async function placeOrder(
 ): Promise<StoredResponse & { body: Order }> {
   const { idempotencyKey } = context;
   const lines = validateLines(input.items);
+  const source = contentSourceOf(input);
   const addressProblems = input.address ? addressInputErrors(input.address) : [];
   if (addressProblems.length > 0)
     throw new AppError('invalid_input', 'The request is invalid', addressProblems);
@@ -62,7 +68,7 @@ export async function placeOrder(
       const replay = await ctx.idempotency.claim(tx, userId, idempotencyKey, hash);
       if (replay) return { replay };
     }
-    return { order: await reserveAndCreate(ctx, tx, userId, input, lines, context) };
+    return { order: await reserveAndCreate(ctx, tx, userId, input, lines, source, context) };
   });
   if ('replay' in created && created.replay) return created.replay as StoredResponse & { body: Order };
   const order = (created as { order: q.OrderRow }).order;
@@ -126,9 +132,11 @@ async function reserveAndCreate(
   userId: string,
   input: PlaceOrderInput,
   lines: readonly RequestedLine[],
+  source: ContentSource | null,
   context: CheckoutContext,
 ): Promise<q.OrderRow> {
   await holdUnpaidOrderLimit(ctx, tx, userId);
+  await assertSourceExists(ctx, tx, source);
   const address = await deliveryAddress(ctx, tx, userId, input.address);
   const orderId = newId();
   const variants = new Map(
@@ -175,6 +183,8 @@ async function reserveAndCreate(
     address,
     share_code: input.shareCode ?? null,
     store_slug: input.storeSlug ?? null,
+    source_type: source?.type ?? null,
+    source_id: source?.id ?? null,
     provider: ctx.payments.defaultProvider,
     expires_at: addMs(now, ctx.paymentTimeoutMs),
     created_at: now,
@@ -204,6 +214,33 @@ async function reserveAndCreate(
   await q.recordEvent(tx, order.id, 'pending_payment', now);
   await ctx.jobs.enqueue(tx, EXPIRE_ORDER_JOB, { orderId: order.id }, { runAt: order.expires_at });
   return order;
+}
+
+/** The post or live room named in the order, or null; naming both is invalid input. */
+function contentSourceOf(input: PlaceOrderInput): ContentSource | null {
+  if (input.postId !== undefined && input.liveRoomId !== undefined)
+    throw invalidInput('/liveRoomId', 'name a post or a live room, not both');
+  if (input.postId !== undefined) return { type: 'post', id: input.postId };
+  if (input.liveRoomId !== undefined) return { type: 'live', id: input.liveRoomId };
+  return null;
+}
+
+/**
+ * The named content must exist and be public now (its module answers through `ContentSources`):
+ * an order never remembers content that could not have sold it. A kind no module registered is
+ * unknown as well. Self-purchase through one's own post is allowed; distribution pays nothing for it.
+ */
+async function assertSourceExists(ctx: OrdersContext, tx: Tx, source: ContentSource | null) {
+  if (!source) return;
+  const owner = ctx.contentSources.accepts(source.type)
+    ? await ctx.contentSources.ownerOf(tx, source)
+    : undefined;
+  if (owner === undefined)
+    throw refuse(
+      'order_source_unknown',
+      { type: source.type, id: source.id },
+      `No public ${source.type === 'post' ? 'post' : 'live room'} ${source.id}`,
+    );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
+import type { ContentSources } from '../../platform/content-sources.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { IdempotencyStore } from '../../platform/idempotency.js';
@@ -36,6 +37,8 @@ export interface OrdersContext {
   shipments?: ShipmentLookup;
   /** The addresses module's book: an order placed with `address.addressId` copies that address. */
   savedAddresses?: SavedAddressBook;
+  /** The content an order may come through (posts, live rooms), registered by the modules that own it. */
+  contentSources: ContentSources;
   /** Who bought: the accounts module's contacts, for the operator's order views (no join to `users`). */
   buyers: BuyerDirectory;
   /** The sandbox provider while it is on: its pay page simulates the buyer paying. */

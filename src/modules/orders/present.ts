@@ -57,6 +57,7 @@ export async function presentOrders(
     address: row.address as Order['address'],
     shareCode: row.share_code,
     storeSlug: row.store_slug,
+    source: q.sourceOf(row),
     payment: payments.get(row.id) ?? null,
     groupBuy: groups.get(row.id) ?? null,
     shipment: shipments.get(row.id) ?? null,

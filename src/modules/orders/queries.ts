@@ -1,3 +1,4 @@
+import type { ContentSource, ContentSourceType } from '../../platform/content-sources.js';
 import type { Queryable } from '../../platform/db.js';
 import { addressKey, phoneKey } from './contact-keys.js';
 import { type OrderStatus, orderMachine, POINTS_PROVIDER } from './rules.js';
@@ -25,6 +26,9 @@ export interface OrderRow {
   address: Record<string, string> | null;
   share_code: string | null;
   store_slug: string | null;
+  /** The post or live room the order came through: both null or both set (migration 050). */
+  source_type: ContentSourceType | null;
+  source_id: string | null;
   provider: string;
   expires_at: Date;
   created_at: Date;
@@ -62,8 +66,8 @@ export async function insertOrder(
   await tx.query(
     `INSERT INTO orders (id, user_id, status, subtotal, discount, total, currency, address, share_code,
        store_slug, provider, expires_at, created_at, updated_at, device_id, client_ip, address_key, phone_key,
-       member_discount, points_used, points_discount)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, $18, $19, $20)`,
+       member_discount, points_used, points_discount, source_type, source_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
     [
       o.id,
       o.user_id,
@@ -85,6 +89,8 @@ export async function insertOrder(
       o.member_discount,
       o.points_used,
       o.points_discount,
+      o.source_type,
+      o.source_id,
     ],
   );
 }
@@ -97,6 +103,8 @@ export interface AttributionFacts {
   total: number;
   shareCode: string | null;
   storeSlug: string | null;
+  /** The post or live room the order came through, or null; its owner is found through `ContentSources`. */
+  source: ContentSource | null;
   deviceId: string | null;
   ip: string | null;
   lines: { productId: string; lineTotal: number }[];
@@ -112,10 +120,13 @@ export async function attributionFacts(
     total: number;
     share_code: string | null;
     store_slug: string | null;
+    source_type: ContentSourceType | null;
+    source_id: string | null;
     device_id: string | null;
     client_ip: string | null;
   }>(
-    `SELECT id, user_id, total - shipping_fee AS total, share_code, store_slug, device_id, client_ip
+    `SELECT id, user_id, total - shipping_fee AS total, share_code, store_slug, source_type, source_id,
+       device_id, client_ip
      FROM orders WHERE id = $1`,
     [orderId],
   );
@@ -128,11 +139,40 @@ export async function attributionFacts(
     total: row.total,
     shareCode: row.share_code,
     storeSlug: row.store_slug,
+    source: sourceOf(row),
     deviceId: row.device_id,
     ip: row.client_ip,
     lines: items.map((i) => ({ productId: i.product_id, lineTotal: i.line_total })),
   };
 }
+
+/** The order's content source as the API shows it: null unless both columns are set (a CHECK keeps them so). */
+export const sourceOf = (row: {
+  source_type: ContentSourceType | null;
+  source_id: string | null;
+}): ContentSource | null =>
+  row.source_type && row.source_id ? { type: row.source_type, id: row.source_id } : null;
+
+/**
+ * What one post or live room sold. The rule (the one share-link stats follow): an order counts once
+ * paid and while not fully refunded (status paid, shipped or completed; a partly refunded order keeps
+ * its status and counts); its GMV is the goods it paid for less the goods refunded, shipping never
+ * counted. A fully refunded order counts neither as an order nor in the GMV; an unpaid or cancelled
+ * one was never a sale.
+ */
+export async function salesOfSource(
+  conn: Queryable,
+  source: ContentSource,
+): Promise<{ orders: number; gmv: number }> {
+  const [row] = await conn.query<{ orders: number; gmv: string }>(
+    `SELECT count(*)::int AS orders,
+       COALESCE(sum((total - shipping_fee) - (refunded_amount - shipping_refunded)), 0)::text AS gmv
+     FROM orders WHERE source_type = $1 AND source_id = $2 AND status = ANY($3)`,
+    [source.type, source.id, SOLD_STATUSES],
+  );
+  return { orders: row?.orders ?? 0, gmv: Number(row?.gmv ?? 0) };
+}
+const SOLD_STATUSES: readonly OrderStatus[] = ['paid', 'shipped', 'completed'];
 
 /** What a reward on an order (points) needs: who bought, what it paid, what went back, what points paid. */
 /** An order's goods as rewards count them: `total` and `refundedAmount` leave the shipping fee out. */

@@ -19,6 +19,16 @@ export const orderReasons = defineReasons({
     params: Type.Object({ variantId: Type.String() }),
     description: 'A variant in the order is unknown or its product is no longer on sale.',
   },
+  order_source_unknown: {
+    code: 'invalid_input',
+    params: Type.Object({
+      type: Type.Union([Type.Literal('post'), Type.Literal('live')]),
+      id: Type.String(),
+    }),
+    description:
+      'The post (`type: post`) or live room (`type: live`) named by `postId` / `liveRoomId` does not exist ' +
+      'or is not public.',
+  },
   payment_provider_unavailable: {
     code: 'unavailable',
     description: 'The payment provider did not answer while starting the payment; nothing was charged.',

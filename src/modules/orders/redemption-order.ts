@@ -67,6 +67,8 @@ export async function placeRedemptionOrder(
     address,
     share_code: null,
     store_slug: null,
+    source_type: null,
+    source_id: null,
     provider: POINTS_PROVIDER,
     expires_at: now,
     created_at: now,

@@ -64,6 +64,25 @@ export const PlaceOrderBody = Type.Object(
     address: Type.Optional(AddressInputSchema),
     shareCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     storeSlug: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    postId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'The post the buyer ordered from: the order remembers it (`source`) and its author is credited as ' +
+          'the sharer. At most one of `postId` and `liveRoomId` (both: 400 `invalid_input`); an unknown or ' +
+          'not public post is 400 `order_source_unknown`.',
+      }),
+    ),
+    liveRoomId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'The live room the buyer ordered from: as `postId`, crediting the room’s host. Unknown or not ' +
+          'public: 400 `order_source_unknown`.',
+      }),
+    ),
     couponId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     points: Type.Optional(
       Type.Integer({
@@ -143,6 +162,16 @@ export const OrderSchema = Type.Object({
   address: Nullable(AddressSchema),
   shareCode: Nullable(Type.String()),
   storeSlug: Nullable(Type.String()),
+  source: Nullable(
+    Type.Object(
+      { type: Type.Union([Type.Literal('post'), Type.Literal('live')]), id: Type.String() },
+      {
+        description:
+          'The content the order was placed through (`postId` → `post`, `liveRoomId` → `live`), or null. ' +
+          'Added to the order shape of API.md; everything else is unchanged.',
+      },
+    ),
+  ),
   payment: Nullable(PaymentSummarySchema),
   groupBuy: Nullable(
     Type.Object({

@@ -174,6 +174,8 @@ export function createOrdersService(ctx: OrdersContext) {
       return ctx.payments.checkoutOf(order.id);
     },
     attributionFacts: q.attributionFacts,
+    /** Orders and GMV (goods, minor units) sold through one post or live room; the rule is at `salesOfSource` in queries.ts. */
+    salesOfSource: q.salesOfSource,
     /** Buyer, paid total, refunded amount and points used: what the points module rewards and returns. */
     rewardFacts: q.rewardFacts,
     /** Serializes a provider's notice about an order with every other change to it. */

@@ -7,6 +7,8 @@ export const ordersReasonsEn = {
   unpaid_order_limit_other:
     'You already have {{count}} unpaid orders. Pay or cancel one of them before placing another.',
   variant_unavailable: 'One of the items is no longer on sale. Remove it from your cart and try again.',
+  order_source_unknown:
+    'The post or live room you found this in is no longer available. Open the product on its own to order it.',
   payment_provider_unavailable:
     'The payment service is not answering. Nothing was charged; please try again in a moment.',
   already_paid: 'This order is already paid. To undo it, ask for a refund.',

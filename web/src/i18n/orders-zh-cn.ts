@@ -7,6 +7,7 @@ export const ordersReasonsZhCN: Texts<typeof ordersReasonsEn> = {
   unpaid_order_limit_one: '你已有 {{count}} 个未付款订单。请先付款或取消后再下单。',
   unpaid_order_limit_other: '你已有 {{count}} 个未付款订单。请先付款或取消其中一个后再下单。',
   variant_unavailable: '有商品已下架。请从购物车中移除后重试。',
+  order_source_unknown: '你看到此商品的帖子或直播间已不可用。请直接打开商品页再下单。',
   payment_provider_unavailable: '支付服务暂无响应，未产生任何扣款，请稍后再试。',
   already_paid: '此订单已付款。如需撤销，请申请退款。',
   order_cancelled: '此订单已取消。如需购买，请重新下单。',

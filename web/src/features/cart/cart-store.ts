@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { ContentSource } from './content-source';
 
 export interface CartLine {
   variantId: string;
@@ -10,6 +11,9 @@ export interface CartLine {
   quantity: number;
   /** Stock when the line was added: caps the stepper; the server has the last word at checkout. */
   maxQuantity: number;
+  /** The post or live room the product was opened from when added, and when (ms): see content-source.ts. */
+  source?: ContentSource;
+  sourceAt?: number;
 }
 
 export const MAX_QUANTITY = 99;
@@ -56,7 +60,14 @@ export const cart = {
     if (!existing) return write([...lines, { ...line, quantity: cap(line, line.quantity) }]);
     write(
       lines.map((l) =>
-        l.variantId === line.variantId ? { ...line, quantity: cap(line, l.quantity + line.quantity) } : l,
+        l.variantId === line.variantId
+          ? {
+              ...line,
+              quantity: cap(line, l.quantity + line.quantity),
+              // Added again without a source (opened on its own): it still came through the earlier one.
+              ...(line.source ? {} : l.source ? { source: l.source, sourceAt: l.sourceAt } : {}),
+            }
+          : l,
       ),
     );
   },

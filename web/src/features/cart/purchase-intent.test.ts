@@ -14,6 +14,7 @@ const intent: PurchaseIntent = {
   },
   groupBuy: { campaignId: 'c1', groupId: 'g1' },
   shareCode: 'Ab3dE5gH9',
+  source: { type: 'post', id: 'post-42' },
   storeSlug: 'mei',
 };
 

@@ -1,4 +1,5 @@
 import type { CartLine } from './cart-store';
+import type { ContentSource } from './content-source';
 
 /**
  * "Buy now" (alone, or starting or joining a group) as a purchase intent that survives signing in,
@@ -17,6 +18,8 @@ export interface PurchaseIntent {
   groupBuy?: { campaignId: string; groupId?: string };
   /** The share link the buyer came through (`?ref=`), sent with the order. */
   shareCode?: string;
+  /** The post or live room the product page was opened from (`?post=` / `?live=`). */
+  source?: ContentSource;
   storeSlug?: string;
 }
 

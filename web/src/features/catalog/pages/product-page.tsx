@@ -6,7 +6,7 @@ import { Spinner } from '../../../components/spinner';
 import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-error';
 import { useMoney } from '../../../lib/config';
-import { type CartLine, cart, MAX_QUANTITY, purchaseIntent } from '../../cart';
+import { type CartLine, cart, contentSourceFromParams, MAX_QUANTITY, purchaseIntent } from '../../cart';
 import { leaderPriceOf, ProductGroupBuys, startGroupPurchase, useGroupDeal } from '../../groupbuy';
 import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
@@ -65,6 +65,8 @@ function ProductDetails({ product }: { product: Product }) {
   // The share link the visitor came through: it rides with a Buy now through sign-in to the order.
   const [params] = useSearchParams();
   const shareCode = params.get('ref') ?? undefined;
+  // The post or live room it was opened from: remembered with the cart line or the Buy now.
+  const source = contentSourceFromParams(params);
 
   function choose(next: Variant) {
     setVariant(next);
@@ -74,7 +76,10 @@ function ProductDetails({ product }: { product: Product }) {
 
   function addToCart() {
     if (!variant) return;
-    cart.add(toCartLine(product, variant, quantity));
+    cart.add({
+      ...toCartLine(product, variant, quantity),
+      ...(source ? { source, sourceAt: Date.now() } : {}),
+    });
     setAdded(true);
   }
 
@@ -82,13 +87,17 @@ function ProductDetails({ product }: { product: Product }) {
   function buyNow() {
     if (!variant) return;
     const line = toCartLine(product, variant, quantity);
-    navigate(purchaseIntent.save({ line, shareCode, storeSlug: storeVisit.current() }));
+    navigate(purchaseIntent.save({ line, shareCode, source, storeSlug: storeVisit.current() }));
   }
 
   function startGroup() {
     if (!deal) return;
     navigate(
-      purchaseIntent.save({ ...startGroupPurchase(deal, shareCode), storeSlug: storeVisit.current() }),
+      purchaseIntent.save({
+        ...startGroupPurchase(deal, shareCode),
+        source,
+        storeSlug: storeVisit.current(),
+      }),
     );
   }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type CartLine, purchaseIntent, useCart } from '../../cart';
+import { type CartLine, type ContentSource, contentSourceOfLines, purchaseIntent, useCart } from '../../cart';
 import { storeVisit } from '../../stores';
 import type { NewOrder } from '../types';
 
@@ -12,7 +12,7 @@ export function useCheckoutLines(): {
   lines: CartLine[];
   fromCart: boolean;
   groupBuy?: NewOrder['groupBuy'];
-  origin: { shareCode?: string; storeSlug?: string };
+  origin: { shareCode?: string; storeSlug?: string; source?: ContentSource };
   intentId?: string;
 } {
   const [params] = useSearchParams();
@@ -25,10 +25,18 @@ export function useCheckoutLines(): {
           lines: [intent.line],
           fromCart: false,
           groupBuy: intent.groupBuy,
-          origin: { shareCode: intent.shareCode, storeSlug: intent.storeSlug ?? storeVisit.current() },
+          origin: {
+            shareCode: intent.shareCode,
+            storeSlug: intent.storeSlug ?? storeVisit.current(),
+            source: intent.source,
+          },
           intentId,
         }
       : { lines: [], fromCart: false, origin: {}, intentId };
   }
-  return { lines, fromCart: true, origin: { storeSlug: storeVisit.current() } };
+  return {
+    lines,
+    fromCart: true,
+    origin: { storeSlug: storeVisit.current(), source: contentSourceOfLines(lines) },
+  };
 }

@@ -19,7 +19,7 @@ import {
   useAddresses,
   useCreateAddress,
 } from '../../addresses';
-import { cart, purchaseIntent } from '../../cart';
+import { cart, orderSourceFields, purchaseIntent } from '../../cart';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
 import { MemberDiscountLine, useMemberDiscount } from '../../levels';
 import { type ChosenPoints, PointsToggle } from '../../points';
@@ -93,6 +93,7 @@ export function CheckoutPage() {
       ...(points ? { points: points.points } : {}),
       ...(origin.storeSlug ? { storeSlug: origin.storeSlug } : {}),
       ...(origin.shareCode ? { shareCode: origin.shareCode } : {}),
+      ...orderSourceFields(origin.source),
       ...(groupBuy ? { groupBuy } : {}),
     };
     createOrder.mutate(
