@@ -378,10 +378,9 @@ export async function buildApp(deps: AppDeps) {
       })),
     names: accounts.namesOf,
     videoOf: async (conn, ownerId, videoId) => uploads.findOwnedVideo(conn, ownerId, videoId),
-    // TODO(attribution): orders.salesOfSource(conn, { type: 'live', id }) once wt/attribution is merged.
-    salesOf: async () => ({ orders: 0, gmv: 0 }),
+    salesOf: (conn, id) => orders.salesOfSource(conn, { type: 'live', id }),
   });
-  live.register({ moderation });
+  live.register({ moderation, contentSources });
   const liveStreams = createStreamHub({
     db,
     clock,

@@ -248,6 +248,36 @@ describe('pins', () => {
   });
 });
 
+describe('orders from the room', () => {
+  it('credit a room that is live or has a replay, and count in the host’s figures', async () => {
+    const { variantId } = await createProduct(t, { price: 2500 });
+    const scheduled = await schedule();
+    const order = (liveRoomId: string) =>
+      t.request('POST', '/api/orders', {
+        token: viewer.token,
+        body: { items: [{ variantId, quantity: 2 }], liveRoomId },
+      });
+    // Not yet on air: nothing to credit.
+    expect((await order(scheduled.id)).json().reason).toBe('order_source_unknown');
+    await t.request('POST', `/api/live-rooms/${scheduled.id}/cancel`, { token: host.token });
+    expect((await order(scheduled.id)).statusCode).toBe(400);
+    const room = await liveRoom();
+    const placed = await order(room.id);
+    expect(placed.statusCode, placed.body).toBe(201);
+    expect(placed.json().source).toEqual({ type: 'live', id: room.id });
+    const id = placed.json<{ id: string }>().id;
+    expect(
+      (await t.request('POST', `/api/payments/sandbox/${id}/succeed`, { token: viewer.token })).statusCode,
+    ).toBe(200);
+    await t.request('POST', `/api/live-rooms/${room.id}/end`, { token: host.token });
+    expect((await order(room.id)).statusCode).toBe(201);
+    const stats = (
+      await t.request('GET', `/api/live-rooms/${room.id}/stats`, { token: host.token })
+    ).json<Stats>();
+    expect(stats).toMatchObject({ orders: 1, gmv: 5000 });
+  });
+});
+
 describe('chat', () => {
   it('stores text as typed, refuses after the end, and needs sign-in', async () => {
     const room = await liveRoom();
