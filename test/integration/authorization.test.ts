@@ -50,6 +50,12 @@ const PUBLIC: Record<string, string> = {
   'GET /api/share-links/{code}/sharer':
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
   'GET /api/competitions': 'competitions are announced to everyone, to draw people in',
+  'GET /api/live-rooms': 'live sessions are announced to everyone (upcoming, live, replays)',
+  'GET /api/live-rooms/{id}': 'a live room is watched (and shared) before sign-in',
+  'GET /api/live-rooms/{id}/messages': 'a room’s chat is read by its viewers, signed in or not',
+  'GET /api/live-rooms/{id}/events': 'the room’s stream reaches every viewer; writing needs sign-in',
+  'POST /api/live-rooms/{id}/pins/{pinId}/clicks':
+    'a viewer who is not signed in still opens a pinned product',
   'GET /api/competitions/{id}':
     'a leaderboard is public (names masked, opted-out people left out); the viewer’s standing only when signed in',
 };
@@ -71,6 +77,7 @@ interface Fixture {
   questionId: string;
   answerId: string;
   mallItemId: string;
+  liveRoomId: string;
 }
 
 /**
@@ -88,6 +95,12 @@ const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
   // Changing a question (editing, deleting, marking its best answer) is its asker's alone.
   { pattern: /^\/api\/academy\/questions\/\{id\}(\/best-answer)?$/, param: 'id', object: 'questionId' },
   { pattern: /^\/api\/academy\/answers\/\{id\}$/, param: 'id', object: 'answerId' },
+  // A live room's controls and figures are its host's alone (the reading routes are public).
+  {
+    pattern: /^\/api\/live-rooms\/\{id\}\/(start|end|cancel|pins|pins\/current|stats)$/,
+    param: 'id',
+    object: 'liveRoomId',
+  },
 ];
 
 /** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
@@ -121,6 +134,12 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'id',
     object: 'questionId',
     reason: 'anyone signed in answers any question',
+  },
+  {
+    pattern: /^\/api\/live-rooms\/\{id\}\/messages$/,
+    param: 'id',
+    object: 'liveRoomId',
+    reason: 'anyone signed in chats in a room; the message is the sender’s own',
   },
   {
     pattern: /^\/api\/academy\/answers\/\{id\}\/vote$/,
@@ -326,6 +345,16 @@ beforeAll(async () => {
     body: { title: 'Sweep perk', kind: 'perk', costPoints: 1, stock: 1 },
   });
   expect(mallItem.statusCode, mallItem.body).toBe(201);
+  // A hosts a live room (A is a shopkeeper): B may chat in it but not run it.
+  const room = await t.request('POST', '/api/live-rooms', {
+    token: a.token,
+    body: {
+      title: 'Sweep live',
+      startsAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+      streamUrl: 'https://video.example.com/sweep.m3u8',
+    },
+  });
+  expect(room.statusCode, room.body).toBe(201);
   await t.jobs.runDue(); // notifications of A's order
 
   fixture = {
@@ -344,6 +373,7 @@ beforeAll(async () => {
     questionId,
     answerId: answered.json<{ answers: { id: string }[] }>().answers[0]!.id,
     mallItemId: mallItem.json<{ id: string }>().id,
+    liveRoomId: room.json<{ id: string }>().id,
   };
 });
 afterAll(() => t.close());

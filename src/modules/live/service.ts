@@ -1,6 +1,8 @@
 import type { Clock } from '../../platform/clock.js';
 import type { ContentSources } from '../../platform/content-sources.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
+import { invalidInput } from '../../platform/errors.js';
+import { decodeCursor, decodeTimeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { ModeratedItem, Moderation } from '../../platform/moderation.js';
 import { type LivePorts, presentMessage, presentPin, presentRooms } from './present.js';
@@ -38,18 +40,13 @@ interface Person {
 // A stream that stopped reporting for this long no longer counts as watching.
 export const PRESENCE_TTL_MS = 15_000;
 
-const encodeCursor = (at: Date, id: string) =>
-  Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
-    const date = new Date(at);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) return null;
-    return { at: date, id };
-  } catch {
-    return null;
-  }
+/** An id cursor (lists in id order): what the server issued, or a 400. */
+function idCursor(cursor: string | undefined): string | null {
+  const key = decodeCursor(cursor);
+  if (key === undefined) return null;
+  if (key.length !== 1 || typeof key[0] !== 'string')
+    throw invalidInput('/query/cursor', 'is not a cursor this server issued', 'cursor');
+  return key[0];
 }
 
 const PREVIEW = 280;
@@ -103,25 +100,29 @@ export function createLiveService(deps: LiveDeps) {
 
   async function list(kind: RoomList, limit: number, cursor?: string) {
     const order = kind === 'upcoming' ? 'starts_asc' : 'recent_desc';
-    const rows = await q.listRooms(db, ROOM_LISTS[kind], order, decodeCursor(cursor), limit + 1);
+    const after = decodeTimeCursor(cursor);
+    const position = after ? { at: new Date(after.at), id: after.id } : null;
+    const rows = await q.listRooms(db, ROOM_LISTS[kind], order, position, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const at = (r: q.RoomRow) =>
       order === 'starts_asc' ? r.starts_at : (r.ended_at ?? r.started_at ?? r.starts_at);
     return {
       items: await presentRooms(db, deps, page),
-      nextCursor: rows.length > limit && last ? encodeCursor(at(last), last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([at(last).toISOString(), last.id]) : null,
     };
   }
 
   async function hosted(hostId: string | null, limit: number, cursor?: string) {
+    const after = idCursor(cursor);
     const rows = hostId
-      ? await q.hostedBy(db, hostId, cursor ?? null, limit + 1)
-      : await q.allRooms(db, cursor ?? null, limit + 1);
+      ? await q.hostedBy(db, hostId, after, limit + 1)
+      : await q.allRooms(db, after, limit + 1);
     const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     return {
       items: await presentRooms(db, deps, page),
-      nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
     };
   }
 
@@ -233,12 +234,13 @@ export function createLiveService(deps: LiveDeps) {
 
   async function messages(id: string, limit: number, cursor?: string) {
     if (!(await q.findRoom(db, id))) throw roomNotFound(id);
-    const rows = await q.visibleMessages(db, id, cursor ?? null, limit + 1);
+    const rows = await q.visibleMessages(db, id, idCursor(cursor), limit + 1);
     const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     const names = await deps.names(db, [...new Set(page.map((r) => r.author_id))]);
     return {
       items: page.map((r) => presentMessage(r, names)),
-      nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
     };
   }
 
