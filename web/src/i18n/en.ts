@@ -17,6 +17,7 @@ import { growthEn, growthReasonsEn } from './growth-en';
 import { honoursEn } from './honours-en';
 import { layoutEn } from './layout-en';
 import { levelsEn, levelsFieldRulesEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
+import { liveEn, liveReasonsEn } from './live-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
 import { paymentsEn } from './payments-en';
@@ -251,6 +252,7 @@ export const en = {
   ...peopleEn,
   ...pointsEn,
   ...auditEn,
+  ...liveEn,
   reasons: {
     ...reasonsEn,
     ...sharingReasonsEn,
@@ -263,6 +265,7 @@ export const en = {
     ...competitionsReasonsEn,
     ...pointsMallReasonsEn,
     ...peopleReasonsEn,
+    ...liveReasonsEn,
   },
   rules: rulesEn,
   fields: {

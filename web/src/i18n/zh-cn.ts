@@ -18,6 +18,7 @@ import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
 import { honoursZhCN } from './honours-zh-cn';
 import { layoutZhCN } from './layout-zh-cn';
 import { levelsFieldRulesZhCN, levelsFieldsZhCN, levelsReasonsZhCN, levelsZhCN } from './levels-zh-cn';
+import { liveReasonsZhCN, liveZhCN } from './live-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
 import { paymentsZhCN } from './payments-zh-cn';
@@ -251,6 +252,7 @@ export const zhCN: Messages = {
   ...peopleZhCN,
   ...pointsZhCN,
   ...auditZhCN,
+  ...liveZhCN,
   reasons: {
     ...reasonsZhCN,
     ...sharingReasonsZhCN,
@@ -263,6 +265,7 @@ export const zhCN: Messages = {
     ...competitionsReasonsZhCN,
     ...pointsMallReasonsZhCN,
     ...peopleReasonsZhCN,
+    ...liveReasonsZhCN,
   },
   rules: rulesZhCN,
   fields: {

@@ -49,6 +49,7 @@ export function AdminLayout() {
         {admin ? <NavLink to="/admin/points-mall">{t('adminPointsMall.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/points">{t('adminPoints.nav')}</NavLink> : null}
         <NavLink to="/admin/audit">{t('adminAudit.nav')}</NavLink>
+        <NavLink to="/admin/live">{t('live.admin.nav')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>
