@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../src/modules/catalog/service.js';
@@ -10,6 +12,24 @@ let page: Page;
 let host: { token: string };
 let viewer: { token: string; user: { id: string } };
 let roomId: string;
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations on the page now (evaluated past the page's CSP, as accessibility.e2e does). */
+async function violations(on: Page): Promise<string[]> {
+  await on.evaluate(AXE);
+  const found = (await on.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const fitsWidth = (on: Page) => on.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 const oolong = () => shop.products.find((p) => p.title === 'Oolong Gift Box') as Product;
 
@@ -67,6 +87,23 @@ describe('a live room', () => {
       .toContain('Is it roasted?');
   });
 
+  it('fits a phone and passes axe, in English and Chinese', async () => {
+    expect(await violations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.evaluate(() => localStorage.setItem('fission.lang', 'zh-CN'));
+    await page.reload();
+    await page.getByTestId('live-pin').waitFor();
+    await expect(page.getByTestId('live-pin-buy').textContent()).resolves.toBe('去购买');
+    expect(await fitsWidth(page)).toBe(true);
+    await page.goto('/live');
+    await page.getByTestId('live-room-card').first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.evaluate(() => localStorage.setItem('fission.lang', 'en'));
+    await page.goto(`/live/${roomId}`);
+    await page.getByTestId('live-pin').waitFor();
+  });
+
   it('moves the pin when the host pins another product', async () => {
     const board = shop.products.find((p) => p.title === 'Bamboo Cutting Board') as Product;
     await shop.t.request('POST', `/api/live-rooms/${roomId}/pins`, {
@@ -107,6 +144,8 @@ describe('a live room', () => {
     await signInWithToken(hostPage.context(), shop.baseUrl, host.token);
     await hostPage.goto(`/my-live/${roomId}`);
     await expect.poll(() => hostPage.getByTestId('live-stat-orders').textContent()).toContain('1');
+    expect(await violations(hostPage)).toEqual([]);
+    expect(await fitsWidth(hostPage)).toBe(true);
     await hostPage.getByTestId('live-end').click();
     await expect.poll(() => hostPage.getByTestId('host-room-page').getAttribute('data-status')).toBe('ended');
 
