@@ -351,6 +351,54 @@ describe('chat', () => {
     const events = await t.services.live.backlog(room.id, 0);
     expect(events.map((e) => e.type)).toEqual(['state', 'hide']);
     expect(await t.db.transaction((tx) => kind.setHidden(tx, 'nope', true, null))).toBe(false);
+    // Restored: back in the list, and sent again to open streams.
+    expect(await t.db.transaction((tx) => kind.setHidden(tx, m.id, false, null))).toBe(true);
+    expect(
+      (await t.request('GET', `/api/live-rooms/${room.id}/messages`))
+        .json<{ items: Message[] }>()
+        .items.map((x) => x.id),
+    ).toEqual([m.id]);
+    expect((await t.services.live.backlog(room.id, 0)).map((e) => e.type)).toEqual([
+      'state',
+      'message',
+      'hide',
+      'message',
+    ]);
+  });
+
+  it('pages through a room’s chat and the lists with cursors, each item once', async () => {
+    const room = await liveRoom();
+    for (let i = 0; i < 5; i++)
+      await t.request('POST', `/api/live-rooms/${room.id}/messages`, {
+        token: viewer.token,
+        body: { body: `m${i}` },
+      });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = (await t.request('GET', `/api/live-rooms/${room.id}/messages?limit=2${query}`)).json<{
+        items: Message[];
+        nextCursor: string | null;
+      }>();
+      seen.push(...page.items.map((x) => x.body));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+    const rooms: string[] = [];
+    cursor = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = (await t.request('GET', `/api/live-rooms?status=live&limit=2${query}`)).json<{
+        items: Room[];
+        nextCursor: string | null;
+      }>();
+      rooms.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(rooms).size).toBe(rooms.length);
+    expect(rooms).toContain(room.id);
+    expect((await t.request('GET', '/api/live-rooms?cursor=nonsense')).statusCode).toBe(400);
   });
 
   it('limits messages per person a minute when rate limits are on (429)', async () => {
