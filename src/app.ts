@@ -284,6 +284,7 @@ export async function buildApp(deps: AppDeps) {
       events,
       productRates: catalog.commissionRates,
       commissionMultiplierBps,
+      contentSources,
       sources: {
         sharerOfCode: async (conn, code) => (await sharing.service.findLink(conn, code))?.ownerId ?? null,
         ownerOfStore: async (conn, slug) => (await stores.findStoreBySlug(conn, slug))?.ownerId ?? null,

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Clock } from '../../platform/clock.js';
+import type { ContentSources } from '../../platform/content-sources.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { IdempotencyStore } from '../../platform/idempotency.js';
@@ -33,6 +34,8 @@ export interface DistributionContext {
   /** Commission and withdrawal events are published here, inside the change's transaction. */
   events: EventBus;
   sources: AttributionSources;
+  /** Who owns a post or live room an order came through (the posts and live modules register them). */
+  contentSources: Pick<ContentSources, 'ownerOf'>;
   /** Product id → its own level-1 commission rate, for those that have one. */
   productRates(conn: Queryable, productIds: readonly string[]): Promise<Map<string, number>>;
   /**

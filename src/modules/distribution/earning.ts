@@ -1,24 +1,31 @@
+import type { ContentSourceType } from '../../platform/content-sources.js';
 import type { Tx } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import { accounts, transferBetween } from '../ledger/index.js';
 import type { AttributionFacts, DistributionContext } from './context.js';
 import * as q from './queries.js';
 import { buyerFacts, type RingFlag, ringSignals } from './ring-signals.js';
-import { decideBinding, isActive, levelOnePromoter, splitCommission } from './rules.js';
+import {
+  type ContentCredit,
+  creditPlan,
+  decideBinding,
+  isActive,
+  levelOnePromoter,
+  splitCommission,
+  withAuthorSplit,
+} from './rules.js';
 import { currentSettings } from './settings.js';
 
 /**
  * On `order.paid`, inside the payment's transaction: update the buyer's binding, work out the
  * promoter chain, and record each level's commission as pending, with its ledger posting.
- * The (order, level) unique key makes a second delivery of the same event earn nothing.
+ * The (order, level, role) unique key makes a second delivery of the same event earn nothing.
  */
 export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId: string): Promise<void> {
   const facts = await ctx.orders.attributionFacts(tx, orderId);
   if (!facts) return;
   const settings = await currentSettings(ctx, tx);
-  const found = await sharerOf(ctx, tx, facts);
-  // A disabled person's link or store binds nobody (and so keeps no buyer from another promoter).
-  const origin = found && (await ctx.accounts.disabledAmong(tx, [found.promoterId])).size > 0 ? null : found;
+  const { origin, splitWith } = await originOf(ctx, tx, facts, settings.contentCredit);
   const bound = await rebind(ctx, tx, facts, origin, settings);
   const promoter = levelOnePromoter({
     attribution: settings.attribution,
@@ -48,7 +55,15 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
   const buyer = await buyerFacts(ctx, tx, facts);
   // A disabled promoter earns nothing new; the others keep their own level's share (nobody moves up).
   const disabled = await ctx.accounts.disabledAmong(tx, chain);
-  for (const share of shares.filter((s) => !disabled.has(s.promoterId))) {
+  const earning = shares.filter((s) => !disabled.has(s.promoterId));
+  // A split shares the sharer's level 1 only when the sharer did win it (a first binding to someone
+  // else pays that someone, as with any share link, and the author nothing).
+  const split =
+    splitWith && earning[0]?.level === 1 && earning[0].promoterId === origin?.promoterId
+      ? withAuthorSplit(earning, splitWith)
+      : earning;
+  for (const share of split) {
+    const role = share.role ?? 'sharer';
     const flags = await ringSignals(ctx, tx, {
       promoterId: share.promoterId,
       level: share.level,
@@ -59,8 +74,8 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
     const id = newId();
     const inserted = await tx.query(
       `INSERT INTO commissions (id, order_id, promoter_id, buyer_id, level, base_amount, rate_bps, multiplier_bps,
-         amount, status, hold_reason, signals, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $12, $8, 'pending', $9, $10, $11)
+         amount, status, hold_reason, signals, created_at, role)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $12, $8, 'pending', $9, $10, $11, $13)
        ON CONFLICT (order_id, level, role) DO NOTHING RETURNING id`,
       [
         id,
@@ -76,6 +91,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
         now,
         // The level multiplier this commission was earned at: its rate is rate_bps × this / 10000.
         multipliers[share.level - 1] ?? 10_000,
+        role,
       ],
     );
     if (inserted.length === 0) continue;
@@ -106,21 +122,63 @@ async function multipliersOf(ctx: DistributionContext, tx: Tx, chain: readonly s
 
 interface Origin {
   promoterId: string;
-  type: 'share_link' | 'store';
+  type: 'share_link' | 'store' | ContentSourceType;
   ref: string;
 }
 
-/** The person whose link or store this order came through, if any. */
-async function sharerOf(ctx: DistributionContext, tx: Tx, facts: AttributionFacts): Promise<Origin | null> {
-  if (facts.shareCode) {
-    const sharer = await ctx.sources.sharerOfCode(tx, facts.shareCode);
-    if (sharer) return { promoterId: sharer, type: 'share_link', ref: facts.shareCode };
-  }
-  if (facts.storeSlug) {
-    const owner = await ctx.sources.ownerOfStore(tx, facts.storeSlug);
-    if (owner) return { promoterId: owner, type: 'store', ref: facts.storeSlug };
-  }
-  return null;
+/**
+ * Whose link, content or store this order came through, and who shares level 1 in a split. A
+ * share link comes first; then the post or live room (its owner credited as by a share link; more
+ * specific than the store being browsed); then the store. A disabled person's link, content or
+ * store binds nobody and earns nothing (and so keeps no buyer from another promoter).
+ */
+async function originOf(
+  ctx: DistributionContext,
+  tx: Tx,
+  facts: AttributionFacts,
+  contentCredit: ContentCredit,
+): Promise<{ origin: Origin | null; splitWith: string | null }> {
+  const link = await linkOrigin(ctx, tx, facts);
+  const content = await contentOrigin(ctx, tx, facts);
+  const store = link || content ? null : await storeOrigin(ctx, tx, facts);
+  const people = [link, content, store].flatMap((o) => (o ? [o.promoterId] : []));
+  const disabled = people.length > 0 ? await ctx.accounts.disabledAmong(tx, people) : new Set<string>();
+  const active = (o: Origin | null) => (o && !disabled.has(o.promoterId) ? o : null);
+  const plan = creditPlan({
+    buyerId: facts.buyerId,
+    sharer: active(link)?.promoterId ?? null,
+    author: active(content)?.promoterId ?? null,
+    contentCredit,
+  });
+  const origin = plan.origin === 'link' ? active(link) : plan.origin === 'content' ? active(content) : null;
+  return { origin: origin ?? active(store), splitWith: plan.splitWith };
+}
+
+async function linkOrigin(ctx: DistributionContext, tx: Tx, facts: AttributionFacts): Promise<Origin | null> {
+  if (!facts.shareCode) return null;
+  const sharer = await ctx.sources.sharerOfCode(tx, facts.shareCode);
+  return sharer ? { promoterId: sharer, type: 'share_link', ref: facts.shareCode } : null;
+}
+
+/** The owner of the post or live room, if it is still there and public when the order is paid. */
+async function contentOrigin(
+  ctx: DistributionContext,
+  tx: Tx,
+  facts: AttributionFacts,
+): Promise<Origin | null> {
+  if (!facts.source) return null;
+  const owner = await ctx.contentSources.ownerOf(tx, facts.source);
+  return owner ? { promoterId: owner, type: facts.source.type, ref: facts.source.id } : null;
+}
+
+async function storeOrigin(
+  ctx: DistributionContext,
+  tx: Tx,
+  facts: AttributionFacts,
+): Promise<Origin | null> {
+  if (!facts.storeSlug) return null;
+  const owner = await ctx.sources.ownerOfStore(tx, facts.storeSlug);
+  return owner ? { promoterId: owner, type: 'store', ref: facts.storeSlug } : null;
 }
 
 /** Applies the binding rules and returns whoever the buyer is bound to afterwards (if still active). */

@@ -1,6 +1,13 @@
+import type { ContentSourceType } from '../../platform/content-sources.js';
 import type { Queryable } from '../../platform/db.js';
 import type { HoldReason, RingSignal } from './context.js';
-import type { CommissionStatus, DistributionSettings, WithdrawalStatus } from './rules.js';
+import type {
+  CommissionRole,
+  CommissionStatus,
+  ContentCredit,
+  DistributionSettings,
+  WithdrawalStatus,
+} from './rules.js';
 
 export interface SettingsRow {
   max_levels: number;
@@ -11,6 +18,7 @@ export interface SettingsRow {
   cap_bps: number;
   min_withdrawal: number;
   holding_signals: RingSignal[];
+  content_credit: ContentCredit;
 }
 
 export const loadSettings = async (conn: Queryable) =>
@@ -19,9 +27,11 @@ export const loadSettings = async (conn: Queryable) =>
 export async function saveSettings(conn: Queryable, s: DistributionSettings, now: Date) {
   await conn.query(
     `INSERT INTO distribution_settings (id, max_levels, rates_bps, attribution, binding_days, new_users_only, cap_bps,
-       min_withdrawal, holding_signals, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $9, $8)
+       min_withdrawal, holding_signals, updated_at, content_credit)
+     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $9, $8, $10)
      ON CONFLICT (id) DO UPDATE SET max_levels = $1, rates_bps = $2, attribution = $3, binding_days = $4,
-       new_users_only = $5, cap_bps = $6, min_withdrawal = $7, holding_signals = $9, updated_at = $8`,
+       new_users_only = $5, cap_bps = $6, min_withdrawal = $7, holding_signals = $9, updated_at = $8,
+       content_credit = $10`,
     [
       s.maxLevels,
       s.ratesBps,
@@ -32,6 +42,7 @@ export async function saveSettings(conn: Queryable, s: DistributionSettings, now
       s.minWithdrawal,
       now,
       s.holdingSignals,
+      s.contentCredit,
     ],
   );
 }
@@ -39,7 +50,8 @@ export async function saveSettings(conn: Queryable, s: DistributionSettings, now
 export interface BindingRow {
   buyer_id: string;
   promoter_id: string;
-  origin_type: 'share_link' | 'store';
+  /** A share link (its code), a store (its slug), or a post or live room (its id) whose owner it credits. */
+  origin_type: 'share_link' | 'store' | ContentSourceType;
   origin_ref: string;
   order_id: string | null;
   bound_at: Date;
@@ -65,6 +77,7 @@ export interface CommissionRow {
   promoter_id: string;
   buyer_id: string;
   level: number;
+  role: CommissionRole;
   base_amount: number;
   rate_bps: number;
   /** What is left of it (partial refunds shrink it); what it earned once reversed. */
@@ -83,7 +96,7 @@ export interface CommissionRow {
 
 export const commissionsOfOrder = (conn: Queryable, orderId: string) =>
   conn.query<CommissionRow>(
-    'SELECT * FROM commissions WHERE order_id = $1 ORDER BY level FOR NO KEY UPDATE',
+    'SELECT * FROM commissions WHERE order_id = $1 ORDER BY level, role FOR NO KEY UPDATE',
     [orderId],
   );
 

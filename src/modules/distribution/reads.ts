@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, type Page, toPage } from '../../platform/ht
 import { maskedPerson } from '../../platform/privacy.js';
 import type { AccountsService } from '../accounts/index.js';
 import { flagCounts } from './fraud-review.js';
-import type { CommissionRow, WithdrawalRow } from './queries.js';
+import type { BindingRow, CommissionRow, WithdrawalRow } from './queries.js';
 import type { Commission, Customer, PromoterSummary, TeamMember, Withdrawal } from './schemas.js';
 import { presentWithdrawal, presentWithdrawalInFull } from './wallet.js';
 
@@ -17,6 +17,7 @@ const presentCommission = (c: CommissionRow, names: ReadonlyMap<string, string>)
   id: c.id,
   orderId: c.order_id,
   level: c.level,
+  role: c.role,
   amount: c.amount,
   status: c.status,
   // A settled commission under dispute is held too: it cannot be withdrawn until the dispute closes.
@@ -118,7 +119,7 @@ export async function listCustomers(
   const offset = offsetOf(options.cursor);
   const rows = await conn.query<{
     buyer_id: string;
-    origin_type: 'share_link' | 'store';
+    origin_type: BindingRow['origin_type'];
     origin_ref: string;
     bound_at: Date;
     expires_at: Date | null;

@@ -44,6 +44,56 @@ export interface DistributionSettings {
   minWithdrawal: number;
   /** The ring signals that hold a commission for review; the others are recorded as flags only. */
   holdingSignals: RingSignal[];
+  /** Who earns level 1 when an order came through content and someone else's share link: see `creditPlan`. */
+  contentCredit: ContentCredit;
+}
+
+/**
+ * When a buyer reached a post or live room through another person's share link, who is the level-1
+ * promoter: the `sharer` (as share links always worked, the default: an operator's commissions do
+ * not change until they choose), the content's `author`, or both (`split`, see `splitLevelOne`).
+ */
+export const CONTENT_CREDITS = ['sharer', 'author', 'split'] as const;
+export type ContentCredit = (typeof CONTENT_CREDITS)[number];
+
+/** Which role a commission row was earned in: the sharer's chain, or the content's author. */
+export type CommissionRole = 'sharer' | 'author';
+
+export interface CreditPlan {
+  /** Whose origin the order is attributed to (binding, level 1 and the chain above): or none. */
+  origin: 'link' | 'content' | null;
+  /** In a split, the author who shares level 1 with the sharer; null otherwise. */
+  splitWith: string | null;
+}
+
+/**
+ * Who an order is credited to, from who stands behind its share link (`sharer`) and behind the
+ * content it came through (`author`), both already without disabled people. Content alone credits
+ * its author like a share link; a link alone, or a link of the author themself, credits as always;
+ * both of different people follow the operator's `contentCredit`. A split never pays the buyer:
+ * an author buying through their own post leaves the sharer the whole level 1.
+ */
+export function creditPlan(input: {
+  buyerId: string;
+  sharer: string | null;
+  author: string | null;
+  contentCredit: ContentCredit;
+}): CreditPlan {
+  const { sharer, author } = input;
+  if (author === null) return { origin: sharer === null ? null : 'link', splitWith: null };
+  if (sharer === null) return { origin: 'content', splitWith: null };
+  if (sharer === author || input.contentCredit === 'sharer') return { origin: 'link', splitWith: null };
+  if (input.contentCredit === 'author') return { origin: 'content', splitWith: null };
+  return { origin: 'link', splitWith: author === input.buyerId ? null : author };
+}
+
+/**
+ * A split level-1 commission. Rounding rule: the author gets floor(amount / 2), the sharer the rest
+ * (so the odd minor unit goes to the sharer, who brought the buyer); the parts add up to the amount.
+ */
+export function splitLevelOne(amount: number): { author: number; sharer: number } {
+  const author = Math.floor(Math.max(0, amount) / 2);
+  return { author, sharer: Math.max(0, amount) - author };
 }
 
 export interface CommissionLine {
@@ -55,6 +105,8 @@ export interface CommissionLine {
 
 export interface CommissionShare {
   level: number;
+  /** Absent: `sharer`. */
+  role?: CommissionRole;
   promoterId: string;
   rateBps: number;
   amount: number;
@@ -94,6 +146,25 @@ export function splitCommission(input: {
     shares.push({ level, promoterId, rateBps: levelRate, amount: multiplied });
   }
   return applyCap(shares, bpsOf(paidAmount, settings.capBps)).filter((s) => s.amount > 0);
+}
+
+/**
+ * The shares with level 1 divided between its promoter and `author` (a split): the level-1
+ * promoter keeps the larger half, the author gets the other as a role `author` row, the levels
+ * above are unchanged. A part of 0 earns no row.
+ */
+export function withAuthorSplit(shares: readonly CommissionShare[], author: string): CommissionShare[] {
+  const result: CommissionShare[] = [];
+  for (const share of shares) {
+    if (share.level !== 1) {
+      result.push(share);
+      continue;
+    }
+    const parts = splitLevelOne(share.amount);
+    result.push({ ...share, amount: parts.sharer });
+    result.push({ ...share, role: 'author', promoterId: author, amount: parts.author });
+  }
+  return result.filter((s) => s.amount > 0);
 }
 
 /** Trims the deepest levels first until the total fits under the cap: the direct sharer is paid last to lose. */

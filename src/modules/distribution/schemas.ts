@@ -2,7 +2,7 @@ import { type Static, type TInteger, Type } from 'typebox';
 import { Nullable, ProblemResponse } from '../../platform/http/schemas.js';
 import type { AccountsService } from '../accounts/index.js';
 import { HOLD_REASONS, RING_SIGNALS, type RingSignal } from './context.js';
-import { commissionMachine, HARD_MAX_LEVELS, withdrawalMachine } from './rules.js';
+import { CONTENT_CREDITS, commissionMachine, HARD_MAX_LEVELS, withdrawalMachine } from './rules.js';
 
 /** A union of string literals from a list declared once (the ring signals, a machine's states). */
 const oneOf = <const T extends string>(values: readonly T[], description?: string) =>
@@ -42,6 +42,12 @@ export const CommissionSchema = Type.Object({
   id: Type.String(),
   orderId: Type.String(),
   level: Type.Integer(),
+  role: oneOf(
+    ['sharer', 'author'],
+    '`sharer`: earned through a share link, store or binding (or the chain above it); `author`: the ' +
+      'author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`). An order earns ' +
+      'each level and role at most once.',
+  ),
   amount: Type.Integer(),
   status: CommissionStatusSchema,
   held: Type.Boolean(),
@@ -171,6 +177,14 @@ const settingsFields = {
     uniqueItems: true,
     description: 'the ring signals that hold a commission for review; the others are flags only',
   }),
+  contentCredit: oneOf(
+    CONTENT_CREDITS,
+    'Who earns level 1 when a buyer ordered through a post or live room (`postId` / `liveRoomId`) and ' +
+      'also carries another person’s share code: `sharer` (the link’s owner, as without content; the ' +
+      'default), `author` (the content’s author or host instead) or `split` (the author gets floor(half) ' +
+      'of the level-1 amount as a commission with `role: author`, the sharer the rest; the levels above ' +
+      'the sharer unchanged). Content without a share code always credits its author as level 1.',
+  ),
 };
 
 export const SettingsSchema = Type.Object(settingsFields);
@@ -183,9 +197,15 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 export const CommissionStatus = Type.Optional(CommissionStatusSchema);
 export const WithdrawalStatus = Type.Optional(WithdrawalStatusSchema);
 
-/** How a buyer came to a promoter: through their share link (`ref`: its code) or their store (its slug). */
+/**
+ * How a buyer came to a promoter: their share link (`ref`: its code), their store (its slug), or their
+ * post or live room (`post` / `live`, `ref`: its id; added with content attribution).
+ */
 const Origin = Type.Object({
-  type: oneOf(['share_link', 'store']),
+  type: oneOf(
+    ['share_link', 'store', 'post', 'live'],
+    'share_link, store, or post / live (the promoter’s post or live room the buyer ordered through)',
+  ),
   ref: Type.String(),
 });
 

@@ -22,6 +22,7 @@ export async function currentSettings(
       // No minimum until the operator sets one: any earned amount can be withdrawn.
       minWithdrawal: 1,
       holdingSignals: [...DEFAULT_HOLDING_SIGNALS],
+      contentCredit: 'sharer',
     };
   }
   return {
@@ -33,6 +34,7 @@ export async function currentSettings(
     capBps: row.cap_bps,
     minWithdrawal: row.min_withdrawal,
     holdingSignals: row.holding_signals,
+    contentCredit: row.content_credit,
   };
 }
 

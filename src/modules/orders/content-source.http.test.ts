@@ -101,7 +101,7 @@ describe('POST /api/orders with a content source', () => {
 
 describe('salesOfSource', () => {
   it('counts paid orders and their goods (no shipping), less refunds; unpaid and refunded ones not', async () => {
-    posts.set('post-sales', 'someone');
+    posts.set('post-sales', (await t.signUp()).user.id);
     const source = { type: 'post' as const, id: 'post-sales' };
     expect(await t.services.orders.salesOfSource(t.db, source)).toEqual({ orders: 0, gmv: 0 });
     const { variantId } = await createProduct(t, { price: 1000, stock: 20 });

@@ -6406,6 +6406,8 @@ export interface paths {
                                     name: string;
                                 };
                                 reversedAt: string | null;
+                                /** @description `sharer`: earned through a share link, store or binding (or the chain above it); `author`: the author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`). An order earns each level and role at most once. */
+                                role: "sharer" | "author";
                                 settleAfter: string | null;
                                 settledAt: string | null;
                                 /** @description operator views only: the other ring signals it raised, which hold nothing (e.g. shared_ip); their evidence: GET /api/admin/commission-flags */
@@ -9123,6 +9125,8 @@ export interface paths {
                             attribution: "first_binding" | "last_click";
                             bindingDays: number | null;
                             capBps: number;
+                            /** @description Who earns level 1 when a buyer ordered through a post or live room (`postId` / `liveRoomId`) and also carries another person’s share code: `sharer` (the link’s owner, as without content; the default), `author` (the content’s author or host instead) or `split` (the author gets floor(half) of the level-1 amount as a commission with `role: author`, the sharer the rest; the levels above the sharer unchanged). Content without a share code always credits its author as level 1. */
+                            contentCredit: "sharer" | "author" | "split";
                             /** @description the ring signals that hold a commission for review; the others are flags only */
                             holdingSignals: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
                             maxLevels: number;
@@ -9152,6 +9156,8 @@ export interface paths {
                         attribution?: "first_binding" | "last_click";
                         bindingDays?: number | null;
                         capBps?: number;
+                        /** @description Who earns level 1 when a buyer ordered through a post or live room (`postId` / `liveRoomId`) and also carries another person’s share code: `sharer` (the link’s owner, as without content; the default), `author` (the content’s author or host instead) or `split` (the author gets floor(half) of the level-1 amount as a commission with `role: author`, the sharer the rest; the levels above the sharer unchanged). Content without a share code always credits its author as level 1. */
+                        contentCredit?: "sharer" | "author" | "split";
                         /** @description the ring signals that hold a commission for review; the others are flags only */
                         holdingSignals?: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
                         maxLevels?: number;
@@ -9173,6 +9179,8 @@ export interface paths {
                             attribution: "first_binding" | "last_click";
                             bindingDays: number | null;
                             capBps: number;
+                            /** @description Who earns level 1 when a buyer ordered through a post or live room (`postId` / `liveRoomId`) and also carries another person’s share code: `sharer` (the link’s owner, as without content; the default), `author` (the content’s author or host instead) or `split` (the author gets floor(half) of the level-1 amount as a commission with `role: author`, the sharer the rest; the levels above the sharer unchanged). Content without a share code always credits its author as level 1. */
+                            contentCredit: "sharer" | "author" | "split";
                             /** @description the ring signals that hold a commission for review; the others are flags only */
                             holdingSignals: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
                             maxLevels: number;
@@ -28900,8 +28908,8 @@ export interface paths {
                             expiresAt?: string | null;
                             origin?: {
                                 ref: string;
-                                /** @description share_link, store */
-                                type: "share_link" | "store";
+                                /** @description share_link, store, or post / live (the promoter’s post or live room the buyer ordered through) */
+                                type: "share_link" | "store" | "post" | "live";
                             };
                             promoter: {
                                 name: string;
@@ -29402,6 +29410,8 @@ export interface paths {
                                     name: string;
                                 };
                                 reversedAt: string | null;
+                                /** @description `sharer`: earned through a share link, store or binding (or the chain above it); `author`: the author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`). An order earns each level and role at most once. */
+                                role: "sharer" | "author";
                                 settleAfter: string | null;
                                 settledAt: string | null;
                                 /** @description pending, settled, reversed */
@@ -29790,8 +29800,8 @@ export interface paths {
                                 orders: number;
                                 origin: {
                                     ref: string;
-                                    /** @description share_link, store */
-                                    type: "share_link" | "store";
+                                    /** @description share_link, store, or post / live (the promoter’s post or live room the buyer ordered through) */
+                                    type: "share_link" | "store" | "post" | "live";
                                 };
                             }[];
                             nextCursor: string | null;

@@ -4,6 +4,7 @@ import type { BodyOf, ResponseOf } from '../../lib/api';
 export type DistributionSettings = ResponseOf<'/api/admin/distribution/settings', 'get'>;
 export type SettingsPatch = BodyOf<'/api/admin/distribution/settings', 'put'>;
 export type Attribution = DistributionSettings['attribution'];
+export type ContentCredit = DistributionSettings['contentCredit'];
 export type PromoterSummary = ResponseOf<'/api/admin/promoters', 'get'>['items'][number];
 export type AdminWithdrawal = ResponseOf<'/api/admin/withdrawals', 'get'>['items'][number];
 export type WithdrawalStatus = AdminWithdrawal['status'];

@@ -8,6 +8,7 @@ const settings = {
   maxLevels: 2,
   ratesBps: [1000, 250],
   attribution: 'last_click',
+  contentCredit: 'split',
   bindingDays: 30,
   newUsersOnly: false,
   capBps: 3000,

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../../lib/api-error';
 import { formatDecimal, parseDecimal } from '../../../lib/money';
 import { bpsToPercent, percentToBps } from '../../../lib/percent';
-import type { Attribution, DistributionSettings, SettingsPatch } from '../types';
+import type { Attribution, ContentCredit, DistributionSettings, SettingsPatch } from '../types';
 
 /** The server's hard cap on levels (the settings schema's maximum). */
 export const HARD_MAX_LEVELS = 3;
@@ -11,6 +11,7 @@ export interface SettingsDraft {
   maxLevels: number;
   ratesPercent: string[];
   attribution: Attribution;
+  contentCredit: ContentCredit;
   bindingDays: string;
   newUsersOnly: boolean;
   capPercent: string;
@@ -24,6 +25,7 @@ export function draftOf(settings: DistributionSettings, digits: number): Setting
     maxLevels: settings.maxLevels,
     ratesPercent: Array.from({ length: HARD_MAX_LEVELS }, (_, i) => bpsToPercent(settings.ratesBps[i] ?? 0)),
     attribution: settings.attribution,
+    contentCredit: settings.contentCredit,
     bindingDays: settings.bindingDays === null ? '' : String(settings.bindingDays),
     newUsersOnly: settings.newUsersOnly,
     capPercent: bpsToPercent(settings.capBps),
@@ -56,6 +58,7 @@ export function toSettings(
       maxLevels: draft.maxLevels,
       ratesBps,
       attribution: draft.attribution,
+      contentCredit: draft.contentCredit,
       bindingDays,
       newUsersOnly: draft.newUsersOnly,
       capBps: capBps ?? 0,

@@ -7,7 +7,7 @@ import { useCurrency } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
 import { useFieldErrors } from '../../../lib/use-problem-text';
 import { useSaveDistributionSettings } from '../api/settings';
-import type { Attribution, DistributionSettings } from '../types';
+import type { Attribution, ContentCredit, DistributionSettings } from '../types';
 import {
   type DraftProblem,
   draftOf,
@@ -99,6 +99,23 @@ export function SettingsForm({ settings }: { settings: DistributionSettings }) {
           <option value="first_binding">{t('adminDistribution.firstBinding')}</option>
           <option value="last_click">{t('adminDistribution.lastClick')}</option>
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor="content-credit">{t('adminDistribution.contentCredit')}</label>
+        <select
+          id="content-credit"
+          value={draft.contentCredit}
+          onChange={(e) => update({ contentCredit: e.target.value as ContentCredit })}
+          aria-describedby="content-credit-hint"
+          data-testid="content-credit"
+        >
+          <option value="sharer">{t('adminDistribution.contentCreditSharer')}</option>
+          <option value="author">{t('adminDistribution.contentCreditAuthor')}</option>
+          <option value="split">{t('adminDistribution.contentCreditSplit')}</option>
+        </select>
+        <small id="content-credit-hint" className="field-hint">
+          {t('adminDistribution.contentCreditHint')}
+        </small>
       </div>
       <Field
         label={t('adminDistribution.bindingDays')}

@@ -6,11 +6,13 @@ import { allItems } from '../../../lib/paged-query';
 import { useMyCustomers } from '../api/get-customers';
 import type { Customer } from '../types';
 
-/** Says how the buyer came to be bound: through which link or store. */
+/** Says how the buyer came to be bound: through which link, store, post or live room. */
 function OriginText({ origin }: { origin: Customer['origin'] }) {
   const { t } = useTranslation();
   if (origin.type === 'store') return <>{t('promote.originStore', { ref: origin.ref })}</>;
   if (origin.type === 'share_link') return <>{t('promote.originLink', { ref: origin.ref })}</>;
+  if (origin.type === 'post') return <>{t('promote.originPost')}</>;
+  if (origin.type === 'live') return <>{t('promote.originLive')}</>;
   return <>{origin.ref}</>;
 }
 
