@@ -275,6 +275,12 @@ describe('orders from the room', () => {
       await t.request('GET', `/api/live-rooms/${room.id}/stats`, { token: host.token })
     ).json<Stats>();
     expect(stats).toMatchObject({ orders: 1, gmv: 5000 });
+    // The host earns on the sale like a sharer (distribution credits the content's owner).
+    const commissions = (await t.request('GET', '/api/me/commissions', { token: host.token })).json<{
+      items: { orderId: string; level: number; amount: number }[];
+    }>().items;
+    expect(commissions.find((c) => c.orderId === id)).toMatchObject({ level: 1 });
+    expect(commissions.find((c) => c.orderId === id)?.amount).toBeGreaterThan(0);
   });
 });
 
