@@ -30,6 +30,8 @@ const MODULE_GRAPH = {
   levels: ['accounts', 'coupons', 'orders'],
   // Moderation reaches content through the platform's registry, and people through a port.
   moderation: [],
+  // Live rooms read products, names and videos through ports the composition root fills.
+  live: [],
   notifications: ['accounts'],
   orders: ['catalog', 'ledger', 'payments'],
   payments: ['ledger'],

@@ -32,6 +32,7 @@ export const API_TAGS = [
     name: 'posts',
     description: 'Posts and purchase lists, likes, comments, follows, profiles and the feed.',
   },
+  { name: 'live', description: 'Live rooms: sessions with pinned products, chat and event streams.' },
   { name: 'points-mall', description: 'Items that cost points, and redeeming them.' },
   {
     name: 'reviews',

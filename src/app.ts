@@ -51,6 +51,7 @@ import {
   levelsRoutes,
   memberPricing,
 } from './modules/levels/index.js';
+import { createLiveService, createStreamHub, liveRoutes } from './modules/live/index.js';
 import { createModerationService, moderationRoutes } from './modules/moderation/index.js';
 import {
   createMailer,
@@ -262,6 +263,7 @@ export async function buildApp(deps: AppDeps) {
     storage:
       config.storage.kind === 's3' ? s3Storage(config.storage) : localDiskStorage(config.storage.folder),
     limits: { maxBytes: config.uploadMaxBytes, maxPixels: config.uploadMaxPixels },
+    videoMaxBytes: config.videoUploadMaxBytes,
   });
   const stores = createStoresService({
     db,
@@ -399,9 +401,32 @@ export async function buildApp(deps: AppDeps) {
     { db, clock, events, accounts, points, coupons, distribution, orders },
     { jobs },
   );
-  const people = createPeopleService({ db, clock, accounts, orders, distribution, points, addresses });
-  // The one moderation registry: content modules register their kinds, moderation sets the ban check.
+  // The one moderation registry: posts, comments, chat messages and reviews register their kinds,
+  // the moderation module sets the ban check; nobody else makes another.
   const moderationRegistry = new Moderation();
+  const live = createLiveService({
+    db,
+    clock,
+    moderation: moderationRegistry,
+    products: async (ids) =>
+      (await catalog.getProducts(ids)).map((p) => ({
+        id: p.id,
+        title: p.title,
+        price: p.minPrice ?? 0,
+        image: p.images[0] ?? null,
+      })),
+    names: accounts.namesOf,
+    videoOf: async (conn, ownerId, videoId) => uploads.findOwnedVideo(conn, ownerId, videoId),
+    salesOf: (conn, id) => orders.salesOfSource(conn, { type: 'live', id }),
+  });
+  live.register({ moderation: moderationRegistry, contentSources });
+  const liveStreams = createStreamHub({
+    db,
+    clock,
+    pollMs: config.livePollMs,
+    onError: (err) => app.log.error({ err }, 'reading live-room events failed'),
+  });
+  const people = createPeopleService({ db, clock, accounts, orders, distribution, points, addresses });
   const reviews = createReviewsService({
     db,
     clock,
@@ -523,6 +548,7 @@ export async function buildApp(deps: AppDeps) {
     moderationRegistry,
     communities,
     posts,
+    live,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   registerPostTarget(sharing.targets, posts);
@@ -674,6 +700,14 @@ export async function buildApp(deps: AppDeps) {
   await app.register(moderationRoutes, {
     moderation,
     reportRateLimit: config.rateLimits ? { max: 20, timeWindow: '1 minute' } : false,
+  });
+  await app.register(liveRoutes, {
+    live,
+    streams: liveStreams,
+    chatRateLimit:
+      config.rateLimits && config.liveChatRateLimit > 0
+        ? { max: config.liveChatRateLimit, timeWindow: '1 minute' }
+        : false,
   });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 

@@ -66,6 +66,12 @@ export interface Config {
   postRateLimit: number;
   /** Comments one person may make per minute (when rate limits are on); 0 = no limit. */
   commentRateLimit: number;
+  /** Largest video file (MP4, WebM) accepted for a live room's replay, in bytes. */
+  videoUploadMaxBytes: number;
+  /** Chat messages one person may send per minute in live rooms (when rate limits are on); 0 = no limit. */
+  liveChatRateLimit: number;
+  /** How often each process reads new live-room events for its open streams, in milliseconds. */
+  livePollMs: number;
 }
 
 export type StorageSettings =
@@ -318,6 +324,9 @@ export function loadConfig(env: Env = process.env): Config {
     uploadRateLimit: int(env, 'UPLOAD_RATE_LIMIT', 30, 0, 10_000),
     postRateLimit: int(env, 'POST_RATE_LIMIT', 10, 0, 10_000),
     commentRateLimit: int(env, 'COMMENT_RATE_LIMIT', 30, 0, 10_000),
+    videoUploadMaxBytes: int(env, 'UPLOAD_VIDEO_MAX_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    liveChatRateLimit: int(env, 'LIVE_CHAT_RATE_LIMIT', 20, 0, 10_000),
+    livePollMs: int(env, 'LIVE_POLL_MS', 500, 20, 60_000),
     // Last, so a start missing several settings names the payment provider first.
     publicUrl: publicUrl(env),
   };
@@ -440,4 +449,15 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     '30',
     'comments one person may write per minute, then 429 (0 or RATE_LIMITS=off: no limit)',
   ],
+  [
+    'UPLOAD_VIDEO_MAX_BYTES',
+    '67108864',
+    'largest video (MP4, WebM) accepted for a live room (64 MB), else 413',
+  ],
+  [
+    'LIVE_CHAT_RATE_LIMIT',
+    '20',
+    'live-room chat messages one person may send per minute, then 429 (0 or RATE_LIMITS=off: no limit)',
+  ],
+  ['LIVE_POLL_MS', '500', 'how often each process reads new live-room events for its open streams (ms)'],
 ];

@@ -11,6 +11,7 @@ import { distributionReasons } from './modules/distribution/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
 import { groupBuyReasons } from './modules/groupbuy/index.js';
 import { levelsReasons } from './modules/levels/index.js';
+import { liveReasons } from './modules/live/index.js';
 import { moderationReasons } from './modules/moderation/index.js';
 import { notificationsReasons } from './modules/notifications/index.js';
 import { orderReasons } from './modules/orders/index.js';
@@ -58,4 +59,5 @@ export const problemReasons = mergeReasonCatalogs([
   reviewsReasons,
   moderationReasons,
   postsReasons,
+  liveReasons,
 ]);

@@ -14,6 +14,7 @@ import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } 
 import { demoCommunity, demoLeader } from './communities.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoImport } from './imports.js';
+import { demoLiveRooms } from './live.js';
 import { demoOrders } from './orders.js';
 import { demoAdmin, demoPeople } from './people.js';
 import { demoExpiringPoints } from './points.js';
@@ -527,6 +528,38 @@ describe('demo shop', () => {
       before,
     );
     expect(before.groupBuys).toHaveLength(demoGroupBuys.length);
+  });
+});
+
+describe('demo live rooms', () => {
+  type Room = {
+    id: string;
+    title: string;
+    currentPin: { product: { title: string; price: number } | null } | null;
+    pins: { atMs: number; untilMs: number | null; product: { id: string } | null }[];
+  };
+  const list = async (status: string) =>
+    (await t.request('GET', `/api/live-rooms?status=${status}`)).json<{ items: Room[] }>().items;
+  const chat = async (id: string) =>
+    (await t.request('GET', `/api/live-rooms/${id}/messages`)).json<{ items: { body: string }[] }>().items;
+
+  it('has one room live now with a pinned product and viewers chatting', async () => {
+    const [room] = await list('live');
+    expect(room?.title).toBe(demoLiveRooms.live.title);
+    expect(room?.currentPin?.product?.price).toBeGreaterThan(0);
+    expect(room?.pins).toHaveLength(1);
+    expect((await chat(room?.id ?? '')).map((m) => m.body)).toEqual(demoLiveRooms.live.chat);
+  });
+
+  it('has a replay whose pins show minutes apart, and one session coming up', async () => {
+    const [replay] = await list('replays');
+    expect(replay?.title).toBe(demoLiveRooms.replay.title);
+    expect(replay?.pins).toHaveLength(2);
+    const [first, second] = replay?.pins ?? [];
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(9 * 60_000);
+    expect(first!.untilMs).toBe(second!.atMs);
+    expect(await chat(replay?.id ?? '')).toHaveLength(demoLiveRooms.replay.chat.length);
+    expect((await list('upcoming')).map((r) => r.title)).toContain(demoLiveRooms.upcoming.title);
   });
 });
 

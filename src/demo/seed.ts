@@ -19,6 +19,7 @@ import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './ear
 import { seedDemoHonours } from './honours.js';
 import { seedDemoImport } from './imports.js';
 import { seedDemoLevels } from './levels.js';
+import { seedDemoLive } from './live.js';
 import { seedDemoOrders } from './orders.js';
 import { type DemoPerson, demoAdmin, demoPeople } from './people.js';
 import { uploadDemoPictures } from './pictures.js';
@@ -34,6 +35,7 @@ type Services = BuiltApp['services'];
 
 export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
   competitions: number;
+  liveRooms: number;
   mallItems: number;
   products: number;
   categories: number;
@@ -113,6 +115,8 @@ async function seedStory(
   const competitions = await seedDemoCompetitions(services, products, runtime);
   await seedDemoPoints(services, db, people, runtime.clock.now(), admin.id);
   const orders = await seedDemoOrders(services, people, admin, products, time, runtime.jobs);
+  // Yesterday's session (a replay), then one on air in the present: the live module's story ends now.
+  const live = await seedDemoLive(services, people, products, time, runtime.clock);
   time.catchUp();
   const shipping = await seedDemoShipping(services, products);
   await seedDemoImport(services, admin.id, products);
@@ -136,6 +140,7 @@ async function seedStory(
     accounts,
     ...social,
     ...competitions,
+    ...live,
     orders,
     ...earnings,
     tasks,

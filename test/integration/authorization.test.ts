@@ -62,6 +62,12 @@ const PUBLIC: Record<string, string> = {
   'GET /api/users/{id}/followers': 'who follows whom is public, as on any social app',
   'GET /api/users/{id}/following': 'who follows whom is public, as on any social app',
   'GET /api/competitions': 'competitions are announced to everyone, to draw people in',
+  'GET /api/live-rooms': 'live sessions are announced to everyone (upcoming, live, replays)',
+  'GET /api/live-rooms/{id}': 'a live room is watched (and shared) before sign-in',
+  'GET /api/live-rooms/{id}/messages': 'a room’s chat is read by its viewers, signed in or not',
+  'GET /api/live-rooms/{id}/events': 'the room’s stream reaches every viewer; writing needs sign-in',
+  'POST /api/live-rooms/{id}/pins/{pinId}/clicks':
+    'a viewer who is not signed in still opens a pinned product',
   'GET /api/competitions/{id}':
     'a leaderboard is public (names masked, opted-out people left out); the viewer’s standing only when signed in',
   'GET /api/communities': 'neighbours find their community and its pickup point before signing up',
@@ -91,6 +97,7 @@ interface Fixture {
   postId: string;
   commentId: string;
   userId: string;
+  liveRoomId: string;
 }
 
 /**
@@ -120,6 +127,12 @@ const OWNED: { pattern: RegExp; param: string; object: keyof Fixture }[] = [
   // Editing, deleting and reading the figures of a post are its author's alone; a comment's deletion too.
   { pattern: /^\/api\/posts\/\{id\}(\/stats)?$/, param: 'id', object: 'postId' },
   { pattern: /^\/api\/comments\/\{id\}$/, param: 'id', object: 'commentId' },
+  // A live room's controls and figures are its host's alone (the reading routes are public).
+  {
+    pattern: /^\/api\/live-rooms\/\{id\}\/(start|end|cancel|pins|pins\/current|stats)$/,
+    param: 'id',
+    object: 'liveRoomId',
+  },
 ];
 
 /** Path parameters of signed-in routes that name what everyone shares: nobody else's to try. */
@@ -165,6 +178,12 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'userId',
     object: 'communityId',
     reason: 'a person the community’s leader names or removes; the community is the owned part',
+  },
+  {
+    pattern: /^\/api\/live-rooms\/\{id\}\/messages$/,
+    param: 'id',
+    object: 'liveRoomId',
+    reason: 'anyone signed in chats in a room; the message is the sender’s own',
   },
   {
     pattern: /^\/api\/academy\/answers\/\{id\}\/vote$/,
@@ -416,6 +435,16 @@ beforeAll(async () => {
     body: { body: 'Sweep comment' },
   });
   expect(comment.statusCode, comment.body).toBe(201);
+  // A hosts a live room (A is a shopkeeper): B may chat in it but not run it.
+  const room = await t.request('POST', '/api/live-rooms', {
+    token: a.token,
+    body: {
+      title: 'Sweep live',
+      startsAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+      streamUrl: 'https://video.example.com/sweep.m3u8',
+    },
+  });
+  expect(room.statusCode, room.body).toBe(201);
   await t.jobs.runDue(); // notifications of A's order
 
   fixture = {
@@ -440,6 +469,7 @@ beforeAll(async () => {
     postId,
     commentId: comment.json<{ id: string }>().id,
     userId: a.user.id,
+    liveRoomId: room.json<{ id: string }>().id,
   };
 });
 afterAll(() => t.close());

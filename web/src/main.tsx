@@ -20,6 +20,7 @@ import './styles/payments.css';
 import './styles/aftersales.css';
 import './styles/phone-tables.css';
 import './styles/sharing.css';
+import './styles/live.css';
 import './styles/console.css';
 import './styles/categories.css';
 import './styles/discovery.css';

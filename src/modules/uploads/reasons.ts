@@ -17,6 +17,12 @@ export const uploadsReasons = defineReasons({
     description:
       'The file is not a JPEG, PNG, WebP, GIF or AVIF image (judged by its content, not its name); `accepted` lists the formats.',
   },
+  upload_not_a_video: {
+    code: 'unsupported_media_type',
+    params: Type.Object({ accepted: Type.String() }),
+    description:
+      'The file is not an MP4 or WebM video (judged by its content, not its name); `accepted` lists the formats.',
+  },
   upload_unreadable: {
     code: 'business_rule',
     description: 'The file begins like an image but cannot be read (cut short or damaged).',
@@ -57,7 +63,7 @@ export const tooLarge = (maxBytes: number) =>
   refuse(
     'upload_too_large',
     { maxBytes, maxMegabytes: oneDecimal(maxBytes / 1024 / 1024) },
-    'The image is too large',
+    'The file is too large',
   );
 
 export const tooManyPixels = (maxPixels: number, width: number, height: number) =>

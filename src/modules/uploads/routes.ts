@@ -6,7 +6,8 @@ import { AppError } from '../../platform/errors.js';
 import { requireUser, signedIn } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
 import { refuse, tooLarge as tooLargeFor } from './reasons.js';
-import { KeyParams, UploadQuery, UploadSchema } from './schemas.js';
+import { byteRange } from './rules.js';
+import { KeyParams, UploadQuery, UploadSchema, VideoUploadSchema } from './schemas.js';
 import type { UploadsService } from './service.js';
 
 export interface UploadsRouteOptions {
@@ -92,24 +93,80 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRouteOptions> = asy
     },
   );
 
+  app.post(
+    '/api/uploads/videos',
+    {
+      onRequest: signedIn,
+      config: {
+        rateLimit: uploadRateLimit && {
+          ...uploadRateLimit,
+          hook: 'preHandler' as const,
+          keyGenerator: (request: FastifyRequest) => `uploads:${request.user?.id ?? request.ip}`,
+          errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number; max: number }) =>
+            refuse(
+              'uploads_rate_limited',
+              { retryAfterSeconds: Math.ceil(context.ttl / 1000), max: context.max },
+              `Too many uploads in a minute; try again in ${Math.ceil(context.ttl / 1000)} s`,
+            ),
+        },
+      },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Upload a video',
+        description:
+          'Signed in. A `multipart/form-data` body with one file field `file`: an MP4 or WebM video, judged ' +
+          'by its first bytes (not its name or claimed type; otherwise 415 `upload_not_a_video`), at most ' +
+          'UPLOAD_VIDEO_MAX_BYTES (413 `upload_too_large` with `maxBytes`). Stored as sent and served at ' +
+          '`url` with byte ranges, for a live room’s recorded session. Rate-limited per person with images.',
+        consumes: ['multipart/form-data'],
+        response: {
+          201: VideoUploadSchema,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          413: ProblemResponse,
+          415: ProblemResponse,
+          429: ProblemResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const bytes = await readFile(request, uploads.videoMaxBytes);
+      return reply.status(201).send(await uploads.uploadVideo(user.id, bytes));
+    },
+  );
+
   app.get(
     '/uploads/:key',
     {
       schema: {
         tags: ['uploads'],
-        summary: 'An uploaded image',
+        summary: 'An uploaded image or video',
         description:
-          'For anyone: one stored width of an upload, as `image/webp`. The key is the picture’s content ' +
-          'hash, so the answer never changes: cached for a year (`immutable`), with an ETag that answers ' +
-          '304 to `If-None-Match`. An unknown key is 404.',
+          'For anyone: one stored width of an upload, as `image/webp`, or an uploaded video (`video/mp4`, ' +
+          '`video/webm`; one `Range: bytes=` range answers 206, one past the end 416). The key is the ' +
+          'content hash, so the answer never changes: cached for a year (`immutable`), with an ETag that ' +
+          'answers 304 to `If-None-Match`. An unknown key is 404.',
         params: KeyParams,
         response: {
           200: {
-            description: 'The image',
-            content: { 'image/webp': { schema: Type.String({ format: 'binary' }) } },
+            description: 'The image or video',
+            content: {
+              'image/webp': { schema: Type.String({ format: 'binary' }) },
+              'video/mp4': { schema: Type.String({ format: 'binary' }) },
+              'video/webm': { schema: Type.String({ format: 'binary' }) },
+            },
+          },
+          206: {
+            description: 'The range asked for, of a video',
+            content: {
+              'video/mp4': { schema: Type.String({ format: 'binary' }) },
+              'video/webm': { schema: Type.String({ format: 'binary' }) },
+            },
           },
           304: { description: 'Not modified: the ETag matches', type: 'null' },
           404: ProblemResponse,
+          416: { description: 'The range lies past the end of the video', type: 'null' },
         },
       },
     },
@@ -125,7 +182,19 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRouteOptions> = asy
         .header('etag', etag)
         .header('x-content-type-options', 'nosniff');
       if (request.headers['if-none-match']?.split(/,\s*/).includes(etag)) return reply.status(304).send();
-      return reply.type(found.contentType).send(found.bytes);
+      if (!found.contentType.startsWith('video/')) return reply.type(found.contentType).send(found.bytes);
+      // Players seek in a video by asking for byte ranges.
+      const size = found.bytes.length;
+      reply.header('accept-ranges', 'bytes');
+      const range = byteRange(request.headers.range, size);
+      if (range === 'unsatisfiable')
+        return reply.status(416).header('content-range', `bytes */${size}`).send();
+      if (!range) return reply.type(found.contentType).send(found.bytes);
+      return reply
+        .status(206)
+        .type(found.contentType)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .send(found.bytes.subarray(range.start, range.end + 1));
     },
   );
 };

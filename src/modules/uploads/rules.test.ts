@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  byteRange,
   orientedSize,
   sniffImageFormat,
+  sniffVideoFormat,
   UPLOAD_PURPOSES,
   VARIANT_KEY,
   variantKey,
@@ -68,4 +70,44 @@ it('the purposes agree with the schema and the table’s check', () => {
   expect(UploadPurposeSchema.anyOf.map((s: { const: string }) => s.const)).toEqual([...UPLOAD_PURPOSES]);
   const sql = readFileSync(new URL('../../../migrations/027_uploads.sql', import.meta.url), 'utf8');
   expect(sql).toContain(`purpose IN (${UPLOAD_PURPOSES.map((p) => `'${p}'`).join(', ')})`);
+});
+
+describe('video formats and byte ranges', () => {
+  const box = (brand: string) =>
+    Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftyp${brand}`), Buffer.alloc(8)]);
+  it('knows MP4 and WebM by their first bytes, not pictures in the same box', () => {
+    expect(sniffVideoFormat(box('isom'))).toBe('mp4');
+    expect(sniffVideoFormat(box('mp42'))).toBe('mp4');
+    expect(sniffVideoFormat(box('avif'))).toBeNull();
+    expect(sniffVideoFormat(box('heic'))).toBeNull();
+    const webm = Buffer.from([
+      0x1a,
+      0x45,
+      0xdf,
+      0xa3,
+      0x9f,
+      0x42,
+      0x86,
+      0x81,
+      0x01,
+      0x42,
+      0x82,
+      0x84,
+      ...Buffer.from('webm'),
+    ]);
+    expect(sniffVideoFormat(webm)).toBe('webm');
+    const mkv = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x42, 0x82, 0x88, ...Buffer.from('matroska')]);
+    expect(sniffVideoFormat(mkv)).toBeNull();
+    expect(sniffVideoFormat(Buffer.from('not a video at all'))).toBeNull();
+  });
+
+  it('reads one byte range inside the size, the last n bytes, or says it cannot', () => {
+    expect(byteRange('bytes=0-9', 100)).toEqual({ start: 0, end: 9 });
+    expect(byteRange('bytes=90-', 100)).toEqual({ start: 90, end: 99 });
+    expect(byteRange('bytes=-10', 100)).toEqual({ start: 90, end: 99 });
+    expect(byteRange('bytes=50-500', 100)).toEqual({ start: 50, end: 99 });
+    expect(byteRange('bytes=100-', 100)).toBe('unsatisfiable');
+    expect(byteRange('bytes=0-1,5-6', 100)).toBeNull();
+    expect(byteRange(undefined, 100)).toBeNull();
+  });
 });

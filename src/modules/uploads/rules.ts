@@ -53,3 +53,46 @@ export const VARIANT_KEY = /^[0-9a-f]{32}-[1-9][0-9]{0,4}\.webp$/;
 
 export const UPLOADS_PATH = '/uploads/';
 export const variantUrl = (hash: string, width: number) => `${UPLOADS_PATH}${variantKey(hash, width)}`;
+
+export type VideoFormat = 'mp4' | 'webm';
+export const VIDEO_TYPES: Record<VideoFormat, string> = { mp4: 'video/mp4', webm: 'video/webm' };
+
+// ISO-BMFF major brands of MP4 video; AVIF and HEIF share the `ftyp` box but are pictures.
+const MP4_BRANDS = ['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash', 'mmp4'];
+const EBML = [0x1a, 0x45, 0xdf, 0xa3];
+
+/**
+ * The video format the bytes begin with, or null. MP4: a `ftyp` box with a video brand. WebM: an
+ * EBML header whose DocType (within its first bytes) is `webm`; Matroska's `matroska` is refused,
+ * as browsers do not all play it.
+ */
+export function sniffVideoFormat(bytes: Uint8Array): VideoFormat | null {
+  if (startsWith(bytes, ascii('ftyp'), 4) && MP4_BRANDS.some((brand) => startsWith(bytes, ascii(brand), 8)))
+    return 'mp4';
+  if (startsWith(bytes, EBML)) {
+    const head = Buffer.from(bytes.subarray(0, 64)).toString('latin1');
+    if (head.includes('\u0042\u0082') && head.includes('webm')) return 'webm';
+  }
+  return null;
+}
+
+/** A video's storage key: its content hash and format. */
+export const videoKey = (hash: string, format: VideoFormat) => `${hash}.${format}`;
+export const VIDEO_KEY = /^[0-9a-f]{32}\.(mp4|webm)$/;
+export const videoUrl = (hash: string, format: VideoFormat) => `${UPLOADS_PATH}${videoKey(hash, format)}`;
+
+/** The one byte range of a `Range: bytes=a-b` header within `size` bytes, or null (send it all, or 416). */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
+  const match = header?.match(/^bytes=(\d*)-(\d*)$/);
+  if (!match) return null;
+  const [, from, to] = match as unknown as [string, string, string];
+  if (from === '' && to === '') return null;
+  // `bytes=-n`: the last n bytes.
+  const start = from === '' ? Math.max(0, size - Number(to)) : Number(from);
+  const end = from === '' || to === '' ? size - 1 : Math.min(Number(to), size - 1);
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
+}

@@ -26,3 +26,14 @@ export const UploadSchema = Type.Object({
 export const KeyParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export type Upload = Static<typeof UploadSchema>;
+
+export const VideoUploadSchema = Type.Object({
+  id: Type.String(),
+  /** Where the video is served: `/uploads/<hash>.mp4` or `.webm`, with byte ranges. */
+  url: Type.String(),
+  mediaType: Type.Union([Type.Literal('video/mp4'), Type.Literal('video/webm')]),
+  bytes: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export type VideoUpload = Static<typeof VideoUploadSchema>;

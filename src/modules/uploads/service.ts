@@ -1,10 +1,23 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import { type ImageLimits, processImage } from './images.js';
-import { refuse } from './reasons.js';
-import { UPLOADS_PATH, type UploadPurpose, VARIANT_KEY, variantKey, variantUrl } from './rules.js';
-import type { Upload } from './schemas.js';
+import { refuse, tooLarge } from './reasons.js';
+import {
+  sniffVideoFormat,
+  UPLOADS_PATH,
+  type UploadPurpose,
+  VARIANT_KEY,
+  VIDEO_KEY,
+  VIDEO_TYPES,
+  type VideoFormat,
+  variantKey,
+  variantUrl,
+  videoKey,
+  videoUrl,
+} from './rules.js';
+import type { Upload, VideoUpload } from './schemas.js';
 import type { ObjectStorage, StoredObject } from './storage.js';
 
 interface UploadRow {
@@ -25,7 +38,28 @@ export interface UploadsDeps {
   clock: Clock;
   storage: ObjectStorage;
   limits: ImageLimits;
+  /** Largest video accepted, in bytes (UPLOAD_VIDEO_MAX_BYTES). */
+  videoMaxBytes: number;
 }
+
+interface VideoRow {
+  id: string;
+  owner_id: string;
+  content_hash: string;
+  media_type: string;
+  bytes: number;
+  created_at: Date;
+}
+
+const formatOf = (mediaType: string): VideoFormat => (mediaType === 'video/webm' ? 'webm' : 'mp4');
+
+const presentVideo = (row: VideoRow): VideoUpload => ({
+  id: row.id,
+  url: videoUrl(row.content_hash, formatOf(row.media_type)),
+  mediaType: row.media_type as VideoUpload['mediaType'],
+  bytes: row.bytes,
+  createdAt: row.created_at.toISOString(),
+});
 
 function present(row: UploadRow): Upload {
   const widths = [...row.widths].sort((a, b) => a - b);
@@ -43,7 +77,7 @@ function present(row: UploadRow): Upload {
 
 export type UploadsService = ReturnType<typeof createUploadsService>;
 
-export function createUploadsService({ db, clock, storage, limits }: UploadsDeps) {
+export function createUploadsService({ db, clock, storage, limits, videoMaxBytes }: UploadsDeps) {
   /**
    * Checks and resizes the image, stores every width, then records the upload. The bytes are
    * written before the row (no transaction spans the storage calls): a failure between leaves
@@ -102,11 +136,38 @@ export function createUploadsService({ db, clock, storage, limits }: UploadsDeps
     return rows.length > 0;
   }
 
-  /** A stored width by its key; only keys of the form uploads make reach the storage. */
+  /**
+   * Stores a video as sent (no transcoding): the format from its first bytes, never its name. The
+   * bytes go under their content hash before the row, as images do.
+   */
+  async function uploadVideo(ownerId: string, bytes: Buffer): Promise<VideoUpload> {
+    if (bytes.length > videoMaxBytes) throw tooLarge(videoMaxBytes);
+    const format = sniffVideoFormat(bytes);
+    if (!format) throw refuse('upload_not_a_video', { accepted: 'mp4, webm' }, 'The file is not a video');
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+    await storage.put(videoKey(hash, format), bytes, VIDEO_TYPES[format]);
+    const rows = await db.query<VideoRow>(
+      `INSERT INTO upload_videos (id, owner_id, content_hash, media_type, bytes, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [newId(), ownerId, hash, VIDEO_TYPES[format], bytes.length, clock.now()],
+    );
+    return presentVideo(rows[0] as VideoRow);
+  }
+
+  /** The person's own video, or null (someone else's is as good as unknown). */
+  async function findOwnedVideo(conn: Queryable, ownerId: string, id: string): Promise<VideoUpload | null> {
+    const rows = await conn.query<VideoRow>('SELECT * FROM upload_videos WHERE id = $1 AND owner_id = $2', [
+      id,
+      ownerId,
+    ]);
+    return rows[0] ? presentVideo(rows[0]) : null;
+  }
+
+  /** A stored width or video by its key; only keys of the forms uploads make reach the storage. */
   async function open(key: string): Promise<StoredObject | null> {
-    if (!VARIANT_KEY.test(key)) return null;
+    if (!VARIANT_KEY.test(key) && !VIDEO_KEY.test(key)) return null;
     return storage.get(key);
   }
 
-  return { upload, findOwned, getOwned, ownsUrl, open, limits };
+  return { upload, uploadVideo, findOwned, getOwned, ownsUrl, findOwnedVideo, open, limits, videoMaxBytes };
 }

@@ -34,6 +34,8 @@ const TYPES: Record<string, string> = {
   png: 'image/png',
   gif: 'image/gif',
   avif: 'image/avif',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
 };
 const typeOf = (key: string) =>
   TYPES[key.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';

@@ -251,3 +251,52 @@ describe('with S3 storage, a small size limit and rate limits on', () => {
     expect(expectProblem(limited, 429)).toMatchObject({ reason: 'uploads_rate_limited', params: { max: 3 } });
   });
 });
+
+describe('POST /api/uploads/videos', () => {
+  const mp4 = (size: number) =>
+    Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), randomBytes(size - 12)]);
+  const send = (app: TestApp, who: string | undefined, bytes: Buffer, name = 'clip.mp4') => {
+    const file = multipartFile(bytes, name, 'video/mp4');
+    return app.request('POST', '/api/uploads/videos', {
+      token: who,
+      body: file.payload,
+      headers: file.headers,
+    });
+  };
+
+  it('stores a video by its content, serves it whole and by range, and needs sign-in', async () => {
+    const bytes = mp4(4000);
+    const res = await send(t, token, bytes, 'named-anything.txt');
+    expect(res.statusCode, res.body).toBe(201);
+    const video = res.json<{ url: string; mediaType: string; bytes: number }>();
+    expect(video).toMatchObject({ mediaType: 'video/mp4', bytes: 4000 });
+    const whole = await t.app.inject({ method: 'GET', url: video.url });
+    expect(whole.headers['content-type']).toBe('video/mp4');
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.rawPayload.equals(bytes)).toBe(true);
+    const tail = await t.app.inject({ method: 'GET', url: video.url, headers: { range: 'bytes=-100' } });
+    expect(tail.statusCode).toBe(206);
+    expect(tail.headers['content-range']).toBe('bytes 3900-3999/4000');
+    expect(tail.rawPayload.equals(bytes.subarray(3900))).toBe(true);
+    const past = await t.app.inject({ method: 'GET', url: video.url, headers: { range: 'bytes=5000-' } });
+    expect(past.statusCode).toBe(416);
+    expect((await send(t, undefined, bytes)).statusCode).toBe(401);
+  });
+
+  it('refuses a picture or text sent as a video (415) and a video over UPLOAD_VIDEO_MAX_BYTES (413)', async () => {
+    const png = await send(t, token, await pngOf(10, 10), 'clip.mp4');
+    expect(expectProblem(png, 415)).toMatchObject({ reason: 'upload_not_a_video' });
+    const small = await createTestApp({ UPLOAD_VIDEO_MAX_BYTES: '2048' });
+    try {
+      const person = (await small.signUp()).token;
+      expect((await send(small, person, mp4(2000))).statusCode).toBe(201);
+      const big = await send(small, person, mp4(3000));
+      expect(expectProblem(big, 413)).toMatchObject({
+        reason: 'upload_too_large',
+        params: { maxBytes: 2048 },
+      });
+    } finally {
+      await small.close();
+    }
+  });
+});

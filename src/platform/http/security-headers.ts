@@ -24,7 +24,12 @@ const APP_DIRECTIVES = {
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
   fontSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'", ...STRIPE.connect],
+  // Live rooms play an operator's or host's HLS stream from any https host: hls.js fetches its
+  // playlists and segments (connect), feeds them to the video element as blob: media, and may
+  // parse them in a worker made from a blob: URL.
+  connectSrc: ["'self'", 'https:', ...STRIPE.connect],
+  mediaSrc: ["'self'", 'blob:', 'https:'],
+  workerSrc: ["'self'", 'blob:'],
   frameSrc: STRIPE.frame,
   frameAncestors: ["'none'"],
   formAction: ["'self'"],

@@ -20,6 +20,7 @@ import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
 import { BadgesPage } from '../features/honours';
 import { MyLevelPage } from '../features/levels';
+import { HostRoomPage, HostRoomsPage, LiveRoomPage, LiveRoomsPage } from '../features/live';
 import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
 import { PointsPage } from '../features/points';
@@ -68,6 +69,9 @@ const AdminCompetitionNewPage = lazy(() =>
 );
 const AdminCompetitionPage = lazy(() =>
   adminCompetitions().then((m) => ({ default: m.AdminCompetitionPage })),
+);
+const AdminLivePage = lazy(() =>
+  import('../features/live/admin').then((m) => ({ default: m.AdminLivePage })),
 );
 const adminPointsMall = () => import('../features/points-mall/admin');
 const adminPoints = () => import('../features/points/admin');
@@ -176,6 +180,10 @@ const router = createBrowserRouter([
       { path: 'academy/questions/:id', element: <QuestionPage /> },
       { path: 'competitions', element: <CompetitionsPage /> },
       { path: 'competitions/:id', element: <CompetitionPage /> },
+      { path: 'live', element: <LiveRoomsPage /> },
+      { path: 'live/:id', element: <LiveRoomPage /> },
+      { path: 'my-live', element: signedIn(<HostRoomsPage />) },
+      { path: 'my-live/:id', element: signedIn(<HostRoomPage />) },
       { path: 'points-mall', element: <PointsMallPage /> },
       { path: 'points-mall/redemptions', element: signedIn(<MyRedemptionsPage />) },
       { path: 'points-mall/:itemId', element: <MallItemPage /> },
@@ -243,6 +251,7 @@ const router = createBrowserRouter([
           { path: 'points', element: <AdminPointsSettingsPage /> },
           { path: 'audit', element: <AdminAuditPage /> },
           { path: 'moderation', element: <AdminModerationPage /> },
+          { path: 'live', element: <AdminLivePage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -18,6 +18,7 @@ import { growthEn, growthReasonsEn } from './growth-en';
 import { honoursEn } from './honours-en';
 import { layoutEn } from './layout-en';
 import { levelsEn, levelsFieldRulesEn, levelsFieldsEn, levelsReasonsEn } from './levels-en';
+import { liveEn, liveReasonsEn } from './live-en';
 import { moderationEn, moderationReasonsEn } from './moderation-en';
 import { notificationsEn } from './notifications-en';
 import { ordersEn } from './orders-en';
@@ -261,6 +262,7 @@ export const en = {
   ...reviewsEn,
   ...moderationEn,
   ...communitiesEn,
+  ...liveEn,
   reasons: {
     ...reviewsReasonsEn,
     ...moderationReasonsEn,
@@ -277,6 +279,7 @@ export const en = {
     ...competitionsReasonsEn,
     ...pointsMallReasonsEn,
     ...peopleReasonsEn,
+    ...liveReasonsEn,
   },
   rules: rulesEn,
   fields: {

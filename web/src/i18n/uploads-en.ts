@@ -21,8 +21,9 @@ export const uploadsReasonsEn = {
   upload_multipart_required: 'Choose a picture file to upload.',
   upload_file_missing: 'Choose a picture file to upload.',
   upload_not_an_image: 'That file is not a picture. Choose a JPEG, PNG, WebP, GIF or AVIF image.',
+  upload_not_a_video: 'That file is not a video. Choose an MP4 or WebM video.',
   upload_unreadable: 'That picture cannot be read. It may be damaged or cut short.',
-  upload_too_large: 'That picture is too large. The limit is {{maxMegabytes}} MB.',
+  upload_too_large: 'That file is too large. The limit is {{maxMegabytes}} MB.',
   upload_too_many_pixels:
     'That picture is too large ({{width}} × {{height}} pixels). The limit is {{maxMegapixels}} million pixels.',
   upload_not_found: 'That picture was not found. Upload it again.',

@@ -19,6 +19,7 @@ import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
 import { honoursZhCN } from './honours-zh-cn';
 import { layoutZhCN } from './layout-zh-cn';
 import { levelsFieldRulesZhCN, levelsFieldsZhCN, levelsReasonsZhCN, levelsZhCN } from './levels-zh-cn';
+import { liveReasonsZhCN, liveZhCN } from './live-zh-cn';
 import { moderationReasonsZhCN, moderationZhCN } from './moderation-zh-cn';
 import { notificationsZhCN } from './notifications-zh-cn';
 import { ordersZhCN } from './orders-zh-cn';
@@ -261,6 +262,7 @@ export const zhCN: Messages = {
   ...reviewsZhCN,
   ...moderationZhCN,
   ...communitiesZhCN,
+  ...liveZhCN,
   reasons: {
     ...reviewsReasonsZhCN,
     ...moderationReasonsZhCN,
@@ -277,6 +279,7 @@ export const zhCN: Messages = {
     ...competitionsReasonsZhCN,
     ...pointsMallReasonsZhCN,
     ...peopleReasonsZhCN,
+    ...liveReasonsZhCN,
   },
   rules: rulesZhCN,
   fields: {

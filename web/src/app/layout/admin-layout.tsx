@@ -55,6 +55,7 @@ export function AdminLayout() {
         {admin ? <NavLink to="/admin/points">{t('adminPoints.nav')}</NavLink> : null}
         <NavLink to="/admin/moderation">{t('moderation.nav')}</NavLink>
         <NavLink to="/admin/audit">{t('adminAudit.nav')}</NavLink>
+        <NavLink to="/admin/live">{t('live.admin.nav')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>

@@ -78,6 +78,14 @@ export function AccountPage() {
         <Link to="/leader" data-testid="account-leader">
           {t('communities.leader.title')}
         </Link>
+        <Link to="/live" data-testid="account-live">
+          {t('live.title')}
+        </Link>
+        {user.roles.includes('shopkeeper') || user.roles.includes('admin') ? (
+          <Link to="/my-live" data-testid="account-my-live">
+            {t('live.host.title')}
+          </Link>
+        ) : null}
         {isStaff(user) ? <Link to="/admin">{t('admin.title')}</Link> : null}
       </nav>
       <button

@@ -4,6 +4,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Spinner } from '../../../components/spinner';
+import { LiveNowStrip } from '../../live';
 import { type ProductFilter, type ProductSort, useProducts } from '../api/get-products';
 import { CategoryChips } from '../components/category-chips';
 import { HomeSections } from '../components/home-sections';
@@ -92,6 +93,7 @@ export function HomePage() {
         <SearchResults filter={filter} onChange={change} />
       ) : (
         <>
+          <LiveNowStrip />
           <HomeSections />
           <AllProducts />
         </>

@@ -1,0 +1,1 @@
+export { AdminLivePage } from './pages/admin-live-page';
