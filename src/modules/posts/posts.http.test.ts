@@ -357,6 +357,37 @@ describe('stats, clicks and sharing', () => {
     ).toEqual([]);
   });
 
+  it('lists every published post, hidden ones too but no drafts, with figures for staff only', async () => {
+    const author = await t.signUp();
+    const reader = await t.signUp();
+    const admin = await t.signInAdmin();
+    const shown = await write(author, { body: 'Console sees me', productIds: [productId] });
+    const hidden = await write(author, { body: 'Console sees me hidden' });
+    const draft = await write(author, { body: 'Console never sees a draft', draft: true });
+    await read(shown.id, reader);
+    await t.db.transaction((tx) =>
+      t.services.moderationRegistry.kind('post')!.setHidden(tx, hidden.id, true, 'spam'),
+    );
+    const list = await t.request('GET', '/api/admin/posts?limit=100', { token: admin.token });
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json<{ items: { post: Post; stats: PostStats }[] }>().items;
+    const ids = items.map((i) => i.post.id);
+    expect(ids).toEqual(expect.arrayContaining([shown.id, hidden.id]));
+    expect(ids).not.toContain(draft.id);
+    expect(ids.indexOf(hidden.id)).toBeLessThan(ids.indexOf(shown.id)); // newest first
+    expect(items.find((i) => i.post.id === shown.id)?.stats).toMatchObject({ views: 1 });
+    expect(items.find((i) => i.post.id === hidden.id)?.post).toMatchObject({ hidden: true });
+    expectProblem(await t.request('GET', '/api/admin/posts', { token: reader.token }), 403);
+    const first = await t.request('GET', '/api/admin/posts?limit=1', { token: admin.token });
+    const cursor = first.json<{ nextCursor: string }>().nextCursor;
+    const second = await t.request('GET', `/api/admin/posts?limit=1&cursor=${encodeURIComponent(cursor)}`, {
+      token: admin.token,
+    });
+    expect(second.json<{ items: { post: Post }[] }>().items[0]?.post.id).not.toBe(
+      first.json<{ items: { post: Post }[] }>().items[0]?.post.id,
+    );
+  });
+
   it('counts paid orders placed through the post in its stats and as purchases for the feed', async () => {
     const author = await t.signUp();
     const buyer = await t.signUp();

@@ -132,6 +132,21 @@ export function postsOfAuthor(
   );
 }
 
+/** Every published post, hidden ones too, newest first: the console's list with figures. */
+export function publishedPosts(conn: Queryable, f: { after?: { at: string; id: string }; limit: number }) {
+  const params: unknown[] = [f.limit + 1];
+  let after = '';
+  if (f.after) {
+    params.push(f.after.at, f.after.id);
+    after = 'AND (p.created_at, p.id) < ($2::timestamptz, $3)';
+  }
+  return conn.query<PostRow>(
+    `SELECT * FROM posts p WHERE p.published_at IS NOT NULL ${after}
+     ORDER BY p.created_at DESC, p.id DESC LIMIT $1`,
+    params,
+  );
+}
+
 export async function authorCounts(conn: Queryable, authorId: string) {
   const [row] = await conn.query<{ posts: number; likes: number; followers: number; following: number }>(
     `SELECT

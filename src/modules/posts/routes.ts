@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { requireUser, signedIn } from '../../platform/http/auth.js';
+import { adminOnly, requireUser, signedIn } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
 import {
   ClickBody,
@@ -146,6 +146,22 @@ export const postsRoutes: FastifyPluginAsyncTypebox<PostsRouteOptions> = async (
       },
     },
     async (request) => posts.mine(requireUser(request).id, request.query),
+  );
+
+  app.get(
+    '/api/admin/posts',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: [...tags, 'admin'],
+        summary: 'Every published post with its figures',
+        description:
+          'Staff. Published posts of everyone, hidden ones included (`hidden`), newest first, each with the figures of `GET /api/posts/:id/stats`: the console’s content view.',
+        querystring: PageQuery,
+        response: { 200: MyPostPage, ...SIGNED_IN, 403: ProblemResponse },
+      },
+    },
+    async (request) => posts.everyPublished(request.query),
   );
 
   app.get(

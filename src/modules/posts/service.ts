@@ -189,6 +189,21 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
     );
   }
 
+  /** Every published post (hidden ones too) with its figures, for the console. */
+  async function everyPublished(page: { limit?: number; cursor?: string }) {
+    const limit = page.limit ?? 20;
+    const rows = await q.publishedPosts(db, { after: decodeTimeCursor(page.cursor), limit });
+    const shown = rows.slice(0, limit);
+    const [posts, stats] = await Promise.all([present(db, shown, null), statsOf(db, shown)]);
+    const byId = new Map(posts.map((p) => [p.id, p]));
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.created_at.toISOString(), r.id],
+      (r) => ({ post: byId.get(r.id) as Post, stats: stats.get(r.id) as PostStats }),
+    );
+  }
+
   /**
    * Reactions to orders. A paid order placed through a post counts as a purchase in the feed's
    * score, once per order (a retried job inserts nothing new); deferred, so a payment never waits on it.
@@ -211,6 +226,7 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
     click,
     stats,
     mine,
+    everyPublished,
     authorOfPublic,
     reactions,
     ...social,

@@ -52,6 +52,7 @@ export const ADMIN_ACCESS: Readonly<Record<string, readonly StaffRole[]>> = {
   // Support staff read the log (what happened to an account they handle); only admins set retention.
   'GET /api/admin/audit': STAFF,
   'GET /api/admin/live-rooms': STAFF,
+  'GET /api/admin/posts': STAFF,
   'GET /api/admin/audit/settings': ADMIN,
   'PUT /api/admin/audit/settings': ADMIN,
   'GET /api/admin/shopkeepers': ADMIN,
