@@ -25,8 +25,10 @@ describe('creditPlan', () => {
     expect(plan('sharer', 'author', 'split')).toEqual({ origin: 'link', splitWith: 'author' });
   });
 
-  it('never splits with the buyer: an author buying through their own post leaves the sharer level 1', () => {
-    expect(plan('sharer', 'buyer', 'split')).toEqual({ origin: 'link', splitWith: null });
+  it('never credits the buyer: an author buying through their own post leaves the sharer level 1', () => {
+    for (const c of CONTENT_CREDITS)
+      expect(plan('sharer', 'buyer', c)).toEqual({ origin: 'link', splitWith: null });
+    expect(plan(null, 'buyer', 'author')).toEqual({ origin: null, splitWith: null });
   });
 });
 

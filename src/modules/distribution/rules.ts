@@ -70,8 +70,9 @@ export interface CreditPlan {
  * Who an order is credited to, from who stands behind its share link (`sharer`) and behind the
  * content it came through (`author`), both already without disabled people. Content alone credits
  * its author like a share link; a link alone, or a link of the author themself, credits as always;
- * both of different people follow the operator's `contentCredit`. A split never pays the buyer:
- * an author buying through their own post leaves the sharer the whole level 1.
+ * both of different people follow the operator's `contentCredit`. The buyer is never the author
+ * here: an author buying through their own post, on someone else's link, leaves that sharer the
+ * whole level 1 in every mode (crediting the buyer would pay nobody).
  */
 export function creditPlan(input: {
   buyerId: string;
@@ -79,12 +80,13 @@ export function creditPlan(input: {
   author: string | null;
   contentCredit: ContentCredit;
 }): CreditPlan {
-  const { sharer, author } = input;
+  const { sharer } = input;
+  const author = input.author === input.buyerId ? null : input.author;
   if (author === null) return { origin: sharer === null ? null : 'link', splitWith: null };
   if (sharer === null) return { origin: 'content', splitWith: null };
   if (sharer === author || input.contentCredit === 'sharer') return { origin: 'link', splitWith: null };
   if (input.contentCredit === 'author') return { origin: 'content', splitWith: null };
-  return { origin: 'link', splitWith: author === input.buyerId ? null : author };
+  return { origin: 'link', splitWith: author };
 }
 
 /**
