@@ -53,12 +53,13 @@ export function createModerationService(deps: ModerationDeps) {
 
   /**
    * A signed-in person reports an item. One open report per person and item: reporting it again
-   * answers the open report (`created: false`) and changes nothing. An unknown item is 404.
+   * answers the open report (`created: false`) and changes nothing. An unknown item is 404, and so
+   * is a hidden one: it is 404 to everyone but its author, and already dealt with.
    */
   async function report(reporterId: string, input: ReportInput) {
     return db.transaction(async (tx) => {
       const found = await describe(tx, input.type, [input.id]);
-      if (!found.has(input.id)) throw notFound('Item');
+      if (!found.has(input.id) || found.get(input.id)?.hidden) throw notFound('Item');
       const { report, created } = await q.openReport(tx, {
         id: newId(),
         item_type: input.type,

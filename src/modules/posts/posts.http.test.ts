@@ -357,6 +357,31 @@ describe('stats, clicks and sharing', () => {
     ).toEqual([]);
   });
 
+  it('can be reported once published: a draft or a hidden post is 404 to a reporter', async () => {
+    const author = await t.signUp();
+    const reporter = await t.signUp();
+    const report = (id: string) =>
+      t.request('POST', '/api/reports', {
+        token: reporter.token,
+        body: { type: 'post', id, reason: 'spam' },
+      });
+    const draft = await write(author, { body: 'My unpublished thoughts', draft: true });
+    expectProblem(await report(draft.id), 404);
+    const published = await write(author, { body: 'Out in the open' });
+    expect((await report(published.id)).statusCode).toBe(201);
+    await t.db.transaction((tx) =>
+      t.services.moderationRegistry.kind('post')!.setHidden(tx, published.id, true, 'spam'),
+    );
+    const again = await t.signUp();
+    expectProblem(
+      await t.request('POST', '/api/reports', {
+        token: again.token,
+        body: { type: 'post', id: published.id, reason: 'spam' },
+      }),
+      404,
+    );
+  });
+
   it('lists every published post, hidden ones too but no drafts, with figures for staff only', async () => {
     const author = await t.signUp();
     const reader = await t.signUp();

@@ -394,5 +394,6 @@ export function popularPosts(
 
 // Moderation -------------------------------------------------------------------------------------
 
+/** Published posts only: a draft is its author's alone, so nobody can report it or learn it exists. */
 export const postsForModeration = (conn: Queryable, ids: readonly string[]) =>
-  conn.query<PostRow>('SELECT * FROM posts WHERE id = ANY($1)', [ids]);
+  conn.query<PostRow>('SELECT * FROM posts WHERE id = ANY($1) AND published_at IS NOT NULL', [ids]);
