@@ -124,4 +124,19 @@ describe('GET /api/feed', () => {
     for (const cursor of ['junk', Buffer.from('["p","2026-01-01T00:00:00Z",-1,"x"]').toString('base64url')])
       expectProblem(await t.request('GET', `/api/feed?cursor=${cursor}`), 400);
   });
+
+  // Last in the file: it moves the clock a month on.
+  it('scores only posts of the last 30 days for the popular part; followed people keep older ones', async () => {
+    t.clock.advance(31 * 24 * HOUR);
+    // Sessions from a month ago have lapsed: new people write and read.
+    const [writer, reader] = [await t.signUp(), await t.signUp()];
+    await write(writer, 'a month later');
+    await t.request('POST', `/api/users/${followed.user.id}/followers`, { token: reader.token });
+    expect(names((await page(reader, '?limit=100')).items)).toEqual([
+      'followed newer',
+      'followed older',
+      'a month later',
+    ]);
+    expect(names((await page(undefined, '?limit=100')).items)).toEqual(['a month later']);
+  });
 });

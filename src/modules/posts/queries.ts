@@ -1,5 +1,5 @@
 import type { Queryable, Tx } from '../../platform/db.js';
-import { SCORE_AGE_OFFSET_HOURS, SCORE_GRAVITY, SCORE_WEIGHTS } from './rules.js';
+import { POPULAR_WINDOW_DAYS, SCORE_AGE_OFFSET_HOURS, SCORE_GRAVITY, SCORE_WEIGHTS } from './rules.js';
 
 /** SQL for the posts module's own tables: posts, likes, comments, purchases and follows. */
 
@@ -358,7 +358,8 @@ export function followingPosts(
 }
 
 /**
- * Everyone else's posts by the popularity score of rules.ts, each count taken as it stood at
+ * Everyone else's recent posts (published within POPULAR_WINDOW_DAYS, read by the partial index on
+ * published_at) by the popularity score of rules.ts, each count taken as it stood at
  * `asOf`: likes not yet withdrawn then, comments not yet deleted then, purchases paid by then.
  */
 export function popularPosts(
@@ -385,6 +386,7 @@ export function popularPosts(
                  + ${SCORE_AGE_OFFSET_HOURS}, ${SCORE_GRAVITY}) AS score
        FROM posts p
        WHERE ${PUBLIC} AND p.published_at <= $2::timestamptz
+         AND p.published_at > $2::timestamptz - make_interval(days => ${POPULAR_WINDOW_DAYS})
          AND NOT EXISTS (SELECT 1 FROM user_follows f WHERE f.follower_id = $1 AND f.followee_id = p.author_id)
      )
      SELECT * FROM scored ${after} ORDER BY score DESC, id DESC LIMIT $3`,

@@ -124,7 +124,7 @@ export const postsRoutes: FastifyPluginAsyncTypebox<PostsRouteOptions> = async (
         tags,
         summary: 'The feed',
         description:
-          'Anyone. Signed in: posts of the people I follow, newest first, then everyone else’s popular posts; anonymous: the popular posts alone. Popularity is a decaying score: (likes + 2 × comments + 5 × purchases + 1) ÷ (hours since published + 2)^1.5, purchases being paid orders placed through the post. `nextCursor` runs across both parts; every page is read as the feed stood when the first page was made, and no post appears twice.',
+          'Anyone. Signed in: posts of the people I follow, newest first, then everyone else’s popular posts of the last 30 days; anonymous: the popular posts alone. Popularity is a decaying score: (likes + 2 × comments + 5 × purchases + 1) ÷ (hours since published + 2)^1.5, purchases being paid orders placed through the post. `nextCursor` runs across both parts; every page is read as the feed stood when the first page was made, and no post appears twice.',
         querystring: PageQuery,
         response: { 200: PostPage, 400: ProblemResponse },
       },

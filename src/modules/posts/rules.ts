@@ -13,6 +13,12 @@ export const SCORE_WEIGHTS = { like: 1, comment: 2, purchase: 5 } as const;
 export const SCORE_AGE_OFFSET_HOURS = 2;
 /** How fast a post's score decays with age (Hacker News' gravity). */
 export const SCORE_GRAVITY = 1.5;
+/**
+ * Only posts published in this many days before the feed's moment are scored for its popular part:
+ * every feed page scores each candidate, so the candidates must be bounded, and at 30 days a post
+ * with no reactions scores under 1/19,000 of a new one (the followed part keeps older posts).
+ */
+export const POPULAR_WINDOW_DAYS = 30;
 
 export interface ScoreInputs {
   likes: number;

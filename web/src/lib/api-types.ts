@@ -17833,6 +17833,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every published post with its figures
+         * @description Staff. Published posts of everyone, hidden ones included (`hidden`), newest first, each with the figures of `GET /api/posts/:id/stats`: the console’s content view.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                post: {
+                                    author: {
+                                        id: string;
+                                        /** @description Authors publish: they appear under the name they chose */
+                                        name: string;
+                                    };
+                                    /** @description As typed; render it escaped */
+                                    body: string;
+                                    comments: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    draft: boolean;
+                                    editedAt: string | null;
+                                    /** @description Hidden by a moderator: only its author still sees it */
+                                    hidden: boolean;
+                                    id: string;
+                                    images: string[];
+                                    /** @description `list`: a "what is worth buying" purchase list, its products in `listItems` in order */
+                                    kind: "post" | "list";
+                                    /** @description Whether the viewer likes it */
+                                    liked: boolean;
+                                    likes: number;
+                                    listItems: {
+                                        note: string;
+                                        product: {
+                                            id: string;
+                                            image: string | null;
+                                            price: number | null;
+                                            title: string;
+                                        };
+                                    }[];
+                                    mine: boolean;
+                                    products: {
+                                        id: string;
+                                        image: string | null;
+                                        price: number | null;
+                                        title: string;
+                                    }[];
+                                    publishedAt: string | null;
+                                    videoUrl: string | null;
+                                };
+                                stats: {
+                                    /** @description Taps on tagged products plus clicks on share links of the post */
+                                    clicks: number;
+                                    comments: number;
+                                    /** @description Their paid amount, minor units */
+                                    gmv: number;
+                                    likes: number;
+                                    /** @description Paid orders placed through the post, not refunded in full */
+                                    orders: number;
+                                    /** @description Opens of the post page by anyone but its author */
+                                    views: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/product-imports": {
         parameters: {
             query?: never;
@@ -30872,7 +31076,7 @@ export interface paths {
         };
         /**
          * The feed
-         * @description Anyone. Signed in: posts of the people I follow, newest first, then everyone else’s popular posts; anonymous: the popular posts alone. Popularity is a decaying score: (likes + 2 × comments + 5 × purchases + 1) ÷ (hours since published + 2)^1.5, purchases being paid orders placed through the post. `nextCursor` runs across both parts; every page is read as the feed stood when the first page was made, and no post appears twice.
+         * @description Anyone. Signed in: posts of the people I follow, newest first, then everyone else’s popular posts of the last 30 days; anonymous: the popular posts alone. Popularity is a decaying score: (likes + 2 × comments + 5 × purchases + 1) ÷ (hours since published + 2)^1.5, purchases being paid orders placed through the post. `nextCursor` runs across both parts; every page is read as the feed stood when the first page was made, and no post appears twice.
          */
         get: {
             parameters: {
