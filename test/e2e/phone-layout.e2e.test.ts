@@ -270,6 +270,7 @@ describe('the console on a phone', () => {
       '/admin/after-sales',
       '/admin/audit',
       '/admin/moderation',
+      '/admin/posts',
     ];
     for (const language of LANGUAGES) {
       const page = await signedIn(adminToken, language);

@@ -25,7 +25,7 @@ import { NotificationsPage } from '../features/notifications';
 import { CheckoutPage, OrderDetailPage, OrdersPage, PayPage } from '../features/orders';
 import { PointsPage } from '../features/points';
 import { MallItemPage, MyRedemptionsPage, PointsMallPage } from '../features/points-mall';
-import { ComposePage, FeedPage, MyPostsPage, PostPage, ProfilePage } from '../features/posts';
+import { AdminPostsPage, ComposePage, FeedPage, MyPostsPage, PostPage, ProfilePage } from '../features/posts';
 import {
   PromoteCommissionsPage,
   PromoteCustomersPage,
@@ -252,6 +252,7 @@ const router = createBrowserRouter([
           { path: 'audit', element: <AdminAuditPage /> },
           { path: 'moderation', element: <AdminModerationPage /> },
           { path: 'live', element: <AdminLivePage /> },
+          { path: 'posts', element: <AdminPostsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -52,6 +52,12 @@ export const postsEn = {
     likesReceived_other: '{{count}} likes',
     noPosts: 'No posts yet.',
     myPosts: 'My posts',
+    admin: {
+      nav: 'Posts',
+      title: 'Posts and how they sell',
+      intro: 'Every published post, newest first, with its views, clicks and the orders placed through it.',
+      by: 'by {{name}}',
+    },
     stats: {
       title: 'How it is doing',
       views: 'Views',

@@ -54,6 +54,12 @@ export const postsZhCN: typeof postsEn = {
     likesReceived_other: '获赞 {{count}}',
     noPosts: '还没有笔记。',
     myPosts: '我的笔记',
+    admin: {
+      nav: '笔记',
+      title: '笔记与带货数据',
+      intro: '所有已发布的笔记，按时间倒序，附浏览、点击及通过笔记成交的订单。',
+      by: '作者：{{name}}',
+    },
     stats: {
       title: '笔记数据',
       views: '浏览',

@@ -56,6 +56,7 @@ export function AdminLayout() {
         <NavLink to="/admin/moderation">{t('moderation.nav')}</NavLink>
         <NavLink to="/admin/audit">{t('adminAudit.nav')}</NavLink>
         <NavLink to="/admin/live">{t('live.admin.nav')}</NavLink>
+        <NavLink to="/admin/posts">{t('posts.admin.nav')}</NavLink>
         <NavLink to="/" end>
           {t('admin.backToShop')}
         </NavLink>

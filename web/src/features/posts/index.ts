@@ -1,3 +1,4 @@
+export { AdminPostsPage } from './pages/admin-posts-page';
 export { ComposePage } from './pages/compose-page';
 export { FeedPage } from './pages/feed-page';
 export { MyPostsPage } from './pages/my-posts-page';

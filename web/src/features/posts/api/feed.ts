@@ -27,3 +27,10 @@ export function useMyPosts() {
     call(apiClient.GET('/api/me/posts', { params: { query: { cursor, limit: 20 } } })),
   );
 }
+
+/** Every published post with its figures, for the console (staff). */
+export function useAllPosts() {
+  return usePagedCall([...postsKey, 'all'], (cursor) =>
+    call(apiClient.GET('/api/admin/posts', { params: { query: { cursor, limit: 20 } } })),
+  );
+}
