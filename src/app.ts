@@ -505,6 +505,7 @@ export async function buildApp(deps: AppDeps) {
     honours,
     communities: communities.pickups,
     posts,
+    reviews,
   });
   const services = {
     accounts,

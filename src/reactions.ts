@@ -11,6 +11,7 @@ import type { NotificationsService } from './modules/notifications/index.js';
 import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
 import type { PointsService } from './modules/points/index.js';
 import type { PostsService } from './modules/posts/index.js';
+import type { ReviewsService } from './modules/reviews/index.js';
 import type { SharingService } from './modules/sharing/index.js';
 import type { TasksService } from './modules/tasks/index.js';
 import type { EventBus } from './platform/events.js';
@@ -30,6 +31,7 @@ export interface ReactingModules {
   honours: Pick<HonoursService, 'reactions'>;
   communities: Pick<CommunitiesModule['pickups'], 'reactions'>;
   posts: Pick<PostsService, 'reactions'>;
+  reviews: Pick<ReviewsService, 'reactions'>;
 }
 
 /**
@@ -81,7 +83,14 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
     m.levels.reactions.onPartiallyRefunded,
   );
   events.defer('checkin.made', 'levels.growth-on-checkin', m.levels.reactions.onCheckin);
+  // Growth for reviewing counts once per order; a full refund takes it back and hides the reviews.
   events.defer('review.created', 'levels.growth-on-review', m.levels.reactions.onReview);
+  events.defer(
+    'order.refunded',
+    'levels.review-growth-on-refund',
+    m.levels.reactions.onReviewedOrderRefunded,
+  );
+  events.defer('order.refunded', 'reviews.hide-on-refund', m.reviews.reactions.onOrderRefunded);
   events.defer('lesson.completed', 'levels.growth-on-lesson', m.levels.reactions.onLesson);
   // Task progress: each counts its event once per task and period (the progress table's key).
   events.defer('checkin.made', 'tasks.count-check-in', m.tasks.reactions.onCheckIn);

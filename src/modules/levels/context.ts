@@ -15,8 +15,8 @@ export interface LevelsContext {
   currency: string;
   /** The monthly coupon is granted through the coupons module; a level names one of its templates. */
   coupons: Pick<CouponsService, 'grant' | 'getTemplate'>;
-  /** What an order paid, for its growth. */
-  orders: Pick<OrdersService, 'attributionFacts'>;
+  /** What an order paid, for its growth; its status, so a refunded order's review earns nothing. */
+  orders: Pick<OrdersService, 'attributionFacts' | 'statusHeld'>;
 }
 
 export const MONTHLY_COUPON_JOB = 'levels.monthly-coupons';

@@ -19,6 +19,8 @@ interface Posting {
 }
 
 const orderRef = (orderId: string) => `order:${orderId}`;
+/** Reviewing an order earns growth once, however many reviews (one per line) it gets. */
+const reviewRef = (orderId: string) => `review:order:${orderId}`;
 
 /** The currency's minor digits (CNY 2, JPY 0), for growth per major unit. */
 export const minorDigitsOf = (currency: string) =>
@@ -179,15 +181,35 @@ export function growthReactions(ctx: LevelsContext) {
           ref: `checkin:${e.userId}:${e.day}`,
         });
     },
+    /**
+     * Under the person's lock, so it and the take-back below run one after the other: either the
+     * take-back sees this posting, or this sees the order refunded (its status commits before the
+     * take-back's job is queued) and gives nothing.
+     */
     onReview: async (tx: Tx, e: DomainEvents['review.created']) => {
       const { growth_per_review } = await q.loadSettings(tx);
-      if (growth_per_review > 0)
-        await postGrowth(ctx, tx, {
-          userId: e.userId,
-          delta: growth_per_review,
-          reason: 'review',
-          ref: `review:${e.reviewId}`,
-        });
+      if (growth_per_review <= 0) return;
+      await q.lockPerson(tx, e.userId);
+      if ((await ctx.orders.statusHeld(tx, e.orderId)) === 'refunded') return;
+      await postGrowth(ctx, tx, {
+        userId: e.userId,
+        delta: growth_per_review,
+        reason: 'review',
+        ref: reviewRef(e.orderId),
+      });
+    },
+    /** An order refunded in full takes back the growth its review gave, once, dated as it was earned. */
+    onReviewedOrderRefunded: async (tx: Tx, e: DomainEvents['order.refunded']) => {
+      await q.lockPerson(tx, e.userId);
+      const given = await q.postingOf(tx, reviewRef(e.orderId));
+      if (!given || given.delta <= 0) return;
+      await postGrowth(ctx, tx, {
+        userId: e.userId,
+        delta: -given.delta,
+        reason: 'refund',
+        ref: `refund:${reviewRef(e.orderId)}`,
+        earnedAt: given.earnedAt,
+      });
     },
     onLesson: async (tx: Tx, e: DomainEvents['lesson.completed']) => {
       const { growth_per_lesson } = await q.loadSettings(tx);

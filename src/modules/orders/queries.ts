@@ -268,7 +268,7 @@ export const statusHeld = async (tx: Queryable, id: string) =>
 /**
  * What a review of the order needs: its buyer, its status (share-locked until the caller's
  * transaction ends, so a refund waits for the review and the review sees a settled status) and its
- * lines with their products.
+ * lines with their products and whether each was refunded in full.
  */
 export async function reviewFacts(tx: Queryable, id: string) {
   const [order] = await tx.query<{ user_id: string; status: OrderStatus }>(
@@ -276,8 +276,16 @@ export async function reviewFacts(tx: Queryable, id: string) {
     [id],
   );
   if (!order) return undefined;
-  const lines = await tx.query<{ id: string; product_id: string; title: string; variant_title: string }>(
-    'SELECT id, product_id, title, variant_title FROM order_items WHERE order_id = $1 ORDER BY id',
+  const lines = await tx.query<{
+    id: string;
+    product_id: string;
+    title: string;
+    variant_title: string;
+    quantity: number;
+    refunded_quantity: number;
+  }>(
+    `SELECT id, product_id, title, variant_title, quantity, refunded_quantity
+     FROM order_items WHERE order_id = $1 ORDER BY id`,
     [id],
   );
   return {
@@ -288,6 +296,8 @@ export async function reviewFacts(tx: Queryable, id: string) {
       productId: l.product_id,
       title: l.title,
       variantTitle: l.variant_title,
+      /** Every unit went back to the buyer: nothing of this line is theirs to review. */
+      refundedInFull: l.refunded_quantity >= l.quantity,
     })),
   };
 }

@@ -14,6 +14,11 @@ export const reviewsReasons = defineReasons({
     description:
       'Every line asked for (the named `orderItemId`, or the whole order) is reviewed already; `reviewed` lines are.',
   },
+  review_line_refunded: {
+    code: 'conflict',
+    params: Type.Object({ orderItemId: Type.String() }),
+    description: 'The line `orderItemId` was refunded in full: it is no longer a purchase to review.',
+  },
   review_follow_up_exists: {
     code: 'conflict',
     description: 'The review has its one follow-up already.',

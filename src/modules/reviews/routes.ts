@@ -39,8 +39,10 @@ export const reviewsRoutes: FastifyPluginAsyncTypebox<{ reviews: ReviewsService 
           '`review_order_not_reviewable`): a verified-purchase review, rating 1..5 with text and up to ' +
           `${MAX_REVIEW_IMAGES} of the buyer’s own uploads. Each order line is reviewed once: with ` +
           '`orderItemId` the review covers that line; without it, every line of the order not reviewed yet ' +
-          '(for a one-line order, the whole order). Nothing left to review — a second review of the order, ' +
-          'or of a line reviewed already — is 409 `review_already_written`. A line not of this order is 404; ' +
+          'nor refunded in full (for a one-line order, the whole order). Naming a line refunded in full is ' +
+          '409 `review_line_refunded`. Nothing left to review — a second review of the order, or of a line ' +
+          'reviewed already, or only refunded lines left — is 409 `review_already_written`. Growth and task ' +
+          'progress for reviewing count once per order, however many reviews. A line not of this order is 404; ' +
           'another person’s order is 404. Someone banned from posting is 403 `posting_banned`. Text is stored ' +
           'as typed; render it escaped. Nothing is ever written on a buyer’s behalf.',
         params: IdParams,
@@ -61,7 +63,7 @@ export const reviewsRoutes: FastifyPluginAsyncTypebox<{ reviews: ReviewsService 
         summary: 'My reviews of an order',
         description:
           'The order’s buyer: their reviews of it (hidden ones too, marked), when each may get its follow-up, ' +
-          'and the lines still to review. Another person’s order is 404.',
+          'and the lines still to review (none refunded in full). Another person’s order is 404.',
         params: IdParams,
         response: { 200: OrderReviews, 401: ProblemResponse, 404: ProblemResponse },
       },
@@ -103,7 +105,8 @@ export const reviewsRoutes: FastifyPluginAsyncTypebox<{ reviews: ReviewsService 
         description:
           'Anyone. Visible reviews of the product, each a verified purchase (`verifiedPurchase: true`): those ' +
           'with photos first, then the newest; with the rating summary (average, histogram 1..5, count) of ' +
-          'the same visible reviews. Reviews the operator hid are in neither. An unknown product has none.',
+          'the same visible reviews. Reviews the operator hid, and those of an order since refunded in full ' +
+          '(hidden with reason `order_refunded`), are in neither. An unknown product has none.',
         params: IdParams,
         querystring: ProductReviewsQuery,
         response: { 200: ProductReviewPage, 400: ProblemResponse },

@@ -4,14 +4,27 @@ import { days } from '../../platform/clock.js';
 import { followUpAvailableAt, isReviewable, linesToReview, summarize } from './rules.js';
 
 describe('linesToReview', () => {
+  const lines = (...ids: string[]) => ids.map((id) => ({ id, refundedInFull: id.endsWith('!') }));
   it('covers every line not yet reviewed, or the one named', () => {
-    expect(linesToReview(['a', 'b', 'c'], new Set(['b']))).toEqual({ lines: ['a', 'c'] });
-    expect(linesToReview(['a', 'b'], new Set(), 'b')).toEqual({ lines: ['b'] });
+    expect(linesToReview(lines('a', 'b', 'c'), new Set(['b']))).toEqual({ lines: ['a', 'c'] });
+    expect(linesToReview(lines('a', 'b'), new Set(), 'b')).toEqual({ lines: ['b'] });
   });
   it('refuses a line of another order, and a review with nothing left', () => {
-    expect(linesToReview(['a'], new Set(), 'z')).toEqual({ refusal: 'unknown_line' });
-    expect(linesToReview(['a', 'b'], new Set(['a', 'b']))).toEqual({ refusal: 'nothing_left', reviewed: 2 });
-    expect(linesToReview(['a', 'b'], new Set(['a']), 'a')).toEqual({ refusal: 'nothing_left', reviewed: 1 });
+    expect(linesToReview(lines('a'), new Set(), 'z')).toEqual({ refusal: 'unknown_line' });
+    expect(linesToReview(lines('a', 'b'), new Set(['a', 'b']))).toEqual({
+      refusal: 'nothing_left',
+      reviewed: 2,
+    });
+    expect(linesToReview(lines('a', 'b'), new Set(['a']), 'a')).toEqual({
+      refusal: 'nothing_left',
+      reviewed: 1,
+    });
+  });
+  it('leaves out lines refunded in full; naming one is refused; only refunded ones left is nothing left', () => {
+    expect(linesToReview(lines('a', 'b!', 'c'), new Set())).toEqual({ lines: ['a', 'c'] });
+    expect(linesToReview(lines('a', 'b!'), new Set(), 'b!')).toEqual({ refusal: 'line_refunded' });
+    expect(linesToReview(lines('a', 'b!'), new Set(['a']))).toEqual({ refusal: 'nothing_left', reviewed: 1 });
+    expect(linesToReview(lines('b!'), new Set())).toEqual({ refusal: 'nothing_left', reviewed: 0 });
   });
 });
 

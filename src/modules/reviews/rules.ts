@@ -20,21 +20,25 @@ export const followUpAvailableAt = (reviewedAt: Date) =>
 export type LinesOutcome =
   | { lines: string[] }
   | { refusal: 'unknown_line' }
+  | { refusal: 'line_refunded' }
   | { refusal: 'nothing_left'; reviewed: number };
 
 /**
  * The order lines a new review covers. One review per line: with `orderItemId`, that line (unless
- * it was reviewed); without, every line not yet reviewed. Nothing left to review is a conflict,
- * which is also what a second review of a one-line order meets.
+ * it was reviewed or refunded in full); without, every line neither reviewed nor refunded in full.
+ * A line refunded in full is no longer a purchase to vouch for. Nothing left to review is a
+ * conflict, which is also what a second review of a one-line order meets.
  */
 export function linesToReview(
-  orderLines: readonly string[],
+  orderLines: readonly { id: string; refundedInFull: boolean }[],
   reviewed: ReadonlySet<string>,
   orderItemId?: string,
 ): LinesOutcome {
-  if (orderItemId !== undefined && !orderLines.includes(orderItemId)) return { refusal: 'unknown_line' };
-  const asked = orderItemId === undefined ? orderLines : [orderItemId];
-  const lines = asked.filter((id) => !reviewed.has(id));
+  const named = orderLines.find((l) => l.id === orderItemId);
+  if (orderItemId !== undefined && !named) return { refusal: 'unknown_line' };
+  if (named?.refundedInFull) return { refusal: 'line_refunded' };
+  const asked = named ? [named] : orderLines;
+  const lines = asked.filter((l) => !l.refundedInFull && !reviewed.has(l.id)).map((l) => l.id);
   return lines.length > 0 ? { lines } : { refusal: 'nothing_left', reviewed: reviewed.size };
 }
 

@@ -92,7 +92,9 @@ export const OwnReviewSchema = Type.Object({
   ...ReviewSchema.properties,
   orderId: Type.String(),
   items: Type.Array(ReviewedLine),
-  hidden: Type.Boolean({ description: 'Hidden by the operator: not on product pages.' }),
+  hidden: Type.Boolean({
+    description: 'Hidden by the operator, or because the order was refunded in full: not on product pages.',
+  }),
   followUpAvailableAt: Nullable(
     Type.String({
       format: 'date-time',

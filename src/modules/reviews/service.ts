@@ -1,7 +1,7 @@
 import { type Clock, storableInstant } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events.js';
+import type { DomainEvents, EventBus } from '../../platform/events.js';
 import { decodeCursor, decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import type { ModeratedItem, ModeratedKind, Moderation } from '../../platform/moderation.js';
@@ -32,6 +32,9 @@ export interface ReviewsDeps {
 }
 
 const iso = (d: Date) => d.toISOString();
+
+/** The hidden reason of the reviews of an order refunded in full. */
+export const ORDER_REFUNDED = 'order_refunded';
 
 /** A product list's cursor: `[photos 0|1, created at, id]`, checked before it reaches SQL. */
 function listCursorOf(cursor: string | undefined): q.ListCursor | undefined {
@@ -132,7 +135,7 @@ export function createReviewsService(deps: ReviewsDeps) {
    * Writes the buyer's review of an order: the named line, or every line not reviewed yet. The
    * order is share-locked (a refund waits) and its reviews serialized, so two reviews at once
    * cannot cover one line; the unique line index is the last guard. `review.created` is published
-   * in the same transaction (growth and tasks count it once per review).
+   * in the same transaction (growth and tasks count it once per order, however many reviews).
    */
   async function create(userId: string, orderId: string, input: ReviewInput): Promise<OwnReview> {
     const id = await db.transaction(async (tx) => {
@@ -153,13 +156,15 @@ export function createReviewsService(deps: ReviewsDeps) {
           )
         ).map((l) => l.order_item_id),
       );
-      const outcome = linesToReview(
-        order.lines.map((l) => l.id),
-        reviewed,
-        input.orderItemId,
-      );
+      const outcome = linesToReview(order.lines, reviewed, input.orderItemId);
       if ('refusal' in outcome) {
         if (outcome.refusal === 'unknown_line') throw notFound('Order line');
+        if (outcome.refusal === 'line_refunded')
+          throw refuse(
+            'review_line_refunded',
+            { orderItemId: input.orderItemId as string },
+            'The line was refunded in full',
+          );
         throw refuse(
           'review_already_written',
           { reviewed: outcome.reviewed },
@@ -235,7 +240,7 @@ export function createReviewsService(deps: ReviewsDeps) {
       items,
       nextCursor: null,
       reviewableItemIds: isReviewable(order.status)
-        ? order.lines.map((l) => l.id).filter((id) => !reviewed.has(id))
+        ? order.lines.filter((l) => !l.refundedInFull && !reviewed.has(l.id)).map((l) => l.id)
         : [],
     };
   }
@@ -353,6 +358,18 @@ export function createReviewsService(deps: ReviewsDeps) {
     },
   };
 
+  /**
+   * Deferred reactions (src/reactions.ts). An order refunded in full is no longer a purchase to
+   * vouch for: its reviews are hidden (`order_refunded`) and leave the product's page and summary.
+   * A review an operator hid already keeps its reason; run twice, the second run finds none to hide.
+   */
+  const reactions = {
+    onOrderRefunded: async (tx: Tx, e: DomainEvents['order.refunded']) => {
+      for (const r of await q.reviewsOfOrder(tx, e.orderId))
+        if (r.hidden_at === null) await setHidden(tx, r.id, true, ORDER_REFUNDED);
+    },
+  };
+
   return {
     create,
     followUp,
@@ -364,6 +381,7 @@ export function createReviewsService(deps: ReviewsDeps) {
     restore: (id: string, reason: string | null, by: AuditContext) => moderate(id, false, reason, by),
     moderated,
     ratingsOfOrders,
+    reactions,
   };
 }
 

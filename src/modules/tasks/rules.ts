@@ -136,7 +136,8 @@ export const OCCURRENCES: { [E in CountedEvent]: (e: CountedEvents[E]) => Occurr
   'share.created': (e) => sharedProduct(e),
   'share.reshared': (e) => sharedProduct(e),
   'invitation.converted': (e) => ({ kind: 'invite_friend', userId: e.userId, ref: `invitee:${e.inviteeId}` }),
-  'review.created': (e) => ({ kind: 'write_review', userId: e.userId, ref: `review:${e.reviewId}` }),
+  // Reviews are one per order line: reviewing an order counts once, however many lines it has.
+  'review.created': (e) => ({ kind: 'write_review', userId: e.userId, ref: `review:order:${e.orderId}` }),
   'lesson.completed': (e) => ({ kind: 'finish_lesson', userId: e.userId, ref: `lesson:${e.lessonId}` }),
   'commission.earned': (e) =>
     e.level === 1 ? { kind: 'sell_through_links', userId: e.userId, ref: `order:${e.orderId}` } : null,

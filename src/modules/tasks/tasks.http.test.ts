@@ -275,22 +275,24 @@ describe('progress from events', () => {
     await deactivate(task);
   });
 
-  it('a review counts for a review task (the content module publishes it later)', async () => {
+  it('a review counts for a review task, once per order (the content module publishes it later)', async () => {
     const task = await defineTask({ kind: 'write_review', target: 2, period: 'weekly' });
     const buyer = await t.signUp();
-    const review = (reviewId: string) =>
+    const review = (reviewId: string, orderId: string) =>
       t.db.transaction((tx) =>
         t.services.events.publish(tx, 'review.created', {
           userId: buyer.user.id,
           reviewId,
           productId: productIds[0]!,
-          orderId: 'o',
+          orderId,
         }),
       );
-    await review('r1');
-    await review('r1');
+    await review('r1', 'o1');
+    await review('r1', 'o1');
+    // Another line's review of the same order: reviewing an order counts once.
+    await review('r2', 'o1');
     expect(await myTask(buyer, task.id)).toMatchObject({ progress: 1 });
-    await review('r2');
+    await review('r3', 'o2');
     expect(await myTask(buyer, task.id)).toMatchObject({ progress: 2, status: 'completed' });
     await deactivate(task);
   });

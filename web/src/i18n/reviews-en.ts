@@ -47,6 +47,7 @@ export const reviewsEn = {
 export const reviewsReasonsEn = {
   review_order_not_reviewable: 'This order cannot be reviewed yet: reviews open once it is paid.',
   review_already_written: 'You already reviewed this.',
+  review_line_refunded: 'This item was refunded in full, so it can no longer be reviewed.',
   review_follow_up_exists: 'You already added a follow-up to this review.',
   review_follow_up_too_early:
     'A follow-up can be added {{days}} days after the review, from {{availableAt}}.',

@@ -51,6 +51,7 @@ export const reviewsZhCN: Texts<typeof reviewsEn> = {
 export const reviewsReasonsZhCN: Texts<typeof reviewsReasonsEn> = {
   review_order_not_reviewable: '这笔订单暂时不能评价：付款后才能评价。',
   review_already_written: '你已经评价过了。',
+  review_line_refunded: '这件商品已全额退款，不能再评价。',
   review_follow_up_exists: '这条评价已经追评过了。',
   review_follow_up_too_early: '评价 {{days}} 天后才能追评，{{availableAt}} 起可以追评。',
 };
