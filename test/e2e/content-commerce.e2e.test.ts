@@ -62,6 +62,9 @@ async function buyFromPost(page: Page, token: string): Promise<Order> {
   await page.getByTestId('pay-succeed').click();
   await page.waitForURL(/\/orders\/[^/]+$/);
   await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('paid');
+  // The order page says where it was found, and leads back there.
+  await expect(page.getByTestId('order-source').getAttribute('href')).resolves.toBe(postPath);
+  await expect(page.getByTestId('order-source').textContent()).resolves.toBe('Bought from a post');
   const orderId = new URL(page.url()).pathname.split('/').at(-1) as string;
   return (await shop.t.request('GET', `/api/orders/${orderId}`, { token })).json<Order>();
 }
@@ -152,3 +155,33 @@ describe('a post shared by someone else, with the operator’s content credit sp
     await sharerPage.context().close();
   });
 });
+
+describe('the tab bar on a phone', () => {
+  // Six tabs since Discover joined: every one stays on the bar's single row, none pushed below it.
+  for (const language of ['en', 'zh-CN'] as const) {
+    for (const width of [390, 320]) {
+      it(`keeps every tab on one row at ${width} px in ${language}`, async () => {
+        const page = await signedPage(language);
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto('/feed');
+        await expect.poll(() => page.locator('.bottom-nav a').count()).toBe(6);
+        const boxes = await page
+          .locator('.bottom-nav a')
+          .evaluateAll((links) => links.map((a) => a.getBoundingClientRect()));
+        const bar = await page.locator('.bottom-nav').evaluate((nav) => nav.getBoundingClientRect());
+        for (const box of boxes) {
+          expect(box.top).toBe(boxes[0]?.top);
+          expect(box.bottom).toBeLessThanOrEqual(bar.bottom + 0.5);
+          expect(box.right).toBeLessThanOrEqual(width + 0.5);
+        }
+        await page.context().close();
+      });
+    }
+  }
+});
+
+async function signedPage(language: 'en' | 'zh-CN') {
+  const page = await signedInPage(author.token);
+  await page.context().addInitScript((lang) => localStorage.setItem('fission.lang', lang), language);
+  return page;
+}
