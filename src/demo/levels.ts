@@ -11,7 +11,8 @@ type Services = BuiltApp['services'];
 const NEUTRAL = { discountBps: 0, commissionMultiplierBps: 10_000, freeShipping: false } as const;
 
 /**
- * Thresholds chosen for the story's orders (one growth per yuan paid): Wang Fang (99) is Silver, Chen
+ * Thresholds chosen for the story's orders (one growth per yuan paid; the orders through content
+ * come later and move nobody up): Wang Fang (99) is Silver, Chen
  * Jie (234) Gold with 166 to go to Platinum, Zhao Lei (462) Platinum; Lin Xiaomei, who bought nothing, a Member.
  */
 export const demoLevels = [

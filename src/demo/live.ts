@@ -43,7 +43,7 @@ export async function seedDemoLive(
   products: ReadonlyMap<string, Product>,
   time: DemoTime,
   clock: { now(): Date },
-): Promise<{ liveRooms: number }> {
+): Promise<{ liveRooms: number; onAirId: string }> {
   const host = people.get('shopkeeper');
   const viewers = (['buyer1', 'buyer2', 'shopkeeper'] as const).map((key) => people.get(key));
   if (!host || viewers.some((v) => !v)) throw new Error('The demo people are missing');
@@ -90,5 +90,5 @@ export async function seedDemoLive(
     startsAt: new Date(clock.now().getTime() + 7 * 86_400_000).toISOString(),
     streamUrl: DEMO_STREAM,
   });
-  return { liveRooms: 3 };
+  return { liveRooms: 3, onAirId: onAir.id };
 }

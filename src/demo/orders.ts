@@ -148,7 +148,7 @@ export const demoOrders: readonly DemoOrder[] = [
 /** The shopkeeper's kitchen tablet: Wang Fang's order placed on it holds the commission. */
 const SHARED_DEVICE = 'demo-kitchen-tablet';
 
-const addresses: Record<DemoOrder['buyer'], Record<string, string>> = {
+export const demoShippingAddresses: Record<DemoOrder['buyer'], Record<string, string>> = {
   buyer1: {
     name: 'Chen Jie',
     phone: '+86 137 2468 1357',
@@ -289,16 +289,20 @@ async function place(
     buyer.id,
     {
       items: [{ variantId: variant.id, quantity: demo.quantity }],
-      address: addresses[demo.buyer],
+      address: demoShippingAddresses[demo.buyer],
       ...(demo.points ? { points: demo.points } : {}),
       ...origin,
     },
     client,
   );
-  const order: Order = placed.body;
+  return payDemoOrder(services, placed.body, demo.sku);
+}
+
+/** Pays a placed demo order through the sandbox, as the buyer's payment page would. */
+export async function payDemoOrder(services: Services, order: Order, what: string): Promise<Order> {
   const payment = await services.payments.latestPaymentNow(order.id);
   const event = payment && (await services.sandbox?.simulate(payment.external_id, 'succeeded'));
-  if (!event) throw new Error(`The demo order of ${demo.sku} could not be paid`);
+  if (!event) throw new Error(`The demo order of ${what} could not be paid`);
   return services.orders.confirmPayment('sandbox', event);
 }
 

@@ -66,7 +66,7 @@ export async function seedDemoPosts(
   services: Services,
   people: People,
   products: ReadonlyMap<string, Product>,
-): Promise<{ posts: number }> {
+): Promise<{ posts: number; firstPostId: string }> {
   const who = (key: DemoPerson['key']) => {
     const person = people.get(key);
     if (!person) throw new Error(`The demo people have no ${key}`);
@@ -78,6 +78,7 @@ export async function seedDemoPosts(
     return found.id;
   };
   const { posts } = services;
+  const ids: string[] = [];
   for (const demo of DEMO_POSTS) {
     const author = who(demo.author);
     const picture = await uploadDemoPicture(services.uploads, author.id, demo.products[0] as string, 'post');
@@ -86,6 +87,7 @@ export async function seedDemoPosts(
       images: [picture.url],
       productIds: demo.products.map(product),
     });
+    ids.push(post.id);
     for (const fan of demo.likedBy) await posts.setLike(who(fan).id, post.id, true);
     for (const c of demo.comments ?? []) {
       const comment = await posts.comment(who(c.by).id, post.id, { body: c.body });
@@ -107,5 +109,5 @@ export async function seedDemoPosts(
     await posts.setFollow(who(fan).id, who('shopkeeper').id, true);
   await posts.setFollow(who('buyer1').id, who('buyer3').id, true);
   await posts.setFollow(who('shopkeeper').id, who('buyer1').id, true);
-  return { posts: DEMO_POSTS.length + 1 };
+  return { posts: DEMO_POSTS.length + 1, firstPostId: ids[0] as string };
 }

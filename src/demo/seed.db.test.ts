@@ -12,6 +12,7 @@ import { projectPath } from '../platform/paths.js';
 import { demoAddresses } from './addresses.js';
 import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } from './catalog.js';
 import { demoCommunity, demoLeader } from './communities.js';
+import { demoContentOrders } from './content-orders.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoImport } from './imports.js';
 import { demoLiveRooms } from './live.js';
@@ -290,7 +291,10 @@ describe('demo shop', () => {
 
   it('shows fulfilment at every step: an order to ship, one shipped, one delivered', async () => {
     const { token } = await signInAs('buyer3');
-    const mine = (await t.request('GET', '/api/me/orders', { token })).json<{ items: Order[] }>().items;
+    // His store orders; the one through a post is under "demo orders through content".
+    const mine = (await t.request('GET', '/api/me/orders', { token }))
+      .json<{ items: Order[] }>()
+      .items.filter((o) => !o.source);
     const expected = demoOrders.filter((o) => o.buyer === 'buyer3');
     expect(mine.map((o) => o.status).sort()).toEqual(expected.map((o) => o.step).sort());
     for (const order of mine) {
@@ -560,6 +564,56 @@ describe('demo live rooms', () => {
     expect(first!.untilMs).toBe(second!.atMs);
     expect(await chat(replay?.id ?? '')).toHaveLength(demoLiveRooms.replay.chat.length);
     expect((await list('upcoming')).map((r) => r.title)).toContain(demoLiveRooms.upcoming.title);
+  });
+});
+
+describe('demo orders through content', () => {
+  type Commission = { orderId: string; level: number; role: string; amount: number };
+  const paidThrough = async (key: string, type: 'post' | 'live') => {
+    const { token } = await signInAs(key);
+    const orders = (await t.request('GET', '/api/me/orders', { token })).json<{ items: Order[] }>().items;
+    const found = orders.filter((o) => o.source?.type === type);
+    expect(found).toHaveLength(1);
+    return found[0] as Order;
+  };
+  const shopkeeperCommissionOn = async (orderId: string) => {
+    const { token } = await signInAs('shopkeeper');
+    const items = (await t.request('GET', '/api/me/commissions?limit=100', { token })).json<{
+      items: Commission[];
+    }>().items;
+    return items.filter((c) => c.orderId === orderId);
+  };
+  const slugOf = (order: Order) => {
+    const product = products.find((p) => p.variants.some((v) => v.id === order.items[0]?.variantId));
+    return demoCatalog.find((p) => p.title === product?.title)?.slug;
+  };
+
+  it('gives Lin Xiaomei a commission on Zhao Lei’s order through her post, and the post a sale in its stats', async () => {
+    const order = await paidThrough(demoContentOrders.post.buyer, 'post');
+    expect(order.status).toBe('paid');
+    expect(slugOf(order)).toBe(demoContentOrders.post.slug);
+    expect(await shopkeeperCommissionOn(order.id)).toEqual([
+      expect.objectContaining({ level: 1, role: 'sharer', amount: expect.any(Number) }),
+    ]);
+    const { token } = await signInAs('shopkeeper');
+    const post = (await t.request('GET', `/api/posts/${order.source?.id}`)).json<{
+      author: { name: string };
+    }>();
+    expect(post.author.name).toBe('Lin Xiaomei');
+    const stats = await t.request('GET', `/api/posts/${order.source?.id}/stats`, { token });
+    expect(stats.json()).toMatchObject({ orders: 1, gmv: order.subtotal - order.discount });
+  });
+
+  it('gives the host a commission on Chen Jie’s order from the live room, counted in the room’s stats', async () => {
+    const order = await paidThrough(demoContentOrders.live.buyer, 'live');
+    expect(slugOf(order)).toBe(demoContentOrders.live.slug);
+    expect(await shopkeeperCommissionOn(order.id)).toHaveLength(1);
+    const [room] = (await t.request('GET', '/api/live-rooms?status=live')).json<{ items: { id: string }[] }>()
+      .items;
+    expect(order.source?.id).toBe(room?.id);
+    const { token } = await signInAs('shopkeeper');
+    const stats = await t.request('GET', `/api/live-rooms/${room?.id}/stats`, { token });
+    expect(stats.json()).toMatchObject({ orders: 1, gmv: order.subtotal - order.discount });
   });
 });
 

@@ -15,6 +15,7 @@ import {
 import { seedDemoCheckins } from './checkins.js';
 import { seedDemoCommunities } from './communities.js';
 import { seedDemoCompetitions } from './competitions.js';
+import { seedDemoContentOrders } from './content-orders.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoHonours } from './honours.js';
 import { seedDemoImport } from './imports.js';
@@ -124,7 +125,8 @@ async function seedStory(
   await seedDemoCheckins(services, person(people, 'buyer1'));
   await seedDemoTaskProgress(services, person(people, 'buyer1'), products);
   await seedDemoAcademy(services, people);
-  await seedDemoPosts(services, people, products);
+  const { firstPostId } = await seedDemoPosts(services, people, products);
+  await seedDemoContentOrders(services, people, products, { postId: firstPostId, liveRoomId: live.onAirId });
   const mall = await seedDemoPointsMall(services, db, people, products);
   const earnings = orders > 0 ? await seedDemoEarnings(services, shopkeeper) : { withdrawals: 0 };
   // After the orders' growth is posted (their deferred reactions), so buyers land on their levels at once.
@@ -140,7 +142,7 @@ async function seedStory(
     accounts,
     ...social,
     ...competitions,
-    ...live,
+    liveRooms: live.liveRooms,
     orders,
     ...earnings,
     tasks,

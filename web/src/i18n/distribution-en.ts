@@ -64,6 +64,7 @@ export const distributionEn = {
     commissionStatus: { pending: 'Pending', settled: 'Settled', reversed: 'Reversed' },
     commissionFrom: 'Purchase by {{name}}',
     levelBadge: 'Level {{level}}',
+    authorShare: 'Your share as the author',
     settlesAfter: 'Settles after {{time}}',
     held: 'Held for review',
     heldHint: 'The operator is reviewing this commission.',

@@ -65,6 +65,7 @@ export const distributionZhCN: Catalog<typeof distributionEn> = {
     commissionStatus: { pending: '待结算', settled: '已结算', reversed: '已撤销' },
     commissionFrom: '{{name}} 的购买',
     levelBadge: '第 {{level}} 级',
+    authorShare: '作者分成',
     settlesAfter: '{{time}} 后结算',
     held: '冻结审核中',
     heldHint: '运营方正在审核这笔佣金。',

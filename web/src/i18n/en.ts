@@ -154,6 +154,7 @@ export const en = {
     times: '{{quantity}} × {{price}}',
     moreItems: '+{{count}} more',
     placedAt: 'Placed {{time}}',
+    source: { post: 'Bought from a post', live: 'Bought in a live room' },
     payNow: 'Pay now',
     paymentFailed: 'The last payment attempt failed. You can try again.',
     timeline: 'Progress',

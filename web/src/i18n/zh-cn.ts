@@ -154,6 +154,7 @@ export const zhCN: Messages = {
     times: '{{quantity}} × {{price}}',
     moreItems: '等 {{count}} 件',
     placedAt: '下单时间 {{time}}',
+    source: { post: '来自笔记', live: '来自直播间' },
     payNow: '立即支付',
     paymentFailed: '上次支付失败，可以重新支付。',
     timeline: '订单进度',

@@ -111,13 +111,14 @@ function ScheduleForm() {
           data-testid="live-starts-at"
         />
       </label>
-      <fieldset>
+      {/* `.checkbox` sizes the radios as boxes beside their text, not as full-width fields. */}
+      <fieldset className="live-source-choice">
         <legend>{t('live.host.source')}</legend>
-        <label className="inline">
+        <label className="checkbox">
           <input type="radio" checked={source === 'stream'} onChange={() => setSource('stream')} />{' '}
           {t('live.host.stream')}
         </label>
-        <label className="inline">
+        <label className="checkbox">
           <input
             type="radio"
             checked={source === 'video'}

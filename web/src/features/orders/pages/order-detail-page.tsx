@@ -32,6 +32,17 @@ function OrderDetail({ order }: { order: Order }) {
       <p className="muted">
         {t('orders.placedAt', { time: dateTime(order.createdAt) })} · <code>{order.id}</code>
       </p>
+      {/* Where the buyer found it: the post or live room whose owner this order credits. */}
+      {order.source ? (
+        <p>
+          <Link
+            to={`/${order.source.type === 'post' ? 'posts' : 'live'}/${encodeURIComponent(order.source.id)}`}
+            data-testid="order-source"
+          >
+            {t(`orders.source.${order.source.type}`)}
+          </Link>
+        </p>
+      ) : null}
       {order.status === 'pending_payment' ? (
         <Link className="btn btn-primary btn-block" to={`/pay/${order.id}`} data-testid="pay-now">
           {t('orders.payNow')}

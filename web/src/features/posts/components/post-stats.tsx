@@ -20,7 +20,9 @@ export function StatsRow({ stats }: { stats: PostStats }) {
       ))}
       <div>
         <dt>{t('posts.stats.gmv')}</dt>
-        <dd>{money(stats.gmv)}</dd>
+        <dd data-testid="post-stat-gmv" data-amount={stats.gmv}>
+          {money(stats.gmv)}
+        </dd>
       </div>
     </dl>
   );

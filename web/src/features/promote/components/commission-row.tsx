@@ -26,11 +26,15 @@ export function CommissionRow({ commission }: { commission: Commission }) {
       data-testid="commission-row"
       data-status={commission.status}
       data-amount={commission.amount}
+      data-role={commission.role}
     >
       <div className="list-row-main">
         <strong>{t('promote.commissionFrom', { name: commission.buyer.name })}</strong>
         <span className="muted">
-          {t('promote.levelBadge', { level: commission.level })} · {dateTime(commission.createdAt)}
+          {t('promote.levelBadge', { level: commission.level })}
+          {/* A split: the author of the post shares level 1 with the person whose link it was. */}
+          {commission.role === 'author' ? ` · ${t('promote.authorShare')}` : null} ·{' '}
+          {dateTime(commission.createdAt)}
         </span>
         {commission.status === 'pending' && commission.settleAfter ? (
           <span className="muted">
