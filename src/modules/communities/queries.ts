@@ -335,3 +335,29 @@ export async function pickupCounts(db: Queryable, ids: readonly string[]) {
     counts.set(r.community_id, { ...counts.get(r.community_id), [r.status]: Number(r.n) });
   return counts;
 }
+
+/** Everyone in the community, in the order they joined (at most `limit`). */
+export const memberIdsOf = async (db: Queryable, communityId: string, limit: number) =>
+  (
+    await db.query<{ user_id: string }>(
+      'SELECT user_id FROM community_members WHERE community_id = $1 ORDER BY joined_at, user_id LIMIT $2',
+      [communityId, limit],
+    )
+  ).map((r) => r.user_id);
+
+/**
+ * A leader's pickup record over every community they lead. Due: handed over (`collected_at` is
+ * kept through a later refund), returned to the platform after lapsing, or still waiting past its
+ * deadline. An order refunded while it waited is no fault of the leader's and is not counted.
+ */
+export async function pickupRecordOf(db: Queryable, leaderId: string, now: Date) {
+  const [row] = await db.query<{ due: number; collected: number }>(
+    `SELECT count(*) FILTER (WHERE o.collected_at IS NOT NULL OR o.status = 'returned'
+                               OR (o.status = 'awaiting_collection' AND o.collect_by <= $2))::int AS due,
+            count(*) FILTER (WHERE o.collected_at IS NOT NULL)::int AS collected
+     FROM community_orders o JOIN communities c ON c.id = o.community_id
+     WHERE c.leader_id = $1`,
+    [leaderId, now],
+  );
+  return { due: row?.due ?? 0, collected: row?.collected ?? 0 };
+}
