@@ -393,6 +393,8 @@ export function createPickups(deps: PickupsDeps) {
   }
 
   async function lapse(row: q.PickupRow): Promise<boolean> {
+    // Kept for the leader's pickup record (trust): a refunded lapse closes like any refund.
+    await q.markLapsed(db, row.order_id, clock.now());
     if (deps.policy === 'refund') {
       // The refund's own reaction (order.refunded) closes the pickup; a failure is tried next pass.
       await orders.refundOrder(row.order_id, UNCOLLECTED_NOTE, { restock: true });

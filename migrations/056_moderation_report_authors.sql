@@ -1,6 +1,0 @@
--- Whose item a report is about, as the owning module described it when the report was made: trust
--- counts the items of a person that moderation hid after reports (complaints upheld) by this.
--- Reports made before this column have no author and count for nobody.
-ALTER TABLE moderation_reports ADD COLUMN item_author_id text;
-CREATE INDEX moderation_reports_author ON moderation_reports (item_author_id, status)
-  WHERE item_author_id IS NOT NULL;
