@@ -88,11 +88,7 @@ import { createStoresService, storesRoutes } from './modules/stores/index.js';
 import { createStructureService, structureRoutes } from './modules/structure/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
-import {
-  createTrustService,
-  type TrustService,
-  trustRoutes,
-} from './modules/trust/index.js';
+import { createTrustService, type TrustService, trustRoutes } from './modules/trust/index.js';
 import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import { ContentSources } from './platform/content-sources.js';

@@ -459,7 +459,7 @@ async function withForcedCodes(codes: string[]) {
     })
   ).json<Community>();
   const { variantId } = await createProduct(app, { stock: 10 });
-  const orders = [];
+  const orders: { buyer: Session; order: Order }[] = [];
   for (let i = 0; i < 2; i++) {
     const buyer = await app.signUp();
     await app.request('POST', `/api/communities/${community.id}/members`, { token: buyer.token });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Community } from '../communities/index.js';
 import { createProduct } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import type { Community } from '../communities/index.js';
 import type { Order } from '../orders/present.js';
 
 /** Trust values over HTTP: the parts, who may see them, and the `low_trust` hold on new commissions. */
@@ -224,7 +224,10 @@ const trustOf = async (app: TestApp, userId: string) => {
 describe('trust from moderation', () => {
   it('counts a reported post of the shopkeeper that the operator hid as an upheld complaint', async () => {
     const promoter = await shopkeeper('trust-complaints');
-    const posted = await t.request('POST', '/api/posts', { token: promoter.token, body: { body: 'Buy now!!!' } });
+    const posted = await t.request('POST', '/api/posts', {
+      token: promoter.token,
+      body: { body: 'Buy now!!!' },
+    });
     expect(posted.statusCode, posted.body).toBe(201);
     const postId = posted.json<{ id: string }>().id;
     expect(partOf(await trustOf(t, promoter.user.id), 'complaints')).toMatchObject({ count: 0, value: 100 });
@@ -298,7 +301,12 @@ describe('trust from communities', () => {
         expect(res.statusCode, res.body).toBe(200);
         return partOf(res.json<Trust>(), 'pickups');
       };
-      expect(await seen(careful.leader.user.id)).toMatchObject({ hasData: true, count: 0, outOf: 1, value: 100 });
+      expect(await seen(careful.leader.user.id)).toMatchObject({
+        hasData: true,
+        count: 0,
+        outOf: 1,
+        value: 100,
+      });
       const laxPart = await seen(lax.leader.user.id);
       expect(laxPart).toMatchObject({ hasData: true, count: 1, outOf: 1 });
       expect(laxPart?.value).toBeLessThan(100);
