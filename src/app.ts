@@ -85,15 +85,10 @@ import {
 } from './modules/sharing/index.js';
 import { createShippingService, shippingRoutes } from './modules/shipping/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
-import { createStructureService, NO_COMMUNITIES, structureRoutes } from './modules/structure/index.js';
+import { createStructureService, structureRoutes } from './modules/structure/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
-import {
-  createTrustService,
-  NO_TRUST_SOURCES,
-  type TrustService,
-  trustRoutes,
-} from './modules/trust/index.js';
+import { createTrustService, type TrustService, trustRoutes } from './modules/trust/index.js';
 import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import { ContentSources } from './platform/content-sources.js';
@@ -126,6 +121,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Stripe's transport; tests pass one that answers with recorded responses. */
   stripeHttpClient?: StripeProviderOptions['httpClient'];
+  /** Draws pickup codes; tests pass one that repeats itself to force a collision. */
+  pickupCode?: () => string;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -365,6 +362,7 @@ export async function buildApp(deps: AppDeps) {
     leaderApproval: config.leaderApproval,
     collectDays: config.pickupCollectDays,
     uncollectedPolicy: config.uncollectedPickupPolicy,
+    pickupCode: deps.pickupCode,
     // Goods still at the pickup point never shipped to the buyer: after-sales calls that a refund
     // before shipping, whose approval puts the units back in stock, which is the return to the platform.
     requestReturn: (userId, orderId, reason) =>
@@ -443,17 +441,26 @@ export async function buildApp(deps: AppDeps) {
     registry: moderationRegistry,
     people: accounts.contactsOf,
   });
-  // Complaints and pickups answer "no data" until their modules wire these ports (see
-  // NO_TRUST_SOURCES); a community's structure is 404 until the communities module wires its members.
+  // Trust reads reviews, upheld complaints (moderation) and pickups (communities) through its ports;
+  // a community's structure is drawn from the communities module's members.
   trust = createTrustService({
     db,
     clock,
     accounts,
     distribution,
     afterSales,
-    sources: { ...NO_TRUST_SOURCES, reviewsOfOrders: reviews.ratingsOfOrders },
+    sources: {
+      reviewsOfOrders: reviews.ratingsOfOrders,
+      complaintsAbout: moderation.complaintsAbout,
+      pickupRecordOf: communities.pickups.recordOf,
+    },
   });
-  const structure = createStructureService({ db, accounts, distribution, communities: NO_COMMUNITIES });
+  const structure = createStructureService({
+    db,
+    accounts,
+    distribution,
+    communities: { membersOf: communities.directory.membersOf },
+  });
   const posts = createPostsService({
     db,
     clock,

@@ -104,6 +104,26 @@ describe('a live room', () => {
     await page.getByTestId('live-pin').waitFor();
   });
 
+  it('reports the host’s chat message with the shared report button, on a phone', async () => {
+    await page.goto(`/live/${roomId}`);
+    const message = page.getByTestId('live-message').filter({ hasText: 'Welcome!' });
+    await message.getByTestId('report-button').click();
+    await message.getByTestId('report-reason-abuse').check();
+    expect(await fitsWidth(page)).toBe(true);
+    await page.screenshot({ path: '/tmp/wiring-live-report.png', fullPage: true });
+    await message.getByTestId('report-send').click();
+    await expect.poll(() => message.getByTestId('report-sent').count()).toBe(1);
+    // Your own messages carry no report button.
+    const mine = page.getByTestId('live-message').filter({ hasText: 'Is it roasted?' });
+    expect(await mine.getByTestId('report-button').count()).toBe(0);
+
+    const { token } = await shop.t.signInAdmin();
+    const queue = await shop.t.request('GET', '/api/admin/moderation/reports?type=chat_message', { token });
+    expect(
+      queue.json<{ items: { reasons: { reason: string; count: number }[] }[] }>().items[0]?.reasons,
+    ).toEqual([{ reason: 'abuse', count: 1 }]);
+  });
+
   it('moves the pin when the host pins another product', async () => {
     const board = shop.products.find((p) => p.title === 'Bamboo Cutting Board') as Product;
     await shop.t.request('POST', `/api/live-rooms/${roomId}/pins`, {

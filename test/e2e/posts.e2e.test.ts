@@ -86,4 +86,51 @@ describe('posts on a phone', () => {
     expect(liked.json()).toMatchObject({ likes: 1, liked: true });
     await other.close();
   });
+
+  it('a reader reports the post and a comment with the shared report button, and it fits a phone', async () => {
+    const author = await shop.t.signUp({ name: 'Zhao Lei' });
+    const created = await shop.t.request('POST', '/api/posts', {
+      token: author.token,
+      body: { body: 'Cheapest tea in town, DM me' },
+    });
+    const postId = created.json<{ id: string }>().id;
+    const commenter = await shop.t.signUp({ name: 'Spammy Sun' });
+    const comment = await shop.t.request('POST', `/api/posts/${postId}/comments`, {
+      token: commenter.token,
+      body: { body: 'Visit my shop for free coupons' },
+    });
+    expect(comment.statusCode, comment.body).toBe(201);
+    const commentId = comment.json<{ id: string }>().id;
+
+    const reader = await shop.t.signUp({ name: 'Careful Qian' });
+    const page = await signedInPage(reader.token);
+    await page.goto(`/posts/${postId}`);
+    const actions = page.locator('.post-actions');
+    await actions.getByTestId('report-button').click();
+    await actions.getByTestId('report-reason-spam').check();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await actions.getByTestId('report-send').click();
+    await expect.poll(() => actions.getByTestId('report-sent').count()).toBe(1);
+
+    const theComment = page.getByTestId('comment').filter({ hasText: 'free coupons' });
+    await theComment.getByTestId('report-button').click();
+    await theComment.getByTestId('report-reason-fake').check();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await theComment.getByTestId('report-send').click();
+    await expect.poll(() => theComment.getByTestId('report-sent').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/wiring-post-report.png', fullPage: true });
+    await page.close();
+
+    const { token } = await shop.t.signInAdmin();
+    const queue = await shop.t.request('GET', '/api/admin/moderation/reports?limit=50', { token });
+    const reported = queue.json<{
+      items: { type: string; id: string; reasons: { reason: string; count: number }[] }[];
+    }>().items;
+    expect(reported.find((e) => e.type === 'post' && e.id === postId)?.reasons).toEqual([
+      { reason: 'spam', count: 1 },
+    ]);
+    expect(reported.find((e) => e.type === 'comment' && e.id === commentId)?.reasons).toEqual([
+      { reason: 'fake', count: 1 },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectProblem } from '../../../test/support/problem.js';
-import { RACE } from '../../../test/support/races.js';
+import { describeOnPostgres, POSTGRES_ONLY, RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Order } from '../orders/index.js';
@@ -441,6 +441,100 @@ describe('pickup orders', () => {
       reason: 'pickup_not_collectable',
       params: { status: 'closed' },
     });
+  });
+});
+
+/** An app whose pickup codes come from `codes` in turn (the last one repeated), with two placed pickup orders in one community. */
+async function withForcedCodes(codes: string[]) {
+  let drawn = 0;
+  const app = await createTestApp({}, undefined, {
+    pickupCode: () => codes[Math.min(drawn++, codes.length - 1)] as string,
+  });
+  const leader = await app.signUp();
+  await app.request('POST', '/api/leaders', { token: leader.token });
+  const community = (
+    await app.request('POST', '/api/communities', {
+      token: leader.token,
+      body: { name: 'Twin Towers', pickupPoint: { name: 'Desk', address: '5 Twin Road' } },
+    })
+  ).json<Community>();
+  const { variantId } = await createProduct(app, { stock: 10 });
+  const orders: { buyer: Session; order: Order }[] = [];
+  for (let i = 0; i < 2; i++) {
+    const buyer = await app.signUp();
+    await app.request('POST', `/api/communities/${community.id}/members`, { token: buyer.token });
+    const placed = await app.request('POST', '/api/orders', {
+      token: buyer.token,
+      body: { items: [{ variantId, quantity: 1 }], pickup: { communityId: community.id } },
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    orders.push({ buyer, order: placed.json<Order>() });
+  }
+  const payFor = (i: number) =>
+    app.request('POST', `/api/payments/sandbox/${orders[i]?.order.id}/succeed`, {
+      token: orders[i]?.buyer.token,
+    });
+  return { app, payFor, orders, drawn: () => drawn };
+}
+
+describe('pickup code collisions', () => {
+  it('a drawn code another order of the community holds is drawn again: the payment goes through', async () => {
+    const { app, payFor } = await withForcedCodes(['11111111', '11111111', '22222222']);
+    try {
+      const first = await payFor(0);
+      expect(first.json<Order>().pickupCode).toBe('11111111');
+      const second = await payFor(1);
+      expect(second.statusCode, second.body).toBe(200);
+      expect(second.json<Order>().pickupCode).toBe('22222222');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describeOnPostgres('pickup code collisions at once', () => {
+  it(`a code another payment took and has not committed yet is drawn again, not a failed payment ${POSTGRES_ONLY}`, async () => {
+    const { app, payFor, orders } = await withForcedCodes(['33333333', '44444444']);
+    try {
+      // Another payment's transaction holds the code, uncommitted, while this one draws it.
+      let commit = () => {};
+      const held = new Promise<void>((resolve) => {
+        commit = resolve;
+      });
+      let holding = () => {};
+      const taken = new Promise<void>((resolve) => {
+        holding = resolve;
+      });
+      const other = app.db.transaction(async (tx) => {
+        await tx.query("UPDATE community_orders SET code = '33333333' WHERE order_id = $1", [
+          orders[0]?.order.id,
+        ]);
+        holding();
+        await held;
+      });
+      await taken;
+      const payment = payFor(1);
+      // The payment's UPDATE waits on the unique index for the other transaction.
+      await expect
+        .poll(
+          async () =>
+            (
+              await app.db.query<{ n: number }>(
+                `SELECT count(*)::int AS n FROM pg_stat_activity
+                 WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE community_orders SET code = $2%'`,
+              )
+            )[0]?.n,
+          { timeout: 10_000 },
+        )
+        .toBe(1);
+      commit();
+      await other;
+      const paid = await payment;
+      expect(paid.statusCode, paid.body).toBe(200);
+      expect(paid.json<Order>().pickupCode).toBe('44444444');
+    } finally {
+      await app.close();
+    }
   });
 });
 

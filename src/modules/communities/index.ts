@@ -7,7 +7,7 @@ import type { AccountsService } from '../accounts/index.js';
 import type { OrdersService } from '../orders/index.js';
 import { createLeaders } from './leaders.js';
 import { createPickups } from './pickups.js';
-import type { UncollectedPolicy } from './rules.js';
+import { newPickupCode, type UncollectedPolicy } from './rules.js';
 import { createCommunityDirectory } from './service.js';
 
 export { communitiesReasons } from './reasons.js';
@@ -33,6 +33,8 @@ export function createCommunitiesModule(deps: {
   leaderApproval: boolean;
   collectDays: number;
   uncollectedPolicy: UncollectedPolicy;
+  /** Draws a pickup code (`newPickupCode` unless a test forces collisions). */
+  pickupCode?: () => string;
   requestReturn(userId: string, orderId: string, reason: string): Promise<unknown>;
 }) {
   const leaders = createLeaders({ ...deps, approval: deps.leaderApproval });
@@ -42,6 +44,7 @@ export function createCommunitiesModule(deps: {
     directory,
     collectDays: deps.collectDays,
     policy: deps.uncollectedPolicy,
+    newCode: deps.pickupCode ?? newPickupCode,
   });
   return { leaders, directory, pickups };
 }

@@ -12,7 +12,6 @@ import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import {
   collectBy,
-  newPickupCode,
   normalizeCode,
   type PickupStatus,
   pickupMachine,
@@ -25,6 +24,7 @@ import type { CommunityDirectory } from './service.js';
 
 export const UNCOLLECTED_JOB = 'communities.uncollected-pickups';
 const UNCOLLECTED_EVERY_MS = 15 * 60_000;
+const UNIQUE_VIOLATION = '23505';
 export const UNCOLLECTED_NOTE = 'not collected at the pickup point in time';
 
 export interface PickupsDeps {
@@ -39,6 +39,8 @@ export interface PickupsDeps {
   /** Days a paid order waits at the pickup point before the policy applies (PICKUP_COLLECT_DAYS). */
   collectDays: number;
   policy: UncollectedPolicy;
+  /** Draws a pickup code; a code another order holds is drawn again. */
+  newCode: () => string;
   /** The after-sales module's request, made for the buyer when the policy returns uncollected goods. */
   requestReturn(userId: string, orderId: string, reason: string): Promise<unknown>;
 }
@@ -129,7 +131,9 @@ export function createPickups(deps: PickupsDeps) {
 
   /**
    * In the payment's transaction (the order row is locked): the order gets its pickup code, unique in
-   * its community, and the day it lapses if nobody collects it. A code taken already is drawn again.
+   * its community, and the day it lapses if nobody collects it. A code taken already is drawn again;
+   * so is one another payment, not yet committed, took at the same moment: its unique index refuses
+   * this one, and the savepoint undoes just that statement, so the payment never fails for a code.
    */
   async function onPaid(tx: Tx, event: { orderId: string }) {
     const [pickup] = await q.pickupsOf(tx, [event.orderId]);
@@ -138,9 +142,23 @@ export function createPickups(deps: PickupsDeps) {
     const now = clock.now();
     const deadline = collectBy(wave.cutoff_at, now, deps.collectDays);
     for (let attempt = 0; attempt < 20; attempt++) {
-      if (await q.setCode(tx, event.orderId, newPickupCode(), { paidAt: now, collectBy: deadline })) return;
+      if (await codeTaken(tx, event.orderId, deps.newCode(), { paidAt: now, collectBy: deadline })) return;
     }
     throw new Error('no free pickup code after 20 draws');
+  }
+
+  async function codeTaken(tx: Tx, orderId: string, code: string, fields: { paidAt: Date; collectBy: Date }) {
+    await tx.query('SAVEPOINT pickup_code');
+    try {
+      const took = await q.setCode(tx, orderId, code, fields);
+      await tx.query('RELEASE SAVEPOINT pickup_code');
+      return took;
+    } catch (error) {
+      await tx.query('ROLLBACK TO SAVEPOINT pickup_code');
+      await tx.query('RELEASE SAVEPOINT pickup_code');
+      if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return false;
+      throw error;
+    }
   }
 
   const onClosed = async (tx: Tx, event: { orderId: string }) => {
@@ -375,6 +393,8 @@ export function createPickups(deps: PickupsDeps) {
   }
 
   async function lapse(row: q.PickupRow): Promise<boolean> {
+    // Kept for the leader's pickup record (trust): a refunded lapse closes like any refund.
+    await q.markLapsed(db, row.order_id, clock.now());
     if (deps.policy === 'refund') {
       // The refund's own reaction (order.refunded) closes the pickup; a failure is tried next pass.
       await orders.refundOrder(row.order_id, UNCOLLECTED_NOTE, { restock: true });
@@ -414,6 +434,8 @@ export function createPickups(deps: PickupsDeps) {
   return {
     checkout,
     communityOfOrder,
+    /** The trust module's port: a leader's pickup orders due and handed over (see the query's rule). */
+    recordOf: (conn: Queryable, leaderId: string) => q.pickupRecordOf(conn, leaderId, clock.now()),
     reactions: { onPaid, onClosed, onCompleted },
     verify,
     waves,

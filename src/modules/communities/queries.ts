@@ -30,6 +30,8 @@ export interface PickupRow {
   collected_at: Date | null;
   collected_by: string | null;
   created_at: Date;
+  /** When it lapsed uncollected (set before the policy refunds or returns it). */
+  lapsed_at?: Date | null;
 }
 
 export interface WaveRow {
@@ -334,4 +336,39 @@ export async function pickupCounts(db: Queryable, ids: readonly string[]) {
   for (const r of rows)
     counts.set(r.community_id, { ...counts.get(r.community_id), [r.status]: Number(r.n) });
   return counts;
+}
+
+/** Everyone in the community, in the order they joined (at most `limit`). */
+export const memberIdsOf = async (db: Queryable, communityId: string, limit: number) =>
+  (
+    await db.query<{ user_id: string }>(
+      'SELECT user_id FROM community_members WHERE community_id = $1 ORDER BY joined_at, user_id LIMIT $2',
+      [communityId, limit],
+    )
+  ).map((r) => r.user_id);
+
+/** Marks a waiting pickup as lapsed, before the policy refunds or returns it. */
+export const markLapsed = (db: Queryable, orderId: string, now: Date) =>
+  db.query(
+    `UPDATE community_orders SET lapsed_at = $2
+     WHERE order_id = $1 AND status = 'awaiting_collection' AND lapsed_at IS NULL`,
+    [orderId, now],
+  );
+
+/**
+ * A leader's pickup record over every community they lead. Due: paid orders that were handed over
+ * (`collected_at` outlives a later refund), lapsed uncollected (refunded or returned by the
+ * policy), or are still waiting past their deadline. Collected: handed over. An order refunded
+ * while it waited in time is no fault of the leader's and is not counted.
+ */
+export async function pickupRecordOf(db: Queryable, leaderId: string, now: Date) {
+  const [row] = await db.query<{ due: number; collected: number }>(
+    `SELECT count(*) FILTER (WHERE o.collected_at IS NOT NULL OR o.lapsed_at IS NOT NULL
+                               OR (o.status = 'awaiting_collection' AND o.collect_by <= $2))::int AS due,
+            count(*) FILTER (WHERE o.collected_at IS NOT NULL)::int AS collected
+     FROM community_orders o JOIN communities c ON c.id = o.community_id
+     WHERE c.leader_id = $1`,
+    [leaderId, now],
+  );
+  return { due: row?.due ?? 0, collected: row?.collected ?? 0 };
 }

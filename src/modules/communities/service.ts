@@ -28,6 +28,8 @@ export interface CommunitiesDeps {
   accounts: AccountsService;
 }
 
+const MEMBERS_CAP = 5_000;
+
 /** Communities, their members and helpers: who may see and run what. */
 export function createCommunityDirectory(deps: CommunitiesDeps) {
   const { db, clock, timeZone, accounts } = deps;
@@ -286,7 +288,21 @@ export function createCommunityDirectory(deps: CommunitiesDeps) {
     return present(db, rows, { id: userId });
   }
 
+  /**
+   * The structure module's port: a community's name, leader and members (joined order). A
+   * neighbourhood is hundreds of people; past MEMBERS_CAP the drawing is truncated anyway.
+   */
+  async function membersOf(conn: Queryable, communityId: string) {
+    const community = await q.findCommunity(conn, communityId);
+    if (!community) return null;
+    const memberIds = (await q.memberIdsOf(conn, communityId, MEMBERS_CAP)).filter(
+      (id) => id !== community.leader_id,
+    );
+    return { name: community.name, leaderId: community.leader_id, memberIds };
+  }
+
   return {
+    membersOf,
     getCommunity,
     createCommunity,
     updateCommunity,

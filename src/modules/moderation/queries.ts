@@ -7,6 +7,8 @@ export interface ReportRow {
   item_type: ModeratedType;
   item_id: string;
   reporter_id: string;
+  /** The item's author when reported (null on reports made before it was kept). */
+  item_author_id: string | null;
   reason: ReportReason;
   note: string | null;
   status: ReportStatus;
@@ -35,10 +37,19 @@ export async function openReport(
   row: Omit<ReportRow, 'status' | 'decided_at' | 'decided_by'>,
 ) {
   const inserted = await conn.query<ReportRow>(
-    `INSERT INTO moderation_reports (id, item_type, item_id, reporter_id, reason, note, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO moderation_reports (id, item_type, item_id, reporter_id, item_author_id, reason, note, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (item_type, item_id, reporter_id) WHERE status = 'open' DO NOTHING RETURNING *`,
-    [row.id, row.item_type, row.item_id, row.reporter_id, row.reason, row.note, row.created_at],
+    [
+      row.id,
+      row.item_type,
+      row.item_id,
+      row.reporter_id,
+      row.item_author_id,
+      row.reason,
+      row.note,
+      row.created_at,
+    ],
   );
   if (inserted[0]) return { report: inserted[0], created: true };
   const [existing] = await conn.query<ReportRow>(
@@ -174,4 +185,14 @@ export function bans(
       filter.limit + 1,
     ],
   );
+}
+
+/** Distinct items by this person that moderation actioned (hid) after reports: complaints upheld. */
+export async function upheldComplaintsAbout(conn: Queryable, userId: string) {
+  const [row] = await conn.query<{ n: number }>(
+    `SELECT count(DISTINCT (item_type, item_id))::int AS n FROM moderation_reports
+     WHERE item_author_id = $1 AND status = 'actioned'`,
+    [userId],
+  );
+  return row?.n ?? 0;
 }

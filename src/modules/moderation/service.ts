@@ -58,13 +58,14 @@ export function createModerationService(deps: ModerationDeps) {
    */
   async function report(reporterId: string, input: ReportInput) {
     return db.transaction(async (tx) => {
-      const found = await describe(tx, input.type, [input.id]);
-      if (!found.has(input.id) || found.get(input.id)?.hidden) throw notFound('Item');
+      const item = (await describe(tx, input.type, [input.id])).get(input.id);
+      if (!item || item.hidden) throw notFound('Item');
       const { report, created } = await q.openReport(tx, {
         id: newId(),
         item_type: input.type,
         item_id: input.id,
         reporter_id: reporterId,
+        item_author_id: item.authorId,
         reason: input.reason,
         note: input.note?.trim() || null,
         created_at: clock.now(),
@@ -310,6 +311,8 @@ export function createModerationService(deps: ModerationDeps) {
     lift,
     listBans,
     assertNotBanned,
+    /** The trust module's port: how many of this person's items were hidden after reports. */
+    complaintsAbout: (conn: Queryable, userId: string) => q.upheldComplaintsAbout(conn, userId),
   };
 }
 

@@ -3,9 +3,8 @@ import type { AccountsService } from '../accounts/index.js';
 import type { DistributionService } from '../distribution/index.js';
 
 /**
- * A community's people, from the communities module (built beside this one), owned here so the
- * dependency points this way. Answers `null` for every community until the composition root wires
- * it, so a community's structure is 404 until then.
+ * A community's people, from the communities module, owned here so the dependency points this way
+ * (the composition root wires `communities.directory.membersOf`). `null`: no such community (404).
  */
 export interface CommunityMembership {
   membersOf(
@@ -13,8 +12,6 @@ export interface CommunityMembership {
     communityId: string,
   ): Promise<{ name: string; leaderId: string; memberIds: readonly string[] } | null>;
 }
-
-export const NO_COMMUNITIES: CommunityMembership = { membersOf: async () => null };
 
 export interface StructureContext {
   db: Database;

@@ -114,9 +114,35 @@ describe('team structures', () => {
 });
 
 describe('community structures', () => {
-  it('is 404 until the communities module wires its members', async () => {
-    const res = await t.request('GET', '/api/admin/structure/communities/c1', { token: admin.token });
-    expect(res.statusCode).toBe(404);
+  it('draws a real community from its leader and the neighbours who joined it; an unknown one is 404', async () => {
+    const leader = await t.signUp({ name: 'Leader Lin' });
+    expect((await t.request('POST', '/api/leaders', { token: leader.token })).statusCode).toBe(201);
+    const opened = await t.request('POST', '/api/communities', {
+      token: leader.token,
+      body: { name: 'Maple Court', pickupPoint: { name: 'Lobby', address: '1 Maple Road' } },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const community = opened.json<{ id: string }>();
+    const neighbours = [await t.signUp(), await t.signUp()];
+    for (const n of neighbours)
+      expect(
+        (await t.request('POST', `/api/communities/${community.id}/members`, { token: n.token })).statusCode,
+      ).toBe(200);
+
+    const res = await t.request('GET', `/api/admin/structure/communities/${community.id}`, {
+      token: admin.token,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const drawn = res.json<Structure & { community: { id: string; name: string } }>();
+    expect(drawn.community).toEqual({ id: community.id, name: 'Maple Court' });
+    expect(drawn.root).toEqual({ id: leader.user.id, name: 'Leader Lin' });
+    expect(drawn.nodes.map((n) => n.id).sort()).toEqual(
+      [leader.user.id, ...neighbours.map((n) => n.user.id)].sort(),
+    );
+    expect(drawn.metrics.size).toBe(3);
+
+    const unknown = await t.request('GET', '/api/admin/structure/communities/c1', { token: admin.token });
+    expect(unknown.statusCode).toBe(404);
   });
 
   it('through the membership port: neighbours who invited each other in a line are a tower', async () => {

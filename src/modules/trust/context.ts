@@ -5,9 +5,9 @@ import type { AfterSalesService } from '../aftersales/index.js';
 import type { DistributionService } from '../distribution/index.js';
 
 /**
- * What the trust value needs from modules built beside it, owned here so the dependency points
- * this way. Each answers `null` ("no data") until the composition root wires it; a part with no
- * data is left out of the score rather than counted as perfect or as bad.
+ * What the trust value needs from other modules, owned here so the dependency points this way; the
+ * composition root wires reviews, moderation and communities. `null` means "no data": a part with
+ * no data is left out of the score rather than counted as perfect or as bad.
  */
 export interface TrustSources {
   /** Reviews of these orders (the reviews module): how many and the sum of their 1..5 ratings. */
@@ -20,12 +20,6 @@ export interface TrustSources {
   /** Pickup orders due at this leader's pickup points, and how many were handed over (communities). */
   pickupRecordOf(conn: Queryable, leaderId: string): Promise<{ due: number; collected: number } | null>;
 }
-
-export const NO_TRUST_SOURCES: TrustSources = {
-  reviewsOfOrders: async () => null,
-  complaintsAbout: async () => null,
-  pickupRecordOf: async () => null,
-};
 
 export interface TrustContext {
   db: Database;

@@ -1,4 +1,4 @@
 /** The trust module's one entry: what the composition root may use. */
-export { NO_TRUST_SOURCES, type TrustSources } from './context.js';
+export type { TrustSources } from './context.js';
 export { trustRoutes } from './routes.js';
 export { createTrustService, type TrustService } from './service.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProduct } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import type { Community } from '../communities/index.js';
 import type { Order } from '../orders/present.js';
 
 /** Trust values over HTTP: the parts, who may see them, and the `low_trust` hold on new commissions. */
@@ -81,8 +82,8 @@ describe('trust values', () => {
       ['complaints', 15],
       ['pickups', 10],
     ]);
-    // Reviews, complaints and pickups have no source until their modules are wired: no data.
-    expect(trust.parts.filter((p) => p.hasData)).toEqual([]);
+    // No orders, reviews or pickups to count: only complaints (none upheld) are known.
+    expect(trust.parts.filter((p) => p.hasData).map((p) => [p.key, p.count])).toEqual([['complaints', 0]]);
   });
 
   it('falls with refunds on the orders a shopkeeper brought, and the operator sees the same parts', async () => {
@@ -212,3 +213,105 @@ describe('who may see trust values', () => {
 
 const setThresholdAs = (token: string, threshold: number) =>
   t.request('PUT', '/api/admin/trust/settings', { token, body: { threshold } });
+
+const partOf = (trust: Trust, key: string) => trust.parts.find((p) => p.key === key);
+const trustOf = async (app: TestApp, userId: string) => {
+  const res = await app.request('GET', `/api/admin/trust/${userId}`, { token: admin.token });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<Trust>();
+};
+
+describe('trust from moderation', () => {
+  it('counts a reported post of the shopkeeper that the operator hid as an upheld complaint', async () => {
+    const promoter = await shopkeeper('trust-complaints');
+    const posted = await t.request('POST', '/api/posts', {
+      token: promoter.token,
+      body: { body: 'Buy now!!!' },
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const postId = posted.json<{ id: string }>().id;
+    expect(partOf(await trustOf(t, promoter.user.id), 'complaints')).toMatchObject({ count: 0, value: 100 });
+
+    const reporter = await t.signUp();
+    const reported = await t.request('POST', '/api/reports', {
+      token: reporter.token,
+      body: { type: 'post', id: postId, reason: 'spam' },
+    });
+    expect(reported.statusCode, reported.body).toBe(201);
+    // A report alone is no complaint upheld.
+    expect(partOf(await trustOf(t, promoter.user.id), 'complaints')).toMatchObject({ count: 0 });
+
+    const hidden = await t.request('POST', `/api/admin/moderation/items/post/${postId}/hide`, {
+      token: admin.token,
+      body: { reason: 'spam' },
+    });
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    const after = await trustOf(t, promoter.user.id);
+    expect(partOf(after, 'complaints')).toMatchObject({ hasData: true, count: 1 });
+    expect(partOf(after, 'complaints')?.value).toBeLessThan(100);
+    expect(after.score).toBeLessThan(100);
+    // The reporter's own record is untouched.
+    expect(partOf(await trustOf(t, reporter.user.id), 'complaints')).toMatchObject({ count: 0 });
+  });
+});
+
+describe('trust from communities', () => {
+  it('a leader whose neighbour’s order lapsed uncollected scores lower on pickups than one who handed it over', async () => {
+    const DAY = 86_400_000;
+    const app = await createTestApp({ PICKUP_COLLECT_DAYS: '1' });
+    try {
+      const operator = await app.signInAdmin();
+      const { variantId } = await createProduct(app, { price: 2_000, stock: 10 });
+      async function leaderWithPaidPickup(name: string) {
+        const leader = await app.signUp({ name });
+        expect((await app.request('POST', '/api/leaders', { token: leader.token })).statusCode).toBe(201);
+        const community = (
+          await app.request('POST', '/api/communities', {
+            token: leader.token,
+            body: { name, pickupPoint: { name: 'Gate', address: '3 Lane' } },
+          })
+        ).json<Community>();
+        const neighbour = await app.signUp();
+        await app.request('POST', `/api/communities/${community.id}/members`, { token: neighbour.token });
+        const placed = await app.request('POST', '/api/orders', {
+          token: neighbour.token,
+          body: { items: [{ variantId, quantity: 1 }], pickup: { communityId: community.id } },
+        });
+        expect(placed.statusCode, placed.body).toBe(201);
+        const paid = await app.request('POST', `/api/payments/sandbox/${placed.json<Order>().id}/succeed`, {
+          token: neighbour.token,
+        });
+        expect(paid.statusCode, paid.body).toBe(200);
+        return { leader, community, code: paid.json<Order & { pickupCode: string }>().pickupCode };
+      }
+      const careful = await leaderWithPaidPickup('Careful Chen');
+      const lax = await leaderWithPaidPickup('Lax Liu');
+      const handed = await app.request('POST', `/api/communities/${careful.community.id}/pickups`, {
+        token: careful.leader.token,
+        body: { code: careful.code },
+      });
+      expect(handed.statusCode, handed.body).toBe(200);
+
+      // Past the deadline: the default policy refunds the lapsed order, which closes its pickup.
+      await app.request('POST', '/api/test/clock', { body: { advanceMs: 3 * DAY } });
+      await app.jobs.runDue();
+
+      const seen = async (userId: string) => {
+        const res = await app.request('GET', `/api/admin/trust/${userId}`, { token: operator.token });
+        expect(res.statusCode, res.body).toBe(200);
+        return partOf(res.json<Trust>(), 'pickups');
+      };
+      expect(await seen(careful.leader.user.id)).toMatchObject({
+        hasData: true,
+        count: 0,
+        outOf: 1,
+        value: 100,
+      });
+      const laxPart = await seen(lax.leader.user.id);
+      expect(laxPart).toMatchObject({ hasData: true, count: 1, outOf: 1 });
+      expect(laxPart?.value).toBeLessThan(100);
+    } finally {
+      await app.close();
+    }
+  });
+});

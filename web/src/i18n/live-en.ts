@@ -26,8 +26,6 @@ export const liveEn = {
     say: 'Say something…',
     send: 'Send',
     signInToChat: 'Sign in to chat',
-    report: 'Report',
-    reported: 'Reported',
     host: {
       title: 'My live sessions',
       onlyShopkeepers: 'Shopkeepers host live sessions. Open a store first.',

@@ -30,8 +30,6 @@ export const liveZhCN: Catalog<typeof liveEn> = {
     say: '说点什么…',
     send: '发送',
     signInToChat: '登录后参与聊天',
-    report: '举报',
-    reported: '已举报',
     host: {
       title: '我的直播',
       onlyShopkeepers: '店主才能开直播，请先开店。',

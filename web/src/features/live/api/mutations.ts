@@ -1,7 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, type BodyOf, call } from '../../../lib/api';
-import { toApiError } from '../../../lib/api-error';
-import { sessionHeaders } from '../../../lib/session';
 import { liveKey } from './rooms';
 
 function useRefreshing<A, R>(work: (args: A) => Promise<R>) {
@@ -49,26 +47,4 @@ export function countPinClick(roomId: string, pinId: string) {
   void apiClient
     .POST('/api/live-rooms/{id}/pins/{pinId}/clicks', { params: { path: { id: roomId, pinId } } })
     .catch(() => {});
-}
-
-/**
- * Reports a chat message to the moderation queue. The moderation module owns reports
- * (`POST /api/reports`); the live module only registered chat messages as a kind it can hide.
- */
-export function useReportMessage() {
-  return useMutation({
-    mutationFn: async (messageId: string) => {
-      const response = await fetch('/api/reports', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...sessionHeaders('POST'),
-        },
-        body: JSON.stringify({ type: 'chat_message', id: messageId }),
-      });
-      if (!response.ok) throw await toApiError(response);
-    },
-  });
 }

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { useUser } from '../../auth';
-import { useReportMessage, useSendMessage } from '../api/mutations';
+import { ReportButton } from '../../moderation';
+import { useSendMessage } from '../api/mutations';
 import type { LiveMessage } from '../types';
 
-/** The room's chat: messages as typed (React escapes them), a report button on each, and a box to write. */
+/** The room's chat: messages as typed (React escapes them), the shared report button on others', and a box to write. */
 export function Chat({
   roomId,
   messages,
@@ -20,8 +21,6 @@ export function Chat({
   const { t } = useTranslation();
   const { user } = useUser();
   const send = useSendMessage(roomId);
-  const report = useReportMessage();
-  const [reported, setReported] = useState<string | null>(null);
   const [text, setText] = useState('');
   const list = useRef<HTMLOListElement>(null);
 
@@ -47,20 +46,13 @@ export function Chat({
               {m.body}
             </span>
             {user && user.id !== m.author.id ? (
-              <button
-                type="button"
-                className="link-button live-report"
-                data-testid="live-report"
-                disabled={reported === m.id}
-                onClick={() => report.mutate(m.id, { onSuccess: () => setReported(m.id) })}
-              >
-                {reported === m.id ? t('live.reported') : t('live.report')}
-              </button>
+              <span className="live-report">
+                <ReportButton type="chat_message" id={m.id} />
+              </span>
             ) : null}
           </li>
         ))}
       </ol>
-      {report.error ? <ErrorMessage error={report.error} /> : null}
       {!open ? null : user ? (
         <form className="live-chat-form" onSubmit={submit}>
           <input

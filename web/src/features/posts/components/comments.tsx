@@ -7,6 +7,7 @@ import { LoadMore } from '../../../components/load-more';
 import { useDateTime } from '../../../lib/config';
 import { allItems } from '../../../lib/paged-query';
 import { useUser } from '../../auth';
+import { ReportButton } from '../../moderation';
 import { useAddComment, useComments, useDeleteComment } from '../api/comments';
 import type { Comment } from '../types';
 
@@ -98,6 +99,7 @@ function CommentItem({
             {t('posts.deleteComment')}
           </button>
         ) : null}
+        {user && !comment.mine ? <ReportButton type="comment" id={comment.id} /> : null}
       </div>
       <ErrorMessage error={remove.error} />
       {replying ? (

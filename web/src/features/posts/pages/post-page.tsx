@@ -5,6 +5,7 @@ import { ProductImage } from '../../../components/product-image';
 import { Spinner } from '../../../components/spinner';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { useUser } from '../../auth';
+import { ReportButton } from '../../moderation';
 import { ShareButton } from '../../sharing';
 import { countProductClick, useDeletePost, useLike, usePost, usePublishPost } from '../api/post';
 import { Comments } from '../components/comments';
@@ -175,6 +176,7 @@ export function PostPage() {
       <div className="post-actions">
         <LikeButton post={p} />
         {!p.draft && !p.hidden ? <ShareButton target={{ postId: p.id }} /> : null}
+        {!p.mine && !p.draft ? <ReportButton type="post" id={p.id} /> : null}
       </div>
       {p.mine ? (
         <>
