@@ -51,7 +51,7 @@ import {
   levelsRoutes,
   memberPricing,
 } from './modules/levels/index.js';
-import { createLiveService, createStreamHub, liveRoutes } from './modules/live/index.js';
+import { createLiveService, createStreamHub, liveRoutes, mayHost } from './modules/live/index.js';
 import { createModerationService, moderationRoutes } from './modules/moderation/index.js';
 import {
   createMailer,
@@ -94,7 +94,13 @@ import {
   type TrustService,
   trustRoutes,
 } from './modules/trust/index.js';
-import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
+import {
+  createUploadsService,
+  localDiskStorage,
+  type ObjectStorage,
+  s3Storage,
+  uploadsRoutes,
+} from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import { ContentSources } from './platform/content-sources.js';
 import type { Database } from './platform/db.js';
@@ -126,6 +132,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Stripe's transport; tests pass one that answers with recorded responses. */
   stripeHttpClient?: StripeProviderOptions['httpClient'];
+  /** Where uploads are kept; by default STORAGE's. Tests pass one that counts what is read. */
+  storage?: ObjectStorage;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -261,9 +269,13 @@ export async function buildApp(deps: AppDeps) {
     db,
     clock,
     storage:
-      config.storage.kind === 's3' ? s3Storage(config.storage) : localDiskStorage(config.storage.folder),
+      deps.storage ??
+      (config.storage.kind === 's3' ? s3Storage(config.storage) : localDiskStorage(config.storage.folder)),
     limits: { maxBytes: config.uploadMaxBytes, maxPixels: config.uploadMaxPixels },
     videoMaxBytes: config.videoUploadMaxBytes,
+    videoQuotaBytes: config.videoUploadQuotaBytes,
+    // A video's one use is a live room's session: only hosts upload them.
+    mayUploadVideos: mayHost,
   });
   const stores = createStoresService({
     db,
@@ -418,6 +430,7 @@ export async function buildApp(deps: AppDeps) {
     names: accounts.namesOf,
     videoOf: async (conn, ownerId, videoId) => uploads.findOwnedVideo(conn, ownerId, videoId),
     salesOf: (conn, id) => orders.salesOfSource(conn, { type: 'live', id }),
+    streamOrigins: config.liveStreamOrigins,
   });
   live.register({ moderation: moderationRegistry, contentSources });
   const liveStreams = createStreamHub({
@@ -558,7 +571,7 @@ export async function buildApp(deps: AppDeps) {
 
   registerValidation(app);
   registerErrorHandling(app);
-  await registerSecurityHeaders(app, config.publicUrl);
+  await registerSecurityHeaders(app, config.publicUrl, config.liveStreamOrigins);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
