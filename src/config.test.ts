@@ -174,7 +174,13 @@ describe('live-stream origins and the video quota', () => {
       loadConfig({ LIVE_STREAM_ORIGINS: 'https://Live.Example.com/, https://cdn.example.net:8443' })
         .liveStreamOrigins,
     ).toEqual(['https://live.example.com', 'https://cdn.example.net:8443']);
-    for (const bad of ['http://live.example.com', 'https://live.example.com/hls', 'https:', '*', 'https://a.com,'])
+    for (const bad of [
+      'http://live.example.com',
+      'https://live.example.com/hls',
+      'https:',
+      '*',
+      'https://a.com,',
+    ])
       expect(() => loadConfig({ LIVE_STREAM_ORIGINS: bad })).toThrow(/LIVE_STREAM_ORIGINS must be/);
   });
 

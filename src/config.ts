@@ -162,7 +162,11 @@ function liveStreamOrigins(env: Env): string[] {
       origin = new URL(text).origin;
     } catch {}
     if (!origin.startsWith('https://') || origin !== text.toLowerCase())
-      fail('LIVE_STREAM_ORIGINS', 'comma-separated https origins such as https://live.example.com, or none', part);
+      fail(
+        'LIVE_STREAM_ORIGINS',
+        'comma-separated https origins such as https://live.example.com, or none',
+        part,
+      );
     return origin;
   });
 }
@@ -359,7 +363,13 @@ export function loadConfig(env: Env = process.env): Config {
     videoUploadMaxBytes: int(env, 'UPLOAD_VIDEO_MAX_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     liveChatRateLimit: int(env, 'LIVE_CHAT_RATE_LIMIT', 20, 0, 10_000),
     livePollMs: int(env, 'LIVE_POLL_MS', 500, 20, 60_000),
-    videoUploadQuotaBytes: int(env, 'UPLOAD_VIDEO_QUOTA_BYTES', 512 * 1024 * 1024, 0, 1024 * 1024 * 1024 * 1024),
+    videoUploadQuotaBytes: int(
+      env,
+      'UPLOAD_VIDEO_QUOTA_BYTES',
+      512 * 1024 * 1024,
+      0,
+      1024 * 1024 * 1024 * 1024,
+    ),
     liveStreamOrigins: liveStreamOrigins(env),
     // Last, so a start missing several settings names the payment provider first.
     publicUrl: publicUrl(env),
@@ -497,7 +507,7 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   [
     'UPLOAD_VIDEO_QUOTA_BYTES',
     '536870912',
-    'bytes of video one host may upload in 24 hours (512 MB), then 429 (0: no quota); only shopkeepers and operators upload videos',
+    'bytes of video one host may upload in 24 hours (512 MB), then 429 (0: no quota); only shopkeepers and admins upload videos',
   ],
   [
     'LIVE_STREAM_ORIGINS',

@@ -84,4 +84,5 @@ export const streamOriginAllowed = (streamUrl: string, origins: readonly string[
  * Who may read any room's figures: operators and admins, the staff who see every room in the
  * console (`GET /api/admin/live-rooms`); its host reads their own.
  */
-export const readsAnyStats = (roles: readonly string[]) => roles.includes('admin') || roles.includes('operator');
+export const readsAnyStats = (roles: readonly string[]) =>
+  roles.includes('admin') || roles.includes('operator');

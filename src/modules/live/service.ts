@@ -76,7 +76,11 @@ export function createLiveService(deps: LiveDeps) {
       throw refuse('live_stream_url_invalid', undefined, 'The stream URL must be an https .m3u8 playlist');
     if (body.streamUrl !== undefined && !streamOriginAllowed(body.streamUrl, deps.streamOrigins)) {
       const origin = new URL(body.streamUrl).origin;
-      throw refuse('live_stream_origin_not_allowed', { origin }, `This shop does not play streams from ${origin}`);
+      throw refuse(
+        'live_stream_origin_not_allowed',
+        { origin },
+        `This shop does not play streams from ${origin}`,
+      );
     }
     const startsAt = new Date(body.startsAt);
     // A minute of slack: a host who picks "now" has already passed it when the request lands.

@@ -50,7 +50,7 @@ export const uploadsReasons = defineReasons({
   },
   upload_video_host_only: {
     code: 'forbidden',
-    description: 'Only people who may host live rooms (shopkeepers and operators) upload videos.',
+    description: 'Only people who may host live rooms (shopkeepers and admins) upload videos.',
   },
   upload_video_quota_exceeded: {
     code: 'rate_limited',

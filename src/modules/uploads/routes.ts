@@ -114,7 +114,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRouteOptions> = asy
         tags: ['uploads'],
         summary: 'Upload a video',
         description:
-          'Those who may host live rooms: shopkeepers and operators (others 403 `upload_video_host_only`). ' +
+          'Those who may host live rooms: shopkeepers and admins (others 403 `upload_video_host_only`). ' +
           'A `multipart/form-data` body with one file field `file`: an MP4 or WebM video, judged ' +
           'by its first bytes (not its name or claimed type; otherwise 415 `upload_not_a_video`), at most ' +
           'UPLOAD_VIDEO_MAX_BYTES (413 `upload_too_large` with `maxBytes`). Stored as sent and served at ' +

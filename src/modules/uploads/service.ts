@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import { type ImageLimits, processImage } from './images.js';
-import type { Readable } from 'node:stream';
 import { refuse, tooLarge, videoQuotaExceeded } from './reasons.js';
 import {
   QUOTA_WINDOW_MS,

@@ -327,11 +327,19 @@ describe('POST /api/uploads/videos', () => {
     expect(whole.headers['content-type']).toBe('video/mp4');
     expect(whole.headers['accept-ranges']).toBe('bytes');
     expect(whole.rawPayload.equals(bytes)).toBe(true);
-    const tail = await counted.app.inject({ method: 'GET', url: video.url, headers: { range: 'bytes=-100' } });
+    const tail = await counted.app.inject({
+      method: 'GET',
+      url: video.url,
+      headers: { range: 'bytes=-100' },
+    });
     expect(tail.statusCode).toBe(206);
     expect(tail.headers['content-range']).toBe('bytes 3900-3999/4000');
     expect(tail.rawPayload.equals(bytes.subarray(3900))).toBe(true);
-    const past = await counted.app.inject({ method: 'GET', url: video.url, headers: { range: 'bytes=5000-' } });
+    const past = await counted.app.inject({
+      method: 'GET',
+      url: video.url,
+      headers: { range: 'bytes=5000-' },
+    });
     expect(past.statusCode).toBe(416);
     expect((await send(counted, undefined, bytes)).statusCode).toBe(401);
   });
@@ -377,7 +385,7 @@ describe('POST /api/uploads/videos', () => {
     } finally {
       await small.close();
     }
-  });
+  }, 120_000);
 
   it('holds each host to UPLOAD_VIDEO_QUOTA_BYTES a day (429), room freeing as uploads age', async () => {
     const quota = await createTestApp({ UPLOAD_VIDEO_QUOTA_BYTES: '5000' });
@@ -399,7 +407,7 @@ describe('POST /api/uploads/videos', () => {
     } finally {
       await quota.close();
     }
-  });
+  }, 120_000);
 
   it('streams a range from an S3 bucket with a ranged GetObject', async () => {
     const s3 = await startFakeS3();
@@ -416,7 +424,11 @@ describe('POST /api/uploads/videos', () => {
       const bytes = mp4(10_000);
       const video = (await send(onS3, await host(onS3), bytes)).json<{ url: string }>();
       s3.requests.length = 0;
-      const res = await onS3.app.inject({ method: 'GET', url: video.url, headers: { range: 'bytes=500-599' } });
+      const res = await onS3.app.inject({
+        method: 'GET',
+        url: video.url,
+        headers: { range: 'bytes=500-599' },
+      });
       expect(res.statusCode).toBe(206);
       expect(res.rawPayload.equals(bytes.subarray(500, 600))).toBe(true);
       expect(s3.requests.map((r) => `${r.method} ${r.range ?? ''}`)).toEqual(['HEAD ', 'GET bytes=500-599']);
@@ -424,5 +436,5 @@ describe('POST /api/uploads/videos', () => {
       await onS3.close();
       await s3.close();
     }
-  });
+  }, 120_000);
 });

@@ -58,7 +58,9 @@ describe('security headers', () => {
   });
 
   it('let the player fetch and play streams only from LIVE_STREAM_ORIGINS, never any https host', async () => {
-    const allowed = await createTestApp({ LIVE_STREAM_ORIGINS: 'https://live.example.com, https://cdn.example.net:8443' });
+    const allowed = await createTestApp({
+      LIVE_STREAM_ORIGINS: 'https://live.example.com, https://cdn.example.net:8443',
+    });
     const none = await createTestApp({ LIVE_STREAM_ORIGINS: 'none' });
     try {
       const csp = directives(await allowed.request('GET', '/api/config'));
@@ -86,7 +88,8 @@ describe('security headers', () => {
       await allowed.close();
       await none.close();
     }
-  });
+    // Two more apps to start: on a busy machine that takes longer than one test usually may.
+  }, 120_000);
 
   it('are on problem answers too', async () => {
     const res = await t.request('GET', '/api/no-such-route');
