@@ -159,7 +159,7 @@ export function createUploadsService(deps: UploadsDeps) {
    * Refuses someone who may not upload videos, or whose videos of the last 24 hours plus `incoming`
    * bytes pass the quota. The route asks before reading the body (with 1 byte: is there room at all),
    * the upload again with its size. Two uploads at once may both pass: the quota bounds a person's
-   * storage and bandwidth, it is not money, and the overshoot is at most one file each.
+   * storage and bandwidth, it is not money, and each upload in flight overshoots by one file at most.
    */
   async function assertMayUploadVideo(uploader: Uploader, incoming: number): Promise<void> {
     if (!deps.mayUploadVideos(uploader.roles))
