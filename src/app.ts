@@ -51,7 +51,7 @@ import {
   levelsRoutes,
   memberPricing,
 } from './modules/levels/index.js';
-import { createLiveService, createStreamHub, liveRoutes } from './modules/live/index.js';
+import { createLiveService, createStreamHub, liveRoutes, mayHost } from './modules/live/index.js';
 import { createModerationService, moderationRoutes } from './modules/moderation/index.js';
 import {
   createMailer,
@@ -89,7 +89,13 @@ import { createStructureService, structureRoutes } from './modules/structure/ind
 import { systemRoutes } from './modules/system/index.js';
 import { createTasksService, tasksRoutes } from './modules/tasks/index.js';
 import { createTrustService, type TrustService, trustRoutes } from './modules/trust/index.js';
-import { createUploadsService, localDiskStorage, s3Storage, uploadsRoutes } from './modules/uploads/index.js';
+import {
+  createUploadsService,
+  localDiskStorage,
+  type ObjectStorage,
+  s3Storage,
+  uploadsRoutes,
+} from './modules/uploads/index.js';
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import { ContentSources } from './platform/content-sources.js';
 import type { Database } from './platform/db.js';
@@ -123,6 +129,8 @@ export interface AppDeps {
   stripeHttpClient?: StripeProviderOptions['httpClient'];
   /** Draws pickup codes; tests pass one that repeats itself to force a collision. */
   pickupCode?: () => string;
+  /** Where uploads are kept; by default STORAGE's. Tests pass one that counts what is read. */
+  storage?: ObjectStorage;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -258,9 +266,13 @@ export async function buildApp(deps: AppDeps) {
     db,
     clock,
     storage:
-      config.storage.kind === 's3' ? s3Storage(config.storage) : localDiskStorage(config.storage.folder),
+      deps.storage ??
+      (config.storage.kind === 's3' ? s3Storage(config.storage) : localDiskStorage(config.storage.folder)),
     limits: { maxBytes: config.uploadMaxBytes, maxPixels: config.uploadMaxPixels },
     videoMaxBytes: config.videoUploadMaxBytes,
+    videoQuotaBytes: config.videoUploadQuotaBytes,
+    // A video's one use is a live room's session: only hosts upload them.
+    mayUploadVideos: mayHost,
   });
   const stores = createStoresService({
     db,
@@ -416,6 +428,7 @@ export async function buildApp(deps: AppDeps) {
     names: accounts.namesOf,
     videoOf: async (conn, ownerId, videoId) => uploads.findOwnedVideo(conn, ownerId, videoId),
     salesOf: (conn, id) => orders.salesOfSource(conn, { type: 'live', id }),
+    streamOrigins: config.liveStreamOrigins,
   });
   live.register({ moderation: moderationRegistry, contentSources });
   const liveStreams = createStreamHub({
@@ -566,7 +579,7 @@ export async function buildApp(deps: AppDeps) {
 
   registerValidation(app);
   registerErrorHandling(app);
-  await registerSecurityHeaders(app, config.publicUrl);
+  await registerSecurityHeaders(app, config.publicUrl, config.liveStreamOrigins);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -159,3 +159,34 @@ describe('image storage and upload settings', () => {
     expect(() => loadConfig({ UPLOAD_MAX_BYTES: '12' })).toThrow(/UPLOAD_MAX_BYTES/);
   });
 });
+
+describe('live-stream origins and the video quota', () => {
+  it('allows no stream origin by default on PostgreSQL, and the demo test stream on the embedded demo shop', () => {
+    const onPostgres = { ...postgres, SANDBOX_PAYMENTS: 'on' };
+    expect(loadConfig(onPostgres).liveStreamOrigins).toEqual([]);
+    expect(loadConfig({}).liveStreamOrigins).toEqual(['https://test-streams.mux.dev']);
+    expect(loadConfig({ SEED_DEMO: '0' }).liveStreamOrigins).toEqual([]);
+    expect(loadConfig({ LIVE_STREAM_ORIGINS: 'none' }).liveStreamOrigins).toEqual([]);
+  });
+
+  it('reads comma-separated https origins, and refuses anything else by name', () => {
+    expect(
+      loadConfig({ LIVE_STREAM_ORIGINS: 'https://Live.Example.com/, https://cdn.example.net:8443' })
+        .liveStreamOrigins,
+    ).toEqual(['https://live.example.com', 'https://cdn.example.net:8443']);
+    for (const bad of [
+      'http://live.example.com',
+      'https://live.example.com/hls',
+      'https:',
+      '*',
+      'https://a.com,',
+    ])
+      expect(() => loadConfig({ LIVE_STREAM_ORIGINS: bad })).toThrow(/LIVE_STREAM_ORIGINS must be/);
+  });
+
+  it('gives each host 512 MB of video a day unless set; 0 is no quota', () => {
+    expect(loadConfig({}).videoUploadQuotaBytes).toBe(512 * 1024 * 1024);
+    expect(loadConfig({ UPLOAD_VIDEO_QUOTA_BYTES: '0' }).videoUploadQuotaBytes).toBe(0);
+    expect(() => loadConfig({ UPLOAD_VIDEO_QUOTA_BYTES: '-1' })).toThrow(/UPLOAD_VIDEO_QUOTA_BYTES/);
+  });
+});

@@ -72,6 +72,13 @@ export interface Config {
   liveChatRateLimit: number;
   /** How often each process reads new live-room events for its open streams, in milliseconds. */
   livePollMs: number;
+  /** Bytes of video one person may upload in 24 hours; 0 = no quota. */
+  videoUploadQuotaBytes: number;
+  /**
+   * The https origins live rooms may play HLS streams from: the page's policy lets the player fetch
+   * from them, and a room's `streamUrl` must be on one. Empty: uploaded videos only.
+   */
+  liveStreamOrigins: string[];
 }
 
 export type StorageSettings =
@@ -133,6 +140,35 @@ function url(env: Env, name: string, protocols: readonly string[]): string | und
     if (protocols.includes(parsed.protocol)) return raw.replace(/\/$/, '');
   } catch {}
   return fail(name, `a URL starting with ${protocols.join(' or ')}`, raw);
+}
+
+/** Where the demo shop's live rooms play from (src/demo/live.ts): a public HLS test stream. */
+export const DEMO_STREAM_ORIGIN = 'https://test-streams.mux.dev';
+
+/**
+ * Comma-separated https origins (scheme, host, optional port; no path), or `none`. Unset: none,
+ * except on the embedded database with the demo shop on (SEED_DEMO), whose rooms play the demo's
+ * test stream: the default is the narrowest list on which the demo still plays, never "any host".
+ */
+function liveStreamOrigins(env: Env): string[] {
+  const raw = env.LIVE_STREAM_ORIGINS?.trim();
+  if (raw === undefined || raw === '')
+    return !env.DATABASE_URL && flag(env, 'SEED_DEMO', true) ? [DEMO_STREAM_ORIGIN] : [];
+  if (raw.toLowerCase() === 'none') return [];
+  return raw.split(',').map((part) => {
+    const text = part.trim().replace(/\/$/, '');
+    let origin = '';
+    try {
+      origin = new URL(text).origin;
+    } catch {}
+    if (!origin.startsWith('https://') || origin !== text.toLowerCase())
+      fail(
+        'LIVE_STREAM_ORIGINS',
+        'comma-separated https origins such as https://live.example.com, or none',
+        part,
+      );
+    return origin;
+  });
 }
 
 function timeZone(env: Env): string {
@@ -327,6 +363,14 @@ export function loadConfig(env: Env = process.env): Config {
     videoUploadMaxBytes: int(env, 'UPLOAD_VIDEO_MAX_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     liveChatRateLimit: int(env, 'LIVE_CHAT_RATE_LIMIT', 20, 0, 10_000),
     livePollMs: int(env, 'LIVE_POLL_MS', 500, 20, 60_000),
+    videoUploadQuotaBytes: int(
+      env,
+      'UPLOAD_VIDEO_QUOTA_BYTES',
+      512 * 1024 * 1024,
+      0,
+      1024 * 1024 * 1024 * 1024,
+    ),
+    liveStreamOrigins: liveStreamOrigins(env),
     // Last, so a start missing several settings names the payment provider first.
     publicUrl: publicUrl(env),
   };
@@ -460,4 +504,14 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'live-room chat messages one person may send per minute, then 429 (0 or RATE_LIMITS=off: no limit)',
   ],
   ['LIVE_POLL_MS', '500', 'how often each process reads new live-room events for its open streams (ms)'],
+  [
+    'UPLOAD_VIDEO_QUOTA_BYTES',
+    '536870912',
+    'bytes of video one host may upload in 24 hours (512 MB), then 429 (0: no quota); only shopkeepers and admins upload videos',
+  ],
+  [
+    'LIVE_STREAM_ORIGINS',
+    '(unset: none; demo shop: its test stream)',
+    'comma-separated https origins live rooms may play HLS from (the page policy allows exactly these; other stream URLs answer 422), or none; unset: uploaded videos only, except the embedded demo shop (SEED_DEMO on), which allows https://test-streams.mux.dev',
+  ],
 ];

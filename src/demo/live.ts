@@ -1,4 +1,5 @@
 import type { BuiltApp } from '../app.js';
+import { DEMO_STREAM_ORIGIN } from '../config.js';
 import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product } from '../modules/catalog/index.js';
 import type { DemoPerson } from './people.js';
@@ -6,8 +7,11 @@ import type { DemoTime } from './time.js';
 
 type Services = BuiltApp['services'];
 
-/** A public HLS test stream: the player has something to play where the machine is online. */
-export const DEMO_STREAM = 'https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8';
+/**
+ * A public HLS test stream: the player has something to play where the machine is online. Its
+ * origin is the one LIVE_STREAM_ORIGINS allows by default for the demo shop.
+ */
+export const DEMO_STREAM = `${DEMO_STREAM_ORIGIN}/x36xhzz/x36xhzz.m3u8`;
 const MINUTE_IN_DAYS = 1 / 1440;
 
 export const demoLiveRooms = {

@@ -34,7 +34,10 @@ const fitsWidth = (on: Page) => on.evaluate(() => document.documentElement.scrol
 const oolong = () => shop.products.find((p) => p.title === 'Oolong Gift Box') as Product;
 
 beforeAll(async () => {
-  [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
+  [shop, browser] = await Promise.all([
+    startShop({ env: { LIVE_STREAM_ORIGINS: 'https://stream.invalid' } }),
+    launchBrowser(),
+  ]);
   host = await shop.t.signUp({ name: 'Host Lin' });
   await shop.t.request('POST', '/api/shopkeepers', { token: host.token });
   const room = await shop.t.request('POST', '/api/live-rooms', {

@@ -274,7 +274,7 @@ function expectProblemStatus(
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ RETURN_WINDOW_DAYS: '0' });
+  t = await createTestApp({ RETURN_WINDOW_DAYS: '0', LIVE_STREAM_ORIGINS: 'https://video.example.com' });
   routes = await documentedRoutes(t);
   const admin = await t.signInAdmin();
   a = await t.signUp({ name: 'Buyer A' });

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * An S3-compatible endpoint in the test process: PUT, GET and DELETE of objects on path-style URLs
+ * An S3-compatible endpoint in the test process: PUT, GET (also of one `Range`), HEAD and DELETE of objects on path-style URLs
  * (`/<bucket>/<key>`), answering only requests signed with AWS Signature Version 4 for its one
  * key pair. It checks the signature as S3 does (canonical request, string to sign, signing key)
  * and the payload's hash, so the adapter is tested against the protocol, not a mock of the SDK.
@@ -16,7 +16,7 @@ export interface FakeS3 {
   secretAccessKey: string;
   objects: Map<string, { bytes: Buffer; contentType: string }>;
   /** Every request: method, path, and whether its signature checked out. */
-  requests: { method: string; path: string; signed: boolean }[];
+  requests: { method: string; path: string; signed: boolean; range?: string }[];
   close(): Promise<void>;
 }
 
@@ -98,7 +98,8 @@ export async function startFakeS3(): Promise<FakeS3> {
     const body = await readBody(request);
     const path = (request.url ?? '/').split('?')[0] as string;
     const signed = signatureValid(request, body, keys);
-    requests.push({ method: request.method ?? '', path, signed });
+    const range = typeof request.headers.range === 'string' ? request.headers.range : undefined;
+    requests.push({ method: request.method ?? '', path, signed, ...(range ? { range } : {}) });
     const fail = (status: number, code: string) => {
       response.writeHead(status, { 'content-type': 'application/xml' }).end(xmlError(code));
     };
@@ -110,9 +111,29 @@ export async function startFakeS3(): Promise<FakeS3> {
       objects.set(key, { bytes: body, contentType: String(request.headers['content-type'] ?? '') });
       return response.writeHead(200, { etag: `"${sha256(body).slice(0, 32)}"` }).end();
     }
+    if (request.method === 'HEAD') {
+      const object = objects.get(key);
+      if (!object) return response.writeHead(404).end();
+      return response
+        .writeHead(200, { 'content-type': object.contentType, 'content-length': object.bytes.length })
+        .end();
+    }
     if (request.method === 'GET') {
       const object = objects.get(key);
       if (!object) return fail(404, 'NoSuchKey');
+      const asked = range && /^bytes=(\d+)-(\d+)$/.exec(range);
+      if (asked) {
+        const start = Number(asked[1]);
+        const end = Math.min(Number(asked[2]), object.bytes.length - 1);
+        const part = object.bytes.subarray(start, end + 1);
+        return response
+          .writeHead(206, {
+            'content-type': object.contentType,
+            'content-length': part.length,
+            'content-range': `bytes ${start}-${end}/${object.bytes.length}`,
+          })
+          .end(part);
+      }
       return response
         .writeHead(200, { 'content-type': object.contentType, 'content-length': object.bytes.length })
         .end(object.bytes);

@@ -26,7 +26,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export async function createTestApp(
   env: Record<string, string> = {},
   db?: Database,
-  deps: Pick<AppDeps, 'stripeHttpClient' | 'webRoot' | 'mailer' | 'pickupCode'> = {},
+  deps: Pick<AppDeps, 'stripeHttpClient' | 'webRoot' | 'mailer' | 'pickupCode' | 'storage'> = {},
 ) {
   const database = db ?? (await openTestDatabase());
   const config = loadConfig({

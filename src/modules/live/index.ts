@@ -2,7 +2,7 @@
 export type { PinnedProductView } from './present.js';
 export { liveReasons } from './reasons.js';
 export { liveRoutes } from './routes.js';
-export { ROOM_ACTIONS, roomMachine } from './rules.js';
+export { mayHost, ROOM_ACTIONS, roomMachine } from './rules.js';
 export type {
   Message as LiveMessage,
   Pin as LivePin,

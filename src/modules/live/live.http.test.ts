@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile } from '../../../test/support/images.js';
+import { expectProblem } from '../../../test/support/problem.js';
 import { createProduct } from '../../../test/support/shop.js';
 import { readEvents } from '../../../test/support/sse.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
@@ -32,7 +33,7 @@ async function liveRoom() {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ LIVE_STREAM_ORIGINS: 'https://video.example.com' });
   host = await t.signUp({ name: 'Host' });
   expect((await t.request('POST', '/api/shopkeepers', { token: host.token })).statusCode).toBe(201);
   viewer = await t.signUp({ name: 'Viewer' });
@@ -82,6 +83,38 @@ describe('scheduling', () => {
     });
     expect(past.statusCode).toBe(422);
   });
+
+  it('plays streams only from LIVE_STREAM_ORIGINS (422 otherwise), and with none set, no stream at all', async () => {
+    const elsewhere = await t.request('POST', '/api/live-rooms', {
+      token: host.token,
+      body: { title: 'x', startsAt: inAnHour(), streamUrl: 'https://evil.example.net/live/a.m3u8' },
+    });
+    expect(expectProblem(elsewhere, 422)).toMatchObject({
+      reason: 'live_stream_origin_not_allowed',
+      params: { origin: 'https://evil.example.net' },
+    });
+    // Same host, another port: another origin.
+    const port = await t.request('POST', '/api/live-rooms', {
+      token: host.token,
+      body: { title: 'x', startsAt: inAnHour(), streamUrl: 'https://video.example.com:8443/a.m3u8' },
+    });
+    expect(expectProblem(port, 422).reason).toBe('live_stream_origin_not_allowed');
+    const none = await createTestApp({ LIVE_STREAM_ORIGINS: 'none' });
+    try {
+      const shopkeeper = await none.signUp();
+      await none.request('POST', '/api/shopkeepers', { token: shopkeeper.token });
+      const refused = await none.request('POST', '/api/live-rooms', {
+        token: shopkeeper.token,
+        body: { title: 'x', startsAt: inAnHour(), streamUrl: STREAM },
+      });
+      expect(expectProblem(refused, 422)).toMatchObject({
+        reason: 'live_stream_origin_not_allowed',
+        params: { origin: 'https://video.example.com' },
+      });
+    } finally {
+      await none.close();
+    }
+  }, 120_000);
 
   it('plays an uploaded MP4, judged by its bytes; someone else’s video is unknown', async () => {
     const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(64, 1)]);
@@ -245,6 +278,17 @@ describe('pins', () => {
     expect(
       (await t.request('GET', `/api/live-rooms/${room.id}/stats`, { token: admin.token })).statusCode,
     ).toBe(200);
+    // Operators see every room in the console (GET /api/admin/live-rooms), and so its figures.
+    const operator = await t.signUp();
+    await t.services.accounts.grantRole(operator.user.id, 'operator');
+    expect(
+      (await t.request('GET', '/api/admin/live-rooms', { token: operator.token }))
+        .json<{ items: Room[] }>()
+        .items.map((r) => r.id),
+    ).toContain(room.id);
+    const read = await t.request('GET', `/api/live-rooms/${room.id}/stats`, { token: operator.token });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json<Stats>()).toMatchObject({ pinClicks: 2 });
   });
 });
 
@@ -408,7 +452,11 @@ describe('chat', () => {
   });
 
   it('limits messages per person a minute when rate limits are on (429)', async () => {
-    const limited = await createTestApp({ RATE_LIMITS: 'on', LIVE_CHAT_RATE_LIMIT: '3' });
+    const limited = await createTestApp({
+      RATE_LIMITS: 'on',
+      LIVE_CHAT_RATE_LIMIT: '3',
+      LIVE_STREAM_ORIGINS: 'https://video.example.com',
+    });
     try {
       const h = await limited.signUp();
       await limited.request('POST', '/api/shopkeepers', { token: h.token });

@@ -22,6 +22,13 @@ export const liveReasons = defineReasons({
     code: 'invalid_input',
     description: '`streamUrl` must be an https URL of an HLS playlist (its path ends in `.m3u8`).',
   },
+  live_stream_origin_not_allowed: {
+    code: 'business_rule',
+    params: Type.Object({ origin: Type.String() }),
+    description:
+      'The shop plays streams only from the origins its operator allows (LIVE_STREAM_ORIGINS), and ' +
+      '`origin` is not one of them; an uploaded video (`videoId`) always plays.',
+  },
   live_video_not_found: {
     code: 'invalid_input',
     params: Type.Object({ videoId: Type.String() }),

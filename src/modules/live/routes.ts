@@ -61,7 +61,9 @@ export const liveRoutes: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (ap
           'Shopkeepers and operators (others 403 `live_host_role_required`). The session plays exactly one ' +
           'source: `streamUrl`, an https HLS playlist (`.m3u8`; else 400 `live_stream_url_invalid`), or ' +
           '`videoId`, a video the host uploaded (`POST /api/uploads/videos`; else 400 ' +
-          '`live_video_not_found`); both or neither is 400 `live_source_required`. `startsAt` from now on ' +
+          '`live_video_not_found`); both or neither is 400 `live_source_required`. A stream must be on an ' +
+          'origin the operator allows (LIVE_STREAM_ORIGINS; else 422 `live_stream_origin_not_allowed`). ' +
+          '`startsAt` from now on ' +
           '(422 `live_starts_in_past`). The room starts `scheduled`.',
         body: CreateRoomBody,
         response: {
@@ -287,7 +289,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (ap
         tags,
         summary: 'A room’s figures',
         description:
-          'Its host, or an operator (others 404): viewers now, at the peak and in total, chat messages, ' +
+          'Its host, or staff (operators and admins; others 404): viewers now, at the peak and in total, chat messages, ' +
           'pin clicks (also per pin), and the paid orders placed from the room with their GMV.',
         params: RoomParams,
         response: { 200: StatsSchema, 401: ProblemResponse, 404: ProblemResponse },

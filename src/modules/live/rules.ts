@@ -75,3 +75,14 @@ export function isHlsUrl(text: string): boolean {
 
 /** Who may host: shopkeepers and operators. */
 export const mayHost = (roles: readonly string[]) => roles.includes('shopkeeper') || roles.includes('admin');
+
+/** Whether the stream URL (already an HLS URL) is on one of the origins the operator allows. */
+export const streamOriginAllowed = (streamUrl: string, origins: readonly string[]) =>
+  origins.includes(new URL(streamUrl).origin);
+
+/**
+ * Who may read any room's figures: operators and admins, the staff who see every room in the
+ * console (`GET /api/admin/live-rooms`); its host reads their own.
+ */
+export const readsAnyStats = (roles: readonly string[]) =>
+  roles.includes('admin') || roles.includes('operator');

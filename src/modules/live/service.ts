@@ -18,7 +18,9 @@ import {
   ROOM_LISTS,
   type RoomAction,
   type RoomList,
+  readsAnyStats,
   roomMachine,
+  streamOriginAllowed,
 } from './rules.js';
 import type { CreateRoom, Message, Pin, Room, Stats } from './schemas.js';
 
@@ -30,6 +32,8 @@ export interface LiveDeps extends LivePorts {
   videoOf(conn: Queryable, ownerId: string, videoId: string): Promise<{ url: string } | null>;
   /** Paid orders placed from the room and their totals less refunds (the orders module's). */
   salesOf(conn: Queryable, roomId: string): Promise<{ orders: number; gmv: number }>;
+  /** The https origins a `streamUrl` may be on (LIVE_STREAM_ORIGINS); the page's policy allows the same. */
+  streamOrigins: readonly string[];
 }
 
 interface Person {
@@ -70,6 +74,14 @@ export function createLiveService(deps: LiveDeps) {
       throw refuse('live_source_required', undefined, 'Give a stream URL or a video, one of them');
     if (body.streamUrl !== undefined && !isHlsUrl(body.streamUrl))
       throw refuse('live_stream_url_invalid', undefined, 'The stream URL must be an https .m3u8 playlist');
+    if (body.streamUrl !== undefined && !streamOriginAllowed(body.streamUrl, deps.streamOrigins)) {
+      const origin = new URL(body.streamUrl).origin;
+      throw refuse(
+        'live_stream_origin_not_allowed',
+        { origin },
+        `This shop does not play streams from ${origin}`,
+      );
+    }
     const startsAt = new Date(body.startsAt);
     // A minute of slack: a host who picks "now" has already passed it when the request lands.
     if (Number.isNaN(startsAt.getTime()) || startsAt.getTime() < clock.now().getTime() - 60_000)
@@ -244,10 +256,10 @@ export function createLiveService(deps: LiveDeps) {
     };
   }
 
-  /** The host's figures (an operator may read any room's); others get 404. */
+  /** The host's figures (staff may read any room's); others get 404. */
   async function stats(viewer: Person, id: string): Promise<Stats> {
     const room = await q.findRoom(db, id);
-    if (!room || (room.host_id !== viewer.id && !viewer.roles.includes('admin'))) throw roomNotFound(id);
+    if (!room || (room.host_id !== viewer.id && !readsAnyStats(viewer.roles))) throw roomNotFound(id);
     const counts = await q.roomCounts(db, id, new Date(clock.now().getTime() - PRESENCE_TTL_MS));
     const pins = await q.pinsOf(db, [id]);
     const sales = await deps.salesOf(db, id);

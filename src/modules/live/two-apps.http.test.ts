@@ -19,8 +19,9 @@ beforeAll(async () => {
   const url = testDialect === 'postgres' ? await createPostgresDatabase() : undefined;
   const db = url ? openPostgres(url, 10) : await openTestDatabase();
   const second = url ? openPostgres(url, 10) : db;
-  a = await createTestApp({ LIVE_POLL_MS: '50' }, db);
-  b = await createTestApp({ LIVE_POLL_MS: '50' }, second);
+  const env = { LIVE_POLL_MS: '50', LIVE_STREAM_ORIGINS: 'https://v.example.com' };
+  a = await createTestApp(env, db);
+  b = await createTestApp(env, second);
   await b.app.listen({ port: 0, host: '127.0.0.1' });
   baseB = `http://127.0.0.1:${(b.app.server.address() as AddressInfo).port}`;
 });

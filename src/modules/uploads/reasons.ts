@@ -48,6 +48,22 @@ export const uploadsReasons = defineReasons({
     params: Type.Object({ id: Type.String() }),
     description: 'No such upload, or it is someone else’s.',
   },
+  upload_video_host_only: {
+    code: 'forbidden',
+    description: 'Only people who may host live rooms (shopkeepers and admins) upload videos.',
+  },
+  upload_video_quota_exceeded: {
+    code: 'rate_limited',
+    params: Type.Object({
+      maxBytes: Type.Integer(),
+      maxMegabytes: Type.Number(),
+      usedBytes: Type.Integer(),
+      retryAfterSeconds: Type.Integer({ minimum: 0 }),
+    }),
+    description:
+      'This video would take the person past their video quota for 24 hours (`maxBytes`, also in MB; ' +
+      '`usedBytes` so far); room frees up after `retryAfterSeconds`.',
+  },
   uploads_rate_limited: {
     code: 'rate_limited',
     params: Type.Object({ retryAfterSeconds: Type.Integer({ minimum: 0 }), max: Type.Integer() }),
@@ -71,4 +87,11 @@ export const tooManyPixels = (maxPixels: number, width: number, height: number) 
     'upload_too_many_pixels',
     { maxPixels, maxMegapixels: oneDecimal(maxPixels / 1e6), width, height },
     'The image has too many pixels',
+  );
+
+export const videoQuotaExceeded = (maxBytes: number, usedBytes: number, retryAfterSeconds: number) =>
+  refuse(
+    'upload_video_quota_exceeded',
+    { maxBytes, maxMegabytes: oneDecimal(maxBytes / 1024 / 1024), usedBytes, retryAfterSeconds },
+    'This video would pass your video quota for 24 hours',
   );

@@ -114,15 +114,19 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRouteOptions> = asy
         tags: ['uploads'],
         summary: 'Upload a video',
         description:
-          'Signed in. A `multipart/form-data` body with one file field `file`: an MP4 or WebM video, judged ' +
+          'Those who may host live rooms: shopkeepers and admins (others 403 `upload_video_host_only`). ' +
+          'A `multipart/form-data` body with one file field `file`: an MP4 or WebM video, judged ' +
           'by its first bytes (not its name or claimed type; otherwise 415 `upload_not_a_video`), at most ' +
           'UPLOAD_VIDEO_MAX_BYTES (413 `upload_too_large` with `maxBytes`). Stored as sent and served at ' +
-          '`url` with byte ranges, for a live room’s recorded session. Rate-limited per person with images.',
+          '`url` with byte ranges, for a live room’s recorded session. Rate-limited per person with images, ' +
+          'and at most UPLOAD_VIDEO_QUOTA_BYTES of video per person in 24 hours (429 ' +
+          '`upload_video_quota_exceeded`).',
         consumes: ['multipart/form-data'],
         response: {
           201: VideoUploadSchema,
           400: ProblemResponse,
           401: ProblemResponse,
+          403: ProblemResponse,
           413: ProblemResponse,
           415: ProblemResponse,
           429: ProblemResponse,
@@ -131,8 +135,10 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRouteOptions> = asy
     },
     async (request, reply) => {
       const user = requireUser(request);
+      // Before the body is read: a refused person's 64 MB never reach memory.
+      await uploads.assertMayUploadVideo(user, 1);
       const bytes = await readFile(request, uploads.videoMaxBytes);
-      return reply.status(201).send(await uploads.uploadVideo(user.id, bytes));
+      return reply.status(201).send(await uploads.uploadVideo(user, bytes));
     },
   );
 
@@ -175,26 +181,25 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRouteOptions> = asy
       const reply = typedReply as FastifyReply;
       const { key } = request.params;
       const etag = `"${key}"`;
-      const found = await uploads.open(key);
+      const found = (await uploads.openVideo(key)) ?? (await uploads.open(key));
       if (!found) throw refuse('upload_not_found', { id: key }, 'No such image');
       reply
         .header('cache-control', IMMUTABLE)
         .header('etag', etag)
         .header('x-content-type-options', 'nosniff');
       if (request.headers['if-none-match']?.split(/,\s*/).includes(etag)) return reply.status(304).send();
-      if (!found.contentType.startsWith('video/')) return reply.type(found.contentType).send(found.bytes);
-      // Players seek in a video by asking for byte ranges.
-      const size = found.bytes.length;
+      if (!('read' in found)) return reply.type(found.contentType).send(found.bytes);
+      // Players seek by asking for byte ranges; each is streamed from storage, never the whole file.
+      const { size } = found;
       reply.header('accept-ranges', 'bytes');
       const range = byteRange(request.headers.range, size);
       if (range === 'unsatisfiable')
         return reply.status(416).header('content-range', `bytes */${size}`).send();
-      if (!range) return reply.type(found.contentType).send(found.bytes);
-      return reply
-        .status(206)
-        .type(found.contentType)
-        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
-        .send(found.bytes.subarray(range.start, range.end + 1));
+      const { start, end } = range ?? { start: 0, end: size - 1 };
+      const body = await found.read(start, end);
+      reply.type(found.contentType).header('content-length', end - start + 1);
+      if (!range) return reply.send(body);
+      return reply.status(206).header('content-range', `bytes ${start}-${end}/${size}`).send(body);
     },
   );
 };

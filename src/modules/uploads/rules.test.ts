@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   byteRange,
   orientedSize,
+  QUOTA_WINDOW_MS,
+  quotaRetryAfterMs,
   sniffImageFormat,
   sniffVideoFormat,
   UPLOAD_PURPOSES,
@@ -109,5 +111,21 @@ describe('video formats and byte ranges', () => {
     expect(byteRange('bytes=100-', 100)).toBe('unsatisfiable');
     expect(byteRange('bytes=0-1,5-6', 100)).toBeNull();
     expect(byteRange(undefined, 100)).toBeNull();
+  });
+});
+
+describe('quotaRetryAfterMs', () => {
+  const hour = 3_600_000;
+  const now = 100 * hour;
+  it('is 0 when the bytes fit, else when enough of the oldest uploads have left the window', () => {
+    const uploads = [
+      { bytes: 300, at: now - 20 * hour },
+      { bytes: 300, at: now - 10 * hour },
+    ];
+    expect(quotaRetryAfterMs(uploads, 400, 1000, now)).toBe(0);
+    expect(quotaRetryAfterMs(uploads, 500, 1000, now)).toBe(4 * hour);
+    expect(quotaRetryAfterMs(uploads, 800, 1000, now)).toBe(14 * hour);
+    // Larger than the quota on its own: never fits, so a whole window.
+    expect(quotaRetryAfterMs(uploads, 2000, 1000, now)).toBe(QUOTA_WINDOW_MS);
   });
 });

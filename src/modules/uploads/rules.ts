@@ -81,6 +81,28 @@ export const videoKey = (hash: string, format: VideoFormat) => `${hash}.${format
 export const VIDEO_KEY = /^[0-9a-f]{32}\.(mp4|webm)$/;
 export const videoUrl = (hash: string, format: VideoFormat) => `${UPLOADS_PATH}${videoKey(hash, format)}`;
 
+/** A person's video quota counts what they uploaded in the last 24 hours. */
+export const QUOTA_WINDOW_MS = 24 * 3_600_000;
+
+/**
+ * How long until `incoming` more bytes fit within `quota`, given the window's uploads oldest first:
+ * each frees its bytes when it leaves the window. Never fits (a file larger than the quota): a window.
+ */
+export function quotaRetryAfterMs(
+  uploads: readonly { bytes: number; at: number }[],
+  incoming: number,
+  quota: number,
+  now: number,
+): number {
+  let used = uploads.reduce((sum, u) => sum + u.bytes, 0);
+  if (used + incoming <= quota) return 0;
+  for (const upload of uploads) {
+    used -= upload.bytes;
+    if (used + incoming <= quota) return Math.max(0, upload.at + QUOTA_WINDOW_MS - now);
+  }
+  return QUOTA_WINDOW_MS;
+}
+
 /** The one byte range of a `Range: bytes=a-b` header within `size` bytes, or null (send it all, or 416). */
 export function byteRange(
   header: string | undefined,

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { assertSafeKey, type ObjectStorage } from './storage.js';
 
 export interface S3Settings {
@@ -54,6 +55,28 @@ export function s3Storage(settings: S3Settings): ObjectStorage {
         if (isMissing(sdk, err)) return null;
         throw err;
       }
+    },
+    async head(key) {
+      assertSafeKey(key);
+      const { sdk, client } = await connect();
+      try {
+        const out = await client.send(new sdk.HeadObjectCommand({ Bucket, Key: key }));
+        return { size: out.ContentLength ?? 0, contentType: out.ContentType ?? 'application/octet-stream' };
+      } catch (err) {
+        if (isMissing(sdk, err)) return null;
+        throw err;
+      }
+    },
+    // A ranged GetObject: only the asked-for bytes leave the bucket, streamed through.
+    async readRange(key, start, end) {
+      assertSafeKey(key);
+      const { sdk, client } = await connect();
+      const out = await client.send(
+        new sdk.GetObjectCommand({ Bucket, Key: key, Range: `bytes=${start}-${end}` }),
+      );
+      if (!out.Body) throw new Error(`The bucket sent no body for ${key}`);
+      // In Node the SDK's body is an IncomingMessage: a Readable.
+      return out.Body as Readable;
     },
     async delete(key) {
       assertSafeKey(key);

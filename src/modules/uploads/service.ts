@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import { type ImageLimits, processImage } from './images.js';
-import { refuse, tooLarge } from './reasons.js';
+import { refuse, tooLarge, videoQuotaExceeded } from './reasons.js';
 import {
+  QUOTA_WINDOW_MS,
+  quotaRetryAfterMs,
   sniffVideoFormat,
   UPLOADS_PATH,
   type UploadPurpose,
@@ -18,7 +21,7 @@ import {
   videoUrl,
 } from './rules.js';
 import type { Upload, VideoUpload } from './schemas.js';
-import type { ObjectStorage, StoredObject } from './storage.js';
+import type { ObjectInfo, ObjectStorage, StoredObject } from './storage.js';
 
 interface UploadRow {
   id: string;
@@ -40,6 +43,21 @@ export interface UploadsDeps {
   limits: ImageLimits;
   /** Largest video accepted, in bytes (UPLOAD_VIDEO_MAX_BYTES). */
   videoMaxBytes: number;
+  /** Bytes of video one person may upload in 24 hours (UPLOAD_VIDEO_QUOTA_BYTES); 0: no quota. */
+  videoQuotaBytes: number;
+  /** Who may upload videos: those who may host a live room, the only use of one (the live module's rule). */
+  mayUploadVideos(roles: readonly string[]): boolean;
+}
+
+/** Who uploads: their id and roles. */
+export interface Uploader {
+  id: string;
+  roles: readonly string[];
+}
+
+/** A stored video, opened by size: its bytes are read by range, never all at once. */
+export interface OpenVideo extends ObjectInfo {
+  read(start: number, end: number): Promise<Readable>;
 }
 
 interface VideoRow {
@@ -77,7 +95,8 @@ function present(row: UploadRow): Upload {
 
 export type UploadsService = ReturnType<typeof createUploadsService>;
 
-export function createUploadsService({ db, clock, storage, limits, videoMaxBytes }: UploadsDeps) {
+export function createUploadsService(deps: UploadsDeps) {
+  const { db, clock, storage, limits, videoMaxBytes, videoQuotaBytes } = deps;
   /**
    * Checks and resizes the image, stores every width, then records the upload. The bytes are
    * written before the row (no transaction spans the storage calls): a failure between leaves
@@ -137,11 +156,35 @@ export function createUploadsService({ db, clock, storage, limits, videoMaxBytes
   }
 
   /**
+   * Refuses someone who may not upload videos, or whose videos of the last 24 hours plus `incoming`
+   * bytes pass the quota. The route asks before reading the body (with 1 byte: is there room at all),
+   * the upload again with its size. Two uploads at once may both pass: the quota bounds a person's
+   * storage and bandwidth, it is not money, and each upload in flight overshoots by one file at most.
+   */
+  async function assertMayUploadVideo(uploader: Uploader, incoming: number): Promise<void> {
+    if (!deps.mayUploadVideos(uploader.roles))
+      throw refuse('upload_video_host_only', undefined, 'Only hosts of live rooms upload videos');
+    if (videoQuotaBytes === 0) return;
+    const now = clock.now();
+    const recent = await db.query<{ bytes: string | number; created_at: Date }>(
+      'SELECT bytes, created_at FROM upload_videos WHERE owner_id = $1 AND created_at > $2 ORDER BY created_at',
+      [uploader.id, new Date(now.getTime() - QUOTA_WINDOW_MS)],
+    );
+    const uploads = recent.map((r) => ({ bytes: Number(r.bytes), at: r.created_at.getTime() }));
+    const used = uploads.reduce((sum, u) => sum + u.bytes, 0);
+    if (used + incoming <= videoQuotaBytes) return;
+    const waitMs = quotaRetryAfterMs(uploads, incoming, videoQuotaBytes, now.getTime());
+    throw videoQuotaExceeded(videoQuotaBytes, used, Math.ceil(waitMs / 1000));
+  }
+
+  /**
    * Stores a video as sent (no transcoding): the format from its first bytes, never its name. The
    * bytes go under their content hash before the row, as images do.
    */
-  async function uploadVideo(ownerId: string, bytes: Buffer): Promise<VideoUpload> {
+  async function uploadVideo(uploader: Uploader, bytes: Buffer): Promise<VideoUpload> {
     if (bytes.length > videoMaxBytes) throw tooLarge(videoMaxBytes);
+    await assertMayUploadVideo(uploader, bytes.length);
+    const ownerId = uploader.id;
     const format = sniffVideoFormat(bytes);
     if (!format) throw refuse('upload_not_a_video', { accepted: 'mp4, webm' }, 'The file is not a video');
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
@@ -163,11 +206,30 @@ export function createUploadsService({ db, clock, storage, limits, videoMaxBytes
     return rows[0] ? presentVideo(rows[0]) : null;
   }
 
-  /** A stored width or video by its key; only keys of the forms uploads make reach the storage. */
+  /** A stored width by its key; only keys of the forms uploads make reach the storage. */
   async function open(key: string): Promise<StoredObject | null> {
-    if (!VARIANT_KEY.test(key) && !VIDEO_KEY.test(key)) return null;
+    if (!VARIANT_KEY.test(key)) return null;
     return storage.get(key);
   }
 
-  return { upload, uploadVideo, findOwned, getOwned, ownsUrl, findOwnedVideo, open, limits, videoMaxBytes };
+  /** A stored video by its key, by size and ranges (players seek by asking for byte ranges). */
+  async function openVideo(key: string): Promise<OpenVideo | null> {
+    if (!VIDEO_KEY.test(key)) return null;
+    const info = await storage.head(key);
+    return info && { ...info, read: (start, end) => storage.readRange(key, start, end) };
+  }
+
+  return {
+    upload,
+    assertMayUploadVideo,
+    uploadVideo,
+    findOwned,
+    getOwned,
+    ownsUrl,
+    findOwnedVideo,
+    open,
+    openVideo,
+    limits,
+    videoMaxBytes,
+  };
 }

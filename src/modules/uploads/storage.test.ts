@@ -21,6 +21,22 @@ async function roundTrip(storage: ObjectStorage) {
   await storage.delete('abc-320.webp'); // and deleting a missing key too
 }
 
+const drain = async (stream: NodeJS.ReadableStream) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+};
+
+/** A video is read by size and ranges, never whole. */
+async function ranges(storage: ObjectStorage) {
+  expect(await storage.head('abc.mp4')).toBeNull();
+  await storage.put('abc.mp4', bytes, 'video/mp4');
+  expect(await storage.head('abc.mp4')).toEqual({ size: bytes.length, contentType: 'video/mp4' });
+  expect(await drain(await storage.readRange('abc.mp4', 2, 5))).toEqual(bytes.subarray(2, 6));
+  expect(await drain(await storage.readRange('abc.mp4', 0, bytes.length - 1))).toEqual(bytes);
+  await storage.delete('abc.mp4');
+}
+
 describe('local disk storage', () => {
   let folder: string;
   beforeAll(async () => {
@@ -31,6 +47,10 @@ describe('local disk storage', () => {
   it('puts, gets and deletes by key, leaving no temporary files', async () => {
     await roundTrip(localDiskStorage(folder));
     expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('tells an object’s size and reads one range of it', async () => {
+    await ranges(localDiskStorage(folder));
   });
 
   it('refuses keys that could leave its folder', async () => {
@@ -70,6 +90,18 @@ describe('S3-compatible storage, against an in-process endpoint that checks sign
       'DELETE /fission-test/abc-320.webp',
     ]);
     expect(s3.requests.every((r) => r.signed)).toBe(true);
+  });
+
+  it('asks HEAD for the size and a ranged GET for a range: only those bytes come from the bucket', async () => {
+    s3.requests.length = 0;
+    await ranges(s3Storage(settings()));
+    const reads = s3.requests.filter((r) => r.method === 'GET' || r.method === 'HEAD');
+    expect(reads.map((r) => `${r.method} ${r.range ?? ''}`)).toEqual([
+      'HEAD ',
+      'HEAD ',
+      'GET bytes=2-5',
+      `GET bytes=0-${bytes.length - 1}`,
+    ]);
   });
 
   it('stores the media type with the object', async () => {

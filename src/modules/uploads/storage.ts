@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 /** A stored object: its bytes and the media type it was put with. */
 export interface StoredObject {
   bytes: Buffer;
+  contentType: string;
+}
+
+/** What is stored under a key, without its bytes. */
+export interface ObjectInfo {
+  size: number;
   contentType: string;
 }
 
@@ -17,6 +25,13 @@ export interface ObjectStorage {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
   /** The object, or null when there is none under the key. */
   get(key: string): Promise<StoredObject | null>;
+  /** The object's size and type without reading it, or null when there is none. */
+  head(key: string): Promise<ObjectInfo | null>;
+  /**
+   * Bytes `start` to `end` (inclusive, within the size `head` gave) as a stream that reads only
+   * those: a video is served by ranges, and reading all of it per request would hold it in memory.
+   */
+  readRange(key: string, start: number, end: number): Promise<Readable>;
   /** Removes the object; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
 }
@@ -64,6 +79,17 @@ export function localDiskStorage(folder: string): ObjectStorage {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
       }
+    },
+    async head(key) {
+      try {
+        return { size: (await stat(pathOf(key))).size, contentType: typeOf(key) };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    },
+    async readRange(key, start, end) {
+      return createReadStream(pathOf(key), { start, end });
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });

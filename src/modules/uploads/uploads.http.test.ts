@@ -1,4 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeS3, startFakeS3 } from '../../../test/support/fake-s3.js';
@@ -7,6 +10,7 @@ import { expectProblem } from '../../../test/support/problem.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Store } from '../stores/index.js';
 import type { Upload } from './schemas.js';
+import { localDiskStorage, type ObjectStorage } from './storage.js';
 
 let t: TestApp;
 let token: string;
@@ -252,6 +256,39 @@ describe('with S3 storage, a small size limit and rate limits on', () => {
   });
 });
 
+/** A storage that records each call, and the bytes each ranged read gave out. */
+function countingStorage(inner: ObjectStorage) {
+  const calls: string[] = [];
+  const storage: ObjectStorage = {
+    async put(key, bytes, type) {
+      calls.push(`put ${key}`);
+      return inner.put(key, bytes, type);
+    },
+    delete: (key) => inner.delete(key),
+    async get(key) {
+      calls.push(`get ${key}`);
+      return inner.get(key);
+    },
+    async head(key) {
+      calls.push(`head ${key}`);
+      return inner.head(key);
+    },
+    async readRange(key, start, end) {
+      const entry = calls.push(`range ${key} ${start}-${end}`) - 1;
+      let read = 0;
+      const counted = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          read += chunk.length;
+          calls[entry] = `range ${key} ${start}-${end} read ${read}`;
+          done(null, chunk);
+        },
+      });
+      return (await inner.readRange(key, start, end)).pipe(counted);
+    },
+  };
+  return { storage, calls };
+}
+
 describe('POST /api/uploads/videos', () => {
   const mp4 = (size: number) =>
     Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), randomBytes(size - 12)]);
@@ -263,32 +300,82 @@ describe('POST /api/uploads/videos', () => {
       headers: file.headers,
     });
   };
+  /** A new shopkeeper of `app`: only those who may host upload videos. */
+  const host = async (app: TestApp) => {
+    const person = (await app.signUp()).token;
+    await app.request('POST', '/api/shopkeepers', { token: person });
+    return person;
+  };
 
-  it('stores a video by its content, serves it whole and by range, and needs sign-in', async () => {
+  let counting: ReturnType<typeof countingStorage>;
+  let counted: TestApp;
+  let hostToken: string;
+  beforeAll(async () => {
+    counting = countingStorage(localDiskStorage(join(tmpdir(), `fission-videos-${randomUUID()}`)));
+    counted = await createTestApp({}, undefined, { storage: counting.storage });
+    hostToken = await host(counted);
+  });
+  afterAll(() => counted.close());
+
+  it('stores a host’s video by its content, serves it whole and by range, and needs sign-in', async () => {
     const bytes = mp4(4000);
-    const res = await send(t, token, bytes, 'named-anything.txt');
+    const res = await send(counted, hostToken, bytes, 'named-anything.txt');
     expect(res.statusCode, res.body).toBe(201);
     const video = res.json<{ url: string; mediaType: string; bytes: number }>();
     expect(video).toMatchObject({ mediaType: 'video/mp4', bytes: 4000 });
-    const whole = await t.app.inject({ method: 'GET', url: video.url });
+    const whole = await counted.app.inject({ method: 'GET', url: video.url });
     expect(whole.headers['content-type']).toBe('video/mp4');
     expect(whole.headers['accept-ranges']).toBe('bytes');
     expect(whole.rawPayload.equals(bytes)).toBe(true);
-    const tail = await t.app.inject({ method: 'GET', url: video.url, headers: { range: 'bytes=-100' } });
+    const tail = await counted.app.inject({
+      method: 'GET',
+      url: video.url,
+      headers: { range: 'bytes=-100' },
+    });
     expect(tail.statusCode).toBe(206);
     expect(tail.headers['content-range']).toBe('bytes 3900-3999/4000');
     expect(tail.rawPayload.equals(bytes.subarray(3900))).toBe(true);
-    const past = await t.app.inject({ method: 'GET', url: video.url, headers: { range: 'bytes=5000-' } });
+    const past = await counted.app.inject({
+      method: 'GET',
+      url: video.url,
+      headers: { range: 'bytes=5000-' },
+    });
     expect(past.statusCode).toBe(416);
-    expect((await send(t, undefined, bytes)).statusCode).toBe(401);
+    expect((await send(counted, undefined, bytes)).statusCode).toBe(401);
+  });
+
+  it('streams exactly the range asked for from storage, never reading the whole video', async () => {
+    const bytes = mp4(64 * 1024);
+    const video = (await send(counted, hostToken, bytes)).json<{ url: string }>();
+    const key = video.url.replace('/uploads/', '');
+    counting.calls.length = 0;
+    const res = await counted.app.inject({
+      method: 'GET',
+      url: video.url,
+      headers: { range: 'bytes=1000-1999' },
+    });
+    expect(res.statusCode).toBe(206);
+    expect(res.headers['content-length']).toBe('1000');
+    expect(res.headers['content-range']).toBe(`bytes 1000-1999/${bytes.length}`);
+    expect(res.rawPayload.equals(bytes.subarray(1000, 2000))).toBe(true);
+    // The size from `head`, then 1000 bytes from a ranged read; `get` (all of it) never.
+    expect(counting.calls).toEqual([`head ${key}`, `range ${key} 1000-1999 read 1000`]);
+  });
+
+  it('refuses a buyer’s video before reading it (403 upload_video_host_only)', async () => {
+    const buyer = (await counted.signUp()).token;
+    counting.calls.length = 0;
+    const res = await send(counted, buyer, mp4(4000));
+    expect(expectProblem(res, 403)).toMatchObject({ reason: 'upload_video_host_only' });
+    expect(counting.calls).toEqual([]);
   });
 
   it('refuses a picture or text sent as a video (415) and a video over UPLOAD_VIDEO_MAX_BYTES (413)', async () => {
-    const png = await send(t, token, await pngOf(10, 10), 'clip.mp4');
+    const png = await send(counted, hostToken, await pngOf(10, 10), 'clip.mp4');
     expect(expectProblem(png, 415)).toMatchObject({ reason: 'upload_not_a_video' });
     const small = await createTestApp({ UPLOAD_VIDEO_MAX_BYTES: '2048' });
     try {
-      const person = (await small.signUp()).token;
+      const person = await host(small);
       expect((await send(small, person, mp4(2000))).statusCode).toBe(201);
       const big = await send(small, person, mp4(3000));
       expect(expectProblem(big, 413)).toMatchObject({
@@ -298,5 +385,56 @@ describe('POST /api/uploads/videos', () => {
     } finally {
       await small.close();
     }
-  });
+  }, 120_000);
+
+  it('holds each host to UPLOAD_VIDEO_QUOTA_BYTES a day (429), room freeing as uploads age', async () => {
+    const quota = await createTestApp({ UPLOAD_VIDEO_QUOTA_BYTES: '5000' });
+    try {
+      const person = await host(quota);
+      const other = await host(quota);
+      expect((await send(quota, person, mp4(3000))).statusCode).toBe(201);
+      quota.clock.advance(3_600_000);
+      const over = await send(quota, person, mp4(3000));
+      expect(expectProblem(over, 429)).toMatchObject({
+        reason: 'upload_video_quota_exceeded',
+        // The first upload leaves the 24-hour window in 23 hours.
+        params: { maxBytes: 5000, usedBytes: 3000, retryAfterSeconds: 23 * 3600 },
+      });
+      expect((await send(quota, person, mp4(2000))).statusCode).toBe(201);
+      expect((await send(quota, other, mp4(3000))).statusCode).toBe(201);
+      quota.clock.advance(23 * 3_600_000 + 1000);
+      expect((await send(quota, person, mp4(3000))).statusCode).toBe(201);
+    } finally {
+      await quota.close();
+    }
+  }, 120_000);
+
+  it('streams a range from an S3 bucket with a ranged GetObject', async () => {
+    const s3 = await startFakeS3();
+    const onS3 = await createTestApp({
+      STORAGE: 's3',
+      S3_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint,
+      S3_REGION: s3.region,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'on',
+    });
+    try {
+      const bytes = mp4(10_000);
+      const video = (await send(onS3, await host(onS3), bytes)).json<{ url: string }>();
+      s3.requests.length = 0;
+      const res = await onS3.app.inject({
+        method: 'GET',
+        url: video.url,
+        headers: { range: 'bytes=500-599' },
+      });
+      expect(res.statusCode).toBe(206);
+      expect(res.rawPayload.equals(bytes.subarray(500, 600))).toBe(true);
+      expect(s3.requests.map((r) => `${r.method} ${r.range ?? ''}`)).toEqual(['HEAD ', 'GET bytes=500-599']);
+    } finally {
+      await onS3.close();
+      await s3.close();
+    }
+  }, 120_000);
 });

@@ -16,27 +16,31 @@ const STRIPE = {
  * and Stripe, never inline (Vite's build emits none; server-rendered pages add none). Styles may
  * be inline: the small server-rendered pages and Stripe's elements set style attributes, and a
  * style cannot run code. Product images may come from any https host an operator links.
+ *
+ * Live rooms play uploaded videos from this origin, and HLS streams only from `streamOrigins`
+ * (LIVE_STREAM_ORIGINS): hls.js fetches their playlists and segments (connect), feeds them to the
+ * video element as blob: media, and may parse them in a worker made from a blob: URL. Nothing else
+ * may be fetched or played from elsewhere, so injected markup cannot send data to any https host.
  */
-const APP_DIRECTIVES = {
-  defaultSrc: ["'self'"],
-  baseUri: ["'self'"],
-  scriptSrc: ["'self'", ...STRIPE.script],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-  fontSrc: ["'self'", 'data:'],
-  // Live rooms play an operator's or host's HLS stream from any https host: hls.js fetches its
-  // playlists and segments (connect), feeds them to the video element as blob: media, and may
-  // parse them in a worker made from a blob: URL.
-  connectSrc: ["'self'", 'https:', ...STRIPE.connect],
-  mediaSrc: ["'self'", 'blob:', 'https:'],
-  workerSrc: ["'self'", 'blob:'],
-  frameSrc: STRIPE.frame,
-  frameAncestors: ["'none'"],
-  formAction: ["'self'"],
-  objectSrc: ["'none'"],
-  // Not upgrade-insecure-requests: a shop served over plain http (a laptop, a test) would break.
-  upgradeInsecureRequests: null,
-};
+export function appDirectives(streamOrigins: readonly string[]) {
+  return {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    scriptSrc: ["'self'", ...STRIPE.script],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'", ...streamOrigins, ...STRIPE.connect],
+    mediaSrc: ["'self'", 'blob:', ...streamOrigins],
+    workerSrc: ["'self'", 'blob:'],
+    frameSrc: STRIPE.frame,
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+    objectSrc: ["'none'"],
+    // Not upgrade-insecure-requests: a shop served over plain http (a laptop, a test) would break.
+    upgradeInsecureRequests: null,
+  };
+}
 
 /**
  * The API reference at /docs (Scalar's page) starts itself with an inline script, evaluates code
@@ -89,7 +93,11 @@ declare module 'fastify' {
  * http://localhost is never pinned to https. A shop whose PUBLIC_URL is https is always reached over
  * https, even behind a proxy that ends TLS and was not named in TRUST_PROXY.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: string | undefined) {
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  publicUrl: string | undefined,
+  streamOrigins: readonly string[],
+) {
   const publicHttps = publicUrl?.startsWith('https:') ?? false;
   app.decorateRequest('overHttps', {
     getter(this: FastifyRequest) {
@@ -97,7 +105,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: s
     },
   });
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: APP_DIRECTIVES },
+    contentSecurityPolicy: { useDefaults: false, directives: appDirectives(streamOrigins) },
     strictTransportSecurity: false,
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },

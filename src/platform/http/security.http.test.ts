@@ -57,6 +57,40 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('let the player fetch and play streams only from LIVE_STREAM_ORIGINS, never any https host', async () => {
+    const allowed = await createTestApp({
+      LIVE_STREAM_ORIGINS: 'https://live.example.com, https://cdn.example.net:8443',
+    });
+    const none = await createTestApp({ LIVE_STREAM_ORIGINS: 'none' });
+    try {
+      const csp = directives(await allowed.request('GET', '/api/config'));
+      expect(csp.get('connect-src')).toEqual([
+        "'self'",
+        'https://live.example.com',
+        'https://cdn.example.net:8443',
+        'https://api.stripe.com',
+      ]);
+      expect(csp.get('media-src')).toEqual([
+        "'self'",
+        'blob:',
+        'https://live.example.com',
+        'https://cdn.example.net:8443',
+      ]);
+      // None allowed: uploaded videos (this origin) still play.
+      const strict = directives(await none.request('GET', '/api/config'));
+      expect(strict.get('connect-src')).toEqual(["'self'", 'https://api.stripe.com']);
+      expect(strict.get('media-src')).toEqual(["'self'", 'blob:']);
+      // Unset, on the embedded database with the demo shop: its test stream's origin alone.
+      const demo = directives(await t.request('GET', '/api/config'));
+      expect(demo.get('media-src')).toEqual(["'self'", 'blob:', 'https://test-streams.mux.dev']);
+      expect(demo.get('connect-src')).not.toContain('https:');
+    } finally {
+      await allowed.close();
+      await none.close();
+    }
+    // Two more apps to start: on a busy machine that takes longer than one test usually may.
+  }, 120_000);
+
   it('are on problem answers too', async () => {
     const res = await t.request('GET', '/api/no-such-route');
     expectProblem(res, 404);

@@ -78,6 +78,8 @@ export const liveReasonsEn = {
   live_source_required: 'Give either a stream address or a video, one of them.',
   live_stream_url_invalid:
     'The stream address must be an https address of an HLS playlist (ending in .m3u8).',
+  live_stream_origin_not_allowed:
+    'This shop does not play streams from {{origin}}. Upload a video, or ask the operator to allow that address.',
   live_video_not_found: 'That video was not found. Upload it again.',
   live_starts_in_past: 'Choose a start time from now on.',
   live_room_not_live: 'Products are pinned only while the session is live.',

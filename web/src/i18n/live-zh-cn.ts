@@ -81,6 +81,7 @@ export const liveReasonsZhCN: Catalog<typeof liveReasonsEn> = {
   live_host_role_required: '店主才能开直播，请先开店。',
   live_source_required: '请提供直播流地址或视频，二选一。',
   live_stream_url_invalid: '直播流地址须是 https 的 HLS 播放列表地址（以 .m3u8 结尾）。',
+  live_stream_origin_not_allowed: '本店不播放来自 {{origin}} 的直播流。请上传视频，或请运营人员允许该地址。',
   live_video_not_found: '找不到这个视频，请重新上传。',
   live_starts_in_past: '请选择现在之后的开播时间。',
   live_room_not_live: '只有直播中才能讲解商品。',

@@ -27,5 +27,8 @@ export const uploadsReasonsEn = {
   upload_too_many_pixels:
     'That picture is too large ({{width}} × {{height}} pixels). The limit is {{maxMegapixels}} million pixels.',
   upload_not_found: 'That picture was not found. Upload it again.',
+  upload_video_host_only: 'Only shopkeepers and administrators upload videos, for their live sessions.',
+  upload_video_quota_exceeded:
+    'That video would take you past your limit of {{maxMegabytes}} MB of video in 24 hours. Try again later.',
   uploads_rate_limited: 'Too many uploads in a minute. Try again in {{retryAfterSeconds}} seconds.',
 };

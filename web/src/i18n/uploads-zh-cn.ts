@@ -26,5 +26,7 @@ export const uploadsReasonsZhCN = {
   upload_too_large: '文件太大，上限为 {{maxMegabytes}} MB。',
   upload_too_many_pixels: '图片尺寸太大（{{width}} × {{height}} 像素），上限为 {{maxMegapixels}} 百万像素。',
   upload_not_found: '找不到这张图片，请重新上传。',
+  upload_video_host_only: '只有店主和管理员可以上传视频，用于直播。',
+  upload_video_quota_exceeded: '上传这个视频会超过 24 小时内 {{maxMegabytes}} MB 的视频上限，请稍后再试。',
   uploads_rate_limited: '一分钟内上传太多次，请 {{retryAfterSeconds}} 秒后再试。',
 };
