@@ -445,11 +445,12 @@ describe('sharing refusals', () => {
       reason: 'share_target_not_found',
       params: { targetType: 'product', targetId: 'no-such-product' },
     });
+    // Posts are shareable now that the posts module registers them: an unknown one is not found.
     const post = await share(promoter, { postId: 'p1' });
-    expect(post.statusCode).toBe(422);
+    expect(post.statusCode).toBe(404);
     expect(post.json()).toMatchObject({
-      reason: 'share_target_not_shareable',
-      params: { targetType: 'post' },
+      reason: 'share_target_not_found',
+      params: { targetType: 'post', targetId: 'p1' },
     });
     const { code } = (await share(promoter, { productId: product.id })).json<ShareLink>();
     const theirs = await t.request('GET', `/api/share-links/${code}/stats`, { token: stranger.token });
