@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
-import { notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
@@ -39,8 +39,16 @@ export interface PickupsDeps {
   /** Days a paid order waits at the pickup point before the policy applies (PICKUP_COLLECT_DAYS). */
   collectDays: number;
   policy: UncollectedPolicy;
-  /** The after-sales module's request, made for the buyer when the policy returns uncollected goods. */
-  requestReturn(userId: string, orderId: string, reason: string): Promise<unknown>;
+  /**
+   * The after-sales module's request for the buyer when the policy returns uncollected goods, made
+   * in the lapse's transaction; `settle` (its auto-approval) runs once that committed.
+   */
+  requestReturn(
+    tx: Tx,
+    userId: string,
+    orderId: string,
+    reason: string,
+  ): Promise<{ settle(): Promise<unknown> }>;
 }
 
 /** Orders collected at pickup points: checkout's port, codes, hand-over, waves and lapses. */
@@ -134,6 +142,10 @@ export function createPickups(deps: PickupsDeps) {
   async function onPaid(tx: Tx, event: { orderId: string }) {
     const [pickup] = await q.pickupsOf(tx, [event.orderId]);
     if (pickup?.status !== 'awaiting_payment') return;
+    // A group-buy order's code waits for its group (`onGroupSucceeded`): one still filling may fail
+    // and refund the order, which must not have been handed over by then.
+    const group = (await orders.ordersIn(tx, [event.orderId]))[0]?.groupBuy?.status;
+    if (group !== undefined && group !== 'succeeded') return;
     const wave = (await q.findWaves(tx, [pickup.wave_id]))[0] as q.WaveRow;
     const now = clock.now();
     const deadline = collectBy(wave.cutoff_at, now, deps.collectDays);
@@ -141,6 +153,14 @@ export function createPickups(deps: PickupsDeps) {
       if (await q.setCode(tx, event.orderId, newPickupCode(), { paidAt: now, collectBy: deadline })) return;
     }
     throw new Error('no free pickup code after 20 draws');
+  }
+
+  /** The group filled: its paid members' pickup orders get their codes now. */
+  async function onGroupSucceeded(tx: Tx, event: { orderIds: readonly string[] }) {
+    for (const orderId of [...event.orderIds].sort()) {
+      await q.lockPickup(tx, orderId);
+      await onPaid(tx, { orderId });
+    }
   }
 
   const onClosed = async (tx: Tx, event: { orderId: string }) => {
@@ -374,20 +394,41 @@ export function createPickups(deps: PickupsDeps) {
     return { reminded, lapsed };
   }
 
+  /**
+   * Each lapse is claimed under the pickup's lock in the transaction that claims its refund or
+   * makes its return request, as `verify` hands over under that lock: one of the two wins.
+   */
   async function lapse(row: q.PickupRow): Promise<boolean> {
-    if (deps.policy === 'refund') {
-      // The refund's own reaction (order.refunded) closes the pickup; a failure is tried next pass.
-      await orders.refundOrder(row.order_id, UNCOLLECTED_NOTE, { restock: true });
-      return true;
+    if (deps.policy === 'return') {
+      const returned = await returnUncollected(row).catch((error: unknown) => {
+        if (error instanceof AppError) return null;
+        throw error;
+      });
+      if (returned !== null) return returned;
+      // The request cannot be made (say the buyer has one open for every unit already): the goods
+      // are refunded instead, so the buyer is never left with neither goods nor money.
     }
-    const returned = await db.transaction(async (tx) => {
+    // The refund's own reaction (order.refunded) finds the pickup closed already.
+    const refunded = await orders.refundOrderIf(row.order_id, UNCOLLECTED_NOTE, async (tx) => {
+      const pickup = await q.lockPickup(tx, row.order_id);
+      return pickup?.status === 'awaiting_collection' && move(tx, row.order_id, 'closed');
+    });
+    return refunded !== null;
+  }
+
+  /** The goods go back to the platform with the buyer's after-sales request, or not at all. */
+  async function returnUncollected(row: q.PickupRow): Promise<boolean> {
+    const request = await db.transaction(async (tx) => {
       await orders.lockOrder(tx, row.order_id);
       const pickup = await q.lockPickup(tx, row.order_id);
-      if (pickup?.status !== 'awaiting_collection') return false;
-      return move(tx, row.order_id, 'returned');
+      if (pickup?.status !== 'awaiting_collection') return null;
+      await move(tx, row.order_id, 'returned');
+      return deps.requestReturn(tx, row.user_id, row.order_id, UNCOLLECTED_NOTE);
     });
-    if (returned) await deps.requestReturn(row.user_id, row.order_id, UNCOLLECTED_NOTE);
-    return returned;
+    if (!request) return false;
+    // The request stands whatever its approval does now: an operator decides it.
+    await request.settle().catch(() => undefined);
+    return true;
   }
 
   jobs.every(UNCOLLECTED_JOB, UNCOLLECTED_EVERY_MS, async (_payload, job) => {
@@ -414,7 +455,7 @@ export function createPickups(deps: PickupsDeps) {
   return {
     checkout,
     communityOfOrder,
-    reactions: { onPaid, onClosed, onCompleted },
+    reactions: { onPaid, onGroupSucceeded, onClosed, onCompleted },
     verify,
     waves,
     packingList,
