@@ -252,7 +252,10 @@ describe('UNCOLLECTED_PICKUP_POLICY=return when the request cannot be made', () 
       });
       expect(asked.statusCode, asked.body).toBe(201);
       s.pastCollectBy(paid);
-      await app.jobs.runDue();
+      expect(await app.services.communities.pickups.processUncollected(app.clock.now())).toEqual({
+        reminded: 0,
+        lapsed: 1,
+      });
 
       const after = await s.order(buyer.token, paid.id);
       expect(after.status).toBe('refunded');
