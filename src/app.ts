@@ -377,8 +377,10 @@ export async function buildApp(deps: AppDeps) {
     pickupCode: deps.pickupCode,
     // Goods still at the pickup point never shipped to the buyer: after-sales calls that a refund
     // before shipping, whose approval puts the units back in stock, which is the return to the platform.
-    requestReturn: (userId, orderId, reason) =>
-      afterSales.request(userId, orderId, { type: 'refund', reason }),
+    requestReturn: async (tx, userId, orderId, reason) => {
+      const created = await afterSales.requestIn(tx, userId, orderId, { type: 'refund', reason });
+      return { settle: () => afterSales.afterRequested(created) };
+    },
   });
   const notifications = createNotificationsService({
     db,

@@ -62,6 +62,7 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.refunded', m.sharing.reactions.onRefunded);
   // A pickup order's code is made with its payment, so the paid order already shows it.
   events.subscribe('order.paid', m.communities.reactions.onPaid);
+  events.subscribe('group.succeeded', m.communities.reactions.onGroupSucceeded);
   events.subscribe('order.cancelled', m.communities.reactions.onClosed);
   events.subscribe('order.refunded', m.communities.reactions.onClosed);
   events.subscribe('order.completed', m.communities.reactions.onCompleted);

@@ -65,7 +65,8 @@ export interface DomainEvents {
   };
   /** A promoter's (`userId`) commission became available to withdraw. */
   'commission.settled': { commissionId: string; orderId: string; userId: string; amount: number };
-  'group.succeeded': { groupId: string; campaignId: string; memberIds: string[] };
+  /** `orderIds`: the paid members' orders (pickup codes are issued on this). */
+  'group.succeeded': { groupId: string; campaignId: string; memberIds: string[]; orderIds: string[] };
   'group.failed': { groupId: string; campaignId: string; memberIds: string[] };
   /** A share link was made (not when an existing one was returned again). */
   'share.created': { userId: string; code: string; targetType: string; targetId: string };

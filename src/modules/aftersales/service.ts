@@ -118,46 +118,61 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
   }
 
   async function request(userId: string, orderId: string, input: AfterSaleRequest): Promise<AfterSale> {
-    const created = await db.transaction(async (tx) => {
-      const order = await ownOrder(tx, userId, orderId);
-      checkRequestable(
-        order.status,
-        input.type,
-        { completedAt: completedAt(order), returnWindowDays: ctx.returnWindowDays, now: clock.now() },
-        order.pointsRedemption,
-      );
-      const { lines, shipping } = await plan(tx, order, input.items);
-      const row: q.AfterSaleRow = {
-        id: newId(),
-        order_id: orderId,
-        user_id: userId,
-        type: input.type,
-        status: 'requested',
-        reason: input.reason,
-        photos: input.photos ?? [],
-        amount: lines.reduce((s, l) => s + l.amount, 0) + shipping,
-        shipping_refunded: shipping,
-        refund_id: null,
-        note: '',
-        decided_by: null,
-        created_at: clock.now(),
-        decided_at: null,
-      };
-      await q.insertAfterSale(
-        tx,
-        row,
-        lines.map((l) => ({
-          after_sale_id: row.id,
-          order_item_id: l.orderItemId,
-          title: l.title,
-          quantity: l.quantity,
-          units: l.units,
-          amount: l.amount,
-        })),
-      );
-      await ctx.holds.hold(tx, orderId, holdRef(row.id));
-      return row;
-    });
+    const created = await db.transaction((tx) => requestIn(tx, userId, orderId, input));
+    return afterRequested(created);
+  }
+
+  /**
+   * The request made in the caller's transaction (the pickup lapse: the order leaves the pickup
+   * point only with its request); the caller runs `afterRequested` once it committed.
+   */
+  async function requestIn(
+    tx: Tx,
+    userId: string,
+    orderId: string,
+    input: AfterSaleRequest,
+  ): Promise<q.AfterSaleRow> {
+    const order = await ownOrder(tx, userId, orderId);
+    checkRequestable(
+      order.status,
+      input.type,
+      { completedAt: completedAt(order), returnWindowDays: ctx.returnWindowDays, now: clock.now() },
+      order.pointsRedemption,
+    );
+    const { lines, shipping } = await plan(tx, order, input.items);
+    const row: q.AfterSaleRow = {
+      id: newId(),
+      order_id: orderId,
+      user_id: userId,
+      type: input.type,
+      status: 'requested',
+      reason: input.reason,
+      photos: input.photos ?? [],
+      amount: lines.reduce((s, l) => s + l.amount, 0) + shipping,
+      shipping_refunded: shipping,
+      refund_id: null,
+      note: '',
+      decided_by: null,
+      created_at: clock.now(),
+      decided_at: null,
+    };
+    await q.insertAfterSale(
+      tx,
+      row,
+      lines.map((l) => ({
+        after_sale_id: row.id,
+        order_item_id: l.orderItemId,
+        title: l.title,
+        quantity: l.quantity,
+        units: l.units,
+        amount: l.amount,
+      })),
+    );
+    await ctx.holds.hold(tx, orderId, holdRef(row.id));
+    return row;
+  }
+
+  async function afterRequested(created: q.AfterSaleRow): Promise<AfterSale> {
     if (ctx.autoApproveRefunds && created.type === 'refund') {
       // The request stands even if the provider is down now: an operator sees it and approves later.
       return approve(null, created.id).catch(() => get(created.id));
@@ -381,7 +396,20 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     return new Set(rows.map((r) => r.order_id));
   }
 
-  return { request, quote, approve, reject, get, getFor, list, ofOrder, ordersWithRequests, reactions };
+  return {
+    request,
+    requestIn,
+    afterRequested,
+    quote,
+    approve,
+    reject,
+    get,
+    getFor,
+    list,
+    ofOrder,
+    ordersWithRequests,
+    reactions,
+  };
 }
 
 export type AfterSalesService = ReturnType<typeof createAfterSalesService>;

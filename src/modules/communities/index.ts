@@ -6,7 +6,7 @@ import type { JobRunner } from '../../platform/jobs.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { OrdersService } from '../orders/index.js';
 import { createLeaders } from './leaders.js';
-import { createPickups } from './pickups.js';
+import { createPickups, type PickupsDeps } from './pickups.js';
 import { newPickupCode, type UncollectedPolicy } from './rules.js';
 import { createCommunityDirectory } from './service.js';
 
@@ -35,7 +35,7 @@ export function createCommunitiesModule(deps: {
   uncollectedPolicy: UncollectedPolicy;
   /** Draws a pickup code (`newPickupCode` unless a test forces collisions). */
   pickupCode?: () => string;
-  requestReturn(userId: string, orderId: string, reason: string): Promise<unknown>;
+  requestReturn: PickupsDeps['requestReturn'];
 }) {
   const leaders = createLeaders({ ...deps, approval: deps.leaderApproval });
   const directory = createCommunityDirectory(deps);

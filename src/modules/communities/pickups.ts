@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
-import { notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeTimeCursor, type Page, toPage } from '../../platform/http/pagination.js';
@@ -41,8 +41,16 @@ export interface PickupsDeps {
   policy: UncollectedPolicy;
   /** Draws a pickup code; a code another order holds is drawn again. */
   newCode: () => string;
-  /** The after-sales module's request, made for the buyer when the policy returns uncollected goods. */
-  requestReturn(userId: string, orderId: string, reason: string): Promise<unknown>;
+  /**
+   * The after-sales module's request for the buyer when the policy returns uncollected goods, made
+   * in the lapse's transaction; `settle` (its auto-approval) runs once that committed.
+   */
+  requestReturn(
+    tx: Tx,
+    userId: string,
+    orderId: string,
+    reason: string,
+  ): Promise<{ settle(): Promise<unknown> }>;
 }
 
 /** Orders collected at pickup points: checkout's port, codes, hand-over, waves and lapses. */
@@ -131,13 +139,15 @@ export function createPickups(deps: PickupsDeps) {
 
   /**
    * In the payment's transaction (the order row is locked): the order gets its pickup code, unique in
-   * its community, and the day it lapses if nobody collects it. A code taken already is drawn again;
-   * so is one another payment, not yet committed, took at the same moment: its unique index refuses
-   * this one, and the savepoint undoes just that statement, so the payment never fails for a code.
+   * its community, and the day it lapses if nobody collects it. A code taken already is drawn again.
    */
   async function onPaid(tx: Tx, event: { orderId: string }) {
     const [pickup] = await q.pickupsOf(tx, [event.orderId]);
     if (pickup?.status !== 'awaiting_payment') return;
+    // A group-buy order's code waits for its group (`onGroupSucceeded`): one still filling may fail
+    // and refund the order, which must not have been handed over by then.
+    const group = (await orders.ordersIn(tx, [event.orderId]))[0]?.groupBuy?.status;
+    if (group !== undefined && group !== 'succeeded') return;
     const wave = (await q.findWaves(tx, [pickup.wave_id]))[0] as q.WaveRow;
     const now = clock.now();
     const deadline = collectBy(wave.cutoff_at, now, deps.collectDays);
@@ -158,6 +168,14 @@ export function createPickups(deps: PickupsDeps) {
       await tx.query('RELEASE SAVEPOINT pickup_code');
       if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return false;
       throw error;
+    }
+  }
+
+  /** The group filled: its paid members' pickup orders get their codes now. */
+  async function onGroupSucceeded(tx: Tx, event: { orderIds: readonly string[] }) {
+    for (const orderId of [...event.orderIds].sort()) {
+      await q.lockPickup(tx, orderId);
+      await onPaid(tx, { orderId });
     }
   }
 
@@ -392,22 +410,46 @@ export function createPickups(deps: PickupsDeps) {
     return { reminded, lapsed };
   }
 
+  /**
+   * Each lapse is claimed under the pickup's lock in the transaction that claims its refund or
+   * makes its return request, as `verify` hands over under that lock: one of the two wins.
+   */
   async function lapse(row: q.PickupRow): Promise<boolean> {
-    // Kept for the leader's pickup record (trust): a refunded lapse closes like any refund.
-    await q.markLapsed(db, row.order_id, clock.now());
-    if (deps.policy === 'refund') {
-      // The refund's own reaction (order.refunded) closes the pickup; a failure is tried next pass.
-      await orders.refundOrder(row.order_id, UNCOLLECTED_NOTE, { restock: true });
-      return true;
+    if (deps.policy === 'return') {
+      const returned = await returnUncollected(row).catch((error: unknown) => {
+        if (error instanceof AppError) return null;
+        throw error;
+      });
+      if (returned !== null) return returned;
+      // The request cannot be made (say the buyer has one open for every unit already): the goods
+      // are refunded instead, so the buyer is never left with neither goods nor money.
     }
-    const returned = await db.transaction(async (tx) => {
-      await orders.lockOrder(tx, row.order_id);
+    // The refund's own reaction (order.refunded) finds the pickup closed already.
+    const refunded = await orders.refundOrderIf(row.order_id, UNCOLLECTED_NOTE, async (tx) => {
       const pickup = await q.lockPickup(tx, row.order_id);
       if (pickup?.status !== 'awaiting_collection') return false;
-      return move(tx, row.order_id, 'returned');
+      // Kept for the leader's pickup record (trust): a refunded lapse closes like any refund.
+      await q.markLapsed(tx, row.order_id, clock.now());
+      return move(tx, row.order_id, 'closed');
     });
-    if (returned) await deps.requestReturn(row.user_id, row.order_id, UNCOLLECTED_NOTE);
-    return returned;
+    return refunded !== null;
+  }
+
+  /** The goods go back to the platform with the buyer's after-sales request, or not at all. */
+  async function returnUncollected(row: q.PickupRow): Promise<boolean> {
+    const request = await db.transaction(async (tx) => {
+      await orders.lockOrder(tx, row.order_id);
+      const pickup = await q.lockPickup(tx, row.order_id);
+      if (pickup?.status !== 'awaiting_collection') return null;
+      // Kept for the leader's pickup record (trust), before the status leaves awaiting_collection.
+      await q.markLapsed(tx, row.order_id, clock.now());
+      await move(tx, row.order_id, 'returned');
+      return deps.requestReturn(tx, row.user_id, row.order_id, UNCOLLECTED_NOTE);
+    });
+    if (!request) return false;
+    // The request stands whatever its approval does now: an operator decides it.
+    await request.settle().catch(() => undefined);
+    return true;
   }
 
   jobs.every(UNCOLLECTED_JOB, UNCOLLECTED_EVERY_MS, async (_payload, job) => {
@@ -436,7 +478,7 @@ export function createPickups(deps: PickupsDeps) {
     communityOfOrder,
     /** The trust module's port: a leader's pickup orders due and handed over (see the query's rule). */
     recordOf: (conn: Queryable, leaderId: string) => q.pickupRecordOf(conn, leaderId, clock.now()),
-    reactions: { onPaid, onClosed, onCompleted },
+    reactions: { onPaid, onGroupSucceeded, onClosed, onCompleted },
     verify,
     waves,
     packingList,

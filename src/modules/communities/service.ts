@@ -101,19 +101,27 @@ export function createCommunityDirectory(deps: CommunitiesDeps) {
     return presentOne(db, row, { id: leaderId });
   }
 
-  /** The community if `userId` leads it; anyone else's is 404, as if it did not exist. */
+  /** A leader whose `leader` role was taken away runs nothing: not the community, nor its helpers. */
+  const stillLeads = async (conn: Queryable, row: q.CommunityRow) =>
+    (await accounts.getUser(row.leader_id, conn)).roles.includes('leader');
+
+  /** The community if `userId` leads it (and still holds the role); anyone else's is 404, as if it did not exist. */
   async function ledBy(conn: Queryable, communityId: string, userId: string, lock = false) {
     const row = await q.findCommunity(conn, communityId, lock);
-    if (!row || row.leader_id !== userId) throw notFound('Community');
+    if (!row || row.leader_id !== userId || !(await stillLeads(conn, row))) throw notFound('Community');
     return row;
   }
 
-  /** The community if `userId` leads it or helps hand out there (the pickup point's staff); else 404. */
+  /**
+   * The community if `userId` leads it or helps hand out there (the pickup point's staff); else 404.
+   * Helpers act for the leader, so only while the leader still holds the role.
+   */
   async function staffedBy(conn: Queryable, communityId: string, userId: string) {
     const row = await q.findCommunity(conn, communityId);
     if (!row) throw notFound('Community');
     if (row.leader_id !== userId && !(await q.isHelper(conn, communityId, userId)))
       throw notFound('Community');
+    if (!(await stillLeads(conn, row))) throw notFound('Community');
     return row;
   }
 

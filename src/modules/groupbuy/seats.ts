@@ -237,10 +237,12 @@ export function seatReactions(deps: { clock: Clock; jobs: JobRunner; events: Eve
 /** `group.succeeded`, in the transaction that decided it, addressed to the members who paid. */
 export async function publishGroupSucceeded(events: EventBus, tx: Tx, group: q.GroupRow) {
   const seats = await q.seatsOfGroup(tx, group.id);
+  const paid = seats.filter((s) => s.status === 'paid');
   await events.publish(tx, 'group.succeeded', {
     groupId: group.id,
     campaignId: group.campaign_id,
-    memberIds: seats.filter((s) => s.status === 'paid').map((s) => s.user_id),
+    memberIds: paid.map((s) => s.user_id),
+    orderIds: paid.map((s) => s.order_id),
   });
 }
 

@@ -22,7 +22,9 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
   ],
   'commission.earned': [{ commissionId: 'c1', orderId: ORDER, userId: 'p1', amount: 490, level: 2 }],
   'commission.settled': [{ commissionId: 'c1', orderId: ORDER, userId: 'p1', amount: 490 }],
-  'group.succeeded': [{ groupId: 'g1', campaignId: 'k1', memberIds: ['u1', 'u2', 'u1'] }],
+  'group.succeeded': [
+    { groupId: 'g1', campaignId: 'k1', memberIds: ['u1', 'u2', 'u1'], orderIds: ['o1', 'o2', 'o3'] },
+  ],
   'group.failed': [{ groupId: 'g1', campaignId: 'k1', memberIds: [] }],
   'badge.granted': [{ userId: 'p1', badge: 'customers', tier: 'silver' }],
   'points.expiring': [{ userId: 'u1', lotId: 'l1', points: 120, expiresAt: '2026-03-08T10:00:00.000Z' }],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cancelRefusal, receiptRefusal, SHIP_REFUSALS, shipRefusal } from './delivery-rules.js';
+import {
+  cancelRefusal,
+  PICKUP_REFUSALS,
+  pickupRefusal,
+  receiptRefusal,
+  SHIP_REFUSALS,
+  shipRefusal,
+} from './delivery-rules.js';
 import { ORDER_STATUSES, orderMachine } from './rules.js';
 
 const canTransition = orderMachine.canTransition;
@@ -44,5 +51,20 @@ describe('who may ship, confirm and cancel', () => {
     expect(cancelRefusal('paid')).toBe('already_paid');
     expect(cancelRefusal('cancelled')).toBe('already_cancelled');
     expect(cancelRefusal('refunded')).toBe('order_closed');
+  });
+
+  it('hands over at a pickup point exactly what ships: a paid order outside a group or in a succeeded one', () => {
+    const collectable = ORDER_STATUSES.flatMap((status) =>
+      GROUP_STATES.filter((group) => pickupRefusal(status, group) === null).map((g) => `${status}/${g}`),
+    );
+    expect(collectable).toEqual(['paid/undefined', 'paid/succeeded']);
+    expect(pickupRefusal('paid', 'waiting')).toBe('group_waiting');
+    expect(pickupRefusal('paid', 'failed')).toBe('group_failed');
+    expect(pickupRefusal('paid', 'left')).toBe('group_failed');
+    for (const status of ORDER_STATUSES)
+      for (const group of GROUP_STATES) {
+        const refusal = pickupRefusal(status, group);
+        if (refusal) expect(PICKUP_REFUSALS[refusal]).toBeTruthy();
+      }
   });
 });

@@ -68,16 +68,27 @@ export function receiptRefusal(status: OrderStatus): ReceiptRefusal | null {
   return 'order_closed';
 }
 
-/** Why a pickup order may not be handed over: only a paid one waits at the pickup point. */
-export type PickupRefusal = Extract<OrderReason, 'not_paid' | 'already_completed' | 'order_closed'>;
+/**
+ * Why a pickup order may not be handed over: only a paid one waits at the pickup point, and a
+ * group-buy order only once its group succeeded (as shipping): a group still filling may fail and
+ * refund every member, a handed-over order too.
+ */
+export type PickupRefusal = Extract<
+  OrderReason,
+  'not_paid' | 'already_completed' | 'order_closed' | 'group_waiting' | 'group_failed'
+>;
 
 export const PICKUP_REFUSALS: Record<PickupRefusal, string> = {
   not_paid: 'The order is not paid yet; it is handed over once paid',
   already_completed: 'The order was already collected',
   order_closed: 'The order was refunded or cancelled',
+  group_waiting: 'This order waits for its group to fill; hand it over once the group succeeds',
+  group_failed: 'This order’s group did not succeed; it is refunded, not handed over',
 };
 
-export function pickupRefusal(status: OrderStatus): PickupRefusal | null {
+export function pickupRefusal(status: OrderStatus, group?: OrderGroupBuy['status']): PickupRefusal | null {
+  if (status === 'paid' && group === 'waiting') return 'group_waiting';
+  if (status === 'paid' && (group === 'failed' || group === 'left')) return 'group_failed';
   if (status === 'paid') return orderMachine.canTransition(status, 'completed') ? null : 'order_closed';
   if (status === 'pending_payment') return 'not_paid';
   if (status === 'completed' || status === 'shipped') return 'already_completed';

@@ -82,7 +82,8 @@ export async function confirmDeliveryAutomatically(ctx: OrdersContext, orderId: 
  */
 export async function completePickup(ctx: OrdersContext, tx: Tx, orderId: string): Promise<Order> {
   const order = await lockOrThrow(tx, orderId);
-  const refusal = pickupRefusal(order.status);
+  const group = (await ctx.groupBuys?.ofOrders(tx, [orderId]))?.get(orderId);
+  const refusal = pickupRefusal(order.status, group?.status);
   if (refusal) throw orderRefusal(refusal, orderId, PICKUP_REFUSALS);
   return presentOrder(ctx, tx, await complete(ctx, tx, order, TIMELINE_NOTES.collectedAtPickup));
 }

@@ -240,6 +240,27 @@ export async function refundOrder(
   return finishRefund(ctx, refund.id);
 }
 
+/**
+ * A job's full refund that another step may overtake (a pickup handed over meanwhile): `claim` runs
+ * under the order's lock in the refund claim's transaction and says whether the refund still
+ * stands; null when it did not. Once claimed it is never undone: a provider failure leaves it
+ * `requested` for the recovery job, since `claim` already moved its own state on.
+ */
+export async function refundOrderIf(
+  ctx: OrdersContext,
+  orderId: string,
+  reason: string,
+  claim: (tx: Tx) => Promise<boolean>,
+  options: Partial<Omit<RefundRequest, 'reason'>> = {},
+): Promise<Order | null> {
+  const refund = await ctx.db.transaction(async (tx) => {
+    await lockOrThrow(tx, orderId);
+    if (!(await claim(tx))) return null;
+    return claimRefund(ctx, tx, orderId, { restock: true, ...options, reason });
+  });
+  return refund ? finishRefund(ctx, refund.id, 'retry') : null;
+}
+
 /** Job: a payment that arrived for a cancelled order goes straight back to the payer, until it has. */
 export async function refundLatePayment(ctx: OrdersContext, paymentId: string): Promise<void> {
   const refund = await ctx.db.transaction(async (tx) => {

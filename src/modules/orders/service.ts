@@ -24,6 +24,7 @@ import {
   REFUND_RECOVERY_JOB,
   refundLatePayment,
   refundOrder,
+  refundOrderIf,
   resumeUnfinishedRefunds,
   UNFINISHED_AFTER_MS,
 } from './refunds.js';
@@ -132,6 +133,12 @@ export function createOrdersService(ctx: OrdersContext) {
       options?: Parameters<typeof refundOrder>[3],
       by?: Parameters<typeof refundOrder>[4],
     ) => refundOrder(ctx, orderId, reason, options, by),
+    refundOrderIf: (
+      orderId: string,
+      reason: string,
+      claim: Parameters<typeof refundOrderIf>[3],
+      options?: Parameters<typeof refundOrderIf>[4],
+    ) => refundOrderIf(ctx, orderId, reason, claim, options),
     /** Step 1 of a partial or full refund, in the caller's transaction (after-sales approval). */
     claimRefund: (tx: Tx, orderId: string, request: RefundRequest) => claimRefund(ctx, tx, orderId, request),
     /** Steps 2 and 3 of a claimed refund: the provider call, then the apply step. */

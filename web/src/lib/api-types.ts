@@ -29449,7 +29449,7 @@ export interface paths {
         put?: never;
         /**
          * Hand an order over against its pickup code
-         * @description That community’s leader or one of its helpers, at the pickup point: the paid order holding `code` (typed, or read from its QR code) is `completed` and shown with its buyer. A code no paid order of this community holds is 404 (another community’s leader: 404 too); used already: 409 `already_collected`; returned or refunded: 409 `pickup_not_collectable`.
+         * @description That community’s leader or one of its helpers, at the pickup point: the paid order holding `code` (typed, or read from its QR code) is `completed` and shown with its buyer. A code no paid order of this community holds is 404 (another community’s leader: 404 too); used already: 409 `already_collected`; returned or refunded: 409 `pickup_not_collectable`. A group-buy order gets its code only once its group succeeded (409 `group_waiting` / `group_failed` otherwise).
          */
         post: {
             parameters: {
