@@ -144,7 +144,7 @@ describe('the header on a phone', () => {
 describe('the tab bar', () => {
   for (const width of [390, 320]) {
     for (const language of LANGUAGES) {
-      it(`has Home, Cart, Orders, Earn and Me at ${width} px in ${language}, and Earn opens the promoter centre`, async () => {
+      it(`has Home, Discover, Cart, Orders, Earn and Me at ${width} px in ${language}, and Earn opens the promoter centre`, async () => {
         const page = await signedIn(buyerToken, language);
         await page.setViewportSize({ width, height: 844 });
         await page.goto('/');
@@ -164,8 +164,8 @@ describe('the tab bar', () => {
         );
         const words =
           language === 'en'
-            ? ['Home', 'Cart', 'Orders', 'Earn', 'Me']
-            : ['首页', '购物车', '订单', '赚钱', '我的'];
+            ? ['Home', 'Discover', 'Cart', 'Orders', 'Earn', 'Me']
+            : ['首页', '发现', '购物车', '订单', '赚钱', '我的'];
         expect(labels.map((l) => l.text)).toEqual(words);
         for (const label of labels)
           expect(label, label.text).toMatchObject({ inScreen: true, tall: true, clipped: false });
