@@ -87,6 +87,8 @@ describe('a post that sells', () => {
 
     const { person, page } = await buyerPage('Wang Fang');
     await page.goto(postPath);
+    // The post page loads its post, products and comments: slow when the whole suite runs at once.
+    await page.getByTestId('like-button').waitFor({ timeout: 30_000 });
     await page.getByTestId('like-button').click();
     await expect.poll(() => page.getByTestId('like-count').textContent()).toBe('1');
     await page.getByTestId('post-author').click();
@@ -129,6 +131,7 @@ describe('a post shared by someone else, with the operator’s content credit sp
     const sharer = await shop.t.signUp({ name: 'Zhao Lei' });
     const sharerPage = await signedInPage(sharer.token);
     await sharerPage.goto(postPath);
+    await sharerPage.getByTestId('share-button').waitFor({ timeout: 30_000 });
     await sharerPage.getByTestId('share-button').click();
     const shareUrl = (await sharerPage.getByTestId('share-url').textContent()) ?? '';
     expect(shareUrl).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
