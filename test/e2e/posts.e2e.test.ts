@@ -58,7 +58,7 @@ describe('posts on a phone', () => {
     await page.getByTestId('compose-product-result').filter({ hasText: 'Anji white tea' }).click();
     await expect.poll(() => page.getByTestId('compose-product').count()).toBe(1);
     await page.getByTestId('compose-publish').click();
-    await page.waitForURL(/\/posts\/[^/]+$/);
+    await page.waitForURL(/\/posts\/(?!new$)[^/]+$/);
     await expect.poll(() => page.getByTestId('post-product').textContent()).toContain('Anji white tea');
     const postUrl = new URL(page.url()).pathname;
     const postId = postUrl.split('/').at(-1) as string;

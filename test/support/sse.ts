@@ -12,9 +12,11 @@ export async function readEvents(
   until: (events: StreamedEvent[]) => boolean,
   headers: Record<string, string> = {},
   ms = 8_000,
+  stop?: AbortSignal,
 ) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
+  stop?.addEventListener('abort', () => controller.abort());
   const events: StreamedEvent[] = [];
   try {
     const res = await fetch(url, { headers, signal: controller.signal });
