@@ -112,6 +112,7 @@ import { registerWebApp, WEB_DIST } from './platform/http/web.js';
 import { createIdempotencyStore } from './platform/idempotency.js';
 import { JobRunner } from './platform/jobs.js';
 import { Moderation } from './platform/moderation.js';
+import { createPolicy } from './platform/policy.js';
 import { reasonComponents } from './platform/reasons.js';
 import { problemReasons } from './problem-reasons.js';
 import { wireReactions } from './reactions.js';
@@ -214,6 +215,8 @@ export async function buildApp(deps: AppDeps) {
   // Posts and live rooms register how to find their owner here (`contentSources.register`); orders
   // check a named source with it, distribution credits the owner.
   const contentSources = new ContentSources();
+  // The market policy profile (POLICY_PROFILE): features consult it before they start something new.
+  const policy = createPolicy(config.policyProfile);
   const checkins = createCheckinsService({ db, clock, timeZone: config.timeZone, points, events });
   const orders = createOrdersService({
     db,
@@ -639,7 +642,14 @@ export async function buildApp(deps: AppDeps) {
   registerAttentionGauge(registerMetrics(app, config.metricsToken), attention);
 
   const testClock = config.testClock && clock instanceof AdjustableClock ? clock : undefined;
-  await app.register(systemRoutes, { config, db, jobs, testClock, distributionRules: distribution.settings });
+  await app.register(systemRoutes, {
+    config,
+    db,
+    jobs,
+    testClock,
+    policy,
+    distributionRules: distribution.settings,
+  });
   await app.register(accountsRoutes, {
     accounts,
     authRateLimit: config.rateLimits ? { max: 10, timeWindow: '1 minute' } : false,

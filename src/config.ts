@@ -1,4 +1,5 @@
 import { MAX_PROXY_HOPS, parseTrustProxy, type TrustProxy } from './platform/http/trust-proxy.js';
+import { POLICY_PROFILES, type PolicyProfileName } from './platform/policy.js';
 
 /**
  * Every setting Fission reads, read once from the environment at start and validated: a wrong
@@ -79,6 +80,8 @@ export interface Config {
    * from them, and a room's `streamUrl` must be on one. Empty: uploaded videos only.
    */
   liveStreamOrigins: string[];
+  /** The market policy profile the features consult (see platform/policy.ts). */
+  policyProfile: PolicyProfileName;
 }
 
 export type StorageSettings =
@@ -371,6 +374,7 @@ export function loadConfig(env: Env = process.env): Config {
       1024 * 1024 * 1024 * 1024,
     ),
     liveStreamOrigins: liveStreamOrigins(env),
+    policyProfile: oneOf(env, 'POLICY_PROFILE', 'default', [...POLICY_PROFILES]) as PolicyProfileName,
     // Last, so a start missing several settings names the payment provider first.
     publicUrl: publicUrl(env),
   };
@@ -429,6 +433,11 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'provider new orders are paid through: sandbox (needs SANDBOX_PAYMENTS) or stripe; must be set for Stripe',
   ],
   ['SHOPKEEPER_APPROVAL', 'off', 'on: a new shopkeeper waits for an administrator to approve them'],
+  [
+    'POLICY_PROFILE',
+    'default',
+    'market rules the features obey: default, wechat, cn-strict, us-ftc or eu (the console shows each rule and its source)',
+  ],
   ['LEADER_APPROVAL', 'off', 'on: a new community leader waits for an administrator to approve them'],
   [
     'PICKUP_COLLECT_DAYS',

@@ -24,6 +24,7 @@ import { sharingReasons } from './modules/sharing/index.js';
 import { shippingReasons } from './modules/shipping/index.js';
 import { storesReasons } from './modules/stores/index.js';
 import { uploadsReasons } from './modules/uploads/index.js';
+import { POLICY_REASONS } from './platform/policy.js';
 import { mergeReasonCatalogs, platformReasons } from './platform/reasons.js';
 import { SECURITY_REASONS } from './platform/security-reasons.js';
 
@@ -34,6 +35,7 @@ import { SECURITY_REASONS } from './platform/security-reasons.js';
 export const problemReasons = mergeReasonCatalogs([
   platformReasons,
   SECURITY_REASONS,
+  POLICY_REASONS,
   afterSalesReasons,
   addressesReasons,
   academyReasons,

@@ -6,11 +6,13 @@ import type { Database } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
 import type { JobRunner } from '../../platform/jobs.js';
+import { type Policy, PolicyProfileNameSchema, PolicyRulesSchema } from '../../platform/policy.js';
 
 export interface SystemRouteOptions {
   config: Config;
   db: Database;
   jobs: JobRunner;
+  policy: Policy;
   /** The operator's current commission depth and rates (they can change them while running). */
   distributionRules: () => Promise<{ maxLevels: number; ratesBps: number[] }>;
   /** Present only when TEST_CLOCK=1: then POST /api/test/clock exists. */
@@ -29,10 +31,15 @@ const PublicConfig = Type.Object({
   uploadMaxMegabytes: Type.Number(),
   /** What the web app needs for Stripe's card form; null when Stripe is off or has no publishable key. */
   stripe: Type.Union([Type.Object({ publishableKey: Type.String() }), Type.Null()]),
+  /** The market policy profile (POLICY_PROFILE) and its rules: the web app hides what they forbid. */
+  policy: Type.Object({
+    profile: PolicyProfileNameSchema,
+    rules: PolicyRulesSchema,
+  }),
 });
 
 export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async (app, opts) => {
-  const { config, db, jobs, testClock, distributionRules } = opts;
+  const { config, db, jobs, testClock, distributionRules, policy } = opts;
 
   app.get(
     '/health',
@@ -64,7 +71,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
         description:
           'For anyone: the currency (ISO 4217; money everywhere is in its minor units), commission ' +
           'levels and rates (basis points), return and auto-confirm windows, the payment timeout, the ' +
-          'shop’s time zone and what the web app needs for payments.',
+          'shop’s time zone, what the web app needs for payments, and the market policy profile’s rules.',
         response: { 200: PublicConfig },
       },
     },
@@ -80,6 +87,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
         sandboxPayments: config.sandboxPayments,
         uploadMaxMegabytes: Math.round((config.uploadMaxBytes / 1024 / 1024) * 10) / 10,
         stripe: config.stripe?.publishableKey ? { publishableKey: config.stripe.publishableKey } : null,
+        policy: { profile: policy.profile.name, rules: policy.rules },
       };
     },
   );

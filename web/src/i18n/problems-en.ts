@@ -15,11 +15,13 @@ import { ordersReasonsEn } from './orders-en';
  * (web/src/lib/problem-text.test.ts renders each); money params arrive formatted. Each area adds its
  * reasons in its own file and one spread line here.
  */
+import { policyReasonsEn } from './policy-en';
 import { securityReasonsEn } from './security-en';
 import { uploadsReasonsEn } from './uploads-en';
 
 export const reasonsEn = {
   ...securityReasonsEn,
+  ...policyReasonsEn,
   ...uploadsReasonsEn,
   ...ordersReasonsEn,
   ...distributionReasonsEn,

@@ -10,6 +10,7 @@ import {
 import { fulfilmentFieldRulesZhCN, fulfilmentFieldsZhCN, fulfilmentReasonsZhCN } from './fulfilment-zh-cn';
 import { groupBuyProblemsZhCN } from './groupbuy-zh-cn';
 import { ordersReasonsZhCN } from './orders-zh-cn';
+import { policyReasonsZhCN } from './policy-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { securityReasonsZhCN } from './security-zh-cn';
 import { uploadsReasonsZhCN } from './uploads-zh-cn';
@@ -18,6 +19,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const reasonsZhCN: Texts<typeof reasonsEn> = {
   ...securityReasonsZhCN,
+  ...policyReasonsZhCN,
   ...uploadsReasonsZhCN,
   ...ordersReasonsZhCN,
   ...distributionReasonsZhCN,
