@@ -314,6 +314,10 @@ export async function buildApp(deps: AppDeps) {
       idempotency,
       events,
       productRates: catalog.commissionRates,
+      leaderRates: catalog.leaderRates,
+      // Communities are built after distribution (their pickups need after-sales): bound when called.
+      pickupLeaderOf: async (conn, orderId) =>
+        (await communities.pickups.communityOfOrder(conn, orderId))?.leaderId ?? null,
       commissionMultiplierBps,
       // The trust module is built after after-sales (which needs distribution): bound when called.
       lowTrust: (tx, promoterId) => trust.lowTrust(tx, promoterId),

@@ -2,7 +2,8 @@
  * The demo's community (社区团购): Zhou Min leads West Lake Garden with a pickup point at its
  * gate; Chen Jie and Wang Fang are members. Chen Jie collected yesterday's order; Wang Fang's paid
  * order waits at the pickup point with its code (her order page shows it and its QR code), and it
- * is on Zhou Min's list of orders to hand out and in today's packing list.
+ * is on Zhou Min's list of orders to hand out and in today's packing list. The shop pays leaders
+ * 5% of each pickup order, so Zhou Min's wallet shows a leader commission on each.
  */
 import type { BuiltApp } from '../app.js';
 import type { PublicUser } from '../modules/accounts/index.js';
@@ -30,6 +31,9 @@ export const demoCommunity = {
   },
   cutoffTime: '20:00',
 } as const;
+
+/** The operator's leader commission in the demo shop: 5% of each order collected at a pickup point. */
+export const demoLeaderRateBps = 500;
 
 async function payInSandbox(services: Services, order: Order): Promise<Order> {
   const payment = await services.payments.latestPaymentNow(order.id);
@@ -63,6 +67,7 @@ export async function seedDemoCommunities(
   if (!services.sandbox || !buyer1 || !buyer2) return { communities: 0, leaderEmail: null };
   const { leaders, directory, pickups } = services.communities;
   time.at(3);
+  await services.distribution.updateSettings({ leaderRateBps: demoLeaderRateBps });
   const leader = (await services.accounts.register({ ...demoLeader, roles: [], language: 'zh-CN' })).user;
   await leaders.becomeLeader(leader.id);
   const community = await directory.createCommunity(leader.id, demoCommunity);

@@ -11,7 +11,7 @@ import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
 import { demoAddresses } from './addresses.js';
 import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } from './catalog.js';
-import { demoCommunity, demoLeader } from './communities.js';
+import { demoCommunity, demoLeader, demoLeaderRateBps } from './communities.js';
 import { demoContentOrders } from './content-orders.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoImport } from './imports.js';
@@ -81,6 +81,14 @@ describe('demo shop', () => {
       community: { id: string } | null;
     }>();
     expect(mine.community?.id).toBe(communityId);
+    // The leader earns the shop's leader rate on both pickup orders.
+    const earned = (await t.request('GET', '/api/me/commissions', { token: leader })).json<{
+      items: { orderId: string; role: string; amount: number }[];
+    }>().items;
+    expect(earned.filter((c) => c.role === 'leader').map((c) => c.orderId)).toContain(order.id);
+    expect(earned.find((c) => c.orderId === order.id)?.amount).toBe(
+      Math.floor((order.total * demoLeaderRateBps) / 10_000),
+    );
   });
 
   it('lists 30+ products across at least five categories', async () => {

@@ -61,6 +61,7 @@ describe('POST /api/admin/products', () => {
         category: 'tea-and-coffee',
         status: 'active',
         commissionRateBps: 1500,
+        leaderRateBps: null,
         variants: [
           { id: expect.any(String), sku: 'OOLONG-S', title: 'Small', price: 1200, stock: 0 },
           { id: expect.any(String), sku: 'OOLONG-L', title: '', price: 3000, stock: 4 },
@@ -99,6 +100,7 @@ describe('POST /api/admin/products', () => {
       ['an unknown key', { colour: 'red' }, '/colour'],
       ['a blank title', { title: '   ' }, '/title'],
       ['a commission above 100%', { commissionRateBps: 10_001 }, '/commissionRateBps'],
+      ['a leader rate below 0', { leaderRateBps: -1 }, '/leaderRateBps'],
       ['an image that is not a URL', { images: ['javascript:alert(1)'] }, '/images/0'],
     ];
     it.each(invalidCases)('answers 400 to %s', async (_name, overrides, path) => {

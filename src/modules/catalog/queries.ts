@@ -9,6 +9,7 @@ export interface ProductRow {
   category: string | null;
   status: ProductStatus;
   commission_rate_bps: number | null;
+  leader_rate_bps: number | null;
   created_at: Date;
   updated_at: Date;
 }

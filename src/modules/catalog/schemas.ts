@@ -28,6 +28,13 @@ export const ProductSchema = Type.Object({
   category: Nullable(Type.String({ description: 'A category slug, such as "tea"' })),
   status: ProductStatus,
   commissionRateBps: Nullable(Type.Integer()),
+  leaderRateBps: Nullable(
+    Type.Integer({
+      description:
+        'this product’s own community-leader commission in basis points, replacing the operator’s ' +
+        '`leaderRateBps` for its lines; null = the operator’s',
+    }),
+  ),
   variants: Type.Array(VariantSchema),
   minPrice: Nullable(Type.Integer()),
   maxPrice: Nullable(Type.Integer()),
@@ -67,6 +74,7 @@ const productFields = {
   category: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 40 }))),
   variants: Type.Array(NewVariantInput, { minItems: 1, maxItems: 50 }),
   commissionRateBps: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000 }))),
+  leaderRateBps: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000 }))),
 };
 
 export const CreateProductBody = Type.Object(productFields, { additionalProperties: false });

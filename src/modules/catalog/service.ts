@@ -34,6 +34,7 @@ function presentProduct(row: q.ProductRow, variants: readonly q.VariantRow[]): P
     category: row.category,
     status: row.status,
     commissionRateBps: row.commission_rate_bps,
+    leaderRateBps: row.leader_rate_bps,
     variants: variants.map(presentVariant),
     ...priceSummary(variants),
     createdAt: row.created_at.toISOString(),
@@ -73,6 +74,7 @@ function auditFields(p: Product, withStock = false): AuditFields {
     category: p.category,
     status: p.status,
     commissionRateBps: p.commissionRateBps,
+    leaderRateBps: p.leaderRateBps,
   };
   for (const v of p.variants) {
     fields[`variants.${v.sku}.title`] = v.title;
@@ -154,8 +156,9 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
       return await db.transaction(async (tx) => {
         const category = await storedCategory(tx, input.category);
         await tx.query(
-          `INSERT INTO products (id, title, description, images, category, commission_rate_bps, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+          `INSERT INTO products (id, title, description, images, category, commission_rate_bps, created_at,
+             updated_at, leader_rate_bps)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)`,
           [
             id,
             input.title.trim(),
@@ -164,6 +167,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
             category,
             input.commissionRateBps ?? null,
             now,
+            input.leaderRateBps ?? null,
           ],
         );
         await insertVariants(tx, id, input.variants, { from: 0, actorId, reason: 'product created' });
@@ -249,7 +253,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
           patch.category === undefined ? row.category : await storedCategory(tx, patch.category);
         await tx.query(
           `UPDATE products SET title = $2, description = $3, images = $4, category = $5,
-             commission_rate_bps = $6, updated_at = $7 WHERE id = $1`,
+             commission_rate_bps = $6, updated_at = $7, leader_rate_bps = $8 WHERE id = $1`,
           [
             id,
             patch.title?.trim() ?? row.title,
@@ -258,6 +262,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
             category,
             patch.commissionRateBps === undefined ? row.commission_rate_bps : patch.commissionRateBps,
             clock.now(),
+            patch.leaderRateBps === undefined ? row.leader_rate_bps : patch.leaderRateBps,
           ],
         );
         if (patch.variants) await updateVariants(tx, id, patch.variants, actorId);
@@ -408,9 +413,19 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     return new Map(rows.map((r) => [r.id, r.commission_rate_bps]));
   }
 
+  /** Products' own community-leader commission rates, for those that override the operator's. */
+  async function leaderRates(conn: Queryable, productIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await conn.query<{ id: string; leader_rate_bps: number }>(
+      'SELECT id, leader_rate_bps FROM products WHERE id = ANY($1) AND leader_rate_bps IS NOT NULL',
+      [productIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.leader_rate_bps]));
+  }
+
   return {
     bulkUpdate,
     commissionRates,
+    leaderRates,
     createProduct,
     updateProduct,
     archiveProduct: (id: string, by?: AuditContext) => setStatus(id, 'archived', by),

@@ -38,6 +38,13 @@ export interface DistributionContext {
   contentSources: Pick<ContentSources, 'ownerOf'>;
   /** Product id → its own level-1 commission rate, for those that have one. */
   productRates(conn: Queryable, productIds: readonly string[]): Promise<Map<string, number>>;
+  /** Product id → its own leader commission rate, for those that have one (none without it). */
+  leaderRates?(conn: Queryable, productIds: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * The leader of the community an order is collected in, or null for a delivered order (the
+   * communities module answers it); nobody earns a leader commission without it.
+   */
+  pickupLeaderOf?(conn: Queryable, orderId: string): Promise<string | null>;
   /**
    * The levels module's commission multiplier of a promoter (10000 = ×1), by their membership level;
    * ×1 for everyone without it. Applied to each promoter's share before the cap.

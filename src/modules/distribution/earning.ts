@@ -6,63 +6,49 @@ import type { AttributionFacts, DistributionContext } from './context.js';
 import * as q from './queries.js';
 import { buyerFacts, type RingFlag, ringSignals } from './ring-signals.js';
 import {
+  type CommissionLine,
+  type CommissionShare,
   type ContentCredit,
   creditPlan,
+  type DistributionSettings,
   decideBinding,
   isActive,
   levelOnePromoter,
   splitCommission,
   withAuthorSplit,
+  withLeaderShare,
 } from './rules.js';
 import { currentSettings } from './settings.js';
 
 /**
  * On `order.paid`, inside the payment's transaction: update the buyer's binding, work out the
- * promoter chain, and record each level's commission as pending, with its ledger posting.
+ * promoter chain, and record each level's commission as pending, with its ledger posting — and the
+ * community leader's, for an order collected at a pickup point (see `withLeaderShare`).
  * The (order, level, role) unique key makes a second delivery of the same event earn nothing.
  */
 export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId: string): Promise<void> {
   const facts = await ctx.orders.attributionFacts(tx, orderId);
   if (!facts) return;
   const settings = await currentSettings(ctx, tx);
-  const { origin, splitWith } = await originOf(ctx, tx, facts, settings.contentCredit);
-  const bound = await rebind(ctx, tx, facts, origin, settings);
-  const promoter = levelOnePromoter({
-    attribution: settings.attribution,
-    viaSharer: origin?.promoterId ?? null,
-    boundPromoter: bound,
-  });
-  if (!promoter) return;
-
-  const chain = [promoter, ...(await ctx.accounts.inviterChain(promoter, settings.maxLevels - 1, tx))];
-  const overrides = await ctx.productRates(
-    tx,
-    facts.lines.map((l) => l.productId),
-  );
-  const multipliers = await multipliersOf(ctx, tx, chain);
-  const shares = splitCommission({
+  const productIds = facts.lines.map((l) => l.productId);
+  const overrides = await ctx.productRates(tx, productIds);
+  const leaderOverrides = (await ctx.leaderRates?.(tx, productIds)) ?? new Map<string, number>();
+  const lines = facts.lines.map((l) => ({
+    lineTotal: l.lineTotal,
+    overrideBps: overrides.get(l.productId) ?? null,
+    leaderOverrideBps: leaderOverrides.get(l.productId) ?? null,
+  }));
+  const { shares: chainShares, multipliers } = await chainSharesOf(ctx, tx, facts, settings, lines);
+  const shares = withLeaderShare(chainShares, {
+    leaderId: await activeLeaderOf(ctx, tx, orderId),
     buyerId: facts.buyerId,
     paidAmount: facts.total,
-    lines: facts.lines.map((l) => ({
-      lineTotal: l.lineTotal,
-      overrideBps: overrides.get(l.productId) ?? null,
-    })),
-    chain,
-    settings,
-    multipliersBps: multipliers,
+    lines,
+    leaderRateBps: settings.leaderRateBps,
   });
   const now = ctx.clock.now();
   const buyer = await buyerFacts(ctx, tx, facts);
-  // A disabled promoter earns nothing new; the others keep their own level's share (nobody moves up).
-  const disabled = await ctx.accounts.disabledAmong(tx, chain);
-  const earning = shares.filter((s) => !disabled.has(s.promoterId));
-  // A split shares the sharer's level 1 only when the sharer did win it (a first binding to someone
-  // else pays that someone, as with any share link, and the author nothing).
-  const split =
-    splitWith && earning[0]?.level === 1 && earning[0].promoterId === origin?.promoterId
-      ? withAuthorSplit(earning, splitWith)
-      : earning;
-  for (const share of split) {
+  for (const share of shares) {
     const role = share.role ?? 'sharer';
     const flags = await ringSignals(ctx, tx, {
       promoterId: share.promoterId,
@@ -93,7 +79,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
         signals,
         now,
         // The level multiplier this commission was earned at: its rate is rate_bps × this / 10000.
-        multipliers[share.level - 1] ?? 10_000,
+        role === 'leader' ? 10_000 : (multipliers[share.level - 1] ?? 10_000),
         role,
       ],
     );
@@ -113,6 +99,53 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
       level: share.level,
     });
   }
+}
+
+/**
+ * The share-link chain's commissions: update the buyer's binding, find the level-1 promoter and the
+ * chain above, split, and drop disabled promoters (nobody moves up into their level).
+ */
+async function chainSharesOf(
+  ctx: DistributionContext,
+  tx: Tx,
+  facts: AttributionFacts,
+  settings: DistributionSettings,
+  lines: readonly CommissionLine[],
+): Promise<{ shares: CommissionShare[]; multipliers: number[] }> {
+  const { origin, splitWith } = await originOf(ctx, tx, facts, settings.contentCredit);
+  const bound = await rebind(ctx, tx, facts, origin, settings);
+  const promoter = levelOnePromoter({
+    attribution: settings.attribution,
+    viaSharer: origin?.promoterId ?? null,
+    boundPromoter: bound,
+  });
+  if (!promoter) return { shares: [], multipliers: [] };
+  const chain = [promoter, ...(await ctx.accounts.inviterChain(promoter, settings.maxLevels - 1, tx))];
+  const multipliers = await multipliersOf(ctx, tx, chain);
+  const shares = splitCommission({
+    buyerId: facts.buyerId,
+    paidAmount: facts.total,
+    lines,
+    chain,
+    settings,
+    multipliersBps: multipliers,
+  });
+  const disabled = await ctx.accounts.disabledAmong(tx, chain);
+  const earning = shares.filter((s) => !disabled.has(s.promoterId));
+  // A split shares the sharer's level 1 only when the sharer did win it (a first binding to someone
+  // else pays that someone, as with any share link, and the author nothing).
+  const split =
+    splitWith && earning[0]?.level === 1 && earning[0].promoterId === origin?.promoterId
+      ? withAuthorSplit(earning, splitWith)
+      : earning;
+  return { shares: split, multipliers };
+}
+
+/** The leader of the community the order is collected in, unless the leader's account is disabled. */
+async function activeLeaderOf(ctx: DistributionContext, tx: Tx, orderId: string): Promise<string | null> {
+  const leaderId = (await ctx.pickupLeaderOf?.(tx, orderId)) ?? null;
+  if (leaderId === null) return null;
+  return (await ctx.accounts.disabledAmong(tx, [leaderId])).has(leaderId) ? null : leaderId;
 }
 
 /** Each promoter's membership multiplier (×1 without the levels module). */

@@ -19,6 +19,7 @@ export interface SettingsRow {
   min_withdrawal: number;
   holding_signals: RingSignal[];
   content_credit: ContentCredit;
+  leader_rate_bps: number;
 }
 
 export const loadSettings = async (conn: Queryable) =>
@@ -27,11 +28,11 @@ export const loadSettings = async (conn: Queryable) =>
 export async function saveSettings(conn: Queryable, s: DistributionSettings, now: Date) {
   await conn.query(
     `INSERT INTO distribution_settings (id, max_levels, rates_bps, attribution, binding_days, new_users_only, cap_bps,
-       min_withdrawal, holding_signals, updated_at, content_credit)
-     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $9, $8, $10)
+       min_withdrawal, holding_signals, updated_at, content_credit, leader_rate_bps)
+     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $9, $8, $10, $11)
      ON CONFLICT (id) DO UPDATE SET max_levels = $1, rates_bps = $2, attribution = $3, binding_days = $4,
        new_users_only = $5, cap_bps = $6, min_withdrawal = $7, holding_signals = $9, updated_at = $8,
-       content_credit = $10`,
+       content_credit = $10, leader_rate_bps = $11`,
     [
       s.maxLevels,
       s.ratesBps,
@@ -43,6 +44,7 @@ export async function saveSettings(conn: Queryable, s: DistributionSettings, now
       now,
       s.holdingSignals,
       s.contentCredit,
+      s.leaderRateBps,
     ],
   );
 }

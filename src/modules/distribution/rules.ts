@@ -46,6 +46,8 @@ export interface DistributionSettings {
   holdingSignals: RingSignal[];
   /** Who earns level 1 when an order came through content and someone else's share link: see `creditPlan`. */
   contentCredit: ContentCredit;
+  /** The community leader's rate on an order collected in their community; 0 = leaders earn nothing. */
+  leaderRateBps: number;
 }
 
 /**
@@ -56,8 +58,12 @@ export interface DistributionSettings {
 export const CONTENT_CREDITS = ['sharer', 'author', 'split'] as const;
 export type ContentCredit = (typeof CONTENT_CREDITS)[number];
 
-/** Which role a commission row was earned in: the sharer's chain, or the content's author. */
-export type CommissionRole = 'sharer' | 'author';
+/**
+ * Which role a commission row was earned in: the sharer's chain, the content's author, or the
+ * leader of the community the order is collected in.
+ */
+export const COMMISSION_ROLES = ['sharer', 'author', 'leader'] as const;
+export type CommissionRole = (typeof COMMISSION_ROLES)[number];
 
 export interface CreditPlan {
   /** Whose origin the order is attributed to (binding, level 1 and the chain above): or none. */
@@ -103,6 +109,8 @@ export interface CommissionLine {
   lineTotal: number;
   /** The product's own level-1 rate, replacing the operator's level-1 rate for this line. */
   overrideBps: number | null;
+  /** The product's own leader rate, replacing the operator's leader rate for this line. */
+  leaderOverrideBps?: number | null;
 }
 
 export interface CommissionShare {
@@ -167,6 +175,47 @@ export function withAuthorSplit(shares: readonly CommissionShare[], author: stri
     result.push({ ...share, role: 'author', promoterId: author, amount: parts.author });
   }
   return result.filter((s) => s.amount > 0);
+}
+
+/**
+ * The shares with the community leader's commission added, for an order collected at a pickup point.
+ * Each line earns floor(its share of the paid amount × its rate) — the product's leader rate, else
+ * the operator's — outside the chain's cap (the leader is paid for handing goods out, not for a
+ * referral). Nothing on the leader's own purchase. A leader never earns twice on one order: if the
+ * leader also earns in the chain (as promoter or author), the larger of the two amounts is kept —
+ * the leader's on a tie — and the other dropped; nobody moves up into a dropped level.
+ */
+export function withLeaderShare(
+  shares: readonly CommissionShare[],
+  input: {
+    leaderId: string | null;
+    buyerId: string;
+    paidAmount: number;
+    lines: readonly CommissionLine[];
+    leaderRateBps: number;
+  },
+): CommissionShare[] {
+  const { leaderId } = input;
+  if (leaderId === null || leaderId === input.buyerId || input.paidAmount <= 0) return [...shares];
+  const linePaid = prorate(
+    input.paidAmount,
+    input.lines.map((l) => l.lineTotal),
+  );
+  const amount = input.lines.reduce(
+    (sum, line, i) => sum + bpsOf(linePaid[i] ?? 0, line.leaderOverrideBps ?? input.leaderRateBps),
+    0,
+  );
+  const inChain = shares.filter((s) => s.promoterId === leaderId);
+  const chainAmount = inChain.reduce((sum, s) => sum + s.amount, 0);
+  if (amount <= 0 || amount < chainAmount) return [...shares];
+  const leader: CommissionShare = {
+    level: 1,
+    role: 'leader',
+    promoterId: leaderId,
+    rateBps: input.leaderRateBps,
+    amount,
+  };
+  return [...shares.filter((s) => s.promoterId !== leaderId), leader];
 }
 
 /** Trims the deepest levels first until the total fits under the cap: the direct sharer is paid last to lose. */

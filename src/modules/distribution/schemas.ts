@@ -2,7 +2,13 @@ import { type Static, type TInteger, Type } from 'typebox';
 import { Nullable, ProblemResponse } from '../../platform/http/schemas.js';
 import type { AccountsService } from '../accounts/index.js';
 import { HOLD_REASONS, RING_SIGNALS, type RingSignal } from './context.js';
-import { CONTENT_CREDITS, commissionMachine, HARD_MAX_LEVELS, withdrawalMachine } from './rules.js';
+import {
+  COMMISSION_ROLES,
+  CONTENT_CREDITS,
+  commissionMachine,
+  HARD_MAX_LEVELS,
+  withdrawalMachine,
+} from './rules.js';
 
 /** A union of string literals from a list declared once (the ring signals, a machine's states). */
 const oneOf = <const T extends string>(values: readonly T[], description?: string) =>
@@ -43,10 +49,11 @@ export const CommissionSchema = Type.Object({
   orderId: Type.String(),
   level: Type.Integer(),
   role: oneOf(
-    ['sharer', 'author'],
+    COMMISSION_ROLES,
     '`sharer`: earned through a share link, store or binding (or the chain above it); `author`: the ' +
-      'author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`). An order earns ' +
-      'each level and role at most once.',
+      'author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`); `leader`: the ' +
+      'leader’s commission on an order collected in their community (`leaderRateBps`, level 1). An order ' +
+      'earns each level and role at most once, and a leader never twice.',
   ),
   amount: Type.Integer(),
   status: CommissionStatusSchema,
@@ -185,6 +192,15 @@ const settingsFields = {
       'of the level-1 amount as a commission with `role: author`, the sharer the rest; the levels above ' +
       'the sharer unchanged). Content without a share code always credits its author as level 1.',
   ),
+  leaderRateBps: Type.Integer({
+    minimum: 0,
+    maximum: 10_000,
+    description:
+      'the community leader’s commission on an order collected in their community, in basis points of ' +
+      'what was paid (a product’s `leaderRateBps` replaces it for its lines); outside `capBps`; 0 (the ' +
+      'default) pays leaders nothing. A leader who is also the buyer’s promoter or the content’s author ' +
+      'earns the larger of the two commissions (the leader’s on a tie), never both.',
+  }),
 };
 
 export const SettingsSchema = Type.Object(settingsFields);

@@ -23,6 +23,7 @@ export async function currentSettings(
       minWithdrawal: 1,
       holdingSignals: [...DEFAULT_HOLDING_SIGNALS],
       contentCredit: 'sharer',
+      leaderRateBps: 0,
     };
   }
   return {
@@ -35,6 +36,7 @@ export async function currentSettings(
     minWithdrawal: row.min_withdrawal,
     holdingSignals: row.holding_signals,
     contentCredit: row.content_credit,
+    leaderRateBps: row.leader_rate_bps,
   };
 }
 

@@ -65,4 +65,5 @@ export const catalogFieldsEn = {
   category: 'a category',
   variants: 'variants',
   commissionRateBps: 'a commission rate',
+  leaderRateBps: 'a community leader rate',
 };

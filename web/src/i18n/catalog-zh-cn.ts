@@ -58,4 +58,5 @@ export const catalogFieldsZhCN: Texts<typeof catalogFieldsEn> = {
   category: '分类',
   variants: '规格',
   commissionRateBps: '佣金比例',
+  leaderRateBps: '团长佣金比例',
 };

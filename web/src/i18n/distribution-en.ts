@@ -65,6 +65,7 @@ export const distributionEn = {
     commissionFrom: 'Purchase by {{name}}',
     levelBadge: 'Level {{level}}',
     authorShare: 'Your share as the author',
+    leaderShare: 'As the community leader',
     settlesAfter: 'Settles after {{time}}',
     held: 'Held for review',
     heldHint: 'The operator is reviewing this commission.',
@@ -134,6 +135,9 @@ export const distributionEn = {
     rateForLevel: 'Level {{level}} (%)',
     cap: 'Cap on total commission (%)',
     capHint: 'The most all levels together may earn, as a share of the paid amount.',
+    leaderRate: 'Community leader commission (%)',
+    leaderRateHint:
+      'What the leader of the pickup community earns on each order collected there, outside the cap. A leader who is also the promoter earns the larger of the two, never both.',
     attribution: 'Attribution',
     firstBinding: 'First binding wins',
     lastClick: 'Last click wins',

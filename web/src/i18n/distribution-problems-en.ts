@@ -30,6 +30,7 @@ export const distributionFieldsEn = {
   maxLevels: 'the number of levels',
   ratesBps: 'the rates',
   capBps: 'the cap',
+  leaderRateBps: 'the community leader rate',
   minWithdrawal: 'a minimum withdrawal',
   bindingDays: 'the binding days',
   points: 'a number of points',

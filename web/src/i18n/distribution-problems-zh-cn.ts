@@ -34,6 +34,7 @@ export const distributionFieldsZhCN: Texts<typeof distributionFieldsEn> = {
   maxLevels: '分销层级数',
   ratesBps: '佣金比例',
   capBps: '佣金上限',
+  leaderRateBps: '团长佣金比例',
   minWithdrawal: '最低提现金额',
   bindingDays: '绑定天数',
   points: '积分数',

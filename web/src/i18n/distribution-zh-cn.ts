@@ -66,6 +66,7 @@ export const distributionZhCN: Catalog<typeof distributionEn> = {
     commissionFrom: '{{name}} 的购买',
     levelBadge: '第 {{level}} 级',
     authorShare: '作者分成',
+    leaderShare: '团长佣金',
     settlesAfter: '{{time}} 后结算',
     held: '冻结审核中',
     heldHint: '运营方正在审核这笔佣金。',
@@ -135,6 +136,9 @@ export const distributionZhCN: Catalog<typeof distributionEn> = {
     rateForLevel: '第 {{level}} 级（%）',
     cap: '佣金总额上限（%）',
     capHint: '各级佣金合计最多占实付金额的比例。',
+    leaderRate: '团长佣金（%）',
+    leaderRateHint:
+      '自提点所在社区的团长在每笔自提订单上获得的佣金，不计入上限。团长同时是推广者时取两者中较高的一项，不会重复获得。',
     attribution: '归属规则',
     firstBinding: '首次绑定优先',
     lastClick: '最后点击优先',

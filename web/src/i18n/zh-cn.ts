@@ -206,6 +206,8 @@ export const zhCN: Messages = {
       images: '图片',
       commission: '佣金比例覆盖（%）',
       commissionHint: '留空则使用平台佣金比例。',
+      leaderRate: '团长佣金比例覆盖（%）',
+      leaderRateHint: '留空则使用平台团长佣金比例。',
       variants: '规格',
       variantsHint: '已保存的规格会保留（订单会引用它们）；将库存设为 0 即可停售。',
       sku: 'SKU',

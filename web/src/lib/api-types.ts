@@ -6406,8 +6406,8 @@ export interface paths {
                                     name: string;
                                 };
                                 reversedAt: string | null;
-                                /** @description `sharer`: earned through a share link, store or binding (or the chain above it); `author`: the author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`). An order earns each level and role at most once. */
-                                role: "sharer" | "author";
+                                /** @description `sharer`: earned through a share link, store or binding (or the chain above it); `author`: the author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`); `leader`: the leader’s commission on an order collected in their community (`leaderRateBps`, level 1). An order earns each level and role at most once, and a leader never twice. */
+                                role: "sharer" | "author" | "leader";
                                 settleAfter: string | null;
                                 settledAt: string | null;
                                 /** @description operator views only: the other ring signals it raised, which hold nothing (e.g. shared_ip); their evidence: GET /api/admin/commission-flags */
@@ -9311,6 +9311,8 @@ export interface paths {
                             contentCredit: "sharer" | "author" | "split";
                             /** @description the ring signals that hold a commission for review; the others are flags only */
                             holdingSignals: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
+                            /** @description the community leader’s commission on an order collected in their community, in basis points of what was paid (a product’s `leaderRateBps` replaces it for its lines); outside `capBps`; 0 (the default) pays leaders nothing. A leader who is also the buyer’s promoter or the content’s author earns the larger of the two commissions (the leader’s on a tie), never both. */
+                            leaderRateBps: number;
                             maxLevels: number;
                             minWithdrawal: number;
                             newUsersOnly: boolean;
@@ -9342,6 +9344,8 @@ export interface paths {
                         contentCredit?: "sharer" | "author" | "split";
                         /** @description the ring signals that hold a commission for review; the others are flags only */
                         holdingSignals?: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
+                        /** @description the community leader’s commission on an order collected in their community, in basis points of what was paid (a product’s `leaderRateBps` replaces it for its lines); outside `capBps`; 0 (the default) pays leaders nothing. A leader who is also the buyer’s promoter or the content’s author earns the larger of the two commissions (the leader’s on a tie), never both. */
+                        leaderRateBps?: number;
                         maxLevels?: number;
                         minWithdrawal?: number;
                         newUsersOnly?: boolean;
@@ -9365,6 +9369,8 @@ export interface paths {
                             contentCredit: "sharer" | "author" | "split";
                             /** @description the ring signals that hold a commission for review; the others are flags only */
                             holdingSignals: ("shared_device" | "shared_ip" | "shared_address" | "shared_phone" | "payment_fingerprint" | "own_address_customers" | "single_promoter_new_accounts")[];
+                            /** @description the community leader’s commission on an order collected in their community, in basis points of what was paid (a product’s `leaderRateBps` replaces it for its lines); outside `capBps`; 0 (the default) pays leaders nothing. A leader who is also the buyer’s promoter or the content’s author earns the larger of the two commissions (the leader’s on a tie), never both. */
+                            leaderRateBps: number;
                             maxLevels: number;
                             minWithdrawal: number;
                             newUsersOnly: boolean;
@@ -18890,6 +18896,7 @@ export interface paths {
                                 id: string;
                                 images: string[];
                                 inStock: boolean;
+                                leaderRateBps: number | null;
                                 maxPrice: number | null;
                                 minPrice: number | null;
                                 status: "active" | "archived";
@@ -19037,6 +19044,7 @@ export interface paths {
                         commissionRateBps?: number | null;
                         description?: string;
                         images?: string[];
+                        leaderRateBps?: number | null;
                         title: string;
                         variants: {
                             price: number;
@@ -19063,6 +19071,7 @@ export interface paths {
                             id: string;
                             images: string[];
                             inStock: boolean;
+                            leaderRateBps: number | null;
                             maxPrice: number | null;
                             minPrice: number | null;
                             status: "active" | "archived";
@@ -19265,6 +19274,7 @@ export interface paths {
                             id: string;
                             images: string[];
                             inStock: boolean;
+                            leaderRateBps: number | null;
                             maxPrice: number | null;
                             minPrice: number | null;
                             status: "active" | "archived";
@@ -19414,6 +19424,7 @@ export interface paths {
                         commissionRateBps?: number | null;
                         description?: string;
                         images?: string[];
+                        leaderRateBps?: number | null;
                         title?: string;
                         variants?: {
                             id?: string;
@@ -19441,6 +19452,7 @@ export interface paths {
                             id: string;
                             images: string[];
                             inStock: boolean;
+                            leaderRateBps: number | null;
                             maxPrice: number | null;
                             minPrice: number | null;
                             status: "active" | "archived";
@@ -19676,6 +19688,7 @@ export interface paths {
                             id: string;
                             images: string[];
                             inStock: boolean;
+                            leaderRateBps: number | null;
                             maxPrice: number | null;
                             minPrice: number | null;
                             status: "active" | "archived";
@@ -19845,6 +19858,7 @@ export interface paths {
                             id: string;
                             images: string[];
                             inStock: boolean;
+                            leaderRateBps: number | null;
                             maxPrice: number | null;
                             minPrice: number | null;
                             status: "active" | "archived";
@@ -35676,8 +35690,8 @@ export interface paths {
                                     name: string;
                                 };
                                 reversedAt: string | null;
-                                /** @description `sharer`: earned through a share link, store or binding (or the chain above it); `author`: the author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`). An order earns each level and role at most once. */
-                                role: "sharer" | "author";
+                                /** @description `sharer`: earned through a share link, store or binding (or the chain above it); `author`: the author’s or host’s part of a level 1 split with a sharer (`contentCredit: split`); `leader`: the leader’s commission on an order collected in their community (`leaderRateBps`, level 1). An order earns each level and role at most once, and a leader never twice. */
+                                role: "sharer" | "author" | "leader";
                                 settleAfter: string | null;
                                 settledAt: string | null;
                                 /** @description pending, settled, reversed */
@@ -44911,6 +44925,7 @@ export interface paths {
                                 id: string;
                                 images: string[];
                                 inStock: boolean;
+                                leaderRateBps: number | null;
                                 maxPrice: number | null;
                                 minPrice: number | null;
                                 status: "active" | "archived";
@@ -45014,6 +45029,7 @@ export interface paths {
                             id: string;
                             images: string[];
                             inStock: boolean;
+                            leaderRateBps: number | null;
                             maxPrice: number | null;
                             minPrice: number | null;
                             status: "active" | "archived";
@@ -47473,6 +47489,7 @@ export interface paths {
                                 id: string;
                                 images: string[];
                                 inStock: boolean;
+                                leaderRateBps: number | null;
                                 maxPrice: number | null;
                                 minPrice: number | null;
                                 status: "active" | "archived";
@@ -47583,6 +47600,7 @@ export interface paths {
                                 id: string;
                                 images: string[];
                                 inStock: boolean;
+                                leaderRateBps: number | null;
                                 maxPrice: number | null;
                                 minPrice: number | null;
                                 status: "active" | "archived";

@@ -12,6 +12,7 @@ const product = {
   category: 'tea',
   status: 'active',
   commissionRateBps: 1050,
+  leaderRateBps: 300,
   variants: [{ id: 'v1', sku: 'OOL-100', title: '100 g', price: 4990, stock: 7 }],
   minPrice: 4990,
   maxPrice: 4990,
@@ -28,6 +29,7 @@ describe('the product form draft', () => {
       category: ' ',
       images: ['https://img.test/a.jpg', 'https://img.test/b.jpg'],
       commissionPercent: '12.5',
+      leaderPercent: '4',
       variants: [
         { ...newVariantDraft(), sku: ' G-1 ', title: ' 50 g ', price: '0.29', stock: ' 12 ' },
         { ...newVariantDraft(), sku: 'G-2', title: '1 kg', price: '1,299.00', stock: '0' },
@@ -40,6 +42,7 @@ describe('the product form draft', () => {
         category: null,
         images: ['https://img.test/a.jpg', 'https://img.test/b.jpg'],
         commissionRateBps: 1250,
+        leaderRateBps: 400,
         variants: [
           { sku: 'G-1', title: '50 g', price: 29, stock: 12 },
           { sku: 'G-2', title: '1 kg', price: 129_900, stock: 0 },
@@ -57,6 +60,7 @@ describe('the product form draft', () => {
     };
     const result = toProductInput(draft, 0);
     expect(result.input?.commissionRateBps).toBeNull();
+    expect(result.input?.leaderRateBps).toBeNull();
     expect(result.input?.variants[0]?.price).toBe(1200);
     expect(
       paths(toProductInput({ ...draft, variants: [{ ...newVariantDraft(), sku: 'Y', price: '12.5' }] }, 0)),
@@ -71,6 +75,7 @@ describe('the product form draft', () => {
       category: 'tea',
       images: ['https://img.test/1.jpg', 'https://img.test/2.jpg'],
       commissionRateBps: 1050,
+      leaderRateBps: 300,
       variants: [{ id: 'v1', sku: 'OOL-100', title: '100 g', price: 4990 }],
     });
   });
@@ -80,6 +85,7 @@ describe('the product form draft', () => {
       ...emptyDraft(),
       title: 'Bad',
       commissionPercent: '100.01',
+      leaderPercent: 'five',
       variants: [
         { ...newVariantDraft(), sku: 'A', price: '12.345', stock: '3' },
         { ...newVariantDraft(), sku: 'B', price: '5', stock: '-1' },
@@ -91,6 +97,7 @@ describe('the product form draft', () => {
     expect(paths(result).sort()).toEqual(
       [
         '/commissionRateBps',
+        '/leaderRateBps',
         '/variants/0/price',
         '/variants/1/stock',
         '/variants/2/price',

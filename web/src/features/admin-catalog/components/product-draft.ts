@@ -20,6 +20,8 @@ export interface ProductDraft {
   /** Addresses of uploaded pictures, the cover first. */
   images: string[];
   commissionPercent: string;
+  /** The product's own community-leader rate; empty = the operator's. */
+  leaderPercent: string;
   variants: VariantDraft[];
 }
 
@@ -48,6 +50,7 @@ export const emptyDraft = (): ProductDraft => ({
   category: '',
   images: [],
   commissionPercent: '',
+  leaderPercent: '',
   variants: [newVariantDraft()],
 });
 
@@ -57,7 +60,8 @@ export function draftOf(product: Product, digits: number): ProductDraft {
     description: product.description,
     category: product.category ?? '',
     images: [...product.images],
-    commissionPercent: product.commissionRateBps === null ? '' : formatDecimal(product.commissionRateBps, 2),
+    commissionPercent: percentText(product.commissionRateBps),
+    leaderPercent: percentText(product.leaderRateBps),
     variants: product.variants.map((v) => ({
       key: v.id,
       id: v.id,
@@ -71,6 +75,17 @@ export function draftOf(product: Product, digits: number): ProductDraft {
 
 const BPS_PER_PERCENT_DIGITS = 2;
 const MAX_BPS = 10_000;
+
+const percentText = (bps: number | null) => (bps === null ? '' : formatDecimal(bps, BPS_PER_PERCENT_DIGITS));
+
+/** An optional rate box: empty = null (the operator's rate), else basis points, or an error at `path`. */
+function optionalBps(text: string, path: string, errors: FieldError[]): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const bps = parseDecimal(trimmed, BPS_PER_PERCENT_DIGITS);
+  if (bps === null || bps > MAX_BPS) errors.push({ path, message: 'invalidPercent' });
+  return bps;
+}
 
 /**
  * Converts the typed draft into the API body. Prices are parsed as decimal strings into minor
@@ -90,10 +105,8 @@ export function toProductInput(
     else if (draft.variants.slice(0, i).some((other) => other.sku.trim() === sku))
       errors.push({ path: `/variants/${i}/sku`, message: '', rule: 'unique' });
   });
-  const commissionText = draft.commissionPercent.trim();
-  const commission = commissionText === '' ? null : parseDecimal(commissionText, BPS_PER_PERCENT_DIGITS);
-  if (commissionText !== '' && (commission === null || commission > MAX_BPS))
-    errors.push({ path: '/commissionRateBps', message: 'invalidPercent' });
+  const commission = optionalBps(draft.commissionPercent, '/commissionRateBps', errors);
+  const leaderRate = optionalBps(draft.leaderPercent, '/leaderRateBps', errors);
   const variants = draft.variants.map((v, i) => {
     const price = parseDecimal(v.price, digits);
     if (price === null) errors.push({ path: `/variants/${i}/price`, message: 'invalidPrice' });
@@ -111,6 +124,7 @@ export function toProductInput(
       category: draft.category.trim() || null,
       images: draft.images,
       commissionRateBps: commission,
+      leaderRateBps: leaderRate,
       variants,
     },
     errors: [],

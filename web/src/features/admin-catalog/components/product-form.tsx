@@ -27,8 +27,10 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
   const save = useSaveProduct();
   const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftOf(product, digits) : emptyDraft()));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
-  const set = (key: 'title' | 'description' | 'commissionPercent') => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [key]: e.target.value }));
+  const set =
+    (key: 'title' | 'description' | 'commissionPercent' | 'leaderPercent') =>
+    (e: { target: { value: string } }) =>
+      setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   const fieldErrorAt = useFieldErrors(save.error, clientErrors);
   function errorAt(path: string): string | undefined {
@@ -80,6 +82,15 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
           onChange={set('commissionPercent')}
           hint={t('admin.product.commissionHint')}
           error={errorAt('/commissionRateBps')}
+        />
+        <Field
+          label={t('admin.product.leaderRate')}
+          name="leaderPercent"
+          inputMode="decimal"
+          value={draft.leaderPercent}
+          onChange={set('leaderPercent')}
+          hint={t('admin.product.leaderRateHint')}
+          error={errorAt('/leaderRateBps')}
         />
       </div>
       <ProductImagesEditor images={draft.images} onChange={(images) => setDraft((d) => ({ ...d, images }))} />

@@ -13,6 +13,7 @@ const settings = {
   newUsersOnly: false,
   capBps: 3000,
   minWithdrawal: 1000,
+  leaderRateBps: 500,
 } as Settings;
 
 describe('the distribution settings draft', () => {
@@ -28,6 +29,7 @@ describe('the distribution settings draft', () => {
       bindingDays: ' ',
       capPercent: '40',
       minWithdrawal: '0.50',
+      leaderPercent: '2.5',
     };
     expect(toSettings(draft, 2).settings).toEqual({
       ...settings,
@@ -36,6 +38,7 @@ describe('the distribution settings draft', () => {
       bindingDays: null,
       capBps: 4000,
       minWithdrawal: 50,
+      leaderRateBps: 250,
     });
   });
 
@@ -47,11 +50,20 @@ describe('the distribution settings draft', () => {
       bindingDays: '0',
       capPercent: '-1',
       minWithdrawal: '0.00',
+      leaderPercent: 'x',
     };
     const result = toSettings(draft, 2);
     expect(result.settings).toBeNull();
     expect(paths(result)).toEqual(
-      ['/ratesBps/0', '/ratesBps/1', '/ratesBps/2', '/bindingDays', '/capBps', '/minWithdrawal'].sort(),
+      [
+        '/ratesBps/0',
+        '/ratesBps/1',
+        '/ratesBps/2',
+        '/bindingDays',
+        '/capBps',
+        '/minWithdrawal',
+        '/leaderRateBps',
+      ].sort(),
     );
     expect(paths(toSettings({ ...draftOf(settings, 2), bindingDays: '1.5' }, 2))).toEqual(['/bindingDays']);
   });

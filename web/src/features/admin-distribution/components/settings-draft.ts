@@ -16,6 +16,7 @@ export interface SettingsDraft {
   newUsersOnly: boolean;
   capPercent: string;
   minWithdrawal: string;
+  leaderPercent: string;
 }
 
 export type DraftProblem = 'invalidPercent' | 'invalidDays' | 'invalidAmount';
@@ -30,6 +31,7 @@ export function draftOf(settings: DistributionSettings, digits: number): Setting
     newUsersOnly: settings.newUsersOnly,
     capPercent: bpsToPercent(settings.capBps),
     minWithdrawal: formatDecimal(settings.minWithdrawal, digits),
+    leaderPercent: bpsToPercent(settings.leaderRateBps),
   };
 }
 
@@ -47,6 +49,8 @@ export function toSettings(
   });
   const capBps = percentToBps(draft.capPercent);
   if (capBps === null) problem('/capBps', 'invalidPercent');
+  const leaderRateBps = percentToBps(draft.leaderPercent);
+  if (leaderRateBps === null) problem('/leaderRateBps', 'invalidPercent');
   const daysText = draft.bindingDays.trim();
   const bindingDays = daysText === '' ? null : /^\d+$/.test(daysText) ? Number(daysText) : Number.NaN;
   if (bindingDays !== null && !(bindingDays >= 1)) problem('/bindingDays', 'invalidDays');
@@ -63,6 +67,7 @@ export function toSettings(
       newUsersOnly: draft.newUsersOnly,
       capBps: capBps ?? 0,
       minWithdrawal: minWithdrawal ?? 0,
+      leaderRateBps: leaderRateBps ?? 0,
     },
     errors: [],
   };

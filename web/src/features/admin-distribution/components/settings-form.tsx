@@ -89,6 +89,15 @@ export function SettingsForm({ settings }: { settings: DistributionSettings }) {
         error={errorAt('/capBps')}
         hint={t('adminDistribution.capHint')}
       />
+      <Field
+        label={t('adminDistribution.leaderRate')}
+        name="leaderPercent"
+        inputMode="decimal"
+        value={draft.leaderPercent}
+        onChange={(e) => update({ leaderPercent: e.target.value })}
+        error={errorAt('/leaderRateBps')}
+        hint={t('adminDistribution.leaderRateHint')}
+      />
       <div className="field">
         <label htmlFor="attribution">{t('adminDistribution.attribution')}</label>
         <select

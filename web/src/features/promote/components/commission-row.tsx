@@ -31,7 +31,10 @@ export function CommissionRow({ commission }: { commission: Commission }) {
       <div className="list-row-main">
         <strong>{t('promote.commissionFrom', { name: commission.buyer.name })}</strong>
         <span className="muted">
-          {t('promote.levelBadge', { level: commission.level })}
+          {/* A leader's commission is for handing goods out at the pickup point, not a referral level. */}
+          {commission.role === 'leader'
+            ? t('promote.leaderShare')
+            : t('promote.levelBadge', { level: commission.level })}
           {/* A split: the author of the post shares level 1 with the person whose link it was. */}
           {commission.role === 'author' ? ` · ${t('promote.authorShare')}` : null} ·{' '}
           {dateTime(commission.createdAt)}
