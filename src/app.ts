@@ -264,6 +264,8 @@ export async function buildApp(deps: AppDeps) {
     events,
     jobs,
     names: accounts.namesOf,
+    // Communities are built later (their pickups need after-sales): bound when a campaign is created.
+    communityExists: (conn, communityId) => communities.directory.exists(conn, communityId),
   });
   const uploads = createUploadsService({
     db,

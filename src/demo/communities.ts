@@ -3,7 +3,9 @@
  * gate; Chen Jie and Wang Fang are members. Chen Jie collected yesterday's order; Wang Fang's paid
  * order waits at the pickup point with its code (her order page shows it and its QR code), and it
  * is on Zhou Min's list of orders to hand out and in today's packing list. The shop pays leaders
- * 5% of each pickup order, so Zhou Min's wallet shows a leader commission on each.
+ * 5% of each pickup order, so Zhou Min's wallet shows a leader commission on each. A group buy of
+ * sun-dried mango is for West Lake Garden's neighbours only: Chen Jie opened a group of three, and
+ * Wang Fang finds it on the community page with two seats left.
  */
 import type { BuiltApp } from '../app.js';
 import type { PublicUser } from '../modules/accounts/index.js';
@@ -30,6 +32,15 @@ export const demoCommunity = {
     location: { lat: 30.2489, lng: 120.1624 },
   },
   cutoffTime: '20:00',
+} as const;
+
+/** The community-only group buy: three neighbours, collected at the gate. */
+export const demoCommunityGroupBuy = {
+  product: 'sun-dried-mango',
+  groupSize: 3,
+  /** Off the regular price, in minor units. */
+  discount: 1000,
+  durationMinutes: 2 * 24 * 60,
 } as const;
 
 /** The operator's leader commission in the demo shop: 5% of each order collected at a pickup point. */
@@ -86,7 +97,33 @@ export async function seedDemoCommunities(
   await pickups.verify({ id: leader.id }, community.id, await codeOf(services, buyer1, collected.id));
   time.at(0.3);
   await pickupOrder(services, buyer2, community.id, variantOf(products, 'yunnan-rose-flower-cakes'), 2);
+  await openNeighbourGroup(services, buyer1, community.id, products);
   return { communities: 1, leaderEmail: leader.email };
+}
+
+/** The community's own group buy, with a group a neighbour opened and paid for. */
+async function openNeighbourGroup(
+  services: Services,
+  opener: PublicUser,
+  communityId: string,
+  products: ReadonlyMap<string, Product>,
+) {
+  const { product, groupSize, discount, durationMinutes } = demoCommunityGroupBuy;
+  const variant = products.get(product)?.variants[0];
+  if (!variant) throw new Error(`The demo catalog has no ${product}`);
+  const campaign = await services.groupBuys.createCampaign({
+    variantId: variant.id,
+    groupSize,
+    price: variant.price - discount,
+    durationMinutes,
+    communityId,
+  });
+  const placed = await services.orders.placeOrder(opener.id, {
+    items: [{ variantId: variant.id, quantity: 1 }],
+    groupBuy: { campaignId: campaign.id },
+    pickup: { communityId },
+  });
+  await payInSandbox(services, placed.body);
 }
 
 function variantOf(products: ReadonlyMap<string, Product>, slug: string): string {

@@ -11,7 +11,7 @@ import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
 import { demoAddresses } from './addresses.js';
 import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } from './catalog.js';
-import { demoCommunity, demoLeader, demoLeaderRateBps } from './communities.js';
+import { demoCommunity, demoCommunityGroupBuy, demoLeader, demoLeaderRateBps } from './communities.js';
 import { demoContentOrders } from './content-orders.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoImport } from './imports.js';
@@ -81,6 +81,17 @@ describe('demo shop', () => {
       community: { id: string } | null;
     }>();
     expect(mine.community?.id).toBe(communityId);
+    // Its own group buy is on the community page, with the group a neighbour opened.
+    const deals = (await t.request('GET', `/api/group-buys?communityId=${communityId}`)).json<{
+      items: { communityId: string; groupSize: number; openGroups: { seatsLeft: number }[] }[];
+    }>().items;
+    expect(deals).toEqual([
+      expect.objectContaining({
+        communityId,
+        groupSize: demoCommunityGroupBuy.groupSize,
+        openGroups: [expect.objectContaining({ seatsLeft: demoCommunityGroupBuy.groupSize - 1 })],
+      }),
+    ]);
     // The leader earns the shop's leader rate on both pickup orders.
     const earned = (await t.request('GET', '/api/me/commissions', { token: leader })).json<{
       items: { orderId: string; role: string; amount: number }[];

@@ -309,7 +309,12 @@ export function createCommunityDirectory(deps: CommunitiesDeps) {
     return { name: community.name, leaderId: community.leader_id, memberIds };
   }
 
+  /** The group-buy module's port: whether a campaign may be limited to this community. */
+  const exists = async (conn: Queryable, communityId: string) =>
+    (await q.findCommunity(conn, communityId)) !== undefined;
+
   return {
+    exists,
     membersOf,
     getCommunity,
     createCommunity,

@@ -1,5 +1,5 @@
 import { type Clock, instantOrNull } from '../../platform/clock.js';
-import type { Database } from '../../platform/db.js';
+import type { Database, Queryable } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
@@ -23,15 +23,21 @@ export interface CampaignInput {
   endsAt?: string | null;
   /** Its orders ship free (default: yes, the group price is the whole price). */
   freeShipping?: boolean;
+  /** Limited to one community's members, collecting at its pickup point. */
+  communityId?: string | null;
 }
 
-export type CampaignPatch = Partial<Omit<CampaignInput, 'variantId' | 'groupSize'>>;
+export type CampaignPatch = Partial<Omit<CampaignInput, 'variantId' | 'groupSize' | 'communityId'>>;
+
+/** Whether a community exists (the communities module answers it): campaigns never join its table. */
+export type CommunityExists = (conn: Queryable, communityId: string) => Promise<boolean>;
 
 interface CampaignDeps {
   db: Database;
   clock: Clock;
   catalog: CatalogService;
   events: EventBus;
+  communityExists?: CommunityExists;
 }
 
 function assertSound(row: q.CampaignRow, regularPrice: number) {
@@ -47,7 +53,7 @@ function assertSound(row: q.CampaignRow, regularPrice: number) {
 }
 
 /** The operator's side: campaigns on a variant, edits that apply to groups opened afterwards. */
-export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
+export function campaignAdmin({ db, clock, catalog, events, communityExists }: CampaignDeps) {
   async function variantOf(variantId: string) {
     const [variant] = await catalog.sellableVariants(db, [variantId]);
     if (!variant) throw notFound(`Variant ${variantId}`);
@@ -61,6 +67,8 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
 
   async function createCampaign(input: CampaignInput, by?: AuditContext): Promise<Campaign> {
     const variant = await variantOf(input.variantId);
+    const communityId = input.communityId ?? null;
+    if (communityId !== null && !(await communityExists?.(db, communityId))) throw notFound('Community');
     const now = clock.now();
     const row: q.CampaignRow = {
       id: newId(),
@@ -74,6 +82,7 @@ export function campaignAdmin({ db, clock, catalog, events }: CampaignDeps) {
       starts_at: instantOrNull(input.startsAt, '/startsAt'),
       ends_at: instantOrNull(input.endsAt, '/endsAt'),
       free_shipping: input.freeShipping ?? true,
+      community_id: communityId,
       status: 'active',
       created_at: now,
       updated_at: now,

@@ -20,6 +20,8 @@ export interface CampaignRow {
   starts_at: Date | null;
   ends_at: Date | null;
   free_shipping: boolean;
+  /** Limited to this community's members, collecting at its pickup point; null = everyone. */
+  community_id: string | null;
   status: CampaignStatus;
   created_at: Date;
   updated_at: Date;
@@ -56,8 +58,9 @@ export interface SeatRow {
 export async function insertCampaign(conn: Queryable, c: CampaignRow): Promise<void> {
   await conn.query(
     `INSERT INTO group_buy_campaigns (id, variant_id, product_id, group_size, price, leader_price,
-       duration_minutes, per_user_limit, starts_at, ends_at, status, created_at, updated_at, free_shipping)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+       duration_minutes, per_user_limit, starts_at, ends_at, status, created_at, updated_at, free_shipping,
+       community_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       c.id,
       c.variant_id,
@@ -73,6 +76,7 @@ export async function insertCampaign(conn: Queryable, c: CampaignRow): Promise<v
       c.created_at,
       c.updated_at,
       c.free_shipping,
+      c.community_id,
     ],
   );
 }
@@ -107,7 +111,14 @@ export const lockCampaign = async (conn: Queryable, id: string) =>
 
 export function listCampaigns(
   conn: Queryable,
-  f: { productId?: string; activeOnly?: boolean; beforeId?: string; limit: number },
+  f: {
+    productId?: string;
+    activeOnly?: boolean;
+    /** A community's campaigns; null: only those open to everyone; absent: all. */
+    communityId?: string | null;
+    beforeId?: string;
+    limit: number;
+  },
 ) {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -117,6 +128,8 @@ export function listCampaigns(
   };
   if (f.productId) where.push(`product_id = ${param(f.productId)}`);
   if (f.activeOnly) where.push(`status = 'active'`);
+  if (f.communityId === null) where.push('community_id IS NULL');
+  else if (f.communityId !== undefined) where.push(`community_id = ${param(f.communityId)}`);
   if (f.beforeId) where.push(`id < ${param(f.beforeId)}`);
   return conn.query<CampaignRow>(
     `SELECT * FROM group_buy_campaigns ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

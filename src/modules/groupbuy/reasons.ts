@@ -55,6 +55,13 @@ export const groupBuyReasons = defineReasons({
     description:
       'The operator may complete only an open group, before its deadline, with paid members and at most a fifth of its seats missing.',
   },
+  community_pickup_required: {
+    code: 'business_rule',
+    params: Type.Object({ communityId: Type.String() }),
+    description:
+      'The campaign is for one community (`communityId`): its orders are collected at that community’s ' +
+      'pickup point, so the order needs `pickup: { communityId }` (and the buyer must be a member).',
+  },
   group_price_requires_group: {
     code: 'invalid_input',
     params: Type.Object({ campaignId: Type.String(), groupId: Type.String() }),

@@ -168,9 +168,10 @@ export const groupBuyRoutes: FastifyPluginAsyncTypebox<{ groupBuys: GroupBuyServ
         tags: ['group-buys'],
         summary: 'List running group-buy campaigns',
         description:
-          'Anyone. Campaigns that are active (of one product with `productId`), newest first, each with its product and up to ten open groups others can join (someone has paid, seats left, time left), soonest deadline first. Members are shown by masked name.',
+          'Anyone. Campaigns that are active (of one product with `productId`), newest first, each with its product and up to ten open groups others can join (someone has paid, seats left, time left), soonest deadline first. Members are shown by masked name. Campaigns limited to a community are listed only with its `communityId` (its page shows them); without it, those open to everyone.',
         querystring: Type.Object({
           productId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          communityId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
           ...pageQuery,
         }),
         response: { 200: PublicCampaignPage, 400: ProblemResponse },

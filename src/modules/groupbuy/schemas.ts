@@ -31,6 +31,17 @@ export const CampaignBody = Type.Object(
     startsAt: Type.Optional(Nullable(Instant)),
     endsAt: Type.Optional(Nullable(Instant)),
     freeShipping: Type.Optional(FreeShipping),
+    communityId: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 1,
+          maxLength: 64,
+          description:
+            'Limit the campaign to one community: its groups are filled by members who collect at its ' +
+            'pickup point. Set on creation only; 404 for an unknown community.',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -73,6 +84,12 @@ export const CampaignSchema = Type.Object({
   startsAt: Nullable(Type.String()),
   endsAt: Nullable(Type.String()),
   freeShipping: Type.Boolean(),
+  communityId: Nullable(
+    Type.String({
+      description:
+        'The community the campaign is limited to (its orders are collected at its pickup point); null = everyone',
+    }),
+  ),
   status: Type.Unsafe<CampaignStatus>(Type.String({ enum: [...campaignMachine.states] })),
   running: Type.Boolean(),
   createdAt: Type.String(),
@@ -119,6 +136,11 @@ export const GroupSchema = Type.Object({
   regularPrice: Nullable(Type.Integer()),
   product: ProductRef,
   variantId: Type.String(),
+  communityId: Nullable(
+    Type.String({
+      description: 'The community its campaign is limited to (members collect at its pickup point)',
+    }),
+  ),
   leader: Person,
   completedByPlatform: Type.Boolean(),
   createdAt: Type.String(),

@@ -37,6 +37,14 @@ export function createGroupBuyCheckout(deps: { clock: Clock }): GroupBuyCheckout
         { variantId: campaign.variant_id },
         "A group-buy order holds exactly one line: the campaign's variant",
       );
+    // A community's campaign is filled by neighbours collecting at its pickup point; checkout has
+    // already checked that the buyer is a member of the community they collect in.
+    if (campaign.community_id !== null && campaign.community_id !== request.pickupCommunityId)
+      throw refuse(
+        'community_pickup_required',
+        { communityId: campaign.community_id },
+        'This group buy is for one community: collect the order at its pickup point',
+      );
     await checkPerUserLimit(tx, campaign, request.userId, line.quantity);
 
     const now = deps.clock.now();

@@ -7,7 +7,7 @@ import type { JobRunner } from '../../platform/jobs.js';
 import type { CatalogService, Product } from '../catalog/index.js';
 import type { OrdersService } from '../orders/index.js';
 import { adminGroups } from './admin-groups.js';
-import { campaignAdmin } from './campaigns.js';
+import { type CommunityExists, campaignAdmin } from './campaigns.js';
 import { failExpiredGroups, settleFailedMember } from './expiry.js';
 import {
   ANONYMOUS,
@@ -41,6 +41,7 @@ export interface GroupBuyDeps {
   orders: OrdersService;
   events: EventBus;
   jobs: JobRunner;
+  communityExists?: CommunityExists;
 }
 
 /**
@@ -58,7 +59,7 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
   });
   jobs.register(SETTLE_MEMBER_JOB, (payload) => settleFailedMember(db, orders, String(payload.orderId)));
 
-  const admin = campaignAdmin({ db, clock, catalog, events });
+  const admin = campaignAdmin({ db, clock, catalog, events, communityExists: deps.communityExists });
   const groupsAdmin = adminGroups({ db, clock, catalog, names });
 
   async function productsOf(ids: readonly string[]): Promise<Map<string, Product>> {
@@ -79,14 +80,18 @@ export function createGroupBuyService(deps: GroupBuyDeps) {
     return presentGroup(group, campaign, seats, product, nameOf, viewer);
   }
 
-  /** Running campaigns (of one product, or all), each with the open groups others can join. */
+  /**
+   * Running campaigns (of one product, or all), each with the open groups others can join: those
+   * open to everyone, or with `communityId` that community's own.
+   */
   async function listRunning(
-    filter: { productId?: string; limit: number; cursor?: string },
+    filter: { productId?: string; communityId?: string; limit: number; cursor?: string },
     viewer: Viewer = ANONYMOUS,
   ) {
     const [beforeId] = decodeCursor(filter.cursor) ?? [];
     const rows = await q.listCampaigns(db, {
       productId: filter.productId,
+      communityId: filter.communityId ?? null,
       activeOnly: true,
       beforeId: beforeId === undefined ? undefined : String(beforeId),
       limit: filter.limit,

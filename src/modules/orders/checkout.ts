@@ -167,7 +167,7 @@ async function reserveAndCreate(
   });
   await ctx.catalog.reserveStock(tx, lines, { orderId });
   // After the stock: every path that touches both locks the variant before the group row.
-  const seat = await reserveGroupSeat(ctx, tx, userId, input.groupBuy, lines);
+  const seat = await reserveGroupSeat(ctx, tx, userId, input, lines);
   if (seat) for (const p of priced) p.unitPrice = seat.unitPrice;
 
   const now = ctx.clock.now();
@@ -330,12 +330,14 @@ async function reserveGroupSeat(
   ctx: OrdersContext,
   tx: Tx,
   userId: string,
-  groupBuy: PlaceOrderInput['groupBuy'],
+  input: Pick<PlaceOrderInput, 'groupBuy' | 'pickup'>,
   lines: readonly RequestedLine[],
 ) {
+  const { groupBuy } = input;
   if (groupBuy === undefined) return null;
   if (!ctx.groupBuys) throw invalidInput('/groupBuy', 'group buying is not enabled on this server');
-  return ctx.groupBuys.reserveSeat(tx, { userId, ...groupBuy, lines });
+  const pickupCommunityId = input.pickup?.communityId ?? null;
+  return ctx.groupBuys.reserveSeat(tx, { userId, ...groupBuy, lines, pickupCommunityId });
 }
 
 /** The order's place in its community's delivery wave; null for an order delivered to an address. */

@@ -147,6 +147,8 @@ export interface GroupSeatRequest {
   campaignId: string;
   groupId?: string;
   lines: readonly RequestedLine[];
+  /** The community the order is collected in, if it is a pickup order (community campaigns need it). */
+  pickupCommunityId?: string | null;
 }
 
 export interface ReservedSeat {

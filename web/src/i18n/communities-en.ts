@@ -37,7 +37,13 @@ export const communitiesEn = {
       pickup: 'Collect at {{point}} (my community)',
       noShippingFee: 'No shipping fee for pickup.',
       findCommunity: 'Collect at a pickup point near you: join your community',
+      communityDeal: 'A community group buy: collected at your community’s pickup point.',
+      joinToCollect: 'This group buy is for one community’s members, who collect at its pickup point.',
+      openCommunity: 'See the community and join',
     },
+    groupBuys: 'Group buys for neighbours',
+    groupBuysEmpty: 'No group buy for this community right now.',
+    onlyFor: 'For members of {{name}} · collect at {{point}}',
     form: {
       name: 'Community name',
       pointName: 'Pickup point name',

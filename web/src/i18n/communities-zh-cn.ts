@@ -41,7 +41,13 @@ export const communitiesZhCN: Texts<typeof communitiesEn> = {
       pickup: '到 {{point}} 自提（我的社区）',
       noShippingFee: '自提免运费。',
       findCommunity: '到附近的自提点取货：加入您的社区',
+      communityDeal: '社区专属拼团：在您所在社区的自提点取货。',
+      joinToCollect: '这是社区专属拼团，仅限该社区成员参加，并在其自提点取货。',
+      openCommunity: '查看社区并加入',
     },
+    groupBuys: '邻里拼团',
+    groupBuysEmpty: '这个社区目前没有拼团。',
+    onlyFor: '{{name}} 成员专享 · 在 {{point}} 取货',
     form: {
       name: '社区名称',
       pointName: '自提点名称',

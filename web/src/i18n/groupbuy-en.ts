@@ -51,6 +51,9 @@ export const groupBuyEn = {
     findProduct: 'Find a product',
     variant: 'Variant',
     groupSize: 'Group size (2–100)',
+    community: 'Who can join',
+    everyone: 'Everyone',
+    communityOnly: 'Community',
     groupPrice: 'Group price',
     regular: 'Regular price {{price}}',
     leaderPrice: 'Leader price (optional)',
@@ -77,6 +80,8 @@ export const groupBuyProblemsEn = {
     group_not_completable:
       'Only an open group with paid members and at most a fifth of its seats missing can be completed ({{paidMembers}} of {{groupSize}} paid).',
     group_price_requires_group: 'That group is not part of this deal. Choose one of its groups.',
+    community_pickup_required:
+      'This group buy is for the members of one community: join it and collect the order at its pickup point.',
   },
   fieldRules: {
     price: { notAboveRegularPrice: 'Enter a group price no higher than the regular price, {{price}}.' },

@@ -53,6 +53,9 @@ export const groupBuyZhCN: Catalog<typeof groupBuyEn> = {
     findProduct: '搜索商品',
     variant: '规格',
     groupSize: '成团人数（2–100）',
+    community: '参团范围',
+    everyone: '所有人',
+    communityOnly: '社区专属',
     groupPrice: '拼团价',
     regular: '原价 {{price}}',
     leaderPrice: '团长价（可选）',
@@ -78,6 +81,7 @@ export const groupBuyProblemsZhCN: Catalog<typeof groupBuyProblemsEn> = {
     group_not_completable:
       '只有进行中、已有成员付款且缺口不超过五分之一的团才能由平台补齐（已付款 {{paidMembers}}/{{groupSize}}）。',
     group_price_requires_group: '该团不属于这个活动。请选择活动中的团。',
+    community_pickup_required: '这是社区专属拼团：请加入该社区，并在其自提点取货。',
   },
   fieldRules: {
     price: { notAboveRegularPrice: '拼团价不能高于原价 {{price}}。' },

@@ -16,6 +16,8 @@ import type { ContentSource } from './content-source';
 export interface PurchaseIntent {
   line: CartLine;
   groupBuy?: { campaignId: string; groupId?: string };
+  /** A community group buy's orders are collected at this community's pickup point, never delivered. */
+  pickupCommunityId?: string;
   /** The share link the buyer came through (`?ref=`), sent with the order. */
   shareCode?: string;
   /** The post or live room the product page was opened from (`?post=` / `?live=`). */

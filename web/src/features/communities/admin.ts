@@ -1,1 +1,2 @@
+export { useAdminCommunities } from './api/admin';
 export { AdminCommunitiesPage } from './pages/admin-communities-page';

@@ -1,3 +1,4 @@
+export { CommunityOnlyNote } from './components/community-only-note';
 export { PickupChoice } from './components/pickup-choice';
 export { PickupCodeCard } from './components/pickup-code-card';
 export { CommunitiesPage } from './pages/communities-page';

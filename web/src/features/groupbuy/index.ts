@@ -1,3 +1,4 @@
+export { CommunityGroupBuys } from './components/community-group-buys';
 export { leaderPriceOf, startGroupPurchase, useGroupDeal } from './components/group-checkout';
 export { ProductGroupBuys } from './components/product-group-buys';
 export { GroupPage } from './pages/group-page';

@@ -5,17 +5,28 @@ import { useMyCommunity } from '../api/community';
 /**
  * At checkout: deliver to an address, or collect at the buyer's community pickup point (no
  * shipping fee). Only a member collects there, so the choice shows once they have joined one.
+ * A community group buy (`required`) is collected at its community only: no delivery choice.
  */
 export function PickupChoice({
   value,
   onChange,
+  required,
 }: {
   value: string | null;
   onChange: (communityId: string | null) => void;
+  required?: string;
 }) {
   const { t } = useTranslation();
   const mine = useMyCommunity();
   const community = mine.data;
+  if (required && community?.id !== required) {
+    return mine.isSuccess ? (
+      <p className="alert alert-info" data-testid="pickup-required">
+        {t('communities.checkout.joinToCollect')}{' '}
+        <Link to={`/communities/${required}`}>{t('communities.checkout.openCommunity')}</Link>
+      </p>
+    ) : null;
+  }
   if (!community) {
     return mine.isSuccess ? (
       <p className="muted pickup-hint">
@@ -26,10 +37,14 @@ export function PickupChoice({
   return (
     <fieldset className="card pickup-choice" data-testid="pickup-choice">
       <legend>{t('communities.checkout.howToReceive')}</legend>
-      <label>
-        <input type="radio" name="receive" checked={value === null} onChange={() => onChange(null)} />{' '}
-        {t('communities.checkout.delivery')}
-      </label>
+      {required ? (
+        <p className="muted">{t('communities.checkout.communityDeal')}</p>
+      ) : (
+        <label>
+          <input type="radio" name="receive" checked={value === null} onChange={() => onChange(null)} />{' '}
+          {t('communities.checkout.delivery')}
+        </label>
+      )}
       <label>
         <input
           type="radio"

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Spinner } from '../../../components/spinner';
 import { useUser } from '../../auth';
+import { CommunityGroupBuys } from '../../groupbuy';
 import { useCommunity, useMembership } from '../api/community';
 import { CommunityDetails } from '../components/community-details';
 
@@ -60,6 +61,7 @@ export function CommunityPage() {
           {t('communities.leader.run')}
         </Link>
       ) : null}
+      <CommunityGroupBuys communityId={c.id} />
     </section>
   );
 }

@@ -9,3 +9,12 @@ export function useProductGroupBuys(productId: string) {
     refetchInterval: 15_000,
   });
 }
+
+/** A community's own running group deals (those limited to its members), with their open groups. */
+export function useCommunityGroupBuys(communityId: string) {
+  return useQuery({
+    queryKey: ['group-buys', 'community', communityId],
+    queryFn: () => call(apiClient.GET('/api/group-buys', { params: { query: { communityId } } })),
+    refetchInterval: 15_000,
+  });
+}

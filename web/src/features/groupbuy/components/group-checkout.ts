@@ -12,6 +12,8 @@ export function groupPurchase(input: {
   image: string | null;
   unitPrice: number;
   shareCode?: string;
+  /** The community a community group buy is limited to: its orders are collected there. */
+  communityId?: string | null;
 }): PurchaseIntent {
   return {
     line: {
@@ -28,6 +30,7 @@ export function groupPurchase(input: {
       ? { campaignId: input.campaignId, groupId: input.groupId }
       : { campaignId: input.campaignId },
     ...(input.shareCode ? { shareCode: input.shareCode } : {}),
+    ...(input.communityId ? { pickupCommunityId: input.communityId } : {}),
   };
 }
 
@@ -44,6 +47,7 @@ export function startGroupPurchase(campaign: PublicCampaign, shareCode?: string)
     image: campaign.product.image,
     unitPrice: leaderPriceOf(campaign),
     shareCode,
+    communityId: campaign.communityId,
   });
 }
 

@@ -24,7 +24,7 @@ export function ProductGroupBuys({ productId, inBar }: { productId: string; inBa
   );
 }
 
-function CampaignOffer({ campaign, showStart }: { campaign: PublicCampaign; showStart: boolean }) {
+export function CampaignOffer({ campaign, showStart }: { campaign: PublicCampaign; showStart: boolean }) {
   const { t } = useTranslation();
   const money = useMoney();
   const navigate = useNavigate();
@@ -43,6 +43,7 @@ function CampaignOffer({ campaign, showStart }: { campaign: PublicCampaign; show
       image: campaign.product.image,
       unitPrice: campaign.price,
       shareCode,
+      communityId: campaign.communityId,
     });
     navigate(purchaseIntent.save(intent));
   }

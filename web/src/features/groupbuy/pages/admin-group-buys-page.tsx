@@ -9,6 +9,7 @@ import { useCurrency, useMoney } from '../../../lib/config';
 import { minorDigits } from '../../../lib/money';
 import { allItems } from '../../../lib/paged-query';
 import { fieldErrorText } from '../../../lib/problem-text';
+import { useAdminCommunities } from '../../communities/admin';
 import { useAdminCampaigns, useCloseCampaign, useCreateCampaign } from '../api/admin-campaigns';
 import { useVariantChoices } from '../api/variant-choices';
 import { type CampaignTermsDraft, campaignFieldError, readCampaignTerms } from '../components/campaign-terms';
@@ -73,7 +74,14 @@ function CampaignRow({ campaign }: { campaign: AdminCampaign }) {
   const duration = useDurationText();
   return (
     <tr data-testid="admin-campaign-row">
-      <td data-label={t('adminGroupBuys.product')}>{campaign.product.title}</td>
+      <td data-label={t('adminGroupBuys.product')}>
+        {campaign.product.title}
+        {campaign.communityId ? (
+          <span className="badge" data-testid="campaign-community-badge">
+            {t('adminGroupBuys.communityOnly')}
+          </span>
+        ) : null}
+      </td>
       <td data-label={t('adminGroupBuys.deal')}>
         {money(campaign.price)} · {t('groupBuy.teamOf', { count: campaign.groupSize })}
         <small className="muted muted-block">
@@ -130,6 +138,9 @@ function CampaignForm() {
   const variants = useVariantChoices(search);
   const [variantId, setVariantId] = useState('');
   const [groupSize, setGroupSize] = useState('3');
+  // Empty: open to everyone; otherwise neighbours of that community, collecting at its pickup point.
+  const [communityId, setCommunityId] = useState('');
+  const communities = useAdminCommunities('');
   const [draft, setDraft] = useState<CampaignTermsDraft>(NEW_TERMS);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useCreateCampaign();
@@ -146,7 +157,12 @@ function CampaignForm() {
       setProblem(t('duration.invalid'));
       return;
     }
-    const campaign = { variantId, groupSize: Number(groupSize), ...read.terms };
+    const campaign = {
+      variantId,
+      groupSize: Number(groupSize),
+      ...read.terms,
+      ...(communityId ? { communityId } : {}),
+    };
     const invalid = campaignFieldError({ ...campaign, regularPrice: chosen?.price ?? null });
     if (invalid) {
       setProblem(fieldErrorText(invalid, { i18n, money }));
@@ -174,6 +190,21 @@ function CampaignForm() {
           {variants.data?.map((v) => (
             <option key={v.id} value={v.id}>
               {v.label} ({money(v.price)})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('adminGroupBuys.community')}
+        <select
+          value={communityId}
+          onChange={(e) => setCommunityId(e.target.value)}
+          data-testid="campaign-community"
+        >
+          <option value="">{t('adminGroupBuys.everyone')}</option>
+          {communities.data?.items.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
             </option>
           ))}
         </select>

@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api-error';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { useUser } from '../../auth';
 import { purchaseIntent } from '../../cart';
+import { CommunityOnlyNote } from '../../communities';
 import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ShareButton } from '../../sharing';
 import { useGroup } from '../api/get-group';
@@ -66,6 +67,7 @@ function GroupDetails({ group }: { group: Group }) {
             ) : null}
           </p>
           <p className="muted">{t('groupBuy.teamOf', { count: group.groupSize })}</p>
+          {group.communityId ? <CommunityOnlyNote communityId={group.communityId} /> : null}
           {open ? <EarnBadge amount={earn} /> : null}
         </div>
       </header>
@@ -134,6 +136,7 @@ function JoinOrShare({ group }: { group: Group }) {
       image: group.product.image,
       unitPrice: group.price,
       shareCode: params.get('ref') ?? undefined,
+      communityId: group.communityId,
     });
     navigate(purchaseIntent.save(intent));
   }

@@ -12,6 +12,8 @@ export function useCheckoutLines(): {
   lines: CartLine[];
   fromCart: boolean;
   groupBuy?: NewOrder['groupBuy'];
+  /** The pickup community a community group buy must be collected at. */
+  requiredPickup?: string;
   origin: { shareCode?: string; storeSlug?: string; source?: ContentSource };
   intentId?: string;
 } {
@@ -25,6 +27,7 @@ export function useCheckoutLines(): {
           lines: [intent.line],
           fromCart: false,
           groupBuy: intent.groupBuy,
+          requiredPickup: intent.pickupCommunityId,
           origin: {
             shareCode: intent.shareCode,
             storeSlug: intent.storeSlug ?? storeVisit.current(),

@@ -34,14 +34,15 @@ export function CheckoutPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const navigate = useNavigate();
-  const { lines, fromCart, groupBuy, origin, intentId } = useCheckoutLines();
+  const { lines, fromCart, groupBuy, requiredPickup, origin, intentId } = useCheckoutLines();
   // A new address is checked here first, as the server checks it, with the same words.
   const [checked, setChecked] = useState<FieldError[]>([]);
   const createOrder = useCreateOrder();
   const createAddress = useCreateAddress();
   const [addressChoice, setAddressChoice] = useState<AddressChoice>(null);
   // Collected at the buyer's community pickup point instead of delivered: no address, no fee.
-  const [pickupAt, setPickupAt] = useState<string | null>(null);
+  // A community group buy is always collected at its community's pickup point.
+  const [pickupAt, setPickupAt] = useState<string | null>(requiredPickup ?? null);
   const [draft, setDraft] = useState(EMPTY_DRAFT);
   // One key per attempt: a double click or a retried request reuses it and orders once.
   const attemptKey = useRef(newIdempotencyKey());
@@ -135,7 +136,7 @@ export function CheckoutPage() {
       <h1>{t('checkout.title')}</h1>
       <form className="checkout-grid" onSubmit={submit} noValidate data-testid="checkout-form">
         <div className="checkout-receive">
-          <PickupChoice value={pickupAt} onChange={setPickupAt} />
+          <PickupChoice value={pickupAt} onChange={setPickupAt} required={requiredPickup} />
           {pickupAt ? null : (
             <AddressPicker
               choice={addressChoice}
