@@ -54,6 +54,14 @@ describe('a neighbourhood community, on a phone', () => {
     expect(created.statusCode, created.body).toBe(201);
     const community = created.json<Community>();
 
+    // The shop pays leaders 5% of each order collected at their pickup point.
+    const admin = await shop.t.signInAdmin();
+    const rate = await shop.t.request('PUT', '/api/admin/distribution/settings', {
+      token: admin.token,
+      body: { leaderRateBps: 500 },
+    });
+    expect(rate.statusCode, rate.body).toBe(200);
+
     // The neighbour finds the community, sees its pickup point and joins.
     const neighbour = await shop.t.signUp({ name: 'Wang Fang' });
     const page = await signedInPage(neighbour.token);
@@ -106,6 +114,11 @@ describe('a neighbourhood community, on a phone', () => {
     await leaderPage.getByTestId('verify-submit').click();
     await expect(leaderPage.getByTestId('handed-over').textContent()).resolves.toContain('Wang Fang');
     expect(await noSidewaysScroll(leaderPage)).toBeLessThanOrEqual(0);
+    // Her earnings page shows the leader commission on the order, named as such.
+    await leaderPage.goto('/promote');
+    await leaderPage.getByTestId('promote-tab-commissions').click();
+    const earned = leaderPage.locator('[data-testid="commission-row"][data-role="leader"]');
+    await expect.poll(() => earned.textContent()).toContain('团长佣金');
     await leaderPage.context().close();
 
     const order = (
@@ -117,6 +130,62 @@ describe('a neighbourhood community, on a phone', () => {
       address: null,
       pickup: { status: 'collected' },
     });
+  });
+});
+
+describe('a community group buy, on a phone', () => {
+  it('a neighbour starts a group from the community page and it is collected at the pickup point', async () => {
+    const leader = await shop.t.signUp({ name: 'Zhou Min' });
+    await shop.t.request('POST', '/api/leaders', { token: leader.token });
+    const community = (
+      await shop.t.request('POST', '/api/communities', {
+        token: leader.token,
+        body: { name: 'Lotus Court', pickupPoint: { name: 'North gate', address: '7 Lotus Road' } },
+      })
+    ).json<Community>();
+    const admin = await shop.t.signInAdmin();
+    const created = await shop.t.request('POST', '/api/admin/group-buys', {
+      token: admin.token,
+      body: {
+        variantId: jasmine().variants[0]!.id,
+        groupSize: 2,
+        price: 100,
+        durationMinutes: 60,
+        communityId: community.id,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const neighbour = await shop.t.signUp({ name: 'Wang Fang' });
+    await shop.t.request('POST', `/api/communities/${community.id}/members`, { token: neighbour.token });
+
+    const page = await signedInPage(neighbour.token);
+    await page.goto(`/communities/${community.id}`);
+    const deals = page.getByTestId('community-group-buys');
+    await expect.poll(() => deals.textContent()).toContain(jasmine().title);
+    await deals.getByTestId('start-group').click();
+    await page.waitForURL(/\/checkout\?buy=/);
+    // Collected at the community's pickup point: chosen already, and no delivery to choose.
+    await expect(page.getByTestId('pickup-summary').textContent()).resolves.toContain('7 Lotus Road');
+    expect(await page.locator('input[name="receive"]').count()).toBe(1);
+    expect(await page.getByTestId('address-picker').count()).toBe(0);
+    await page.getByTestId('checkout-submit').click();
+    await page.waitForURL('**/pay/*');
+    await page.getByTestId('pay-succeed').click();
+    // A paid group order lands on its group's page, which says whose neighbours it is for.
+    await page.waitForURL(/\/groups\/[^/]+$/);
+    await expect.poll(() => page.getByTestId('community-only').textContent()).toContain('Lotus Court');
+    const groupId = page.url().split('/').at(-1) as string;
+    const mine = (await shop.t.request('GET', '/api/me/orders', { token: neighbour.token })).json<{
+      items: Order[];
+    }>().items;
+    expect(mine).toEqual([
+      expect.objectContaining({
+        pickup: expect.objectContaining({ communityId: community.id }),
+        groupBuy: expect.objectContaining({ groupId, role: 'leader' }),
+      }),
+    ]);
+    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await page.context().close();
   });
 });
 
