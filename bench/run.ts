@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
 import {
+  benchFlashSalePglite,
+  benchFlashSalePostgres,
+  type FlashSaleResult,
+  flashSaleTable,
+} from './flash-sale.js';
+import {
   benchGroupBuyPglite,
   benchGroupBuyPostgres,
   type GroupBuyResult,
@@ -43,7 +49,8 @@ if (args.help) {
   --buyers       size of the flash crowd (on 100 units)
   --rounds, --round-seconds, --connections   redirect: alternating rounds per side, their length, autocannon connections
   --commissions  settlement: due commissions seeded (--database picks PGlite, PostgreSQL or both)
-  --joiners, --group-rounds   groupbuy: people racing to join one hot group of 100, and how many such groups`);
+  --joiners, --group-rounds   groupbuy: people racing to join one hot group of 100, and how many such groups
+  flashsale: --buyers buyers at once on a flash sale of 100 units (per-person limit 1)`);
   process.exit(0);
 }
 
@@ -55,7 +62,7 @@ const scenario: ScenarioOptions = {
   crowdStock: 100,
 };
 const only = args.database;
-const BENCHMARKS = ['orders', 'redirect', 'settlement', 'groupbuy'];
+const BENCHMARKS = ['orders', 'redirect', 'settlement', 'groupbuy', 'flashsale'];
 const selected = args.only === 'all' ? BENCHMARKS : args.only.split(',');
 const unknown = selected.filter((name) => !BENCHMARKS.includes(name));
 if (unknown.length > 0) {
@@ -70,6 +77,7 @@ let pglite: ScenarioResult | undefined;
 let redirect: RedirectResult | undefined;
 const settlement: SettlementResult[] = [];
 const groupBuys: GroupBuyResult[] = [];
+const flashSales: FlashSaleResult[] = [];
 try {
   if (runs('orders') && (only === 'all' || only === 'postgres')) {
     postgres = await benchPostgres({
@@ -118,13 +126,18 @@ try {
     groupBuys.push(await benchGroupBuyPostgres(group));
   if (runs('groupbuy') && (only === 'all' || only === 'pglite'))
     groupBuys.push(await benchGroupBuyPglite(group));
+  const flash = { buyers: Number(args.buyers), quantity: 100, baselineSeconds: Math.min(seconds, 10) };
+  if (runs('flashsale') && (only === 'all' || only === 'postgres'))
+    flashSales.push(await benchFlashSalePostgres(flash));
+  if (runs('flashsale') && (only === 'all' || only === 'pglite'))
+    flashSales.push(await benchFlashSalePglite(flash));
 } finally {
   await cleanupAll();
 }
 
 console.log(
   JSON.stringify(
-    { date: new Date().toISOString(), postgres, pglite, redirect, settlement, groupBuys },
+    { date: new Date().toISOString(), postgres, pglite, redirect, settlement, groupBuys, flashSales },
     null,
     2,
   ),
@@ -133,7 +146,12 @@ if (postgres || pglite) console.log(`\n${markdownTable(postgres, pglite)}`);
 if (redirect) console.log(`\n${redirectTable(redirect)}`);
 if (settlement.length > 0) console.log(`\n${settlementTable(settlement)}`);
 if (groupBuys.length > 0) console.log(`\n${groupBuyTable(groupBuys)}`);
-const problems = [...(postgres?.crowd.problems ?? []), ...(pglite?.crowd.problems ?? [])];
+if (flashSales.length > 0) console.log(`\n${flashSaleTable(flashSales)}`);
+const problems = [
+  ...(postgres?.crowd.problems ?? []),
+  ...(pglite?.crowd.problems ?? []),
+  ...flashSales.flatMap((f) => f.problems),
+];
 if (problems.length > 0) {
   console.error(`flash crowd broke its invariant: ${problems.join('; ')}`);
   process.exitCode = 1;

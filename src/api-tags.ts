@@ -19,6 +19,11 @@ export const API_TAGS = [
   { name: 'structure', description: 'How teams and communities are built: tower, umbrella or honeycomb.' },
   { name: 'trust', description: 'Trust values of shopkeepers and leaders, with their parts.' },
   { name: 'group-buys', description: 'Group-buy campaigns, groups and seats.' },
+  {
+    name: 'flash-sales',
+    description:
+      'Flash sales: a variant at a special price in a window, with a quantity and a per-person limit.',
+  },
   { name: 'coupons', description: 'Coupon templates, claims and share-to-unlock coupons.' },
   { name: 'invitations', description: 'Invitation codes and the rewards they earn.' },
   { name: 'points', description: 'Points: the balance, lots and when they expire, history, settings.' },

@@ -34,6 +34,11 @@ import {
   distributionRoutes,
   fraudReviewRoutes,
 } from './modules/distribution/index.js';
+import {
+  createFlashSaleCheckout,
+  createFlashSaleService,
+  flashSaleRoutes,
+} from './modules/flashsales/index.js';
 import { createFulfilmentService, fulfilmentRoutes, shipmentLookup } from './modules/fulfilment/index.js';
 import {
   createGroupBuyCheckout,
@@ -232,6 +237,7 @@ export async function buildApp(deps: AppDeps) {
     idempotency,
     coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
+    flashSales: createFlashSaleCheckout({ clock }),
     memberPricing,
     pointsCheckout: points.checkout,
     shipping: shipping.checkout,
@@ -267,6 +273,7 @@ export async function buildApp(deps: AppDeps) {
     // Communities are built later (their pickups need after-sales): bound when a campaign is created.
     communityExists: (conn, communityId) => communities.directory.exists(conn, communityId),
   });
+  const flashSales = createFlashSaleService({ db, clock, catalog });
   const uploads = createUploadsService({
     db,
     clock,
@@ -524,6 +531,7 @@ export async function buildApp(deps: AppDeps) {
   wireReactions(events, {
     competitions,
     groupBuys,
+    flashSales,
     distribution,
     coupons,
     invitations,
@@ -539,6 +547,7 @@ export async function buildApp(deps: AppDeps) {
     reviews,
   });
   const services = {
+    flashSales,
     accounts,
     structure,
     trust,
@@ -695,6 +704,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(distributionRoutes, { distribution, users: accounts });
   await app.register(fraudReviewRoutes, { distribution });
   await app.register(groupBuyRoutes, { groupBuys });
+  await app.register(flashSaleRoutes, { flashSales });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
   await app.register(checkinsRoutes, { checkins });

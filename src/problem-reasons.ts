@@ -8,6 +8,7 @@ import { communitiesReasons } from './modules/communities/index.js';
 import { competitionsReasons } from './modules/competitions/index.js';
 import { couponReasons } from './modules/coupons/index.js';
 import { distributionReasons } from './modules/distribution/index.js';
+import { flashSaleReasons } from './modules/flashsales/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
 import { groupBuyReasons } from './modules/groupbuy/index.js';
 import { levelsReasons } from './modules/levels/index.js';
@@ -48,6 +49,7 @@ export const problemReasons = mergeReasonCatalogs([
   communitiesReasons,
   couponReasons,
   groupBuyReasons,
+  flashSaleReasons,
   orderReasons,
   paymentReasons,
   distributionReasons,

@@ -3,6 +3,7 @@ import type { CommunitiesModule } from './modules/communities/index.js';
 import type { CompetitionsService } from './modules/competitions/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import type { DistributionService } from './modules/distribution/index.js';
+import type { FlashSaleService } from './modules/flashsales/index.js';
 import type { GroupBuyService } from './modules/groupbuy/index.js';
 import type { HonoursService } from './modules/honours/index.js';
 import type { InvitationsService } from './modules/invitations/index.js';
@@ -19,6 +20,7 @@ import type { EventBus } from './platform/events.js';
 export interface ReactingModules {
   competitions: Pick<CompetitionsService, 'reactions'>;
   groupBuys: Pick<GroupBuyService, 'reactions'>;
+  flashSales: Pick<FlashSaleService, 'reactions'>;
   distribution: Pick<DistributionService, 'reactions'>;
   coupons: Pick<CouponsService, 'reactions'>;
   invitations: Pick<InvitationsService, 'reactions'>;
@@ -48,6 +50,8 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.paid', m.groupBuys.reactions.onPaid);
   events.subscribe('order.paid', m.distribution.reactions.earnCommissions);
   events.subscribe('order.cancelled', m.groupBuys.reactions.onCancelled);
+  // A cancelled or expired unpaid order gives its flash-sale units back, in its transaction.
+  events.subscribe('order.cancelled', m.flashSales.reactions.onCancelled);
   events.subscribe('order.completed', m.distribution.reactions.startReturnWindow);
   events.subscribe('order.refunded', m.afterSales.reactions.onOrderRefunded);
   events.subscribe('order.refunded', m.groupBuys.reactions.onRefunded);

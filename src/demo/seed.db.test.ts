@@ -14,6 +14,7 @@ import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } 
 import { demoCommunity, demoCommunityGroupBuy, demoLeader, demoLeaderRateBps } from './communities.js';
 import { demoContentOrders } from './content-orders.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
+import { demoFlashSales } from './flash-sales.js';
 import { demoImport } from './imports.js';
 import { demoLiveRooms } from './live.js';
 import { demoOrders } from './orders.js';
@@ -100,6 +101,15 @@ describe('demo shop', () => {
     expect(earned.find((c) => c.orderId === order.id)?.amount).toBe(
       Math.floor((order.total * demoLeaderRateBps) / 10_000),
     );
+  });
+
+  it('has a flash sale on now with a unit taken, and one opening soon', async () => {
+    const { items } = (await t.request('GET', '/api/flash-sales')).json<{
+      items: { status: string; remaining: number; quantity: number; product: { title: string } }[];
+    }>();
+    expect(items.map((s) => s.status)).toEqual(['live', 'upcoming']);
+    expect(items[0]).toMatchObject({ remaining: demoFlashSales[0].quantity - 1 });
+    expect(items.every((s) => s.product.title !== '')).toBe(true);
   });
 
   it('lists 30+ products across at least five categories', async () => {
@@ -310,16 +320,14 @@ describe('demo shop', () => {
 
   it('shows fulfilment at every step: an order to ship, one shipped, one delivered', async () => {
     const { token } = await signInAs('buyer3');
-    // His store orders; the one through a post is under "demo orders through content".
+    // His store orders; the one through a post is under "demo orders through content", and his
+    // flash-sale order under the flash sales.
     const mine = (await t.request('GET', '/api/me/orders', { token }))
       .json<{ items: Order[] }>()
-      .items.filter((o) => !o.source);
+      .items.filter((o) => !o.source && o.storeSlug === demoStore.slug);
     const expected = demoOrders.filter((o) => o.buyer === 'buyer3');
     expect(mine.map((o) => o.status).sort()).toEqual(expected.map((o) => o.step).sort());
-    for (const order of mine) {
-      expect(order.storeSlug).toBe(demoStore.slug);
-      expect(order.shipment === null).toBe(order.status === 'paid');
-    }
+    for (const order of mine) expect(order.shipment === null).toBe(order.status === 'paid');
     const completed = mine.filter((o) => o.status === 'completed');
     expect(completed.map((o) => o.timeline.at(-1)?.note)).toEqual(
       completed.map(() => 'confirmed by the buyer'),

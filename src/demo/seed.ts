@@ -17,6 +17,7 @@ import { seedDemoCommunities } from './communities.js';
 import { seedDemoCompetitions } from './competitions.js';
 import { seedDemoContentOrders } from './content-orders.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
+import { seedDemoFlashSales } from './flash-sales.js';
 import { seedDemoHonours } from './honours.js';
 import { seedDemoImport } from './imports.js';
 import { seedDemoLevels } from './levels.js';
@@ -46,6 +47,8 @@ export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
   shippingTemplates: number;
   /** The demo community with its pickup point (communities.ts). */
   communities: number;
+  /** A flash sale on now and one opening soon (flash-sales.ts). */
+  flashSales: number;
   /** Background jobs run at the end: the notifications of the story, among others. */
   jobs: number;
 }
@@ -135,6 +138,7 @@ async function seedStory(
   await seedDemoHonours(services, db, shopkeeper);
   const community = await seedDemoCommunities(services, people, products, time);
   if (community.leaderEmail) accounts.push(community.leaderEmail);
+  const flash = await seedDemoFlashSales(services, people.get('buyer3'), products, runtime.clock.now());
   const jobs = await runtime.jobs.runDue();
   return {
     products: demoCatalog.length,
@@ -149,6 +153,7 @@ async function seedStory(
     ...mall,
     ...shipping,
     communities: community.communities,
+    ...flash,
     jobs,
   };
 }

@@ -33,6 +33,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/group-buys': 'running group buys are advertised to everyone',
   'GET /api/group-buys/campaigns/{id}': 'a campaign page is shared to strangers',
   'GET /api/group-buys/{groupId}': 'a group’s page is shared to strangers so they join it (members masked)',
+  'GET /api/flash-sales': 'flash sales are advertised to everyone, with their countdowns',
+  'GET /api/flash-sales/{id}': 'a flash sale’s page is shared to strangers',
   'GET /api/coupons': 'the coupon centre shows its offers before sign-in',
   'GET /api/invitation-rewards': 'the invitation page says what inviting earns before sign-in',
   'GET /api/points-mall': 'the points mall shows what points buy before sign-in, to make people want them',

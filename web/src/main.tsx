@@ -12,6 +12,7 @@ import './styles/communities.css';
 import './styles/fraud.css';
 import './styles/coupons.css';
 import './styles/groupbuy.css';
+import './styles/flashsales.css';
 import './styles/stock.css';
 import './styles/privacy.css';
 import './styles/notifications.css';

@@ -138,10 +138,14 @@ export function listCampaigns(
   );
 }
 
-/** The active campaigns of these products (whether running now is the caller's to judge). */
+/**
+ * The active campaigns open to everyone of these products (whether running now is the caller's to
+ * judge): a community's own campaign is its members' deal, not a price the product shows to all.
+ */
 export const activeCampaignsOf = (conn: Queryable, productIds: readonly string[]) =>
   conn.query<CampaignRow>(
-    `SELECT * FROM group_buy_campaigns WHERE product_id = ANY($1) AND status = 'active' ORDER BY id DESC`,
+    `SELECT * FROM group_buy_campaigns WHERE product_id = ANY($1) AND status = 'active' AND community_id IS NULL
+     ORDER BY id DESC`,
     [productIds],
   );
 

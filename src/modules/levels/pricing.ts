@@ -17,7 +17,7 @@ export async function currentLevel(conn: Queryable, userId: string): Promise<Lev
  */
 export const memberPricing: MemberPricing = {
   async discountFor(tx: Tx, input) {
-    if (input.kind === 'group') return 0;
+    if (input.kind !== 'regular') return 0;
     const level = await currentLevel(tx, input.userId);
     return bpsOf(input.goodsTotal, level.discountBps);
   },

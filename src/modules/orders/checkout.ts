@@ -32,6 +32,8 @@ export interface PlaceOrderInput {
   groupBuy?: { campaignId: string; groupId?: string };
   /** Collected at this community's pickup point instead of delivered to `address`. */
   pickup?: { communityId: string };
+  /** Bought at a flash sale's price: one line of its variant. */
+  flashSale?: { saleId: string };
 }
 
 /** Where the request came from: kept with the order for attribution and the self-dealing check. */
@@ -55,6 +57,7 @@ export async function placeOrder(
 ): Promise<StoredResponse & { body: Order }> {
   const { idempotencyKey } = context;
   const lines = validateLines(input.items);
+  assertOneDeal(input);
   const source = contentSourceOf(input);
   const addressProblems = input.address ? addressInputErrors(input.address) : [];
   if (addressProblems.length > 0)
@@ -165,17 +168,23 @@ async function reserveAndCreate(
       );
     return { line, variant, unitPrice: variant.price, quantity: line.quantity };
   });
+  // Before the stock: a flash-sale crowd's refusals (sold out, over the limit) wait for no row.
+  const flash = await reserveFlashUnits(ctx, tx, userId, input, lines);
   await ctx.catalog.reserveStock(tx, lines, { orderId });
   // After the stock: every path that touches both locks the variant before the group row.
   const seat = await reserveGroupSeat(ctx, tx, userId, input, lines);
-  if (seat) for (const p of priced) p.unitPrice = seat.unitPrice;
+  const deal = seat ?? flash;
+  if (deal) for (const p of priced) p.unitPrice = deal.unitPrice;
 
   const now = ctx.clock.now();
   const pickup = await reservePickup(ctx, tx, userId, input.pickup, now);
-  const price = await priceDiscounts(ctx, tx, userId, input, priced, seat ? 'group' : 'regular');
+  const kind = seat ? 'group' : flash ? 'flash_sale' : 'regular';
+  const price = await priceDiscounts(ctx, tx, userId, input, priced, kind);
   const totals = computeTotals(priced, price.discount);
   // Collected at a pickup point: the goods travel in the community's wave, not by parcel.
-  const shippingFee = pickup ? 0 : await shippingFeeOf(ctx, tx, { userId, address, priced, seat });
+  const shippingFee = pickup
+    ? 0
+    : await shippingFeeOf(ctx, tx, { userId, address, priced, freeShipping: freeShippingOf(seat, flash) });
   const order: q.OrderRow = {
     id: orderId,
     user_id: userId,
@@ -224,7 +233,37 @@ async function reserveAndCreate(
   );
   await q.recordEvent(tx, order.id, 'pending_payment', now);
   await ctx.jobs.enqueue(tx, EXPIRE_ORDER_JOB, { orderId: order.id }, { runAt: order.expires_at });
+  // Last before the commit: the sale's quota row is held only from here to the commit.
+  await flash?.attach(tx, order.id);
   return order;
+}
+
+/** A group seat ships free when its campaign says so; a flash-sale order always does. */
+const freeShippingOf = (seat: { freeShipping?: boolean } | null, flash: unknown) =>
+  seat?.freeShipping ? ('group_buy' as const) : flash ? ('flash_sale' as const) : null;
+
+/**
+ * One deal per order: a flash sale's price is the whole deal, so it takes no group seat, coupon
+ * or points (its `total` is the sale price × quantity).
+ */
+function assertOneDeal(input: PlaceOrderInput) {
+  if (!input.flashSale) return;
+  for (const field of ['groupBuy', 'couponId', 'points'] as const)
+    if (input[field] !== undefined && !(field === 'points' && input.points === 0))
+      throw invalidInput(`/${field}`, 'a flash-sale order takes no other deal', 'flashSaleAlone');
+}
+
+/** Checks the flash sale and the buyer's limit (no hot row locked yet); null outside flash sales. */
+async function reserveFlashUnits(
+  ctx: OrdersContext,
+  tx: Tx,
+  userId: string,
+  input: Pick<PlaceOrderInput, 'flashSale'>,
+  lines: readonly RequestedLine[],
+) {
+  if (input.flashSale === undefined) return null;
+  if (!ctx.flashSales) throw invalidInput('/flashSale', 'flash sales are not enabled on this server');
+  return ctx.flashSales.reserve(tx, { userId, saleId: input.flashSale.saleId, lines });
 }
 
 /** The post or live room named in the order, or null; naming both is invalid input. */
@@ -283,7 +322,7 @@ function priceDiscounts(
   userId: string,
   input: PlaceOrderInput,
   priced: readonly { variant: { product_id: string }; unitPrice: number; quantity: number }[],
-  kind: 'regular' | 'group',
+  kind: 'regular' | 'group' | 'flash_sale',
 ) {
   // At the unit price paid (the group price once a seat is reserved), as the coupon picker prices it.
   const lines = priced.map((p) => ({ productId: p.variant.product_id, lineTotal: p.unitPrice * p.quantity }));

@@ -27,6 +27,8 @@ export interface OrdersContext {
   coupons?: CheckoutCoupons;
   /** The groupbuy module's checkout side; without it an order with `groupBuy` is refused. */
   groupBuys?: GroupBuyCheckout;
+  /** The flash-sales module's checkout side; without it an order with `flashSale` is refused. */
+  flashSales?: FlashSaleCheckout;
   /** The levels module's member price: a discount on the goods by the buyer's level; none without it. */
   memberPricing?: MemberPricing;
   /** The points module's checkout side; without it an order with `points` is refused. */
@@ -85,12 +87,13 @@ export interface CheckoutCoupons {
 /**
  * The buyer's membership discount, supplied by the levels module: what their level takes off
  * `goodsTotal` (the lines at the price paid, group price included), in minor units, 0 for none.
- * `kind` says whether the order is a group-buy seat, whose price the campaign already cut.
+ * `kind` says whether the order is a group-buy seat or a flash-sale order, whose price the
+ * campaign or the sale already cut.
  */
 export interface MemberPricing {
   discountFor(
     tx: Tx,
-    input: { userId: string; goodsTotal: number; kind: 'regular' | 'group' },
+    input: { userId: string; goodsTotal: number; kind: 'regular' | 'group' | 'flash_sale' },
   ): Promise<number>;
 }
 
@@ -126,6 +129,27 @@ export interface ShippingCheckout {
       freeShipping: 'group_buy' | 'flash_sale' | null;
     },
   ): Promise<{ fee: number }>;
+}
+
+/**
+ * Flash sales' part in checkout, supplied by the flashsales module (the orders module needs none of
+ * its tables). `reserve` checks the sale's window, what is left and the buyer's limit without
+ * waiting for the sale's hot row; `attach` takes the units from its quota, the last write before
+ * the order's commit, so the row is held only that long.
+ */
+export interface FlashSaleCheckout {
+  reserve(tx: Tx, request: FlashSaleRequest): Promise<ReservedFlashUnits>;
+}
+
+export interface FlashSaleRequest {
+  userId: string;
+  saleId: string;
+  lines: readonly RequestedLine[];
+}
+
+export interface ReservedFlashUnits {
+  unitPrice: number;
+  attach(tx: Tx, orderId: string): Promise<void>;
 }
 
 export const EXPIRE_ORDER_JOB = 'orders.expire-unpaid';

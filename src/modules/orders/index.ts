@@ -2,6 +2,8 @@
 export type {
   BuyerDirectory,
   CheckoutCoupons,
+  FlashSaleCheckout,
+  FlashSaleRequest,
   GroupBuyCheckout,
   GroupSeatRequest,
   MemberPricing,
@@ -10,6 +12,7 @@ export type {
   OrderShipment,
   PickupCheckout,
   PointsCheckout,
+  ReservedFlashUnits,
   ReservedSeat,
   ShipmentLookup,
   ShippingCheckout,

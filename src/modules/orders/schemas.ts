@@ -102,6 +102,18 @@ export const PlaceOrderBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    flashSale: Type.Optional(
+      Type.Object(
+        { saleId: Type.String({ minLength: 1, maxLength: 64 }) },
+        {
+          additionalProperties: false,
+          description:
+            'Bought at a flash sale’s price: one line of its variant; `total` = the sale price × quantity ' +
+            '(it ships free and takes no coupon, points or group seat). 409 before it opens, after it ' +
+            'ends or when too few units are left; 422 over its per-person limit.',
+        },
+      ),
+    ),
     pickup: Type.Optional(
       Type.Object(
         { communityId: Type.String({ minLength: 1, maxLength: 64 }) },

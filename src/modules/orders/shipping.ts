@@ -1,6 +1,6 @@
 import type { Queryable, Tx } from '../../platform/db.js';
 import { type Account, accounts } from '../ledger/index.js';
-import type { OrdersContext, ReservedSeat } from './context.js';
+import type { OrdersContext } from './context.js';
 
 /**
  * The order's shipping fee, from the shipping module (0 without it). The fee is added to the
@@ -13,7 +13,8 @@ export async function shippingFeeOf(
     userId: string;
     address: Record<string, string> | null;
     priced: readonly { variant: { id: string; product_id: string }; unitPrice: number; quantity: number }[];
-    seat: Pick<ReservedSeat, 'freeShipping'> | null;
+    /** The promotion the order ships free by, if any. */
+    freeShipping: 'group_buy' | 'flash_sale' | null;
   },
 ): Promise<number> {
   if (!ctx.shipping) return 0;
@@ -26,7 +27,7 @@ export async function shippingFeeOf(
       quantity: p.quantity,
       lineTotal: p.unitPrice * p.quantity,
     })),
-    freeShipping: order.seat?.freeShipping ? 'group_buy' : null,
+    freeShipping: order.freeShipping,
   });
   return fee;
 }

@@ -17,6 +17,7 @@ import { CheckInPage } from '../features/checkins';
 import { CommunitiesPage, CommunityPage, LeaderCommunityPage, LeaderPage } from '../features/communities';
 import { CompetitionPage, CompetitionsPage } from '../features/competitions';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
+import { FlashSalesPage } from '../features/flashsales';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
 import { BadgesPage } from '../features/honours';
 import { MyLevelPage } from '../features/levels';
@@ -105,6 +106,9 @@ const AdminInvitationRewardsPage = lazy(() =>
   adminCoupons().then((m) => ({ default: m.AdminInvitationRewardsPage })),
 );
 
+const AdminFlashSalesPage = lazy(() =>
+  import('../features/flashsales/admin').then((m) => ({ default: m.AdminFlashSalesPage })),
+);
 const AdminGroupBuysPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminGroupBuysPage })));
 const AdminCampaignPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminCampaignPage })));
 const AdminShopkeepersPage = lazy(() =>
@@ -162,6 +166,7 @@ const router = createBrowserRouter([
       { path: 'coupons', element: <CouponCentrePage /> },
       { path: 'my-coupons', element: signedIn(<MyCouponsPage />) },
       { path: 'groups/:id', element: <GroupPage /> },
+      { path: 'flash-sales', element: <FlashSalesPage /> },
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
@@ -232,6 +237,7 @@ const router = createBrowserRouter([
           { path: 'invitation-rewards', element: <AdminInvitationRewardsPage /> },
           { path: 'check-ins', element: <AdminCheckInSettingsPage /> },
           { path: 'group-buys', element: <AdminGroupBuysPage /> },
+          { path: 'flash-sales', element: <AdminFlashSalesPage /> },
           { path: 'group-buys/:id', element: <AdminCampaignPage /> },
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'communities', element: <AdminCommunitiesPage /> },

@@ -44,6 +44,7 @@ export const auditEn = {
       commission: 'Commission',
       group: 'Group',
       group_buy: 'Group buy',
+      flash_sale: 'Flash sale',
       shopkeeper: 'Shopkeeper application',
       stock: 'Stock',
       task: 'Task',

@@ -45,6 +45,7 @@ export const auditZhCN: typeof auditEn = {
       commission: '佣金',
       group: '拼团',
       group_buy: '拼团活动',
+      flash_sale: '秒杀活动',
       shopkeeper: '店主申请',
       stock: '库存',
       task: '任务',

@@ -11,6 +11,7 @@ import { consoleEn } from './console-en';
 import { couponsEn } from './coupons-en';
 import { discoveryEn } from './discovery-en';
 import { distributionEn } from './distribution-en';
+import { flashSalesEn } from './flashsales-en';
 import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
 import { groupBuyEn } from './groupbuy-en';
@@ -232,6 +233,7 @@ export const en = {
   ...couponsEn,
   ...fulfilmentEn,
   ...groupBuyEn,
+  ...flashSalesEn,
   ...consoleEn,
   ...stockEn,
   ...structureEn,

@@ -7,6 +7,7 @@ import {
   distributionFieldsEn,
   distributionReasonsEn,
 } from './distribution-problems-en';
+import { flashSaleProblemsEn } from './flashsales-en';
 import { fulfilmentFieldRulesEn, fulfilmentFieldsEn, fulfilmentReasonsEn } from './fulfilment-en';
 import { groupBuyProblemsEn } from './groupbuy-en';
 import { ordersReasonsEn } from './orders-en';
@@ -45,6 +46,7 @@ export const reasonsEn = {
   ...catalogReasonsEn,
   ...categoryReasonsEn,
   ...groupBuyProblemsEn.reasons,
+  ...flashSaleProblemsEn.reasons,
   ...couponProblemsEn.reasons,
 };
 
@@ -88,6 +90,9 @@ export const fieldRulesEn = {
   ...catalogFieldRulesEn,
   ...categoryFieldRulesEn,
   ...groupBuyProblemsEn.fieldRules,
+  // Flash sales share fields with group deals: their rules are merged, not replaced.
+  price: { ...groupBuyProblemsEn.fieldRules.price, ...flashSaleProblemsEn.fieldRules.price },
+  endsAt: { ...groupBuyProblemsEn.fieldRules.endsAt, ...flashSaleProblemsEn.fieldRules.endsAt },
   ...couponProblemsEn.fieldRules,
 };
 
@@ -120,5 +125,6 @@ export const fieldsEn = {
   ...catalogFieldsEn,
   ...categoryFieldsEn,
   ...groupBuyProblemsEn.fields,
+  ...flashSaleProblemsEn.fields,
   ...couponProblemsEn.fields,
 };

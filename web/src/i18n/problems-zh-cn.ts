@@ -7,6 +7,7 @@ import {
   distributionFieldsZhCN,
   distributionReasonsZhCN,
 } from './distribution-problems-zh-cn';
+import { flashSaleProblemsZhCN } from './flashsales-zh-cn';
 import { fulfilmentFieldRulesZhCN, fulfilmentFieldsZhCN, fulfilmentReasonsZhCN } from './fulfilment-zh-cn';
 import { groupBuyProblemsZhCN } from './groupbuy-zh-cn';
 import { ordersReasonsZhCN } from './orders-zh-cn';
@@ -43,6 +44,7 @@ export const reasonsZhCN: Texts<typeof reasonsEn> = {
   ...catalogReasonsZhCN,
   ...categoryReasonsZhCN,
   ...groupBuyProblemsZhCN.reasons,
+  ...flashSaleProblemsZhCN.reasons,
   ...couponProblemsZhCN.reasons,
 };
 
@@ -84,6 +86,9 @@ export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
   ...catalogFieldRulesZhCN,
   ...categoryFieldRulesZhCN,
   ...groupBuyProblemsZhCN.fieldRules,
+  // Flash sales share fields with group deals: their rules are merged, not replaced.
+  price: { ...groupBuyProblemsZhCN.fieldRules.price, ...flashSaleProblemsZhCN.fieldRules.price },
+  endsAt: { ...groupBuyProblemsZhCN.fieldRules.endsAt, ...flashSaleProblemsZhCN.fieldRules.endsAt },
   ...couponProblemsZhCN.fieldRules,
 };
 
@@ -115,5 +120,6 @@ export const fieldsZhCN: Texts<typeof fieldsEn> = {
   ...catalogFieldsZhCN,
   ...categoryFieldsZhCN,
   ...groupBuyProblemsZhCN.fields,
+  ...flashSaleProblemsZhCN.fields,
   ...couponProblemsZhCN.fields,
 };

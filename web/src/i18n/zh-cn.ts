@@ -12,6 +12,7 @@ import { couponsZhCN } from './coupons-zh-cn';
 import { discoveryZhCN } from './discovery-zh-cn';
 import { distributionZhCN } from './distribution-zh-cn';
 import type { Messages } from './en';
+import { flashSalesZhCN } from './flashsales-zh-cn';
 import { fraudZhCN } from './fraud-zh-cn';
 import { fulfilmentZhCN } from './fulfilment-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
@@ -232,6 +233,7 @@ export const zhCN: Messages = {
   ...couponsZhCN,
   ...fulfilmentZhCN,
   ...groupBuyZhCN,
+  ...flashSalesZhCN,
   ...consoleZhCN,
   ...stockZhCN,
   ...structureZhCN,

@@ -40,6 +40,7 @@ export function AdminLayout() {
         {admin ? <NavLink to="/admin/invitation-rewards">{t('adminInvitations.title')}</NavLink> : null}
         {admin ? <NavLink to="/admin/check-ins">{t('adminCheckIns.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/group-buys">{t('adminGroupBuys.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/flash-sales">{t('adminFlashSales.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/shopkeepers">{t('shopkeeperApplications.nav')}</NavLink> : null}
         <NavLink to="/admin/communities" data-testid="admin-nav-communities">
           {t('communities.admin.title')}

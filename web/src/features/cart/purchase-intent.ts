@@ -16,6 +16,8 @@ import type { ContentSource } from './content-source';
 export interface PurchaseIntent {
   line: CartLine;
   groupBuy?: { campaignId: string; groupId?: string };
+  /** Bought at a flash sale's price (its one line); such an order takes no coupon or points. */
+  flashSale?: { saleId: string };
   /** A community group buy's orders are collected at this community's pickup point, never delivered. */
   pickupCommunityId?: string;
   /** The share link the buyer came through (`?ref=`), sent with the order. */

@@ -12,6 +12,7 @@ export function useCheckoutLines(): {
   lines: CartLine[];
   fromCart: boolean;
   groupBuy?: NewOrder['groupBuy'];
+  flashSale?: NewOrder['flashSale'];
   /** The pickup community a community group buy must be collected at. */
   requiredPickup?: string;
   origin: { shareCode?: string; storeSlug?: string; source?: ContentSource };
@@ -27,6 +28,7 @@ export function useCheckoutLines(): {
           lines: [intent.line],
           fromCart: false,
           groupBuy: intent.groupBuy,
+          flashSale: intent.flashSale,
           requiredPickup: intent.pickupCommunityId,
           origin: {
             shareCode: intent.shareCode,

@@ -34,7 +34,7 @@ export function CheckoutPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const navigate = useNavigate();
-  const { lines, fromCart, groupBuy, requiredPickup, origin, intentId } = useCheckoutLines();
+  const { lines, fromCart, groupBuy, flashSale, requiredPickup, origin, intentId } = useCheckoutLines();
   // A new address is checked here first, as the server checks it, with the same words.
   const [checked, setChecked] = useState<FieldError[]>([]);
   const createOrder = useCreateOrder();
@@ -49,7 +49,8 @@ export function CheckoutPage() {
   const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
   const [coupon, setCoupon] = useState<ChosenCoupon | null>(null);
   const [points, setPoints] = useState<ChosenPoints | null>(null);
-  const member = useMemberDiscount(subtotal, Boolean(groupBuy));
+  // A deal's price (a group seat, a flash sale) already is the discount: no member price on top.
+  const member = useMemberDiscount(subtotal, Boolean(groupBuy ?? flashSale));
   // A preview of what the server will charge; the placed order's own total is what is paid.
   const totals = checkoutTotals({
     subtotal,
@@ -58,7 +59,8 @@ export function CheckoutPage() {
     pointsDiscount: points?.discount ?? 0,
   });
   const shipping = useShippingQuote(lines, useChosenProvince(addressChoice, draft.province), groupBuy);
-  const shippingFee = pickupAt ? 0 : (shipping.data?.fee ?? 0);
+  // A flash sale ships free, and its price is the whole deal (no coupon or points).
+  const shippingFee = pickupAt || flashSale ? 0 : (shipping.data?.fee ?? 0);
   const error = createOrder.error ?? createAddress.error;
   const draftErrorAt = useFieldErrors(createAddress.error, checked);
   const pending = createOrder.isPending || createAddress.isPending;
@@ -101,6 +103,7 @@ export function CheckoutPage() {
       ...(origin.shareCode ? { shareCode: origin.shareCode } : {}),
       ...orderSourceFields(origin.source),
       ...(groupBuy ? { groupBuy } : {}),
+      ...(flashSale ? { flashSale } : {}),
     };
     createOrder.mutate(
       { order, idempotencyKey: attemptKey.current },
@@ -165,12 +168,14 @@ export function CheckoutPage() {
             </strong>
           </div>
           <MemberDiscountLine bps={member.bps} amount={totals.memberDiscount} />
-          <CouponPicker
-            lines={lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
-            groupBuy={groupBuy}
-            value={coupon}
-            onChange={setCoupon}
-          />
+          {flashSale ? null : (
+            <CouponPicker
+              lines={lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
+              groupBuy={groupBuy}
+              value={coupon}
+              onChange={setCoupon}
+            />
+          )}
           {coupon ? (
             <div className="summary-total summary-discount">
               <span>{t('coupons.picker.discount')}</span>
@@ -179,7 +184,7 @@ export function CheckoutPage() {
               </strong>
             </div>
           ) : null}
-          <PointsToggle payable={totals.payable} value={points} onChange={setPoints} />
+          {flashSale ? null : <PointsToggle payable={totals.payable} value={points} onChange={setPoints} />}
           {points ? (
             <div className="summary-total summary-discount">
               <span>{t('pointsLedger.summary.pointsDiscount', { points: points.points })}</span>
@@ -188,7 +193,7 @@ export function CheckoutPage() {
               </strong>
             </div>
           ) : null}
-          {pickupAt ? null : <ShippingFeeLine quote={shipping} />}
+          {pickupAt || flashSale ? null : <ShippingFeeLine quote={shipping} />}
           {totals.discount > 0 || shippingFee > 0 ? (
             <div className="summary-total">
               <span>{t('coupons.picker.total')}</span>

@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pgliteUpdateLoop } from './pglite.js';
+import { onCleanup } from './support/cleanup.js';
+import { Api } from './support/http.js';
+import { createDatabase, pgbenchHotRow, startBenchCluster } from './support/postgres.js';
+import { type FissionServer, startFission } from './support/server.js';
+import { adminToken, createProduct, registerBuyers } from './support/shop.js';
+import { countBy, round } from './support/stats.js';
+
+export interface FlashSaleOptions {
+  buyers: number;
+  quantity: number;
+  baselineSeconds: number;
+}
+
+export interface FlashSaleResult {
+  database: 'PostgreSQL' | 'PGlite';
+  buyers: number;
+  quantity: number;
+  sold: number;
+  refused: number;
+  other: Record<number, number>;
+  remaining: number;
+  /** Sale decisions (sold, or refused with 409) per second in the opening second's crowd. */
+  answersPerSecond: number;
+  seconds: number;
+  hotRowBaseline: number;
+  /** What broke "exactly `quantity` sold, the rest 409, nothing left"; empty if nothing. */
+  problems: string[];
+}
+
+/**
+ * The flash sale's opening second: every buyer at once orders one unit with `flashSale`, on a
+ * sale of `quantity` units (per-person limit 1) of a variant with ample stock. Exactly `quantity`
+ * get 201, the rest 409; the rate of answers is set against the hot-row UPDATE ceiling of the
+ * same run, as the general flash crowd is.
+ */
+async function openingSecond(server: FissionServer, options: FlashSaleOptions) {
+  const setup = new Api(server.url, 4);
+  const crowd = new Api(server.url, options.buyers);
+  try {
+    const admin = await adminToken(setup);
+    console.error(`flash sale: registering ${options.buyers} buyers`);
+    const buyers = await registerBuyers(setup, options.buyers, 4);
+    const variantId = await createProduct(setup, admin, 'Flash sale power bank', options.buyers * 2);
+    const now = Date.now();
+    const sale = await setup.expect<{ id: string }>(201, 'POST', '/api/admin/flash-sales', {
+      token: admin,
+      body: {
+        variantId,
+        price: 1,
+        quantity: options.quantity,
+        perUserLimit: 1,
+        startsAt: new Date(now - 60_000).toISOString(),
+        endsAt: new Date(now + 3_600_000).toISOString(),
+      },
+    });
+    await Promise.all(buyers.map(() => crowd.expect(200, 'GET', '/health')));
+    console.error(`flash sale: ${buyers.length} buyers at once on ${options.quantity} units`);
+    const started = performance.now();
+    const statuses = await Promise.all(
+      buyers.map(
+        async (token) =>
+          (
+            await crowd.call('POST', '/api/orders', {
+              token,
+              body: { items: [{ variantId, quantity: 1 }], flashSale: { saleId: sale.id } },
+            })
+          ).status,
+      ),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const after = await setup.expect<{ remaining: number }>(200, 'GET', `/api/flash-sales/${sale.id}`);
+    const counts = countBy(statuses);
+    const sold = counts.get(201) ?? 0;
+    const refused = counts.get(409) ?? 0;
+    const problems = [
+      sold !== options.quantity && `${sold} sold, expected exactly ${options.quantity}`,
+      refused !== buyers.length - options.quantity &&
+        `${refused} × 409, expected ${buyers.length - options.quantity}`,
+      after.remaining !== 0 && `${after.remaining} left, expected 0`,
+    ].filter((p): p is string => typeof p === 'string');
+    return {
+      sold,
+      refused,
+      other: Object.fromEntries([...counts].filter(([s]) => s !== 201 && s !== 409)),
+      remaining: after.remaining,
+      answersPerSecond: round((sold + refused) / seconds),
+      seconds: round(seconds, 2),
+      problems,
+    };
+  } finally {
+    await crowd.close();
+    await setup.close();
+  }
+}
+
+export async function benchFlashSalePostgres(options: FlashSaleOptions): Promise<FlashSaleResult> {
+  const cluster = startBenchCluster();
+  try {
+    const hotRowDb = await createDatabase(cluster.adminUrl, 'hot_row_flash');
+    const server = await startFission({
+      DATABASE_URL: await createDatabase(cluster.adminUrl, 'fission_flash'),
+    });
+    try {
+      console.error(`hot-row UPDATE: 8 clients, ${options.baselineSeconds} s`);
+      const hotRowBaseline = await pgbenchHotRow(cluster.bin, hotRowDb, {
+        clients: 8,
+        threads: 2,
+        seconds: options.baselineSeconds,
+      });
+      const result = await openingSecond(server, options);
+      return {
+        database: 'PostgreSQL',
+        buyers: options.buyers,
+        quantity: options.quantity,
+        hotRowBaseline,
+        ...result,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await cluster.stop();
+  }
+}
+
+export async function benchFlashSalePglite(options: FlashSaleOptions): Promise<FlashSaleResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'fission-bench-flash-'));
+  const remove = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  try {
+    const server = await startFission({ DATA_DIR: dir, DATABASE_URL: '' });
+    try {
+      console.error(`PGlite single-row UPDATE loop: ${options.baselineSeconds} s`);
+      const hotRowBaseline = await pgliteUpdateLoop(options.baselineSeconds);
+      const result = await openingSecond(server, options);
+      return {
+        database: 'PGlite',
+        buyers: options.buyers,
+        quantity: options.quantity,
+        hotRowBaseline,
+        ...result,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await remove();
+  }
+}
+
+export function flashSaleTable(results: readonly FlashSaleResult[]): string {
+  const rows = results.map((r) => {
+    const ratio = `${round((r.answersPerSecond / r.hotRowBaseline) * 100, 1)}%`;
+    return `| ${r.database} | ${r.buyers} → ${r.quantity} units | ${r.sold} sold, ${r.refused} × 409 | ${r.answersPerSecond} | ${round(r.hotRowBaseline)} | ${ratio} |`;
+  });
+  return [
+    '| database | crowd | outcome | answers/s | hot-row UPDATE/s | answers ÷ hot row |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}

@@ -1,0 +1,2 @@
+export { FlashSaleStrip } from './components/flash-sale-strip';
+export { FlashSalesPage } from './pages/flash-sales-page';
