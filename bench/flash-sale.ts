@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pgliteUpdateLoop } from './pglite.js';
-import { onCleanup } from './support/cleanup.js';
+import { onPglite, onPostgres } from './support/hot-row-servers.js';
 import { Api } from './support/http.js';
-import { createDatabase, pgbenchHotRow, startBenchCluster } from './support/postgres.js';
-import { type FissionServer, startFission } from './support/server.js';
+import type { FissionServer } from './support/server.js';
 import { adminToken, createProduct, registerBuyers } from './support/shop.js';
 import { countBy, round } from './support/stats.js';
 
@@ -98,59 +93,23 @@ async function openingSecond(server: FissionServer, options: FlashSaleOptions) {
   }
 }
 
-export async function benchFlashSalePostgres(options: FlashSaleOptions): Promise<FlashSaleResult> {
-  const cluster = startBenchCluster();
-  try {
-    const hotRowDb = await createDatabase(cluster.adminUrl, 'hot_row_flash');
-    const server = await startFission({
-      DATABASE_URL: await createDatabase(cluster.adminUrl, 'fission_flash'),
-    });
-    try {
-      console.error(`hot-row UPDATE: 8 clients, ${options.baselineSeconds} s`);
-      const hotRowBaseline = await pgbenchHotRow(cluster.bin, hotRowDb, {
-        clients: 8,
-        threads: 2,
-        seconds: options.baselineSeconds,
-      });
-      const result = await openingSecond(server, options);
-      return {
-        database: 'PostgreSQL',
-        buyers: options.buyers,
-        quantity: options.quantity,
-        hotRowBaseline,
-        ...result,
-      };
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await cluster.stop();
-  }
-}
+export const benchFlashSalePostgres = (options: FlashSaleOptions): Promise<FlashSaleResult> =>
+  onPostgres('flash', options.baselineSeconds, async (server, hotRowBaseline) => ({
+    database: 'PostgreSQL',
+    buyers: options.buyers,
+    quantity: options.quantity,
+    hotRowBaseline,
+    ...(await openingSecond(server, options)),
+  }));
 
-export async function benchFlashSalePglite(options: FlashSaleOptions): Promise<FlashSaleResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fission-bench-flash-'));
-  const remove = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-  try {
-    const server = await startFission({ DATA_DIR: dir, DATABASE_URL: '' });
-    try {
-      console.error(`PGlite single-row UPDATE loop: ${options.baselineSeconds} s`);
-      const hotRowBaseline = await pgliteUpdateLoop(options.baselineSeconds);
-      const result = await openingSecond(server, options);
-      return {
-        database: 'PGlite',
-        buyers: options.buyers,
-        quantity: options.quantity,
-        hotRowBaseline,
-        ...result,
-      };
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await remove();
-  }
-}
+export const benchFlashSalePglite = (options: FlashSaleOptions): Promise<FlashSaleResult> =>
+  onPglite('flash', options.baselineSeconds, async (server, hotRowBaseline) => ({
+    database: 'PGlite',
+    buyers: options.buyers,
+    quantity: options.quantity,
+    hotRowBaseline,
+    ...(await openingSecond(server, options)),
+  }));
 
 export function flashSaleTable(results: readonly FlashSaleResult[]): string {
   const rows = results.map((r) => {

@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pgliteUpdateLoop } from './pglite.js';
-import { onCleanup } from './support/cleanup.js';
+import { onPglite, onPostgres } from './support/hot-row-servers.js';
 import { Api } from './support/http.js';
-import { createDatabase, pgbenchHotRow, startBenchCluster } from './support/postgres.js';
-import { type FissionServer, startFission } from './support/server.js';
+import type { FissionServer } from './support/server.js';
 import { adminToken, createProduct, registerBuyers } from './support/shop.js';
 import { countBy, round } from './support/stats.js';
 
@@ -134,63 +129,33 @@ const median = (rounds: GroupRound[]) =>
     Math.floor(rounds.length / 2)
   ] as GroupRound;
 
-export async function benchGroupBuyPostgres(options: GroupBuyOptions): Promise<GroupBuyResult> {
-  const cluster = startBenchCluster();
-  try {
-    const hotRowDb = await createDatabase(cluster.adminUrl, 'hot_row_group');
-    const server = await startFission({
-      DATABASE_URL: await createDatabase(cluster.adminUrl, 'fission_group'),
-    });
-    try {
-      console.error(`hot-row UPDATE: 8 clients, ${options.baselineSeconds} s`);
-      const hotRowBaseline = await pgbenchHotRow(cluster.bin, hotRowDb, {
-        clients: 8,
-        threads: 2,
-        seconds: options.baselineSeconds,
-      });
-      const { rounds, problems } = await raceForGroups(server, options);
-      return {
-        database: 'PostgreSQL',
-        groupSize: GROUP_SIZE,
-        joiners: options.joiners,
-        hotRowBaseline,
-        rounds,
-        median: median(rounds),
-        problems,
-      };
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await cluster.stop();
-  }
+async function raceOn(
+  database: GroupBuyResult['database'],
+  server: FissionServer,
+  hotRowBaseline: number,
+  options: GroupBuyOptions,
+): Promise<GroupBuyResult> {
+  const { rounds, problems } = await raceForGroups(server, options);
+  return {
+    database,
+    groupSize: GROUP_SIZE,
+    joiners: options.joiners,
+    hotRowBaseline,
+    rounds,
+    median: median(rounds),
+    problems,
+  };
 }
 
-export async function benchGroupBuyPglite(options: GroupBuyOptions): Promise<GroupBuyResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fission-bench-group-'));
-  const remove = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-  try {
-    const server = await startFission({ DATA_DIR: dir, DATABASE_URL: '' });
-    try {
-      console.error(`PGlite single-row UPDATE loop: ${options.baselineSeconds} s`);
-      const hotRowBaseline = await pgliteUpdateLoop(options.baselineSeconds);
-      const { rounds, problems } = await raceForGroups(server, options);
-      return {
-        database: 'PGlite',
-        groupSize: GROUP_SIZE,
-        joiners: options.joiners,
-        hotRowBaseline,
-        rounds,
-        median: median(rounds),
-        problems,
-      };
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await remove();
-  }
-}
+export const benchGroupBuyPostgres = (options: GroupBuyOptions): Promise<GroupBuyResult> =>
+  onPostgres('group', options.baselineSeconds, (server, baseline) =>
+    raceOn('PostgreSQL', server, baseline, options),
+  );
+
+export const benchGroupBuyPglite = (options: GroupBuyOptions): Promise<GroupBuyResult> =>
+  onPglite('group', options.baselineSeconds, (server, baseline) =>
+    raceOn('PGlite', server, baseline, options),
+  );
 
 export function groupBuyTable(results: readonly GroupBuyResult[]): string {
   const rows = results.map((r) => {

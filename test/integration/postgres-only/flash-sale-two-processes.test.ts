@@ -1,67 +1,21 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type ServerProcess, startServerProcess } from '../../support/server-process.js';
-import { createPostgresDatabase } from '../../support/test-db.js';
+import { call } from '../../support/server-process.js';
+import { startTwoShops, type TwoShops } from '../../support/two-shops.js';
 
 /**
  * A flash sale across two Fission processes on one PostgreSQL: the quantity and the per-person
  * limit are held by the database, so neither process's view of the sale can oversell it.
  */
-let a: ServerProcess;
-let b: ServerProcess;
-let url: string;
-let adminToken: string;
-
-const admin = { email: 'ops@fission.test', password: 'ops-password' };
-
+let shops: TwoShops;
 beforeAll(async () => {
-  url = await createPostgresDatabase();
-  const env = {
-    DATABASE_URL: url,
-    PUBLIC_URL: 'http://shop.test',
-    // Orders are placed, never paid: the sandbox only has to be there for the server to start.
-    SANDBOX_PAYMENTS: 'on',
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    RATE_LIMITS: 'off',
-    MAX_UNPAID_ORDERS: '0',
-    SEED_DEMO: '0',
-    JOB_POLL_MS: '600000',
-  };
-  [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-  adminToken = (await call<{ token: string }>(a.url, 'POST', '/api/auth/login', { body: admin })).body.token;
+  // Orders are placed, never paid, and one person races themself: no unpaid-order limit.
+  shops = await startTwoShops({ MAX_UNPAID_ORDERS: '0', JOB_POLL_MS: '600000' });
 }, 60_000);
-
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-});
-
-let people = 0;
-async function signUp(base: string) {
-  people += 1;
-  const res = await call<{ token: string }>(base, 'POST', '/api/auth/register', {
-    body: {
-      email: `f${people}-${Date.now()}@example.com`,
-      password: 'password-123',
-      name: `Buyer ${people}`,
-    },
-  });
-  expect(res.status).toBe(201);
-  return res.body.token;
-}
-
-async function query<Row>(sql: string, params: unknown[]) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as Row[];
-  } finally {
-    await client.end();
-  }
-}
+afterAll(() => shops?.stop());
 
 describe('a flash sale with two server processes on one PostgreSQL', () => {
   it('sells exactly its quantity to a crowd spread over both, and holds each person to the limit', async () => {
+    const { a, b, adminToken, signUp, query } = shops;
     const product = await call<{ variants: { id: string }[] }>(a.url, 'POST', '/api/admin/products', {
       token: adminToken,
       body: { title: 'Power bank', variants: [{ sku: `PB-${Date.now()}`, price: 14900, stock: 200 }] },

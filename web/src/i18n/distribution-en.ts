@@ -135,7 +135,7 @@ export const distributionEn = {
     rateForLevel: 'Level {{level}} (%)',
     cap: 'Cap on total commission (%)',
     capHint: 'The most all levels together may earn, as a share of the paid amount.',
-    leaderRate: 'Community leader commission (%)',
+    leaderRate: 'Community leader rate (%)',
     leaderRateHint:
       'What the leader of the pickup community earns on each order collected there, outside the cap. A leader who is also the promoter earns the larger of the two, never both.',
     attribution: 'Attribution',

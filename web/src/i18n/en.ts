@@ -207,7 +207,7 @@ export const en = {
       images: 'Images',
       commission: 'Commission override (%)',
       commissionHint: 'Leave empty to use the platform rates.',
-      leaderRate: 'Community leader commission override (%)',
+      leaderRate: 'Community leader rate (%)',
       leaderRateHint: 'Leave empty to use the platform’s leader rate.',
       variants: 'Variants',
       variantsHint: 'Saved variants stay because orders refer to them; set their stock to 0 to stop selling.',

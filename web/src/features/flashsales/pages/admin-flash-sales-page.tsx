@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { ListStatus } from '../../../components/list-status';
@@ -93,6 +93,37 @@ const instantOf = (local: string) => {
   return local && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 };
 
+interface SaleDraft {
+  price: string;
+  quantity: string;
+  limit: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+const NEW_SALE: SaleDraft = { price: '', quantity: '100', limit: '1', startsAt: '', endsAt: '' };
+
+/** One labelled box of the form, bound to its field of the draft. */
+function DraftInput({
+  label,
+  value,
+  onChange,
+  testId,
+  ...input
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode'>) {
+  return (
+    <label>
+      {label}
+      <input {...input} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+    </label>
+  );
+}
+
 function SaleForm() {
   const { t } = useTranslation();
   const digits = minorDigits(useCurrency());
@@ -100,31 +131,26 @@ function SaleForm() {
   const [search, setSearch] = useState('');
   const variants = useVariantChoices(search);
   const [variantId, setVariantId] = useState('');
-  const [price, setPrice] = useState('');
-  const [quantity, setQuantity] = useState('100');
-  const [limit, setLimit] = useState('1');
-  const [startsAt, setStartsAt] = useState('');
-  const [endsAt, setEndsAt] = useState('');
+  const [draft, setDraft] = useState<SaleDraft>(NEW_SALE);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useCreateFlashSale();
+  const bind = (key: keyof SaleDraft) => ({
+    value: draft[key],
+    onChange: (value: string) => setDraft((d) => ({ ...d, [key]: value })),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const amount = parseDecimal(price, digits);
-    const [start, end] = [instantOf(startsAt), instantOf(endsAt)];
-    if (!variantId || amount === null || !start || !end || !/^\d+$/.test(quantity) || !/^\d+$/.test(limit)) {
+    const price = parseDecimal(draft.price, digits);
+    const [startsAt, endsAt] = [instantOf(draft.startsAt), instantOf(draft.endsAt)];
+    const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : null);
+    const [quantity, perUserLimit] = [whole(draft.quantity), whole(draft.limit)];
+    if (!variantId || price === null || !startsAt || !endsAt || quantity === null || perUserLimit === null) {
       setProblem(t('adminFlashSales.fillIn'));
       return;
     }
     setProblem(null);
-    create.mutate({
-      variantId,
-      price: amount,
-      quantity: Number(quantity),
-      perUserLimit: Number(limit),
-      startsAt: start,
-      endsAt: end,
-    });
+    create.mutate({ variantId, price, quantity, perUserLimit, startsAt, endsAt });
   }
 
   return (
@@ -146,53 +172,38 @@ function SaleForm() {
         </select>
       </label>
       <div className="form-row">
-        <label>
-          {t('adminFlashSales.price')}
-          <input
-            inputMode="decimal"
-            value={price}
-            onChange={(e) => setPrice(e.target.value)}
-            data-testid="flash-price-input"
-          />
-        </label>
-        <label>
-          {t('adminFlashSales.quantity')}
-          <input
-            inputMode="numeric"
-            value={quantity}
-            onChange={(e) => setQuantity(e.target.value)}
-            data-testid="flash-quantity"
-          />
-        </label>
-        <label>
-          {t('adminFlashSales.perUserLimit')}
-          <input
-            inputMode="numeric"
-            value={limit}
-            onChange={(e) => setLimit(e.target.value)}
-            data-testid="flash-limit"
-          />
-        </label>
+        <DraftInput
+          label={t('adminFlashSales.price')}
+          inputMode="decimal"
+          testId="flash-price-input"
+          {...bind('price')}
+        />
+        <DraftInput
+          label={t('adminFlashSales.quantity')}
+          inputMode="numeric"
+          testId="flash-quantity"
+          {...bind('quantity')}
+        />
+        <DraftInput
+          label={t('adminFlashSales.perUserLimit')}
+          inputMode="numeric"
+          testId="flash-limit"
+          {...bind('limit')}
+        />
       </div>
       <div className="form-row">
-        <label>
-          {t('adminFlashSales.startsAt')}
-          <input
-            type="datetime-local"
-            value={startsAt}
-            onChange={(e) => setStartsAt(e.target.value)}
-            data-testid="flash-starts"
-          />
-        </label>
-        <label>
-          {t('adminFlashSales.endsAt')}
-          <input
-            type="datetime-local"
-            value={endsAt}
-            onChange={(e) => setEndsAt(e.target.value)}
-            data-testid="flash-ends"
-          />
-        </label>
+        <DraftInput
+          label={t('adminFlashSales.startsAt')}
+          type="datetime-local"
+          testId="flash-starts"
+          {...bind('startsAt')}
+        />
+        <DraftInput
+          label={t('adminFlashSales.endsAt')}
+          type="datetime-local"
+          testId="flash-ends"
+          {...bind('endsAt')}
+        />
       </div>
       {problem ? <p className="alert alert-error">{problem}</p> : null}
       <ErrorMessage error={create.error} />
