@@ -85,6 +85,8 @@ export async function startFission(env: Record<string, string>): Promise<Fission
       SANDBOX_PAYMENTS: 'on',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
+      // PostgreSQL is production to Fission, which needs its public address for share links.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
