@@ -10,7 +10,7 @@
 import type { BuiltApp } from '../app.js';
 import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product } from '../modules/catalog/index.js';
-import type { Order } from '../modules/orders/index.js';
+import { payDemoOrder } from './orders.js';
 import type { DemoPerson } from './people.js';
 import type { DemoTime } from './time.js';
 
@@ -46,13 +46,6 @@ export const demoCommunityGroupBuy = {
 /** The operator's leader commission in the demo shop: 5% of each order collected at a pickup point. */
 export const demoLeaderRateBps = 500;
 
-async function payInSandbox(services: Services, order: Order): Promise<Order> {
-  const payment = await services.payments.latestPaymentNow(order.id);
-  const event = payment && (await services.sandbox?.simulate(payment.external_id, 'succeeded'));
-  if (!event) throw new Error('A demo pickup order could not be paid');
-  return services.orders.confirmPayment('sandbox', event);
-}
-
 async function pickupOrder(
   services: Services,
   buyer: PublicUser,
@@ -64,7 +57,7 @@ async function pickupOrder(
     items: [{ variantId, quantity }],
     pickup: { communityId },
   });
-  return payInSandbox(services, placed.body);
+  return payDemoOrder(services, placed.body, 'a pickup');
 }
 
 export async function seedDemoCommunities(
@@ -123,7 +116,7 @@ async function openNeighbourGroup(
     groupBuy: { campaignId: campaign.id },
     pickup: { communityId },
   });
-  await payInSandbox(services, placed.body);
+  await payDemoOrder(services, placed.body, 'a community group buy');
 }
 
 function variantOf(products: ReadonlyMap<string, Product>, slug: string): string {

@@ -6,6 +6,7 @@
 import type { BuiltApp } from '../app.js';
 import type { PublicUser } from '../modules/accounts/index.js';
 import type { Product } from '../modules/catalog/index.js';
+import { payDemoOrder } from './orders.js';
 
 type Services = BuiltApp['services'];
 const HOUR = 3_600_000;
@@ -59,9 +60,7 @@ export async function seedDemoFlashSales(
       items: [{ variantId: live.variantId, quantity: 1 }],
       flashSale: { saleId: live.id },
     });
-    const payment = await services.payments.latestPaymentNow(placed.body.id);
-    const event = payment && (await services.sandbox.simulate(payment.external_id, 'succeeded'));
-    if (event) await services.orders.confirmPayment('sandbox', event);
+    await payDemoOrder(services, placed.body, 'a flash sale');
   }
   return { flashSales: created.length };
 }

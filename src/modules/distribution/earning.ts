@@ -32,7 +32,10 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
   const settings = await currentSettings(ctx, tx);
   const productIds = facts.lines.map((l) => l.productId);
   const overrides = await ctx.productRates(tx, productIds);
-  const leaderOverrides = (await ctx.leaderRates?.(tx, productIds)) ?? new Map<string, number>();
+  // Products' leader rates matter only to an order collected in a leader's community.
+  const leaderId = await activeLeaderOf(ctx, tx, orderId);
+  const leaderOverrides =
+    (leaderId !== null && (await ctx.leaderRates?.(tx, productIds))) || new Map<string, number>();
   const lines = facts.lines.map((l) => ({
     lineTotal: l.lineTotal,
     overrideBps: overrides.get(l.productId) ?? null,
@@ -40,7 +43,7 @@ export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId:
   }));
   const { shares: chainShares, multipliers } = await chainSharesOf(ctx, tx, facts, settings, lines);
   const shares = withLeaderShare(chainShares, {
-    leaderId: await activeLeaderOf(ctx, tx, orderId),
+    leaderId,
     buyerId: facts.buyerId,
     paidAmount: facts.total,
     lines,
