@@ -30,6 +30,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine, one file at a time.
+    // Most files wait on PostgreSQL, Chromium or timers, so three share two cores well.
+    maxWorkers: Number(process.env.TEST_WORKERS ?? 3),
     projects: [
       {
         extends: true as const,
