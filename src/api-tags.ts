@@ -24,6 +24,11 @@ export const API_TAGS = [
     description:
       'Flash sales: a variant at a special price in a window, with a quantity and a per-person limit.',
   },
+  {
+    name: 'bargains',
+    description:
+      'Bargains ("help me cut the price"): friends each cut a started bargain once, down to a floor.',
+  },
   { name: 'coupons', description: 'Coupon templates, claims and share-to-unlock coupons.' },
   { name: 'invitations', description: 'Invitation codes and the rewards they earn.' },
   { name: 'points', description: 'Points: the balance, lots and when they expire, history, settings.' },

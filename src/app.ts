@@ -18,6 +18,7 @@ import {
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
 import { auditRoutes, createAuditService } from './modules/audit/index.js';
+import { bargainRoutes, createBargainCheckout, createBargainService } from './modules/bargains/index.js';
 import {
   catalogIoRoutes,
   catalogRoutes,
@@ -238,6 +239,7 @@ export async function buildApp(deps: AppDeps) {
     coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
     flashSales: createFlashSaleCheckout({ clock }),
+    bargains: createBargainCheckout({ clock, policy }),
     memberPricing,
     pointsCheckout: points.checkout,
     shipping: shipping.checkout,
@@ -274,6 +276,17 @@ export async function buildApp(deps: AppDeps) {
     communityExists: (conn, communityId) => communities.directory.exists(conn, communityId),
   });
   const flashSales = createFlashSaleService({ db, clock, catalog });
+  const bargains = createBargainService({
+    db,
+    clock,
+    catalog,
+    policy,
+    names: accounts.namesOf,
+    helpers: {
+      createdAt: async (conn, userId) => new Date((await accounts.getUser(userId, conn)).createdAt),
+      hasPaidOrder: async (conn, userId) => (await orders.paidOrdersOf(conn, userId, 1)).length > 0,
+    },
+  });
   const uploads = createUploadsService({
     db,
     clock,
@@ -532,6 +545,7 @@ export async function buildApp(deps: AppDeps) {
     competitions,
     groupBuys,
     flashSales,
+    bargains,
     distribution,
     coupons,
     invitations,
@@ -548,6 +562,7 @@ export async function buildApp(deps: AppDeps) {
   });
   const services = {
     flashSales,
+    bargains,
     accounts,
     structure,
     trust,
@@ -705,6 +720,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fraudReviewRoutes, { distribution });
   await app.register(groupBuyRoutes, { groupBuys });
   await app.register(flashSaleRoutes, { flashSales });
+  await app.register(bargainRoutes, { bargains });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
   await app.register(checkinsRoutes, { checkins });

@@ -2,6 +2,7 @@ import { academyReasons } from './modules/academy/index.js';
 import { accountsReasons } from './modules/accounts/index.js';
 import { addressesReasons } from './modules/addresses/index.js';
 import { afterSalesReasons } from './modules/aftersales/index.js';
+import { bargainReasons } from './modules/bargains/index.js';
 import { catalogReasons } from './modules/catalog/index.js';
 import { checkinsReasons } from './modules/checkins/index.js';
 import { communitiesReasons } from './modules/communities/index.js';
@@ -50,6 +51,7 @@ export const problemReasons = mergeReasonCatalogs([
   couponReasons,
   groupBuyReasons,
   flashSaleReasons,
+  bargainReasons,
   orderReasons,
   paymentReasons,
   distributionReasons,

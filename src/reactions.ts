@@ -1,4 +1,5 @@
 import type { AfterSalesService } from './modules/aftersales/index.js';
+import type { BargainService } from './modules/bargains/index.js';
 import type { CommunitiesModule } from './modules/communities/index.js';
 import type { CompetitionsService } from './modules/competitions/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
@@ -21,6 +22,7 @@ export interface ReactingModules {
   competitions: Pick<CompetitionsService, 'reactions'>;
   groupBuys: Pick<GroupBuyService, 'reactions'>;
   flashSales: Pick<FlashSaleService, 'reactions'>;
+  bargains: Pick<BargainService, 'reactions'>;
   distribution: Pick<DistributionService, 'reactions'>;
   coupons: Pick<CouponsService, 'reactions'>;
   invitations: Pick<InvitationsService, 'reactions'>;
@@ -52,6 +54,8 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.cancelled', m.groupBuys.reactions.onCancelled);
   // A cancelled or expired unpaid order gives its flash-sale units back, in its transaction.
   events.subscribe('order.cancelled', m.flashSales.reactions.onCancelled);
+  // A cancelled or expired unpaid order frees its bargain for another order.
+  events.subscribe('order.cancelled', m.bargains.reactions.onCancelled);
   events.subscribe('order.completed', m.distribution.reactions.startReturnWindow);
   events.subscribe('order.refunded', m.afterSales.reactions.onOrderRefunded);
   events.subscribe('order.refunded', m.groupBuys.reactions.onRefunded);

@@ -35,6 +35,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/group-buys/{groupId}': 'a group’s page is shared to strangers so they join it (members masked)',
   'GET /api/flash-sales': 'flash sales are advertised to everyone, with their countdowns',
   'GET /api/flash-sales/{id}': 'a flash sale’s page is shared to strangers',
+  'GET /api/bargain-campaigns': 'bargains to start are advertised to everyone',
+  'GET /api/bargains/{id}': 'a bargain’s page is shared to friends who help',
   'GET /api/coupons': 'the coupon centre shows its offers before sign-in',
   'GET /api/invitation-rewards': 'the invitation page says what inviting earns before sign-in',
   'GET /api/points-mall': 'the points mall shows what points buy before sign-in, to make people want them',
@@ -100,6 +102,7 @@ interface Fixture {
   commentId: string;
   userId: string;
   liveRoomId: string;
+  bargainId: string;
 }
 
 /**
@@ -198,6 +201,12 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'id',
     object: 'postId',
     reason: 'anyone signed in likes and comments on published posts; the like or comment is the caller’s own',
+  },
+  {
+    pattern: /^\/api\/bargains\/\{id\}\/helps$/,
+    param: 'id',
+    object: 'bargainId',
+    reason: 'a bargain is helped by its starter’s friends; the help is the helper’s own',
   },
   {
     pattern: /^\/api\/users\/\{id\}\/followers$/,
@@ -448,6 +457,16 @@ beforeAll(async () => {
   });
   expect(room.statusCode, room.body).toBe(201);
   await t.jobs.runDue(); // notifications of A's order
+  const bargainCampaign = await t.request('POST', '/api/admin/bargains', {
+    token: admin.token,
+    body: { variantId, floorPrice: 50_000, helpersNeeded: 5, durationMinutes: 60 },
+  });
+  expect(bargainCampaign.statusCode, bargainCampaign.body).toBe(201);
+  const bargain = await t.request('POST', '/api/bargains', {
+    token: a.token,
+    body: { campaignId: bargainCampaign.json<{ id: string }>().id },
+  });
+  expect(bargain.statusCode, bargain.body).toBe(201);
 
   fixture = {
     orderId: order.id,
@@ -472,6 +491,7 @@ beforeAll(async () => {
     commentId: comment.json<{ id: string }>().id,
     userId: a.user.id,
     liveRoomId: room.json<{ id: string }>().id,
+    bargainId: bargain.json<{ id: string }>().id,
   };
 });
 afterAll(() => t.close());

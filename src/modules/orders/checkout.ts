@@ -5,7 +5,7 @@ import { AppError, invalidInput } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
 import { addressInputErrors } from './address-rules.js';
-import { type DiscountableLine, EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
+import { type DealKind, type DiscountableLine, EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
 import { cancelUnpaidOrder } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import { priceCheckout } from './pricing.js';
@@ -34,6 +34,8 @@ export interface PlaceOrderInput {
   pickup?: { communityId: string };
   /** Bought at a flash sale's price: one line of its variant. */
   flashSale?: { saleId: string };
+  /** Bought at a bargain's price by its starter: one unit of its variant. */
+  bargain?: { bargainId: string };
 }
 
 /** Where the request came from: kept with the order for attribution and the self-dealing check. */
@@ -173,12 +175,13 @@ async function reserveAndCreate(
   await ctx.catalog.reserveStock(tx, lines, { orderId });
   // After the stock: every path that touches both locks the variant before the group row.
   const seat = await reserveGroupSeat(ctx, tx, userId, input, lines);
-  const deal = seat ?? flash;
+  const bargain = await reserveBargain(ctx, tx, userId, input, lines);
+  const deal = seat ?? flash ?? bargain;
   if (deal) for (const p of priced) p.unitPrice = deal.unitPrice;
 
   const now = ctx.clock.now();
   const pickup = await reservePickup(ctx, tx, userId, input.pickup, now);
-  const kind = seat ? 'group' : flash ? 'flash_sale' : 'regular';
+  const kind: DealKind = seat ? 'group' : flash ? 'flash_sale' : bargain ? 'bargain' : 'regular';
   const price = await priceDiscounts(ctx, tx, userId, input, priced, kind);
   const totals = computeTotals(priced, price.discount);
   // Collected at a pickup point: the goods travel in the community's wave, not by parcel.
@@ -215,6 +218,7 @@ async function reserveAndCreate(
   await price.points?.attachTo(order.id);
   await seat?.attach(tx, order.id);
   await pickup?.attach(tx, order.id);
+  await bargain?.attach(tx, order.id);
   await q.insertItems(
     tx,
     priced.map(({ variant, unitPrice, quantity }, i) => ({
@@ -243,14 +247,19 @@ const freeShippingOf = (seat: { freeShipping?: boolean } | null, flash: unknown)
   seat?.freeShipping ? ('group_buy' as const) : flash ? ('flash_sale' as const) : null;
 
 /**
- * One deal per order: a flash sale's price is the whole deal, so it takes no group seat, coupon
- * or points (its `total` is the sale price × quantity).
+ * One deal per order: a flash sale's or a bargain's price is the whole deal, so it takes no group
+ * seat, coupon, points or other deal (its `total` is that price × quantity).
  */
 function assertOneDeal(input: PlaceOrderInput) {
-  if (!input.flashSale) return;
-  for (const field of ['groupBuy', 'couponId', 'points'] as const)
+  const deal = input.flashSale ? 'flashSale' : input.bargain ? 'bargain' : null;
+  if (!deal) return;
+  const words = deal === 'flashSale' ? 'a flash-sale order' : 'a bargain order';
+  const others = (['groupBuy', 'couponId', 'points', 'flashSale', 'bargain'] as const).filter(
+    (f) => f !== deal,
+  );
+  for (const field of others)
     if (input[field] !== undefined && !(field === 'points' && input.points === 0))
-      throw invalidInput(`/${field}`, 'a flash-sale order takes no other deal', 'flashSaleAlone');
+      throw invalidInput(`/${field}`, `${words} takes no other deal`, `${deal}Alone`);
 }
 
 /** Checks the flash sale and the buyer's limit (no hot row locked yet); null outside flash sales. */
@@ -264,6 +273,19 @@ async function reserveFlashUnits(
   if (input.flashSale === undefined) return null;
   if (!ctx.flashSales) throw invalidInput('/flashSale', 'flash sales are not enabled on this server');
   return ctx.flashSales.reserve(tx, { userId, saleId: input.flashSale.saleId, lines });
+}
+
+/** Checks the buyer's bargain (its deadline, one order at a time); null outside bargains. */
+async function reserveBargain(
+  ctx: OrdersContext,
+  tx: Tx,
+  userId: string,
+  input: Pick<PlaceOrderInput, 'bargain'>,
+  lines: readonly RequestedLine[],
+) {
+  if (input.bargain === undefined) return null;
+  if (!ctx.bargains) throw invalidInput('/bargain', 'bargains are not enabled on this server');
+  return ctx.bargains.reserve(tx, { userId, bargainId: input.bargain.bargainId, lines });
 }
 
 /** The post or live room named in the order, or null; naming both is invalid input. */
@@ -322,7 +344,7 @@ function priceDiscounts(
   userId: string,
   input: PlaceOrderInput,
   priced: readonly { variant: { product_id: string }; unitPrice: number; quantity: number }[],
-  kind: 'regular' | 'group' | 'flash_sale',
+  kind: DealKind,
 ) {
   // At the unit price paid (the group price once a seat is reserved), as the coupon picker prices it.
   const lines = priced.map((p) => ({ productId: p.variant.product_id, lineTotal: p.unitPrice * p.quantity }));

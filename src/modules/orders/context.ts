@@ -29,6 +29,8 @@ export interface OrdersContext {
   groupBuys?: GroupBuyCheckout;
   /** The flash-sales module's checkout side; without it an order with `flashSale` is refused. */
   flashSales?: FlashSaleCheckout;
+  /** The bargains module's checkout side; without it an order with `bargain` is refused. */
+  bargains?: BargainCheckout;
   /** The levels module's member price: a discount on the goods by the buyer's level; none without it. */
   memberPricing?: MemberPricing;
   /** The points module's checkout side; without it an order with `points` is refused. */
@@ -91,10 +93,7 @@ export interface CheckoutCoupons {
  * campaign or the sale already cut.
  */
 export interface MemberPricing {
-  discountFor(
-    tx: Tx,
-    input: { userId: string; goodsTotal: number; kind: 'regular' | 'group' | 'flash_sale' },
-  ): Promise<number>;
+  discountFor(tx: Tx, input: { userId: string; goodsTotal: number; kind: DealKind }): Promise<number>;
 }
 
 /**
@@ -137,6 +136,9 @@ export interface ShippingCheckout {
  * waiting for the sale's hot row; `attach` takes the units from its quota, the last write before
  * the order's commit, so the row is held only that long.
  */
+/** Which deal priced an order: member discounts apply to regular orders only. */
+export type DealKind = 'regular' | 'group' | 'flash_sale' | 'bargain';
+
 export interface FlashSaleCheckout {
   reserve(tx: Tx, request: FlashSaleRequest): Promise<ReservedFlashUnits>;
 }
@@ -151,6 +153,22 @@ export interface ReservedFlashUnits {
   unitPrice: number;
   attach(tx: Tx, orderId: string): Promise<void>;
 }
+
+/**
+ * Bargains' part in checkout, supplied by the bargains module: `reserve` checks the bargain is the
+ * buyer's, in time and not bought; `attach` ties the order to it (one order at a time).
+ */
+export interface BargainCheckout {
+  reserve(tx: Tx, request: BargainRequest): Promise<ReservedBargain>;
+}
+
+export interface BargainRequest {
+  userId: string;
+  bargainId: string;
+  lines: readonly RequestedLine[];
+}
+
+export type ReservedBargain = ReservedFlashUnits;
 
 export const EXPIRE_ORDER_JOB = 'orders.expire-unpaid';
 export const REFUND_LATE_PAYMENT_JOB = 'orders.refund-late-payment';

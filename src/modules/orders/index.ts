@@ -1,7 +1,10 @@
 /** The orders module's one entry: what other modules and the composition root may use. */
 export type {
+  BargainCheckout,
+  BargainRequest,
   BuyerDirectory,
   CheckoutCoupons,
+  DealKind,
   FlashSaleCheckout,
   FlashSaleRequest,
   GroupBuyCheckout,
@@ -12,6 +15,7 @@ export type {
   OrderShipment,
   PickupCheckout,
   PointsCheckout,
+  ReservedBargain,
   ReservedFlashUnits,
   ReservedSeat,
   ShipmentLookup,

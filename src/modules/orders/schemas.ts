@@ -114,6 +114,18 @@ export const PlaceOrderBody = Type.Object(
         },
       ),
     ),
+    bargain: Type.Optional(
+      Type.Object(
+        { bargainId: Type.String({ minLength: 1, maxLength: 64 }) },
+        {
+          additionalProperties: false,
+          description:
+            'Bought at a bargain’s price by its starter: one unit of its variant; `total` = the price the ' +
+            'bargain reached (no coupon, points, group seat or flash sale with it). 409 once it expired or ' +
+            'while another order of it is paid or being paid; 422 for someone else’s bargain.',
+        },
+      ),
+    ),
     pickup: Type.Optional(
       Type.Object(
         { communityId: Type.String({ minLength: 1, maxLength: 64 }) },

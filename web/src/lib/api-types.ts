@@ -5066,6 +5066,775 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/bargain-helps/flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Helps that look like accounts made only to help
+         * @description Admin only. Newest first: a new account that never paid an order, or a help from the starter’s or another helper’s device, with full names and the signals. The help still counted. Paged by `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                at: string;
+                                bargainId: string;
+                                campaignId: string;
+                                cut: number;
+                                helper: {
+                                    id: string;
+                                    name: string;
+                                };
+                                signals: ("new_account" | "no_orders" | "starter_device" | "helper_device")[];
+                                starter: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bargains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bargain campaigns
+         * @description Admin only. Every campaign, newest first, with its figures: bargains started, reaching the floor, bought, and flagged helps. Paged by `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                createdAt: string;
+                                durationMinutes: number;
+                                floorPrice: number;
+                                helpersNeeded: number;
+                                id: string;
+                                maxCut: number | null;
+                                minCut: number | null;
+                                product: {
+                                    id: string;
+                                    image: string | null;
+                                    title: string;
+                                };
+                                productId: string;
+                                regularPrice: number | null;
+                                /** @enum {string} */
+                                status: "active" | "closed";
+                                variantId: string;
+                            } & {
+                                figures: {
+                                    /** @description helps that look like accounts made only to help */
+                                    flaggedHelps: number;
+                                    /** @description bargains bought (orders that are paid or being paid) */
+                                    ordered: number;
+                                    started: number;
+                                    /** @description bargains that reached the floor */
+                                    succeeded: number;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a bargain campaign
+         * @description Admin only. A floor price on one variant, how many friends' helps reach it (2..50), how long each bargain runs, and optional bounds on one cut (`minCut`, `maxCut`, minor units). 400 field errors: `/floorPrice` `belowRegularPrice`; `/helpersNeeded` `maximum` (each help cuts at least 1); `/minCut` `maximum` and `/maxCut` `minimum` when the helpers could not end exactly at the floor; 404 for an unknown variant. Refused with 422 `policy_forbids` where the market policy profile forbids bargains.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description how long each bargain runs */
+                        durationMinutes: number;
+                        floorPrice: number;
+                        helpersNeeded: number;
+                        maxCut?: number;
+                        minCut?: number;
+                        variantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            durationMinutes: number;
+                            floorPrice: number;
+                            helpersNeeded: number;
+                            id: string;
+                            maxCut: number | null;
+                            minCut: number | null;
+                            product: {
+                                id: string;
+                                image: string | null;
+                                title: string;
+                            };
+                            productId: string;
+                            regularPrice: number | null;
+                            /** @enum {string} */
+                            status: "active" | "closed";
+                            variantId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bargains/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a bargain campaign
+         * @description Admin only. No new bargain starts on it; bargains already open keep their helps and may still be bought before their deadline. 404 for an unknown campaign.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            durationMinutes: number;
+                            floorPrice: number;
+                            helpersNeeded: number;
+                            id: string;
+                            maxCut: number | null;
+                            minCut: number | null;
+                            product: {
+                                id: string;
+                                image: string | null;
+                                title: string;
+                            };
+                            productId: string;
+                            regularPrice: number | null;
+                            /** @enum {string} */
+                            status: "active" | "closed";
+                            variantId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/categories": {
         parameters: {
             query?: never;
@@ -28451,6 +29220,674 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bargain-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bargain campaigns open to start
+         * @description Anyone. Active campaigns, newest first, with the price a bargain starts at and its floor. Empty where the market policy profile forbids bargains. Paged by `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                durationMinutes: number;
+                                floorPrice: number;
+                                helpersNeeded: number;
+                                id: string;
+                                maxCut: number | null;
+                                minCut: number | null;
+                                product: {
+                                    id: string;
+                                    image: string | null;
+                                    title: string;
+                                };
+                                productId: string;
+                                regularPrice: number | null;
+                                /** @enum {string} */
+                                status: "active" | "closed";
+                                variantId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a bargain
+         * @description Signed in. The price starts at the variant's price; the cut schedule is drawn now and disclosed (`schedule`). 409 `bargain_already_open` while the person's earlier bargain on the campaign is open and not bought; 409 `bargain_campaign_closed`; 404 for an unknown campaign. Refused with 422 `policy_forbids` where the market policy profile forbids bargains.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string;
+                            expiresAt: string;
+                            floorPrice: number;
+                            helpedByYou: boolean;
+                            helpersNeeded: number;
+                            helps: {
+                                at: string;
+                                cut: number;
+                                user: {
+                                    /** @description masked */
+                                    name: string;
+                                    you: boolean;
+                                };
+                            }[];
+                            id: string;
+                            /** @description the viewer started it */
+                            mine: boolean;
+                            orderId: string | null;
+                            /** @description what the starter would pay now */
+                            price: number;
+                            product: {
+                                id: string;
+                                image: string | null;
+                                title: string;
+                            };
+                            /** @description decided when the bargain started; disclosed so anyone can check it */
+                            schedule: {
+                                /** @description the k-th help takes the k-th cut (bargains/rules.ts `cutSchedule` reproduces it) */
+                                cuts: number[];
+                                seed: number;
+                            };
+                            starter: {
+                                /** @description masked */
+                                name: string;
+                            };
+                            /** @description the variant’s price when the bargain started */
+                            startPrice: number;
+                            /**
+                             * @description `open`; `succeeded` at the floor; `expired` when time ran out before it
+                             * @enum {string}
+                             */
+                            status: "open" | "succeeded" | "expired";
+                            variantId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a bargain
+         * @description Anyone (it is the page a share link opens). Price, floor, helpers by masked name and their cuts, deadline and status; `mine` and `helpedByYou` for a signed-in viewer, `orderId` for its starter. 404 for an unknown bargain.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string;
+                            expiresAt: string;
+                            floorPrice: number;
+                            helpedByYou: boolean;
+                            helpersNeeded: number;
+                            helps: {
+                                at: string;
+                                cut: number;
+                                user: {
+                                    /** @description masked */
+                                    name: string;
+                                    you: boolean;
+                                };
+                            }[];
+                            id: string;
+                            /** @description the viewer started it */
+                            mine: boolean;
+                            orderId: string | null;
+                            /** @description what the starter would pay now */
+                            price: number;
+                            product: {
+                                id: string;
+                                image: string | null;
+                                title: string;
+                            };
+                            /** @description decided when the bargain started; disclosed so anyone can check it */
+                            schedule: {
+                                /** @description the k-th help takes the k-th cut (bargains/rules.ts `cutSchedule` reproduces it) */
+                                cuts: number[];
+                                seed: number;
+                            };
+                            starter: {
+                                /** @description masked */
+                                name: string;
+                            };
+                            /** @description the variant’s price when the bargain started */
+                            startPrice: number;
+                            /**
+                             * @description `open`; `succeeded` at the floor; `expired` when time ran out before it
+                             * @enum {string}
+                             */
+                            status: "open" | "succeeded" | "expired";
+                            variantId: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargains/{id}/helps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Help cut a bargain’s price
+         * @description Signed in, not its starter (422 `bargain_own`). Takes the next cut of the schedule; after exactly `helpersNeeded` helps the price is the floor. 409 `bargain_already_helped`; 409 `bargain_finished` once it reached the floor, expired or was bought. Refused with 422 `policy_forbids` where the market policy profile forbids bargains.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cut: number;
+                            price: number;
+                            /** @enum {string} */
+                            status: "open" | "succeeded" | "expired";
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories": {
         parameters: {
             query?: never;
@@ -35903,6 +37340,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/bargains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my bargains
+         * @description Signed in. The bargains the person started, newest first. Paged by `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                campaignId: string;
+                                expiresAt: string;
+                                floorPrice: number;
+                                helpedByYou: boolean;
+                                helpersNeeded: number;
+                                helps: {
+                                    at: string;
+                                    cut: number;
+                                    user: {
+                                        /** @description masked */
+                                        name: string;
+                                        you: boolean;
+                                    };
+                                }[];
+                                id: string;
+                                /** @description the viewer started it */
+                                mine: boolean;
+                                orderId: string | null;
+                                /** @description what the starter would pay now */
+                                price: number;
+                                product: {
+                                    id: string;
+                                    image: string | null;
+                                    title: string;
+                                };
+                                /** @description decided when the bargain started; disclosed so anyone can check it */
+                                schedule: {
+                                    /** @description the k-th help takes the k-th cut (bargains/rules.ts `cutSchedule` reproduces it) */
+                                    cuts: number[];
+                                    seed: number;
+                                };
+                                starter: {
+                                    /** @description masked */
+                                    name: string;
+                                };
+                                /** @description the variant’s price when the bargain started */
+                                startPrice: number;
+                                /**
+                                 * @description `open`; `succeeded` at the floor; `expired` when time ran out before it
+                                 * @enum {string}
+                                 */
+                                status: "open" | "succeeded" | "expired";
+                                variantId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/binding": {
         parameters: {
             query?: never;
@@ -40342,6 +41938,10 @@ export interface paths {
                             phone?: string;
                             postalCode?: string;
                             province?: string;
+                        };
+                        /** @description Bought at a bargain’s price by its starter: one unit of its variant; `total` = the price the bargain reached (no coupon, points, group seat or flash sale with it). 409 once it expired or while another order of it is paid or being paid; 422 for someone else’s bargain. */
+                        bargain?: {
+                            bargainId: string;
                         };
                         couponId?: string;
                         /** @description Bought at a flash sale’s price: one line of its variant; `total` = the sale price × quantity (it ships free and takes no coupon, points or group seat). 409 before it opens, after it ends or when too few units are left; 422 over its per-person limit. */
@@ -50159,7 +51759,7 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "academy_lesson_completed" | "academy_own_answer" | "academy_question_answered" | "academy_section_not_empty" | "account_disabled" | "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_points_redemption" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_checked_in" | "already_collected" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "below_min_withdrawal" | "bulk_too_many" | "business_rule" | "campaign_not_running" | "cannot_disable_self" | "cannot_revoke_own_admin" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "community_membership_required" | "community_pickup_required" | "competition_closed" | "competition_locked" | "competition_started" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "flash_sale_ended" | "flash_sale_limit_reached" | "flash_sale_not_live" | "flash_sale_single_item" | "flash_sale_sold_out" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "helper_is_leader" | "helper_not_member" | "idempotency_key_in_progress" | "idempotency_key_reused" | "import_has_problems" | "import_no_rows" | "import_too_many_rows" | "import_unreadable" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "leader_approval_pending" | "leader_required" | "level_discount_too_high" | "level_first_not_zero" | "level_one_required" | "level_rank_taken" | "level_thresholds_not_increasing" | "live_chat_closed" | "live_chat_rate_limited" | "live_host_role_required" | "live_nothing_pinned" | "live_pin_not_found" | "live_product_not_found" | "live_room_not_found" | "live_room_not_live" | "live_source_required" | "live_starts_in_past" | "live_stream_origin_not_allowed" | "live_stream_url_invalid" | "live_video_not_found" | "make_up_day_checked" | "make_up_no_cards" | "make_up_not_past" | "make_up_off" | "make_up_other_month" | "mall_item_unavailable" | "mall_limit_reached" | "mall_sold_out" | "metrics_token_required" | "no_payment_to_refund" | "not_enough_points" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "order_source_unknown" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "pickup_not_collectable" | "pickup_order" | "policy_forbids" | "posting_banned" | "posts_follow_self" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "reset_link_invalid" | "review_already_written" | "review_follow_up_exists" | "review_follow_up_too_early" | "review_line_refunded" | "review_order_not_reviewable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shipping_template_default" | "shipping_template_in_use" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "staff_account_admin_only" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_a_video" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "upload_video_host_only" | "upload_video_quota_exceeded" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
+        ProblemReason: "academy_lesson_completed" | "academy_own_answer" | "academy_question_answered" | "academy_section_not_empty" | "account_disabled" | "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_points_redemption" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_checked_in" | "already_collected" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "bargain_already_helped" | "bargain_already_open" | "bargain_already_ordered" | "bargain_campaign_closed" | "bargain_expired" | "bargain_finished" | "bargain_not_yours" | "bargain_own" | "bargain_single_item" | "below_min_withdrawal" | "bulk_too_many" | "business_rule" | "campaign_not_running" | "cannot_disable_self" | "cannot_revoke_own_admin" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "community_membership_required" | "community_pickup_required" | "competition_closed" | "competition_locked" | "competition_started" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "flash_sale_ended" | "flash_sale_limit_reached" | "flash_sale_not_live" | "flash_sale_single_item" | "flash_sale_sold_out" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "helper_is_leader" | "helper_not_member" | "idempotency_key_in_progress" | "idempotency_key_reused" | "import_has_problems" | "import_no_rows" | "import_too_many_rows" | "import_unreadable" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "leader_approval_pending" | "leader_required" | "level_discount_too_high" | "level_first_not_zero" | "level_one_required" | "level_rank_taken" | "level_thresholds_not_increasing" | "live_chat_closed" | "live_chat_rate_limited" | "live_host_role_required" | "live_nothing_pinned" | "live_pin_not_found" | "live_product_not_found" | "live_room_not_found" | "live_room_not_live" | "live_source_required" | "live_starts_in_past" | "live_stream_origin_not_allowed" | "live_stream_url_invalid" | "live_video_not_found" | "make_up_day_checked" | "make_up_no_cards" | "make_up_not_past" | "make_up_off" | "make_up_other_month" | "mall_item_unavailable" | "mall_limit_reached" | "mall_sold_out" | "metrics_token_required" | "no_payment_to_refund" | "not_enough_points" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "order_source_unknown" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "pickup_not_collectable" | "pickup_order" | "policy_forbids" | "posting_banned" | "posts_follow_self" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "reset_link_invalid" | "review_already_written" | "review_follow_up_exists" | "review_follow_up_too_early" | "review_line_refunded" | "review_order_not_reviewable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shipping_template_default" | "shipping_template_in_use" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "staff_account_admin_only" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_a_video" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "upload_video_host_only" | "upload_video_quota_exceeded" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
             academy_lesson_completed: {
@@ -50234,6 +51834,33 @@ export interface components {
             };
             already_shipped: {
                 orderId: string;
+            };
+            bargain_already_helped: {
+                bargainId: string;
+            };
+            bargain_already_open: {
+                bargainId: string;
+            };
+            bargain_already_ordered: {
+                bargainId: string;
+            };
+            bargain_campaign_closed: {
+                campaignId: string;
+            };
+            bargain_expired: {
+                bargainId: string;
+                /** Format: date-time */
+                expiresAt: string;
+            };
+            bargain_finished: {
+                bargainId: string;
+                /** @description `succeeded`, `expired`, or `ordered` */
+                status: string;
+            };
+            bargain_not_yours: Record<string, never>;
+            bargain_own: Record<string, never>;
+            bargain_single_item: {
+                variantId: string;
             };
             below_min_withdrawal: {
                 /** @description minor units */
@@ -50739,6 +52366,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["academy_lesson_completed","academy_own_answer","academy_question_answered","academy_section_not_empty","account_disabled","account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_points_redemption","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_checked_in","already_collected","already_completed","already_group_member","already_paid","already_shipped","below_min_withdrawal","bulk_too_many","business_rule","campaign_not_running","cannot_disable_self","cannot_revoke_own_admin","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","community_membership_required","community_pickup_required","competition_closed","competition_locked","competition_started","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","flash_sale_ended","flash_sale_limit_reached","flash_sale_not_live","flash_sale_single_item","flash_sale_sold_out","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","helper_is_leader","helper_not_member","idempotency_key_in_progress","idempotency_key_reused","import_has_problems","import_no_rows","import_too_many_rows","import_unreadable","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","leader_approval_pending","leader_required","level_discount_too_high","level_first_not_zero","level_one_required","level_rank_taken","level_thresholds_not_increasing","live_chat_closed","live_chat_rate_limited","live_host_role_required","live_nothing_pinned","live_pin_not_found","live_product_not_found","live_room_not_found","live_room_not_live","live_source_required","live_starts_in_past","live_stream_origin_not_allowed","live_stream_url_invalid","live_video_not_found","make_up_day_checked","make_up_no_cards","make_up_not_past","make_up_off","make_up_other_month","mall_item_unavailable","mall_limit_reached","mall_sold_out","metrics_token_required","no_payment_to_refund","not_enough_points","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","order_source_unknown","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","pickup_not_collectable","pickup_order","policy_forbids","posting_banned","posts_follow_self","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","reset_link_invalid","review_already_written","review_follow_up_exists","review_follow_up_too_early","review_line_refunded","review_order_not_reviewable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shipping_template_default","shipping_template_in_use","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","staff_account_admin_only","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_a_video","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","upload_video_host_only","upload_video_quota_exceeded","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["academy_lesson_completed","academy_own_answer","academy_question_answered","academy_section_not_empty","account_disabled","account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_points_redemption","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_checked_in","already_collected","already_completed","already_group_member","already_paid","already_shipped","bargain_already_helped","bargain_already_open","bargain_already_ordered","bargain_campaign_closed","bargain_expired","bargain_finished","bargain_not_yours","bargain_own","bargain_single_item","below_min_withdrawal","bulk_too_many","business_rule","campaign_not_running","cannot_disable_self","cannot_revoke_own_admin","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","community_membership_required","community_pickup_required","competition_closed","competition_locked","competition_started","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","flash_sale_ended","flash_sale_limit_reached","flash_sale_not_live","flash_sale_single_item","flash_sale_sold_out","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","helper_is_leader","helper_not_member","idempotency_key_in_progress","idempotency_key_reused","import_has_problems","import_no_rows","import_too_many_rows","import_unreadable","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","leader_approval_pending","leader_required","level_discount_too_high","level_first_not_zero","level_one_required","level_rank_taken","level_thresholds_not_increasing","live_chat_closed","live_chat_rate_limited","live_host_role_required","live_nothing_pinned","live_pin_not_found","live_product_not_found","live_room_not_found","live_room_not_live","live_source_required","live_starts_in_past","live_stream_origin_not_allowed","live_stream_url_invalid","live_video_not_found","make_up_day_checked","make_up_no_cards","make_up_not_past","make_up_off","make_up_other_month","mall_item_unavailable","mall_limit_reached","mall_sold_out","metrics_token_required","no_payment_to_refund","not_enough_points","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","order_source_unknown","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","pickup_not_collectable","pickup_order","policy_forbids","posting_banned","posts_follow_self","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","reset_link_invalid","review_already_written","review_follow_up_exists","review_follow_up_too_early","review_line_refunded","review_order_not_reviewable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shipping_template_default","shipping_template_in_use","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","staff_account_admin_only","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_a_video","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","upload_video_host_only","upload_video_quota_exceeded","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"academy_lesson_completed":{"completions":"integer"},"academy_own_answer":{"answerId":"string"},"academy_question_answered":{"answers":"integer"},"academy_section_not_empty":{"lessons":"integer"},"account_disabled":{},"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_points_redemption":{},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_checked_in":{"day":"string"},"already_collected":{"orderId":"string","collectedAt":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"bulk_too_many":{"max":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"cannot_disable_self":{},"cannot_revoke_own_admin":{},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"community_membership_required":{"communityId":"string"},"community_pickup_required":{"communityId":"string"},"competition_closed":{"status":"string"},"competition_locked":{"field":"string"},"competition_started":{"startsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"flash_sale_ended":{"saleId":"string","endsAt":"string"},"flash_sale_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"flash_sale_not_live":{"saleId":"string","startsAt":"string"},"flash_sale_single_item":{"variantId":"string"},"flash_sale_sold_out":{"saleId":"string","remaining":"integer"},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"helper_is_leader":{},"helper_not_member":{"userId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"import_has_problems":{"problems":"integer"},"import_no_rows":{},"import_too_many_rows":{"rows":"integer","max":"integer"},"import_unreadable":{"format":"string","line":"integer"},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"leader_approval_pending":{},"leader_required":{},"level_discount_too_high":{"discountBps":"integer","maxBps":"integer"},"level_first_not_zero":{"rank":"integer","threshold":"integer"},"level_one_required":{},"level_rank_taken":{"rank":"integer"},"level_thresholds_not_increasing":{"rank":"integer","threshold":"integer","belowRank":"integer","belowThreshold":"integer"},"live_chat_closed":{"status":"string"},"live_chat_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"live_host_role_required":{},"live_nothing_pinned":{},"live_pin_not_found":{"pinId":"string"},"live_product_not_found":{"productId":"string"},"live_room_not_found":{"id":"string"},"live_room_not_live":{"id":"string","status":"string"},"live_source_required":{},"live_starts_in_past":{},"live_stream_origin_not_allowed":{"origin":"string"},"live_stream_url_invalid":{},"live_video_not_found":{"videoId":"string"},"make_up_day_checked":{"day":"string"},"make_up_no_cards":{"perMonth":"integer"},"make_up_not_past":{"day":"string"},"make_up_off":{},"make_up_other_month":{"day":"string"},"mall_item_unavailable":{"itemId":"string"},"mall_limit_reached":{"itemId":"string","perPersonLimit":"integer"},"mall_sold_out":{"itemId":"string"},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_enough_points":{"balance":"integer","needed":"integer"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"order_source_unknown":{"type":"string","id":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"pickup_not_collectable":{"orderId":"string","status":"string"},"pickup_order":{"orderId":"string"},"policy_forbids":{"profile":"string","rule":"string"},"posting_banned":{"until":"string"},"posts_follow_self":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"reset_link_invalid":{},"review_already_written":{"reviewed":"integer"},"review_follow_up_exists":{},"review_follow_up_too_early":{"availableAt":"string","days":"integer"},"review_line_refunded":{"orderItemId":"string"},"review_order_not_reviewable":{"status":"string"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shipping_template_default":{},"shipping_template_in_use":{"products":"integer"},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"staff_account_admin_only":{},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_a_video":{"accepted":"string"},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"upload_video_host_only":{},"upload_video_quota_exceeded":{"maxBytes":"integer","maxMegabytes":"number","usedBytes":"integer","retryAfterSeconds":"integer"},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"academy_lesson_completed":{"completions":"integer"},"academy_own_answer":{"answerId":"string"},"academy_question_answered":{"answers":"integer"},"academy_section_not_empty":{"lessons":"integer"},"account_disabled":{},"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_points_redemption":{},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_checked_in":{"day":"string"},"already_collected":{"orderId":"string","collectedAt":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"bargain_already_helped":{"bargainId":"string"},"bargain_already_open":{"bargainId":"string"},"bargain_already_ordered":{"bargainId":"string"},"bargain_campaign_closed":{"campaignId":"string"},"bargain_expired":{"bargainId":"string","expiresAt":"string"},"bargain_finished":{"bargainId":"string","status":"string"},"bargain_not_yours":{},"bargain_own":{},"bargain_single_item":{"variantId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"bulk_too_many":{"max":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"cannot_disable_self":{},"cannot_revoke_own_admin":{},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"community_membership_required":{"communityId":"string"},"community_pickup_required":{"communityId":"string"},"competition_closed":{"status":"string"},"competition_locked":{"field":"string"},"competition_started":{"startsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"flash_sale_ended":{"saleId":"string","endsAt":"string"},"flash_sale_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"flash_sale_not_live":{"saleId":"string","startsAt":"string"},"flash_sale_single_item":{"variantId":"string"},"flash_sale_sold_out":{"saleId":"string","remaining":"integer"},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"helper_is_leader":{},"helper_not_member":{"userId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"import_has_problems":{"problems":"integer"},"import_no_rows":{},"import_too_many_rows":{"rows":"integer","max":"integer"},"import_unreadable":{"format":"string","line":"integer"},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"leader_approval_pending":{},"leader_required":{},"level_discount_too_high":{"discountBps":"integer","maxBps":"integer"},"level_first_not_zero":{"rank":"integer","threshold":"integer"},"level_one_required":{},"level_rank_taken":{"rank":"integer"},"level_thresholds_not_increasing":{"rank":"integer","threshold":"integer","belowRank":"integer","belowThreshold":"integer"},"live_chat_closed":{"status":"string"},"live_chat_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"live_host_role_required":{},"live_nothing_pinned":{},"live_pin_not_found":{"pinId":"string"},"live_product_not_found":{"productId":"string"},"live_room_not_found":{"id":"string"},"live_room_not_live":{"id":"string","status":"string"},"live_source_required":{},"live_starts_in_past":{},"live_stream_origin_not_allowed":{"origin":"string"},"live_stream_url_invalid":{},"live_video_not_found":{"videoId":"string"},"make_up_day_checked":{"day":"string"},"make_up_no_cards":{"perMonth":"integer"},"make_up_not_past":{"day":"string"},"make_up_off":{},"make_up_other_month":{"day":"string"},"mall_item_unavailable":{"itemId":"string"},"mall_limit_reached":{"itemId":"string","perPersonLimit":"integer"},"mall_sold_out":{"itemId":"string"},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_enough_points":{"balance":"integer","needed":"integer"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"order_source_unknown":{"type":"string","id":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"pickup_not_collectable":{"orderId":"string","status":"string"},"pickup_order":{"orderId":"string"},"policy_forbids":{"profile":"string","rule":"string"},"posting_banned":{"until":"string"},"posts_follow_self":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"reset_link_invalid":{},"review_already_written":{"reviewed":"integer"},"review_follow_up_exists":{},"review_follow_up_too_early":{"availableAt":"string","days":"integer"},"review_line_refunded":{"orderItemId":"string"},"review_order_not_reviewable":{"status":"string"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shipping_template_default":{},"shipping_template_in_use":{"products":"integer"},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"staff_account_admin_only":{},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_a_video":{"accepted":"string"},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"upload_video_host_only":{},"upload_video_quota_exceeded":{"maxBytes":"integer","maxMegabytes":"number","usedBytes":"integer","retryAfterSeconds":"integer"},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};
