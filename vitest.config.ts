@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { findPostgresBin } from './test/support/postgres-cluster.js';
@@ -31,8 +32,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: on a 2-core machine, one file at a time.
-    // Most files wait on PostgreSQL, Chromium or timers, so three share two cores well.
-    maxWorkers: Number(process.env.TEST_WORKERS ?? 3),
+    // One per core: the files are CPU-bound (PGlite runs in the worker), so more only queue.
+    maxWorkers: Number(process.env.TEST_WORKERS ?? availableParallelism()),
     projects: [
       {
         extends: true as const,

@@ -29,6 +29,11 @@ export const API_TAGS = [
     description:
       'Bargains ("help me cut the price"): friends each cut a started bargain once, down to a floor.',
   },
+  {
+    name: 'gifts',
+    description:
+      'Gifts ("buy for a friend"): a paid order’s claim link, the friend’s claim with their address, and refunds of unclaimed gifts.',
+  },
   { name: 'coupons', description: 'Coupon templates, claims and share-to-unlock coupons.' },
   { name: 'invitations', description: 'Invitation codes and the rewards they earn.' },
   { name: 'points', description: 'Points: the balance, lots and when they expire, history, settings.' },

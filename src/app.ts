@@ -41,6 +41,7 @@ import {
   flashSaleRoutes,
 } from './modules/flashsales/index.js';
 import { createFulfilmentService, fulfilmentRoutes, shipmentLookup } from './modules/fulfilment/index.js';
+import { createGiftOrders, createGiftService, giftRoutes } from './modules/gifts/index.js';
 import {
   createGroupBuyCheckout,
   createGroupBuyService,
@@ -240,6 +241,7 @@ export async function buildApp(deps: AppDeps) {
     groupBuys: createGroupBuyCheckout({ clock }),
     flashSales: createFlashSaleCheckout({ clock }),
     bargains: createBargainCheckout({ clock, policy }),
+    gifts: createGiftOrders({ clock }),
     memberPricing,
     pointsCheckout: points.checkout,
     shipping: shipping.checkout,
@@ -276,6 +278,15 @@ export async function buildApp(deps: AppDeps) {
     communityExists: (conn, communityId) => communities.directory.exists(conn, communityId),
   });
   const flashSales = createFlashSaleService({ db, clock, catalog });
+  const gifts = createGiftService({
+    db,
+    clock,
+    jobs,
+    events,
+    orders,
+    names: accounts.namesOf,
+    claimDays: config.giftClaimDays,
+  });
   const bargains = createBargainService({
     db,
     clock,
@@ -343,6 +354,7 @@ export async function buildApp(deps: AppDeps) {
       commissionMultiplierBps,
       // The trust module is built after after-sales (which needs distribution): bound when called.
       lowTrust: (tx, promoterId) => trust.lowTrust(tx, promoterId),
+      policy,
       contentSources,
       sources: {
         sharerOfCode: async (conn, code) => (await sharing.service.findLink(conn, code))?.ownerId ?? null,
@@ -362,6 +374,7 @@ export async function buildApp(deps: AppDeps) {
     shareVisitors,
     groupPrices: groupBuys.quoteUnitPrice,
     memberPricing,
+    policy,
   });
   const levels = createLevelsService({
     db,
@@ -373,7 +386,16 @@ export async function buildApp(deps: AppDeps) {
     coupons,
     orders,
   });
-  const invitations = createInvitationsService({ db, clock, accounts, orders, coupons, points, events });
+  const invitations = createInvitationsService({
+    db,
+    clock,
+    accounts,
+    orders,
+    coupons,
+    points,
+    events,
+    policy,
+  });
   const pointsMall = createPointsMallService({
     db,
     clock,
@@ -420,7 +442,16 @@ export async function buildApp(deps: AppDeps) {
     currency: config.currency,
     publicUrl: config.publicUrl,
   });
-  const tasks = createTasksService({ db, clock, timeZone: config.timeZone, points, coupons, orders, events });
+  const tasks = createTasksService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    points,
+    coupons,
+    orders,
+    events,
+    policy,
+  });
   const honours = createHonoursService({
     db,
     clock,
@@ -546,6 +577,7 @@ export async function buildApp(deps: AppDeps) {
     groupBuys,
     flashSales,
     bargains,
+    gifts,
     distribution,
     coupons,
     invitations,
@@ -563,6 +595,7 @@ export async function buildApp(deps: AppDeps) {
   const services = {
     flashSales,
     bargains,
+    gifts,
     accounts,
     structure,
     trust,
@@ -678,7 +711,7 @@ export async function buildApp(deps: AppDeps) {
     jobs,
     testClock,
     policy,
-    distributionRules: distribution.settings,
+    distributionRules: distribution.effectiveSettings,
   });
   await app.register(accountsRoutes, {
     accounts,
@@ -690,6 +723,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(catalogIoRoutes, { catalog, imports: catalogImports, currency: config.currency });
   await app.register(ordersRoutes, {
     orders,
+    publicUrl: config.publicUrl,
     checkoutRateLimit:
       config.rateLimits && config.checkoutRateLimit > 0
         ? { max: config.checkoutRateLimit, timeWindow: '1 minute' }
@@ -721,6 +755,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(groupBuyRoutes, { groupBuys });
   await app.register(flashSaleRoutes, { flashSales });
   await app.register(bargainRoutes, { bargains });
+  await app.register(giftRoutes, { gifts, publicUrl: config.publicUrl });
   await app.register(couponsRoutes, { coupons });
   await app.register(pointsRoutes, { points });
   await app.register(checkinsRoutes, { checkins });
@@ -741,7 +776,7 @@ export async function buildApp(deps: AppDeps) {
   });
   const shareEarnings = createShareEarningsService({
     catalog,
-    settings: distribution.settings,
+    settings: distribution.effectiveSettings,
     groupPrices: groupBuys.runningPrices,
   });
   await app.register(shareEarningsRoutes, { shareEarnings });

@@ -26,6 +26,8 @@ export interface Config {
   returnWindowDays: number;
   /** Days after shipping when delivery is confirmed for a buyer who has not confirmed it. */
   autoConfirmDays: number;
+  /** Days a paid gift waits for its recipient to claim it before it is refunded. */
+  giftClaimDays: number;
   distributionMaxLevels: number;
   distributionRatesBps: number[];
   sandboxPayments: boolean;
@@ -339,6 +341,8 @@ export function loadConfig(env: Env = process.env): Config {
     paymentTimeoutMinutes: int(env, 'PAYMENT_TIMEOUT_MINUTES', 30, 1, 7 * 24 * 60),
     returnWindowDays: int(env, 'RETURN_WINDOW_DAYS', 7, 0, 365),
     autoConfirmDays: int(env, 'AUTO_CONFIRM_DAYS', 10, 1, 60),
+    // WeChat's gifts wait a day (24 hours) for their recipient.
+    giftClaimDays: int(env, 'GIFT_CLAIM_DAYS', 1, 1, 30),
     distributionMaxLevels,
     distributionRatesBps: ratesBps(env, distributionMaxLevels),
     sandboxPayments,
@@ -413,6 +417,11 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'AUTO_CONFIRM_DAYS',
     '10',
     'days after shipping when a delivery the buyer has not confirmed is confirmed automatically, 1..60',
+  ],
+  [
+    'GIFT_CLAIM_DAYS',
+    '1',
+    'days a paid gift waits for its recipient to claim it before it is refunded to its sender, 1..30',
   ],
   ['DISTRIBUTION_MAX_LEVELS', '2', 'commission levels, 1..3 (hard cap 3)'],
   ['DISTRIBUTION_RATES_BPS', '1000,500,200', 'commission per level in basis points'],

@@ -41,9 +41,11 @@ async function main() {
       stripe: Boolean(config.stripe),
       testClock: config.testClock,
       demo,
+      policyProfile: config.policyProfile,
     },
     `payments through ${config.paymentProvider}; sandbox ${onOff(config.sandboxPayments)}, ` +
-      `Stripe ${onOff(Boolean(config.stripe))}, test clock ${onOff(config.testClock)}, demo shop ${onOff(demo)}`,
+      `Stripe ${onOff(Boolean(config.stripe))}, test clock ${onOff(config.testClock)}, demo shop ${onOff(demo)}, ` +
+      `market policy ${config.policyProfile}`,
   );
   if (config.sandboxPayments && db.dialect === 'postgres') {
     app.log.warn(

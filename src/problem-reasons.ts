@@ -11,6 +11,7 @@ import { couponReasons } from './modules/coupons/index.js';
 import { distributionReasons } from './modules/distribution/index.js';
 import { flashSaleReasons } from './modules/flashsales/index.js';
 import { fulfilmentReasons } from './modules/fulfilment/index.js';
+import { giftReasons } from './modules/gifts/index.js';
 import { groupBuyReasons } from './modules/groupbuy/index.js';
 import { levelsReasons } from './modules/levels/index.js';
 import { liveReasons } from './modules/live/index.js';
@@ -52,6 +53,7 @@ export const problemReasons = mergeReasonCatalogs([
   groupBuyReasons,
   flashSaleReasons,
   bargainReasons,
+  giftReasons,
   orderReasons,
   paymentReasons,
   distributionReasons,

@@ -5,6 +5,7 @@ import type { CompetitionsService } from './modules/competitions/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import type { DistributionService } from './modules/distribution/index.js';
 import type { FlashSaleService } from './modules/flashsales/index.js';
+import type { GiftService } from './modules/gifts/index.js';
 import type { GroupBuyService } from './modules/groupbuy/index.js';
 import type { HonoursService } from './modules/honours/index.js';
 import type { InvitationsService } from './modules/invitations/index.js';
@@ -23,6 +24,7 @@ export interface ReactingModules {
   groupBuys: Pick<GroupBuyService, 'reactions'>;
   flashSales: Pick<FlashSaleService, 'reactions'>;
   bargains: Pick<BargainService, 'reactions'>;
+  gifts: Pick<GiftService, 'reactions'>;
   distribution: Pick<DistributionService, 'reactions'>;
   coupons: Pick<CouponsService, 'reactions'>;
   invitations: Pick<InvitationsService, 'reactions'>;
@@ -56,6 +58,11 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.subscribe('order.cancelled', m.flashSales.reactions.onCancelled);
   // A cancelled or expired unpaid order frees its bargain for another order.
   events.subscribe('order.cancelled', m.bargains.reactions.onCancelled);
+  // A paid gift gets its claim link and deadline with the payment, so the paid order shows the link;
+  // a gift whose order lapsed or was refunded before anyone claimed it is closed with it.
+  events.subscribe('order.paid', m.gifts.reactions.onPaid);
+  events.subscribe('order.cancelled', m.gifts.reactions.onCancelled);
+  events.subscribe('order.refunded', m.gifts.reactions.onRefunded);
   events.subscribe('order.completed', m.distribution.reactions.startReturnWindow);
   events.subscribe('order.refunded', m.afterSales.reactions.onOrderRefunded);
   events.subscribe('order.refunded', m.groupBuys.reactions.onRefunded);

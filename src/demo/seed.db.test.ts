@@ -10,11 +10,13 @@ import type { Order } from '../modules/orders/present.js';
 import type { StorePage } from '../modules/stores/service.js';
 import { projectPath } from '../platform/paths.js';
 import { demoAddresses } from './addresses.js';
+import { demoBargain } from './bargains.js';
 import { DEMO_CATEGORIES, type DemoCategory, demoCatalog, demoCategoryDetails } from './catalog.js';
 import { demoCommunity, demoCommunityGroupBuy, demoLeader, demoLeaderRateBps } from './communities.js';
 import { demoContentOrders } from './content-orders.js';
 import { demoPayoutDetails, demoStockAdjustment } from './earnings.js';
 import { demoFlashSales } from './flash-sales.js';
+import { demoGifts } from './gifts.js';
 import { demoImport } from './imports.js';
 import { demoLiveRooms } from './live.js';
 import { demoOrders } from './orders.js';
@@ -110,6 +112,57 @@ describe('demo shop', () => {
     expect(items.map((s) => s.status)).toEqual(['live', 'upcoming']);
     expect(items[0]).toMatchObject({ remaining: demoFlashSales[0].quantity - 1 });
     expect(items.every((s) => s.product.title !== '')).toBe(true);
+  });
+
+  it('has a bargain campaign on, and Zhao Lei’s bargain on it cut once by each of two other buyers', async () => {
+    const campaigns = (await t.request('GET', '/api/bargain-campaigns')).json<{
+      items: { id: string; floorPrice: number; regularPrice: number | null }[];
+    }>().items;
+    expect(campaigns).toEqual([
+      expect.objectContaining({ floorPrice: (campaigns[0]?.regularPrice ?? 0) - demoBargain.discount }),
+    ]);
+    const { token } = await signInAs(demoBargain.starter);
+    const mine = (await t.request('GET', '/api/me/bargains', { token })).json<{
+      items: {
+        campaignId: string;
+        status: string;
+        price: number;
+        startPrice: number;
+        floorPrice: number;
+        helps: { user: { name: string }; cut: number }[];
+      }[];
+    }>().items;
+    expect(mine).toHaveLength(1);
+    const [bargain] = mine;
+    expect(bargain).toMatchObject({ campaignId: campaigns[0]?.id, status: 'open' });
+    expect(bargain?.helps.map((h) => h.user.name)).toEqual(['Chen J.', 'Wang F.']);
+    const cut = bargain?.helps.reduce((sum, h) => sum + h.cut, 0);
+    expect(bargain?.price).toBe((bargain?.startPrice ?? 0) - (cut ?? 0));
+    expect(bargain?.price).toBeGreaterThan(bargain?.floorPrice ?? 0);
+  });
+
+  it('has a gift Zhao Lei sent Chen Jie, claimed, and one of his still waiting for a friend', async () => {
+    type Mine = {
+      items: { orderId: string; status: string; message: string | null; claimUrl: string | null }[];
+    };
+    const chen = (await signInAs(demoGifts.claimed.to)).token;
+    const zhao = (await signInAs(demoGifts.claimed.from)).token;
+    const received = (await t.request('GET', '/api/me/gifts?box=received', { token: chen })).json<Mine>();
+    expect(received.items).toEqual([
+      expect.objectContaining({ status: 'claimed', message: demoGifts.claimed.message }),
+    ]);
+    const claimedId = received.items[0]?.orderId as string;
+    const toHim = (await t.request('GET', `/api/orders/${claimedId}`, { token: chen })).json<Order>();
+    expect(toHim.address).toMatchObject({ line1: demoAddresses[0].line1 });
+    const fromHim = (await t.request('GET', `/api/orders/${claimedId}`, { token: zhao })).json<Order>();
+    expect(fromHim).toMatchObject({ status: 'paid', address: null, gift: { status: 'claimed' } });
+    const sent = (await t.request('GET', '/api/me/gifts?box=sent', { token: chen })).json<Mine>();
+    expect(sent.items).toEqual([
+      expect.objectContaining({
+        status: 'unclaimed',
+        claimUrl: expect.stringMatching(/\/gifts\/[\w-]{22,}$/),
+      }),
+    ]);
   });
 
   it('lists 30+ products across at least five categories', async () => {

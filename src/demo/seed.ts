@@ -5,6 +5,7 @@ import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { seedDemoAcademy } from './academy.js';
 import { seedDemoAddressBook } from './addresses.js';
+import { seedDemoBargains } from './bargains.js';
 import {
   DEMO_CATEGORIES,
   type DemoProduct,
@@ -18,6 +19,7 @@ import { seedDemoCompetitions } from './competitions.js';
 import { seedDemoContentOrders } from './content-orders.js';
 import { type DemoEarningsSummary, seedDemoEarnings, seedDemoStock } from './earnings.js';
 import { seedDemoFlashSales } from './flash-sales.js';
+import { seedDemoGifts } from './gifts.js';
 import { seedDemoHonours } from './honours.js';
 import { seedDemoImport } from './imports.js';
 import { seedDemoLevels } from './levels.js';
@@ -49,6 +51,10 @@ export interface DemoSummary extends DemoSocialSummary, DemoEarningsSummary {
   communities: number;
   /** A flash sale on now and one opening soon (flash-sales.ts). */
   flashSales: number;
+  /** A bargain campaign and a demo buyer's bargain with two helps (bargains.ts). */
+  bargains: number;
+  /** A gift one demo buyer sent another, claimed, and one still waiting for its friend (gifts.ts). */
+  gifts: number;
   /** Background jobs run at the end: the notifications of the story, among others. */
   jobs: number;
 }
@@ -139,6 +145,8 @@ async function seedStory(
   const community = await seedDemoCommunities(services, people, products, time);
   if (community.leaderEmail) accounts.push(community.leaderEmail);
   const flash = await seedDemoFlashSales(services, people.get('buyer3'), products, runtime.clock.now());
+  const bargains = await seedDemoBargains(services, people, products);
+  const gifts = await seedDemoGifts(services, people, products);
   const jobs = await runtime.jobs.runDue();
   return {
     products: demoCatalog.length,
@@ -154,6 +162,8 @@ async function seedStory(
     ...shipping,
     communities: community.communities,
     ...flash,
+    ...bargains,
+    ...gifts,
     jobs,
   };
 }

@@ -124,6 +124,10 @@ export interface DomainEvents {
    * it is refunded or returned to the platform (the communities module's uncollected-orders job).
    */
   'pickup.reminder': { userId: string; orderId: string; communityId: string; collectBy: string };
+  /** A gift was claimed by its recipient; `userId` is its sender (who is told; never the address). */
+  'gift.claimed': { orderId: string; userId: string };
+  /** Nobody claimed a gift in time and its order is being refunded; `userId` is its sender. */
+  'gift.refunded': { orderId: string; userId: string };
   /** An operator approved or rejected a promoter's (`userId`) withdrawal. */
   'withdrawal.decided': {
     withdrawalId: string;

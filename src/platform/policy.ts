@@ -144,23 +144,30 @@ export interface Policy {
   allows(feature: PolicyFeature): boolean;
   /** Throws 422 `policy_forbids` when the profile forbids the feature. */
   assertAllowed(feature: PolicyFeature): void;
+  /** The 422 `policy_forbids` naming a rule, for limits a request goes past (levels, payout cap). */
+  forbidden(rule: PolicyRule): AppError;
 }
 
 export function createPolicy(name: PolicyProfileName): Policy {
   const profile = policyProfile(name);
+  const forbidden = (rule: PolicyRule) =>
+    new AppError(
+      'business_rule',
+      `The ${profile.name} market policy does not allow this (${rule})`,
+      undefined,
+      {
+        reason: 'policy_forbids',
+        params: { profile: profile.name, rule },
+      },
+    );
   return {
     profile,
     rules: profile.rules,
     allows: (feature) => profile.rules[feature],
     assertAllowed(feature) {
-      if (profile.rules[feature]) return;
-      throw new AppError(
-        'business_rule',
-        `The ${profile.name} market policy does not allow ${feature}`,
-        undefined,
-        { reason: 'policy_forbids', params: { profile: profile.name, rule: feature } },
-      );
+      if (!profile.rules[feature]) throw forbidden(feature);
     },
+    forbidden,
   };
 }
 
@@ -183,3 +190,21 @@ export const PolicyProfileNameSchema = Type.Union([
   Type.Literal('us-ftc'),
   Type.Literal('eu'),
 ]);
+
+const PolicySources = Type.Record(Type.String(), Type.String(), {
+  description: 'where each rule the profile sets comes from (a law, a platform’s terms), by rule name',
+});
+
+/** A profile as the console shows it: its rules and the source of each. */
+export const PolicyProfileSchema = Type.Object({
+  name: PolicyProfileNameSchema,
+  description: Type.String(),
+  rules: PolicyRulesSchema,
+  sources: PolicySources,
+});
+
+/** `GET /api/admin/policy`: the profile in force and every profile to compare it with. */
+export const PolicyOverviewSchema = Type.Object({
+  current: PolicyProfileSchema,
+  profiles: Type.Array(PolicyProfileSchema),
+});

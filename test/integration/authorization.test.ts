@@ -37,6 +37,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/flash-sales/{id}': 'a flash sale’s page is shared to strangers',
   'GET /api/bargain-campaigns': 'bargains to start are advertised to everyone',
   'GET /api/bargains/{id}': 'a bargain’s page is shared to friends who help',
+  'GET /api/gifts/{token}':
+    'a gift’s claim link is sent to a friend who may not have an account yet (no prices, no address)',
   'GET /api/coupons': 'the coupon centre shows its offers before sign-in',
   'GET /api/invitation-rewards': 'the invitation page says what inviting earns before sign-in',
   'GET /api/points-mall': 'the points mall shows what points buy before sign-in, to make people want them',
@@ -103,6 +105,7 @@ interface Fixture {
   userId: string;
   liveRoomId: string;
   bargainId: string;
+  giftToken: string;
 }
 
 /**
@@ -207,6 +210,12 @@ const SHARED: { pattern: RegExp; param: string; object: keyof Fixture; reason: s
     param: 'id',
     object: 'bargainId',
     reason: 'a bargain is helped by its starter’s friends; the help is the helper’s own',
+  },
+  {
+    pattern: /^\/api\/gifts\/\{token\}\/claim$/,
+    param: 'token',
+    object: 'giftToken',
+    reason: 'a gift’s link is its sender’s to give to anyone; the claim is the claimer’s own',
   },
   {
     pattern: /^\/api\/users\/\{id\}\/followers$/,
@@ -467,6 +476,16 @@ beforeAll(async () => {
     body: { campaignId: bargainCampaign.json<{ id: string }>().id },
   });
   expect(bargain.statusCode, bargain.body).toBe(201);
+  // A gift A bought and nobody claimed yet: its link is shared, not owned.
+  const gift = await t.request('POST', '/api/orders', {
+    token: a.token,
+    body: { items: [{ variantId, quantity: 1 }], gift: { message: 'Sweep gift' } },
+  });
+  expect(gift.statusCode, gift.body).toBe(201);
+  const giftPaid = await t.request('POST', `/api/payments/sandbox/${gift.json<Order>().id}/succeed`, {
+    token: a.token,
+  });
+  expect(giftPaid.statusCode, giftPaid.body).toBe(200);
 
   fixture = {
     orderId: order.id,
@@ -492,6 +511,7 @@ beforeAll(async () => {
     userId: a.user.id,
     liveRoomId: room.json<{ id: string }>().id,
     bargainId: bargain.json<{ id: string }>().id,
+    giftToken: giftPaid.json<Order>().gift?.claimUrl?.split('/gifts/')[1] ?? '',
   };
 });
 afterAll(() => t.close());

@@ -13,6 +13,8 @@ import './styles/fraud.css';
 import './styles/coupons.css';
 import './styles/groupbuy.css';
 import './styles/flashsales.css';
+import './styles/gifts.css';
+import './styles/bargains.css';
 import './styles/stock.css';
 import './styles/privacy.css';
 import './styles/notifications.css';

@@ -43,7 +43,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ afterSales: AfterSale
           '`after_sale_window_closed` (with `returnWindowDays`); more units than are left → 409 ' +
           '`after_sale_quantity_above_refundable` (with `remaining`); units an open request names → 409 ' +
           '`after_sale_already_requested`; nothing left → 409 `after_sale_nothing_left`. Another ' +
-          "person's order → 404.",
+          "person's order → 404; a claimed gift is its recipient's, so its buyer gets 404 too.",
         params: IdParams,
         body: AfterSaleBody,
         response: { 201: AfterSaleSchema, ...errors },

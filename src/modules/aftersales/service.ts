@@ -95,7 +95,8 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
       if (error instanceof AppError && error.code === 'not_found') return null;
       throw error;
     });
-    if (!order || order.userId !== userId) throw notFound('Order');
+    // A claimed gift's after-sales is its recipient's, no longer its buyer's.
+    if (!order || (await orders.holderOf(tx, orderId)) !== userId) throw notFound('Order');
     return order;
   }
 
@@ -377,9 +378,9 @@ export function createAfterSalesService(ctx: AfterSalesContext) {
     );
   }
 
-  /** The order's requests, for its buyer (404 for anyone else). */
+  /** The order's requests, for its buyer or a claimed gift's recipient (404 for anyone else). */
   async function ofOrder(userId: string, orderId: string, page: { limit: number; cursor?: string }) {
-    await orders.getOwnOrder(userId, orderId);
+    if ((await orders.holderOf(db, orderId)) !== userId) throw notFound('Order');
     return list({ ...page, orderId });
   }
 

@@ -102,6 +102,7 @@ export async function claimCoupon(
     const t = await q.lockTemplate(tx, templateId);
     // A coupon kept for rewards is not offered to anyone: to a claimer it does not exist.
     if (!t?.claimable) throw notFound('Coupon');
+    if (t.share_to_unlock !== null) ctx.policy?.assertAllowed('shareToUnlock');
     const refusal = claimRefusal(
       {
         status: t.status,
@@ -164,7 +165,7 @@ export async function listOffers(
         visible.map((r) => r.id),
       )
     : new Map<string, number>();
-  return toPage(
+  const offers = toPage(
     rows,
     page.limit,
     (r) => [r.created_at.toISOString(), r.id],
@@ -174,6 +175,10 @@ export async function listOffers(
       return { ...presentTemplate(r), held: mine, canClaim: !soldOut && mine < r.per_user_limit };
     },
   );
+  // Where the market policy forbids share-to-unlock, such offers are not shown (the cursor still pages on).
+  if (ctx.policy && !ctx.policy.allows('shareToUnlock'))
+    offers.items = offers.items.filter((o) => o.shareToUnlock === null);
+  return offers;
 }
 
 export async function listHeldCoupons(

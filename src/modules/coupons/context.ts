@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
+import type { Policy } from '../../platform/policy.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { MemberPricing } from '../orders/index.js';
 import type { PaidUnitPrice } from './rules.js';
@@ -26,4 +27,6 @@ export interface CouponsContext {
    * it, as checkout does. Without it there is none.
    */
   memberPricing?: MemberPricing;
+  /** The market policy profile: where it forbids share-to-unlock, such coupons are neither made nor claimed. */
+  policy?: Pick<Policy, 'allows' | 'assertAllowed'>;
 }

@@ -52,6 +52,11 @@ function assertSound(t: q.TemplateRow) {
   }
 }
 
+/** A share-to-unlock coupon where the market policy forbids it is refused (422 `policy_forbids`). */
+function assertAllowedByPolicy(ctx: CouponsContext, t: q.TemplateRow) {
+  if (t.share_to_unlock !== null) ctx.policy?.assertAllowed('shareToUnlock');
+}
+
 export async function createTemplate(
   ctx: CouponsContext,
   input: CreateTemplateInput,
@@ -82,6 +87,7 @@ export async function createTemplate(
   };
   const row = withFields(empty, input);
   assertSound(row);
+  assertAllowedByPolicy(ctx, row);
   return ctx.db.transaction(async (tx) => {
     await q.saveTemplate(tx, row);
     const template = presentTemplate(row);
@@ -106,6 +112,7 @@ export async function updateTemplate(
     if (!current) throw notFound('Coupon');
     const row = { ...withFields(current, input), updated_at: ctx.clock.now() };
     assertSound(row);
+    if (input.shareToUnlock !== undefined) assertAllowedByPolicy(ctx, row);
     await q.saveTemplate(tx, row);
     const template = presentTemplate(row);
     const target = { type: 'coupon', id };

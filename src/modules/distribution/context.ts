@@ -4,6 +4,7 @@ import type { ContentSources } from '../../platform/content-sources.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
 import type { EventBus } from '../../platform/events.js';
 import type { IdempotencyStore } from '../../platform/idempotency.js';
+import type { Policy } from '../../platform/policy.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { LedgerService } from '../ledger/index.js';
 import type { OrdersService } from '../orders/index.js';
@@ -55,6 +56,11 @@ export interface DistributionContext {
    * so their new commissions are held for review (`low_trust`). Nobody is held without it.
    */
   lowTrust?(tx: Tx, promoterId: string): Promise<boolean>;
+  /**
+   * The market policy profile: new commissions stay within its levels and payout cap, and the
+   * operator cannot save settings beyond them. No limits without it.
+   */
+  policy?: Policy;
 }
 
 /**

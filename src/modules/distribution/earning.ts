@@ -16,6 +16,7 @@ import {
   levelOnePromoter,
   splitCommission,
   withAuthorSplit,
+  withinPolicy,
   withLeaderShare,
 } from './rules.js';
 import { currentSettings } from './settings.js';
@@ -29,7 +30,7 @@ import { currentSettings } from './settings.js';
 export async function earnCommissions(ctx: DistributionContext, tx: Tx, orderId: string): Promise<void> {
   const facts = await ctx.orders.attributionFacts(tx, orderId);
   if (!facts) return;
-  const settings = await currentSettings(ctx, tx);
+  const settings = withinPolicy(await currentSettings(ctx, tx), ctx.policy?.rules);
   const productIds = facts.lines.map((l) => l.productId);
   const overrides = await ctx.productRates(tx, productIds);
   // Products' leader rates matter only to an order collected in a leader's community.

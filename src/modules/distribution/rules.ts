@@ -50,6 +50,31 @@ export interface DistributionSettings {
   leaderRateBps: number;
 }
 
+/** The market policy's limits on commission (platform/policy.ts): levels paid and the total payout. */
+export interface CommissionLimits {
+  maxCommissionLevels: number;
+  payoutCapBps: number;
+}
+
+/**
+ * The operator's settings as the market policy lets them apply to a new commission: no deeper than
+ * its levels, no more in all than its cap. Saved settings are never rewritten, so a switch of
+ * profile applies from the next order on and a switch back restores the operator's own.
+ */
+export function withinPolicy<S extends Pick<DistributionSettings, 'maxLevels' | 'ratesBps' | 'capBps'>>(
+  settings: S,
+  limits: CommissionLimits | undefined,
+): S {
+  if (!limits) return settings;
+  const maxLevels = Math.min(settings.maxLevels, limits.maxCommissionLevels);
+  return {
+    ...settings,
+    maxLevels,
+    ratesBps: settings.ratesBps.slice(0, maxLevels),
+    capBps: Math.min(settings.capBps, limits.payoutCapBps),
+  };
+}
+
 /**
  * When a buyer reached a post or live room through another person's share link, who is the level-1
  * promoter: the `sharer` (as share links always worked, the default: an operator's commissions do

@@ -17,7 +17,7 @@ import {
 import type { PayoutDetailsInput } from './payout-rules.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';
-import type { WithdrawalStatus } from './rules.js';
+import { type WithdrawalStatus, withinPolicy } from './rules.js';
 import { currentSettings, updateSettings } from './settings.js';
 import {
   holdSettlement,
@@ -72,6 +72,8 @@ export function createDistributionService(
 
   return {
     settings: () => currentSettings(ctx, ctx.db),
+    /** The settings as a new commission applies them: within the market policy's levels and cap. */
+    effectiveSettings: async () => withinPolicy(await currentSettings(ctx, ctx.db), ctx.policy?.rules),
     updateSettings: (patch: Parameters<typeof updateSettings>[1], by?: AuditContext) =>
       updateSettings(ctx, patch, by),
     wallet: (userId: string) => walletOf(ctx, ctx.db, userId),

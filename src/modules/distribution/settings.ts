@@ -62,6 +62,7 @@ export async function updateSettings(
         },
       );
     }
+    assertWithinPolicy(ctx, patch);
     // Each signal once, in the order they are listed, whatever order they were sent in.
     next.holdingSignals = RING_SIGNALS.filter((s) => next.holdingSignals.includes(s));
     await q.saveSettings(tx, next, ctx.clock.now());
@@ -76,4 +77,17 @@ export async function updateSettings(
     });
     return next;
   });
+}
+
+/**
+ * The operator may not set deeper levels or a larger cap than the market policy allows (422
+ * `policy_forbids`); settings saved before a switch of profile stay, applied within its limits.
+ */
+function assertWithinPolicy(ctx: DistributionContext, patch: Partial<DistributionSettings>) {
+  const policy = ctx.policy;
+  if (!policy) return;
+  if (patch.maxLevels !== undefined && patch.maxLevels > policy.rules.maxCommissionLevels)
+    throw policy.forbidden('maxCommissionLevels');
+  if (patch.capBps !== undefined && patch.capBps > policy.rules.payoutCapBps)
+    throw policy.forbidden('payoutCapBps');
 }

@@ -34,7 +34,8 @@ export const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ fulfilment: Fulfilmen
         summary: 'Ship a paid order',
         description:
           'Admin only. Hands a paid order to a carrier: paid → shipped, with the carrier and tracking ' +
-          'number. A group-buy order ships only once its group succeeded; any other state → 409 with the ' +
+          'number. A group-buy order ships only once its group succeeded, a gift once its recipient claimed ' +
+          'it (`gift_not_claimed`); any other state → 409 with the ' +
           "orders module's reason (`not_paid`, `already_shipped`, `group_waiting`, …). An unknown order → " +
           '404 `shipment_order_not_found`; a carrier or tracking number that does not pass → 400 naming the ' +
           'field and rule. The buyer may confirm receipt; otherwise delivery is confirmed automatically ' +

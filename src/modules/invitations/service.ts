@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db.js';
 import { invalidInput } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
+import type { Policy } from '../../platform/policy.js';
 import { maskedPerson } from '../../platform/privacy.js';
 import type { AccountsService } from '../accounts/index.js';
 import { type AuditContext, record } from '../audit/index.js';
@@ -20,6 +21,8 @@ export interface InvitationsContext {
   points: Pick<PointsService, 'post'>;
   /** Where `invitation.converted` goes; optional for unit tests. */
   events?: EventBus;
+  /** The market policy profile: where it forbids pay for recruiting, no invitation reward is set or paid. */
+  policy?: Pick<Policy, 'allows' | 'assertAllowed'>;
 }
 
 /** The setting as the API carries it: one object with the fields of every kind. */
@@ -79,7 +82,7 @@ export function createInvitationsService(ctx: InvitationsContext) {
         orderId,
       });
     const setting = await q.loadSetting(tx);
-    if (setting.kind === 'none') return;
+    if (setting.kind === 'none' || ctx.policy?.allows('recruitmentRewards') === false) return;
     const due = rewardDue(setting, { inviterId, paidBefore });
     if (!due) return;
     const recorded = await q.insertReward(tx, {
@@ -127,6 +130,7 @@ export function createInvitationsService(ctx: InvitationsContext) {
   };
 
   async function updateSetting(next: InvitationReward, by?: AuditContext): Promise<InvitationReward> {
+    if (next.kind !== 'none') ctx.policy?.assertAllowed('recruitmentRewards');
     if (next.kind === 'coupon') {
       // A field error with a rule the client words ("no such coupon"), as for any other field.
       await ctx.coupons.getTemplate(next.couponTemplateId).catch(() => {

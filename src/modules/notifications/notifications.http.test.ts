@@ -269,6 +269,8 @@ describe('notification preferences', () => {
         'competition.placed': true,
         'points.expiring': false,
         'pickup.reminder': true,
+        'gift.claimed': false,
+        'gift.refunded': true,
       },
     });
     const put = await t.request('PUT', '/api/me/notification-preferences', {

@@ -31,6 +31,8 @@ const samples: { [T in NotificationType]: NotificationEvent<T>[] } = {
   'pickup.reminder': [
     { userId: 'u1', orderId: 'o1', communityId: 'c1', collectBy: '2026-03-08T10:00:00.000Z' },
   ],
+  'gift.claimed': [{ orderId: ORDER, userId: 'u1' }],
+  'gift.refunded': [{ orderId: ORDER, userId: 'u1' }],
   'withdrawal.decided': [
     { withdrawalId: 'w1', userId: 'p1', amount: 10_000, status: 'approved' },
     { withdrawalId: 'w2', userId: 'p1', amount: 10_000, status: 'rejected' },
@@ -156,7 +158,7 @@ describe('addressOf', () => {
   });
 });
 
-it('emails by default for orders, pickups waiting, after-sales, withdrawals and competition prizes only', () => {
+it('emails by default for orders, pickups waiting, after-sales, withdrawals, competition prizes and unclaimed gifts only', () => {
   expect(NOTIFICATION_TYPES.filter((t) => EMAIL_BY_DEFAULT[t])).toEqual([
     'order.paid',
     'order.redeemed',
@@ -165,5 +167,6 @@ it('emails by default for orders, pickups waiting, after-sales, withdrawals and 
     'withdrawal.decided',
     'competition.placed',
     'pickup.reminder',
+    'gift.refunded',
   ]);
 });

@@ -19,6 +19,8 @@ export const NOTIFICATION_TYPES = [
   'competition.placed',
   'points.expiring',
   'pickup.reminder',
+  'gift.claimed',
+  'gift.refunded',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type NotificationEvent<T extends NotificationType = NotificationType> = DomainEvents[T];
@@ -47,6 +49,9 @@ export const EMAIL_BY_DEFAULT: Readonly<Record<NotificationType, boolean>> = {
   'points.expiring': false,
   // Money comes back (or goods go back) if they do not collect: worth an email.
   'pickup.reminder': true,
+  // The sender's parcel found its recipient: the centre shows it; the refund of one nobody claimed is money back.
+  'gift.claimed': false,
+  'gift.refunded': true,
 };
 
 export const isNotificationType = (name: string): name is NotificationType =>
@@ -89,6 +94,11 @@ export function addressOf<T extends NotificationType>(type: T, event: Notificati
     case 'points.expiring': {
       const p = e as NotificationEvent<'points.expiring'>;
       return { recipients: [p.userId], subject: p.lotId, link: '/points' };
+    }
+    case 'gift.claimed':
+    case 'gift.refunded': {
+      const g = e as NotificationEvent<'gift.claimed'>;
+      return { recipients: [g.userId], subject: g.orderId, link: `/orders/${g.orderId}` };
     }
     case 'pickup.reminder': {
       const p = e as NotificationEvent<'pickup.reminder'>;
@@ -260,6 +270,14 @@ const TEMPLATES: Record<Language, Templates> = {
       title: 'Your order is waiting at the pickup point',
       body: `Collect order ${shortRef(e.orderId)} by ${dayOf(e.collectBy, 'en')} with its pickup code; after that it goes back.`,
     }),
+    'gift.claimed': (e) => ({
+      title: 'Your gift was claimed',
+      body: `Your friend claimed the gift of order ${shortRef(e.orderId)}; it ships to the address they gave.`,
+    }),
+    'gift.refunded': (e) => ({
+      title: 'Your gift was not claimed',
+      body: `Nobody claimed the gift of order ${shortRef(e.orderId)} in time, so it is refunded to you in full.`,
+    }),
   },
   'zh-CN': {
     'order.paid': (e) => ({
@@ -342,6 +360,14 @@ const TEMPLATES: Record<Language, Templates> = {
     'pickup.reminder': (e) => ({
       title: '您的订单在自提点等您取货',
       body: `请在 ${dayOf(e.collectBy, 'zh-CN')} 前凭取货码领取订单 ${shortRef(e.orderId)}，逾期将退回。`,
+    }),
+    'gift.claimed': (e) => ({
+      title: '您的礼物已被领取',
+      body: `好友已领取订单 ${shortRef(e.orderId)} 的礼物，将寄往对方填写的地址。`,
+    }),
+    'gift.refunded': (e) => ({
+      title: '您的礼物未被领取',
+      body: `订单 ${shortRef(e.orderId)} 的礼物未在规定时间内被领取，已全额退款给您。`,
     }),
   },
 };

@@ -36,6 +36,8 @@ export interface PlaceOrderInput {
   flashSale?: { saleId: string };
   /** Bought at a bargain's price by its starter: one unit of its variant. */
   bargain?: { bargainId: string };
+  /** Sent to a friend who claims it with their address: no `address` or `pickup` of the buyer's. */
+  gift?: { message?: string };
 }
 
 /** Where the request came from: kept with the order for attribution and the self-dealing check. */
@@ -70,6 +72,7 @@ export async function placeOrder(
       'a pickup order is collected at its pickup point: send no address',
       'additionalProperties',
     );
+  assertGiftDelivery(ctx, input);
   const hash = requestHash(input);
   if (idempotencyKey) {
     const replay = await ctx.idempotency.find(ctx.db, userId, idempotencyKey, hash);
@@ -219,6 +222,8 @@ async function reserveAndCreate(
   await seat?.attach(tx, order.id);
   await pickup?.attach(tx, order.id);
   await bargain?.attach(tx, order.id);
+  if (input.gift)
+    await ctx.gifts?.attach(tx, { orderId: order.id, senderId: userId, message: input.gift.message || null });
   await q.insertItems(
     tx,
     priced.map(({ variant, unitPrice, quantity }, i) => ({
@@ -251,6 +256,12 @@ const freeShippingOf = (seat: { freeShipping?: boolean } | null, flash: unknown)
  * seat, coupon, points or other deal (its `total` is that price × quantity).
  */
 function assertOneDeal(input: PlaceOrderInput) {
+  // A gift's price is the goods' own: it takes coupons, points and flash sales as any order does,
+  // but not a group seat (the group's refunds and pickups are its members') nor a bargain (its starter's).
+  if (input.gift)
+    for (const field of ['groupBuy', 'bargain'] as const)
+      if (input[field] !== undefined)
+        throw invalidInput(`/${field}`, 'a gift order takes no group seat or bargain', 'giftAlone');
   const deal = input.flashSale ? 'flashSale' : input.bargain ? 'bargain' : null;
   if (!deal) return;
   const words = deal === 'flashSale' ? 'a flash-sale order' : 'a bargain order';
@@ -260,6 +271,27 @@ function assertOneDeal(input: PlaceOrderInput) {
   for (const field of others)
     if (input[field] !== undefined && !(field === 'points' && input.points === 0))
       throw invalidInput(`/${field}`, `${words} takes no other deal`, `${deal}Alone`);
+}
+
+/**
+ * A gift goes to whoever claims its link, to the address they give then: the buyer sends neither an
+ * address (the recipient's stays hidden from the buyer) nor a pickup point.
+ */
+function assertGiftDelivery(ctx: OrdersContext, input: PlaceOrderInput) {
+  if (input.gift === undefined) return;
+  if (!ctx.gifts) throw invalidInput('/gift', 'gifts are not enabled on this server');
+  if (input.address !== undefined)
+    throw invalidInput(
+      '/address',
+      'a gift ships to the address its recipient gives when claiming it: send no address',
+      'additionalProperties',
+    );
+  if (input.pickup !== undefined)
+    throw invalidInput(
+      '/pickup',
+      'a gift ships to the address its recipient gives when claiming it: it is not collected at a pickup point',
+      'additionalProperties',
+    );
 }
 
 /** Checks the flash sale and the buyer's limit (no hot row locked yet); null outside flash sales. */

@@ -31,6 +31,8 @@ export interface OrdersContext {
   flashSales?: FlashSaleCheckout;
   /** The bargains module's checkout side; without it an order with `bargain` is refused. */
   bargains?: BargainCheckout;
+  /** The gifts module's side of orders; without it an order with `gift` is refused. */
+  gifts?: GiftOrders;
   /** The levels module's member price: a discount on the goods by the buyer's level; none without it. */
   memberPricing?: MemberPricing;
   /** The points module's checkout side; without it an order with `points` is refused. */
@@ -169,6 +171,29 @@ export interface BargainRequest {
 }
 
 export type ReservedBargain = ReservedFlashUnits;
+
+/**
+ * Gifts' part in orders, supplied by the gifts module (which owns the gift, its claim link and its
+ * deadline; the orders module needs none of its tables). `attach` records a new order as a gift, in
+ * the checkout transaction; `ofOrders` says which orders are gifts and how far each is, for showing
+ * them, for refusing to ship an unclaimed one, and for who holds a claimed one (its recipient).
+ */
+export interface GiftOrders {
+  attach(tx: Tx, gift: { orderId: string; senderId: string; message: string | null }): Promise<void>;
+  ofOrders(conn: Queryable, orderIds: readonly string[]): Promise<Map<string, OrderGift>>;
+}
+
+export interface OrderGift {
+  status: 'awaiting_payment' | 'unclaimed' | 'claimed' | 'refunded' | 'cancelled';
+  message: string | null;
+  /** The claim link's secret, made when the order is paid; shown to the sender only. */
+  token: string | null;
+  /** Who claimed it: after-sales and receipt are theirs from then on. */
+  recipientId: string | null;
+  /** Unclaimed by then, the order is refunded. */
+  claimBy: string | null;
+  claimedAt: string | null;
+}
 
 export const EXPIRE_ORDER_JOB = 'orders.expire-unpaid';
 export const REFUND_LATE_PAYMENT_JOB = 'orders.refund-late-payment';

@@ -1,12 +1,13 @@
 import type { AppError } from '../../platform/errors.js';
-import type { OrderGroupBuy } from './context.js';
+import type { OrderGift, OrderGroupBuy } from './context.js';
 import { type OrderReason, refuse } from './reasons.js';
 import { type OrderStatus, orderMachine } from './rules.js';
 
 /**
  * Why an order may not ship, as a reason of the orders catalog a client says in its own language.
- * Only a paid order ships (the state machine), and a group-buy order only once its group
- * succeeded: a group that is still filling may fail, and a failed group refunds every member.
+ * Only a paid order ships (the state machine), a group-buy order only once its group succeeded
+ * (a group that is still filling may fail, and a failed group refunds every member), and a gift
+ * only once claimed.
  */
 export type ShipRefusal = Extract<
   OrderReason,
@@ -18,6 +19,7 @@ export type ShipRefusal = Extract<
   | 'group_waiting'
   | 'group_failed'
   | 'pickup_order'
+  | 'gift_not_claimed'
 >;
 
 export const SHIP_REFUSALS: Record<ShipRefusal, string> = {
@@ -29,6 +31,8 @@ export const SHIP_REFUSALS: Record<ShipRefusal, string> = {
   group_waiting: 'This order waits for its group to fill; ship it once the group succeeds',
   group_failed: 'This order’s group did not succeed; it is refunded, not shipped',
   pickup_order: 'This order is collected at a pickup point; it ships in its community’s wave, not by carrier',
+  gift_not_claimed:
+    'This order is a gift nobody has claimed yet: it ships once its recipient gives an address',
 };
 
 const byStatus: Record<Exclude<OrderStatus, 'paid'>, ShipRefusal> = {
@@ -43,9 +47,12 @@ export function shipRefusal(
   status: OrderStatus,
   group: OrderGroupBuy['status'] | undefined,
   pickup = false,
+  gift?: OrderGift['status'],
 ): ShipRefusal | null {
   if (status !== 'paid') return byStatus[status];
   if (pickup) return 'pickup_order';
+  // A gift has no address until its recipient claims it (and one unclaimed in time is refunded).
+  if (gift !== undefined && gift !== 'claimed') return 'gift_not_claimed';
   if (group === 'waiting') return 'group_waiting';
   if (group === 'failed' || group === 'left') return 'group_failed';
   // Kept in step with the state machine: a refusal-free order is one that may become shipped.

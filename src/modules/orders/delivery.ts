@@ -13,6 +13,7 @@ import {
   shipRefusal,
   TIMELINE_NOTES,
 } from './delivery-rules.js';
+import { holderOfRow } from './gift-delivery.js';
 import { cancelUnpaidOrder, lockOrThrow, moveTo } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import * as q from './queries.js';
@@ -36,7 +37,8 @@ export async function markShipped(
   const order = await lockOrThrow(tx, orderId);
   const group = (await ctx.groupBuys?.ofOrders(tx, [orderId]))?.get(orderId);
   const pickup = (await ctx.pickups?.ofOrders(tx, [orderId]))?.has(orderId) ?? false;
-  const refusal = shipRefusal(order.status, group?.status, pickup);
+  const gift = (await ctx.gifts?.ofOrders(tx, [orderId]))?.get(orderId);
+  const refusal = shipRefusal(order.status, group?.status, pickup, gift?.status);
   if (refusal) throw orderRefusal(refusal, orderId, SHIP_REFUSALS);
   const shipped = await moveTo(ctx, tx, order, 'shipped', note);
   await ctx.events.publish(tx, 'order.shipped', { orderId, userId: order.user_id });
@@ -50,14 +52,18 @@ async function complete(ctx: OrdersContext, tx: Tx, order: q.OrderRow, note: str
   return completed;
 }
 
-/** The buyer confirms a shipped order arrived: shipped → completed. Anyone else's order is a 404. */
+/**
+ * The buyer (a claimed gift's recipient) confirms a shipped order arrived: shipped → completed.
+ * Anyone else's order is a 404, a claimed gift's buyer included.
+ */
 export async function confirmReceipt(ctx: OrdersContext, userId: string, orderId: string): Promise<Order> {
   return ctx.db.transaction(async (tx) => {
     const order = await q.lockOrder(tx, orderId);
-    if (!order || order.user_id !== userId) throw notFound('Order');
+    if (!order || (await holderOfRow(ctx, tx, order)) !== userId) throw notFound('Order');
     const refusal = receiptRefusal(order.status);
     if (refusal) throw orderRefusal(refusal, orderId, RECEIPT_REFUSALS);
-    return presentOrder(ctx, tx, await complete(ctx, tx, order, TIMELINE_NOTES.confirmedByBuyer));
+    const completed = await complete(ctx, tx, order, TIMELINE_NOTES.confirmedByBuyer);
+    return presentOrder(ctx, tx, completed, userId);
   });
 }
 

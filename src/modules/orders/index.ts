@@ -7,9 +7,11 @@ export type {
   DealKind,
   FlashSaleCheckout,
   FlashSaleRequest,
+  GiftOrders,
   GroupBuyCheckout,
   GroupSeatRequest,
   MemberPricing,
+  OrderGift,
   OrderGroupBuy,
   OrderPickup,
   OrderShipment,
@@ -21,6 +23,7 @@ export type {
   ShipmentLookup,
   ShippingCheckout,
 } from './context.js';
+export type { GiftAddressInput } from './gift-delivery.js';
 export type { Order } from './present.js';
 export { applyMemberDiscount } from './pricing.js';
 export type { AttributionFacts, ReviewFacts, RewardFacts } from './queries.js';

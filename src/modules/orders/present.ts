@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db.js';
-import type { OrderGroupBuy, OrderPickup, OrderShipment, OrdersContext } from './context.js';
+import type { OrderGift, OrderGroupBuy, OrderPickup, OrderShipment, OrdersContext } from './context.js';
 import * as q from './queries.js';
 import { POINTS_PROVIDER } from './rules.js';
 import type { OrderSchema } from './schemas.js';
@@ -27,12 +27,15 @@ const presentItem = (i: q.OrderItemRow): OrderItem => ({
  * Orders as the API shows them, with items, payment, group, shipment and timeline loaded in bulk.
  * A pickup code is shown only when `viewerId` is the order's buyer: operators' views, events and
  * other modules never carry it (the communities module shows it to the pickup point's staff itself).
+ * A gift's claim link likewise goes to its buyer only, made absolute with `origin` (the public URL,
+ * or the request's); and its buyer never sees where it ships: that is the recipient's address.
  */
 export async function presentOrders(
   ctx: OrdersContext,
   conn: Queryable,
   rows: readonly q.OrderRow[],
   viewerId?: string,
+  origin?: string,
 ): Promise<Order[]> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
@@ -44,6 +47,7 @@ export async function presentOrders(
   const shipments = (await ctx.shipments?.ofOrders(conn, ids)) ?? new Map<string, OrderShipment>();
   const disputes = await ctx.payments.disputesOf(conn, ids);
   const pickups = (await ctx.pickups?.ofOrders(conn, ids)) ?? new Map<string, OrderPickup>();
+  const gifts = (await ctx.gifts?.ofOrders(conn, ids)) ?? new Map<string, OrderGift>();
   return rows.map((row) => ({
     id: row.id,
     userId: row.user_id,
@@ -60,7 +64,7 @@ export async function presentOrders(
     pointsRedemption: row.provider === POINTS_PROVIDER,
     currency: row.currency,
     items: items.filter((i) => i.order_id === row.id).map(presentItem),
-    address: row.address as Order['address'],
+    address: gifts.has(row.id) && row.user_id === viewerId ? null : (row.address as Order['address']),
     shareCode: row.share_code,
     storeSlug: row.store_slug,
     source: q.sourceOf(row),
@@ -69,6 +73,7 @@ export async function presentOrders(
     shipment: shipments.get(row.id) ?? null,
     dispute: disputes.get(row.id) ?? null,
     ...presentPickup(pickups.get(row.id), row.user_id === viewerId),
+    gift: presentGift(gifts.get(row.id), row.user_id === viewerId ? origin : undefined),
     timeline: events
       .filter((e) => e.order_id === row.id)
       .map((e) => ({ status: e.status as TimelineStatus, note: e.note, at: e.at.toISOString() })),
@@ -84,12 +89,26 @@ function presentPickup(pickup: OrderPickup | undefined, toBuyer: boolean) {
   return { pickup: shown, pickupCode: toBuyer ? code : null };
 }
 
+/** The gift as its order shows it; the claim link only with the buyer's `origin` and once paid. */
+function presentGift(gift: OrderGift | undefined, buyerOrigin: string | undefined): Order['gift'] {
+  if (!gift) return null;
+  const claimUrl = buyerOrigin && gift.token ? `${buyerOrigin}/gifts/${gift.token}` : null;
+  return {
+    status: gift.status,
+    message: gift.message,
+    claimUrl,
+    claimBy: gift.claimBy,
+    claimedAt: gift.claimedAt,
+  };
+}
+
 export async function presentOrder(
   ctx: OrdersContext,
   conn: Queryable,
   row: q.OrderRow,
   viewerId?: string,
+  origin?: string,
 ): Promise<Order> {
-  const [order] = await presentOrders(ctx, conn, [row], viewerId);
+  const [order] = await presentOrders(ctx, conn, [row], viewerId, origin);
   return order as Order;
 }

@@ -303,6 +303,19 @@ export async function reviewFacts(tx: Queryable, id: string) {
 }
 export type ReviewFacts = NonNullable<Awaited<ReturnType<typeof reviewFacts>>>;
 
+/** A gift's address, given when it is claimed, with the keys fraud signals match deliveries by. */
+export async function setDeliveryAddress(
+  tx: Queryable,
+  id: string,
+  address: Record<string, string> | null,
+  now: Date,
+) {
+  await tx.query(
+    'UPDATE orders SET address = $2, address_key = $3, phone_key = $4, updated_at = $5 WHERE id = $1',
+    [id, address ? JSON.stringify(address) : null, addressKey(address), phoneKey(address?.phone), now],
+  );
+}
+
 export const lockOrder = async (tx: Queryable, id: string) =>
   (await tx.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR NO KEY UPDATE', [id]))[0];
 

@@ -99,6 +99,12 @@ export const orderReasons = defineReasons({
     description:
       'The order is collected at a community pickup point: it is handed over there, never shipped by carrier.',
   },
+  gift_not_claimed: {
+    code: 'conflict',
+    params: Type.Object(Order),
+    description:
+      'The order is a gift its recipient has not claimed yet: it has no address, and ships once claimed.',
+  },
   not_shipped: {
     code: 'conflict',
     params: Type.Object(Order),

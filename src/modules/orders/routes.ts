@@ -33,14 +33,18 @@ const problems = <C extends number>(...codes: C[]) =>
 
 export interface OrdersRouteOptions {
   orders: OrdersService;
+  /** PUBLIC_URL: a gift's claim link is built from it (on the embedded database, the request's origin). */
+  publicUrl?: string;
   /** Checkouts per person (CHECKOUT_RATE_LIMIT), or false when rate limits are off. */
   checkoutRateLimit?: { max: number; timeWindow: string } | false;
 }
 
 export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async (
   app,
-  { orders, checkoutRateLimit = false },
+  { orders, checkoutRateLimit = false, publicUrl },
 ) => {
+  // Never the Host a request names when PUBLIC_URL is set (required on PostgreSQL): anyone can send any Host.
+  const origin = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
   app.post(
     '/api/orders',
     {
@@ -95,13 +99,14 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
         tags: ['orders'],
         summary: 'An order',
         description:
-          'The order with its items, payment, group, shipment, dispute and timeline. Its buyer and admins ' +
-          'may read it; anyone else gets 404.',
+          'The order with its items, payment, group, shipment, dispute and timeline. Its buyer, admins and ' +
+          'the recipient of a gift they claimed may read it; anyone else gets 404. A gift’s buyer sees its ' +
+          '`gift.claimUrl` and never its address (the recipient’s).',
         params: IdParams,
         response: { 200: OrderSchema, ...problems(404) },
       },
     },
-    async (request) => orders.getOrder(requireUser(request), request.params.id),
+    async (request) => orders.getOrder(requireUser(request), request.params.id, origin(request)),
   );
 
   app.get(
@@ -174,6 +179,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
         ...request.query,
         userId: requireUser(request).id,
         limit: request.query.limit ?? 20,
+        origin: origin(request),
       }),
   );
 
@@ -194,7 +200,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<OrdersRouteOptions> = async
           response: { 200: OrderSchema, ...problems(404, 409) },
         },
       },
-      async (request) => orders.payInSandbox(requireUser(request).id, request.params.orderId, 'succeeded'),
+      async (request) =>
+        orders.payInSandbox(requireUser(request).id, request.params.orderId, 'succeeded', origin(request)),
     );
     app.post(
       '/api/payments/sandbox/:orderId/fail',

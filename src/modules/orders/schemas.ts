@@ -126,6 +126,24 @@ export const PlaceOrderBody = Type.Object(
         },
       ),
     ),
+    gift: Type.Optional(
+      Type.Object(
+        {
+          message: Type.Optional(
+            Type.String({ maxLength: 200, description: 'A note to the recipient, shown on the claim page.' }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Bought for a friend: send no `address` or `pickup` (400). Once paid, the order carries ' +
+            '`gift.claimUrl` for its buyer to send; the friend claims it with their address ' +
+            '(POST /api/gifts/{token}/claim), which the buyer never sees, and after-sales is theirs from then on. ' +
+            'Unclaimed `giftClaimDays` (GET /api/config) after payment, it is refunded. Coupons, points and ' +
+            'flash sales apply as to any order; a group seat or a bargain is refused (400 `giftAlone`).',
+        },
+      ),
+    ),
     pickup: Type.Optional(
       Type.Object(
         { communityId: Type.String({ minLength: 1, maxLength: 64 }) },
@@ -174,6 +192,34 @@ export const OrderPickupSchema = Type.Object({
   ),
   collectBy: Nullable(Type.String({ description: 'Not collected by then, it is refunded or returned.' })),
   collectedAt: Nullable(Type.String()),
+});
+
+/** A gift order's state as its order shows it; the claim link to its sender alone. */
+export const OrderGiftSchema = Type.Object({
+  status: Type.Union(
+    [
+      Type.Literal('awaiting_payment'),
+      Type.Literal('unclaimed'),
+      Type.Literal('claimed'),
+      Type.Literal('refunded'),
+      Type.Literal('cancelled'),
+    ],
+    {
+      description:
+        '`unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, ' +
+        'also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order.',
+    },
+  ),
+  message: Nullable(Type.String()),
+  claimUrl: Nullable(
+    Type.String({
+      description:
+        'The absolute link to send to the recipient (ends with `/gifts/<token>`), once paid: to the buyer ' +
+        'only, null for anyone else and before payment.',
+    }),
+  ),
+  claimBy: Nullable(Type.String({ description: 'Unclaimed by then, the order is refunded.' })),
+  claimedAt: Nullable(Type.String()),
 });
 
 export const IdempotencyHeaders = Type.Object({
@@ -273,6 +319,7 @@ export const OrderSchema = Type.Object({
         'buyer and the community’s leader and helpers, null for anyone else and before payment.',
     }),
   ),
+  gift: Nullable(OrderGiftSchema),
   timeline: Type.Array(Type.Object({ status: TimelineStatusSchema, note: Type.String(), at: Type.String() })),
   expiresAt: Type.String(),
   createdAt: Type.String(),

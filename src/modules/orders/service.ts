@@ -13,6 +13,7 @@ import {
   confirmReceipt,
   markShipped,
 } from './delivery.js';
+import { deliverGiftTo, type GiftAddressInput, holderOfRow } from './gift-delivery.js';
 import { cancelUnpaidOrder, completeOrder, confirmPayment, recordPaymentFailure } from './lifecycle.js';
 import { type Order, presentOrder, presentOrders } from './present.js';
 import * as q from './queries.js';
@@ -43,12 +44,30 @@ export function createOrdersService(ctx: OrdersContext) {
   });
   ctx.jobs.every('idempotency.purge', 3_600_000, () => ctx.idempotency.purgeExpired(ctx.db));
 
-  /** The order if `viewer` may see it: its buyer or an admin. Anyone else gets 404, not 403. */
-  async function getOrder(viewer: AuthUser, orderId: string): Promise<Order> {
+  /**
+   * The order if `viewer` may see it: its buyer, the recipient of a gift they claimed, or an admin.
+   * Anyone else gets 404, not 403. `origin` makes a gift's claim link absolute for its buyer.
+   */
+  async function getOrder(viewer: AuthUser, orderId: string, origin?: string): Promise<Order> {
     const row = await q.findOrder(ctx.db, orderId);
-    if (!row || (row.user_id !== viewer.id && !viewer.roles.includes('admin'))) throw notFound('Order');
-    const [order] = await presentOrders(ctx, ctx.db, [row], viewer.id);
+    const mayRead =
+      row &&
+      (row.user_id === viewer.id ||
+        viewer.roles.includes('admin') ||
+        (await holderOf(ctx.db, orderId)) === viewer.id);
+    if (!row || !mayRead) throw notFound('Order');
+    const [order] = await presentOrders(ctx, ctx.db, [row], viewer.id, origin);
     return order as Order;
+  }
+
+  /**
+   * Who the order is in the hands of: its buyer, or once a gift is claimed its recipient, whose
+   * after-sales and receipt it is from then on (the buyer's views keep the order, not the address).
+   * Undefined for an unknown order.
+   */
+  async function holderOf(conn: Queryable, orderId: string): Promise<string | undefined> {
+    const row = await q.findOrder(conn, orderId);
+    return row ? holderOfRow(ctx, conn, row) : undefined;
   }
 
   /** For actions only the buyer may take (paying): admins get 404 too, unless it is their own order. */
@@ -92,12 +111,14 @@ export function createOrdersService(ctx: OrdersContext) {
     return { rows, visible: rows.slice(0, filter.limit) };
   }
 
-  /** One buyer's orders, newest first. */
+  /** One buyer's orders, newest first (`origin` makes their gifts' claim links absolute). */
   async function listOrders(
-    filter: Omit<q.OrderListFilter, 'q'> & { userId: string; cursor?: string },
+    filter: Omit<q.OrderListFilter, 'q'> & { userId: string; cursor?: string; origin?: string },
   ): Promise<Page<Order>> {
     const { rows, visible } = await pageOf(filter);
-    const orders = new Map((await presentOrders(ctx, ctx.db, visible, filter.userId)).map((o) => [o.id, o]));
+    const orders = new Map(
+      (await presentOrders(ctx, ctx.db, visible, filter.userId, filter.origin)).map((o) => [o.id, o]),
+    );
     return toPage(
       rows,
       filter.limit,
@@ -154,6 +175,10 @@ export function createOrdersService(ctx: OrdersContext) {
       return presentOrder(ctx, tx, row);
     },
     cancelUnpaidOrder: cancelUnpaidOrder.bind(null, ctx),
+    holderOf,
+    /** A claimed gift's delivery address: the recipient's (typed or saved), in the claim's transaction. */
+    deliverGiftTo: (tx: Tx, orderId: string, recipientId: string, address: GiftAddressInput) =>
+      deliverGiftTo(ctx, tx, orderId, recipientId, address),
     markShipped: markShipped.bind(null, ctx),
     confirmReceipt: confirmReceipt.bind(null, ctx),
     confirmDeliveryAutomatically: confirmDeliveryAutomatically.bind(null, ctx),
@@ -182,12 +207,13 @@ export function createOrdersService(ctx: OrdersContext) {
     /** Whether the sandbox provider is on (its pay routes exist only then). */
     paysInSandbox: ctx.sandbox !== undefined,
     /** The buyer pays (or fails to pay) their order on the sandbox's pay page. */
-    payInSandbox: async (userId: string, orderId: string, outcome: SandboxOutcome) => {
+    payInSandbox: async (userId: string, orderId: string, outcome: SandboxOutcome, origin?: string) => {
       if (!ctx.sandbox) throw notFound('Sandbox');
       const order = await payInSandbox(ctx, ctx.sandbox, userId, orderId, outcome);
-      // The buyer is the one paying: a pickup order's code is theirs to see at once.
-      if (!order.pickup) return order;
-      return presentOrder(ctx, ctx.db, (await q.findOrder(ctx.db, orderId)) as q.OrderRow, userId);
+      // The buyer is the one paying: a pickup order's code, a gift's claim link are theirs at once.
+      if (!order.pickup && !order.gift) return order;
+      const row = (await q.findOrder(ctx.db, orderId)) as q.OrderRow;
+      return presentOrder(ctx, ctx.db, row, userId, origin);
     },
     /** What the buyer's browser needs to finish paying: only the buyer (admins get 404 too). */
     paymentOf: async (userId: string, orderId: string) => {

@@ -4,9 +4,17 @@ import type { Config } from '../../config.js';
 import type { AdjustableClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { adminOnly } from '../../platform/http/auth.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
 import type { JobRunner } from '../../platform/jobs.js';
-import { type Policy, PolicyProfileNameSchema, PolicyRulesSchema } from '../../platform/policy.js';
+import {
+  POLICY_PROFILES,
+  POLICY_TABLE,
+  type Policy,
+  PolicyOverviewSchema,
+  PolicyProfileNameSchema,
+  PolicyRulesSchema,
+} from '../../platform/policy.js';
 
 export interface SystemRouteOptions {
   config: Config;
@@ -24,6 +32,8 @@ const PublicConfig = Type.Object({
   distribution: Type.Object({ maxLevels: Type.Integer(), rates: Type.Array(Type.Integer()) }),
   returnWindowDays: Type.Integer(),
   autoConfirmDays: Type.Integer(),
+  /** Days a paid gift waits for its recipient before it is refunded (GIFT_CLAIM_DAYS). */
+  giftClaimDays: Type.Integer(),
   paymentTimeoutMinutes: Type.Integer(),
   timeZone: Type.String(),
   sandboxPayments: Type.Boolean(),
@@ -70,7 +80,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
         summary: 'The shop’s public settings',
         description:
           'For anyone: the currency (ISO 4217; money everywhere is in its minor units), commission ' +
-          'levels and rates (basis points), return and auto-confirm windows, the payment timeout, the ' +
+          'levels and rates (basis points), return, auto-confirm and gift-claim windows, the payment timeout, the ' +
           'shop’s time zone, what the web app needs for payments, and the market policy profile’s rules.',
         response: { 200: PublicConfig },
       },
@@ -82,6 +92,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
         distribution: { maxLevels: rules.maxLevels, rates: rules.ratesBps },
         returnWindowDays: config.returnWindowDays,
         autoConfirmDays: config.autoConfirmDays,
+        giftClaimDays: config.giftClaimDays,
         paymentTimeoutMinutes: config.paymentTimeoutMinutes,
         timeZone: config.timeZone,
         sandboxPayments: config.sandboxPayments,
@@ -90,6 +101,24 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
         policy: { profile: policy.profile.name, rules: policy.rules },
       };
     },
+  );
+
+  app.get(
+    '/api/admin/policy',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin', 'system'],
+        summary: 'The market policy profile in force',
+        description:
+          'Admin only. The profile set by POLICY_PROFILE (changed by restarting with another value), its rules and the source of each, and every other profile for comparison. Features it forbids answer 422 `policy_forbids`; orders and commissions made before a switch stay as they were.',
+        response: { 200: PolicyOverviewSchema, 401: ProblemResponse, 403: ProblemResponse },
+      },
+    },
+    async () => ({
+      current: policy.profile,
+      profiles: POLICY_PROFILES.map((name) => POLICY_TABLE[name]),
+    }),
   );
 
   if (testClock) {

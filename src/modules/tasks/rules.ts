@@ -1,6 +1,7 @@
 /** Pure rules of tasks: periods, which events count, progress and completion. No I/O. */
 import { addDays, weekStart } from '../../platform/calendar.js';
 import type { DomainEvents } from '../../platform/events.js';
+import type { PolicyFeature } from '../../platform/policy.js';
 
 export const TASK_KINDS = [
   'check_in',
@@ -12,6 +13,15 @@ export const TASK_KINDS = [
   'sell_through_links',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+
+/**
+ * The market policy rule a kind of task would break where it is forbidden: a reward for sharing
+ * itself is paid sharing; a reward for inviting friends is pay for recruiting.
+ */
+export const POLICY_RULE_OF_KIND: Partial<Record<TaskKind, PolicyFeature>> = {
+  share_products: 'paidSharing',
+  invite_friend: 'recruitmentRewards',
+};
 
 export const TASK_PERIODS = ['daily', 'weekly', 'once'] as const;
 export type TaskPeriod = (typeof TASK_PERIODS)[number];

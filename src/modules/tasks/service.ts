@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { DomainEvents, EventBus } from '../../platform/events.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
+import type { Policy } from '../../platform/policy.js';
 import { type AuditContext, record } from '../audit/index.js';
 import type { CouponsService } from '../coupons/index.js';
 import type { OrdersService } from '../orders/index.js';
@@ -17,6 +18,7 @@ import {
   nextPeriodStart,
   OCCURRENCES,
   type Occurrence,
+  POLICY_RULE_OF_KIND,
   periodKey,
   rewardRef,
   shownProgress,
@@ -32,6 +34,8 @@ export interface TasksContext {
   coupons: Pick<CouponsService, 'grant' | 'getTemplate'>;
   orders: Pick<OrdersService, 'hasPaidBefore'>;
   events: Pick<EventBus, 'publish'>;
+  /** The market policy profile: a kind of task it forbids is not created and rewards no one. */
+  policy?: Pick<Policy, 'allows' | 'assertAllowed'>;
 }
 
 const present = (r: q.TaskRow): Task => ({
@@ -58,7 +62,15 @@ export function createTasksService(ctx: TasksContext) {
   const { db, clock } = ctx;
   const today = () => dayIn(ctx.timeZone, clock.now());
 
+  /** Whether the market policy lets a task of this kind reward anyone (POLICY_RULE_OF_KIND). */
+  const kindAllowed = (kind: q.TaskColumns['kind']) => {
+    const rule = POLICY_RULE_OF_KIND[kind];
+    return !rule || !ctx.policy || ctx.policy.allows(rule);
+  };
+
   async function columnsOf(input: TaskInput): Promise<q.TaskColumns> {
+    const rule = POLICY_RULE_OF_KIND[input.kind];
+    if (rule) ctx.policy?.assertAllowed(rule);
     const columns: q.TaskColumns = {
       title: input.title.trim(),
       kind: input.kind,
@@ -186,6 +198,8 @@ export function createTasksService(ctx: TasksContext) {
   async function count(tx: Tx, o: Occurrence) {
     const day = o.day ?? today();
     const now = clock.now();
+    // A task the policy now forbids keeps its progress but counts nothing more until it is allowed again.
+    if (!kindAllowed(o.kind)) return;
     for (const task of await q.activeTasksOfKind(tx, o.kind)) {
       const key = periodKey(task.period, day);
       await q.lockProgress(tx, task.id, o.userId, key);

@@ -86,6 +86,7 @@ export const ADMIN_ACCESS: Readonly<Record<string, readonly StaffRole[]>> = {
   'POST /api/admin/flash-sales': ADMIN,
   'GET /api/admin/flash-sales': ADMIN,
   'POST /api/admin/flash-sales/{id}/close': ADMIN,
+  'GET /api/admin/policy': ADMIN,
   'POST /api/admin/bargains': ADMIN,
   'GET /api/admin/bargains': ADMIN,
   'POST /api/admin/bargains/{id}/close': ADMIN,

@@ -11,6 +11,7 @@ import {
   SignInPage,
   SignUpPage,
 } from '../features/auth';
+import { BargainPage, BargainsPage, MyBargainsPage } from '../features/bargains';
 import { CartPage } from '../features/cart';
 import { HomePage, ProductPage } from '../features/catalog';
 import { CheckInPage } from '../features/checkins';
@@ -18,6 +19,7 @@ import { CommunitiesPage, CommunityPage, LeaderCommunityPage, LeaderPage } from 
 import { CompetitionPage, CompetitionsPage } from '../features/competitions';
 import { CouponCentrePage, MyCouponsPage } from '../features/coupons';
 import { FlashSalesPage } from '../features/flashsales';
+import { ClaimGiftPage, MyGiftsPage } from '../features/gifts';
 import { GroupPage, MyGroupBuysPage } from '../features/groupbuy';
 import { BadgesPage } from '../features/honours';
 import { MyLevelPage } from '../features/levels';
@@ -106,8 +108,14 @@ const AdminInvitationRewardsPage = lazy(() =>
   adminCoupons().then((m) => ({ default: m.AdminInvitationRewardsPage })),
 );
 
+const AdminPolicyPage = lazy(() =>
+  import('../features/policy/admin').then((m) => ({ default: m.AdminPolicyPage })),
+);
 const AdminFlashSalesPage = lazy(() =>
   import('../features/flashsales/admin').then((m) => ({ default: m.AdminFlashSalesPage })),
+);
+const AdminBargainsPage = lazy(() =>
+  import('../features/bargains/admin').then((m) => ({ default: m.AdminBargainsPage })),
 );
 const AdminGroupBuysPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminGroupBuysPage })));
 const AdminCampaignPage = lazy(() => adminGroupBuys().then((m) => ({ default: m.AdminCampaignPage })));
@@ -167,6 +175,12 @@ const router = createBrowserRouter([
       { path: 'my-coupons', element: signedIn(<MyCouponsPage />) },
       { path: 'groups/:id', element: <GroupPage /> },
       { path: 'flash-sales', element: <FlashSalesPage /> },
+      // A gift's link is opened before signing in: the page asks for it when claiming.
+      { path: 'gifts/:token', element: <ClaimGiftPage /> },
+      { path: 'my-gifts', element: signedIn(<MyGiftsPage />) },
+      { path: 'bargains', element: <BargainsPage /> },
+      { path: 'bargains/:id', element: <BargainPage /> },
+      { path: 'my-bargains', element: signedIn(<MyBargainsPage />) },
       { path: 'my-group-buys', element: signedIn(<MyGroupBuysPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'my-after-sales', element: signedIn(<MyAfterSalesPage />) },
@@ -238,6 +252,8 @@ const router = createBrowserRouter([
           { path: 'check-ins', element: <AdminCheckInSettingsPage /> },
           { path: 'group-buys', element: <AdminGroupBuysPage /> },
           { path: 'flash-sales', element: <AdminFlashSalesPage /> },
+          { path: 'policy', element: <AdminPolicyPage /> },
+          { path: 'bargains', element: <AdminBargainsPage /> },
           { path: 'group-buys/:id', element: <AdminCampaignPage /> },
           { path: 'shopkeepers', element: <AdminShopkeepersPage /> },
           { path: 'communities', element: <AdminCommunitiesPage /> },

@@ -2,6 +2,7 @@ import { academyEn, academyReasonsEn } from './academy-en';
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
 import { auditEn } from './audit-en';
+import { bargainsEn } from './bargains-en';
 import { catalogIoEn } from './catalog-io-en';
 import { categoriesEn } from './categories-en';
 import { checkinsEn, checkinsFieldsEn, checkinsReasonsEn } from './checkins-en';
@@ -14,6 +15,7 @@ import { distributionEn } from './distribution-en';
 import { flashSalesEn } from './flashsales-en';
 import { fraudEn } from './fraud-en';
 import { fulfilmentEn } from './fulfilment-en';
+import { giftsEn } from './gifts-en';
 import { groupBuyEn } from './groupbuy-en';
 import { growthEn, growthReasonsEn } from './growth-en';
 import { honoursEn } from './honours-en';
@@ -28,6 +30,7 @@ import { payoutsEn } from './payouts-en';
 import { peopleEn, peopleReasonsEn } from './people-en';
 import { pointsEn, pointsFieldsEn } from './points-en';
 import { pointsMallEn, pointsMallFieldsEn, pointsMallReasonsEn } from './points-mall-en';
+import { policyEn } from './policy-en';
 import { postsEn, postsReasonsEn } from './posts-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
@@ -234,6 +237,9 @@ export const en = {
   ...fulfilmentEn,
   ...groupBuyEn,
   ...flashSalesEn,
+  ...giftsEn,
+  ...policyEn,
+  ...bargainsEn,
   ...consoleEn,
   ...stockEn,
   ...structureEn,

@@ -45,6 +45,9 @@ export const flashSaleProblemsEn = {
       'This flash sale allows {{perUserLimit}} per person; you can take {{remaining}} more.',
     flash_sale_single_item: 'A flash-sale order holds only the sale’s item. Remove the other items.',
   },
+  rules: {
+    flashSaleAlone: 'A flash sale’s price is the whole deal: it takes no coupon, points or other offer.',
+  },
   fieldRules: {
     price: { belowRegularPrice: 'Enter a flash price below the regular price, {{price}}.' },
     endsAt: { inFuture: 'Choose an end that is still to come.' },

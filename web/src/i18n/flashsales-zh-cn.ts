@@ -43,6 +43,9 @@ export const flashSaleProblemsZhCN = {
     flash_sale_limit_reached: '本场秒杀每人限购 {{perUserLimit}} 件，您还可以再买 {{remaining}} 件。',
     flash_sale_single_item: '秒杀订单只能包含秒杀商品，请移除其他商品。',
   },
+  rules: {
+    flashSaleAlone: '秒杀价格即全部优惠，不能再使用优惠券、积分或其他活动。',
+  },
   fieldRules: {
     price: { belowRegularPrice: '秒杀价须低于原价 {{price}}。' },
     endsAt: { inFuture: '结束时间须在未来。' },

@@ -32,6 +32,8 @@ export const notificationsEn = {
       'competition.placed': 'Competition prizes',
       'points.expiring': 'Points about to expire',
       'pickup.reminder': 'Orders waiting at your pickup point',
+      'gift.claimed': 'Your gift was claimed',
+      'gift.refunded': 'Unclaimed gifts refunded',
     } satisfies Record<NotificationType, string>,
   },
 };

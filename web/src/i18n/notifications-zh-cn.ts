@@ -29,6 +29,8 @@ export const notificationsZhCN: typeof notificationsEn = {
       'competition.placed': '比赛获奖',
       'points.expiring': '积分即将过期',
       'pickup.reminder': '自提点待取订单',
+      'gift.claimed': '礼物已被领取',
+      'gift.refunded': '礼物未领取已退款',
     },
   },
 };

@@ -1,4 +1,5 @@
 import { afterSalesFieldRulesEn, afterSalesFieldsEn, afterSalesReasonsEn } from './aftersales-en';
+import { bargainProblemsEn } from './bargains-en';
 import { catalogFieldRulesEn, catalogFieldsEn, catalogReasonsEn } from './catalog-en';
 import { categoryFieldRulesEn, categoryFieldsEn, categoryReasonsEn } from './categories-en';
 import { couponProblemsEn } from './coupons-en';
@@ -9,6 +10,7 @@ import {
 } from './distribution-problems-en';
 import { flashSaleProblemsEn } from './flashsales-en';
 import { fulfilmentFieldRulesEn, fulfilmentFieldsEn, fulfilmentReasonsEn } from './fulfilment-en';
+import { giftProblemsEn } from './gifts-en';
 import { groupBuyProblemsEn } from './groupbuy-en';
 import { ordersReasonsEn } from './orders-en';
 /**
@@ -47,6 +49,8 @@ export const reasonsEn = {
   ...categoryReasonsEn,
   ...groupBuyProblemsEn.reasons,
   ...flashSaleProblemsEn.reasons,
+  ...giftProblemsEn.reasons,
+  ...bargainProblemsEn.reasons,
   ...couponProblemsEn.reasons,
 };
 
@@ -73,6 +77,9 @@ export const rulesEn = {
   additionalProperties: 'Leave out {{field}}: it is not expected here.',
   cursor: 'This list changed. Reload it from the start.',
   invalid: 'Enter {{field}} in a valid form.',
+  ...bargainProblemsEn.rules,
+  ...flashSaleProblemsEn.rules,
+  ...giftProblemsEn.rules,
 };
 
 /** Wordings for one field and rule where the general one would be vague. */
@@ -94,6 +101,7 @@ export const fieldRulesEn = {
   price: { ...groupBuyProblemsEn.fieldRules.price, ...flashSaleProblemsEn.fieldRules.price },
   endsAt: { ...groupBuyProblemsEn.fieldRules.endsAt, ...flashSaleProblemsEn.fieldRules.endsAt },
   ...couponProblemsEn.fieldRules,
+  ...bargainProblemsEn.fieldRules,
 };
 
 /** Field labels by the last segment of the JSON pointer, for field errors worded by rule. */
@@ -126,5 +134,7 @@ export const fieldsEn = {
   ...categoryFieldsEn,
   ...groupBuyProblemsEn.fields,
   ...flashSaleProblemsEn.fields,
+  ...giftProblemsEn.fields,
   ...couponProblemsEn.fields,
+  ...bargainProblemsEn.fields,
 };

@@ -1,4 +1,5 @@
 import { afterSalesFieldRulesZhCN, afterSalesFieldsZhCN, afterSalesReasonsZhCN } from './aftersales-zh-cn';
+import { bargainProblemsZhCN } from './bargains-zh-cn';
 import { catalogFieldRulesZhCN, catalogFieldsZhCN, catalogReasonsZhCN } from './catalog-zh-cn';
 import { categoryFieldRulesZhCN, categoryFieldsZhCN, categoryReasonsZhCN } from './categories-zh-cn';
 import { couponProblemsZhCN } from './coupons-zh-cn';
@@ -9,6 +10,7 @@ import {
 } from './distribution-problems-zh-cn';
 import { flashSaleProblemsZhCN } from './flashsales-zh-cn';
 import { fulfilmentFieldRulesZhCN, fulfilmentFieldsZhCN, fulfilmentReasonsZhCN } from './fulfilment-zh-cn';
+import { giftProblemsZhCN } from './gifts-zh-cn';
 import { groupBuyProblemsZhCN } from './groupbuy-zh-cn';
 import { ordersReasonsZhCN } from './orders-zh-cn';
 import { policyReasonsZhCN } from './policy-zh-cn';
@@ -45,6 +47,8 @@ export const reasonsZhCN: Texts<typeof reasonsEn> = {
   ...categoryReasonsZhCN,
   ...groupBuyProblemsZhCN.reasons,
   ...flashSaleProblemsZhCN.reasons,
+  ...giftProblemsZhCN.reasons,
+  ...bargainProblemsZhCN.reasons,
   ...couponProblemsZhCN.reasons,
 };
 
@@ -70,6 +74,9 @@ export const rulesZhCN: Texts<typeof rulesEn> = {
   additionalProperties: '这里不需要{{field}}。',
   cursor: '列表已变化，请从头重新加载。',
   invalid: '请填写有效的{{field}}。',
+  ...bargainProblemsZhCN.rules,
+  ...flashSaleProblemsZhCN.rules,
+  ...giftProblemsZhCN.rules,
 };
 
 export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
@@ -90,6 +97,7 @@ export const fieldRulesZhCN: Texts<typeof fieldRulesEn> = {
   price: { ...groupBuyProblemsZhCN.fieldRules.price, ...flashSaleProblemsZhCN.fieldRules.price },
   endsAt: { ...groupBuyProblemsZhCN.fieldRules.endsAt, ...flashSaleProblemsZhCN.fieldRules.endsAt },
   ...couponProblemsZhCN.fieldRules,
+  ...bargainProblemsZhCN.fieldRules,
 };
 
 export const fieldsZhCN: Texts<typeof fieldsEn> = {
@@ -121,5 +129,7 @@ export const fieldsZhCN: Texts<typeof fieldsEn> = {
   ...categoryFieldsZhCN,
   ...groupBuyProblemsZhCN.fields,
   ...flashSaleProblemsZhCN.fields,
+  ...giftProblemsZhCN.fields,
   ...couponProblemsZhCN.fields,
+  ...bargainProblemsZhCN.fields,
 };

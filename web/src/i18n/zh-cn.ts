@@ -2,6 +2,7 @@ import { academyReasonsZhCN, academyZhCN } from './academy-zh-cn';
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
 import { auditZhCN } from './audit-zh-cn';
+import { bargainsZhCN } from './bargains-zh-cn';
 import { catalogIoZhCN } from './catalog-io-zh-cn';
 import { categoriesZhCN } from './categories-zh-cn';
 import { checkinsFieldsZhCN, checkinsReasonsZhCN, checkinsZhCN } from './checkins-zh-cn';
@@ -15,6 +16,7 @@ import type { Messages } from './en';
 import { flashSalesZhCN } from './flashsales-zh-cn';
 import { fraudZhCN } from './fraud-zh-cn';
 import { fulfilmentZhCN } from './fulfilment-zh-cn';
+import { giftsZhCN } from './gifts-zh-cn';
 import { groupBuyZhCN } from './groupbuy-zh-cn';
 import { growthReasonsZhCN, growthZhCN } from './growth-zh-cn';
 import { honoursZhCN } from './honours-zh-cn';
@@ -29,6 +31,7 @@ import { payoutsZhCN } from './payouts-zh-cn';
 import { peopleReasonsZhCN, peopleZhCN } from './people-zh-cn';
 import { pointsMallFieldsZhCN, pointsMallReasonsZhCN, pointsMallZhCN } from './points-mall-zh-cn';
 import { pointsFieldsZhCN, pointsZhCN } from './points-zh-cn';
+import { policyZhCN } from './policy-zh-cn';
 import { postsReasonsZhCN, postsZhCN } from './posts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
@@ -234,6 +237,9 @@ export const zhCN: Messages = {
   ...fulfilmentZhCN,
   ...groupBuyZhCN,
   ...flashSalesZhCN,
+  ...giftsZhCN,
+  ...policyZhCN,
+  ...bargainsZhCN,
   ...consoleZhCN,
   ...stockZhCN,
   ...structureZhCN,

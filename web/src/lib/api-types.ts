@@ -15849,6 +15849,14 @@ export interface paths {
                                     status: "open" | "won" | "lost";
                                 } | null;
                                 expiresAt: string;
+                                gift: {
+                                    claimBy: string | null;
+                                    claimedAt: string | null;
+                                    claimUrl: string | null;
+                                    message: string | null;
+                                    /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                    status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                                } | null;
                                 groupBuy: {
                                     campaignId: string;
                                     groupId: string;
@@ -16115,6 +16123,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -16411,6 +16427,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -16740,6 +16764,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -17061,7 +17093,7 @@ export interface paths {
         put?: never;
         /**
          * Ship a paid order
-         * @description Admin only. Hands a paid order to a carrier: paid → shipped, with the carrier and tracking number. A group-buy order ships only once its group succeeded; any other state → 409 with the orders module's reason (`not_paid`, `already_shipped`, `group_waiting`, …). An unknown order → 404 `shipment_order_not_found`; a carrier or tracking number that does not pass → 400 naming the field and rule. The buyer may confirm receipt; otherwise delivery is confirmed automatically AUTO_CONFIRM_DAYS later.
+         * @description Admin only. Hands a paid order to a carrier: paid → shipped, with the carrier and tracking number. A group-buy order ships only once its group succeeded, a gift once its recipient claimed it (`gift_not_claimed`); any other state → 409 with the orders module's reason (`not_paid`, `already_shipped`, `group_waiting`, …). An unknown order → 404 `shipment_order_not_found`; a carrier or tracking number that does not pass → 400 naming the field and rule. The buyer may confirm receipt; otherwise delivery is confirmed automatically AUTO_CONFIRM_DAYS later.
          */
         post: {
             parameters: {
@@ -17113,6 +17145,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -19182,6 +19222,152 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The market policy profile in force
+         * @description Admin only. The profile set by POLICY_PROFILE (changed by restarting with another value), its rules and the source of each, and every other profile for comparison. Features it forbids answer 422 `policy_forbids`; orders and commissions made before a switch stay as they were.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                description: string;
+                                name: "default" | "wechat" | "cn-strict" | "us-ftc" | "eu";
+                                rules: {
+                                    bargains: boolean;
+                                    disclosure: string | null;
+                                    likeCollecting: boolean;
+                                    maxCommissionLevels: number;
+                                    paidSharing: boolean;
+                                    payoutCapBps: number;
+                                    recruitmentRewards: boolean;
+                                    shareToUnlock: boolean;
+                                };
+                                /** @description where each rule the profile sets comes from (a law, a platform’s terms), by rule name */
+                                sources: {
+                                    [key: string]: string;
+                                };
+                            };
+                            profiles: {
+                                description: string;
+                                name: "default" | "wechat" | "cn-strict" | "us-ftc" | "eu";
+                                rules: {
+                                    bargains: boolean;
+                                    disclosure: string | null;
+                                    likeCollecting: boolean;
+                                    maxCommissionLevels: number;
+                                    paidSharing: boolean;
+                                    payoutCapBps: number;
+                                    recruitmentRewards: boolean;
+                                    shareToUnlock: boolean;
+                                };
+                                /** @description where each rule the profile sets comes from (a law, a platform’s terms), by rule name */
+                                sources: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -31535,6 +31721,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -32563,7 +32757,7 @@ export interface paths {
         };
         /**
          * The shop’s public settings
-         * @description For anyone: the currency (ISO 4217; money everywhere is in its minor units), commission levels and rates (basis points), return and auto-confirm windows, the payment timeout, the shop’s time zone, what the web app needs for payments, and the market policy profile’s rules.
+         * @description For anyone: the currency (ISO 4217; money everywhere is in its minor units), commission levels and rates (basis points), return, auto-confirm and gift-claim windows, the payment timeout, the shop’s time zone, what the web app needs for payments, and the market policy profile’s rules.
          */
         get: {
             parameters: {
@@ -32587,6 +32781,7 @@ export interface paths {
                                 maxLevels: number;
                                 rates: number[];
                             };
+                            giftClaimDays: number;
                             paymentTimeoutMinutes: number;
                             policy: {
                                 profile: "default" | "wechat" | "cn-strict" | "us-ftc" | "eu";
@@ -33387,6 +33582,343 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gifts/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A gift, by its claim link
+         * @description Anyone holding the link (it is the page the link opens): from whom (masked name), the sender’s note and what is in it, never prices or an address; its `status` and `claimBy`. Signed in, `yours` says whether the viewer sent or received it (and `orderId` is given to them). 404 for an unknown link.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimBy: string | null;
+                            claimedAt: string | null;
+                            from: {
+                                initial: string;
+                                name: string;
+                            };
+                            items: {
+                                image: string | null;
+                                productId: string;
+                                quantity: number;
+                                title: string;
+                                variantTitle: string;
+                            }[];
+                            message: string | null;
+                            orderId: string | null;
+                            /**
+                             * @description `unclaimed` until its recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when its order was refunded first); `awaiting_payment` and `cancelled` only in the sender’s own list.
+                             * @enum {unknown}
+                             */
+                            status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            yours: ("sent" | "received") | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gifts/{token}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a gift with your address
+         * @description The recipient, signed in, gives the address the gift ships to: typed out, or `{ addressId }` of one of their saved addresses. Its sender never sees it. Once claimed, the order is the recipient’s to follow (GET /api/orders/{id}), confirm and ask after-sales on. A gift is claimed once: claimed already → 409 `gift_already_claimed`; refunded → 409 `gift_refunded`; past `claimBy` → 409 `gift_expired`; its sender claiming → 422 `gift_own`; unknown link → 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Typed out (`name`, `phone`, `line1`, `city` required), or `{ addressId }` of a saved address (GET /api/me/addresses) alone, copied into the order; another person’s `addressId` is 404. */
+                        address: {
+                            addressId?: string;
+                            city?: string;
+                            country?: string;
+                            district?: string;
+                            line1?: string;
+                            line2?: string;
+                            name?: string;
+                            phone?: string;
+                            postalCode?: string;
+                            province?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The order, now the recipient’s to follow and ask after-sales on. */
+                            orderId: string;
+                            /** @enum {string} */
+                            status: "claimed";
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -38588,6 +39120,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/gifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My gifts, sent or received
+         * @description The gifts the signed-in person sent (`box=sent`, the default: with their claim links once paid, and who claimed them by masked name) or received (`box=received`), newest first; paged by cursor.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Gifts the signed-in person sent (default) or received. */
+                    box?: "sent" | "received";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                createdAt: string;
+                                from: {
+                                    initial: string;
+                                    name: string;
+                                };
+                                items: {
+                                    image: string | null;
+                                    productId: string;
+                                    quantity: number;
+                                    title: string;
+                                    variantTitle: string;
+                                }[];
+                                message: string | null;
+                                orderId: string;
+                                /**
+                                 * @description `unclaimed` until its recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when its order was refunded first); `awaiting_payment` and `cancelled` only in the sender’s own list.
+                                 * @enum {unknown}
+                                 */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                                to: {
+                                    initial: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/group-buys": {
         parameters: {
             query?: never;
@@ -39577,6 +40253,8 @@ export interface paths {
                                 "commission.earned": boolean;
                                 "commission.settled": boolean;
                                 "competition.placed": boolean;
+                                "gift.claimed": boolean;
+                                "gift.refunded": boolean;
                                 "group.failed": boolean;
                                 "group.succeeded": boolean;
                                 "level.changed": boolean;
@@ -39649,6 +40327,8 @@ export interface paths {
                             "commission.earned"?: boolean;
                             "commission.settled"?: boolean;
                             "competition.placed"?: boolean;
+                            "gift.claimed"?: boolean;
+                            "gift.refunded"?: boolean;
                             "group.failed"?: boolean;
                             "group.succeeded"?: boolean;
                             "level.changed"?: boolean;
@@ -39678,6 +40358,8 @@ export interface paths {
                                 "commission.earned": boolean;
                                 "commission.settled": boolean;
                                 "competition.placed": boolean;
+                                "gift.claimed": boolean;
+                                "gift.refunded": boolean;
                                 "group.failed": boolean;
                                 "group.succeeded": boolean;
                                 "level.changed": boolean;
@@ -39816,7 +40498,7 @@ export interface paths {
                                  * @description the event it is about
                                  * @enum {unknown}
                                  */
-                                type: "order.paid" | "order.redeemed" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed" | "badge.granted" | "competition.placed" | "points.expiring" | "pickup.reminder";
+                                type: "order.paid" | "order.redeemed" | "order.shipped" | "after_sale.decided" | "withdrawal.decided" | "commission.earned" | "commission.settled" | "group.succeeded" | "group.failed" | "level.changed" | "level.review_announced" | "task.completed" | "badge.granted" | "competition.placed" | "points.expiring" | "pickup.reminder" | "gift.claimed" | "gift.refunded";
                             }[];
                             nextCursor: string | null;
                             unread: number;
@@ -40075,6 +40757,14 @@ export interface paths {
                                     status: "open" | "won" | "lost";
                                 } | null;
                                 expiresAt: string;
+                                gift: {
+                                    claimBy: string | null;
+                                    claimedAt: string | null;
+                                    claimUrl: string | null;
+                                    message: string | null;
+                                    /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                    status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                                } | null;
                                 groupBuy: {
                                     campaignId: string;
                                     groupId: string;
@@ -41948,6 +42638,11 @@ export interface paths {
                         flashSale?: {
                             saleId: string;
                         };
+                        /** @description Bought for a friend: send no `address` or `pickup` (400). Once paid, the order carries `gift.claimUrl` for its buyer to send; the friend claims it with their address (POST /api/gifts/{token}/claim), which the buyer never sees, and after-sales is theirs from then on. Unclaimed `giftClaimDays` (GET /api/config) after payment, it is refunded. Coupons, points and flash sales apply as to any order; a group seat or a bargain is refused (400 `giftAlone`). */
+                        gift?: {
+                            /** @description A note to the recipient, shown on the claim page. */
+                            message?: string;
+                        };
                         groupBuy?: {
                             campaignId: string;
                             groupId?: string;
@@ -42002,6 +42697,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -42356,7 +43059,7 @@ export interface paths {
         };
         /**
          * An order
-         * @description The order with its items, payment, group, shipment, dispute and timeline. Its buyer and admins may read it; anyone else gets 404.
+         * @description The order with its items, payment, group, shipment, dispute and timeline. Its buyer, admins and the recipient of a gift they claimed may read it; anyone else gets 404. A gift’s buyer sees its `gift.claimUrl` and never its address (the recipient’s).
          */
         get: {
             parameters: {
@@ -42399,6 +43102,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -42777,7 +43488,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a refund or a return
-         * @description The order owner asks for a refund (paid, not shipped) or a return (shipped or completed, inside the return window) of some units, or without `items` of every unit not yet refunded. `amount` is those units' shares of the paid total. Refusals: an order without after-sales (unpaid, cancelled, refunded) → 409 `after_sale_order_not_eligible`; a refund once shipped or a return before → 422 `after_sale_already_shipped` / `after_sale_not_shipped`; a points-mall redemption → 422 `after_sale_points_redemption`; after the return window → 422 `after_sale_window_closed` (with `returnWindowDays`); more units than are left → 409 `after_sale_quantity_above_refundable` (with `remaining`); units an open request names → 409 `after_sale_already_requested`; nothing left → 409 `after_sale_nothing_left`. Another person's order → 404.
+         * @description The order owner asks for a refund (paid, not shipped) or a return (shipped or completed, inside the return window) of some units, or without `items` of every unit not yet refunded. `amount` is those units' shares of the paid total. Refusals: an order without after-sales (unpaid, cancelled, refunded) → 409 `after_sale_order_not_eligible`; a refund once shipped or a return before → 422 `after_sale_already_shipped` / `after_sale_not_shipped`; a points-mall redemption → 422 `after_sale_points_redemption`; after the return window → 422 `after_sale_window_closed` (with `returnWindowDays`); more units than are left → 409 `after_sale_quantity_above_refundable` (with `remaining`); units an open request names → 409 `after_sale_already_requested`; nothing left → 409 `after_sale_nothing_left`. Another person's order → 404; a claimed gift is its recipient's, so its buyer gets 404 too.
          */
         post: {
             parameters: {
@@ -43272,6 +43983,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -43718,6 +44437,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -44523,6 +45250,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -44817,6 +45552,14 @@ export interface paths {
                                 status: "open" | "won" | "lost";
                             } | null;
                             expiresAt: string;
+                            gift: {
+                                claimBy: string | null;
+                                claimedAt: string | null;
+                                claimUrl: string | null;
+                                message: string | null;
+                                /** @description `unclaimed` once paid, until the recipient claims it (`claimed`) or `claimBy` passes (`refunded`, also when the order is refunded in full before it is claimed); `cancelled` with an unpaid order. */
+                                status: "awaiting_payment" | "unclaimed" | "claimed" | "refunded" | "cancelled";
+                            } | null;
                             groupBuy: {
                                 campaignId: string;
                                 groupId: string;
@@ -51759,7 +52502,7 @@ export interface components {
          * @description Why the request was refused: a stable name to act on and translate.
          * @enum {string}
          */
-        ProblemReason: "academy_lesson_completed" | "academy_own_answer" | "academy_question_answered" | "academy_section_not_empty" | "account_disabled" | "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_points_redemption" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_checked_in" | "already_collected" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "bargain_already_helped" | "bargain_already_open" | "bargain_already_ordered" | "bargain_campaign_closed" | "bargain_expired" | "bargain_finished" | "bargain_not_yours" | "bargain_own" | "bargain_single_item" | "below_min_withdrawal" | "bulk_too_many" | "business_rule" | "campaign_not_running" | "cannot_disable_self" | "cannot_revoke_own_admin" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "community_membership_required" | "community_pickup_required" | "competition_closed" | "competition_locked" | "competition_started" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "flash_sale_ended" | "flash_sale_limit_reached" | "flash_sale_not_live" | "flash_sale_single_item" | "flash_sale_sold_out" | "forbidden" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "helper_is_leader" | "helper_not_member" | "idempotency_key_in_progress" | "idempotency_key_reused" | "import_has_problems" | "import_no_rows" | "import_too_many_rows" | "import_unreadable" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "leader_approval_pending" | "leader_required" | "level_discount_too_high" | "level_first_not_zero" | "level_one_required" | "level_rank_taken" | "level_thresholds_not_increasing" | "live_chat_closed" | "live_chat_rate_limited" | "live_host_role_required" | "live_nothing_pinned" | "live_pin_not_found" | "live_product_not_found" | "live_room_not_found" | "live_room_not_live" | "live_source_required" | "live_starts_in_past" | "live_stream_origin_not_allowed" | "live_stream_url_invalid" | "live_video_not_found" | "make_up_day_checked" | "make_up_no_cards" | "make_up_not_past" | "make_up_off" | "make_up_other_month" | "mall_item_unavailable" | "mall_limit_reached" | "mall_sold_out" | "metrics_token_required" | "no_payment_to_refund" | "not_enough_points" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "order_source_unknown" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "pickup_not_collectable" | "pickup_order" | "policy_forbids" | "posting_banned" | "posts_follow_self" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "reset_link_invalid" | "review_already_written" | "review_follow_up_exists" | "review_follow_up_too_early" | "review_line_refunded" | "review_order_not_reviewable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shipping_template_default" | "shipping_template_in_use" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "staff_account_admin_only" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_a_video" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "upload_video_host_only" | "upload_video_quota_exceeded" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
+        ProblemReason: "academy_lesson_completed" | "academy_own_answer" | "academy_question_answered" | "academy_section_not_empty" | "account_disabled" | "account_locked" | "address_limit" | "after_sale_already_requested" | "after_sale_already_shipped" | "after_sale_not_shipped" | "after_sale_nothing_left" | "after_sale_order_not_eligible" | "after_sale_points_redemption" | "after_sale_quantity_above_refundable" | "after_sale_refund_in_progress" | "after_sale_window_closed" | "already_cancelled" | "already_checked_in" | "already_collected" | "already_completed" | "already_group_member" | "already_paid" | "already_shipped" | "bargain_already_helped" | "bargain_already_open" | "bargain_already_ordered" | "bargain_campaign_closed" | "bargain_expired" | "bargain_finished" | "bargain_not_yours" | "bargain_own" | "bargain_single_item" | "below_min_withdrawal" | "bulk_too_many" | "business_rule" | "campaign_not_running" | "cannot_disable_self" | "cannot_revoke_own_admin" | "category_in_use" | "category_taken" | "commission_held_by_dispute" | "commission_not_held" | "community_membership_required" | "community_pickup_required" | "competition_closed" | "competition_locked" | "competition_started" | "conflict" | "coupon_already_claimed" | "coupon_already_used" | "coupon_claim_ended" | "coupon_claim_limit_reached" | "coupon_expired" | "coupon_min_spend" | "coupon_not_applicable" | "coupon_not_started" | "coupon_quantity_below_issued" | "coupon_share_locked" | "coupon_sold_out" | "coupon_unavailable" | "csrf_failed" | "email_taken" | "flash_sale_ended" | "flash_sale_limit_reached" | "flash_sale_not_live" | "flash_sale_single_item" | "flash_sale_sold_out" | "forbidden" | "gift_already_claimed" | "gift_expired" | "gift_not_claimed" | "gift_own" | "gift_refunded" | "group_buy_limit_reached" | "group_buy_single_item" | "group_closed" | "group_expired" | "group_failed" | "group_full" | "group_not_completable" | "group_price_requires_group" | "group_waiting" | "helper_is_leader" | "helper_not_member" | "idempotency_key_in_progress" | "idempotency_key_reused" | "import_has_problems" | "import_no_rows" | "import_too_many_rows" | "import_unreadable" | "insufficient_stock" | "invalid_credentials" | "invalid_input" | "invalid_transition" | "invalid_webhook" | "json_too_deep" | "leader_approval_pending" | "leader_required" | "level_discount_too_high" | "level_first_not_zero" | "level_one_required" | "level_rank_taken" | "level_thresholds_not_increasing" | "live_chat_closed" | "live_chat_rate_limited" | "live_host_role_required" | "live_nothing_pinned" | "live_pin_not_found" | "live_product_not_found" | "live_room_not_found" | "live_room_not_live" | "live_source_required" | "live_starts_in_past" | "live_stream_origin_not_allowed" | "live_stream_url_invalid" | "live_video_not_found" | "make_up_day_checked" | "make_up_no_cards" | "make_up_not_past" | "make_up_off" | "make_up_other_month" | "mall_item_unavailable" | "mall_limit_reached" | "mall_sold_out" | "metrics_token_required" | "no_payment_to_refund" | "not_enough_points" | "not_found" | "not_paid" | "not_sandbox_payment" | "not_shipped" | "nothing_to_refund" | "one_store_per_shopkeeper" | "order_cancelled" | "order_closed" | "order_refunded" | "order_source_unknown" | "out_of_stock" | "paid_after_cancel" | "password_is_email" | "password_too_common" | "payload_too_large" | "payment_amount_mismatch" | "payment_event_replayed" | "payment_provider_unavailable" | "payout_details_missing" | "pickup_not_collectable" | "pickup_order" | "policy_forbids" | "posting_banned" | "posts_follow_self" | "product_archived" | "rate_limited" | "refund_above_refundable" | "refund_failed" | "refund_in_progress" | "refund_pending_at_provider" | "refund_refused_by_provider" | "refund_units_above_refundable" | "reset_link_invalid" | "review_already_written" | "review_follow_up_exists" | "review_follow_up_too_early" | "review_line_refunded" | "review_order_not_reviewable" | "share_link_not_found" | "share_links_rate_limited" | "share_target_not_found" | "share_target_not_shareable" | "share_target_one_required" | "shipment_csv_columns_missing" | "shipment_csv_empty" | "shipment_csv_no_rows" | "shipment_csv_too_many_rows" | "shipment_csv_unclosed_quote" | "shipment_order_not_found" | "shipment_row_failed" | "shipment_row_invalid" | "shipment_row_malformed" | "shipping_template_default" | "shipping_template_in_use" | "shopkeeper_approval_pending" | "shopkeeper_required" | "sku_taken" | "slug_taken" | "staff_account_admin_only" | "stock_above_maximum" | "stock_changed" | "store_listing_limit" | "unauthorized" | "unavailable" | "unknown_payment_provider" | "unpaid_order_limit" | "unsupported_media_type" | "upload_file_missing" | "upload_multipart_required" | "upload_not_a_video" | "upload_not_an_image" | "upload_not_found" | "upload_too_large" | "upload_too_many_pixels" | "upload_unreadable" | "upload_video_host_only" | "upload_video_quota_exceeded" | "uploads_rate_limited" | "variant_unavailable" | "withdrawal_above_balance" | "withdrawal_not_covered" | "internal_error";
         /** @description The params each reason carries (money in minor units), by reason. */
         ReasonParams: {
             academy_lesson_completed: {
@@ -51983,6 +52726,19 @@ export interface components {
                 saleId: string;
             };
             forbidden: Record<string, never>;
+            gift_already_claimed: {
+                /** Format: date-time */
+                claimedAt: string;
+            };
+            gift_expired: {
+                /** Format: date-time */
+                claimBy: string;
+            };
+            gift_not_claimed: {
+                orderId: string;
+            };
+            gift_own: Record<string, never>;
+            gift_refunded: Record<string, never>;
             group_buy_limit_reached: {
                 perUserLimit: number;
                 remaining: number;
@@ -52366,6 +53122,6 @@ export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
 /** Every refusal reason the API can answer with (the ProblemReason component), for tests and texts. */
-export const problemReasons = ["academy_lesson_completed","academy_own_answer","academy_question_answered","academy_section_not_empty","account_disabled","account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_points_redemption","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_checked_in","already_collected","already_completed","already_group_member","already_paid","already_shipped","bargain_already_helped","bargain_already_open","bargain_already_ordered","bargain_campaign_closed","bargain_expired","bargain_finished","bargain_not_yours","bargain_own","bargain_single_item","below_min_withdrawal","bulk_too_many","business_rule","campaign_not_running","cannot_disable_self","cannot_revoke_own_admin","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","community_membership_required","community_pickup_required","competition_closed","competition_locked","competition_started","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","flash_sale_ended","flash_sale_limit_reached","flash_sale_not_live","flash_sale_single_item","flash_sale_sold_out","forbidden","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","helper_is_leader","helper_not_member","idempotency_key_in_progress","idempotency_key_reused","import_has_problems","import_no_rows","import_too_many_rows","import_unreadable","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","leader_approval_pending","leader_required","level_discount_too_high","level_first_not_zero","level_one_required","level_rank_taken","level_thresholds_not_increasing","live_chat_closed","live_chat_rate_limited","live_host_role_required","live_nothing_pinned","live_pin_not_found","live_product_not_found","live_room_not_found","live_room_not_live","live_source_required","live_starts_in_past","live_stream_origin_not_allowed","live_stream_url_invalid","live_video_not_found","make_up_day_checked","make_up_no_cards","make_up_not_past","make_up_off","make_up_other_month","mall_item_unavailable","mall_limit_reached","mall_sold_out","metrics_token_required","no_payment_to_refund","not_enough_points","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","order_source_unknown","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","pickup_not_collectable","pickup_order","policy_forbids","posting_banned","posts_follow_self","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","reset_link_invalid","review_already_written","review_follow_up_exists","review_follow_up_too_early","review_line_refunded","review_order_not_reviewable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shipping_template_default","shipping_template_in_use","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","staff_account_admin_only","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_a_video","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","upload_video_host_only","upload_video_quota_exceeded","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
+export const problemReasons = ["academy_lesson_completed","academy_own_answer","academy_question_answered","academy_section_not_empty","account_disabled","account_locked","address_limit","after_sale_already_requested","after_sale_already_shipped","after_sale_not_shipped","after_sale_nothing_left","after_sale_order_not_eligible","after_sale_points_redemption","after_sale_quantity_above_refundable","after_sale_refund_in_progress","after_sale_window_closed","already_cancelled","already_checked_in","already_collected","already_completed","already_group_member","already_paid","already_shipped","bargain_already_helped","bargain_already_open","bargain_already_ordered","bargain_campaign_closed","bargain_expired","bargain_finished","bargain_not_yours","bargain_own","bargain_single_item","below_min_withdrawal","bulk_too_many","business_rule","campaign_not_running","cannot_disable_self","cannot_revoke_own_admin","category_in_use","category_taken","commission_held_by_dispute","commission_not_held","community_membership_required","community_pickup_required","competition_closed","competition_locked","competition_started","conflict","coupon_already_claimed","coupon_already_used","coupon_claim_ended","coupon_claim_limit_reached","coupon_expired","coupon_min_spend","coupon_not_applicable","coupon_not_started","coupon_quantity_below_issued","coupon_share_locked","coupon_sold_out","coupon_unavailable","csrf_failed","email_taken","flash_sale_ended","flash_sale_limit_reached","flash_sale_not_live","flash_sale_single_item","flash_sale_sold_out","forbidden","gift_already_claimed","gift_expired","gift_not_claimed","gift_own","gift_refunded","group_buy_limit_reached","group_buy_single_item","group_closed","group_expired","group_failed","group_full","group_not_completable","group_price_requires_group","group_waiting","helper_is_leader","helper_not_member","idempotency_key_in_progress","idempotency_key_reused","import_has_problems","import_no_rows","import_too_many_rows","import_unreadable","insufficient_stock","invalid_credentials","invalid_input","invalid_transition","invalid_webhook","json_too_deep","leader_approval_pending","leader_required","level_discount_too_high","level_first_not_zero","level_one_required","level_rank_taken","level_thresholds_not_increasing","live_chat_closed","live_chat_rate_limited","live_host_role_required","live_nothing_pinned","live_pin_not_found","live_product_not_found","live_room_not_found","live_room_not_live","live_source_required","live_starts_in_past","live_stream_origin_not_allowed","live_stream_url_invalid","live_video_not_found","make_up_day_checked","make_up_no_cards","make_up_not_past","make_up_off","make_up_other_month","mall_item_unavailable","mall_limit_reached","mall_sold_out","metrics_token_required","no_payment_to_refund","not_enough_points","not_found","not_paid","not_sandbox_payment","not_shipped","nothing_to_refund","one_store_per_shopkeeper","order_cancelled","order_closed","order_refunded","order_source_unknown","out_of_stock","paid_after_cancel","password_is_email","password_too_common","payload_too_large","payment_amount_mismatch","payment_event_replayed","payment_provider_unavailable","payout_details_missing","pickup_not_collectable","pickup_order","policy_forbids","posting_banned","posts_follow_self","product_archived","rate_limited","refund_above_refundable","refund_failed","refund_in_progress","refund_pending_at_provider","refund_refused_by_provider","refund_units_above_refundable","reset_link_invalid","review_already_written","review_follow_up_exists","review_follow_up_too_early","review_line_refunded","review_order_not_reviewable","share_link_not_found","share_links_rate_limited","share_target_not_found","share_target_not_shareable","share_target_one_required","shipment_csv_columns_missing","shipment_csv_empty","shipment_csv_no_rows","shipment_csv_too_many_rows","shipment_csv_unclosed_quote","shipment_order_not_found","shipment_row_failed","shipment_row_invalid","shipment_row_malformed","shipping_template_default","shipping_template_in_use","shopkeeper_approval_pending","shopkeeper_required","sku_taken","slug_taken","staff_account_admin_only","stock_above_maximum","stock_changed","store_listing_limit","unauthorized","unavailable","unknown_payment_provider","unpaid_order_limit","unsupported_media_type","upload_file_missing","upload_multipart_required","upload_not_a_video","upload_not_an_image","upload_not_found","upload_too_large","upload_too_many_pixels","upload_unreadable","upload_video_host_only","upload_video_quota_exceeded","uploads_rate_limited","variant_unavailable","withdrawal_above_balance","withdrawal_not_covered","internal_error"] as const satisfies readonly components['schemas']['ProblemReason'][];
 /** The params of each reason: name → JSON type. */
-export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"academy_lesson_completed":{"completions":"integer"},"academy_own_answer":{"answerId":"string"},"academy_question_answered":{"answers":"integer"},"academy_section_not_empty":{"lessons":"integer"},"account_disabled":{},"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_points_redemption":{},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_checked_in":{"day":"string"},"already_collected":{"orderId":"string","collectedAt":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"bargain_already_helped":{"bargainId":"string"},"bargain_already_open":{"bargainId":"string"},"bargain_already_ordered":{"bargainId":"string"},"bargain_campaign_closed":{"campaignId":"string"},"bargain_expired":{"bargainId":"string","expiresAt":"string"},"bargain_finished":{"bargainId":"string","status":"string"},"bargain_not_yours":{},"bargain_own":{},"bargain_single_item":{"variantId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"bulk_too_many":{"max":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"cannot_disable_self":{},"cannot_revoke_own_admin":{},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"community_membership_required":{"communityId":"string"},"community_pickup_required":{"communityId":"string"},"competition_closed":{"status":"string"},"competition_locked":{"field":"string"},"competition_started":{"startsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"flash_sale_ended":{"saleId":"string","endsAt":"string"},"flash_sale_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"flash_sale_not_live":{"saleId":"string","startsAt":"string"},"flash_sale_single_item":{"variantId":"string"},"flash_sale_sold_out":{"saleId":"string","remaining":"integer"},"forbidden":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"helper_is_leader":{},"helper_not_member":{"userId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"import_has_problems":{"problems":"integer"},"import_no_rows":{},"import_too_many_rows":{"rows":"integer","max":"integer"},"import_unreadable":{"format":"string","line":"integer"},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"leader_approval_pending":{},"leader_required":{},"level_discount_too_high":{"discountBps":"integer","maxBps":"integer"},"level_first_not_zero":{"rank":"integer","threshold":"integer"},"level_one_required":{},"level_rank_taken":{"rank":"integer"},"level_thresholds_not_increasing":{"rank":"integer","threshold":"integer","belowRank":"integer","belowThreshold":"integer"},"live_chat_closed":{"status":"string"},"live_chat_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"live_host_role_required":{},"live_nothing_pinned":{},"live_pin_not_found":{"pinId":"string"},"live_product_not_found":{"productId":"string"},"live_room_not_found":{"id":"string"},"live_room_not_live":{"id":"string","status":"string"},"live_source_required":{},"live_starts_in_past":{},"live_stream_origin_not_allowed":{"origin":"string"},"live_stream_url_invalid":{},"live_video_not_found":{"videoId":"string"},"make_up_day_checked":{"day":"string"},"make_up_no_cards":{"perMonth":"integer"},"make_up_not_past":{"day":"string"},"make_up_off":{},"make_up_other_month":{"day":"string"},"mall_item_unavailable":{"itemId":"string"},"mall_limit_reached":{"itemId":"string","perPersonLimit":"integer"},"mall_sold_out":{"itemId":"string"},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_enough_points":{"balance":"integer","needed":"integer"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"order_source_unknown":{"type":"string","id":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"pickup_not_collectable":{"orderId":"string","status":"string"},"pickup_order":{"orderId":"string"},"policy_forbids":{"profile":"string","rule":"string"},"posting_banned":{"until":"string"},"posts_follow_self":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"reset_link_invalid":{},"review_already_written":{"reviewed":"integer"},"review_follow_up_exists":{},"review_follow_up_too_early":{"availableAt":"string","days":"integer"},"review_line_refunded":{"orderItemId":"string"},"review_order_not_reviewable":{"status":"string"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shipping_template_default":{},"shipping_template_in_use":{"products":"integer"},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"staff_account_admin_only":{},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_a_video":{"accepted":"string"},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"upload_video_host_only":{},"upload_video_quota_exceeded":{"maxBytes":"integer","maxMegabytes":"number","usedBytes":"integer","retryAfterSeconds":"integer"},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};
+export const problemReasonParams: Record<components['schemas']['ProblemReason'], Record<string, string>> = {"academy_lesson_completed":{"completions":"integer"},"academy_own_answer":{"answerId":"string"},"academy_question_answered":{"answers":"integer"},"academy_section_not_empty":{"lessons":"integer"},"account_disabled":{},"account_locked":{"retryAfterSeconds":"integer","lockedUntil":"string"},"address_limit":{"max":"integer"},"after_sale_already_requested":{"orderItemId":"string","quantity":"integer","free":"integer"},"after_sale_already_shipped":{},"after_sale_not_shipped":{},"after_sale_nothing_left":{},"after_sale_order_not_eligible":{"orderStatus":"string"},"after_sale_points_redemption":{},"after_sale_quantity_above_refundable":{"orderItemId":"string","quantity":"integer","remaining":"integer"},"after_sale_refund_in_progress":{},"after_sale_window_closed":{"returnWindowDays":"integer"},"already_cancelled":{"orderId":"string"},"already_checked_in":{"day":"string"},"already_collected":{"orderId":"string","collectedAt":"string"},"already_completed":{"orderId":"string"},"already_group_member":{"groupId":"string"},"already_paid":{"orderId":"string"},"already_shipped":{"orderId":"string"},"bargain_already_helped":{"bargainId":"string"},"bargain_already_open":{"bargainId":"string"},"bargain_already_ordered":{"bargainId":"string"},"bargain_campaign_closed":{"campaignId":"string"},"bargain_expired":{"bargainId":"string","expiresAt":"string"},"bargain_finished":{"bargainId":"string","status":"string"},"bargain_not_yours":{},"bargain_own":{},"bargain_single_item":{"variantId":"string"},"below_min_withdrawal":{"amount":"integer","minWithdrawalAmount":"integer"},"bulk_too_many":{"max":"integer"},"business_rule":{},"campaign_not_running":{"campaignId":"string","status":"string","startsAt":"string","endsAt":"string"},"cannot_disable_self":{},"cannot_revoke_own_admin":{},"category_in_use":{"slug":"string","products":"integer"},"category_taken":{"slug":"string"},"commission_held_by_dispute":{"commissionId":"string"},"commission_not_held":{"commissionId":"string"},"community_membership_required":{"communityId":"string"},"community_pickup_required":{"communityId":"string"},"competition_closed":{"status":"string"},"competition_locked":{"field":"string"},"competition_started":{"startsAt":"string"},"conflict":{},"coupon_already_claimed":{"templateId":"string"},"coupon_already_used":{"couponId":"string"},"coupon_claim_ended":{"templateId":"string","endsAt":"string"},"coupon_claim_limit_reached":{"templateId":"string","perUserLimit":"integer"},"coupon_expired":{"couponId":"string","validUntil":"string"},"coupon_min_spend":{"couponId":"string","minSpendAmount":"integer","subtotal":"integer"},"coupon_not_applicable":{"couponId":"string"},"coupon_not_started":{"templateId":"string","startsAt":"string"},"coupon_quantity_below_issued":{"issued":"integer","totalQuantity":"integer"},"coupon_share_locked":{"templateId":"string","visitors":"integer","required":"integer"},"coupon_sold_out":{"templateId":"string","totalQuantity":"integer"},"coupon_unavailable":{"templateId":"string"},"csrf_failed":{},"email_taken":{},"flash_sale_ended":{"saleId":"string","endsAt":"string"},"flash_sale_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"flash_sale_not_live":{"saleId":"string","startsAt":"string"},"flash_sale_single_item":{"variantId":"string"},"flash_sale_sold_out":{"saleId":"string","remaining":"integer"},"forbidden":{},"gift_already_claimed":{"claimedAt":"string"},"gift_expired":{"claimBy":"string"},"gift_not_claimed":{"orderId":"string"},"gift_own":{},"gift_refunded":{},"group_buy_limit_reached":{"perUserLimit":"integer","remaining":"integer"},"group_buy_single_item":{"variantId":"string"},"group_closed":{"groupId":"string","status":"string"},"group_expired":{"groupId":"string","expiresAt":"string"},"group_failed":{"orderId":"string"},"group_full":{"groupId":"string","groupSize":"integer"},"group_not_completable":{"groupId":"string","groupSize":"integer","paidMembers":"integer"},"group_price_requires_group":{"campaignId":"string","groupId":"string"},"group_waiting":{"orderId":"string"},"helper_is_leader":{},"helper_not_member":{"userId":"string"},"idempotency_key_in_progress":{},"idempotency_key_reused":{},"import_has_problems":{"problems":"integer"},"import_no_rows":{},"import_too_many_rows":{"rows":"integer","max":"integer"},"import_unreadable":{"format":"string","line":"integer"},"insufficient_stock":{"variantId":"string","available":"integer"},"invalid_credentials":{},"invalid_input":{},"invalid_transition":{"machine":"string","from":"string","to":"string"},"invalid_webhook":{},"json_too_deep":{},"leader_approval_pending":{},"leader_required":{},"level_discount_too_high":{"discountBps":"integer","maxBps":"integer"},"level_first_not_zero":{"rank":"integer","threshold":"integer"},"level_one_required":{},"level_rank_taken":{"rank":"integer"},"level_thresholds_not_increasing":{"rank":"integer","threshold":"integer","belowRank":"integer","belowThreshold":"integer"},"live_chat_closed":{"status":"string"},"live_chat_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"live_host_role_required":{},"live_nothing_pinned":{},"live_pin_not_found":{"pinId":"string"},"live_product_not_found":{"productId":"string"},"live_room_not_found":{"id":"string"},"live_room_not_live":{"id":"string","status":"string"},"live_source_required":{},"live_starts_in_past":{},"live_stream_origin_not_allowed":{"origin":"string"},"live_stream_url_invalid":{},"live_video_not_found":{"videoId":"string"},"make_up_day_checked":{"day":"string"},"make_up_no_cards":{"perMonth":"integer"},"make_up_not_past":{"day":"string"},"make_up_off":{},"make_up_other_month":{"day":"string"},"mall_item_unavailable":{"itemId":"string"},"mall_limit_reached":{"itemId":"string","perPersonLimit":"integer"},"mall_sold_out":{"itemId":"string"},"metrics_token_required":{},"no_payment_to_refund":{"orderId":"string"},"not_enough_points":{"balance":"integer","needed":"integer"},"not_found":{},"not_paid":{"orderId":"string"},"not_sandbox_payment":{},"not_shipped":{"orderId":"string"},"nothing_to_refund":{"orderId":"string"},"one_store_per_shopkeeper":{"storeId":"string"},"order_cancelled":{"orderId":"string"},"order_closed":{"orderId":"string"},"order_refunded":{"orderId":"string"},"order_source_unknown":{"type":"string","id":"string"},"out_of_stock":{"variantId":"string","available":"integer"},"paid_after_cancel":{"orderId":"string"},"password_is_email":{},"password_too_common":{},"payload_too_large":{},"payment_amount_mismatch":{"amount":"integer","total":"integer"},"payment_event_replayed":{},"payment_provider_unavailable":{},"payout_details_missing":{},"pickup_not_collectable":{"orderId":"string","status":"string"},"pickup_order":{"orderId":"string"},"policy_forbids":{"profile":"string","rule":"string"},"posting_banned":{"until":"string"},"posts_follow_self":{},"product_archived":{"productId":"string"},"rate_limited":{"retryAfterSeconds":"integer"},"refund_above_refundable":{"amount":"integer","refundableAmount":"integer"},"refund_failed":{},"refund_in_progress":{"orderId":"string"},"refund_pending_at_provider":{},"refund_refused_by_provider":{},"refund_units_above_refundable":{"orderItemId":"string","quantity":"integer","refundableQuantity":"integer"},"reset_link_invalid":{},"review_already_written":{"reviewed":"integer"},"review_follow_up_exists":{},"review_follow_up_too_early":{"availableAt":"string","days":"integer"},"review_line_refunded":{"orderItemId":"string"},"review_order_not_reviewable":{"status":"string"},"share_link_not_found":{"code":"string"},"share_links_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"share_target_not_found":{"targetType":"string","targetId":"string"},"share_target_not_shareable":{"targetType":"string"},"share_target_one_required":{"named":"integer"},"shipment_csv_columns_missing":{"missing":"string"},"shipment_csv_empty":{},"shipment_csv_no_rows":{},"shipment_csv_too_many_rows":{"rows":"integer","max":"integer"},"shipment_csv_unclosed_quote":{"line":"integer"},"shipment_order_not_found":{"orderId":"string"},"shipment_row_failed":{},"shipment_row_invalid":{},"shipment_row_malformed":{},"shipping_template_default":{},"shipping_template_in_use":{"products":"integer"},"shopkeeper_approval_pending":{},"shopkeeper_required":{},"sku_taken":{"sku":"string"},"slug_taken":{"slug":"string"},"staff_account_admin_only":{},"stock_above_maximum":{"variantId":"string","available":"integer","max":"integer"},"stock_changed":{"variantId":"string","available":"integer","expected":"integer"},"store_listing_limit":{"max":"integer"},"unauthorized":{},"unavailable":{},"unknown_payment_provider":{"provider":"string"},"unpaid_order_limit":{"limit":"integer"},"unsupported_media_type":{},"upload_file_missing":{},"upload_multipart_required":{},"upload_not_a_video":{"accepted":"string"},"upload_not_an_image":{"accepted":"string"},"upload_not_found":{"id":"string"},"upload_too_large":{"maxBytes":"integer","maxMegabytes":"number"},"upload_too_many_pixels":{"maxPixels":"integer","maxMegapixels":"number","width":"integer","height":"integer"},"upload_unreadable":{},"upload_video_host_only":{},"upload_video_quota_exceeded":{"maxBytes":"integer","maxMegabytes":"number","usedBytes":"integer","retryAfterSeconds":"integer"},"uploads_rate_limited":{"retryAfterSeconds":"integer","max":"integer"},"variant_unavailable":{"variantId":"string"},"withdrawal_above_balance":{"amount":"integer","balanceAmount":"integer"},"withdrawal_not_covered":{"amount":"integer","balanceAmount":"integer"},"internal_error":{}};

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Spinner } from '../../components/spinner';
 import { isAdmin, useUser } from '../../features/auth';
+import { useBargainsAllowed } from '../../features/bargains';
 
 /**
  * The console: a side menu on wide screens, a strip of tabs that scrolls sideways on a phone (the
@@ -13,6 +14,8 @@ export function AdminLayout() {
   const { pathname } = useLocation();
   // Support staff see the sections they may use (the server's route → roles table decides).
   const admin = isAdmin(useUser().user);
+  // Where the market policy forbids bargains, the console does not offer them either.
+  const bargains = useBargainsAllowed() === true;
   const nav = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new route marks another tab active.
   useEffect(() => {
@@ -41,6 +44,8 @@ export function AdminLayout() {
         {admin ? <NavLink to="/admin/check-ins">{t('adminCheckIns.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/group-buys">{t('adminGroupBuys.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/flash-sales">{t('adminFlashSales.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/policy">{t('adminPolicy.nav')}</NavLink> : null}
+        {admin && bargains ? <NavLink to="/admin/bargains">{t('adminBargains.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/shopkeepers">{t('shopkeeperApplications.nav')}</NavLink> : null}
         <NavLink to="/admin/communities" data-testid="admin-nav-communities">
           {t('communities.admin.title')}

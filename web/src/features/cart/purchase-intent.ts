@@ -18,6 +18,8 @@ export interface PurchaseIntent {
   groupBuy?: { campaignId: string; groupId?: string };
   /** Bought at a flash sale's price (its one line); such an order takes no coupon or points. */
   flashSale?: { saleId: string };
+  /** Bought at a bargain's price by its starter (one unit); no coupon or points, shipping as usual. */
+  bargain?: { bargainId: string };
   /** A community group buy's orders are collected at this community's pickup point, never delivered. */
   pickupCommunityId?: string;
   /** The share link the buyer came through (`?ref=`), sent with the order. */

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { AddressBookCard } from '../../addresses';
 import { isStaff, useSignOut, useUser } from '../../auth';
+import { useBargainsAllowed } from '../../bargains';
 import { InviteRewardText, PointsCard } from '../../coupons';
 import { GrowthLinks } from '../../growth';
 import { EmailPreferencesCard } from '../../notifications';
@@ -13,6 +14,7 @@ export function AccountPage() {
   const { user } = useUser();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const bargains = useBargainsAllowed() === true;
   if (!user) return null;
   const inviteLink = `${window.location.origin}/signup?invite=${encodeURIComponent(user.inviteCode)}`;
 
@@ -62,6 +64,14 @@ export function AccountPage() {
         </Link>
         <Link to="/my-group-buys" data-testid="my-group-buys-link">
           {t('groupBuy.mine')}
+        </Link>
+        {bargains ? (
+          <Link to="/my-bargains" data-testid="my-bargains-link">
+            {t('bargain.mine')}
+          </Link>
+        ) : null}
+        <Link to="/my-gifts" data-testid="my-gifts-link">
+          {t('gifts.mine.title')}
         </Link>
         <Link to="/my-after-sales" data-testid="my-after-sales-link">
           {t('afterSales.mine')}

@@ -4,6 +4,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Spinner } from '../../../components/spinner';
+import { BargainStrip } from '../../bargains';
 import { FlashSaleStrip } from '../../flashsales';
 import { LiveNowStrip } from '../../live';
 import { type ProductFilter, type ProductSort, useProducts } from '../api/get-products';
@@ -96,6 +97,7 @@ export function HomePage() {
         <>
           <LiveNowStrip />
           <FlashSaleStrip />
+          <BargainStrip />
           <HomeSections />
           <AllProducts />
         </>

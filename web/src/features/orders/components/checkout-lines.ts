@@ -13,6 +13,7 @@ export function useCheckoutLines(): {
   fromCart: boolean;
   groupBuy?: NewOrder['groupBuy'];
   flashSale?: NewOrder['flashSale'];
+  bargain?: NewOrder['bargain'];
   /** The pickup community a community group buy must be collected at. */
   requiredPickup?: string;
   origin: { shareCode?: string; storeSlug?: string; source?: ContentSource };
@@ -29,6 +30,7 @@ export function useCheckoutLines(): {
           fromCart: false,
           groupBuy: intent.groupBuy,
           flashSale: intent.flashSale,
+          bargain: intent.bargain,
           requiredPickup: intent.pickupCommunityId,
           origin: {
             shareCode: intent.shareCode,

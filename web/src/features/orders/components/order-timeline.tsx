@@ -20,6 +20,7 @@ const KNOWN_NOTES = {
   'redeemed in the points mall': 'pointsMall.orderNote',
   'collected at the pickup point': 'fulfilment.notes.collectedAtPickup',
   'not collected at the pickup point in time': 'fulfilment.notes.notCollectedInTime',
+  'gift not claimed in time': 'gifts.unclaimedRefunded',
 } as const;
 
 const isKnownNote = (note: string): note is keyof typeof KNOWN_NOTES => note in KNOWN_NOTES;

@@ -22,6 +22,7 @@ import {
 import { cart, orderSourceFields, purchaseIntent } from '../../cart';
 import { PickupChoice } from '../../communities';
 import { type ChosenCoupon, CouponPicker } from '../../coupons';
+import { type GiftChoice, GiftToggle } from '../../gifts';
 import { MemberDiscountLine, useMemberDiscount } from '../../levels';
 import { type ChosenPoints, PointsToggle } from '../../points';
 import { ShippingFeeLine, useShippingQuote } from '../../shipping';
@@ -34,7 +35,10 @@ export function CheckoutPage() {
   const { t } = useTranslation();
   const money = useMoney();
   const navigate = useNavigate();
-  const { lines, fromCart, groupBuy, flashSale, requiredPickup, origin, intentId } = useCheckoutLines();
+  const { lines, fromCart, groupBuy, flashSale, bargain, requiredPickup, origin, intentId } =
+    useCheckoutLines();
+  // A flash sale's or a bargain's price is the whole deal: no coupon or points on top.
+  const wholeDeal = Boolean(flashSale ?? bargain);
   // A new address is checked here first, as the server checks it, with the same words.
   const [checked, setChecked] = useState<FieldError[]>([]);
   const createOrder = useCreateOrder();
@@ -44,13 +48,22 @@ export function CheckoutPage() {
   // A community group buy is always collected at its community's pickup point.
   const [pickupAt, setPickupAt] = useState<string | null>(requiredPickup ?? null);
   const [draft, setDraft] = useState(EMPTY_DRAFT);
+  // Sent as a gift: no address nor pickup point; the friend gives the address when claiming it.
+  const [gift, setGift] = useState<GiftChoice | null>(null);
+  // A group seat or a bargain is its members' or starter's own: not a gift (the server says 400).
+  const giftable = !groupBuy && !bargain && !requiredPickup;
+  const chooseGift = (choice: GiftChoice | null) => {
+    setGift(choice);
+    // A gift ships to its recipient: not collected at the buyer's pickup point.
+    if (choice) setPickupAt(null);
+  };
   // One key per attempt: a double click or a retried request reuses it and orders once.
   const attemptKey = useRef(newIdempotencyKey());
   const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
   const [coupon, setCoupon] = useState<ChosenCoupon | null>(null);
   const [points, setPoints] = useState<ChosenPoints | null>(null);
-  // A deal's price (a group seat, a flash sale) already is the discount: no member price on top.
-  const member = useMemberDiscount(subtotal, Boolean(groupBuy ?? flashSale));
+  // A deal's price (a group seat, a flash sale, a bargain) already is the discount: no member price on top.
+  const member = useMemberDiscount(subtotal, Boolean(groupBuy ?? flashSale ?? bargain));
   // A preview of what the server will charge; the placed order's own total is what is paid.
   const totals = checkoutTotals({
     subtotal,
@@ -58,8 +71,10 @@ export function CheckoutPage() {
     couponDiscount: coupon?.discount ?? 0,
     pointsDiscount: points?.discount ?? 0,
   });
-  const shipping = useShippingQuote(lines, useChosenProvince(addressChoice, draft.province), groupBuy);
-  // A flash sale ships free, and its price is the whole deal (no coupon or points).
+  const province = useChosenProvince(addressChoice, draft.province);
+  // A gift's fee is quoted without a province, as the server quotes it (the recipient's is unknown yet).
+  const shipping = useShippingQuote(lines, gift ? null : province, groupBuy);
+  // A flash sale ships free; a bargain pays shipping like any order.
   const shippingFee = pickupAt || flashSale ? 0 : (shipping.data?.fee ?? 0);
   const error = createOrder.error ?? createAddress.error;
   const draftErrorAt = useFieldErrors(createAddress.error, checked);
@@ -70,7 +85,7 @@ export function CheckoutPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (pending) return;
-    if (pickupAt) return placeOrder(null);
+    if (gift || pickupAt) return placeOrder(null);
     if (addressChoice === null) return;
     if (addressChoice.kind === 'saved') return placeOrder({ addressId: addressChoice.id });
     const problems = draftErrors(draft);
@@ -96,7 +111,11 @@ export function CheckoutPage() {
   function placeOrder(address: { addressId: string } | TypedAddress | null) {
     const order = {
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-      ...(address ? { address } : { pickup: { communityId: pickupAt as string } }),
+      ...(gift
+        ? { gift: gift.message ? { message: gift.message } : {} }
+        : address
+          ? { address }
+          : { pickup: { communityId: pickupAt as string } }),
       ...(coupon ? { couponId: coupon.id } : {}),
       ...(points ? { points: points.points } : {}),
       ...(origin.storeSlug ? { storeSlug: origin.storeSlug } : {}),
@@ -104,6 +123,7 @@ export function CheckoutPage() {
       ...orderSourceFields(origin.source),
       ...(groupBuy ? { groupBuy } : {}),
       ...(flashSale ? { flashSale } : {}),
+      ...(bargain ? { bargain } : {}),
     };
     createOrder.mutate(
       { order, idempotencyKey: attemptKey.current },
@@ -139,8 +159,9 @@ export function CheckoutPage() {
       <h1>{t('checkout.title')}</h1>
       <form className="checkout-grid" onSubmit={submit} noValidate data-testid="checkout-form">
         <div className="checkout-receive">
-          <PickupChoice value={pickupAt} onChange={setPickupAt} required={requiredPickup} />
-          {pickupAt ? null : (
+          {giftable ? <GiftToggle value={gift} onChange={chooseGift} /> : null}
+          {gift ? null : <PickupChoice value={pickupAt} onChange={setPickupAt} required={requiredPickup} />}
+          {pickupAt || gift ? null : (
             <AddressPicker
               choice={addressChoice}
               onChoose={setAddressChoice}
@@ -168,7 +189,7 @@ export function CheckoutPage() {
             </strong>
           </div>
           <MemberDiscountLine bps={member.bps} amount={totals.memberDiscount} />
-          {flashSale ? null : (
+          {wholeDeal ? null : (
             <CouponPicker
               lines={lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
               groupBuy={groupBuy}
@@ -184,7 +205,7 @@ export function CheckoutPage() {
               </strong>
             </div>
           ) : null}
-          {flashSale ? null : <PointsToggle payable={totals.payable} value={points} onChange={setPoints} />}
+          {wholeDeal ? null : <PointsToggle payable={totals.payable} value={points} onChange={setPoints} />}
           {points ? (
             <div className="summary-total summary-discount">
               <span>{t('pointsLedger.summary.pointsDiscount', { points: points.points })}</span>
@@ -214,7 +235,7 @@ export function CheckoutPage() {
           <button
             type="submit"
             className="btn btn-primary btn-block"
-            disabled={pending || (addressChoice === null && !pickupAt)}
+            disabled={pending || (addressChoice === null && !pickupAt && !gift)}
             data-testid="checkout-submit"
           >
             {pending ? t('common.working') : t('checkout.placeOrder')}

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { OrderAfterSales } from '../../aftersales';
+import { useUser } from '../../auth';
 import { PickupCodeCard } from '../../communities';
+import { OrderGiftCard } from '../../gifts';
 import { OrderReviews } from '../../reviews';
 import { AddressView } from '../components/address-view';
 import { BuyerOrderActions } from '../components/buyer-order-actions';
@@ -23,6 +25,10 @@ function OrderDetail({ order }: { order: Order }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
   const money = useMoney();
+  const { user } = useUser();
+  const viewerIsBuyer = order.userId === user?.id;
+  // A claimed gift is in its recipient's hands: receipt and after-sales are theirs, not its buyer's.
+  const holds = order.gift?.status === 'claimed' ? !viewerIsBuyer : viewerIsBuyer;
   return (
     <section className="page narrow" data-testid="order-detail">
       <div className="page-heading">
@@ -53,7 +59,8 @@ function OrderDetail({ order }: { order: Order }) {
       ) : null}
       <DisputeNotice order={order} />
       <PickupCodeCard order={order} />
-      <BuyerOrderActions order={order} />
+      <OrderGiftCard gift={order.gift} viewerIsBuyer={viewerIsBuyer} />
+      {holds ? <BuyerOrderActions order={order} /> : null}
       <ShipmentCard order={order} />
       <div className="card">
         <h2>{t('orders.items')}</h2>
@@ -64,8 +71,8 @@ function OrderDetail({ order }: { order: Order }) {
           </p>
         ) : null}
       </div>
-      <OrderAfterSales order={order} />
-      <OrderReviews order={order} />
+      {holds ? <OrderAfterSales order={order} /> : null}
+      {viewerIsBuyer ? <OrderReviews order={order} /> : null}
       {order.address ? (
         <div className="card">
           <h2>{t('checkout.address')}</h2>

@@ -6,6 +6,7 @@ import { Spinner } from '../../../components/spinner';
 import { useDateTime, useMoney } from '../../../lib/config';
 import { useUser } from '../../auth';
 import { ReportButton } from '../../moderation';
+import { PolicyDisclosure } from '../../policy';
 import { ShareButton } from '../../sharing';
 import { countProductClick, useDeletePost, useLike, usePost, usePublishPost } from '../api/post';
 import { Comments } from '../components/comments';
@@ -125,6 +126,7 @@ export function PostPage() {
   const listed = new Set(p.listItems.map((i) => i.product.id));
   return (
     <article className="page narrow post-page" data-testid="post-page">
+      {p.products.length > 0 ? <PolicyDisclosure /> : null}
       {p.images.length > 0 ? (
         <div className="post-images">
           {p.images.map((src, i) => (

@@ -9,6 +9,7 @@ import { StatusPage } from '../../../components/status-page';
 import { isApiError } from '../../../lib/api-error';
 import { ProductCard } from '../../catalog';
 import { StoreOwnerBadges } from '../../honours';
+import { PolicyDisclosure } from '../../policy';
 import { EarnBadge, leastEarnings, useShareEarnings } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
 import { useStorePage } from '../api/get-store-page';
@@ -48,6 +49,7 @@ function StoreFront({ store }: { store: Store }) {
         </div>
         <ShareButton target={{ storeId: store.id }} />
       </header>
+      <PolicyDisclosure />
       {store.intro ? <p className="description store-intro">{store.intro}</p> : null}
       <StoreOwnerBadges ownerId={store.owner.id} />
       {store.products.length === 0 ? (

@@ -1,0 +1,2 @@
+export { usePolicyRules } from './api/policy';
+export { PolicyDisclosure } from './components/policy-disclosure';
