@@ -5,7 +5,19 @@ import { AppError, invalidInput } from '../../platform/errors.js';
 import { requestHash, type StoredResponse } from '../../platform/idempotency.js';
 import { newId } from '../../platform/ids.js';
 import { addressInputErrors } from './address-rules.js';
-import { type DealKind, type DiscountableLine, EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
+import {
+  assertGiftDelivery,
+  assertOneDeal,
+  freeShippingOf,
+  reserveBargain,
+  reserveCoupon,
+  reserveFlashUnits,
+  reserveGroupSeat,
+  reservePickup,
+  reservePoints,
+} from './checkout-deals.js';
+import type { CheckoutContext, PlaceOrderInput } from './checkout-input.js';
+import { type DealKind, EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
 import { cancelUnpaidOrder } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import { priceCheckout } from './pricing.js';
@@ -14,38 +26,7 @@ import { refuse } from './reasons.js';
 import { computeTotals, MAX_QUANTITY, mergeLines, type RequestedLine } from './rules.js';
 import { recordShippingFee, shippingFeeOf } from './shipping.js';
 
-export interface PlaceOrderInput {
-  items: RequestedLine[];
-  /** Typed out, or `{ addressId }` of one of the buyer's saved addresses (copied into the order). */
-  address?: Record<string, string | undefined>;
-  shareCode?: string;
-  storeSlug?: string;
-  /** The post the buyer ordered from (at most one of `postId` and `liveRoomId`). */
-  postId?: string;
-  /** The live room the buyer ordered from. */
-  liveRoomId?: string;
-  /** One of the buyer's own coupons (a user-coupon id); one coupon per order. */
-  couponId?: string;
-  /** Points to spend on the order (the points module caps them by the operator's limits). */
-  points?: number;
-  /** Open a group in a campaign (no `groupId`) or join one. */
-  groupBuy?: { campaignId: string; groupId?: string };
-  /** Collected at this community's pickup point instead of delivered to `address`. */
-  pickup?: { communityId: string };
-  /** Bought at a flash sale's price: one line of its variant. */
-  flashSale?: { saleId: string };
-  /** Bought at a bargain's price by its starter: one unit of its variant. */
-  bargain?: { bargainId: string };
-  /** Sent to a friend who claims it with their address: no `address` or `pickup` of the buyer's. */
-  gift?: { message?: string };
-}
-
-/** Where the request came from: kept with the order for attribution and the self-dealing check. */
-export interface CheckoutContext {
-  idempotencyKey?: string;
-  deviceId?: string;
-  ip?: string;
-}
+export type { CheckoutContext, PlaceOrderInput } from './checkout-input.js';
 
 /**
  * Checkout, in three steps, each with a named undo:
@@ -247,79 +228,6 @@ async function reserveAndCreate(
   return order;
 }
 
-/** A group seat ships free when its campaign says so; a flash-sale order always does. */
-const freeShippingOf = (seat: { freeShipping?: boolean } | null, flash: unknown) =>
-  seat?.freeShipping ? ('group_buy' as const) : flash ? ('flash_sale' as const) : null;
-
-/**
- * One deal per order: a flash sale's or a bargain's price is the whole deal, so it takes no group
- * seat, coupon, points or other deal (its `total` is that price × quantity).
- */
-function assertOneDeal(input: PlaceOrderInput) {
-  // A gift's price is the goods' own: it takes coupons, points and flash sales as any order does,
-  // but not a group seat (the group's refunds and pickups are its members') nor a bargain (its starter's).
-  if (input.gift)
-    for (const field of ['groupBuy', 'bargain'] as const)
-      if (input[field] !== undefined)
-        throw invalidInput(`/${field}`, 'a gift order takes no group seat or bargain', 'giftAlone');
-  const deal = input.flashSale ? 'flashSale' : input.bargain ? 'bargain' : null;
-  if (!deal) return;
-  const words = deal === 'flashSale' ? 'a flash-sale order' : 'a bargain order';
-  const others = (['groupBuy', 'couponId', 'points', 'flashSale', 'bargain'] as const).filter(
-    (f) => f !== deal,
-  );
-  for (const field of others)
-    if (input[field] !== undefined && !(field === 'points' && input.points === 0))
-      throw invalidInput(`/${field}`, `${words} takes no other deal`, `${deal}Alone`);
-}
-
-/**
- * A gift goes to whoever claims its link, to the address they give then: the buyer sends neither an
- * address (the recipient's stays hidden from the buyer) nor a pickup point.
- */
-function assertGiftDelivery(ctx: OrdersContext, input: PlaceOrderInput) {
-  if (input.gift === undefined) return;
-  if (!ctx.gifts) throw invalidInput('/gift', 'gifts are not enabled on this server');
-  if (input.address !== undefined)
-    throw invalidInput(
-      '/address',
-      'a gift ships to the address its recipient gives when claiming it: send no address',
-      'additionalProperties',
-    );
-  if (input.pickup !== undefined)
-    throw invalidInput(
-      '/pickup',
-      'a gift ships to the address its recipient gives when claiming it: it is not collected at a pickup point',
-      'additionalProperties',
-    );
-}
-
-/** Checks the flash sale and the buyer's limit (no hot row locked yet); null outside flash sales. */
-async function reserveFlashUnits(
-  ctx: OrdersContext,
-  tx: Tx,
-  userId: string,
-  input: Pick<PlaceOrderInput, 'flashSale'>,
-  lines: readonly RequestedLine[],
-) {
-  if (input.flashSale === undefined) return null;
-  if (!ctx.flashSales) throw invalidInput('/flashSale', 'flash sales are not enabled on this server');
-  return ctx.flashSales.reserve(tx, { userId, saleId: input.flashSale.saleId, lines });
-}
-
-/** Checks the buyer's bargain (its deadline, one order at a time); null outside bargains. */
-async function reserveBargain(
-  ctx: OrdersContext,
-  tx: Tx,
-  userId: string,
-  input: Pick<PlaceOrderInput, 'bargain'>,
-  lines: readonly RequestedLine[],
-) {
-  if (input.bargain === undefined) return null;
-  if (!ctx.bargains) throw invalidInput('/bargain', 'bargains are not enabled on this server');
-  return ctx.bargains.reserve(tx, { userId, bargainId: input.bargain.bargainId, lines });
-}
-
 /** The post or live room named in the order, or null; naming both is invalid input. */
 function contentSourceOf(input: PlaceOrderInput): ContentSource | null {
   if (input.postId !== undefined && input.liveRoomId !== undefined)
@@ -386,64 +294,6 @@ function priceDiscounts(
     coupon: (afterMember, room) => reserveCoupon(ctx, tx, userId, input.couponId, afterMember, room),
     points: (payable) => reservePoints(ctx, tx, userId, input.points, payable),
   });
-}
-
-/** The buyer's coupon, locked and priced on the lines after the member discount; null without one. */
-async function reserveCoupon(
-  ctx: OrdersContext,
-  tx: Tx,
-  userId: string,
-  couponId: string | undefined,
-  lines: DiscountableLine[],
-  maxDiscount: number,
-) {
-  if (couponId === undefined) return null;
-  if (!ctx.coupons) throw invalidInput('/couponId', 'coupons are not enabled on this server');
-  return ctx.coupons.reserve(tx, { userId, couponId, lines, maxDiscount });
-}
-
-/** The buyer's points paying part of what is left to pay, or null when they spend none. */
-async function reservePoints(
-  ctx: OrdersContext,
-  tx: Tx,
-  userId: string,
-  points: number | undefined,
-  payable: number,
-) {
-  if (points === undefined || points === 0) return null;
-  if (!ctx.pointsCheckout) throw invalidInput('/points', 'points cannot pay for orders on this server');
-  return ctx.pointsCheckout.reserve(tx, { userId, points, payable });
-}
-
-/**
- * A seat in a group buy, held while the buyer pays, and the campaign's price; null for an order
- * outside group buying. Its undo is the order's: a cancelled order gives the seat back.
- */
-async function reserveGroupSeat(
-  ctx: OrdersContext,
-  tx: Tx,
-  userId: string,
-  input: Pick<PlaceOrderInput, 'groupBuy' | 'pickup'>,
-  lines: readonly RequestedLine[],
-) {
-  const { groupBuy } = input;
-  if (groupBuy === undefined) return null;
-  if (!ctx.groupBuys) throw invalidInput('/groupBuy', 'group buying is not enabled on this server');
-  const pickupCommunityId = input.pickup?.communityId ?? null;
-  return ctx.groupBuys.reserveSeat(tx, { userId, ...groupBuy, lines, pickupCommunityId });
-}
-
-/** The order's place in its community's delivery wave; null for an order delivered to an address. */
-async function reservePickup(
-  ctx: OrdersContext,
-  tx: Tx,
-  userId: string,
-  pickup: PlaceOrderInput['pickup'],
-  placedAt: Date,
-) {
-  if (pickup === undefined) return null;
-  if (!ctx.pickups) throw invalidInput('/pickup', 'pickup points are not enabled on this server');
-  return ctx.pickups.reserve(tx, { userId, communityId: pickup.communityId, placedAt });
 }
 
 /**
