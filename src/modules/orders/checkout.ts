@@ -60,6 +60,10 @@ export async function placeOrder(
     if (replay) return replay as StoredResponse & { body: Order };
   }
 
+  // A flash-sale crowd after the last unit is refused here, by plain reads, before any transaction.
+  if (input.flashSale && ctx.flashSales)
+    await ctx.flashSales.precheck(ctx.db, { userId, saleId: input.flashSale.saleId, lines });
+
   const created = await ctx.db.transaction(async (tx) => {
     if (idempotencyKey) {
       const replay = await ctx.idempotency.claim(tx, userId, idempotencyKey, hash);

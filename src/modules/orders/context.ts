@@ -143,6 +143,12 @@ export type DealKind = 'regular' | 'group' | 'flash_sale' | 'bargain';
 
 export interface FlashSaleCheckout {
   reserve(tx: Tx, request: FlashSaleRequest): Promise<ReservedFlashUnits>;
+  /**
+   * The refusals `reserve` would give from plain reads (not live, ended, sold out, over the limit),
+   * before the checkout's transaction: it can only be behind, so a stale "units left" goes on to
+   * `reserve`, whose conditional update has the last word.
+   */
+  precheck(conn: Queryable, request: FlashSaleRequest): Promise<void>;
 }
 
 export interface FlashSaleRequest {
