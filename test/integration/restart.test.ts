@@ -84,7 +84,8 @@ async function startServer(): Promise<Server> {
   return server;
 }
 
-async function waitForHealth(server: Server, timeoutMs = 30_000) {
+// The first start migrates and seeds the whole demo shop (on PGlite, under a busy suite: a minute).
+async function waitForHealth(server: Server, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void server.exit.then(() => (exited = true));
@@ -117,7 +118,7 @@ const productCount = async (server: Server) =>
 const account = { email: 'restart@example.com', password: 'survives a restart', name: 'Restart' };
 
 describe('stopping with SIGTERM and starting again', () => {
-  it('exits with 0 and keeps every account and product', { timeout: 90_000 }, async () => {
+  it('exits with 0 and keeps every account and product', { timeout: 180_000 }, async () => {
     const first = await startServer();
     const products = await productCount(first);
     if (testDialect === 'pglite') expect(products).toBeGreaterThanOrEqual(30);
