@@ -1,5 +1,6 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { FieldError } from '../../platform/errors.js';
 
 /**
  * Pure bargain rules: the cut schedule, what a bargain shows as, what makes a campaign sound, and
@@ -65,13 +66,6 @@ export function bargainStatus(b: BargainFacts, now: Date): BargainStatus {
   return now >= b.expiresAt ? 'expired' : 'open';
 }
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-  rule: string;
-  params?: Record<string, number>;
-}
-
 export interface CampaignTerms {
   regularPrice: number;
   floorPrice: number;
@@ -81,7 +75,7 @@ export interface CampaignTerms {
 }
 
 /** Problems with a new campaign: a floor below the price, reachable in whole cuts within the bounds. */
-export function campaignProblems(t: CampaignTerms): FieldProblem[] {
+export function campaignProblems(t: CampaignTerms): FieldError[] {
   const span = t.regularPrice - t.floorPrice;
   if (span <= 0)
     return [
@@ -92,7 +86,7 @@ export function campaignProblems(t: CampaignTerms): FieldProblem[] {
         params: { price: t.regularPrice },
       },
     ];
-  const problems: FieldProblem[] = [];
+  const problems: FieldError[] = [];
   if (span < t.helpersNeeded)
     problems.push({
       path: '/helpersNeeded',

@@ -1,3 +1,5 @@
+import type { FieldError } from '../../platform/errors.js';
+
 /**
  * Pure flash-sale rules: what a sale shows as, and what makes a new sale sound.
  *
@@ -34,16 +36,9 @@ export interface SaleTerms {
   now: Date;
 }
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-  rule: string;
-  params?: Record<string, number>;
-}
-
 /** Problems with a new sale, as field errors: a flash price is a discount, and its window is ahead. */
-export function saleProblems(terms: SaleTerms): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function saleProblems(terms: SaleTerms): FieldError[] {
+  const problems: FieldError[] = [];
   if (terms.price >= terms.regularPrice)
     problems.push({
       path: '/price',
