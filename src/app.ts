@@ -239,7 +239,7 @@ export async function buildApp(deps: AppDeps) {
     idempotency,
     coupons: createCouponCheckout({ clock }),
     groupBuys: createGroupBuyCheckout({ clock }),
-    flashSales: createFlashSaleCheckout({ clock }),
+    flashSales: createFlashSaleCheckout({ db, clock, jobs }),
     bargains: createBargainCheckout({ clock, policy }),
     gifts: createGiftOrders({ clock }),
     memberPricing,

@@ -3,7 +3,9 @@ import { expectProblem } from '../../../test/support/problem.js';
 import { RACE } from '../../../test/support/races.js';
 import { createProduct, expectLedgerSound, stockOf } from '../../../test/support/shop.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { JobRunner } from '../../platform/jobs.js';
 import type { Order } from '../orders/index.js';
+import { createFlashSaleCheckout } from './index.js';
 import type { FlashSale } from './schemas.js';
 
 /** API.md, Flash sales: the sale's window, quantity and per-person limit, held by the database. */
@@ -182,6 +184,44 @@ describe('POST /api/orders with flashSale', () => {
     expect(expectProblem(await order(buyer, sale.id, variantId), 422).reason).toBe(
       'flash_sale_limit_reached',
     );
+  });
+
+  it('a checkout refused after the units were claimed gives them back at once', async () => {
+    const { sale, variantId } = await liveSale({ quantity: 1, perUserLimit: 1 });
+    const buyer = await t.signUp();
+    // The claim comes first; the order then fails inside its own transaction (no such post).
+    const refused = await order(buyer, sale.id, variantId, 1, { postId: 'no-such-post' });
+    expect(expectProblem(refused, 400).reason).toBe('order_source_unknown');
+    expect(await saleNow(sale.id)).toMatchObject({ remaining: 1, status: 'live' });
+    const placed = await order(buyer, sale.id, variantId);
+    expect(placed.statusCode, placed.body).toBe(201);
+    expect(await saleNow(sale.id)).toMatchObject({ remaining: 0 });
+  });
+
+  it('units claimed by a checkout whose process died come back when the claim lapses', async () => {
+    const { sale, variantId } = await liveSale({ quantity: 2, perUserLimit: 1 });
+    const buyer = await t.signUp();
+    // Another process claims for this buyer, then dies before its order commits.
+    const dying = createFlashSaleCheckout({ db: t.db, clock: t.clock, jobs: new JobRunner(t.db, t.clock) });
+    await dying.claim({
+      userId: buyer.user.id,
+      saleId: sale.id,
+      orderId: 'order-never-placed',
+      lines: [{ variantId, quantity: 1 }],
+    });
+    expect(await saleNow(sale.id)).toMatchObject({ remaining: 1 });
+    expect(expectProblem(await order(buyer, sale.id, variantId), 422).reason).toBe(
+      'flash_sale_limit_reached',
+    );
+
+    t.clock.advance(4 * MINUTE);
+    await t.request('POST', '/api/test/clock', { body: { advanceMs: 0 } });
+    expect(await saleNow(sale.id)).toMatchObject({ remaining: 1 });
+    t.clock.advance(2 * MINUTE);
+    await t.request('POST', '/api/test/clock', { body: { advanceMs: 0 } });
+    expect(await saleNow(sale.id)).toMatchObject({ remaining: 2 });
+    const placed = await order(buyer, sale.id, variantId);
+    expect(placed.statusCode, placed.body).toBe(201);
   });
 
   it('holds one line of the sale’s variant and no other deal (400)', async () => {

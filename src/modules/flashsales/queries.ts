@@ -61,50 +61,74 @@ export const allSales = (conn: Queryable, beforeId: string | null, limit: number
     [beforeId, limit + 1],
   );
 
-/**
- * Adds `units` to the person's count of the sale; the row's CHECK refuses more than the limit
- * (23514), so two checkouts of one person at once cannot both get past it.
- */
-export async function countBuyerUnits(
-  conn: Queryable,
-  r: { saleId: string; userId: string; units: number; perUserLimit: number },
-): Promise<void> {
-  await conn.query(
-    `INSERT INTO flash_sale_buyers (sale_id, user_id, units, per_user_limit) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (sale_id, user_id) DO UPDATE SET units = flash_sale_buyers.units + EXCLUDED.units`,
-    [r.saleId, r.userId, r.units, r.perUserLimit],
-  );
-}
-
-export const buyerUnits = async (conn: Queryable, saleId: string, userId: string) =>
+/** A plain read of the sale and of the person's units in it (0 before their first), in one round trip. */
+export const findSaleFor = async (conn: Queryable, id: string, userId: string) =>
   (
-    await conn.query<{ units: number }>(
-      'SELECT units FROM flash_sale_buyers WHERE sale_id = $1 AND user_id = $2',
-      [saleId, userId],
+    await conn.query<SaleRow & { buyer_units: number }>(
+      `SELECT s.*, COALESCE(
+         (SELECT units FROM flash_sale_buyers b WHERE b.sale_id = s.id AND b.user_id = $2), 0) AS buyer_units
+       FROM flash_sales s WHERE s.id = $1`,
+      [id, userId],
     )
-  )[0]?.units ?? 0;
+  )[0];
 
 /**
- * Takes `units` of the sale's quota if that many are left: the one write to the hot row, made
- * last in checkout so the row is held only until its commit. Null when too few are left.
+ * The claim, in one statement (one round trip, its own transaction): takes `units` of the sale's
+ * quota if that many are left and the sale is still on, adds them to the person's count, whose
+ * CHECK fails the whole statement over the limit (23514), and records the claim for the order
+ * about to be built. The hot row is held only while this statement runs and commits.
+ * False when too few are left.
  */
-export const takeUnits = async (conn: Queryable, saleId: string, units: number) =>
+export const claimUnits = async (
+  conn: Queryable,
+  c: { saleId: string; orderId: string; userId: string; units: number; now: Date },
+) =>
   (
-    await conn.query<{ taken: number }>(
-      `UPDATE flash_sales SET taken = taken + $2 WHERE id = $1 AND taken + $2 <= quantity RETURNING taken`,
-      [saleId, units],
+    await conn.query(
+      `WITH took AS (
+         UPDATE flash_sales SET taken = taken + $3
+         WHERE id = $1 AND taken + $3 <= quantity AND status = 'active' AND ends_at > $5
+         RETURNING id, per_user_limit),
+       counted AS (
+         INSERT INTO flash_sale_buyers (sale_id, user_id, units, per_user_limit)
+         SELECT id, $4, $3, per_user_limit FROM took
+         ON CONFLICT (sale_id, user_id) DO UPDATE SET units = flash_sale_buyers.units + EXCLUDED.units
+         RETURNING sale_id)
+       INSERT INTO flash_sale_orders (order_id, sale_id, user_id, quantity, created_at)
+       SELECT $2, sale_id, $4, $3, $5 FROM counted RETURNING order_id`,
+      [c.saleId, c.orderId, c.units, c.userId, c.now],
+    )
+  ).length > 0;
+
+/** The claim now belongs to a committed order; false if it was given back (lapsed) already. */
+export const placeClaim = async (conn: Queryable, orderId: string, now: Date) =>
+  (
+    await conn.query(
+      `UPDATE flash_sale_orders SET placed_at = $2 WHERE order_id = $1 AND released_at IS NULL RETURNING order_id`,
+      [orderId, now],
+    )
+  ).length > 0;
+
+/** Claims made before `before` whose orders never committed: their checkouts died. */
+export const lapsedClaims = async (conn: Queryable, before: Date, limit: number) =>
+  (
+    await conn.query<{ order_id: string }>(
+      `SELECT order_id FROM flash_sale_orders
+       WHERE placed_at IS NULL AND released_at IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2`,
+      [before, limit],
+    )
+  ).map((r) => r.order_id);
+
+/** Marks a claim whose order never committed given back, once; null if placed or given back already. */
+export const releaseUnplaced = async (conn: Queryable, orderId: string, now: Date) =>
+  (
+    await conn.query<{ sale_id: string; user_id: string; quantity: number }>(
+      `UPDATE flash_sale_orders SET released_at = $2
+       WHERE order_id = $1 AND placed_at IS NULL AND released_at IS NULL
+       RETURNING sale_id, user_id, quantity`,
+      [orderId, now],
     )
   )[0] ?? null;
-
-export async function insertSaleOrder(
-  conn: Queryable,
-  o: { orderId: string; saleId: string; userId: string; quantity: number; now: Date },
-) {
-  await conn.query(
-    `INSERT INTO flash_sale_orders (order_id, sale_id, user_id, quantity, created_at) VALUES ($1, $2, $3, $4, $5)`,
-    [o.orderId, o.saleId, o.userId, o.quantity, o.now],
-  );
-}
 
 /** Marks an order's units given back, once; null when it had none or gave them back already. */
 export const releaseSaleOrder = async (conn: Queryable, orderId: string, now: Date) =>

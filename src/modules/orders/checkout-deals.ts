@@ -56,17 +56,20 @@ export function assertGiftDelivery(ctx: OrdersContext, input: PlaceOrderInput) {
     );
 }
 
-/** Checks the flash sale and the buyer's limit (no hot row locked yet); null outside flash sales. */
-export async function reserveFlashUnits(
+/** Takes the flash sale's units for the order about to be built, or refuses; null outside flash sales. */
+export async function claimFlashUnits(
   ctx: OrdersContext,
-  tx: Tx,
-  userId: string,
-  input: Pick<PlaceOrderInput, 'flashSale'>,
-  lines: readonly RequestedLine[],
+  request: {
+    userId: string;
+    orderId: string;
+    input: Pick<PlaceOrderInput, 'flashSale'>;
+    lines: readonly RequestedLine[];
+  },
 ) {
+  const { input, ...rest } = request;
   if (input.flashSale === undefined) return null;
   if (!ctx.flashSales) throw invalidInput('/flashSale', 'flash sales are not enabled on this server');
-  return ctx.flashSales.reserve(tx, { userId, saleId: input.flashSale.saleId, lines });
+  return ctx.flashSales.claim({ ...rest, saleId: input.flashSale.saleId });
 }
 
 /** Checks the buyer's bargain (its deadline, one order at a time); null outside bargains. */

@@ -8,16 +8,16 @@ import { addressInputErrors } from './address-rules.js';
 import {
   assertGiftDelivery,
   assertOneDeal,
+  claimFlashUnits,
   freeShippingOf,
   reserveBargain,
   reserveCoupon,
-  reserveFlashUnits,
   reserveGroupSeat,
   reservePickup,
   reservePoints,
 } from './checkout-deals.js';
 import type { CheckoutContext, PlaceOrderInput } from './checkout-input.js';
-import { type DealKind, EXPIRE_ORDER_JOB, type OrdersContext } from './context.js';
+import { type DealKind, EXPIRE_ORDER_JOB, type FlashClaim, type OrdersContext } from './context.js';
 import { cancelUnpaidOrder } from './lifecycle.js';
 import { type Order, presentOrder } from './present.js';
 import { priceCheckout } from './pricing.js';
@@ -60,19 +60,29 @@ export async function placeOrder(
     if (replay) return replay as StoredResponse & { body: Order };
   }
 
-  // A flash-sale crowd after the last unit is refused here, by plain reads, before any transaction.
-  if (input.flashSale && ctx.flashSales)
-    await ctx.flashSales.precheck(ctx.db, { userId, saleId: input.flashSale.saleId, lines });
-
-  const created = await ctx.db.transaction(async (tx) => {
-    if (idempotencyKey) {
-      const replay = await ctx.idempotency.claim(tx, userId, idempotencyKey, hash);
-      if (replay) return { replay };
-    }
-    return { order: await reserveAndCreate(ctx, tx, userId, input, lines, source, context) };
-  });
-  if ('replay' in created && created.replay) return created.replay as StoredResponse & { body: Order };
-  const order = (created as { order: q.OrderRow }).order;
+  const orderId = newId();
+  // A flash sale's crowd is answered here, before the order's transaction: only winners go on.
+  const flash = await claimFlashUnits(ctx, { userId, orderId, input, lines });
+  let created: { replay: StoredResponse } | { order: q.OrderRow };
+  try {
+    created = await ctx.db.transaction(async (tx) => {
+      if (idempotencyKey) {
+        const replay = await ctx.idempotency.claim(tx, userId, idempotencyKey, hash);
+        if (replay) return { replay };
+      }
+      return {
+        order: await reserveAndCreate(ctx, tx, { orderId, userId, input, lines, source, flash }, context),
+      };
+    });
+  } catch (error) {
+    await flash?.release();
+    throw error;
+  }
+  if ('replay' in created) {
+    await flash?.release();
+    return created.replay as StoredResponse & { body: Order };
+  }
+  const { order } = created;
 
   let providerPayment: Awaited<ReturnType<typeof ctx.payments.createProviderPayment>>;
   try {
@@ -127,19 +137,24 @@ function validateLines(items: readonly RequestedLine[]): RequestedLine[] {
   return lines;
 }
 
+interface OrderToCreate {
+  orderId: string;
+  userId: string;
+  input: PlaceOrderInput;
+  lines: readonly RequestedLine[];
+  source: ContentSource | null;
+  flash: FlashClaim | null;
+}
+
 async function reserveAndCreate(
   ctx: OrdersContext,
   tx: Tx,
-  userId: string,
-  input: PlaceOrderInput,
-  lines: readonly RequestedLine[],
-  source: ContentSource | null,
+  { orderId, userId, input, lines, source, flash }: OrderToCreate,
   context: CheckoutContext,
 ): Promise<q.OrderRow> {
   await holdUnpaidOrderLimit(ctx, tx, userId);
   await assertSourceExists(ctx, tx, source);
   const address = await deliveryAddress(ctx, tx, userId, input.address);
-  const orderId = newId();
   const variants = new Map(
     (
       await ctx.catalog.sellableVariants(
@@ -158,9 +173,8 @@ async function reserveAndCreate(
       );
     return { line, variant, unitPrice: variant.price, quantity: line.quantity };
   });
-  // Before the stock: a flash-sale crowd's refusals (sold out, over the limit) wait for no row.
-  const flash = await reserveFlashUnits(ctx, tx, userId, input, lines);
-  await ctx.catalog.reserveStock(tx, lines, { orderId });
+  // A flash sale's winners all buy one variant: they take its stock row last, held only to the commit.
+  if (!flash) await ctx.catalog.reserveStock(tx, lines, { orderId });
   // After the stock: every path that touches both locks the variant before the group row.
   const seat = await reserveGroupSeat(ctx, tx, userId, input, lines);
   const bargain = await reserveBargain(ctx, tx, userId, input, lines);
@@ -227,8 +241,10 @@ async function reserveAndCreate(
   );
   await q.recordEvent(tx, order.id, 'pending_payment', now);
   await ctx.jobs.enqueue(tx, EXPIRE_ORDER_JOB, { orderId: order.id }, { runAt: order.expires_at });
-  // Last before the commit: the sale's quota row is held only from here to the commit.
-  await flash?.attach(tx, order.id);
+  if (flash) {
+    await flash.attach(tx);
+    await ctx.catalog.reserveStock(tx, lines, { orderId });
+  }
   return order;
 }
 

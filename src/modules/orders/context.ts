@@ -132,23 +132,18 @@ export interface ShippingCheckout {
   ): Promise<{ fee: number }>;
 }
 
-/**
- * Flash sales' part in checkout, supplied by the flashsales module (the orders module needs none of
- * its tables). `reserve` checks the sale's window, what is left and the buyer's limit without
- * waiting for the sale's hot row; `attach` takes the units from its quota, the last write before
- * the order's commit, so the row is held only that long.
- */
 /** Which deal priced an order: member discounts apply to regular orders only. */
 export type DealKind = 'regular' | 'group' | 'flash_sale' | 'bargain';
 
+/**
+ * Flash sales' part in checkout, supplied by the flashsales module (the orders module needs none of
+ * its tables). A crowd is answered before the order's transaction: `claim` takes the units in a
+ * short transaction of its own (the sale's hot row is held for one statement and the commit), so
+ * only the winners go on to build an order, and a refusal never waits behind someone's checkout.
+ */
 export interface FlashSaleCheckout {
-  reserve(tx: Tx, request: FlashSaleRequest): Promise<ReservedFlashUnits>;
-  /**
-   * The refusals `reserve` would give from plain reads (not live, ended, sold out, over the limit),
-   * before the checkout's transaction: it can only be behind, so a stale "units left" goes on to
-   * `reserve`, whose conditional update has the last word.
-   */
-  precheck(conn: Queryable, request: FlashSaleRequest): Promise<void>;
+  /** Takes the units for the order that will get `orderId`, or refuses (not live, ended, sold out, over the limit). */
+  claim(request: FlashSaleRequest & { orderId: string }): Promise<FlashClaim>;
 }
 
 export interface FlashSaleRequest {
@@ -157,9 +152,12 @@ export interface FlashSaleRequest {
   lines: readonly RequestedLine[];
 }
 
-export interface ReservedFlashUnits {
+export interface FlashClaim {
   unitPrice: number;
-  attach(tx: Tx, orderId: string): Promise<void>;
+  /** In the order's transaction: the units now belong to a placed order (its cancel or expiry gives them back). */
+  attach(tx: Tx): Promise<void>;
+  /** The order was not placed: the units go back now (a job does it later if this process dies first). */
+  release(): Promise<void>;
 }
 
 /**
@@ -176,7 +174,10 @@ export interface BargainRequest {
   lines: readonly RequestedLine[];
 }
 
-export type ReservedBargain = ReservedFlashUnits;
+export interface ReservedBargain {
+  unitPrice: number;
+  attach(tx: Tx, orderId: string): Promise<void>;
+}
 
 /**
  * Gifts' part in orders, supplied by the gifts module (which owns the gift, its claim link and its

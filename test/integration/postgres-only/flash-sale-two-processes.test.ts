@@ -10,7 +10,7 @@ let shops: TwoShops;
 beforeAll(async () => {
   // Orders are placed, never paid, and one person races themself: no unpaid-order limit.
   shops = await startTwoShops({ MAX_UNPAID_ORDERS: '0', JOB_POLL_MS: '600000' });
-}, 60_000);
+}, 150_000);
 afterAll(() => shops?.stop());
 
 describe('a flash sale with two server processes on one PostgreSQL', () => {
