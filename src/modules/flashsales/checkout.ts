@@ -1,5 +1,5 @@
 import { addMs, type Clock, minutes } from '../../platform/clock.js';
-import type { Database, Queryable } from '../../platform/db.js';
+import type { Database } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { FlashClaim, FlashSaleCheckout, FlashSaleRequest } from '../orders/index.js';
@@ -17,17 +17,16 @@ const SWEEP_BATCH = 200;
 const isCheckViolation = (error: unknown) => (error as { code?: string }).code === '23514';
 
 /**
- * The flash-sale side of checkout: a crowd is answered before any order is built.
+ * The flash-sale side of checkout: a crowd is answered before any order is built, each attempt
+ * by one statement (`claimUnits`). It checks the sale on its snapshot — the variant, the window,
+ * the units left, the person's room under the limit — before it locks anything, so a sold-out,
+ * ended or over-limit attempt waits for no lock; an attempt that may win takes the units from the
+ * sale's quota row with a conditional update, holding the row only until that statement commits,
+ * and records the claim for the order id checkout is about to use. The statement returns what it
+ * saw, which explains a refusal without a second round trip.
  *
- * 1. One plain read of the sale and the person's own count answers "not live", "ended", "sold out"
- *    and "over the limit" without a transaction. It never waits for a lock and can only be behind:
- *    a stale "units left" goes on to step 2, whose conditional update has the last word.
- * 2. The claim, one statement: takes the units from the sale's quota row if enough are left, adds
- *    them to the person's count (its CHECK holds the limit) and records the claim for the order id
- *    checkout is about to use. The hot row is held only while that statement commits, so a
- *    refusal waits behind no one's checkout.
- * 3. Only winners build an order; their transaction marks the claim placed. A checkout that fails
- *    gives the units back at once; a sweep gives back the claims of processes that died.
+ * Only winners build an order; their transaction marks the claim placed. A checkout that fails
+ * gives the units back at once; a sweep gives back the claims of processes that died.
  */
 export function createFlashSaleCheckout(deps: {
   db: Database;
@@ -36,54 +35,34 @@ export function createFlashSaleCheckout(deps: {
 }): FlashSaleCheckout {
   const { db, clock, jobs } = deps;
 
-  /** The sale and the one line it sells, or the refusal a plain read already gives. */
-  async function checkedSale(conn: Queryable, request: FlashSaleRequest) {
-    const sale = await q.findSaleFor(conn, request.saleId, request.userId);
-    if (!sale) throw notFound('Flash sale');
-    const [line, ...others] = request.lines;
-    if (!line || others.length > 0 || line.variantId !== sale.variant_id)
-      throw refuse(
-        'flash_sale_single_item',
-        { variantId: sale.variant_id },
-        'A flash-sale order holds exactly one line: the sale’s variant',
-      );
-    const now = clock.now();
-    const status = saleStatus({ ...sale, startsAt: sale.starts_at, endsAt: sale.ends_at }, now);
-    if (status === 'upcoming')
-      throw refuse(
-        'flash_sale_not_live',
-        { saleId: sale.id, startsAt: sale.starts_at.toISOString() },
-        'The flash sale has not opened yet',
-      );
-    if (status === 'ended')
-      throw refuse(
-        'flash_sale_ended',
-        { saleId: sale.id, endsAt: sale.ends_at.toISOString() },
-        'The flash sale is over',
-      );
-    if (remainingOf(sale) < line.quantity) throw soldOut(sale.id, remainingOf(sale));
-    const room = Math.max(0, sale.per_user_limit - sale.buyer_units);
-    if (line.quantity > room) throw overLimit(sale, room);
-    return { sale, line, now, room };
-  }
-
   async function claim(request: FlashSaleRequest & { orderId: string }): Promise<FlashClaim> {
-    const { sale, line, now, room } = await checkedSale(db, request);
-    const { orderId, userId } = request;
-    let claimed: boolean;
+    const { orderId, userId, saleId } = request;
+    const [line, ...others] = request.lines;
+    if (!line || others.length > 0) throw singleItem(await q.findSale(db, saleId));
+    const now = clock.now();
+    let outcome: q.ClaimOutcome | undefined;
     try {
-      claimed = await q.claimUnits(db, { saleId: sale.id, orderId, userId, units: line.quantity, now });
+      outcome = await q.claimUnits(db, {
+        saleId,
+        variantId: line.variantId,
+        orderId,
+        userId,
+        units: line.quantity,
+        now,
+      });
     } catch (error) {
-      // Two checkouts of one person at once both passed the read; the CHECK refuses the second.
+      // Two checkouts of one person at once both had room in their snapshots; the CHECK refuses one.
       if (!isCheckViolation(error)) throw error;
-      throw overLimit(sale, room);
+      const sale = await q.findSale(db, saleId);
+      throw overLimit(sale?.per_user_limit ?? 0, 0);
     }
-    if (!claimed) throw soldOut(sale.id, 0);
+    if (!outcome) throw notFound('Flash sale');
+    if (!outcome.claimed) throw refusal(outcome, line, now);
     return {
-      unitPrice: sale.price,
+      unitPrice: outcome.price,
       async attach(tx) {
         // Only a checkout slower than the lapse finds its claim given back; it sold out meanwhile.
-        if (!(await q.placeClaim(tx, orderId, clock.now()))) throw soldOut(sale.id, 0);
+        if (!(await q.placeClaim(tx, orderId, clock.now()))) throw soldOut(saleId, 0);
       },
       release: () => releaseUnplaced(db, orderId),
     };
@@ -108,12 +87,43 @@ export function createFlashSaleCheckout(deps: {
   return { claim };
 }
 
+/** Why a claim took nothing, from the sale as the claim's snapshot saw it. */
+function refusal(sale: q.ClaimOutcome, line: { variantId: string; quantity: number }, now: Date) {
+  if (line.variantId !== sale.variant_id) return singleItem(sale);
+  const status = saleStatus({ ...sale, startsAt: sale.starts_at, endsAt: sale.ends_at }, now);
+  if (status === 'upcoming')
+    return refuse(
+      'flash_sale_not_live',
+      { saleId: sale.id, startsAt: sale.starts_at.toISOString() },
+      'The flash sale has not opened yet',
+    );
+  if (status === 'ended')
+    return refuse(
+      'flash_sale_ended',
+      { saleId: sale.id, endsAt: sale.ends_at.toISOString() },
+      'The flash sale is over',
+    );
+  const room = Math.max(0, sale.per_user_limit - sale.buyer_units);
+  if (remainingOf(sale) >= line.quantity && line.quantity > room) return overLimit(sale.per_user_limit, room);
+  // Units left in the snapshot but none taken: others took them while this attempt waited.
+  return soldOut(sale.id, remainingOf(sale) >= line.quantity ? 0 : remainingOf(sale));
+}
+
+const singleItem = (sale: q.SaleRow | undefined) => {
+  if (!sale) return notFound('Flash sale');
+  return refuse(
+    'flash_sale_single_item',
+    { variantId: sale.variant_id },
+    'A flash-sale order holds exactly one line: the sale’s variant',
+  );
+};
+
 const soldOut = (saleId: string, remaining: number) =>
   refuse('flash_sale_sold_out', { saleId, remaining }, 'The flash sale has sold out');
 
-const overLimit = (sale: q.SaleRow, room: number) =>
+const overLimit = (perUserLimit: number, room: number) =>
   refuse(
     'flash_sale_limit_reached',
-    { perUserLimit: sale.per_user_limit, remaining: room },
-    `This flash sale allows ${sale.per_user_limit} per person`,
+    { perUserLimit, remaining: room },
+    `This flash sale allows ${perUserLimit} per person`,
   );

@@ -61,44 +61,46 @@ export const allSales = (conn: Queryable, beforeId: string | null, limit: number
     [beforeId, limit + 1],
   );
 
-/** A plain read of the sale and of the person's units in it (0 before their first), in one round trip. */
-export const findSaleFor = async (conn: Queryable, id: string, userId: string) =>
-  (
-    await conn.query<SaleRow & { buyer_units: number }>(
-      `SELECT s.*, COALESCE(
-         (SELECT units FROM flash_sale_buyers b WHERE b.sale_id = s.id AND b.user_id = $2), 0) AS buyer_units
-       FROM flash_sales s WHERE s.id = $1`,
-      [id, userId],
-    )
-  )[0];
+/** The sale as it was when a claim was tried, the person's units in it, and whether the claim took. */
+export type ClaimOutcome = SaleRow & { buyer_units: number; claimed: boolean };
 
 /**
- * The claim, in one statement (one round trip, its own transaction): takes `units` of the sale's
- * quota if that many are left and the sale is still on, adds them to the person's count, whose
- * CHECK fails the whole statement over the limit (23514), and records the claim for the order
- * about to be built. The hot row is held only while this statement runs and commits.
- * False when too few are left.
+ * A flash-sale attempt in one statement (one round trip, its own transaction). It takes `units`
+ * of the sale's quota only if the sale sells that variant, is live, has that many left and the
+ * person has room under their limit; then adds them to the person's count (whose CHECK is the last
+ * word when one person races themself: 23514) and records the claim for the order about to be
+ * built. Whatever happens it returns the sale as this statement's snapshot saw it, to explain a
+ * refusal. The conditions are checked on that snapshot before the row is locked, so a sold-out,
+ * ended or over-limit attempt never waits for the hot row; a taker holds it only to the commit.
  */
 export const claimUnits = async (
   conn: Queryable,
-  c: { saleId: string; orderId: string; userId: string; units: number; now: Date },
+  c: { saleId: string; variantId: string; orderId: string; userId: string; units: number; now: Date },
 ) =>
   (
-    await conn.query(
+    await conn.query<ClaimOutcome>(
       `WITH took AS (
-         UPDATE flash_sales SET taken = taken + $3
-         WHERE id = $1 AND taken + $3 <= quantity AND status = 'active' AND ends_at > $5
+         UPDATE flash_sales s SET taken = taken + $3
+         WHERE id = $1 AND variant_id = $6 AND status = 'active' AND starts_at <= $5 AND ends_at > $5
+           AND taken + $3 <= quantity
+           AND COALESCE((SELECT units FROM flash_sale_buyers WHERE sale_id = $1 AND user_id = $4), 0) + $3
+               <= s.per_user_limit
          RETURNING id, per_user_limit),
        counted AS (
          INSERT INTO flash_sale_buyers (sale_id, user_id, units, per_user_limit)
          SELECT id, $4, $3, per_user_limit FROM took
          ON CONFLICT (sale_id, user_id) DO UPDATE SET units = flash_sale_buyers.units + EXCLUDED.units
-         RETURNING sale_id)
-       INSERT INTO flash_sale_orders (order_id, sale_id, user_id, quantity, created_at)
-       SELECT $2, sale_id, $4, $3, $5 FROM counted RETURNING order_id`,
-      [c.saleId, c.orderId, c.units, c.userId, c.now],
+         RETURNING sale_id),
+       claimed AS (
+         INSERT INTO flash_sale_orders (order_id, sale_id, user_id, quantity, created_at)
+         SELECT $2, sale_id, $4, $3, $5 FROM counted RETURNING order_id)
+       SELECT s.*, EXISTS (SELECT 1 FROM claimed) AS claimed,
+         COALESCE((SELECT units FROM flash_sale_buyers b WHERE b.sale_id = s.id AND b.user_id = $4), 0)
+           AS buyer_units
+       FROM flash_sales s WHERE s.id = $1`,
+      [c.saleId, c.orderId, c.units, c.userId, c.now, c.variantId],
     )
-  ).length > 0;
+  )[0];
 
 /** The claim now belongs to a committed order; false if it was given back (lapsed) already. */
 export const placeClaim = async (conn: Queryable, orderId: string, now: Date) =>
