@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { demoAdmin, demoPeople } from './demo/people.js';
 import { seedDemoShop } from './demo/seed.js';
 import { DEMO_HISTORY_DAYS } from './demo/time.js';
+import { answerBackupRequests, DataDirInUse, holdDataDir } from './platform/backup.js';
 import { AdjustableClock, days, systemClock } from './platform/clock.js';
 import { type Database, openPglite, openPostgres } from './platform/db.js';
 import { migrate } from './platform/migrate.js';
@@ -12,7 +13,18 @@ import { migrate } from './platform/migrate.js';
 async function openDatabase(config: ReturnType<typeof loadConfig>): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   mkdirSync(config.dataDir, { recursive: true });
-  return openPglite({ dataDir: config.dataDir });
+  // One process per PGlite folder: a second would corrupt it. `npm run backup` asks this one.
+  const release = holdDataDir(config.dataDir);
+  const db = await openPglite({ dataDir: config.dataDir });
+  const stopAnswering = answerBackupRequests(db.raw, config.dataDir, (msg) => console.log(msg));
+  return {
+    ...db,
+    async close() {
+      stopAnswering();
+      await db.close();
+      release();
+    },
+  };
 }
 
 async function main() {
@@ -24,7 +36,14 @@ async function main() {
     console.error(`Fission cannot start: ${error.message}`);
     process.exit(1);
   }
-  const db = await openDatabase(config);
+  let db: Database;
+  try {
+    db = await openDatabase(config);
+  } catch (error) {
+    if (!(error instanceof DataDirInUse)) throw error;
+    console.error(`Fission cannot start: ${error.message}`);
+    process.exit(1);
+  }
   const demo = config.seedDemo && db.dialect === 'pglite';
   // The demo shop is loaded as a fortnight's trading: the clock starts in the past, and the seed
   // brings it to the present before the server listens (src/demo/time.ts).
