@@ -80,6 +80,11 @@ describe('backups of the embedded database', () => {
     const dir = mkdtempSync(join(scratch, 'held-'));
     writeFileSync(join(dir, 'fission.pid'), String(process.ppid));
     expect(() => holdDataDir(dir)).toThrow(DataDirInUse);
+    // A number reused by another program after a reboot does not hold the folder either.
+    const other = spawn('sleep', ['30']);
+    writeFileSync(join(dir, 'fission.pid'), String(other.pid));
+    expect(dataDirHolder(dir)).toBeNull();
+    other.kill();
     writeFileSync(join(dir, 'fission.pid'), String(await deadPid()));
     const release = holdDataDir(dir);
     expect(dataDirHolder(dir)).toBe(process.pid);

@@ -77,10 +77,13 @@ export function dataDirHolder(dataDir: string): number | null {
   if (!Number.isInteger(pid) || pid <= 0) return null;
   try {
     process.kill(pid, 0);
-    return pid;
   } catch {
     return null;
   }
+  // After a crash and a reboot the number may belong to another program now: only Node holds a folder.
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync(cmdline) && !readFileSync(cmdline, 'utf8').includes('node')) return null;
+  return pid;
 }
 
 export class DataDirInUse extends Error {
