@@ -13,10 +13,12 @@ import {
 } from './groupbuy.js';
 import { benchPglite } from './pglite.js';
 import { benchPostgres } from './postgres.js';
+import { benchRecommendations, type RecommendationsResult, recommendationsTable } from './recommendations.js';
 import { benchRedirect, type RedirectResult, redirectTable } from './redirect.js';
 import { markdownTable } from './report.js';
 import type { ScenarioOptions, ScenarioResult } from './scenario.js';
 import { benchSettlement, type SettlementResult, settlementTable } from './settlement.js';
+import { benchSimulator, type SimulatorResult, simulatorTable } from './simulator.js';
 import { cleanupAll, cleanupOnSignals } from './support/cleanup.js';
 
 /**
@@ -36,6 +38,8 @@ const { values: args } = parseArgs({
     commissions: { type: 'string', default: '10000' },
     joiners: { type: 'string', default: '400' },
     'group-rounds': { type: 'string', default: '3' },
+    'recs-rounds': { type: 'string', default: '3' },
+    'sim-runs': { type: 'string', default: '100' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -50,7 +54,9 @@ if (args.help) {
   --rounds, --round-seconds, --connections   redirect: alternating rounds per side, their length, autocannon connections
   --commissions  settlement: due commissions seeded (--database picks PGlite, PostgreSQL or both)
   --joiners, --group-rounds   groupbuy: people racing to join one hot group of 100, and how many such groups
-  flashsale: --buyers buyers at once on a flash sale of 100 units (per-person limit 1)`);
+  flashsale: --buyers buyers at once on a flash sale of 100 units (per-person limit 1)
+  --recs-rounds  recommendations: trainings on LastFM-sized synthetic data (different seeds)
+  --sim-runs     simulator: Monte-Carlo runs per simulation (100k and 1M people, 12 weeks)`);
   process.exit(0);
 }
 
@@ -62,7 +68,15 @@ const scenario: ScenarioOptions = {
   crowdStock: 100,
 };
 const only = args.database;
-const BENCHMARKS = ['orders', 'redirect', 'settlement', 'groupbuy', 'flashsale'];
+const BENCHMARKS = [
+  'orders',
+  'redirect',
+  'settlement',
+  'groupbuy',
+  'flashsale',
+  'recommendations',
+  'simulator',
+];
 const selected = args.only === 'all' ? BENCHMARKS : args.only.split(',');
 const unknown = selected.filter((name) => !BENCHMARKS.includes(name));
 if (unknown.length > 0) {
@@ -78,6 +92,8 @@ let redirect: RedirectResult | undefined;
 const settlement: SettlementResult[] = [];
 const groupBuys: GroupBuyResult[] = [];
 const flashSales: FlashSaleResult[] = [];
+let recommendations: RecommendationsResult | undefined;
+let simulator: SimulatorResult | undefined;
 try {
   if (runs('orders') && (only === 'all' || only === 'postgres')) {
     postgres = await benchPostgres({
@@ -131,13 +147,25 @@ try {
     flashSales.push(await benchFlashSalePostgres(flash));
   if (runs('flashsale') && (only === 'all' || only === 'pglite'))
     flashSales.push(await benchFlashSalePglite(flash));
+  if (runs('recommendations')) recommendations = benchRecommendations(Number(args['recs-rounds']));
+  if (runs('simulator')) simulator = await benchSimulator(Number(args['sim-runs']));
 } finally {
   await cleanupAll();
 }
 
 console.log(
   JSON.stringify(
-    { date: new Date().toISOString(), postgres, pglite, redirect, settlement, groupBuys, flashSales },
+    {
+      date: new Date().toISOString(),
+      postgres,
+      pglite,
+      redirect,
+      settlement,
+      groupBuys,
+      flashSales,
+      recommendations,
+      simulator,
+    },
     null,
     2,
   ),
@@ -147,6 +175,8 @@ if (redirect) console.log(`\n${redirectTable(redirect)}`);
 if (settlement.length > 0) console.log(`\n${settlementTable(settlement)}`);
 if (groupBuys.length > 0) console.log(`\n${groupBuyTable(groupBuys)}`);
 if (flashSales.length > 0) console.log(`\n${flashSaleTable(flashSales)}`);
+if (recommendations) console.log(`\n${recommendationsTable(recommendations)}`);
+if (simulator) console.log(`\n${simulatorTable(simulator)}`);
 const problems = [
   ...(postgres?.crowd.problems ?? []),
   ...(pglite?.crowd.problems ?? []),

@@ -60,6 +60,19 @@ export const API_TAGS = [
   { name: 'uploads', description: 'Images: product pictures, store logos, later posts and reviews.' },
   { name: 'notifications', description: 'The bell, email preferences and notification history.' },
   { name: 'audit', description: 'The audit log: who changed what, when, before → after; its retention.' },
+  {
+    name: 'analytics',
+    description: 'The operator’s dashboard: sales by day and channel, the fission funnel, K-factor.',
+  },
+  {
+    name: 'simulator',
+    description:
+      'The incentive simulator: a scheme played out over a population, week by week, before paying for it.',
+  },
+  {
+    name: 'recommendations',
+    description: 'Products for each person with why, people also bought, friends-bought badges, trainings.',
+  },
   { name: 'admin', description: 'The operator’s console: every route here needs the admin role.' },
   { name: 'testing', description: 'Only when the test clock is on: moves time for acceptance runs.' },
 ];

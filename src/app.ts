@@ -17,6 +17,12 @@ import {
 } from './modules/accounts/index.js';
 import { addressesRoutes, createAddressesService } from './modules/addresses/index.js';
 import { afterSalesRoutes, createAfterSalesService } from './modules/aftersales/index.js';
+import {
+  analyticsRoutes,
+  createAnalyticsService,
+  type MetricSources,
+  registerBusinessMetrics,
+} from './modules/analytics/index.js';
 import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { bargainRoutes, createBargainCheckout, createBargainService } from './modules/bargains/index.js';
 import {
@@ -82,6 +88,7 @@ import { createPeopleService, peopleRoutes } from './modules/people/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createPostsService, postsRoutes, registerPostTarget } from './modules/posts/index.js';
+import { createRecommendationsService, recommendationsRoutes } from './modules/recommendations/index.js';
 import { createReviewsService, reviewsRoutes } from './modules/reviews/index.js';
 import { createShareEarningsService, shareEarningsRoutes } from './modules/share-earnings/index.js';
 import {
@@ -91,6 +98,7 @@ import {
   sharingRoutes,
 } from './modules/sharing/index.js';
 import { createShippingService, shippingRoutes } from './modules/shipping/index.js';
+import { createSimulatorService, simulatorRoutes } from './modules/simulator/index.js';
 import { createStoresService, storesRoutes } from './modules/stores/index.js';
 import { createStructureService, structureRoutes } from './modules/structure/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -173,6 +181,9 @@ export async function buildApp(deps: AppDeps) {
     // The notifications module's email adapter; accounts knows nothing else of notifications.
     resetMail: (mail) => mailer.send(passwordResetEmail(mail)),
     onResetMailFailed: (err) => app.log.error({ err }, 'sending a password-reset email failed'),
+    // Analytics is built below; a sign-up it fails to record is logged, never refused.
+    onSignedUp: (signup) =>
+      analytics.recordSignup(signup).catch((err) => app.log.error({ err }, 'recording a sign-up failed')),
   });
   const catalog = createCatalogService({ db, clock });
   const catalogImports = createImportService({ db, clock, jobs, currency: config.currency });
@@ -318,6 +329,32 @@ export async function buildApp(deps: AppDeps) {
     uploads: { ownedUrl: async (conn, ownerId, id) => (await uploads.getOwned(conn, ownerId, id)).url },
     shopkeeperApproval: config.shopkeeperApproval,
   });
+  const analyticsSeats = createGroupBuyCheckout({ clock });
+  const analytics = createAnalyticsService({
+    db,
+    clock,
+    jobs,
+    orderFacts: async (conn, orderId) => {
+      const facts = await orders.attributionFacts(conn, orderId);
+      if (!facts) return undefined;
+      const seat = (await analyticsSeats.ofOrders(conn, [orderId])).get(orderId);
+      // Communities are built below; this runs only once orders are paid.
+      const pickup = await communities.pickups.communityOfOrder(conn, orderId);
+      return {
+        buyerId: facts.buyerId,
+        total: facts.total,
+        deviceId: facts.deviceId,
+        shareCode: facts.shareCode,
+        storeSlug: facts.storeSlug,
+        source: facts.source,
+        inGroup: seat !== undefined,
+        atPickupPoint: pickup !== null,
+        group: seat ? { groupId: seat.groupId, role: seat.role } : null,
+        paidBefore: await orders.hasPaidBefore(conn, facts.buyerId, orderId),
+      };
+    },
+    onWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing analytics events failed'),
+  });
   const webRoot = deps.webRoot ?? WEB_DIST;
   const sharing = createSharingModule({
     db,
@@ -333,6 +370,7 @@ export async function buildApp(deps: AppDeps) {
     productRating: (productId) => reviews.summary(productId),
     events,
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
+    onClick: (link, click) => analytics.recordLinkOpened({ code: link.code, deviceId: click.deviceId }),
   });
   beforeFastify = cachedRedirect(sharing.service, trustProxy, config.publicUrl);
   let trust: TrustService;
@@ -572,6 +610,21 @@ export async function buildApp(deps: AppDeps) {
   moderationRegistry.register('post', posts.moderatedPosts);
   moderationRegistry.register('comment', posts.moderatedComments);
   contentSources.register('post', posts.authorOfPublic);
+  const recommendations = createRecommendationsService({
+    db,
+    clock,
+    jobs,
+    catalog,
+    people: {
+      languageOf: async (userId) => (await accounts.recipient(db, userId))?.language,
+      namesOf: (ids) => accounts.namesOf(db, ids),
+    },
+    orderProducts: async (conn, orderId) => {
+      const facts = await orders.reviewFacts(conn, orderId);
+      return facts && { userId: facts.userId, productIds: facts.lines.map((l) => l.productId) };
+    },
+    onActivityWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing product views failed'),
+  });
   wireReactions(events, {
     competitions,
     groupBuys,
@@ -591,8 +644,13 @@ export async function buildApp(deps: AppDeps) {
     communities: communities.pickups,
     posts,
     reviews,
+    analytics,
+    recommendations,
   });
+  const simulator = createSimulatorService({ db, clock, log: app.log });
   const services = {
+    analytics,
+    simulator,
     flashSales,
     bargains,
     gifts,
@@ -638,12 +696,19 @@ export async function buildApp(deps: AppDeps) {
     communities,
     posts,
     live,
+    recommendations,
   };
   registerGroupTarget(sharing.targets, groupBuys);
   registerPostTarget(sharing.targets, posts);
   // Clicks wait in memory for at most a second; closing the app writes what is waiting.
   app.addHook('onReady', async () => sharing.service.start());
   app.addHook('onClose', async () => sharing.service.close());
+  app.addHook('onReady', async () => analytics.start());
+  app.addHook('onClose', async () => analytics.close());
+  app.addHook('onReady', async () => recommendations.start());
+  app.addHook('onClose', async () => recommendations.close());
+  // Simulations run in worker threads of this process: closing stops them and marks them failed.
+  app.addHook('onClose', async () => simulator.close());
 
   registerValidation(app);
   registerErrorHandling(app);
@@ -702,7 +767,15 @@ export async function buildApp(deps: AppDeps) {
     });
   });
   const attention = createAttention({ db, clock });
-  registerAttentionGauge(registerMetrics(app, config.metricsToken), attention);
+  const metrics = registerMetrics(app, config.metricsToken);
+  registerAttentionGauge(metrics, attention);
+  registerBusinessMetrics(metrics, {
+    counts: analytics.counts,
+    events: analytics.bufferStats,
+    clicks: sharing.service.clickStats,
+    jobs,
+    pool: 'pool' in db ? (db.pool as MetricSources['pool']) : undefined,
+  });
 
   const testClock = config.testClock && clock instanceof AdjustableClock ? clock : undefined;
   await app.register(systemRoutes, {
@@ -781,6 +854,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(shareEarningsRoutes, { shareEarnings });
   await app.register(structureRoutes, { structure });
+  await app.register(analyticsRoutes, { analytics });
   await app.register(trustRoutes, { trust });
   await app.register(academyRoutes, { academy });
   await app.register(postsRoutes, {
@@ -809,6 +883,8 @@ export async function buildApp(deps: AppDeps) {
         ? { max: config.liveChatRateLimit, timeWindow: '1 minute' }
         : false,
   });
+  await app.register(recommendationsRoutes, { recommendations });
+  await app.register(simulatorRoutes, { simulator });
   await registerWebApp(app, webRoot, sharing.pageHtml);
 
   return { app, jobs, services };

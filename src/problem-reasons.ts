@@ -25,6 +25,7 @@ import { postsReasons } from './modules/posts/index.js';
 import { reviewsReasons } from './modules/reviews/index.js';
 import { sharingReasons } from './modules/sharing/index.js';
 import { shippingReasons } from './modules/shipping/index.js';
+import { simulatorReasons } from './modules/simulator/index.js';
 import { storesReasons } from './modules/stores/index.js';
 import { uploadsReasons } from './modules/uploads/index.js';
 import { POLICY_REASONS } from './platform/policy.js';
@@ -64,6 +65,7 @@ export const problemReasons = mergeReasonCatalogs([
   competitionsReasons,
   pointsMallReasons,
   shippingReasons,
+  simulatorReasons,
   reviewsReasons,
   moderationReasons,
   postsReasons,

@@ -1,4 +1,5 @@
 import type { AfterSalesService } from './modules/aftersales/index.js';
+import type { AnalyticsService } from './modules/analytics/index.js';
 import type { BargainService } from './modules/bargains/index.js';
 import type { CommunitiesModule } from './modules/communities/index.js';
 import type { CompetitionsService } from './modules/competitions/index.js';
@@ -14,6 +15,7 @@ import type { NotificationsService } from './modules/notifications/index.js';
 import { NOTIFICATION_TYPES } from './modules/notifications/index.js';
 import type { PointsService } from './modules/points/index.js';
 import type { PostsService } from './modules/posts/index.js';
+import type { RecommendationsService } from './modules/recommendations/index.js';
 import type { ReviewsService } from './modules/reviews/index.js';
 import type { SharingService } from './modules/sharing/index.js';
 import type { TasksService } from './modules/tasks/index.js';
@@ -38,6 +40,8 @@ export interface ReactingModules {
   communities: Pick<CommunitiesModule['pickups'], 'reactions'>;
   posts: Pick<PostsService, 'reactions'>;
   reviews: Pick<ReviewsService, 'reactions'>;
+  analytics: Pick<AnalyticsService, 'reactions'>;
+  recommendations: Pick<RecommendationsService, 'reactions'>;
 }
 
 /**
@@ -87,6 +91,8 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('order.paid', 'invitations.reward-inviter', m.invitations.reactions.rewardInviter);
   // A purchase through a post raises its place in the feed; nothing about the payment waits on it.
   events.defer('order.paid', 'posts.count-purchase', m.posts.reactions.countPurchase);
+  // A purchase is the recommender's strongest signal; its friends see "friends bought" at once.
+  events.defer('order.paid', 'recommendations.record-purchase', m.recommendations.reactions.onPaid);
   events.defer('order.refunded', 'invitations.reverse-points', m.invitations.reactions.reversePoints);
   events.defer('order.cancelled', 'coupons.return-on-cancel', m.coupons.reactions.returnCoupon);
   events.defer('order.refunded', 'coupons.return-on-refund', m.coupons.reactions.returnCoupon);
@@ -151,6 +157,17 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('order.refunded', 'points.settle-on-refund', m.points.reactions.settleOrder);
   events.defer('order.partially_refunded', 'points.settle-on-partial-refund', m.points.reactions.settleOrder);
   events.defer('order.cancelled', 'points.return-on-cancel', m.points.reactions.settleOrder);
+  // The analytics event log and its read models: counts for the dashboard, never in a payment's way.
+  events.defer('order.paid', 'analytics.record-paid', m.analytics.reactions.onPaid);
+  events.defer('order.refunded', 'analytics.record-refund', m.analytics.reactions.onRefunded);
+  events.defer(
+    'order.partially_refunded',
+    'analytics.record-partial-refund',
+    m.analytics.reactions.onPartiallyRefunded,
+  );
+  events.defer('commission.earned', 'analytics.record-commission', m.analytics.reactions.onCommissionEarned);
+  events.defer('share.created', 'analytics.record-share', m.analytics.reactions.onShareCreated);
+  events.defer('group.succeeded', 'analytics.record-group', m.analytics.reactions.onGroupSucceeded);
   for (const type of NOTIFICATION_TYPES) {
     events.defer(type, `notifications.${type}`, (tx, event) => m.notifications.notify(tx, type, event));
   }

@@ -5,6 +5,7 @@ import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { seedDemoAcademy } from './academy.js';
 import { seedDemoAddressBook } from './addresses.js';
+import { seedDemoAnalytics } from './analytics.js';
 import { seedDemoBargains } from './bargains.js';
 import {
   DEMO_CATEGORIES,
@@ -30,7 +31,9 @@ import { uploadDemoPictures } from './pictures.js';
 import { seedDemoPoints } from './points.js';
 import { seedDemoPointsMall } from './points-mall.js';
 import { seedDemoPosts } from './posts.js';
+import { seedDemoRecommendations } from './recommendations.js';
 import { seedDemoShipping } from './shipping.js';
+import { seedDemoSimulations } from './simulations.js';
 import { type DemoSocialSummary, seedDemoSocial } from './social.js';
 import { seedDemoTaskProgress, seedDemoTasks } from './tasks.js';
 import { DemoTime } from './time.js';
@@ -148,6 +151,12 @@ async function seedStory(
   const bargains = await seedDemoBargains(services, people, products);
   const gifts = await seedDemoGifts(services, people, products);
   const jobs = await runtime.jobs.runDue();
+  // Last, once every order's reactions ran: the dashboard's fortnight of link openings.
+  await seedDemoAnalytics(services, db, runtime.clock.now());
+  // After every order's purchase was recorded (their reactions above): browsing, then one training.
+  await seedDemoRecommendations(services, people, products, runtime.clock.now());
+  // The incentive simulator's example comparison, computed here (a fraction of a second).
+  await seedDemoSimulations(services, admin.id);
   return {
     products: demoCatalog.length,
     categories: DEMO_CATEGORIES.length,

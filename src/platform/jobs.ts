@@ -37,6 +37,8 @@ export class JobRunner {
   private readonly recurring = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  /** Runs that threw in this process, and jobs it gave up on after the last attempt (for /metrics). */
+  readonly failures = { attempts: 0, abandoned: 0 };
 
   constructor(
     private readonly db: Database,
@@ -66,6 +68,17 @@ export class JobRunner {
        ON CONFLICT (dedupe_key) WHERE status IN ('queued', 'running') DO NOTHING`,
       [name, JSON.stringify(payload), options.runAt ?? this.clock.now(), options.dedupeKey ?? null],
     );
+  }
+
+  /** Jobs due and not yet claimed, and jobs running now, across every process (read through the due index). */
+  async backlog(): Promise<{ due: number; running: number }> {
+    const rows = await this.db.query<{ due: number; running: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'queued' AND run_at <= $1)::bigint AS due,
+         count(*) FILTER (WHERE status = 'running')::bigint AS running
+       FROM jobs WHERE status IN ('queued', 'running')`,
+      [this.clock.now()],
+    );
+    return rows[0] ?? { due: 0, running: 0 };
   }
 
   /** Makes sure every recurring job has its next run queued. */
@@ -147,6 +160,8 @@ export class JobRunner {
     } catch (error) {
       this.log?.error({ err: error, job: job.name, attempt: job.attempts }, 'job failed');
       const failed = job.attempts >= MAX_ATTEMPTS;
+      this.failures.attempts += 1;
+      if (failed) this.failures.abandoned += 1;
       // Exponential backoff: 2 s, 4 s, 8 s ... so a poison job does not spin.
       const retryAt = addMs(now, 1000 * 2 ** job.attempts);
       await this.db.query(

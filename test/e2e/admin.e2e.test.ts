@@ -19,12 +19,14 @@ afterAll(async () => {
 });
 
 describe('admin console', () => {
-  it('sends the admin through sign-in to the product list', async () => {
+  it('sends the admin through sign-in to the dashboard, and on to the product list', async () => {
     await page.goto('/admin');
     await page.waitForURL('**/signin?next=%2Fadmin');
     await page.getByLabel('Email').fill(shop.admin.email);
     await page.getByLabel('Password').fill(shop.admin.password);
     await page.getByTestId('signin-submit').click();
+    await page.waitForURL('**/admin/dashboard');
+    await page.getByTestId('admin-nav').getByRole('link', { name: 'Products' }).click();
     await page.waitForURL('**/admin/products');
     await expect.poll(() => page.getByTestId('admin-product-row').count()).toBe(shop.products.length);
   });

@@ -57,6 +57,8 @@ const PUBLIC: Record<string, string> = {
     'whoever opens a share link sees who recommends the item (the name masked), before signing in',
   'GET /api/products/{id}/reviews': 'a product page shows its verified reviews to anyone (authors masked)',
   'GET /api/products/{id}/rating': 'a product page shows its rating summary to anyone',
+  'GET /api/recommendations': 'signed out, the home page shows popular products (signed in: their own)',
+  'GET /api/products/{id}/also-bought': 'a product page shows what people also bought to anyone',
   'GET /api/feed': 'the feed is open to anyone (popular posts; signed in, followed people first)',
   'GET /api/posts/{id}': 'a published post is public (and shared); drafts and hidden posts are 404 to others',
   'POST /api/posts/{id}/clicks':

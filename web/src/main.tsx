@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/distribution.css';
 import './styles/structure.css';
+import './styles/simulator.css';
 import './styles/payouts.css';
 import './styles/communities.css';
 import './styles/fraud.css';

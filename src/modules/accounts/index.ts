@@ -5,7 +5,7 @@ export { argon2idHasher } from './passwords.js';
 export { accountsReasons } from './reasons.js';
 export { accountsRoutes } from './routes.js';
 export type { Language, Role } from './rules.js';
-export { LOGIN_LIMIT, RESET_LINK_MINUTES, ROLES } from './rules.js';
+export { LOGIN_LIMIT, languageFromHeader, RESET_LINK_MINUTES, ROLES } from './rules.js';
 export type { AccountAdminView, PublicUser } from './schemas.js';
 export { AccountAdminSchema, SessionSchema, UserSchema } from './schemas.js';
 export type { AccountsService, Actor, PeopleFilter, ResetMail } from './service.js';

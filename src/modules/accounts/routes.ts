@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser, signedIn } from '../../platform/http/auth.js';
+import { identifierCookie } from '../../platform/http/cookies.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
 import { clearedSessionCookies, sessionCookies } from '../../platform/http/session.js';
 import { LANGUAGES, languageFromHeader, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './rules.js';
@@ -73,7 +74,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
     },
     async (request, reply) => {
       const language = request.body.language ?? languageFromHeader(request.headers['accept-language']);
-      const session = await accounts.register({ ...request.body, language });
+      const deviceId = identifierCookie(request.headers.cookie, 'fission_device');
+      const session = await accounts.register({ ...request.body, language, deviceId });
       return reply
         .status(201)
         .header('set-cookie', sessionCookies(session.token, request.overHttps))

@@ -110,6 +110,12 @@ export function createAccountsService(deps: {
   resetMail?: ResetMail;
   /** A reset email that failed to go out (it is sent after the answer, so nobody waits on it). */
   onResetMailFailed?: (error: unknown) => void;
+  /** Told of each sign-up, with the device it came from (the analytics funnel); must not throw. */
+  onSignedUp?: (signup: {
+    userId: string;
+    invitedBy: string | null;
+    deviceId: string | null;
+  }) => Promise<void>;
 }) {
   const { db, clock, passwords, loginLimit } = deps;
   // Compared against when the email is unknown, so a miss takes as long as a wrong password.
@@ -137,10 +143,19 @@ export function createAccountsService(deps: {
     language?: Language;
   }
 
-  /** Sign-up: refuses a common password or one equal to the email, then opens the account. */
-  async function register(input: NewAccount): Promise<Session> {
+  /**
+   * Sign-up: refuses a common password or one equal to the email, then opens the account.
+   * `deviceId`: the device cookie a share link's redirect set, which carries the visit to sign-up.
+   */
+  async function register(input: NewAccount & { deviceId?: string }): Promise<Session> {
     refuseWeak(input.password, input.email);
-    return createAccount(input);
+    const user = await insertAccount(input);
+    await deps.onSignedUp?.({
+      userId: user.id,
+      invitedBy: user.invited_by,
+      deviceId: input.deviceId ?? null,
+    });
+    return openSession(user);
   }
 
   /** The password policy beyond length (the route's schema checks that). */
@@ -159,6 +174,10 @@ export function createAccountsService(deps: {
 
   /** Without the password policy: for the operator's ADMIN_PASSWORD, the operator's own choice. */
   async function createAccount(input: NewAccount): Promise<Session> {
+    return openSession(await insertAccount(input));
+  }
+
+  async function insertAccount(input: NewAccount): Promise<q.UserRow> {
     const email = normalizeEmail(input.email);
     let invitedBy: string | null = null;
     if (input.inviteCode) {
@@ -178,7 +197,7 @@ export function createAccountsService(deps: {
       created_at: clock.now(),
     });
     if (!user) throw refuse('email_taken', undefined, 'An account with this email already exists');
-    return openSession(user);
+    return user;
   }
 
   async function login(input: { email: string; password: string }): Promise<Session> {

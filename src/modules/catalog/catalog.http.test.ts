@@ -62,6 +62,7 @@ describe('POST /api/admin/products', () => {
         status: 'active',
         commissionRateBps: 1500,
         leaderRateBps: null,
+        repurchase: false,
         variants: [
           { id: expect.any(String), sku: 'OOLONG-S', title: 'Small', price: 1200, stock: 0 },
           { id: expect.any(String), sku: 'OOLONG-L', title: '', price: 3000, stock: 4 },

@@ -10,6 +10,7 @@ export interface ProductRow {
   status: ProductStatus;
   commission_rate_bps: number | null;
   leader_rate_bps: number | null;
+  repurchase: boolean;
   created_at: Date;
   updated_at: Date;
 }

@@ -35,6 +35,10 @@ export const ProductSchema = Type.Object({
         '`leaderRateBps` for its lines; null = the operator’s',
     }),
   ),
+  repurchase: Type.Boolean({
+    description:
+      'bought again and again (tea, rice): recommendations may show it to someone who bought it in the last 30 days',
+  }),
   variants: Type.Array(VariantSchema),
   minPrice: Nullable(Type.Integer()),
   maxPrice: Nullable(Type.Integer()),
@@ -75,6 +79,7 @@ const productFields = {
   variants: Type.Array(NewVariantInput, { minItems: 1, maxItems: 50 }),
   commissionRateBps: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000 }))),
   leaderRateBps: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000 }))),
+  repurchase: Type.Optional(Type.Boolean()),
 };
 
 export const CreateProductBody = Type.Object(productFields, { additionalProperties: false });

@@ -35,6 +35,7 @@ function presentProduct(row: q.ProductRow, variants: readonly q.VariantRow[]): P
     status: row.status,
     commissionRateBps: row.commission_rate_bps,
     leaderRateBps: row.leader_rate_bps,
+    repurchase: row.repurchase,
     variants: variants.map(presentVariant),
     ...priceSummary(variants),
     createdAt: row.created_at.toISOString(),
@@ -75,6 +76,7 @@ function auditFields(p: Product, withStock = false): AuditFields {
     status: p.status,
     commissionRateBps: p.commissionRateBps,
     leaderRateBps: p.leaderRateBps,
+    repurchase: p.repurchase,
   };
   for (const v of p.variants) {
     fields[`variants.${v.sku}.title`] = v.title;
@@ -157,8 +159,8 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
         const category = await storedCategory(tx, input.category);
         await tx.query(
           `INSERT INTO products (id, title, description, images, category, commission_rate_bps, created_at,
-             updated_at, leader_rate_bps)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)`,
+             updated_at, leader_rate_bps, repurchase)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)`,
           [
             id,
             input.title.trim(),
@@ -168,6 +170,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
             input.commissionRateBps ?? null,
             now,
             input.leaderRateBps ?? null,
+            input.repurchase ?? false,
           ],
         );
         await insertVariants(tx, id, input.variants, { from: 0, actorId, reason: 'product created' });
@@ -253,7 +256,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
           patch.category === undefined ? row.category : await storedCategory(tx, patch.category);
         await tx.query(
           `UPDATE products SET title = $2, description = $3, images = $4, category = $5,
-             commission_rate_bps = $6, updated_at = $7, leader_rate_bps = $8 WHERE id = $1`,
+             commission_rate_bps = $6, updated_at = $7, leader_rate_bps = $8, repurchase = $9 WHERE id = $1`,
           [
             id,
             patch.title?.trim() ?? row.title,
@@ -263,6 +266,7 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
             patch.commissionRateBps === undefined ? row.commission_rate_bps : patch.commissionRateBps,
             clock.now(),
             patch.leaderRateBps === undefined ? row.leader_rate_bps : patch.leaderRateBps,
+            patch.repurchase ?? row.repurchase,
           ],
         );
         if (patch.variants) await updateVariants(tx, id, patch.variants, actorId);

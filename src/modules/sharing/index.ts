@@ -11,7 +11,7 @@ import { messagesFor } from './messages.js';
 import { openGraphTags, withHead } from './open-graph.js';
 import { originOf } from './routes.js';
 import { escapeXml } from './rules.js';
-import { createSharingService, type OrderFacts } from './service.js';
+import { createSharingService, type OrderFacts, type SharingDeps } from './service.js';
 import { jsonLdScript, productJsonLd } from './structured-data.js';
 import { ShareTargets } from './targets.js';
 
@@ -28,6 +28,8 @@ export interface SharingModuleDeps {
   /** An order's share code and total, for the link counters (the orders module's attribution facts). */
   orderFacts: OrderFacts;
   onClickWriteFailed: (error: unknown, lost: number) => void;
+  /** Told of every click as it is buffered (the analytics event log). */
+  onClick?: SharingDeps['onClick'];
   events?: EventBus;
   /** A product's visible reviews' average and count (the reviews module's summary), for JSON-LD. */
   productRating?: (productId: string) => Promise<{ average: number | null; count: number }>;

@@ -70,6 +70,8 @@ export interface SharingDeps {
   accounts: AccountsService;
   orderFacts: OrderFacts;
   onClickWriteFailed?: (error: unknown, lost: number) => void;
+  /** Told of every click as it is buffered (the analytics event log); must not block or throw. */
+  onClick?: (link: LinkRef, click: Click) => void;
   /** Where `share.created` goes (tasks and honours count shares); optional for unit tests. */
   events?: EventBus;
 }
@@ -243,6 +245,7 @@ export function createSharingService(deps: SharingDeps) {
 
   /** Buffers a click on a resolved link: the redirect never waits for the database. */
   function recordClick(link: LinkRef, click: Click): void {
+    deps.onClick?.(link, click);
     clicks.record({
       code: link.code,
       clickedAt: clock.now(),
@@ -329,6 +332,8 @@ export function createSharingService(deps: SharingDeps) {
       q.clicksOfTarget(conn, type, targetId),
     /** Writes the buffered clicks now (tests, shutdown). */
     flushClicks: () => clicks.flush(),
+    /** Clicks waiting in memory and clicks dropped so far, in this process (for /metrics). */
+    clickStats: () => ({ held: clicks.held, dropped: clicks.dropped }),
     start: () => clicks.start(),
     close: () => clicks.close(),
   };

@@ -5,11 +5,13 @@ import { AccountPage } from '../features/account';
 import { MyAfterSalesPage } from '../features/aftersales';
 import {
   ForgotPasswordPage,
+  isAdmin,
   RequireAdmin,
   RequireAuth,
   ResetPasswordPage,
   SignInPage,
   SignUpPage,
+  useUser,
 } from '../features/auth';
 import { BargainPage, BargainsPage, MyBargainsPage } from '../features/bargains';
 import { CartPage } from '../features/cart';
@@ -50,6 +52,12 @@ const adminCatalog = () => import('../features/admin-catalog');
 const adminOrders = () => import('../features/admin-orders');
 const adminDistribution = () => import('../features/admin-distribution');
 const adminStructure = () => import('../features/admin-structure');
+const AdminDashboardPage = lazy(() =>
+  import('../features/admin-analytics').then((m) => ({ default: m.AdminDashboardPage })),
+);
+const AdminSimulatorPage = lazy(() =>
+  import('../features/admin-simulator').then((m) => ({ default: m.AdminSimulatorPage })),
+);
 const adminCoupons = () => import('../features/coupons/admin');
 const adminGroupBuys = () => import('../features/groupbuy/admin');
 const adminAttention = () => import('../features/admin-attention');
@@ -111,6 +119,9 @@ const AdminInvitationRewardsPage = lazy(() =>
 const AdminPolicyPage = lazy(() =>
   import('../features/policy/admin').then((m) => ({ default: m.AdminPolicyPage })),
 );
+const AdminRecommendationsPage = lazy(() =>
+  import('../features/recommendations/admin').then((m) => ({ default: m.AdminRecommendationsPage })),
+);
 const AdminFlashSalesPage = lazy(() =>
   import('../features/flashsales/admin').then((m) => ({ default: m.AdminFlashSalesPage })),
 );
@@ -148,6 +159,11 @@ const AdminPointsMallPage = lazy(() => adminPointsMall().then((m) => ({ default:
 const AdminAfterSalesPage = lazy(() => adminAfterSales().then((m) => ({ default: m.AdminAfterSalesPage })));
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
+
+/** The console opens on the dashboard for admins; support staff, who may not see it, on the products. */
+function AdminLanding() {
+  return <Navigate to={isAdmin(useUser().user) ? 'dashboard' : 'products'} replace />;
+}
 
 const router = createBrowserRouter([
   {
@@ -228,7 +244,9 @@ const router = createBrowserRouter([
           </RequireAdmin>
         ),
         children: [
-          { index: true, element: <Navigate to="products" replace /> },
+          { index: true, element: <AdminLanding /> },
+          { path: 'dashboard', element: <AdminDashboardPage /> },
+          { path: 'simulator', element: <AdminSimulatorPage /> },
           { path: 'products', element: <AdminProductsPage /> },
           { path: 'categories', element: <AdminCategoriesPage /> },
           { path: 'products/new', element: <AdminProductNewPage /> },
@@ -252,6 +270,7 @@ const router = createBrowserRouter([
           { path: 'check-ins', element: <AdminCheckInSettingsPage /> },
           { path: 'group-buys', element: <AdminGroupBuysPage /> },
           { path: 'flash-sales', element: <AdminFlashSalesPage /> },
+          { path: 'recommendations', element: <AdminRecommendationsPage /> },
           { path: 'policy', element: <AdminPolicyPage /> },
           { path: 'bargains', element: <AdminBargainsPage /> },
           { path: 'group-buys/:id', element: <AdminCampaignPage /> },

@@ -1,6 +1,7 @@
 import { academyEn, academyReasonsEn } from './academy-en';
 import { addressesEn, addressesFieldsEn, addressesReasonsEn } from './addresses-en';
 import { afterSalesEn } from './aftersales-en';
+import { analyticsEn, analyticsFieldRulesEn } from './analytics-en';
 import { auditEn } from './audit-en';
 import { bargainsEn } from './bargains-en';
 import { catalogIoEn } from './catalog-io-en';
@@ -34,10 +35,12 @@ import { policyEn } from './policy-en';
 import { postsEn, postsReasonsEn } from './posts-en';
 import { privacyEn } from './privacy-en';
 import { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
+import { recommendationsEn } from './recommendations-en';
 import { reviewsEn, reviewsReasonsEn } from './reviews-en';
 import { sharingEn, sharingReasonsEn } from './sharing-en';
 import { shippingEn, shippingFieldsEn, shippingReasonsEn } from './shipping-en';
 import { shopperEn } from './shopper-en';
+import { simulatorEn } from './simulator-en';
 import { stockEn } from './stock-en';
 import { structureEn } from './structure-en';
 import { tasksEn } from './tasks-en';
@@ -237,12 +240,15 @@ export const en = {
   ...fulfilmentEn,
   ...groupBuyEn,
   ...flashSalesEn,
+  ...recommendationsEn,
   ...giftsEn,
   ...policyEn,
   ...bargainsEn,
   ...consoleEn,
   ...stockEn,
   ...structureEn,
+  ...analyticsEn,
+  ...simulatorEn,
   ...catalogIoEn,
   ...categoriesEn,
   ...uploadsEn,
@@ -302,7 +308,7 @@ export const en = {
     ...pointsMallFieldsEn,
     ...pointsFieldsEn,
   },
-  fieldRules: { ...fieldRulesEn, ...levelsFieldRulesEn },
+  fieldRules: { ...fieldRulesEn, ...levelsFieldRulesEn, ...analyticsFieldRulesEn },
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

@@ -20,6 +20,7 @@ import { ordersReasonsEn } from './orders-en';
  */
 import { policyReasonsEn } from './policy-en';
 import { securityReasonsEn } from './security-en';
+import { simulatorProblemsEn } from './simulator-en';
 import { uploadsReasonsEn } from './uploads-en';
 
 export const reasonsEn = {
@@ -50,6 +51,7 @@ export const reasonsEn = {
   ...groupBuyProblemsEn.reasons,
   ...flashSaleProblemsEn.reasons,
   ...giftProblemsEn.reasons,
+  ...simulatorProblemsEn.reasons,
   ...bargainProblemsEn.reasons,
   ...couponProblemsEn.reasons,
 };

@@ -16,6 +16,7 @@ import { ordersReasonsZhCN } from './orders-zh-cn';
 import { policyReasonsZhCN } from './policy-zh-cn';
 import type { fieldRulesEn, fieldsEn, reasonsEn, rulesEn } from './problems-en';
 import { securityReasonsZhCN } from './security-zh-cn';
+import { simulatorProblemsZhCN } from './simulator-zh-cn';
 import { uploadsReasonsZhCN } from './uploads-zh-cn';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -48,6 +49,7 @@ export const reasonsZhCN: Texts<typeof reasonsEn> = {
   ...groupBuyProblemsZhCN.reasons,
   ...flashSaleProblemsZhCN.reasons,
   ...giftProblemsZhCN.reasons,
+  ...simulatorProblemsZhCN.reasons,
   ...bargainProblemsZhCN.reasons,
   ...couponProblemsZhCN.reasons,
 };

@@ -1,6 +1,7 @@
 import { academyReasonsZhCN, academyZhCN } from './academy-zh-cn';
 import { addressesFieldsZhCN, addressesReasonsZhCN, addressesZhCN } from './addresses-zh-cn';
 import { afterSalesZhCN } from './aftersales-zh-cn';
+import { analyticsFieldRulesZhCN, analyticsZhCN } from './analytics-zh-cn';
 import { auditZhCN } from './audit-zh-cn';
 import { bargainsZhCN } from './bargains-zh-cn';
 import { catalogIoZhCN } from './catalog-io-zh-cn';
@@ -35,10 +36,12 @@ import { policyZhCN } from './policy-zh-cn';
 import { postsReasonsZhCN, postsZhCN } from './posts-zh-cn';
 import { privacyZhCN } from './privacy-zh-cn';
 import { fieldRulesZhCN, fieldsZhCN, reasonsZhCN, rulesZhCN } from './problems-zh-cn';
+import { recommendationsZhCN } from './recommendations-zh-cn';
 import { reviewsReasonsZhCN, reviewsZhCN } from './reviews-zh-cn';
 import { sharingReasonsZhCN, sharingZhCN } from './sharing-zh-cn';
 import { shippingFieldsZhCN, shippingReasonsZhCN, shippingZhCN } from './shipping-zh-cn';
 import { shopperZhCN } from './shopper-zh-cn';
+import { simulatorZhCN } from './simulator-zh-cn';
 import { stockZhCN } from './stock-zh-cn';
 import { structureZhCN } from './structure-zh-cn';
 import { tasksZhCN } from './tasks-zh-cn';
@@ -237,12 +240,15 @@ export const zhCN: Messages = {
   ...fulfilmentZhCN,
   ...groupBuyZhCN,
   ...flashSalesZhCN,
+  ...recommendationsZhCN,
   ...giftsZhCN,
   ...policyZhCN,
   ...bargainsZhCN,
   ...consoleZhCN,
   ...stockZhCN,
   ...structureZhCN,
+  ...analyticsZhCN,
+  ...simulatorZhCN,
   ...catalogIoZhCN,
   ...categoriesZhCN,
   ...uploadsZhCN,
@@ -302,5 +308,5 @@ export const zhCN: Messages = {
     ...pointsMallFieldsZhCN,
     ...pointsFieldsZhCN,
   },
-  fieldRules: { ...fieldRulesZhCN, ...levelsFieldRulesZhCN },
+  fieldRules: { ...fieldRulesZhCN, ...levelsFieldRulesZhCN, ...analyticsFieldRulesZhCN },
 };

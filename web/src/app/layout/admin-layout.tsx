@@ -29,6 +29,8 @@ export function AdminLayout() {
     <div className="admin" data-testid="admin-layout">
       <nav className="admin-nav" aria-label={t('admin.title')} ref={nav} data-testid="admin-nav">
         <p className="admin-nav-title">{t('admin.title')}</p>
+        {admin ? <NavLink to="/admin/dashboard">{t('analytics.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/simulator">{t('simulator.nav')}</NavLink> : null}
         <NavLink to="/admin/products">{t('admin.products')}</NavLink>
         {admin ? <NavLink to="/admin/categories">{t('adminCategories.nav')}</NavLink> : null}
         <NavLink to="/admin/orders">{t('admin.orders')}</NavLink>
@@ -44,6 +46,7 @@ export function AdminLayout() {
         {admin ? <NavLink to="/admin/check-ins">{t('adminCheckIns.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/group-buys">{t('adminGroupBuys.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/flash-sales">{t('adminFlashSales.nav')}</NavLink> : null}
+        {admin ? <NavLink to="/admin/recommendations">{t('adminRecommendations.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/policy">{t('adminPolicy.nav')}</NavLink> : null}
         {admin && bargains ? <NavLink to="/admin/bargains">{t('adminBargains.nav')}</NavLink> : null}
         {admin ? <NavLink to="/admin/shopkeepers">{t('shopkeeperApplications.nav')}</NavLink> : null}

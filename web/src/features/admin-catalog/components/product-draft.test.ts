@@ -13,6 +13,7 @@ const product = {
   status: 'active',
   commissionRateBps: 1050,
   leaderRateBps: 300,
+  repurchase: true,
   variants: [{ id: 'v1', sku: 'OOL-100', title: '100 g', price: 4990, stock: 7 }],
   minPrice: 4990,
   maxPrice: 4990,
@@ -43,6 +44,7 @@ describe('the product form draft', () => {
         images: ['https://img.test/a.jpg', 'https://img.test/b.jpg'],
         commissionRateBps: 1250,
         leaderRateBps: 400,
+        repurchase: false,
         variants: [
           { sku: 'G-1', title: '50 g', price: 29, stock: 12 },
           { sku: 'G-2', title: '1 kg', price: 129_900, stock: 0 },
@@ -76,6 +78,7 @@ describe('the product form draft', () => {
       images: ['https://img.test/1.jpg', 'https://img.test/2.jpg'],
       commissionRateBps: 1050,
       leaderRateBps: 300,
+      repurchase: true,
       variants: [{ id: 'v1', sku: 'OOL-100', title: '100 g', price: 4990 }],
     });
   });

@@ -22,6 +22,8 @@ export interface ProductDraft {
   commissionPercent: string;
   /** The product's own community-leader rate; empty = the operator's. */
   leaderPercent: string;
+  /** Bought again and again: recommendations may show it to someone who just bought it. */
+  repurchase: boolean;
   variants: VariantDraft[];
 }
 
@@ -51,6 +53,7 @@ export const emptyDraft = (): ProductDraft => ({
   images: [],
   commissionPercent: '',
   leaderPercent: '',
+  repurchase: false,
   variants: [newVariantDraft()],
 });
 
@@ -62,6 +65,7 @@ export function draftOf(product: Product, digits: number): ProductDraft {
     images: [...product.images],
     commissionPercent: percentText(product.commissionRateBps),
     leaderPercent: percentText(product.leaderRateBps),
+    repurchase: product.repurchase,
     variants: product.variants.map((v) => ({
       key: v.id,
       id: v.id,
@@ -125,6 +129,7 @@ export function toProductInput(
       images: draft.images,
       commissionRateBps: commission,
       leaderRateBps: leaderRate,
+      repurchase: draft.repurchase,
       variants,
     },
     errors: [],

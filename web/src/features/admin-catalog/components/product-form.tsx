@@ -92,6 +92,17 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
           hint={t('admin.product.leaderRateHint')}
           error={errorAt('/leaderRateBps')}
         />
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            name="repurchase"
+            data-testid="product-repurchase"
+            checked={draft.repurchase}
+            onChange={(e) => setDraft((d) => ({ ...d, repurchase: e.target.checked }))}
+          />{' '}
+          {t('adminRecommendations.repurchase')}
+          <small className="muted"> {t('adminRecommendations.repurchaseHint')}</small>
+        </label>
       </div>
       <ProductImagesEditor images={draft.images} onChange={(images) => setDraft((d) => ({ ...d, images }))} />
       <VariantsEditor

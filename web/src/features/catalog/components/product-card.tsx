@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProductImage } from '../../../components/product-image';
 import { useMoney } from '../../../lib/config';
+import { FriendsBoughtBadge } from '../../recommendations';
 import { useGroupPrice } from '../api/get-group-deals';
 import type { Product } from '../types';
 import { PriceRange } from './price-range';
@@ -50,6 +51,7 @@ export function ProductCard({
         </h3>
         <PriceRange min={product.minPrice} max={product.maxPrice} />
         <GroupPriceBadge productId={product.id} />
+        <FriendsBoughtBadge productId={product.id} />
         {extra}
       </div>
     </Link>

@@ -7,6 +7,7 @@ import { Spinner } from '../../../components/spinner';
 import { BargainStrip } from '../../bargains';
 import { FlashSaleStrip } from '../../flashsales';
 import { LiveNowStrip } from '../../live';
+import { ForYouSection } from '../../recommendations';
 import { type ProductFilter, type ProductSort, useProducts } from '../api/get-products';
 import { CategoryChips } from '../components/category-chips';
 import { HomeSections } from '../components/home-sections';
@@ -98,6 +99,7 @@ export function HomePage() {
           <LiveNowStrip />
           <FlashSaleStrip />
           <BargainStrip />
+          <ForYouSection />
           <HomeSections />
           <AllProducts />
         </>

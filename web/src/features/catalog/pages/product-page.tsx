@@ -9,6 +9,7 @@ import { useMoney } from '../../../lib/config';
 import { type CartLine, cart, contentSourceFromParams, MAX_QUANTITY, purchaseIntent } from '../../cart';
 import { leaderPriceOf, ProductGroupBuys, startGroupPurchase, useGroupDeal } from '../../groupbuy';
 import { ReportButton } from '../../moderation';
+import { AlsoBought, FriendsBoughtBadge, recordActivity } from '../../recommendations';
 import { ProductReviews } from '../../reviews';
 import { EarnBadge, useShareEarning } from '../../share-earnings';
 import { ReferralDisclosure, ShareButton } from '../../sharing';
@@ -82,6 +83,7 @@ function ProductDetails({ product }: { product: Product }) {
       ...toCartLine(product, variant, quantity),
       ...(source ? { source, sourceAt: Date.now() } : {}),
     });
+    recordActivity(product.id, 'cart');
     setAdded(true);
   }
 
@@ -114,6 +116,7 @@ function ProductDetails({ product }: { product: Product }) {
           </span>
         ) : null}
         <h1 data-testid="product-title">{product.title}</h1>
+        <FriendsBoughtBadge productId={product.id} />
         <p className="price price-large" data-testid="product-price">
           {variant ? money(variant.price) : null} <EarnBadge amount={earn} />
         </p>
@@ -137,6 +140,7 @@ function ProductDetails({ product }: { product: Product }) {
         {product.description ? <p className="description">{product.description}</p> : null}
       </div>
       <ProductReviews productId={product.id} Report={ReportButton} />
+      <AlsoBought productId={product.id} />
       {sellable && variant ? (
         <ActionBar
           notice={

@@ -1,0 +1,106 @@
+import { type AlsParams, factorise } from './als.js';
+import type { Interactions, ScoredItem, SocialLinks, TrainedModel, TrainOptions } from './contract.js';
+import { degree } from './csr.js';
+import { TopK } from './top-k.js';
+import { buildWalk, type WalkParams } from './walk.js';
+
+export interface BlendParams {
+  walk: WalkParams;
+  als: AlsParams;
+  /** Share of the factor model in the final score; 0 trains the walk alone. */
+  alsWeight: number;
+}
+
+/** Tuned on a validation split of Ciao's training file (bench/README.md, "Recommendation"). */
+export const defaultBlendParams: BlendParams = {
+  walk: { alpha: 0.5, beta: 0.1, neighbours: 300, social: 0.1, popular: 0.1 },
+  als: { factors: 32, regularisation: 1, confidence: 5, iterations: 6, cgSteps: 3 },
+  alsWeight: 0.4,
+};
+
+/**
+ * The recommender: a graph walk (RP3beta over user–item, plus the followees' items and popularity)
+ * blended with implicit matrix factorisation. The walk is sharp on items that share buyers; the
+ * factors generalise across the long tail where two items rarely share anyone. Each side is divided
+ * by its best score for the user before blending, so the weight is a plain share.
+ */
+export function trainBlend(
+  interactions: Interactions,
+  social: SocialLinks,
+  options: TrainOptions = {},
+  params: BlendParams = defaultBlendParams,
+): TrainedModel {
+  const started = performance.now();
+  const { itemCount } = interactions;
+  const useAls = params.alsWeight > 0;
+  const walkShare = useAls ? 0.3 : 0.95;
+  const walk = buildWalk(interactions, social, params.walk, (f) => options.onProgress?.(f * walkShare));
+  const factors = useAls
+    ? factorise(walk.userItems, walk.itemUsers, params.als, options.seed ?? 16, (f) =>
+        options.onProgress?.(walkShare + f * (0.99 - walkShare)),
+      )
+    : undefined;
+  const active = Uint32Array.from({ length: itemCount }, (_, j) => j).filter(
+    (j) => degree(walk.itemUsers, j) > 0,
+  );
+  const scores = new Float64Array(itemCount);
+  const latent = new Float64Array(itemCount);
+
+  function recommend(user: number, k: number, exclude?: (item: number) => boolean): ScoredItem[] {
+    if (k <= 0) return [];
+    walk.scoreInto(user, scores);
+    let walkMax = 0;
+    for (let j = 0; j < itemCount; j++) walkMax = Math.max(walkMax, scores[j]!);
+    const walkScale = walkMax > 0 ? (1 - params.alsWeight) / walkMax : 0;
+    for (let j = 0; j < itemCount; j++) scores[j]! *= walkScale;
+    if (factors && user >= 0 && user < interactions.userCount) {
+      const f = factors.factors;
+      const base = user * f;
+      let latentMax = 0;
+      for (const j of active) {
+        let dot = 0;
+        const at = j * f;
+        for (let c = 0; c < f; c++) dot += factors.rows[base + c]! * factors.cols[at + c]!;
+        latent[j] = dot;
+        latentMax = Math.max(latentMax, dot);
+      }
+      const latentScale = latentMax > 0 ? params.alsWeight / latentMax : 0;
+      for (const j of active) scores[j]! += latent[j]! * latentScale;
+    }
+    const best = new TopK(k);
+    for (let j = 0; j < itemCount; j++) {
+      if (scores[j]! >= best.threshold && !exclude?.(j)) best.offer(j, scores[j]!);
+    }
+    return best.sorted();
+  }
+
+  function similarItems(item: number, k: number): ScoredItem[] {
+    if (item < 0 || item >= itemCount || k <= 0) return [];
+    const graph = walk.itemGraph;
+    const out: ScoredItem[] = [];
+    const end = Math.min(graph.start[item + 1]!, graph.start[item]! + k);
+    for (let n = graph.start[item]!; n < end; n++) out.push({ item: graph.cols[n]!, score: graph.vals[n]! });
+    return out;
+  }
+
+  options.onProgress?.(1);
+  const memoryBytes =
+    walk.memoryBytes +
+    (factors ? factors.rows.byteLength + factors.cols.byteLength : 0) +
+    active.byteLength +
+    scores.byteLength +
+    latent.byteLength;
+  return {
+    stats: { trainSeconds: (performance.now() - started) / 1000, memoryBytes, model: describe(params) },
+    recommend,
+    similarItems,
+  };
+}
+
+function describe(p: BlendParams): string {
+  const w = p.walk;
+  const walk = `rp3beta(alpha=${w.alpha},beta=${w.beta},neighbours=${w.neighbours})+social(${w.social})+popular(${w.popular})`;
+  if (p.alsWeight <= 0) return walk;
+  const a = p.als;
+  return `${walk} ⊕ ials(factors=${a.factors},reg=${a.regularisation},confidence=${a.confidence},sweeps=${a.iterations}) × ${p.alsWeight}`;
+}

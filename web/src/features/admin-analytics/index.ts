@@ -1,0 +1,1 @@
+export { AdminDashboardPage } from './pages/admin-dashboard-page';
