@@ -33,7 +33,12 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   const trainer = deps.trainer ?? ((input) => trainInWorker(input));
   const serving = createServing(deps);
   const activity = createActivityBuffer({ db, clock, onWriteFailed: deps.onActivityWriteFailed });
-  const train = () => trainOnce({ db, clock, trainer });
+  // A training in this process replaces the popular list at once; other processes see it within seconds.
+  const train = async () => {
+    const done = await trainOnce({ db, clock, trainer });
+    serving.forgetPopular();
+    return done;
+  };
 
   jobs.every('recommendations.train', RETRAIN_EVERY_MS, async () => {
     await train();

@@ -17,6 +17,9 @@ const DAY = 86_400_000;
 /** How many of each source are read before filtering: enough that filters rarely empty a page. */
 const SOURCE_READ = 60;
 const CATEGORY_NAMES_TTL_MS = 60_000;
+const POPULAR_TTL_MS = 10_000;
+/** Products read beyond a page's need, so a few filtered out rarely cost another read. */
+const PAGE_SLACK = 6;
 const BADGES = 100;
 
 export interface ServingDeps {
@@ -50,43 +53,57 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
     return categoryNames.names.get(slug)?.[language] ?? null;
   }
 
-  async function popularCandidates(
-    products: Map<string, Product>,
-    ids: readonly string[],
-    language: Language,
+  /** Popular products (they change only at a training): kept a few seconds, so a page costs no query for them. */
+  let popularCache: { at: number; ids: string[] } | undefined;
+  async function popularIds(): Promise<string[]> {
+    if (!popularCache || Date.now() - popularCache.at > POPULAR_TTL_MS)
+      popularCache = { at: Date.now(), ids: (await q.popular(db, SOURCE_READ)).map((r) => r.product_id) };
+    return popularCache.ids;
+  }
+
+  /**
+   * The first `limit` candidates, in order, that may be shown: products are read a page at a time,
+   * so a list of a few hundred candidates costs the products it shows, not all of them.
+   */
+  async function pick(
+    sources: readonly (readonly Candidate[])[],
+    allowed: (product: Product) => boolean,
+    limit: number,
+    known: Map<string, Product> = new Map(),
   ) {
-    const out: Candidate[] = [];
-    for (const id of ids) {
-      const category = await categoryName(products.get(id)?.category ?? null, language);
-      out.push({
-        productId: id,
-        reason: category ? { type: 'popular_in_category', category } : { type: 'popular' },
-      });
+    const ordered = mergeCandidates(sources, () => true, Number.POSITIVE_INFINITY);
+    const chosen: { candidate: Candidate; product: Product }[] = [];
+    for (let start = 0; start < ordered.length && chosen.length < limit; start += limit + PAGE_SLACK) {
+      const page = ordered.slice(start, start + limit + PAGE_SLACK);
+      const missing = page.map((c) => c.productId).filter((id) => !known.has(id));
+      for (const product of await catalog.getProducts(missing)) known.set(product.id, product);
+      for (const candidate of page) {
+        const product = known.get(candidate.productId);
+        if (chosen.length < limit && sellable(product) && allowed(product))
+          chosen.push({ candidate, product });
+      }
+    }
+    return chosen;
+  }
+
+  async function present(chosen: { candidate: Candidate; product: Product }[], language: Language) {
+    const out: Recommendation[] = [];
+    for (const { candidate, product } of chosen) {
+      // Popular ones say in which category, in the person's language.
+      const category =
+        candidate.reason.type === 'popular' ? await categoryName(product.category ?? null, language) : null;
+      const reason: Reason = category ? { type: 'popular_in_category', category } : candidate.reason;
+      out.push({ product, reason: { type: reason.type, text: reasonText(reason, language) } });
     }
     return out;
   }
 
-  async function present(list: readonly Candidate[], products: Map<string, Product>, language: Language) {
-    return list.map((c) => ({
-      product: products.get(c.productId) as Product,
-      reason: { type: c.reason.type, text: reasonText(c.reason, language) },
-    }));
-  }
-
-  async function productsById(ids: readonly string[]) {
-    return new Map((await catalog.getProducts([...new Set(ids)])).map((p) => [p.id, p]));
-  }
+  const popularSource = (ids: readonly string[]): Candidate[] =>
+    ids.map((productId) => ({ productId, reason: { type: 'popular' } }));
 
   /** Popular products overall (the anonymous visitor's list). */
   async function popularFor(limit: number, language: Language): Promise<Recommendation[]> {
-    const ids = (await q.popular(db, SOURCE_READ)).map((r) => r.product_id);
-    const products = await productsById(ids);
-    const candidates = await popularCandidates(products, ids, language);
-    return present(
-      mergeCandidates([candidates], (id) => sellable(products.get(id)), limit),
-      products,
-      language,
-    );
+    return present(await pick([popularSource(await popularIds())], () => true, limit), language);
   }
 
   /**
@@ -97,27 +114,27 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
    */
   async function forUser(userId: string, limit: number, fallback: Language): Promise<Recommendation[]> {
     const now = clock.now().getTime();
-    const language = (await people.languageOf(userId)) ?? fallback;
-    const justBought = new Set(await q.boughtSince(db, userId, new Date(now - JUST_BOUGHT_DAYS * DAY)));
-    const friends = tallyFriendPurchases(
-      await q.friendPurchases(db, userId, new Date(now - FRIENDS_BOUGHT_DAYS * DAY)),
-      SOURCE_READ,
-    );
-    const model = (await q.candidatesOf(db, userId, SOURCE_READ)).map((r) => r.product_id);
-    const recent = await q.latestOfKinds(db, userId, ['purchase', 'cart', 'view'], 10);
-    const neighbours = await q.neighboursOf(
-      db,
-      recent.map((r) => r.product_id),
-      SOURCE_READ * 2,
-    );
-    const popular = (await q.popular(db, SOURCE_READ)).map((r) => r.product_id);
-    const names = await people.namesOf([...new Set(friends.map((f) => f.latestFriend))]);
-    const products = await productsById([
-      ...friends.map((f) => f.productId),
-      ...model,
-      ...neighbours.flatMap((n) => [n.neighbour_id, n.product_id]),
-      ...popular,
+    // Independent reads: on PostgreSQL they go out at once over the pool.
+    const [language, justBoughtIds, friendRows, modelRows, recent, popular] = await Promise.all([
+      people.languageOf(userId),
+      q.boughtSince(db, userId, new Date(now - JUST_BOUGHT_DAYS * DAY)),
+      q.friendPurchases(db, userId, new Date(now - FRIENDS_BOUGHT_DAYS * DAY)),
+      q.candidatesOf(db, userId, SOURCE_READ),
+      q.latestOfKinds(db, userId, ['purchase', 'cart', 'view'], 10),
+      popularIds(),
     ]);
+    const justBought = new Set(justBoughtIds);
+    const friends = tallyFriendPurchases(friendRows, SOURCE_READ);
+    const [neighbours, names, anchors] = await Promise.all([
+      q.neighboursOf(
+        db,
+        recent.map((r) => r.product_id),
+        SOURCE_READ * 2,
+      ),
+      people.namesOf([...new Set(friends.map((f) => f.latestFriend))]),
+      catalog.getProducts(recent.map((r) => r.product_id)),
+    ]);
+    const known = new Map(anchors.map((p) => [p.id, p]));
 
     // The first of the person's recent products each candidate neighbours explains it.
     const kindOf = new Map(recent.map((r) => [r.product_id, r.kind]));
@@ -125,7 +142,7 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
     for (const n of neighbours) if (!anchorOf.has(n.neighbour_id)) anchorOf.set(n.neighbour_id, n.product_id);
     const explained = (productId: string): Reason => {
       const anchor = anchorOf.get(productId);
-      const title = anchor ? products.get(anchor)?.title : undefined;
+      const title = anchor ? known.get(anchor)?.title : undefined;
       if (!anchor || !title) return { type: 'for_you' };
       return kindOf.get(anchor) === 'purchase'
         ? { type: 'because_you_bought', title }
@@ -136,26 +153,22 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
         productId: f.productId,
         reason: { type: 'friends_bought', friends: f.friends, name: names.get(f.latestFriend) ?? '' },
       })),
-      model.map((id) => ({ productId: id, reason: explained(id) })),
+      modelRows.map((r) => ({ productId: r.product_id, reason: explained(r.product_id) })),
       neighbours.map((n) => ({ productId: n.neighbour_id, reason: explained(n.neighbour_id) })),
-      await popularCandidates(products, popular, language),
+      popularSource(popular),
     ];
-    const allowed = (id: string) => {
-      const product = products.get(id);
-      return sellable(product) && (!justBought.has(id) || product.repurchase);
-    };
-    return present(mergeCandidates(sources, allowed, limit), products, language);
+    const allowed = (product: Product) => !justBought.has(product.id) || product.repurchase;
+    return present(await pick(sources, allowed, limit, known), language ?? fallback);
   }
 
   /** "People also bought": the product's neighbours that are on sale and in stock; 404 for an unknown one. */
   async function alsoBought(productId: string, limit: number): Promise<Product[]> {
     await catalog.getProduct(productId);
-    const ids = (await q.neighboursOf(db, [productId], SOURCE_READ)).map((n) => n.neighbour_id);
-    const products = await productsById(ids);
-    return ids
-      .map((id) => products.get(id))
-      .filter(sellable)
-      .slice(0, limit);
+    const neighbours = await q.neighboursOf(db, [productId], SOURCE_READ);
+    const source = neighbours.map(
+      (n): Candidate => ({ productId: n.neighbour_id, reason: { type: 'for_you' } }),
+    );
+    return (await pick([source], () => true, limit)).map((c) => c.product);
   }
 
   /** For badges on product cards: the products the person's friends bought lately. */
@@ -179,5 +192,9 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
     };
   }
 
-  return { popularFor, forUser, alsoBought, friendsBoughtOf };
+  const forgetPopular = () => {
+    popularCache = undefined;
+  };
+
+  return { popularFor, forUser, alsoBought, friendsBoughtOf, forgetPopular };
 }
