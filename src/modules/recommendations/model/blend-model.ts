@@ -1,6 +1,7 @@
 import { type AlsParams, factorise } from './als.js';
 import type { Interactions, ScoredItem, SocialLinks, TrainedModel, TrainOptions } from './contract.js';
 import { degree } from './csr.js';
+import { buildEase, type EaseParams } from './ease.js';
 import { TopK } from './top-k.js';
 import { buildWalk, type WalkParams } from './walk.js';
 
@@ -9,13 +10,18 @@ export interface BlendParams {
   als: AlsParams;
   /** Share of the factor model in the final score; 0 trains the walk alone. */
   alsWeight: number;
+  ease: EaseParams;
+  /** Share of the EASE item regression over the most popular items; 0 skips it. The walk has the rest. */
+  easeWeight: number;
 }
 
 /** Tuned on a validation split of Ciao's training file (bench/README.md, "Recommendation"). */
 export const defaultBlendParams: BlendParams = {
   walk: { alpha: 0.5, beta: 0.1, neighbours: 300, social: 0.1, popular: 0.1 },
   als: { factors: 32, regularisation: 1, confidence: 5, iterations: 6, cgSteps: 3 },
-  alsWeight: 0.4,
+  alsWeight: 0.3,
+  ease: { items: 2000, regularisation: 400 },
+  easeWeight: 0.2,
 };
 
 /**
@@ -33,6 +39,8 @@ export function trainBlend(
   const started = performance.now();
   const { itemCount } = interactions;
   const useAls = params.alsWeight > 0;
+  const useEase = params.easeWeight > 0;
+  const walkWeight = 1 - params.alsWeight - (useEase ? params.easeWeight : 0);
   const walkShare = useAls ? 0.3 : 0.95;
   const walk = buildWalk(interactions, social, params.walk, (f) => options.onProgress?.(f * walkShare));
   const factors = useAls
@@ -40,18 +48,20 @@ export function trainBlend(
         options.onProgress?.(walkShare + f * (0.99 - walkShare)),
       )
     : undefined;
+  const ease = useEase ? buildEase(walk.userItems, walk.itemUsers, params.ease) : undefined;
   const active = Uint32Array.from({ length: itemCount }, (_, j) => j).filter(
     (j) => degree(walk.itemUsers, j) > 0,
   );
   const scores = new Float64Array(itemCount);
   const latent = new Float64Array(itemCount);
+  const regressed = new Float64Array(itemCount);
 
   function recommend(user: number, k: number, exclude?: (item: number) => boolean): ScoredItem[] {
     if (k <= 0) return [];
     walk.scoreInto(user, scores);
     let walkMax = 0;
     for (let j = 0; j < itemCount; j++) walkMax = Math.max(walkMax, scores[j]!);
-    const walkScale = walkMax > 0 ? (1 - params.alsWeight) / walkMax : 0;
+    const walkScale = walkMax > 0 ? walkWeight / walkMax : 0;
     for (let j = 0; j < itemCount; j++) scores[j]! *= walkScale;
     if (factors && user >= 0 && user < interactions.userCount) {
       const f = factors.factors;
@@ -66,6 +76,11 @@ export function trainBlend(
       }
       const latentScale = latentMax > 0 ? params.alsWeight / latentMax : 0;
       for (const j of active) scores[j]! += latent[j]! * latentScale;
+    }
+    if (ease) {
+      const easeMax = ease.scoreInto(user, regressed);
+      const easeScale = easeMax > 0 ? params.easeWeight / easeMax : 0;
+      for (const j of ease.items) scores[j]! += regressed[j]! * easeScale;
     }
     const best = new TopK(k);
     for (let j = 0; j < itemCount; j++) {
@@ -87,6 +102,7 @@ export function trainBlend(
   const memoryBytes =
     walk.memoryBytes +
     (factors ? factors.rows.byteLength + factors.cols.byteLength : 0) +
+    (ease ? ease.memoryBytes + regressed.byteLength : 0) +
     active.byteLength +
     scores.byteLength +
     latent.byteLength;
@@ -100,7 +116,12 @@ export function trainBlend(
 function describe(p: BlendParams): string {
   const w = p.walk;
   const walk = `rp3beta(alpha=${w.alpha},beta=${w.beta},neighbours=${w.neighbours})+social(${w.social})+popular(${w.popular})`;
-  if (p.alsWeight <= 0) return walk;
   const a = p.als;
-  return `${walk} ⊕ ials(factors=${a.factors},reg=${a.regularisation},confidence=${a.confidence},sweeps=${a.iterations}) × ${p.alsWeight}`;
+  const als =
+    p.alsWeight > 0
+      ? ` ⊕ ials(factors=${a.factors},reg=${a.regularisation},confidence=${a.confidence},sweeps=${a.iterations}) × ${p.alsWeight}`
+      : '';
+  const ease =
+    p.easeWeight > 0 ? ` ⊕ ease(items=${p.ease.items},reg=${p.ease.regularisation}) × ${p.easeWeight}` : '';
+  return `${walk}${als}${ease}`;
 }

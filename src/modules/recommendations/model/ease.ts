@@ -13,7 +13,7 @@ export interface Ease {
   items: Uint32Array;
   local: Int32Array;
   weights: Float32Array;
-  /** Adds the user's EASE score of every covered item into `out` (length itemCount); returns the best. */
+  /** Writes the user's EASE score of every covered item into `out` (length itemCount); returns the best. */
   scoreInto(user: number, out: Float64Array): number;
   memoryBytes: number;
 }
@@ -58,11 +58,14 @@ export function buildEase(userItems: Csr, itemUsers: Csr, params: EaseParams): E
     for (let j = 0; j < size; j++)
       if (i !== j) weights[i * size + j] = -gram[i * size + j]! / gram[j * size + j]!;
 
+  const row = new Float64Array(size);
   function scoreInto(user: number, out: Float64Array): number {
     let best = 0;
-    if (user < 0 || user >= userItems.rowCount) return best;
-    const row = new Float64Array(size);
-    for (let e = userItems.start[user]!; e < userItems.start[user + 1]!; e++) {
+    row.fill(0);
+    const known = user >= 0 && user < userItems.rowCount;
+    const from = known ? userItems.start[user]! : 0;
+    const to = known ? userItems.start[user + 1]! : 0;
+    for (let e = from; e < to; e++) {
       const at = local[userItems.cols[e]!]!;
       if (at < 0) continue;
       const weight = userItems.vals[e]!;
@@ -81,7 +84,7 @@ export function buildEase(userItems: Csr, itemUsers: Csr, params: EaseParams): E
     local,
     weights,
     scoreInto,
-    memoryBytes: items.byteLength + local.byteLength + weights.byteLength,
+    memoryBytes: items.byteLength + local.byteLength + weights.byteLength + row.byteLength,
   };
 }
 
