@@ -157,7 +157,8 @@ describe('cancel and list', () => {
   });
 
   it('reports a run whose server stopped writing as failed (lost), without touching the row', async () => {
-    const id = `lost-${Date.now()}`;
+    // An id older than any other here (ids sort by time), so the newest-first lists below are not affected.
+    const id = `00000000-0000-7000-8000-${String(Date.now()).padStart(12, '0')}`;
     const hourAgo = new Date(t.clock.now().getTime() - 3_600_000);
     await t.db.query(
       `INSERT INTO simulations (id, input, created_at, heartbeat_at, progress) VALUES ($1, $2, $3, $3, 0.4)`,
