@@ -1,6 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { startSimulationWorker } from '../src/modules/simulator/runner.js';
-import type { SimulationInput, SimulationResult } from '../src/modules/simulator/schemas.js';
+import type {
+  SimulationInput,
+  SimulationResult,
+  SyntheticPopulation,
+} from '../src/modules/simulator/schemas.js';
 import { populationGraph } from '../src/modules/simulator/simulate.js';
 import { round } from './support/stats.js';
 
@@ -28,7 +32,11 @@ export interface SimulatorResult {
   cases: SimulatorCase[];
 }
 
-const inputFor = (people: number, degree: 'power-law' | 'poisson', runs: number): SimulationInput => ({
+const inputFor = (
+  people: number,
+  degree: 'power-law' | 'poisson',
+  runs: number,
+): SimulationInput & { population: SyntheticPopulation } => ({
   scheme: {
     commissionBps: [1000, 500],
     groupBuy: { size: 3, discountBps: 1500 },

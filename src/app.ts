@@ -647,7 +647,32 @@ export async function buildApp(deps: AppDeps) {
     analytics,
     recommendations,
   });
-  const simulator = createSimulatorService({ db, clock, log: app.log });
+  // The simulator's shop population: people from accounts, who knows whom from the modules that
+  // record it (invitations, bindings, follows, communities), buyers and rates from analytics.
+  const simulator = createSimulatorService({
+    db,
+    clock,
+    log: app.log,
+    shop: {
+      people: async () => (await accounts.withInviters()).map((u) => u.id),
+      friendships: async () => {
+        const [invited, bound, follows, members] = await Promise.all([
+          accounts.withInviters(),
+          distribution.bindingPairs(),
+          posts.followPairs(),
+          communities.directory.memberLeaderPairs(),
+        ]);
+        return [
+          ...invited.flatMap((u) => (u.invited_by ? [[u.id, u.invited_by] as const] : [])),
+          ...bound.map((b) => [b.buyer_id, b.promoter_id] as const),
+          ...follows.map((f) => [f.follower_id, f.followee_id] as const),
+          ...members.map((m) => [m.user_id, m.leader_id] as const),
+        ];
+      },
+      buyers: () => analytics.buyerIds(),
+      activity: (start, end) => analytics.shopActivity(start, end),
+    },
+  });
   const services = {
     analytics,
     simulator,

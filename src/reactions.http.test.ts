@@ -91,11 +91,13 @@ describe('reactions to a payment', () => {
       [before],
     );
     expect(queued.map((j) => j.name).sort()).toEqual([
+      'analytics.record-paid',
       'invitations.reward-inviter',
       'levels.growth-on-paid',
       'notifications.order.paid',
       'points.earn-on-paid',
       'posts.count-purchase',
+      'recommendations.record-purchase',
       'tasks.count-first-order',
     ]);
     expect(queued.every((j) => j.payload.orderId === placed.id)).toBe(true);

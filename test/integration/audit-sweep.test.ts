@@ -17,6 +17,10 @@ const RECORDS_NOTHING: Record<string, string> = {
     'the sweep has no held commission: it answers `released: false` and changes nothing',
   'POST /api/admin/products/bulk':
     'the sampled body names a product that does not exist: it answers `not_found` and changes nothing',
+  'POST /api/admin/simulations':
+    'a what-if: it runs the incentive simulator and changes nothing in the shop (the run is listed with its author)',
+  'POST /api/admin/recommendations/trainings':
+    'asks for a retraining of the recommender: no shop data changes, and each training is listed on its own page',
 };
 
 /** A PATCH or PUT of no fields (every field optional) changes nothing, so records nothing. */

@@ -253,3 +253,7 @@ export const lockPasswordReset = async (db: Queryable, tokenHash: string) =>
 /** Using one link spends every link of the account: an older email cannot reset it again. */
 export const spendPasswordResets = (db: Queryable, userId: string, now: Date) =>
   db.query('UPDATE password_resets SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [userId, now]);
+
+/** Every account and who invited it: the people of the shop's graph (the incentive simulator). */
+export const accountsWithInviter = (conn: Queryable) =>
+  conn.query<{ id: string; invited_by: string | null }>('SELECT id, invited_by FROM users ORDER BY id');

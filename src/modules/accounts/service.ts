@@ -489,6 +489,8 @@ export function createAccountsService(deps: {
   }
 
   return {
+    /** Every account and who invited it (read-only, for the incentive simulator's shop graph). */
+    withInviters: () => q.accountsWithInviter(db),
     profile,
     namesOf,
     contactsOf,

@@ -369,3 +369,54 @@ export const dailyEvents = (conn: Queryable, from: string, to: string) =>
      FROM analytics_daily WHERE day >= $1::date AND day <= $2::date ORDER BY day, kind, channel`,
     [from, to],
   );
+
+export interface ShopBehaviourRow {
+  buyers: number;
+  buyers_who_shared: number;
+  repeat_orders: number;
+  customer_weeks: number;
+}
+
+/**
+ * What the incentive simulator measures a shop's rates from, in [start, end): buyers, those of them
+ * who created a share link, repeat orders, and customer-weeks (each customer's time in the window
+ * after their first order, in weeks).
+ */
+export async function shopBehaviour(conn: Queryable, start: Date, end: Date): Promise<ShopBehaviourRow> {
+  const rows = await conn.query<ShopBehaviourRow>(
+    `WITH buyers AS (
+       SELECT DISTINCT user_id FROM analytics_orders WHERE paid_at >= $1 AND paid_at < $2
+     ),
+     sharers AS (
+       SELECT DISTINCT user_id FROM analytics_events
+       WHERE kind = 'share_created' AND occurred_at >= $1 AND occurred_at < $2 AND user_id IS NOT NULL
+     ),
+     firsts AS (
+       SELECT user_id, min(paid_at) AS first_at FROM analytics_orders WHERE paid_at < $2 GROUP BY user_id
+     )
+     SELECT (SELECT count(*) FROM buyers)::bigint AS buyers,
+       (SELECT count(*) FROM buyers JOIN sharers USING (user_id))::bigint AS buyers_who_shared,
+       (SELECT count(*) FROM analytics_orders
+         WHERE NOT first_order AND paid_at >= $1 AND paid_at < $2)::bigint AS repeat_orders,
+       (SELECT COALESCE(sum(extract(epoch FROM ($2::timestamptz - greatest(first_at, $1::timestamptz)))), 0)
+         FROM firsts)::float8 / 604800 AS customer_weeks`,
+    [start, end],
+  );
+  return rows[0] as ShopBehaviourRow;
+}
+
+/** Who created a share link in [start, end). */
+export const sharersBetween = async (conn: Queryable, start: Date, end: Date) =>
+  (
+    await conn.query<{ user_id: string }>(
+      `SELECT DISTINCT user_id FROM analytics_events
+       WHERE kind = 'share_created' AND occurred_at >= $1 AND occurred_at < $2 AND user_id IS NOT NULL`,
+      [start, end],
+    )
+  ).map((r) => r.user_id);
+
+/** Everyone who has paid an order, ever. */
+export const buyerIds = async (conn: Queryable) =>
+  (await conn.query<{ user_id: string }>('SELECT DISTINCT user_id FROM analytics_orders')).map(
+    (r) => r.user_id,
+  );

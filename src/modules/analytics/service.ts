@@ -265,6 +265,31 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     };
   }
 
+  /**
+   * The counts the incentive simulator measures a shop's rates from, over [start, end) (read-only):
+   * the funnel's visitors and their first orders, buyers and sharers, repeat orders, GMV.
+   */
+  async function shopActivity(start: Date, end: Date) {
+    await buffer.flush();
+    const [behaviour, sharerIds, steps, totals] = await Promise.all([
+      q.shopBehaviour(db, start, end),
+      q.sharersBetween(db, start, end),
+      q.funnel(db, start, end),
+      q.orderTotals(db, start, end),
+    ]);
+    return {
+      buyers: Number(behaviour.buyers),
+      buyersWhoShared: Number(behaviour.buyers_who_shared),
+      sharerIds,
+      visitors: Number(steps.visit),
+      visitorsWhoOrdered: Number(steps.first_order),
+      repeatOrders: Number(behaviour.repeat_orders),
+      customerWeeks: Number(behaviour.customer_weeks),
+      paidOrders: Number(totals.orders),
+      gmv: Number(totals.gmv),
+    };
+  }
+
   async function funnel(query: PeriodQuery) {
     const period = periodOf(query, clock.now());
     await buffer.flush();
@@ -365,6 +390,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   }
 
   return {
+    shopActivity,
+    buyerIds: () => q.buyerIds(db),
     backfill,
     recordLinkOpened,
     recordSignup,

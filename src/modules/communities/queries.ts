@@ -372,3 +372,9 @@ export async function pickupRecordOf(db: Queryable, leaderId: string, now: Date)
   );
   return { due: row?.due ?? 0, collected: row?.collected ?? 0 };
 }
+
+/** Every member with their community's leader: who knows whom, for the incentive simulator. */
+export const memberLeaderPairs = (conn: Queryable) =>
+  conn.query<{ user_id: string; leader_id: string }>(
+    `SELECT m.user_id, c.leader_id FROM community_members m JOIN communities c ON c.id = m.community_id`,
+  );

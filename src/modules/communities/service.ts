@@ -314,6 +314,8 @@ export function createCommunityDirectory(deps: CommunitiesDeps) {
     (await q.findCommunity(conn, communityId)) !== undefined;
 
   return {
+    /** Every member with their leader (read-only, for the incentive simulator's shop graph). */
+    memberLeaderPairs: () => q.memberLeaderPairs(db),
     exists,
     membersOf,
     getCommunity,

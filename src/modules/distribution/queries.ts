@@ -140,3 +140,7 @@ export const devicesOf = async (conn: Queryable, userId: string) =>
       [userId],
     )
   ).map((r) => r.device_id);
+
+/** Every binding as a pair, buyer and promoter: who knows whom, for the incentive simulator. */
+export const bindingPairs = (conn: Queryable) =>
+  conn.query<{ buyer_id: string; promoter_id: string }>('SELECT buyer_id, promoter_id FROM bindings');

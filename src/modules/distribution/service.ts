@@ -71,6 +71,8 @@ export function createDistributionService(
   const page = (limit?: number) => limit ?? 20;
 
   return {
+    /** Every binding, buyer and promoter (read-only, for the incentive simulator's shop graph). */
+    bindingPairs: () => q.bindingPairs(ctx.db),
     settings: () => currentSettings(ctx, ctx.db),
     /** The settings as a new commission applies them: within the market policy's levels and cap. */
     effectiveSettings: async () => withinPolicy(await currentSettings(ctx, ctx.db), ctx.policy?.rules),

@@ -399,3 +399,9 @@ export function popularPosts(
 /** Published posts only: a draft is its author's alone, so nobody can report it or learn it exists. */
 export const postsForModeration = (conn: Queryable, ids: readonly string[]) =>
   conn.query<PostRow>('SELECT * FROM posts WHERE id = ANY($1) AND published_at IS NOT NULL', [ids]);
+
+/** Every follow as a pair: who knows whom, for the incentive simulator. */
+export const followPairs = (conn: Queryable) =>
+  conn.query<{ follower_id: string; followee_id: string }>(
+    'SELECT follower_id, followee_id FROM user_follows',
+  );

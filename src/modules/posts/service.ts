@@ -219,6 +219,8 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
   const feed = createFeed({ db, clock, present });
 
   return {
+    /** Every follow (read-only, for the incentive simulator's shop graph). */
+    followPairs: () => q.followPairs(db),
     create,
     update,
     remove,

@@ -3,7 +3,13 @@ import { Type } from 'typebox';
 import { adminOnly, requireUser } from '../../platform/http/auth.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProblemResponse } from '../../platform/http/schemas.js';
-import { CreatedSimulation, SimulationBody, SimulationPage, SimulationSchema } from './schemas.js';
+import {
+  CreatedSimulation,
+  ShopPopulationPreview,
+  SimulationBody,
+  SimulationPage,
+  SimulationSchema,
+} from './schemas.js';
 import type { SimulatorService } from './service.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -22,7 +28,7 @@ export const simulatorRoutes: FastifyPluginAsyncTypebox<{ simulator: SimulatorSe
         tags: TAGS,
         summary: 'Start an incentive simulation',
         description:
-          'Admin only. A seeded Monte-Carlo cascade of the scheme over the population, `runs` times for `weeks` weeks, in a worker thread: answers 202 with its id at once; poll `GET /api/admin/simulations/{id}`. The same input and seed give the same result. 400 `simulation_payout_over_order` (commission levels plus group discount above 100 %), `simulation_too_many_seeds`, `simulation_too_large` (people × runs); 409 `simulation_busy` when this server runs too many already.',
+          'Admin only. A seeded Monte-Carlo cascade of the scheme over the population, `runs` times for `weeks` weeks, in a worker thread: answers 202 with its id at once; poll `GET /api/admin/simulations/{id}`. The population is `synthetic` (a network drawn from the seed) or `shop`: the shop as it is now (see `GET /api/admin/simulations/shop-population`), its buyers as week-0 customers, with the measured rates unless the body overrides them; the result then carries `shop`, the population and rates used. The same input and seed give the same result (for a shop, while its data stays the same). 400 `simulation_payout_over_order` (commission levels plus group discount above 100 %), `simulation_too_many_seeds`, `simulation_too_large` (people × runs); 409 `simulation_busy` when this server runs too many already.',
         body: SimulationBody,
         response: { 202: CreatedSimulation, ...ADMIN_PROBLEMS, 409: ProblemResponse },
       },
@@ -44,6 +50,21 @@ export const simulatorRoutes: FastifyPluginAsyncTypebox<{ simulator: SimulatorSe
       },
     },
     async (request) => simulator.list({ ...request.query, limit: request.query.limit ?? 20 }),
+  );
+
+  app.get(
+    '/api/admin/simulations/shop-population',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: TAGS,
+        summary: 'Preview the shop as a population',
+        description:
+          'Admin only. The shop as `kind: shop` simulates it: `people` (accounts), `friendships` (distinct pairs linked by an invitation, a distribution binding, a follow, or membership of a community, with its leader), `seedCustomers` (accounts who have paid an order) and the rates measured over the last `window.days` (90) days, each with its `source` (`measured`, or `default` when there is nothing to divide by) and the counts behind it: `shareRate` = buyers of the window who created a share link ÷ buyers; `visitRate` = distinct devices that opened a share link ÷ friends (in this graph) of everyone who created one, capped at 100 %; `orderRate` = of those visitors, who signed up and paid a first order ÷ visitors; `repeatRate` = repeat orders ÷ customer-weeks (each customer’s weeks in the window after their first order); `averageOrderValue` = GMV less refunds ÷ paid orders; `marginBps` is not in the data and always the default. Rates are basis points.',
+        response: { 200: ShopPopulationPreview, ...ADMIN_PROBLEMS },
+      },
+    },
+    async () => simulator.shopPopulation(),
   );
 
   app.get(

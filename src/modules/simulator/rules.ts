@@ -1,5 +1,5 @@
 import { policyProfile } from '../../platform/policy.js';
-import type { Population, Scheme, SimulationWarning } from './schemas.js';
+import type { Population, Rates, Scheme, SimulationWarning } from './schemas.js';
 
 /**
  * The incentive model, written down (the cascade in ./cascade.ts plays it out):
@@ -68,7 +68,7 @@ export function couponOff(scheme: Scheme, list: number): number {
   return Math.min(c.amountOff, list);
 }
 
-export function orderBook(scheme: Scheme, population: Population): OrderBook {
+export function orderBook(scheme: Scheme, population: Rates): OrderBook {
   const list = population.averageOrderValue;
   const grossMargin = bpsOf(list, population.marginBps);
   const coupon = couponOff(scheme, list);
@@ -93,7 +93,7 @@ export function orderBook(scheme: Scheme, population: Population): OrderBook {
 }
 
 /** The cascade's probabilities once the scheme's incentives are counted in (see the model above). */
-export function behaviour(scheme: Scheme, population: Population) {
+export function behaviour(scheme: Scheme, population: Rates) {
   const book = orderBook(scheme, population);
   const list = population.averageOrderValue;
   const earned = (book.firstAlone.commissionByDepth[1] + scheme.invitationReward) / list;
@@ -179,22 +179,24 @@ export type InputProblem =
   | { reason: 'simulation_too_many_seeds'; path: string; params: { max: number } }
   | { reason: 'simulation_too_large'; path: string; params: { maxPersonRuns: number } };
 
-/** What the schema cannot say about a simulation's input: sums and products of its fields. */
-export function inputProblems(input: {
-  scheme: Scheme;
-  population: Population;
-  runs: number;
-}): InputProblem[] {
+/**
+ * What the schema cannot say about a simulation's input: sums and products of its fields. A shop
+ * population's size is the shop's (`people`), and its week-0 customers are its buyers, however many.
+ */
+export function inputProblems(
+  input: { scheme: Scheme; population: Population; runs: number },
+  people = input.population.kind === 'synthetic' ? input.population.people : 0,
+): InputProblem[] {
   const out: InputProblem[] = [];
   const totalBps = totalCommissionBps(input.scheme.commissionBps) + (input.scheme.groupBuy?.discountBps ?? 0);
   if (totalBps > 10_000) {
     out.push({ reason: 'simulation_payout_over_order', path: '/scheme/commissionBps', params: { totalBps } });
   }
-  const max = Math.floor(input.population.people / 2);
-  if (input.population.seedCustomers > max) {
+  const max = Math.floor(people / 2);
+  if (input.population.kind === 'synthetic' && input.population.seedCustomers > max) {
     out.push({ reason: 'simulation_too_many_seeds', path: '/population/seedCustomers', params: { max } });
   }
-  if (input.population.people * input.runs > MAX_PERSON_RUNS) {
+  if (people * input.runs > MAX_PERSON_RUNS) {
     out.push({ reason: 'simulation_too_large', path: '/runs', params: { maxPersonRuns: MAX_PERSON_RUNS } });
   }
   return out;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SimulationInput, SimulationResult } from './schemas.js';
+import type { Rates, SimulationInput, SimulationResult } from './schemas.js';
 import type { WorkerMessage } from './worker.js';
 
 const TS_BOOTSTRAP = `const { workerData } = require('node:worker_threads');
@@ -20,6 +20,15 @@ export interface RunHandlers {
   onError(message: string): void;
 }
 
+/** The shop's graph as edge lists and its buyers: typed arrays, cloned cheaply into the thread. */
+export interface ShopRun {
+  people: number;
+  from: Int32Array;
+  to: Int32Array;
+  seeds: Int32Array;
+  rates: Rates;
+}
+
 export interface RunningSimulation {
   /** Stops the thread at once; no handler is called afterwards. */
   cancel(): Promise<void>;
@@ -31,17 +40,22 @@ export interface RunningSimulation {
  * thread does not inherit tsx's loader (nor take `--import` in its execArgv on Node 20), so a small
  * bootstrap loads it through tsx's `tsImport`. Compiled builds (dist/) start worker.js directly.
  */
-export function startSimulationWorker(input: SimulationInput, handlers: RunHandlers): RunningSimulation {
+export function startSimulationWorker(
+  input: SimulationInput,
+  handlers: RunHandlers,
+  shop?: ShopRun,
+): RunningSimulation {
   const worker = import.meta.url.endsWith('.ts')
     ? new Worker(TS_BOOTSTRAP, {
         eval: true,
         workerData: {
           input,
+          shop,
           file: new URL('./worker.ts', import.meta.url).href,
           tsx: tsxApi(),
         },
       })
-    : new Worker(new URL('./worker.js', import.meta.url), { workerData: { input } });
+    : new Worker(new URL('./worker.js', import.meta.url), { workerData: { input, shop } });
   let settled = false;
   const settle = () => {
     const first = !settled;

@@ -85,7 +85,69 @@ export const SyntheticPopulationSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const PopulationSchema = SyntheticPopulationSchema;
+/** A shared rate, optional: the operator's override of what the shop's data says. */
+const optional = (key: keyof typeof SharedRates, what: string) => {
+  const { minimum, maximum, description } = SharedRates[key] as unknown as {
+    minimum: number;
+    maximum: number;
+    description: string;
+  };
+  return Type.Optional(Type.Integer({ minimum, maximum, description: `${description}; ${what}` }));
+};
+
+export const DEFAULT_MARGIN_BPS = 3_000;
+
+/**
+ * The shop itself: its people and who knows whom (invitations, distribution bindings, follows,
+ * communities), its buyers as week-0 customers, and rates measured from its last
+ * SHOP_WINDOW_DAYS days. A rate given here overrides the measured one; margin is not in the data.
+ */
+export const ShopPopulationSchema = Type.Object(
+  {
+    kind: Type.Literal('shop'),
+    shareRate: optional('shareRate', 'overrides the measured rate'),
+    visitRate: optional('visitRate', 'overrides the measured rate'),
+    orderRate: optional('orderRate', 'overrides the measured rate'),
+    repeatRate: optional('repeatRate', 'overrides the measured rate'),
+    averageOrderValue: optional('averageOrderValue', 'overrides the measured value'),
+    marginBps: optional('marginBps', `not in the data: default ${DEFAULT_MARGIN_BPS}`),
+  },
+  { additionalProperties: false },
+);
+
+export const PopulationSchema = Type.Union([SyntheticPopulationSchema, ShopPopulationSchema]);
+
+export const RATE_KEYS = [
+  'shareRate',
+  'visitRate',
+  'orderRate',
+  'repeatRate',
+  'averageOrderValue',
+  'marginBps',
+] as const;
+export type RateKey = (typeof RATE_KEYS)[number];
+
+const SourcedRate = Type.Object({
+  value: Type.Integer(),
+  source: Type.Union([Type.Literal('measured'), Type.Literal('default'), Type.Literal('override')], {
+    description:
+      '`measured` from the window, `default` when the data cannot tell, or the operator’s `override`',
+  }),
+  numerator: Type.Optional(Type.Number({ description: 'what was counted above the line' })),
+  denominator: Type.Optional(Type.Number({ description: 'and below it (0: not measurable)' })),
+});
+
+export const ShopPopulationPreview = Type.Object({
+  people: Type.Integer({ description: 'accounts' }),
+  friendships: Type.Integer({
+    description: 'distinct pairs of accounts linked by an invitation, a binding, a follow or a community',
+  }),
+  seedCustomers: Type.Integer({ description: 'accounts who have paid an order: the week-0 customers' }),
+  window: Type.Object({ from: Type.String(), to: Type.String(), days: Type.Integer() }),
+  rates: Type.Object(
+    Object.fromEntries(RATE_KEYS.map((k) => [k, SourcedRate])) as Record<RateKey, typeof SourcedRate>,
+  ),
+});
 
 export const SimulationBody = Type.Object(
   {
@@ -154,6 +216,7 @@ export const ResultSchema = Type.Object({
     grossMargin: Type.Number({ description: 'mean, minor units' }),
   }),
   warnings: Type.Array(WarningSchema),
+  shop: Type.Optional(ShopPopulationPreview),
   model: Type.Object({
     people: Type.Integer(),
     friendships: Type.Integer(),
@@ -192,6 +255,11 @@ export const CreatedSimulation = Type.Object({ id: Type.String() });
 
 export type Scheme = Static<typeof SchemeSchema>;
 export type Population = Static<typeof PopulationSchema>;
+export type SyntheticPopulation = Static<typeof SyntheticPopulationSchema>;
+export type ShopPopulation = Static<typeof ShopPopulationSchema>;
+export type ShopPreview = Static<typeof ShopPopulationPreview>;
+/** What the cascade needs to know about people's behaviour and the orders, whichever population. */
+export type Rates = Pick<SyntheticPopulation, RateKey>;
 export type SimulationInput = Static<typeof SimulationBody>;
 export type SimulationResult = Static<typeof ResultSchema>;
 export type SimulationWarning = Static<typeof WarningSchema>;

@@ -4,11 +4,14 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import { refusalsOf } from '../../platform/reasons.js';
+import { fromEdges } from './graph.js';
 import * as q from './queries.js';
 import { simulatorReasons } from './reasons.js';
 import { inputProblems } from './rules.js';
-import { type RunningSimulation, startSimulationWorker } from './runner.js';
-import type { Simulation, SimulationInput } from './schemas.js';
+import { type RunningSimulation, type ShopRun, startSimulationWorker } from './runner.js';
+import type { ShopPreview, Simulation, SimulationInput, SimulationResult } from './schemas.js';
+import { readShop, type ShopFacts } from './shop.js';
+import { valuesOf, withOverrides } from './shop-rules.js';
 import { simulate } from './simulate.js';
 
 const refuse = refusalsOf(simulatorReasons);
@@ -23,6 +26,8 @@ const LOST_AFTER_MS = 10 * 60_000;
 export interface SimulatorDeps {
   db: Database;
   clock: Clock;
+  /** The shop's people, friendships and activity, for `kind: 'shop'` populations. */
+  shop: ShopFacts;
   log?: { warn(obj: object, msg: string): void };
 }
 
@@ -30,7 +35,7 @@ export interface SimulatorDeps {
  * The incentive simulator: simulations are rows (any process answers for any of them), each run in
  * a worker thread of the process that accepted it, which writes its progress and result back.
  */
-export function createSimulatorService({ db, clock, log }: SimulatorDeps) {
+export function createSimulatorService({ db, clock, shop, log }: SimulatorDeps) {
   const running = new Map<string, RunningSimulation>();
   const writes = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -59,8 +64,27 @@ export function createSimulatorService({ db, clock, log }: SimulatorDeps) {
     };
   }
 
+  /** The shop as a population, before any run: its size and measured rates with their sources. */
+  async function shopPopulation(): Promise<ShopPreview> {
+    return (await readShop(shop, clock.now())).preview;
+  }
+
+  /** A shop population read now, the operator's overrides applied; nothing for a synthetic one. */
+  async function shopRunOf(input: SimulationInput): Promise<{ run: ShopRun; preview: ShopPreview } | null> {
+    const population = input.population;
+    if (population.kind !== 'shop') return null;
+    const network = await readShop(shop, clock.now());
+    const rates = withOverrides(network.preview.rates, population);
+    const { people, from, to, seeds } = network;
+    return {
+      run: { people, from, to, seeds, rates: valuesOf(rates) },
+      preview: { ...network.preview, rates },
+    };
+  }
+
   async function start(input: SimulationInput, createdBy: string | null): Promise<{ id: string }> {
-    const problems = inputProblems(input);
+    const ofShop = await shopRunOf(input);
+    const problems = inputProblems(input, ofShop?.run.people);
     const first = problems[0];
     if (first) {
       throw new AppError(
@@ -76,27 +100,32 @@ export function createSimulatorService({ db, clock, log }: SimulatorDeps) {
     const id = newId();
     await q.insertSimulation(db, { id, input, createdBy, now: clock.now() });
     let lastWrite = 0;
-    const handle = startSimulationWorker(input, {
-      onProgress(progress) {
-        const now = performance.now();
-        if (now - lastWrite < PROGRESS_EVERY_MS) return;
-        lastWrite = now;
-        track(
-          q.recordProgress(db, id, progress, clock.now()).then(async (stillRunning) => {
-            if (!stillRunning) await stop(id); // cancelled, perhaps from another process
-          }),
-        );
+    const handle = startSimulationWorker(
+      input,
+      {
+        onProgress(progress) {
+          const now = performance.now();
+          if (now - lastWrite < PROGRESS_EVERY_MS) return;
+          lastWrite = now;
+          track(
+            q.recordProgress(db, id, progress, clock.now()).then(async (stillRunning) => {
+              if (!stillRunning) await stop(id); // cancelled, perhaps from another process
+            }),
+          );
+        },
+        onDone(result) {
+          running.delete(id);
+          const stored: SimulationResult = ofShop ? { ...result, shop: ofShop.preview } : result;
+          track(q.finishSimulation(db, id, stored, clock.now()));
+        },
+        onError(message) {
+          running.delete(id);
+          log?.warn({ simulation: id, message }, 'a simulation failed');
+          track(q.failSimulation(db, id, 'error', clock.now()));
+        },
       },
-      onDone(result) {
-        running.delete(id);
-        track(q.finishSimulation(db, id, result, clock.now()));
-      },
-      onError(message) {
-        running.delete(id);
-        log?.warn({ simulation: id, message }, 'a simulation failed');
-        track(q.failSimulation(db, id, 'error', clock.now()));
-      },
-    });
+      ofShop?.run,
+    );
     running.set(id, handle);
     return { id };
   }
@@ -146,7 +175,8 @@ export function createSimulatorService({ db, clock, log }: SimulatorDeps) {
    * example comparison, where a worker thread would outlive the seeding that started it.
    */
   async function runInline(input: SimulationInput, createdBy: string | null): Promise<{ id: string }> {
-    const first = inputProblems(input)[0];
+    const ofShop = await shopRunOf(input);
+    const first = inputProblems(input, ofShop?.run.people)[0];
     if (first)
       throw new AppError('invalid_input', first.reason, undefined, {
         reason: first.reason,
@@ -155,7 +185,14 @@ export function createSimulatorService({ db, clock, log }: SimulatorDeps) {
     const id = newId();
     const now = clock.now();
     await q.insertSimulation(db, { id, input, createdBy, now });
-    await q.finishSimulation(db, id, simulate(input), now);
+    const shopRun = ofShop?.run;
+    const prepared = shopRun && {
+      graph: fromEdges(shopRun.people, shopRun.from, shopRun.to),
+      rates: shopRun.rates,
+      seedPeople: shopRun.seeds,
+    };
+    const result = simulate(input, {}, prepared);
+    await q.finishSimulation(db, id, ofShop ? { ...result, shop: ofShop.preview } : result, now);
     return { id };
   }
 
@@ -167,7 +204,7 @@ export function createSimulatorService({ db, clock, log }: SimulatorDeps) {
     for (const id of ids) await q.failSimulation(db, id, 'cancelled', clock.now());
   }
 
-  return { start, get, list, cancel, runInline, close };
+  return { start, get, list, cancel, runInline, close, shopPopulation };
 }
 
 export type SimulatorService = ReturnType<typeof createSimulatorService>;

@@ -9,22 +9,45 @@ import {
   policyWarnings,
   spread,
 } from './rules.js';
-import type { Population, SimulationInput, SimulationResult } from './schemas.js';
+import type { Rates, SimulationInput, SimulationResult, SyntheticPopulation } from './schemas.js';
 
 /** The synthetic network, drawn from its own stream of the seed so that schemes A and B share it. */
-export function populationGraph(population: Population, seed: number): Graph {
+export function populationGraph(population: SyntheticPopulation, seed: number): Graph {
   const rng = xoroshiro128plus(seed ^ 0x5f3759df);
   return population.degree === 'power-law'
     ? powerLawGraph(population.people, population.meanDegree, rng)
     : poissonGraph(population.people, population.meanDegree, rng);
 }
 
+/** A population ready to run: the shop's graph, its buyers and its rates (or a test's own graph). */
+export interface PreparedPopulation {
+  graph: Graph;
+  rates: Rates;
+  /** Fixed week-0 customers; without them `seedCustomers` are drawn anew each run. */
+  seedPeople?: Int32Array;
+  seedCustomers?: number;
+}
+
+function prepare(input: SimulationInput): PreparedPopulation {
+  const { population } = input;
+  if (population.kind !== 'synthetic') throw new Error('a shop population comes prepared');
+  return {
+    graph: populationGraph(population, input.seed),
+    rates: population,
+    seedCustomers: population.seedCustomers,
+  };
+}
+
 /** One simulation, start to end, with no I/O: what the worker thread runs. */
-export function simulate(input: SimulationInput, hooks: CascadeHooks = {}, graph?: Graph): SimulationResult {
-  const { scheme, population, weeks } = input;
-  const g = graph ?? populationGraph(population, input.seed);
-  const book = orderBook(scheme, population);
-  const b = behaviour(scheme, population);
+export function simulate(
+  input: SimulationInput,
+  hooks: CascadeHooks = {},
+  prepared: PreparedPopulation = prepare(input),
+): SimulationResult {
+  const { scheme, weeks } = input;
+  const g = prepared.graph;
+  const book = orderBook(scheme, prepared.rates);
+  const b = behaviour(scheme, prepared.rates);
   const outcome = runCascade(
     {
       graph: g,
@@ -33,7 +56,8 @@ export function simulate(input: SimulationInput, hooks: CascadeHooks = {}, graph
       weeks,
       runs: input.runs,
       seed: input.seed,
-      seedCustomers: population.seedCustomers,
+      seedCustomers: prepared.seedPeople?.length ?? prepared.seedCustomers ?? 0,
+      ...(prepared.seedPeople ? { seedPeople: prepared.seedPeople } : {}),
     },
     hooks,
   );

@@ -1,4 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { fromEdges } from './graph.js';
+import type { ShopRun } from './runner.js';
 import type { SimulationInput } from './schemas.js';
 import { simulate } from './simulate.js';
 
@@ -11,15 +13,24 @@ export type WorkerMessage =
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
 try {
-  const { input } = workerData as { input: SimulationInput };
+  const { input, shop } = workerData as { input: SimulationInput; shop?: ShopRun };
   // The graph is a tenth of the work at most; the runs are the rest.
   post({ type: 'progress', progress: 0 });
-  const result = simulate(input, {
-    onRun: (done, total) => {
-      post({ type: 'progress', progress: 0.1 + (0.9 * done) / total });
-      return true;
+  const prepared = shop && {
+    graph: fromEdges(shop.people, shop.from, shop.to),
+    rates: shop.rates,
+    seedPeople: shop.seeds,
+  };
+  const result = simulate(
+    input,
+    {
+      onRun: (done, total) => {
+        post({ type: 'progress', progress: 0.1 + (0.9 * done) / total });
+        return true;
+      },
     },
-  });
+    prepared,
+  );
   post({ type: 'done', result });
 } catch (error) {
   post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -86,6 +86,7 @@ export const ADMIN_ACCESS: Readonly<Record<string, readonly StaffRole[]>> = {
   // The incentive simulator tries out payouts: the operator's decision, and CPU-heavy.
   'POST /api/admin/simulations': ADMIN,
   'GET /api/admin/simulations': ADMIN,
+  'GET /api/admin/simulations/shop-population': ADMIN,
   'GET /api/admin/simulations/{id}': ADMIN,
   'POST /api/admin/simulations/{id}/cancel': ADMIN,
   'GET /api/admin/structure/teams/{userId}': ADMIN,

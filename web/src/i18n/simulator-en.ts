@@ -15,6 +15,24 @@ export const simulatorEn = {
     couponMinSpend: 'Coupon minimum spend',
     policyProfile: 'Market policy profile',
     population: 'Population',
+    kind: 'Who the schemes are tried on',
+    kinds: { synthetic: 'A synthetic network', shop: 'This shop' },
+    kindHint: {
+      synthetic: 'A simulated network of the size and shape you choose, with the rates you set.',
+      shop: 'This shop’s own people and who knows whom (invitations, bindings, follows, communities); its buyers are the customers at the start, and the rates are measured from its data.',
+    },
+    shop: {
+      loading: 'Reading the shop…',
+      size: '{{people}} people, {{friendships}} friendships, {{customers}} customers at the start.',
+      window:
+        'Rates measured from {{from}} to {{to}} (the last {{days}} days). Type a value to override one; leave it blank to keep it.',
+      empty: 'The shop has nobody yet: the simulation would have no one to reach.',
+      source: {
+        measured: 'Measured: {{value}}',
+        default: 'Not measurable yet (no data): default {{value}}',
+        override: 'Your value (measured one overridden)',
+      },
+    },
     degree: 'Friendship network',
     degrees: { 'power-law': 'Power-law (preferential attachment)', poisson: 'Poisson (random friendships)' },
     degreeHint: {
@@ -70,6 +88,7 @@ export const simulatorEn = {
     recentPopulation: 'Population',
     recentStatus: 'Status',
     recentPeople: '{{people}} people · {{weeks}} weeks × {{runs}} runs',
+    recentShop: 'This shop · {{weeks}} weeks × {{runs}} runs',
     status: { running: 'Running', done: 'Done', failed: 'Failed' },
     failureShort: { cancelled: 'cancelled', lost: 'server stopped', error: 'error' },
     showAs: { a: 'Show as A', b: 'Show as B' },

@@ -15,6 +15,23 @@ export const simulatorZhCN = {
     couponMinSpend: '优惠券使用门槛',
     policyProfile: '市场合规配置',
     population: '人群',
+    kind: '在谁身上试验方案',
+    kinds: { synthetic: '模拟网络', shop: '本店' },
+    kindHint: {
+      synthetic: '按你选择的规模和形态模拟一个社交网络，使用你设定的比率。',
+      shop: '本店真实的用户及其关系（邀请、分销绑定、关注、社群）；已购买的顾客作为初始顾客，比率取自本店数据。',
+    },
+    shop: {
+      loading: '正在读取本店数据…',
+      size: '{{people}} 人，{{friendships}} 对好友关系，初始顾客 {{customers}} 人。',
+      window: '比率取自 {{from}} 至 {{to}}（最近 {{days}} 天）。填写数值即可覆盖，留空则保留测得值。',
+      empty: '本店还没有用户：模拟将无人可触达。',
+      source: {
+        measured: '测得：{{value}}',
+        default: '暂无数据无法测得：默认 {{value}}',
+        override: '你的数值（已覆盖测得值）',
+      },
+    },
     degree: '好友网络',
     degrees: { 'power-law': '幂律分布（优先连接）', poisson: '泊松分布（随机好友）' },
     degreeHint: {
@@ -67,6 +84,7 @@ export const simulatorZhCN = {
     recentPopulation: '人群',
     recentStatus: '状态',
     recentPeople: '{{people}} 人 · {{weeks}} 周 × {{runs}} 轮',
+    recentShop: '本店 · {{weeks}} 周 × {{runs}} 轮',
     status: { running: '运行中', done: '已完成', failed: '失败' },
     failureShort: { cancelled: '已取消', lost: '服务器已停止', error: '出错' },
     showAs: { a: '设为 A', b: '设为 B' },

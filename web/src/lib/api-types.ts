@@ -26168,6 +26168,21 @@ export interface paths {
                                     shareRate: number;
                                     /** @description bps: chance that a friend who receives a share opens it */
                                     visitRate: number;
+                                } | {
+                                    /** @description minor units; overrides the measured value */
+                                    averageOrderValue?: number;
+                                    /** @enum {string} */
+                                    kind: "shop";
+                                    /** @description gross margin on the list price before any incentive; not in the data: default 3000 */
+                                    marginBps?: number;
+                                    /** @description bps: chance that a visitor places a first order, with no discount; overrides the measured rate */
+                                    orderRate?: number;
+                                    /** @description bps: chance that a customer orders again in a given week; overrides the measured rate */
+                                    repeatRate?: number;
+                                    /** @description bps: chance that a new customer shares in the week after buying, with no incentive; overrides the measured rate */
+                                    shareRate?: number;
+                                    /** @description bps: chance that a friend who receives a share opens it; overrides the measured rate */
+                                    visitRate?: number;
                                 };
                                 progress: number;
                                 runs: number;
@@ -26308,7 +26323,7 @@ export interface paths {
         put?: never;
         /**
          * Start an incentive simulation
-         * @description Admin only. A seeded Monte-Carlo cascade of the scheme over the population, `runs` times for `weeks` weeks, in a worker thread: answers 202 with its id at once; poll `GET /api/admin/simulations/{id}`. The same input and seed give the same result. 400 `simulation_payout_over_order` (commission levels plus group discount above 100 %), `simulation_too_many_seeds`, `simulation_too_large` (people × runs); 409 `simulation_busy` when this server runs too many already.
+         * @description Admin only. A seeded Monte-Carlo cascade of the scheme over the population, `runs` times for `weeks` weeks, in a worker thread: answers 202 with its id at once; poll `GET /api/admin/simulations/{id}`. The population is `synthetic` (a network drawn from the seed) or `shop`: the shop as it is now (see `GET /api/admin/simulations/shop-population`), its buyers as week-0 customers, with the measured rates unless the body overrides them; the result then carries `shop`, the population and rates used. The same input and seed give the same result (for a shop, while its data stays the same). 400 `simulation_payout_over_order` (commission levels plus group discount above 100 %), `simulation_too_many_seeds`, `simulation_too_large` (people × runs); 409 `simulation_busy` when this server runs too many already.
          */
         post: {
             parameters: {
@@ -26343,6 +26358,21 @@ export interface paths {
                             shareRate: number;
                             /** @description bps: chance that a friend who receives a share opens it */
                             visitRate: number;
+                        } | {
+                            /** @description minor units; overrides the measured value */
+                            averageOrderValue?: number;
+                            /** @enum {string} */
+                            kind: "shop";
+                            /** @description gross margin on the list price before any incentive; not in the data: default 3000 */
+                            marginBps?: number;
+                            /** @description bps: chance that a visitor places a first order, with no discount; overrides the measured rate */
+                            orderRate?: number;
+                            /** @description bps: chance that a customer orders again in a given week; overrides the measured rate */
+                            repeatRate?: number;
+                            /** @description bps: chance that a new customer shares in the week after buying, with no incentive; overrides the measured rate */
+                            shareRate?: number;
+                            /** @description bps: chance that a friend who receives a share opens it; overrides the measured rate */
+                            visitRate?: number;
                         };
                         runs: number;
                         scheme: {
@@ -26583,6 +26613,21 @@ export interface paths {
                                 shareRate: number;
                                 /** @description bps: chance that a friend who receives a share opens it */
                                 visitRate: number;
+                            } | {
+                                /** @description minor units; overrides the measured value */
+                                averageOrderValue?: number;
+                                /** @enum {string} */
+                                kind: "shop";
+                                /** @description gross margin on the list price before any incentive; not in the data: default 3000 */
+                                marginBps?: number;
+                                /** @description bps: chance that a visitor places a first order, with no discount; overrides the measured rate */
+                                orderRate?: number;
+                                /** @description bps: chance that a customer orders again in a given week; overrides the measured rate */
+                                repeatRate?: number;
+                                /** @description bps: chance that a new customer shares in the week after buying, with no incentive; overrides the measured rate */
+                                shareRate?: number;
+                                /** @description bps: chance that a friend who receives a share opens it; overrides the measured rate */
+                                visitRate?: number;
                             };
                             progress: number;
                             result: {
@@ -26593,6 +26638,75 @@ export interface paths {
                                     people: number;
                                     /** @description a new customer’s chance to share, incentives included */
                                     shareProbability: number;
+                                };
+                                shop?: {
+                                    /** @description distinct pairs of accounts linked by an invitation, a binding, a follow or a community */
+                                    friendships: number;
+                                    /** @description accounts */
+                                    people: number;
+                                    rates: {
+                                        averageOrderValue: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        marginBps: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        orderRate: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        repeatRate: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        shareRate: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        visitRate: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                    };
+                                    /** @description accounts who have paid an order: the week-0 customers */
+                                    seedCustomers: number;
+                                    window: {
+                                        days: number;
+                                        from: string;
+                                        to: string;
+                                    };
                                 };
                                 totals: {
                                     gmv: {
@@ -26899,6 +27013,21 @@ export interface paths {
                                 shareRate: number;
                                 /** @description bps: chance that a friend who receives a share opens it */
                                 visitRate: number;
+                            } | {
+                                /** @description minor units; overrides the measured value */
+                                averageOrderValue?: number;
+                                /** @enum {string} */
+                                kind: "shop";
+                                /** @description gross margin on the list price before any incentive; not in the data: default 3000 */
+                                marginBps?: number;
+                                /** @description bps: chance that a visitor places a first order, with no discount; overrides the measured rate */
+                                orderRate?: number;
+                                /** @description bps: chance that a customer orders again in a given week; overrides the measured rate */
+                                repeatRate?: number;
+                                /** @description bps: chance that a new customer shares in the week after buying, with no incentive; overrides the measured rate */
+                                shareRate?: number;
+                                /** @description bps: chance that a friend who receives a share opens it; overrides the measured rate */
+                                visitRate?: number;
                             };
                             progress: number;
                             result: {
@@ -26909,6 +27038,75 @@ export interface paths {
                                     people: number;
                                     /** @description a new customer’s chance to share, incentives included */
                                     shareProbability: number;
+                                };
+                                shop?: {
+                                    /** @description distinct pairs of accounts linked by an invitation, a binding, a follow or a community */
+                                    friendships: number;
+                                    /** @description accounts */
+                                    people: number;
+                                    rates: {
+                                        averageOrderValue: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        marginBps: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        orderRate: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        repeatRate: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        shareRate: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                        visitRate: {
+                                            /** @description and below it (0: not measurable) */
+                                            denominator?: number;
+                                            /** @description what was counted above the line */
+                                            numerator?: number;
+                                            /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                            source: "measured" | "default" | "override";
+                                            value: number;
+                                        };
+                                    };
+                                    /** @description accounts who have paid an order: the week-0 customers */
+                                    seedCustomers: number;
+                                    window: {
+                                        days: number;
+                                        from: string;
+                                        to: string;
+                                    };
                                 };
                                 totals: {
                                     gmv: {
@@ -27186,6 +27384,218 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/simulations/shop-population": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview the shop as a population
+         * @description Admin only. The shop as `kind: shop` simulates it: `people` (accounts), `friendships` (distinct pairs linked by an invitation, a distribution binding, a follow, or membership of a community, with its leader), `seedCustomers` (accounts who have paid an order) and the rates measured over the last `window.days` (90) days, each with its `source` (`measured`, or `default` when there is nothing to divide by) and the counts behind it: `shareRate` = buyers of the window who created a share link ÷ buyers; `visitRate` = distinct devices that opened a share link ÷ friends (in this graph) of everyone who created one, capped at 100 %; `orderRate` = of those visitors, who signed up and paid a first order ÷ visitors; `repeatRate` = repeat orders ÷ customer-weeks (each customer’s weeks in the window after their first order); `averageOrderValue` = GMV less refunds ÷ paid orders; `marginBps` is not in the data and always the default. Rates are basis points.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description distinct pairs of accounts linked by an invitation, a binding, a follow or a community */
+                            friendships: number;
+                            /** @description accounts */
+                            people: number;
+                            rates: {
+                                averageOrderValue: {
+                                    /** @description and below it (0: not measurable) */
+                                    denominator?: number;
+                                    /** @description what was counted above the line */
+                                    numerator?: number;
+                                    /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                    source: "measured" | "default" | "override";
+                                    value: number;
+                                };
+                                marginBps: {
+                                    /** @description and below it (0: not measurable) */
+                                    denominator?: number;
+                                    /** @description what was counted above the line */
+                                    numerator?: number;
+                                    /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                    source: "measured" | "default" | "override";
+                                    value: number;
+                                };
+                                orderRate: {
+                                    /** @description and below it (0: not measurable) */
+                                    denominator?: number;
+                                    /** @description what was counted above the line */
+                                    numerator?: number;
+                                    /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                    source: "measured" | "default" | "override";
+                                    value: number;
+                                };
+                                repeatRate: {
+                                    /** @description and below it (0: not measurable) */
+                                    denominator?: number;
+                                    /** @description what was counted above the line */
+                                    numerator?: number;
+                                    /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                    source: "measured" | "default" | "override";
+                                    value: number;
+                                };
+                                shareRate: {
+                                    /** @description and below it (0: not measurable) */
+                                    denominator?: number;
+                                    /** @description what was counted above the line */
+                                    numerator?: number;
+                                    /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                    source: "measured" | "default" | "override";
+                                    value: number;
+                                };
+                                visitRate: {
+                                    /** @description and below it (0: not measurable) */
+                                    denominator?: number;
+                                    /** @description what was counted above the line */
+                                    numerator?: number;
+                                    /** @description `measured` from the window, `default` when the data cannot tell, or the operator’s `override` */
+                                    source: "measured" | "default" | "override";
+                                    value: number;
+                                };
+                            };
+                            /** @description accounts who have paid an order: the week-0 customers */
+                            seedCustomers: number;
+                            window: {
+                                days: number;
+                                from: string;
+                                to: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description English fallback text; show `reason` in the reader's language instead. */
+                            detail: string;
+                            errors?: {
+                                /** @description English fallback text */
+                                message: string;
+                                /** @description Facts for the client to word the refusal with; money in minor units */
+                                params?: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description JSON pointer of the field */
+                                path: string;
+                                /** @description The rule broken: a JSON-schema keyword or a domain rule */
+                                rule?: string;
+                            }[];
+                            instance?: string;
+                            /** @description Facts for the client to word the refusal with; money in minor units */
+                            params?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** @description Stable reason (see the ProblemReason component), to act on and translate. */
+                            reason: string;
+                            requestId?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

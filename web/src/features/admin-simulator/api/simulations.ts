@@ -31,6 +31,15 @@ export function useCancelSimulation() {
   });
 }
 
+/** The shop as a population (its size and measured rates), fetched when the operator picks it. */
+export function useShopPopulation(enabled: boolean) {
+  return useQuery({
+    queryKey: ['admin-simulation-shop'],
+    enabled,
+    queryFn: () => call(apiClient.GET('/api/admin/simulations/shop-population')),
+  });
+}
+
 export const listKey = ['admin-simulations'] as const;
 
 /** Past simulations, newest first (without results), a page at a time. */

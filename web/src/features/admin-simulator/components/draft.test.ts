@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bps, defaultPopulation, populationOf, schemeA, schemeB, schemeOf } from './draft';
+import { bps, defaultPopulation, populationOf, schemeA, schemeB, schemeOf, shopPopulationOf } from './draft';
 
 describe('simulation drafts', () => {
   it('turns percentages into basis points and money into minor units', () => {
@@ -22,6 +22,16 @@ describe('simulation drafts', () => {
     expect(a.groupBuy).toBeNull();
     expect(a.coupon).toBeNull();
     expect(a.invitationReward).toBe(500);
+  });
+
+  it('sends only the shop rates the operator typed, in basis points and minor units', () => {
+    expect(shopPopulationOf(defaultPopulation, 2)).toEqual({ kind: 'shop' });
+    const shop = { ...defaultPopulation.shop, orderRate: '4', averageOrderValue: '12.34', margin: ' ' };
+    expect(shopPopulationOf({ ...defaultPopulation, shop }, 2)).toEqual({
+      kind: 'shop',
+      orderRate: 400,
+      averageOrderValue: 1234,
+    });
   });
 
   it('passes text that is not a number on as NaN, for the server to refuse by field', () => {

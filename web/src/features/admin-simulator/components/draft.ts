@@ -13,7 +13,22 @@ export interface SchemeDraft {
   policyProfile: Scheme['policyProfile'];
 }
 
+/** The rates a shop population may override; blank keeps what the shop's data says. */
+export const SHOP_RATE_FIELDS = [
+  'shareRate',
+  'visitRate',
+  'orderRate',
+  'repeatRate',
+  'averageOrderValue',
+  'margin',
+] as const;
+export type ShopRateField = (typeof SHOP_RATE_FIELDS)[number];
+
 export interface PopulationDraft {
+  /** `synthetic`: a network drawn from the seed; `shop`: this shop's own people and rates. */
+  kind: 'synthetic' | 'shop';
+  /** The operator's overrides of the shop's measured rates, as typed (blank: measured). */
+  shop: Record<ShopRateField, string>;
   people: string;
   degree: 'power-law' | 'poisson';
   meanDegree: string;
@@ -52,6 +67,8 @@ export const schemeB: SchemeDraft = {
 };
 
 export const defaultPopulation: PopulationDraft = {
+  kind: 'synthetic',
+  shop: { shareRate: '', visitRate: '', orderRate: '', repeatRate: '', averageOrderValue: '', margin: '' },
   people: '100000',
   degree: 'power-law',
   meanDegree: '8',
@@ -89,7 +106,23 @@ export function schemeOf(d: SchemeDraft, digits: number): Scheme {
   };
 }
 
-export function populationOf(d: PopulationDraft, digits: number): Population {
+export type SyntheticPopulation = Extract<Population, { kind: 'synthetic' }>;
+export type ShopPopulation = Extract<Population, { kind: 'shop' }>;
+
+/** The shop population: only the rates the operator typed go out, the rest are measured. */
+export function shopPopulationOf(d: PopulationDraft, digits: number): ShopPopulation {
+  const out: ShopPopulation = { kind: 'shop' };
+  const given = (field: ShopRateField) => d.shop[field].trim() !== '';
+  if (given('shareRate')) out.shareRate = bps(d.shop.shareRate);
+  if (given('visitRate')) out.visitRate = bps(d.shop.visitRate);
+  if (given('orderRate')) out.orderRate = bps(d.shop.orderRate);
+  if (given('repeatRate')) out.repeatRate = bps(d.shop.repeatRate);
+  if (given('averageOrderValue')) out.averageOrderValue = minor(d.shop.averageOrderValue, digits);
+  if (given('margin')) out.marginBps = bps(d.shop.margin);
+  return out;
+}
+
+export function populationOf(d: PopulationDraft, digits: number): SyntheticPopulation {
   return {
     kind: 'synthetic',
     people: int(d.people),

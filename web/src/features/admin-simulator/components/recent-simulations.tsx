@@ -45,11 +45,13 @@ export function RecentSimulations({
                     <small className="muted muted-block">{dateTime(sim.createdAt)}</small>
                   </td>
                   <td data-label={t('simulator.recentPopulation')}>
-                    {t('simulator.recentPeople', {
-                      people: sim.population.people.toLocaleString(),
-                      weeks: sim.weeks,
-                      runs: sim.runs,
-                    })}
+                    {sim.population.kind === 'shop'
+                      ? t('simulator.recentShop', { weeks: sim.weeks, runs: sim.runs })
+                      : t('simulator.recentPeople', {
+                          people: sim.population.people.toLocaleString(),
+                          weeks: sim.weeks,
+                          runs: sim.runs,
+                        })}
                   </td>
                   <td data-label={t('simulator.recentStatus')}>
                     {t(`simulator.status.${sim.status}`)}

@@ -23,6 +23,7 @@ import {
   schemeA,
   schemeB,
   schemeOf,
+  shopPopulationOf,
 } from '../components/draft';
 import { PopulationForm } from '../components/population-form';
 import { RecentSimulations } from '../components/recent-simulations';
@@ -76,7 +77,8 @@ export function AdminSimulatorPage() {
   async function run(event: FormEvent) {
     event.preventDefault();
     const shared = {
-      population: populationOf(population, digits),
+      population:
+        population.kind === 'shop' ? shopPopulationOf(population, digits) : populationOf(population, digits),
       weeks: Number(population.weeks),
       runs: Number(population.runs),
       seed: Number(population.seed),
@@ -110,7 +112,7 @@ export function AdminSimulatorPage() {
           <SchemeForm draft={a} onChange={setA} testId="simulator-scheme-a" />
           <SchemeForm draft={b} onChange={setB} testId="simulator-scheme-b" />
         </div>
-        <PopulationForm draft={population} onChange={setPopulation} />
+        <PopulationForm draft={population} digits={digits} onChange={setPopulation} />
         <ErrorMessage error={start.error} />
         <div className="form-actions">
           <button
