@@ -43,6 +43,9 @@ const MODULE_GRAPH = {
   posts: ['sharing'],
   'points-mall': ['catalog', 'coupons', 'orders', 'points'],
   shipping: ['orders'],
+  // The recommender shows catalog products and speaks the viewer's language; signals, names and
+  // the social graph come through ports it owns (wired in app.ts).
+  recommendations: ['accounts', 'catalog'],
   // A review is checked against the order it reviews (the orders module's read).
   reviews: ['orders'],
   'share-earnings': ['catalog', 'distribution'],

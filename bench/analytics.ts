@@ -14,7 +14,8 @@ import { round } from './support/stats.js';
 /**
  * The dashboard's queries on a year of a large shop: `--orders` paid orders (default 1M) and
  * `--events` log events (default 10M: link openings, shares, sign-ups, orders, refunds), made in
- * SQL with generate_series, then the daily rollup and every dashboard query timed (median of
+ * SQL with generate_series (with share links to 1,000 products, coupons and group-buy campaigns on some
+ * orders), then the daily rollups and every dashboard query timed (median of
  * `--rounds`). `npx tsx bench/analytics.ts [--database postgres|pglite] [--orders N] [--events N]`.
  */
 const { values: args } = parseArgs({
@@ -54,7 +55,8 @@ async function generate(db: Database) {
   );
   // Each person's first order first (orders 1..PEOPLE), then repeat orders spread over the year.
   await db.query(
-    `INSERT INTO analytics_orders (order_id, user_id, paid_at, total, refunded_amount, channel, first_order, promoter_id)
+    `INSERT INTO analytics_orders (order_id, user_id, paid_at, total, refunded_amount, channel, first_order, promoter_id,
+       share_code, coupon_template_id, coupon_discount, group_campaign_id)
      SELECT 'o' || g,
        'u' || CASE WHEN g <= $2 THEN g ELSE 1 + (g * 7919) % $2 END,
        CASE WHEN g <= $2 THEN ${year} + (g::float8 / $2) * interval '300 days' + interval '1 hour'
@@ -63,7 +65,10 @@ async function generate(db: Database) {
        CASE WHEN g % 25 = 0 THEN 500 ELSE 0 END,
        (ARRAY['direct','share','store','group','post','live','community'])[(1 + g % 7)::int],
        g <= $2,
-       CASE WHEN g % 3 = 1 THEN 'u' || (1 + (g * 31) % $2) END
+       CASE WHEN g % 3 = 1 THEN 'u' || (1 + (g * 31) % $2) END,
+       CASE WHEN g % 3 = 1 THEN 'code' || (g % 100000) END,
+       CASE WHEN g % 10 = 3 THEN 'coupon' || (g % 20) END, CASE WHEN g % 10 = 3 THEN 300 ELSE 0 END,
+       CASE WHEN g % 7 = 3 THEN 'campaign' || (g % 30) END
      FROM generate_series(1, $1::bigint) g`,
     [ORDERS, PEOPLE],
   );
@@ -71,6 +76,13 @@ async function generate(db: Database) {
     `INSERT INTO analytics_commissions (commission_id, order_id, promoter_id, level, amount, earned_at)
      SELECT 'c' || o.order_id, o.order_id, o.promoter_id, 1, o.total / 10, o.paid_at
      FROM analytics_orders o WHERE o.promoter_id IS NOT NULL`,
+  );
+  // The links' targets: 100,000 codes over 1,000 products.
+  await db.query(
+    `INSERT INTO analytics_links (code, user_id, target_type, target_id, created_at)
+     SELECT 'code' || g, 'u' || (1 + g % $1), 'product', 'p' || (g % 1000), ${year} + (g % 300) * interval '1 day'
+     FROM generate_series(0, 99999) g`,
+    [PEOPLE],
   );
   // Events: 80% link openings by 3 devices in 10 per person, the rest shares, sign-ups, orders and refunds.
   await db.query(
@@ -121,6 +133,8 @@ async function main() {
   start = performance.now();
   await analytics.refreshRollups();
   const rollupSeconds = (performance.now() - start) / 1000;
+  // The rollup tables' statistics, as autovacuum would gather them after such a write.
+  await db.query('ANALYZE');
   // Later passes, as the job runs them every minute: the last two days.
   start = performance.now();
   await analytics.refreshRollups();
@@ -142,6 +156,10 @@ async function main() {
       await timed(rounds, () => analytics.funnel(period)),
       await timed(rounds, () => analytics.daily(period)),
       await timed(rounds, () => analytics.fission(period)),
+      await timed(rounds, () => analytics.cohorts(period)),
+      await timed(rounds, () => analytics.promoters(period)),
+      await timed(rounds, () => analytics.products(period)),
+      await timed(rounds, () => analytics.incentives(period)),
     ]);
   }
   console.log(
@@ -152,7 +170,22 @@ async function main() {
     `Generated in ${round(generateSeconds, 1)} s; whole-year rollup ${round(rollupSeconds, 1)} s ` +
       `(${Math.round(EVENTS / rollupSeconds).toLocaleString('en')} events/s); the job's pass (2 days) ${round(refreshMs, 0)} ms.\n`,
   );
-  console.log(table(['period', 'overview ms', 'funnel ms', 'daily ms', 'fission ms'], rows));
+  console.log(
+    table(
+      [
+        'period',
+        'overview ms',
+        'funnel ms',
+        'daily ms',
+        'fission ms',
+        'cohorts ms',
+        'promoters ms',
+        'products ms',
+        'incentives ms',
+      ],
+      rows,
+    ),
+  );
   await db.close();
 }
 

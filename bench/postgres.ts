@@ -6,6 +6,8 @@ export interface PostgresOptions extends ScenarioOptions {
   pgbenchScale: number;
   pgbenchSeconds: number;
   pgbenchClients: number;
+  /** WORKERS for the Fission server (node:cluster processes sharing its port). */
+  workers?: number;
 }
 
 /**
@@ -19,7 +21,11 @@ export async function benchPostgres(options: PostgresOptions): Promise<ScenarioR
     const load = { clients: options.pgbenchClients, threads: 2, seconds: options.pgbenchSeconds };
     const pgbenchDb = await createDatabase(cluster.adminUrl, 'pgbench');
     const hotRowDb = await createDatabase(cluster.adminUrl, 'hot_row');
-    const server = await startFission({ DATABASE_URL: await createDatabase(cluster.adminUrl, 'fission') });
+    const server = await startFission({
+      DATABASE_URL: await createDatabase(cluster.adminUrl, 'fission'),
+      WORKERS: String(options.workers ?? 1),
+    });
+    if ((options.workers ?? 1) > 1) console.error(`Fission with WORKERS=${options.workers}`);
     try {
       return await runScenario(server, options, {
         checkout: () => {

@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     'group-rounds': { type: 'string', default: '3' },
     'recs-rounds': { type: 'string', default: '3' },
     'sim-runs': { type: 'string', default: '100' },
+    workers: { type: 'string', default: '1' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -56,7 +57,8 @@ if (args.help) {
   --joiners, --group-rounds   groupbuy: people racing to join one hot group of 100, and how many such groups
   flashsale: --buyers buyers at once on a flash sale of 100 units (per-person limit 1)
   --recs-rounds  recommendations: trainings on LastFM-sized synthetic data (different seeds)
-  --sim-runs     simulator: Monte-Carlo runs per simulation (100k and 1M people, 12 weeks)`);
+  --sim-runs     simulator: Monte-Carlo runs per simulation (100k and 1M people, 12 weeks)
+  --workers      orders on PostgreSQL: WORKERS=N server processes (node:cluster) behind the one port`);
   process.exit(0);
 }
 
@@ -101,6 +103,7 @@ try {
       pgbenchScale: 8,
       pgbenchSeconds: seconds,
       pgbenchClients: 8,
+      workers: Number(args.workers),
     });
   }
   if (runs('orders') && (only === 'all' || only === 'pglite')) {

@@ -114,6 +114,7 @@ import {
 import { AdjustableClock, type Clock, minutes } from './platform/clock.js';
 import { ContentSources } from './platform/content-sources.js';
 import type { Database } from './platform/db.js';
+import { replicaForReadRequests } from './platform/db-read.js';
 import { AppError } from './platform/errors.js';
 import { EventBus } from './platform/events.js';
 import { registerAuth } from './platform/http/auth.js';
@@ -170,6 +171,8 @@ export async function buildApp(deps: AppDeps) {
     frameworkErrors: frameworkErrorAsProblem,
     trustProxy: config.trustProxy === false ? false : trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // With DATABASE_READ_URL, GET requests' catalog, feed and analytics reads may use the replica.
+  if (db.reader) app.addHook('onRequest', replicaForReadRequests);
 
   const jobs = new JobRunner(db, clock, app.log);
   const mailer = deps.mailer ?? createMailer(config, app.log);
@@ -349,11 +352,39 @@ export async function buildApp(deps: AppDeps) {
         source: facts.source,
         inGroup: seat !== undefined,
         atPickupPoint: pickup !== null,
-        group: seat ? { groupId: seat.groupId, role: seat.role } : null,
+        group: seat ? { groupId: seat.groupId, campaignId: seat.campaignId, role: seat.role } : null,
+        // Coupons are built below; this runs only once orders are paid.
+        coupon: (await coupons.redemptionOf(conn, orderId)) ?? null,
         paidBefore: await orders.hasPaidBefore(conn, facts.buyerId, orderId),
       };
     },
     onWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing analytics events failed'),
+    // Names and titles for the dashboard's tables; coupons, group buys and structure are built below.
+    insights: {
+      names: (ids) => accounts.namesOf(db, ids),
+      productTitles: async (ids) => new Map((await catalog.getProducts(ids)).map((p) => [p.id, p.title])),
+      couponTitles: (ids) => coupons.templateTitles(ids),
+      campaignTitles: async (ids) =>
+        new Map(
+          await Promise.all(
+            ids.map(
+              async (id) =>
+                [
+                  id,
+                  await groupBuys.getCampaign(id).then(
+                    (c) => c.product.title,
+                    () => '',
+                  ),
+                ] as const,
+            ),
+          ),
+        ),
+      teamShape: async (userId) => {
+        const team = await structure.team(userId);
+        const { shape, size, depth, breadth, clustering } = team.metrics;
+        return { shape, size, depth, breadth, clustering, truncated: team.truncated };
+      },
+    },
   });
   const webRoot = deps.webRoot ?? WEB_DIST;
   const sharing = createSharingModule({
@@ -413,6 +444,7 @@ export async function buildApp(deps: AppDeps) {
     groupPrices: groupBuys.quoteUnitPrice,
     memberPricing,
     policy,
+    onUnlocked: analytics.record.couponUnlocked,
   });
   const levels = createLevelsService({
     db,
@@ -529,6 +561,7 @@ export async function buildApp(deps: AppDeps) {
     videoOf: async (conn, ownerId, videoId) => uploads.findOwnedVideo(conn, ownerId, videoId),
     salesOf: (conn, id) => orders.salesOfSource(conn, { type: 'live', id }),
     streamOrigins: config.liveStreamOrigins,
+    onJoined: analytics.record.liveJoined,
   });
   live.register({ moderation: moderationRegistry, contentSources });
   const liveStreams = createStreamHub({
@@ -605,6 +638,7 @@ export async function buildApp(deps: AppDeps) {
         ),
       orderSource: async (conn, orderId) => (await orders.attributionFacts(conn, orderId))?.source,
       moderation: moderationRegistry,
+      onViewed: analytics.record.postViewed,
     },
   });
   moderationRegistry.register('post', posts.moderatedPosts);
@@ -621,7 +655,48 @@ export async function buildApp(deps: AppDeps) {
     },
     orderProducts: async (conn, orderId) => {
       const facts = await orders.reviewFacts(conn, orderId);
-      return facts && { userId: facts.userId, productIds: facts.lines.map((l) => l.productId) };
+      if (!facts) return undefined;
+      const kept = facts.status === 'refunded' ? [] : facts.lines.filter((l) => !l.refundedInFull);
+      return { userId: facts.userId, productIds: kept.map((l) => l.productId) };
+    },
+    // The social graph and content signals, each from the module that records it.
+    signals: {
+      links: async () => {
+        const [invited, bound, follows] = await Promise.all([
+          accounts.withInviters(),
+          distribution.bindingPairs(),
+          posts.followPairs(),
+        ]);
+        return [
+          ...invited.flatMap((u) => (u.invited_by ? [[u.id, u.invited_by] as const] : [])),
+          ...bound.map((b) => [b.buyer_id, b.promoter_id] as const),
+          ...follows.map((f) => [f.follower_id, f.followee_id] as const),
+        ];
+      },
+      communityMembers: async (size) =>
+        (await communities.directory.membersOfCommunitiesUpTo(size)).map((m) => ({
+          communityId: m.community_id,
+          userId: m.user_id,
+        })),
+      likes: async () =>
+        (await posts.productLikes()).map((l) => ({
+          userId: l.user_id,
+          productIds: l.product_ids,
+          at: l.liked_at,
+        })),
+      postTags: async () =>
+        (await posts.productTags()).map((p) => ({
+          userId: p.author_id,
+          productIds: p.product_ids,
+          at: p.published_at,
+        })),
+      shares: async () =>
+        (await sharing.service.productShares()).map((l) => ({
+          userId: l.owner_id,
+          productIds: [l.product_id],
+          at: l.created_at,
+        })),
+      repurchaseProducts: () => catalog.repurchaseProductIds(),
     },
     onActivityWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing product views failed'),
   });

@@ -26,6 +26,21 @@ describe('payment settings on the embedded database', () => {
     );
   });
 
+  it('sends Stripe requests to STRIPE_API_URL with test keys, and refuses it with a live key', () => {
+    const config = loadConfig({
+      ...keys,
+      PAYMENT_PROVIDER: 'stripe',
+      STRIPE_API_URL: 'http://127.0.0.1:12111',
+    });
+    expect(config.stripe?.apiUrl?.href).toBe('http://127.0.0.1:12111/');
+    expect(loadConfig({ ...keys, PAYMENT_PROVIDER: 'stripe' }).stripe?.apiUrl).toBeUndefined();
+    const live = { ...keys, STRIPE_SECRET_KEY: 'sk_live_x', PAYMENT_PROVIDER: 'stripe' };
+    expect(() => loadConfig({ ...live, STRIPE_API_URL: 'http://127.0.0.1:12111' })).toThrow(/test keys only/);
+    expect(() => loadConfig({ ...keys, PAYMENT_PROVIDER: 'stripe', STRIPE_API_URL: 'ftp://x' })).toThrow(
+      /STRIPE_API_URL must be/,
+    );
+  });
+
   it('reads the publishable key for the web app', () => {
     const config = loadConfig({ ...keys, PAYMENT_PROVIDER: 'stripe', STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' });
     expect(config.stripe?.publishableKey).toBe('pk_test_abc');
@@ -188,5 +203,26 @@ describe('live-stream origins and the video quota', () => {
     expect(loadConfig({}).videoUploadQuotaBytes).toBe(512 * 1024 * 1024);
     expect(loadConfig({ UPLOAD_VIDEO_QUOTA_BYTES: '0' }).videoUploadQuotaBytes).toBe(0);
     expect(() => loadConfig({ UPLOAD_VIDEO_QUOTA_BYTES: '-1' })).toThrow(/UPLOAD_VIDEO_QUOTA_BYTES/);
+  });
+});
+
+describe('WORKERS and DATABASE_READ_URL', () => {
+  const pg = { ...postgres, ...keys, PAYMENT_PROVIDER: 'stripe' };
+
+  it('runs one process by default, and N on PostgreSQL', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ ...pg, WORKERS: '4' }).workers).toBe(4);
+  });
+
+  it('refuses several workers on the embedded database, whose folder one process owns', () => {
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS=2 needs PostgreSQL \(DATABASE_URL\)/);
+    expect(() => loadConfig({ ...pg, WORKERS: '0' })).toThrow(ConfigError);
+  });
+
+  it('takes a replica URL only beside a primary', () => {
+    const replica = 'postgres://fission@replica.example.com/fission';
+    expect(loadConfig({ ...pg, DATABASE_READ_URL: replica }).databaseReadUrl).toBe(replica);
+    expect(() => loadConfig({ DATABASE_READ_URL: replica })).toThrow(/DATABASE_READ_URL .* DATABASE_URL/);
+    expect(() => loadConfig({ ...pg, DATABASE_READ_URL: 'mysql://x' })).toThrow(/DATABASE_READ_URL/);
   });
 });

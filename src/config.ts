@@ -10,6 +10,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A streaming replica for read-only queries (catalog, feeds, analytics); unset: the primary. */
+  databaseReadUrl: string | undefined;
+  /** Server processes (node:cluster) sharing the port; more than 1 only on PostgreSQL. */
+  workers: number;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   seedDemo: boolean;
@@ -32,7 +36,15 @@ export interface Config {
   distributionRatesBps: number[];
   sandboxPayments: boolean;
   /** Stripe credentials; both secret keys or neither. The publishable key is for the browser. */
-  stripe: { secretKey: string; webhookSecret: string; publishableKey: string | undefined } | undefined;
+  stripe:
+    | {
+        secretKey: string;
+        webhookSecret: string;
+        publishableKey: string | undefined;
+        /** Another Stripe API endpoint (stripe-mock, a test double); test keys only. */
+        apiUrl: URL | undefined;
+      }
+    | undefined;
   /** The provider new orders are paid through. */
   paymentProvider: PaymentProviderName;
   /** Whether becoming a shopkeeper waits for an administrator's approval. */
@@ -225,7 +237,27 @@ function stripeKeys(env: Env): Config['stripe'] {
       'a Stripe publishable key (pk_test_… or pk_live_…)',
       publishableKey.slice(0, 8),
     );
-  return { secretKey, webhookSecret, publishableKey };
+  return { secretKey, webhookSecret, publishableKey, apiUrl: stripeApiUrl(env, secretKey) };
+}
+
+/**
+ * Where the Stripe client sends its requests, for stripe-mock or a test double (the chaos run's
+ * fake Stripe). Refused with a live key: the key would go to a host that is not Stripe.
+ */
+function stripeApiUrl(env: Env, secretKey: string): URL | undefined {
+  const raw = env.STRIPE_API_URL || undefined;
+  if (!raw) return undefined;
+  if (!/^(sk|rk)_test_/.test(secretKey))
+    throw new ConfigError('STRIPE_API_URL is for test keys only (sk_test_… or rk_test_…)');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail('STRIPE_API_URL', 'an http(s) URL such as http://127.0.0.1:12111', raw);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail('STRIPE_API_URL', 'an http(s) URL such as http://127.0.0.1:12111', raw);
+  return url;
 }
 
 /**
@@ -268,6 +300,23 @@ function trustProxy(env: Env): TrustProxy {
     );
   }
   return parsed as TrustProxy;
+}
+
+/** The embedded database is one folder one process owns, so several workers need PostgreSQL. */
+function workers(env: Env): number {
+  const count = int(env, 'WORKERS', 1, 1, 64);
+  if (count > 1 && !env.DATABASE_URL)
+    throw new ConfigError(
+      `WORKERS=${count} needs PostgreSQL (DATABASE_URL): the embedded database is one folder that one process owns; unset WORKERS or set DATABASE_URL`,
+    );
+  return count;
+}
+
+function databaseReadUrl(env: Env): string | undefined {
+  const value = url(env, 'DATABASE_READ_URL', ['postgres:', 'postgresql:']);
+  if (value && !env.DATABASE_URL)
+    throw new ConfigError('DATABASE_READ_URL names a replica of DATABASE_URL, which is not set');
+  return value;
 }
 
 function mailFrom(env: Env): string {
@@ -329,6 +378,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir: env.DATA_DIR || './data',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseReadUrl: databaseReadUrl(env),
+    workers: workers(env),
     ...adminCredentials(env),
     seedDemo: flag(env, 'SEED_DEMO', true),
     testClock: flag(env, 'TEST_CLOCK', false),
@@ -392,6 +443,12 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
   ['HOST', '0.0.0.0', 'interface to listen on'],
   ['DATA_DIR', './data', 'folder of the embedded PGlite database (used when DATABASE_URL is unset)'],
   ['DATABASE_URL', '(unset)', 'postgres://… of a PostgreSQL server; when set, PGlite is not used'],
+  [
+    'DATABASE_READ_URL',
+    '(unset: DATABASE_URL)',
+    "postgres://… of a streaming replica of DATABASE_URL for catalog, feed and analytics reads; see 'Many processes'",
+  ],
+  ['WORKERS', '1', 'server processes sharing PORT (node:cluster), 1..64; more than 1 only on PostgreSQL'],
   ['ADMIN_EMAIL / ADMIN_PASSWORD', '(unset)', 'an administrator created at start if missing'],
   ['SEED_DEMO', '1', 'load the demo shop into an empty embedded database (0 to start empty)'],
   ['TEST_CLOCK', '0', 'enable POST /api/test/clock to move time forward (testing only)'],
@@ -436,6 +493,11 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     'Stripe secret key (sk_…) and webhook signing secret (whsec_…); set both to enable Stripe',
   ],
   ['STRIPE_PUBLISHABLE_KEY', '(unset)', "Stripe publishable key (pk_…) for the web app's card form"],
+  [
+    'STRIPE_API_URL',
+    '(unset)',
+    'another Stripe API endpoint (stripe-mock, the chaos run’s fake Stripe); with test keys only',
+  ],
   [
     'PAYMENT_PROVIDER',
     'sandbox, if on',

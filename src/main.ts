@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { demoAdmin, demoPeople } from './demo/people.js';
@@ -7,11 +8,16 @@ import { seedDemoShop } from './demo/seed.js';
 import { DEMO_HISTORY_DAYS } from './demo/time.js';
 import { answerBackupRequests, DataDirInUse, holdDataDir } from './platform/backup.js';
 import { AdjustableClock, days, systemClock } from './platform/clock.js';
+import { ignoreTerminalInterruptInWorker, isPrimary, runPrimary, workerId } from './platform/cluster.js';
 import { type Database, openPglite, openPostgres } from './platform/db.js';
+import { withReadReplica } from './platform/db-read.js';
 import { migrate } from './platform/migrate.js';
 
 async function openDatabase(config: ReturnType<typeof loadConfig>): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.databaseUrl) {
+    const primary = openPostgres(config.databaseUrl);
+    return config.databaseReadUrl ? withReadReplica(primary, config.databaseReadUrl) : primary;
+  }
   mkdirSync(config.dataDir, { recursive: true });
   // One process per PGlite folder: a second would corrupt it. `npm run backup` asks this one.
   const release = holdDataDir(config.dataDir);
@@ -35,6 +41,10 @@ async function main() {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`Fission cannot start: ${error.message}`);
     process.exit(1);
+  }
+  if (config.workers > 1 && isPrimary()) {
+    runPrimary(config.workers, pino(startLogger(config)));
+    return;
   }
   let db: Database;
   try {
@@ -61,10 +71,13 @@ async function main() {
       testClock: config.testClock,
       demo,
       policyProfile: config.policyProfile,
+      workers: config.workers,
+      worker: workerId(),
     },
     `payments through ${config.paymentProvider}; sandbox ${onOff(config.sandboxPayments)}, ` +
       `Stripe ${onOff(Boolean(config.stripe))}, test clock ${onOff(config.testClock)}, demo shop ${onOff(demo)}, ` +
-      `market policy ${config.policyProfile}`,
+      `market policy ${config.policyProfile}, WORKERS=${config.workers}` +
+      (workerId() ? ` (this is worker ${workerId()}, pid ${process.pid})` : ''),
   );
   if (config.sandboxPayments && db.dialect === 'postgres') {
     app.log.warn(
@@ -84,7 +97,9 @@ async function main() {
 
   // Stop order matters: stop taking requests and let in-flight ones finish, stop jobs, then close
   // the database, so PGlite writes a clean state to disk.
-  closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
+  // Under WORKERS=N the primary turns Ctrl-C into one SIGTERM per worker.
+  ignoreTerminalInterruptInWorker();
+  closeWithGrace({ delay: 15_000, skip: workerId() ? ['SIGINT'] : [] }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'stopping after an error');
     else app.log.info({ signal }, 'stopping');
     await app.close();

@@ -93,6 +93,13 @@ export function wireReactions(events: EventBus, m: ReactingModules): void {
   events.defer('order.paid', 'posts.count-purchase', m.posts.reactions.countPurchase);
   // A purchase is the recommender's strongest signal; its friends see "friends bought" at once.
   events.defer('order.paid', 'recommendations.record-purchase', m.recommendations.reactions.onPaid);
+  // What went back is no purchase signal: friends stop seeing it as bought, the next training forgets it.
+  events.defer('order.refunded', 'recommendations.forget-refund', m.recommendations.reactions.onRefunded);
+  events.defer(
+    'order.partially_refunded',
+    'recommendations.forget-partial-refund',
+    m.recommendations.reactions.onRefunded,
+  );
   events.defer('order.refunded', 'invitations.reverse-points', m.invitations.reactions.reversePoints);
   events.defer('order.cancelled', 'coupons.return-on-cancel', m.coupons.reactions.returnCoupon);
   events.defer('order.refunded', 'coupons.return-on-refund', m.coupons.reactions.returnCoupon);

@@ -26,6 +26,21 @@ export function cpuSecondsOf(pid: number | undefined): number | undefined {
   }
 }
 
+/** CPU time of a process and everything it started (WORKERS=N: the primary and its workers). */
+export function cpuSecondsOfTree(pid: number | undefined): number | undefined {
+  const own = cpuSecondsOf(pid);
+  if (own === undefined) return undefined;
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {}
+  return children.reduce((sum, child) => sum + (cpuSecondsOfTree(child) ?? 0), own);
+}
+
 export const ADMIN = { email: 'bench-admin@fission.test', password: 'bench-admin-password' };
 
 export async function freePort(): Promise<number> {
@@ -105,5 +120,5 @@ export async function startFission(env: Record<string, string>): Promise<Fission
     await stop();
     throw error;
   }
-  return { url, cpuSeconds: () => cpuSecondsOf(child.pid), stop };
+  return { url, cpuSeconds: () => cpuSecondsOfTree(child.pid), stop };
 }

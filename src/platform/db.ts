@@ -20,6 +20,8 @@ export interface Tx extends Queryable {
 
 export interface Database extends Queryable {
   readonly dialect: 'pglite' | 'postgres';
+  /** Reads that may come from a streaming replica (src/platform/db-read.ts); take it with `readerOf`. */
+  readonly reader?: Queryable;
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -78,6 +78,32 @@ describe('the dashboard', () => {
     await page.context().close();
   });
 
+  it('shows cohorts, promoter payback with team shapes, top products and incentives from the demo shop', async () => {
+    const page = await openPage(browser, baseUrl);
+    await signInWithToken(page.context(), baseUrl, adminToken);
+    await page.goto('/admin/dashboard');
+    for (const chart of ['chart-cohorts', 'chart-payback', 'chart-products', 'chart-incentives'])
+      await page.getByTestId(chart).locator('svg').waitFor();
+    // The demo's store and share cohorts are old enough for a first week; its promoters earned commissions.
+    await expect.poll(() => page.getByTestId('analytics-cohort-channel-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('analytics-payback-row').count()).toBeGreaterThan(1);
+    // The structure module classified the busiest promoter's team (Lin Xiaomei's is an umbrella).
+    await expect
+      .poll(() => page.getByTestId('analytics-team-row').first().textContent())
+      .toMatch(/Umbrella|Tower|Honeycomb/);
+    await expect.poll(() => page.getByTestId('analytics-link-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('analytics-products-shares-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('analytics-group-buy-row').count()).toBeGreaterThan(0);
+    // No promoter's buyers refund unusually often in the demo: the empty state says so.
+    await page.getByTestId('analytics-outliers-empty').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('analytics-promoters-export').click();
+    expect((await download).suggestedFilename()).toMatch(/^analytics-promoters-.*\.csv$/);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(sideways).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
   it('reads in Chinese and never scrolls sideways on a phone', async () => {
     const page = await openPage(browser, baseUrl);
     await signInWithToken(page.context(), baseUrl, adminToken);
@@ -88,6 +114,8 @@ describe('the dashboard', () => {
     await expect
       .poll(() => page.getByTestId('chart-funnel').locator('svg text').allTextContents())
       .toEqual(expect.arrayContaining([expect.stringContaining('打开链接')]));
+    await page.getByRole('heading', { name: '推广员回报' }).waitFor();
+    await page.getByRole('heading', { name: '各渠道的留存与复购（同期群）' }).waitFor();
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(sideways).toBeLessThanOrEqual(0);
     await page.context().close();

@@ -34,6 +34,9 @@ async function paid(userId: string, when: Date, o: { first: boolean; promoter?: 
     channel: o.promoter ? 'share' : 'direct',
     firstOrder: o.first,
     deviceId: null,
+    shareCode: null,
+    coupon: null,
+    groupCampaignId: null,
   });
   if (o.promoter) {
     await q.insertCommission(db, {

@@ -13,6 +13,9 @@ export const EVENT_KINDS = [
   'group_succeeded',
   'refund',
   'commission_earned',
+  'coupon_unlocked',
+  'post_viewed',
+  'live_joined',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -57,16 +60,33 @@ export interface OrderFactRow {
   channel: string;
   firstOrder: boolean;
   deviceId: string | null;
+  shareCode: string | null;
+  coupon: { templateId: string; discount: number } | null;
+  groupCampaignId: string | null;
 }
 
 /** A paid order, once: true when it is new here (the reaction's other writes follow only then). */
 export async function insertOrder(conn: Queryable, o: OrderFactRow): Promise<boolean> {
   const rows = await conn.query(
-    `INSERT INTO analytics_orders (order_id, user_id, paid_at, total, channel, first_order, device_id, promoter_id)
+    `INSERT INTO analytics_orders (order_id, user_id, paid_at, total, channel, first_order, device_id, promoter_id,
+       share_code, coupon_template_id, coupon_discount, group_campaign_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7,
-             (SELECT promoter_id FROM analytics_commissions WHERE order_id = $1 AND level = 1 LIMIT 1))
+             (SELECT promoter_id FROM analytics_commissions WHERE order_id = $1 AND level = 1 LIMIT 1),
+             $8, $9, $10, $11)
      ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
-    [o.orderId, o.userId, o.paidAt, o.total, o.channel, o.firstOrder, o.deviceId],
+    [
+      o.orderId,
+      o.userId,
+      o.paidAt,
+      o.total,
+      o.channel,
+      o.firstOrder,
+      o.deviceId,
+      o.shareCode,
+      o.coupon?.templateId ?? null,
+      o.coupon?.discount ?? 0,
+      o.groupCampaignId,
+    ],
   );
   return rows.length > 0;
 }
@@ -347,6 +367,8 @@ export interface DayChannelRow {
   orders: number;
   buyers: number;
   new_buyers: number;
+  shared_orders?: number;
+  shared_gmv?: number;
 }
 
 /** Orders paid per day and channel, and per day over all channels, in [start, end) (GMV less refunds). */
@@ -355,8 +377,11 @@ export const salesByDayAndChannel = (conn: Queryable, start: Date, end: Date) =>
     `SELECT to_char(d, 'YYYY-MM-DD') AS day, channel,
        COALESCE(sum(total - refunded_amount), 0)::bigint AS gmv, count(*)::bigint AS orders,
        count(DISTINCT user_id)::bigint AS buyers,
-       count(DISTINCT user_id) FILTER (WHERE first_order)::bigint AS new_buyers
-     FROM (SELECT (paid_at AT TIME ZONE 'UTC')::date AS d, channel, total, refunded_amount, user_id, first_order
+       count(DISTINCT user_id) FILTER (WHERE first_order)::bigint AS new_buyers,
+       count(*) FILTER (WHERE promoter_id IS NOT NULL)::bigint AS shared_orders,
+       COALESCE(sum(total - refunded_amount) FILTER (WHERE promoter_id IS NOT NULL), 0)::bigint AS shared_gmv
+     FROM (SELECT (paid_at AT TIME ZONE 'UTC')::date AS d, channel, total, refunded_amount, user_id, first_order,
+             promoter_id
            FROM analytics_orders WHERE paid_at >= $1 AND paid_at < $2) o
      GROUP BY GROUPING SETS ((d, channel), (d)) ORDER BY d, channel`,
     [start, end],

@@ -3,16 +3,11 @@ import { Type } from 'typebox';
 import { csvDocument } from '../../platform/csv.js';
 import { adminOnly } from '../../platform/http/auth.js';
 import { sendCsv } from '../../platform/http/csv-reply.js';
-import { ProblemResponse } from '../../platform/http/schemas.js';
+import { insightRoutes } from './insight-routes.js';
+import { PERIOD_TEXT, PROBLEMS, tags } from './route-texts.js';
 import { CHANNELS } from './rules.js';
 import { DailySchema, FissionSchema, FunnelSchema, OverviewSchema, PeriodQuery } from './schemas.js';
 import type { AnalyticsService } from './service.js';
-
-const tags = ['admin', 'analytics'];
-const PROBLEMS = { 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse };
-const PERIOD_TEXT =
-  '`from`/`to` are UTC dates (`to` inclusive), by default the 30 days up to today. Field errors: ' +
-  '`/from` or `/to` `date` (no such date), `/to` `afterFrom` (before `from`), `/to` `maxRange` (over 366 days). Admins only.';
 
 /** The operator's dashboard: sales, the fission funnel and the daily series, with CSV exports. */
 export const analyticsRoutes: FastifyPluginAsyncTypebox<{ analytics: AnalyticsService }> = async (
@@ -186,4 +181,6 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ analytics: AnalyticsSe
       return sendCsv(reply, `analytics-funnel-${from}-${to}.csv`, csvDocument(['step', 'count'], rows));
     },
   );
+
+  await app.register(insightRoutes, { analytics });
 };

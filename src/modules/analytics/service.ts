@@ -1,10 +1,16 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db.js';
+import { readerOf } from '../../platform/db-read.js';
 import type { DomainEvents } from '../../platform/events.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { EventBuffer } from './event-buffer.js';
+import { insertLink } from './insight-queries.js';
+import { mondayOf } from './insight-rules.js';
+import { createInsights, type InsightPorts, NO_INSIGHT_PORTS } from './insights.js';
 import type { BusinessCounts } from './metrics.js';
 import * as q from './queries.js';
+import * as rq from './rollup-queries.js';
 import {
   addDays,
   averageOrderValue,
@@ -29,7 +35,9 @@ export interface OrderFacts extends OrderOrigin {
   deviceId: string | null;
   /** The buyer paid another order before this one. */
   paidBefore: boolean;
-  group: { groupId: string; role: 'leader' | 'member' } | null;
+  group: { groupId: string; campaignId: string; role: 'leader' | 'member' } | null;
+  /** The coupon the order used and what it took off. */
+  coupon: { templateId: string; discount: number } | null;
 }
 
 export interface AnalyticsDeps {
@@ -38,6 +46,8 @@ export interface AnalyticsDeps {
   jobs: Pick<JobRunner, 'every'>;
   orderFacts: (conn: Queryable, orderId: string) => Promise<OrderFacts | undefined>;
   onWriteFailed?: (error: unknown, lost: number) => void;
+  /** Names, titles and team shapes for the deeper tables (other modules' services); none: ids alone. */
+  insights?: InsightPorts;
 }
 
 /** The rollup job's interval: dashboard counts of events are at most this far behind. */
@@ -49,6 +59,8 @@ export type PeriodQuery = { from?: string; to?: string };
 
 export function createAnalyticsService(deps: AnalyticsDeps) {
   const { db, clock } = deps;
+  // The dashboards may be a moment behind: they read the replica when there is one (platform/db-read).
+  const reads = readerOf(db);
   // This process's business figures for /metrics (metrics.ts); each counted once, when first recorded.
   const counts: BusinessCounts = {
     ordersPaid: 0,
@@ -123,6 +135,9 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
         channel,
         firstOrder: !facts.paidBefore,
         deviceId: facts.deviceId,
+        shareCode: facts.shareCode,
+        coupon: facts.coupon,
+        groupCampaignId: facts.group?.campaignId ?? null,
       });
       if (!fresh) return;
       counts.ordersPaid += 1;
@@ -178,17 +193,26 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
         },
       ]);
     },
-    onShareCreated: (tx: Tx, e: DomainEvents['share.created']) =>
-      q.insertEvents(tx, [
+    onShareCreated: async (tx: Tx, e: DomainEvents['share.created']) => {
+      const at = clock.now();
+      await insertLink(tx, {
+        code: e.code,
+        userId: e.userId,
+        targetType: e.targetType,
+        targetId: e.targetId,
+        at,
+      });
+      await q.insertEvents(tx, [
         {
           kind: 'share_created',
-          occurredAt: clock.now(),
+          occurredAt: at,
           userId: e.userId,
           subject: e.code,
           channel: e.targetType,
           dedupeKey: `share:${e.code}`,
         },
-      ]),
+      ]);
+    },
     onGroupSucceeded: (tx: Tx, e: DomainEvents['group.succeeded']) =>
       q.insertEvents(tx, [
         {
@@ -200,6 +224,38 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
           dedupeKey: `group:${e.groupId}`,
         },
       ]),
+  };
+
+  /**
+   * What the coupons, posts and live modules report on their own paths (their ports): buffered like
+   * link openings, never awaited. A coupon given to someone, a counted post view, a viewer opening a
+   * live room's stream (once per room and viewer: the key is hashed, so no address is kept).
+   */
+  const record = {
+    couponUnlocked: (c: { userId: string; templateId: string; source: string }) =>
+      buffer.record({
+        kind: 'coupon_unlocked',
+        occurredAt: clock.now(),
+        userId: c.userId,
+        subject: c.templateId,
+        channel: c.source,
+      }),
+    postViewed: (v: { postId: string; viewerId: string | null }) =>
+      buffer.record({
+        kind: 'post_viewed',
+        occurredAt: clock.now(),
+        userId: v.viewerId,
+        subject: v.postId,
+        channel: 'post',
+      }),
+    liveJoined: (j: { roomId: string; viewerKey: string }) =>
+      buffer.record({
+        kind: 'live_joined',
+        occurredAt: clock.now(),
+        subject: j.roomId,
+        channel: 'live',
+        dedupeKey: `live:${j.roomId}:${createHash('sha256').update(j.viewerKey).digest('base64url').slice(0, 22)}`,
+      }),
   };
 
   async function refund(tx: Tx, orderId: string, refunded: number | 'all', key: string) {
@@ -233,8 +289,17 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       let start = addDays(today, -(RECOUNT_DAYS - 1));
       if (since.earliest && since.earliest < start)
         start = parseDay(since.earliest.toISOString().slice(0, 10)) as Date;
-      await q.recountDays(tx, start, addDays(today, 1), since.last_id ?? cursor);
+      // Orders paid before the recounted days and refunded (or attributed) since: their own days.
+      await rq.recountOrderDayList(tx, await rq.changedOrderDays(tx, cursor, start));
+      await recount(tx, start, addDays(today, 1), since.last_id ?? cursor);
     });
+  }
+
+  /** Whole days [start, end) recounted in every rollup: events, visits, orders. */
+  async function recount(tx: Tx, start: Date, end: Date, lastId: number) {
+    await rq.recountVisits(tx, start, end);
+    await rq.recountOrderDays(tx, start, end);
+    await q.recountDays(tx, start, end, lastId);
   }
 
   deps.jobs.every('analytics.rollup', ROLLUP_INTERVAL_MS, () => refreshRollups());
@@ -242,10 +307,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   async function overview(query: PeriodQuery) {
     const period = periodOf(query, clock.now());
     const [totals, earned, counts, k] = await Promise.all([
-      q.orderTotals(db, period.start, period.end),
-      q.commissionsEarned(db, period.start, period.end),
-      q.eventCounts(db, period.from, period.to, ['share_created', 'link_opened']),
-      q.kFactorParts(db, period.start, period.end),
+      orderTotals(period),
+      q.commissionsEarned(reads, period.start, period.end),
+      q.eventCounts(reads, period.from, period.to, ['share_created', 'link_opened']),
+      q.kFactorParts(reads, period.start, period.end),
     ]);
     const count = (kind: q.EventKind) => Number(counts.find((c) => c.kind === kind)?.events ?? 0);
     return {
@@ -272,10 +337,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   async function shopActivity(start: Date, end: Date) {
     await buffer.flush();
     const [behaviour, sharerIds, steps, totals] = await Promise.all([
-      q.shopBehaviour(db, start, end),
-      q.sharersBetween(db, start, end),
-      q.funnel(db, start, end),
-      q.orderTotals(db, start, end),
+      q.shopBehaviour(reads, start, end),
+      q.sharersBetween(reads, start, end),
+      q.funnel(reads, start, end),
+      q.orderTotals(reads, start, end),
     ]);
     return {
       buyers: Number(behaviour.buyers),
@@ -293,7 +358,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   async function funnel(query: PeriodQuery) {
     const period = periodOf(query, clock.now());
     await buffer.flush();
-    const row = await q.funnel(db, period.start, period.end);
+    const row = await rq.funnelFromRollup(reads, period.start, period.end, liveFrom());
     return {
       from: period.from,
       to: period.to,
@@ -308,18 +373,23 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
    */
   async function fission(query: PeriodQuery) {
     const period = periodOf(query, clock.now());
-    const weeks = [];
-    for (const w of weeksOf(period)) {
-      const k = await q.kFactorParts(db, w.start, w.end);
-      weeks.push({
+    const byMonday = new Map(
+      (await rq.kFactorWeeks(reads, period.start, period.end)).map((w) => [w.monday, w]),
+    );
+    const weeks = weeksOf(period).map((w) => {
+      const k = byMonday.get(dayOf(mondayOf(w.start)));
+      const referrers = Number(k?.referrers ?? 0);
+      const brought = Number(k?.brought ?? 0);
+      const seconds = k?.cycle_seconds ?? null;
+      return {
         week: dayOf(w.start),
-        referrers: k.referrers,
-        brought: k.brought,
-        kFactor: ratio(k.brought, k.referrers),
-        cycleDays: k.cycleSeconds === null ? null : Math.round((k.cycleSeconds / 86_400) * 10) / 10,
-      });
-    }
-    const generations = (await q.generations(db, period.start, period.end)).map((g) => ({
+        referrers,
+        brought,
+        kFactor: ratio(brought, referrers),
+        cycleDays: seconds === null ? null : Math.round((Number(seconds) / 86_400) * 10) / 10,
+      };
+    });
+    const generations = (await q.generations(reads, period.start, period.end)).map((g) => ({
       generation: g.generation,
       signup: g.signup,
       firstOrder: g.first_order,
@@ -328,7 +398,59 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     return { from: period.from, to: period.to, weeks, generations };
   }
 
+  /** Today's first instant (UTC): days before it are read from the rollups, today from the orders and log. */
+  const liveFrom = () => parseDay(dayOf(clock.now())) as Date;
+
+  /**
+   * Sales per day and channel (channel null: the day's total): the rolled-up days before today
+   * (refreshed by the job every minute, refunds of old orders included), today counted live.
+   */
+  async function salesByDay(period: Period): Promise<q.DayChannelRow[]> {
+    const live = liveFrom();
+    // Rolled up: [start, min(end, today)); live: [max(start, today), end).
+    const rolledEnd = new Date(Math.min(period.end.getTime(), live.getTime()));
+    const liveStart = new Date(Math.max(period.start.getTime(), live.getTime()));
+    const [rolled, today] = await Promise.all([
+      period.start < rolledEnd
+        ? rq.dailyOrders(reads, period.from, dayOf(addDays(rolledEnd, -1)))
+        : Promise.resolve([]),
+      liveStart < period.end ? q.salesByDayAndChannel(reads, liveStart, period.end) : Promise.resolve([]),
+    ]);
+    return [
+      ...rolled.map((r) => ({
+        day: r.day,
+        channel: r.channel === '*' ? null : r.channel,
+        gmv: Number(r.gmv),
+        orders: Number(r.orders),
+        buyers: Number(r.buyers),
+        new_buyers: Number(r.new_buyers),
+        shared_orders: Number(r.shared_orders),
+        shared_gmv: Number(r.shared_gmv),
+      })),
+      ...today,
+    ];
+  }
+
+  /** The overview's order totals: the days' totals added up; distinct buyers counted from the orders. */
+  async function orderTotals(period: Period): Promise<q.OrderTotalsRow> {
+    const [days, buyers] = await Promise.all([
+      salesByDay(period),
+      rq.distinctBuyers(reads, period.start, period.end),
+    ]);
+    const totals = days.filter((d) => d.channel === null);
+    const sum = (f: (d: q.DayChannelRow) => number) => totals.reduce((n, d) => n + f(d), 0);
+    return {
+      gmv: sum((d) => Number(d.gmv)),
+      orders: sum((d) => Number(d.orders)),
+      buyers,
+      new_buyers: sum((d) => Number(d.new_buyers)),
+      shared_gmv: sum((d) => Number(d.shared_gmv ?? 0)),
+      shared_orders: sum((d) => Number(d.shared_orders ?? 0)),
+    };
+  }
+
   /** The dashboard's daily series: sales by day and channel, refunds, shares and openings. */
+
   async function daily(query: PeriodQuery) {
     const period = periodOf(query, clock.now());
     return { from: period.from, to: period.to, days: await dailySeries(period) };
@@ -336,8 +458,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
   async function dailySeries(period: Period) {
     const [sales, events] = await Promise.all([
-      q.salesByDayAndChannel(db, period.start, period.end),
-      q.dailyEvents(db, period.from, period.to),
+      salesByDay(period),
+      q.dailyEvents(reads, period.from, period.to),
     ]);
     return daysOf(period).map((day) => {
       const ofDay = sales.filter((s) => s.day === day);
@@ -377,19 +499,25 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     await db.transaction(async (tx) => {
       await q.insertEvents(tx, rows);
       for (const d of devices) await q.setPersonDevice(tx, d.userId, d.deviceId);
-      const earliest = rows.reduce<Date | undefined>(
-        (min, r) => (min === undefined || r.occurredAt < min ? r.occurredAt : min),
-        undefined,
-      );
-      const today = parseDay(clock.now().toISOString().slice(0, 10)) as Date;
-      const first = parseDay((earliest ?? today).toISOString().slice(0, 10)) as Date;
-      const start = new Date(Math.min(first.getTime(), today.getTime()));
+      // From the log's earliest event: the orders of days no backfilled event falls on are rolled up too.
       const since = await q.logSince(tx, 0);
-      await q.recountDays(tx, start, addDays(today, 1), since.last_id ?? 0);
+      const today = parseDay(clock.now().toISOString().slice(0, 10)) as Date;
+      const first = parseDay((since.earliest ?? today).toISOString().slice(0, 10)) as Date;
+      const start = new Date(Math.min(first.getTime(), today.getTime()));
+      await recount(tx, start, addDays(today, 1), since.last_id ?? 0);
     });
   }
 
+  const insights = createInsights({
+    db: reads,
+    clock,
+    ports: deps.insights ?? NO_INSIGHT_PORTS,
+    flush: () => buffer.flush(),
+  });
+
   return {
+    ...insights,
+    record,
     shopActivity,
     buyerIds: () => q.buyerIds(db),
     backfill,

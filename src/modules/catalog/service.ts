@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
+import { readerOf } from '../../platform/db-read.js';
 import { invalidInput, notFound } from '../../platform/errors.js';
 import { type Page, toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
@@ -363,10 +364,13 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
       limit,
     };
     const after = decodeSortCursor(filter.cursor, sort);
-    const rows = await listMatching(db, { ...query, after });
-    const total = await countProducts(db, query);
+    // The storefront's lists may come from a read replica (platform/db-read); checkout re-reads.
+    // The console's (archived included) read the primary: an operator sees their own edit.
+    const reads = filter.includeArchived ? db : readerOf(db);
+    const rows = await listMatching(reads, { ...query, after });
+    const total = await countProducts(reads, query);
     const variants = await q.variantsOf(
-      db,
+      reads,
       rows.slice(0, limit).map((r) => r.id),
     );
     const page = toPage(
@@ -434,9 +438,14 @@ export function createCatalogService(deps: { db: Database; clock: Clock }) {
     updateProduct,
     archiveProduct: (id: string, by?: AuditContext) => setStatus(id, 'archived', by),
     restoreProduct: (id: string, by?: AuditContext) => setStatus(id, 'active', by),
-    getProduct: (id: string, includeArchived = false) => loadProduct(db, id, includeArchived),
+    // The public page may come from a read replica; the console's (archived included) reads the primary.
+    getProduct: (id: string, includeArchived = false) =>
+      loadProduct(includeArchived ? db : readerOf(db), id, includeArchived),
     listableProduct,
     getProducts,
+    /** Products people buy again and again (the recommender shows them to recent buyers too). */
+    repurchaseProductIds: async () =>
+      (await db.query<{ id: string }>('SELECT id FROM products WHERE repurchase')).map((r) => r.id),
     listProducts,
     ...categories,
     reserveStock: stock.reserveStock,

@@ -373,6 +373,14 @@ export async function pickupRecordOf(db: Queryable, leaderId: string, now: Date)
   return { due: row?.due ?? 0, collected: row?.collected ?? 0 };
 }
 
+/** Members of every community of at most `size` members (the recommender's neighbours). */
+export const membersOfCommunitiesUpTo = (conn: Queryable, size: number) =>
+  conn.query<{ community_id: string; user_id: string }>(
+    `SELECT community_id, user_id FROM community_members WHERE community_id IN (
+       SELECT community_id FROM community_members GROUP BY community_id HAVING count(*) <= $1)`,
+    [size],
+  );
+
 /** Every member with their community's leader: who knows whom, for the incentive simulator. */
 export const memberLeaderPairs = (conn: Queryable) =>
   conn.query<{ user_id: string; leader_id: string }>(

@@ -316,6 +316,8 @@ export function createCommunityDirectory(deps: CommunitiesDeps) {
   return {
     /** Every member with their leader (read-only, for the incentive simulator's shop graph). */
     memberLeaderPairs: () => q.memberLeaderPairs(db),
+    /** Members of communities of at most `size` members (read-only, the recommender's social graph). */
+    membersOfCommunitiesUpTo: (size: number) => q.membersOfCommunitiesUpTo(db, size),
     exists,
     membersOf,
     getCommunity,

@@ -98,7 +98,7 @@ export async function claimCoupon(
   userId: string,
   templateId: string,
 ): Promise<HeldCoupon> {
-  return ctx.db.transaction(async (tx) => {
+  const held = await ctx.db.transaction(async (tx) => {
     const t = await q.lockTemplate(tx, templateId);
     // A coupon kept for rewards is not offered to anyone: to a claimer it does not exist.
     if (!t?.claimable) throw notFound('Coupon');
@@ -121,6 +121,8 @@ export async function claimCoupon(
     if (refusal) throw refusalError(t.id, refusal);
     return issue(ctx, tx, t, userId, 'claim');
   });
+  ctx.onUnlocked?.({ userId, templateId, source: 'claim' });
+  return held;
 }
 
 /**
@@ -138,7 +140,10 @@ export async function grantCoupon(
   const t = await q.lockTemplate(tx, templateId);
   if (t?.status !== 'active') return null;
   if (t.total_quantity !== null && t.issued >= t.total_quantity) return null;
-  return issue(ctx, tx, t, userId, source);
+  const held = await issue(ctx, tx, t, userId, source);
+  // Inside the caller's transaction: a grant rolled back later may still be counted, as a buffered click may.
+  ctx.onUnlocked?.({ userId, templateId, source });
+  return held;
 }
 
 export async function shareProgress(ctx: CouponsContext, userId: string, templateId: string) {

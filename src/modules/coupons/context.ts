@@ -29,4 +29,6 @@ export interface CouponsContext {
   memberPricing?: MemberPricing;
   /** The market policy profile: where it forbids share-to-unlock, such coupons are neither made nor claimed. */
   policy?: Pick<Policy, 'allows' | 'assertAllowed'>;
+  /** Told of each coupon given to someone (claimed or granted), after its transaction: analytics' event log. */
+  onUnlocked?: (c: { userId: string; templateId: string; source: string }) => void;
 }

@@ -234,6 +234,27 @@ export async function insertRedemption(
   );
 }
 
+/** The coupon an order used and what it took off, for analytics' read model; undefined without one. */
+export async function redemptionOf(conn: Queryable, orderId: string) {
+  const rows = await conn.query<{ template_id: string; discount: number }>(
+    'SELECT template_id, discount::bigint AS discount FROM coupon_redemptions WHERE order_id = $1',
+    [orderId],
+  );
+  const row = rows[0];
+  return row && { templateId: row.template_id, discount: Number(row.discount) };
+}
+
+/** Templates' titles by id (the dashboard's coupon table). */
+export const templateTitles = async (conn: Queryable, ids: readonly string[]) =>
+  new Map(
+    (
+      await conn.query<{ id: string; title: string }>(
+        'SELECT id, title FROM coupon_templates WHERE id = ANY($1)',
+        [ids],
+      )
+    ).map((r) => [r.id, r.title]),
+  );
+
 export async function markRedemptionPaid(conn: Queryable, orderId: string, at: Date) {
   await conn.query('UPDATE coupon_redemptions SET paid_at = $2 WHERE order_id = $1 AND paid_at IS NULL', [
     orderId,

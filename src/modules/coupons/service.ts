@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db.js';
 import type { AuditContext } from '../audit/index.js';
 import { claimCoupon, grantCoupon, listHeldCoupons, listOffers, shareProgress } from './claims.js';
 import type { CouponsContext } from './context.js';
-import { type HeldFilter, markRedemptionPaid } from './queries.js';
+import { type HeldFilter, markRedemptionPaid, redemptionOf, templateTitles } from './queries.js';
 import { checkoutCoupons, couponChoices, returnCoupon } from './redeem.js';
 import type { CreateTemplateInput, UpdateTemplateInput } from './schemas.js';
 import {
@@ -49,6 +49,9 @@ export function createCouponsService(ctx: CouponsContext) {
     ) => couponChoices(ctx, userId, cart, groupBuy),
     grant: grantCoupon.bind(null, ctx),
     checkout: checkoutCoupons(ctx),
+    /** What an order's coupon took off (analytics reads it when the order is paid). */
+    redemptionOf,
+    templateTitles: (ids: readonly string[]) => templateTitles(ctx.db, ids),
     reactions,
   };
 }

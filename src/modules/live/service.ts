@@ -34,6 +34,8 @@ export interface LiveDeps extends LivePorts {
   salesOf(conn: Queryable, roomId: string): Promise<{ orders: number; gmv: number }>;
   /** The https origins a `streamUrl` may be on (LIVE_STREAM_ORIGINS); the page's policy allows the same. */
   streamOrigins: readonly string[];
+  /** Told when a viewer opens a room's stream (analytics' event log, buffered); `viewerKey` as recorded. */
+  onJoined?: (join: { roomId: string; viewerKey: string }) => void;
 }
 
 interface Person {
@@ -329,7 +331,10 @@ export function createLiveService(deps: LiveDeps) {
     }
   }
 
-  const recordViewer = (roomId: string, key: string) => q.recordViewer(db, roomId, key, clock.now());
+  async function recordViewer(roomId: string, key: string) {
+    await q.recordViewer(db, roomId, key, clock.now());
+    deps.onJoined?.({ roomId, viewerKey: key });
+  }
 
   return {
     backlog,

@@ -14,7 +14,15 @@ export interface StripeProviderOptions {
   webhookSecret: string;
   /** Replaces the network transport (tests answer with recorded Stripe responses). */
   httpClient?: Stripe.HttpClient;
+  /** Another API endpoint speaking Stripe's protocol (stripe-mock, the chaos run's fake Stripe). */
+  apiUrl?: URL | undefined;
 }
+
+const endpointOf = (url: URL) => ({
+  host: url.hostname,
+  protocol: url.protocol === 'http:' ? ('http' as const) : ('https' as const),
+  ...(url.port ? { port: Number(url.port) } : {}),
+});
 
 /**
  * Stripe through PaymentIntents: checkout creates an intent and hands its client secret to the
@@ -24,6 +32,7 @@ export interface StripeProviderOptions {
 export function createStripeProvider(options: StripeProviderOptions): PaymentProvider {
   const stripe = new Stripe(options.secretKey, {
     ...(options.httpClient ? { httpClient: options.httpClient } : {}),
+    ...(options.apiUrl ? endpointOf(options.apiUrl) : {}),
     // Safe because every call carries an idempotency key: a retried request cannot charge twice.
     maxNetworkRetries: 2,
   });

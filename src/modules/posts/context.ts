@@ -28,4 +28,6 @@ export interface PostsPorts {
   /** The post or live room an order came through, if any (orders). */
   orderSource: (conn: Queryable, orderId: string) => Promise<ContentSource | null | undefined>;
   moderation: Moderation;
+  /** Told of each counted view (analytics' event log, buffered): never awaited, never in the reader's way. */
+  onViewed?: (view: { postId: string; viewerId: string | null }) => void;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Queryable } from '../../platform/db.js';
+import { readerOf } from '../../platform/db-read.js';
 import * as q from './queries.js';
 import { decodeFeedCursor, encodeFeedCursor, type FeedCursor } from './rules.js';
 import type { Post } from './schemas.js';
@@ -13,7 +14,9 @@ type Present = (conn: Queryable, rows: readonly q.PostRow[], viewerId: string | 
  * Anonymous readers get the popular part alone.
  */
 export function createFeed(deps: { db: Database; clock: Clock; present: Present }) {
-  const { db, clock, present } = deps;
+  const { clock, present } = deps;
+  // Feeds may be a moment behind: they read the replica when there is one (platform/db-read).
+  const db = readerOf(deps.db);
 
   return async function feed(viewerId: string | null, page: { limit?: number; cursor?: string }) {
     const limit = page.limit ?? 20;

@@ -405,3 +405,17 @@ export const followPairs = (conn: Queryable) =>
   conn.query<{ follower_id: string; followee_id: string }>(
     'SELECT follower_id, followee_id FROM user_follows',
   );
+
+/** Standing likes of posts that tag products, with when: the recommender's "liked" signal. */
+export const productLikes = (conn: Queryable) =>
+  conn.query<{ user_id: string; product_ids: string[]; liked_at: Date }>(
+    `SELECT l.user_id, p.product_ids, l.liked_at FROM post_likes l JOIN posts p ON p.id = l.post_id
+     WHERE l.unliked_at IS NULL AND cardinality(p.product_ids) > 0`,
+  );
+
+/** Published, visible posts that tag products: their author put their name on those products. */
+export const productTags = (conn: Queryable) =>
+  conn.query<{ author_id: string; product_ids: string[]; published_at: Date }>(
+    `SELECT author_id, product_ids, published_at FROM posts
+     WHERE published_at IS NOT NULL AND NOT hidden AND cardinality(product_ids) > 0`,
+  );

@@ -122,7 +122,10 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
   ): Promise<Post> {
     const row = await q.findPost(db, id);
     if (!row || !visibleTo(row, viewerId)) throw postGone();
-    if (opts.countView && row.author_id !== viewerId && row.published_at) await q.countView(db, id);
+    if (opts.countView && row.author_id !== viewerId && row.published_at) {
+      await q.countView(db, id);
+      ports.onViewed?.({ postId: id, viewerId });
+    }
     return (await present(db, [row], viewerId))[0] as Post;
   }
 
@@ -221,6 +224,9 @@ export function createPostsService({ db, clock, ports }: PostsDeps) {
   return {
     /** Every follow (read-only, for the incentive simulator's shop graph). */
     followPairs: () => q.followPairs(db),
+    /** Standing likes of product-tagging posts and the posts' tags (read-only, the recommender's signals). */
+    productLikes: () => q.productLikes(db),
+    productTags: () => q.productTags(db),
     create,
     update,
     remove,

@@ -31,26 +31,6 @@ export async function insertActivity(conn: Queryable, rows: readonly ActivityRow
   );
 }
 
-/** Products the person bought since `since`, newest first. */
-export const boughtSince = async (conn: Queryable, userId: string, since: Date) =>
-  (
-    await conn.query<{ product_id: string }>(
-      `SELECT product_id FROM rec_events WHERE user_id = $1 AND kind = 'purchase' AND at >= $2
-       GROUP BY product_id ORDER BY max(at) DESC`,
-      [userId, since],
-    )
-  ).map((r) => r.product_id);
-
-/** The person's latest distinct products of a kind (what "because you …" can point at). */
-export const latestOfKinds = (conn: Queryable, userId: string, kinds: readonly string[], limit: number) =>
-  conn.query<{ product_id: string; kind: string }>(
-    `SELECT product_id, min(kind) AS kind FROM (
-       SELECT product_id, kind, at FROM rec_events WHERE user_id = $1 AND kind = ANY($2)
-       ORDER BY at DESC LIMIT 200) recent
-     GROUP BY product_id ORDER BY max(at) DESC LIMIT $3`,
-    [userId, kinds, limit],
-  );
-
 /**
  * Each (product, friend) the person's friends bought since `since`, with the latest time. Tallied in
  * JavaScript (`tallyFriendPurchases`): PGlite spends ~20 ms on a per-group `count(DISTINCT …)` over
@@ -65,22 +45,101 @@ export const friendPurchases = (conn: Queryable, userId: string, since: Date) =>
     [userId, since],
   );
 
-export const candidatesOf = (conn: Queryable, userId: string, limit: number) =>
-  conn.query<{ product_id: string }>(
-    'SELECT product_id FROM rec_user_candidates WHERE user_id = $1 ORDER BY rank LIMIT $2',
-    [userId, limit],
-  );
+export interface PersonReads {
+  /** The latest finished training: whether this process's copy of its tables is current. */
+  trainingId: string | null;
+  /** Products the person bought since `boughtSince`. */
+  bought: string[];
+  /** Each purchase of a friend since `friendsSince` (a friend's repeat purchase is a second row). */
+  friendPurchases: { product_id: string; user_id: string; at: Date }[];
+  /** The last training's picks for the person, best first. */
+  candidates: string[];
+  /** The person's latest distinct products (what "because you …" points at), newest first. */
+  recent: { productId: string; bought: boolean }[];
+}
 
-/** Neighbours of any of `productIds`, best first, with the product they neighbour. */
-export const neighboursOf = (conn: Queryable, productIds: readonly string[], limit: number) =>
+type PartRow = { part: string; product_id: string; friend_id: string | null; at: Date | null; n: number };
+
+/**
+ * Everything a person's list needs from the recommender's own tables, in one statement (one round
+ * trip; PGlite runs statements one at a time): the version of the precomputed tables, what they
+ * bought lately, what their friends bought lately, their candidates, and their latest products.
+ * Purchases come as rows, not grouped: a repeat purchase is rare, and `tallyFriendPurchases` and
+ * a Set fold them for less than PGlite's aggregation costs.
+ */
+export async function personReads(
+  conn: Queryable,
+  p: { userId: string; boughtSince: Date; friendsSince: Date; candidates: number; recent: number },
+): Promise<PersonReads> {
+  const rows = await conn.query<PartRow>(
+    `SELECT 'training' AS part, id AS product_id, NULL::text AS friend_id, NULL::timestamptz AS at, 0 AS n
+     FROM (SELECT id FROM rec_trainings WHERE status = 'done' ORDER BY started_at DESC LIMIT 1) t
+     UNION ALL
+     SELECT 'bought', product_id, NULL, NULL, 0 FROM rec_events
+     WHERE user_id = $1 AND kind = 'purchase' AND at >= $2
+     UNION ALL
+     SELECT 'friend', product_id, user_id, at, 0 FROM (
+       SELECT e.product_id, e.user_id, e.at
+       FROM rec_friends f JOIN rec_events e ON e.user_id = f.friend_id AND e.kind = 'purchase' AND e.at >= $3
+       WHERE f.user_id = $1 LIMIT 5000) fp
+     UNION ALL
+     SELECT 'candidate', product_id, NULL, NULL, rank FROM (
+       SELECT product_id, rank FROM rec_user_candidates WHERE user_id = $1 ORDER BY rank LIMIT $4) c
+     UNION ALL
+     SELECT CASE WHEN bought THEN 'recent_bought' ELSE 'recent_viewed' END, product_id, NULL, at, 0 FROM (
+       SELECT product_id, bool_or(kind = 'purchase') AS bought, max(at) AS at FROM (
+         SELECT product_id, kind, at FROM rec_events WHERE user_id = $1 ORDER BY at DESC LIMIT 200) r
+       GROUP BY product_id ORDER BY max(at) DESC LIMIT $5) l`,
+    [p.userId, p.boughtSince, p.friendsSince, p.candidates, p.recent],
+  );
+  const out: PersonReads = { trainingId: null, bought: [], friendPurchases: [], candidates: [], recent: [] };
+  const candidates: { id: string; rank: number }[] = [];
+  const recent: { productId: string; bought: boolean; at: number }[] = [];
+  for (const r of rows) {
+    if (r.part === 'training') out.trainingId = r.product_id;
+    else if (r.part === 'bought') out.bought.push(r.product_id);
+    else if (r.part === 'friend')
+      out.friendPurchases.push({ product_id: r.product_id, user_id: r.friend_id ?? '', at: r.at as Date });
+    else if (r.part === 'candidate') candidates.push({ id: r.product_id, rank: r.n });
+    else
+      recent.push({
+        productId: r.product_id,
+        bought: r.part === 'recent_bought',
+        at: (r.at as Date).getTime(),
+      });
+  }
+  // A UNION's rows come in no promised order: each part is ordered here.
+  out.candidates = candidates.sort((a, b) => a.rank - b.rank).map((c) => c.id);
+  out.recent = recent
+    .sort((a, b) => b.at - a.at || (a.productId < b.productId ? -1 : 1))
+    .map(({ productId, bought }) => ({ productId, bought }));
+  return out;
+}
+
+/** The latest finished training's id, from the newest rows of its index: the cache's version. */
+export const latestTrainingId = async (conn: Queryable) =>
+  (
+    await conn.query<{ id: string }>(
+      `SELECT id FROM rec_trainings WHERE status = 'done' ORDER BY started_at DESC LIMIT 1`,
+    )
+  )[0]?.id ?? null;
+
+/** Every product's neighbours, best first (a process's copy, read once per training). */
+export const allNeighbours = (conn: Queryable) =>
   conn.query<{ product_id: string; neighbour_id: string }>(
-    `SELECT product_id, neighbour_id FROM rec_item_neighbours WHERE product_id = ANY($1)
-     ORDER BY rank, array_position($1, product_id) LIMIT $2`,
-    [productIds, limit],
+    'SELECT product_id, neighbour_id FROM rec_item_neighbours ORDER BY product_id, rank',
   );
 
 export const popular = (conn: Queryable, limit: number) =>
   conn.query<{ product_id: string }>('SELECT product_id FROM rec_popular ORDER BY rank LIMIT $1', [limit]);
+
+/** The purchases of an order, but those of `kept` products: a refund took the rest back. */
+export async function deletePurchasesOfOrder(conn: Queryable, orderId: string, kept: readonly string[]) {
+  await conn.query(
+    `DELETE FROM rec_events WHERE order_id = $1 AND kind = 'purchase' AND NOT (product_id = ANY($2::text[]))`,
+    [orderId, [...kept]],
+  );
+}
 
 /** Replaces every precomputed candidate, in the caller's transaction (readers see old or new, never half). */
 export async function replaceCandidates(

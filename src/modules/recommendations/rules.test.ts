@@ -4,9 +4,11 @@ import { buildDataset } from './dataset.js';
 import {
   type Candidate,
   denseIndex,
+  friendPairs,
   meanRecall,
   mergeCandidates,
   reasonText,
+  sumSignals,
   tallyFriendPurchases,
 } from './rules.js';
 
@@ -161,5 +163,42 @@ describe('tallyFriendPurchases', () => {
     ]);
     expect(tallyFriendPurchases(rows, 1).map((r) => r.productId)).toEqual(['tea']);
     expect(tallyFriendPurchases([], 5)).toEqual([]);
+  });
+});
+
+describe('sumSignals', () => {
+  it('adds up each (person, product)’s weights, in (person, product) order', () => {
+    expect(
+      sumSignals([
+        { userId: 'b', productIds: ['tea', 'pot'], weight: 1 },
+        { userId: 'a', productIds: ['tea'], weight: 5 },
+        { userId: 'b', productIds: ['tea'], weight: 3 },
+      ]),
+    ).toEqual([
+      { user_id: 'a', product_id: 'tea', weight: 5 },
+      { user_id: 'b', product_id: 'pot', weight: 1 },
+      { user_id: 'b', product_id: 'tea', weight: 4 },
+    ]);
+    expect(sumSignals([])).toEqual([]);
+  });
+});
+
+describe('friendPairs', () => {
+  it('links both ways, once each, nobody to themselves, and every two members of a community', () => {
+    const { userIds, friendIds } = friendPairs(
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['c', 'c'],
+      ],
+      [
+        { communityId: 'x', userId: 'a' },
+        { communityId: 'x', userId: 'c' },
+        { communityId: 'x', userId: 'd' },
+        { communityId: 'y', userId: 'e' },
+      ],
+    );
+    const pairs = userIds.map((u, i) => `${u}>${friendIds[i]}`).sort();
+    expect(pairs).toEqual(['a>b', 'a>c', 'a>d', 'b>a', 'c>a', 'c>d', 'd>a', 'd>c']);
   });
 });

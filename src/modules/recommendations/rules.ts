@@ -163,3 +163,61 @@ export function tallyFriendPurchases(
     .slice(0, limit)
     .map(([productId, e]) => ({ productId, friends: e.friends.size, latestFriend: e.latestFriend }));
 }
+
+export interface WeightedPair {
+  user_id: string;
+  product_id: string;
+  weight: number;
+}
+
+/** Signals summed per (person, product), in (person, product) order so a training is deterministic. */
+export function sumSignals(
+  signals: Iterable<{ userId: string; productIds: readonly string[]; weight: number }>,
+): WeightedPair[] {
+  const sums = new Map<string, WeightedPair>();
+  for (const { userId, productIds, weight } of signals)
+    for (const productId of productIds) {
+      const key = `${userId}\u0000${productId}`;
+      const pair = sums.get(key);
+      if (pair) pair.weight += weight;
+      else sums.set(key, { user_id: userId, product_id: productId, weight });
+    }
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...sums.values()].sort((a, b) => order(a.user_id, b.user_id) || order(a.product_id, b.product_id));
+}
+
+/**
+ * Friends as the recommender counts them, from links of any kind (follows, invitations, bindings,
+ * one community's members): both directions of each link, each pair once, nobody their own friend.
+ */
+export function friendPairs(
+  links: Iterable<readonly [string, string]>,
+  communities: Iterable<{ communityId: string; userId: string }>,
+): { userIds: string[]; friendIds: string[] } {
+  const seen = new Set<string>();
+  const out = { userIds: [] as string[], friendIds: [] as string[] };
+  const add = (a: string, b: string) => {
+    if (a === b) return;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const key = `${x}\u0000${y}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.userIds.push(x);
+      out.friendIds.push(y);
+    }
+  };
+  for (const [a, b] of links) add(a, b);
+  const members = new Map<string, string[]>();
+  for (const m of communities) {
+    const list = members.get(m.communityId);
+    if (list) list.push(m.userId);
+    else members.set(m.communityId, [m.userId]);
+  }
+  for (const list of members.values())
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) add(list[i] as string, list[j] as string);
+  return out;
+}

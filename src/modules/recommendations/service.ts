@@ -5,6 +5,7 @@ import { createActivityBuffer } from './activity.js';
 import * as q from './queries.js';
 import type { Language } from './rules.js';
 import { createServing, type ServingDeps } from './serving.js';
+import type { ShopSignals } from './sources.js';
 import { trainInWorker } from './train-worker.js';
 import { refreshGraph, type Trainer, trainOnce } from './training.js';
 
@@ -18,11 +19,16 @@ export interface RecommendationsDeps extends ServingDeps {
   db: Database;
   clock: Clock;
   jobs: Pick<JobRunner, 'every' | 'register' | 'enqueue'>;
-  /** The paid order's buyer and products (the orders module's facts). */
+  /**
+   * A paid order's buyer and the products they kept: lines refunded in full are not among them, and
+   * none once the whole order is refunded (the orders module's facts).
+   */
   orderProducts: (
     conn: Queryable,
     orderId: string,
   ) => Promise<{ userId: string; productIds: string[] } | undefined>;
+  /** The other modules' signals and social graph (their services, wired in app.ts). */
+  signals: ShopSignals;
   /** Where the model trains; a worker thread by default. */
   trainer?: Trainer;
   onActivityWriteFailed: (err: unknown, lost: number) => void;
@@ -33,24 +39,28 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   const trainer = deps.trainer ?? ((input) => trainInWorker(input));
   const serving = createServing(deps);
   const activity = createActivityBuffer({ db, clock, onWriteFailed: deps.onActivityWriteFailed });
-  // A training in this process replaces the popular list at once; other processes see it within seconds.
+  // A training in this process is served from the next request on; other processes notice its id.
   const train = async () => {
-    const done = await trainOnce({ db, clock, trainer });
-    serving.forgetPopular();
+    const done = await trainOnce({ db, clock, trainer, signals: deps.signals });
+    await serving.trained();
     return done;
   };
 
   jobs.every('recommendations.train', RETRAIN_EVERY_MS, async () => {
     await train();
   });
-  jobs.every('recommendations.refresh', REFRESH_EVERY_MS, async (_payload, ctx) =>
-    refreshGraph(ctx.db, ctx.now),
-  );
+  jobs.every('recommendations.refresh', REFRESH_EVERY_MS, async (_payload, ctx) => {
+    await refreshGraph(ctx.db, deps.signals, ctx.now);
+    serving.forgetPopular();
+  });
   jobs.register(TRAIN_NOW_JOB, async () => {
     await train();
   });
 
-  /** On `order.paid` (deferred): the order's products become purchases; a second run adds nothing. */
+  /**
+   * On `order.paid` (deferred): the products kept become purchases; a second run adds nothing, and a
+   * run after the order was refunded adds nothing either (its facts keep no product).
+   */
   async function onPaid(tx: Tx, event: { orderId: string; userId: string }) {
     const facts = await deps.orderProducts(tx, event.orderId);
     if (!facts || facts.productIds.length === 0) return;
@@ -60,6 +70,15 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       productIds: facts.productIds,
       at: clock.now(),
     });
+  }
+
+  /**
+   * On a full or partial refund (deferred): what went back is no purchase, neither for the next
+   * training nor between trainings (friends bought, just bought, popular at its next refresh).
+   */
+  async function onRefunded(tx: Tx, event: { orderId: string }) {
+    const facts = await deps.orderProducts(tx, event.orderId);
+    await q.deletePurchasesOfOrder(tx, event.orderId, facts?.productIds ?? []);
   }
 
   return {
@@ -83,7 +102,9 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     trainings: async (limit: number) => ({
       items: (await q.latestTrainings(db, limit)).map(presentTraining),
     }),
-    reactions: { onPaid },
+    reactions: { onPaid, onRefunded },
+    /** This process's copy of the last training's tables: which training, how many products. */
+    servingCache: serving.cacheStats,
   };
 }
 

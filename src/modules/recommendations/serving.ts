@@ -12,12 +12,14 @@ import {
   reasonText,
   tallyFriendPurchases,
 } from './rules.js';
+import { createServingCache } from './serving-cache.js';
 
 const DAY = 86_400_000;
 /** How many of each source are read before filtering: enough that filters rarely empty a page. */
 const SOURCE_READ = 60;
+/** The person's latest products whose neighbours join their list. */
+const RECENT_ANCHORS = 10;
 const CATEGORY_NAMES_TTL_MS = 60_000;
-const POPULAR_TTL_MS = 10_000;
 /** Products read beyond a page's need, so a few filtered out rarely cost another read. */
 const PAGE_SLACK = 6;
 const BADGES = 100;
@@ -39,8 +41,14 @@ export interface Recommendation {
 
 const sellable = (p: Product | undefined): p is Product => p?.inStock === true;
 
-/** Reads only precomputed candidates and a few indexed rows: no model work on a request. */
+/**
+ * Serves from precomputed candidates and a few indexed rows, no model work on a request. What only
+ * a training changes is copied in this process (`createServingCache`); what changes any moment is
+ * read fresh on every request: the person's and their friends' purchases in one statement, and
+ * stock and archiving from the catalog, so a product archived or sold out disappears at once.
+ */
 export function createServing({ db, clock, catalog, people }: ServingDeps) {
+  const cache = createServingCache({ db, clock });
   let categoryNames: { at: number; names: Map<string, Record<Language, string>> } | undefined;
 
   /** Category display names, kept a minute: they change rarely and every page of popular items needs them. */
@@ -53,29 +61,24 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
     return categoryNames.names.get(slug)?.[language] ?? null;
   }
 
-  /** Popular products (they change only at a training): kept a few seconds, so a page costs no query for them. */
-  let popularCache: { at: number; ids: string[] } | undefined;
-  async function popularIds(): Promise<string[]> {
-    if (!popularCache || Date.now() - popularCache.at > POPULAR_TTL_MS)
-      popularCache = { at: Date.now(), ids: (await q.popular(db, SOURCE_READ)).map((r) => r.product_id) };
-    return popularCache.ids;
-  }
-
   /**
-   * The first `limit` candidates, in order, that may be shown: products are read a page at a time,
-   * so a list of a few hundred candidates costs the products it shows, not all of them.
+   * The first `limit` candidates, in order, that may be shown: products are read a page at a time
+   * (with `alongside` ids the page's reasons name), so a list of a few hundred candidates costs
+   * the products it shows, not all of them.
    */
   async function pick(
     sources: readonly (readonly Candidate[])[],
     allowed: (product: Product) => boolean,
     limit: number,
+    alongside: (page: readonly Candidate[]) => string[] = () => [],
     known: Map<string, Product> = new Map(),
   ) {
     const ordered = mergeCandidates(sources, () => true, Number.POSITIVE_INFINITY);
     const chosen: { candidate: Candidate; product: Product }[] = [];
     for (let start = 0; start < ordered.length && chosen.length < limit; start += limit + PAGE_SLACK) {
       const page = ordered.slice(start, start + limit + PAGE_SLACK);
-      const missing = page.map((c) => c.productId).filter((id) => !known.has(id));
+      const wanted = [...page.map((c) => c.productId), ...alongside(page)];
+      const missing = [...new Set(wanted)].filter((id) => !known.has(id));
       for (const product of await catalog.getProducts(missing)) known.set(product.id, product);
       for (const candidate of page) {
         const product = known.get(candidate.productId);
@@ -83,7 +86,7 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
           chosen.push({ candidate, product });
       }
     }
-    return chosen;
+    return { chosen, known };
   }
 
   async function present(chosen: { candidate: Candidate; product: Product }[], language: Language) {
@@ -103,7 +106,9 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
 
   /** Popular products overall (the anonymous visitor's list). */
   async function popularFor(limit: number, language: Language): Promise<Recommendation[]> {
-    return present(await pick([popularSource(await popularIds())], () => true, limit), language);
+    await cache.current();
+    const { chosen } = await pick([popularSource(await cache.popularIds())], () => true, limit);
+    return present(chosen, language);
   }
 
   /**
@@ -114,61 +119,91 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
    */
   async function forUser(userId: string, limit: number, fallback: Language): Promise<Recommendation[]> {
     const now = clock.now().getTime();
-    // Independent reads: on PostgreSQL they go out at once over the pool.
-    const [language, justBoughtIds, friendRows, modelRows, recent, popular] = await Promise.all([
+    // The two independent reads go out at once (over the pool on PostgreSQL).
+    const [language, fresh] = await Promise.all([
       people.languageOf(userId),
-      q.boughtSince(db, userId, new Date(now - JUST_BOUGHT_DAYS * DAY)),
-      q.friendPurchases(db, userId, new Date(now - FRIENDS_BOUGHT_DAYS * DAY)),
-      q.candidatesOf(db, userId, SOURCE_READ),
-      q.latestOfKinds(db, userId, ['purchase', 'cart', 'view'], 10),
-      popularIds(),
+      q.personReads(db, {
+        userId,
+        boughtSince: new Date(now - JUST_BOUGHT_DAYS * DAY),
+        friendsSince: new Date(now - FRIENDS_BOUGHT_DAYS * DAY),
+        candidates: SOURCE_READ,
+        recent: RECENT_ANCHORS,
+      }),
     ]);
-    const justBought = new Set(justBoughtIds);
-    const friends = tallyFriendPurchases(friendRows, SOURCE_READ);
-    const [neighbours, names, anchors] = await Promise.all([
-      q.neighboursOf(
-        db,
-        recent.map((r) => r.product_id),
-        SOURCE_READ * 2,
-      ),
-      people.namesOf([...new Set(friends.map((f) => f.latestFriend))]),
-      catalog.getProducts(recent.map((r) => r.product_id)),
-    ]);
-    const known = new Map(anchors.map((p) => [p.id, p]));
-
+    await cache.catchUp(fresh.trainingId);
+    const justBought = new Set(fresh.bought);
+    const friends = tallyFriendPurchases(fresh.friendPurchases, SOURCE_READ);
+    const latestFriendOf = new Map(friends.map((f) => [f.productId, f.latestFriend]));
+    const neighbours = cache.neighboursOf(
+      fresh.recent.map((r) => r.productId),
+      SOURCE_READ * 2,
+    );
     // The first of the person's recent products each candidate neighbours explains it.
-    const kindOf = new Map(recent.map((r) => [r.product_id, r.kind]));
+    const bought = new Map(fresh.recent.map((r) => [r.productId, r.bought]));
     const anchorOf = new Map<string, string>();
-    for (const n of neighbours) if (!anchorOf.has(n.neighbour_id)) anchorOf.set(n.neighbour_id, n.product_id);
-    const explained = (productId: string): Reason => {
-      const anchor = anchorOf.get(productId);
-      const title = anchor ? known.get(anchor)?.title : undefined;
-      if (!anchor || !title) return { type: 'for_you' };
-      return kindOf.get(anchor) === 'purchase'
-        ? { type: 'because_you_bought', title }
-        : { type: 'because_you_viewed', title };
-    };
+    for (const n of neighbours) if (!anchorOf.has(n.neighbourId)) anchorOf.set(n.neighbourId, n.productId);
+    const forYou: Reason = { type: 'for_you' };
     const sources: Candidate[][] = [
       friends.map((f) => ({
         productId: f.productId,
-        reason: { type: 'friends_bought', friends: f.friends, name: names.get(f.latestFriend) ?? '' },
+        reason: { type: 'friends_bought', friends: f.friends, name: '' },
       })),
-      modelRows.map((r) => ({ productId: r.product_id, reason: explained(r.product_id) })),
-      neighbours.map((n) => ({ productId: n.neighbour_id, reason: explained(n.neighbour_id) })),
-      popularSource(popular),
+      fresh.candidates.map((productId) => ({ productId, reason: forYou })),
+      neighbours.map((n) => ({ productId: n.neighbourId, reason: forYou })),
+      popularSource(await cache.popularIds()),
     ];
     const allowed = (product: Product) => !justBought.has(product.id) || product.repurchase;
-    return present(await pick(sources, allowed, limit, known), language ?? fallback);
+    const { chosen, known } = await pick(sources, allowed, limit, (page) =>
+      page.flatMap((c) => anchorOf.get(c.productId) ?? []),
+    );
+    // Names only of the friends a reason names (one friend bought it): often none, so no read.
+    const named = chosen.flatMap(({ candidate: c }) =>
+      c.reason.type === 'friends_bought' && c.reason.friends === 1
+        ? [latestFriendOf.get(c.productId) ?? '']
+        : [],
+    );
+    const names = named.length > 0 ? await people.namesOf([...new Set(named)]) : new Map<string, string>();
+    /** A friend's purchase names the friend; a pick the person's latest product leads to, that product. */
+    const explain = (product: Product, reason: Reason): Reason => {
+      if (reason.type === 'friends_bought')
+        return { ...reason, name: names.get(latestFriendOf.get(product.id) ?? '') ?? '' };
+      const anchor = anchorOf.get(product.id);
+      const title = anchor ? known.get(anchor)?.title : undefined;
+      if (reason.type !== 'for_you' || !anchor || !title) return reason;
+      return bought.get(anchor)
+        ? { type: 'because_you_bought', title }
+        : { type: 'because_you_viewed', title };
+    };
+    return present(
+      chosen.map(({ candidate, product }) => ({
+        product,
+        candidate: { ...candidate, reason: explain(product, candidate.reason) },
+      })),
+      language ?? fallback,
+    );
   }
 
   /** "People also bought": the product's neighbours that are on sale and in stock; 404 for an unknown one. */
   async function alsoBought(productId: string, limit: number): Promise<Product[]> {
-    await catalog.getProduct(productId);
-    const neighbours = await q.neighboursOf(db, [productId], SOURCE_READ);
-    const source = neighbours.map(
-      (n): Candidate => ({ productId: n.neighbour_id, reason: { type: 'for_you' } }),
+    await cache.current();
+    const source = cache
+      .neighboursOf([productId], SOURCE_READ)
+      .map((n): Candidate => ({ productId: n.neighbourId, reason: { type: 'for_you' } }));
+    // The product itself is read with the first page: missing there, it is unknown or archived.
+    let first = true;
+    const { chosen, known } = await pick(
+      [source],
+      () => true,
+      limit,
+      () => {
+        const ids = first ? [productId] : [];
+        first = false;
+        return ids;
+      },
     );
-    return (await pick([source], () => true, limit)).map((c) => c.product);
+    // Not among them (or no page was read): the catalog's own answer, a 404 for an archived or unknown one.
+    if (!known.has(productId)) await catalog.getProduct(productId);
+    return chosen.map((c) => c.product);
   }
 
   /** For badges on product cards: the products the person's friends bought lately. */
@@ -192,9 +227,14 @@ export function createServing({ db, clock, catalog, people }: ServingDeps) {
     };
   }
 
-  const forgetPopular = () => {
-    popularCache = undefined;
+  return {
+    popularFor,
+    forUser,
+    alsoBought,
+    friendsBoughtOf,
+    /** After a training or a refresh of the popular list in this process. */
+    trained: cache.reload,
+    forgetPopular: cache.forgetPopular,
+    cacheStats: cache.stats,
   };
-
-  return { popularFor, forUser, alsoBought, friendsBoughtOf, forgetPopular };
 }

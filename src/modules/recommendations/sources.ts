@@ -1,70 +1,99 @@
-import type { Queryable } from '../../platform/db.js';
-import { SIGNAL_WEIGHTS } from './rules.js';
+import type { Database, Queryable } from '../../platform/db.js';
+import { friendPairs, SIGNAL_WEIGHTS, sumSignals, type WeightedPair } from './rules.js';
+
+export type { WeightedPair } from './rules.js';
+
+/** A person's signal on products (a like of a post tagging them, a post tagging them, a share link). */
+export interface ProductSignal {
+  userId: string;
+  productIds: readonly string[];
+  at: Date;
+}
 
 /**
- * What the recommender reads of other modules' tables, read-only and in bulk: the social graph
- * (posts' follows, accounts' invitations, distribution's bindings, communities' members) and the
- * content signals (likes of posts tagging a product, posts' tags, share links of products). A
- * training takes one snapshot of them; asking each module for every row through its service would
- * be thousands of calls for the same rows. Nothing here writes; the columns read are those the
- * owning modules' migrations document. Communities larger than this count are left out of the
- * graph: living in the same big estate says little about taste.
+ * What the recommender needs of other modules, each one bulk read of the owning module's service
+ * (wired in app.ts): a training takes one snapshot of them, where asking per person would be
+ * thousands of calls for the same rows.
  */
+export interface ShopSignals {
+  /** Who knows whom, in either direction: follows (posts), invitations (accounts), bindings (distribution). */
+  links: () => Promise<readonly (readonly [string, string])[]>;
+  /** The members of each community of at most `size` members (communities). */
+  communityMembers: (size: number) => Promise<readonly { communityId: string; userId: string }[]>;
+  /** Standing likes of posts that tag products (posts). */
+  likes: () => Promise<readonly ProductSignal[]>;
+  /** Published, visible posts that tag products, by their author (posts). */
+  postTags: () => Promise<readonly ProductSignal[]>;
+  /** Product share links, by their owner (sharing). */
+  shares: () => Promise<readonly ProductSignal[]>;
+  /** Products people buy again and again: never excluded for having been bought (catalog). */
+  repurchaseProducts: () => Promise<readonly string[]>;
+}
+
+/** Living in the same big estate says little about taste: larger communities are left out of the graph. */
 const COMMUNITY_FRIENDS_UP_TO = 200;
 
-/** Replaces `rec_friends` with the graph as it is now (both directions of every link). */
-export async function refreshFriends(tx: Queryable): Promise<void> {
+/** Who counts as whose friend now: read from the owning modules before the caller's transaction. */
+export async function currentFriends(signals: ShopSignals) {
+  const [links, members] = await Promise.all([
+    signals.links(),
+    signals.communityMembers(COMMUNITY_FRIENDS_UP_TO),
+  ]);
+  return friendPairs(links, members);
+}
+
+/** Replaces `rec_friends` with `friends` (from `currentFriends`). */
+export async function replaceFriends(tx: Queryable, friends: { userIds: string[]; friendIds: string[] }) {
   await tx.query('DELETE FROM rec_friends');
   await tx.query(
-    `WITH links (a, b) AS (
-       SELECT follower_id, followee_id FROM user_follows
-       UNION SELECT id, invited_by FROM users WHERE invited_by IS NOT NULL
-       UNION SELECT buyer_id, promoter_id FROM bindings
-       UNION SELECT m1.user_id, m2.user_id FROM community_members m1
-         JOIN community_members m2 ON m2.community_id = m1.community_id AND m2.user_id <> m1.user_id
-         WHERE m1.community_id IN (
-           SELECT community_id FROM community_members GROUP BY community_id HAVING count(*) <= $1))
-     INSERT INTO rec_friends (user_id, friend_id)
-     SELECT a, b FROM links WHERE a <> b UNION SELECT b, a FROM links WHERE a <> b`,
-    [COMMUNITY_FRIENDS_UP_TO],
+    'INSERT INTO rec_friends (user_id, friend_id) SELECT * FROM unnest($1::text[], $2::text[])',
+    [friends.userIds, friends.friendIds],
   );
 }
 
-export const friendPairs = (conn: Queryable) =>
+export const friendRows = (conn: Queryable) =>
   conn.query<{ user_id: string; friend_id: string }>('SELECT user_id, friend_id FROM rec_friends');
 
-export interface WeightedPair {
-  user_id: string;
-  product_id: string;
-  weight: number;
+/**
+ * Every (person, product) with the summed weight of their signals before `now`, and before
+ * `cutoff` (the evaluation's training): the recommender's own events (purchases of orders not
+ * refunded, add-to-carts, views) summed in SQL, the other modules' signals added here.
+ */
+export async function weightedPairs(
+  db: Database,
+  signals: ShopSignals,
+  now: Date,
+  cutoff: Date,
+): Promise<{ pairs: WeightedPair[]; pairsBeforeCutoff: WeightedPair[] }> {
+  const [events, likes, tags, shares] = await Promise.all([
+    db.query<{ user_id: string; product_id: string; weight: number; weight_before: number | null }>(
+      `SELECT user_id, product_id, sum(w)::float8 AS weight, sum(w) FILTER (WHERE at < $2)::float8 AS weight_before
+       FROM (SELECT user_id, product_id, at,
+               CASE kind WHEN 'purchase' THEN $3::float8 WHEN 'cart' THEN $4::float8 ELSE $5::float8 END AS w
+             FROM rec_events WHERE at < $1) e
+       GROUP BY user_id, product_id`,
+      [now, cutoff, SIGNAL_WEIGHTS.purchase, SIGNAL_WEIGHTS.cart, SIGNAL_WEIGHTS.view],
+    ),
+    signals.likes(),
+    signals.postTags(),
+    signals.shares(),
+  ]);
+  const others = [
+    ...likes.map((s) => ({ ...s, weight: SIGNAL_WEIGHTS.like })),
+    ...tags.map((s) => ({ ...s, weight: SIGNAL_WEIGHTS.post_tag })),
+    ...shares.map((s) => ({ ...s, weight: SIGNAL_WEIGHTS.share })),
+  ];
+  const before = (at: Date) => others.filter((s) => s.at < at);
+  const own = (weightOf: (r: (typeof events)[number]) => number | null) =>
+    events.flatMap((r) => {
+      const weight = weightOf(r);
+      return weight === null ? [] : [{ userId: r.user_id, productIds: [r.product_id], weight }];
+    });
+  return {
+    pairs: sumSignals([...own((r) => r.weight), ...before(now)]),
+    pairsBeforeCutoff: sumSignals([...own((r) => r.weight_before), ...before(cutoff)]),
+  };
 }
-
-/** Every (person, product) with the summed weight of their signals before `before`. */
-export const weightedPairs = (conn: Queryable, before: Date) =>
-  conn.query<WeightedPair>(
-    `SELECT user_id, product_id, sum(w)::float8 AS weight FROM (
-       SELECT user_id, product_id,
-         CASE kind WHEN 'purchase' THEN $2::float8 WHEN 'cart' THEN $3::float8 ELSE $4::float8 END AS w
-       FROM rec_events WHERE at < $1
-       UNION ALL
-       SELECT l.user_id, unnest(p.product_ids), $5::float8 FROM post_likes l JOIN posts p ON p.id = l.post_id
-       WHERE l.unliked_at IS NULL AND l.liked_at < $1
-       UNION ALL
-       SELECT author_id, unnest(product_ids), $6::float8 FROM posts
-       WHERE published_at IS NOT NULL AND published_at < $1 AND NOT hidden
-       UNION ALL
-       SELECT owner_id, target_id, $7::float8 FROM share_links WHERE target_type = 'product' AND created_at < $1
-     ) signals GROUP BY user_id, product_id ORDER BY user_id, product_id`,
-    [
-      before,
-      SIGNAL_WEIGHTS.purchase,
-      SIGNAL_WEIGHTS.cart,
-      SIGNAL_WEIGHTS.view,
-      SIGNAL_WEIGHTS.like,
-      SIGNAL_WEIGHTS.post_tag,
-      SIGNAL_WEIGHTS.share,
-    ],
-  );
 
 /** Purchases as (person, product) pairs in [from, to). */
 export const purchasePairs = (conn: Queryable, from: Date, to: Date) =>
@@ -72,7 +101,3 @@ export const purchasePairs = (conn: Queryable, from: Date, to: Date) =>
     `SELECT DISTINCT user_id, product_id FROM rec_events WHERE kind = 'purchase' AND at >= $1 AND at < $2`,
     [from, to],
   );
-
-/** Products people buy again and again: never excluded for having been bought. */
-export const repurchaseProducts = async (conn: Queryable) =>
-  new Set((await conn.query<{ id: string }>('SELECT id FROM products WHERE repurchase')).map((r) => r.id));

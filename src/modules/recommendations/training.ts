@@ -5,6 +5,7 @@ import { buildDataset } from './dataset.js';
 import * as q from './queries.js';
 import { EVAL_K, HOLDOUT_DAYS, ITEM_NEIGHBOURS, JUST_BOUGHT_DAYS, USER_CANDIDATES } from './rules.js';
 import { EMPTY, type TrainingInput, type TrainingOutput } from './run-training.js';
+import type { ShopSignals } from './sources.js';
 import * as sources from './sources.js';
 
 const DAY = 86_400_000;
@@ -13,10 +14,14 @@ const STALE_MS = 30 * 60_000;
 
 export type Trainer = (input: TrainingInput) => Promise<TrainingOutput>;
 
-/** Refreshes the social graph and the popular list: cheap, so it runs every minute between retrains. */
-export async function refreshGraph(db: Database, now: Date): Promise<void> {
+/**
+ * Refreshes the social graph and the popular list: cheap, so it runs every minute between retrains.
+ * The other modules are read first: PGlite's one connection is the transaction's while it is open.
+ */
+export async function refreshGraph(db: Database, signals: ShopSignals, now: Date): Promise<void> {
+  const friends = await sources.currentFriends(signals);
   await db.transaction(async (tx) => {
-    await sources.refreshFriends(tx);
+    await sources.replaceFriends(tx, friends);
     await q.refreshPopular(tx, new Date(now.getTime() - JUST_BOUGHT_DAYS * DAY), 200);
   });
 }
@@ -54,8 +59,13 @@ function candidateRows(
  * the candidates swapped in one transaction, and a record of it. Returns null when another
  * training is running.
  */
-export async function trainOnce(deps: { db: Database; clock: Clock; trainer: Trainer }) {
-  const { db, clock, trainer } = deps;
+export async function trainOnce(deps: {
+  db: Database;
+  clock: Clock;
+  trainer: Trainer;
+  signals: ShopSignals;
+}) {
+  const { db, clock, trainer, signals } = deps;
   const startedAt = clock.now();
   const id = newId();
   const claimed = await db.transaction(async (tx) => {
@@ -66,17 +76,16 @@ export async function trainOnce(deps: { db: Database; clock: Clock; trainer: Tra
   if (!claimed) return null;
   const started = performance.now();
   try {
-    await refreshGraph(db, startedAt);
+    await refreshGraph(db, signals, startedAt);
     const cutoff = new Date(startedAt.getTime() - HOLDOUT_DAYS * DAY);
     const epoch = new Date(0);
     const dataset = buildDataset({
-      pairs: await sources.weightedPairs(db, startedAt),
-      pairsBeforeCutoff: await sources.weightedPairs(db, cutoff),
+      ...(await sources.weightedPairs(db, signals, startedAt, cutoff)),
       purchases: await sources.purchasePairs(db, epoch, startedAt),
       purchasesBeforeCutoff: await sources.purchasePairs(db, epoch, cutoff),
       heldOut: await sources.purchasePairs(db, cutoff, startedAt),
-      friends: await sources.friendPairs(db),
-      repurchase: await sources.repurchaseProducts(db),
+      friends: await sources.friendRows(db),
+      repurchase: new Set(await signals.repurchaseProducts()),
       userSlots: USER_CANDIDATES,
       itemSlots: ITEM_NEIGHBOURS,
       k: EVAL_K,

@@ -189,3 +189,9 @@ export async function distinctVisitors(
   );
   return row?.n ?? 0;
 }
+
+/** Every product someone made a share link for, with when (read-only, the recommender's "shared" signal). */
+export const productShares = (db: Queryable) =>
+  db.query<{ owner_id: string; product_id: string; created_at: Date }>(
+    `SELECT owner_id, target_id AS product_id, created_at FROM share_links WHERE target_type = 'product'`,
+  );

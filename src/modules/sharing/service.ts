@@ -330,6 +330,8 @@ export function createSharingService(deps: SharingDeps) {
       q.distinctVisitors(conn, { ownerId, since, ownDevices }),
     clicksOfTarget: (conn: Queryable, type: TargetType, targetId: string) =>
       q.clicksOfTarget(conn, type, targetId),
+    /** Every product share link's owner and time (read-only, the recommender's signals). */
+    productShares: () => q.productShares(db),
     /** Writes the buffered clicks now (tests, shutdown). */
     flushClicks: () => clicks.flush(),
     /** Clicks waiting in memory and clicks dropped so far, in this process (for /metrics). */

@@ -2,7 +2,7 @@ import { type AlsParams, factorise } from './als.js';
 import type { Interactions, ScoredItem, SocialLinks, TrainedModel, TrainOptions } from './contract.js';
 import { degree } from './csr.js';
 import { buildEase, type EaseParams } from './ease.js';
-import { TopK } from './top-k.js';
+import { scaleOfBest, TopK } from './top-k.js';
 import { buildWalk, type WalkParams } from './walk.js';
 
 export interface BlendParams {
@@ -13,6 +13,12 @@ export interface BlendParams {
   ease: EaseParams;
   /** Share of the EASE item regression over the most popular items; 0 skips it. The walk has the rest. */
   easeWeight: number;
+  /**
+   * Each part is divided by the mean of its `depth` best unowned scores, but at least `floor` × its
+   * best, before blending: one outlier does not set a part's scale alone, nor is a part whose
+   * scores all hover around zero blown up. `floor` 1 divides by the best score alone.
+   */
+  scale: { depth: number; floor: number };
 }
 
 /** Tuned on a validation split of Ciao's training file (bench/README.md, "Recommendation"). */
@@ -21,14 +27,32 @@ export const defaultBlendParams: BlendParams = {
   als: { factors: 32, regularisation: 1, confidence: 5, iterations: 6, cgSteps: 3 },
   alsWeight: 0.3,
   ease: { items: 2000, regularisation: 400 },
-  easeWeight: 0.2,
+  easeWeight: 0.25,
+  scale: { depth: 20, floor: 0.1 },
 };
+
+/** The defaults with some parts overridden, e.g. `{ als: { factors: 64 } }` (tuning scripts). */
+export function blendParamsOf(
+  overrides: {
+    [K in keyof BlendParams]?: BlendParams[K] extends object ? Partial<BlendParams[K]> : BlendParams[K];
+  },
+): BlendParams {
+  const d = defaultBlendParams;
+  return {
+    walk: { ...d.walk, ...overrides.walk },
+    als: { ...d.als, ...overrides.als },
+    alsWeight: overrides.alsWeight ?? d.alsWeight,
+    ease: { ...d.ease, ...overrides.ease },
+    easeWeight: overrides.easeWeight ?? d.easeWeight,
+    scale: { ...d.scale, ...overrides.scale },
+  };
+}
 
 /**
  * The recommender: a graph walk (RP3beta over user–item, plus the followees' items and popularity)
- * blended with implicit matrix factorisation. The walk is sharp on items that share buyers; the
- * factors generalise across the long tail where two items rarely share anyone. Each side is divided
- * by its best score for the user before blending, so the weight is a plain share.
+ * blended with implicit matrix factorisation and EASE. The walk is sharp on items that share buyers;
+ * the factors generalise across the long tail where two items rarely share anyone. Each part is
+ * divided by its scale for the user (`params.scale`) before blending, so a weight is a plain share.
  */
 export function trainBlend(
   interactions: Interactions,
@@ -55,33 +79,37 @@ export function trainBlend(
   const scores = new Float64Array(itemCount);
   const latent = new Float64Array(itemCount);
   const regressed = new Float64Array(itemCount);
+  const owned = new Uint8Array(itemCount);
+  const { depth, floor } = params.scale;
 
   function recommend(user: number, k: number, exclude?: (item: number) => boolean): ScoredItem[] {
     if (k <= 0) return [];
+    const known = user >= 0 && user < interactions.userCount;
+    const own = known
+      ? walk.userItems.cols.subarray(walk.userItems.start[user]!, walk.userItems.start[user + 1]!)
+      : [];
+    for (const j of own) owned[j] = 1;
     walk.scoreInto(user, scores);
-    let walkMax = 0;
-    for (let j = 0; j < itemCount; j++) walkMax = Math.max(walkMax, scores[j]!);
-    const walkScale = walkMax > 0 ? walkWeight / walkMax : 0;
+    const walkScale = shareOver(walkWeight, scaleOfBest(depth, floor, scores, owned));
     for (let j = 0; j < itemCount; j++) scores[j]! *= walkScale;
-    if (factors && user >= 0 && user < interactions.userCount) {
+    if (factors && known) {
       const f = factors.factors;
       const base = user * f;
-      let latentMax = 0;
       for (const j of active) {
         let dot = 0;
         const at = j * f;
         for (let c = 0; c < f; c++) dot += factors.rows[base + c]! * factors.cols[at + c]!;
         latent[j] = dot;
-        latentMax = Math.max(latentMax, dot);
       }
-      const latentScale = latentMax > 0 ? params.alsWeight / latentMax : 0;
+      const latentScale = shareOver(params.alsWeight, scaleOfBest(depth, floor, latent, owned, active));
       for (const j of active) scores[j]! += latent[j]! * latentScale;
     }
     if (ease) {
-      const easeMax = ease.scoreInto(user, regressed);
-      const easeScale = easeMax > 0 ? params.easeWeight / easeMax : 0;
+      ease.scoreInto(user, regressed);
+      const easeScale = shareOver(params.easeWeight, scaleOfBest(depth, floor, regressed, owned));
       for (const j of ease.items) scores[j]! += regressed[j]! * easeScale;
     }
+    for (const j of own) owned[j] = 0;
     const best = new TopK(k);
     for (let j = 0; j < itemCount; j++) {
       if (scores[j]! >= best.threshold && !exclude?.(j)) best.offer(j, scores[j]!);
@@ -105,12 +133,17 @@ export function trainBlend(
     (ease ? ease.memoryBytes + regressed.byteLength : 0) +
     active.byteLength +
     scores.byteLength +
-    latent.byteLength;
+    latent.byteLength +
+    owned.byteLength;
   return {
     stats: { trainSeconds: (performance.now() - started) / 1000, memoryBytes, model: describe(params) },
     recommend,
     similarItems,
   };
+}
+
+function shareOver(share: number, scale: number): number {
+  return scale > 0 ? share / scale : 0;
 }
 
 function describe(p: BlendParams): string {
@@ -123,5 +156,5 @@ function describe(p: BlendParams): string {
       : '';
   const ease =
     p.easeWeight > 0 ? ` ⊕ ease(items=${p.ease.items},reg=${p.ease.regularisation}) × ${p.easeWeight}` : '';
-  return `${walk}${als}${ease}`;
+  return `${walk}${als}${ease}, each ÷ mean of its top ${p.scale.depth} (≥ ${p.scale.floor} × best)`;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCsr, transpose } from './csr.js';
 import { syntheticDataset } from './synthetic.js';
-import { TopK } from './top-k.js';
+import { scaleOfBest, TopK } from './top-k.js';
 
 describe('TopK', () => {
   it('keeps what sorting everything and taking the first k would, ties to the lower item', () => {
@@ -23,6 +23,21 @@ describe('TopK', () => {
         },
       ),
     );
+  });
+});
+
+describe('scaleOfBest', () => {
+  const scores = Float64Array.of(9, 4, 2, 0, 6);
+  const skip = Uint8Array.of(1, 0, 0, 0, 0);
+
+  it('is the mean of the k best unskipped scores when that is above the floor', () => {
+    expect(scaleOfBest(2, 0, scores, skip)).toBe(5);
+    expect(scaleOfBest(3, 0, scores, skip, Uint32Array.of(1, 2, 3))).toBe(2);
+  });
+
+  it('is at least floor times the best score, a skipped (owned) one included', () => {
+    expect(scaleOfBest(2, 0.8, scores, skip)).toBeCloseTo(7.2);
+    expect(scaleOfBest(2, 1, Float64Array.of(-1, -3), new Uint8Array(2))).toBe(0);
   });
 });
 

@@ -79,3 +79,30 @@ export class TopK {
     return this.better(this.items[b]!, this.scores[b]!, this.items[a]!, this.scores[a]!);
   }
 }
+
+/**
+ * A blend's scale for one part of it: the mean of the `k` best `scores[j]` over `items` (all
+ * indexes when omitted), skipping those `skip` marks (the user's own items), but at least `floor`
+ * times the best score of all, own items included. One outlier cannot set it alone, as the best
+ * score alone would; the floor keeps a part that reproduces the user's own items far better than
+ * it ranks anything else (its other scores all near zero) from being blown up.
+ */
+export function scaleOfBest(
+  k: number,
+  floor: number,
+  scores: Float64Array,
+  skip: Uint8Array,
+  items?: Uint32Array,
+): number {
+  const best = new TopK(k);
+  let max = 0;
+  const offer = (j: number) => {
+    max = Math.max(max, scores[j]!);
+    if (!skip[j] && scores[j]! >= best.threshold) best.offer(j, scores[j]!);
+  };
+  if (items) for (const j of items) offer(j);
+  else for (let j = 0; j < scores.length; j++) offer(j);
+  const top = best.sorted();
+  const mean = top.reduce((sum, s) => sum + s.score, 0) / Math.max(top.length, 1);
+  return Math.max(mean, floor * max);
+}

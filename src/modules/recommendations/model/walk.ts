@@ -97,7 +97,8 @@ export function buildWalk(
   return { userItems, itemUsers, itemGraph, scoreInto, memoryBytes };
 }
 
-function socialRows(userCount: number, social: SocialLinks): Csr {
+/** The people each user follows, self-links and unknown users dropped. */
+export function socialRows(userCount: number, social: SocialLinks): Csr {
   const keep: number[] = [];
   for (let e = 0; e < social.from.length; e++) {
     const from = social.from[e]!;

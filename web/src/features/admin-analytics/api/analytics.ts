@@ -38,3 +38,32 @@ export const useFission = (period: PeriodFilter) =>
     queryKey: ['admin-analytics-fission', period],
     queryFn: () => call(apiClient.GET('/api/admin/analytics/fission', query(period))),
   });
+
+export type Cohorts = ResponseOf<'/api/admin/analytics/cohorts', 'get'>;
+export type Promoters = ResponseOf<'/api/admin/analytics/promoters', 'get'>;
+export type Products = ResponseOf<'/api/admin/analytics/products', 'get'>;
+export type Incentives = ResponseOf<'/api/admin/analytics/incentives', 'get'>;
+
+export const useCohorts = (period: PeriodFilter) =>
+  useQuery({
+    queryKey: ['admin-analytics-cohorts', period],
+    queryFn: () => call(apiClient.GET('/api/admin/analytics/cohorts', query(period))),
+  });
+
+export const usePromoters = (period: PeriodFilter) =>
+  useQuery({
+    queryKey: ['admin-analytics-promoters', period],
+    queryFn: () => call(apiClient.GET('/api/admin/analytics/promoters', query(period))),
+  });
+
+export const useProducts = (period: PeriodFilter) =>
+  useQuery({
+    queryKey: ['admin-analytics-products', period],
+    queryFn: () => call(apiClient.GET('/api/admin/analytics/products', query(period))),
+  });
+
+export const useIncentives = (period: PeriodFilter) =>
+  useQuery({
+    queryKey: ['admin-analytics-incentives', period],
+    queryFn: () => call(apiClient.GET('/api/admin/analytics/incentives', query(period))),
+  });

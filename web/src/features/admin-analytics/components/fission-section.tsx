@@ -101,6 +101,7 @@ function FissionFigures({ data }: { data: Fission }) {
             label={t('analytics.byGeneration')}
             categories={generations}
             series={generationSeries}
+            plain
             testId="chart-generations"
           />
           <div className="table-wrap">

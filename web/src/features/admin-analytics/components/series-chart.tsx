@@ -23,6 +23,8 @@ interface Props {
   /** How an axis value reads (money in the shop's currency, counts as they are). */
   format?: (value: number) => string;
   formatRight?: (value: number) => string;
+  /** Categories are days (shown as MM-DD) unless told they are plain labels (weeks after, names). */
+  plain?: boolean;
   testId: string;
 }
 
@@ -30,7 +32,7 @@ interface Props {
  * A day-by-day chart drawn with ECharts in SVG (sharp on a phone, readable by tests). The chart
  * follows its box: it is resized with the window, so a phone turned sideways redraws it.
  */
-export function SeriesChart({ label, categories, series, format, formatRight, testId }: Props) {
+export function SeriesChart({ label, categories, series, format, formatRight, plain, testId }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -42,7 +44,7 @@ export function SeriesChart({ label, categories, series, format, formatRight, te
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: categories.map((d) => d.slice(5)) },
+      xAxis: { type: 'category', data: plain ? categories : categories.map((d) => d.slice(5)) },
       yAxis: [
         { type: 'value', axisLabel: { formatter: format } },
         ...(hasRight
@@ -64,6 +66,6 @@ export function SeriesChart({ label, categories, series, format, formatRight, te
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [categories, series, format, formatRight]);
+  }, [categories, series, format, formatRight, plain]);
   return <div ref={box} className="analytics-chart" role="img" aria-label={label} data-testid={testId} />;
 }

@@ -15,8 +15,12 @@ import {
   useFunnel,
   useOverview,
 } from '../api/analytics';
+import { CohortsSection } from '../components/cohorts-section';
 import { FissionSection } from '../components/fission-section';
 import { FunnelChart } from '../components/funnel-chart';
+import { IncentivesSection } from '../components/incentives-section';
+import { ProductsSection } from '../components/products-section';
+import { PromotersSection } from '../components/promoters-section';
 import { SeriesChart } from '../components/series-chart';
 import { CHANNELS, channelTotals, lastDays, stepRates } from '../lib/figures';
 
@@ -263,6 +267,10 @@ function Figures({
         <FunnelTable funnel={funnel} />
       </ChartCard>
       <FissionSection period={period} />
+      <CohortsSection period={period} />
+      <PromotersSection period={period} />
+      <ProductsSection period={period} />
+      <IncentivesSection period={period} />
       <ChartCard
         title={t('analytics.dailyTable')}
         actions={
