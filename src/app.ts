@@ -805,6 +805,7 @@ export async function buildApp(deps: AppDeps) {
   app.addHook('onClose', async () => sharing.service.close());
   app.addHook('onReady', async () => analytics.start());
   app.addHook('onClose', async () => analytics.close());
+  app.addHook('onClose', async () => accounts.close());
   app.addHook('onReady', async () => recommendations.start());
   app.addHook('onClose', async () => recommendations.close());
   // Simulations run in worker threads of this process: closing stops them and marks them failed.

@@ -14,6 +14,10 @@ export interface Config {
   databaseReadUrl: string | undefined;
   /** Server processes (node:cluster) sharing the port; more than 1 only on PostgreSQL. */
   workers: number;
+  /** Named prepared statements on the PostgreSQL server (off behind PgBouncer < 1.21 in transaction mode). */
+  databasePreparedStatements: boolean;
+  /** A direct connection for LISTEN when DATABASE_URL goes through a transaction-mode pooler. */
+  databaseListenUrl: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   seedDemo: boolean;
@@ -380,6 +384,8 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseReadUrl: databaseReadUrl(env),
     workers: workers(env),
+    databasePreparedStatements: flag(env, 'DATABASE_PREPARED_STATEMENTS', true),
+    databaseListenUrl: url(env, 'DATABASE_LISTEN_URL', ['postgres:', 'postgresql:']),
     ...adminCredentials(env),
     seedDemo: flag(env, 'SEED_DEMO', true),
     testClock: flag(env, 'TEST_CLOCK', false),
@@ -449,6 +455,16 @@ export const settingsTable: ReadonlyArray<[string, string, string]> = [
     "postgres://… of a streaming replica of DATABASE_URL for catalog, feed and analytics reads; see 'Many processes'",
   ],
   ['WORKERS', '1', 'server processes sharing PORT (node:cluster), 1..64; more than 1 only on PostgreSQL'],
+  [
+    'DATABASE_PREPARED_STATEMENTS',
+    '1',
+    'server-side prepared statements (0 behind PgBouncer older than 1.21 in transaction mode)',
+  ],
+  [
+    'DATABASE_LISTEN_URL',
+    'DATABASE_URL',
+    'a direct postgres://… for LISTEN/NOTIFY (session cache) when DATABASE_URL goes through a transaction-mode pooler',
+  ],
   ['ADMIN_EMAIL / ADMIN_PASSWORD', '(unset)', 'an administrator created at start if missing'],
   ['SEED_DEMO', '1', 'load the demo shop into an empty embedded database (0 to start empty)'],
   ['TEST_CLOCK', '0', 'enable POST /api/test/clock to move time forward (testing only)'],

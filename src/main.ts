@@ -15,7 +15,10 @@ import { migrate } from './platform/migrate.js';
 
 async function openDatabase(config: ReturnType<typeof loadConfig>): Promise<Database> {
   if (config.databaseUrl) {
-    const primary = openPostgres(config.databaseUrl);
+    const primary = openPostgres(config.databaseUrl, {
+      preparedStatements: config.databasePreparedStatements,
+      listenUrl: config.databaseListenUrl,
+    });
     return config.databaseReadUrl ? withReadReplica(primary, config.databaseReadUrl) : primary;
   }
   mkdirSync(config.dataDir, { recursive: true });

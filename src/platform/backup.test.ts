@@ -74,7 +74,7 @@ describe('backups of the embedded database', () => {
     expect(await old.query('SELECT text FROM notes ORDER BY text')).toHaveLength(2);
     await old.close();
     expect(dataDirHolder(folder('shop'))).toBeNull();
-  });
+  }, 120_000); // two fresh databases migrated from scratch: slow on a loaded machine
 
   it('one process per folder: a live holder refuses another, a dead one is taken over', async () => {
     const dir = mkdtempSync(join(scratch, 'held-'));

@@ -1,6 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { createListener } from './db-listen.js';
+import { statementNames } from './db-statements.js';
 
 /**
  * One small interface over the two databases Fission runs on: PGlite (embedded, one connection)
@@ -23,7 +25,20 @@ export interface Database extends Queryable {
   /** Reads that may come from a streaming replica (src/platform/db-read.ts); take it with `readerOf`. */
   readonly reader?: Queryable;
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Hears `NOTIFY channel` (sent with `pg_notify` in any process, delivered after its commit).
+   * `onGap` is called when messages may have been missed (the listening connection dropped; it
+   * reconnects and calls `onReady` again): whoever caches on the strength of these messages must
+   * stop trusting the cache until then. Returns the way to stop listening.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface NotificationHandlers {
+  message(payload: string): void;
+  onReady(): void;
+  onGap(): void;
 }
 
 const INT8_OID = 20;
@@ -52,6 +67,12 @@ export async function openPglite(
     dialect: 'pglite',
     raw,
     ...wrap(raw),
+    // One process owns the folder (DATA_DIR/fission.pid), so the listener is in-process and never drops.
+    async listen(channel, handlers) {
+      const stop = await raw.listen(channel, handlers.message);
+      handlers.onReady();
+      return stop;
+    },
     // PGlite has one connection: its transaction() holds a lock that queues every other query,
     // so transactions are serial and row locks never contend.
     transaction: (work) => raw.transaction((tx) => work({ ...wrap(tx), inTransaction: true })),
@@ -64,18 +85,38 @@ pg.types.setTypeParser(INT8_OID, toNumber);
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
 const MAX_ATTEMPTS = 5;
 
-export function openPostgres(connectionString: string, poolSize = 10): Database & { pool: pg.Pool } {
+export interface PostgresOptions {
+  poolSize?: number;
+  /** Named (server-side prepared) statements; off for a pooler that cannot keep them (PgBouncer < 1.21 in transaction mode). */
+  preparedStatements?: boolean;
+  /** A direct connection for LISTEN (a transaction-mode pooler cannot hold one); DATABASE_URL's server by default. */
+  listenUrl?: string;
+}
+
+export function openPostgres(
+  connectionString: string,
+  options: PostgresOptions | number = {},
+): Database & { pool: pg.Pool } {
+  const {
+    poolSize = 10,
+    preparedStatements = true,
+    listenUrl,
+  } = typeof options === 'number' ? { poolSize: options } : options;
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  const names = preparedStatements ? statementNames() : () => undefined;
   const wrap = (conn: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
-      return (await conn.query(sql, params as unknown[])).rows as Row[];
+      const name = params.length > 0 ? names(sql) : undefined;
+      const values = params as unknown[];
+      return (await (name ? conn.query({ name, text: sql, values }) : conn.query(sql, values))).rows as Row[];
     },
     async exec(sql: string) {
       await conn.query(sql);
     },
   });
+  const listener = createListener(listenUrl ?? connectionString);
   return {
     dialect: 'postgres',
     pool,
@@ -97,6 +138,10 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
         }
       }
     },
-    close: () => pool.end(),
+    listen: listener.listen,
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
   };
 }

@@ -48,11 +48,24 @@ export async function insertUser(db: Queryable, user: Omit<UserRow, 'disabled_at
 export const setLanguage = async (db: Queryable, id: string, language: Language) =>
   (await db.query<UserRow>('UPDATE users SET language = $2 WHERE id = $1 RETURNING *', [id, language]))[0];
 
+/**
+ * Channel of every change to who a session authenticates (revoked, roles, disabled), sent in the
+ * changing statement itself: each process's session cache forgets the person when it commits.
+ */
+export const AUTH_CHANNEL = 'fission_auth';
+
 export const setRoles = async (db: Queryable, id: string, roles: string[]) =>
-  (await db.query<UserRow>('UPDATE users SET roles = $2 WHERE id = $1 RETURNING *', [id, roles]))[0];
+  (
+    await db.query<UserRow>(
+      `WITH u AS (UPDATE users SET roles = $2 WHERE id = $1 RETURNING *)
+       SELECT u.*, pg_notify('${AUTH_CHANNEL}', u.id) AS notified FROM u`,
+      [id, roles],
+    )
+  )[0];
 
 export interface SessionUserRow {
   session_id: string;
+  expires_at: Date;
   id: string;
   email: string;
   name: string;
@@ -72,15 +85,22 @@ export async function insertSession(
 export const findLiveSession = async (db: Queryable, tokenHash: string, now: Date) =>
   (
     await db.query<SessionUserRow>(
-      `SELECT s.id AS session_id, u.id, u.email, u.name, u.roles
+      `SELECT s.id AS session_id, s.expires_at, u.id, u.email, u.name, u.roles
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL`,
       [tokenHash, now],
     )
   )[0];
 
-export const revokeSession = (db: Queryable, sessionId: string, now: Date) =>
-  db.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [sessionId, now]);
+/** Ends one session; returns whose it was (undefined when it had ended already). */
+export const revokeSession = async (db: Queryable, sessionId: string, now: Date) =>
+  (
+    await db.query<{ user_id: string }>(
+      `WITH r AS (UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING user_id)
+       SELECT user_id, pg_notify('${AUTH_CHANNEL}', user_id) AS notified FROM r`,
+      [sessionId, now],
+    )
+  )[0]?.user_id;
 
 export async function invitees(db: Queryable, inviterId: string) {
   return db.query<{ id: string; name: string; created_at: Date }>(
@@ -162,16 +182,20 @@ export const lockUser = async (db: Queryable, id: string) =>
 
 export const setDisabled = async (db: Queryable, id: string, at: Date | null, by: string | null) =>
   (
-    await db.query<UserRow>('UPDATE users SET disabled_at = $2, disabled_by = $3 WHERE id = $1 RETURNING *', [
-      id,
-      at,
-      by,
-    ])
+    await db.query<UserRow>(
+      `WITH u AS (UPDATE users SET disabled_at = $2, disabled_by = $3 WHERE id = $1 RETURNING *)
+       SELECT u.*, pg_notify('${AUTH_CHANNEL}', u.id) AS notified FROM u`,
+      [id, at, by],
+    )
   )[0];
 
 /** Ends every live session of a person at once (disabling them, or a password reset). */
 export const revokeSessionsOf = (db: Queryable, userId: string, now: Date) =>
-  db.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
+  db.query(
+    `WITH r AS (UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL)
+     SELECT pg_notify('${AUTH_CHANNEL}', $1)`,
+    [userId, now],
+  );
 
 export const disabledAmong = async (db: Queryable, ids: readonly string[]) =>
   (

@@ -28,6 +28,7 @@ import {
   withRole,
 } from './rules.js';
 import type { AccountAdminView, PublicUser } from './schemas.js';
+import { createSessionCache } from './session-cache.js';
 
 export type { PublicUser };
 
@@ -118,6 +119,7 @@ export function createAccountsService(deps: {
   }) => Promise<void>;
 }) {
   const { db, clock, passwords, loginLimit } = deps;
+  const sessions = createSessionCache({ db, clock });
   // Compared against when the email is unknown, so a miss takes as long as a wrong password.
   const dummyHash = passwords.hash('not-a-real-password');
 
@@ -232,13 +234,19 @@ export function createAccountsService(deps: {
   }
 
   async function authenticate(token: string): Promise<AuthUser | null> {
-    const row = await q.findLiveSession(db, hashToken(token), clock.now());
-    return row
-      ? { id: row.id, email: row.email, name: row.name, roles: row.roles, sessionId: row.session_id }
-      : null;
+    const tokenHash = hashToken(token);
+    return sessions.lookup(tokenHash, async () => {
+      const row = await q.findLiveSession(db, tokenHash, clock.now());
+      if (!row) return undefined;
+      const { id, email, name, roles } = row;
+      return { user: { id, email, name, roles, sessionId: row.session_id }, expiresAt: row.expires_at };
+    });
   }
 
-  const logout = (sessionId: string) => q.revokeSession(db, sessionId, clock.now());
+  async function logout(sessionId: string): Promise<void> {
+    const userId = await q.revokeSession(db, sessionId, clock.now());
+    if (userId) sessions.changing(userId);
+  }
 
   /** `conn`: the caller's transaction, when it reads a user inside one (e.g. fraud checks on payment). */
   async function getUser(id: string, conn: Queryable): Promise<PublicUser> {
@@ -265,6 +273,7 @@ export function createAccountsService(deps: {
     const rows = await tx.query<q.UserRow>('SELECT * FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
     const user = rows[0];
     if (!user) throw notFound('User');
+    sessions.changing(userId);
     return presentUser((await q.setRoles(tx, userId, withRole(user.roles, role))) ?? user);
   }
 
@@ -375,6 +384,7 @@ export function createAccountsService(deps: {
     const before = await lockedAccount(tx, userId);
     refuseUnlessMayChange(actor, before);
     const now = clock.now();
+    sessions.changing(userId);
     const after = before.disabled_at ? before : ((await q.setDisabled(tx, userId, now, actor.id)) ?? before);
     await q.revokeSessionsOf(tx, userId, now);
     return { before: presentAccount(before), after: presentAccount(after) };
@@ -391,6 +401,7 @@ export function createAccountsService(deps: {
   /** An operator grants a role; granting one the person has changes nothing. */
   async function grantRoleBy(tx: Tx, _actor: Actor, userId: string, role: Role) {
     const before = await lockedAccount(tx, userId);
+    sessions.changing(userId);
     const after = (await q.setRoles(tx, userId, withRole(before.roles, role))) ?? before;
     return { before: presentAccount(before), after: presentAccount(after) };
   }
@@ -400,6 +411,7 @@ export function createAccountsService(deps: {
     const refusal = selfChangeRefusal({ kind: 'revoke', role }, actor.id, userId);
     if (refusal) throw refuse(refusal, undefined, 'You cannot take away your own admin role');
     const before = await lockedAccount(tx, userId);
+    sessions.changing(userId);
     const after = (await q.setRoles(tx, userId, withoutRole(before.roles, role))) ?? before;
     return { before: presentAccount(before), after: presentAccount(after) };
   }
@@ -483,6 +495,7 @@ export function createAccountsService(deps: {
       refuseWeak(password, user.email);
       await q.setPassword(tx, user.id, hash);
       await q.spendPasswordResets(tx, user.id, now);
+      sessions.changing(user.id);
       await q.revokeSessionsOf(tx, user.id, now);
       await q.clearLoginFailures(tx, user.id);
     });
@@ -500,6 +513,8 @@ export function createAccountsService(deps: {
     login,
     authenticate,
     logout,
+    /** Stops hearing session changes (the server is closing). */
+    close: () => sessions.close(),
     getUser,
     setLanguage,
     recipient,

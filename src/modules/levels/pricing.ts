@@ -6,8 +6,8 @@ import { type Level, levelAt } from './rules.js';
 
 /** A person's level now: their stored rank (level 1 without one), as the operator's levels define it. */
 export async function currentLevel(conn: Queryable, userId: string): Promise<Level> {
-  const levels = await q.allLevels(conn);
-  return levelAt(levels, (await q.rankOf(conn, userId)) ?? 1);
+  const { levels, rank } = await q.levelsAndRankOf(conn, userId);
+  return levelAt(levels, rank ?? 1);
 }
 
 /**

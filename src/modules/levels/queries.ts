@@ -24,6 +24,19 @@ const toLevel = (r: LevelRow): Level => ({
 export const allLevels = async (conn: Queryable): Promise<Level[]> =>
   (await conn.query<LevelRow>('SELECT * FROM member_levels ORDER BY rank')).map(toLevel);
 
+/** The operator's levels and the person's stored rank (undefined without one), in one round trip. */
+export async function levelsAndRankOf(
+  conn: Queryable,
+  userId: string,
+): Promise<{ levels: Level[]; rank: number | undefined }> {
+  const rows = await conn.query<LevelRow & { person_rank: number | null }>(
+    `SELECT l.*, (SELECT rank FROM member_standings WHERE user_id = $1) AS person_rank
+     FROM member_levels l ORDER BY l.rank`,
+    [userId],
+  );
+  return { levels: rows.map(toLevel), rank: rows[0]?.person_rank ?? undefined };
+}
+
 /** Serializes the operator's edits of the ladder, so two edits cannot each pass the threshold check. */
 export async function lockLadder(conn: Queryable): Promise<void> {
   await conn.query(`SELECT pg_advisory_xact_lock(hashtextextended('fission.levels:ladder', 0))`);

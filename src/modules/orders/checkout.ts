@@ -17,14 +17,14 @@ import {
   reservePoints,
 } from './checkout-deals.js';
 import type { CheckoutContext, PlaceOrderInput } from './checkout-input.js';
-import { type DealKind, EXPIRE_ORDER_JOB, type FlashClaim, type OrdersContext } from './context.js';
+import type { DealKind, FlashClaim, OrdersContext } from './context.js';
 import { cancelUnpaidOrder } from './lifecycle.js';
-import { type Order, presentOrder } from './present.js';
+import { type Order, type PlacedOrder, presentPlacedOrder } from './present.js';
 import { priceCheckout } from './pricing.js';
 import * as q from './queries.js';
 import { refuse } from './reasons.js';
 import { computeTotals, MAX_QUANTITY, mergeLines, type RequestedLine } from './rules.js';
-import { recordShippingFee, shippingFeeOf } from './shipping.js';
+import { shippingFeeOf } from './shipping.js';
 
 export type { CheckoutContext, PlaceOrderInput } from './checkout-input.js';
 
@@ -55,7 +55,9 @@ export async function placeOrder(
     );
   assertGiftDelivery(ctx, input);
   const hash = requestHash(input);
-  if (idempotencyKey) {
+  // The claim in the transaction finds replays too; a flash sale looks first so that a replay
+  // takes no units from the crowd, even for a moment.
+  if (idempotencyKey && input.flashSale) {
     const replay = await ctx.idempotency.find(ctx.db, userId, idempotencyKey, hash);
     if (replay) return replay as StoredResponse & { body: Order };
   }
@@ -63,7 +65,7 @@ export async function placeOrder(
   const orderId = newId();
   // A flash sale's crowd is answered here, before the order's transaction: only winners go on.
   const flash = await claimFlashUnits(ctx, { userId, orderId, input, lines });
-  let created: { replay: StoredResponse } | { order: q.OrderRow };
+  let created: { replay: StoredResponse } | { placed: Written };
   try {
     created = await ctx.db.transaction(async (tx) => {
       if (idempotencyKey) {
@@ -71,7 +73,7 @@ export async function placeOrder(
         if (replay) return { replay };
       }
       return {
-        order: await reserveAndCreate(ctx, tx, { orderId, userId, input, lines, source, flash }, context),
+        placed: await reserveAndCreate(ctx, tx, { orderId, userId, input, lines, source, flash }, context),
       };
     });
   } catch (error) {
@@ -82,7 +84,8 @@ export async function placeOrder(
     await flash?.release();
     return created.replay as StoredResponse & { body: Order };
   }
-  const { order } = created;
+  const { placed } = created;
+  const order = placed.row;
 
   let providerPayment: Awaited<ReturnType<typeof ctx.payments.createProviderPayment>>;
   try {
@@ -106,13 +109,13 @@ export async function placeOrder(
   }
 
   return ctx.db.transaction(async (tx) => {
-    await ctx.payments.recordPayment(tx, {
+    const payment = await ctx.payments.recordPayment(tx, {
       orderId: order.id,
       provider: order.provider,
       amount: order.total,
       payment: providerPayment,
     });
-    const body = await presentOrder(ctx, tx, order);
+    const body = await presentPlacedOrder(ctx, tx, { ...placed, payment });
     if (providerPayment.clientSecret && body.payment)
       body.payment.clientSecret = providerPayment.clientSecret;
     const response = { statusCode: 201, body };
@@ -137,6 +140,9 @@ function validateLines(items: readonly RequestedLine[]): RequestedLine[] {
   return lines;
 }
 
+/** What the order's transaction wrote; the payment is added once it is recorded. */
+type Written = Omit<PlacedOrder, 'payment'>;
+
 interface OrderToCreate {
   orderId: string;
   userId: string;
@@ -151,7 +157,7 @@ async function reserveAndCreate(
   tx: Tx,
   { orderId, userId, input, lines, source, flash }: OrderToCreate,
   context: CheckoutContext,
-): Promise<q.OrderRow> {
+): Promise<Written> {
   await holdUnpaidOrderLimit(ctx, tx, userId);
   await assertSourceExists(ctx, tx, source);
   const address = await deliveryAddress(ctx, tx, userId, input.address);
@@ -214,8 +220,20 @@ async function reserveAndCreate(
     created_at: now,
     updated_at: now,
   };
-  await q.insertOrder(tx, order, { deviceId: context.deviceId ?? null, ip: context.ip ?? null });
-  await recordShippingFee(tx, order.id, shippingFee);
+  const items = priced.map(({ variant, unitPrice, quantity }, i) => ({
+    id: newId(),
+    order_id: order.id,
+    variant_id: variant.id,
+    product_id: variant.product_id,
+    title: variant.product_title,
+    variant_title: variant.title,
+    sku: variant.sku,
+    image: variant.image,
+    unit_price: unitPrice,
+    quantity,
+    line_total: totals.lineTotals[i] ?? 0,
+  }));
+  await q.insertOrder(tx, order, items, { deviceId: context.deviceId ?? null, ip: context.ip ?? null });
   await price.coupon?.attachTo(order.id);
   await price.points?.attachTo(order.id);
   await seat?.attach(tx, order.id);
@@ -223,29 +241,17 @@ async function reserveAndCreate(
   await bargain?.attach(tx, order.id);
   if (input.gift)
     await ctx.gifts?.attach(tx, { orderId: order.id, senderId: userId, message: input.gift.message || null });
-  await q.insertItems(
-    tx,
-    priced.map(({ variant, unitPrice, quantity }, i) => ({
-      id: newId(),
-      order_id: order.id,
-      variant_id: variant.id,
-      product_id: variant.product_id,
-      title: variant.product_title,
-      variant_title: variant.title,
-      sku: variant.sku,
-      image: variant.image,
-      unit_price: unitPrice,
-      quantity,
-      line_total: totals.lineTotals[i] ?? 0,
-    })),
-  );
-  await q.recordEvent(tx, order.id, 'pending_payment', now);
-  await ctx.jobs.enqueue(tx, EXPIRE_ORDER_JOB, { orderId: order.id }, { runAt: order.expires_at });
   if (flash) {
     await flash.attach(tx);
     await ctx.catalog.reserveStock(tx, lines, { orderId });
   }
-  return order;
+  return {
+    row: order,
+    items,
+    hasGroupSeat: Boolean(seat),
+    hasPickup: Boolean(pickup),
+    isGift: Boolean(input.gift),
+  };
 }
 
 /** The post or live room named in the order, or null; naming both is invalid input. */

@@ -202,7 +202,11 @@ export interface OrderGift {
   claimedAt: string | null;
 }
 
+/** One job per order, queued by checkouts before the sweep replaced it (kept for jobs still queued). */
 export const EXPIRE_ORDER_JOB = 'orders.expire-unpaid';
+/** Cancels unpaid orders past their deadline, a batch at a time: no job row per checkout. */
+export const EXPIRE_UNPAID_SWEEP = 'orders.expire-lapsed';
+export const EXPIRE_SWEEP_MS = 30_000;
 export const REFUND_LATE_PAYMENT_JOB = 'orders.refund-late-payment';
 
 /**

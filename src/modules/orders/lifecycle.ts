@@ -45,6 +45,23 @@ export async function cancelUnpaidOrder(ctx: OrdersContext, orderId: string, not
   });
 }
 
+export const UNPAID_EXPIRY_NOTE = 'not paid in time';
+const EXPIRY_BATCH = 200;
+
+/**
+ * Cancels every unpaid order whose payment deadline has passed by `now`, a batch at a time; each
+ * is re-checked under its row lock, so a payment that lands meanwhile wins, and two processes
+ * sweeping at once cancel each order once. Returns how many it cancelled.
+ */
+export async function expireLapsedOrders(ctx: OrdersContext, now: Date): Promise<number> {
+  let cancelled = 0;
+  for (;;) {
+    const due = await q.lapsedUnpaidOrders(ctx.db, now, EXPIRY_BATCH);
+    for (const id of due) if (await cancelUnpaidOrder(ctx, id, UNPAID_EXPIRY_NOTE)) cancelled++;
+    if (due.length < EXPIRY_BATCH) return cancelled;
+  }
+}
+
 /**
  * Applies a provider's "payment succeeded" once. The order row lock serializes racing deliveries
  * (webhook + sandbox page, or two webhook retries); the event id makes replays no-ops.

@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db.js';
+import type { Dispute, Payment } from '../payments/index.js';
 import type { OrderGift, OrderGroupBuy, OrderPickup, OrderShipment, OrdersContext } from './context.js';
 import * as q from './queries.js';
 import { POINTS_PROVIDER } from './rules.js';
@@ -40,15 +41,65 @@ export async function presentOrders(
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   // One after another: a transaction handle runs one statement at a time anyway.
-  const items = await q.itemsOf(conn, ids);
-  const events = await q.eventsOf(conn, ids);
-  const payments = await ctx.payments.paymentsOf(conn, ids);
-  const groups = (await ctx.groupBuys?.ofOrders(conn, ids)) ?? new Map<string, OrderGroupBuy>();
-  const shipments = (await ctx.shipments?.ofOrders(conn, ids)) ?? new Map<string, OrderShipment>();
-  const disputes = await ctx.payments.disputesOf(conn, ids);
-  const pickups = (await ctx.pickups?.ofOrders(conn, ids)) ?? new Map<string, OrderPickup>();
-  const gifts = (await ctx.gifts?.ofOrders(conn, ids)) ?? new Map<string, OrderGift>();
-  return rows.map((row) => ({
+  const parts: OrderParts = {
+    items: await q.itemsOf(conn, ids),
+    events: await q.eventsOf(conn, ids),
+    payments: await ctx.payments.paymentsOf(conn, ids),
+    groups: (await ctx.groupBuys?.ofOrders(conn, ids)) ?? new Map(),
+    shipments: (await ctx.shipments?.ofOrders(conn, ids)) ?? new Map(),
+    disputes: await ctx.payments.disputesOf(conn, ids),
+    pickups: (await ctx.pickups?.ofOrders(conn, ids)) ?? new Map(),
+    gifts: (await ctx.gifts?.ofOrders(conn, ids)) ?? new Map(),
+  };
+  return rows.map((row) => assemble(row, parts, viewerId, origin));
+}
+
+/** What a checkout has just written, so its 201 is built without reading the order back. */
+export interface PlacedOrder {
+  row: q.OrderRow;
+  items: readonly Omit<q.OrderItemRow, 'refunded_quantity'>[];
+  payment: Payment;
+  /** Parts other modules wrote in the checkout's transaction: only these are read. */
+  hasGroupSeat: boolean;
+  hasPickup: boolean;
+  isGift: boolean;
+}
+
+/**
+ * The new order as `presentOrders` would show it: its lines, its one timeline event and its
+ * payment are what checkout wrote; it has no shipment or dispute yet; a group seat, pickup or gift
+ * is read from its module only when the order has one.
+ */
+export async function presentPlacedOrder(ctx: OrdersContext, conn: Queryable, placed: PlacedOrder) {
+  const { row } = placed;
+  const ids = [row.id];
+  const parts: OrderParts = {
+    items: placed.items.map((i) => ({ ...i, refunded_quantity: 0 })),
+    events: [{ order_id: row.id, status: row.status, note: '', at: row.created_at }],
+    payments: new Map([[row.id, placed.payment]]),
+    groups: (placed.hasGroupSeat && (await ctx.groupBuys?.ofOrders(conn, ids))) || new Map(),
+    shipments: new Map(),
+    disputes: new Map(),
+    pickups: (placed.hasPickup && (await ctx.pickups?.ofOrders(conn, ids))) || new Map(),
+    gifts: (placed.isGift && (await ctx.gifts?.ofOrders(conn, ids))) || new Map(),
+  };
+  return assemble(row, parts);
+}
+
+interface OrderParts {
+  items: readonly q.OrderItemRow[];
+  events: readonly q.OrderEventRow[];
+  payments: ReadonlyMap<string, Payment>;
+  groups: ReadonlyMap<string, OrderGroupBuy>;
+  shipments: ReadonlyMap<string, OrderShipment>;
+  disputes: ReadonlyMap<string, Dispute>;
+  pickups: ReadonlyMap<string, OrderPickup>;
+  gifts: ReadonlyMap<string, OrderGift>;
+}
+
+function assemble(row: q.OrderRow, parts: OrderParts, viewerId?: string, origin?: string): Order {
+  const { items, events, payments, groups, shipments, disputes, pickups, gifts } = parts;
+  return {
     id: row.id,
     userId: row.user_id,
     status: row.status,
@@ -80,7 +131,7 @@ export async function presentOrders(
     expiresAt: row.expires_at.toISOString(),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
-  }));
+  };
 }
 
 function presentPickup(pickup: OrderPickup | undefined, toBuyer: boolean) {

@@ -58,16 +58,35 @@ export interface OrderEventRow {
   at: Date;
 }
 
+type NewOrder = Omit<OrderRow, 'updated_at' | 'refunded_amount' | 'shipping_refunded'>;
+type NewItem = Omit<OrderItemRow, 'refunded_quantity'>;
+
+/**
+ * The order, its lines and its first timeline event in one statement (one round trip): the lines'
+ * foreign key to the order is checked at the statement's end, when the order row is there.
+ */
 export async function insertOrder(
   tx: Queryable,
-  o: Omit<OrderRow, 'updated_at' | 'refunded_amount' | 'shipping_fee' | 'shipping_refunded'>,
+  o: NewOrder,
+  items: readonly NewItem[],
   origin: { deviceId: string | null; ip: string | null },
 ) {
   await tx.query(
-    `INSERT INTO orders (id, user_id, status, subtotal, discount, total, currency, address, share_code,
-       store_slug, provider, expires_at, created_at, updated_at, device_id, client_ip, address_key, phone_key,
-       member_discount, points_used, points_discount, source_type, source_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+    `WITH placed AS (
+       INSERT INTO orders (id, user_id, status, subtotal, discount, total, currency, address, share_code,
+         store_slug, provider, expires_at, created_at, updated_at, device_id, client_ip, address_key, phone_key,
+         member_discount, points_used, points_discount, source_type, source_id, shipping_fee)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, $18, $19, $20,
+         $21, $22, $23)
+     ), lines AS (
+       INSERT INTO order_items (id, order_id, variant_id, product_id, title, variant_title, sku, image,
+         unit_price, quantity, line_total)
+       SELECT l.id, $1, l.variant_id, l.product_id, l.title, l.variant_title, l.sku, l.image,
+         l.unit_price, l.quantity, l.line_total
+       FROM jsonb_to_recordset($24::jsonb) AS l(id text, variant_id text, product_id text, title text,
+         variant_title text, sku text, image text, unit_price bigint, quantity int, line_total bigint)
+     )
+     INSERT INTO order_events (order_id, status, note, at) VALUES ($1, $3, '', $13)`,
     [
       o.id,
       o.user_id,
@@ -91,6 +110,8 @@ export async function insertOrder(
       o.points_discount,
       o.source_type,
       o.source_id,
+      o.shipping_fee,
+      JSON.stringify(items),
     ],
   );
 }
@@ -226,27 +247,14 @@ export async function hasPaidBefore(
   return rows.length > 0;
 }
 
-export async function insertItems(tx: Queryable, items: readonly Omit<OrderItemRow, 'refunded_quantity'>[]) {
-  for (const i of items) {
-    await tx.query(
-      `INSERT INTO order_items (id, order_id, variant_id, product_id, title, variant_title, sku, image,
-         unit_price, quantity, line_total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        i.id,
-        i.order_id,
-        i.variant_id,
-        i.product_id,
-        i.title,
-        i.variant_title,
-        i.sku,
-        i.image,
-        i.unit_price,
-        i.quantity,
-        i.line_total,
-      ],
-    );
-  }
-}
+/** Unpaid orders past their payment deadline, oldest deadline first (partial index orders_unpaid_expiry). */
+export const lapsedUnpaidOrders = async (conn: Queryable, now: Date, limit: number) =>
+  (
+    await conn.query<{ id: string }>(
+      `SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at <= $1 ORDER BY expires_at LIMIT $2`,
+      [now, limit],
+    )
+  ).map((r) => r.id);
 
 export const recordEvent = (tx: Queryable, orderId: string, status: string, at: Date, note = '') =>
   tx.query('INSERT INTO order_events (order_id, status, note, at) VALUES ($1, $2, $3, $4)', [

@@ -74,23 +74,26 @@ export async function placeRedemptionOrder(
     created_at: now,
     updated_at: now,
   };
-  await q.insertOrder(tx, order, { deviceId: null, ip: null });
-  await q.insertItems(tx, [
-    {
-      id: newId(),
-      order_id: orderId,
-      variant_id: variant.id,
-      product_id: variant.product_id,
-      title: variant.product_title,
-      variant_title: variant.title,
-      sku: variant.sku,
-      image: variant.image,
-      unit_price: 0,
-      quantity: 1,
-      line_total: 0,
-    },
-  ]);
-  await q.recordEvent(tx, orderId, 'pending_payment', now);
+  await q.insertOrder(
+    tx,
+    order,
+    [
+      {
+        id: newId(),
+        order_id: orderId,
+        variant_id: variant.id,
+        product_id: variant.product_id,
+        title: variant.product_title,
+        variant_title: variant.title,
+        sku: variant.sku,
+        image: variant.image,
+        unit_price: 0,
+        quantity: 1,
+        line_total: 0,
+      },
+    ],
+    { deviceId: null, ip: null },
+  );
   const paid = await moveTo(ctx, tx, order, 'paid', REDEMPTION_NOTE);
   await ctx.events.publish(tx, 'order.redeemed', { orderId, userId: input.userId });
   return presentOrder(ctx, tx, paid);

@@ -5,7 +5,13 @@ import type { AuthUser } from '../../platform/http/auth.js';
 import { decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { placeOrder } from './checkout.js';
 import * as contacts from './contacts.js';
-import { EXPIRE_ORDER_JOB, type OrdersContext, REFUND_LATE_PAYMENT_JOB } from './context.js';
+import {
+  EXPIRE_ORDER_JOB,
+  EXPIRE_SWEEP_MS,
+  EXPIRE_UNPAID_SWEEP,
+  type OrdersContext,
+  REFUND_LATE_PAYMENT_JOB,
+} from './context.js';
 import {
   cancelByBuyer,
   completePickup,
@@ -14,7 +20,14 @@ import {
   markShipped,
 } from './delivery.js';
 import { deliverGiftTo, type GiftAddressInput, holderOfRow } from './gift-delivery.js';
-import { cancelUnpaidOrder, completeOrder, confirmPayment, recordPaymentFailure } from './lifecycle.js';
+import {
+  cancelUnpaidOrder,
+  completeOrder,
+  confirmPayment,
+  expireLapsedOrders,
+  recordPaymentFailure,
+  UNPAID_EXPIRY_NOTE,
+} from './lifecycle.js';
 import { type Order, presentOrder, presentOrders } from './present.js';
 import * as q from './queries.js';
 import { placeRedemptionOrder, type RedemptionOrderInput } from './redemption-order.js';
@@ -35,8 +48,12 @@ import type { AdminOrderSchema } from './schemas.js';
 export type AdminOrder = Static<typeof AdminOrderSchema>;
 
 export function createOrdersService(ctx: OrdersContext) {
+  ctx.jobs.every(EXPIRE_UNPAID_SWEEP, EXPIRE_SWEEP_MS, async (_payload, job) => {
+    await expireLapsedOrders(ctx, job.now);
+  });
+  // Checkouts before the sweep queued one job per order; those still queued run as before.
   ctx.jobs.register(EXPIRE_ORDER_JOB, async (payload) => {
-    await cancelUnpaidOrder(ctx, String(payload.orderId), 'not paid in time');
+    await cancelUnpaidOrder(ctx, String(payload.orderId), UNPAID_EXPIRY_NOTE);
   });
   ctx.jobs.register(REFUND_LATE_PAYMENT_JOB, (payload) => refundLatePayment(ctx, String(payload.paymentId)));
   ctx.jobs.every(REFUND_RECOVERY_JOB, UNFINISHED_AFTER_MS, async (_payload, job) => {

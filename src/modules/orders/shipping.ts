@@ -32,11 +32,6 @@ export async function shippingFeeOf(
   return fee;
 }
 
-/** Kept apart from the insert so checkout's own statement stays as it is; an order without a fee skips it. */
-export async function recordShippingFee(tx: Tx, orderId: string, fee: number) {
-  if (fee > 0) await tx.query('UPDATE orders SET shipping_fee = $2 WHERE id = $1', [orderId, fee]);
-}
-
 /**
  * The lines of a payment or refund split between goods and shipping: the cash side moves the whole
  * amount, goods and shipping each to their own account. Zero parts are left out (the ledger

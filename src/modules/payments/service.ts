@@ -50,10 +50,11 @@ export function createPaymentsService(deps: {
     });
   }
 
+  /** Records the new payment; returns it as an order shows it (what `paymentsOf` would read back). */
   async function recordPayment(
     tx: Queryable,
     input: { orderId: string; provider: string; amount: number; payment: ProviderPayment },
-  ): Promise<void> {
+  ): Promise<Payment> {
     const now = clock.now();
     await tx.query(
       `INSERT INTO payments (id, order_id, provider, external_id, amount, status, created_at, updated_at, client_secret)
@@ -68,21 +69,24 @@ export function createPaymentsService(deps: {
         input.payment.clientSecret ?? null,
       ],
     );
+    return summary({
+      order_id: input.orderId,
+      provider: input.provider,
+      status: 'pending',
+      amount: input.amount,
+    });
   }
+
+  const summary = (row: Pick<q.PaymentRow, 'order_id' | 'provider' | 'status' | 'amount'>): Payment => ({
+    provider: row.provider,
+    status: row.status,
+    amount: row.amount,
+    payUrl: row.provider === 'sandbox' ? `/pay/${row.order_id}` : null,
+  });
 
   async function paymentsOf(conn: Queryable, orderIds: readonly string[]): Promise<Map<string, Payment>> {
     const rows = orderIds.length ? await q.latestPayments(conn, orderIds) : [];
-    return new Map(
-      rows.map((row) => [
-        row.order_id,
-        {
-          provider: row.provider,
-          status: row.status,
-          amount: row.amount,
-          payUrl: row.provider === 'sandbox' ? `/pay/${row.order_id}` : null,
-        },
-      ]),
-    );
+    return new Map(rows.map((row) => [row.order_id, summary(row)]));
   }
 
   const findByExternalId = q.findPaymentByExternalId;
