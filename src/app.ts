@@ -403,7 +403,7 @@ export async function buildApp(deps: AppDeps) {
     onClickWriteFailed: (err, lost) => app.log.error({ err, lost }, 'writing share-link clicks failed'),
     onClick: (link, click) => analytics.recordLinkOpened({ code: link.code, deviceId: click.deviceId }),
   });
-  beforeFastify = cachedRedirect(sharing.service, trustProxy, config.publicUrl);
+  beforeFastify = cachedRedirect(sharing.service, trustProxy, config.publicUrl, app.log);
   let trust: TrustService;
   const distribution = createDistributionService(
     {

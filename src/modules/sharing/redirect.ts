@@ -36,9 +36,15 @@ const CACHED_PATH = /^\/s\/([0-9A-Za-z]{6,16})$/;
  * a query string, another method) returns false and goes to the Fastify route, which answers the
  * same way. Addresses and scheme follow TRUST_PROXY as Fastify's do.
  */
-export function cachedRedirect(sharing: SharingService, trustProxy: TrustFunction, publicUrl?: string) {
+export function cachedRedirect(
+  sharing: SharingService,
+  trustProxy: TrustFunction,
+  publicUrl?: string,
+  log?: SampledLog,
+) {
   // As `request.overHttps`: a shop whose public address is https is reached over https.
   const publicHttps = publicUrl?.startsWith('https:') ?? false;
+  let answered = 0;
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     if (request.method !== 'GET' || !request.url) return false;
     const code = CACHED_PATH.exec(request.url)?.[1];
@@ -62,6 +68,24 @@ export function cachedRedirect(sharing: SharingService, trustProxy: TrustFunctio
       'content-length': 0,
     });
     response.end();
+    // The request log sees one in LOG_SAMPLE of them (with the rate, to scale counts back up);
+    // /metrics counts every one (fission_share_redirects_total).
+    if (++answered % LOG_SAMPLE === 0)
+      log?.info(
+        {
+          req: { method: 'GET', url: request.url },
+          res: { statusCode: 302 },
+          fastPath: true,
+          sampleRate: LOG_SAMPLE,
+        },
+        'request completed',
+      );
     return true;
   };
+}
+
+const LOG_SAMPLE = 100;
+
+export interface SampledLog {
+  info(details: object, message: string): void;
 }
