@@ -434,6 +434,8 @@ describe('a gift nobody claims', () => {
   it('is closed with its order: an unpaid gift order that lapses is cancelled, and has no link', async () => {
     const sender = await t.signUp();
     const { order } = await placeGift(sender);
+    // As the server's clock route does: the sweep of lapsed orders is a recurring job.
+    await t.jobs.scheduleRecurring();
     t.clock.advance(31 * 60_000);
     await t.jobs.runDue();
     const lapsed = (await orderAs(sender, order.id)).json<Order>();
