@@ -19,7 +19,11 @@ async function openDatabase(config: ReturnType<typeof loadConfig>): Promise<Data
       preparedStatements: config.databasePreparedStatements,
       listenUrl: config.databaseListenUrl,
     });
-    return config.databaseReadUrl ? withReadReplica(primary, config.databaseReadUrl) : primary;
+    return config.databaseReadUrl
+      ? withReadReplica(primary, config.databaseReadUrl, {
+          preparedStatements: config.databasePreparedStatements,
+        })
+      : primary;
   }
   mkdirSync(config.dataDir, { recursive: true });
   // One process per PGlite folder: a second would corrupt it. `npm run backup` asks this one.

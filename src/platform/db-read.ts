@@ -24,6 +24,8 @@ export interface ReadReplicaOptions {
   /** How often each process measures the lag. */
   pollMs?: number;
   poolSize?: number;
+  /** As the primary's (DATABASE_PREPARED_STATEMENTS): off behind a pooler that cannot keep them. */
+  preparedStatements?: boolean;
 }
 
 const readRequests = new AsyncLocalStorage<true>();
@@ -65,7 +67,10 @@ export function withReadReplica(
   options: ReadReplicaOptions = {},
 ): Database & { replica: ReplicaState } {
   const maxLagMs = options.maxLagMs ?? 2000;
-  const replica = openPostgres(readUrl, options.poolSize ?? 10);
+  const replica = openPostgres(readUrl, {
+    poolSize: options.poolSize ?? 10,
+    preparedStatements: options.preparedStatements ?? true,
+  });
   const state: ReplicaState = { lagMs: 0, healthy: false, served: 0, fellBack: 0 };
   const stopMonitor = monitorLag(primary, replica, options.pollMs ?? 500, (lagMs, reachable) => {
     state.lagMs = lagMs;
