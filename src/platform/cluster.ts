@@ -26,8 +26,10 @@ export function runPrimary(count: number, log: PrimaryLog): void {
   let stopping = false;
   let failedStarts = 0;
   const startedAt = new Map<number, number>();
+  const pendingRestarts = new Set<NodeJS.Timeout>();
 
   const fork = () => {
+    if (stopping) return;
     const worker = cluster.fork();
     startedAt.set(worker.id, Date.now());
   };
@@ -36,7 +38,8 @@ export function runPrimary(count: number, log: PrimaryLog): void {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      // Our own count: node:cluster may still list a worker whose IPC channel closes after its exit.
+      if (startedAt.size === 0) process.exit(0);
       return;
     }
     failedStarts = lived < HEALTHY_AFTER_MS ? failedStarts + 1 : 0;
@@ -45,7 +48,11 @@ export function runPrimary(count: number, log: PrimaryLog): void {
       { worker: worker.id, pid: worker.process.pid, code, signal, restartInMs: delayMs },
       `worker ${worker.id} died (${signal ?? `exit code ${code}`}); starting another`,
     );
-    setTimeout(fork, delayMs);
+    const restart = setTimeout(() => {
+      pendingRestarts.delete(restart);
+      fork();
+    }, delayMs);
+    pendingRestarts.add(restart);
   });
 
   const stop = (signal: NodeJS.Signals) => {
@@ -55,9 +62,11 @@ export function runPrimary(count: number, log: PrimaryLog): void {
       process.exit(1);
     }
     stopping = true;
+    for (const restart of pendingRestarts) clearTimeout(restart);
+    pendingRestarts.clear();
     log.info({ signal }, `stopping ${Object.keys(cluster.workers ?? {}).length} workers`);
     const workers = Object.values(cluster.workers ?? {});
-    if (workers.length === 0) process.exit(0);
+    if (startedAt.size === 0) process.exit(0);
     for (const worker of workers) worker?.process.kill('SIGTERM');
   };
   process.on('SIGTERM', stop);

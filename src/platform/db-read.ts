@@ -67,19 +67,27 @@ export function withReadReplica(
   options: ReadReplicaOptions = {},
 ): Database & { replica: ReplicaState } {
   const maxLagMs = options.maxLagMs ?? 2000;
+  const pollMs = options.pollMs ?? 500;
+  // A replica that stops answering (rather than refusing) must not hold a page for minutes.
   const replica = openPostgres(readUrl, {
     poolSize: options.poolSize ?? 10,
     preparedStatements: options.preparedStatements ?? true,
+    connectTimeoutMs: REPLICA_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: REPLICA_QUERY_TIMEOUT_MS,
   });
   const state: ReplicaState = { lagMs: 0, healthy: false, served: 0, fellBack: 0 };
-  const stopMonitor = monitorLag(primary, replica, options.pollMs ?? 500, (lagMs, reachable) => {
+  let measuredAt = 0;
+  const stopMonitor = monitorLag(primary, replica, pollMs, (lagMs, reachable) => {
     state.lagMs = lagMs;
     state.healthy = reachable && lagMs <= maxLagMs;
+    measuredAt = Date.now();
   });
+  // A measure overdue (it hangs on the replica) says as much as a failed one.
+  const trusted = () => state.healthy && Date.now() - measuredAt <= maxLagMs + pollMs;
 
   const reader: Queryable = {
     async query<Row>(sql: string, params?: readonly unknown[]) {
-      if (!state.healthy || readRequests.getStore() !== true) return primary.query<Row>(sql, params);
+      if (!trusted() || readRequests.getStore() !== true) return primary.query<Row>(sql, params);
       try {
         const rows = await replica.query<Row>(sql, params);
         state.served += 1;
@@ -105,6 +113,9 @@ export function withReadReplica(
     },
   };
 }
+
+const REPLICA_CONNECT_TIMEOUT_MS = 3_000;
+const REPLICA_QUERY_TIMEOUT_MS = 30_000;
 
 type LagReport = (lagMs: number, reachable: boolean) => void;
 

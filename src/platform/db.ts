@@ -83,6 +83,11 @@ export async function openPglite(
 pg.types.setTypeParser(INT8_OID, toNumber);
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
+/** A prepared plan a migration outdated ("cached plan must not change result type"): run again, unprepared. */
+const planChanged = (error: unknown) => {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === '0A000' && Boolean(message?.includes('cached plan'));
+};
 const MAX_ATTEMPTS = 5;
 
 export interface PostgresOptions {
@@ -91,6 +96,9 @@ export interface PostgresOptions {
   preparedStatements?: boolean;
   /** A direct connection for LISTEN (a transaction-mode pooler cannot hold one); DATABASE_URL's server by default. */
   listenUrl?: string;
+  /** Give up on a connection or a query after this long (node-postgres' own timers); no limit by default. */
+  connectTimeoutMs?: number;
+  queryTimeoutMs?: number;
 }
 
 export function openPostgres(
@@ -101,38 +109,57 @@ export function openPostgres(
     poolSize = 10,
     preparedStatements = true,
     listenUrl,
+    connectTimeoutMs,
+    queryTimeoutMs,
   } = typeof options === 'number' ? { poolSize: options } : options;
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}),
+    ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const names = preparedStatements ? statementNames() : () => undefined;
-  const wrap = (conn: pg.Pool | pg.PoolClient): Queryable => ({
+  const statements = preparedStatements ? statementNames() : undefined;
+  const wrap = (conn: pg.Pool | pg.PoolClient, inTransaction: boolean): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const name = params.length > 0 ? names(sql) : undefined;
+      const name = params.length > 0 ? statements?.nameOf(sql) : undefined;
       const values = params as unknown[];
-      return (await (name ? conn.query({ name, text: sql, values }) : conn.query(sql, values))).rows as Row[];
+      if (!name) return (await conn.query(sql, values)).rows as Row[];
+      try {
+        return (await conn.query({ name, text: sql, values })).rows as Row[];
+      } catch (error) {
+        // "cached plan must not change result type": a migration changed a table under `SELECT *`.
+        if (!planChanged(error)) throw error;
+        statements?.unname(sql);
+        if (inTransaction) throw error; // the transaction is aborted; `transaction` runs it again
+        return (await conn.query(sql, values)).rows as Row[];
+      }
     },
     async exec(sql: string) {
       await conn.query(sql);
     },
   });
-  const listener = createListener(listenUrl ?? connectionString);
+  const listener = createListener(listenUrl ?? connectionString, (channel, payload) =>
+    pool.query('SELECT pg_notify($1, $2)', [channel, payload]),
+  );
   return {
     dialect: 'postgres',
     pool,
-    ...wrap(pool),
+    ...wrap(pool, false),
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const result = await work({ ...wrap(client), inTransaction: true });
+          const result = await work({ ...wrap(client, true), inTransaction: true });
           await client.query('COMMIT');
           return result;
         } catch (error) {
           await client.query('ROLLBACK').catch(() => {});
           const code = (error as { code?: string }).code;
-          if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+          const retryable = (code && RETRYABLE.has(code)) || planChanged(error);
+          if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
         } finally {
           client.release();
         }

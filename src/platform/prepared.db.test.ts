@@ -24,4 +24,16 @@ describe.runIf(testDialect === 'postgres')('prepared statements on PostgreSQL', 
   it('prepares nothing with DATABASE_PREPARED_STATEMENTS=0', async () => {
     expect(await preparedAfterUses(false)).toEqual([]);
   });
+
+  it('runs a statement again unprepared when a migration changed what it returns, in a transaction too', async () => {
+    const db = openPostgres(await createEmptyPostgresDatabase(), { poolSize: 1 });
+    opened.push(db);
+    await db.exec(`CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1)`);
+    const sql = 'SELECT * FROM t WHERE id = $1';
+    for (let i = 0; i < 4; i++) await db.query(sql, [1]);
+    await db.exec('ALTER TABLE t ADD COLUMN extra int NOT NULL DEFAULT 7');
+    expect(await db.query(sql, [1])).toEqual([{ id: 1, extra: 7 }]);
+    await db.exec('ALTER TABLE t ADD COLUMN more int NOT NULL DEFAULT 8');
+    expect(await db.transaction((tx) => tx.query(sql, [1]))).toEqual([{ id: 1, extra: 7, more: 8 }]);
+  });
 });

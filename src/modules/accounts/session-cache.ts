@@ -57,6 +57,8 @@ export function createSessionCache(deps: { db: Database; clock: Clock }) {
       held.delete(userId);
     },
     onReady() {
+      // A read that began before this did so unheard: it must not be stored.
+      epoch++;
       trusted = true;
     },
     onGap() {

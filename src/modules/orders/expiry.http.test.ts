@@ -51,4 +51,30 @@ describe('unpaid orders past their deadline', () => {
     );
     expect(cancellations[0]?.n).toBe(3);
   });
+
+  it('an order that cannot be cancelled holds up none of the others', async () => {
+    const { variantId } = await createProduct(t, { stock: 10 });
+    const buyer = await t.signUp();
+    const [stuck, next] = [
+      (await placeOrder(t, buyer.token, [{ variantId, quantity: 1 }])).json<Order>(),
+      (await placeOrder(t, buyer.token, [{ variantId, quantity: 1 }])).json<Order>(),
+    ];
+    // The first deadline's cancellation fails (as a bug or an outage would make it).
+    await t.db.exec(`
+      CREATE FUNCTION refuse_cancel() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.id = '${stuck?.id}' AND NEW.status = 'cancelled' THEN RAISE EXCEPTION 'refused'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_cancel BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION refuse_cancel();`);
+    try {
+      await t.request('POST', '/api/test/clock', {
+        body: { advanceMs: (t.config.paymentTimeoutMinutes + 1) * MINUTE },
+      });
+      expect(await statusOf(buyer.token, stuck?.id as string)).toBe('pending_payment');
+      expect(await statusOf(buyer.token, next?.id as string)).toBe('cancelled');
+    } finally {
+      await t.db.exec('DROP TRIGGER refuse_cancel ON orders; DROP FUNCTION refuse_cancel();');
+    }
+  });
 });

@@ -51,15 +51,29 @@ const EXPIRY_BATCH = 200;
 /**
  * Cancels every unpaid order whose payment deadline has passed by `now`, a batch at a time; each
  * is re-checked under its row lock, so a payment that lands meanwhile wins, and two processes
- * sweeping at once cancel each order once. Returns how many it cancelled.
+ * sweeping at once cancel each order once. An order that fails to cancel does not hold up the
+ * others: the sweep goes on past it and fails at the end (the job retries). Returns how many it
+ * cancelled.
  */
 export async function expireLapsedOrders(ctx: OrdersContext, now: Date): Promise<number> {
   let cancelled = 0;
+  let after: q.LapsedOrder | undefined;
+  const failures: unknown[] = [];
   for (;;) {
-    const due = await q.lapsedUnpaidOrders(ctx.db, now, EXPIRY_BATCH);
-    for (const id of due) if (await cancelUnpaidOrder(ctx, id, UNPAID_EXPIRY_NOTE)) cancelled++;
-    if (due.length < EXPIRY_BATCH) return cancelled;
+    const due = await q.lapsedUnpaidOrders(ctx.db, now, EXPIRY_BATCH, after);
+    for (const order of due) {
+      try {
+        if (await cancelUnpaidOrder(ctx, order.id, UNPAID_EXPIRY_NOTE)) cancelled++;
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    after = due.at(-1);
+    if (due.length < EXPIRY_BATCH) break;
   }
+  if (failures.length > 0)
+    throw new AggregateError(failures, `${failures.length} lapsed orders could not be cancelled`);
+  return cancelled;
 }
 
 /**

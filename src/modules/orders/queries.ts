@@ -247,14 +247,23 @@ export async function hasPaidBefore(
   return rows.length > 0;
 }
 
-/** Unpaid orders past their payment deadline, oldest deadline first (partial index orders_unpaid_expiry). */
-export const lapsedUnpaidOrders = async (conn: Queryable, now: Date, limit: number) =>
-  (
-    await conn.query<{ id: string }>(
-      `SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at <= $1 ORDER BY expires_at LIMIT $2`,
-      [now, limit],
-    )
-  ).map((r) => r.id);
+export interface LapsedOrder {
+  id: string;
+  expires_at: Date;
+}
+
+/**
+ * Unpaid orders past their payment deadline, oldest deadline first (partial index
+ * orders_unpaid_expiry), after `after` in that order: a sweep moves on past an order it could not cancel.
+ */
+export const lapsedUnpaidOrders = (conn: Queryable, now: Date, limit: number, after?: LapsedOrder) =>
+  conn.query<LapsedOrder>(
+    `SELECT id, expires_at FROM orders
+     WHERE status = 'pending_payment' AND expires_at <= $1
+       AND ($3::timestamptz IS NULL OR (expires_at, id) > ($3, $4))
+     ORDER BY expires_at, id LIMIT $2`,
+    [now, limit, after?.expires_at ?? null, after?.id ?? null],
+  );
 
 export const recordEvent = (tx: Queryable, orderId: string, status: string, at: Date, note = '') =>
   tx.query('INSERT INTO order_events (order_id, status, note, at) VALUES ($1, $2, $3, $4)', [
