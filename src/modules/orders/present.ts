@@ -74,7 +74,8 @@ export async function presentPlacedOrder(ctx: OrdersContext, conn: Queryable, pl
   const { row } = placed;
   const ids = [row.id];
   const parts: OrderParts = {
-    items: placed.items.map((i) => ({ ...i, refunded_quantity: 0 })),
+    // In id order, as `itemsOf` reads them back: the 201 and every later read list the lines alike.
+    items: placed.items.map((i) => ({ ...i, refunded_quantity: 0 })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     events: [{ order_id: row.id, status: row.status, note: '', at: row.created_at }],
     payments: new Map([[row.id, placed.payment]]),
     groups: (placed.hasGroupSeat && (await ctx.groupBuys?.ofOrders(conn, ids))) || new Map(),
