@@ -319,6 +319,27 @@ export const generations = (conn: Queryable, start: Date, end: Date) =>
     [start, end],
   );
 
+/**
+ * The funnel after its visitors: a CTE `visits (device_id, first_at)` before it, `$2` the period's
+ * end. Shared by the live funnel and the one read from the rollup, so both count alike.
+ */
+export const FUNNEL_AFTER_VISITS_SQL = `signups AS (
+       SELECT v.device_id, p.user_id FROM visits v
+       JOIN analytics_people p ON p.device_id = v.device_id AND p.signed_up_at >= v.first_at AND p.signed_up_at < $2
+     ),
+     paid AS (
+       SELECT s.device_id, max(n) AS orders FROM signups s
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS n FROM (SELECT 1 FROM analytics_orders o
+           WHERE o.user_id = s.user_id AND o.paid_at < $2 LIMIT 2) two
+       ) c
+       GROUP BY s.device_id
+     )
+     SELECT (SELECT count(*) FROM visits)::bigint AS visit,
+       (SELECT count(DISTINCT device_id) FROM signups)::bigint AS signup,
+       (SELECT count(*) FROM paid WHERE orders >= 1)::bigint AS first_order,
+       (SELECT count(*) FROM paid WHERE orders >= 2)::bigint AS repeat_order`;
+
 export interface FunnelRow {
   visit: number;
   signup: number;
@@ -338,22 +359,7 @@ export async function funnel(conn: Queryable, start: Date, end: Date): Promise<F
        WHERE kind = 'link_opened' AND occurred_at >= $1 AND occurred_at < $2 AND device_id IS NOT NULL
        GROUP BY device_id
      ),
-     signups AS (
-       SELECT v.device_id, p.user_id FROM visits v
-       JOIN analytics_people p ON p.device_id = v.device_id AND p.signed_up_at >= v.first_at AND p.signed_up_at < $2
-     ),
-     paid AS (
-       SELECT s.device_id, max(n) AS orders FROM signups s
-       CROSS JOIN LATERAL (
-         SELECT count(*) AS n FROM (SELECT 1 FROM analytics_orders o
-           WHERE o.user_id = s.user_id AND o.paid_at < $2 LIMIT 2) two
-       ) c
-       GROUP BY s.device_id
-     )
-     SELECT (SELECT count(*) FROM visits)::bigint AS visit,
-       (SELECT count(DISTINCT device_id) FROM signups)::bigint AS signup,
-       (SELECT count(*) FROM paid WHERE orders >= 1)::bigint AS first_order,
-       (SELECT count(*) FROM paid WHERE orders >= 2)::bigint AS repeat_order`,
+     ${FUNNEL_AFTER_VISITS_SQL}`,
     [start, end],
   );
   return rows[0] as FunnelRow;

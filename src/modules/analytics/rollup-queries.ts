@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import { FUNNEL_AFTER_VISITS_SQL } from './queries.js';
 
 /** The rollups of 067 the job refreshes beside analytics_daily, and the reads that use them. */
 
@@ -107,22 +108,7 @@ export async function funnelFromRollup(conn: Queryable, start: Date, end: Date, 
            AND device_id IS NOT NULL
        ) v GROUP BY device_id
      ),
-     signups AS (
-       SELECT v.device_id, p.user_id FROM visits v
-       JOIN analytics_people p ON p.device_id = v.device_id AND p.signed_up_at >= v.first_at AND p.signed_up_at < $2
-     ),
-     paid AS (
-       SELECT s.device_id, max(n) AS orders FROM signups s
-       CROSS JOIN LATERAL (
-         SELECT count(*) AS n FROM (SELECT 1 FROM analytics_orders o
-           WHERE o.user_id = s.user_id AND o.paid_at < $2 LIMIT 2) two
-       ) c
-       GROUP BY s.device_id
-     )
-     SELECT (SELECT count(*) FROM visits)::bigint AS visit,
-       (SELECT count(DISTINCT device_id) FROM signups)::bigint AS signup,
-       (SELECT count(*) FROM paid WHERE orders >= 1)::bigint AS first_order,
-       (SELECT count(*) FROM paid WHERE orders >= 2)::bigint AS repeat_order`,
+     ${FUNNEL_AFTER_VISITS_SQL}`,
     [start, end, liveFrom, start.toISOString().slice(0, 10), liveFrom.toISOString().slice(0, 10)],
   );
   const r = rows[0];
